@@ -1,0 +1,25 @@
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { createdAt, id } from "./columns";
+import { customers } from "./customers";
+import { resellers } from "./resellers";
+import { subscriptions } from "./subscriptions";
+
+export const domains = sqliteTable(
+  "domains",
+  {
+    id: id(),
+    resellerId: integer("reseller_id").notNull().references(() => resellers.id),
+    customerId: integer("customer_id").notNull().references(() => customers.id),
+    subscriptionId: integer("subscription_id").notNull().references(() => subscriptions.id),
+    /** ASCII (punycode) and lower case; shown as Unicode. */
+    name: text("name").notNull().unique(),
+    /** Maintained with every mailbox write so pages never COUNT(*) a large domain. */
+    mailboxCount: integer("mailbox_count").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("domains_reseller_idx").on(t.resellerId),
+    index("domains_customer_name_idx").on(t.customerId, t.name),
+    index("domains_subscription_idx").on(t.subscriptionId, t.name),
+  ],
+);

@@ -1,0 +1,34 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { bool, createdAt, id, updatedAt } from "./columns";
+import { customers } from "./customers";
+import { domains } from "./domains";
+import { resellers } from "./resellers";
+
+export const mailboxes = sqliteTable(
+  "mailboxes",
+  {
+    id: id(),
+    resellerId: integer("reseller_id").notNull().references(() => resellers.id),
+    customerId: integer("customer_id").notNull().references(() => customers.id),
+    domainId: integer("domain_id").notNull().references(() => domains.id, { onDelete: "cascade" }),
+    localPart: text("local_part").notNull(),
+    /** Lower-cased `local@punycode-domain`: Dovecot lower-cases the login name (%Lu). */
+    address: text("address").notNull(),
+    /** `{ARGON2ID}$argon2id$…`, the exact string Dovecot's passdb reads. */
+    passwordHash: text("password_hash").notNull(),
+    quotaMb: integer("quota_mb"),
+    enabled: bool("enabled").notNull().default(true),
+    keepCopy: bool("keep_copy").notNull().default(true),
+    recoveryEmail: text("recovery_email"),
+    sessionVersion: integer("session_version").notNull().default(1),
+    passwordChangedAt: integer("password_changed_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("mailboxes_address_uq").on(t.address),
+    index("mailboxes_domain_local_idx").on(t.domainId, t.localPart),
+    index("mailboxes_reseller_idx").on(t.resellerId),
+    index("mailboxes_customer_idx").on(t.customerId),
+  ],
+);

@@ -1,0 +1,93 @@
+import "server-only";
+import { getTranslations } from "next-intl/server";
+import { unstable_rethrow } from "next/navigation";
+import { z } from "zod";
+import { clientIp } from "@/lib/auth/client-ip";
+import { getActor } from "@/lib/auth/session";
+import type { Actor } from "@/lib/authz/actor";
+import { type Permission, roleHas } from "@/lib/authz/permissions";
+import { ServiceError } from "@/lib/errors";
+import type { ActionState } from "./action-state";
+
+type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+export type ActionContext<I, P extends Permission> = {
+  actor: P extends "public" ? Actor | undefined : Actor;
+  input: I;
+  ip: string;
+  t: Translate;
+};
+
+type Definition<S extends z.ZodType, P extends Permission> = {
+  /** Required, so no action can forget its authorization. */
+  permission: P;
+  schema: S;
+  handler: (ctx: ActionContext<z.output<S>, P>) => Promise<ActionState | void>;
+};
+
+/** Marks wrapped actions; tests/unit/actions-wrapped.test.ts checks every exported action has it. */
+export const WRAPPED = Symbol.for("kontor.action");
+
+/**
+ * The one way to define a server action: actor and permission first, then zod validation, then the
+ * handler. Service errors become field or form errors in the user's language; nothing else leaks.
+ */
+export function defineAction<S extends z.ZodType, P extends Permission>(def: Definition<S, P>) {
+  const action = async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
+    const t = (await getTranslations()) as unknown as Translate;
+    const translate = (key: string) => (key.includes(".") && t.has?.(key) !== false ? safeT(t, key) : key);
+    try {
+      const actor = await getActor();
+      if (def.permission !== "public" && (!actor || !roleHas(actor.role, def.permission))) {
+        return { status: "error", formError: translate("errors.forbidden") };
+      }
+      const parsed = def.schema.safeParse(formDataToObject(formData));
+      if (!parsed.success) {
+        const flat = z.flattenError(parsed.error);
+        return {
+          status: "error",
+          formError: flat.formErrors.length ? flat.formErrors.map(translate).join(" ") : translate("errors.checkFields"),
+          fieldErrors: mapValues(flat.fieldErrors as Record<string, string[]>, (msgs) => msgs.map(translate)),
+        };
+      }
+      const ip = await clientIp();
+      const ctx = { actor, input: parsed.data, ip, t } as ActionContext<z.output<S>, P>;
+      return (await def.handler(ctx)) ?? { status: "success", message: translate("common.saved") };
+    } catch (error) {
+      unstable_rethrow(error);
+      if (error instanceof ServiceError) {
+        return {
+          status: "error",
+          formError: translate(error.message),
+          fieldErrors: error.fieldErrors && mapValues(error.fieldErrors, (msgs) => msgs.map(translate)),
+        };
+      }
+      console.error("action failed", error instanceof Error ? error.name + ": " + error.message : "unknown error");
+      return { status: "error", formError: translate("errors.unexpected") };
+    }
+  };
+  return Object.assign(action, { [WRAPPED]: true, permission: def.permission });
+}
+
+function safeT(t: Translate, key: string): string {
+  try {
+    return t(key);
+  } catch {
+    return key;
+  }
+}
+
+function formDataToObject(formData: FormData): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith("$ACTION")) continue;
+    if (typeof value !== "string") continue;
+    const prev = out[key];
+    out[key] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
+  }
+  return out;
+}
+
+function mapValues<T, U>(obj: Record<string, T>, fn: (v: T) => U): Record<string, U> {
+  return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, fn(v)]));
+}

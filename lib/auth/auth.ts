@@ -1,0 +1,55 @@
+import "server-only";
+import NextAuth from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { getDb } from "@/db";
+import { PRINCIPAL_KINDS, type PrincipalKind } from "@/db/schema";
+import { authSecret } from "@/lib/env";
+import { redeemLoginGrant } from "./login-grants";
+import { loadActor } from "./principals";
+
+export type SessionPrincipal = { kind: PrincipalKind; id: number; sv: number };
+
+declare module "next-auth" {
+  interface Session {
+    principal?: SessionPrincipal;
+  }
+  interface User {
+    principal?: SessionPrincipal;
+  }
+}
+
+/**
+ * next-auth only carries the session. Passwords are checked by lib/auth/login-service, which hands a
+ * one-time grant to this provider; the grant is worthless after 60 seconds or one use.
+ */
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  secret: authSecret(),
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  pages: { signIn: "/login" },
+  providers: [
+    Credentials({
+      credentials: { grant: {} },
+      authorize: async (credentials) => {
+        const grant = typeof credentials?.grant === "string" ? credentials.grant : "";
+        const db = getDb();
+        const redeemed = grant ? redeemLoginGrant(db, grant) : undefined;
+        if (!redeemed) return null;
+        const actor = loadActor(db, redeemed.kind, redeemed.id);
+        if (!actor) return null;
+        return { id: `${actor.kind}:${actor.id}`, principal: { kind: actor.kind, id: actor.id, sv: actor.sessionVersion } };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.principal) token.principal = user.principal;
+      return token;
+    },
+    session({ session, token }) {
+      const p = token.principal as SessionPrincipal | undefined;
+      if (p && PRINCIPAL_KINDS.includes(p.kind)) session.principal = p;
+      return session;
+    },
+  },
+});

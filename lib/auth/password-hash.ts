@@ -1,0 +1,31 @@
+import { Algorithm, hash, verify } from "@node-rs/argon2";
+import { HASH_SCHEME_PREFIX } from "@/lib/mail/dovecot-contract";
+
+/**
+ * argon2id with OWASP's m=19456 KiB, t=2, p=1. @node-rs/argon2 writes `m=,t=,p=` in the order
+ * Dovecot accepts. The password is hashed as the UTF-8 bytes typed, unnormalised, so a mail client
+ * sending the same bytes over IMAP matches. The async API runs on libuv's pool, so hashing never
+ * blocks other requests.
+ */
+const OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+
+export async function hashPassword(password: string): Promise<string> {
+  return HASH_SCHEME_PREFIX + (await hash(password, OPTIONS));
+}
+
+export async function verifyPassword(stored: string, password: string): Promise<boolean> {
+  if (!stored.startsWith(HASH_SCHEME_PREFIX)) return false;
+  try {
+    return await verify(stored.slice(HASH_SCHEME_PREFIX.length), password);
+  } catch {
+    return false;
+  }
+}
+
+let dummyHash: Promise<string> | undefined;
+
+/** Verifies against a throwaway hash so an unknown account costs the same time as a wrong password. */
+export async function burnVerification(password: string): Promise<void> {
+  dummyHash ??= hashPassword("kontor-timing-equaliser-" + Math.random());
+  await verifyPassword(await dummyHash, password);
+}

@@ -1,0 +1,80 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db";
+import { customers, mailAccounts, mailboxes, users, type PrincipalKind } from "@/db/schema";
+import type { Actor } from "@/lib/authz/actor";
+import { canonicalAddress, canonicalCustomerNumber } from "@/lib/validation/names";
+import type { LoginArea } from "./login-areas";
+
+export type Credentialed = { kind: PrincipalKind; id: number; passwordHash: string };
+
+/**
+ * The accounts one login area may check. The area only narrows the search: a mailbox address typed
+ * under "KundenServiceCenter" is not a panel user and so is simply unknown there.
+ */
+export function findLoginCandidate(db: Db, area: LoginArea, identifier: string): Credentialed | undefined {
+  const name = identifier.trim();
+  if (area === "ksc") {
+    const number = canonicalCustomerNumber(name);
+    if (number) {
+      const row = db
+        .select({ id: users.id, passwordHash: users.passwordHash })
+        .from(users)
+        .innerJoin(customers, eq(users.customerId, customers.id))
+        .where(and(eq(customers.customerNumber, number), eq(users.role, "customer"), eq(users.disabled, false)))
+        .get();
+      return withKind("user", row);
+    }
+    const row = db
+      .select({ id: users.id, passwordHash: users.passwordHash })
+      .from(users)
+      .where(and(eq(users.email, name.toLowerCase()), eq(users.disabled, false)))
+      .get();
+    return withKind("user", row);
+  }
+  if (area === "mailadmin") {
+    // Only account .001 opens the E-Mail-Administration; .002 and later are plain mail accounts.
+    const row = db
+      .select({ id: mailAccounts.id, passwordHash: mailAccounts.passwordHash })
+      .from(mailAccounts)
+      .where(and(eq(mailAccounts.login, name.toLowerCase()), eq(mailAccounts.number, 1), eq(mailAccounts.enabled, true)))
+      .get();
+    return withKind("mail_account", row);
+  }
+  const row = db
+    .select({ id: mailboxes.id, passwordHash: mailboxes.passwordHash })
+    .from(mailboxes)
+    .where(and(eq(mailboxes.address, canonicalAddress(name)), eq(mailboxes.enabled, true)))
+    .get();
+  return withKind("mailbox", row);
+}
+
+function withKind(kind: PrincipalKind, row: { id: number; passwordHash: string } | undefined): Credentialed | undefined {
+  return row ? { kind, ...row } : undefined;
+}
+
+/** Loads the current state of a principal as an Actor; undefined when gone or disabled. */
+export function loadActor(db: Db, kind: PrincipalKind, id: number): Actor | undefined {
+  if (kind === "user") {
+    const u = db.select().from(users).where(eq(users.id, id)).get();
+    if (!u || u.disabled) return undefined;
+    return {
+      kind, id, role: u.role, label: u.email, resellerId: u.resellerId, customerId: u.customerId,
+      mailboxId: null, mustChangePassword: false, sessionVersion: u.sessionVersion,
+    };
+  }
+  if (kind === "mail_account") {
+    const a = db.select().from(mailAccounts).where(eq(mailAccounts.id, id)).get();
+    if (!a || !a.enabled || a.number !== 1) return undefined;
+    return {
+      kind, id, role: "mailadmin", label: a.login, resellerId: a.resellerId, customerId: a.customerId,
+      mailboxId: null, mustChangePassword: a.mustChangePassword, sessionVersion: a.sessionVersion,
+    };
+  }
+  const m = db.select().from(mailboxes).where(eq(mailboxes.id, id)).get();
+  if (!m || !m.enabled) return undefined;
+  return {
+    kind, id, role: "mailbox", label: m.address, resellerId: m.resellerId, customerId: m.customerId,
+    mailboxId: m.id, mustChangePassword: false, sessionVersion: m.sessionVersion,
+  };
+}

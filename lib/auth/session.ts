@@ -1,0 +1,38 @@
+import "server-only";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { getDb } from "@/db";
+import { type Actor, HOME_BY_ROLE } from "@/lib/authz/actor";
+import type { Role } from "@/lib/authz/permissions";
+import { auth } from "./auth";
+import { loadActor } from "./principals";
+
+/**
+ * The acting principal, re-read from the database. A session whose version no longer matches
+ * (password changed, forced logout) or whose account is gone or disabled counts as logged out.
+ */
+export const getActor = cache(async (): Promise<Actor | undefined> => {
+  const session = await auth();
+  const p = session?.principal;
+  if (!p) return undefined;
+  const actor = loadActor(getDb(), p.kind, p.id);
+  if (!actor || actor.sessionVersion !== p.sv) return undefined;
+  return actor;
+});
+
+export async function requireActor(): Promise<Actor> {
+  const actor = await getActor();
+  if (!actor) redirect("/login");
+  return actor;
+}
+
+/** For pages: another role's page answers 404 instead of revealing that it exists. */
+export async function requireRole(...roles: Role[]): Promise<Actor> {
+  const actor = await requireActor();
+  if (!roles.includes(actor.role)) notFound();
+  return actor;
+}
+
+export function homeFor(actor: Actor): string {
+  return HOME_BY_ROLE[actor.role];
+}

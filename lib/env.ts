@@ -1,0 +1,34 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+export function databasePath(): string {
+  return process.env.KONTOR_DB ?? path.join(process.cwd(), "data", "kontor.db");
+}
+
+/**
+ * AUTH_SECRET from the environment, or a random one kept beside the database (0600), so a fresh
+ * demo needs no configuration and restarts keep sessions valid.
+ */
+export function authSecret(): string {
+  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  const file = path.join(path.dirname(databasePath()), ".auth-secret");
+  try {
+    return fs.readFileSync(file, "utf8").trim();
+  } catch {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const secret = crypto.randomBytes(32).toString("base64url");
+    try {
+      fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
+      return secret;
+    } catch {
+      // Another process created it first: use theirs.
+      return fs.readFileSync(file, "utf8").trim();
+    }
+  }
+}
+
+/** Only when the operator says a proxy sits in front do we believe X-Forwarded-For. */
+export function trustsProxy(): boolean {
+  return process.env.KONTOR_TRUST_PROXY === "1";
+}

@@ -1,0 +1,31 @@
+/** Typed service errors; the action wrapper maps them to form state, pages map NotFound to 404. */
+export class ServiceError extends Error {
+  constructor(
+    message: string,
+    readonly fieldErrors?: Record<string, string[]>,
+  ) {
+    super(message);
+  }
+}
+
+/** Missing and foreign records look the same, so ids cannot be probed across tenants. */
+export class NotFoundError extends ServiceError {
+  constructor() {
+    super("errors.notFound");
+  }
+}
+
+export class ForbiddenError extends ServiceError {
+  constructor() {
+    super("errors.forbidden");
+  }
+}
+
+/** Input that passed the schema but breaks a business rule; messages are i18n keys. */
+export class ValidationError extends ServiceError {}
+
+export class UnauthenticatedError extends ServiceError {
+  constructor() {
+    super("errors.unauthenticated");
+  }
+}

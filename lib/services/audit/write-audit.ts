@@ -1,0 +1,36 @@
+import type { Db } from "@/db";
+import { auditLog } from "@/db/schema";
+import type { Actor } from "@/lib/authz/actor";
+
+export type AuditEntry = {
+  action: string;
+  targetKind?: string;
+  targetId?: number;
+  targetLabel?: string;
+  resellerId?: number | null;
+  customerId?: number | null;
+  ip?: string | null;
+  /** Never a password, hash or token: only ids, names and flags. */
+  details?: Record<string, string | number | boolean | null>;
+};
+
+type Tx = Pick<Db, "insert">;
+
+/** Written inside the caller's transaction, so the entry exists exactly when the change does. */
+export function writeAudit(tx: Tx, actor: Pick<Actor, "kind" | "id" | "label"> | null, entry: AuditEntry) {
+  tx.insert(auditLog)
+    .values({
+      actorKind: actor?.kind ?? "anonymous",
+      actorId: actor?.id ?? null,
+      actorLabel: actor?.label ?? "anonymous",
+      action: entry.action,
+      targetKind: entry.targetKind ?? null,
+      targetId: entry.targetId ?? null,
+      targetLabel: entry.targetLabel ?? null,
+      resellerId: entry.resellerId ?? null,
+      customerId: entry.customerId ?? null,
+      ip: entry.ip ?? null,
+      details: entry.details ?? null,
+    })
+    .run();
+}
