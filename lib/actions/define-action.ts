@@ -9,7 +9,7 @@ import { type Permission, roleHas } from "@/lib/authz/permissions";
 import { ServiceError } from "@/lib/errors";
 import type { ActionState } from "./action-state";
 
-type Translate = (key: string, values?: Record<string, string | number>) => string;
+type Translate = ((key: string, values?: Record<string, string | number>) => string) & { has: (key: string) => boolean };
 
 export type ActionContext<I, P extends Permission> = {
   actor: P extends "public" ? Actor | undefined : Actor;
@@ -35,7 +35,7 @@ export const WRAPPED = Symbol.for("kontor.action");
 export function defineAction<S extends z.ZodType, P extends Permission>(def: Definition<S, P>) {
   const action = async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
     const t = (await getTranslations()) as unknown as Translate;
-    const translate = (key: string) => (key.includes(".") && t.has?.(key) !== false ? safeT(t, key) : key);
+    const translate = (key: string) => (t.has(key) ? safeT(t, key) : key);
     try {
       const actor = await getActor();
       if (def.permission !== "public" && (!actor || !roleHas(actor.role, def.permission))) {

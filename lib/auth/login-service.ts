@@ -1,5 +1,5 @@
 import "server-only";
-import type { Db } from "@/db";
+import { type Db, getDb } from "@/db";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import type { LoginArea } from "./login-areas";
 import { issueLoginGrant } from "./login-grants";
@@ -17,7 +17,7 @@ export type LoginResult =
  * Checks a login. Unknown accounts and wrong passwords take the same path and the same argon2 cost,
  * so neither the answer nor its timing tells whether an account exists.
  */
-export async function attemptLogin(db: Db, attempt: LoginAttempt): Promise<LoginResult> {
+export async function attemptLogin(attempt: LoginAttempt, db: Db = getDb()): Promise<LoginResult> {
   const accountKey = `acct:${attempt.area}:${attempt.identifier.trim().toLowerCase()}`;
   const keys = [accountKey, `ip:${attempt.ip}`];
   const wait = lockedFor(db, keys);

@@ -1,4 +1,4 @@
-import { Algorithm, hash, verify } from "@node-rs/argon2";
+import { hash, verify } from "@node-rs/argon2";
 import { HASH_SCHEME_PREFIX } from "@/lib/mail/dovecot-contract";
 
 /**
@@ -7,7 +7,9 @@ import { HASH_SCHEME_PREFIX } from "@/lib/mail/dovecot-contract";
  * sending the same bytes over IMAP matches. The async API runs on libuv's pool, so hashing never
  * blocks other requests.
  */
-const OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+/** `Algorithm.Argon2id` is an ambient const enum, which isolated modules cannot read; its value is 2. */
+const ARGON2ID = 2;
+const OPTIONS = { algorithm: ARGON2ID, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
 export async function hashPassword(password: string): Promise<string> {
   return HASH_SCHEME_PREFIX + (await hash(password, OPTIONS));

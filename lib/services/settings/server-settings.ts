@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "@/db";
+import { type Db, getDb } from "@/db";
 import { settings } from "@/db/schema";
 
 export const serverSettingsSchema = z.object({
@@ -27,7 +27,7 @@ export const DEFAULT_SERVER_SETTINGS: ServerSettings = {
 const KEY = "server";
 
 /** The server addresses shown to customers; falls back to defaults for anything not stored. */
-export function getServerSettings(db: Db): ServerSettings {
+export function getServerSettings(db: Db = getDb()): ServerSettings {
   const row = db.select({ value: settings.value }).from(settings).where(eq(settings.key, KEY)).get();
   const parsed = serverSettingsSchema.partial().safeParse(row?.value ?? {});
   return { ...DEFAULT_SERVER_SETTINGS, ...(parsed.success ? parsed.data : {}) };

@@ -1,0 +1,31 @@
+import { getTranslations } from "next-intl/server";
+import { Card, PageTitle } from "@/components/ui/card";
+import { ServerAddresses } from "@/components/ui/server-addresses";
+import { requireRole } from "@/lib/auth/session";
+import { listResellers } from "@/lib/services/resellers/list-resellers";
+import { getServerSettings } from "@/lib/services/settings/server-settings";
+
+export default async function AdminStartPage() {
+  const actor = await requireRole("admin");
+  const t = await getTranslations();
+  const settings = getServerSettings();
+  return (
+    <>
+      <PageTitle>{t("admin.welcome", { name: actor.label })}</PageTitle>
+      <Card title={t("admin.resellersTitle")}>
+        <table className="w-full text-left text-sm">
+          <thead className="text-slate-500"><tr><th className="py-1">{t("admin.resellerName")}</th><th>{t("admin.customers")}</th></tr></thead>
+          <tbody>
+            {listResellers(actor).map((r) => (
+              <tr key={r.id} className="border-t border-slate-100"><td className="py-2">{r.name}</td><td>{r.customerCount}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </Card>
+      <Card title={t("admin.settingsTitle")}>
+        <p className="text-sm">{t("admin.publicUrl")}: <span className="font-mono">{settings.publicUrl}</span></p>
+      </Card>
+      <ServerAddresses settings={settings} />
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+import { getTranslations } from "next-intl/server";
+import { redirect } from "next/navigation";
+import { LoginForm } from "@/components/auth/login-form";
+import { getActor, homeFor } from "@/lib/auth/session";
+import { loginAction } from "./actions";
+
+export default async function LoginPage() {
+  const actor = await getActor();
+  if (actor) redirect(homeFor(actor));
+  const t = await getTranslations("login");
+  return (
+    <>
+      <div className="rounded-t-lg bg-brand-600 px-6 py-4 text-white">
+        <h1 className="text-lg font-semibold">{t("title")}</h1>
+      </div>
+      <div className="p-6">
+        <p className="mb-5 text-sm text-slate-600">{t("intro")}</p>
+        <LoginForm action={loginAction} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+import { getTranslations } from "next-intl/server";
+import { Card, PageTitle } from "@/components/ui/card";
+import { ServerAddresses } from "@/components/ui/server-addresses";
+import { requireRole } from "@/lib/auth/session";
+import { getOwnCustomer } from "@/lib/services/customers/get-own-customer";
+import { listDomainsForCustomer } from "@/lib/services/domains/list-domains-for-customer";
+import { getServerSettings } from "@/lib/services/settings/server-settings";
+
+export default async function KscStartPage() {
+  const actor = await requireRole("customer");
+  const t = await getTranslations();
+  const customer = getOwnCustomer(actor);
+  const domains = listDomainsForCustomer(actor, { limit: 10 });
+  return (
+    <>
+      <PageTitle>{t("ksc.welcomeTitle", { name: customer.company ?? customer.contactName })}</PageTitle>
+      <Card title={t("nav.start")}>
+        <p className="text-sm text-slate-700">{t("ksc.welcomeBody")}</p>
+        <p className="mt-2 text-sm">{t("ksc.customerNumber")}: <span className="font-mono">{customer.customerNumber}</span></p>
+      </Card>
+      <Card title={t("ksc.spamTitle")}>
+        <p className="text-sm text-slate-700">{t("ksc.spamBody")}</p>
+      </Card>
+      <Card title={t("ksc.domainsTitle")}>
+        <ul className="divide-y divide-slate-100 text-sm">
+          {domains.map((d) => (
+            <li key={d.id} className="flex justify-between py-2">
+              <span>{d.displayName}</span>
+              <span className="text-slate-500">{d.packageName} · {t(`panelKind.${d.panel}`)}</span>
+            </li>
+          ))}
+        </ul>
+      </Card>
+      <ServerAddresses settings={getServerSettings()} />
+    </>
+  );
+}

@@ -1,0 +1,14 @@
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { AppShell } from "@/components/shell/app-shell";
+import { requireRole } from "@/lib/auth/session";
+
+export default async function Layout({ children }: { children: ReactNode }) {
+  const actor = await requireRole("mailbox");
+  const t = await getTranslations("nav");
+  return (
+    <AppShell area={t("mailbox")} user={actor.label} nav={[{ href: "/mailbox", label: t("start") }]}>
+      {children}
+    </AppShell>
+  );
+}

@@ -1,0 +1,189 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import {
+  DEFAULT_IMAP_PORT, DEFAULT_LMTP_PORT, DEFAULT_SUBMISSION_PORT, VMAIL_GID, VMAIL_UID, renderDovecotConfig,
+} from "@/lib/mail/dovecot-config";
+
+/**
+ * Starts and stops a Dovecot of our own (config, sockets, log and mail under one folder).
+ * Shared by scripts/dovecot.ts and the integration tests. All waits are bounded.
+ */
+
+export const INSTALL_HINT =
+  "Dovecot is not installed: apt-get install dovecot-core dovecot-imapd dovecot-sqlite dovecot-submissiond dovecot-lmtpd";
+
+export type DovecotPorts = { imap: number; submission: number; lmtp: number };
+
+export type DovecotOptions = { dbPath: string; dir: string; ports?: Partial<DovecotPorts>; production?: boolean };
+
+// Debian puts dovecot in /usr/sbin, which a non-login shell's PATH may lack.
+const SEARCH_PATH = [process.env.PATH ?? "", "/usr/sbin", "/usr/bin", "/sbin"].join(":");
+const ENV = { ...process.env, PATH: SEARCH_PATH };
+
+export function portsFromEnv(env: Record<string, string | undefined> = process.env): DovecotPorts {
+  const port = (name: string, fallback: number) => {
+    const raw = env[name];
+    if (raw === undefined || raw === "") return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 1 || n > 65535) throw new Error(`${name}=${raw} is not a port`);
+    return n;
+  };
+  return {
+    imap: port("KONTOR_IMAP_PORT", DEFAULT_IMAP_PORT),
+    submission: port("KONTOR_SUBMISSION_PORT", DEFAULT_SUBMISSION_PORT),
+    lmtp: port("KONTOR_LMTP_PORT", DEFAULT_LMTP_PORT),
+  };
+}
+
+export function confPath(dir: string) {
+  return path.join(path.resolve(dir), "dovecot.conf");
+}
+
+export function dovecotInstalled(): boolean {
+  const r = spawnSync("dovecot", ["--version"], { env: ENV, encoding: "utf8" });
+  return !r.error && r.status === 0;
+}
+
+/** The master's pid if a Dovecot started from this folder is alive. */
+export function runningPid(dir: string): number | null {
+  let pid: number;
+  try {
+    pid = Number(fs.readFileSync(path.join(path.resolve(dir), "run", "master.pid"), "utf8").trim());
+  } catch {
+    return null;
+  }
+  if (!Number.isInteger(pid) || pid <= 1) return null;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return null;
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function canConnect(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port });
+    const done = (ok: boolean) => { socket.destroy(); resolve(ok); };
+    socket.setTimeout(500, () => done(false));
+    socket.once("connect", () => done(true));
+    socket.once("error", () => done(false));
+  });
+}
+
+export async function waitForPort(port: number, timeoutMs = 10_000, host = "127.0.0.1"): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await canConnect(host, port)) return;
+    await sleep(100);
+  }
+  throw new Error(`Nothing accepted connections on ${host}:${port} within ${timeoutMs} ms`);
+}
+
+function logTail(dir: string, lines = 15): string {
+  try {
+    return fs.readFileSync(path.join(dir, "dovecot.log"), "utf8").trimEnd().split("\n").slice(-lines).join("\n");
+  } catch {
+    return "(no log)";
+  }
+}
+
+/** Mail processes run as uid 5000; a 0700 parent (mkdtemp!) would make every Maildir unreachable. */
+function assertTraversable(dir: string) {
+  for (let d = path.dirname(dir); ; d = path.dirname(d)) {
+    const st = fs.statSync(d);
+    if (st.uid !== VMAIL_UID && (st.mode & 0o001) === 0) {
+      throw new Error(`${d} is not searchable by uid ${VMAIL_UID} (mode ${(st.mode & 0o777).toString(8)}); chmod o+x it or choose another --dir`);
+    }
+    if (d === path.dirname(d)) return;
+  }
+}
+
+/** Stops the instance of this folder, if any, and waits (max ~10 s) until its master is gone. */
+export async function stopDovecot(dir: string): Promise<boolean> {
+  const abs = path.resolve(dir);
+  const pid = runningPid(abs);
+  if (pid === null) return false;
+  spawnSync("doveadm", ["-c", confPath(abs), "stop"], { env: ENV, encoding: "utf8", timeout: 10_000 });
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    if (runningPid(abs) === null) return true;
+    await sleep(100);
+  }
+  // doveadm could not reach it (e.g. config removed): end exactly this master by its pid.
+  process.kill(pid, "SIGTERM");
+  await sleep(500);
+  if (runningPid(abs) !== null) throw new Error(`Dovecot (pid ${pid}) did not stop`);
+  return true;
+}
+
+/** Writes the config into `dir`, creates the mail folder for uid 5000, and starts Dovecot. */
+export async function startDovecot(opts: DovecotOptions): Promise<{ pid: number; ports: DovecotPorts; conf: string }> {
+  if (!dovecotInstalled()) throw new Error(INSTALL_HINT);
+  const dir = path.resolve(opts.dir);
+  const dbPath = path.resolve(opts.dbPath);
+  if (!fs.existsSync(dbPath)) throw new Error(`Database ${dbPath} does not exist (run: npx tsx scripts/seed.ts ${opts.dbPath})`);
+  const ports = { ...portsFromEnv({}), ...opts.ports };
+
+  await stopDovecot(dir);
+  const { main, sqlExt } = renderDovecotConfig({
+    dbPath, dir, imapPort: ports.imap, submissionPort: ports.submission, lmtpPort: ports.lmtp, production: opts.production,
+  });
+  // 0755: mail processes run as uid 5000 and must be able to walk down to their Maildir.
+  fs.mkdirSync(dir, { recursive: true });
+  fs.chmodSync(dir, 0o755);
+  fs.writeFileSync(path.join(dir, "dovecot.conf"), main, { mode: 0o644 });
+  fs.writeFileSync(path.join(dir, "dovecot-sql.conf.ext"), sqlExt, { mode: 0o600 });
+  assertTraversable(dir);
+  const mailDir = path.join(dir, "mail");
+  fs.mkdirSync(mailDir, { recursive: true });
+  fs.chownSync(mailDir, VMAIL_UID, VMAIL_GID);
+  fs.chmodSync(mailDir, 0o750);
+
+  const conf = confPath(dir);
+  // Without -F the master daemonises once its listeners are bound; config errors exit non-zero.
+  // Its output goes to a file: the daemon inherits the fds, so a pipe would never reach EOF.
+  const startupLog = path.join(dir, "startup.log");
+  const out = fs.openSync(startupLog, "w");
+  let r: ReturnType<typeof spawnSync>;
+  try {
+    r = spawnSync("dovecot", ["-c", conf], { env: ENV, stdio: ["ignore", out, out], timeout: 10_000 });
+  } finally {
+    fs.closeSync(out);
+  }
+  if (r.error || r.status !== 0) {
+    const output = fs.readFileSync(startupLog, "utf8");
+    throw new Error(`dovecot -c ${conf} failed (${r.error?.message ?? `exit ${r.status}`}):\n${output}${logTail(dir)}`);
+  }
+  try {
+    await waitForPort(ports.imap, 10_000);
+  } catch (e) {
+    throw new Error(`${(e as Error).message}\n${logTail(dir)}`);
+  }
+  // The listeners are bound before the master daemonises, but master.pid is written a moment
+  // later by the daemon: poll for it instead of reading it once.
+  const deadline = Date.now() + 5_000;
+  let pid = runningPid(dir);
+  while (pid === null && Date.now() < deadline) {
+    await sleep(50);
+    pid = runningPid(dir);
+  }
+  if (pid === null) throw new Error(`Dovecot exited right after starting:\n${logTail(dir)}`);
+  return { pid, ports, conf };
+}
+
+/** A port the kernel considers free right now, for tests that must not clash with a dev instance. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}

@@ -1,0 +1,19 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { type Db, getDb } from "@/db";
+import { mailboxes } from "@/db/schema";
+import type { Actor } from "@/lib/authz/actor";
+import { tenantScope } from "@/lib/authz/scope";
+import { NotFoundError } from "@/lib/errors";
+import { displayAddress } from "@/lib/validation/names";
+
+/** The mailbox user's own mailbox; explicit columns, never the hash. */
+export function getOwnMailbox(actor: Actor, db: Db = getDb()) {
+  const row = db
+    .select({ id: mailboxes.id, address: mailboxes.address, quotaMb: mailboxes.quotaMb, enabled: mailboxes.enabled })
+    .from(mailboxes)
+    .where(and(eq(mailboxes.id, actor.mailboxId ?? -1), tenantScope(actor, mailboxes)))
+    .get();
+  if (!row) throw new NotFoundError();
+  return { ...row, displayAddress: displayAddress(row.address) };
+}

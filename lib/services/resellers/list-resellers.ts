@@ -1,0 +1,18 @@
+import "server-only";
+import { asc, count, eq } from "drizzle-orm";
+import { type Db, getDb } from "@/db";
+import { customers, resellers } from "@/db/schema";
+import type { Actor } from "@/lib/authz/actor";
+import { ForbiddenError } from "@/lib/errors";
+
+/** Admin only: all resellers with their customer counts. */
+export function listResellers(actor: Actor, db: Db = getDb()) {
+  if (actor.role !== "admin") throw new ForbiddenError();
+  return db
+    .select({ id: resellers.id, name: resellers.name, customerCount: count(customers.id) })
+    .from(resellers)
+    .leftJoin(customers, eq(customers.resellerId, resellers.id))
+    .groupBy(resellers.id)
+    .orderBy(asc(resellers.name))
+    .all();
+}

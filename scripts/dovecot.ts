@@ -1,0 +1,55 @@
+/**
+ * npx tsx scripts/dovecot.ts start|stop|status [--db <path>] [--dir <folder>] [--production]
+ * Runs a Dovecot of our own against Kontor's SQLite (config and mail under --dir).
+ * Ports: KONTOR_IMAP_PORT (10143), KONTOR_SUBMISSION_PORT (10587), KONTOR_LMTP_PORT (10024).
+ */
+import path from "node:path";
+import { databasePath } from "@/lib/env";
+import { confPath, portsFromEnv, runningPid, startDovecot, stopDovecot } from "@/lib/mail/dovecot-process";
+
+function parseArgs(argv: string[]) {
+  const [command, ...rest] = argv;
+  let db = databasePath();
+  let dir = path.join(process.cwd(), "data", "dovecot");
+  let production = false;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (arg === "--db" && rest[i + 1]) db = rest[++i];
+    else if (arg === "--dir" && rest[i + 1]) dir = rest[++i];
+    else if (arg === "--production") production = true;
+    else throw new Error(`Unknown argument: ${arg}`);
+  }
+  return { command, db: path.resolve(db), dir: path.resolve(dir), production };
+}
+
+async function main() {
+  const { command, db, dir, production } = parseArgs(process.argv.slice(2));
+  switch (command) {
+    case "start": {
+      const { pid, ports, conf } = await startDovecot({ dbPath: db, dir, ports: portsFromEnv(), production });
+      console.log(`Dovecot running (pid ${pid}, config ${conf}, database ${db})`);
+      console.log(`  IMAP        127.0.0.1:${ports.imap}`);
+      console.log(`  Submission  127.0.0.1:${ports.submission}`);
+      console.log(`  LMTP        127.0.0.1:${ports.lmtp}`);
+      console.log(`  Log         ${path.join(dir, "dovecot.log")}`);
+      break;
+    }
+    case "stop":
+      console.log((await stopDovecot(dir)) ? "Dovecot stopped." : "Dovecot was not running.");
+      break;
+    case "status": {
+      const pid = runningPid(dir);
+      console.log(pid === null ? `Dovecot is not running (${dir}).` : `Dovecot is running (pid ${pid}, config ${confPath(dir)}).`);
+      process.exitCode = pid === null ? 3 : 0;
+      break;
+    }
+    default:
+      console.error("Usage: npx tsx scripts/dovecot.ts start|stop|status [--db <path>] [--dir <folder>] [--production]");
+      process.exitCode = 2;
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exitCode = 1;
+});

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs what Kontor needs on a fresh Debian machine: npm packages always, and with
+# `--system` also Dovecot and Chromium from apt when they are missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [[ "${1:-}" == "--system" ]]; then
+  missing=()
+  command -v dovecot >/dev/null || missing+=(dovecot-core dovecot-imapd dovecot-sqlite dovecot-submissiond dovecot-lmtpd dovecot-sieve)
+  [[ -x /usr/bin/chromium ]] || missing+=(chromium)
+  if ((${#missing[@]})); then
+    echo "Installing from apt: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+fi
+
+# better-sqlite3 compiles from source here; node-gyp needs Node's headers from the system.
+export npm_config_nodedir="${npm_config_nodedir:-/usr}"
+# `npm ci` rejects the lockfile for lacking other platforms' optional binaries; `npm install`
+# installs exactly the locked versions without rewriting it.
+if [[ ! -d node_modules/.bin || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  npm install --no-audit --no-fund
+fi

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs every test: unit, component, Dovecot integration and Chromium end-to-end.
+# Installs Dovecot and Chromium through apt when missing, builds the panel, starts Dovecot and the
+# production server on loopback against a fresh demo database, and stops them again.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+
+bash scripts/install-deps.sh --system || { echo "Installing dependencies failed"; exit 1; }
+
+TEST_DIR="$PWD/.test"
+rm -rf "$TEST_DIR"; mkdir -p "$TEST_DIR"
+export KONTOR_DB="$TEST_DIR/kontor.db"
+export KONTOR_TEST_PORT="${KONTOR_TEST_PORT:-3100}"
+export KONTOR_BASE_URL="http://127.0.0.1:$KONTOR_TEST_PORT"
+export AUTH_URL="$KONTOR_BASE_URL" KONTOR_PUBLIC_URL="$KONTOR_BASE_URL"
+export AUTH_SECRET="test-secret-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+
+SERVER_PID=""
+cleanup() {
+  [[ -n "$SERVER_PID" ]] && kill "$SERVER_PID" 2>/dev/null
+  npx tsx scripts/dovecot.ts stop --dir "$TEST_DIR/dovecot" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
+npx tsx scripts/seed.ts "$KONTOR_DB" || exit 1
+npx tsx scripts/dovecot.ts start --db "$KONTOR_DB" --dir "$TEST_DIR/dovecot" || exit 1
+export KONTOR_DOVECOT_RUNNING=1
+
+npx next build > "$TEST_DIR/build.log" 2>&1 || { tail -40 "$TEST_DIR/build.log"; echo "next build failed"; exit 1; }
+npx next start -H 127.0.0.1 -p "$KONTOR_TEST_PORT" > "$TEST_DIR/server.log" 2>&1 &
+SERVER_PID=$!
+node scripts/wait-for-url.mjs "$KONTOR_BASE_URL/login" 60 || { tail -40 "$TEST_DIR/server.log"; echo "server did not start"; exit 1; }
+
+npx vitest run --reporter=default --reporter=json --outputFile.json="$TEST_DIR/vitest.json" "$@"
+status=$?
+node scripts/summarize-tests.mjs "$TEST_DIR/vitest.json" || status=1
+exit $status

@@ -1,0 +1,75 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD } from "@/db/seed";
+import { type AreaLabel, BASE_URL, launchChromium, logIn } from "./support/browser";
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  context = await browser.newContext({ locale: "de-DE" });
+  page = await context.newPage();
+});
+afterEach(async () => {
+  await context?.close();
+});
+
+const roles: [string, AreaLabel, string, RegExp][] = [
+  ["admin@kontor.example", "KundenServiceCenter", "/admin", /Willkommen, admin@kontor\.example/],
+  ["support@kontor.example", "KundenServiceCenter", "/support", /Willkommen, support@kontor\.example/],
+  ["reseller@kontor.example", "KundenServiceCenter", "/reseller", /Willkommen, reseller@kontor\.example/],
+  ["kunde@kontor.example", "KundenServiceCenter", "/ksc", /Willkommen, Bäckerei Sonnenschein/],
+  ["K10002", "KundenServiceCenter", "/ksc", /Willkommen, Zweite Firma/],
+  ["k10001.001", "E-Mail-Administration", "/mailadmin", /E-Mail-Administration/],
+  ["info@alpenblick.example", "einzelne Mailbox", "/mailbox", /Meine Mailbox/],
+];
+
+describe("login in Chromium", () => {
+  it.each(roles)("%s in %s reaches %s and can log out", async (identifier, area, home, heading) => {
+    await logIn(page, identifier, DEMO_PASSWORD, area);
+    await page.waitForURL(`${BASE_URL}${home}`);
+    await expect.poll(() => page.locator("h1").first().textContent()).toMatch(heading);
+    expect(await page.getByRole("button", { name: "Abmelden" }).isVisible()).toBe(true);
+    await page.getByRole("button", { name: "Abmelden" }).click();
+    await page.waitForURL(`${BASE_URL}/login`);
+    await page.goto(`${BASE_URL}${home}`);
+    await page.waitForURL(`${BASE_URL}/login`);
+  });
+
+  it("shows the customer start page with spam filter information and server addresses", async () => {
+    await logIn(page, "kunde@kontor.example", DEMO_PASSWORD, "KundenServiceCenter");
+    await page.waitForURL(`${BASE_URL}/ksc`);
+    const text = await page.locator("main").textContent();
+    expect(text).toContain("Informationen zum Spamfilter");
+    expect(text).toContain("Serveradressen");
+    expect(text).toContain("grüne-wiese.example");
+  });
+
+  it("shows the German error for a wrong password and stays on the login page", async () => {
+    await logIn(page, "kunde@kontor.example", "Falsches-Passwort-123", "KundenServiceCenter");
+    await expect.poll(() => page.getByText("Die Anmeldung ist fehlgeschlagen.", { exact: false }).count()).toBe(1);
+    expect(page.url()).toBe(`${BASE_URL}/login`);
+  });
+
+  it("does not let a customer open another role's area", async () => {
+    await logIn(page, "kunde@kontor.example", DEMO_PASSWORD, "KundenServiceCenter");
+    await page.waitForURL(`${BASE_URL}/ksc`);
+    const res = await page.goto(`${BASE_URL}/admin`);
+    expect(res?.status()).toBe(404);
+  });
+
+  it("switches the language to English and Italian", async () => {
+    await page.goto(`${BASE_URL}/login`);
+    await page.getByRole("button", { name: "en", exact: true }).click();
+    await expect.poll(() => page.getByRole("button", { name: "Log in" }).count()).toBe(1);
+    await page.getByRole("button", { name: "it", exact: true }).click();
+    await expect.poll(() => page.getByRole("button", { name: "Accedi" }).count()).toBe(1);
+  });
+});

@@ -1,0 +1,25 @@
+import { type Browser, chromium, type Page } from "playwright-core";
+
+export const BASE_URL = process.env.KONTOR_BASE_URL ?? "http://127.0.0.1:3100";
+
+/** Debian's Chromium; the flags keep it off the network this machine does not have. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+      "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage",
+    ],
+  });
+}
+
+export type AreaLabel = "KundenServiceCenter" | "E-Mail-Administration" | "einzelne Mailbox";
+
+/** Fills the German login form as a user would. */
+export async function logIn(page: Page, identifier: string, password: string, area: AreaLabel) {
+  await page.goto(`${BASE_URL}/login`);
+  await page.getByRole("textbox", { name: "E-Mail-Adresse" }).fill(identifier);
+  await page.getByLabel("Passwort", { exact: true }).fill(password);
+  await page.getByRole("radio", { name: new RegExp(area) }).check();
+  await page.getByRole("button", { name: "Anmelden" }).click();
+}

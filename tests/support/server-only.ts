@@ -1,0 +1,2 @@
+// Tests run server modules directly; the real "server-only" would throw outside React Server Components.
+export {};

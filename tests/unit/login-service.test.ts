@@ -1,0 +1,75 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD } from "@/db/seed";
+import type { LoginArea } from "@/lib/auth/login-areas";
+import { redeemLoginGrant } from "@/lib/auth/login-grants";
+import { attemptLogin } from "@/lib/auth/login-service";
+import { MAX_FAILURES } from "@/lib/auth/throttle";
+import { createSeededDb } from "../support/seeded-db";
+
+let handle: Awaited<ReturnType<typeof createSeededDb>>;
+beforeAll(async () => {
+  handle = await createSeededDb();
+});
+
+const login = (area: LoginArea, identifier: string, password = DEMO_PASSWORD, ip = "192.0.2.1") =>
+  attemptLogin({ area, identifier, password, ip }, handle.db);
+
+describe("login areas", () => {
+  it.each([
+    ["ksc", "admin@kontor.example", "admin"],
+    ["ksc", "support@kontor.example", "support"],
+    ["ksc", "reseller@kontor.example", "reseller"],
+    ["ksc", "kunde@kontor.example", "customer"],
+    ["ksc", "K10001", "customer"],
+    ["ksc", "k10002", "customer"],
+    ["mailadmin", "k10001.001", "mailadmin"],
+    ["mailbox", "info@alpenblick.example", "mailbox"],
+    ["mailbox", "Post@Grüne-Wiese.example", "mailbox"],
+  ] as const)("%s: %s logs in as %s", async (area, identifier, role) => {
+    const result = await login(area, identifier);
+    expect(result).toMatchObject({ ok: true, role });
+  });
+
+  it.each([
+    ["ksc", "info@alpenblick.example"],
+    ["mailbox", "kunde@kontor.example"],
+    ["mailadmin", "k10001.002"],
+    ["mailadmin", "kunde@kontor.example"],
+    ["mailbox", "k10001.001"],
+    ["ksc", "K10001.001"],
+  ] as const)("%s never admits %s, whatever its password", async (area, identifier) => {
+    expect(await login(area, identifier, DEMO_PASSWORD, "192.0.2.50")).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("answers a wrong password and an unknown account the same way", async () => {
+    const wrong = await login("ksc", "kunde@kontor.example", "falsch-falsch-falsch", "192.0.2.2");
+    const unknown = await login("ksc", "niemand@kontor.example", "falsch-falsch-falsch", "192.0.2.2");
+    expect(wrong).toEqual({ ok: false, reason: "invalid" });
+    expect(unknown).toEqual(wrong);
+  });
+
+  it("hands out a grant that works once", async () => {
+    const result = await login("ksc", "kunde2@kontor.example");
+    if (!result.ok) throw new Error("login failed");
+    expect(redeemLoginGrant(handle.db, result.grant)).toMatchObject({ kind: "user" });
+    expect(redeemLoginGrant(handle.db, result.grant)).toBeUndefined();
+  });
+});
+
+describe("guessing limits", () => {
+  it("locks an account after 10 failures in 15 minutes, even with the right password", async () => {
+    for (let i = 0; i < MAX_FAILURES - 1; i++) {
+      expect(await login("ksc", "reseller2@kontor.example", `wrong-${i}`, `198.51.100.${i}`)).toMatchObject({ reason: "invalid" });
+    }
+    expect(await login("ksc", "reseller2@kontor.example", "wrong-last", "198.51.100.99")).toMatchObject({ reason: "throttled" });
+    const right = await login("ksc", "reseller2@kontor.example", DEMO_PASSWORD, "198.51.100.100");
+    expect(right).toMatchObject({ ok: false, reason: "throttled" });
+    if (!right.ok && right.reason === "throttled") expect(right.retryAfterMs).toBeGreaterThan(0);
+  });
+
+  it("locks a client address that tries many accounts", async () => {
+    for (let i = 0; i < MAX_FAILURES; i++) await login("mailbox", `nobody${i}@alpenblick.example`, "x", "203.0.113.7");
+    expect(await login("ksc", "kunde3@kontor.example", DEMO_PASSWORD, "203.0.113.7")).toMatchObject({ reason: "throttled" });
+    expect(await login("ksc", "kunde3@kontor.example", DEMO_PASSWORD, "203.0.113.8")).toMatchObject({ ok: true });
+  });
+});

@@ -1,0 +1,75 @@
+import { eq } from "drizzle-orm";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { applyMigrations } from "@/db/migrate";
+import { openSqlite } from "@/db/open";
+import { auditLog, mailboxes } from "@/db/schema";
+import { createSeededDb } from "../support/seeded-db";
+
+let handle: Awaited<ReturnType<typeof createSeededDb>>;
+beforeAll(async () => {
+  handle = await createSeededDb();
+});
+
+describe("database on disk", () => {
+  it("runs with WAL, synchronous=FULL, foreign keys and a busy timeout", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kontor-"));
+    const sqlite = openSqlite(path.join(dir, "k.db"));
+    applyMigrations(sqlite);
+    expect(sqlite.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(sqlite.pragma("synchronous", { simple: true })).toBe(2);
+    expect(sqlite.pragma("foreign_keys", { simple: true })).toBe(1);
+    expect(sqlite.pragma("busy_timeout", { simple: true })).toBeGreaterThanOrEqual(5000);
+    sqlite.close();
+  });
+});
+
+describe("schema", () => {
+  it("stores every mailbox address lower-cased and unique, domains as punycode", () => {
+    const rows = handle.sqlite.prepare("SELECT address FROM mailboxes").all() as { address: string }[];
+    for (const { address } of rows) expect(address).toBe(address.toLowerCase());
+    expect(rows.map((r) => r.address)).toContain("post@xn--grne-wiese-beb.example");
+    const dup = () => handle.sqlite.prepare("INSERT INTO mailboxes (reseller_id, customer_id, domain_id, local_part, address, password_hash) SELECT reseller_id, customer_id, domain_id, local_part, address, password_hash FROM mailboxes LIMIT 1").run();
+    expect(dup).toThrow(/UNIQUE/);
+  });
+
+  it("enforces foreign keys", () => {
+    const orphan = () => handle.sqlite.prepare("INSERT INTO domains (reseller_id, customer_id, subscription_id, name) VALUES (999, 999, 999, 'x.example')").run();
+    expect(orphan).toThrow(/FOREIGN KEY/);
+  });
+
+  it("keeps the audit log append-only", () => {
+    handle.db.insert(auditLog).values({ actorKind: "user", actorLabel: "t", action: "test.entry" }).run();
+    expect(() => handle.sqlite.prepare("UPDATE audit_log SET action = 'x'").run()).toThrow(/append-only/);
+    expect(() => handle.sqlite.prepare("DELETE FROM audit_log").run()).toThrow(/append-only/);
+  });
+
+  it("exposes enabled mailboxes and mail accounts to Dovecot with the {ARGON2ID} hash, and hides disabled ones", () => {
+    const users = () => (handle.sqlite.prepare("SELECT user, password FROM dovecot_passdb").all() as { user: string; password: string }[]);
+    const before = users();
+    expect(before.map((u) => u.user)).toEqual(expect.arrayContaining(["info@alpenblick.example", "k10001.001", "k10001.002"]));
+    for (const u of before) expect(u.password).toMatch(/^\{ARGON2ID\}\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    handle.db.update(mailboxes).set({ enabled: false }).where(eq(mailboxes.address, "anna@alpenblick.example")).run();
+    expect(users().map((u) => u.user)).not.toContain("anna@alpenblick.example");
+    handle.db.update(mailboxes).set({ enabled: true }).where(eq(mailboxes.address, "anna@alpenblick.example")).run();
+  });
+
+  it("indexes every tenant column of tenant-owned tables", () => {
+    const tables = ["customers", "packages", "subscriptions", "domains", "mailboxes", "mail_accounts", "mail_account_addresses", "forwards", "sender_rules", "spam_settings", "tickets", "ticket_messages"];
+    for (const table of tables) {
+      const cols = (handle.sqlite.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
+      const indexed = new Set(
+        (handle.sqlite.prepare(`PRAGMA index_list(${table})`).all() as { name: string }[]).map(
+          (i) => (handle.sqlite.prepare(`PRAGMA index_info(${i.name})`).all() as { name: string }[])[0]?.name,
+        ),
+      );
+      for (const tenantCol of ["reseller_id", "customer_id"]) {
+        if (cols.includes(tenantCol) && !(table === "customers" && tenantCol === "customer_id")) {
+          expect(indexed.has(tenantCol), `${table}.${tenantCol} leads an index`).toBe(true);
+        }
+      }
+    }
+  });
+});

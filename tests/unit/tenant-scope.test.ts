@@ -1,0 +1,60 @@
+import { and, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { customers, domains, mailboxes, packages, users } from "@/db/schema";
+import { loadActor } from "@/lib/auth/principals";
+import type { Actor } from "@/lib/authz/actor";
+import { ROLE_PERMISSIONS, roleHas } from "@/lib/authz/permissions";
+import { tenantScope } from "@/lib/authz/scope";
+import { createSeededDb } from "../support/seeded-db";
+
+let handle: Awaited<ReturnType<typeof createSeededDb>>;
+const actorFor = (email: string): Actor => {
+  const u = handle.db.select({ id: users.id }).from(users).where(eq(users.email, email)).get();
+  const actor = u && loadActor(handle.db, "user", u.id);
+  if (!actor) throw new Error(`no actor ${email}`);
+  return actor;
+};
+beforeAll(async () => {
+  handle = await createSeededDb();
+});
+
+const domainNames = (actor: Actor) =>
+  handle.db.select({ name: domains.name }).from(domains).where(tenantScope(actor, domains)).all().map((d) => d.name).sort();
+
+describe("tenant scope", () => {
+  it("shows a customer only its own domains", () => {
+    expect(domainNames(actorFor("kunde2@kontor.example"))).toEqual(["zweite-firma.example"]);
+    expect(domainNames(actorFor("kunde@kontor.example"))).toHaveLength(5);
+  });
+
+  it("shows a reseller only its own customers' domains", () => {
+    expect(domainNames(actorFor("reseller2@kontor.example"))).toEqual(["suedwind-kunde.example"]);
+    expect(domainNames(actorFor("reseller@kontor.example"))).not.toContain("suedwind-kunde.example");
+  });
+
+  it("answers nothing for another tenant's mailbox id, as a 404 would", () => {
+    const foreign = handle.db.select({ id: mailboxes.id }).from(mailboxes).where(eq(mailboxes.address, "info@suedwind-kunde.example")).get();
+    for (const email of ["kunde@kontor.example", "reseller@kontor.example"]) {
+      const actor = actorFor(email);
+      const row = handle.db.select({ id: mailboxes.id }).from(mailboxes).where(and(eq(mailboxes.id, foreign?.id ?? 0), tenantScope(actor, mailboxes))).get();
+      expect(row).toBeUndefined();
+    }
+  });
+
+  it("keeps packages and customers inside the reseller", () => {
+    const r2 = actorFor("reseller2@kontor.example");
+    expect(handle.db.select({ name: packages.name }).from(packages).where(tenantScope(r2, packages)).all()).toEqual([{ name: "Web Plus" }]);
+    const own = handle.db.select({ n: customers.customerNumber }).from(customers).where(tenantScope(r2, { resellerId: customers.resellerId, customerId: customers.id })).all();
+    expect(own).toEqual([{ n: "K20001" }]);
+  });
+});
+
+describe("role permissions", () => {
+  it("gives support no write permission and customers no admin permission", () => {
+    expect(ROLE_PERMISSIONS.support).not.toContain("mailboxes.manage");
+    expect(roleHas("support", "settings.manage")).toBe(false);
+    expect(roleHas("customer", "admin.manage")).toBe(false);
+    expect(roleHas("mailbox", "mailboxes.manage")).toBe(false);
+    expect(roleHas("admin", "settings.manage")).toBe(true);
+  });
+});

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { lockedFor, MAX_FAILURES, recordFailure, WINDOW_MS } from "@/lib/auth/throttle";
+import { createTestDb } from "../support/test-db";
+
+describe("throttle", () => {
+  it("forgets failures older than the window", () => {
+    const { db } = createTestDb();
+    const t0 = 1_000_000;
+    for (let i = 0; i < MAX_FAILURES - 1; i++) recordFailure(db, ["k"], t0);
+    recordFailure(db, ["k"], t0 + WINDOW_MS + 1);
+    expect(lockedFor(db, ["k"], t0 + WINDOW_MS + 2)).toBe(0);
+  });
+
+  it("grows the delay with each lock", () => {
+    const { db } = createTestDb();
+    let now = 5_000_000;
+    for (let i = 0; i < MAX_FAILURES; i++) recordFailure(db, ["k"], now);
+    const first = lockedFor(db, ["k"], now);
+    now += first + 1;
+    recordFailure(db, ["k"], now);
+    const second = lockedFor(db, ["k"], now);
+    expect(first).toBeGreaterThan(0);
+    expect(second).toBeGreaterThan(first);
+  });
+});
