@@ -8,7 +8,7 @@ export NEXT_TELEMETRY_DISABLED=1
 
 bash scripts/install-deps.sh --system || { echo "Installing dependencies failed"; exit 1; }
 
-TEST_DIR="$PWD/.test"
+TEST_DIR="${KONTOR_TEST_DIR:-$PWD/.test}"
 rm -rf "$TEST_DIR"; mkdir -p "$TEST_DIR"
 export KONTOR_DB="$TEST_DIR/kontor.db"
 export KONTOR_TEST_PORT="${KONTOR_TEST_PORT:-3100}"

@@ -2,12 +2,13 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
 import { requireRole } from "@/lib/auth/session";
+import { NAVIGATION } from "@/lib/navigation";
 
 export default async function Layout({ children }: { children: ReactNode }) {
   const actor = await requireRole("mailbox");
   const t = await getTranslations("nav");
   return (
-    <AppShell area={t("mailbox")} user={actor.label} nav={[{ href: "/mailbox", label: t("start") }]}>
+    <AppShell area={t("mailbox")} user={actor.label} nav={NAVIGATION[actor.role].map((n) => ({ href: n.href, label: t(n.label) }))}>
       {children}
     </AppShell>
   );

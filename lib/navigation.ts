@@ -1,0 +1,41 @@
+import type { Role } from "@/lib/authz/permissions";
+
+/** Side navigation per role; labels are keys in the "nav" namespace. tests/unit/navigation.test.ts checks every href has a page. */
+export type NavEntry = { href: string; label: string };
+
+export const NAVIGATION: Record<Role, NavEntry[]> = {
+  customer: [
+    { href: "/ksc", label: "start" },
+    { href: "/ksc/domains", label: "domains" },
+    { href: "/ksc/stammdaten", label: "stammdaten" },
+    { href: "/ksc/security", label: "security" },
+    { href: "/ksc/audit", label: "auditLog" },
+  ],
+  reseller: [
+    { href: "/reseller", label: "start" },
+    { href: "/reseller/customers", label: "customers" },
+    { href: "/reseller/packages", label: "packages" },
+    { href: "/reseller/audit", label: "auditLog" },
+  ],
+  admin: [
+    { href: "/admin", label: "start" },
+    { href: "/admin/resellers", label: "resellers" },
+    { href: "/admin/settings", label: "settings" },
+    { href: "/admin/audit", label: "auditLog" },
+  ],
+  support: [
+    { href: "/support", label: "start" },
+    { href: "/support/tickets", label: "tickets" },
+    { href: "/support/mailboxes", label: "mailboxSearch" },
+    { href: "/support/audit", label: "auditLog" },
+  ],
+  mailadmin: [{ href: "/mailadmin", label: "accounts" }],
+  mailbox: [
+    { href: "/mailbox", label: "start" },
+    { href: "/mailbox/password", label: "password" },
+    { href: "/mailbox/forwards", label: "forwards" },
+    { href: "/mailbox/sender-lists", label: "senderLists" },
+    { href: "/mailbox/spam", label: "spam" },
+    { href: "/mailbox/server", label: "serverAddresses" },
+  ],
+};

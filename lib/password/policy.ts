@@ -1,0 +1,79 @@
+/**
+ * Kontor's one password policy, shared by browser (meter) and server (enforcement). NIST 800-63B
+ * style: length over composition. At least 15 Unicode code points (an emoji counts once), long
+ * passphrases accepted and never truncated; character classes only when the admin asks for them.
+ * The common-password list is checked on the server only (lib/password/common-passwords.ts).
+ */
+export const MIN_LENGTH = 15;
+/** Far above the 64 that NIST asks to accept; bounds the argon2 input only. */
+export const MAX_LENGTH = 1024;
+export const STRENGTH_LEVELS = ["veryWeak", "weak", "medium", "strong", "veryStrong"] as const;
+export type StrengthLevel = 0 | 1 | 2 | 3 | 4;
+/** The server refuses anything the meter shows below "Mittel". */
+export const MIN_STRENGTH: StrengthLevel = 2;
+
+export type PolicyOptions = { requireClasses: boolean };
+export type PolicyContext = { names: string[] };
+
+export type PolicyError = "tooShort" | "tooLong" | "containsName" | "missingClasses" | "tooWeak" | "common" | "sameAsCurrent";
+
+export const codePoints = (s: string) => [...s].length;
+
+const classesOf = (pw: string) => ({
+  lower: /\p{Ll}/u.test(pw),
+  upper: /\p{Lu}/u.test(pw),
+  digit: /\p{Nd}/u.test(pw),
+  special: /[^\p{L}\p{Nd}]/u.test(pw),
+});
+
+/**
+ * Name fragments a password must not contain: the login name, the local part, the domain's labels
+ * (without the TLD) and "kontor". Fragments shorter than 4 characters would forbid too much.
+ */
+export function nameFragments(ctx: PolicyContext): string[] {
+  const parts = new Set<string>(["kontor"]);
+  for (const name of ctx.names) {
+    const lower = name.toLowerCase().trim();
+    if (!lower) continue;
+    const [local, domain] = lower.includes("@") ? lower.split("@", 2) : [lower, ""];
+    parts.add(local);
+    for (const piece of local.split(/[._+-]/)) parts.add(piece);
+    const labels = domain.split(".");
+    for (const label of labels.slice(0, -1)) parts.add(label);
+  }
+  return [...parts].filter((p) => codePoints(p) >= 4);
+}
+
+/** Five levels from an entropy estimate; a password holding a name or a repeat is capped low. */
+export function estimateStrength(password: string, ctx: PolicyContext = { names: [] }): StrengthLevel {
+  const length = codePoints(password);
+  if (length === 0) return 0;
+  const c = classesOf(password);
+  let pool = (c.lower ? 26 : 0) + (c.upper ? 26 : 0) + (c.digit ? 10 : 0) + (c.special ? 33 : 0);
+  if (/[^\x00-\x7f]/.test(password)) pool += 64;
+  const distinct = new Set(password.toLowerCase()).size;
+  // Repeated characters add little: count only as many positions as there are distinct characters, plus a bit.
+  const effective = Math.min(length, distinct * 2);
+  const bits = effective * Math.log2(Math.max(pool, 2));
+  let level: StrengthLevel = bits < 40 ? 0 : bits < 60 ? 1 : bits < 75 ? 2 : bits < 95 ? 3 : 4;
+  if (length < MIN_LENGTH) level = Math.min(level, 1) as StrengthLevel;
+  const lower = password.toLowerCase();
+  if (nameFragments(ctx).some((f) => lower.includes(f))) level = Math.min(level, 1) as StrengthLevel;
+  return level;
+}
+
+/** Every rule that can be checked without the server's lists; the errors in display order. */
+export function checkPasswordRules(password: string, ctx: PolicyContext, options: PolicyOptions): PolicyError[] {
+  const errors: PolicyError[] = [];
+  const length = codePoints(password);
+  if (length < MIN_LENGTH) errors.push("tooShort");
+  if (length > MAX_LENGTH) errors.push("tooLong");
+  const lower = password.toLowerCase();
+  if (nameFragments(ctx).some((f) => lower.includes(f))) errors.push("containsName");
+  if (options.requireClasses) {
+    const c = classesOf(password);
+    if (!(c.lower && c.upper && c.digit && c.special)) errors.push("missingClasses");
+  }
+  if (!errors.length && estimateStrength(password, ctx) < MIN_STRENGTH) errors.push("tooWeak");
+  return errors;
+}

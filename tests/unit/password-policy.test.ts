@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { hashPassword } from "@/lib/auth/password-hash";
+import { commonPasswordCount, isCommonPassword } from "@/lib/password/common-passwords";
+import { generatePassword } from "@/lib/password/generate";
+import { checkPasswordRules, codePoints, estimateStrength } from "@/lib/password/policy";
+import { validateNewPassword } from "@/lib/password/validate-new-password";
+
+const off = { requireClasses: false };
+const ctx = { names: ["max.mustermann@citywerk.example"] };
+
+describe("password policy", () => {
+  it.each([
+    ["14 code points", "abcdefghijklmn", ["tooShort"]],
+    ["15 distinct letters", "qjxvbnwlrtzdkfh", []],
+    ["emoji count once (14 emoji + 0)", "🌻🌼🌷🌹🌺🍀🌵🌴🌲🌳🍁🍂🍃🌾", ["tooShort"]],
+    ["15 emoji", "🌻🌼🌷🌹🌺🍀🌵🌴🌲🌳🍁🍂🍃🌾🌿", []],
+    ["contains the local part", "Mustermann-Tulpe-Regen-9", ["containsName"]],
+    ["contains the domain label", "citywerk-Blau-Haus-Tor-4", ["containsName"]],
+    ["repeated characters", "aaaaaaaaaaaaaaaaaaaa", ["tooWeak"]],
+  ])("%s", (_name, password, expected) => {
+    expect(checkPasswordRules(password, ctx, off)).toEqual(expected);
+  });
+
+  it("counts code points, not UTF-16 units", () => {
+    expect(codePoints("🌻")).toBe(1);
+    expect("🌻".length).toBe(2);
+  });
+
+  it("accepts long passphrases without truncation", async () => {
+    const long = "Wald-Fluss-Berg-Tal-".repeat(10) + "Ende";
+    expect(codePoints(long)).toBeGreaterThan(128);
+    expect(await validateNewPassword(long, { names: [] }, off)).toEqual([]);
+    const longer = long + "X";
+    const hash = await hashPassword(long);
+    expect(await validateNewPassword(longer, { names: [], currentHash: hash }, off)).toEqual([]);
+    expect(await validateNewPassword(long, { names: [], currentHash: hash }, off)).toEqual(["password.errors.sameAsCurrent"]);
+  });
+
+  it("requires character classes only when the admin switched it on", () => {
+    expect(checkPasswordRules("gelbe tulpen im regen", { names: [] }, off)).toEqual([]);
+    expect(checkPasswordRules("gelbe tulpen im regen", { names: [] }, { requireClasses: true })).toEqual(["missingClasses"]);
+  });
+
+  it("ships at least 10,000 common passwords and refuses them", async () => {
+    expect(commonPasswordCount()).toBeGreaterThanOrEqual(10_000);
+    expect(isCommonPassword("Password")).toBe(true);
+    expect(isCommonPassword("passwordpassword")).toBe(true);
+    expect(isCommonPassword("dragondragondragon")).toBe(true);
+    expect(isCommonPassword("Tulpe-Regen-Wolke-Stein")).toBe(false);
+    expect(await validateNewPassword("1234567890123456789", { names: [] }, off)).toContain("password.errors.common");
+  });
+
+  it("rates in five levels", () => {
+    expect(estimateStrength("")).toBe(0);
+    expect(estimateStrength("abc")).toBeLessThanOrEqual(1);
+    expect(estimateStrength("Tulpe-Regen-Wolke-Stein-7")).toBeGreaterThanOrEqual(3);
+  });
+
+  it("generates passwords that pass every option", () => {
+    const seen = new Set<string>();
+    for (let i = 0; i < 50; i++) {
+      const pw = generatePassword();
+      seen.add(pw);
+      expect(checkPasswordRules(pw, { names: [] }, { requireClasses: true })).toEqual([]);
+    }
+    expect(seen.size).toBe(50);
+  });
+});
