@@ -7,7 +7,7 @@ import * as schema from "./schema";
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 
 /** Applies the committed migrations; a failure throws and leaves the database as it was. */
-export function applyMigrations(sqlite: SqliteDatabase) {
+export function applyMigrations(sqlite: SqliteDatabase, migrationsFolder = MIGRATIONS_FOLDER) {
   const db = drizzle(sqlite, { schema });
-  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  migrate(db, { migrationsFolder });
 }
