@@ -42,12 +42,9 @@ beforeAll(async () => {
     applyMigrations(sqlite);
     await seedDemo(drizzle(sqlite, { schema }));
     sqlite.close();
-    const env = process.env;
-    ports = {
-      imap: env.KONTOR_IMAP_PORT ? Number(env.KONTOR_IMAP_PORT) : await freePort(),
-      submission: env.KONTOR_SUBMISSION_PORT ? Number(env.KONTOR_SUBMISSION_PORT) : await freePort(),
-      lmtp: env.KONTOR_LMTP_PORT ? Number(env.KONTOR_LMTP_PORT) : await freePort(),
-    };
+    // Free ports unless given, so a dev instance on 10143/10587/10024 does not get in the way.
+    const pick = async (name: string) => (process.env[name] ? Number(process.env[name]) : freePort());
+    ports = { imap: await pick("KONTOR_IMAP_PORT"), submission: await pick("KONTOR_SUBMISSION_PORT"), lmtp: await pick("KONTOR_LMTP_PORT") };
     await startDovecot({ dbPath, dir: path.join(tmp, "dovecot"), ports });
   }
   const sqlite = openSqlite(dbPath);

@@ -16,7 +16,7 @@ describe("durability", () => {
     const child = spawn(process.execPath, ["--import", "tsx", "tests/support/bulk-writer.ts", file], { stdio: ["ignore", "pipe", "inherit"] });
     const acked: number[] = [];
     let buffer = "";
-    await new Promise<void>((resolve, reject) => {
+    const waitForAcks = new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error("writer never got going")), 30_000);
       child.stdout.on("data", (chunk: Buffer) => {
         buffer += chunk.toString();
@@ -29,8 +29,12 @@ describe("durability", () => {
         }
       });
     });
-    child.kill("SIGKILL");
-    await new Promise((r) => child.once("exit", r));
+    try {
+      await waitForAcks;
+    } finally {
+      child.kill("SIGKILL");
+    }
+    if (child.exitCode === null && child.signalCode === null) await new Promise((r) => child.once("exit", r));
     const db = new Database(file);
     expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
     const ids = new Set((db.prepare("SELECT id FROM audit_log WHERE action = 'bulk.write'").all() as { id: number }[]).map((r) => r.id));

@@ -1,0 +1,75 @@
+/** Starts the production server for the benchmark and reads its CPU time and peak memory from /proc. */
+import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
+
+const TICKS_PER_SECOND = 100;
+
+export type ServerHandle = { proc: ChildProcess; baseUrl: string; stop: () => Promise<void> };
+
+export async function startServer(env: NodeJS.ProcessEnv, port: number): Promise<ServerHandle> {
+  const proc = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${baseUrl}/login`)).status < 500) break;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    proc,
+    baseUrl,
+    stop: async () => {
+      for (const pid of processTree(proc.pid ?? 0)) try { process.kill(pid, "SIGTERM"); } catch {}
+      await new Promise((r) => setTimeout(r, 500));
+    },
+  };
+}
+
+/** The server and every process it started (Next may fork workers). */
+export function processTree(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {}
+  }
+  const out: number[] = [];
+  const walk = (pid: number) => {
+    out.push(pid);
+    for (const c of children.get(pid) ?? []) walk(c);
+  };
+  walk(root);
+  return out;
+}
+
+/** User + system CPU seconds of the whole server tree. */
+export function cpuSeconds(root: number): number {
+  let ticks = 0;
+  for (const pid of processTree(root)) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {}
+  }
+  return ticks / TICKS_PER_SECOND;
+}
+
+/** Peak resident memory (VmHWM) in MB, summed over the server tree. */
+export function peakMemoryMb(root: number): number {
+  let kb = 0;
+  for (const pid of processTree(root)) {
+    try {
+      const match = /VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+      kb += match ? Number(match[1]) : 0;
+    } catch {}
+  }
+  return kb / 1024;
+}

@@ -1,0 +1,32 @@
+/** Logs a principal in over HTTP the way the login form's grant does, and returns the cookie header. */
+import Database from "better-sqlite3";
+import crypto from "node:crypto";
+
+type Kind = "user" | "mail_account" | "mailbox";
+
+export function insertGrant(dbFile: string, kind: Kind, id: number): string {
+  const token = crypto.randomBytes(32).toString("base64url");
+  const db = new Database(dbFile);
+  db.pragma("busy_timeout = 5000");
+  db.prepare("INSERT INTO login_grants (token_hash, principal_kind, principal_id, expires_at) VALUES (?, ?, ?, ?)")
+    .run(crypto.createHash("sha256").update(token).digest("hex"), kind, id, Date.now() + 60_000);
+  db.close();
+  return token;
+}
+
+const cookiesOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(";")[0]);
+
+export async function sessionCookie(baseUrl: string, dbFile: string, kind: Kind, id: number): Promise<string> {
+  const csrfRes = await fetch(`${baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const body = new URLSearchParams({ csrfToken, grant: insertGrant(dbFile, kind, id) });
+  const res = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    body,
+    headers: { cookie: cookiesOf(csrfRes).join("; "), "content-type": "application/x-www-form-urlencoded" },
+    redirect: "manual",
+  });
+  const session = cookiesOf(res).find((c) => c.startsWith("authjs.session-token="));
+  if (!session) throw new Error(`no session for ${kind}:${id} (status ${res.status})`);
+  return session;
+}
