@@ -1,0 +1,36 @@
+/** Makes sure the large data set exists and finds the ids the scenarios need. */
+import Database from "better-sqlite3";
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import { DEMO_PASSWORD } from "@/db/seed";
+import { BENCH } from "./shape";
+
+export function prepareDataSet(file: string) {
+  if (!fs.existsSync(file)) {
+    console.log(`Generating ${file} (1,000,000 mailboxes) …`);
+    execFileSync(process.execPath, ["--import", "tsx", "scripts/bench/generate.ts", file], { stdio: "inherit" });
+  }
+  const db = new Database(file);
+  db.pragma("busy_timeout = 5000");
+  // Staff would be sent to second-factor enrolment first; the benchmark measures the pages themselves.
+  db.prepare("INSERT INTO settings (key, value) VALUES ('mfa_policy', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(JSON.stringify({ enforceStaff: false }));
+  const one = <T>(sql: string, ...params: unknown[]) => db.prepare(sql).get(...params) as T;
+  const userOf = (customerId: number) => one<{ id: number }>("SELECT id FROM users WHERE customer_id = ?", customerId).id;
+  const big = one<{ subscription_id: number; customer_id: number }>("SELECT subscription_id, customer_id FROM domains WHERE id = ?", BENCH.bigDomainId);
+  const deep = one<{ address: string }>("SELECT address FROM mailboxes WHERE domain_id = ? ORDER BY address LIMIT 1 OFFSET 150000", BENCH.bigDomainId);
+  const record = one<{ id: number }>("SELECT id FROM mailboxes WHERE domain_id = ? ORDER BY id LIMIT 1 OFFSET 4242", BENCH.bigDomainId);
+  const data = {
+    file,
+    password: DEMO_PASSWORD,
+    bigSubscriptionId: big.subscription_id,
+    bigDomainOwnerUserId: userOf(big.customer_id),
+    bigCustomerUserId: userOf(BENCH.bigCustomerId),
+    supportUserId: one<{ id: number }>("SELECT id FROM users WHERE role = 'support'").id,
+    resellerUserId: one<{ id: number }>("SELECT id FROM users WHERE email = 'reseller@kontor.example'").id,
+    deepCursor: deep.address,
+    recordMailboxId: record.id,
+    prefix: "karla.schulz3",
+  };
+  db.close();
+  return data;
+}
