@@ -8,14 +8,25 @@ export KONTOR_DB="${KONTOR_DB:-$PWD/data/kontor.db}"
 PORT="${PORT:-3000}"
 export AUTH_URL="${AUTH_URL:-http://127.0.0.1:$PORT}"
 export KONTOR_PUBLIC_URL="${KONTOR_PUBLIC_URL:-$AUTH_URL}"
+# Demo mode: outgoing mail lands in a loopback SMTP sink, readable at /demo/mails.
+export KONTOR_DEMO=1
+export KONTOR_SMTP_PORT="${KONTOR_SMTP_PORT:-10025}"
+export KONTOR_SMTP_SINK_PORT="$KONTOR_SMTP_PORT"
+export KONTOR_MAIL_SINK_DIR="${KONTOR_MAIL_SINK_DIR:-$PWD/data/mail-sink}"
 
 bash scripts/install-deps.sh
 npx tsx scripts/seed.ts "$KONTOR_DB"
 npx next build
 
+npx tsx scripts/smtp-sink.ts start --dir "$KONTOR_MAIL_SINK_DIR" --port "$KONTOR_SMTP_PORT"
+stop_all() {
+  npx tsx scripts/smtp-sink.ts stop --dir "$KONTOR_MAIL_SINK_DIR" >/dev/null 2>&1 || true
+  npx tsx scripts/dovecot.ts stop --dir "$PWD/data/dovecot" >/dev/null 2>&1 || true
+}
+trap stop_all EXIT
+
 if command -v dovecot >/dev/null; then
   npx tsx scripts/dovecot.ts start --db "$KONTOR_DB" --dir "$PWD/data/dovecot"
-  trap 'npx tsx scripts/dovecot.ts stop --dir "$PWD/data/dovecot" >/dev/null 2>&1 || true' EXIT
 else
   echo "Dovecot is not installed; the panel runs without a mail server (apt-get install dovecot-core dovecot-imapd dovecot-sqlite dovecot-submissiond)."
 fi
@@ -33,6 +44,7 @@ cat <<INFO
     Loginbereich E-Mail-Administration:   k10001.001
     Loginbereich einzelne Mailbox:        info@alpenblick.example
   IMAP 127.0.0.1:10143 and SMTP submission 127.0.0.1:10587 accept the mailbox logins.
+  Mails the panel sends (recovery links, notices) are shown at $AUTH_URL/demo/mails
 
 INFO
 npx next start -H 127.0.0.1 -p "$PORT"

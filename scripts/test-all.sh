@@ -14,16 +14,24 @@ export KONTOR_DB="$TEST_DIR/kontor.db"
 export KONTOR_TEST_PORT="${KONTOR_TEST_PORT:-3100}"
 export KONTOR_BASE_URL="http://127.0.0.1:$KONTOR_TEST_PORT"
 export AUTH_URL="$KONTOR_BASE_URL" KONTOR_PUBLIC_URL="$KONTOR_BASE_URL"
+# One loopback SMTP listener receives everything: the panel's mails, Dovecot's relay and Sieve redirects.
+export KONTOR_SMTP_PORT="${KONTOR_SMTP_PORT:-10025}"
+export KONTOR_SMTP_SINK_PORT="$KONTOR_SMTP_PORT"
+export KONTOR_MAIL_SINK_DIR="$TEST_DIR/mail-sink"
 export AUTH_SECRET="test-secret-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 
 SERVER_PID=""
 cleanup() {
   [[ -n "$SERVER_PID" ]] && kill "$SERVER_PID" 2>/dev/null
   npx tsx scripts/dovecot.ts stop --dir "$TEST_DIR/dovecot" >/dev/null 2>&1 || true
+  npx tsx scripts/smtp-sink.ts stop --dir "$KONTOR_MAIL_SINK_DIR" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 
 npx tsx scripts/seed.ts "$KONTOR_DB" || exit 1
+# The shared test database does not force staff into 2FA enrolment; the MFA tests switch it on themselves.
+npx tsx scripts/test-settings.ts "$KONTOR_DB" || exit 1
+npx tsx scripts/smtp-sink.ts start --dir "$KONTOR_MAIL_SINK_DIR" --port "$KONTOR_SMTP_PORT" || exit 1
 npx tsx scripts/dovecot.ts start --db "$KONTOR_DB" --dir "$TEST_DIR/dovecot" || exit 1
 export KONTOR_DOVECOT_RUNNING=1
 

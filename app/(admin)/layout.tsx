@@ -1,11 +1,11 @@
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
-import { requireRole } from "@/lib/auth/session";
+import { requireEnrolledActor } from "@/lib/auth/mfa/enrolment";
 import { NAVIGATION } from "@/lib/navigation";
 
 export default async function Layout({ children }: { children: ReactNode }) {
-  const actor = await requireRole("admin");
+  const actor = await requireEnrolledActor("admin");
   const t = await getTranslations("nav");
   return (
     <AppShell area={t("admin")} user={actor.label} nav={NAVIGATION[actor.role].map((n) => ({ href: n.href, label: t(n.label) }))}>

@@ -6,8 +6,9 @@ import { useActionState } from "react";
 import { type ActionState, IDLE } from "@/lib/actions/action-state";
 import { LOGIN_AREAS } from "@/lib/auth/login-areas";
 import { FieldError } from "@/components/ui/field-error";
+import { SecondFactorStep, type SecondFactorActions } from "./second-factor-step";
 
-type Props = { action: (state: ActionState, formData: FormData) => Promise<ActionState> };
+type Props = { action: (state: ActionState, formData: FormData) => Promise<ActionState>; secondFactor: SecondFactorActions };
 
 const AREA_LABELS = {
   ksc: ["areaKsc", "areaKscHint"],
@@ -17,9 +18,12 @@ const AREA_LABELS = {
 
 const input = "mt-1 block w-full rounded border border-slate-300 px-3 py-2 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100";
 
-export function LoginForm({ action }: Props) {
+export function LoginForm({ action, secondFactor }: Props) {
   const t = useTranslations("login");
   const [state, formAction, pending] = useActionState(action, IDLE);
+  if (state.status === "success" && state.data?.step === "secondFactor") {
+    return <SecondFactorStep actions={secondFactor} totp={state.data.totp === "1"} webauthn={state.data.webauthn === "1"} />;
+  }
   const errors = state.status === "error" ? state.fieldErrors ?? {} : {};
   return (
     <form action={formAction} className="space-y-5" noValidate>

@@ -11,3 +11,6 @@ export * from "./tickets";
 export * from "./auth-state";
 export * from "./audit-log";
 export * from "./settings";
+export * from "./ticket-secrets";
+export * from "./recovery";
+export * from "./mfa";

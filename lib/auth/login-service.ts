@@ -4,6 +4,8 @@ import { writeAudit } from "@/lib/services/audit/write-audit";
 import type { LoginArea } from "./login-areas";
 import { issueLoginGrant } from "./login-grants";
 import { burnVerification, verifyPassword } from "./password-hash";
+import { factorKinds, userHasSecondFactor } from "./mfa/factors";
+import { createPendingLogin } from "./mfa/pending-login";
 import { findLoginCandidate, loadActor } from "./principals";
 import { clearFailures, lockedFor, recordFailure } from "./throttle";
 
@@ -11,7 +13,9 @@ export type LoginAttempt = { area: LoginArea; identifier: string; password: stri
 export type LoginResult =
   | { ok: true; grant: string; role: string }
   | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "throttled"; retryAfterMs: number };
+  | { ok: false; reason: "throttled"; retryAfterMs: number }
+  /** Password right, but the account has a second factor: nothing is opened until it is passed. */
+  | { ok: false; reason: "secondFactor"; pendingToken: string; methods: { totp: boolean; webauthn: boolean } };
 
 /**
  * Checks a login. Unknown accounts and wrong passwords take the same path and the same argon2 cost,
@@ -37,6 +41,12 @@ export async function attemptLogin(attempt: LoginAttempt, db: Db = getDb()): Pro
       return { ok: false, reason: "throttled", retryAfterMs: nowLocked };
     }
     return { ok: false, reason: "invalid" };
+  }
+
+  if (candidate.kind === "user" && userHasSecondFactor(db, candidate.id)) {
+    // The account's failure counter is kept until the second factor passes, so wrong codes add up
+    // with wrong passwords instead of being forgiven by re-entering a known password.
+    return { ok: false, reason: "secondFactor", pendingToken: createPendingLogin(db, candidate.id, accountKey), methods: factorKinds(db, candidate.id) };
   }
 
   clearFailures(db, accountKey);

@@ -16,6 +16,9 @@ export const PERMISSIONS = [
   "support.read",
   "support.tickets",
   "audit.read",
+  "mfa.self",
+  "mfa.reset",
+  "support.recovery",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -23,10 +26,10 @@ export const ROLES = ["admin", "reseller", "customer", "support", "mailadmin", "
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ["public", "session.self", "admin.manage", "settings.manage", "support.read", "audit.read"],
-  reseller: ["public", "session.self", "reseller.manage", "audit.read"],
-  customer: ["public", "session.self", "customer.self", "domains.read", "mailboxes.manage", "audit.read"],
-  support: ["public", "session.self", "support.read", "support.tickets", "audit.read"],
+  admin: ["public", "session.self", "admin.manage", "settings.manage", "support.read", "audit.read", "mfa.self", "mfa.reset"],
+  reseller: ["public", "session.self", "reseller.manage", "audit.read", "mfa.self"],
+  customer: ["public", "session.self", "customer.self", "domains.read", "mailboxes.manage", "audit.read", "mfa.self"],
+  support: ["public", "session.self", "support.read", "support.tickets", "audit.read", "mfa.self", "support.recovery"],
   mailadmin: ["public", "session.self", "mailadmin.manage"],
   mailbox: ["public", "session.self", "mailbox.self"],
 };

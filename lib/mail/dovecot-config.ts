@@ -3,6 +3,10 @@ import { PASSDB_QUERY } from "@/lib/mail/dovecot-contract";
 export const DEFAULT_IMAP_PORT = 10143;
 export const DEFAULT_SUBMISSION_PORT = 10587;
 export const DEFAULT_LMTP_PORT = 10024;
+/** The one loopback SMTP listener (KONTOR_SMTP_SINK_PORT): panel mail, submission relay, Sieve redirects. */
+export const DEFAULT_RELAY_PORT = 10025;
+/** Forward targets per mailbox are capped below this (lib/validation/mailbox.ts); Pigeonhole's default is 4. */
+const MAX_REDIRECTS = 60;
 /** Virtual mail users own their Maildirs under this uid/gid; no system account is needed. */
 export const VMAIL_UID = 5000;
 export const VMAIL_GID = 5000;
@@ -15,6 +19,10 @@ export type DovecotConfigOptions = {
   imapPort?: number;
   submissionPort?: number;
   lmtpPort?: number;
+  /** Loopback SMTP port that submission relays to and Sieve redirects are sent through. */
+  relayPort?: number;
+  /** Folder of the generated Sieve scripts (lib/mail/sieve); default `<dir>/sieve`. */
+  sieveDir?: string;
   production?: boolean;
 };
 
@@ -36,8 +44,12 @@ export function renderDovecotConfig(opts: DovecotConfigOptions): { main: string;
   const imapPort = opts.imapPort ?? DEFAULT_IMAP_PORT;
   const submissionPort = opts.submissionPort ?? DEFAULT_SUBMISSION_PORT;
   const lmtpPort = opts.lmtpPort ?? DEFAULT_LMTP_PORT;
+  const relayPort = opts.relayPort ?? DEFAULT_RELAY_PORT;
+  const sieveDir = (opts.sieveDir ?? `${dir}/sieve`).replace(/\/+$/, "");
   checkPath("dbPath", dbPath);
   checkPath("dir", dir);
+  checkPath("sieveDir", sieveDir);
+  checkPort("relayPort", relayPort);
   checkPort("imapPort", imapPort);
   checkPort("submissionPort", submissionPort);
   checkPort("lmtpPort", lmtpPort);
@@ -123,9 +135,24 @@ service auth-worker {
   user = root
 }
 
-# Submission must relay somewhere; outgoing delivery is not part of this setup yet.
+# Submission relays to the project's one loopback SMTP listener (KONTOR_SMTP_SINK_PORT).
 submission_relay_host = 127.0.0.1
-submission_relay_port = 10025
+submission_relay_port = ${relayPort}
+
+# Delivery rules (forwarding, black/white list, spam) are Sieve scripts Kontor generates from its
+# database (lib/mail/sieve/sync.ts): one file per mailbox that differs from the default, and a
+# default for all others. Redirects leave through the same loopback SMTP listener, never sendmail.
+protocol lmtp {
+  mail_plugins = $mail_plugins sieve
+}
+submission_host = 127.0.0.1:${relayPort}
+plugin {
+  sieve = file:${sieveDir}/%Lu.sieve
+  sieve_default = ${sieveDir}/default.sieve
+  sieve_default_name = kontor
+  sieve_extensions = +editheader
+  sieve_max_redirects = ${MAX_REDIRECTS}
+}
 `;
 
   return { main, sqlExt };

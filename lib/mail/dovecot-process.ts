@@ -2,9 +2,13 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import { openSqlite } from "@/db/open";
+import * as schema from "@/db/schema";
 import {
-  DEFAULT_IMAP_PORT, DEFAULT_LMTP_PORT, DEFAULT_SUBMISSION_PORT, VMAIL_GID, VMAIL_UID, renderDovecotConfig,
+  DEFAULT_IMAP_PORT, DEFAULT_LMTP_PORT, DEFAULT_RELAY_PORT, DEFAULT_SUBMISSION_PORT, VMAIL_GID, VMAIL_UID, renderDovecotConfig,
 } from "@/lib/mail/dovecot-config";
+import { syncAllSieve } from "@/lib/mail/sieve/sync";
 
 /**
  * Starts and stops a Dovecot of our own (config, sockets, log and mail under one folder).
@@ -16,7 +20,14 @@ export const INSTALL_HINT =
 
 export type DovecotPorts = { imap: number; submission: number; lmtp: number };
 
-export type DovecotOptions = { dbPath: string; dir: string; ports?: Partial<DovecotPorts>; production?: boolean };
+export type DovecotOptions = {
+  dbPath: string;
+  dir: string;
+  ports?: Partial<DovecotPorts>;
+  /** Loopback SMTP listener for submission relay and Sieve redirects; default KONTOR_SMTP_SINK_PORT or 10025. */
+  relayPort?: number;
+  production?: boolean;
+};
 
 // Debian puts dovecot in /usr/sbin, which a non-login shell's PATH may lack.
 const SEARCH_PATH = [process.env.PATH ?? "", "/usr/sbin", "/usr/bin", "/sbin"].join(":");
@@ -35,6 +46,30 @@ export function portsFromEnv(env: Record<string, string | undefined> = process.e
     submission: port("KONTOR_SUBMISSION_PORT", DEFAULT_SUBMISSION_PORT),
     lmtp: port("KONTOR_LMTP_PORT", DEFAULT_LMTP_PORT),
   };
+}
+
+export function relayPortFromEnv(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.KONTOR_SMTP_SINK_PORT;
+  if (raw === undefined || raw === "") return DEFAULT_RELAY_PORT;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new Error(`KONTOR_SMTP_SINK_PORT=${raw} is not a port`);
+  return n;
+}
+
+/**
+ * The Sieve folder belongs to the mail user (Pigeonhole stores compiled scripts beside them); every
+ * start re-generates its scripts from the database, so changes made while Dovecot was down apply.
+ */
+function prepareSieve(dbPath: string, sieveDir: string) {
+  fs.mkdirSync(sieveDir, { recursive: true });
+  fs.chownSync(sieveDir, VMAIL_UID, VMAIL_GID);
+  fs.chmodSync(sieveDir, 0o755);
+  const sqlite = openSqlite(dbPath);
+  try {
+    syncAllSieve(drizzle(sqlite, { schema }), sieveDir);
+  } finally {
+    sqlite.close();
+  }
 }
 
 export function confPath(dir: string) {
@@ -130,8 +165,10 @@ export async function startDovecot(opts: DovecotOptions): Promise<{ pid: number;
   const ports = { ...portsFromEnv({}), ...opts.ports };
 
   await stopDovecot(dir);
+  const sieveDir = path.join(dir, "sieve");
   const { main, sqlExt } = renderDovecotConfig({
-    dbPath, dir, imapPort: ports.imap, submissionPort: ports.submission, lmtpPort: ports.lmtp, production: opts.production,
+    dbPath, dir, imapPort: ports.imap, submissionPort: ports.submission, lmtpPort: ports.lmtp,
+    relayPort: opts.relayPort ?? relayPortFromEnv(), sieveDir, production: opts.production,
   });
   // 0755: mail processes run as uid 5000 and must be able to walk down to their Maildir.
   fs.mkdirSync(dir, { recursive: true });
@@ -143,6 +180,7 @@ export async function startDovecot(opts: DovecotOptions): Promise<{ pid: number;
   fs.mkdirSync(mailDir, { recursive: true });
   fs.chownSync(mailDir, VMAIL_UID, VMAIL_GID);
   fs.chmodSync(mailDir, 0o750);
+  prepareSieve(dbPath, sieveDir);
 
   const conf = confPath(dir);
   // Without -F the master daemonises once its listeners are bound; config errors exit non-zero.

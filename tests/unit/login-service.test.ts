@@ -1,4 +1,6 @@
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { loginGrants, mfaFactors, users } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
 import type { LoginArea } from "@/lib/auth/login-areas";
 import { redeemLoginGrant } from "@/lib/auth/login-grants";
@@ -53,6 +55,20 @@ describe("login areas", () => {
     if (!result.ok) throw new Error("login failed");
     expect(redeemLoginGrant(handle.db, result.grant)).toMatchObject({ kind: "user" });
     expect(redeemLoginGrant(handle.db, result.grant)).toBeUndefined();
+  });
+});
+
+describe("second factor", () => {
+  it("asks an account with a second factor for it and issues no grant yet", async () => {
+    const support = handle.db.select({ id: users.id }).from(users).where(eq(users.email, "support@kontor.example")).get()!;
+    handle.db.insert(mfaFactors).values({ userId: support.id, kind: "webauthn", label: "Key", credentialId: "cred-1", publicKey: "pk", confirmedAt: new Date() }).run();
+    const grants = handle.db.select().from(loginGrants).all().length;
+    const result = await login("ksc", "support@kontor.example");
+    expect(result).toMatchObject({ ok: false, reason: "secondFactor", methods: { totp: false, webauthn: true } });
+    if (!result.ok && result.reason === "secondFactor") expect(result.pendingToken).toMatch(/^[\w-]{43}$/);
+    expect(handle.db.select().from(loginGrants).all()).toHaveLength(grants);
+    handle.db.delete(mfaFactors).where(eq(mfaFactors.userId, support.id)).run();
+    expect(await login("ksc", "support@kontor.example")).toMatchObject({ ok: true, role: "support" });
   });
 });
 

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { getActor, homeFor } from "@/lib/auth/session";
-import { loginAction } from "./actions";
+import { keyLoginAction, keyLoginOptionsAction, loginAction, secondFactorAction } from "./actions";
 
 export default async function LoginPage() {
   const actor = await getActor();
@@ -15,7 +15,7 @@ export default async function LoginPage() {
       </div>
       <div className="p-6">
         <p className="mb-5 text-sm text-slate-600">{t("intro")}</p>
-        <LoginForm action={loginAction} />
+        <LoginForm action={loginAction} secondFactor={{ code: secondFactorAction, keyOptions: keyLoginOptionsAction, keyLogin: keyLoginAction }} />
       </div>
     </>
   );

@@ -1,13 +1,21 @@
-import Link from "next/link";
+import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { ForgotForm } from "@/components/recovery/forgot-form";
+import { requestResetAction } from "./actions";
+
+export const metadata: Metadata = { referrer: "no-referrer" };
 
 export default async function ForgotPasswordPage() {
-  const t = await getTranslations("forgot");
+  const t = await getTranslations("recovery");
   return (
-    <div className="space-y-4 p-6">
-      <h1 className="text-lg font-semibold">{t("title")}</h1>
-      <p className="text-sm text-slate-600">{t("body")}</p>
-      <Link href="/login" className="text-sm text-brand-700 underline">{t("back")}</Link>
-    </div>
+    <>
+      <div className="rounded-t-lg bg-brand-600 px-6 py-4 text-white">
+        <h1 className="text-lg font-semibold">{t("forgotTitle")}</h1>
+      </div>
+      <div className="p-6">
+        <p className="mb-5 text-sm text-slate-600">{t("forgotIntro")}</p>
+        <ForgotForm action={requestResetAction} />
+      </div>
+    </>
   );
 }

@@ -1,32 +1,71 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { CreateAccountForm, RouteAddressForm } from "@/components/mailadmin/account-forms";
+import { DeleteButton } from "@/components/reseller/delete-button";
 import { Card, PageTitle } from "@/components/ui/card";
 import { ServerAddresses } from "@/components/ui/server-addresses";
 import { requireRole } from "@/lib/auth/session";
-import { listMailAccounts } from "@/lib/services/mail-accounts/list-mail-accounts";
+import { getMailAdminOverview } from "@/lib/services/mail-accounts/mail-admin-overview";
+import { accountLogin } from "@/lib/services/orders/admin-account";
 import { getServerSettings } from "@/lib/services/settings/server-settings";
+import { createMailAccountAction, routeAddressAction, unrouteAddressAction } from "./actions";
 
-export default async function MailAdminStartPage() {
+export default async function MailAdminStartPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireRole("mailadmin");
+  // The layout shows the forced password change instead; render nothing behind it.
+  if (actor.mustChangePassword) return null;
   const t = await getTranslations();
+  const { accounts, domains, allowance, usage } = getMailAdminOverview(actor);
+  const changed = (await searchParams).passwort === "geaendert";
+  const top = accounts.reduce((n, a) => Math.max(n, a.number), 0);
+  const nextLogin = accountLogin(actor.label.split(".")[0], top + 1);
+  const atLimit = allowance.maxAccounts !== null && usage.accounts >= allowance.maxAccounts;
   return (
     <>
       <PageTitle>{t("mailadmin.title")}</PageTitle>
       <p className="text-sm text-slate-600">{t("mailadmin.welcome", { login: actor.label })}</p>
+      {changed && <p role="status" className="rounded border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">{t("mailAdmin.forcedDone")}</p>}
       <Card title={t("mailadmin.accountsTitle")}>
+        <p className="mb-3 text-sm text-slate-600">
+          {allowance.maxAccounts === null ? t("mailAdmin.usageUnlimited", { used: usage.accounts }) : t("mailAdmin.usage", { used: usage.accounts, max: allowance.maxAccounts })}
+        </p>
         <table className="w-full text-left text-sm">
           <thead className="text-slate-500">
             <tr><th className="py-1">{t("mailadmin.account")}</th><th>{t("mailadmin.addresses")}</th><th>{t("mailadmin.quota")}</th></tr>
           </thead>
           <tbody>
-            {listMailAccounts(actor).map((a) => (
-              <tr key={a.id} className="border-t border-slate-100">
-                <td className="py-2 font-mono">{a.login}</td>
-                <td>{a.addresses.length ? a.addresses.join(", ") : t("mailadmin.noAddresses")}</td>
+            {accounts.map((a) => (
+              <tr key={a.id} className="border-t border-slate-100 align-top">
+                <td className="py-2 font-mono"><Link className="text-brand-700 underline" href={`/mailadmin/konten/${a.id}`}>{a.login}</Link></td>
+                <td>
+                  {a.addresses.length === 0 && t("mailadmin.noAddresses")}
+                  <ul className="space-y-1">
+                    {a.addresses.map((x) => (
+                      <li key={x.id} className="flex items-center gap-2">
+                        <span>{x.address}</span>
+                        <DeleteButton action={unrouteAddressAction} fields={{ addressId: String(x.id) }} label={t("mailAdmin.removeAddress")} confirm={t("mailAdmin.removeAddressConfirm", { address: x.address })} />
+                      </li>
+                    ))}
+                  </ul>
+                </td>
                 <td>{a.quotaMb ?? t("common.unlimited")}</td>
               </tr>
             ))}
           </tbody>
         </table>
+        <p className="mt-3 text-sm text-slate-600">{t("mailAdmin.clientLogin", { login: accounts[1]?.login ?? actor.label })}</p>
+      </Card>
+      <Card title={t("mailAdmin.routeTitle")}>
+        {domains.length === 0 ? <p className="text-sm">{t("mailAdmin.noDomains")}</p> : (
+          <RouteAddressForm action={routeAddressAction}
+            accounts={accounts.map((a) => ({ value: String(a.id), label: a.login }))}
+            domains={domains.map((d) => ({ value: String(d.id), label: `@${d.displayName}` }))} />
+        )}
+      </Card>
+      <Card title={t("mailAdmin.createTitle")}>
+        {atLimit ? <p className="text-sm text-amber-800">{t("mailAdmin.atLimit", { max: allowance.maxAccounts ?? 0 })}</p> : (
+          <CreateAccountForm action={createMailAccountAction} nextLogin={nextLogin} defaultQuota={allowance.quotaMb} />
+        )}
       </Card>
       <ServerAddresses settings={getServerSettings()} />
     </>

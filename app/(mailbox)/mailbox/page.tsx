@@ -1,14 +1,26 @@
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { Card, PageTitle } from "@/components/ui/card";
 import { ServerAddresses } from "@/components/ui/server-addresses";
 import { requireRole } from "@/lib/auth/session";
+import { getOwnSpamSettings } from "@/lib/services/mailbox-settings/spam";
 import { getOwnMailbox } from "@/lib/services/mailboxes/get-own-mailbox";
 import { getServerSettings } from "@/lib/services/settings/server-settings";
+
+const SETTINGS = [
+  { href: "/mailbox/password", key: "password" },
+  { href: "/mailbox/forwards", key: "forwards" },
+  { href: "/mailbox/sender-lists", key: "senders" },
+  { href: "/mailbox/spam", key: "spam" },
+  { href: "/mailbox/server", key: "server" },
+] as const;
 
 export default async function MailboxStartPage() {
   const actor = await requireRole("mailbox");
   const t = await getTranslations();
   const mailbox = getOwnMailbox(actor);
+  const spam = getOwnSpamSettings(actor);
+  const spamState = !spam.available || !spam.enabled ? "off" : spam.action;
   return (
     <>
       <PageTitle>{t("mailbox.title")}</PageTitle>
@@ -17,6 +29,21 @@ export default async function MailboxStartPage() {
           <dt className="text-slate-500">{t("mailbox.quota")}</dt><dd>{mailbox.quotaMb ? `${mailbox.quotaMb} MB` : t("common.unlimited")}</dd>
           <dt className="text-slate-500">{t("mailbox.status")}</dt><dd>{mailbox.enabled ? t("mailbox.enabled") : t("mailbox.disabled")}</dd>
         </dl>
+      </Card>
+      <Card title={t("mailboxSettings.start.settingsTitle")}>
+        <ul className="grid gap-2 sm:grid-cols-2">
+          {SETTINGS.map((s) => (
+            <li key={s.href}>
+              <Link href={s.href} className="block rounded border border-slate-200 px-3 py-2 hover:bg-slate-50">
+                <span className="font-medium text-brand-700">{t(`mailboxSettings.start.${s.key}`)}</span>
+                <span className="block text-xs text-slate-500">{t(`mailboxSettings.start.${s.key}Hint`)}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </Card>
+      <Card title={t("mailboxSettings.start.spamTitle")}>
+        <p className="text-sm text-slate-700">{t(`mailboxSettings.start.spamState.${spamState}`)}</p>
       </Card>
       <ServerAddresses settings={getServerSettings()} />
     </>

@@ -1,17 +1,34 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Card, PageTitle } from "@/components/ui/card";
-import { requireRole } from "@/lib/auth/session";
+import { TICKET_STATUSES } from "@/db/schema/tickets";
+import { requireEnrolledActor } from "@/lib/auth/mfa/enrolment";
 import { countOpenTickets } from "@/lib/services/tickets/count-open-tickets";
+import { countTicketsByStatus } from "@/lib/services/tickets/count-tickets-by-status";
 
 export default async function SupportStartPage() {
-  const actor = await requireRole("support");
+  const actor = await requireEnrolledActor("support");
   const t = await getTranslations();
+  const counts = countTicketsByStatus(actor);
   return (
     <>
       <PageTitle>{t("support.welcome", { name: actor.label })}</PageTitle>
       <Card title={t("support.title")}>
         <p className="text-sm text-slate-700">{t("support.body")}</p>
         <p className="mt-2 text-sm font-medium">{t("support.openTickets", { count: countOpenTickets(actor) })}</p>
+      </Card>
+      <Card title={t("tickets.queueTitle")}>
+        <ul className="grid gap-3 text-sm sm:grid-cols-4">
+          {TICKET_STATUSES.map((s) => (
+            <li key={s}>
+              <Link href={`/support/tickets?status=${s}`} className="block rounded border border-slate-200 p-3 hover:bg-brand-50">
+                <span className="block text-2xl font-semibold">{counts[s]}</span>
+                <span className="text-slate-600">{t(`tickets.statuses.${s}`)}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+        <p className="mt-4 text-sm"><Link href="/support/mailboxes" className="text-brand-700 underline">{t("records.searchTitle")}</Link></p>
       </Card>
     </>
   );

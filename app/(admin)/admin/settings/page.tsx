@@ -1,0 +1,19 @@
+import { getTranslations } from "next-intl/server";
+import { PolicyForm, ServerSettingsForm } from "@/components/admin/settings-forms";
+import { Card, PageTitle } from "@/components/ui/card";
+import { requireRole } from "@/lib/auth/session";
+import { getPasswordPolicyOptions } from "@/lib/services/settings/password-policy-settings";
+import { getServerSettings } from "@/lib/services/settings/server-settings";
+import { updatePasswordPolicyAction, updateServerSettingsAction } from "./actions";
+
+export default async function SettingsPage() {
+  await requireRole("admin");
+  const t = await getTranslations("adminArea");
+  return (
+    <>
+      <PageTitle>{t("settingsTitle")}</PageTitle>
+      <Card title={t("policyTitle")}><PolicyForm action={updatePasswordPolicyAction} options={getPasswordPolicyOptions()} /></Card>
+      <Card title={t("serverTitle")}><ServerSettingsForm action={updateServerSettingsAction} settings={getServerSettings()} /></Card>
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { AccountPasswordForm, ReauthForm, StammdatenForm } from "@/components/recovery/account-forms";
+import { Card, PageTitle } from "@/components/ui/card";
+import { requireRole } from "@/lib/auth/session";
+import { getOwnCustomer } from "@/lib/services/customers/get-own-customer";
+import { reauthValidUntil } from "@/lib/services/recovery/reauth";
+import { changeAccountPasswordAction, reauthAction, updateStammdatenAction } from "./actions";
+
+/** "Konto bearbeiten": everything sensitive sits behind a fresh confirmation of the current password. */
+export default async function AccountPage() {
+  const actor = await requireRole("customer");
+  const t = await getTranslations("account");
+  const format = await getFormatter();
+  const validUntil = reauthValidUntil(actor);
+  if (!validUntil) {
+    return (
+      <>
+        <PageTitle>{t("title")}</PageTitle>
+        <Card title={t("reauthTitle")}>
+          <p className="mb-4 text-sm text-slate-700">{t("intro")}</p>
+          <ReauthForm action={reauthAction} />
+        </Card>
+      </>
+    );
+  }
+  const customer = getOwnCustomer(actor);
+  return (
+    <>
+      <PageTitle>{t("title")}</PageTitle>
+      <p role="status" className="text-sm text-slate-600">
+        {t("reauthValid", { time: format.dateTime(validUntil, { hour: "2-digit", minute: "2-digit" }) })}
+      </p>
+      <Card title={t("stammdatenTitle")}>
+        <StammdatenForm action={updateStammdatenAction} initial={{
+          company: customer.company ?? "", contactName: customer.contactName, street: customer.street, postalCode: customer.postalCode,
+          city: customer.city, phone: customer.phone, contactEmail: customer.contactEmail,
+        }} />
+      </Card>
+      <Card title={t("passwordTitle")}>
+        <AccountPasswordForm action={changeAccountPasswordAction} names={[actor.label]} />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,9 @@
+import { AuditView } from "@/components/audit/audit-view";
+import { requireRole } from "@/lib/auth/session";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function CustomerAuditPage({ searchParams }: Props) {
+  const actor = await requireRole("customer");
+  return <AuditView actor={actor} base="/ksc/audit" searchParams={await searchParams} />;
+}

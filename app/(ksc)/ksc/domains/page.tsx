@@ -1,0 +1,77 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { PanelIcon } from "@/components/panel/shared/icons";
+import { Card, PageTitle } from "@/components/ui/card";
+import { requireRole } from "@/lib/auth/session";
+import { searchDomainsForCustomer } from "@/lib/services/domains/search-domains-for-customer";
+
+type Props = { searchParams: Promise<{ q?: string; after?: string; before?: string }> };
+
+const str = (v: unknown, max: number) => (typeof v === "string" ? v.slice(0, max) : undefined);
+
+/** Domainverwaltung: the customer's domains, searchable and keyset-paged, with "Paket verwalten" per panel package. */
+export default async function DomainsPage({ searchParams }: Props) {
+  const actor = await requireRole("customer");
+  const t = await getTranslations();
+  const sp = await searchParams;
+  const q = str(sp.q, 253)?.trim() ?? "";
+  const page = searchDomainsForCustomer(actor, { q, after: str(sp.after, 253), before: str(sp.before, 253) });
+  const pageHref = (key: "after" | "before", cursor: string) => `/ksc/domains?${new URLSearchParams({ ...(q ? { q } : {}), [key]: cursor })}`;
+  return (
+    <>
+      <PageTitle>{t("domains.title")}</PageTitle>
+      <Card title={t("domains.title")}>
+        <p className="mb-4 text-sm text-slate-600">{t("domains.intro")}</p>
+        <form method="get" action="/ksc/domains" role="search" className="mb-4 flex flex-wrap items-end gap-2">
+          <div>
+            <label htmlFor="domain-search" className="block text-sm font-medium">{t("domains.searchLabel")}</label>
+            <input id="domain-search" name="q" type="search" defaultValue={q} maxLength={253} placeholder={t("domains.searchPlaceholder")}
+              className="mt-1 rounded border border-slate-300 px-3 py-1.5 text-sm" />
+          </div>
+          <button type="submit" className="rounded bg-brand-600 px-3 py-1.5 text-sm text-white hover:bg-brand-700">{t("domains.searchButton")}</button>
+          {q && <Link href="/ksc/domains" className="px-2 py-1.5 text-sm text-brand-700 underline">{t("domains.reset")}</Link>}
+        </form>
+        {page.items.length === 0 ? <p className="text-sm text-slate-600">{t("domains.none")}</p> : (
+          <table className="w-full text-left text-sm">
+            <thead className="text-slate-500">
+              <tr>
+                <th className="py-2">{t("domains.domain")}</th><th>{t("domains.package")}</th><th>{t("domains.panel")}</th>
+                <th>{t("domains.mailboxes")}</th><th className="text-right">{t("domains.actions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.items.map((d) => (
+                <tr key={d.id} className="border-t border-slate-100">
+                  <td className="py-2 font-medium">{d.displayName}</td>
+                  <td>{d.packageName}</td>
+                  <td>{t(`panelKind.${d.panel}`)}</td>
+                  <td>
+                    {d.maxMailboxes === null
+                      ? t("domains.usageUnlimited", { used: d.subscriptionMailboxes })
+                      : t("domains.usage", { used: d.subscriptionMailboxes, max: d.maxMailboxes })}
+                    <span className="block text-xs text-slate-500">{t("domains.usageDomain", { count: d.mailboxCount })}</span>
+                  </td>
+                  <td className="text-right">
+                    {d.panel === "none" ? (
+                      <Link href="/ksc/domains/mail-admin" className="text-brand-700 underline">{t("domains.mailAdmin")}</Link>
+                    ) : (
+                      <Link href={`/panel/${d.subscriptionId}`} title={t("domains.managePackage")}
+                        aria-label={t("domains.managePackageFor", { domain: d.displayName })}
+                        className="inline-flex items-center justify-center rounded border border-brand-600 p-1.5 text-brand-700 hover:bg-brand-50">
+                        <PanelIcon name="settings" size={18} />
+                      </Link>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <nav aria-label={t("domains.pagination")} className="mt-4 flex justify-between text-sm">
+          {page.prevCursor ? <Link href={pageHref("before", page.prevCursor)} className="text-brand-700 underline">‹ {t("domains.prev")}</Link> : <span />}
+          {page.nextCursor ? <Link href={pageHref("after", page.nextCursor)} className="text-brand-700 underline">{t("domains.next")} ›</Link> : <span />}
+        </nav>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+import { getTranslations } from "next-intl/server";
+import { redirect } from "next/navigation";
+import { NewTicketForm } from "@/components/tickets/new-ticket-form";
+import { Card, PageTitle } from "@/components/ui/card";
+import { requireRole } from "@/lib/auth/session";
+import { hasFreshStammdatenConfirmation } from "@/lib/services/support/stammdaten";
+import { createTicketAction } from "../actions";
+
+type Props = { searchParams: Promise<{ category?: string }> };
+
+export default async function NewTicketPage({ searchParams }: Props) {
+  const actor = await requireRole("customer");
+  if (!hasFreshStammdatenConfirmation(actor)) redirect("/ksc/stammdaten");
+  const t = await getTranslations("supportCenter");
+  const { category } = await searchParams;
+  return (
+    <>
+      <PageTitle>{t("title")}</PageTitle>
+      <Card title={t("newTicket")}>
+        <p className="mb-4 text-sm text-slate-600">{t("newTicketIntro")}</p>
+        <NewTicketForm action={createTicketAction} defaultCategory={category} />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { defineAction } from "@/lib/actions/define-action";
+import { refreshOwnSession } from "@/lib/auth/refresh-session";
+import { createMailAccount } from "@/lib/services/mail-accounts/create-mail-account";
+import { changePendingAdminPassword, deleteMailAccount, setMailAccountPassword, setMailAccountQuota } from "@/lib/services/mail-accounts/manage-mail-account";
+import { routeAddress, unrouteAddress } from "@/lib/services/mail-accounts/route-address";
+import { limitErrorState } from "@/lib/services/orders/limit-error";
+import {
+  createMailAccountSchema, deleteMailAccountSchema, forcedPasswordChangeSchema, routeAddressSchema, setMailAccountPasswordSchema,
+  setMailAccountQuotaSchema, unrouteAddressSchema,
+} from "@/lib/validation/mail-account";
+
+export const changePendingPasswordAction = defineAction({
+  permission: "mailadmin.manage",
+  schema: forcedPasswordChangeSchema,
+  handler: async ({ actor, input, ip }) => {
+    await changePendingAdminPassword(actor, input.newPassword, ip);
+    // The password change ended every session; this browser gets a fresh one.
+    await refreshOwnSession("mail_account", actor.id);
+    revalidatePath("/mailadmin", "layout");
+    // Whatever page showed the forced form, continue at the start page.
+    redirect("/mailadmin?passwort=geaendert");
+  },
+});
+
+export const createMailAccountAction = defineAction({
+  permission: "mailadmin.manage",
+  schema: createMailAccountSchema,
+  handler: async ({ actor, input, ip, t }) => {
+    try {
+      const created = await createMailAccount(actor, input, ip);
+      revalidatePath("/mailadmin", "layout");
+      return { status: "success", message: t("mailAdmin.accountCreated", { login: created.login }) };
+    } catch (error) {
+      return limitErrorState(error, t);
+    }
+  },
+});
+
+export const routeAddressAction = defineAction({
+  permission: "mailadmin.manage",
+  schema: routeAddressSchema,
+  handler: async ({ actor, input, ip, t }) => {
+    routeAddress(actor, input, ip);
+    revalidatePath("/mailadmin", "layout");
+    return { status: "success", message: t("mailAdmin.addressRouted") };
+  },
+});
+
+export const unrouteAddressAction = defineAction({
+  permission: "mailadmin.manage",
+  schema: unrouteAddressSchema,
+  handler: async ({ actor, input, ip, t }) => {
+    unrouteAddress(actor, input.addressId, ip);
+    revalidatePath("/mailadmin", "layout");
+    return { status: "success", message: t("mailAdmin.addressRemoved") };
+  },
+});
+
+export const setMailAccountPasswordAction = defineAction({
+  permission: "mailadmin.manage",
+  schema: setMailAccountPasswordSchema,
+  handler: async ({ actor, input, ip, t }) => {
+    const { isOwn } = await setMailAccountPassword(actor, input.accountId, input.newPassword, ip);
+    if (isOwn) await refreshOwnSession("mail_account", actor.id);
+    return { status: "success", message: t("mailAdmin.passwordSet") };
+  },
+});
+
+export const setMailAccountQuotaAction = defineAction({
+  permission: "mailadmin.manage",
+  schema: setMailAccountQuotaSchema,
+  handler: async ({ actor, input, ip, t }) => {
+    try {
+      setMailAccountQuota(actor, input.accountId, input.quotaMb, ip);
+    } catch (error) {
+      return limitErrorState(error, t);
+    }
+    revalidatePath("/mailadmin", "layout");
+    return { status: "success", message: t("mailAdmin.quotaSet") };
+  },
+});
+
+export const deleteMailAccountAction = defineAction({
+  permission: "mailadmin.manage",
+  schema: deleteMailAccountSchema,
+  handler: async ({ actor, input, ip }) => {
+    deleteMailAccount(actor, input.accountId, ip);
+    revalidatePath("/mailadmin", "layout");
+    redirect("/mailadmin");
+  },
+});

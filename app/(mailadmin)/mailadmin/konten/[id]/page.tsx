@@ -1,0 +1,39 @@
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { AccountPasswordForm, QuotaForm } from "@/components/mailadmin/account-forms";
+import { DeleteButton } from "@/components/reseller/delete-button";
+import { Card, PageTitle } from "@/components/ui/card";
+import { requireRole } from "@/lib/auth/session";
+import { getMailAdminOverview } from "@/lib/services/mail-accounts/mail-admin-overview";
+import { idParam } from "@/lib/services/orders/or-not-found";
+import { deleteMailAccountAction, setMailAccountPasswordAction, setMailAccountQuotaAction } from "../../actions";
+
+export default async function MailAccountPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireRole("mailadmin");
+  if (actor.mustChangePassword) redirect("/mailadmin");
+  const id = idParam((await params).id);
+  // The overview is scoped to the administrator's customer: another customer's account id is a 404.
+  const account = getMailAdminOverview(actor).accounts.find((a) => a.id === id);
+  if (!account) notFound();
+  const t = await getTranslations("mailAdmin");
+  return (
+    <>
+      <PageTitle>{account.login}</PageTitle>
+      <p className="text-sm"><Link className="text-brand-700 underline" href="/mailadmin">{t("back")}</Link></p>
+      <Card title={t("addressesTitle")}>
+        {account.addresses.length ? <ul className="list-disc pl-5 text-sm">{account.addresses.map((a) => <li key={a.id}>{a.address}</li>)}</ul> : <p className="text-sm">{t("noAddresses")}</p>}
+      </Card>
+      <Card title={t("passwordTitle")}>
+        <p className="mb-3 text-sm text-slate-600">{t("passwordIntro")}</p>
+        <AccountPasswordForm action={setMailAccountPasswordAction} accountId={account.id} login={account.login} />
+      </Card>
+      <Card title={t("quotaTitle")}><QuotaForm action={setMailAccountQuotaAction} accountId={account.id} quotaMb={account.quotaMb} /></Card>
+      <Card title={t("deleteTitle")}>
+        {account.number === 1 ? <p className="text-sm text-slate-600">{t("adminCannotBeDeleted")}</p> : (
+          <DeleteButton action={deleteMailAccountAction} fields={{ accountId: String(account.id) }} label={t("deleteAccount")} confirm={t("deleteConfirm", { login: account.login })} />
+        )}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+import { getTranslations } from "next-intl/server";
+import { MailboxPasswordForm } from "@/components/mailbox/password-form";
+import { Card, PageTitle } from "@/components/ui/card";
+import { requireRole } from "@/lib/auth/session";
+import { getOwnMailbox } from "@/lib/services/mailboxes/get-own-mailbox";
+import { changeMailboxPasswordAction } from "../actions";
+
+export default async function MailboxPasswordPage() {
+  const actor = await requireRole("mailbox");
+  const t = await getTranslations("mailboxSettings.password");
+  const mailbox = getOwnMailbox(actor);
+  return (
+    <>
+      <PageTitle>{t("title")}</PageTitle>
+      <Card title={mailbox.displayAddress}>
+        <p className="mb-4 text-sm text-slate-700">{t("intro")}</p>
+        <MailboxPasswordForm action={changeMailboxPasswordAction} address={mailbox.address} />
+      </Card>
+    </>
+  );
+}

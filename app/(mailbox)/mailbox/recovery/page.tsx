@@ -1,0 +1,23 @@
+import { getTranslations } from "next-intl/server";
+import { MailboxRecoveryForm } from "@/components/recovery/mailbox-recovery-form";
+import { Card, PageTitle } from "@/components/ui/card";
+import { requireRole } from "@/lib/auth/session";
+import { getOwnRecoveryEmail } from "@/lib/services/recovery/mailbox-recovery";
+import { displayAddress } from "@/lib/validation/names";
+import { setRecoveryEmailAction } from "./actions";
+
+export default async function MailboxRecoveryPage() {
+  const actor = await requireRole("mailbox");
+  const t = await getTranslations("mailboxRecovery");
+  const current = getOwnRecoveryEmail(actor);
+  return (
+    <>
+      <PageTitle>{t("title")}</PageTitle>
+      <Card title={t("title")}>
+        <p className="mb-2 text-sm text-slate-700">{t("intro")}</p>
+        <p className="mb-4 text-sm">{current ? t("current", { address: displayAddress(current) }) : t("none")}</p>
+        <MailboxRecoveryForm action={setRecoveryEmailAction} current={current ? displayAddress(current) : ""} />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+import { getTranslations } from "next-intl/server";
+import { ClientSetupCards } from "@/components/mailbox/client-setup-cards";
+import { PageTitle } from "@/components/ui/card";
+import { ServerAddresses } from "@/components/ui/server-addresses";
+import { requireRole } from "@/lib/auth/session";
+import { getOwnMailbox } from "@/lib/services/mailboxes/get-own-mailbox";
+import { getServerSettings } from "@/lib/services/settings/server-settings";
+
+/** Shown after a password change (and linked from "Serveradressen"): what to update where. */
+export default async function MailboxSetupPage({ searchParams }: { searchParams: Promise<{ changed?: string }> }) {
+  const actor = await requireRole("mailbox");
+  const t = await getTranslations("clientSetup");
+  const { changed } = await searchParams;
+  const mailbox = getOwnMailbox(actor);
+  const settings = getServerSettings();
+  return (
+    <>
+      <PageTitle>{t("title")}</PageTitle>
+      {changed === "1" && (
+        <div role="status" className="rounded border border-green-200 bg-green-50 px-4 py-3 text-green-900">
+          <p className="font-medium">{t("changedTitle")}</p>
+          <p className="text-sm">{t("changedText")}</p>
+        </div>
+      )}
+      <ClientSetupCards address={mailbox.address} displayAddress={mailbox.displayAddress} settings={settings} />
+      <ServerAddresses settings={settings} />
+    </>
+  );
+}

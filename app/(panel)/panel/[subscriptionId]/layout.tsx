@@ -1,0 +1,10 @@
+import type { ReactNode } from "react";
+import { getOwnCustomer } from "@/lib/services/customers/get-own-customer";
+import { loadPanel } from "./panel-context";
+
+/** The panel has its own frame in the look of the package's Plesk version, not the KundenServiceCenter shell. */
+export default async function PanelLayout({ children, params }: { children: ReactNode; params: Promise<{ subscriptionId: string }> }) {
+  const { actor, sub, skin } = await loadPanel((await params).subscriptionId);
+  const customer = getOwnCustomer(actor);
+  return <skin.Frame sub={sub} customer={customer.company ?? customer.contactName}>{children}</skin.Frame>;
+}

@@ -1,0 +1,68 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { defineAction } from "@/lib/actions/define-action";
+import { createMailbox } from "@/lib/services/mailboxes/create-mailbox";
+import { deleteMailboxes } from "@/lib/services/mailboxes/delete-mailboxes";
+import { setForwarding } from "@/lib/services/mailboxes/set-forwarding";
+import { setSpamFilter } from "@/lib/services/mailboxes/set-spam-filter";
+import { updateMailboxSettings } from "@/lib/services/mailboxes/update-mailbox-settings";
+import { createMailboxSchema, deleteMailboxesSchema, forwardingSchema, mailboxSettingsSchema, spamFilterSchema } from "@/lib/validation/mailbox";
+
+// Thin wrappers: the services check the tenant scope and the package limits, so a crafted call with
+// another customer's ids ends in NotFound like the pages do.
+
+export const updateMailboxSettingsAction = defineAction({
+  permission: "mailboxes.manage",
+  schema: mailboxSettingsSchema,
+  handler: async ({ actor, input, ip, t }) => {
+    const { passwordChanged } = await updateMailboxSettings(actor, input, { ip });
+    revalidatePath(`/panel/${input.subscriptionId}`, "layout");
+    return {
+      status: "success",
+      message: t(passwordChanged ? "password.successTitle" : "panel.settingsSaved"),
+      data: { passwordChanged: passwordChanged ? "1" : "0" },
+    };
+  },
+});
+
+export const createMailboxAction = defineAction({
+  permission: "mailboxes.manage",
+  schema: createMailboxSchema,
+  handler: async ({ actor, input, ip }) => {
+    await createMailbox(actor, input, { ip });
+    revalidatePath(`/panel/${input.subscriptionId}`, "layout");
+    redirect(`/panel/${input.subscriptionId}/mail?notice=created`);
+  },
+});
+
+export const deleteMailboxesAction = defineAction({
+  permission: "mailboxes.manage",
+  schema: deleteMailboxesSchema,
+  handler: async ({ actor, input, ip }) => {
+    deleteMailboxes(actor, input, { ip });
+    revalidatePath(`/panel/${input.subscriptionId}`, "layout");
+    redirect(`/panel/${input.subscriptionId}/mail?notice=deleted`);
+  },
+});
+
+export const setForwardingAction = defineAction({
+  permission: "mailboxes.manage",
+  schema: forwardingSchema,
+  handler: async ({ actor, input, ip, t }) => {
+    setForwarding(actor, input, { ip });
+    revalidatePath(`/panel/${input.subscriptionId}`, "layout");
+    return { status: "success", message: t("panel.forwardingSaved") };
+  },
+});
+
+export const setSpamFilterAction = defineAction({
+  permission: "mailboxes.manage",
+  schema: spamFilterSchema,
+  handler: async ({ actor, input, ip, t }) => {
+    setSpamFilter(actor, input, { ip });
+    revalidatePath(`/panel/${input.subscriptionId}`, "layout");
+    return { status: "success", message: t("panel.spamSaved") };
+  },
+});

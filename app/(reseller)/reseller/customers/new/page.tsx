@@ -1,0 +1,16 @@
+import { getTranslations } from "next-intl/server";
+import { CustomerForm } from "@/components/reseller/customer-form";
+import { Card, PageTitle } from "@/components/ui/card";
+import { requireRole } from "@/lib/auth/session";
+import { createCustomerAction } from "../actions";
+
+export default async function NewCustomerPage() {
+  await requireRole("reseller");
+  const t = await getTranslations("customersAdmin");
+  return (
+    <>
+      <PageTitle>{t("new")}</PageTitle>
+      <Card title={t("stammdaten")}><CustomerForm action={createCustomerAction} /></Card>
+    </>
+  );
+}

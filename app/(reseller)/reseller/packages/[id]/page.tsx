@@ -1,0 +1,25 @@
+import { getTranslations } from "next-intl/server";
+import { DeleteButton } from "@/components/reseller/delete-button";
+import { PackageForm } from "@/components/reseller/package-form";
+import { Card, PageTitle } from "@/components/ui/card";
+import { requireRole } from "@/lib/auth/session";
+import { idParam, orNotFound } from "@/lib/services/orders/or-not-found";
+import { getPackageOrThrow } from "@/lib/services/packages/get-package";
+import { deletePackageAction, updatePackageAction } from "../actions";
+
+export default async function EditPackagePage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireRole("reseller");
+  const id = idParam((await params).id);
+  const pkg = orNotFound(() => getPackageOrThrow(actor, id));
+  const t = await getTranslations("tariffs");
+  return (
+    <>
+      <PageTitle>{pkg.name}</PageTitle>
+      <Card title={t("formTitle")}><PackageForm action={updatePackageAction} pkg={pkg} /></Card>
+      <Card title={t("deleteTitle")}>
+        <p className="mb-3 text-sm text-slate-600">{t("deleteHint")}</p>
+        <DeleteButton action={deletePackageAction} fields={{ id: String(pkg.id) }} label={t("delete")} confirm={t("deleteConfirm")} />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,16 @@
+import { getTranslations } from "next-intl/server";
+import { PackageForm } from "@/components/reseller/package-form";
+import { Card, PageTitle } from "@/components/ui/card";
+import { requireRole } from "@/lib/auth/session";
+import { createPackageAction } from "../actions";
+
+export default async function NewPackagePage() {
+  await requireRole("reseller");
+  const t = await getTranslations("tariffs");
+  return (
+    <>
+      <PageTitle>{t("new")}</PageTitle>
+      <Card title={t("formTitle")}><PackageForm action={createPackageAction} /></Card>
+    </>
+  );
+}

@@ -1,0 +1,19 @@
+import { getTranslations } from "next-intl/server";
+import { SupportLinkForm } from "@/components/recovery/support-link-form";
+import { Card, PageTitle } from "@/components/ui/card";
+import { requireRole } from "@/lib/auth/session";
+import { sendRecoveryLinkAction } from "./actions";
+
+export default async function SupportRecoveryPage() {
+  await requireRole("support");
+  const t = await getTranslations("supportRecovery");
+  return (
+    <>
+      <PageTitle>{t("title")}</PageTitle>
+      <Card title={t("title")}>
+        <p className="mb-4 text-sm text-slate-700">{t("intro")}</p>
+        <SupportLinkForm action={sendRecoveryLinkAction} />
+      </Card>
+    </>
+  );
+}

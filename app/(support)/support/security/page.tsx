@@ -1,0 +1,7 @@
+import { SecurityPanel } from "@/components/mfa/security-panel";
+import { requireRole } from "@/lib/auth/session";
+
+export default async function SecurityPage() {
+  const actor = await requireRole("support");
+  return <SecurityPanel actor={actor} />;
+}

@@ -1,0 +1,62 @@
+import "server-only";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Pager } from "@/components/tickets/pager";
+import { Card, PageTitle } from "@/components/ui/card";
+import type { Actor } from "@/lib/authz/actor";
+import { listAudit } from "@/lib/services/audit/list-audit";
+import { auditQuerySchema } from "@/lib/validation/audit";
+import { AuditFilters } from "./audit-filters";
+
+type Props = { actor: Actor; base: string; searchParams: Record<string, string | string[] | undefined> };
+
+/** The audit log as the actor may see it (scope decided in the service), filtered and paginated. */
+export async function AuditView({ actor, base, searchParams }: Props) {
+  const t = await getTranslations("audit");
+  const format = await getFormatter();
+  const query = auditQuerySchema.parse(searchParams);
+  const { items, nextBefore } = listAudit(actor, query);
+  const { before: _before, ...filters } = query;
+  // Customers see their own addresses, not where staff worked from.
+  const showIp = (e: { actorKind: string; actorId: number | null }) => actor.role !== "customer" || (e.actorKind === actor.kind && e.actorId === actor.id);
+  return (
+    <>
+      <PageTitle>{t("title")}</PageTitle>
+      <p className="text-sm text-slate-700">{t(`intro.${actor.role}`)}</p>
+      <Card title={t("filterTitle")}>
+        <AuditFilters query={query} />
+      </Card>
+      <Card title={t("entries")}>
+        {items.length === 0 ? (
+          <p className="text-sm text-slate-600">{t("empty")}</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <thead className="text-slate-500">
+                <tr className="[&>th]:pr-4"><th className="py-1">{t("at")}</th><th>{t("actor")}</th><th>{t("action")}</th><th>{t("target")}</th><th>{t("ip")}</th></tr>
+              </thead>
+              <tbody>
+                {items.map((e) => (
+                  <tr key={e.id} className="border-t border-slate-100 align-top [&>td]:py-2 [&>td]:pr-4">
+                    <td className="whitespace-nowrap">{format.dateTime(e.at, { dateStyle: "short", timeStyle: "medium" })}</td>
+                    <td className="break-all">{e.actorLabel}</td>
+                    <td>
+                      <span className="font-mono text-xs">{e.action}</span>
+                      {e.details && (
+                        <span className="block break-all font-mono text-xs text-slate-500">
+                          {Object.entries(e.details).map(([k, v]) => `${k}=${String(v)}`).join(" ")}
+                        </span>
+                      )}
+                    </td>
+                    <td className="break-all">{e.targetLabel ?? "—"}</td>
+                    <td className="whitespace-nowrap font-mono text-xs">{(showIp(e) && e.ip) || "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <Pager base={base} params={filters} cursorName="before" cursor={nextBefore} isFirst={!query.before} />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { PanelIcon } from "@/components/panel/shared/icons";
+import { panelLinks } from "@/components/panel/shared/links";
+import type { AddressTool } from "@/components/panel/shared/skin-types";
+import type { PanelMailbox } from "@/lib/services/mailboxes/get-panel-mailbox";
+import type { PanelSubscription } from "@/lib/services/subscriptions/get-subscription-for-customer";
+import { Plesk10Box, Plesk10Page, plesk10Button, plesk10ButtonActive } from "./page";
+
+type Props = { sub: PanelSubscription; mailbox: PanelMailbox; active?: AddressTool; children: ReactNode };
+
+/** An address in Plesk 10: "Einstellungen", "Weiterleitung", "Spamfilter" in the upper area, then the tool's form. */
+export async function Plesk10AddressView({ sub, mailbox, active, children }: Props) {
+  const t = await getTranslations("panel");
+  const links = panelLinks(sub.id);
+  const tools: { key: AddressTool; href: string; label: string; icon: "settings" | "forwarding" | "spam" }[] = [
+    { key: "settings", href: links.settings(mailbox.id), label: t("settings"), icon: "settings" },
+    { key: "forwarding", href: links.forwarding(mailbox.id), label: t("forwarding"), icon: "forwarding" },
+    { key: "spam", href: links.spam(mailbox.id), label: t("spamFilter"), icon: "spam" },
+  ];
+  const crumbs = [{ href: links.start, label: t("start") }, { href: links.mail, label: t("email") }, { label: mailbox.displayAddress }];
+  return (
+    <Plesk10Page title={mailbox.displayAddress} crumbs={crumbs} buttons={
+      <>
+        {tools.map((tool) => (
+          <Link key={tool.key} href={tool.href} aria-current={active === tool.key ? "page" : undefined}
+            className={`${plesk10Button} ${active === tool.key ? plesk10ButtonActive : ""}`}>
+            <PanelIcon name={tool.icon} size={16} />{tool.label}
+          </Link>
+        ))}
+        <Link href={active ? links.mailbox(mailbox.id) : links.mail} className={`${plesk10Button} ml-auto`}>
+          <PanelIcon name="up" size={16} />{t("upLevel")}
+        </Link>
+      </>
+    }>
+      <Plesk10Box>{children}</Plesk10Box>
+    </Plesk10Page>
+  );
+}

@@ -1,0 +1,19 @@
+/** URLs inside one subscription's panel; every skin links through these so routes live in one place. */
+export const panelLinks = (subscriptionId: number) => {
+  const base = `/panel/${subscriptionId}`;
+  return {
+    start: base,
+    mail: `${base}/mail`,
+    newMailbox: `${base}/mail/new`,
+    deleteMailboxes: `${base}/mail/delete`,
+    mailbox: (id: number) => `${base}/mail/${id}`,
+    settings: (id: number) => `${base}/mail/${id}/settings`,
+    forwarding: (id: number) => `${base}/mail/${id}/forwarding`,
+    spam: (id: number) => `${base}/mail/${id}/spam`,
+    domains: `${base}/domains`,
+    users: `${base}/users`,
+    account: `${base}/account`,
+    server: `${base}/server`,
+  };
+};
+export type PanelLinks = ReturnType<typeof panelLinks>;

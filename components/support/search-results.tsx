@@ -1,0 +1,59 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { CustomerSearchItem } from "@/lib/services/support/search-customers";
+import type { MailboxSearchItem } from "@/lib/services/support/search-mailboxes";
+import { displayAddress } from "@/lib/validation/names";
+
+const withTicket = (href: string, ticket?: number) => (ticket ? `${href}${href.includes("?") ? "&" : "?"}ticket=${ticket}` : href);
+
+/** Mailbox hits; record links never prefetch, because opening a record writes an audit entry. */
+export async function MailboxResults({ items, ticket }: { items: MailboxSearchItem[]; ticket?: number }) {
+  const t = await getTranslations("records");
+  if (!items.length) return <p className="text-sm text-slate-600">{t("noResults")}</p>;
+  return (
+    <table className="w-full text-left text-sm">
+      <thead className="text-slate-500">
+        <tr><th className="py-1">{t("address")}</th><th>{t("customer")}</th><th>{t("reseller")}</th><th>{t("enabled")}</th></tr>
+      </thead>
+      <tbody>
+        {items.map((m) => (
+          <tr key={m.id} className="border-t border-slate-100">
+            <td className="py-2">
+              <Link href={withTicket(`/support/mailboxes/${m.id}`, ticket)} prefetch={false} className="text-brand-700 underline">{displayAddress(m.address)}</Link>
+            </td>
+            <td>{m.customerNumber} · {m.company ?? m.contactName}</td>
+            <td>{m.reseller}</td>
+            <td>{m.enabled ? t("yes") : t("no")}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Customer-name hits lead on to that customer's mailboxes by customer number. */
+export async function CustomerResults({ items, ticket }: { items: CustomerSearchItem[]; ticket?: number }) {
+  const t = await getTranslations("records");
+  if (!items.length) return <p className="text-sm text-slate-600">{t("noCustomers")}</p>;
+  return (
+    <table className="w-full text-left text-sm">
+      <thead className="text-slate-500">
+        <tr><th className="py-1">{t("customer")}</th><th>{t("fields.customerNumber")}</th><th>{t("reseller")}</th></tr>
+      </thead>
+      <tbody>
+        {items.map((c) => (
+          <tr key={c.id} className="border-t border-slate-100">
+            <td className="py-2">
+              <Link href={withTicket(`/support/mailboxes?field=customerNumber&q=${c.customerNumber}`, ticket)} className="text-brand-700 underline">
+                {c.company ?? c.contactName}
+              </Link>
+              {c.company && <span className="text-slate-500"> · {c.contactName}</span>}
+            </td>
+            <td className="font-mono">{c.customerNumber}</td>
+            <td>{c.reseller}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,19 @@
+import type { ActionState } from "@/lib/actions/action-state";
+
+/** The form-level outcome of an action: success in green, error as an alert. */
+export function FormStatus({ state }: { state: ActionState }) {
+  if (state.status === "error" && state.formError) {
+    return <div role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{state.formError}</div>;
+  }
+  if (state.status === "success" && state.message) {
+    return <div role="status" className="rounded border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">{state.message}</div>;
+  }
+  return null;
+}
+
+export type FormAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
+
+export const inputClass =
+  "mt-1 block w-full rounded border border-slate-300 px-3 py-2 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100";
+export const buttonClass = "rounded bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60";
+export const secondaryButtonClass = "rounded border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50 disabled:opacity-60";

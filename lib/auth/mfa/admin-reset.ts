@@ -1,0 +1,63 @@
+import "server-only";
+import { and, asc, eq, inArray, isNotNull, like } from "drizzle-orm";
+import { type Db, getDb } from "@/db";
+import { customers, mfaFactors, mfaPendingLogins, users } from "@/db/schema";
+import type { Actor } from "@/lib/authz/actor";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { writeAudit } from "@/lib/services/audit/write-audit";
+import { canonicalCustomerNumber } from "@/lib/validation/names";
+import { deleteAllFactors } from "./factors";
+
+export type CustomerAccountRow = { userId: number; email: string; customerNumber: string; company: string | null; factorCount: number };
+
+function requireAdmin(actor: Actor) {
+  if (actor.kind !== "user" || actor.role !== "admin") throw new ForbiddenError();
+}
+
+/** Customer accounts by exact customer number or by e-mail prefix; at most 20 rows. */
+export function findCustomerAccounts(actor: Actor, query: string, db: Db = getDb()): CustomerAccountRow[] {
+  requireAdmin(actor);
+  const q = query.trim();
+  if (!q) return [];
+  const number = canonicalCustomerNumber(q);
+  // LIKE wildcards typed by the admin are dropped rather than escaped (SQLite needs an ESCAPE clause).
+  const escaped = q.toLowerCase().replace(/[\\%_]/g, "");
+  const match = number ? eq(customers.customerNumber, number) : like(users.email, `${escaped}%`);
+  const rows = db
+    .select({ userId: users.id, email: users.email, customerNumber: customers.customerNumber, company: customers.company })
+    .from(users)
+    .innerJoin(customers, eq(users.customerId, customers.id))
+    .where(and(eq(users.role, "customer"), match))
+    .orderBy(asc(users.email))
+    .limit(20)
+    .all();
+  const ids = rows.map((r) => r.userId);
+  const factors = ids.length
+    ? db.select({ userId: mfaFactors.userId }).from(mfaFactors).where(and(inArray(mfaFactors.userId, ids), isNotNull(mfaFactors.confirmedAt))).all()
+    : [];
+  return rows.map((r) => ({ ...r, factorCount: factors.filter((f) => f.userId === r.userId).length }));
+}
+
+/**
+ * Removes every second factor and recovery code of a customer account, e.g. after a lost phone, and
+ * voids logins waiting for a factor. The customer then logs in with the password alone and can enrol
+ * again. Audited with the customer's tenant keys so the customer and reseller see it too.
+ */
+export function resetCustomerSecondFactor(actor: Actor, userId: number, ip: string, db: Db = getDb()): number {
+  requireAdmin(actor);
+  return db.transaction((tx) => {
+    const target = tx
+      .select({ id: users.id, email: users.email, resellerId: users.resellerId, customerId: users.customerId })
+      .from(users)
+      .where(and(eq(users.id, userId), eq(users.role, "customer")))
+      .get();
+    if (!target) throw new NotFoundError();
+    const removed = deleteAllFactors(tx, target.id);
+    tx.delete(mfaPendingLogins).where(eq(mfaPendingLogins.userId, target.id)).run();
+    writeAudit(tx, actor, {
+      action: "mfa.reset", targetKind: "user", targetId: target.id, targetLabel: target.email,
+      resellerId: target.resellerId, customerId: target.customerId, ip, details: { factorsRemoved: removed },
+    });
+    return removed;
+  });
+}

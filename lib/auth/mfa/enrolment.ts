@@ -1,0 +1,30 @@
+import "server-only";
+import { redirect } from "next/navigation";
+import { getDb } from "@/db";
+import type { Actor } from "@/lib/authz/actor";
+import type { Role } from "@/lib/authz/permissions";
+import { requireRole } from "../session";
+import { userHasSecondFactor } from "./factors";
+import { roleMustEnrol } from "./policy";
+
+/** Where staff without a second factor are sent; it lives outside their area's layout. */
+export const ENROL_PATH = "/login/zwei-faktor";
+
+export function mustEnrol(actor: Actor): boolean {
+  const db = getDb();
+  return actor.kind === "user" && roleMustEnrol(actor.role, db) && !userHasSecondFactor(db, actor.id);
+}
+
+/**
+ * requireRole for staff areas: while the policy requires a second factor and the account has none,
+ * every page of the area sends the user to the enrolment page instead of rendering.
+ * Limits: layouts run on full page loads and on navigations that enter the area, not on every
+ * client-side navigation inside it; and server actions are not refused here (define-action.ts does
+ * not consult this). The first page after login always passes through the layout, so a fresh
+ * staff session cannot reach a page before enrolling.
+ */
+export async function requireEnrolledActor(...roles: Role[]): Promise<Actor> {
+  const actor = await requireRole(...roles);
+  if (mustEnrol(actor)) redirect(ENROL_PATH);
+  return actor;
+}

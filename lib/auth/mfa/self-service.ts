@@ -1,0 +1,109 @@
+import "server-only";
+import type { RegistrationResponseJSON } from "@simplewebauthn/server";
+import { and, eq, isNotNull } from "drizzle-orm";
+import { type Db, getDb } from "@/db";
+import { mfaFactors, mfaRecoveryCodes } from "@/db/schema";
+import type { Actor } from "@/lib/authz/actor";
+import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { writeAudit } from "@/lib/services/audit/write-audit";
+import { verifyPassword } from "../password-hash";
+import { clearFailures, lockedFor, recordFailure } from "../throttle";
+import { loadUserForMfa, userHasSecondFactor } from "./factors";
+import { replaceRecoveryCodes } from "./recovery-codes";
+import { beginTotpEnrolment, confirmTotpFactor } from "./totp";
+import { beginKeyRegistration, finishKeyRegistration } from "./webauthn";
+
+/** Second factors belong to KundenServiceCenter accounts (users); mail logins have none. */
+function ownUserId(actor: Actor): number {
+  if (actor.kind !== "user") throw new ForbiddenError();
+  return actor.id;
+}
+
+const audit = (db: Pick<Db, "insert">, actor: Actor, action: string, ip: string, details: Record<string, string | number>) =>
+  writeAudit(db, actor, {
+    action, targetKind: "user", targetId: actor.id, targetLabel: actor.label, resellerId: actor.resellerId, customerId: actor.customerId, ip, details,
+  });
+
+/**
+ * Adding a factor to an account that already has one needs the password again: otherwise a stolen
+ * session could plant its own factor. The very first factor (enrolment) follows a fresh login.
+ */
+async function stepUpIfProtected(db: Db, actor: Actor, password: string | undefined) {
+  if (userHasSecondFactor(db, actor.id)) await checkPassword(db, actor, password ?? "");
+}
+
+export async function startTotp(actor: Actor, input: { password?: string }, db: Db = getDb()) {
+  const userId = ownUserId(actor);
+  await stepUpIfProtected(db, actor, input.password);
+  return beginTotpEnrolment(userId, actor.label, db);
+}
+
+/** The first confirmed factor comes with 10 fresh recovery codes, returned once for display. */
+function afterFactorAdded(db: Db, actor: Actor, hadFactor: boolean, kind: string, ip: string): string[] | null {
+  audit(db, actor, "mfa.factor_added", ip, { kind });
+  return hadFactor ? null : replaceRecoveryCodes(db, actor.id);
+}
+
+export async function confirmTotp(actor: Actor, input: { factorId: number; code: string; label: string }, ip: string, db: Db = getDb()) {
+  const userId = ownUserId(actor);
+  const hadFactor = userHasSecondFactor(db, userId);
+  if (!(await confirmTotpFactor(userId, input.factorId, input.code, input.label, db))) {
+    throw new ValidationError("errors.checkFields", { code: ["mfa.codeWrong"] });
+  }
+  return afterFactorAdded(db, actor, hadFactor, "totp", ip);
+}
+
+export async function startKeyRegistration(actor: Actor, input: { password?: string }, db: Db = getDb()) {
+  const userId = ownUserId(actor);
+  await stepUpIfProtected(db, actor, input.password);
+  return beginKeyRegistration(userId, actor.label, db);
+}
+
+export async function finishKey(actor: Actor, input: { response: RegistrationResponseJSON; label: string }, ip: string, db: Db = getDb()) {
+  const userId = ownUserId(actor);
+  const hadFactor = userHasSecondFactor(db, userId);
+  if (!(await finishKeyRegistration(userId, input.response, input.label, db))) throw new ValidationError("mfa.keyFailed");
+  return afterFactorAdded(db, actor, hadFactor, "webauthn", ip);
+}
+
+/**
+ * Changes to the factors need the current password again. Wrong entries count against the same
+ * account budget as wrong logins, so this form is no side door for guessing.
+ */
+async function checkPassword(db: Db, actor: Actor, password: string) {
+  const key = `acct:ksc:${actor.label.toLowerCase()}`;
+  if (lockedFor(db, [key]) > 0) throw new ValidationError("mfa.tooManyAttempts");
+  const user = loadUserForMfa(db, actor.id);
+  if (!user || !(await verifyPassword(user.passwordHash, password))) {
+    recordFailure(db, [key]);
+    throw new ValidationError("errors.checkFields", { password: ["mfa.passwordWrong"] });
+  }
+  clearFailures(db, key);
+}
+
+export async function removeFactor(actor: Actor, input: { factorId: number; password: string }, ip: string, db: Db = getDb()) {
+  const userId = ownUserId(actor);
+  await checkPassword(db, actor, input.password);
+  db.transaction((tx) => {
+    const gone = tx
+      .delete(mfaFactors)
+      .where(and(eq(mfaFactors.id, input.factorId), eq(mfaFactors.userId, userId)))
+      .returning({ kind: mfaFactors.kind })
+      .get();
+    if (!gone) throw new NotFoundError();
+    const left = tx.select({ id: mfaFactors.id }).from(mfaFactors).where(and(eq(mfaFactors.userId, userId), isNotNull(mfaFactors.confirmedAt))).get();
+    // Recovery codes only stand in for a factor; without any factor they would be a password of their own.
+    if (!left) tx.delete(mfaRecoveryCodes).where(eq(mfaRecoveryCodes.userId, userId)).run();
+    audit(tx, actor, "mfa.factor_removed", ip, { kind: gone.kind });
+  });
+}
+
+export async function regenerateCodes(actor: Actor, input: { password: string }, ip: string, db: Db = getDb()): Promise<string[]> {
+  const userId = ownUserId(actor);
+  await checkPassword(db, actor, input.password);
+  if (!userHasSecondFactor(db, userId)) throw new ValidationError("mfa.noFactor");
+  return db.transaction((tx) => {
+    audit(tx, actor, "mfa.recovery_codes_renewed", ip, {});
+    return replaceRecoveryCodes(tx, userId);
+  });
+}

@@ -1,0 +1,89 @@
+import "server-only";
+import {
+  type AuthenticationResponseJSON, generateAuthenticationOptions, generateRegistrationOptions,
+  type RegistrationResponseJSON, verifyAuthenticationResponse, verifyRegistrationResponse,
+} from "@simplewebauthn/server";
+import { and, eq, gt, isNotNull } from "drizzle-orm";
+import { type Db, getDb } from "@/db";
+import { mfaFactors, mfaRegistrations } from "@/db/schema";
+import { getServerSettings } from "@/lib/services/settings/server-settings";
+
+const CHALLENGE_TTL_MS = 5 * 60 * 1000;
+
+/** The relying party is the configured public URL: its host is the rpID, its origin the only one accepted. */
+export function relyingParty(db: Db = getDb()) {
+  const url = new URL(getServerSettings(db).publicUrl);
+  return { rpID: url.hostname, origin: url.origin, rpName: "Kontor KundenServiceCenter" };
+}
+
+function userKeys(db: Db, userId: number) {
+  return db
+    .select({ id: mfaFactors.id, credentialId: mfaFactors.credentialId, publicKey: mfaFactors.publicKey, signCount: mfaFactors.signCount, transports: mfaFactors.transports })
+    .from(mfaFactors)
+    .where(and(eq(mfaFactors.userId, userId), eq(mfaFactors.kind, "webauthn"), isNotNull(mfaFactors.confirmedAt)))
+    .all()
+    .flatMap((k) => (k.credentialId && k.publicKey ? [{ ...k, credentialId: k.credentialId, publicKey: k.publicKey }] : []));
+}
+
+/** Options for navigator.credentials.create(); keys the user already has are excluded. */
+export async function beginKeyRegistration(userId: number, userName: string, db: Db = getDb()) {
+  const rp = relyingParty(db);
+  const options = await generateRegistrationOptions({
+    rpName: rp.rpName, rpID: rp.rpID, userName, userID: new TextEncoder().encode(`kontor-user-${userId}`),
+    attestationType: "none",
+    excludeCredentials: userKeys(db, userId).map((k) => ({ id: k.credentialId, transports: k.transports ?? undefined })),
+    authenticatorSelection: { residentKey: "preferred", userVerification: "preferred" },
+  });
+  const values = { userId, challenge: options.challenge, expiresAt: new Date(Date.now() + CHALLENGE_TTL_MS) };
+  db.insert(mfaRegistrations).values(values).onConflictDoUpdate({ target: mfaRegistrations.userId, set: values }).run();
+  return options;
+}
+
+/** Verifies the authenticator's answer against the stored challenge (used once) and stores the key. */
+export async function finishKeyRegistration(userId: number, response: RegistrationResponseJSON, label: string, db: Db = getDb()): Promise<boolean> {
+  const open = db
+    .delete(mfaRegistrations)
+    .where(and(eq(mfaRegistrations.userId, userId), gt(mfaRegistrations.expiresAt, new Date())))
+    .returning({ challenge: mfaRegistrations.challenge })
+    .get();
+  if (!open) return false;
+  const rp = relyingParty(db);
+  const result = await verifyRegistrationResponse({
+    response, expectedChallenge: open.challenge, expectedOrigin: rp.origin, expectedRPID: rp.rpID, requireUserVerification: false,
+  }).catch(() => undefined);
+  if (!result?.verified) return false;
+  const { credential } = result.registrationInfo;
+  const taken = db.select({ id: mfaFactors.id }).from(mfaFactors).where(eq(mfaFactors.credentialId, credential.id)).get();
+  if (taken) return false;
+  db.insert(mfaFactors)
+    .values({
+      userId, kind: "webauthn", label, credentialId: credential.id, publicKey: Buffer.from(credential.publicKey).toString("base64url"),
+      signCount: credential.counter, transports: credential.transports ?? null, confirmedAt: new Date(),
+    })
+    .run();
+  return true;
+}
+
+/** Options for navigator.credentials.get(), limited to this user's keys. */
+export async function keyLoginOptions(userId: number, db: Db = getDb()) {
+  const rp = relyingParty(db);
+  return generateAuthenticationOptions({
+    rpID: rp.rpID,
+    allowCredentials: userKeys(db, userId).map((k) => ({ id: k.credentialId, transports: k.transports ?? undefined })),
+    userVerification: "preferred",
+  });
+}
+
+/** Checks a signed assertion from one of the user's keys; a counter that went backwards is refused. */
+export async function verifyKeyAssertion(userId: number, challenge: string, response: AuthenticationResponseJSON, db: Db = getDb()): Promise<boolean> {
+  const key = userKeys(db, userId).find((k) => k.credentialId === response.id);
+  if (!key) return false;
+  const rp = relyingParty(db);
+  const result = await verifyAuthenticationResponse({
+    response, expectedChallenge: challenge, expectedOrigin: rp.origin, expectedRPID: rp.rpID, requireUserVerification: false,
+    credential: { id: key.credentialId, publicKey: new Uint8Array(Buffer.from(key.publicKey, "base64url")), counter: key.signCount, transports: key.transports ?? undefined },
+  }).catch(() => undefined);
+  if (!result?.verified) return false;
+  db.update(mfaFactors).set({ signCount: result.authenticationInfo.newCounter, lastUsedAt: new Date() }).where(eq(mfaFactors.id, key.id)).run();
+  return true;
+}

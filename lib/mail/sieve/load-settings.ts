@@ -1,0 +1,55 @@
+import { asc, eq, inArray } from "drizzle-orm";
+import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import * as schema from "@/db/schema";
+import { DEFAULT_SIEVE_SETTINGS, type SieveSettings } from "./generate";
+
+const { domains, forwards, mailboxes, packages, senderRules, spamSettings, subscriptions } = schema;
+type AnyDb = BetterSQLite3Database<typeof schema>;
+
+export type MailboxSieve = { id: number; address: string; settings: SieveSettings };
+
+/**
+ * Effective delivery settings of mailboxes (all, or the given ids): the package switches win over
+ * the rows, so a package without forwarding or spam filter never forwards or filters.
+ */
+export function loadSieveSettings(db: AnyDb, ids?: number[]): MailboxSieve[] {
+  const where = ids ? inArray(mailboxes.id, ids) : undefined;
+  const rows = db
+    .select({
+      id: mailboxes.id, address: mailboxes.address, keepCopy: mailboxes.keepCopy,
+      forwardingEnabled: packages.forwardingEnabled, spamFilterEnabled: packages.spamFilterEnabled,
+      spamEnabled: spamSettings.enabled, level: spamSettings.level, action: spamSettings.action,
+    })
+    .from(mailboxes)
+    .innerJoin(domains, eq(mailboxes.domainId, domains.id))
+    .innerJoin(subscriptions, eq(domains.subscriptionId, subscriptions.id))
+    .innerJoin(packages, eq(subscriptions.packageId, packages.id))
+    .leftJoin(spamSettings, eq(spamSettings.mailboxId, mailboxes.id))
+    .where(where)
+    .all();
+  const byId = new Map<number, MailboxSieve>();
+  const def = DEFAULT_SIEVE_SETTINGS.spam;
+  for (const r of rows) {
+    const spam = { enabled: r.spamFilterEnabled && (r.spamEnabled ?? def.enabled), level: r.level ?? def.level, action: r.action ?? def.action };
+    byId.set(r.id, { id: r.id, address: r.address, settings: { forwards: [], keepCopy: r.keepCopy, blocked: [], allowed: [], spam } });
+  }
+  const fw = db.select({ mailboxId: forwards.mailboxId, target: forwards.target }).from(forwards)
+    .where(ids ? inArray(forwards.mailboxId, ids) : undefined).orderBy(asc(forwards.id)).all();
+  const forwarding = new Set(rows.filter((r) => r.forwardingEnabled).map((r) => r.id));
+  for (const f of fw) if (forwarding.has(f.mailboxId)) byId.get(f.mailboxId)?.settings.forwards.push(f.target);
+  const rules = db.select({ mailboxId: senderRules.mailboxId, kind: senderRules.kind, pattern: senderRules.pattern }).from(senderRules)
+    .where(ids ? inArray(senderRules.mailboxId, ids) : undefined).orderBy(asc(senderRules.id)).all();
+  for (const r of rules) {
+    const s = byId.get(r.mailboxId)?.settings;
+    if (s) (r.kind === "block" ? s.blocked : s.allowed).push(r.pattern);
+  }
+  for (const m of byId.values()) if (!m.settings.forwards.length) m.settings.keepCopy = true;
+  return [...byId.values()];
+}
+
+/** Whether the shared default script already does exactly what this mailbox needs. */
+export function isDefault(s: SieveSettings): boolean {
+  const d = DEFAULT_SIEVE_SETTINGS;
+  return !s.forwards.length && !s.blocked.length && !s.allowed.length && s.spam.enabled === d.spam.enabled
+    && s.spam.level === d.spam.level && s.spam.action === d.spam.action;
+}

@@ -1,0 +1,22 @@
+import path from "node:path";
+import { databasePath } from "@/lib/env";
+
+/**
+ * Where the per-mailbox scripts live. Dovecot's folder sits beside the database (data/dovecot,
+ * or $KONTOR_TEST_DIR/dovecot in the test runner), so both sides agree without configuration;
+ * KONTOR_SIEVE_DIR overrides it.
+ */
+export function sieveDir(env: Record<string, string | undefined> = process.env): string {
+  if (env.KONTOR_SIEVE_DIR) return path.resolve(env.KONTOR_SIEVE_DIR);
+  return path.join(path.dirname(path.resolve(env.KONTOR_DB ?? databasePath())), "dovecot", "sieve");
+}
+
+// Dovecot expands %Lu to exactly this lower-cased address; anything else never becomes a file name.
+const SAFE_ADDRESS = /^[a-z0-9_+=-]+(\.[a-z0-9_+=-]+)*@[a-z0-9-]+(\.[a-z0-9-]+)+$/;
+
+/** `<dir>/<address>.sieve`, or null when the address could not be a safe file name. */
+export function scriptFile(dir: string, address: string): string | null {
+  return SAFE_ADDRESS.test(address) ? path.join(dir, `${address}.sieve`) : null;
+}
+
+export const DEFAULT_SCRIPT = "default.sieve";

@@ -1,0 +1,71 @@
+import "server-only";
+import nodemailer, { type Transporter } from "nodemailer";
+import { DEFAULT_SINK_PORT } from "./sink-mailbox";
+
+export type SmtpSettings = {
+  host: string;
+  port: number;
+  secure: boolean;
+  user?: string;
+  password?: string;
+  from: string;
+};
+
+/**
+ * Outgoing mail settings from the environment: KONTOR_SMTP_HOST, KONTOR_SMTP_PORT, KONTOR_SMTP_SECURE
+ * (1 = implicit TLS), KONTOR_SMTP_USER, KONTOR_SMTP_PASSWORD, KONTOR_MAIL_FROM. Without them, mail goes
+ * to the sink on 127.0.0.1.
+ */
+export function smtpSettingsFromEnv(env: Record<string, string | undefined> = process.env): SmtpSettings {
+  const port = Number(env.KONTOR_SMTP_PORT || DEFAULT_SINK_PORT);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`KONTOR_SMTP_PORT=${env.KONTOR_SMTP_PORT} is not a port`);
+  return {
+    host: env.KONTOR_SMTP_HOST || "127.0.0.1",
+    port,
+    secure: env.KONTOR_SMTP_SECURE === "1",
+    user: env.KONTOR_SMTP_USER || undefined,
+    password: env.KONTOR_SMTP_PASSWORD || undefined,
+    from: env.KONTOR_MAIL_FROM || "Kontor <no-reply@kontor.example>",
+  };
+}
+
+let cached: { key: string; transport: Transporter } | undefined;
+
+function transportFor(s: SmtpSettings): Transporter {
+  const key = JSON.stringify(s);
+  if (cached?.key === key) return cached.transport;
+  const transport = nodemailer.createTransport({
+    host: s.host,
+    port: s.port,
+    secure: s.secure,
+    auth: s.user ? { user: s.user, pass: s.password ?? "" } : undefined,
+    // Bounded waits: a dead relay must not hold a request for minutes.
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 20_000,
+  });
+  cached = { key, transport };
+  return transport;
+}
+
+export type OutgoingMail = { to: string; subject: string; text: string };
+
+/**
+ * Sends one plain-text mail. Recipients are single addresses validated before they get here, passed
+ * as an address object so nodemailer encodes them; subject and body come from fixed templates.
+ */
+export async function sendMail(mail: OutgoingMail, settings: SmtpSettings = smtpSettingsFromEnv()): Promise<void> {
+  if (hasLineBreak(mail.to) || hasLineBreak(mail.subject)) throw new Error("refusing a header with a line break");
+  await transportFor(settings).sendMail({
+    from: settings.from,
+    to: { name: "", address: mail.to },
+    subject: mail.subject,
+    text: mail.text,
+    disableFileAccess: true,
+    disableUrlAccess: true,
+  });
+}
+
+export function hasLineBreak(value: string): boolean {
+  return /[\r\n]/.test(value);
+}

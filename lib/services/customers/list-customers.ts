@@ -1,0 +1,69 @@
+import "server-only";
+import { and, asc, count, desc, eq, gt, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { type Db, getDb } from "@/db";
+import { customers, domains, subscriptions } from "@/db/schema";
+import type { Actor } from "@/lib/authz/actor";
+import { tenantScope } from "@/lib/authz/scope";
+import type { CustomerSearch } from "@/lib/validation/customer";
+import { canonicalCustomerNumber } from "@/lib/validation/names";
+
+export const CUSTOMER_PAGE_SIZE = 25;
+
+/** `%` and `_` typed by the user are literal characters, not wildcards. */
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function searchCondition(q: string | undefined): SQL | undefined {
+  const term = q?.trim();
+  if (!term) return undefined;
+  const number = canonicalCustomerNumber(term);
+  if (number) return eq(customers.customerNumber, number);
+  const pattern = `%${escapeLike(term)}%`;
+  return or(
+    sql`${customers.company} LIKE ${pattern} ESCAPE '\\'`,
+    sql`${customers.contactName} LIKE ${pattern} ESCAPE '\\'`,
+    sql`${customers.contactEmail} LIKE ${pattern} ESCAPE '\\'`,
+    sql`${customers.customerNumber} LIKE ${pattern} ESCAPE '\\'`,
+  );
+}
+
+/**
+ * One page of the reseller's customers ordered by customer number, keyset-paged (`after`/`before`
+ * a number) over the (reseller_id, customer_number) index, so the last page of thousands costs what
+ * the first does. The search matches the customer number exactly or company, contact and e-mail.
+ */
+export function listCustomers(actor: Actor, search: CustomerSearch = {}, db: Db = getDb()) {
+  const backwards = !search.after && !!search.before;
+  const cursor = search.after ? gt(customers.customerNumber, search.after) : search.before ? lt(customers.customerNumber, search.before) : undefined;
+  const rows = db
+    .select({
+      id: customers.id, customerNumber: customers.customerNumber, company: customers.company,
+      contactName: customers.contactName, contactEmail: customers.contactEmail, city: customers.city,
+    })
+    .from(customers)
+    .where(and(tenantScope(actor, { resellerId: customers.resellerId, customerId: customers.id }), searchCondition(search.q), cursor))
+    .orderBy(backwards ? desc(customers.customerNumber) : asc(customers.customerNumber))
+    .limit(CUSTOMER_PAGE_SIZE + 1)
+    .all();
+  const hasMore = rows.length > CUSTOMER_PAGE_SIZE;
+  const page = rows.slice(0, CUSTOMER_PAGE_SIZE);
+  if (backwards) page.reverse();
+  const counts = countsFor(db, page.map((r) => r.id));
+  return {
+    items: page.map((r) => ({ ...r, ...(counts.get(r.id) ?? { subscriptions: 0, domains: 0 }) })),
+    nextCursor: (backwards ? !!search.before : hasMore) && page.length ? page[page.length - 1].customerNumber : null,
+    prevCursor: (backwards ? hasMore : !!search.after) && page.length ? page[0].customerNumber : null,
+  };
+}
+
+function countsFor(db: Db, ids: number[]) {
+  const out = new Map<number, { subscriptions: number; domains: number }>();
+  if (!ids.length) return out;
+  for (const r of db.select({ id: subscriptions.customerId, n: count() }).from(subscriptions).where(inArray(subscriptions.customerId, ids)).groupBy(subscriptions.customerId).all()) {
+    out.set(r.id, { subscriptions: r.n, domains: 0 });
+  }
+  for (const r of db.select({ id: domains.customerId, n: count() }).from(domains).where(inArray(domains.customerId, ids)).groupBy(domains.customerId).all()) {
+    const entry = out.get(r.id) ?? { subscriptions: 0, domains: 0 };
+    out.set(r.id, { ...entry, domains: r.n });
+  }
+  return out;
+}

@@ -1,0 +1,36 @@
+import "server-only";
+import { and, asc, eq } from "drizzle-orm";
+import { type Db, getDb } from "@/db";
+import { mailAccountAddresses, mailAccounts } from "@/db/schema";
+import type { Actor } from "@/lib/authz/actor";
+import { tenantScope } from "@/lib/authz/scope";
+import { accountUsage, noPanelAllowance } from "@/lib/services/orders/usage";
+import { displayAddress, displayDomain } from "@/lib/validation/names";
+import { noPanelDomains } from "./mail-admin-guard";
+
+/** Everything the E-Mail-Administration page shows: accounts with their addresses, domains, limits. */
+export function getMailAdminOverview(actor: Actor, db: Db = getDb()) {
+  const customerId = actor.customerId ?? -1;
+  const accounts = db
+    .select({ id: mailAccounts.id, number: mailAccounts.number, login: mailAccounts.login, quotaMb: mailAccounts.quotaMb, mustChange: mailAccounts.mustChangePassword })
+    .from(mailAccounts)
+    .where(and(eq(mailAccounts.customerId, customerId), tenantScope(actor, mailAccounts)))
+    .orderBy(asc(mailAccounts.number))
+    .all();
+  const addresses = db
+    .select({ id: mailAccountAddresses.id, accountId: mailAccountAddresses.mailAccountId, address: mailAccountAddresses.address })
+    .from(mailAccountAddresses)
+    .where(and(eq(mailAccountAddresses.customerId, customerId), tenantScope(actor, mailAccountAddresses)))
+    .orderBy(asc(mailAccountAddresses.address))
+    .all();
+  return {
+    accounts: accounts.map((a) => ({
+      ...a,
+      addresses: addresses.filter((x) => x.accountId === a.id).map((x) => ({ id: x.id, address: displayAddress(x.address) })),
+    })),
+    domains: noPanelDomains(db, actor).map((d) => ({ id: d.id, displayName: displayDomain(d.name) })),
+    allowance: noPanelAllowance(db, customerId),
+    usage: accountUsage(db, customerId),
+  };
+}
+export type MailAdminOverview = ReturnType<typeof getMailAdminOverview>;

@@ -1,0 +1,52 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { type Db, getDb } from "@/db";
+import { mailAccounts } from "@/db/schema";
+import type { Actor } from "@/lib/authz/actor";
+import { ForbiddenError, ValidationError } from "@/lib/errors";
+import { writeAudit } from "@/lib/services/audit/write-audit";
+import { LimitError } from "@/lib/services/orders/limit-error";
+import { noPanelAllowance } from "@/lib/services/orders/usage";
+import { setPassword } from "@/lib/services/passwords/set-password";
+import { accountOrThrow, assertMailAdmin } from "./mail-admin-guard";
+
+/** Sets an account's password (Dovecot checks the new hash at the next login). Returns whether it was the admin's own. */
+export async function setMailAccountPassword(actor: Actor, accountId: number, newPassword: string, ip: string | null, db: Db = getDb()) {
+  assertMailAdmin(actor);
+  const account = accountOrThrow(db, actor, accountId);
+  await setPassword({ kind: "mail_account", id: account.id }, newPassword, { actor, ip, action: "mailadmin.password_set" }, db);
+  return { isOwn: account.id === actor.id };
+}
+
+/**
+ * The forced change after a generated `.001` password: the one thing a pending administrator may do.
+ * The new password also stops being marked, so the E-Mail-Administration opens.
+ */
+export async function changePendingAdminPassword(actor: Actor, newPassword: string, ip: string | null, db: Db = getDb()) {
+  if (actor.role !== "mailadmin" || actor.kind !== "mail_account") throw new ForbiddenError();
+  await setPassword({ kind: "mail_account", id: actor.id }, newPassword, { actor, ip, action: "mailadmin.password_changed", mustChange: false }, db);
+}
+
+export function setMailAccountQuota(actor: Actor, accountId: number, quotaMb: number | null, ip: string | null, db: Db = getDb()) {
+  const tenant = assertMailAdmin(actor);
+  db.transaction((tx) => {
+    const account = accountOrThrow(tx, actor, accountId);
+    const allowed = noPanelAllowance(tx, tenant.customerId).quotaMb;
+    if (allowed !== null && (quotaMb === null || quotaMb > allowed)) {
+      throw new LimitError([{ limit: "mailboxQuotaMb", used: quotaMb ?? 0, max: allowed, where: account.login }], "quotaMb");
+    }
+    tx.update(mailAccounts).set({ quotaMb }).where(eq(mailAccounts.id, account.id)).run();
+    writeAudit(tx, actor, { action: "mail_account.quota", targetKind: "mail_account", targetId: account.id, targetLabel: account.login, ...tenant, ip, details: { quotaMb } });
+  }, { behavior: "immediate" });
+}
+
+/** Deletes an account and its routed addresses. Account `.001` is the administration itself and stays. */
+export function deleteMailAccount(actor: Actor, accountId: number, ip: string | null, db: Db = getDb()) {
+  const tenant = assertMailAdmin(actor);
+  db.transaction((tx) => {
+    const account = accountOrThrow(tx, actor, accountId);
+    if (account.number === 1) throw new ValidationError("mailAdmin.errors.cannotDeleteAdmin");
+    tx.delete(mailAccounts).where(eq(mailAccounts.id, account.id)).run();
+    writeAudit(tx, actor, { action: "mail_account.delete", targetKind: "mail_account", targetId: account.id, targetLabel: account.login, ...tenant, ip });
+  }, { behavior: "immediate" });
+}

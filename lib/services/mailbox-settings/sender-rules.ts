@@ -1,0 +1,47 @@
+import "server-only";
+import { and, asc, eq } from "drizzle-orm";
+import { type Db, getDb } from "@/db";
+import { senderRules } from "@/db/schema";
+import type { Actor } from "@/lib/authz/actor";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import { syncMailboxSieveSafely } from "@/lib/mail/sieve/sync";
+import { writeAudit } from "@/lib/services/audit/write-audit";
+import type { AddSenderRuleInput } from "@/lib/validation/mailbox-settings";
+import { auditTarget, loadOwnMailbox } from "./own-mailbox";
+
+/** Keeps the generated Sieve script small; a few hundred entries are far beyond normal use. */
+export const MAX_SENDER_RULES = 200;
+
+export function listOwnSenderRules(actor: Actor, db: Db = getDb()) {
+  const mailbox = loadOwnMailbox(actor, db);
+  return db.select({ id: senderRules.id, kind: senderRules.kind, pattern: senderRules.pattern }).from(senderRules)
+    .where(eq(senderRules.mailboxId, mailbox.id)).orderBy(asc(senderRules.pattern)).all();
+}
+
+/** One entry on the black or white list; an entry sits on at most one of them. */
+export function addOwnSenderRule(actor: Actor, input: AddSenderRuleInput, ip: string, db: Db = getDb()) {
+  const mailbox = loadOwnMailbox(actor, db);
+  db.transaction((tx) => {
+    const rows = tx.select({ kind: senderRules.kind, pattern: senderRules.pattern }).from(senderRules).where(eq(senderRules.mailboxId, mailbox.id)).all();
+    const existing = rows.find((r) => r.pattern === input.pattern);
+    if (existing) {
+      const key = existing.kind === input.kind ? "mailboxSettings.errors.patternDuplicate" : "mailboxSettings.errors.patternOtherList";
+      throw new ValidationError("errors.checkFields", { pattern: [key] });
+    }
+    if (rows.length >= MAX_SENDER_RULES) throw new ValidationError("errors.checkFields", { pattern: ["mailboxSettings.errors.patternLimit"] });
+    tx.insert(senderRules).values({ resellerId: mailbox.resellerId, customerId: mailbox.customerId, mailboxId: mailbox.id, kind: input.kind, pattern: input.pattern }).run();
+    writeAudit(tx, actor, { action: "mailbox.sender_rule.add", ...auditTarget(mailbox, ip), details: { kind: input.kind, pattern: input.pattern } });
+  }, { behavior: "immediate" });
+  syncMailboxSieveSafely(db, mailbox.id);
+}
+
+export function removeOwnSenderRule(actor: Actor, input: { id: number }, ip: string, db: Db = getDb()) {
+  const mailbox = loadOwnMailbox(actor, db);
+  db.transaction((tx) => {
+    const row = tx.delete(senderRules).where(and(eq(senderRules.id, input.id), eq(senderRules.mailboxId, mailbox.id)))
+      .returning({ kind: senderRules.kind, pattern: senderRules.pattern }).get();
+    if (!row) throw new NotFoundError();
+    writeAudit(tx, actor, { action: "mailbox.sender_rule.remove", ...auditTarget(mailbox, ip), details: { kind: row.kind, pattern: row.pattern } });
+  }, { behavior: "immediate" });
+  syncMailboxSieveSafely(db, mailbox.id);
+}

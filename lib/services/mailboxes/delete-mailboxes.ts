@@ -1,0 +1,45 @@
+import "server-only";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { type Db, getDb } from "@/db";
+import { domains, mailboxes } from "@/db/schema";
+import type { Actor } from "@/lib/authz/actor";
+import { tenantScope } from "@/lib/authz/scope";
+import { NotFoundError } from "@/lib/errors";
+import { writeAudit } from "@/lib/services/audit/write-audit";
+import type { DeleteMailboxesInput } from "@/lib/validation/mailbox";
+
+/**
+ * "Auswahl entfernen" after the confirmation: all selected mailboxes of the subscription or none.
+ * If a single id is foreign or missing, the whole request is NotFound and nothing is deleted.
+ * Forwards, spam settings and sender rules go with the row (ON DELETE CASCADE).
+ */
+export function deleteMailboxes(actor: Actor, input: DeleteMailboxesInput, ctx: { ip?: string | null }, db: Db = getDb()) {
+  return db.transaction((tx) => {
+    const rows = tx
+      .select({ id: mailboxes.id, address: mailboxes.address, domainId: mailboxes.domainId, resellerId: mailboxes.resellerId, customerId: mailboxes.customerId })
+      .from(mailboxes)
+      .innerJoin(domains, eq(mailboxes.domainId, domains.id))
+      .where(and(inArray(mailboxes.id, input.mailboxIds), eq(domains.subscriptionId, input.subscriptionId), tenantScope(actor, mailboxes), tenantScope(actor, domains)))
+      .all();
+    if (rows.length !== input.mailboxIds.length) throw new NotFoundError();
+    tx.delete(mailboxes).where(inArray(mailboxes.id, rows.map((r) => r.id))).run();
+    const perDomain = new Map<number, number>();
+    for (const r of rows) perDomain.set(r.domainId, (perDomain.get(r.domainId) ?? 0) + 1);
+    for (const [domainId, n] of perDomain) {
+      tx.update(domains).set({ mailboxCount: sql`max(${domains.mailboxCount} - ${n}, 0)` }).where(eq(domains.id, domainId)).run();
+    }
+    for (const r of rows) {
+      writeAudit(tx, actor, {
+        action: "mailbox.delete",
+        targetKind: "mailbox",
+        targetId: r.id,
+        targetLabel: r.address,
+        resellerId: r.resellerId,
+        customerId: r.customerId,
+        ip: ctx.ip,
+        details: { subscriptionId: input.subscriptionId },
+      });
+    }
+    return rows.map((r) => r.address);
+  }, { behavior: "immediate" });
+}

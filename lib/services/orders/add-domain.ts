@@ -1,0 +1,33 @@
+import "server-only";
+import { count, eq } from "drizzle-orm";
+import { type Db, getDb } from "@/db";
+import { domains } from "@/db/schema";
+import type { Actor } from "@/lib/authz/actor";
+import { ForbiddenError } from "@/lib/errors";
+import { writeAudit } from "@/lib/services/audit/write-audit";
+import { requireDomainName } from "./domain-name";
+import { LimitError } from "./limit-error";
+import { assertDomainFree, subscriptionOrThrow } from "./scoped-rows";
+
+/**
+ * Adds a domain to a subscription. The count and the insert share one IMMEDIATE transaction, so
+ * parallel requests queue for the write lock and the package's domain limit is never exceeded.
+ */
+export function addDomain(actor: Actor, input: { subscriptionId: number; domain: string }, ip: string | null, db: Db = getDb()): number {
+  if (actor.role !== "reseller") throw new ForbiddenError();
+  const name = requireDomainName(input.domain);
+  return db.transaction((tx) => {
+    const sub = subscriptionOrThrow(tx, actor, input.subscriptionId);
+    const used = tx.select({ n: count() }).from(domains).where(eq(domains.subscriptionId, sub.id)).get()?.n ?? 0;
+    if (sub.maxDomains !== null && used + 1 > sub.maxDomains) {
+      throw new LimitError([{ limit: "maxDomains", used, max: sub.maxDomains, where: `${sub.customerNumber} · ${sub.packageName}` }], "domain");
+    }
+    assertDomainFree(tx, name);
+    const tenant = { resellerId: sub.resellerId, customerId: sub.customerId };
+    const row = tx.insert(domains).values({ ...tenant, subscriptionId: sub.id, name }).returning({ id: domains.id }).get();
+    writeAudit(tx, actor, {
+      action: "domain.create", targetKind: "domain", targetId: row.id, targetLabel: name, ...tenant, ip, details: { subscriptionId: sub.id },
+    });
+    return row.id;
+  }, { behavior: "immediate" });
+}

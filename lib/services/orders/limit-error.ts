@@ -1,0 +1,33 @@
+import type { ActionState } from "@/lib/actions/action-state";
+import { ValidationError } from "@/lib/errors";
+
+export type LimitName = "maxDomains" | "maxMailboxes" | "mailboxQuotaMb" | "maxForwards";
+
+/** One limit that a change would break: how much is in use, the limit, and where (customer · domain). */
+export type Exceeded = { limit: LimitName; used: number; max: number; where: string };
+
+/**
+ * A create or a lowered limit that the usage does not allow. Carries the numbers so the message can
+ * name exactly what exceeds; `field` is the form field the message belongs beside.
+ */
+export class LimitError extends ValidationError {
+  constructor(
+    readonly exceeded: Exceeded[],
+    readonly field: string,
+  ) {
+    super("orders.limitReached");
+  }
+}
+
+type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+export function describeExceeded(t: Translate, e: Exceeded): string {
+  return t(`orders.exceeded.${e.limit}`, { used: e.used, max: e.max, where: e.where });
+}
+
+/** For action handlers: turns a LimitError into form state with the translated details; rethrows anything else. */
+export function limitErrorState(error: unknown, t: Translate): ActionState {
+  if (!(error instanceof LimitError)) throw error;
+  const lines = error.exceeded.map((e) => describeExceeded(t, e));
+  return { status: "error", formError: t("orders.limitReached"), fieldErrors: { [error.field]: lines } };
+}

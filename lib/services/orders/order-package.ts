@@ -1,0 +1,53 @@
+import "server-only";
+import { type Db, getDb } from "@/db";
+import { domains, subscriptions } from "@/db/schema";
+import type { Actor } from "@/lib/authz/actor";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { writeAudit } from "@/lib/services/audit/write-audit";
+import { hasAdminAccount, insertAdminAccount, prepareGeneratedPassword } from "./admin-account";
+import { requireDomainName } from "./domain-name";
+import { LimitError } from "./limit-error";
+import { assertDomainFree, customerOrThrow, packageOrThrow } from "./scoped-rows";
+
+export type OrderResult = { subscriptionId: number; adminAccount?: { login: string; password: string } };
+
+/**
+ * Gives a customer a package with its first domain. At the customer's first order of a package
+ * without panel the mail account `.001` is created with a generated password, returned here once
+ * for the reseller to read and never stored in plain text.
+ */
+export async function orderPackage(
+  actor: Actor,
+  input: { customerId: number; packageId: number; domain: string },
+  ip: string | null,
+  db: Db = getDb(),
+): Promise<OrderResult> {
+  if (actor.role !== "reseller") throw new ForbiddenError();
+  const name = requireDomainName(input.domain);
+  const pkg = packageOrThrow(db, actor, input.packageId);
+  const customer = customerOrThrow(db, actor, input.customerId);
+  // Hashing is async and must happen before the synchronous transaction; unused if .001 appeared meanwhile.
+  const generated = pkg.panel === "none" && !hasAdminAccount(db, customer.id) ? await prepareGeneratedPassword() : undefined;
+
+  return db.transaction((tx) => {
+    const c = customerOrThrow(tx, actor, input.customerId);
+    const p = packageOrThrow(tx, actor, input.packageId);
+    if (p.resellerId !== c.resellerId) throw new NotFoundError();
+    if (p.maxDomains === 0) throw new LimitError([{ limit: "maxDomains", used: 0, max: 0, where: c.customerNumber }], "domain");
+    assertDomainFree(tx, name);
+    const tenant = { resellerId: c.resellerId, customerId: c.id };
+    const sub = tx.insert(subscriptions).values({ ...tenant, packageId: p.id }).returning({ id: subscriptions.id }).get();
+    const domain = tx.insert(domains).values({ ...tenant, subscriptionId: sub.id, name }).returning({ id: domains.id }).get();
+    writeAudit(tx, actor, {
+      action: "subscription.create", targetKind: "subscription", targetId: sub.id, targetLabel: `${c.customerNumber} ${p.name}`, ...tenant, ip,
+      details: { packageId: p.id, domain: name, domainId: domain.id },
+    });
+    if (p.panel !== "none" || !generated || hasAdminAccount(tx, c.id)) return { subscriptionId: sub.id };
+    const account = insertAdminAccount(tx, { ...tenant, customerNumber: c.customerNumber, quotaMb: p.mailboxQuotaMb }, generated.hash);
+    writeAudit(tx, actor, {
+      action: "mail_account.create", targetKind: "mail_account", targetId: account.id, targetLabel: account.login, ...tenant, ip,
+      details: { number: 1, generatedPassword: true },
+    });
+    return { subscriptionId: sub.id, adminAccount: { login: account.login, password: generated.password } };
+  }, { behavior: "immediate" });
+}

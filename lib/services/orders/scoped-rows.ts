@@ -1,0 +1,55 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db";
+import { customers, domains, packages, subscriptions } from "@/db/schema";
+import type { Actor } from "@/lib/authz/actor";
+import { tenantScope } from "@/lib/authz/scope";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+
+type Reader = Pick<Db, "select">;
+
+/** Loaders with the tenant scope in the same WHERE as the id: another reseller's row is NotFound (404). */
+export function customerOrThrow(tx: Reader, actor: Actor, id: number) {
+  const row = tx
+    .select({ id: customers.id, resellerId: customers.resellerId, customerNumber: customers.customerNumber })
+    .from(customers)
+    .where(and(eq(customers.id, id), tenantScope(actor, { resellerId: customers.resellerId, customerId: customers.id })))
+    .get();
+  if (!row) throw new NotFoundError();
+  return row;
+}
+
+export function packageOrThrow(tx: Reader, actor: Actor, id: number) {
+  const row = tx.select().from(packages).where(and(eq(packages.id, id), tenantScope(actor, packages))).get();
+  if (!row) throw new NotFoundError();
+  return row;
+}
+
+export function subscriptionOrThrow(tx: Reader, actor: Actor, id: number) {
+  const row = tx
+    .select({
+      id: subscriptions.id, resellerId: subscriptions.resellerId, customerId: subscriptions.customerId, packageId: subscriptions.packageId,
+      panel: packages.panel, maxDomains: packages.maxDomains, maxMailboxes: packages.maxMailboxes,
+      mailboxQuotaMb: packages.mailboxQuotaMb, maxForwards: packages.maxForwards, packageName: packages.name,
+      customerNumber: customers.customerNumber,
+    })
+    .from(subscriptions)
+    .innerJoin(packages, eq(subscriptions.packageId, packages.id))
+    .innerJoin(customers, eq(subscriptions.customerId, customers.id))
+    .where(and(eq(subscriptions.id, id), tenantScope(actor, subscriptions)))
+    .get();
+  if (!row) throw new NotFoundError();
+  return row;
+}
+
+export function domainOrThrow(tx: Reader, actor: Actor, id: number) {
+  const row = tx.select().from(domains).where(and(eq(domains.id, id), tenantScope(actor, domains))).get();
+  if (!row) throw new NotFoundError();
+  return row;
+}
+
+/** Domain names are unique across the installation. */
+export function assertDomainFree(tx: Reader, name: string, field = "domain") {
+  const taken = tx.select({ id: domains.id }).from(domains).where(eq(domains.name, name)).get();
+  if (taken) throw new ValidationError("errors.checkFields", { [field]: ["orders.errors.domainTaken"] });
+}

@@ -1,0 +1,79 @@
+import "server-only";
+import { and, count, eq, ne } from "drizzle-orm";
+import { type Db, getDb } from "@/db";
+import { packages, subscriptions } from "@/db/schema";
+import type { Actor } from "@/lib/authz/actor";
+import { ForbiddenError, ValidationError } from "@/lib/errors";
+import { writeAudit } from "@/lib/services/audit/write-audit";
+import { LimitError } from "@/lib/services/orders/limit-error";
+import { packageOrThrow } from "@/lib/services/orders/scoped-rows";
+import type { PackageInput } from "@/lib/validation/package";
+import { findExceededLimits } from "./check-package-limits";
+
+type Tx = Pick<Db, "select">;
+const fieldError = (field: string, key: string) => new ValidationError("errors.checkFields", { [field]: [key] });
+
+function resellerOf(actor: Actor): number {
+  if (actor.role !== "reseller" || !actor.resellerId) throw new ForbiddenError();
+  return actor.resellerId;
+}
+
+function assertValid(tx: Tx, resellerId: number, input: PackageInput, exceptId?: number) {
+  const sameName = tx
+    .select({ id: packages.id })
+    .from(packages)
+    .where(and(eq(packages.resellerId, resellerId), eq(packages.name, input.name), exceptId ? ne(packages.id, exceptId) : undefined))
+    .get();
+  if (sameName) throw fieldError("name", "tariffs.errors.nameTaken");
+  // Account .001 is a mailbox of its own: a package without panel must allow at least that one.
+  if (input.panel === "none" && input.maxMailboxes === 0) throw fieldError("maxMailboxes", "tariffs.errors.noPanelNeedsMailbox");
+}
+
+const changes = (i: PackageInput) => ({
+  name: i.name, panel: i.panel, maxDomains: i.maxDomains, maxMailboxes: i.maxMailboxes, mailboxQuotaMb: i.mailboxQuotaMb,
+  maxForwards: i.maxForwards, spamFilterEnabled: i.spamFilterEnabled, forwardingEnabled: i.forwardingEnabled,
+});
+
+export function createPackage(actor: Actor, input: PackageInput, ip: string | null, db: Db = getDb()): number {
+  const resellerId = resellerOf(actor);
+  return db.transaction((tx) => {
+    assertValid(tx, resellerId, input);
+    const row = tx.insert(packages).values({ resellerId, ...changes(input) }).returning({ id: packages.id }).get();
+    writeAudit(tx, actor, { action: "package.create", targetKind: "package", targetId: row.id, targetLabel: input.name, resellerId, ip, details: { panel: input.panel } });
+    return row.id;
+  }, { behavior: "immediate" });
+}
+
+/**
+ * Saves a package. Lowering a limit below what a subscription uses is refused with the list of what
+ * exceeds; switching between a Plesk panel and "no panel" is refused while subscriptions use it,
+ * because mailboxes and mail accounts do not convert into each other.
+ */
+export function updatePackage(actor: Actor, id: number, input: PackageInput, ip: string | null, db: Db = getDb()) {
+  const resellerId = resellerOf(actor);
+  db.transaction((tx) => {
+    const current = packageOrThrow(tx, actor, id);
+    assertValid(tx, resellerId, input, id);
+    const used = tx.select({ n: count() }).from(subscriptions).where(eq(subscriptions.packageId, id)).get()?.n ?? 0;
+    if (used > 0 && (current.panel === "none") !== (input.panel === "none")) throw fieldError("panel", "tariffs.errors.panelKindInUse");
+    const exceeded = findExceededLimits(tx, id, input.panel, input);
+    if (exceeded.length) throw new LimitError(exceeded.slice(0, 10), "limits");
+    tx.update(packages).set(changes(input)).where(eq(packages.id, id)).run();
+    writeAudit(tx, actor, {
+      action: "package.update", targetKind: "package", targetId: id, targetLabel: input.name, resellerId, ip,
+      details: { panel: input.panel, maxDomains: input.maxDomains, maxMailboxes: input.maxMailboxes, mailboxQuotaMb: input.mailboxQuotaMb, maxForwards: input.maxForwards },
+    });
+  }, { behavior: "immediate" });
+}
+
+/** A package still used by a subscription cannot be deleted. */
+export function deletePackage(actor: Actor, id: number, ip: string | null, db: Db = getDb()) {
+  const resellerId = resellerOf(actor);
+  db.transaction((tx) => {
+    const current = packageOrThrow(tx, actor, id);
+    const used = tx.select({ n: count() }).from(subscriptions).where(eq(subscriptions.packageId, id)).get()?.n ?? 0;
+    if (used > 0) throw new ValidationError("tariffs.errors.inUse");
+    tx.delete(packages).where(eq(packages.id, id)).run();
+    writeAudit(tx, actor, { action: "package.delete", targetKind: "package", targetId: id, targetLabel: current.name, resellerId, ip });
+  }, { behavior: "immediate" });
+}

@@ -1,0 +1,45 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { type Db, getDb } from "@/db";
+import { customers } from "@/db/schema";
+import type { Actor } from "@/lib/authz/actor";
+import { tenantScope } from "@/lib/authz/scope";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/locales";
+import type { OutgoingMail } from "@/lib/mail/smtp";
+import { renderPasswordChangedMail } from "@/lib/mail/templates/recovery-mails";
+import { writeAudit } from "@/lib/services/audit/write-audit";
+import { setPassword } from "@/lib/services/passwords/set-password";
+import type { StammdatenInput } from "@/lib/validation/recovery";
+import { carryReauthOver, reauthValidUntil } from "./reauth";
+import { loadRecoveryTarget } from "./targets";
+
+function requireFreshReauth(actor: Actor, db: Db) {
+  if (!reauthValidUntil(actor, db)) throw new ValidationError("account.reauthExpired");
+}
+
+/** "Konto bearbeiten": the customer's own Stammdaten and contact address, after the re-auth step. */
+export function updateOwnStammdaten(actor: Actor, input: StammdatenInput, ip: string, db: Db = getDb()) {
+  requireFreshReauth(actor, db);
+  if (actor.role !== "customer" || !actor.customerId) throw new NotFoundError();
+  db.transaction((tx) => {
+    const result = tx.update(customers)
+      .set({ ...input, company: input.company || null, updatedAt: new Date() })
+      .where(and(eq(customers.id, actor.customerId ?? -1), tenantScope(actor, { resellerId: customers.resellerId, customerId: customers.id })))
+      .run();
+    if (result.changes !== 1) throw new NotFoundError();
+    writeAudit(tx, actor, {
+      action: "customer.stammdaten_update", targetKind: "customer", targetId: actor.customerId ?? undefined,
+      resellerId: actor.resellerId, customerId: actor.customerId, ip, details: { contactEmail: input.contactEmail },
+    });
+  }, { behavior: "immediate" });
+}
+
+/** Own password change inside the re-auth window; returns the notice mail for the contact on file. */
+export async function changeOwnPassword(actor: Actor, newPassword: string, ip: string, locale: Locale, db: Db = getDb()): Promise<OutgoingMail | null> {
+  requireFreshReauth(actor, db);
+  await setPassword({ kind: actor.kind, id: actor.id }, newPassword, { actor, ip, action: "password.change", details: { via: "account" } }, db);
+  carryReauthOver(actor, db);
+  const target = loadRecoveryTarget(db, actor.kind, actor.id);
+  return target?.sendTo ? renderPasswordChangedMail({ to: target.sendTo, account: target.label, at: new Date(), locale }) : null;
+}

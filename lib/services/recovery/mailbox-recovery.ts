@@ -1,0 +1,41 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { type Db, getDb } from "@/db";
+import { mailboxes } from "@/db/schema";
+import type { Actor } from "@/lib/authz/actor";
+import { tenantScope } from "@/lib/authz/scope";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import { writeAudit } from "@/lib/services/audit/write-audit";
+import { canonicalAddress } from "@/lib/validation/names";
+import { checkCurrentPassword } from "./reauth";
+
+export function getOwnRecoveryEmail(actor: Actor, db: Db = getDb()): string | null {
+  const row = db.select({ recovery: mailboxes.recoveryEmail }).from(mailboxes)
+    .where(and(eq(mailboxes.id, actor.mailboxId ?? -1), tenantScope(actor, mailboxes))).get();
+  if (!row) throw new NotFoundError();
+  return row.recovery;
+}
+
+/**
+ * A mailbox user stores (or clears, with "") the address "Passwort vergessen?" sends links to.
+ * Changing a recovery contact needs the current password, not just the session cookie.
+ */
+export async function setOwnRecoveryEmail(actor: Actor, input: { address: string; currentPassword: string }, ip: string, db: Db = getDb()) {
+  if (actor.role !== "mailbox" || !actor.mailboxId) throw new NotFoundError();
+  const address = input.address ? canonicalAddress(input.address) : null;
+  if (address !== null && address === actor.label) throw new ValidationError("errors.checkFields", { address: ["mailboxRecovery.sameAsMailbox"] });
+  const check = await checkCurrentPassword(actor, input.currentPassword, ip, db);
+  if (!check.ok) {
+    const message = check.reason === "throttled" ? "account.reauthThrottled" : "account.reauthWrong";
+    throw new ValidationError("errors.checkFields", { currentPassword: [message] });
+  }
+  db.transaction((tx) => {
+    const result = tx.update(mailboxes).set({ recoveryEmail: address, updatedAt: new Date() })
+      .where(and(eq(mailboxes.id, actor.mailboxId ?? -1), tenantScope(actor, mailboxes))).run();
+    if (result.changes !== 1) throw new NotFoundError();
+    writeAudit(tx, actor, {
+      action: "mailbox.recovery_email", targetKind: "mailbox", targetId: actor.mailboxId ?? undefined, targetLabel: actor.label,
+      resellerId: actor.resellerId, customerId: actor.customerId, ip, details: { set: address !== null },
+    });
+  }, { behavior: "immediate" });
+}

@@ -1,0 +1,87 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { type Db, getDb } from "@/db";
+import { customers, mailAccounts, mailboxes, users } from "@/db/schema";
+import { clearFailures, lockedFor, recordFailure } from "@/lib/auth/throttle";
+import { ValidationError } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/locales";
+import type { OutgoingMail } from "@/lib/mail/smtp";
+import { renderPasswordChangedMail } from "@/lib/mail/templates/recovery-mails";
+import { validateNewPassword } from "@/lib/password/validate-new-password";
+import { setPassword } from "@/lib/services/passwords/set-password";
+import { getPasswordPolicyOptions } from "@/lib/services/settings/password-policy-settings";
+import { principalHasSecondFactor, verifyPrincipalSecondFactor } from "./second-factor";
+import { loadRecoveryTarget } from "./targets";
+import { findOpenToken, type OpenToken, type Principal, spendToken } from "./tokens";
+
+const invalidLink = () => new ValidationError("recovery.linkInvalid");
+
+export type LinkView = {
+  account: string;
+  needsSecondFactor: boolean;
+  stammdaten: Record<string, string> | null;
+};
+
+function openTokenOrThrow(db: Db, token: string, now: Date): OpenToken {
+  const open = findOpenToken(db, token, now);
+  if (!open) throw invalidLink();
+  return open;
+}
+
+/** "Bestätigen": what the "Konto bearbeiten" step shows. Looks only; the link stays unspent. */
+export function inspectResetLink(token: string, db: Db = getDb(), now = new Date()): LinkView {
+  const open = openTokenOrThrow(db, token, now);
+  const target = loadRecoveryTarget(db, open.principal.kind, open.principal.id);
+  if (!target) throw invalidLink();
+  let stammdaten: Record<string, string> | null = null;
+  if (open.principal.kind === "user" && target.customerId) {
+    const c = db
+      .select({ customerNumber: customers.customerNumber, company: customers.company, contactName: customers.contactName, street: customers.street, postalCode: customers.postalCode, city: customers.city, phone: customers.phone, contactEmail: customers.contactEmail })
+      .from(customers).where(eq(customers.id, target.customerId)).get();
+    if (c) stammdaten = Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v ?? ""]));
+  }
+  return { account: target.label, needsSecondFactor: principalHasSecondFactor(open.principal, db), stammdaten };
+}
+
+function currentHash(db: Db, p: Principal): string | undefined {
+  if (p.kind === "user") return db.select({ h: users.passwordHash }).from(users).where(eq(users.id, p.id)).get()?.h;
+  if (p.kind === "mail_account") return db.select({ h: mailAccounts.passwordHash }).from(mailAccounts).where(eq(mailAccounts.id, p.id)).get()?.h;
+  return db.select({ h: mailboxes.passwordHash }).from(mailboxes).where(eq(mailboxes.id, p.id)).get()?.h;
+}
+
+export type CompleteReset = { token: string; newPassword: string; secondFactorCode?: string; ip: string; locale: Locale };
+
+/**
+ * "Speichern": checks the new password against the policy first (a typo must not burn the link),
+ * then the second factor, then spends the link atomically and sets the password through setPassword
+ * (other sessions end, open links are voided, audit). No session is issued: the user signs in anew.
+ * Returns the notice mail for the contact on file.
+ */
+export async function completePasswordReset(input: CompleteReset, db: Db = getDb(), now = new Date()): Promise<OutgoingMail> {
+  const open = openTokenOrThrow(db, input.token, now);
+  const target = loadRecoveryTarget(db, open.principal.kind, open.principal.id);
+  const hash = currentHash(db, open.principal);
+  if (!target || !hash) throw invalidLink();
+
+  const errors = await validateNewPassword(input.newPassword, { names: [target.label], currentHash: hash }, getPasswordPolicyOptions(db));
+  if (errors.length) throw new ValidationError("errors.checkFields", { newPassword: errors });
+
+  if (principalHasSecondFactor(open.principal, db)) {
+    const key = `reset:2fa:${open.principal.kind}:${open.principal.id}`;
+    if (lockedFor(db, [key], now.getTime()) > 0) throw new ValidationError("errors.checkFields", { secondFactorCode: ["recovery.secondFactorWrong"] });
+    const code = input.secondFactorCode?.trim() ?? "";
+    if (!code) throw new ValidationError("errors.checkFields", { secondFactorCode: ["validation.required"] });
+    if (!(await verifyPrincipalSecondFactor(open.principal, code, db))) {
+      recordFailure(db, [key], now.getTime());
+      throw new ValidationError("errors.checkFields", { secondFactorCode: ["recovery.secondFactorWrong"] });
+    }
+    clearFailures(db, key);
+  }
+
+  const spent = db.transaction((tx) => spendToken(tx, open.id, now), { behavior: "immediate" });
+  if (!spent) throw invalidLink();
+  await setPassword(open.principal, input.newPassword, {
+    actor: null, ip: input.ip, action: "password.reset", details: { via: "recovery_link" },
+  }, db);
+  return renderPasswordChangedMail({ to: open.sentTo, account: target.label, at: now, locale: input.locale });
+}

@@ -1,0 +1,30 @@
+import "server-only";
+import { type Db, getDb } from "@/db";
+import type { Actor } from "@/lib/authz/actor";
+import { ForbiddenError } from "@/lib/errors";
+import type { PolicyOptions } from "@/lib/password/policy";
+import { writeAudit } from "@/lib/services/audit/write-audit";
+import { storePasswordPolicyOptions } from "./password-policy-settings";
+import { type ServerSettings, storeServerSettings } from "./server-settings";
+
+function assertAdmin(actor: Actor) {
+  if (actor.role !== "admin") throw new ForbiddenError();
+}
+
+/** Admin sets the password policy options; every later password change is checked against them. */
+export function updatePasswordPolicy(actor: Actor, value: PolicyOptions, ip: string | null, db: Db = getDb()) {
+  assertAdmin(actor);
+  db.transaction((tx) => {
+    storePasswordPolicyOptions(tx, value);
+    writeAudit(tx, actor, { action: "settings.password_policy", targetKind: "settings", targetLabel: "password_policy", ip, details: { ...value } });
+  }, { behavior: "immediate" });
+}
+
+/** Admin sets the server addresses shown to customers and the public URL used in links. */
+export function updateServerSettings(actor: Actor, value: ServerSettings, ip: string | null, db: Db = getDb()) {
+  assertAdmin(actor);
+  db.transaction((tx) => {
+    storeServerSettings(tx, value);
+    writeAudit(tx, actor, { action: "settings.server", targetKind: "settings", targetLabel: "server", ip, details: { ...value } });
+  }, { behavior: "immediate" });
+}

@@ -1,0 +1,62 @@
+import "server-only";
+import { and, asc, eq, sum } from "drizzle-orm";
+import { type Db, getDb } from "@/db";
+import { domains, packages, subscriptions, type PanelKind } from "@/db/schema";
+import type { Actor } from "@/lib/authz/actor";
+import { tenantScope } from "@/lib/authz/scope";
+import { NotFoundError } from "@/lib/errors";
+import { displayDomain } from "@/lib/validation/names";
+
+export type PanelSubscription = {
+  id: number;
+  packageName: string;
+  panel: PanelKind;
+  limits: { maxMailboxes: number | null; mailboxQuotaMb: number | null; maxForwards: number | null };
+  features: { spamFilter: boolean; forwarding: boolean };
+  domains: { id: number; name: string; displayName: string; mailboxCount: number }[];
+  mailboxTotal: number;
+};
+
+/**
+ * A subscription of the acting customer with its package and domains. The tenant scope sits in the
+ * same WHERE as the id: a foreign or missing subscription is the same NotFoundError (404).
+ */
+export function getSubscriptionForCustomer(actor: Actor, subscriptionId: number, db: Db = getDb()): PanelSubscription {
+  const row = db
+    .select({
+      id: subscriptions.id,
+      packageName: packages.name,
+      panel: packages.panel,
+      maxMailboxes: packages.maxMailboxes,
+      mailboxQuotaMb: packages.mailboxQuotaMb,
+      maxForwards: packages.maxForwards,
+      spamFilter: packages.spamFilterEnabled,
+      forwarding: packages.forwardingEnabled,
+    })
+    .from(subscriptions)
+    .innerJoin(packages, eq(subscriptions.packageId, packages.id))
+    .where(and(eq(subscriptions.id, subscriptionId), tenantScope(actor, subscriptions)))
+    .get();
+  if (!row) throw new NotFoundError();
+  const domainRows = db
+    .select({ id: domains.id, name: domains.name, mailboxCount: domains.mailboxCount })
+    .from(domains)
+    .where(and(eq(domains.subscriptionId, row.id), tenantScope(actor, domains)))
+    .orderBy(asc(domains.name))
+    .all();
+  return {
+    id: row.id,
+    packageName: row.packageName,
+    panel: row.panel,
+    limits: { maxMailboxes: row.maxMailboxes, mailboxQuotaMb: row.mailboxQuotaMb, maxForwards: row.maxForwards },
+    features: { spamFilter: row.spamFilter, forwarding: row.forwarding },
+    domains: domainRows.map((d) => ({ ...d, displayName: displayDomain(d.name) })),
+    mailboxTotal: domainRows.reduce((n, d) => n + d.mailboxCount, 0),
+  };
+}
+
+/** Mailboxes of a subscription from the maintained counters (no COUNT over the mailboxes table). */
+export function countSubscriptionMailboxes(tx: Pick<Db, "select">, subscriptionId: number): number {
+  const row = tx.select({ n: sum(domains.mailboxCount) }).from(domains).where(eq(domains.subscriptionId, subscriptionId)).get();
+  return Number(row?.n ?? 0);
+}

@@ -1,0 +1,29 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { type Db, getDb } from "@/db";
+import { ticketMessages, tickets } from "@/db/schema";
+import type { Actor } from "@/lib/authz/actor";
+import { ForbiddenError, ValidationError } from "@/lib/errors";
+import { writeAudit } from "@/lib/services/audit/write-audit";
+import { getTicketRowOrThrow } from "./get-ticket";
+
+/**
+ * A message from the customer or from support. A support reply marks the ticket answered; a customer
+ * reply puts an answered ticket back in progress. Closed tickets take no customer replies.
+ */
+export function replyToTicket(actor: Actor, ticketId: number, message: string, ip: string | null, db: Db = getDb()): void {
+  if (actor.kind !== "user" || (actor.role !== "customer" && actor.role !== "support")) throw new ForbiddenError();
+  db.transaction((tx) => {
+    const ticket = getTicketRowOrThrow(actor, ticketId, tx);
+    const isSupport = actor.role === "support";
+    if (!isSupport && ticket.status === "closed") throw new ValidationError("tickets.closedNoReply", { message: ["tickets.closedNoReply"] });
+    const status = isSupport ? "answered" : ticket.status === "new" ? "new" : "in_progress";
+    const tenant = { resellerId: ticket.resellerId, customerId: ticket.customerId };
+    tx.insert(ticketMessages).values({ ...tenant, ticketId: ticket.id, authorUserId: actor.id, body: message }).run();
+    tx.update(tickets).set({ status, updatedAt: new Date() }).where(eq(tickets.id, ticket.id)).run();
+    writeAudit(tx, actor, {
+      action: "ticket.reply", targetKind: "ticket", targetId: ticket.id, targetLabel: `#${ticket.id}`, ...tenant, ip,
+      details: { status },
+    });
+  }, { behavior: "immediate" });
+}

@@ -1,0 +1,105 @@
+/**
+ * The mailbox user's own area in Chromium: log in with Loginbereich "einzelne Mailbox", change the
+ * password under "Passwort", land on the set-up page; then forwarding, black list and spam filter.
+ * Uses post@grüne-wiese.example (no other test does) and restores its demo password hash and settings.
+ */
+import { eq } from "drizzle-orm";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openSqlite } from "@/db/open";
+import { DEMO_PASSWORD } from "@/db/seed";
+import { databasePath } from "@/lib/env";
+import { portsFromEnv } from "@/lib/mail/dovecot-process";
+import { imapLogin } from "../support/mail-clients";
+import { BASE_URL, launchChromium, logIn } from "./support/browser";
+
+const LOGIN = "post@grüne-wiese.example";
+const ADDRESS = "post@xn--grne-wiese-beb.example";
+const NEW_PASSWORD = "Kiefernzapfen-Bachlauf-77?";
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let saved: { id: number; password_hash: string; keep_copy: number } | undefined;
+
+beforeAll(async () => {
+  const sqlite = openSqlite(databasePath());
+  saved = sqlite.prepare("SELECT id, password_hash, keep_copy FROM mailboxes WHERE address = ?").get(ADDRESS) as typeof saved;
+  sqlite.close();
+  expect(saved).toBeDefined();
+  browser = await launchChromium();
+  context = await browser.newContext({ locale: "de-DE" });
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  if (!saved) return;
+  const sqlite = openSqlite(databasePath());
+  sqlite.prepare("UPDATE mailboxes SET password_hash = ?, keep_copy = ? WHERE id = ?").run(saved.password_hash, saved.keep_copy, saved.id);
+  sqlite.prepare("DELETE FROM forwards WHERE mailbox_id = ?").run(saved.id);
+  sqlite.prepare("DELETE FROM sender_rules WHERE mailbox_id = ?").run(saved.id);
+  sqlite.prepare("UPDATE spam_settings SET enabled = 1, level = 3, action = 'junk' WHERE mailbox_id = ?").run(saved.id);
+  sqlite.close();
+});
+
+describe("mailbox user in Chromium", () => {
+  it("changes the password from the login page to the set-up page", async () => {
+    await logIn(page, LOGIN, DEMO_PASSWORD, "einzelne Mailbox");
+    await page.waitForURL(`${BASE_URL}/mailbox`);
+    await page.getByRole("link", { name: "Passwort", exact: true }).first().click();
+    await page.waitForURL(`${BASE_URL}/mailbox/password`);
+
+    // One wrong current password: the error sits beside the field.
+    await page.getByLabel("Aktuelles Passwort").fill("Falsches-Passwort-1!");
+    await page.getByLabel("Neues Passwort").fill(NEW_PASSWORD);
+    await page.getByLabel("Passwort wiederholen").fill(NEW_PASSWORD);
+    await page.getByRole("button", { name: "Speichern" }).click();
+    await page.getByText("Das aktuelle Passwort ist nicht korrekt.").waitFor();
+
+    await page.getByLabel("Aktuelles Passwort").fill(DEMO_PASSWORD);
+    await page.getByLabel("Neues Passwort").fill(NEW_PASSWORD);
+    await page.getByLabel("Passwort wiederholen").fill(NEW_PASSWORD);
+    await page.getByRole("button", { name: "Speichern" }).click();
+    await page.waitForURL(`${BASE_URL}/mailbox/setup?changed=1`);
+    await page.getByText("Ihr Passwort wurde geändert.").waitFor();
+    await page.getByText("Empfangen (IMAP)").waitFor();
+    await page.getByText("Senden (SMTP)").waitFor();
+    expect(await page.getByAltText(/QR-Code/).getAttribute("src")).toMatch(/^data:image\/png;base64,/);
+
+    // Still logged in in this browser, and the profile download is for this mailbox, without a password.
+    const profile = await page.request.get(`${BASE_URL}/mailbox/setup/profile`);
+    expect(profile.status()).toBe(200);
+    const body = await profile.text();
+    expect(body).toContain(ADDRESS);
+    expect(body).not.toContain(NEW_PASSWORD);
+    if (process.env.KONTOR_DOVECOT_RUNNING === "1") expect(await imapLogin(ADDRESS, NEW_PASSWORD, portsFromEnv().imap)).toBe(true);
+  });
+
+  it("manages forwarding, the black list and the spam filter", async () => {
+    await page.goto(`${BASE_URL}/mailbox/forwards`);
+    await page.getByLabel("Zieladresse").fill("kein-adresse");
+    await page.getByRole("button", { name: "Hinzufügen" }).click();
+    await page.getByText("Bitte geben Sie eine gültige E-Mail-Adresse ein").waitFor();
+    await page.getByLabel("Zieladresse").fill("chef@example.org");
+    await page.getByRole("button", { name: "Hinzufügen" }).click();
+    await page.getByText("Die Weiterleitung wurde hinzugefügt.").waitFor();
+    await page.getByRole("button", { name: "Weiterleitung an chef@example.org entfernen" }).waitFor();
+
+    await page.goto(`${BASE_URL}/mailbox/sender-lists`);
+    await page.getByLabel("Absender oder Domain sperren").fill("das ist nichts");
+    await page.getByRole("button", { name: "Zur Blacklist hinzufügen" }).click();
+    await page.getByText("Das ist weder eine E-Mail-Adresse noch eine Domain.", { exact: false }).waitFor();
+    await page.getByLabel("Absender oder Domain sperren").fill("@werbung.example");
+    await page.getByRole("button", { name: "Zur Blacklist hinzufügen" }).click();
+    await page.getByRole("button", { name: "@werbung.example entfernen" }).waitFor();
+
+    await page.goto(`${BASE_URL}/mailbox/spam`);
+    await page.getByLabel("Empfindlichkeit").selectOption("5");
+    await page.getByLabel("Löschen").check();
+    await page.getByRole("button", { name: "Speichern" }).click();
+    await page.getByText("Gespeichert", { exact: false }).waitFor();
+    await page.goto(`${BASE_URL}/mailbox`);
+    await page.getByText("Spam wird sofort gelöscht.").waitFor();
+  });
+});

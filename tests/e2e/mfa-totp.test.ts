@@ -1,0 +1,116 @@
+import { generate } from "otplib";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD } from "@/db/seed";
+import { BASE_URL, launchChromium, logIn } from "./support/browser";
+import { openTestDb } from "./support/mfa-db";
+
+const EMAIL = "kunde3@kontor.example";
+let browser: Browser;
+let db: ReturnType<typeof openTestDb>;
+
+beforeAll(async () => {
+  db = openTestDb();
+  db.setEnforceStaff(false);
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  const id = db?.userId(EMAIL);
+  if (id) db.removeFactors(id);
+  db?.close();
+  await browser?.close();
+});
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ locale: "de-DE" });
+  return context.newPage();
+}
+
+async function logOut(page: Page) {
+  await page.getByRole("button", { name: "Abmelden" }).click();
+  await page.waitForURL(`${BASE_URL}/login`);
+}
+
+/** A code for the next time step: valid within the ±30 s window and newer than any step used so far. */
+const nextStepCode = (secret: string) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
+
+describe("TOTP in Chromium", () => {
+  it("enrols an authenticator app, asks for it at login and refuses a replayed code", async () => {
+    const page = await newPage();
+    await logIn(page, EMAIL, DEMO_PASSWORD, "KundenServiceCenter");
+    await page.waitForURL(`${BASE_URL}/ksc`);
+    await page.goto(`${BASE_URL}/ksc/security`);
+    await page.getByRole("button", { name: "Authenticator-App einrichten" }).click();
+    const secretBox = page.getByTestId("totp-secret");
+    await secretBox.waitFor();
+    const secret = (await secretBox.textContent())!.replace(/\s/g, "");
+    expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+    await page.screenshot({ path: "/tmp/mfa-totp-setup.png", fullPage: true });
+    expect(await page.getByRole("img", { name: "QR-Code für die Authenticator-App" }).getAttribute("src")).toMatch(/^data:image\/png;base64,/);
+    await page.getByLabel("Code aus der App").fill(await generate({ secret }));
+    await page.getByRole("button", { name: "Code bestätigen" }).click();
+    await page.getByText("Ihre Wiederherstellungscodes").waitFor();
+    const codes = (await page.getByTestId("recovery-codes").locator("li").allTextContents()).map((c) => c.trim());
+    expect(codes).toHaveLength(10);
+    await expect.poll(() => page.getByText("Die Authenticator-App ist jetzt aktiv.").count()).toBe(1);
+    await logOut(page);
+
+    // Password alone opens nothing: the second step appears and /ksc still sends back to /login.
+    await logIn(page, EMAIL, DEMO_PASSWORD, "KundenServiceCenter");
+    await page.getByLabel("Bestätigungscode").waitFor();
+    await page.screenshot({ path: "/tmp/mfa-login-second-step.png" });
+    expect(page.url()).toBe(`${BASE_URL}/login`);
+    const code = await nextStepCode(secret);
+    await page.getByLabel("Bestätigungscode").fill(code);
+    await page.getByRole("button", { name: "Bestätigen" }).click();
+    await page.waitForURL(`${BASE_URL}/ksc`);
+    await logOut(page);
+
+    // The same code again, with the right password: refused.
+    await logIn(page, EMAIL, DEMO_PASSWORD, "KundenServiceCenter");
+    await page.getByLabel("Bestätigungscode").fill(code);
+    await page.getByRole("button", { name: "Bestätigen" }).click();
+    await expect.poll(() => page.locator("#code-error").textContent()).toContain("bereits verwendet");
+    expect(page.url()).toBe(`${BASE_URL}/login`);
+
+    // A recovery code passes once.
+    await page.getByLabel("Bestätigungscode").fill(codes[0]);
+    await page.getByRole("button", { name: "Bestätigen" }).click();
+    await page.waitForURL(`${BASE_URL}/ksc`);
+    await page.goto(`${BASE_URL}/ksc/security`);
+    await expect.poll(() => page.locator("main").textContent()).toContain("Noch 9 unbenutzte Codes.");
+    await page.context().close();
+  });
+
+  it("does not open the customer area before the second step", async () => {
+    const page = await newPage();
+    const id = db.userId(EMAIL)!;
+    expect(db.factorCount(id)).toBe(1);
+    await logIn(page, EMAIL, DEMO_PASSWORD, "KundenServiceCenter");
+    await page.getByLabel("Bestätigungscode").waitFor();
+    await page.goto(`${BASE_URL}/ksc`);
+    await page.waitForURL(`${BASE_URL}/login`);
+    await page.context().close();
+  });
+
+  it("lets the admin reset the customer's second factor; the customer then logs in with the password", async () => {
+    const admin = await newPage();
+    await logIn(admin, "admin@kontor.example", DEMO_PASSWORD, "KundenServiceCenter");
+    await admin.waitForURL(`${BASE_URL}/admin`);
+    await admin.getByRole("link", { name: "Sicherheit" }).click();
+    await admin.waitForURL(`${BASE_URL}/admin/mfa`);
+    await admin.getByLabel("Kundennummer oder E-Mail-Adresse").fill("K20001");
+    await admin.getByRole("button", { name: "Suchen" }).click();
+    await admin.getByRole("cell", { name: EMAIL }).waitFor();
+    admin.once("dialog", (dialog) => void dialog.accept());
+    await admin.getByRole("button", { name: "Zurücksetzen" }).click();
+    await admin.getByText("1 Faktor entfernt.").waitFor();
+    await admin.context().close();
+    expect(db.factorCount(db.userId(EMAIL)!)).toBe(0);
+
+    const customer = await newPage();
+    await logIn(customer, EMAIL, DEMO_PASSWORD, "KundenServiceCenter");
+    await customer.waitForURL(`${BASE_URL}/ksc`);
+    await customer.context().close();
+  });
+});

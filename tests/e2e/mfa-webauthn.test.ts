@@ -1,0 +1,85 @@
+import type { Browser, BrowserContext, CDPSession, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD } from "@/db/seed";
+import { BASE_URL, launchChromium } from "./support/browser";
+import { openTestDb } from "./support/mfa-db";
+
+/**
+ * WebAuthn needs a domain as relying-party ID (an IP address is refused by the browser), so this
+ * test points the configured public URL at localhost for its duration and puts it back afterwards.
+ * It also switches the staff policy on and off again around itself.
+ */
+const ORIGIN = BASE_URL.replace("127.0.0.1", "localhost");
+const EMAIL = "reseller2@kontor.example";
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let cdp: CDPSession;
+let db: ReturnType<typeof openTestDb>;
+let restoreUrl: (() => void) | undefined;
+let authenticatorId = "";
+
+beforeAll(async () => {
+  db = openTestDb();
+  restoreUrl = db.usePublicUrl(ORIGIN);
+  db.setEnforceStaff(true);
+  browser = await launchChromium();
+  context = await browser.newContext({ locale: "de-DE" });
+  page = await context.newPage();
+  cdp = await context.newCDPSession(page);
+  await cdp.send("WebAuthn.enable");
+  const added = await cdp.send("WebAuthn.addVirtualAuthenticator", {
+    options: { protocol: "ctap2", transport: "usb", hasResidentKey: true, hasUserVerification: true, isUserVerified: true },
+  });
+  authenticatorId = added.authenticatorId;
+});
+afterAll(async () => {
+  db?.setEnforceStaff(false);
+  restoreUrl?.();
+  const id = db?.userId(EMAIL);
+  if (id) db.removeFactors(id);
+  db?.close();
+  await browser?.close();
+});
+
+async function passwordStep() {
+  await page.goto(`${ORIGIN}/login`);
+  await page.getByRole("textbox", { name: "E-Mail-Adresse" }).fill(EMAIL);
+  await page.getByLabel("Passwort", { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Anmelden" }).click();
+}
+
+describe("security keys and staff enrolment in Chromium", () => {
+  it("sends a reseller without a second factor to the enrolment page from every page of the area", async () => {
+    await passwordStep();
+    await page.waitForURL(`${ORIGIN}/login/zwei-faktor`);
+    await page.goto(`${ORIGIN}/reseller/audit`);
+    await page.waitForURL(`${ORIGIN}/login/zwei-faktor`);
+    await page.getByRole("heading", { name: "Zweiten Faktor einrichten" }).waitFor();
+    await page.screenshot({ path: "/tmp/mfa-enrolment.png", fullPage: true });
+  });
+
+  it("registers a security key with the virtual authenticator and then opens the area", async () => {
+    await page.getByLabel("Bezeichnung (optional)").last().fill("YubiKey Büro");
+    await page.getByRole("button", { name: "Sicherheitsschlüssel hinzufügen" }).click();
+    await page.getByText("Ihre Wiederherstellungscodes").waitFor();
+    expect(await page.getByTestId("recovery-codes").locator("li").count()).toBe(10);
+    const { credentials } = await cdp.send("WebAuthn.getCredentials", { authenticatorId });
+    expect(credentials).toHaveLength(1);
+    expect(credentials[0].rpId).toBe("localhost");
+    await page.getByRole("link", { name: "Weiter zum Bereich" }).click();
+    await page.waitForURL(`${ORIGIN}/reseller`);
+    await page.goto(`${ORIGIN}/reseller/security`);
+    await expect.poll(() => page.locator("main").textContent()).toContain("YubiKey Büro");
+  });
+
+  it("logs in with the security key as second step", async () => {
+    await page.getByRole("button", { name: "Abmelden" }).click();
+    await page.waitForURL(`${ORIGIN}/login`);
+    await passwordStep();
+    await page.getByRole("button", { name: "Sicherheitsschlüssel verwenden" }).click();
+    await page.waitForURL(`${ORIGIN}/reseller`);
+    await expect.poll(() => page.locator("h1").first().textContent()).toContain(EMAIL);
+  });
+});
+

@@ -1,0 +1,39 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { imapLogin } from "../support/mail-clients";
+import { createTestMailbox, INITIAL_PASSWORD, openPackage, removeTestMailbox, submitNewPassword } from "./panel-support";
+import { launchChromium } from "./support/browser";
+
+let browser: Browser;
+let page: Page;
+let address = "";
+
+beforeAll(async () => {
+  address = await createTestMailbox("alpenblick.example", "e2e-p8");
+  browser = await launchChromium();
+  page = await (await browser.newContext({ locale: "de-DE" })).newPage();
+});
+afterAll(async () => {
+  await browser?.close();
+  if (address) removeTestMailbox(address);
+});
+
+describe("Plesk 8 panel (Web Classic, alpenblick.example)", () => {
+  it("walks Start → E-Mail → address → Einstellungen → OK, and IMAP takes the new password", async () => {
+    await openPackage(page, "alpenblick.example");
+    const nav = page.getByRole("navigation", { name: "Control Panel" });
+    await nav.getByRole("link", { name: "Start", exact: true }).click();
+    await page.getByRole("region", { name: "Dienste" }).getByRole("link", { name: "E-Mail" }).click();
+    await page.getByRole("heading", { name: "E-Mail-Adressen verwalten" }).waitFor();
+    expect(await page.getByRole("link", { name: "Neue E-Mail-Adresse hinzufügen" }).count()).toBe(1);
+    expect(await page.getByRole("button", { name: "Auswahl entfernen" }).count()).toBe(1);
+    await page.getByRole("link", { name: address }).click();
+    await page.getByRole("link", { name: "Eine Ebene höher" }).waitFor();
+    await page.getByRole("region", { name: "Werkzeuge" }).getByRole("link", { name: "Einstellungen" }).click();
+    await page.waitForURL(/\/settings$/);
+    const next = "Heckenrose-Zaunkoenig-Teich-8";
+    await submitNewPassword(page, next);
+    expect(await imapLogin(address, next)).toBe(true);
+    expect(await imapLogin(address, INITIAL_PASSWORD)).toBe(false);
+  });
+});

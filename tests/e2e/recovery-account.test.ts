@@ -1,0 +1,54 @@
+/**
+ * "Konto bearbeiten" while logged in: the current password first, then Stammdaten. Uses K10002 and
+ * puts its phone number back afterwards.
+ */
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import { eq } from "drizzle-orm";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openSqlite } from "@/db/open";
+import * as schema from "@/db/schema";
+import { DEMO_PASSWORD } from "@/db/seed";
+import { databasePath } from "@/lib/env";
+import { BASE_URL, launchChromium, logIn } from "./support/browser";
+
+let browser: Browser;
+let savedPhone = "";
+
+function customerRow() {
+  const sqlite = openSqlite(databasePath());
+  const row = drizzle(sqlite, { schema }).select().from(schema.customers).where(eq(schema.customers.customerNumber, "K10002")).get();
+  sqlite.close();
+  return row;
+}
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  savedPhone = customerRow()?.phone ?? "";
+});
+afterAll(async () => {
+  await browser?.close();
+  const sqlite = openSqlite(databasePath());
+  sqlite.prepare("UPDATE customers SET phone = ? WHERE customer_number = 'K10002'").run(savedPhone);
+  sqlite.close();
+});
+
+describe("Konto bearbeiten in Chromium", () => {
+  it("asks for the current password before the Stammdaten can be changed", async () => {
+    const context = await browser.newContext({ locale: "de-DE" });
+    const page = await context.newPage();
+    await logIn(page, "K10002", DEMO_PASSWORD, "KundenServiceCenter");
+    await page.waitForURL(`${BASE_URL}/ksc`);
+    await page.goto(`${BASE_URL}/ksc/account`);
+    await page.getByText("Aktuelles Passwort bestätigen").waitFor();
+    expect(await page.getByLabel("Telefon").count()).toBe(0);
+    await page.getByLabel("Aktuelles Passwort").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Bestätigen" }).click();
+    await page.getByText("Bestätigt bis").waitFor({ timeout: 30_000 });
+    await page.getByLabel("Telefon").fill("+49 40 555 0102");
+    await page.getByRole("button", { name: "Speichern" }).first().click();
+    await page.getByText("Gespeichert.").waitFor({ timeout: 30_000 });
+    expect(customerRow()?.phone).toBe("+49 40 555 0102");
+    await context.close();
+  });
+});

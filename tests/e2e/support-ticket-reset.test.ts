@@ -1,0 +1,129 @@
+/**
+ * The whole forgotten-.001 story in Chromium: the customer confirms the Stammdaten and opens a reset
+ * ticket, support generates the password without seeing it, the customer reads it exactly once, and
+ * Dovecot accepts the new password and refuses the old one. Support's pages never carry a secret.
+ */
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import { eq } from "drizzle-orm";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openSqlite } from "@/db/open";
+import * as schema from "@/db/schema";
+import { DEMO_PASSWORD } from "@/db/seed";
+import { databasePath } from "@/lib/env";
+import { portsFromEnv } from "@/lib/mail/dovecot-process";
+import { setPassword } from "@/lib/services/passwords/set-password";
+import { imapLogin } from "../support/imap-login";
+import { BASE_URL, launchChromium, logIn } from "./support/browser";
+
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+let customer: Page;
+let support: Page;
+let ticketUrl = "";
+let password = "";
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ locale: "de-DE" });
+  contexts.push(context);
+  return context.newPage();
+}
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  customer = await newPage();
+  support = await newPage();
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close();
+  await browser?.close();
+  // Later tests log in as k10001.001 with the demo password: restore it through setPassword.
+  const sqlite = openSqlite(databasePath());
+  try {
+    const db = drizzle(sqlite, { schema });
+    const account = db.select({ id: schema.mailAccounts.id }).from(schema.mailAccounts).where(eq(schema.mailAccounts.login, "k10001.001")).get();
+    if (account) await setPassword({ kind: "mail_account", id: account.id }, DEMO_PASSWORD, { actor: null, action: "test.restore", skipPolicy: true, mustChange: false }, db);
+  } finally {
+    sqlite.close();
+  }
+});
+
+const text = (page: Page) => page.locator("main").innerText();
+
+describe("forgotten .001 password in Chromium", () => {
+  it("lets the customer confirm the Stammdaten and open a reset ticket in the SupportCenter", async () => {
+    await logIn(customer, "kunde@kontor.example", DEMO_PASSWORD, "KundenServiceCenter");
+    await customer.waitForURL(`${BASE_URL}/ksc`);
+    await customer.getByRole("link", { name: "Stammdaten", exact: true }).click();
+    await customer.waitForURL(`${BASE_URL}/ksc/stammdaten`);
+    await expect.poll(() => text(customer)).toContain("K10001");
+    await customer.getByRole("button", { name: "Stammdaten bestätigen" }).click();
+    await customer.waitForURL(`${BASE_URL}/ksc/support`);
+    await expect.poll(() => customer.locator("main h1").first().textContent()).toBe("SupportCenter");
+    await customer.getByRole("link", { name: "neues Ticket erstellen" }).click();
+    await customer.waitForURL(`${BASE_URL}/ksc/support/new`);
+    await customer.getByRole("button", { name: "Ticket absenden" }).click();
+    await expect.poll(() => text(customer)).toContain("Bitte wählen Sie eine Kategorie.");
+    await customer.getByLabel("Kategorie").selectOption({ label: "Passwort der E-Mail-Administration (.001) neu setzen" });
+    await customer.getByLabel("Betreff").fill("Passwort für k10001.001 vergessen");
+    await customer.getByLabel("Nachricht").fill("Ich kenne das Passwort der E-Mail-Administration nicht mehr.");
+    await customer.getByRole("button", { name: "Ticket absenden" }).click();
+    await customer.waitForURL(/\/ksc\/support\/\d+$/);
+    ticketUrl = customer.url();
+    expect(await text(customer)).toContain("Passwort für k10001.001 vergessen");
+  });
+
+  it("lets support generate the password without ever seeing it", async () => {
+    const ticketId = ticketUrl.split("/").pop();
+    await logIn(support, "support@kontor.example", DEMO_PASSWORD, "KundenServiceCenter");
+    await support.waitForURL(`${BASE_URL}/support`);
+    await support.goto(`${BASE_URL}/support/tickets?status=new`);
+    await support.locator(`main a[href="/support/tickets/${ticketId}"]`).click();
+    await support.waitForURL(`${BASE_URL}/support/tickets/${ticketId}`);
+    await support.getByRole("button", { name: "Neues Passwort erzeugen" }).click();
+    await expect.poll(() => text(support)).toContain("Ein neues Passwort wurde erzeugt.");
+    // While the sealed password waits for the customer, support's view of the ticket holds no trace of it.
+    for (const headers of [{}, { RSC: "1" }] as Record<string, string>[]) {
+      const body = await (await support.request.get(support.url(), { headers })).text();
+      expect(body).toContain("vom Kunden noch nicht abgerufen");
+      expect(body).not.toMatch(/v1\.[\w-]{16}\.|\$argon2id\$/);
+    }
+  });
+
+  it("shows the customer the password exactly once", async () => {
+    await customer.goto(ticketUrl);
+    await customer.getByRole("button", { name: "Passwort anzeigen" }).click();
+    const output = customer.getByRole("status").filter({ hasText: "nicht noch einmal" });
+    await expect.poll(() => output.count()).toBe(1);
+    password = (await customer.locator("output").innerText()).trim();
+    expect(password).toMatch(/^\S{20}$/);
+    await customer.reload();
+    await expect.poll(() => text(customer)).toContain("nicht mehr abrufbar");
+    expect(await customer.getByRole("button", { name: "Passwort anzeigen" }).count()).toBe(0);
+    expect(await customer.content()).not.toContain(password);
+  });
+
+  it("makes Dovecot accept the new password and refuse the old one", async () => {
+    const { imap } = portsFromEnv();
+    expect(await imapLogin(imap, "k10001.001", DEMO_PASSWORD)).toBe(false);
+    expect(await imapLogin(imap, "k10001.001", password)).toBe(true);
+  });
+
+  it("never sends support a hash, token or secret, in HTML or RSC payloads", async () => {
+    await support.goto(`${BASE_URL}/support/mailboxes?field=address&q=info%40`);
+    const recordHref = await support.getByRole("link", { name: "info@alpenblick.example" }).getAttribute("href");
+    const urls = ["/support", "/support/tickets", new URL(ticketUrl).pathname.replace("/ksc/support", "/support/tickets"),
+      "/support/mailboxes?field=customerNumber&q=K10001", `${recordHref}?ticket=1`, "/support/audit"];
+    const forbidden = [/\$argon2id\$/, /password_?hash/i, /token_?hash/i, /"sealed"|v1\.[\w-]{16}\.[\w-]{22}\./, /secret/i];
+    for (const url of urls) {
+      for (const headers of [{}, { RSC: "1" }] as Record<string, string>[]) {
+        const res = await support.request.get(`${BASE_URL}${url}`, { headers });
+        expect(res.status(), url).toBe(200);
+        const body = await res.text();
+        for (const pattern of forbidden) expect(body, `${url} ${JSON.stringify(headers)}`).not.toMatch(pattern);
+        expect(body).not.toContain(password);
+      }
+    }
+  });
+});

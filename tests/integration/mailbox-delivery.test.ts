@@ -1,0 +1,165 @@
+/**
+ * The mailbox user's settings reach Dovecot: services write the settings (and the Sieve scripts),
+ * real messages go in over LMTP, and IMAP shows where each landed. Redirects leave through a real
+ * SMTP listener on loopback. Runs its own Dovecot on a seeded temp database and free ports, so it
+ * never touches the shared demo database.
+ */
+import { eq } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { applyMigrations } from "@/db/migrate";
+import { openSqlite, type SqliteDatabase } from "@/db/open";
+import * as schema from "@/db/schema";
+import { DEMO_PASSWORD, seedDemo } from "@/db/seed";
+import { loadActor } from "@/lib/auth/principals";
+import { type DovecotPorts, dovecotInstalled, freePort, startDovecot, stopDovecot } from "@/lib/mail/dovecot-process";
+import { type RunningSink, startSmtpSink } from "@/lib/mail/smtp-sink";
+import { changeOwnMailboxPassword } from "@/lib/services/mailbox-settings/change-own-password";
+import { addOwnForward, setOwnKeepCopy } from "@/lib/services/mailbox-settings/forwards";
+import { addOwnSenderRule } from "@/lib/services/mailbox-settings/sender-rules";
+import { setOwnSpamSettings } from "@/lib/services/mailbox-settings/spam";
+import { imapLogin, submissionLogin } from "../support/mail-clients";
+import { deliverLmtp, listMailbox, waitForSinkMail } from "../support/mailbox-delivery";
+
+let tmp = "";
+let sqlite: SqliteDatabase;
+let db: ReturnType<typeof drizzle<typeof schema>>;
+let ports: DovecotPorts;
+let sink: RunningSink;
+let sinkDir = "";
+const ip = "192.0.2.55";
+
+beforeAll(async () => {
+  if (!dovecotInstalled()) throw new Error("Dovecot is not installed (scripts/install-deps.sh --system)");
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "kontor-delivery-"));
+  fs.chmodSync(tmp, 0o755); // the mail processes (uid 5000) must pass through
+  const dbPath = path.join(tmp, "kontor.db");
+  sqlite = openSqlite(dbPath);
+  applyMigrations(sqlite);
+  db = drizzle(sqlite, { schema });
+  await seedDemo(db);
+  sinkDir = path.join(tmp, "sink");
+  sink = await startSmtpSink({ dir: sinkDir, port: await freePort() });
+  ports = { imap: await freePort(), submission: await freePort(), lmtp: await freePort() };
+  process.env.KONTOR_SIEVE_DIR = path.join(tmp, "dovecot", "sieve");
+  await startDovecot({ dbPath, dir: path.join(tmp, "dovecot"), ports, relayPort: sink.port });
+});
+
+afterAll(async () => {
+  delete process.env.KONTOR_SIEVE_DIR;
+  if (tmp) await stopDovecot(path.join(tmp, "dovecot"));
+  await sink?.close();
+  sqlite?.close();
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+function actor(address: string) {
+  const m = db.select({ id: schema.mailboxes.id }).from(schema.mailboxes).where(eq(schema.mailboxes.address, address)).get();
+  return loadActor(db, "mailbox", m!.id)!;
+}
+const landed = async (address: string, subject: string) =>
+  (await listMailbox(ports.imap, address, DEMO_PASSWORD)).filter((m) => m.subject === subject);
+
+describe("forwarding", () => {
+  it("redirects to the target through the loopback SMTP listener and keeps a copy when asked", async () => {
+    const address = "anna@alpenblick.example";
+    addOwnForward(actor(address), { target: "copy-target@example.org" }, ip, db);
+    expect(await deliverLmtp(ports.lmtp, { from: "sender@example.net", to: address, subject: "fw-with-copy" })).toMatch(/^250/);
+    const relayed = await waitForSinkMail(sinkDir, "fw-with-copy");
+    expect(relayed).toContain("X-Sink-Rcpt-To: copy-target@example.org");
+    expect((await landed(address, "fw-with-copy")).map((m) => m.folder)).toEqual(["INBOX"]);
+  });
+
+  it("keeps nothing when the copy is switched off", async () => {
+    const address = "info@bergsee.example";
+    addOwnForward(actor(address), { target: "only-target@example.org" }, ip, db);
+    setOwnKeepCopy(actor(address), { keepCopy: false }, ip, db);
+    await deliverLmtp(ports.lmtp, { from: "sender@example.net", to: address, subject: "fw-no-copy" });
+    expect(await waitForSinkMail(sinkDir, "fw-no-copy")).toContain("X-Sink-Rcpt-To: only-target@example.org");
+    expect(await landed(address, "fw-no-copy")).toEqual([]);
+  });
+});
+
+describe("black-/whitelist and spam", () => {
+  const address = "max.mustermann@citywerk.example";
+
+  beforeAll(() => {
+    const a = actor(address);
+    addOwnSenderRule(a, { kind: "block", pattern: "@blocked.example" }, ip, db);
+    addOwnSenderRule(a, { kind: "block", pattern: "pest@example.net" }, ip, db);
+    addOwnSenderRule(a, { kind: "allow", pattern: "friend@trusted.example" }, ip, db);
+    setOwnSpamSettings(a, { enabled: true, level: 3, action: "junk" }, ip, db);
+  });
+
+  it("never lets a blacklisted sender (address, domain or subdomain) reach the mailbox", async () => {
+    for (const [from, subject] of [["x@blocked.example", "bl-domain"], ["y@mail.blocked.example", "bl-sub"], ["Pest@Example.net", "bl-address"]]) {
+      expect(await deliverLmtp(ports.lmtp, { from, to: address, subject })).toMatch(/^250/);
+    }
+    const all = await listMailbox(ports.imap, address, DEMO_PASSWORD);
+    expect(all.filter((m) => m.subject.startsWith("bl-"))).toEqual([]);
+  });
+
+  it("lets a whitelisted sender's spam-flagged mail into the INBOX, while the same from others goes to Junk", async () => {
+    await deliverLmtp(ports.lmtp, { from: "friend@trusted.example", to: address, subject: "wl-spam", headers: { "X-Spam-Flag": "YES" } });
+    await deliverLmtp(ports.lmtp, { from: "stranger@example.net", to: address, subject: "other-spam", headers: { "X-Spam-Flag": "YES" } });
+    await deliverLmtp(ports.lmtp, { from: "stranger@example.net", to: address, subject: "ham" });
+    expect((await landed(address, "wl-spam")).map((m) => m.folder)).toEqual(["INBOX"]);
+    expect((await landed(address, "other-spam")).map((m) => m.folder)).toEqual(["Junk"]);
+    expect((await landed(address, "ham")).map((m) => m.folder)).toEqual(["INBOX"]);
+  });
+});
+
+describe("spam actions and sensitivity", () => {
+  it("level decides by X-Spam-Score; negative or odd scores are not spam", async () => {
+    const address = "info@citywerk.example"; // default: level 3 (score ≥ 5) → Junk
+    for (const [score, subject] of [["5.4", "score-5.4"], ["4.9", "score-4.9"], ["-7.0", "score-neg"], ["abc", "score-abc"]]) {
+      await deliverLmtp(ports.lmtp, { from: "s@example.net", to: address, subject, headers: { "X-Spam-Score": score } });
+    }
+    const folder = async (s: string) => (await landed(address, s)).map((m) => m.folder);
+    expect(await folder("score-5.4")).toEqual(["Junk"]);
+    expect(await folder("score-4.9")).toEqual(["INBOX"]);
+    expect(await folder("score-neg")).toEqual(["INBOX"]);
+    expect(await folder("score-abc")).toEqual(["INBOX"]);
+    setOwnSpamSettings(actor(address), { enabled: true, level: 5, action: "junk" }, ip, db); // strict: ≥ 2
+    await deliverLmtp(ports.lmtp, { from: "s@example.net", to: address, subject: "strict-2.5", headers: { "X-Spam-Score": "2.5" } });
+    expect(await folder("strict-2.5")).toEqual(["Junk"]);
+  });
+
+  it("mark keeps spam in the INBOX, flagged and tagged", async () => {
+    const address = "info@alpenblick.example";
+    setOwnSpamSettings(actor(address), { enabled: true, level: 3, action: "mark" }, ip, db);
+    await deliverLmtp(ports.lmtp, { from: "s@example.net", to: address, subject: "marked", headers: { "X-Spam-Flag": "YES" } });
+    const [m] = await landed(address, "marked");
+    expect(m.folder).toBe("INBOX");
+    expect(m.flags).toContain("$Junk");
+    expect(m.header).toMatch(/^X-Kontor-Spam: yes/im);
+  });
+
+  it("delete discards spam and delivers the rest; off delivers everything", async () => {
+    const address = "info@zweite-firma.example";
+    setOwnSpamSettings(actor(address), { enabled: true, level: 3, action: "delete" }, ip, db);
+    await deliverLmtp(ports.lmtp, { from: "s@example.net", to: address, subject: "deleted", headers: { "X-Spam-Flag": "YES" } });
+    await deliverLmtp(ports.lmtp, { from: "s@example.net", to: address, subject: "kept" });
+    expect(await landed(address, "deleted")).toEqual([]);
+    expect((await landed(address, "kept")).map((m) => m.folder)).toEqual(["INBOX"]);
+    setOwnSpamSettings(actor(address), { enabled: false, level: 3, action: "delete" }, ip, db);
+    await deliverLmtp(ports.lmtp, { from: "s@example.net", to: address, subject: "filter-off", headers: { "X-Spam-Flag": "YES" } });
+    expect((await landed(address, "filter-off")).map((m) => m.folder)).toEqual(["INBOX"]);
+  });
+});
+
+describe("password change", () => {
+  it("the old password is refused and the new one accepted at IMAP and SMTP submission", async () => {
+    const address = "post@xn--grne-wiese-beb.example";
+    const next = "Kiefernzapfen-Bachlauf-77?";
+    expect(await imapLogin(address, DEMO_PASSWORD, ports.imap)).toBe(true);
+    await changeOwnMailboxPassword(actor(address), { currentPassword: DEMO_PASSWORD, newPassword: next, confirmPassword: next }, ip, db);
+    expect(await imapLogin(address, DEMO_PASSWORD, ports.imap)).toBe(false);
+    expect(await submissionLogin(address, DEMO_PASSWORD, ports.submission)).toBe(false);
+    expect(await imapLogin(address, next, ports.imap)).toBe(true);
+    expect(await submissionLogin(address, next, ports.submission)).toBe(true);
+  });
+});

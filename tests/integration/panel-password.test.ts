@@ -1,0 +1,102 @@
+/**
+ * A password set in each panel layout's flow (the same service the "Einstellungen" form calls)
+ * reaches Dovecot: IMAP and SMTP submission accept the new password at once and refuse the old one.
+ * With KONTOR_DOVECOT_RUNNING=1 it uses the runner's Dovecot and database; otherwise it seeds a temp
+ * database and starts its own Dovecot on free ports. It works on mailboxes it creates and removes.
+ */
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import { eq } from "drizzle-orm";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/db";
+import { applyMigrations } from "@/db/migrate";
+import { openSqlite } from "@/db/open";
+import * as schema from "@/db/schema";
+import { seedDemo } from "@/db/seed";
+import { loadActor } from "@/lib/auth/principals";
+import type { Actor } from "@/lib/authz/actor";
+import { databasePath } from "@/lib/env";
+import { type DovecotPorts, freePort, portsFromEnv, startDovecot, stopDovecot } from "@/lib/mail/dovecot-process";
+import { createMailbox } from "@/lib/services/mailboxes/create-mailbox";
+import { deleteMailboxes } from "@/lib/services/mailboxes/delete-mailboxes";
+import { updateMailboxSettings } from "@/lib/services/mailboxes/update-mailbox-settings";
+import { imapLogin, submissionLogin } from "../support/mail-clients";
+
+const OLD = "Ausgangslage-Kiesweg-Ufer-27";
+let tmp: string | undefined;
+let ports: DovecotPorts;
+let sqlite: ReturnType<typeof openSqlite>;
+let db: Db;
+let kunde: Actor;
+const created: { address: string; id: number; subscriptionId: number }[] = [];
+
+beforeAll(async () => {
+  let dbPath: string;
+  if (process.env.KONTOR_DOVECOT_RUNNING === "1") {
+    dbPath = path.resolve(databasePath());
+    ports = portsFromEnv();
+  } else {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "kontor-panel-"));
+    fs.chmodSync(tmp, 0o755); // the mail processes (uid 5000) must pass through
+    dbPath = path.join(tmp, "kontor.db");
+    const s = openSqlite(dbPath);
+    applyMigrations(s);
+    await seedDemo(drizzle(s, { schema }));
+    s.close();
+    const env = process.env;
+    ports = {
+      imap: env.KONTOR_IMAP_PORT ? Number(env.KONTOR_IMAP_PORT) : await freePort(),
+      submission: env.KONTOR_SUBMISSION_PORT ? Number(env.KONTOR_SUBMISSION_PORT) : await freePort(),
+      lmtp: env.KONTOR_LMTP_PORT ? Number(env.KONTOR_LMTP_PORT) : await freePort(),
+    };
+    await startDovecot({ dbPath, dir: path.join(tmp, "dovecot"), ports });
+  }
+  sqlite = openSqlite(dbPath);
+  db = drizzle(sqlite, { schema });
+  const user = db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, "kunde@kontor.example")).get();
+  const actor = user && loadActor(db, "user", user.id);
+  if (!actor) throw new Error("demo customer missing");
+  kunde = actor;
+});
+
+afterAll(async () => {
+  for (const m of created) deleteMailboxes(kunde, { subscriptionId: m.subscriptionId, mailboxIds: [m.id], confirmed: "yes" }, {}, db);
+  sqlite?.close();
+  if (tmp) {
+    await stopDovecot(path.join(tmp, "dovecot"));
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+describe.each([
+  ["plesk8", "alpenblick.example", "Moorbirke-Nebelhorn-Fels-31"],
+  ["plesk9", "bergsee.example", "Gamsbock-Latschen-Grat-52"],
+  ["plesk10", "citywerk.example", "Ladenzeile-Markthalle-Tor-73"],
+])("%s subscription (%s)", (panel, domainName, next) => {
+  it("sets the password through the panel service; IMAP and SMTP take the new one and refuse the old", async () => {
+    const domain = db.select().from(schema.domains).where(eq(schema.domains.name, domainName)).get();
+    if (!domain) throw new Error(`no ${domainName}`);
+    const pkg = db.select({ panel: schema.packages.panel }).from(schema.subscriptions)
+      .innerJoin(schema.packages, eq(schema.subscriptions.packageId, schema.packages.id))
+      .where(eq(schema.subscriptions.id, domain.subscriptionId)).get();
+    expect(pkg?.panel).toBe(panel);
+    const localPart = `it-${panel}-${Math.random().toString(36).slice(2, 7)}`;
+    const m = await createMailbox(kunde, { subscriptionId: domain.subscriptionId, domainId: domain.id, localPart, quotaMb: null, newPassword: OLD, confirmPassword: OLD }, {}, db);
+    if (!m) throw new Error("not created");
+    created.push({ ...m, subscriptionId: domain.subscriptionId });
+    expect(await imapLogin(m.address, OLD, ports.imap)).toBe(true);
+
+    const result = await updateMailboxSettings(kunde, {
+      subscriptionId: domain.subscriptionId, mailboxId: m.id, enabled: true, quotaMb: null, newPassword: next, confirmPassword: next,
+    }, { ip: "127.0.0.1" }, db);
+    expect(result.passwordChanged).toBe(true);
+
+    // Old password first: a cached success must not let it through.
+    expect(await imapLogin(m.address, OLD, ports.imap)).toBe(false);
+    expect(await submissionLogin(m.address, OLD, ports.submission)).toBe(false);
+    expect(await imapLogin(m.address, next, ports.imap)).toBe(true);
+    expect(await submissionLogin(m.address, next, ports.submission)).toBe(true);
+  });
+});

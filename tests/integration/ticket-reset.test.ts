@@ -1,0 +1,88 @@
+/**
+ * "Neues Passwort erzeugen" against the real Dovecot: after support generates the `.001` password on
+ * a customer's ticket, the password the customer reveals logs into IMAP and the old one is refused.
+ * Uses the runner's Dovecot and database when KONTOR_DOVECOT_RUNNING=1, otherwise its own.
+ */
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import { eq } from "drizzle-orm";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/db";
+import { applyMigrations } from "@/db/migrate";
+import { openSqlite } from "@/db/open";
+import * as schema from "@/db/schema";
+import { DEMO_PASSWORD, seedDemo } from "@/db/seed";
+import { loadActor } from "@/lib/auth/principals";
+import { databasePath } from "@/lib/env";
+import { type DovecotPorts, freePort, portsFromEnv, startDovecot, stopDovecot } from "@/lib/mail/dovecot-process";
+import { setPassword } from "@/lib/services/passwords/set-password";
+import { confirmStammdaten } from "@/lib/services/support/stammdaten";
+import { createTicket } from "@/lib/services/tickets/create-ticket";
+import { generateResetPassword } from "@/lib/services/tickets/generate-reset-password";
+import { revealTicketPassword } from "@/lib/services/tickets/reveal-ticket-password";
+import { imapLogin } from "../support/imap-login";
+
+let tmp: string | undefined;
+let ports: DovecotPorts;
+let sqlite: ReturnType<typeof openSqlite>;
+let db: Db;
+
+beforeAll(async () => {
+  process.env.AUTH_SECRET ??= "integration-test-secret";
+  let dbPath: string;
+  if (process.env.KONTOR_DOVECOT_RUNNING === "1") {
+    dbPath = path.resolve(databasePath());
+    ports = portsFromEnv();
+  } else {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "kontor-reset-"));
+    fs.chmodSync(tmp, 0o755);
+    dbPath = path.join(tmp, "kontor.db");
+    const s = openSqlite(dbPath);
+    applyMigrations(s);
+    await seedDemo(drizzle(s, { schema }));
+    s.close();
+    ports = { imap: await freePort(), submission: await freePort(), lmtp: await freePort() };
+    await startDovecot({ dbPath, dir: path.join(tmp, "dovecot"), ports });
+  }
+  sqlite = openSqlite(dbPath);
+  db = drizzle(sqlite, { schema });
+});
+
+afterAll(async () => {
+  // The demo login must keep working for the other tests: restore it the one official way.
+  const account = db?.select({ id: schema.mailAccounts.id }).from(schema.mailAccounts).where(eq(schema.mailAccounts.login, "k10001.001")).get();
+  if (account) await setPassword({ kind: "mail_account", id: account.id }, DEMO_PASSWORD, { actor: null, action: "test.restore", skipPolicy: true }, db);
+  sqlite?.close();
+  if (tmp) {
+    await stopDovecot(path.join(tmp, "dovecot"));
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+const actorFor = (email: string) => {
+  const u = db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, email)).get();
+  const actor = u && loadActor(db, "user", u.id);
+  if (!actor) throw new Error(`no actor ${email}`);
+  return actor;
+};
+
+describe("forgotten .001 password through a ticket", () => {
+  it("hands the customer a password Dovecot accepts at once, and the old one stops working", async () => {
+    const kunde = actorFor("kunde@kontor.example");
+    const support = actorFor("support@kontor.example");
+    expect(await imapLogin(ports.imap, "k10001.001", DEMO_PASSWORD)).toBe(true);
+
+    confirmStammdaten(kunde, "127.0.0.1", db);
+    const ticketId = createTicket(kunde, { category: "reset_mailadmin_password", subject: "Passwort .001", message: "Bitte neu setzen." }, "127.0.0.1", db);
+    await generateResetPassword(support, ticketId, "127.0.0.1", db);
+    const password = revealTicketPassword(kunde, ticketId, "127.0.0.1", db);
+
+    // Old password first, so a cached successful login could not hide a stale hash.
+    expect(await imapLogin(ports.imap, "k10001.001", DEMO_PASSWORD)).toBe(false);
+    expect(await imapLogin(ports.imap, "k10001.001", password)).toBe(true);
+    const account = db.select().from(schema.mailAccounts).where(eq(schema.mailAccounts.login, "k10001.001")).get();
+    expect(account?.mustChangePassword).toBe(true);
+  });
+});

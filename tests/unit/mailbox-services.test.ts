@@ -1,0 +1,184 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { forwards, packages, spamSettings, subscriptions } from "@/db/schema";
+import { verifyPassword } from "@/lib/auth/password-hash";
+import { ValidationError } from "@/lib/errors";
+import { createMailbox } from "@/lib/services/mailboxes/create-mailbox";
+import { deleteMailboxes } from "@/lib/services/mailboxes/delete-mailboxes";
+import { listSubscriptionMailboxes } from "@/lib/services/mailboxes/list-subscription-mailboxes";
+import { setForwarding } from "@/lib/services/mailboxes/set-forwarding";
+import { setSpamFilter } from "@/lib/services/mailboxes/set-spam-filter";
+import { updateMailboxSettings } from "@/lib/services/mailboxes/update-mailbox-settings";
+import { canonicalDomain } from "@/lib/validation/names";
+import { getSubscriptionForCustomer } from "@/lib/services/subscriptions/get-subscription-for-customer";
+import { createSeededDb } from "../support/seeded-db";
+import { NEW_PASSWORD, panelFixtures } from "./panel-fixtures";
+
+let h: Awaited<ReturnType<typeof createSeededDb>>;
+let f: ReturnType<typeof panelFixtures>;
+const ip = { ip: "192.0.2.1" };
+
+beforeAll(async () => {
+  h = await createSeededDb();
+  f = panelFixtures(h.db);
+});
+
+/** Runs fn, expecting a ValidationError; returns its field errors. */
+async function fieldErrorsOf(fn: () => unknown): Promise<Record<string, string[]>> {
+  try {
+    await fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ValidationError);
+    return (e as ValidationError).fieldErrors ?? { _form: [(e as Error).message] };
+  }
+  throw new Error("expected a ValidationError");
+}
+
+describe("createMailbox", () => {
+  it("creates a mailbox with its spam settings, counts it on the domain and audits it", async () => {
+    const kunde = f.actorFor("kunde@kontor.example");
+    const d = f.domain("alpenblick.example");
+    const created = await createMailbox(kunde, { subscriptionId: d.subscriptionId, domainId: d.id, localPart: "neu", quotaMb: 512, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, ip, h.db);
+    expect(created?.address).toBe("neu@alpenblick.example");
+    const row = f.mailbox("neu@alpenblick.example");
+    expect(row?.quotaMb).toBe(512);
+    expect(await verifyPassword(row?.passwordHash ?? "", NEW_PASSWORD)).toBe(true);
+    expect(h.db.select().from(spamSettings).where(eq(spamSettings.mailboxId, row?.id ?? 0)).get()).toBeTruthy();
+    expect(f.domain("alpenblick.example").mailboxCount).toBe(d.mailboxCount + 1);
+    expect(f.auditCount("mailbox.create", "neu@alpenblick.example")).toBe(1);
+  });
+
+  it("uses the package maximum when the quota is left empty", async () => {
+    const kunde = f.actorFor("kunde@kontor.example");
+    const d = f.domain("bergsee.example");
+    await createMailbox(kunde, { subscriptionId: d.subscriptionId, domainId: d.id, localPart: "leer", quotaMb: null, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, ip, h.db);
+    expect(f.mailbox("leer@bergsee.example")?.quotaMb).toBe(2048);
+  });
+
+  it("refuses a weak password, a too large quota and a taken address, all at once, and writes nothing", async () => {
+    const kunde = f.actorFor("kunde@kontor.example");
+    const d = f.domain("alpenblick.example");
+    const errors = await fieldErrorsOf(() =>
+      createMailbox(kunde, { subscriptionId: d.subscriptionId, domainId: d.id, localPart: "info", quotaMb: 99999, newPassword: "kurz", confirmPassword: "kurz" }, ip, h.db));
+    expect(errors.newPassword).toContain("password.errors.tooShort");
+    expect(errors.quotaMb).toEqual(["panel.errors.quotaTooLarge"]);
+    expect(errors.localPart).toEqual(["panel.errors.addressTaken"]);
+    expect(f.domain("alpenblick.example").mailboxCount).toBe(d.mailboxCount);
+  });
+
+  it("refuses a password containing the local part", async () => {
+    const kunde = f.actorFor("kunde@kontor.example");
+    const d = f.domain("alpenblick.example");
+    const errors = await fieldErrorsOf(() =>
+      createMailbox(kunde, { subscriptionId: d.subscriptionId, domainId: d.id, localPart: "hubertus", quotaMb: null, newPassword: "Hubertus-Garten-Laube-1", confirmPassword: "Hubertus-Garten-Laube-1" }, ip, h.db));
+    expect(errors.newPassword).toContain("password.errors.containsName");
+    expect(f.mailbox("hubertus@alpenblick.example")).toBeUndefined();
+  });
+
+  it("stops at the package's mailbox limit", async () => {
+    const kunde = f.actorFor("kunde@kontor.example");
+    const d = f.domain("bergsee.example");
+    const sub = h.db.select().from(subscriptions).where(eq(subscriptions.id, d.subscriptionId)).get();
+    const total = getSubscriptionForCustomer(kunde, d.subscriptionId, h.db).mailboxTotal;
+    h.db.update(packages).set({ maxMailboxes: total }).where(eq(packages.id, sub?.packageId ?? 0)).run();
+    try {
+      const errors = await fieldErrorsOf(() =>
+        createMailbox(kunde, { subscriptionId: d.subscriptionId, domainId: d.id, localPart: "zuviel", quotaMb: null, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, ip, h.db));
+      expect(errors._form).toEqual(["panel.errors.mailboxLimit"]);
+      expect(f.mailbox("zuviel@bergsee.example")).toBeUndefined();
+    } finally {
+      h.db.update(packages).set({ maxMailboxes: 50 }).where(eq(packages.id, sub?.packageId ?? 0)).run();
+    }
+  });
+});
+
+describe("updateMailboxSettings", () => {
+  it("sets the password through setPassword: new hash, sessions ended, audited", async () => {
+    const kunde = f.actorFor("kunde@kontor.example");
+    const before = f.mailbox("anna@alpenblick.example");
+    const d = f.domain("alpenblick.example");
+    const result = await updateMailboxSettings(kunde, { subscriptionId: d.subscriptionId, mailboxId: before?.id ?? 0, enabled: true, quotaMb: before?.quotaMb ?? null, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, ip, h.db);
+    expect(result.passwordChanged).toBe(true);
+    const after = f.mailbox("anna@alpenblick.example");
+    expect(await verifyPassword(after?.passwordHash ?? "", NEW_PASSWORD)).toBe(true);
+    expect(after?.sessionVersion).toBe((before?.sessionVersion ?? 0) + 1);
+    expect(f.auditCount("mailbox.password.set", "anna@alpenblick.example")).toBe(1);
+    expect(f.auditCount("mailbox.update", "anna@alpenblick.example")).toBe(0);
+  });
+
+  it("changes nothing when the password is refused, not even the valid quota", async () => {
+    const kunde = f.actorFor("kunde@kontor.example");
+    const before = f.mailbox("info@alpenblick.example");
+    const d = f.domain("alpenblick.example");
+    const errors = await fieldErrorsOf(() =>
+      updateMailboxSettings(kunde, { subscriptionId: d.subscriptionId, mailboxId: before?.id ?? 0, enabled: false, quotaMb: 100, newPassword: "password", confirmPassword: "password" }, ip, h.db));
+    expect(errors.newPassword?.length).toBeGreaterThan(0);
+    expect(f.mailbox("info@alpenblick.example")).toEqual(before);
+  });
+
+  it("disables a mailbox and sets its quota within the package, audited", async () => {
+    const kunde = f.actorFor("kunde@kontor.example");
+    const m = f.mailbox("info@bergsee.example");
+    const d = f.domain("bergsee.example");
+    const r = await updateMailboxSettings(kunde, { subscriptionId: d.subscriptionId, mailboxId: m?.id ?? 0, enabled: false, quotaMb: 300, newPassword: "", confirmPassword: "" }, ip, h.db);
+    expect(r.passwordChanged).toBe(false);
+    expect(f.mailbox("info@bergsee.example")).toMatchObject({ enabled: false, quotaMb: 300, passwordHash: m?.passwordHash });
+    expect(f.auditCount("mailbox.update", "info@bergsee.example")).toBe(1);
+    await expect(updateMailboxSettings(kunde, { subscriptionId: d.subscriptionId, mailboxId: m?.id ?? 0, enabled: true, quotaMb: 4096, newPassword: "", confirmPassword: "" }, ip, h.db))
+      .rejects.toMatchObject({ fieldErrors: { quotaMb: ["panel.errors.quotaTooLarge"] } });
+    expect(f.mailbox("info@bergsee.example")?.enabled).toBe(false);
+  });
+});
+
+describe("forwarding and spam filter", () => {
+  it("stores canonical targets and keep-copy, refuses invalid and self targets", async () => {
+    const kunde = f.actorFor("kunde@kontor.example");
+    const m = f.mailbox("max.mustermann@citywerk.example");
+    const d = f.domain("citywerk.example");
+    const base = { subscriptionId: d.subscriptionId, mailboxId: m?.id ?? 0 };
+    setForwarding(kunde, { ...base, targets: "Chef@Example.org\nchef@example.org\nteam@grüne-wiese.example", keepCopy: false }, ip, h.db);
+    const rows = h.db.select({ target: forwards.target }).from(forwards).where(eq(forwards.mailboxId, base.mailboxId)).all();
+    expect(rows.map((r) => r.target).sort()).toEqual(["chef@example.org", `team@${canonicalDomain("grüne-wiese.example")}`]);
+    expect(f.mailbox("max.mustermann@citywerk.example")?.keepCopy).toBe(false);
+    expect((await fieldErrorsOf(() => setForwarding(kunde, { ...base, targets: "kein-at-zeichen", keepCopy: true }, ip, h.db))).targets).toEqual(["panel.errors.targetInvalid"]);
+    expect((await fieldErrorsOf(() => setForwarding(kunde, { ...base, targets: "max.mustermann@citywerk.example", keepCopy: true }, ip, h.db))).targets).toEqual(["panel.errors.targetSelf"]);
+    expect(h.db.select().from(forwards).where(eq(forwards.mailboxId, base.mailboxId)).all()).toHaveLength(2);
+    const list = listSubscriptionMailboxes(kunde, d.subscriptionId, {}, h.db);
+    expect(list.items.find((i) => i.id === base.mailboxId)?.services).toEqual({ mailbox: true, forwarding: true, spamFilter: true });
+  });
+
+  it("keeps the forward limit of the package", async () => {
+    const kunde = f.actorFor("kunde@kontor.example");
+    const m = f.mailbox("info@alpenblick.example");
+    const d = f.domain("alpenblick.example");
+    const many = Array.from({ length: 21 }, (_, i) => `ziel${i}@example.org`).join("\n");
+    const errors = await fieldErrorsOf(() => setForwarding(kunde, { subscriptionId: d.subscriptionId, mailboxId: m?.id ?? 0, targets: many, keepCopy: true }, ip, h.db));
+    expect(errors.targets).toEqual(["panel.errors.forwardLimit"]);
+    expect(h.db.select().from(forwards).where(eq(forwards.mailboxId, m?.id ?? 0)).all()).toHaveLength(0);
+  });
+
+  it("switches the spam filter off, audited", () => {
+    const kunde = f.actorFor("kunde@kontor.example");
+    const m = f.mailbox("info@citywerk.example");
+    const d = f.domain("citywerk.example");
+    setSpamFilter(kunde, { subscriptionId: d.subscriptionId, mailboxId: m?.id ?? 0, enabled: false }, ip, h.db);
+    expect(h.db.select().from(spamSettings).where(eq(spamSettings.mailboxId, m?.id ?? 0)).get()?.enabled).toBe(false);
+    expect(f.auditCount("mailbox.spam.update", "info@citywerk.example")).toBe(1);
+  });
+});
+
+describe("deleteMailboxes", () => {
+  it("deletes the selection, lowers the counter and audits each address", async () => {
+    const kunde = f.actorFor("kunde@kontor.example");
+    const d = f.domain("citywerk.example");
+    for (const local of ["weg1", "weg2"]) {
+      await createMailbox(kunde, { subscriptionId: d.subscriptionId, domainId: d.id, localPart: local, quotaMb: null, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, ip, h.db);
+    }
+    const count = f.domain("citywerk.example").mailboxCount;
+    const ids = ["weg1", "weg2"].map((l) => f.mailbox(`${l}@citywerk.example`)?.id ?? 0);
+    deleteMailboxes(kunde, { subscriptionId: d.subscriptionId, mailboxIds: ids, confirmed: "yes" }, ip, h.db);
+    expect(f.mailbox("weg1@citywerk.example")).toBeUndefined();
+    expect(f.domain("citywerk.example").mailboxCount).toBe(count - 2);
+    expect(f.auditCount("mailbox.delete", "weg2@citywerk.example")).toBe(1);
+  });
+});

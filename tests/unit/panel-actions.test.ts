@@ -1,0 +1,90 @@
+/**
+ * The panel's server actions called as a crafted POST would call them: the real defineAction wrapper,
+ * validation and services, with only the session, request headers and translations stubbed.
+ * Another tenant's ids answer "not found" and change nothing; a customer's own call works.
+ */
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { IDLE } from "@/lib/actions/action-state";
+import type { Actor } from "@/lib/authz/actor";
+import { verifyPassword } from "@/lib/auth/password-hash";
+import { createSeededDb } from "../support/seeded-db";
+import { NEW_PASSWORD, panelFixtures } from "./panel-fixtures";
+
+const state = vi.hoisted(() => ({ db: undefined as unknown, actor: undefined as unknown }));
+vi.mock("@/db", () => ({ getDb: () => state.db }));
+vi.mock("@/lib/auth/session", () => ({ getActor: async () => state.actor }));
+vi.mock("@/lib/auth/client-ip", () => ({ clientIp: async () => "192.0.2.7" }));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+vi.mock("next-intl/server", () => ({ getTranslations: async () => Object.assign((key: string) => key, { has: () => true }) }));
+
+const actions = await import("@/app/(panel)/panel/[subscriptionId]/mail/actions");
+
+let h: Awaited<ReturnType<typeof createSeededDb>>;
+let f: ReturnType<typeof panelFixtures>;
+beforeAll(async () => {
+  h = await createSeededDb();
+  state.db = h.db;
+  f = panelFixtures(h.db);
+});
+
+const form = (fields: Record<string, string | string[]>) => {
+  const fd = new FormData();
+  for (const [k, v] of Object.entries(fields)) for (const item of [v].flat()) fd.append(k, item);
+  return fd;
+};
+const as = (email: string) => {
+  state.actor = f.actorFor(email) as Actor;
+};
+
+describe("panel actions", () => {
+  it("set a password for the customer's own mailbox and report it", async () => {
+    as("kunde@kontor.example");
+    const m = f.mailbox("info@citywerk.example");
+    const sub = String(f.domain("citywerk.example").subscriptionId);
+    const result = await actions.updateMailboxSettingsAction(IDLE, form({
+      subscriptionId: sub, mailboxId: String(m?.id), enabled: "on", quotaMb: String(m?.quotaMb), newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD,
+    }));
+    expect(result).toMatchObject({ status: "success", data: { passwordChanged: "1" } });
+    expect(await verifyPassword(f.mailbox("info@citywerk.example")?.passwordHash ?? "", NEW_PASSWORD)).toBe(true);
+  });
+
+  it("put a mismatch beside the confirmation field and write nothing", async () => {
+    as("kunde@kontor.example");
+    const m = f.mailbox("info@alpenblick.example");
+    const result = await actions.updateMailboxSettingsAction(IDLE, form({
+      subscriptionId: String(f.domain("alpenblick.example").subscriptionId), mailboxId: String(m?.id), quotaMb: "", newPassword: NEW_PASSWORD, confirmPassword: "anders",
+    }));
+    expect(result).toMatchObject({ status: "error", fieldErrors: { confirmPassword: ["password.errors.mismatch"] } });
+    expect(f.mailbox("info@alpenblick.example")).toEqual(m);
+  });
+
+  it.each([
+    ["kunde2@kontor.example", "info@alpenblick.example", "alpenblick.example"],
+    ["kunde3@kontor.example", "max.mustermann@citywerk.example", "citywerk.example"],
+    ["kunde@kontor.example", "info@suedwind-kunde.example", "suedwind-kunde.example"],
+  ])("answer not found to %s for %s and change nothing", async (attacker, address, domain) => {
+    as(attacker);
+    const m = f.mailbox(address);
+    const d = f.domain(domain);
+    const ids = { subscriptionId: String(d.subscriptionId), mailboxId: String(m?.id) };
+    const before = h.sqlite.prepare("SELECT * FROM mailboxes ORDER BY id").all();
+    const results = [
+      await actions.updateMailboxSettingsAction(IDLE, form({ ...ids, quotaMb: "", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })),
+      await actions.setForwardingAction(IDLE, form({ ...ids, targets: "dieb@example.org" })),
+      await actions.setSpamFilterAction(IDLE, form(ids)),
+      await actions.deleteMailboxesAction(IDLE, form({ subscriptionId: ids.subscriptionId, mailboxIds: ids.mailboxId, confirmed: "yes" })),
+      await actions.createMailboxAction(IDLE, form({ subscriptionId: ids.subscriptionId, domainId: String(d.id), localPart: "x", quotaMb: "", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })),
+    ];
+    for (const r of results) expect(r).toEqual({ status: "error", formError: "errors.notFound", fieldErrors: undefined });
+    expect(h.sqlite.prepare("SELECT * FROM mailboxes ORDER BY id").all()).toEqual(before);
+  });
+
+  it("refuse a mailbox user and a mail administrator (no mailboxes.manage permission)", async () => {
+    const m = f.mailbox("info@alpenblick.example");
+    for (const actor of [{ role: "mailbox" }, { role: "mailadmin" }]) {
+      state.actor = { ...f.actorFor("kunde@kontor.example"), ...actor } as Actor;
+      const r = await actions.setSpamFilterAction(IDLE, form({ subscriptionId: String(f.domain("alpenblick.example").subscriptionId), mailboxId: String(m?.id) }));
+      expect(r).toEqual({ status: "error", formError: "errors.forbidden" });
+    }
+  });
+});

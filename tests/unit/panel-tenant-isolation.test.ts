@@ -1,0 +1,94 @@
+/**
+ * Another customer's subscription, domain and mailbox, reached through the services the pages and
+ * actions use: always NotFound (404), and nothing changes. K10002 shares the reseller with K10001;
+ * K20001 belongs to the other reseller.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { auditLog, forwards } from "@/db/schema";
+import type { Actor } from "@/lib/authz/actor";
+import { NotFoundError } from "@/lib/errors";
+import { createMailbox } from "@/lib/services/mailboxes/create-mailbox";
+import { deleteMailboxes } from "@/lib/services/mailboxes/delete-mailboxes";
+import { getPanelMailbox } from "@/lib/services/mailboxes/get-panel-mailbox";
+import { listSubscriptionMailboxes } from "@/lib/services/mailboxes/list-subscription-mailboxes";
+import { setForwarding } from "@/lib/services/mailboxes/set-forwarding";
+import { setSpamFilter } from "@/lib/services/mailboxes/set-spam-filter";
+import { updateMailboxSettings } from "@/lib/services/mailboxes/update-mailbox-settings";
+import { getSubscriptionForCustomer } from "@/lib/services/subscriptions/get-subscription-for-customer";
+import { createSeededDb } from "../support/seeded-db";
+import { NEW_PASSWORD, panelFixtures } from "./panel-fixtures";
+
+let h: Awaited<ReturnType<typeof createSeededDb>>;
+let f: ReturnType<typeof panelFixtures>;
+beforeAll(async () => {
+  h = await createSeededDb();
+  f = panelFixtures(h.db);
+});
+
+// [attacker, victim's domain, victim's mailbox]
+const cases = [
+  ["kunde@kontor.example", "zweite-firma.example", "info@zweite-firma.example"],
+  ["kunde@kontor.example", "suedwind-kunde.example", "info@suedwind-kunde.example"],
+  ["kunde2@kontor.example", "citywerk.example", "max.mustermann@citywerk.example"],
+  ["kunde3@kontor.example", "alpenblick.example", "info@alpenblick.example"],
+] as const;
+
+const snapshot = () => ({
+  mailboxes: h.sqlite.prepare("SELECT * FROM mailboxes ORDER BY id").all(),
+  domains: h.sqlite.prepare("SELECT * FROM domains ORDER BY id").all(),
+  forwards: h.db.select().from(forwards).all(),
+  spam: h.sqlite.prepare("SELECT * FROM spam_settings ORDER BY mailbox_id").all(),
+  audit: h.db.select({ id: auditLog.id }).from(auditLog).all().length,
+});
+
+async function expectNotFound(fn: () => unknown) {
+  await expect((async () => fn())()).rejects.toBeInstanceOf(NotFoundError);
+}
+
+describe.each(cases)("%s against %s", (attacker, victimDomain, victimAddress) => {
+  let actor: Actor;
+  let subId: number;
+  let domainId: number;
+  let mailboxId: number;
+  let ownSubId: number;
+  beforeAll(() => {
+    actor = f.actorFor(attacker);
+    const d = f.domain(victimDomain);
+    subId = d.subscriptionId;
+    domainId = d.id;
+    mailboxId = f.mailbox(victimAddress)?.id ?? 0;
+    ownSubId = h.sqlite.prepare("SELECT id FROM subscriptions WHERE customer_id = ? LIMIT 1").pluck().get(actor.customerId) as number;
+  });
+
+  it("cannot read the subscription, its mailboxes or the mailbox", async () => {
+    await expectNotFound(() => getSubscriptionForCustomer(actor, subId, h.db));
+    await expectNotFound(() => getPanelMailbox(actor, subId, mailboxId, h.db));
+    // Own subscription in the URL, foreign mailbox id: still not found.
+    await expectNotFound(() => getPanelMailbox(actor, ownSubId, mailboxId, h.db));
+    expect(listSubscriptionMailboxes(actor, subId, {}, h.db).items).toEqual([]);
+  });
+
+  it("cannot create, change, forward, filter or delete, and nothing changes", async () => {
+    const before = snapshot();
+    const pw = { newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD };
+    await expectNotFound(() => createMailbox(actor, { subscriptionId: subId, domainId, localPart: "eindringling", quotaMb: null, ...pw }, {}, h.db));
+    await expectNotFound(() => createMailbox(actor, { subscriptionId: ownSubId, domainId, localPart: "eindringling", quotaMb: null, ...pw }, {}, h.db));
+    await expectNotFound(() => updateMailboxSettings(actor, { subscriptionId: subId, mailboxId, enabled: false, quotaMb: 1, ...pw }, {}, h.db));
+    await expectNotFound(() => updateMailboxSettings(actor, { subscriptionId: ownSubId, mailboxId, enabled: false, quotaMb: 1, ...pw }, {}, h.db));
+    await expectNotFound(() => setForwarding(actor, { subscriptionId: subId, mailboxId, targets: "dieb@example.org", keepCopy: false }, {}, h.db));
+    await expectNotFound(() => setSpamFilter(actor, { subscriptionId: subId, mailboxId, enabled: false }, {}, h.db));
+    await expectNotFound(() => deleteMailboxes(actor, { subscriptionId: subId, mailboxIds: [mailboxId], confirmed: "yes" }, {}, h.db));
+    await expectNotFound(() => deleteMailboxes(actor, { subscriptionId: ownSubId, mailboxIds: [mailboxId], confirmed: "yes" }, {}, h.db));
+    expect(snapshot()).toEqual(before);
+  });
+});
+
+it("deletes nothing when one selected id of many is foreign", async () => {
+  const kunde = f.actorFor("kunde@kontor.example");
+  const d = f.domain("citywerk.example");
+  const own = f.mailbox("info@citywerk.example")?.id ?? 0;
+  const foreign = f.mailbox("info@zweite-firma.example")?.id ?? 0;
+  const before = snapshot();
+  await expectNotFound(() => deleteMailboxes(kunde, { subscriptionId: d.subscriptionId, mailboxIds: [own, foreign], confirmed: "yes" }, {}, h.db));
+  expect(snapshot()).toEqual(before);
+});

@@ -1,0 +1,123 @@
+import { and, desc, eq } from "drizzle-orm";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { auditLog, authThrottle, customers, mailboxes, recoveryTokens, users } from "@/db/schema";
+import { DEMO_PASSWORD } from "@/db/seed";
+import { loadActor } from "@/lib/auth/principals";
+import type { Actor } from "@/lib/authz/actor";
+import { changeOwnPassword, updateOwnStammdaten } from "@/lib/services/recovery/account";
+import { setOwnRecoveryEmail } from "@/lib/services/recovery/mailbox-recovery";
+import { confirmReauth, REAUTH_WINDOW_MS, reauthValidUntil } from "@/lib/services/recovery/reauth";
+import { inspectResetLink } from "@/lib/services/recovery/redeem-link";
+import { sendSupportRecoveryLink } from "@/lib/services/recovery/support-link";
+import { createSeededDb } from "../support/seeded-db";
+
+let handle: Awaited<ReturnType<typeof createSeededDb>>;
+beforeAll(async () => {
+  handle = await createSeededDb();
+});
+beforeEach(() => {
+  handle.db.delete(authThrottle).run();
+});
+
+const userActor = (email: string): Actor => {
+  const u = handle.db.select({ id: users.id }).from(users).where(eq(users.email, email)).get();
+  const actor = loadActor(handle.db, "user", u?.id ?? -1);
+  if (!actor) throw new Error(email);
+  return actor;
+};
+const mailboxActor = (address: string): Actor => {
+  const m = handle.db.select({ id: mailboxes.id }).from(mailboxes).where(eq(mailboxes.address, address)).get();
+  const actor = loadActor(handle.db, "mailbox", m?.id ?? -1);
+  if (!actor) throw new Error(address);
+  return actor;
+};
+const tokenOf = (text: string) => /reset#([A-Za-z0-9_-]{43})/.exec(text)?.[1] ?? "";
+const STAMMDATEN = { company: "Zweite Firma", contactName: "Erik Zweig", street: "Weg 2", postalCode: "54321", city: "Beispielstadt", phone: "", contactEmail: "erik@example.org" };
+
+describe("Konto bearbeiten: re-authentication", () => {
+  it("refuses changes without a confirmed current password, allows them for 10 minutes after", async () => {
+    const actor = userActor("kunde2@kontor.example");
+    expect(() => updateOwnStammdaten(actor, STAMMDATEN, "192.0.2.5", handle.db)).toThrow("account.reauthExpired");
+    expect(await confirmReauth(actor, "falsch-falsch-falsch", "192.0.2.5", handle.db)).toEqual({ ok: false, reason: "wrong" });
+    expect(reauthValidUntil(actor, handle.db)).toBeNull();
+    const now = Date.now();
+    expect(await confirmReauth(actor, DEMO_PASSWORD, "192.0.2.5", handle.db, now)).toMatchObject({ ok: true });
+    expect(reauthValidUntil(actor, handle.db, now + REAUTH_WINDOW_MS - 1000)).not.toBeNull();
+    expect(reauthValidUntil(actor, handle.db, now + REAUTH_WINDOW_MS + 1000)).toBeNull();
+    updateOwnStammdaten(actor, STAMMDATEN, "192.0.2.5", handle.db);
+    const row = handle.db.select().from(customers).where(eq(customers.id, actor.customerId ?? -1)).get();
+    expect(row).toMatchObject({ city: "Beispielstadt", contactEmail: "erik@example.org" });
+    const audit = handle.db.select().from(auditLog).orderBy(desc(auditLog.id)).get();
+    expect(audit?.action).toBe("customer.stammdaten_update");
+  });
+
+  it("a password change needs the window too, mails the contact and keeps the window for this session only", async () => {
+    const actor = userActor("kunde2@kontor.example");
+    await confirmReauth(actor, DEMO_PASSWORD, "192.0.2.5", handle.db);
+    const notice = await changeOwnPassword(actor, "Wolken-Ueber-Dem-Deich-58", "192.0.2.5", "en", handle.db);
+    expect(notice?.to).toBe("erik@example.org");
+    expect(notice?.subject).toBe("Kontor: your password has been changed");
+    const fresh = userActor("kunde2@kontor.example");
+    expect(fresh.sessionVersion).toBe(actor.sessionVersion + 1);
+    expect(reauthValidUntil(fresh, handle.db)).not.toBeNull();
+    expect(reauthValidUntil(actor, handle.db)).toBeNull(); // the old session version is out
+  });
+
+  it("counts wrong current passwords and locks after the login budget", async () => {
+    const actor = userActor("kunde@kontor.example");
+    for (let i = 0; i < 10; i++) await confirmReauth(actor, "falsch-falsch-falsch", "192.0.2.6", handle.db);
+    expect(await confirmReauth(actor, DEMO_PASSWORD, "192.0.2.6", handle.db)).toMatchObject({ ok: false, reason: "throttled" });
+  });
+});
+
+describe("mailbox recovery address", () => {
+  it("needs the current password, refuses the mailbox itself and is used by Passwort vergessen?", async () => {
+    const actor = mailboxActor("anna@alpenblick.example");
+    await expect(setOwnRecoveryEmail(actor, { address: "anna.privat@example.org", currentPassword: "falsch" }, "192.0.2.7", handle.db)).rejects.toThrow("errors.checkFields");
+    await expect(setOwnRecoveryEmail(actor, { address: "Anna@alpenblick.example", currentPassword: DEMO_PASSWORD }, "192.0.2.7", handle.db)).rejects.toThrow("errors.checkFields");
+    await setOwnRecoveryEmail(actor, { address: "anna.privat@example.org", currentPassword: DEMO_PASSWORD }, "192.0.2.7", handle.db);
+    expect(handle.db.select({ r: mailboxes.recoveryEmail }).from(mailboxes).where(eq(mailboxes.id, actor.id)).get()?.r).toBe("anna.privat@example.org");
+  });
+});
+
+describe("support recovery link", () => {
+  const support = () => userActor("support@kontor.example");
+
+  it("sends to the contact on file, voids older links and audits the reason", () => {
+    const first = sendSupportRecoveryLink(support(), { kind: "user", identifier: "K10001", recipient: "contact", reason: "Ticket 17: Mail kam nicht an" }, "de", "192.0.2.8", handle.db);
+    const second = sendSupportRecoveryLink(support(), { kind: "user", identifier: "K10001", recipient: "contact", reason: "Ticket 17: zweiter Versuch" }, "de", "192.0.2.8", handle.db);
+    if (!first.ok || !second.ok) throw new Error("expected links");
+    expect(second.sentTo).toBe("kunde@kontor.example");
+    expect(second.mail.text).toContain("unser Support");
+    expect(() => inspectResetLink(tokenOf(first.mail.text), handle.db)).toThrow("recovery.linkInvalid");
+    expect(inspectResetLink(tokenOf(second.mail.text), handle.db).account).toBe("kunde@kontor.example");
+    const audit = handle.db.select().from(auditLog).where(eq(auditLog.action, "recovery.support_link")).orderBy(desc(auditLog.id)).get();
+    expect(audit?.details).toMatchObject({ reason: "Ticket 17: zweiter Versuch", recipient: "contact" });
+    expect(JSON.stringify(audit)).not.toContain(tokenOf(second.mail.text));
+  });
+
+  it("sends to a new address after the identity check, with the same token rules", () => {
+    const result = sendSupportRecoveryLink(support(), { kind: "mailbox", identifier: "info@citywerk.example", recipient: "new", newAddress: "neu@example.org", reason: "Ticket 18: Ausweis am Telefon geprüft" }, "de", "192.0.2.8", handle.db);
+    if (!result.ok) throw new Error("expected link");
+    const row = handle.db.select().from(recoveryTokens).where(and(eq(recoveryTokens.sentTo, "neu@example.org"), eq(recoveryTokens.principalKind, "mailbox"))).get();
+    expect(row?.expiresAt.getTime()).toBeGreaterThan(Date.now() + 29 * 60_000);
+    expect(inspectResetLink(tokenOf(result.mail.text), handle.db).account).toBe("info@citywerk.example");
+    expect(result.ownerNotice).toBeNull(); // this mailbox has no address on file to notify
+    const customer = sendSupportRecoveryLink(support(), { kind: "mail_account", identifier: "k10001.001", recipient: "new", newAddress: "neu@example.org", reason: "Ticket 18: Ausweis am Telefon geprüft" }, "de", "192.0.2.8", handle.db);
+    expect(customer.ok && customer.ownerNotice?.to).toBe("kunde@kontor.example");
+    expect(customer.ok && customer.ownerNotice?.text).toContain("neu@example.org");
+  });
+
+  it("never for staff accounts, unknown accounts or mailboxes without an address on file", () => {
+    expect(() => sendSupportRecoveryLink(support(), { kind: "user", identifier: "admin@kontor.example", recipient: "contact", reason: "Ticket 19: bitte" }, "de", "192.0.2.8", handle.db)).toThrow("errors.checkFields");
+    expect(() => sendSupportRecoveryLink(support(), { kind: "user", identifier: "K99999", recipient: "contact", reason: "Ticket 19: bitte" }, "de", "192.0.2.8", handle.db)).toThrow("errors.checkFields");
+    expect(() => sendSupportRecoveryLink(support(), { kind: "mailbox", identifier: "info@bergsee.example", recipient: "contact", reason: "Ticket 19: bitte" }, "de", "192.0.2.8", handle.db)).toThrow("errors.checkFields");
+    expect(() => sendSupportRecoveryLink(userActor("kunde@kontor.example"), { kind: "user", identifier: "K10001", recipient: "contact", reason: "Ticket 19: bitte" }, "de", "192.0.2.8", handle.db)).toThrow("errors.forbidden");
+  });
+
+  it("is rate-limited per support agent", () => {
+    const results = Array.from({ length: 11 }, () => sendSupportRecoveryLink(support(), { kind: "mail_account", identifier: "k10001.001", recipient: "contact", reason: "Ticket 20: Test der Grenze" }, "de", "192.0.2.8", handle.db));
+    expect(results[9].ok).toBe(true);
+    expect(results[10].ok).toBe(false);
+  });
+});

@@ -1,0 +1,57 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { authThrottle, users } from "@/db/schema";
+import { verifyPassword } from "@/lib/auth/password-hash";
+import { completePasswordReset, inspectResetLink } from "@/lib/services/recovery/redeem-link";
+import { requestPasswordReset } from "@/lib/services/recovery/request-reset";
+import { createSeededDb } from "../support/seeded-db";
+
+// The MFA module is another feature's; here only its contract matters: kunde2 has a TOTP factor.
+const mfa = vi.hoisted(() => ({ userId: -1, spent: new Set<string>() }));
+vi.mock("@/lib/auth/mfa", () => ({
+  hasSecondFactor: (userId: number) => userId === mfa.userId,
+  verifySecondFactorCode: async (userId: number, code: string) => {
+    if (userId !== mfa.userId || code !== "123456" || mfa.spent.has(code)) return false;
+    mfa.spent.add(code);
+    return true;
+  },
+}));
+
+let handle: Awaited<ReturnType<typeof createSeededDb>>;
+const EMAIL = "kunde2@kontor.example";
+const NEW_PASSWORD = "Nebel-Ueber-Der-Heide-314";
+
+beforeAll(async () => {
+  handle = await createSeededDb();
+  mfa.userId = handle.db.select({ id: users.id }).from(users).where(eq(users.email, EMAIL)).get()?.id ?? -1;
+});
+
+function freshToken(): string {
+  handle.db.delete(authThrottle).run();
+  const result = requestPasswordReset({ area: "ksc", identifier: EMAIL, ip: "192.0.2.60", locale: "de" }, handle.db);
+  return /reset#([A-Za-z0-9_-]{43})/.exec(result.ok && result.mail ? result.mail.text : "")?.[1] ?? "";
+}
+const reset = (token: string, code?: string, newPassword = NEW_PASSWORD) =>
+  completePasswordReset({ token, newPassword, secondFactorCode: code, ip: "192.0.2.60", locale: "de" }, handle.db);
+
+describe("a reset never bypasses the second factor", () => {
+  it("asks for the code, refuses a wrong one without spending the link, accepts the right one", async () => {
+    const token = freshToken();
+    expect(inspectResetLink(token, handle.db).needsSecondFactor).toBe(true);
+    await expect(reset(token)).rejects.toMatchObject({ fieldErrors: { secondFactorCode: ["validation.required"] } });
+    await expect(reset(token, "000000")).rejects.toMatchObject({ fieldErrors: { secondFactorCode: ["recovery.secondFactorWrong"] } });
+    expect(inspectResetLink(token, handle.db).account).toBe(EMAIL);
+    const hash = () => handle.db.select({ h: users.passwordHash }).from(users).where(eq(users.email, EMAIL)).get()?.h ?? "";
+    expect(await verifyPassword(hash(), NEW_PASSWORD)).toBe(false);
+    await reset(token, "123456");
+    expect(await verifyPassword(hash(), NEW_PASSWORD)).toBe(true);
+  });
+
+  it("locks the code step after repeated wrong codes", async () => {
+    const token = freshToken();
+    const other = "Ganz-Anderes-Passwort-Fuer-Test-2";
+    for (let i = 0; i < 10; i++) await reset(token, "999999", other).catch(() => undefined);
+    mfa.spent.clear();
+    await expect(reset(token, "123456", other)).rejects.toMatchObject({ fieldErrors: { secondFactorCode: ["recovery.secondFactorWrong"] } });
+  });
+});

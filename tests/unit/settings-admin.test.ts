@@ -1,0 +1,56 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { resellers, users } from "@/db/schema";
+import { ForbiddenError, ValidationError } from "@/lib/errors";
+import { createCustomer } from "@/lib/services/customers/create-customer";
+import { createReseller } from "@/lib/services/resellers/create-reseller";
+import { getPasswordPolicyOptions } from "@/lib/services/settings/password-policy-settings";
+import { getServerSettings } from "@/lib/services/settings/server-settings";
+import { updatePasswordPolicy, updateServerSettings } from "@/lib/services/settings/update-settings";
+import { createResellerSchema } from "@/lib/validation/reseller";
+import { serverSettingsFormSchema } from "@/lib/validation/settings";
+import { createSeededDb } from "../support/seeded-db";
+import { actorsOf, type Handle } from "../support/reseller-admin/actors";
+
+let handle: Handle;
+let as: ReturnType<typeof actorsOf>;
+beforeAll(async () => {
+  handle = await createSeededDb();
+  as = actorsOf(handle);
+});
+const server = { imapHost: "imap.hoster.example", imapPort: 993, imapEncryption: "ssl" as const, smtpHost: "smtp.hoster.example", smtpPort: 465, smtpEncryption: "ssl" as const, publicUrl: "https://panel.hoster.example" };
+
+describe("admin settings", () => {
+  it("stores the password policy option and the server addresses", () => {
+    updatePasswordPolicy(as.admin(), { requireClasses: true }, null, handle.db);
+    expect(getPasswordPolicyOptions(handle.db)).toEqual({ requireClasses: true });
+    updateServerSettings(as.admin(), server, null, handle.db);
+    expect(getServerSettings(handle.db)).toEqual(server);
+    expect(() => updatePasswordPolicy(as.reseller(), { requireClasses: false }, null, handle.db)).toThrow(ForbiddenError);
+    expect(() => updateServerSettings(as.user("support@kontor.example"), server, null, handle.db)).toThrow(ForbiddenError);
+  });
+
+  it("validates server settings form data", () => {
+    const ok = serverSettingsFormSchema.safeParse({ ...server, imapPort: "993", smtpPort: "587", publicUrl: "https://panel.example/" });
+    expect(ok.success && ok.data.publicUrl).toBe("https://panel.example");
+    const bad = serverSettingsFormSchema.safeParse({ ...server, imapHost: "not a host", smtpPort: "70000", publicUrl: "javascript:alert(1)" });
+    const fields = bad.success ? {} : bad.error.flatten().fieldErrors;
+    expect(Object.keys(fields).sort()).toEqual(["imapHost", "publicUrl", "smtpPort"]);
+  });
+});
+
+describe("resellers", () => {
+  it("creates a reseller whose customers count from its base", async () => {
+    const input = createResellerSchema.parse({ name: "Ostsee Hosting", customerNumberBase: "30000", email: "Ostsee@Example.test" });
+    const r = await createReseller(as.admin(), input, null, handle.db);
+    expect(r.login).toBe("ostsee@example.test");
+    await expect(createReseller(as.admin(), { ...input, email: "anders@example.test" }, null, handle.db)).rejects.toBeInstanceOf(ValidationError);
+    await expect(createReseller(as.reseller(), { ...input, customerNumberBase: 40000 }, null, handle.db)).rejects.toBeInstanceOf(ForbiddenError);
+    const ostsee = as.user("ostsee@example.test");
+    expect(ostsee.role).toBe("reseller");
+    const c = await createCustomer(ostsee, { company: "", contactName: "O", street: "", postalCode: "", city: "", country: "DE", phone: "", contactEmail: "o@example.test" }, null, handle.db);
+    expect(c.customerNumber).toBe("K30001");
+    expect(handle.db.select().from(resellers).where(eq(resellers.id, r.id)).get()?.customerNumberBase).toBe(30000);
+    expect(handle.db.select({ role: users.role }).from(users).where(eq(users.resellerId, r.id)).all().map((u) => u.role).sort()).toEqual(["customer", "reseller"]);
+  });
+});

@@ -1,0 +1,125 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { forwards, mailboxes, packages, senderRules, spamSettings } from "@/db/schema";
+import { sieveList, sieveString } from "@/lib/mail/sieve/escape";
+import { DEFAULT_SIEVE_SETTINGS, generateSieveScript, type SieveSettings } from "@/lib/mail/sieve/generate";
+import { scriptFile } from "@/lib/mail/sieve/paths";
+import { syncAllSieve } from "@/lib/mail/sieve/sync";
+import { canonicalSenderPattern } from "@/lib/validation/mailbox-settings";
+import { createSeededDb } from "../support/seeded-db";
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "kontor-sieve-unit-"));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+const hasSievec = !spawnSync("sievec", ["-h"], { encoding: "utf8" }).error;
+
+/** Compiles with Pigeonhole's own compiler, so a generated script is known to be valid Sieve. */
+function compiles(script: string): { ok: boolean; output: string } {
+  const file = path.join(tmp, `t-${Math.random().toString(36).slice(2)}.sieve`);
+  fs.writeFileSync(file, script);
+  const r = spawnSync("sievec", ["-x", "+editheader", file, `${file}.svbin`], { encoding: "utf8" });
+  return { ok: r.status === 0, output: `${r.stdout}${r.stderr}` };
+}
+
+const full: SieveSettings = {
+  forwards: ["chef@example.org", "team@xn--grne-wiese-beb.example"],
+  keepCopy: false,
+  blocked: ["spam@bad.example", "@worse.example"],
+  allowed: ["friend@trusted.example", "@partner.example"],
+  spam: { enabled: true, level: 5, action: "mark" },
+};
+
+describe("sieveString", () => {
+  it("escapes quotes and backslashes and nothing else", () => {
+    expect(sieveString('a"b\\c')).toBe('"a\\"b\\\\c"');
+    expect(sieveString("${x}")).toBe('"${x}"');
+    expect(sieveList(["a", 'b"'])).toBe('["a", "b\\""]');
+  });
+
+  it("refuses control characters instead of passing a line break into a script", () => {
+    expect(() => sieveString("a\r\ndiscard;")).toThrow();
+    expect(() => sieveString("a\u0000")).toThrow();
+  });
+});
+
+describe("generateSieveScript", () => {
+  it("puts each rule in its place", () => {
+    const s = generateSieveScript(full);
+    expect(s).toContain('address :all :is "from" ["spam@bad.example"]');
+    expect(s).toContain('address :domain :matches "from" ["*.worse.example"]');
+    expect(s.indexOf("discard;")).toBeLessThan(s.indexOf("X-Spam-Flag"));
+    expect(s).toContain('not anyof');
+    expect(s).toContain('"X-Spam-Score" "2"');
+    expect(s).toContain('addflag "$Junk"');
+    expect(s).toContain('redirect "chef@example.org";');
+    expect(s).not.toMatch(/^keep;/m);
+  });
+
+  it("keeps a copy only when asked, and has no spam rule when the filter is off", () => {
+    const s = generateSieveScript({ ...DEFAULT_SIEVE_SETTINGS, forwards: ["a@example.org"], keepCopy: true, spam: { enabled: false, level: 3, action: "junk" } });
+    expect(s).toMatch(/^keep;/m);
+    expect(s).not.toContain("X-Spam");
+  });
+
+  it.each([
+    ["junk", 'fileinto :create "Junk";'],
+    ["delete", "discard;"],
+    ["mark", 'addheader "X-Kontor-Spam" "yes";'],
+  ] as const)("spam action %s", (action, expected) => {
+    expect(generateSieveScript({ ...DEFAULT_SIEVE_SETTINGS, spam: { enabled: true, level: 3, action } })).toContain(expected);
+  });
+
+  it.each([1, 2, 3, 4, 5])("level %i uses its own threshold", (level) => {
+    const thresholds = { 1: 10, 2: 8, 3: 5, 4: 3, 5: 2 } as Record<number, number>;
+    expect(generateSieveScript({ ...DEFAULT_SIEVE_SETTINGS, spam: { enabled: true, level, action: "junk" } }))
+      .toContain(`"X-Spam-Score" "${thresholds[level]}"`);
+  });
+
+  it.skipIf(!hasSievec)("produces scripts Pigeonhole compiles", () => {
+    for (const settings of [DEFAULT_SIEVE_SETTINGS, full, { ...full, keepCopy: true, spam: { enabled: true, level: 1, action: "delete" as const } }]) {
+      const r = compiles(generateSieveScript(settings));
+      expect(r.ok, r.output).toBe(true);
+    }
+  });
+
+  it.skipIf(!hasSievec)("a hostile value stays one string (escaped) and is refused by validation anyway", () => {
+    const hostile = 'x@evil.example" ]) { redirect "thief@evil.example"; } if true { discard; } #';
+    expect(canonicalSenderPattern(hostile)).toBe("");
+    const s = generateSieveScript({ ...DEFAULT_SIEVE_SETTINGS, blocked: [hostile] });
+    expect(compiles(s).ok).toBe(true);
+    expect(s.match(/^redirect/m)).toBeNull();
+  });
+});
+
+describe("scriptFile", () => {
+  it("names files after safe addresses only", () => {
+    expect(scriptFile("/s", "anna@alpenblick.example")).toBe("/s/anna@alpenblick.example.sieve");
+    expect(scriptFile("/s", "../etc@x.example")).toBeNull();
+    expect(scriptFile("/s", "a/b@x.example")).toBeNull();
+  });
+});
+
+describe("syncAllSieve", () => {
+  it("writes files only for mailboxes that differ from the default and removes stale ones", async () => {
+    const { db } = await createSeededDb();
+    const dir = path.join(tmp, "sync");
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, "gone@old.example.sieve"), "keep;\n");
+    const anna = db.select().from(mailboxes).all().find((m) => m.address === "anna@alpenblick.example")!;
+    const info = db.select().from(mailboxes).all().find((m) => m.address === "info@bergsee.example")!;
+    db.insert(forwards).values({ resellerId: anna.resellerId, customerId: anna.customerId, mailboxId: anna.id, target: "x@example.org" }).run();
+    db.insert(senderRules).values({ resellerId: info.resellerId, customerId: info.customerId, mailboxId: info.id, kind: "block", pattern: "@bad.example" }).run();
+    expect(syncAllSieve(db, dir)).toEqual({ written: 2 });
+    expect(fs.readdirSync(dir).sort()).toEqual(["anna@alpenblick.example.sieve", "default.sieve", "info@bergsee.example.sieve"]);
+    expect(fs.readFileSync(path.join(dir, "anna@alpenblick.example.sieve"), "utf8")).toContain('redirect "x@example.org";');
+
+    // The package switch wins: without forwarding in the package, the forward is not applied.
+    db.update(packages).set({ forwardingEnabled: false }).run();
+    db.update(spamSettings).set({ level: 4 }).run();
+    syncAllSieve(db, dir);
+    expect(fs.readFileSync(path.join(dir, "anna@alpenblick.example.sieve"), "utf8")).not.toContain("redirect");
+  });
+});
