@@ -8,6 +8,7 @@ export const NAVIGATION: Record<Role, NavEntry[]> = {
     { href: "/ksc", label: "start" },
     { href: "/ksc/domains", label: "domains" },
     { href: "/ksc/stammdaten", label: "stammdaten" },
+    { href: "/ksc/account", label: "account" },
     { href: "/ksc/support", label: "supportCenter" },
     { href: "/ksc/security", label: "security" },
     { href: "/ksc/audit", label: "auditLog" },
@@ -17,13 +18,15 @@ export const NAVIGATION: Record<Role, NavEntry[]> = {
     { href: "/reseller/customers", label: "customers" },
     { href: "/reseller/packages", label: "packages" },
     { href: "/reseller/audit", label: "auditLog" },
+    { href: "/reseller/security", label: "security" },
   ],
   admin: [
     { href: "/admin", label: "start" },
     { href: "/admin/resellers", label: "resellers" },
     { href: "/admin/settings", label: "settings" },
     { href: "/admin/audit", label: "auditLog" },
-    { href: "/admin/mfa", label: "security" },
+    { href: "/admin/mfa", label: "mfaReset" },
+    { href: "/admin/security", label: "security" },
   ],
   support: [
     { href: "/support", label: "start" },
@@ -31,6 +34,7 @@ export const NAVIGATION: Record<Role, NavEntry[]> = {
     { href: "/support/mailboxes", label: "mailboxSearch" },
     { href: "/support/recovery", label: "recovery" },
     { href: "/support/audit", label: "auditLog" },
+    { href: "/support/security", label: "security" },
   ],
   mailadmin: [{ href: "/mailadmin", label: "accounts" }],
   mailbox: [
@@ -40,5 +44,6 @@ export const NAVIGATION: Record<Role, NavEntry[]> = {
     { href: "/mailbox/sender-lists", label: "senderLists" },
     { href: "/mailbox/spam", label: "spam" },
     { href: "/mailbox/server", label: "serverAddresses" },
+    { href: "/mailbox/recovery", label: "recoveryAddress" },
   ],
 };

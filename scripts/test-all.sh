@@ -22,7 +22,7 @@ export AUTH_SECRET="test-secret-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d 
 
 SERVER_PID=""
 cleanup() {
-  [[ -n "$SERVER_PID" ]] && kill "$SERVER_PID" 2>/dev/null
+  if [[ -n "$SERVER_PID" ]]; then pkill -P "$SERVER_PID" 2>/dev/null; kill "$SERVER_PID" 2>/dev/null; fi
   npx tsx scripts/dovecot.ts stop --dir "$TEST_DIR/dovecot" >/dev/null 2>&1 || true
   npx tsx scripts/smtp-sink.ts stop --dir "$KONTOR_MAIL_SINK_DIR" >/dev/null 2>&1 || true
 }
@@ -35,8 +35,9 @@ npx tsx scripts/smtp-sink.ts start --dir "$KONTOR_MAIL_SINK_DIR" --port "$KONTOR
 npx tsx scripts/dovecot.ts start --db "$KONTOR_DB" --dir "$TEST_DIR/dovecot" || exit 1
 export KONTOR_DOVECOT_RUNNING=1
 
-npx next build > "$TEST_DIR/build.log" 2>&1 || { tail -40 "$TEST_DIR/build.log"; echo "next build failed"; exit 1; }
-npx next start -H 127.0.0.1 -p "$KONTOR_TEST_PORT" > "$TEST_DIR/server.log" 2>&1 &
+node node_modules/next/dist/bin/next build > "$TEST_DIR/build.log" 2>&1 || { tail -40 "$TEST_DIR/build.log"; echo "next build failed"; exit 1; }
+# Started with node itself (not npx), so $SERVER_PID is the server and the cleanup really stops it.
+node node_modules/next/dist/bin/next start -H 127.0.0.1 -p "$KONTOR_TEST_PORT" > "$TEST_DIR/server.log" 2>&1 &
 SERVER_PID=$!
 node scripts/wait-for-url.mjs "$KONTOR_BASE_URL/login" 60 || { tail -40 "$TEST_DIR/server.log"; echo "server did not start"; exit 1; }
 

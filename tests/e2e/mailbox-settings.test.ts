@@ -3,13 +3,15 @@
  * password under "Passwort", land on the set-up page; then forwarding, black list and spam filter.
  * Uses post@grüne-wiese.example (no other test does) and restores its demo password hash and settings.
  */
-import { eq } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/better-sqlite3";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openSqlite } from "@/db/open";
+import * as schema from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
 import { databasePath } from "@/lib/env";
 import { portsFromEnv } from "@/lib/mail/dovecot-process";
+import { syncMailboxSieve } from "@/lib/mail/sieve/sync";
 import { imapLogin } from "../support/mail-clients";
 import { BASE_URL, launchChromium, logIn } from "./support/browser";
 
@@ -40,6 +42,7 @@ afterAll(async () => {
   sqlite.prepare("DELETE FROM forwards WHERE mailbox_id = ?").run(saved.id);
   sqlite.prepare("DELETE FROM sender_rules WHERE mailbox_id = ?").run(saved.id);
   sqlite.prepare("UPDATE spam_settings SET enabled = 1, level = 3, action = 'junk' WHERE mailbox_id = ?").run(saved.id);
+  syncMailboxSieve(drizzle(sqlite, { schema }), saved.id); // the restored settings reach Dovecot too
   sqlite.close();
 });
 

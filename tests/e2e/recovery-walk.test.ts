@@ -84,6 +84,26 @@ describe("Passwort vergessen? in Chromium", () => {
     await page.close();
   });
 
+  it.each([["host"], ["x-forwarded-host"]])("sends no mail when the request's %s header is poisoned", async (header) => {
+    const page = await context.newPage();
+    await page.goto(`${BASE_URL}/passwort-vergessen`);
+    await page.getByLabel("E-Mail-Adresse, Kundennummer oder Kontoname").fill(ACCOUNT);
+    await passRobotCheck(page);
+    let status = 0;
+    await page.route("**/passwort-vergessen", async (route) => {
+      if (route.request().method() !== "POST") return route.continue();
+      const response = await route.fetch({ headers: { ...route.request().headers(), [header]: "evil.example" } });
+      status = response.status();
+      await route.fulfill({ response });
+    });
+    const before = Date.now();
+    await page.getByRole("button", { name: "Link anfordern" }).click();
+    await expect.poll(() => status, { timeout: 20_000 }).toBeGreaterThanOrEqual(400);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(listSinkMails(sinkDir()).filter((m) => m.receivedAt.getTime() >= before - 50)).toHaveLength(0);
+    await page.close();
+  });
+
   it("follows the link: robot check, Bestätigen, Konto bearbeiten, new password, notice mail", async () => {
     const page = await context.newPage();
     await page.goto(link);

@@ -98,6 +98,7 @@ describe("forgotten .001 password in Chromium", () => {
     await expect.poll(() => output.count()).toBe(1);
     password = (await customer.locator("output").innerText()).trim();
     expect(password).toMatch(/^\S{20}$/);
+    await customer.screenshot({ path: "/tmp/support-password-reveal.png", fullPage: true });
     await customer.reload();
     await expect.poll(() => text(customer)).toContain("nicht mehr abrufbar");
     expect(await customer.getByRole("button", { name: "Passwort anzeigen" }).count()).toBe(0);

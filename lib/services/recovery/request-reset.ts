@@ -35,11 +35,11 @@ export function requestPasswordReset(req: ResetRequest, db: Db = getDb(), now = 
   const { token, hash } = generateToken();
   db.transaction((tx) => {
     storeToken(tx, target ?? DECOY, hash, target?.sendTo ?? "", now);
-    // Unknown names are logged too (without the typed name, which may be a mistyped password).
+    // Requests that send nothing (unknown name, no address, limit) are logged too, without the typed name.
     writeAudit(tx, null, target
       ? { action: "recovery.link_requested", targetKind: target.kind, targetId: target.id, targetLabel: target.label,
           resellerId: target.resellerId, customerId: target.customerId, ip: req.ip, details: { area: req.area } }
-      : { action: "recovery.link_requested_unknown", ip: req.ip, details: { area: req.area } });
+      : { action: "recovery.link_not_sent", ip: req.ip, details: { area: req.area } });
   }, { behavior: "immediate" });
 
   // Rendered either way (template formatting is measurable), sent only for a real account.

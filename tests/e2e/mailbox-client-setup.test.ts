@@ -1,0 +1,61 @@
+/**
+ * The public set-up answers over HTTP against the running panel: Thunderbird autoconfig (both
+ * paths), Outlook autodiscover (POST and GET), and the Apple profile that only a logged-in mailbox
+ * user gets. The answers carry the admin's hosts and never tell whether a mailbox exists.
+ */
+import { describe, expect, it } from "vitest";
+import { openSqlite } from "@/db/open";
+import { databasePath } from "@/lib/env";
+import { DEFAULT_SERVER_SETTINGS, serverSettingsSchema } from "@/lib/services/settings/server-settings";
+import { BASE_URL } from "./support/browser";
+
+function configuredHosts() {
+  const sqlite = openSqlite(databasePath());
+  const row = sqlite.prepare("SELECT value FROM settings WHERE key = 'server'").get() as { value: string } | undefined;
+  sqlite.close();
+  const stored = serverSettingsSchema.partial().safeParse(row ? JSON.parse(row.value) : {});
+  return { ...DEFAULT_SERVER_SETTINGS, ...(stored.success ? stored.data : {}) };
+}
+
+const outlookRequest = (address: string) => `<?xml version="1.0" encoding="utf-8"?>
+<Autodiscover xmlns="http://schemas.microsoft.com/exchange/autodiscover/outlook/requestschema/2006">
+  <Request><EMailAddress>${address}</EMailAddress>
+  <AcceptableResponseSchema>http://schemas.microsoft.com/exchange/autodiscover/outlook/responseschema/2006a</AcceptableResponseSchema></Request>
+</Autodiscover>`;
+
+describe("automatic client set-up over HTTP", () => {
+  it.each(["/.well-known/autoconfig/mail/config-v1.1.xml", "/mail/config-v1.1.xml"])("%s carries the configured hosts", async (route) => {
+    const s = configuredHosts();
+    const res = await fetch(`${BASE_URL}${route}?emailaddress=${encodeURIComponent("anna@alpenblick.example")}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/xml/);
+    const xml = await res.text();
+    expect(xml).toContain(`<hostname>${s.imapHost}</hostname>`);
+    expect(xml).toContain(`<port>${s.smtpPort}</port>`);
+    expect(xml).toContain("<username>anna@alpenblick.example</username>");
+  });
+
+  it("answers an existing and a made-up mailbox the same way", async () => {
+    const ask = async (a: string) => (await (await fetch(`${BASE_URL}/mail/config-v1.1.xml?emailaddress=${a}`)).text()).replaceAll(a, "X");
+    expect(await ask("anna@alpenblick.example")).toBe(await ask("nobody-here@alpenblick.example"));
+    const post = async (a: string) => (await (await fetch(`${BASE_URL}/autodiscover/autodiscover.xml`, { method: "POST", body: outlookRequest(a) })).text()).replaceAll(a, "X");
+    expect(await post("anna@alpenblick.example")).toBe(await post("nobody-here@alpenblick.example"));
+  });
+
+  it("autodiscover answers Outlook's POST and GET, and refuses DTDs and huge bodies", async () => {
+    const s = configuredHosts();
+    const res = await fetch(`${BASE_URL}/autodiscover/autodiscover.xml`, { method: "POST", headers: { "Content-Type": "text/xml" }, body: outlookRequest("anna@alpenblick.example") });
+    expect(res.status).toBe(200);
+    const xml = await res.text();
+    expect(xml).toContain(`<Server>${s.imapHost}</Server>`);
+    expect(xml).toContain(`<Server>${s.smtpHost}</Server>`);
+    expect((await fetch(`${BASE_URL}/autodiscover/autodiscover.xml`)).status).toBe(200);
+    const xxe = `<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>${outlookRequest("&x;")}`;
+    expect((await fetch(`${BASE_URL}/autodiscover/autodiscover.xml`, { method: "POST", body: xxe })).status).toBe(400);
+    expect((await fetch(`${BASE_URL}/autodiscover/autodiscover.xml`, { method: "POST", body: "x".repeat(64 * 1024) })).status).toBe(400);
+  });
+
+  it("the Apple profile is only for a logged-in mailbox user", async () => {
+    expect((await fetch(`${BASE_URL}/mailbox/setup/profile`, { redirect: "manual" })).status).toBe(404);
+  });
+});
