@@ -46,8 +46,9 @@ export function defineAction<S extends z.ZodType, P extends Permission>(def: Def
         const flat = z.flattenError(parsed.error);
         return {
           status: "error",
-          formError: flat.formErrors.length ? flat.formErrors.map(translate).join(" ") : translate("errors.checkFields"),
-          fieldErrors: mapValues(flat.fieldErrors as Record<string, string[]>, (msgs) => msgs.map(translate)),
+          // Form-level issues (unknown fields, a broken request) carry zod's English text: never shown raw.
+          formError: flat.formErrors.length ? translate("validation.invalid") : translate("errors.checkFields"),
+          fieldErrors: mapValues(flat.fieldErrors as Record<string, string[]>, (msgs) => msgs.map((m) => (t.has(m) ? translate(m) : translate("validation.invalid")))),
         };
       }
       const ip = await clientIp();

@@ -107,6 +107,23 @@ userdb {
 first_valid_uid = ${VMAIL_UID}
 last_valid_uid = ${VMAIL_UID}
 mail_location = maildir:~/Maildir
+# Special-use flags let mail programs recognise the folders, above all the "Junk" folder the spam
+# rule files into (created on first use by Sieve's fileinto :create).
+namespace inbox {
+  inbox = yes
+  mailbox Junk {
+    special_use = \\Junk
+  }
+  mailbox Sent {
+    special_use = \\Sent
+  }
+  mailbox Drafts {
+    special_use = \\Drafts
+  }
+  mailbox Trash {
+    special_use = \\Trash
+  }
+}
 
 service imap-login {
   inet_listener imap {

@@ -97,7 +97,7 @@ describe("TOTP in Chromium", () => {
     const admin = await newPage();
     await logIn(admin, "admin@kontor.example", DEMO_PASSWORD, "KundenServiceCenter");
     await admin.waitForURL(`${BASE_URL}/admin`);
-    await admin.getByRole("link", { name: "Sicherheit" }).click();
+    await admin.getByRole("link", { name: "2FA zurücksetzen" }).click();
     await admin.waitForURL(`${BASE_URL}/admin/mfa`);
     await admin.getByLabel("Kundennummer oder E-Mail-Adresse").fill("K20001");
     await admin.getByRole("button", { name: "Suchen" }).click();

@@ -13,7 +13,7 @@ import { DEMO_PASSWORD } from "@/db/seed";
 import { databasePath } from "@/lib/env";
 import { portsFromEnv } from "@/lib/mail/dovecot-process";
 import { setPassword } from "@/lib/services/passwords/set-password";
-import { imapLogin } from "../support/imap-login";
+import { imapLogin } from "../support/mail-clients";
 import { BASE_URL, launchChromium, logIn } from "./support/browser";
 
 let browser: Browser;
@@ -107,8 +107,8 @@ describe("forgotten .001 password in Chromium", () => {
 
   it("makes Dovecot accept the new password and refuse the old one", async () => {
     const { imap } = portsFromEnv();
-    expect(await imapLogin(imap, "k10001.001", DEMO_PASSWORD)).toBe(false);
-    expect(await imapLogin(imap, "k10001.001", password)).toBe(true);
+    expect(await imapLogin("k10001.001", DEMO_PASSWORD, imap)).toBe(false);
+    expect(await imapLogin("k10001.001", password, imap)).toBe(true);
   });
 
   it("never sends support a hash, token or secret, in HTML or RSC payloads", async () => {

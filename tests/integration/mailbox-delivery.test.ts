@@ -107,7 +107,7 @@ describe("black-/whitelist and spam", () => {
     await deliverLmtp(ports.lmtp, { from: "stranger@example.net", to: address, subject: "other-spam", headers: { "X-Spam-Flag": "YES" } });
     await deliverLmtp(ports.lmtp, { from: "stranger@example.net", to: address, subject: "ham" });
     expect((await landed(address, "wl-spam")).map((m) => m.folder)).toEqual(["INBOX"]);
-    expect((await landed(address, "other-spam")).map((m) => m.folder)).toEqual(["Junk"]);
+    expect((await landed(address, "other-spam")).map((m) => [m.folder, m.specialUse])).toEqual([["Junk", "\\Junk"]]);
     expect((await landed(address, "ham")).map((m) => m.folder)).toEqual(["INBOX"]);
   });
 });

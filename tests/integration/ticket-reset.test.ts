@@ -22,7 +22,7 @@ import { confirmStammdaten } from "@/lib/services/support/stammdaten";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
 import { generateResetPassword } from "@/lib/services/tickets/generate-reset-password";
 import { revealTicketPassword } from "@/lib/services/tickets/reveal-ticket-password";
-import { imapLogin } from "../support/imap-login";
+import { imapLogin } from "../support/mail-clients";
 
 let tmp: string | undefined;
 let ports: DovecotPorts;
@@ -72,7 +72,7 @@ describe("forgotten .001 password through a ticket", () => {
   it("hands the customer a password Dovecot accepts at once, and the old one stops working", async () => {
     const kunde = actorFor("kunde@kontor.example");
     const support = actorFor("support@kontor.example");
-    expect(await imapLogin(ports.imap, "k10001.001", DEMO_PASSWORD)).toBe(true);
+    expect(await imapLogin("k10001.001", DEMO_PASSWORD, ports.imap)).toBe(true);
 
     confirmStammdaten(kunde, "127.0.0.1", db);
     const ticketId = createTicket(kunde, { category: "reset_mailadmin_password", subject: "Passwort .001", message: "Bitte neu setzen." }, "127.0.0.1", db);
@@ -80,8 +80,8 @@ describe("forgotten .001 password through a ticket", () => {
     const password = revealTicketPassword(kunde, ticketId, "127.0.0.1", db);
 
     // Old password first, so a cached successful login could not hide a stale hash.
-    expect(await imapLogin(ports.imap, "k10001.001", DEMO_PASSWORD)).toBe(false);
-    expect(await imapLogin(ports.imap, "k10001.001", password)).toBe(true);
+    expect(await imapLogin("k10001.001", DEMO_PASSWORD, ports.imap)).toBe(false);
+    expect(await imapLogin("k10001.001", password, ports.imap)).toBe(true);
     const account = db.select().from(schema.mailAccounts).where(eq(schema.mailAccounts.login, "k10001.001")).get();
     expect(account?.mustChangePassword).toBe(true);
   });

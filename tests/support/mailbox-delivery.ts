@@ -16,7 +16,7 @@ export async function deliverLmtp(port: number, msg: { from: string; to: string;
   }
 }
 
-export type Landed = { folder: string; subject: string; flags: string[]; header: string };
+export type Landed = { folder: string; specialUse: string | undefined; subject: string; flags: string[]; header: string };
 
 /** Every message of every folder of the mailbox, with flags and raw header, read over IMAP. */
 export async function listMailbox(port: number, user: string, pass: string): Promise<Landed[]> {
@@ -30,7 +30,7 @@ export async function listMailbox(port: number, user: string, pass: string): Pro
       try {
         if (client.mailbox && client.mailbox.exists > 0) {
           for await (const m of client.fetch("1:*", { envelope: true, flags: true, headers: true })) {
-            out.push({ folder: box.path, subject: m.envelope?.subject ?? "", flags: [...(m.flags ?? [])], header: m.headers?.toString("utf8") ?? "" });
+            out.push({ folder: box.path, specialUse: box.specialUse, subject: m.envelope?.subject ?? "", flags: [...(m.flags ?? [])], header: m.headers?.toString("utf8") ?? "" });
           }
         }
       } finally {

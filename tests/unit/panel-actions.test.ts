@@ -79,6 +79,18 @@ describe("panel actions", () => {
     expect(h.sqlite.prepare("SELECT * FROM mailboxes ORDER BY id").all()).toEqual(before);
   });
 
+  it("answer not found when a foreign domain is posted under the customer's own subscription", async () => {
+    as("kunde2@kontor.example");
+    const own = f.domain("zweite-firma.example");
+    const foreign = f.domain("alpenblick.example");
+    const r = await actions.createMailboxAction(IDLE, form({
+      subscriptionId: String(own.subscriptionId), domainId: String(foreign.id), localPart: "eindringling", quotaMb: "", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD,
+    }));
+    expect(r).toMatchObject({ status: "error", formError: "errors.notFound" });
+    expect(f.mailbox("eindringling@alpenblick.example")).toBeUndefined();
+    expect(f.domain("alpenblick.example").mailboxCount).toBe(foreign.mailboxCount);
+  });
+
   it("refuse a mailbox user and a mail administrator (no mailboxes.manage permission)", async () => {
     const m = f.mailbox("info@alpenblick.example");
     for (const actor of [{ role: "mailbox" }, { role: "mailadmin" }]) {

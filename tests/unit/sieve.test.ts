@@ -7,7 +7,7 @@ import { forwards, mailboxes, packages, senderRules, spamSettings } from "@/db/s
 import { sieveList, sieveString } from "@/lib/mail/sieve/escape";
 import { DEFAULT_SIEVE_SETTINGS, generateSieveScript, type SieveSettings } from "@/lib/mail/sieve/generate";
 import { scriptFile } from "@/lib/mail/sieve/paths";
-import { syncAllSieve } from "@/lib/mail/sieve/sync";
+import { removeMailboxSieve, syncAllSieve } from "@/lib/mail/sieve/sync";
 import { canonicalSenderPattern } from "@/lib/validation/mailbox-settings";
 import { createSeededDb } from "../support/seeded-db";
 
@@ -121,5 +121,8 @@ describe("syncAllSieve", () => {
     db.update(spamSettings).set({ level: 4 }).run();
     syncAllSieve(db, dir);
     expect(fs.readFileSync(path.join(dir, "anna@alpenblick.example.sieve"), "utf8")).not.toContain("redirect");
+
+    removeMailboxSieve("info@bergsee.example", dir);
+    expect(fs.existsSync(path.join(dir, "info@bergsee.example.sieve"))).toBe(false);
   });
 });

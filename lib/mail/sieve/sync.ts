@@ -65,6 +65,15 @@ export function syncMailboxSieveSafely(db: AnyDb, mailboxId: number, dir = sieve
 }
 
 /**
+ * For whoever deletes (or re-creates) a mailbox: drops its script right away, so a later mailbox with
+ * the same address can never inherit an old forward. (The next Dovecot start would remove it too.)
+ */
+export function removeMailboxSieve(address: string, dir = sieveDir()) {
+  const file = scriptFile(dir, address);
+  if (file) removeScript(file);
+}
+
+/**
  * Full re-sync: only mailboxes whose effective settings differ from the default get a file, so a
  * million default mailboxes cost one query, not a million files. Stale files are removed.
  */

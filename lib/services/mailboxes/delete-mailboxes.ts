@@ -7,6 +7,7 @@ import { tenantScope } from "@/lib/authz/scope";
 import { NotFoundError } from "@/lib/errors";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import type { DeleteMailboxesInput } from "@/lib/validation/mailbox";
+import { removeMailboxSieve } from "@/lib/mail/sieve/sync";
 
 /**
  * "Auswahl entfernen" after the confirmation: all selected mailboxes of the subscription or none.
@@ -14,7 +15,7 @@ import type { DeleteMailboxesInput } from "@/lib/validation/mailbox";
  * Forwards, spam settings and sender rules go with the row (ON DELETE CASCADE).
  */
 export function deleteMailboxes(actor: Actor, input: DeleteMailboxesInput, ctx: { ip?: string | null }, db: Db = getDb()) {
-  return db.transaction((tx) => {
+  const deleted = db.transaction((tx) => {
     const rows = tx
       .select({ id: mailboxes.id, address: mailboxes.address, domainId: mailboxes.domainId, resellerId: mailboxes.resellerId, customerId: mailboxes.customerId })
       .from(mailboxes)
@@ -42,4 +43,7 @@ export function deleteMailboxes(actor: Actor, input: DeleteMailboxesInput, ctx: 
     }
     return rows.map((r) => r.address);
   }, { behavior: "immediate" });
+  // A leftover script would hand a deleted mailbox's forwards to a new mailbox of the same address.
+  for (const address of deleted) removeMailboxSieve(address);
+  return deleted;
 }

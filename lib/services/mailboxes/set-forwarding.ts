@@ -11,6 +11,7 @@ import { type ForwardingInput, MAX_TARGETS_PER_MAILBOX, splitTargets } from "@/l
 import { canonicalAddress } from "@/lib/validation/names";
 import { getPanelMailbox } from "./get-panel-mailbox";
 import { throwIfFieldErrors } from "./mailbox-limits";
+import { syncMailboxSieveSafely } from "@/lib/mail/sieve/sync";
 
 const emailShape = z.email();
 
@@ -70,4 +71,6 @@ export function setForwarding(actor: Actor, input: ForwardingInput, ctx: { ip?: 
       details: { targets: parsed.targets.length, keepCopy },
     });
   }, { behavior: "immediate" });
+  // Dovecot applies forwarding through the mailbox's Sieve script, rewritten once the change committed.
+  syncMailboxSieveSafely(db, mailbox.id);
 }

@@ -7,6 +7,7 @@ import { writeAudit } from "@/lib/services/audit/write-audit";
 import { getSubscriptionForCustomer } from "@/lib/services/subscriptions/get-subscription-for-customer";
 import type { SpamFilterInput } from "@/lib/validation/mailbox";
 import { getPanelMailbox } from "./get-panel-mailbox";
+import { syncMailboxSieveSafely } from "@/lib/mail/sieve/sync";
 
 /** "Spamfilter" in the panel: on or off. Level and action stay with the mailbox's own settings. */
 export function setSpamFilter(actor: Actor, input: SpamFilterInput, ctx: { ip?: string | null }, db: Db = getDb()) {
@@ -29,4 +30,5 @@ export function setSpamFilter(actor: Actor, input: SpamFilterInput, ctx: { ip?: 
       details: { enabled: input.enabled },
     });
   }, { behavior: "immediate" });
+  syncMailboxSieveSafely(db, mailbox.id);
 }
