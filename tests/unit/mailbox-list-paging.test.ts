@@ -1,0 +1,34 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { domains, users } from "@/db/schema";
+import { loadActor } from "@/lib/auth/principals";
+import { listSubscriptionMailboxes, MAILBOX_PAGE_SIZE } from "@/lib/services/mailboxes/list-subscription-mailboxes";
+import { createSeededDb } from "../support/seeded-db";
+
+describe("Plesk address list paging", () => {
+  it("walks every address of a multi-domain subscription exactly once, domain by domain", async () => {
+    const { db, sqlite } = await createSeededDb();
+    const city = db.select().from(domains).where(eq(domains.name, "citywerk.example")).get();
+    if (!city) throw new Error("demo domain missing");
+    const insert = sqlite.prepare("INSERT INTO mailboxes (reseller_id, customer_id, domain_id, local_part, address, password_hash) VALUES (?, ?, ?, ?, ?, 'x')");
+    for (let i = 0; i < 120; i++) insert.run(city.resellerId, city.customerId, city.id, `user${String(i).padStart(3, "0")}`, `user${String(i).padStart(3, "0")}@citywerk.example`);
+    const user = db.select({ id: users.id }).from(users).where(eq(users.email, "kunde@kontor.example")).get();
+    const actor = user && loadActor(db, "user", user.id);
+    if (!actor) throw new Error("no actor");
+
+    const seen: string[] = [];
+    let after: string | undefined;
+    for (let page = 0; page < 10; page++) {
+      const list = listSubscriptionMailboxes(actor, city.subscriptionId, { after }, db);
+      expect(list.items.length).toBeLessThanOrEqual(MAILBOX_PAGE_SIZE);
+      seen.push(...list.items.map((i) => i.address));
+      if (!list.nextCursor) break;
+      after = list.nextCursor;
+    }
+    expect(seen).toHaveLength(123); // 120 + info@ + max.mustermann@ on citywerk, post@ on grüne-wiese
+    expect(new Set(seen).size).toBe(123);
+    expect(seen.at(-1)).toBe("post@xn--grne-wiese-beb.example");
+    const city_ = seen.filter((a) => a.endsWith("@citywerk.example"));
+    expect(city_).toEqual([...city_].sort());
+  });
+});
