@@ -1,5 +1,6 @@
 import { hash, verify } from "@node-rs/argon2";
 import { HASH_SCHEME_PREFIX } from "@/lib/mail/dovecot-contract";
+import { withHashSlot } from "./hash-slots";
 
 /**
  * argon2id with OWASP's m=19456 KiB, t=2, p=1. @node-rs/argon2 writes `m=,t=,p=` in the order
@@ -12,13 +13,13 @@ const ARGON2ID = 2;
 const OPTIONS = { algorithm: ARGON2ID, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
 export async function hashPassword(password: string): Promise<string> {
-  return HASH_SCHEME_PREFIX + (await hash(password, OPTIONS));
+  return HASH_SCHEME_PREFIX + (await withHashSlot(() => hash(password, OPTIONS)));
 }
 
 export async function verifyPassword(stored: string, password: string): Promise<boolean> {
   if (!stored.startsWith(HASH_SCHEME_PREFIX)) return false;
   try {
-    return await verify(stored.slice(HASH_SCHEME_PREFIX.length), password);
+    return await withHashSlot(() => verify(stored.slice(HASH_SCHEME_PREFIX.length), password));
   } catch {
     return false;
   }

@@ -51,7 +51,7 @@ try {
   }
 
   const loginForm = multipart({ ...(await formFields(`${base}/login`)), identifier: "kunde@kontor.example", password: data.password, area: "ksc" });
-  const login: LoadSpec = { name: "Login (argon2id verify)", url: `${base}/login`, method: "POST", body: loginForm.body, headers: { "content-type": loginForm.contentType }, okStatus: [303], seconds };
+  const login: LoadSpec = { name: "Login (argon2id verify)", url: `${base}/login`, method: "POST", body: loginForm.body, headers: { "content-type": loginForm.contentType, origin: base }, okStatus: [303], seconds };
   results.push(await runLoad(login, pid));
 
   // Login storm: 20 parallel logins while a page is measured at 2 connections.
