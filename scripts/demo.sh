@@ -43,7 +43,7 @@ cat <<INFO
       kunde@kontor.example      Kunde K10001 (or type K10001)
     Loginbereich E-Mail-Administration:   k10001.001
     Loginbereich einzelne Mailbox:        info@alpenblick.example
-  IMAP 127.0.0.1:10143 and SMTP submission 127.0.0.1:10587 accept the mailbox logins.
+  IMAP 127.0.0.1:${KONTOR_IMAP_PORT:-10143} and SMTP submission 127.0.0.1:${KONTOR_SUBMISSION_PORT:-10587} accept the mailbox logins.
   Mails the panel sends (recovery links, notices) are shown at $AUTH_URL/demo/mails
 
 INFO
