@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { FieldError } from "@/components/ui/field-error";
 import { IDLE } from "@/lib/actions/action-state";
-import { buttonClass, type FormAction, fieldErrors, FormMessage, inputClass } from "./form-bits";
+import { buttonClass, type FormAction, fieldErrors, FormMessage, inputClass } from "@/components/ui/form-bits";
 
 export function AddForwardForm({ action }: { action: FormAction }) {
   const t = useTranslations("mailboxSettings.forwards");

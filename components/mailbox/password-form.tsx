@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { PasswordFields } from "@/components/password/password-fields";
 import { FieldError } from "@/components/ui/field-error";
 import { IDLE } from "@/lib/actions/action-state";
-import { buttonClass, type FormAction, fieldErrors, FormMessage, inputClass } from "./form-bits";
+import { buttonClass, type FormAction, fieldErrors, FormMessage, inputClass } from "@/components/ui/form-bits";
 
 /** "Passwort": aktuelles Passwort, neues Passwort, Passwort wiederholen, Speichern. */
 export function MailboxPasswordForm({ action, address }: { action: FormAction; address: string }) {

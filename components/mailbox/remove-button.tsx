@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { IDLE } from "@/lib/actions/action-state";
-import { type FormAction, secondaryButtonClass } from "./form-bits";
+import { type FormAction, secondaryButtonClass } from "@/components/ui/form-bits";
 
 /** One small form per row: the id travels as a hidden field and the service re-checks ownership. */
 export function RemoveButton({ action, id, label, accessibleLabel }: { action: FormAction; id: number; label: string; accessibleLabel: string }) {

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { FieldError } from "@/components/ui/field-error";
 import { IDLE } from "@/lib/actions/action-state";
-import { buttonClass, type FormAction, fieldErrors, FormMessage } from "./form-bits";
+import { buttonClass, type FormAction, fieldErrors, FormMessage } from "@/components/ui/form-bits";
 
 type Props = { action: FormAction; enabled: boolean; level: number; spamAction: "mark" | "junk" | "delete" };
 

@@ -5,7 +5,7 @@ import { useActionState, useState } from "react";
 import { PasswordFields } from "@/components/password/password-fields";
 import { FieldError } from "@/components/ui/field-error";
 import { type ActionState, IDLE } from "@/lib/actions/action-state";
-import { buttonClass, fieldErrors, FormMessage, inputClass, submitWithoutReset } from "./form-bits";
+import { buttonClass, fieldErrors, FormMessage, inputClass, submitWithoutReset } from "@/components/ui/form-bits";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 

@@ -7,7 +7,7 @@ import { RobotCheck } from "@/components/robot-check/robot-check";
 import { FieldError } from "@/components/ui/field-error";
 import { type ActionState, IDLE } from "@/lib/actions/action-state";
 import { LOGIN_AREAS } from "@/lib/auth/login-areas";
-import { buttonClass, fieldErrors, FormMessage, inputClass, submitWithoutReset, useRemountKey } from "./form-bits";
+import { buttonClass, fieldErrors, FormMessage, inputClass, submitWithoutReset, useRemountKey } from "@/components/ui/form-bits";
 
 type Props = { action: (state: ActionState, formData: FormData) => Promise<ActionState> };
 

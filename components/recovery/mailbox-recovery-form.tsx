@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { FieldError } from "@/components/ui/field-error";
 import { type ActionState, IDLE } from "@/lib/actions/action-state";
-import { buttonClass, fieldErrors, FormMessage, inputClass, submitWithoutReset, useRemountKey } from "./form-bits";
+import { buttonClass, fieldErrors, FormMessage, inputClass, submitWithoutReset, useRemountKey } from "@/components/ui/form-bits";
 
 type Props = { action: (state: ActionState, formData: FormData) => Promise<ActionState>; current: string };
 

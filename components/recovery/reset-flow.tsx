@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useState } from "react";
 import { RobotCheck } from "@/components/robot-check/robot-check";
 import { type ActionState, IDLE } from "@/lib/actions/action-state";
-import { buttonClass, fieldErrors, FormMessage, submitWithoutReset, useRemountKey } from "./form-bits";
+import { buttonClass, fieldErrors, FormMessage, submitWithoutReset, useRemountKey } from "@/components/ui/form-bits";
 import { ResetPasswordForm } from "./reset-password-form";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;

@@ -4,11 +4,9 @@
  * otherwise it seeds a temp database and starts its own Dovecot on free ports.
  */
 import { drizzle } from "drizzle-orm/better-sqlite3";
-import { ImapFlow } from "imapflow";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import nodemailer from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations } from "@/db/migrate";
 import { openSqlite } from "@/db/open";
@@ -17,6 +15,7 @@ import { DEMO_PASSWORD, seedDemo } from "@/db/seed";
 import { hashPassword } from "@/lib/auth/password-hash";
 import { databasePath } from "@/lib/env";
 import { type DovecotPorts, freePort, portsFromEnv, startDovecot, stopDovecot } from "@/lib/mail/dovecot-process";
+import { imapLogin as imapAt, submissionLogin as submissionAt } from "../support/mail-clients";
 
 const HOST = "127.0.0.1";
 const WRONG = "Sonnenblume-Wiese-43!";
@@ -75,43 +74,8 @@ function updateMailbox(address: string, set: { password_hash?: string; enabled?:
   expect(info.changes).toBe(1);
 }
 
-/** true: logged in and opened INBOX; false: the server refused the credentials; throws otherwise. */
-async function imapLogin(user: string, pass: string): Promise<boolean> {
-  const client = new ImapFlow({
-    host: HOST, port: ports.imap, secure: false, logger: false, auth: { user, pass },
-    connectionTimeout: 5_000, greetingTimeout: 5_000, socketTimeout: 10_000,
-  });
-  client.on("error", () => {});
-  try {
-    await client.connect();
-  } catch (e) {
-    if ((e as { authenticationFailed?: boolean }).authenticationFailed) return false;
-    throw e;
-  }
-  try {
-    const inbox = await client.mailboxOpen("INBOX");
-    expect(inbox.path).toBe("INBOX");
-    return true;
-  } finally {
-    await client.logout();
-  }
-}
-
-/** true: AUTH accepted on the submission port; false: refused with EAUTH; throws otherwise. */
-async function submissionAuth(user: string, pass: string): Promise<boolean> {
-  const transport = nodemailer.createTransport({
-    host: HOST, port: ports.submission, secure: false, ignoreTLS: true, auth: { user, pass },
-    connectionTimeout: 5_000, greetingTimeout: 5_000,
-  });
-  try {
-    return await transport.verify();
-  } catch (e) {
-    if ((e as { code?: string }).code === "EAUTH") return false;
-    throw e;
-  } finally {
-    transport.close();
-  }
-}
+const imapLogin = (user: string, pass: string) => imapAt(user, pass, ports.imap);
+const submissionAuth = (user: string, pass: string) => submissionAt(user, pass, ports.submission);
 
 describe("IMAP login against the passdb view", () => {
   it("accepts a demo mailbox and a mail account, refuses a wrong password", async () => {
