@@ -1,4 +1,8 @@
+import { eq } from "drizzle-orm";
+import { users } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
+import { loadActor } from "@/lib/auth/principals";
+import type { Actor } from "@/lib/authz/actor";
 import { createTestDb } from "./test-db";
 
 /** In-memory database with the migrations and the demo data (argon2 hashes included). */
@@ -6,4 +10,12 @@ export async function createSeededDb() {
   const handle = createTestDb();
   await seedDemo(handle.db);
   return handle;
+}
+
+/** The Actor of a KundenServiceCenter account, loaded as the session would load it. */
+export function userActor(db: ReturnType<typeof createTestDb>["db"], email: string): Actor {
+  const u = db.select({ id: users.id }).from(users).where(eq(users.email, email)).get();
+  const actor = u && loadActor(db, "user", u.id);
+  if (!actor) throw new Error(`no actor ${email}`);
+  return actor;
 }

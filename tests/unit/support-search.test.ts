@@ -1,21 +1,15 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditLog, users } from "@/db/schema";
-import { loadActor } from "@/lib/auth/principals";
+import { auditLog } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { viewMailboxRecord } from "@/lib/services/support/get-mailbox-record";
 import { searchCustomersByName } from "@/lib/services/support/search-customers";
 import { prefixUpperBound, searchMailboxes } from "@/lib/services/support/search-mailboxes";
-import { createSeededDb } from "../support/seeded-db";
+import { createSeededDb, userActor } from "../support/seeded-db";
 
 let handle: Awaited<ReturnType<typeof createSeededDb>>;
-const actorFor = (email: string): Actor => {
-  const u = handle.db.select({ id: users.id }).from(users).where(eq(users.email, email)).get();
-  const actor = u && loadActor(handle.db, "user", u.id);
-  if (!actor) throw new Error(`no actor ${email}`);
-  return actor;
-};
+const actorFor = (email: string): Actor => userActor(handle.db, email);
 beforeAll(async () => {
   handle = await createSeededDb();
 });

@@ -1,19 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { customers, domains, mailboxes, packages, users } from "@/db/schema";
-import { loadActor } from "@/lib/auth/principals";
+import { customers, domains, mailboxes, packages } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { ROLE_PERMISSIONS, roleHas } from "@/lib/authz/permissions";
 import { tenantScope } from "@/lib/authz/scope";
-import { createSeededDb } from "../support/seeded-db";
+import { createSeededDb, userActor } from "../support/seeded-db";
 
 let handle: Awaited<ReturnType<typeof createSeededDb>>;
-const actorFor = (email: string): Actor => {
-  const u = handle.db.select({ id: users.id }).from(users).where(eq(users.email, email)).get();
-  const actor = u && loadActor(handle.db, "user", u.id);
-  if (!actor) throw new Error(`no actor ${email}`);
-  return actor;
-};
+const actorFor = (email: string): Actor => userActor(handle.db, email);
 beforeAll(async () => {
   handle = await createSeededDb();
 });

@@ -3,25 +3,9 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { skinFor } from "@/components/panel/shared/skins";
 import { requireRole } from "@/lib/auth/session";
-import { NotFoundError } from "@/lib/errors";
+import { idParam as parseId, orNotFound } from "@/lib/not-found";
 import { getPanelMailbox } from "@/lib/services/mailboxes/get-panel-mailbox";
 import { getSubscriptionForCustomer } from "@/lib/services/subscriptions/get-subscription-for-customer";
-
-/** Route ids are digits only; anything else is a 404 like a foreign id. */
-export function parseId(raw: string): number {
-  if (!/^\d{1,12}$/.test(raw)) notFound();
-  return Number(raw);
-}
-
-/** Runs a loader and turns NotFoundError (missing or another tenant's) into the 404 page. */
-export function orNotFound<T>(load: () => T): T {
-  try {
-    return load();
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
-}
 
 /**
  * The customer, the subscription (tenant-scoped) and the skin of its panel version; shared by the

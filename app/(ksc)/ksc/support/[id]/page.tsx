@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { Conversation } from "@/components/tickets/conversation";
-import { orNotFound } from "@/components/tickets/or-not-found";
+import { orNotFound } from "@/lib/not-found";
 import { ReplyForm } from "@/components/tickets/reply-form";
 import { RevealPassword } from "@/components/tickets/reveal-password";
 import { StatusBadge } from "@/components/tickets/status-badge";

@@ -6,7 +6,7 @@ import { DeleteButton } from "@/components/reseller/delete-button";
 import { Card, PageTitle } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/session";
 import { getMailAdminOverview } from "@/lib/services/mail-accounts/mail-admin-overview";
-import { idParam } from "@/lib/services/orders/or-not-found";
+import { idParam } from "@/lib/not-found";
 import { deleteMailAccountAction, setMailAccountPasswordAction, setMailAccountQuotaAction } from "../../actions";
 
 export default async function MailAccountPage({ params }: { params: Promise<{ id: string }> }) {

@@ -5,7 +5,7 @@ import { UsageCell } from "@/components/reseller/usage-cell";
 import { Card, PageTitle } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/session";
 import { getCustomerOrThrow } from "@/lib/services/customers/get-customer";
-import { idParam, orNotFound } from "@/lib/services/orders/or-not-found";
+import { idParam, orNotFound } from "@/lib/not-found";
 import { listPackagesForReseller } from "@/lib/services/packages/list-packages-for-reseller";
 import { addDomainAction, moveDomainAction, orderPackageAction, updateCustomerAction } from "../actions";
 

@@ -3,7 +3,7 @@ import { DeleteButton } from "@/components/reseller/delete-button";
 import { PackageForm } from "@/components/reseller/package-form";
 import { Card, PageTitle } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/session";
-import { idParam, orNotFound } from "@/lib/services/orders/or-not-found";
+import { idParam, orNotFound } from "@/lib/not-found";
 import { getPackageOrThrow } from "@/lib/services/packages/get-package";
 import { deletePackageAction, updatePackageAction } from "../actions";
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { MailboxRecordView } from "@/components/support/mailbox-record-view";
-import { orNotFound } from "@/components/tickets/or-not-found";
+import { orNotFound } from "@/lib/not-found";
 import { PageTitle } from "@/components/ui/card";
 import { clientIp } from "@/lib/auth/client-ip";
 import { requireEnrolledActor } from "@/lib/auth/mfa/enrolment";

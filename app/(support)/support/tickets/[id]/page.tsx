@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { DefinitionList } from "@/components/support/definition-list";
 import { Conversation } from "@/components/tickets/conversation";
-import { orNotFound } from "@/components/tickets/or-not-found";
+import { orNotFound } from "@/lib/not-found";
 import { ReplyForm } from "@/components/tickets/reply-form";
 import { StatusBadge } from "@/components/tickets/status-badge";
 import { SupportTicketActions } from "@/components/tickets/support-ticket-actions";

@@ -4,7 +4,8 @@ import { DeleteMailboxesForm } from "@/components/panel/shared/delete-mailboxes-
 import { panelLinks } from "@/components/panel/shared/links";
 import { getPanelMailbox } from "@/lib/services/mailboxes/get-panel-mailbox";
 import { deleteMailboxesAction } from "../actions";
-import { loadPanel, orNotFound, parseId, type SubscriptionParams } from "../../panel-context";
+import { idParam as parseId, orNotFound } from "@/lib/not-found";
+import { loadPanel, type SubscriptionParams } from "../../panel-context";
 
 type Props = SubscriptionParams & { searchParams: Promise<{ ids?: string | string[] }> };
 

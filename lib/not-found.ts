@@ -2,7 +2,7 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { NotFoundError } from "@/lib/errors";
 
-/** For pages: a scoped loader's NotFoundError (missing or another tenant's record) becomes a 404. */
+/** For pages (the one place this mapping lives): a scoped loader's NotFoundError (missing or another tenant's record) becomes a 404. */
 export function orNotFound<T>(load: () => T): T {
   try {
     return load();
