@@ -12,3 +12,25 @@ export const PASSDB_QUERY = `SELECT user, password FROM ${PASSDB_VIEW} WHERE use
 export const HASH_SCHEME_PREFIX = "{ARGON2ID}";
 
 /** The view itself is created by migration 0001_dovecot_view_audit_guard.sql. */
+
+/**
+ * Dovecot's SQL userdb reads only this view (migration 0005_dovecot_userdb.sql). One row per address
+ * mail is delivered to: mailboxes, mail account logins and addresses routed to a mail account.
+ *   user     – the lower-cased address or login looked up
+ *   login    – whose Maildir receives the mail (the account's login for a routed address)
+ *   home     – that Maildir's parent, relative to Dovecot's mail root
+ *   quota_mb – storage quota in MiB, NULL for unlimited
+ */
+export const USERDB_VIEW = "dovecot_userdb";
+
+/** Renders the userdb query for a mail root and the virtual mail uid/gid. */
+export function userdbQuery(mailRoot: string, uid: number, gid: number): string {
+  return (
+    `SELECT login AS user, '${mailRoot}/' || home AS home, ${uid} AS uid, ${gid} AS gid, ` +
+    `CASE WHEN quota_mb IS NULL THEN NULL ELSE '*:storage=' || quota_mb || 'M' END AS quota_rule ` +
+    `FROM ${USERDB_VIEW} WHERE user = '%Lu'`
+  );
+}
+
+/** doveadm iterates users (e.g. for quota recalculation) through this query. */
+export const USERDB_ITERATE_QUERY = `SELECT DISTINCT login AS user FROM ${USERDB_VIEW}`;

@@ -5,55 +5,31 @@
  * never touches the shared demo database.
  */
 import { eq } from "drizzle-orm";
-import { drizzle } from "drizzle-orm/better-sqlite3";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations } from "@/db/migrate";
-import { openSqlite, type SqliteDatabase } from "@/db/open";
 import * as schema from "@/db/schema";
-import { DEMO_PASSWORD, seedDemo } from "@/db/seed";
+import { DEMO_PASSWORD } from "@/db/seed";
 import { loadActor } from "@/lib/auth/principals";
-import { type DovecotPorts, dovecotInstalled, freePort, startDovecot, stopDovecot } from "@/lib/mail/dovecot-process";
-import { type RunningSink, startSmtpSink } from "@/lib/mail/smtp-sink";
 import { changeOwnMailboxPassword } from "@/lib/services/mailbox-settings/change-own-password";
 import { addOwnForward, setOwnKeepCopy } from "@/lib/services/mailbox-settings/forwards";
 import { addOwnSenderRule } from "@/lib/services/mailbox-settings/sender-rules";
 import { setOwnSpamSettings } from "@/lib/services/mailbox-settings/spam";
 import { imapLogin, submissionLogin } from "../support/mail-clients";
 import { deliverLmtp, listMailbox, waitForSinkMail } from "../support/mailbox-delivery";
+import { type SeededDovecot, startSeededDovecot } from "../support/seeded-dovecot";
 
-let tmp = "";
-let sqlite: SqliteDatabase;
-let db: ReturnType<typeof drizzle<typeof schema>>;
-let ports: DovecotPorts;
-let sink: RunningSink;
+let env: SeededDovecot;
+let db: SeededDovecot["db"];
+let ports: SeededDovecot["ports"];
 let sinkDir = "";
 const ip = "192.0.2.55";
 
 beforeAll(async () => {
-  if (!dovecotInstalled()) throw new Error("Dovecot is not installed (scripts/install-deps.sh --system)");
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "kontor-delivery-"));
-  fs.chmodSync(tmp, 0o755); // the mail processes (uid 5000) must pass through
-  const dbPath = path.join(tmp, "kontor.db");
-  sqlite = openSqlite(dbPath);
-  applyMigrations(sqlite);
-  db = drizzle(sqlite, { schema });
-  await seedDemo(db);
-  sinkDir = path.join(tmp, "sink");
-  sink = await startSmtpSink({ dir: sinkDir, port: await freePort() });
-  ports = { imap: await freePort(), submission: await freePort(), lmtp: await freePort() };
-  process.env.KONTOR_SIEVE_DIR = path.join(tmp, "dovecot", "sieve");
-  await startDovecot({ dbPath, dir: path.join(tmp, "dovecot"), ports, relayPort: sink.port });
+  env = await startSeededDovecot("kontor-delivery-");
+  ({ db, ports, sinkDir } = env);
 });
 
 afterAll(async () => {
-  delete process.env.KONTOR_SIEVE_DIR;
-  if (tmp) await stopDovecot(path.join(tmp, "dovecot"));
-  await sink?.close();
-  sqlite?.close();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  await env?.stop();
 });
 
 function actor(address: string) {

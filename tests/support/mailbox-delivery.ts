@@ -6,10 +6,10 @@ import nodemailer from "nodemailer";
 const HOST = "127.0.0.1";
 
 /** Delivers one message over LMTP, as the MTA would after accepting it; resolves with the LMTP answer. */
-export async function deliverLmtp(port: number, msg: { from: string; to: string; subject: string; headers?: Record<string, string> }) {
+export async function deliverLmtp(port: number, msg: { from: string; to: string; subject: string; headers?: Record<string, string>; body?: string }) {
   const transport = nodemailer.createTransport({ host: HOST, port, lmtp: true, ignoreTLS: true, connectionTimeout: 5_000 });
   try {
-    const info = await transport.sendMail({ from: msg.from, to: msg.to, subject: msg.subject, text: `Body of ${msg.subject}\n`, headers: msg.headers });
+    const info = await transport.sendMail({ from: msg.from, to: msg.to, subject: msg.subject, text: msg.body ?? `Body of ${msg.subject}\n`, headers: msg.headers });
     return info.response as string;
   } finally {
     transport.close();

@@ -56,6 +56,18 @@ describe("schema", () => {
     handle.db.update(mailboxes).set({ enabled: true }).where(eq(mailboxes.address, "anna@alpenblick.example")).run();
   });
 
+  it("gives Dovecot's userdb every deliverable address, routed ones as their account, each lookup by index", () => {
+    const lookup = (user: string) => handle.sqlite.prepare("SELECT login, home, quota_mb FROM dovecot_userdb WHERE user = ?").get(user) as { login: string; home: string } | undefined;
+    expect(lookup("kontakt@dorfladen.example")).toMatchObject({ login: "k10001.002", home: "k10001.002" });
+    expect(lookup("info@alpenblick.example")).toMatchObject({ login: "info@alpenblick.example", home: "alpenblick.example/info" });
+    expect(lookup("k10001.001")).toMatchObject({ login: "k10001.001" });
+    expect(lookup("nobody@dorfladen.example")).toBeUndefined();
+    const plan = (handle.sqlite.prepare("EXPLAIN QUERY PLAN SELECT login FROM dovecot_userdb WHERE user = ?").all("x") as { detail: string }[]).map((r) => r.detail);
+    // The outer SCAN walks the co-routine's already filtered rows; every table is searched by index.
+    expect(plan.filter((d) => /^SCAN /.test(d) && d !== "SCAN dovecot_userdb")).toEqual([]);
+    expect(plan.filter((d) => /^SEARCH /.test(d))).toHaveLength(4);
+  });
+
   it("indexes every tenant column of tenant-owned tables", () => {
     const tables = ["customers", "packages", "subscriptions", "domains", "mailboxes", "mail_accounts", "mail_account_addresses", "forwards", "sender_rules", "spam_settings", "tickets", "ticket_messages"];
     for (const table of tables) {
