@@ -1,0 +1,150 @@
+import Database from "better-sqlite3";
+import { and, eq } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import type { Db } from "@/db";
+import * as schema from "@/db/schema";
+import { loadActor } from "@/lib/auth/principals";
+import type { Actor } from "@/lib/authz/actor";
+import type { Role } from "@/lib/authz/permissions";
+import { createSeededDb } from "../seeded-db";
+
+const { customers, domains, forwards, mailAccountAddresses, mailAccounts, mailboxes, mfaFactors, packages, reauthConfirmations, senderRules, subscriptions, tickets, ticketMessages, users } = schema;
+
+/**
+ * Two tenants of the demo data, each with one record of every kind an action can target:
+ * A = reseller "Nordlicht" (R1) with customer K10001, B = reseller "Südwind" (R2) with customer K20001.
+ * Every attacker of the security matrix sits in B; every record it aims at belongs to A. The seed has
+ * no tickets, forwards, sender rules, second factors or mail accounts in B, so they are added here.
+ */
+export type TenantIds = {
+  resellerId: number;
+  customerId: number;
+  customerUserId: number;
+  packageId: number;
+  /** A package no subscription uses, so deleting it would succeed. */
+  unusedPackageId: number;
+  subscriptionId: number;
+  domainId: number;
+  domainName: string;
+  mailboxId: number;
+  mailboxAddress: string;
+  /** A second subscription of the same customer, for moves. */
+  otherSubscriptionId: number;
+  noPanelSubscriptionId: number;
+  noPanelDomainId: number;
+  adminAccountId: number;
+  accountId: number;
+  addressId: number;
+  ticketId: number;
+  forwardId: number;
+  senderRuleId: number;
+  factorId: number;
+};
+
+export type World = {
+  a: TenantIds;
+  b: TenantIds;
+  staff: { adminUserId: number; supportUserId: number; resellerUserId: number };
+  /** The acting principal of each role: all in tenant B (admin and support have no tenant). */
+  actors: Record<Role, Actor>;
+};
+
+function one<T>(row: T | null | undefined, what: string): T {
+  if (row === null || row === undefined) throw new Error(`world: no ${what}`);
+  return row;
+}
+
+/** Adds the records the seed lacks and returns every id the matrix needs. */
+function completeTenant(db: Db, p: { customerEmail: string; panelDomain: string; mailbox: string; otherDomain: string; noPanelDomain: string }): TenantIds {
+  const customerUser = one(db.select().from(users).where(eq(users.email, p.customerEmail)).get(), p.customerEmail);
+  const resellerId = one(customerUser.resellerId, "reseller id");
+  const customerId = one(customerUser.customerId, "customer id");
+  const customer = one(db.select().from(customers).where(eq(customers.id, customerId)).get(), "customer");
+  const domain = one(db.select().from(domains).where(eq(domains.name, p.panelDomain)).get(), p.panelDomain);
+  const mailbox = one(db.select().from(mailboxes).where(eq(mailboxes.address, p.mailbox)).get(), p.mailbox);
+  const sub = one(db.select().from(subscriptions).where(eq(subscriptions.id, domain.subscriptionId)).get(), "subscription");
+  const hash = customerUser.passwordHash;
+  const tenant = { resellerId, customerId };
+
+  // A second panel subscription with one domain, so "move a domain" has a legal target.
+  const otherSub = db.insert(subscriptions).values({ ...tenant, packageId: sub.packageId }).returning().get();
+  db.insert(domains).values({ ...tenant, subscriptionId: otherSub.id, name: p.otherDomain }).run();
+  const unused = db.insert(packages).values({ resellerId, name: "Reserve", panel: "plesk9", maxDomains: 3, maxMailboxes: 3, mailboxQuotaMb: 100, maxForwards: 3 }).returning().get();
+
+  // Mail accounts (package without panel): reuse the seed's where it has them.
+  let noPanel = db.select({ id: domains.id, subscriptionId: domains.subscriptionId }).from(domains)
+    .innerJoin(subscriptions, eq(domains.subscriptionId, subscriptions.id)).innerJoin(packages, eq(subscriptions.packageId, packages.id))
+    .where(and(eq(domains.customerId, customerId), eq(packages.panel, "none"))).get();
+  if (!noPanel) {
+    const pkg = db.insert(packages).values({ resellerId, name: "Mail Basic", panel: "none", maxDomains: 3, maxMailboxes: 5, mailboxQuotaMb: 1024, maxForwards: 10 }).returning().get();
+    const s = db.insert(subscriptions).values({ ...tenant, packageId: pkg.id }).returning().get();
+    const d = db.insert(domains).values({ ...tenant, subscriptionId: s.id, name: p.noPanelDomain }).returning().get();
+    noPanel = { id: d.id, subscriptionId: s.id };
+    const login = (n: number) => `${customer.customerNumber.toLowerCase()}.${String(n).padStart(3, "0")}`;
+    for (const number of [1, 2]) {
+      db.insert(mailAccounts).values({ ...tenant, number, login: login(number), passwordHash: hash, quotaMb: 1024, passwordChangedAt: new Date() }).run();
+    }
+    const second = one(db.select().from(mailAccounts).where(eq(mailAccounts.login, login(2))).get(), "account .002");
+    db.insert(mailAccountAddresses).values({ ...tenant, mailAccountId: second.id, domainId: d.id, localPart: "kontakt", address: `kontakt@${p.noPanelDomain}` }).run();
+  }
+  const accounts = db.select().from(mailAccounts).where(eq(mailAccounts.customerId, customerId)).all();
+  const adminAccount = one(accounts.find((x) => x.number === 1), "account .001");
+  const account = one(accounts.find((x) => x.number === 2), "account .002");
+  const address = one(db.select().from(mailAccountAddresses).where(eq(mailAccountAddresses.mailAccountId, account.id)).get(), "routed address");
+
+  const ticket = db.insert(tickets).values({ ...tenant, openedByUserId: customerUser.id, category: "reset_mailadmin_password", subject: "Passwort .001" }).returning().get();
+  db.insert(ticketMessages).values({ ...tenant, ticketId: ticket.id, authorUserId: customerUser.id, body: "Bitte neues Passwort." }).run();
+  const forward = db.insert(forwards).values({ ...tenant, mailboxId: mailbox.id, target: "weiter@example.org" }).returning().get();
+  const rule = db.insert(senderRules).values({ ...tenant, mailboxId: mailbox.id, kind: "block", pattern: "@spam.example" }).returning().get();
+  const factor = db.insert(mfaFactors).values({ userId: customerUser.id, kind: "webauthn", label: "Schlüssel", credentialId: `cred-${customerId}`, publicKey: "pk", confirmedAt: new Date() }).returning().get();
+  // Fresh confirmations so the positive controls reach the write (tickets need confirmed Stammdaten, the account page a re-auth).
+  db.update(customers).set({ stammdatenConfirmedAt: new Date() }).where(eq(customers.id, customerId)).run();
+  db.insert(reauthConfirmations).values({ principalKind: "user", principalId: customerUser.id, confirmedAt: new Date(), sessionVersion: customerUser.sessionVersion }).run();
+
+  return {
+    resellerId, customerId, customerUserId: customerUser.id, packageId: sub.packageId, unusedPackageId: unused.id,
+    subscriptionId: sub.id, domainId: domain.id, domainName: domain.name, mailboxId: mailbox.id, mailboxAddress: mailbox.address,
+    otherSubscriptionId: otherSub.id, noPanelSubscriptionId: noPanel.subscriptionId, noPanelDomainId: noPanel.id,
+    adminAccountId: adminAccount.id, accountId: account.id, addressId: address.id, ticketId: ticket.id, forwardId: forward.id,
+    senderRuleId: rule.id, factorId: factor.id,
+  };
+}
+
+function actorOf(db: Db, kind: "user" | "mail_account" | "mailbox", id: number): Actor {
+  return one(loadActor(db, kind, id), `actor ${kind}:${id}`);
+}
+
+/** Builds the world on a seeded in-memory database and returns it with a serialized image for copies. */
+export async function buildWorld() {
+  const handle = await createSeededDb();
+  const db = handle.db as unknown as Db;
+  const a = completeTenant(db, {
+    customerEmail: "kunde@kontor.example", panelDomain: "citywerk.example", mailbox: "info@citywerk.example", otherDomain: "nordlicht-zwei.example", noPanelDomain: "dorfladen.example",
+  });
+  const b = completeTenant(db, {
+    customerEmail: "kunde3@kontor.example", panelDomain: "suedwind-kunde.example", mailbox: "info@suedwind-kunde.example", otherDomain: "suedwind-zwei.example", noPanelDomain: "suedwind-post.example",
+  });
+  const userId = (email: string) => one(db.select({ id: users.id }).from(users).where(eq(users.email, email)).get(), email).id;
+  const staff = { adminUserId: userId("admin@kontor.example"), supportUserId: userId("support@kontor.example"), resellerUserId: userId("reseller@kontor.example") };
+  // Staff need a second factor before the support actions run (mandatory 2FA for staff).
+  for (const id of [staff.adminUserId, staff.supportUserId, userId("reseller2@kontor.example")]) {
+    db.insert(mfaFactors).values({ userId: id, kind: "webauthn", label: "Schlüssel", credentialId: `cred-staff-${id}`, publicKey: "pk", confirmedAt: new Date() }).run();
+  }
+  const actors: Record<Role, Actor> = {
+    admin: actorOf(db, "user", staff.adminUserId),
+    support: actorOf(db, "user", staff.supportUserId),
+    reseller: actorOf(db, "user", userId("reseller2@kontor.example")),
+    customer: actorOf(db, "user", b.customerUserId),
+    mailadmin: actorOf(db, "mail_account", b.adminAccountId),
+    mailbox: actorOf(db, "mailbox", b.mailboxId),
+  };
+  const world: World = { a, b, staff, actors };
+  return { world, image: handle.sqlite.serialize() };
+}
+
+/** A private copy of the world's database: what one test may change without touching the others. */
+export function openCopy(image: Buffer) {
+  const sqlite = new Database(image);
+  sqlite.pragma("foreign_keys = ON");
+  return { sqlite, db: drizzle(sqlite, { schema }) as unknown as Db };
+}
