@@ -1,0 +1,70 @@
+import type { Role } from "@/lib/authz/permissions";
+import type { World } from "./world";
+
+/**
+ * Every route handler (`app/**\/route.ts`, one entry per exported HTTP method) and who may call it.
+ * tests/unit/security/route-matrix.test.ts fails when a handler has no entry here.
+ *
+ * - `access`: roles that get an answer; every other role and anonymous visitors get 401, 403 or 404.
+ * - `request`: what tenant B's actor (or anyone, for public routes) sends. Public routes answer tenant A's
+ *   address exactly as they answer an address that exists nowhere (`probe`), so nothing can be probed.
+ * - `delegated`: handlers that are a library's, not Kontor's; the test checks they are exactly that.
+ */
+export type RouteEntry = {
+  access: "public" | readonly Role[];
+  request: (w: World) => Request;
+  /** Two requests that differ only in the address asked for: a real one of tenant A and one that exists nowhere. */
+  probe?: (w: World) => { existing: Request; missing: Request; existingAddress: string; missingAddress: string };
+  /** For the allowed caller: what the body must contain (its own data). */
+  ownData?: (w: World) => string[];
+  expectStatus?: number;
+  delegated?: "next-auth";
+};
+
+const BASE = "http://127.0.0.1:3000";
+const NOWHERE = "niemand@nirgends.example";
+const get = (path: string) => new Request(`${BASE}${path}`);
+const autodiscoverXml = (address: string) => `<?xml version="1.0" encoding="utf-8"?>
+<Autodiscover xmlns="http://schemas.microsoft.com/exchange/autodiscover/outlook/requestschema/2006">
+  <Request><EMailAddress>${address}</EMailAddress>
+  <AcceptableResponseSchema>http://schemas.microsoft.com/exchange/autodiscover/outlook/responseschema/2006a</AcceptableResponseSchema></Request>
+</Autodiscover>`;
+const post = (path: string, body: string) => new Request(`${BASE}${path}`, { method: "POST", body, headers: { "content-type": "text/xml" } });
+
+const autoconfig = (path: string): RouteEntry => ({
+  access: "public",
+  request: (w) => get(`${path}?emailaddress=${encodeURIComponent(w.a.mailboxAddress)}`),
+  probe: (w) => ({
+    existing: get(`${path}?emailaddress=${encodeURIComponent(w.a.mailboxAddress)}`),
+    missing: get(`${path}?emailaddress=${encodeURIComponent(NOWHERE)}`),
+    existingAddress: w.a.mailboxAddress,
+    missingAddress: NOWHERE,
+  }),
+});
+
+export const ROUTE_MATRIX: Record<string, RouteEntry> = {
+  "app/(mailbox)/mailbox/setup/profile/route.ts#GET": {
+    access: ["mailbox"],
+    request: () => get("/mailbox/setup/profile"),
+    ownData: (w) => [w.b.mailboxAddress],
+  },
+  "app/.well-known/autoconfig/mail/config-v1.1.xml/route.ts#GET": autoconfig("/.well-known/autoconfig/mail/config-v1.1.xml"),
+  "app/mail/config-v1.1.xml/route.ts#GET": autoconfig("/mail/config-v1.1.xml"),
+  "app/autodiscover/autodiscover.xml/route.ts#GET": autoconfig("/autodiscover/autodiscover.xml"),
+  "app/autodiscover/autodiscover.xml/route.ts#POST": {
+    access: "public",
+    request: (w) => post("/autodiscover/autodiscover.xml", autodiscoverXml(w.a.mailboxAddress)),
+    probe: (w) => ({
+      existing: post("/autodiscover/autodiscover.xml", autodiscoverXml(w.a.mailboxAddress)),
+      missing: post("/autodiscover/autodiscover.xml", autodiscoverXml(NOWHERE)),
+      existingAddress: w.a.mailboxAddress,
+      missingAddress: NOWHERE,
+    }),
+  },
+  "app/api/altcha/challenge/route.ts#GET": { access: "public", request: () => get("/api/altcha/challenge") },
+  "app/api/altcha/worker/route.ts#GET": { access: "public", request: () => get("/api/altcha/worker") },
+  // next-auth's own endpoints: sessions come only from a one-time grant of Kontor's login service
+  // (lib/auth/auth.ts); logins are covered by tests/e2e/login.test.ts and the login service tests.
+  "app/api/auth/[...nextauth]/route.ts#GET": { access: "public", request: () => get("/api/auth/session"), delegated: "next-auth" },
+  "app/api/auth/[...nextauth]/route.ts#POST": { access: "public", request: () => get("/api/auth/session"), delegated: "next-auth" },
+};
