@@ -51,15 +51,16 @@ export const mockHeaders = () => ({
   headers: async () => new Headers({ "user-agent": "security-matrix" }),
 });
 
+/** Whether the German messages have this key (what next-intl's `t.has` answers). */
+export function messageExists(key: string): boolean {
+  let node: string | Messages | undefined = loadMessages("de");
+  for (const part of key.split(".")) node = typeof node === "object" ? node[part] : undefined;
+  return typeof node === "string";
+}
+
 /** Keys resolve only when the German messages have them, as next-intl would; t() returns the key. */
 export const mockIntl = () => {
-  const messages = loadMessages("de");
-  const has = (key: string) => {
-    let node: string | Messages | undefined = messages;
-    for (const part of key.split(".")) node = typeof node === "object" ? node[part] : undefined;
-    return typeof node === "string";
-  };
-  const t = Object.assign((key: string) => key, { has, rich: (key: string) => key });
+  const t = Object.assign((key: string) => key, { has: messageExists, rich: (key: string) => key });
   return { getTranslations: async () => t, getLocale: async () => "de", getFormatter: async () => ({}) };
 };
 
