@@ -22,7 +22,7 @@ export function addDomain(actor: Actor, input: { subscriptionId: number; domain:
     if (sub.maxDomains !== null && used + 1 > sub.maxDomains) {
       throw new LimitError([{ limit: "maxDomains", used, max: sub.maxDomains, where: `${sub.customerNumber} · ${sub.packageName}` }], "domain");
     }
-    assertDomainFree(tx, name);
+    assertDomainFree(tx, name, sub.customerId);
     const tenant = { resellerId: sub.resellerId, customerId: sub.customerId };
     const row = tx.insert(domains).values({ ...tenant, subscriptionId: sub.id, name }).returning({ id: domains.id }).get();
     writeAudit(tx, actor, {

@@ -34,7 +34,7 @@ export async function orderPackage(
     const p = packageOrThrow(tx, actor, input.packageId);
     if (p.resellerId !== c.resellerId) throw new NotFoundError();
     if (p.maxDomains === 0) throw new LimitError([{ limit: "maxDomains", used: 0, max: 0, where: c.customerNumber }], "domain");
-    assertDomainFree(tx, name);
+    assertDomainFree(tx, name, c.id);
     const tenant = { resellerId: c.resellerId, customerId: c.id };
     const sub = tx.insert(subscriptions).values({ ...tenant, packageId: p.id }).returning({ id: subscriptions.id }).get();
     const domain = tx.insert(domains).values({ ...tenant, subscriptionId: sub.id, name }).returning({ id: domains.id }).get();

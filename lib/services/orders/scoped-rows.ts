@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray, like, ne, or } from "drizzle-orm";
 import type { Db } from "@/db";
 import { customers, domains, packages, subscriptions } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
@@ -48,8 +48,17 @@ export function domainOrThrow(tx: Reader, actor: Actor, id: number) {
   return row;
 }
 
-/** Domain names are unique across the installation. */
-export function assertDomainFree(tx: Reader, name: string, field = "domain") {
-  const taken = tx.select({ id: domains.id }).from(domains).where(eq(domains.name, name)).get();
+/**
+ * Domain names are unique across the installation, and no customer may add a subdomain or a parent
+ * domain of another customer's domain (it would receive mail meant for that customer's names).
+ * `name` is canonical (lib/services/orders/domain-name.ts), so only letters, digits, dots and dashes.
+ */
+export function assertDomainFree(tx: Reader, name: string, ownerCustomerId: number, field = "domain") {
+  const labels = name.split(".");
+  const parents = labels.slice(1).map((_, i) => labels.slice(i + 1).join("."));
+  const overlapsForeign = or(inArray(domains.name, parents), like(domains.name, `%.${name}`));
+  const taken =
+    tx.select({ id: domains.id }).from(domains).where(eq(domains.name, name)).get() ??
+    tx.select({ id: domains.id }).from(domains).where(and(overlapsForeign, ne(domains.customerId, ownerCustomerId))).get();
   if (taken) throw new ValidationError("errors.checkFields", { [field]: ["orders.errors.domainTaken"] });
 }
