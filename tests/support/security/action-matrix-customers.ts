@@ -1,0 +1,120 @@
+import { KSC_ACCOUNT, KSC_SUPPORT, MAILADMIN, MAILBOX, type MatrixEntry, OWN, P0, PANEL, pair, stammdaten } from "./action-matrix-kit";
+
+/** Matrix rows of the customer side: panel, mailbox user, E-Mail-Administration, KundenServiceCenter. */
+export const CUSTOMER_SIDE_ACTIONS: Record<string, MatrixEntry> = {
+  // Panel (Plesk skins): the customer's mailboxes, always reached through one of its subscriptions.
+  [`${PANEL}#updateMailboxSettingsAction`]: {
+    roles: ["customer"],
+    valid: { role: "customer", fields: (w) => ({ subscriptionId: `${w.b.subscriptionId}`, mailboxId: `${w.b.mailboxId}`, enabled: "on", quotaMb: "" }) },
+    foreign: { customer: [
+      (w) => ({ subscriptionId: `${w.a.subscriptionId}`, mailboxId: `${w.a.mailboxId}`, quotaMb: "", ...pair }),
+      (w) => ({ subscriptionId: `${w.b.subscriptionId}`, mailboxId: `${w.a.mailboxId}`, quotaMb: "1" }),
+    ] },
+  },
+  [`${PANEL}#createMailboxAction`]: {
+    roles: ["customer"],
+    valid: { role: "customer", fields: (w) => ({ subscriptionId: `${w.b.subscriptionId}`, domainId: `${w.b.domainId}`, localPart: "neu", quotaMb: "", ...pair }) },
+    foreign: { customer: [
+      (w) => ({ subscriptionId: `${w.a.subscriptionId}`, domainId: `${w.a.domainId}`, localPart: "dieb", quotaMb: "", ...pair }),
+      (w) => ({ subscriptionId: `${w.b.subscriptionId}`, domainId: `${w.a.domainId}`, localPart: "dieb", quotaMb: "", ...pair }),
+    ] },
+  },
+  [`${PANEL}#deleteMailboxesAction`]: {
+    roles: ["customer"],
+    valid: { role: "customer", fields: (w) => ({ subscriptionId: `${w.b.subscriptionId}`, mailboxIds: `${w.b.mailboxId}`, confirmed: "yes" }) },
+    foreign: { customer: [
+      (w) => ({ subscriptionId: `${w.a.subscriptionId}`, mailboxIds: `${w.a.mailboxId}`, confirmed: "yes" }),
+      // One foreign id among own ones: all or nothing.
+      (w) => ({ subscriptionId: `${w.b.subscriptionId}`, mailboxIds: [`${w.b.mailboxId}`, `${w.a.mailboxId}`], confirmed: "yes" }),
+    ] },
+    repeatable: ["mailboxIds"],
+  },
+  [`${PANEL}#setForwardingAction`]: {
+    roles: ["customer"],
+    valid: { role: "customer", fields: (w) => ({ subscriptionId: `${w.b.subscriptionId}`, mailboxId: `${w.b.mailboxId}`, targets: "weiter@example.org", keepCopy: "on" }) },
+    foreign: { customer: [
+      (w) => ({ subscriptionId: `${w.a.subscriptionId}`, mailboxId: `${w.a.mailboxId}`, targets: "dieb@example.org" }),
+      (w) => ({ subscriptionId: `${w.b.subscriptionId}`, mailboxId: `${w.a.mailboxId}`, targets: "dieb@example.org" }),
+    ] },
+  },
+  [`${PANEL}#setSpamFilterAction`]: {
+    roles: ["customer"],
+    valid: { role: "customer", fields: (w) => ({ subscriptionId: `${w.b.subscriptionId}`, mailboxId: `${w.b.mailboxId}`, enabled: "on" }) },
+    foreign: { customer: [(w) => ({ subscriptionId: `${w.a.subscriptionId}`, mailboxId: `${w.a.mailboxId}` })] },
+  },
+
+  // Mailbox user's own settings.
+  [`${MAILBOX}#changeMailboxPasswordAction`]: { roles: ["mailbox"], valid: { role: "mailbox", fields: () => ({ currentPassword: P0, ...pair }) }, noForeign: OWN },
+  [`${MAILBOX}#addForwardAction`]: { roles: ["mailbox"], valid: { role: "mailbox", fields: () => ({ target: "extern@example.org" }) }, noForeign: OWN },
+  [`${MAILBOX}#removeForwardAction`]: {
+    roles: ["mailbox"],
+    valid: { role: "mailbox", fields: (w) => ({ id: `${w.b.forwardId}` }) },
+    foreign: { mailbox: [(w) => ({ id: `${w.a.forwardId}` })] },
+  },
+  [`${MAILBOX}#setKeepCopyAction`]: { roles: ["mailbox"], valid: { role: "mailbox", fields: () => ({ keepCopy: "on" }) }, noForeign: OWN },
+  [`${MAILBOX}#addSenderRuleAction`]: { roles: ["mailbox"], valid: { role: "mailbox", fields: () => ({ kind: "allow", pattern: "@freund.example" }) }, noForeign: OWN },
+  [`${MAILBOX}#removeSenderRuleAction`]: {
+    roles: ["mailbox"],
+    valid: { role: "mailbox", fields: (w) => ({ id: `${w.b.senderRuleId}` }) },
+    foreign: { mailbox: [(w) => ({ id: `${w.a.senderRuleId}` })] },
+  },
+  [`${MAILBOX}#setSpamSettingsAction`]: { roles: ["mailbox"], valid: { role: "mailbox", fields: () => ({ enabled: "on", level: "3", action: "junk" }) }, noForeign: OWN },
+  ["app/(mailbox)/mailbox/recovery/actions.ts#setRecoveryEmailAction"]: {
+    roles: ["mailbox"], valid: { role: "mailbox", fields: () => ({ address: "privat@example.org", currentPassword: P0 }) }, noForeign: OWN,
+  },
+
+  // E-Mail-Administration (`.001` of a customer with a package without panel).
+  [`${MAILADMIN}#changePendingPasswordAction`]: { roles: ["mailadmin"], valid: { role: "mailadmin", fields: () => pair }, noForeign: OWN },
+  [`${MAILADMIN}#createMailAccountAction`]: { roles: ["mailadmin"], valid: { role: "mailadmin", fields: () => ({ quotaMb: "100", ...pair }) }, noForeign: OWN },
+  [`${MAILADMIN}#routeAddressAction`]: {
+    roles: ["mailadmin"],
+    valid: { role: "mailadmin", fields: (w) => ({ accountId: `${w.b.accountId}`, domainId: `${w.b.noPanelDomainId}`, localPart: "neu" }) },
+    foreign: { mailadmin: [
+      (w) => ({ accountId: `${w.a.accountId}`, domainId: `${w.b.noPanelDomainId}`, localPart: "dieb" }),
+      (w) => ({ accountId: `${w.b.accountId}`, domainId: `${w.a.noPanelDomainId}`, localPart: "dieb" }),
+    ] },
+    // A foreign or missing domain is simply not in the caller's list of domains.
+    refusals: ["errors.checkFields", "mailAdmin.errors.domainNotAllowed"],
+  },
+  [`${MAILADMIN}#unrouteAddressAction`]: {
+    roles: ["mailadmin"],
+    valid: { role: "mailadmin", fields: (w) => ({ addressId: `${w.b.addressId}` }) },
+    foreign: { mailadmin: [(w) => ({ addressId: `${w.a.addressId}` })] },
+  },
+  [`${MAILADMIN}#setMailAccountPasswordAction`]: {
+    roles: ["mailadmin"],
+    valid: { role: "mailadmin", fields: (w) => ({ accountId: `${w.b.accountId}`, ...pair }) },
+    foreign: { mailadmin: [(w) => ({ accountId: `${w.a.accountId}`, ...pair }), (w) => ({ accountId: `${w.a.adminAccountId}`, ...pair })] },
+  },
+  [`${MAILADMIN}#setMailAccountQuotaAction`]: {
+    roles: ["mailadmin"],
+    valid: { role: "mailadmin", fields: (w) => ({ accountId: `${w.b.accountId}`, quotaMb: "100" }) },
+    foreign: { mailadmin: [(w) => ({ accountId: `${w.a.accountId}`, quotaMb: "1" })] },
+  },
+  [`${MAILADMIN}#deleteMailAccountAction`]: {
+    roles: ["mailadmin"],
+    valid: { role: "mailadmin", fields: (w) => ({ accountId: `${w.b.accountId}` }) },
+    foreign: { mailadmin: [(w) => ({ accountId: `${w.a.accountId}` }), (w) => ({ accountId: `${w.a.adminAccountId}` })] },
+    protectedTargets: [{ role: "mailadmin", fields: (w) => ({ accountId: `${w.b.adminAccountId}` }), refusals: ["mailAdmin.errors.cannotDeleteAdmin"] }],
+  },
+
+  // KundenServiceCenter: the customer's own account and tickets.
+  ["app/(ksc)/ksc/stammdaten/actions.ts#confirmStammdatenAction"]: { roles: ["customer"], valid: { role: "customer", fields: () => ({}) }, noForeign: OWN },
+  [`${KSC_ACCOUNT}#reauthAction`]: { roles: ["customer"], valid: { role: "customer", fields: () => ({ currentPassword: P0 }) }, noForeign: OWN },
+  [`${KSC_ACCOUNT}#updateStammdatenAction`]: { roles: ["customer"], valid: { role: "customer", fields: () => stammdaten }, noForeign: OWN },
+  [`${KSC_ACCOUNT}#changeAccountPasswordAction`]: { roles: ["customer"], valid: { role: "customer", fields: () => pair }, noForeign: OWN },
+  [`${KSC_SUPPORT}#createTicketAction`]: {
+    roles: ["customer"], valid: { role: "customer", fields: () => ({ category: "general", subject: "Frage", message: "Wie geht das?" }) }, noForeign: OWN,
+  },
+  [`${KSC_SUPPORT}#customerReplyAction`]: {
+    roles: ["customer"],
+    valid: { role: "customer", fields: (w) => ({ ticketId: `${w.b.ticketId}`, message: "Danke" }) },
+    foreign: { customer: [(w) => ({ ticketId: `${w.a.ticketId}`, message: "Eingeschleust" })] },
+  },
+  [`${KSC_SUPPORT}#revealPasswordAction`]: {
+    roles: ["customer"],
+    // No password was generated on the own ticket yet: the refusal proves the input passed the schema.
+    valid: { role: "customer", fields: (w) => ({ ticketId: `${w.b.ticketId}` }), expect: "tickets.passwordGone" },
+    foreign: { customer: [(w) => ({ ticketId: `${w.a.ticketId}` })] },
+  },
+};
