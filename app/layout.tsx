@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale } from "next-intl/server";
 import type { ReactNode } from "react";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import "./globals.css";
 
 export const metadata: Metadata = { title: "Kontor", description: "Kontor – mail hosting control panel" };
@@ -11,7 +11,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="min-h-screen font-sans">
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        <ClientMessages area="root">{children}</ClientMessages>
       </body>
     </html>
   );

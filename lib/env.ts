@@ -13,18 +13,29 @@ export function databasePath(): string {
 export function authSecret(): string {
   if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
   const file = path.join(path.dirname(databasePath()), ".auth-secret");
+  const existing = readSecret(file);
+  if (existing) return existing;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const secret = crypto.randomBytes(32).toString("base64url");
+  try {
+    fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
+    return secret;
+  } catch {
+    // Another process (the server runs one per core) created it first: use theirs once it is written.
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const theirs = readSecret(file);
+      if (theirs) return theirs;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+    }
+    throw new Error(`${file} exists but stays empty; remove it or set AUTH_SECRET`);
+  }
+}
+
+function readSecret(file: string): string {
   try {
     return fs.readFileSync(file, "utf8").trim();
   } catch {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const secret = crypto.randomBytes(32).toString("base64url");
-    try {
-      fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
-      return secret;
-    } catch {
-      // Another process created it first: use theirs.
-      return fs.readFileSync(file, "utf8").trim();
-    }
+    return "";
   }
 }
 

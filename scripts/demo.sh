@@ -47,4 +47,4 @@ cat <<INFO
   Mails the panel sends (recovery links, notices) are shown at $AUTH_URL/demo/mails
 
 INFO
-npx next start -H 127.0.0.1 -p "$PORT"
+node scripts/serve.mjs --host 127.0.0.1 --port "$PORT"

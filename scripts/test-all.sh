@@ -36,8 +36,9 @@ npx tsx scripts/dovecot.ts start --db "$KONTOR_DB" --dir "$TEST_DIR/dovecot" || 
 export KONTOR_DOVECOT_RUNNING=1
 
 node node_modules/next/dist/bin/next build > "$TEST_DIR/build.log" 2>&1 || { tail -40 "$TEST_DIR/build.log"; echo "next build failed"; exit 1; }
-# Started with node itself (not npx), so $SERVER_PID is the server and the cleanup really stops it.
-node node_modules/next/dist/bin/next start -H 127.0.0.1 -p "$KONTOR_TEST_PORT" > "$TEST_DIR/server.log" 2>&1 &
+# The production server (one worker per core), started with node itself (not npx), so $SERVER_PID is
+# its primary process and the cleanup really stops it and its workers.
+node scripts/serve.mjs --host 127.0.0.1 --port "$KONTOR_TEST_PORT" > "$TEST_DIR/server.log" 2>&1 &
 SERVER_PID=$!
 node scripts/wait-for-url.mjs "$KONTOR_BASE_URL/login" 60 || { tail -40 "$TEST_DIR/server.log"; echo "server did not start"; exit 1; }
 

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { AppShell } from "@/components/shell/app-shell";
 import { requireRole } from "@/lib/auth/session";
 import { NAVIGATION } from "@/lib/navigation";
@@ -8,8 +9,10 @@ export default async function Layout({ children }: { children: ReactNode }) {
   const actor = await requireRole("customer");
   const t = await getTranslations("nav");
   return (
-    <AppShell area={t("ksc")} user={actor.label} nav={NAVIGATION[actor.role].map((n) => ({ href: n.href, label: t(n.label) }))}>
-      {children}
-    </AppShell>
+    <ClientMessages area="(ksc)">
+      <AppShell area={t("ksc")} user={actor.label} nav={NAVIGATION[actor.role].map((n) => ({ href: n.href, label: t(n.label) }))}>
+        {children}
+      </AppShell>
+    </ClientMessages>
   );
 }

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { ForcedPasswordChange } from "@/components/mailadmin/forced-password-change";
 import { AppShell } from "@/components/shell/app-shell";
 import { requireRole } from "@/lib/auth/session";
@@ -15,14 +16,18 @@ export default async function Layout({ children }: { children: ReactNode }) {
   const t = await getTranslations("nav");
   if (actor.mustChangePassword) {
     return (
-      <AppShell area={t("mailadmin")} user={actor.label} nav={[]}>
-        <ForcedPasswordChange action={changePendingPasswordAction} login={actor.label} />
-      </AppShell>
+      <ClientMessages area="(mailadmin)">
+        <AppShell area={t("mailadmin")} user={actor.label} nav={[]}>
+          <ForcedPasswordChange action={changePendingPasswordAction} login={actor.label} />
+        </AppShell>
+      </ClientMessages>
     );
   }
   return (
-    <AppShell area={t("mailadmin")} user={actor.label} nav={NAVIGATION[actor.role].map((n) => ({ href: n.href, label: t(n.label) }))}>
-      {children}
-    </AppShell>
+    <ClientMessages area="(mailadmin)">
+      <AppShell area={t("mailadmin")} user={actor.label} nav={NAVIGATION[actor.role].map((n) => ({ href: n.href, label: t(n.label) }))}>
+        {children}
+      </AppShell>
+    </ClientMessages>
   );
 }

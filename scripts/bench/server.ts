@@ -6,8 +6,9 @@ const TICKS_PER_SECOND = 100;
 
 export type ServerHandle = { proc: ChildProcess; baseUrl: string; stop: () => Promise<void> };
 
-export async function startServer(env: NodeJS.ProcessEnv, port: number): Promise<ServerHandle> {
-  const proc = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], {
+export async function startServer(env: NodeJS.ProcessEnv, port: number, nodeArgs: string[] = []): Promise<ServerHandle> {
+  // The same production server as the demo: scripts/serve.mjs (one Next worker per core).
+  const proc = spawn(process.execPath, [...nodeArgs, "scripts/serve.mjs", "--host", "127.0.0.1", "--port", String(port)], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });

@@ -11,7 +11,8 @@ import { Plesk10Box, Plesk10Page, plesk10Button } from "./page";
 
 const TONE = {
   head: "border-b-2 border-slate-300 text-slate-600",
-  row: "border-b border-slate-200 hover:bg-[#f3f7fb]",
+  rows: "*:border-b *:border-slate-200 *:hover:bg-[#f3f7fb]",
+  links: "[&_a]:text-[#1f6fb2] [&_a]:hover:underline",
   link: "text-[#1f6fb2] hover:underline",
   button: "rounded border border-slate-400 bg-gradient-to-b from-white to-[#e3e6e9] px-2 py-1 text-[12px]",
 };

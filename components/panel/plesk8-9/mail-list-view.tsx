@@ -11,7 +11,8 @@ import type { ClassicVariant } from "./variant";
 
 const TONE = {
   head: "bg-gradient-to-b from-[#e3eaf1] to-[#cfdbe6] text-[#23384d]",
-  row: "border-t border-slate-200 odd:bg-white even:bg-[#f4f7fa]",
+  rows: "*:border-t *:border-slate-200 *:odd:bg-white *:even:bg-[#f4f7fa]",
+  links: "[&_a]:text-[#1a5a94] [&_a]:underline-offset-2 [&_a]:hover:underline",
   link: "text-[#1a5a94] underline-offset-2 hover:underline",
   button: "rounded border border-[#8ea3b8] bg-gradient-to-b from-white to-[#dfe6ee] px-2 py-0.5 text-[12px]",
 };

@@ -3,18 +3,36 @@ import { getTranslations } from "next-intl/server";
 import type { PanelSubscription } from "@/lib/services/subscriptions/get-subscription-for-customer";
 import { PanelIcon } from "./icons";
 import { panelLinks } from "./links";
-import { ServiceIcons } from "./service-icons";
+import { MailRows } from "./mail-rows";
+import { ServiceIconSprites } from "./service-icons";
+import { serviceLabels } from "./service-labels";
 import type { MailList } from "./skin-types";
 
-type Tone = { head: string; row: string; link: string; button: string };
+/**
+ * Skin classes. `rows` and `links` style the tbody's rows and links from the tbody itself (Tailwind's
+ * `*:` and `[&_a]:` variants) so fifty rows do not each repeat them in the HTML and the RSC payload.
+ */
+type Tone = { head: string; rows: string; links: string; link: string; button: string };
 
 /**
  * The address list both skins show: a tick box per address for "Auswahl entfernen" (which opens the
- * confirmation page), the address as a link to its page, the service icons and the quota.
+ * confirmation page), the address as a link to its page, the service icons and the quota. Rows use
+ * plain links: next/link would prefetch all fifty address pages as soon as the list is visible.
  */
 export async function MailTable({ sub, list, tone }: { sub: PanelSubscription; list: MailList; tone: Tone }) {
   const t = await getTranslations("panel");
+  const labels = await serviceLabels();
   const links = panelLinks(sub.id);
+  // Each tick box is named like "<address> auswählen" by pointing at its link and one shared word, in
+  // the order the language's message puts them, instead of formatting that text for every row.
+  const selectMessage = t.raw("selectAddress") as string;
+  const select = { word: selectMessage.replace("{address}", "").trim(), addressFirst: selectMessage.trim().startsWith("{address}") };
+  // Most addresses share a few quota values; each is formatted once.
+  const quotaTexts = new Map<number | null, string>();
+  const quotaText = (mb: number | null) => {
+    if (!quotaTexts.has(mb)) quotaTexts.set(mb, mb === null ? t("unlimited") : t("quotaValue", { mb }));
+    return quotaTexts.get(mb) as string;
+  };
   if (!list.items.length) return <p className="text-sm text-slate-600">{t("noAddresses")}</p>;
   return (
     <form action={links.deleteMailboxes} method="get">
@@ -23,26 +41,24 @@ export async function MailTable({ sub, list, tone }: { sub: PanelSubscription; l
           <PanelIcon name="remove" size={14} />{t("removeSelected")}
         </button>
       </div>
-      <table className="w-full text-left text-[13px]">
+      <ServiceIconSprites />
+      <span id="mail-select" hidden>{select.word}</span>
+      <table className="w-full text-left text-[13px] [&_td]:px-2 [&_td]:py-1.5 [&_th]:px-2 [&_th]:py-1.5">
         <thead className={tone.head}>
           <tr>
-            <th className="w-8 px-2 py-1.5"><span className="sr-only">{t("removeSelected")}</span></th>
-            <th className="px-2 py-1.5">{t("address")}</th>
-            <th className="px-2 py-1.5">{t("servicesColumn")}</th>
-            <th className="px-2 py-1.5">{t("quota")}</th>
+            <th className="w-8"><span className="sr-only">{t("removeSelected")}</span></th>
+            <th>{t("address")}</th>
+            <th>{t("servicesColumn")}</th>
+            <th>{t("quota")}</th>
           </tr>
         </thead>
-        <tbody>
-          {list.items.map((m) => (
-            <tr key={m.id} className={tone.row}>
-              <td className="px-2 py-1.5">
-                <input type="checkbox" name="ids" value={m.id} aria-label={t("selectAddress", { address: m.displayAddress })} />
-              </td>
-              <td className="px-2 py-1.5"><Link href={links.mailbox(m.id)} className={tone.link}>{m.displayAddress}</Link></td>
-              <td className="px-2 py-1.5"><ServiceIcons services={m.services} /></td>
-              <td className="px-2 py-1.5">{m.quotaMb === null ? t("unlimited") : t("quotaValue", { mb: m.quotaMb })}</td>
-            </tr>
-          ))}
+        <tbody className={`${tone.rows} ${tone.links}`}>
+          <MailRows
+            rows={list.items.map((m) => ({ id: m.id, address: m.displayAddress, href: links.mailbox(m.id), services: m.services, quota: quotaText(m.quotaMb) }))}
+            labels={labels}
+            selectId="mail-select"
+            addressFirst={select.addressFirst}
+          />
         </tbody>
       </table>
       {list.nextCursor && (

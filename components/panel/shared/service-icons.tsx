@@ -1,6 +1,6 @@
-import { getTranslations } from "next-intl/server";
 import type { MailboxServices } from "@/lib/services/mailboxes/list-subscription-mailboxes";
 
+const KEYS = ["mailbox", "forwarding", "spamFilter"] as const satisfies readonly (keyof MailboxServices)[];
 const GLYPHS: Record<keyof MailboxServices, string> = {
   // Simple own drawings: an envelope, an arrow, a shield.
   mailbox: "M3 6h18v12H3z M3 6l9 7 9-7",
@@ -9,21 +9,37 @@ const GLYPHS: Record<keyof MailboxServices, string> = {
 };
 const ON: Record<keyof MailboxServices, string> = { mailbox: "text-sky-700", forwarding: "text-emerald-700", spamFilter: "text-amber-600" };
 
-/** The per-address service icons of the address list: coloured when the service is on, grey when off. */
-export async function ServiceIcons({ services }: { services: MailboxServices }) {
-  const t = await getTranslations("panel.service");
+export const SERVICE_KEYS = KEYS;
+
+/** How each icon is named for screen readers and the hover tooltip ("Mailbox: eingeschaltet"). */
+export type ServiceLabels = Record<keyof MailboxServices, { on: string; off: string }>;
+
+/**
+ * The drawings, once per page: each icon then only references its symbol, which keeps a list of
+ * fifty addresses from repeating the paths 150 times in the HTML and the page's RSC payload.
+ */
+export function ServiceIconSprites() {
+  return (
+    <svg aria-hidden="true" width="0" height="0" className="absolute">
+      {KEYS.map((key) => (
+        <symbol key={key} id={`svc-${key}`} viewBox="0 0 24 24">
+          <path d={GLYPHS[key]} fill="none" stroke="currentColor" strokeWidth="2" strokeLinejoin="round" />
+        </symbol>
+      ))}
+    </svg>
+  );
+}
+
+/** The per-address service icons: coloured when the service is on, grey when off. Needs ServiceIconSprites on the page. */
+export function ServiceIcons({ services, labels }: { services: MailboxServices; labels: ServiceLabels }) {
   return (
     <span className="inline-flex gap-1.5">
-      {(Object.keys(GLYPHS) as (keyof MailboxServices)[]).map((key) => {
-        const label = t(services[key] ? "on" : "off", { name: t(key) });
-        return (
-          <svg key={key} role="img" aria-label={label} viewBox="0 0 24 24" width="18" height="18" fill="none" stroke="currentColor"
-            strokeWidth="2" strokeLinejoin="round" className={services[key] ? ON[key] : "text-slate-300"} data-on={services[key]}>
-            <title>{label}</title>
-            <path d={GLYPHS[key]} />
-          </svg>
-        );
-      })}
+      {KEYS.map((key) => (
+        <svg key={key} role="img" width="18" height="18" className={services[key] ? ON[key] : "text-slate-300"} data-on={services[key]}>
+          <title>{labels[key][services[key] ? "on" : "off"]}</title>
+          <use href={`#svc-${key}`} />
+        </svg>
+      ))}
     </span>
   );
 }

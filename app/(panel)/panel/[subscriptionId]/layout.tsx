@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { getOwnCustomer } from "@/lib/services/customers/get-own-customer";
 import { loadPanel } from "./panel-context";
 
@@ -6,5 +7,9 @@ import { loadPanel } from "./panel-context";
 export default async function PanelLayout({ children, params }: { children: ReactNode; params: Promise<{ subscriptionId: string }> }) {
   const { actor, sub, skin } = await loadPanel((await params).subscriptionId);
   const customer = getOwnCustomer(actor);
-  return <skin.Frame sub={sub} customer={customer.company ?? customer.contactName}>{children}</skin.Frame>;
+  return (
+    <ClientMessages area="(panel)">
+      <skin.Frame sub={sub} customer={customer.company ?? customer.contactName}>{children}</skin.Frame>
+    </ClientMessages>
+  );
 }

@@ -1,0 +1,22 @@
+"use client";
+import type { MailboxServices } from "@/lib/services/mailboxes/list-subscription-mailboxes";
+import { ServiceIcons, type ServiceLabels } from "./service-icons";
+
+/** One address of the list, as compact as the page payload allows. */
+export type MailRow = { id: number; address: string; href: string; services: MailboxServices; quota: string };
+
+/**
+ * The rows of the address list. A client component on purpose: the RSC payload then carries only
+ * these few fields per row instead of every element of every row, and the server renders the markup
+ * once. Texts arrive translated; tick boxes are named by their address and one shared word.
+ */
+export function MailRows({ rows, labels, selectId, addressFirst }: { rows: MailRow[]; labels: ServiceLabels; selectId: string; addressFirst: boolean }) {
+  return rows.map((m) => (
+    <tr key={m.id}>
+      <td><input type="checkbox" name="ids" value={m.id} aria-labelledby={addressFirst ? `mail-${m.id} ${selectId}` : `${selectId} mail-${m.id}`} /></td>
+      <td><a id={`mail-${m.id}`} href={m.href}>{m.address}</a></td>
+      <td><ServiceIcons services={m.services} labels={labels} /></td>
+      <td>{m.quota}</td>
+    </tr>
+  ));
+}

@@ -1,0 +1,53 @@
+/**
+ * The production server: Next.js in one worker process per core (node:cluster), all accepting on
+ * one port. A single Node process renders on one core only; with the workers a 2-core machine
+ * serves about twice the pages. Everything shared (sessions, throttles, one-time secrets) lives in
+ * SQLite, so any worker can answer any request. A worker that dies is replaced.
+ *
+ * V8 grows a busy process's heap far beyond what it needs before collecting; each worker's old
+ * space is capped (KONTOR_WORKER_HEAP_MB, default 128) so the workers together stay within a small
+ * machine's memory.
+ *
+ *   node scripts/serve.mjs [--host 127.0.0.1] [--port 3000] [--workers <n, default: cores>]
+ */
+import cluster from "node:cluster";
+import http from "node:http";
+import os from "node:os";
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback);
+const host = option("host", process.env.HOST ?? "127.0.0.1");
+const port = Number(option("port", process.env.PORT ?? 3000));
+const cores = os.availableParallelism();
+const workers = Math.max(1, Number(option("workers", process.env.KONTOR_WORKERS ?? cores)));
+
+if (cluster.isPrimary) {
+  // Password hashing keeps one core free for pages (lib/auth/hash-slots.ts); the workers share it out.
+  const hashSlots = String(Math.max(1, Math.floor((cores - 1) / workers)));
+  const heapMb = Number(process.env.KONTOR_WORKER_HEAP_MB) || 128;
+  cluster.setupPrimary({ execArgv: [...process.execArgv, `--max-old-space-size=${heapMb}`, "--max-semi-space-size=4"] });
+  const fork = () => cluster.fork({ KONTOR_HASH_SLOTS: process.env.KONTOR_HASH_SLOTS ?? hashSlots });
+  for (let i = 0; i < workers; i++) fork();
+  let stopping = false;
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) return;
+    console.error(`worker ${worker.process.pid} ended (${signal ?? code}); starting another`);
+    setTimeout(fork, 1000);
+  });
+  const stop = () => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
+    setTimeout(() => process.exit(0), 3000).unref();
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+  console.log(`Kontor listening on http://${host}:${port} with ${workers} worker(s)`);
+} else {
+  process.env.NODE_ENV = "production";
+  const { default: next } = await import("next");
+  const app = next({ dev: false, dir: process.cwd(), hostname: host, port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  http.createServer((req, res) => handle(req, res)).listen(port, host);
+  process.on("SIGTERM", () => process.exit(0));
+}
