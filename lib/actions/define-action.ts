@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { clientIp } from "@/lib/auth/client-ip";
+import { mustEnrol } from "@/lib/auth/mfa/enrolment";
 import { getActor } from "@/lib/auth/session";
 import type { Actor } from "@/lib/authz/actor";
 import { type Permission, roleHas } from "@/lib/authz/permissions";
@@ -40,6 +41,11 @@ export function defineAction<S extends z.ZodType, P extends Permission>(def: Def
       const actor = await getActor();
       if (def.permission !== "public" && (!actor || !roleHas(actor.role, def.permission))) {
         return { status: "error", formError: translate("errors.forbidden") };
+      }
+      // Staff who must still set up a second factor may only use public actions (which include the
+      // enrolment itself); pages send them to enrolment, and this holds for crafted POSTs too.
+      if (def.permission !== "public" && actor && mustEnrol(actor)) {
+        return { status: "error", formError: translate("errors.enrolFirst") };
       }
       const parsed = def.schema.safeParse(formDataToObject(formData));
       if (!parsed.success) {

@@ -18,10 +18,10 @@ export function mustEnrol(actor: Actor): boolean {
 /**
  * requireRole for staff areas: while the policy requires a second factor and the account has none,
  * every page of the area sends the user to the enrolment page instead of rendering.
- * Limits: layouts run on full page loads and on navigations that enter the area, not on every
- * client-side navigation inside it; and server actions are not refused here (define-action.ts does
- * not consult this). The first page after login always passes through the layout, so a fresh
- * staff session cannot reach a page before enrolling.
+ * Layouts run on full page loads and on navigations that enter the area, not on every client-side
+ * navigation inside it; the first page after login always passes through the layout, so a fresh
+ * staff session cannot reach a page before enrolling. Server actions check mustEnrol themselves
+ * (lib/actions/define-action.ts), so a crafted POST is refused as well.
  */
 export async function requireEnrolledActor(...roles: Role[]): Promise<Actor> {
   const actor = await requireRole(...roles);

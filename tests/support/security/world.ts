@@ -127,7 +127,7 @@ export async function buildWorld() {
   const userId = (email: string) => one(db.select({ id: users.id }).from(users).where(eq(users.email, email)).get(), email).id;
   const staff = { adminUserId: userId("admin@kontor.example"), supportUserId: userId("support@kontor.example"), resellerUserId: userId("reseller@kontor.example") };
   // Staff need a second factor before the support actions run (mandatory 2FA for staff).
-  for (const id of [staff.adminUserId, staff.supportUserId, userId("reseller2@kontor.example")]) {
+  for (const id of [staff.adminUserId, staff.supportUserId, staff.resellerUserId, userId("reseller2@kontor.example")]) {
     db.insert(mfaFactors).values({ userId: id, kind: "webauthn", label: "Schlüssel", credentialId: `cred-staff-${id}`, publicKey: "pk", confirmedAt: new Date() }).run();
   }
   const actors: Record<Role, Actor> = {

@@ -1,0 +1,53 @@
+/**
+ * Staff who must set up a second factor are refused by every non-public action, not only sent to
+ * enrolment by the pages: a crafted POST changes nothing until a factor exists.
+ */
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { mfaFactors, packages } from "@/db/schema";
+import { IDLE } from "@/lib/actions/action-state";
+import { actorsOf, type Handle } from "../support/reseller-admin/actors";
+import { createSeededDb } from "../support/seeded-db";
+
+const state = vi.hoisted(() => ({ db: undefined as unknown, actor: undefined as unknown }));
+vi.mock("@/db", () => ({ getDb: () => state.db }));
+vi.mock("@/lib/auth/session", () => ({ getActor: async () => state.actor }));
+vi.mock("@/lib/auth/client-ip", () => ({ clientIp: async () => "192.0.2.8" }));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+vi.mock("next/navigation", () => ({ redirect: () => undefined, notFound: () => undefined, unstable_rethrow: () => undefined }));
+vi.mock("next-intl/server", () => ({ getTranslations: async () => Object.assign((key: string) => key, { has: () => true }) }));
+
+const { createPackageAction } = await import("@/app/(reseller)/reseller/packages/actions");
+
+let h: Handle;
+beforeAll(async () => {
+  h = await createSeededDb();
+  state.db = h.db;
+});
+
+const form = (name: string) => {
+  const fd = new FormData();
+  for (const [k, v] of Object.entries({ name, panel: "plesk10", maxMailboxes: "5", maxDomains: "1", mailboxQuotaMb: "", maxForwards: "" })) fd.append(k, v);
+  return fd;
+};
+const packageNamed = (name: string) => h.db.select().from(packages).where(eq(packages.name, name)).get();
+
+describe("staff without a required second factor", () => {
+  it("are refused by a reseller action, which writes nothing", async () => {
+    const reseller = actorsOf(h).reseller();
+    state.actor = reseller;
+    expect(h.db.select().from(mfaFactors).where(eq(mfaFactors.userId, reseller.id)).all()).toEqual([]);
+    const result = await createPackageAction(IDLE, form("Tarif ohne Faktor"));
+    expect(result).toMatchObject({ status: "error", formError: "errors.enrolFirst" });
+    expect(packageNamed("Tarif ohne Faktor")).toBeUndefined();
+  });
+
+  it("may use it once a factor is set up", async () => {
+    const reseller = actorsOf(h).reseller();
+    state.actor = reseller;
+    h.db.insert(mfaFactors).values({ userId: reseller.id, kind: "webauthn", label: "Schlüssel", credentialId: "cred-enrol-test", publicKey: "pk", confirmedAt: new Date() }).run();
+    const result = await createPackageAction(IDLE, form("Tarif mit Faktor"));
+    expect(result.status === "error" ? result : "ok").toBe("ok");
+    expect(packageNamed("Tarif mit Faktor")).toMatchObject({ panel: "plesk10" });
+  });
+});
