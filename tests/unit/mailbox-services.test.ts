@@ -182,3 +182,32 @@ describe("deleteMailboxes", () => {
     expect(f.auditCount("mailbox.delete", "weg2@citywerk.example")).toBe(1);
   });
 });
+
+describe("postmaster@ and abuse@ (RFC 2142)", () => {
+  it("are not deleted, not even within a selection, and the attempt is audited", async () => {
+    const kunde = f.actorFor("kunde@kontor.example");
+    const d = f.domain("citywerk.example");
+    for (const local of ["postmaster", "abuse", "bleibt-auch"]) {
+      await createMailbox(kunde, { subscriptionId: d.subscriptionId, domainId: d.id, localPart: local, quotaMb: null, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, ip, h.db);
+    }
+    const count = f.domain("citywerk.example").mailboxCount;
+    const ids = ["postmaster", "bleibt-auch"].map((l) => f.mailbox(`${l}@citywerk.example`)?.id ?? 0);
+    expect(await fieldErrorsOf(() => deleteMailboxes(kunde, { subscriptionId: d.subscriptionId, mailboxIds: ids, confirmed: "yes" }, ip, h.db)))
+      .toEqual({ _form: ["panel.errors.protectedAddress"] });
+    expect(f.mailbox("postmaster@citywerk.example")).toBeDefined();
+    expect(f.mailbox("bleibt-auch@citywerk.example")).toBeDefined();
+    expect(f.domain("citywerk.example").mailboxCount).toBe(count);
+    expect(f.auditCount("mailbox.delete_refused", "postmaster@citywerk.example")).toBe(1);
+  });
+
+  it("cannot be switched off, while password and quota stay the customer's to set", async () => {
+    const kunde = f.actorFor("kunde@kontor.example");
+    const d = f.domain("citywerk.example");
+    const abuse = f.mailbox("abuse@citywerk.example");
+    const errors = await fieldErrorsOf(() => updateMailboxSettings(kunde, { subscriptionId: d.subscriptionId, mailboxId: abuse?.id ?? 0, enabled: false, quotaMb: null, newPassword: "", confirmPassword: "" }, ip, h.db));
+    expect(errors).toEqual({ enabled: ["panel.errors.protectedAddress"] });
+    expect(f.mailbox("abuse@citywerk.example")?.enabled).toBe(true);
+    await updateMailboxSettings(kunde, { subscriptionId: d.subscriptionId, mailboxId: abuse?.id ?? 0, enabled: true, quotaMb: 100, newPassword: "", confirmPassword: "" }, ip, h.db);
+    expect(f.mailbox("abuse@citywerk.example")?.quotaMb).toBe(100);
+  });
+});

@@ -60,9 +60,11 @@ export function MailboxSettingsForm({ action, subscriptionId, mailbox, packageMa
       <fieldset className={fieldsetClass}>
         <legend className={legendClass}>{t("mailboxSection")}</legend>
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="enabled" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
+          <input type="checkbox" name="enabled" checked={enabled} onChange={(e) => setEnabled(e.target.checked)}
+            aria-invalid={!!errors.enabled} aria-describedby={`${id}-enabled-error`} />
           {t("enabled")}
         </label>
+        <FieldError id={`${id}-enabled-error`} messages={errors.enabled} />
         <div>
           <label htmlFor={`${id}-quota`} className="block text-sm font-medium">{t("quota")}</label>
           <input id={`${id}-quota`} name="quotaMb" inputMode="numeric" value={quota} onChange={(e) => setQuota(e.target.value)} className={`${inputClass} max-w-40`}

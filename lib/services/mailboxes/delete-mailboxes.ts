@@ -4,7 +4,8 @@ import { type Db, getDb } from "@/db";
 import { domains, mailboxes } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { tenantScope } from "@/lib/authz/scope";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import { isProtectedAddress } from "@/lib/mail/protected-addresses";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import type { DeleteMailboxesInput } from "@/lib/validation/mailbox";
 import { removeMailboxSieve } from "@/lib/mail/sieve/sync";
@@ -15,6 +16,7 @@ import { removeMailboxSieve } from "@/lib/mail/sieve/sync";
  * Forwards, spam settings and sender rules go with the row (ON DELETE CASCADE).
  */
 export function deleteMailboxes(actor: Actor, input: DeleteMailboxesInput, ctx: { ip?: string | null }, db: Db = getDb()) {
+  const protectedHit: string[] = [];
   const deleted = db.transaction((tx) => {
     const rows = tx
       .select({ id: mailboxes.id, address: mailboxes.address, domainId: mailboxes.domainId, resellerId: mailboxes.resellerId, customerId: mailboxes.customerId })
@@ -23,6 +25,18 @@ export function deleteMailboxes(actor: Actor, input: DeleteMailboxesInput, ctx: 
       .where(and(inArray(mailboxes.id, input.mailboxIds), eq(domains.subscriptionId, input.subscriptionId), tenantScope(actor, mailboxes), tenantScope(actor, domains)))
       .all();
     if (rows.length !== input.mailboxIds.length) throw new NotFoundError();
+    // postmaster@/abuse@ stay: the whole selection is refused, and the attempt is kept in the audit log.
+    const hit = rows.filter((r) => isProtectedAddress(r.address));
+    if (hit.length) {
+      for (const r of hit) {
+        writeAudit(tx, actor, {
+          action: "mailbox.delete_refused", targetKind: "mailbox", targetId: r.id, targetLabel: r.address,
+          resellerId: r.resellerId, customerId: r.customerId, ip: ctx.ip, details: { reason: "protected" },
+        });
+      }
+      protectedHit.push(...hit.map((r) => r.address));
+      return [];
+    }
     tx.delete(mailboxes).where(inArray(mailboxes.id, rows.map((r) => r.id))).run();
     const perDomain = new Map<number, number>();
     for (const r of rows) perDomain.set(r.domainId, (perDomain.get(r.domainId) ?? 0) + 1);
@@ -43,6 +57,7 @@ export function deleteMailboxes(actor: Actor, input: DeleteMailboxesInput, ctx: 
     }
     return rows.map((r) => r.address);
   }, { behavior: "immediate" });
+  if (protectedHit.length) throw new ValidationError("panel.errors.protectedAddress");
   // A leftover script would hand a deleted mailbox's forwards to a new mailbox of the same address.
   for (const address of deleted) removeMailboxSieve(address);
   return deleted;

@@ -1,4 +1,5 @@
 import "server-only";
+import { isProtectedAddress } from "@/lib/mail/protected-addresses";
 import { eq } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import { mailboxes } from "@/db/schema";
@@ -24,7 +25,11 @@ export async function updateMailboxSettings(actor: Actor, input: MailboxSettings
   const pwErrors = input.newPassword
     ? await validateNewPassword(input.newPassword, { names: [mailbox.address] }, getPasswordPolicyOptions(db))
     : [];
-  throwIfFieldErrors({ quotaMb: "error" in quota ? [quota.error] : [], newPassword: pwErrors });
+  throwIfFieldErrors({
+    quotaMb: "error" in quota ? [quota.error] : [],
+    newPassword: pwErrors,
+    enabled: !input.enabled && isProtectedAddress(mailbox.address) ? ["panel.errors.protectedAddress"] : [],
+  });
   if ("error" in quota) return { passwordChanged: false };
 
   const passwordChanged = !!input.newPassword;
