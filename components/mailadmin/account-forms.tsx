@@ -3,7 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { PasswordFields } from "@/components/password/password-fields";
-import { buttonClass, fieldErrorsOf, FormMessage, SelectField, TextField, submitWithoutReset } from "@/components/reseller/form-bits";
+import { FieldError } from "@/components/ui/field-error";
+import { buttonClass, fieldErrorsOf, FormMessage, inputClass, SelectField, TextField, submitWithoutReset } from "@/components/reseller/form-bits";
 import { type ActionState, IDLE } from "@/lib/actions/action-state";
 
 type Action = (s: ActionState, f: FormData) => Promise<ActionState>;
@@ -43,14 +44,26 @@ export function RouteAddressForm({ action, accounts, domains }: { action: Action
   );
 }
 
-export function AccountPasswordForm({ action, accountId, login }: { action: Action; accountId: number; login: string }) {
+/** Setting an account's password; for the administrator's own account the current one is asked too. */
+export function AccountPasswordForm({ action, accountId, login, own }: { action: Action; accountId: number; login: string; own: boolean }) {
   const t = useTranslations("mailAdmin");
+  const tp = useTranslations("password");
   const [state, formAction, pending] = useActionState(action, IDLE);
+  const errors = fieldErrorsOf(state);
   return (
     <form action={formAction} onSubmit={submitWithoutReset(formAction)} className="space-y-4" noValidate key={state.status === "success" ? "done" : "form"}>
       <FormMessage state={state} />
       <input type="hidden" name="accountId" value={accountId} />
-      <PasswordFields errors={fieldErrorsOf(state)} names={[login]} />
+      {own && (
+        <div>
+          <input type="text" value={login} autoComplete="username" readOnly hidden />
+          <label htmlFor="currentPassword" className="block text-sm font-medium">{tp("currentPassword")}</label>
+          <input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" className={inputClass}
+            aria-invalid={!!errors.currentPassword} aria-describedby="currentPassword-error" />
+          <FieldError id="currentPassword-error" messages={errors.currentPassword} />
+        </div>
+      )}
+      <PasswordFields errors={errors} names={[login]} />
       <button type="submit" disabled={pending} className={buttonClass}>{t("setPassword")}</button>
     </form>
   );

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { idField, limitField } from "./package";
-import { withPasswordConfirmation } from "./password";
+import { currentPasswordField, withPasswordConfirmation } from "./password";
 
 export const createMailAccountSchema = withPasswordConfirmation({ quotaMb: limitField });
-export const setMailAccountPasswordSchema = withPasswordConfirmation({ accountId: idField });
+/** The administrator's own account also needs its current password (sent only by that form). */
+export const setMailAccountPasswordSchema = withPasswordConfirmation({ accountId: idField, currentPassword: currentPasswordField.currentPassword.optional() });
 export const forcedPasswordChangeSchema = withPasswordConfirmation({});
 export const setMailAccountQuotaSchema = z.strictObject({ accountId: idField, quotaMb: limitField });
 export const deleteMailAccountSchema = z.strictObject({ accountId: idField });

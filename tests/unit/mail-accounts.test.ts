@@ -10,6 +10,7 @@ import { routeAddress, unrouteAddress } from "@/lib/services/mail-accounts/route
 import { createCustomer } from "@/lib/services/customers/create-customer";
 import { orderPackage } from "@/lib/services/orders/order-package";
 import { createPackage } from "@/lib/services/packages/save-package";
+import { DEMO_PASSWORD } from "@/db/seed";
 import { createSeededDb } from "../support/seeded-db";
 import { actorsOf, type Handle, NEW_PASSWORD } from "../support/reseller-admin/actors";
 
@@ -80,5 +81,36 @@ describe("E-Mail-Administration", () => {
   it("is closed to other roles", async () => {
     await expect(createMailAccount(as.reseller(), { quotaMb: null, newPassword: NEW_PASSWORD }, null, handle.db)).rejects.toBeInstanceOf(ForbiddenError);
     expect(() => deleteMailAccount(as.user("kunde@kontor.example"), accountId("k10001.002"), null, handle.db)).toThrow(ForbiddenError);
+  });
+});
+
+describe("the administrator's own password", () => {
+  const fieldErrors = async (p: Promise<unknown>) => {
+    const error = await p.then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    return (error as ValidationError).fieldErrors;
+  };
+
+  it("needs the current password, counts wrong ones, and then changes", async () => {
+    const admin = as.mailAdmin("k10001.001");
+    const before = hashOf("k10001.001");
+    expect(await fieldErrors(setMailAccountPassword(admin, admin.id, NEW_PASSWORD, "192.0.2.9", handle.db))).toEqual({ currentPassword: ["validation.required"] });
+    expect(await fieldErrors(setMailAccountPassword(admin, admin.id, NEW_PASSWORD, "192.0.2.9", handle.db, "falsch-geraten"))).toEqual({ currentPassword: ["password.errors.currentWrong"] });
+    expect(hashOf("k10001.001")).toBe(before);
+    await setMailAccountPassword(admin, admin.id, NEW_PASSWORD, "192.0.2.9", handle.db, DEMO_PASSWORD);
+    expect(await verifyPassword(hashOf("k10001.001"), NEW_PASSWORD)).toBe(true);
+  });
+
+  it("is locked after repeated wrong current passwords", async () => {
+    const admin = as.mailAdmin("k10001.001");
+    for (let i = 0; i < 12; i++) await setMailAccountPassword(admin, admin.id, "Noch-Ein-Neues-Passwort-55", "192.0.2.10", handle.db, `falsch-${i}`).catch(() => undefined);
+    expect(await fieldErrors(setMailAccountPassword(admin, admin.id, "Noch-Ein-Neues-Passwort-55", "192.0.2.10", handle.db, NEW_PASSWORD)))
+      .toEqual({ currentPassword: ["mailboxSettings.errors.throttled"] });
+  });
+
+  it("cannot take the forced-change path when no change is pending", async () => {
+    const admin = as.mailAdmin("k10001.001");
+    expect(admin.mustChangePassword).toBe(false);
+    await expect(changePendingAdminPassword(admin, "Ganz-Anderes-Passwort-77", null, handle.db)).rejects.toBeInstanceOf(ForbiddenError);
   });
 });

@@ -64,7 +64,7 @@ export const setMailAccountPasswordAction = defineAction({
   permission: "mailadmin.manage",
   schema: setMailAccountPasswordSchema,
   handler: async ({ actor, input, ip, t }) => {
-    const { isOwn } = await setMailAccountPassword(actor, input.accountId, input.newPassword, ip);
+    const { isOwn } = await setMailAccountPassword(actor, input.accountId, input.newPassword, ip, undefined, input.currentPassword);
     if (isOwn) await refreshOwnSession("mail_account", actor.id);
     return { status: "success", message: t("mailAdmin.passwordSet") };
   },

@@ -2,6 +2,8 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import { mailAccounts } from "@/db/schema";
+import { verifyPassword } from "@/lib/auth/password-hash";
+import { clearFailures, lockedFor, recordFailure } from "@/lib/auth/throttle";
 import type { Actor } from "@/lib/authz/actor";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { writeAudit } from "@/lib/services/audit/write-audit";
@@ -10,12 +12,34 @@ import { noPanelAllowance } from "@/lib/services/orders/usage";
 import { setPassword } from "@/lib/services/passwords/set-password";
 import { accountOrThrow, assertMailAdmin } from "./mail-admin-guard";
 
-/** Sets an account's password (Dovecot checks the new hash at the next login). Returns whether it was the admin's own. */
-export async function setMailAccountPassword(actor: Actor, accountId: number, newPassword: string, ip: string | null, db: Db = getDb()) {
+/** Own prefix, so this form's wrong current passwords lock guessing without mixing with login counters. */
+const ownPasswordKeys = (accountId: number, ip: string | null) => [`mailadmin-password:${accountId}`, `mailadmin-password-ip:${ip ?? "unknown"}`];
+
+/**
+ * Sets an account's password (Dovecot checks the new hash at the next login). For the administrator's
+ * own `.001` the current password must be right, like every change of one's own password; wrong
+ * answers are counted and locked. Returns whether it was the admin's own.
+ */
+export async function setMailAccountPassword(
+  actor: Actor, accountId: number, newPassword: string, ip: string | null, db: Db = getDb(), currentPassword?: string,
+) {
   assertMailAdmin(actor);
   const account = accountOrThrow(db, actor, accountId);
+  if (account.id === actor.id) await checkOwnCurrentPassword(db, account.id, currentPassword ?? "", ip);
   await setPassword({ kind: "mail_account", id: account.id }, newPassword, { actor, ip, action: "mailadmin.password_set" }, db);
   return { isOwn: account.id === actor.id };
+}
+
+async function checkOwnCurrentPassword(db: Db, accountId: number, currentPassword: string, ip: string | null) {
+  const keys = ownPasswordKeys(accountId, ip);
+  if (lockedFor(db, keys) > 0) throw new ValidationError("errors.checkFields", { currentPassword: ["mailboxSettings.errors.throttled"] });
+  if (!currentPassword) throw new ValidationError("errors.checkFields", { currentPassword: ["validation.required"] });
+  const stored = db.select({ hash: mailAccounts.passwordHash }).from(mailAccounts).where(eq(mailAccounts.id, accountId)).get();
+  if (!stored || !(await verifyPassword(stored.hash, currentPassword))) {
+    recordFailure(db, keys);
+    throw new ValidationError("errors.checkFields", { currentPassword: ["password.errors.currentWrong"] });
+  }
+  clearFailures(db, keys[0]);
 }
 
 /**
@@ -23,7 +47,8 @@ export async function setMailAccountPassword(actor: Actor, accountId: number, ne
  * The new password also stops being marked, so the E-Mail-Administration opens.
  */
 export async function changePendingAdminPassword(actor: Actor, newPassword: string, ip: string | null, db: Db = getDb()) {
-  if (actor.role !== "mailadmin" || actor.kind !== "mail_account") throw new ForbiddenError();
+  // Only while a change is pending: afterwards the own password needs the current one (above).
+  if (actor.role !== "mailadmin" || actor.kind !== "mail_account" || !actor.mustChangePassword) throw new ForbiddenError();
   await setPassword({ kind: "mail_account", id: actor.id }, newPassword, { actor, ip, action: "mailadmin.password_changed", mustChange: false }, db);
 }
 

@@ -26,7 +26,7 @@ export default async function MailAccountPage({ params }: { params: Promise<{ id
       </Card>
       <Card title={t("passwordTitle")}>
         <p className="mb-3 text-sm text-slate-600">{t("passwordIntro")}</p>
-        <AccountPasswordForm action={setMailAccountPasswordAction} accountId={account.id} login={account.login} />
+        <AccountPasswordForm action={setMailAccountPasswordAction} accountId={account.id} login={account.login} own={account.id === actor.id} />
       </Card>
       <Card title={t("quotaTitle")}><QuotaForm action={setMailAccountQuotaAction} accountId={account.id} quotaMb={account.quotaMb} /></Card>
       <Card title={t("deleteTitle")}>
