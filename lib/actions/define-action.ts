@@ -85,7 +85,8 @@ function safeT(t: Translate, key: string): string {
 }
 
 function formDataToObject(formData: FormData): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
+  // No prototype: a field named "__proto__" stays a plain (and, for strict schemas, refused) key.
+  const out = Object.create(null) as Record<string, string | string[]>;
   for (const [key, value] of formData.entries()) {
     if (key.startsWith("$ACTION")) continue;
     if (typeof value !== "string") continue;
