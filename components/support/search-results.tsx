@@ -44,7 +44,7 @@ export async function CustomerResults({ items, ticket }: { items: CustomerSearch
         {items.map((c) => (
           <tr key={c.id} className="border-t border-slate-100">
             <td className="py-2">
-              <Link href={withTicket(`/support/mailboxes?field=customerNumber&q=${c.customerNumber}`, ticket)} className="text-brand-700 underline">
+              <Link href={withTicket(`/support/mailboxes?field=customerNumber&q=${c.customerNumber}`, ticket)} prefetch={false} className="text-brand-700 underline">
                 {c.company ?? c.contactName}
               </Link>
               {c.company && <span className="text-slate-500"> · {c.contactName}</span>}

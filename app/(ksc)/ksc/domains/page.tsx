@@ -53,9 +53,9 @@ export default async function DomainsPage({ searchParams }: Props) {
                   </td>
                   <td className="text-right">
                     {d.panel === "none" ? (
-                      <Link href="/ksc/domains/mail-admin" className="text-brand-700 underline">{t("domains.mailAdmin")}</Link>
+                      <Link href="/ksc/domains/mail-admin" prefetch={false} className="text-brand-700 underline">{t("domains.mailAdmin")}</Link>
                     ) : (
-                      <Link href={`/panel/${d.subscriptionId}`} title={t("domains.managePackage")}
+                      <Link href={`/panel/${d.subscriptionId}`} prefetch={false} title={t("domains.managePackage")}
                         aria-label={t("domains.managePackageFor", { domain: d.displayName })}
                         className="inline-flex items-center justify-center rounded border border-brand-600 p-1.5 text-brand-700 hover:bg-brand-50">
                         <PanelIcon name="settings" size={18} />

@@ -37,7 +37,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Se
               <tbody>
                 {items.map((c) => (
                   <tr key={c.id} className="border-t border-slate-100">
-                    <td className="py-2 font-mono"><Link className="text-brand-700 underline" href={`/reseller/customers/${c.id}`}>{c.customerNumber}</Link></td>
+                    <td className="py-2 font-mono"><Link className="text-brand-700 underline" prefetch={false} href={`/reseller/customers/${c.id}`}>{c.customerNumber}</Link></td>
                     <td>{c.company ?? "—"}</td><td>{c.contactName}</td><td>{c.contactEmail}</td><td>{c.subscriptions}</td><td>{c.domains}</td>
                   </tr>
                 ))}
