@@ -14,7 +14,7 @@ export const CLIENT_NAMESPACES = {
   "(mailadmin)": [...SHELL, "mailAdmin", "orders", "password"],
   "(mailbox)": [...SHELL, "mailboxRecovery", "mailboxSettings", "password"],
   "(panel)": [...SHELL, "panel", "password"],
-  "(reseller)": [...SHELL, "customersAdmin", "mfa", "orders", "tariffs"],
+  "(reseller)": [...SHELL, "customersAdmin", "mfa", "orders", "panelKind", "tariffs"],
   "(support)": [...SHELL, "mfa", "supportRecovery", "tickets"],
 } as const satisfies Record<string, readonly string[]>;
 

@@ -42,7 +42,7 @@ export function filesUnder(dir: string): string[] {
 
 /**
  * The message namespaces a client component reads: `useTranslations("ns.sub")` gives "ns";
- * `useTranslations()` reads full keys, so the first segment of each `t("ns.key")` literal counts.
+ * `useTranslations()` reads full keys, so the first segment of each `t("ns.key")` or `t(\`ns.${…}\`)` counts.
  */
 export function clientNamespaces(file: string): string[] {
   const source = fs.readFileSync(file, "utf8");
@@ -50,7 +50,7 @@ export function clientNamespaces(file: string): string[] {
   const out = new Set<string>();
   for (const m of source.matchAll(/useTranslations\(\s*(?:["']([\w.]+)["'])?\s*\)/g)) {
     if (m[1]) out.add(m[1].split(".")[0]);
-    else for (const k of source.matchAll(/\bt\(\s*["']([\w]+)\./g)) out.add(k[1]);
+    else for (const k of source.matchAll(/\bt\(\s*["'`]([\w]+)\./g)) out.add(k[1]);
   }
   return [...out];
 }
