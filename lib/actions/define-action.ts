@@ -42,9 +42,9 @@ export function defineAction<S extends z.ZodType, P extends Permission>(def: Def
       if (def.permission !== "public" && (!actor || !roleHas(actor.role, def.permission))) {
         return { status: "error", formError: translate("errors.forbidden") };
       }
-      // Staff who must still set up a second factor may only use public actions (which include the
-      // enrolment itself); pages send them to enrolment, and this holds for crafted POSTs too.
-      if (def.permission !== "public" && actor && mustEnrol(actor)) {
+      // Staff who must still set up a second factor may only use public actions and the enrolment
+      // itself (mfa.self); pages send them to enrolment, and this holds for crafted POSTs too.
+      if (def.permission !== "public" && def.permission !== "mfa.self" && actor && mustEnrol(actor)) {
         return { status: "error", formError: translate("errors.enrolFirst") };
       }
       const parsed = def.schema.safeParse(formDataToObject(formData));

@@ -18,6 +18,7 @@ vi.mock("next/navigation", () => ({ redirect: () => undefined, notFound: () => u
 vi.mock("next-intl/server", () => ({ getTranslations: async () => Object.assign((key: string) => key, { has: () => true }) }));
 
 const { createPackageAction } = await import("@/app/(reseller)/reseller/packages/actions");
+const { startTotpAction } = await import("@/components/mfa/actions");
 
 let h: Handle;
 beforeAll(async () => {
@@ -40,6 +41,15 @@ describe("staff without a required second factor", () => {
     const result = await createPackageAction(IDLE, form("Tarif ohne Faktor"));
     expect(result).toMatchObject({ status: "error", formError: "errors.enrolFirst" });
     expect(packageNamed("Tarif ohne Faktor")).toBeUndefined();
+  });
+
+  it("may still start setting up a factor (the enrolment actions stay open)", async () => {
+    const reseller = actorsOf(h).reseller();
+    state.actor = reseller;
+    const fd = new FormData();
+    fd.append("password", "Sonnenblume-Wiese-42!");
+    const result = await startTotpAction(IDLE, fd);
+    expect(result).toMatchObject({ status: "success" });
   });
 
   it("may use it once a factor is set up", async () => {
