@@ -16,7 +16,8 @@ async function solve(challenge: Challenge): Promise<string> {
   return Buffer.from(JSON.stringify({ challenge: { parameters: challenge.parameters, signature: challenge.signature }, solution })).toString("base64");
 }
 
-describe("robot check (ALTCHA proof of work)", () => {
+// Real proof of work at production difficulty: a few seconds of hashing on a loaded 2-core machine.
+describe("robot check (ALTCHA proof of work)", { timeout: 60_000 }, () => {
   it("accepts a solved challenge once and refuses the replay", async () => {
     const payload = await solve(await createRobotChallenge());
     expect(await redeemRobotCheck(payload, handle.db)).toBe(true);
