@@ -1,0 +1,96 @@
+/**
+ * LD-02 as a bounded test: two rounds of 110 simultaneous logins (IMAP and SMTP submission AUTH, right
+ * and wrong passwords) against a Dovecot of this test's own that verifies the panel's argon2id hashes
+ * from its own copy of the demo database. Every right password gets in, every wrong one is refused,
+ * no login errors out, and Dovecot keeps serving with nothing fatal in its log. The test config (no
+ * failure delay, no per-IP penalty) is used so one source address can send the storm; the penalty
+ * itself is tested in dovecot-auth-penalty.test.ts. No timing is asserted.
+ */
+import fs from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD } from "@/db/seed";
+import { runningPid } from "@/lib/mail/dovecot-process";
+import { createSeededDiskDb, type DiskDb } from "../support/disk-db";
+import { imapLogin, submissionLogin } from "../support/mail-clients";
+import { type OwnDovecot, startOwnDovecot } from "../support/own-dovecot";
+
+// Seeded logins with an argon2id hash. Dovecot allows 10 sessions per user and IP (mail_max_userip_connections):
+// right IMAP logins stay at 7 per user, wrong ones open no session. Dovecot's default imap-login
+// process_limit is 100: past 100 simultaneous connections further clients wait for a login process
+// (longer than a mail client's greeting timeout), so one round stays at 90 IMAP connections.
+const USERS = [
+  "info@alpenblick.example", "anna@alpenblick.example", "info@bergsee.example", "max.mustermann@citywerk.example",
+  "info@citywerk.example", "info@zweite-firma.example", "info@suedwind-kunde.example", "k10001.001",
+];
+const ROUNDS = 2;
+const IMAP_RIGHT = 54;
+const IMAP_WRONG = 36;
+const SUBMISSION_EACH = 10;
+
+type Login = { channel: "imap" | "submission"; user: string; right: boolean };
+
+let handle: DiskDb;
+let dovecot: OwnDovecot;
+const outcomes: { login: Login; accepted: boolean }[] = [];
+
+function storm(round: number): Login[] {
+  const user = (i: number) => USERS[i % USERS.length];
+  return [
+    ...Array.from({ length: IMAP_RIGHT }, (_, i) => ({ channel: "imap" as const, user: user(i), right: true })),
+    ...Array.from({ length: IMAP_WRONG }, (_, i) => ({ channel: "imap" as const, user: user(i + round), right: false })),
+    ...Array.from({ length: SUBMISSION_EACH }, (_, i) => ({ channel: "submission" as const, user: user(i), right: true })),
+    ...Array.from({ length: SUBMISSION_EACH }, (_, i) => ({ channel: "submission" as const, user: user(i + 3), right: false })),
+  ];
+}
+
+function attempt(login: Login, index: number): Promise<boolean> {
+  // Each wrong password differs, as a guessing attacker's would.
+  const password = login.right ? DEMO_PASSWORD : `Falsch-${index}-Passwort-Sturm`;
+  return login.channel === "imap" ? imapLogin(login.user, password, dovecot.ports.imap) : submissionLogin(login.user, password, dovecot.ports.submission);
+}
+
+beforeAll(async () => {
+  handle = await createSeededDiskDb("kontor-auth-storm-");
+  handle.sqlite.close(); // Dovecot is the only reader during the storm
+  dovecot = await startOwnDovecot(handle.dir, handle.file, false);
+  for (let round = 0; round < ROUNDS; round++) {
+    const logins = storm(round);
+    const settled = await Promise.allSettled(logins.map((login, i) => attempt(login, round * 1000 + i)));
+    settled.forEach((s, i) => {
+      // A connection error or timeout is a lost login, not a refusal: fail loudly with its reason.
+      if (s.status === "rejected") throw new Error(`round ${round}, ${logins[i].channel} ${logins[i].user}: ${String(s.reason)}`);
+      outcomes.push({ login: logins[i], accepted: s.value });
+    });
+  }
+}, 60_000);
+
+afterAll(async () => {
+  await dovecot?.stop();
+  handle?.remove();
+});
+
+describe("LD-02 Dovecot authentication storm", () => {
+  it("answered every login of every round", () => {
+    expect(outcomes).toHaveLength(ROUNDS * (IMAP_RIGHT + IMAP_WRONG + 2 * SUBMISSION_EACH));
+  });
+
+  it("let every right password in, over IMAP and submission", () => {
+    const right = outcomes.filter((o) => o.login.right);
+    expect(right.filter((o) => !o.accepted).map((o) => `${o.login.channel} ${o.login.user}`)).toEqual([]);
+    expect(right.length).toBe(ROUNDS * (IMAP_RIGHT + SUBMISSION_EACH));
+  });
+
+  it("refused every wrong password", () => {
+    const wrong = outcomes.filter((o) => !o.login.right);
+    expect(wrong.filter((o) => o.accepted).map((o) => `${o.login.channel} ${o.login.user}`)).toEqual([]);
+    expect(wrong.length).toBe(ROUNDS * (IMAP_WRONG + SUBMISSION_EACH));
+  });
+
+  it("keeps serving afterwards: same master, a fresh login works, nothing fatal or out of memory in the log", async () => {
+    expect(runningPid(dovecot.dir)).toBe(dovecot.pid);
+    expect(await imapLogin(USERS[0], DEMO_PASSWORD, dovecot.ports.imap)).toBe(true);
+    expect(await imapLogin(USERS[0], "Falsch-danach-Passwort-1", dovecot.ports.imap)).toBe(false);
+    const log = fs.readFileSync(dovecot.log, "utf8");
+    expect(log.split("\n").filter((line) => /Fatal:|Panic:|Out of memory|vsz_limit|Error: .*auth/i.test(line))).toEqual([]);
+  });
+});

@@ -1,0 +1,136 @@
+/**
+ * LD-01 as a bounded test: 50 logins at once through the real login service (argon2id, throttle,
+ * audit) on an on-disk database. Right passwords get in, wrong ones do not, no attempt is lost or
+ * answered twice, the failure counters count every failure exactly once, and argon2 never runs on
+ * more than (cores − 1) threads at a time. No timing is asserted.
+ */
+import os from "node:os";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { DEMO_PASSWORD } from "@/db/seed";
+import type { LoginArea } from "@/lib/auth/login-areas";
+import { redeemLoginGrant } from "@/lib/auth/login-grants";
+import { attemptLogin, type LoginResult } from "@/lib/auth/login-service";
+import { MAX_FAILURES } from "@/lib/auth/throttle";
+import { createSeededDiskDb, type DiskDb } from "../support/disk-db";
+
+// Counts argon2 runs in flight around the real binding, to see the hash-slot bound hold under load.
+const argon = vi.hoisted(() => ({ inFlight: 0, maxInFlight: 0, verifies: 0 }));
+vi.mock("@node-rs/argon2", async (importOriginal) => {
+  const real = await importOriginal<typeof import("@node-rs/argon2")>();
+  const track = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
+    argon.inFlight++;
+    argon.maxInFlight = Math.max(argon.maxInFlight, argon.inFlight);
+    try {
+      return await fn(...args);
+    } finally {
+      argon.inFlight--;
+    }
+  };
+  const verify = track(real.verify);
+  return { ...real, hash: track(real.hash), verify: (...args: Parameters<typeof real.verify>) => (argon.verifies++, verify(...args)) };
+});
+
+type Attempt = { area: LoginArea; identifier: string; password: string; ip: string };
+
+const RIGHT: [LoginArea, string][] = [
+  ["ksc", "admin@kontor.example"], ["ksc", "support@kontor.example"], ["ksc", "reseller@kontor.example"],
+  ["ksc", "reseller2@kontor.example"], ["ksc", "kunde@kontor.example"], ["ksc", "K10002"],
+  ["mailadmin", "k10001.001"], ["mailbox", "info@alpenblick.example"], ["mailbox", "anna@alpenblick.example"],
+  ["mailbox", "info@bergsee.example"], ["mailbox", "max.mustermann@citywerk.example"], ["mailbox", "info@citywerk.example"],
+  ["mailbox", "post@grüne-wiese.example"], ["mailbox", "info@zweite-firma.example"],
+];
+/** Just below the lock: these wrong passwords must all count, and the right one must still work after. */
+const NEAR_LOCK = { area: "mailbox" as const, identifier: "info@suedwind-kunde.example" };
+/** Past the lock: 15 wrong passwords at once against one account, each from its own address. */
+const OVER_LOCK = { area: "ksc" as const, identifier: "kunde3@kontor.example", count: 15 };
+/** Password spraying from one address over unknown accounts: the address key locks. */
+const SPRAY = { ip: "203.0.113.77", count: 12 };
+
+let handle: DiskDb;
+let results: { attempt: Attempt; result: LoginResult }[] = [];
+
+function throttleRow(key: string) {
+  return handle.sqlite.prepare("SELECT failures, locked_until AS lockedUntil FROM auth_throttle WHERE key = ?").get(key) as
+    | { failures: number; lockedUntil: number | null }
+    | undefined;
+}
+
+const pick = (group: (a: Attempt) => boolean) => results.filter((r) => group(r.attempt)).map((r) => r.result);
+const reasons = (rs: LoginResult[]) => rs.map((r) => (r.ok ? "ok" : r.reason)).sort();
+
+beforeAll(async () => {
+  handle = await createSeededDiskDb("kontor-login-storm-");
+  argon.maxInFlight = 0;
+  argon.verifies = 0;
+  const attempts: Attempt[] = [
+    ...RIGHT.map(([area, identifier], i) => ({ area, identifier, password: DEMO_PASSWORD, ip: `198.51.100.${i + 1}` })),
+    ...Array.from({ length: MAX_FAILURES - 1 }, (_, i) => ({ ...NEAR_LOCK, password: `Falsch-${i}-Passwort-x`, ip: `192.0.2.${i + 1}` })),
+    ...Array.from({ length: OVER_LOCK.count }, (_, i) => ({ ...OVER_LOCK, password: `Falsch-${i}-Passwort-y`, ip: `192.0.2.${i + 101}` })),
+    ...Array.from({ length: SPRAY.count }, (_, i) => ({ area: "ksc" as const, identifier: `niemand${i}@kontor.example`, password: DEMO_PASSWORD, ip: SPRAY.ip })),
+  ];
+  // All at once: each attempt passes the lock check before any argon2 run has finished.
+  const settled = await Promise.allSettled(attempts.map((attempt) => attemptLogin(attempt, handle.db)));
+  results = settled.map((s, i) => {
+    if (s.status === "rejected") throw new Error(`attempt ${i} threw: ${String(s.reason)}`);
+    return { attempt: attempts[i], result: s.value };
+  });
+}, 60_000);
+
+afterAll(() => handle?.remove());
+
+describe("LD-01 login storm through the real login service", () => {
+  it("answers every attempt exactly once and runs one argon2 verification per attempt", () => {
+    expect(results).toHaveLength(RIGHT.length + (MAX_FAILURES - 1) + OVER_LOCK.count + SPRAY.count);
+    expect(argon.verifies).toBe(results.length);
+  });
+
+  it("lets every right password in with its own single-use grant for the right account", () => {
+    const ok = pick((a) => a.password === DEMO_PASSWORD && !a.identifier.startsWith("niemand"));
+    expect(ok.every((r) => r.ok)).toBe(true);
+    const grants = ok.map((r) => (r.ok ? r.grant : ""));
+    expect(new Set(grants).size).toBe(RIGHT.length);
+    for (const grant of grants) {
+      expect(redeemLoginGrant(handle.db, grant)).toMatchObject({ id: expect.any(Number) });
+      expect(redeemLoginGrant(handle.db, grant)).toBeUndefined();
+    }
+    const audited = handle.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'login.success'").get() as { n: number };
+    expect(audited.n).toBe(RIGHT.length);
+  });
+
+  it("counts every wrong password below the lock, without locking", () => {
+    expect(reasons(pick((a) => a.identifier === NEAR_LOCK.identifier))).toEqual(Array(MAX_FAILURES - 1).fill("invalid"));
+    expect(throttleRow(`acct:mailbox:${NEAR_LOCK.identifier}`)).toEqual({ failures: MAX_FAILURES - 1, lockedUntil: null });
+  });
+
+  it("locks at exactly the 10th concurrent failure and counts the rest", () => {
+    const expected = [...Array(MAX_FAILURES - 1).fill("invalid"), ...Array(OVER_LOCK.count - MAX_FAILURES + 1).fill("throttled")].sort();
+    expect(reasons(pick((a) => a.identifier === OVER_LOCK.identifier))).toEqual(expected);
+    const row = throttleRow(`acct:ksc:${OVER_LOCK.identifier}`);
+    expect(row?.failures).toBe(OVER_LOCK.count);
+    expect(row?.lockedUntil).toBeGreaterThan(Date.now());
+  });
+
+  it("locks the spraying address after 10 failures, although each account saw only one", () => {
+    const expected = [...Array(MAX_FAILURES - 1).fill("invalid"), ...Array(SPRAY.count - MAX_FAILURES + 1).fill("throttled")].sort();
+    expect(reasons(pick((a) => a.ip === SPRAY.ip))).toEqual(expected);
+    expect(throttleRow(`ip:${SPRAY.ip}`)?.failures).toBe(SPRAY.count);
+    expect(throttleRow("acct:ksc:niemand0@kontor.example")?.failures).toBe(1);
+  });
+
+  it("keeps argon2 within the hash slots (cores − 1, at least 1)", () => {
+    expect(argon.maxInFlight).toBeGreaterThanOrEqual(1);
+    expect(argon.maxInFlight).toBeLessThanOrEqual(Math.max(1, os.availableParallelism() - 1));
+  });
+
+  it("afterwards: the account below the lock still gets in; the locked account and address do not", async () => {
+    expect(await attemptLogin({ ...NEAR_LOCK, password: DEMO_PASSWORD, ip: "192.0.2.200" }, handle.db)).toMatchObject({ ok: true });
+    expect(throttleRow(`acct:mailbox:${NEAR_LOCK.identifier}`)).toBeUndefined();
+    expect(await attemptLogin({ ...OVER_LOCK, password: DEMO_PASSWORD, ip: "192.0.2.201" }, handle.db)).toMatchObject({ reason: "throttled" });
+    expect(await attemptLogin({ area: "mailbox", identifier: "info@alpenblick.example", password: DEMO_PASSWORD, ip: SPRAY.ip }, handle.db))
+      .toMatchObject({ reason: "throttled" });
+  });
+
+  it("leaves the database intact", () => {
+    expect(handle.sqlite.pragma("integrity_check", { simple: true })).toBe("ok");
+  });
+});
