@@ -19,7 +19,7 @@ import { printReport, type Budget } from "./report";
 const args = process.argv.slice(2);
 const seconds = Number(args[args.indexOf("--seconds") + 1]) || 15;
 const DIST = ".next-bench";
-const PORT = 3300;
+const PORT = Number(process.env.KONTOR_BENCH_PORT) || 3390;
 
 const data = prepareDataSet(path.resolve("bench/large/kontor-large.db"));
 if (!args.includes("--no-build")) {
