@@ -135,7 +135,10 @@ namespace inbox {
   }
 }
 
+# One login process per connection (Dovecot's secure default); 100 of them would make the 101st mail
+# program wait for its greeting during a busy minute, so a hosting server allows more.
 service imap-login {
+  process_limit = 1000
   inet_listener imap {
     address = 127.0.0.1
     port = ${imapPort}
@@ -145,6 +148,7 @@ service imap-login {
   }
 }
 service submission-login {
+  process_limit = 1000
   inet_listener submission {
     address = 127.0.0.1
     port = ${submissionPort}
