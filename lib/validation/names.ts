@@ -4,7 +4,17 @@ import { domainToASCII, domainToUnicode } from "node:url";
 export function canonicalDomain(input: string): string {
   const trimmed = input.trim().replace(/\.$/, "").toLowerCase();
   if (!trimmed || trimmed.length > 253) return "";
-  return domainToASCII(trimmed);
+  const ascii = domainToASCII(trimmed);
+  return ascii && !displayDomain(ascii).split(".").some(mixesLookalikeScripts) ? ascii : "";
+}
+
+/**
+ * Latin, Cyrillic and Greek share many letter shapes ("pаypal" with a Cyrillic а). A label mixing them
+ * is refused, as registries do, so a customer cannot add a lookalike of another customer's domain.
+ */
+const LOOKALIKE_SCRIPTS = [/\p{Script=Latin}/u, /\p{Script=Cyrillic}/u, /\p{Script=Greek}/u];
+function mixesLookalikeScripts(label: string): boolean {
+  return LOOKALIKE_SCRIPTS.filter((script) => script.test(label)).length > 1;
 }
 
 /** Unicode form for display (`xn--grne-wiese-8db.example` → `grüne-wiese.example`). */

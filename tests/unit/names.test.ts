@@ -8,6 +8,12 @@ describe("canonical names", () => {
     ["ALPENBLICK.example", "alpenblick.example"],
     ["", ""],
     ["bad domain.example", ""],
+    // Lookalikes: a Cyrillic "а" inside a Latin label, also when sent as punycode; whole-script labels stay.
+    ["p\u0430ypal.example", ""],
+    ["citywerk.ex\u0430mple", ""],
+    [new URL("http://p\u0430ypal.example").hostname, ""],
+    ["\u043f\u0440\u0438\u043c\u0435\u0440.example", "xn--e1afmkfd.example"],
+    ["\u03b1\u03b8\u03ae\u03bd\u03b1.example", "xn--jxafb0a0a.example"],
   ])("domain %j → %j", (input, expected) => expect(canonicalDomain(input)).toBe(expected));
 
   it.each([
