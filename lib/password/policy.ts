@@ -5,8 +5,14 @@
  * The common-password list is checked on the server only (lib/password/common-passwords.ts).
  */
 export const MIN_LENGTH = 15;
-/** Far above the 64 that NIST asks to accept; bounds the argon2 input only. */
+/** Far above the 64 that NIST asks to accept; bounds the argon2 input. */
 export const MAX_LENGTH = 1024;
+/**
+ * What every mail program can still send: SMTP AUTH PLAIN puts address and password base64-encoded on
+ * one command line, which Dovecot's submission refuses beyond ~1000 bytes ("Line too long", measured
+ * with a 1,024-character password). With the longest address (254 bytes) 480 bytes of password fit.
+ */
+export const MAX_BYTES = 480;
 export const STRENGTH_LEVELS = ["veryWeak", "weak", "medium", "strong", "veryStrong"] as const;
 export type StrengthLevel = 0 | 1 | 2 | 3 | 4;
 /** The server refuses anything the meter shows below "Mittel". */
@@ -15,7 +21,7 @@ export const MIN_STRENGTH: StrengthLevel = 2;
 export type PolicyOptions = { requireClasses: boolean };
 export type PolicyContext = { names: string[] };
 
-export type PolicyError = "tooShort" | "tooLong" | "containsName" | "missingClasses" | "tooWeak" | "common" | "sameAsCurrent";
+export type PolicyError = "tooShort" | "tooLong" | "controlCharacter" | "containsName" | "missingClasses" | "tooWeak" | "common" | "sameAsCurrent";
 
 export const codePoints = (s: string) => [...s].length;
 
@@ -67,7 +73,10 @@ export function checkPasswordRules(password: string, ctx: PolicyContext, options
   const errors: PolicyError[] = [];
   const length = codePoints(password);
   if (length < MIN_LENGTH) errors.push("tooShort");
-  if (length > MAX_LENGTH) errors.push("tooLong");
+  if (length > MAX_LENGTH || new TextEncoder().encode(password).length > MAX_BYTES) errors.push("tooLong");
+  // Tab, line breaks, NUL and other control characters cannot be typed reliably, and mail clients
+  // cannot send them (AUTHENTICATE PLAIN separates fields with NUL, IMAP LOGIN ends at CR LF).
+  if (/\p{Cc}/u.test(password)) errors.push("controlCharacter");
   const lower = password.toLowerCase();
   if (nameFragments(ctx).some((f) => lower.includes(f))) errors.push("containsName");
   if (options.requireClasses) {

@@ -21,6 +21,17 @@ describe("password policy", () => {
     expect(checkPasswordRules(password, ctx, off)).toEqual(expected);
   });
 
+  it.each(["Tab\tin der Passphrase 42", "Zeilen\numbruch im Passwort 42", "Wagen\rruecklauf im Passwort", "Null\u0000byte im Passwort 42", "Steuer\u0085zeichen im Passwort"])(
+    "refuses control characters (%j), which mail clients cannot send",
+    (password) => expect(checkPasswordRules(password, { names: [] }, off)).toContain("controlCharacter"),
+  );
+
+  it("refuses what a mail program could not send over SMTP AUTH PLAIN: more than 480 bytes", () => {
+    expect(checkPasswordRules("Wald-Fluss-Berg-".repeat(30), { names: [] }, off)).toEqual([]);
+    expect(checkPasswordRules("Wald-Fluss-Berg-".repeat(30) + "x", { names: [] }, off)).toContain("tooLong");
+    expect(checkPasswordRules("Grüße-aus-Köln-".repeat(30), { names: [] }, off)).toContain("tooLong");
+  });
+
   it("counts code points, not UTF-16 units", () => {
     expect(codePoints("🌻")).toBe(1);
     expect("🌻".length).toBe(2);
