@@ -39,3 +39,16 @@ export const authThrottle = sqliteTable("auth_throttle", {
   lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
   lockCount: integer("lock_count").notNull().default(0),
 });
+
+/**
+ * Sessions ended by "Abmelden". Sessions are signed cookies (JWT), so a copied cookie would stay valid
+ * until it expires; each login's session id is listed here until then and refused on every request.
+ */
+export const revokedSessions = sqliteTable(
+  "revoked_sessions",
+  {
+    sid: text("sid").primaryKey(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("revoked_sessions_expires_idx").on(t.expiresAt)],
+);

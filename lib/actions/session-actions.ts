@@ -3,7 +3,9 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { signOut } from "@/lib/auth/auth";
+import { getDb } from "@/db";
+import { auth, signOut } from "@/lib/auth/auth";
+import { revokeSession } from "@/lib/auth/revoked-sessions";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { localeSchema } from "@/lib/validation/login";
 import { defineAction } from "./define-action";
@@ -12,6 +14,9 @@ export const logoutAction = defineAction({
   permission: "public",
   schema: z.strictObject({}),
   handler: async () => {
+    // Deleting the cookie is not enough: a copy of it would stay valid until it expires.
+    const sid = (await auth())?.principal?.sid;
+    if (sid) revokeSession(getDb(), sid);
     await signOut({ redirect: false });
     redirect("/login");
   },

@@ -6,8 +6,10 @@ import { PRINCIPAL_KINDS, type PrincipalKind } from "@/db/schema";
 import { authSecret } from "@/lib/env";
 import { redeemLoginGrant } from "./login-grants";
 import { loadActor } from "./principals";
+import { newSessionId, SESSION_MAX_AGE_S } from "./revoked-sessions";
 
-export type SessionPrincipal = { kind: PrincipalKind; id: number; sv: number };
+/** sid: this login's session id, so one session can be ended (lib/auth/revoked-sessions.ts). */
+export type SessionPrincipal = { kind: PrincipalKind; id: number; sv: number; sid: string };
 
 declare module "next-auth" {
   interface Session {
@@ -25,7 +27,7 @@ declare module "next-auth" {
 export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: authSecret(),
   trustHost: true,
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
   pages: { signIn: "/login" },
   providers: [
     Credentials({
@@ -37,7 +39,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (!redeemed) return null;
         const actor = loadActor(db, redeemed.kind, redeemed.id);
         if (!actor) return null;
-        return { id: `${actor.kind}:${actor.id}`, principal: { kind: actor.kind, id: actor.id, sv: actor.sessionVersion } };
+        return { id: `${actor.kind}:${actor.id}`, principal: { kind: actor.kind, id: actor.id, sv: actor.sessionVersion, sid: newSessionId() } };
       },
     }),
   ],
@@ -48,7 +50,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
     session({ session, token }) {
       const p = token.principal as SessionPrincipal | undefined;
-      if (p && PRINCIPAL_KINDS.includes(p.kind)) session.principal = p;
+      if (p && PRINCIPAL_KINDS.includes(p.kind) && typeof p.sid === "string") session.principal = p;
       return session;
     },
   },

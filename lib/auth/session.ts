@@ -6,16 +6,20 @@ import { type Actor, HOME_BY_ROLE } from "@/lib/authz/actor";
 import type { Role } from "@/lib/authz/permissions";
 import { auth } from "./auth";
 import { loadActor } from "./principals";
+import { isSessionRevoked } from "./revoked-sessions";
 
 /**
  * The acting principal, re-read from the database. A session whose version no longer matches
- * (password changed, forced logout) or whose account is gone or disabled counts as logged out.
+ * (password changed, forced logout), that was ended by "Abmelden", or whose account is gone or
+ * disabled counts as logged out.
  */
 export const getActor = cache(async (): Promise<Actor | undefined> => {
   const session = await auth();
   const p = session?.principal;
   if (!p) return undefined;
-  const actor = loadActor(getDb(), p.kind, p.id);
+  const db = getDb();
+  if (isSessionRevoked(db, p.sid)) return undefined;
+  const actor = loadActor(db, p.kind, p.id);
   if (!actor || actor.sessionVersion !== p.sv) return undefined;
   return actor;
 });

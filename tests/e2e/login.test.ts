@@ -43,6 +43,21 @@ describe("login in Chromium", () => {
     await page.waitForURL(`${BASE_URL}/login`);
   });
 
+  it("ends the session on the server at logout: a copy of the cookie no longer opens anything (SE-03)", async () => {
+    await logIn(page, "kunde@kontor.example", DEMO_PASSWORD, "KundenServiceCenter");
+    await page.waitForURL(`${BASE_URL}/ksc`);
+    const session = (await context.cookies()).find((c) => c.name.endsWith("authjs.session-token"));
+    expect(session?.httpOnly).toBe(true);
+    const replay = () => fetch(`${BASE_URL}/ksc/domains`, { headers: { cookie: `${session?.name}=${session?.value}` }, redirect: "manual" });
+    expect((await replay()).status).toBe(200);
+    await page.getByRole("button", { name: "Abmelden" }).click();
+    await page.waitForURL(`${BASE_URL}/login`);
+    const after = await replay();
+    expect(after.status).toBeGreaterThanOrEqual(300);
+    expect(after.status).toBeLessThan(400);
+    expect(after.headers.get("location")).toContain("/login");
+  });
+
   it("shows the customer start page with spam filter information and server addresses", async () => {
     await logIn(page, "kunde@kontor.example", DEMO_PASSWORD, "KundenServiceCenter");
     await page.waitForURL(`${BASE_URL}/ksc`);

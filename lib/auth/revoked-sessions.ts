@@ -1,0 +1,25 @@
+import "server-only";
+import { eq, lt } from "drizzle-orm";
+import crypto from "node:crypto";
+import type { Db } from "@/db";
+import { revokedSessions } from "@/db/schema";
+
+/** How long a session cookie lives (lib/auth/auth.ts); a revocation is kept exactly that long. */
+export const SESSION_MAX_AGE_S = 8 * 60 * 60;
+
+/** A fresh id per login, carried in the session token and stable while it is refreshed. */
+export function newSessionId(): string {
+  return crypto.randomBytes(16).toString("base64url");
+}
+
+export function isSessionRevoked(db: Db, sid: string): boolean {
+  return !!db.select({ sid: revokedSessions.sid }).from(revokedSessions).where(eq(revokedSessions.sid, sid)).get();
+}
+
+/** Ends one session for good (logout); forgets revocations whose cookies have expired anyway. */
+export function revokeSession(db: Db, sid: string, now = Date.now()) {
+  db.transaction((tx) => {
+    tx.delete(revokedSessions).where(lt(revokedSessions.expiresAt, new Date(now))).run();
+    tx.insert(revokedSessions).values({ sid, expiresAt: new Date(now + SESSION_MAX_AGE_S * 1000) }).onConflictDoNothing().run();
+  });
+}
