@@ -8,8 +8,11 @@ import { redeemLoginGrant } from "./login-grants";
 import { loadActor } from "./principals";
 import { newSessionId, SESSION_MAX_AGE_S } from "./revoked-sessions";
 
-/** sid: this login's session id, so one session can be ended (lib/auth/revoked-sessions.ts). */
-export type SessionPrincipal = { kind: PrincipalKind; id: number; sv: number; sid: string };
+/**
+ * sid: this login's session id, so one session can be ended (lib/auth/revoked-sessions.ts);
+ * at: when the login happened, for the absolute lifetime (lib/auth/session-lifetime.ts).
+ */
+export type SessionPrincipal = { kind: PrincipalKind; id: number; sv: number; sid: string; at: number };
 
 declare module "next-auth" {
   interface Session {
@@ -39,7 +42,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (!redeemed) return null;
         const actor = loadActor(db, redeemed.kind, redeemed.id);
         if (!actor) return null;
-        return { id: `${actor.kind}:${actor.id}`, principal: { kind: actor.kind, id: actor.id, sv: actor.sessionVersion, sid: newSessionId() } };
+        return { id: `${actor.kind}:${actor.id}`, principal: { kind: actor.kind, id: actor.id, sv: actor.sessionVersion, sid: newSessionId(), at: Date.now() } };
       },
     }),
   ],
@@ -50,7 +53,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
     session({ session, token }) {
       const p = token.principal as SessionPrincipal | undefined;
-      if (p && PRINCIPAL_KINDS.includes(p.kind) && typeof p.sid === "string") session.principal = p;
+      if (p && PRINCIPAL_KINDS.includes(p.kind) && typeof p.sid === "string" && typeof p.at === "number") session.principal = p;
       return session;
     },
   },

@@ -7,11 +7,12 @@ import type { Role } from "@/lib/authz/permissions";
 import { auth } from "./auth";
 import { loadActor } from "./principals";
 import { isSessionRevoked } from "./revoked-sessions";
+import { outlivedLogin } from "./session-lifetime";
 
 /**
  * The acting principal, re-read from the database. A session whose version no longer matches
- * (password changed, forced logout), that was ended by "Abmelden", or whose account is gone or
- * disabled counts as logged out.
+ * (password changed, forced logout), that was ended by "Abmelden", that outlived the absolute
+ * login lifetime, or whose account is gone or disabled counts as logged out.
  */
 export const getActor = cache(async (): Promise<Actor | undefined> => {
   const session = await auth();
@@ -20,7 +21,7 @@ export const getActor = cache(async (): Promise<Actor | undefined> => {
   const db = getDb();
   if (isSessionRevoked(db, p.sid)) return undefined;
   const actor = loadActor(db, p.kind, p.id);
-  if (!actor || actor.sessionVersion !== p.sv) return undefined;
+  if (!actor || actor.sessionVersion !== p.sv || outlivedLogin(p.at, actor.role)) return undefined;
   return actor;
 });
 
