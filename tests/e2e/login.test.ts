@@ -58,6 +58,18 @@ describe("login in Chromium", () => {
     expect(after.headers.get("location")).toContain("/login");
   });
 
+  it("replaces a planted session cookie at login, and the planted one opens nothing (SE-02)", async () => {
+    const url = new URL(BASE_URL);
+    await context.addCookies([{ name: "authjs.session-token", value: "planted-by-an-attacker", domain: url.hostname, path: "/" }]);
+    await logIn(page, "kunde@kontor.example", DEMO_PASSWORD, "KundenServiceCenter");
+    await page.waitForURL(`${BASE_URL}/ksc`);
+    const session = (await context.cookies()).find((c) => c.name === "authjs.session-token");
+    expect(session?.value).toBeTruthy();
+    expect(session?.value).not.toBe("planted-by-an-attacker");
+    const planted = await fetch(`${BASE_URL}/ksc`, { headers: { cookie: "authjs.session-token=planted-by-an-attacker" }, redirect: "manual" });
+    expect(planted.headers.get("location")).toContain("/login");
+  });
+
   it("shows the customer start page with spam filter information and server addresses", async () => {
     await logIn(page, "kunde@kontor.example", DEMO_PASSWORD, "KundenServiceCenter");
     await page.waitForURL(`${BASE_URL}/ksc`);
