@@ -6,13 +6,12 @@
  * (a 1,024-character one got "500 5.5.2 Line too long" from Dovecot's submission) are refused before that.
  */
 import { eq } from "drizzle-orm";
-import { ImapFlow } from "imapflow";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as schema from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
 import { ValidationError } from "@/lib/errors";
 import { setPassword } from "@/lib/services/passwords/set-password";
-import { submissionLogin } from "../support/mail-clients";
+import { imapLogin, submissionLogin } from "../support/mail-clients";
 import { type SeededDovecot, startSeededDovecot } from "../support/seeded-dovecot";
 
 let env: SeededDovecot;
@@ -27,18 +26,7 @@ const ADDRESS = "anna@alpenblick.example";
 const mailbox = () => env.db.select().from(schema.mailboxes).where(eq(schema.mailboxes.address, ADDRESS)).get()!;
 const long = (n: number) => Array.from({ length: n }, (_, i) => "Wz7#kLq2$Rv9!mNx4&Tp"[(i * 7 + Math.floor(i / 20)) % 20]).join("");
 
-async function imap(pass: string, loginMethod: "LOGIN" | "AUTH=PLAIN"): Promise<boolean> {
-  const client = new ImapFlow({ host: "127.0.0.1", port: env.ports.imap, secure: false, logger: false, auth: { user: ADDRESS, pass, loginMethod }, connectionTimeout: 5_000 });
-  client.on("error", () => {});
-  try {
-    await client.connect();
-    await client.logout();
-    return true;
-  } catch (e) {
-    if ((e as { authenticationFailed?: boolean }).authenticationFailed) return false;
-    throw e;
-  }
-}
+const imap = (pass: string, loginMethod: "LOGIN" | "AUTH=PLAIN") => imapLogin(ADDRESS, pass, env.ports.imap, loginMethod);
 
 describe("passwords that look like Dovecot syntax", () => {
   let previous = DEMO_PASSWORD;

@@ -5,7 +5,6 @@
  * otherwise it seeds a temp database and starts its own Dovecot. The sink is always its own.
  */
 import { drizzle } from "drizzle-orm/better-sqlite3";
-import { ImapFlow } from "imapflow";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -19,6 +18,7 @@ import { type DovecotPorts, freePort, portsFromEnv, startDovecot, stopDovecot } 
 import { sendMail, smtpSettingsFromEnv } from "@/lib/mail/smtp";
 import { type RunningSink, startSmtpSink } from "@/lib/mail/smtp-sink";
 import { listSinkMails } from "@/lib/mail/sink-mailbox";
+import { imapLogin } from "../support/mail-clients";
 import { completePasswordReset } from "@/lib/services/recovery/redeem-link";
 import { requestPasswordReset } from "@/lib/services/recovery/request-reset";
 
@@ -62,18 +62,6 @@ afterAll(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-async function imapLogin(user: string, pass: string): Promise<boolean> {
-  const client = new ImapFlow({ host: "127.0.0.1", port: ports.imap, secure: false, logger: false, auth: { user, pass }, connectionTimeout: 5_000, greetingTimeout: 5_000, socketTimeout: 10_000 });
-  client.on("error", () => {});
-  try {
-    await client.connect();
-  } catch (e) {
-    if ((e as { authenticationFailed?: boolean }).authenticationFailed) return false;
-    throw e;
-  }
-  await client.logout();
-  return true;
-}
 
 describe("mailbox recovery over real SMTP and Dovecot", () => {
   it("mails a link to the recovery address; the new password works at IMAP at once", async () => {
@@ -90,11 +78,11 @@ describe("mailbox recovery over real SMTP and Dovecot", () => {
     const token = /\/reset#([A-Za-z0-9_-]{43})/.exec(received.text)?.[1];
     expect(token).toBeDefined();
 
-    expect(await imapLogin(MAILBOX, DEMO_PASSWORD)).toBe(true);
+    expect(await imapLogin(MAILBOX, DEMO_PASSWORD, ports.imap)).toBe(true);
     const notice = await completePasswordReset({ token: token ?? "", newPassword: NEW_PASSWORD, ip: "192.0.2.44", locale: "de" }, db);
     await sendMail(notice, smtp);
-    expect(await imapLogin(MAILBOX, DEMO_PASSWORD)).toBe(false);
-    expect(await imapLogin(MAILBOX, NEW_PASSWORD)).toBe(true);
+    expect(await imapLogin(MAILBOX, DEMO_PASSWORD, ports.imap)).toBe(false);
+    expect(await imapLogin(MAILBOX, NEW_PASSWORD, ports.imap)).toBe(true);
     const [changed] = listSinkMails(path.join(tmp, "mail-sink"));
     expect(changed.subject).toBe("Kontor: Ihr Passwort wurde geändert");
     expect(changed.to).toBe("privat@example.org");

@@ -4,10 +4,13 @@ import { portsFromEnv } from "@/lib/mail/dovecot-process";
 
 const HOST = "127.0.0.1";
 
-/** true: Dovecot accepted the login over IMAP and INBOX opened; false: credentials refused. */
-export async function imapLogin(user: string, pass: string, port = portsFromEnv().imap): Promise<boolean> {
+/**
+ * true: Dovecot accepted the login over IMAP and INBOX opened; false: credentials refused.
+ * loginMethod forces IMAP LOGIN (quoted/literal strings) or AUTHENTICATE PLAIN; default: imapflow's choice.
+ */
+export async function imapLogin(user: string, pass: string, port = portsFromEnv().imap, loginMethod?: "LOGIN" | "AUTH=PLAIN"): Promise<boolean> {
   const client = new ImapFlow({
-    host: HOST, port, secure: false, logger: false, auth: { user, pass },
+    host: HOST, port, secure: false, logger: false, auth: { user, pass, loginMethod },
     connectionTimeout: 5_000, greetingTimeout: 5_000, socketTimeout: 10_000,
   });
   client.on("error", () => {});

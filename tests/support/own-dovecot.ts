@@ -6,10 +6,10 @@ import { type DovecotPorts, confPath, freePort, startDovecot, stopDovecot } from
  * reading the database file given. Never the runner's shared instance: load and penalty tests must not
  * slow down or lock out other tests.
  */
-export async function startOwnDovecot(baseDir: string, dbPath: string, production: boolean) {
+export async function startOwnDovecot(baseDir: string, dbPath: string, production: boolean, relayPort?: number) {
   const dir = path.join(baseDir, "dovecot");
   const ports: DovecotPorts = { imap: await freePort(), submission: await freePort(), lmtp: await freePort() };
-  const { pid } = await startDovecot({ dbPath, dir, ports, production, relayPort: await freePort() });
+  const { pid } = await startDovecot({ dbPath, dir, ports, production, relayPort: relayPort ?? (await freePort()) });
   return { dir, ports, pid, conf: confPath(dir), log: path.join(dir, "dovecot.log"), stop: () => stopDovecot(dir) };
 }
 

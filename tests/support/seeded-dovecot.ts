@@ -6,8 +6,9 @@ import { applyMigrations } from "@/db/migrate";
 import { openSqlite, type SqliteDatabase } from "@/db/open";
 import * as schema from "@/db/schema";
 import { seedDemo } from "@/db/seed";
-import { type DovecotPorts, dovecotInstalled, freePort, startDovecot, stopDovecot } from "@/lib/mail/dovecot-process";
+import { type DovecotPorts, dovecotInstalled, freePort } from "@/lib/mail/dovecot-process";
 import { type RunningSink, startSmtpSink } from "@/lib/mail/smtp-sink";
+import { startOwnDovecot } from "./own-dovecot";
 
 export type SeededDovecot = {
   sqlite: SqliteDatabase;
@@ -32,12 +33,12 @@ export async function startSeededDovecot(prefix: string): Promise<SeededDovecot>
   await seedDemo(db);
   const sinkDir = path.join(tmp, "sink");
   const sink: RunningSink = await startSmtpSink({ dir: sinkDir, port: await freePort() });
-  const ports = { imap: await freePort(), submission: await freePort(), lmtp: await freePort() };
   process.env.KONTOR_SIEVE_DIR = path.join(tmp, "dovecot", "sieve");
-  await startDovecot({ dbPath, dir: path.join(tmp, "dovecot"), ports, relayPort: sink.port });
+  const dovecot = await startOwnDovecot(tmp, dbPath, false, sink.port);
+  const ports = dovecot.ports;
   const stop = async () => {
     delete process.env.KONTOR_SIEVE_DIR;
-    await stopDovecot(path.join(tmp, "dovecot"));
+    await dovecot.stop();
     await sink.close();
     sqlite.close();
     fs.rmSync(tmp, { recursive: true, force: true });

@@ -11,6 +11,7 @@ import { setSpamFilter } from "@/lib/services/mailboxes/set-spam-filter";
 import { updateMailboxSettings } from "@/lib/services/mailboxes/update-mailbox-settings";
 import { canonicalDomain } from "@/lib/validation/names";
 import { getSubscriptionForCustomer } from "@/lib/services/subscriptions/get-subscription-for-customer";
+import { fieldErrorsOf } from "../support/field-errors";
 import { createSeededDb } from "../support/seeded-db";
 import { NEW_PASSWORD, panelFixtures } from "./panel-fixtures";
 
@@ -23,16 +24,6 @@ beforeAll(async () => {
   f = panelFixtures(h.db);
 });
 
-/** Runs fn, expecting a ValidationError; returns its field errors. */
-async function fieldErrorsOf(fn: () => unknown): Promise<Record<string, string[]>> {
-  try {
-    await fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ValidationError);
-    return (e as ValidationError).fieldErrors ?? { _form: [(e as Error).message] };
-  }
-  throw new Error("expected a ValidationError");
-}
 
 describe("createMailbox", () => {
   it("creates a mailbox with its spam settings, counts it on the domain and audits it", async () => {

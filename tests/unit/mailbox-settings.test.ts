@@ -16,6 +16,7 @@ import { getOwnSpamSettings, setOwnSpamSettings } from "@/lib/services/mailbox-s
 import {
   addForwardSchema, addSenderRuleSchema, canonicalSenderPattern, changeOwnPasswordSchema, spamSettingsSchema,
 } from "@/lib/validation/mailbox-settings";
+import { fieldErrorsOf } from "../support/field-errors";
 import { createSeededDb } from "../support/seeded-db";
 
 let h: Awaited<ReturnType<typeof createSeededDb>>;
@@ -38,15 +39,6 @@ function actor(address: string): Actor {
 }
 const script = (address: string) => fs.readFileSync(path.join(sieveDir, `${address}.sieve`), "utf8");
 
-async function fieldErrorsOf(fn: () => unknown): Promise<Record<string, string[]>> {
-  try {
-    await fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ValidationError);
-    return (e as ValidationError).fieldErrors ?? { _form: [(e as Error).message] };
-  }
-  throw new Error("expected a ValidationError");
-}
 const issues = (r: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
   Object.fromEntries((r.error?.issues ?? []).map((i) => [String(i.path[0]), i.message]));
 

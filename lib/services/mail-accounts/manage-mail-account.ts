@@ -2,13 +2,12 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import { mailAccounts } from "@/db/schema";
-import { verifyPassword } from "@/lib/auth/password-hash";
-import { clearFailures, lockedFor, recordFailure } from "@/lib/auth/throttle";
 import type { Actor } from "@/lib/authz/actor";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import { LimitError } from "@/lib/services/orders/limit-error";
 import { noPanelAllowance } from "@/lib/services/orders/usage";
+import { checkCurrentPassword } from "@/lib/services/passwords/check-current-password";
 import { setPassword } from "@/lib/services/passwords/set-password";
 import { accountOrThrow, assertMailAdmin } from "./mail-admin-guard";
 
@@ -31,15 +30,9 @@ export async function setMailAccountPassword(
 }
 
 async function checkOwnCurrentPassword(db: Db, accountId: number, currentPassword: string, ip: string | null) {
-  const keys = ownPasswordKeys(accountId, ip);
-  if (lockedFor(db, keys) > 0) throw new ValidationError("errors.checkFields", { currentPassword: ["mailboxSettings.errors.throttled"] });
   if (!currentPassword) throw new ValidationError("errors.checkFields", { currentPassword: ["validation.required"] });
-  const stored = db.select({ hash: mailAccounts.passwordHash }).from(mailAccounts).where(eq(mailAccounts.id, accountId)).get();
-  if (!stored || !(await verifyPassword(stored.hash, currentPassword))) {
-    recordFailure(db, keys);
-    throw new ValidationError("errors.checkFields", { currentPassword: ["password.errors.currentWrong"] });
-  }
-  clearFailures(db, keys[0]);
+  const storedHash = () => db.select({ hash: mailAccounts.passwordHash }).from(mailAccounts).where(eq(mailAccounts.id, accountId)).get()?.hash;
+  await checkCurrentPassword(db, ownPasswordKeys(accountId, ip), storedHash, currentPassword);
 }
 
 /**
