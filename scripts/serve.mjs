@@ -1,16 +1,15 @@
 /**
- * The production server: Next.js in worker processes (node:cluster), all accepting on one port. A
- * single Node process renders on one core only, so bigger machines run one worker per core but one:
- * that core stays for argon2 (lib/auth/hash-slots.ts), V8's GC threads and Dovecot. On the 2-core
- * benchmark machine that is one worker: two rendered ~40 % more pages but broke the memory budget and
- * let a login storm push page latency over 500 ms (README, Performance). Everything shared (sessions,
- * throttles, one-time secrets) lives in SQLite, so any worker can answer any request. A worker that
- * dies is replaced.
+ * The production server: Next.js in worker processes (node:cluster), all accepting on one port, one
+ * worker per core: a single Node process renders on one core only. Password hashing runs on
+ * low-priority threads inside each worker (lib/auth/hash-pool.ts), so a login storm takes the CPU
+ * that pages leave over; the workers share the cores out for it through KONTOR_HASH_SLOTS.
+ * Everything shared (sessions, throttles, one-time secrets) lives in SQLite, so any worker can answer
+ * any request. A worker that dies is replaced.
  *
  * V8 grows a busy process's heap far beyond what it needs before collecting; each worker's old
  * space is capped (KONTOR_WORKER_HEAP_MB, default 256: 128 cost ~20 % more CPU in GC).
  *
- *   node scripts/serve.mjs [--host 127.0.0.1] [--port 3000] [--workers <n, default: cores - 1, at least 1>]
+ *   node scripts/serve.mjs [--host 127.0.0.1] [--port 3000] [--workers <n, default: one per core>]
  */
 import cluster from "node:cluster";
 import http from "node:http";
@@ -21,11 +20,11 @@ const option = (name, fallback) => (args.includes(`--${name}`) ? args[args.index
 const host = option("host", process.env.HOST ?? "127.0.0.1");
 const port = Number(option("port", process.env.PORT ?? 3000));
 const cores = os.availableParallelism();
-const workers = Math.max(1, Number(option("workers", process.env.KONTOR_WORKERS ?? cores - 1)));
+const workers = Math.max(1, Number(option("workers", process.env.KONTOR_WORKERS ?? cores)));
 
 if (cluster.isPrimary) {
-  // Password hashing keeps one core free for pages (lib/auth/hash-slots.ts); the workers share it out.
-  const hashSlots = String(Math.max(1, Math.floor((cores - 1) / workers)));
+  // Hash threads run at low priority (lib/auth/hash-pool.ts), so together they may use every core.
+  const hashSlots = String(Math.max(1, Math.floor(cores / workers)));
   const heapMb = Number(process.env.KONTOR_WORKER_HEAP_MB) || 256;
   cluster.setupPrimary({ execArgv: [...process.execArgv, `--max-old-space-size=${heapMb}`, "--max-semi-space-size=4"] });
   const fork = () => cluster.fork({ KONTOR_HASH_SLOTS: process.env.KONTOR_HASH_SLOTS ?? hashSlots });

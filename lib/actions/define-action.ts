@@ -4,7 +4,7 @@ import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { clientIp } from "@/lib/auth/client-ip";
 import { mustEnrol } from "@/lib/auth/mfa/enrolment";
-import { getActor } from "@/lib/auth/session";
+import { getActor, renewSessionCookie } from "@/lib/auth/session";
 import type { Actor } from "@/lib/authz/actor";
 import { type Permission, roleHas } from "@/lib/authz/permissions";
 import { ServiceError } from "@/lib/errors";
@@ -39,6 +39,8 @@ export function defineAction<S extends z.ZodType, P extends Permission>(def: Def
     const translate = (key: string) => (t.has(key) ? safeT(t, key) : key);
     try {
       const actor = await getActor();
+      // Activity keeps the session alive: actions may set cookies, pages cannot.
+      if (actor) await renewSessionCookie();
       if (def.permission !== "public" && (!actor || !roleHas(actor.role, def.permission))) {
         return { status: "error", formError: translate("errors.forbidden") };
       }

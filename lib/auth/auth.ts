@@ -2,17 +2,13 @@ import "server-only";
 import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db";
-import { PRINCIPAL_KINDS, type PrincipalKind } from "@/db/schema";
 import { authSecret } from "@/lib/env";
 import { redeemLoginGrant } from "./login-grants";
 import { loadActor } from "./principals";
 import { newSessionId, SESSION_MAX_AGE_S } from "./revoked-sessions";
+import { type SessionPrincipal, toSessionPrincipal } from "./session-principal";
 
-/**
- * sid: this login's session id, so one session can be ended (lib/auth/revoked-sessions.ts);
- * at: when the login happened, for the absolute lifetime (lib/auth/session-lifetime.ts).
- */
-export type SessionPrincipal = { kind: PrincipalKind; id: number; sv: number; sid: string; at: number };
+export type { SessionPrincipal };
 
 declare module "next-auth" {
   interface Session {
@@ -52,8 +48,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       return token;
     },
     session({ session, token }) {
-      const p = token.principal as SessionPrincipal | undefined;
-      if (p && PRINCIPAL_KINDS.includes(p.kind) && typeof p.sid === "string" && typeof p.at === "number") session.principal = p;
+      const p = toSessionPrincipal(token.principal);
+      if (p) session.principal = p;
       return session;
     },
   },

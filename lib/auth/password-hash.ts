@@ -1,25 +1,24 @@
-import { hash, verify } from "@node-rs/argon2";
 import { HASH_SCHEME_PREFIX } from "@/lib/mail/dovecot-contract";
-import { withHashSlot } from "./hash-slots";
+import { argon2Hash, argon2Verify } from "./hash-pool";
 
 /**
  * argon2id with OWASP's m=19456 KiB, t=2, p=1. @node-rs/argon2 writes `m=,t=,p=` in the order
  * Dovecot accepts. The password is hashed as the UTF-8 bytes typed, unnormalised, so a mail client
- * sending the same bytes over IMAP matches. The async API runs on libuv's pool, so hashing never
- * blocks other requests.
+ * sending the same bytes over IMAP matches. Hashing runs on low-priority threads (hash-pool.ts), so
+ * it never blocks other requests.
  */
 /** `Algorithm.Argon2id` is an ambient const enum, which isolated modules cannot read; its value is 2. */
 const ARGON2ID = 2;
 const OPTIONS = { algorithm: ARGON2ID, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
 export async function hashPassword(password: string): Promise<string> {
-  return HASH_SCHEME_PREFIX + (await withHashSlot(() => hash(password, OPTIONS)));
+  return HASH_SCHEME_PREFIX + (await argon2Hash(password, OPTIONS));
 }
 
 export async function verifyPassword(stored: string, password: string): Promise<boolean> {
   if (!stored.startsWith(HASH_SCHEME_PREFIX)) return false;
   try {
-    return await withHashSlot(() => verify(stored.slice(HASH_SCHEME_PREFIX.length), password));
+    return await argon2Verify(stored.slice(HASH_SCHEME_PREFIX.length), password);
   } catch {
     return false;
   }

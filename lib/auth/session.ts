@@ -6,6 +6,7 @@ import { type Actor, HOME_BY_ROLE } from "@/lib/authz/actor";
 import type { Role } from "@/lib/authz/permissions";
 import { auth } from "./auth";
 import { loadActor } from "./principals";
+import { readSessionPrincipal } from "./read-session";
 import { isSessionRevoked } from "./revoked-sessions";
 import { outlivedLogin } from "./session-lifetime";
 
@@ -15,8 +16,7 @@ import { outlivedLogin } from "./session-lifetime";
  * login lifetime, or whose account is gone or disabled counts as logged out.
  */
 export const getActor = cache(async (): Promise<Actor | undefined> => {
-  const session = await auth();
-  const p = session?.principal;
+  const p = await readSessionPrincipal();
   if (!p) return undefined;
   const db = getDb();
   if (isSessionRevoked(db, p.sid)) return undefined;
@@ -24,6 +24,11 @@ export const getActor = cache(async (): Promise<Actor | undefined> => {
   if (!actor || actor.sessionVersion !== p.sv || outlivedLogin(p.at, actor.role)) return undefined;
   return actor;
 });
+
+/** Re-issues the session cookie with a fresh expiry (next-auth's auth() does so where cookies can be set). */
+export async function renewSessionCookie() {
+  await auth();
+}
 
 export async function requireActor(): Promise<Actor> {
   const actor = await getActor();

@@ -18,6 +18,8 @@ export function prepareDataSet(file: string) {
   const userOf = (customerId: number) => one<{ id: number }>("SELECT id FROM users WHERE customer_id = ?", customerId).id;
   const big = one<{ subscription_id: number; customer_id: number }>("SELECT subscription_id, customer_id FROM domains WHERE id = ?", BENCH.bigDomainId);
   const deep = one<{ address: string }>("SELECT address FROM mailboxes WHERE domain_id = ? ORDER BY address LIMIT 1 OFFSET 150000", BENCH.bigDomainId);
+  // Ten addresses of the big domain whose passwords the password-change scenario sets.
+  const changeMailboxIds = (db.prepare("SELECT id FROM mailboxes WHERE domain_id = ? ORDER BY id LIMIT 10 OFFSET 1000").all(BENCH.bigDomainId) as { id: number }[]).map((r) => r.id);
   const record = one<{ id: number }>("SELECT id FROM mailboxes WHERE domain_id = ? ORDER BY id LIMIT 1 OFFSET 4242", BENCH.bigDomainId);
   const data = {
     file,
@@ -29,6 +31,7 @@ export function prepareDataSet(file: string) {
     resellerUserId: one<{ id: number }>("SELECT id FROM users WHERE email = 'reseller@kontor.example'").id,
     deepCursor: deep.address,
     recordMailboxId: record.id,
+    changeMailboxIds,
     prefix: "karla.schulz3",
   };
   db.close();

@@ -26,18 +26,23 @@ export type LoadSpec = {
   seconds?: number;
   /** Status codes that count as success besides 2xx (e.g. 303 after a login). */
   okStatus?: number[];
+  /** Requests per connection, cycled: connection i sends perConnection[i]. Replaces url/body. */
+  perConnection?: { method: "GET" | "POST"; path: string; body?: string; headers?: Record<string, string> }[][];
 };
 
 export async function runLoad(spec: LoadSpec, serverPid: number): Promise<LoadResult> {
   const cpuBefore = cpuSeconds(serverPid);
+  let client = 0;
+  const perConnection = spec.perConnection;
   const result = await autocannon({
     url: spec.url,
     method: spec.method ?? "GET",
     body: spec.body,
     headers: { ...(spec.cookie ? { cookie: spec.cookie } : {}), ...spec.headers },
-    connections: spec.connections ?? 10,
+    connections: perConnection?.length ?? spec.connections ?? 10,
     duration: spec.seconds ?? 15,
     timeout: 10,
+    ...(perConnection ? { setupClient: (c: autocannon.Client) => c.setRequests(perConnection[client++ % perConnection.length]) } : {}),
   });
   const cpu = cpuSeconds(serverPid) - cpuBefore;
   const ok = new Set(spec.okStatus ?? []);

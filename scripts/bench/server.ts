@@ -66,6 +66,38 @@ export function cpuSeconds(root: number): number {
   return ticks / TICKS_PER_SECOND;
 }
 
+/**
+ * Samples the server tree's memory until stopped. PSS (proportional set size) counts a page shared by
+ * several processes once in total, so its sum is the physical memory the server uses; summing RSS
+ * would count the Node binary and libraries once per worker. Both are reported.
+ */
+export function sampleMemory(root: number, everyMs = 250) {
+  let peakPssMb = 0;
+  let peakRssMb = 0;
+  const sample = () => {
+    let pss = 0;
+    let rss = 0;
+    for (const pid of processTree(root)) {
+      try {
+        const rollup = fs.readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
+        pss += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
+        rss += Number(/^Rss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
+      } catch {}
+    }
+    peakPssMb = Math.max(peakPssMb, pss / 1024);
+    peakRssMb = Math.max(peakRssMb, rss / 1024);
+  };
+  sample();
+  const timer = setInterval(sample, everyMs);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      sample();
+      return { peakPssMb, peakRssMb };
+    },
+  };
+}
+
 /** Peak resident memory (VmHWM) in MB, summed over the server tree. */
 export function peakMemoryMb(root: number): number {
   let kb = 0;

@@ -11,7 +11,7 @@ import { createSeededDb } from "../support/seeded-db";
 
 const state = vi.hoisted(() => ({ db: undefined as unknown, actor: undefined as unknown }));
 vi.mock("@/db", () => ({ getDb: () => state.db }));
-vi.mock("@/lib/auth/session", () => ({ getActor: async () => state.actor }));
+vi.mock("@/lib/auth/session", () => ({ getActor: async () => state.actor, renewSessionCookie: async () => undefined }));
 vi.mock("@/lib/auth/client-ip", () => ({ clientIp: async () => "192.0.2.8" }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("next/navigation", () => ({ redirect: () => undefined, notFound: () => undefined, unstable_rethrow: () => undefined }));

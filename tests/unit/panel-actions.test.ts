@@ -12,7 +12,7 @@ import { NEW_PASSWORD, panelFixtures } from "./panel-fixtures";
 
 const state = vi.hoisted(() => ({ db: undefined as unknown, actor: undefined as unknown }));
 vi.mock("@/db", () => ({ getDb: () => state.db }));
-vi.mock("@/lib/auth/session", () => ({ getActor: async () => state.actor }));
+vi.mock("@/lib/auth/session", () => ({ getActor: async () => state.actor, renewSessionCookie: async () => undefined }));
 vi.mock("@/lib/auth/client-ip", () => ({ clientIp: async () => "192.0.2.7" }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("next-intl/server", () => ({ getTranslations: async () => Object.assign((key: string) => key, { has: () => true }) }));

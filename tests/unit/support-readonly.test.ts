@@ -16,6 +16,7 @@ const support: Actor = {
 
 vi.mock("@/lib/auth/session", () => ({
   getActor: async () => support,
+  renewSessionCookie: async () => undefined,
   requireActor: async () => support,
   requireRole: async () => support,
   homeFor: () => "/support",

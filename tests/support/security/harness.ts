@@ -32,6 +32,7 @@ export const mockDb = () => ({ getDb: useDb });
 
 export const mockSession = () => ({
   getActor: async () => harness.actor,
+  renewSessionCookie: async () => undefined,
   requireActor: async () => {
     if (!harness.actor) throw new Error("harness: page helper called without actor");
     return harness.actor;

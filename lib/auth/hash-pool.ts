@@ -1,0 +1,108 @@
+import os from "node:os";
+import { Worker } from "node:worker_threads";
+
+/**
+ * argon2id costs ~11 ms of a core and 19 MiB per run. It runs here on a few background threads at low
+ * CPU priority (nice 10; Linux sets it per thread), so a login storm uses the CPU that page requests
+ * leave over instead of taking turns with them. At most SLOTS hashes run at once per process, the
+ * rest wait in line. scripts/serve.mjs, which runs one process per core, hands each process its share
+ * of the cores through KONTOR_HASH_SLOTS; alone, a process leaves one core free.
+ */
+const SLOTS = Number(process.env.KONTOR_HASH_SLOTS) || Math.max(1, os.availableParallelism() - 1);
+/** A hash that has not come back by then is reported as failed instead of hanging a login. */
+const JOB_TIMEOUT_MS = 30_000;
+
+// Plain CommonJS evaluated as the thread's code: no file to locate after bundling. `require` resolves
+// from the working directory, the project root, where @node-rs/argon2 is installed.
+const THREAD_CODE = `
+const { parentPort } = require("node:worker_threads");
+try { require("node:os").setPriority(10); } catch {}
+const argon2 = require("@node-rs/argon2");
+parentPort.on("message", ({ id, op, password, stored, options }) => {
+  try {
+    const value = op === "hash" ? argon2.hashSync(password, options) : argon2.verifySync(stored, password);
+    parentPort.postMessage({ id, value });
+  } catch (error) {
+    parentPort.postMessage({ id, error: op === "verify" ? null : String(error && error.message) });
+  }
+});
+`;
+
+type Request = { op: "hash"; password: string; options: object } | { op: "verify"; password: string; stored: string };
+type Job = { request: Request; resolve: (value: string | boolean) => void; reject: (error: Error) => void };
+type Reply = { id: number; value?: string | boolean; error?: string | null };
+type Thread = { worker: Worker; job?: Job & { id: number; timer: NodeJS.Timeout } };
+
+const threads: Thread[] = [];
+const queue: Job[] = [];
+let nextId = 1;
+let peakBusy = 0;
+
+function startThread(): Thread {
+  const thread: Thread = { worker: new Worker(THREAD_CODE, { eval: true }) };
+  thread.worker.unref();
+  thread.worker.on("message", (reply: Reply) => {
+    const job = thread.job;
+    if (!job || job.id !== reply.id) return;
+    finish(thread);
+    // A verify that throws (a malformed stored hash) is a mismatch, as with the async API before.
+    if (reply.error === undefined) job.resolve(reply.value as string | boolean);
+    else if (reply.error === null) job.resolve(false);
+    else job.reject(new Error(`argon2: ${reply.error}`));
+  });
+  const replace = (error: Error) => {
+    const job = thread.job;
+    threads.splice(threads.indexOf(thread), 1);
+    if (job) {
+      finish(thread);
+      job.reject(error);
+    }
+    void thread.worker.terminate();
+  };
+  thread.worker.on("error", replace);
+  thread.worker.on("exit", (code) => threads.includes(thread) && replace(new Error(`hash thread ended (${code})`)));
+  threads.push(thread);
+  return thread;
+}
+
+function finish(thread: Thread) {
+  if (thread.job) clearTimeout(thread.job.timer);
+  thread.job = undefined;
+  dispatch();
+}
+
+function dispatch() {
+  while (queue.length) {
+    const idle = threads.find((t) => !t.job) ?? (threads.length < SLOTS ? startThread() : undefined);
+    if (!idle) return;
+    const job = queue.shift() as Job;
+    const id = nextId++;
+    const timer = setTimeout(() => {
+      idle.worker.emit("error", new Error("argon2: timed out"));
+    }, JOB_TIMEOUT_MS);
+    timer.unref();
+    idle.job = { ...job, id, timer };
+    peakBusy = Math.max(peakBusy, threads.filter((t) => t.job).length);
+    idle.worker.postMessage({ id, ...job.request });
+  }
+}
+
+function run(request: Request): Promise<string | boolean> {
+  return new Promise((resolve, reject) => {
+    queue.push({ request, resolve, reject });
+    dispatch();
+  });
+}
+
+export async function argon2Hash(password: string, options: object): Promise<string> {
+  return (await run({ op: "hash", password, options })) as string;
+}
+
+export async function argon2Verify(stored: string, password: string): Promise<boolean> {
+  return (await run({ op: "verify", password, stored })) === true;
+}
+
+/** For tests and load checks: threads now, the most that may exist, the most that ever hashed at once. */
+export function hashPoolStats() {
+  return { threads: threads.length, slots: SLOTS, peakBusy };
+}
