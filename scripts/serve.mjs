@@ -26,7 +26,7 @@ if (cluster.isPrimary) {
   // Hash threads run at low priority (lib/auth/hash-pool.ts), so together they may use every core.
   const hashSlots = String(Math.max(1, Math.floor(cores / workers)));
   const heapMb = Number(process.env.KONTOR_WORKER_HEAP_MB) || 256;
-  cluster.setupPrimary({ execArgv: [...process.execArgv, `--max-old-space-size=${heapMb}`, "--max-semi-space-size=4"] });
+  cluster.setupPrimary({ execArgv: [...process.execArgv, `--max-old-space-size=${heapMb}`, `--max-semi-space-size=${Number(process.env.KONTOR_WORKER_SEMI_MB) || 4}`] });
   const fork = () => cluster.fork({ KONTOR_HASH_SLOTS: process.env.KONTOR_HASH_SLOTS ?? hashSlots });
   for (let i = 0; i < workers; i++) fork();
   let stopping = false;

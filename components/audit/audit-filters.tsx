@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { buttonClass, inputClass } from "@/components/tickets/form-status";
 import type { AuditQuery } from "@/lib/validation/audit";
 

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { Card } from "@/components/ui/card";
 import { phoneSetupText, qrDataUrl } from "@/lib/mail/client-setup/qr";
 import type { ServerSettings } from "@/lib/services/settings/server-settings";

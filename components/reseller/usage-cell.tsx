@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 
 /** One usage row: "3 of 5", or "3 (unlimited)"; marked when the limit is reached. */
 export async function UsageCell({ label, used, max }: { label: string; used: number; max: number | null }) {

@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { Card } from "@/components/ui/card";
 import type { MailboxRecord } from "@/lib/services/support/get-mailbox-record";
 import { displayDomain } from "@/lib/validation/names";

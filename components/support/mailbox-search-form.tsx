@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { buttonClass, inputClass } from "@/components/tickets/form-status";
 import { MAILBOX_SEARCH_FIELDS, type MailboxSearchQuery } from "@/lib/validation/support";
 

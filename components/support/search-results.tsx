@@ -1,12 +1,15 @@
-import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import type { CustomerSearchItem } from "@/lib/services/support/search-customers";
 import type { MailboxSearchItem } from "@/lib/services/support/search-mailboxes";
 import { displayAddress } from "@/lib/validation/names";
 
 const withTicket = (href: string, ticket?: number) => (ticket ? `${href}${href.includes("?") ? "&" : "?"}ticket=${ticket}` : href);
 
-/** Mailbox hits; record links never prefetch, because opening a record writes an audit entry. */
+/**
+ * Mailbox hits. Rows link with plain anchors: a next/link per row is a client component that the
+ * server renders and serializes for every row (a quarter of this page's CPU with 25 hits), and record
+ * links must not prefetch anyway, because opening a record writes an audit entry.
+ */
 export async function MailboxResults({ items, ticket }: { items: MailboxSearchItem[]; ticket?: number }) {
   const t = await getTranslations("records");
   if (!items.length) return <p className="text-sm text-slate-600">{t("noResults")}</p>;
@@ -19,7 +22,7 @@ export async function MailboxResults({ items, ticket }: { items: MailboxSearchIt
         {items.map((m) => (
           <tr key={m.id} className="border-t border-slate-100">
             <td className="py-2">
-              <Link href={withTicket(`/support/mailboxes/${m.id}`, ticket)} prefetch={false} className="text-brand-700 underline">{displayAddress(m.address)}</Link>
+              <a href={withTicket(`/support/mailboxes/${m.id}`, ticket)} className="text-brand-700 underline">{displayAddress(m.address)}</a>
             </td>
             <td>{m.customerNumber} · {m.company ?? m.contactName}</td>
             <td>{m.reseller}</td>
@@ -44,9 +47,9 @@ export async function CustomerResults({ items, ticket }: { items: CustomerSearch
         {items.map((c) => (
           <tr key={c.id} className="border-t border-slate-100">
             <td className="py-2">
-              <Link href={withTicket(`/support/mailboxes?field=customerNumber&q=${c.customerNumber}`, ticket)} prefetch={false} className="text-brand-700 underline">
+              <a href={withTicket(`/support/mailboxes?field=customerNumber&q=${c.customerNumber}`, ticket)} className="text-brand-700 underline">
                 {c.company ?? c.contactName}
-              </Link>
+              </a>
               {c.company && <span className="text-slate-500"> · {c.contactName}</span>}
             </td>
             <td className="font-mono">{c.customerNumber}</td>

@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import type { TicketView } from "@/lib/services/tickets/get-ticket";
 
 /** The messages of a ticket, oldest first; support replies are set apart from the customer's. */

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 
 type Props = { base: string; params: Record<string, string | undefined>; cursorName: string; cursor: string | number | null; isFirst: boolean };
 

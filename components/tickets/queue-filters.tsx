@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { TICKET_CATEGORIES, TICKET_STATUSES } from "@/db/schema/tickets";
 import type { TicketQueueQuery } from "@/lib/validation/ticket";
 import { buttonClass, inputClass } from "./form-status";

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 
 const COLORS: Record<string, string> = {
   new: "bg-amber-100 text-amber-900",

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import type { TicketListItem } from "@/lib/services/tickets/list-tickets";
 import { StatusBadge } from "./status-badge";
 

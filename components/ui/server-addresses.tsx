@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import type { ServerSettings } from "@/lib/services/settings/server-settings";
 import { Card } from "./card";
 

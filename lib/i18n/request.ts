@@ -7,7 +7,7 @@ import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE } from "./locales";
  * Dates are shown in the hoster's time zone. Naming it also spares next-intl from asking Intl for the
  * server's zone on every request, which showed up in the benchmark's CPU profiles.
  */
-const TIME_ZONE = process.env.KONTOR_TIME_ZONE || "Europe/Berlin";
+export const TIME_ZONE = process.env.KONTOR_TIME_ZONE || "Europe/Berlin";
 
 /** The locale lives in a cookie (no locale prefix in URLs); German unless the user switched. */
 export default getRequestConfig(async () => {

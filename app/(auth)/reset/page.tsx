@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { ResetFlow } from "@/components/recovery/reset-flow";
 import { completeResetAction, confirmLinkAction } from "./actions";
 

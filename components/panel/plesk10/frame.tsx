@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { panelLinks } from "@/components/panel/shared/links";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { PanelIcon } from "@/components/panel/shared/icons";
 import { panelLinks } from "@/components/panel/shared/links";
 import { MailNotice } from "@/components/panel/shared/mail-notice";

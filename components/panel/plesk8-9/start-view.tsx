@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { panelLinks } from "@/components/panel/shared/links";
 import { mailboxUsageText } from "@/components/panel/shared/usage";
 import type { PanelSubscription } from "@/lib/services/subscriptions/get-subscription-for-customer";

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { SuccessNotice } from "./notice";
 
 /** The notice a redirect after create/delete asks for (?notice=created|deleted); anything else shows nothing. */

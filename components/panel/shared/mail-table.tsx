@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import type { PanelSubscription } from "@/lib/services/subscriptions/get-subscription-for-customer";
 import { PanelIcon } from "./icons";
 import { panelLinks } from "./links";

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import type { PanelMailbox } from "@/lib/services/mailboxes/get-panel-mailbox";
 import { ServiceIconSprites, ServiceIcons } from "./service-icons";
 import { serviceLabels } from "./service-labels";

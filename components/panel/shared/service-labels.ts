@@ -1,5 +1,5 @@
 import "server-only";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { SERVICE_KEYS, type ServiceLabels } from "./service-icons";
 
 /** The six icon labels, translated once per page rather than three times per row. */

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { notFound, redirect } from "next/navigation";
 import { confirmTotpAction, finishKeyAction, keyOptionsAction, startTotpAction } from "@/components/mfa/actions";
 import { KeySetup } from "@/components/mfa/key-setup";

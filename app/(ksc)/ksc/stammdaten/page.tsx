@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { ConfirmStammdatenForm } from "@/components/support/confirm-stammdaten-form";
 import { DefinitionList } from "@/components/support/definition-list";
 import { Card, PageTitle } from "@/components/ui/card";

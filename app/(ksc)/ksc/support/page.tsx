@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { redirect } from "next/navigation";
 import { buttonClass } from "@/components/tickets/form-status";
 import { Pager } from "@/components/tickets/pager";

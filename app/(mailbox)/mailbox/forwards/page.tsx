@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { AddForwardForm, KeepCopyForm } from "@/components/mailbox/forward-forms";
 import { RemoveButton } from "@/components/mailbox/remove-button";
 import { Card, PageTitle } from "@/components/ui/card";

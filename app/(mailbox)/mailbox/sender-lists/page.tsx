@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { RemoveButton } from "@/components/mailbox/remove-button";
 import { AddSenderRuleForm } from "@/components/mailbox/sender-rule-form";
 import { Card, PageTitle } from "@/components/ui/card";

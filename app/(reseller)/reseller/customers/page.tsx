@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { Card, PageTitle } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/session";
 import { listCustomers } from "@/lib/services/customers/list-customers";
@@ -35,9 +35,10 @@ export default async function CustomersPage({ searchParams }: { searchParams: Se
                 <tr><th className="py-1">{t("number")}</th><th>{t("company")}</th><th>{t("contactName")}</th><th>{t("contactEmail")}</th><th>{t("subscriptions")}</th><th>{t("domains")}</th></tr>
               </thead>
               <tbody>
+                {/* Plain anchors in rows: a next/link per row costs the server a client component each. */}
                 {items.map((c) => (
                   <tr key={c.id} className="border-t border-slate-100">
-                    <td className="py-2 font-mono"><Link className="text-brand-700 underline" prefetch={false} href={`/reseller/customers/${c.id}`}>{c.customerNumber}</Link></td>
+                    <td className="py-2 font-mono"><a className="text-brand-700 underline" href={`/reseller/customers/${c.id}`}>{c.customerNumber}</a></td>
                     <td>{c.company ?? "—"}</td><td>{c.contactName}</td><td>{c.contactEmail}</td><td>{c.subscriptions}</td><td>{c.domains}</td>
                   </tr>
                 ))}

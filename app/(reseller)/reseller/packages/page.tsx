@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { Card, PageTitle } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/session";
 import { listPackagesWithUsage } from "@/lib/services/packages/list-packages-with-usage";

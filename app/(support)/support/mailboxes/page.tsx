@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { MailboxSearchForm } from "@/components/support/mailbox-search-form";
 import { CustomerResults, MailboxResults } from "@/components/support/search-results";
 import { Pager } from "@/components/tickets/pager";

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { Pager } from "@/components/tickets/pager";
 import { QueueFilters } from "@/components/tickets/queue-filters";
 import { TicketTable } from "@/components/tickets/ticket-table";

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { redirect } from "next/navigation";
 import { NewTicketForm } from "@/components/tickets/new-ticket-form";
 import { Card, PageTitle } from "@/components/ui/card";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { panelLinks } from "@/components/panel/shared/links";
 import { mailboxUsageText } from "@/components/panel/shared/usage";
 import { loadPanel, type SubscriptionParams } from "../panel-context";

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { CustomerForm } from "@/components/reseller/customer-form";
 import { AddDomainForm, MoveDomainForm, OrderPackageForm } from "@/components/reseller/order-forms";
 import { UsageCell } from "@/components/reseller/usage-cell";

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { DeleteButton } from "@/components/reseller/delete-button";
 import { PackageForm } from "@/components/reseller/package-form";
 import { Card, PageTitle } from "@/components/ui/card";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { notFound } from "next/navigation";
 import { MailboxRecordView } from "@/components/support/mailbox-record-view";
 import { orNotFound } from "@/lib/not-found";

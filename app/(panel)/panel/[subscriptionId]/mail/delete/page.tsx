@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { DeleteMailboxesForm } from "@/components/panel/shared/delete-mailboxes-form";
 import { panelLinks } from "@/components/panel/shared/links";
 import { getPanelMailbox } from "@/lib/services/mailboxes/get-panel-mailbox";

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { CreateMailboxForm } from "@/components/panel/shared/create-mailbox-form";
 import { panelLinks } from "@/components/panel/shared/links";
 import { createMailboxAction } from "../actions";

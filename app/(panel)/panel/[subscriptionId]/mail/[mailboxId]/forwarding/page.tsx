@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { ForwardingForm } from "@/components/panel/shared/forwarding-form";
 import { panelLinks } from "@/components/panel/shared/links";
 import { setForwardingAction } from "../../actions";

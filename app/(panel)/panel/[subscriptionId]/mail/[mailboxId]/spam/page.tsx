@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/translations";
 import { panelLinks } from "@/components/panel/shared/links";
 import { SpamFilterForm } from "@/components/panel/shared/spam-filter-form";
 import { setSpamFilterAction } from "../../actions";
