@@ -27,7 +27,9 @@ if (cluster.isPrimary) {
   const hashSlots = String(Math.max(1, Math.floor(cores / workers)));
   const heapMb = Number(process.env.KONTOR_WORKER_HEAP_MB) || 256;
   cluster.setupPrimary({ execArgv: [...process.execArgv, `--max-old-space-size=${heapMb}`, `--max-semi-space-size=${Number(process.env.KONTOR_WORKER_SEMI_MB) || 4}`] });
-  const fork = () => cluster.fork({ KONTOR_HASH_SLOTS: process.env.KONTOR_HASH_SLOTS ?? hashSlots });
+  // glibc gives every thread that allocates its own malloc arena and keeps freed memory in each; the
+  // hash threads would hold on to argon2's 19 MiB blocks that way. Two arenas are plenty here.
+  const fork = () => cluster.fork({ KONTOR_HASH_SLOTS: process.env.KONTOR_HASH_SLOTS ?? hashSlots, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "2" });
   for (let i = 0; i < workers; i++) fork();
   let stopping = false;
   cluster.on("exit", (worker, code, signal) => {

@@ -7,7 +7,7 @@ type Report = {
   prefix: { medianMs: number; p99Ms: number; usesIndex: boolean };
   dovecot: { loginsPerSecond: number; failures: number; seconds: number } | { skipped: string };
   peakMemoryMb: number;
-  memory: { peakPssMb: number; peakRssMb: number; vmHwmSumMb: number };
+  memory: { peakPssMb: number; peakRssMb: number; vmHwmSumMb: number; peakPssMbByScenario: Record<string, number> };
   budgets: Budget[];
 };
 
@@ -20,6 +20,7 @@ export function printReport(r: Report) {
   }
   console.log(`\nPrefix search query: median ${r.prefix.medianMs.toFixed(3)} ms, p99 ${r.prefix.p99Ms.toFixed(3)} ms, index used: ${r.prefix.usesIndex}`);
   console.log("skipped" in r.dovecot ? `Dovecot passdb: skipped (${r.dovecot.skipped})` : `Dovecot passdb: ${r.dovecot.loginsPerSecond.toFixed(0)} IMAP logins/s over ${r.dovecot.seconds} s (cheap test hash), ${r.dovecot.failures} failures`);
-  console.log(`Peak server memory: ${r.memory.peakPssMb.toFixed(0)} MB PSS (RSS summed over processes: ${r.memory.peakRssMb.toFixed(0)} MB sampled, ${r.memory.vmHwmSumMb.toFixed(0)} MB VmHWM)\n`);
+  console.log(`Peak server memory: ${r.memory.peakPssMb.toFixed(0)} MB PSS (RSS summed over processes: ${r.memory.peakRssMb.toFixed(0)} MB sampled, ${r.memory.vmHwmSumMb.toFixed(0)} MB VmHWM)`);
+  console.log(`  peak PSS by scenario: ${Object.entries(r.memory.peakPssMbByScenario).map(([k, v]) => `${k} ${v}`).join(" · ")}\n`);
   for (const b of r.budgets) console.log(`${b.pass ? "PASS" : "FAIL"}  ${b.name}`);
 }

@@ -1,7 +1,7 @@
 /**
  * npm run bench: builds for production, starts the panel on the 1,000,000-mailbox data set and
- * measures the heavy pages with autocannon (10 connections, 15 s each, after 3 s of warm-up that
- * is not counted: the first requests of a fresh process run unoptimised code), the login and the
+ * measures the heavy pages with autocannon (10 connections, 15 s each, after 5 s of warm-up per page
+ * that is not counted: the first requests of a fresh process run unoptimised code), the login and the
  * password change, the prefix search query, a login storm, and Dovecot passdb logins. Prints a
  * table and writes bench/results/<stamp>.json.
  *   --no-build   reuse the last build in .next-bench      --seconds N   shorter runs while developing
@@ -47,20 +47,27 @@ try {
     { name: "Reseller customer list", url: `${base}/reseller/customers`, cookie: reseller },
     { name: "Mailbox record (support)", url: `${base}/support/mailboxes/${data.recordMailboxId}`, cookie: support },
   ];
+  // Warm-up, not counted: a fresh worker runs unoptimised code for its first few thousand requests.
+  memory.phase("Warm-up");
   for (const spec of pages) {
     const check = await fetch(spec.url, { headers: { cookie: spec.cookie ?? "" }, redirect: "manual" });
     if (check.status !== 200) console.warn(`! ${spec.name}: HTTP ${check.status} before the run`);
-    await runLoad({ ...spec, seconds: Math.min(3, seconds) }, pid);
+    await runLoad({ ...spec, seconds: Math.min(5, seconds) }, pid);
+  }
+  for (const spec of pages) {
+    memory.phase(spec.name);
     results.push(await runLoad({ ...spec, seconds }, pid));
     console.log(`  ${spec.name}: ${results.at(-1)?.rps.toFixed(0)} req/s`);
   }
 
   const loginForm = multipart({ ...(await formFields(`${base}/login`, undefined, 'name="identifier"')), identifier: "kunde@kontor.example", password: data.password, area: "ksc" });
   const login: LoadSpec = { name: "Login (argon2id verify)", url: `${base}/login`, method: "POST", body: loginForm.body, headers: { "content-type": loginForm.contentType, origin: base }, okStatus: [303], seconds };
+  memory.phase(login.name);
   results.push(await runLoad(login, pid));
 
   const change = await passwordChangeLoad(base, data.file, domainOwner, data.bigSubscriptionId, data.changeMailboxIds);
   const changesBefore = change.changesSoFar();
+  memory.phase(change.spec.name);
   const changed = await runLoad({ ...change.spec, seconds }, pid);
   const changes = change.changesSoFar() - changesBefore;
   results.push(changed);
@@ -68,12 +75,14 @@ try {
   if (changes < changed.requests) console.warn(`! password change: ${changed.requests} requests but only ${changes} passwords changed`);
 
   // Login storm: 20 parallel logins while a page is measured at 2 connections.
+  memory.phase("Login storm");
   const [storm, pageDuringStorm] = await Promise.all([
     runLoad({ ...login, name: "Login storm (20 parallel)", connections: 20 }, pid),
     runLoad({ ...pages[3], name: "Domainverwaltung during login storm", connections: 2, seconds }, pid),
   ]);
   results.push(storm, pageDuringStorm);
 
+  memory.phase("Prefix query and Dovecot");
   const prefix = measurePrefixQuery(data.file);
   const dovecot = await measureDovecotLogins(data.file, Math.min(seconds, 10));
   const peak = memory.stop();

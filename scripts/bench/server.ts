@@ -74,6 +74,8 @@ export function cpuSeconds(root: number): number {
 export function sampleMemory(root: number, everyMs = 250) {
   let peakPssMb = 0;
   let peakRssMb = 0;
+  let phase = "start";
+  const byPhase: Record<string, number> = {};
   const sample = () => {
     let pss = 0;
     let rss = 0;
@@ -85,15 +87,21 @@ export function sampleMemory(root: number, everyMs = 250) {
       } catch {}
     }
     peakPssMb = Math.max(peakPssMb, pss / 1024);
+    byPhase[phase] = Math.max(byPhase[phase] ?? 0, Math.round(pss / 1024));
     peakRssMb = Math.max(peakRssMb, rss / 1024);
   };
   sample();
   const timer = setInterval(sample, everyMs);
   return {
+    /** Names what runs from now on, so the report shows which scenario needed the memory. */
+    phase: (name: string) => {
+      sample();
+      phase = name;
+    },
     stop: () => {
       clearInterval(timer);
       sample();
-      return { peakPssMb, peakRssMb };
+      return { peakPssMb, peakRssMb, peakPssMbByScenario: byPhase };
     },
   };
 }

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/translations";
 import type { ReactNode } from "react";
 import { PanelIcon } from "@/components/panel/shared/icons";
@@ -24,14 +23,14 @@ export async function Plesk10AddressView({ sub, mailbox, active, children }: Pro
     <Plesk10Page title={mailbox.displayAddress} crumbs={crumbs} buttons={
       <>
         {tools.map((tool) => (
-          <Link key={tool.key} href={tool.href} aria-current={active === tool.key ? "page" : undefined}
+          <a key={tool.key} href={tool.href} aria-current={active === tool.key ? "page" : undefined}
             className={`${plesk10Button} ${active === tool.key ? plesk10ButtonActive : ""}`}>
             <PanelIcon name={tool.icon} size={16} />{tool.label}
-          </Link>
+          </a>
         ))}
-        <Link href={active ? links.mailbox(mailbox.id) : links.mail} className={`${plesk10Button} ml-auto`}>
+        <a href={active ? links.mailbox(mailbox.id) : links.mail} className={`${plesk10Button} ml-auto`}>
           <PanelIcon name="up" size={16} />{t("upLevel")}
-        </Link>
+        </a>
       </>
     }>
       <Plesk10Box>{children}</Plesk10Box>

@@ -1,5 +1,4 @@
 import { getTranslations } from "@/lib/i18n/translations";
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { panelLinks } from "@/components/panel/shared/links";
 import { NavLink } from "@/components/panel/shared/nav-link";
@@ -29,7 +28,7 @@ export async function Plesk10Frame({ sub, customer, children }: { sub: PanelSubs
           </div>
           <div className="flex items-center gap-3">
             <span className="text-xs text-white/80">{t("loggedInAs", { name: customer })}</span>
-            <Link href="/ksc/domains" className="text-xs text-white/80 underline-offset-2 hover:underline">{t("backToKsc")}</Link>
+            <a href="/ksc/domains" className="text-xs text-white/80 underline-offset-2 hover:underline">{t("backToKsc")}</a>
             <LanguageSwitch />
             <LogoutButton />
           </div>

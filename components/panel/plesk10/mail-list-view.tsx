@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/translations";
 import { PanelIcon } from "@/components/panel/shared/icons";
 import { panelLinks } from "@/components/panel/shared/links";
@@ -23,7 +22,7 @@ export async function Plesk10MailListView({ sub, list, notice }: { sub: PanelSub
   const links = panelLinks(sub.id);
   return (
     <Plesk10Page title={t("emailTitle")} crumbs={[{ href: links.start, label: t("start") }, { label: t("email") }]}
-      buttons={<Link href={links.newMailbox} className={plesk10Button}><PanelIcon name="add" size={16} />{t("addAddress")}</Link>}>
+      buttons={<a href={links.newMailbox} className={plesk10Button}><PanelIcon name="add" size={16} />{t("addAddress")}</a>}>
       <MailNotice notice={notice} />
       <Plesk10Box>
         <p className="mb-3 text-slate-600">{t("emailIntro")} {mailboxUsageText(t, sub)}</p>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/translations";
 import type { ReactNode } from "react";
 import type { Crumb } from "@/components/panel/shared/skin-types";
@@ -12,7 +11,7 @@ export async function Plesk10Page({ title, crumbs, buttons, children }: { title:
         {crumbs.map((c, i) => (
           <span key={i}>
             {i > 0 && <span className="px-1">/</span>}
-            {c.href ? <Link href={c.href} className="text-[#1f6fb2] hover:underline">{c.label}</Link> : <span>{c.label}</span>}
+            {c.href ? <a href={c.href} className="text-[#1f6fb2] hover:underline">{c.label}</a> : <span>{c.label}</span>}
           </span>
         ))}
       </nav>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/translations";
 import { PanelIcon } from "@/components/panel/shared/icons";
 import { panelLinks } from "@/components/panel/shared/links";
@@ -38,9 +37,9 @@ export async function Plesk10StartView({ sub }: { sub: PanelSubscription }) {
       <ul className="grid grid-cols-2 gap-3 md:grid-cols-4">
         {shortcuts.map((s) => (
           <li key={s.href}>
-            <Link href={s.href} className="flex items-center gap-2 rounded border border-slate-300 bg-white p-3 text-[#1f6fb2] hover:bg-[#eef5fb]">
+            <a href={s.href} className="flex items-center gap-2 rounded border border-slate-300 bg-white p-3 text-[#1f6fb2] hover:bg-[#eef5fb]">
               <PanelIcon name={s.icon} />{s.label}
-            </Link>
+            </a>
           </li>
         ))}
       </ul>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/translations";
 import type { ReactNode } from "react";
 import { PanelIcon } from "@/components/panel/shared/icons";
@@ -28,9 +27,9 @@ export async function ClassicAddressView({ variant, sub, mailbox, active, childr
   return (
     <ClassicPage title={toolTitle ? `${mailbox.displayAddress} – ${toolTitle}` : mailbox.displayAddress} crumbs={crumbs}
       actions={
-        <Link href={up} className="inline-flex items-center gap-1 rounded border border-[#8ea3b8] bg-gradient-to-b from-white to-[#dfe6ee] px-2 py-1 text-[12px]">
+        <a href={up} className="inline-flex items-center gap-1 rounded border border-[#8ea3b8] bg-gradient-to-b from-white to-[#dfe6ee] px-2 py-1 text-[12px]">
           <PanelIcon name="up" size={14} />{t("upLevel")}
-        </Link>
+        </a>
       }>
       <IconGroup variant={variant} title={t("tools")} activeHref={activeHref} icons={[
         { href: links.settings(mailbox.id), label: t("settings"), icon: "settings" },

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState, useId, useState } from "react";
 import { PasswordFields } from "@/components/password/password-fields";
@@ -63,7 +62,7 @@ export function CreateMailboxForm({ action, subscriptionId, domains, packageMaxM
       </fieldset>
       <div className="flex gap-2">
         <button type="submit" disabled={pending} className={okButton}>{pending ? t("saving") : t("ok")}</button>
-        <Link href={cancelHref} className={cancelButton}>{t("cancel")}</Link>
+        <a href={cancelHref} className={cancelButton}>{t("cancel")}</a>
       </div>
     </form>
   );

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
 import { FieldError } from "@/components/ui/field-error";
@@ -43,7 +42,7 @@ export function DeleteMailboxesForm({ action, subscriptionId, mailboxes, cancelH
       </div>
       <div className="flex gap-2">
         <button type="submit" disabled={pending} className={okButton}>{t("deleteSubmit")}</button>
-        <Link href={cancelHref} className={cancelButton}>{t("cancel")}</Link>
+        <a href={cancelHref} className={cancelButton}>{t("cancel")}</a>
       </div>
     </form>
   );

@@ -1,3 +1,4 @@
+/** Panel pages link with plain anchors and load whole, as Plesk's did (see nav-link.tsx for why). */
 /** URLs inside one subscription's panel; every skin links through these so routes live in one place. */
 export const panelLinks = (subscriptionId: number) => {
   const base = `/panel/${subscriptionId}`;

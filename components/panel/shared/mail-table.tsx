@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/translations";
 import type { PanelSubscription } from "@/lib/services/subscriptions/get-subscription-for-customer";
 import { PanelIcon } from "./icons";
@@ -63,7 +62,7 @@ export async function MailTable({ sub, list, tone }: { sub: PanelSubscription; l
       </table>
       {list.nextCursor && (
         <p className="mt-2 text-right">
-          <Link href={`${links.mail}?after=${encodeURIComponent(list.nextCursor)}`} className={tone.link}>{t("moreAddresses")} ›</Link>
+          <a href={`${links.mail}?after=${encodeURIComponent(list.nextCursor)}`} className={tone.link}>{t("moreAddresses")} ›</a>
         </p>
       )}
     </form>

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState, useId, useState } from "react";
 import { PasswordFields } from "@/components/password/password-fields";
@@ -47,7 +46,7 @@ export function MailboxSettingsForm({ action, subscriptionId, mailbox, packageMa
       {state.status === "success" && (passwordChanged ? (
         <SuccessNotice title={tp("successTitle")}>
           <p className="mt-1">{tp("clientsNote")}</p>
-          <p className="mt-1"><Link href={serverHref} className="font-medium underline">{tp("serverAddressesLink")}</Link></p>
+          <p className="mt-1"><a href={serverHref} className="font-medium underline">{tp("serverAddressesLink")}</a></p>
         </SuccessNotice>
       ) : <SuccessNotice title={t("settingsSaved")} />)}
       <input type="hidden" name="subscriptionId" value={subscriptionId} />
@@ -77,7 +76,7 @@ export function MailboxSettingsForm({ action, subscriptionId, mailbox, packageMa
       </fieldset>
       <div className="flex gap-2">
         <button type="submit" disabled={pending} className={okButton}>{pending ? t("saving") : t("ok")}</button>
-        <Link href={cancelHref} className={cancelButton}>{t("cancel")}</Link>
+        <a href={cancelHref} className={cancelButton}>{t("cancel")}</a>
       </div>
     </form>
   );

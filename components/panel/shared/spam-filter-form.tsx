@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { type ActionState, IDLE } from "@/lib/actions/action-state";
@@ -33,7 +32,7 @@ export function SpamFilterForm({ action, subscriptionId, mailboxId, enabled, can
       <p className="text-xs text-slate-600">{t("spamHint")}</p>
       <div className="flex gap-2">
         <button type="submit" disabled={pending} className={okButton}>{pending ? t("saving") : t("ok")}</button>
-        <Link href={cancelHref} className={cancelButton}>{t("cancel")}</Link>
+        <a href={cancelHref} className={cancelButton}>{t("cancel")}</a>
       </div>
     </form>
   );
