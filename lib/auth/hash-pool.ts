@@ -38,9 +38,11 @@ const queue: Job[] = [];
 let nextId = 1;
 let peakBusy = 0;
 
+/** The thread only runs argon2 (whose 19 MiB live outside the JS heap): a small heap suffices. */
+const THREAD_LIMITS = { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 2 };
+
 function startThread(): Thread {
-  const thread: Thread = { worker: new Worker(THREAD_CODE, { eval: true }) };
-  thread.worker.unref();
+  const thread: Thread = { worker: new Worker(THREAD_CODE, { eval: true, execArgv: [], resourceLimits: THREAD_LIMITS }) };
   thread.worker.on("message", (reply: Reply) => {
     const job = thread.job;
     if (!job || job.id !== reply.id) return;
@@ -61,6 +63,9 @@ function startThread(): Thread {
   };
   thread.worker.on("error", replace);
   thread.worker.on("exit", (code) => threads.includes(thread) && replace(new Error(`hash thread ended (${code})`)));
+  // An idle thread must not keep a script (seed, backup) alive; a busy one must, until its answer is in.
+  // (Adding a "message" listener refs the worker again, so this comes after the listeners.)
+  thread.worker.unref();
   threads.push(thread);
   return thread;
 }
@@ -68,6 +73,7 @@ function startThread(): Thread {
 function finish(thread: Thread) {
   if (thread.job) clearTimeout(thread.job.timer);
   thread.job = undefined;
+  thread.worker.unref();
   dispatch();
 }
 
@@ -82,6 +88,7 @@ function dispatch() {
     }, JOB_TIMEOUT_MS);
     timer.unref();
     idle.job = { ...job, id, timer };
+    idle.worker.ref();
     peakBusy = Math.max(peakBusy, threads.filter((t) => t.job).length);
     idle.worker.postMessage({ id, ...job.request });
   }

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { argon2Hash, argon2Verify, hashPoolStats } from "@/lib/auth/hash-pool";
@@ -49,4 +50,12 @@ describe("hash pool", () => {
     expect(await verifyPassword(stored, "Sommer 2026!")).toBe(true);
     expect(await verifyPassword(stored, "Sommer 2026")).toBe(false);
   });
+
+  it("lets a script that hashed end by itself (an idle hash thread keeps nothing alive)", () => {
+    const script = "import { hashPassword } from './lib/auth/password-hash.ts'; console.log((await hashPassword('x')).slice(0, 10));";
+    const run = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { encoding: "utf8", timeout: 20_000 });
+    expect(run.error).toBeUndefined();
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim()).toBe("{ARGON2ID}");
+  }, 30_000);
 });

@@ -6,6 +6,7 @@ import { requireRole } from "@/lib/auth/session";
 import { getOwnCustomer } from "@/lib/services/customers/get-own-customer";
 import { reauthValidUntil } from "@/lib/services/recovery/reauth";
 import { changeAccountPasswordAction, reauthAction, updateStammdatenAction } from "./actions";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 /** "Konto bearbeiten": everything sensitive sits behind a fresh confirmation of the current password. */
 export default async function AccountPage() {
@@ -15,31 +16,35 @@ export default async function AccountPage() {
   const validUntil = reauthValidUntil(actor);
   if (!validUntil) {
     return (
-      <>
-        <PageTitle>{t("title")}</PageTitle>
-        <Card title={t("reauthTitle")}>
-          <p className="mb-4 text-sm text-slate-700">{t("intro")}</p>
-          <ReauthForm action={reauthAction} />
-        </Card>
-      </>
+      <ClientMessages area="(ksc)/account">
+        <>
+          <PageTitle>{t("title")}</PageTitle>
+          <Card title={t("reauthTitle")}>
+            <p className="mb-4 text-sm text-slate-700">{t("intro")}</p>
+            <ReauthForm action={reauthAction} />
+          </Card>
+        </>
+      </ClientMessages>
     );
   }
   const customer = getOwnCustomer(actor);
   return (
-    <>
-      <PageTitle>{t("title")}</PageTitle>
-      <p role="status" className="text-sm text-slate-600">
-        {t("reauthValid", { time: format.dateTime(validUntil, { hour: "2-digit", minute: "2-digit" }) })}
-      </p>
-      <Card title={t("stammdatenTitle")}>
-        <StammdatenForm action={updateStammdatenAction} initial={{
-          company: customer.company ?? "", contactName: customer.contactName, street: customer.street, postalCode: customer.postalCode,
-          city: customer.city, phone: customer.phone, contactEmail: customer.contactEmail,
-        }} />
-      </Card>
-      <Card title={t("passwordTitle")}>
-        <AccountPasswordForm action={changeAccountPasswordAction} names={[actor.label]} />
-      </Card>
-    </>
+    <ClientMessages area="(ksc)/account">
+      <>
+        <PageTitle>{t("title")}</PageTitle>
+        <p role="status" className="text-sm text-slate-600">
+          {t("reauthValid", { time: format.dateTime(validUntil, { hour: "2-digit", minute: "2-digit" }) })}
+        </p>
+        <Card title={t("stammdatenTitle")}>
+          <StammdatenForm action={updateStammdatenAction} initial={{
+            company: customer.company ?? "", contactName: customer.contactName, street: customer.street, postalCode: customer.postalCode,
+            city: customer.city, phone: customer.phone, contactEmail: customer.contactEmail,
+          }} />
+        </Card>
+        <Card title={t("passwordTitle")}>
+          <AccountPasswordForm action={changeAccountPasswordAction} names={[actor.label]} />
+        </Card>
+      </>
+    </ClientMessages>
   );
 }

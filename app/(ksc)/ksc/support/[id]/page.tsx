@@ -11,6 +11,7 @@ import { Card, PageTitle } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/session";
 import { getTicketOrThrow } from "@/lib/services/tickets/get-ticket";
 import { customerReplyAction, revealPasswordAction } from "../actions";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -24,33 +25,35 @@ export default async function CustomerTicketPage({ params }: Props) {
   const format = await getFormatter();
   const { ticket } = view;
   return (
-    <>
-      <p className="text-sm"><Link href="/ksc/support" className="text-brand-700 underline">{t("backToSupportCenter")}</Link></p>
-      <PageTitle>{t("titleWithNumber", { id: ticket.id, subject: ticket.subject })}</PageTitle>
-      <p className="flex items-center gap-3 text-sm text-slate-600">
-        <StatusBadge status={ticket.status} /> {t(`categories.${ticket.category}`)}
-      </p>
-      {view.passwordState !== "none" && (
-        <Card title={t("passwordTitle")}>
-          {view.passwordState === "ready" ? (
-            <RevealPassword action={revealPasswordAction} ticketId={ticket.id} account={view.passwordAccount ?? ""} />
-          ) : (
-            <p className="text-sm">
-              {t("passwordRevealed", { date: format.dateTime(view.passwordRevealedAt ?? new Date(), { dateStyle: "medium", timeStyle: "short" }) })}
-            </p>
-          )}
+    <ClientMessages area="(ksc)/support">
+      <>
+        <p className="text-sm"><Link href="/ksc/support" className="text-brand-700 underline">{t("backToSupportCenter")}</Link></p>
+        <PageTitle>{t("titleWithNumber", { id: ticket.id, subject: ticket.subject })}</PageTitle>
+        <p className="flex items-center gap-3 text-sm text-slate-600">
+          <StatusBadge status={ticket.status} /> {t(`categories.${ticket.category}`)}
+        </p>
+        {view.passwordState !== "none" && (
+          <Card title={t("passwordTitle")}>
+            {view.passwordState === "ready" ? (
+              <RevealPassword action={revealPasswordAction} ticketId={ticket.id} account={view.passwordAccount ?? ""} />
+            ) : (
+              <p className="text-sm">
+                {t("passwordRevealed", { date: format.dateTime(view.passwordRevealedAt ?? new Date(), { dateStyle: "medium", timeStyle: "short" }) })}
+              </p>
+            )}
+          </Card>
+        )}
+        <Card title={t("conversation")}>
+          <Conversation messages={view.messages} />
         </Card>
-      )}
-      <Card title={t("conversation")}>
-        <Conversation messages={view.messages} />
-      </Card>
-      {ticket.status !== "closed" ? (
-        <Card title={t("reply")}>
-          <ReplyForm action={customerReplyAction} ticketId={ticket.id} />
-        </Card>
-      ) : (
-        <p className="text-sm text-slate-600">{t("closedNoReply")}</p>
-      )}
-    </>
+        {ticket.status !== "closed" ? (
+          <Card title={t("reply")}>
+            <ReplyForm action={customerReplyAction} ticketId={ticket.id} />
+          </Card>
+        ) : (
+          <p className="text-sm text-slate-600">{t("closedNoReply")}</p>
+        )}
+      </>
+    </ClientMessages>
   );
 }

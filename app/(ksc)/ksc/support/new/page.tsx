@@ -5,6 +5,7 @@ import { Card, PageTitle } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/session";
 import { hasFreshStammdatenConfirmation } from "@/lib/services/support/stammdaten";
 import { createTicketAction } from "../actions";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 type Props = { searchParams: Promise<{ category?: string }> };
 
@@ -14,12 +15,14 @@ export default async function NewTicketPage({ searchParams }: Props) {
   const t = await getTranslations("supportCenter");
   const { category } = await searchParams;
   return (
-    <>
-      <PageTitle>{t("title")}</PageTitle>
-      <Card title={t("newTicket")}>
-        <p className="mb-4 text-sm text-slate-600">{t("newTicketIntro")}</p>
-        <NewTicketForm action={createTicketAction} defaultCategory={category} />
-      </Card>
-    </>
+    <ClientMessages area="(ksc)/support">
+      <>
+        <PageTitle>{t("title")}</PageTitle>
+        <Card title={t("newTicket")}>
+          <p className="mb-4 text-sm text-slate-600">{t("newTicketIntro")}</p>
+          <NewTicketForm action={createTicketAction} defaultCategory={category} />
+        </Card>
+      </>
+    </ClientMessages>
   );
 }

@@ -3,14 +3,17 @@ import { CustomerForm } from "@/components/reseller/customer-form";
 import { Card, PageTitle } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/session";
 import { createCustomerAction } from "../actions";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export default async function NewCustomerPage() {
   await requireRole("reseller");
   const t = await getTranslations("customersAdmin");
   return (
-    <>
-      <PageTitle>{t("new")}</PageTitle>
-      <Card title={t("stammdaten")}><CustomerForm action={createCustomerAction} /></Card>
-    </>
+    <ClientMessages area="(reseller)/customers">
+      <>
+        <PageTitle>{t("new")}</PageTitle>
+        <Card title={t("stammdaten")}><CustomerForm action={createCustomerAction} /></Card>
+      </>
+    </ClientMessages>
   );
 }

@@ -3,14 +3,17 @@ import { PackageForm } from "@/components/reseller/package-form";
 import { Card, PageTitle } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/session";
 import { createPackageAction } from "../actions";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export default async function NewPackagePage() {
   await requireRole("reseller");
   const t = await getTranslations("tariffs");
   return (
-    <>
-      <PageTitle>{t("new")}</PageTitle>
-      <Card title={t("formTitle")}><PackageForm action={createPackageAction} /></Card>
-    </>
+    <ClientMessages area="(reseller)/packages">
+      <>
+        <PageTitle>{t("new")}</PageTitle>
+        <Card title={t("formTitle")}><PackageForm action={createPackageAction} /></Card>
+      </>
+    </ClientMessages>
   );
 }

@@ -12,6 +12,7 @@ import { Card, PageTitle } from "@/components/ui/card";
 import { requireEnrolledActor } from "@/lib/auth/mfa/enrolment";
 import { getTicketOrThrow } from "@/lib/services/tickets/get-ticket";
 import { generatePasswordAction, setTicketStatusAction, supportReplyAction } from "../actions";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -27,37 +28,39 @@ export default async function SupportTicketPage({ params }: Props) {
   const isReset = ticket.category === "reset_mailadmin_password";
   const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : "");
   return (
-    <>
-      <p className="text-sm"><Link href="/support/tickets" className="text-brand-700 underline">{t("backToQueue")}</Link></p>
-      <PageTitle>{t("titleWithNumber", { id: ticket.id, subject: ticket.subject })}</PageTitle>
-      <Card title={t("details")}>
-        <DefinitionList
-          rows={[
-            [t("status"), <StatusBadge key="s" status={ticket.status} />],
-            [t("category"), t(`categories.${ticket.category}`)],
-            [t("customer"), (
-              <span key="c">
-                {customer?.customerNumber} · {customer?.company ?? customer?.contactName}{" "}
-                <Link href={`/support/mailboxes?field=customerNumber&q=${customer?.customerNumber ?? ""}&ticket=${ticket.id}`} className="text-brand-700 underline">
-                  {t("customerMailboxes")}
-                </Link>
-              </span>
-            )],
-            [t("createdAt"), when(ticket.createdAt)],
-            ...(isReset ? [[t("passwordTitle"), t(`passwordStates.${view.passwordState}`, { generated: when(view.passwordGeneratedAt), revealed: when(view.passwordRevealedAt) })] as [string, string]] : []),
-          ]}
-        />
-      </Card>
-      <Card title={t("actions")}>
-        <SupportTicketActions ticketId={ticket.id} status={ticket.status} canGenerate={isReset && ticket.status !== "closed"}
-          generateAction={generatePasswordAction} statusAction={setTicketStatusAction} />
-      </Card>
-      <Card title={t("conversation")}>
-        <Conversation messages={view.messages} />
-      </Card>
-      <Card title={t("reply")}>
-        <ReplyForm action={supportReplyAction} ticketId={ticket.id} />
-      </Card>
-    </>
+    <ClientMessages area="(support)/tickets">
+      <>
+        <p className="text-sm"><Link href="/support/tickets" className="text-brand-700 underline">{t("backToQueue")}</Link></p>
+        <PageTitle>{t("titleWithNumber", { id: ticket.id, subject: ticket.subject })}</PageTitle>
+        <Card title={t("details")}>
+          <DefinitionList
+            rows={[
+              [t("status"), <StatusBadge key="s" status={ticket.status} />],
+              [t("category"), t(`categories.${ticket.category}`)],
+              [t("customer"), (
+                <span key="c">
+                  {customer?.customerNumber} · {customer?.company ?? customer?.contactName}{" "}
+                  <Link href={`/support/mailboxes?field=customerNumber&q=${customer?.customerNumber ?? ""}&ticket=${ticket.id}`} className="text-brand-700 underline">
+                    {t("customerMailboxes")}
+                  </Link>
+                </span>
+              )],
+              [t("createdAt"), when(ticket.createdAt)],
+              ...(isReset ? [[t("passwordTitle"), t(`passwordStates.${view.passwordState}`, { generated: when(view.passwordGeneratedAt), revealed: when(view.passwordRevealedAt) })] as [string, string]] : []),
+            ]}
+          />
+        </Card>
+        <Card title={t("actions")}>
+          <SupportTicketActions ticketId={ticket.id} status={ticket.status} canGenerate={isReset && ticket.status !== "closed"}
+            generateAction={generatePasswordAction} statusAction={setTicketStatusAction} />
+        </Card>
+        <Card title={t("conversation")}>
+          <Conversation messages={view.messages} />
+        </Card>
+        <Card title={t("reply")}>
+          <ReplyForm action={supportReplyAction} ticketId={ticket.id} />
+        </Card>
+      </>
+    </ClientMessages>
   );
 }

@@ -6,6 +6,7 @@ import { getPanelMailbox } from "@/lib/services/mailboxes/get-panel-mailbox";
 import { deleteMailboxesAction } from "../actions";
 import { idParam as parseId, orNotFound } from "@/lib/not-found";
 import { loadPanel, type SubscriptionParams } from "../../panel-context";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 type Props = SubscriptionParams & { searchParams: Promise<{ ids?: string | string[] }> };
 
@@ -18,13 +19,15 @@ export default async function DeleteMailboxesPage({ params, searchParams }: Prop
   const ids = [...new Set((Array.isArray(raw) ? raw : raw ? [raw] : []).slice(0, 500).map(parseId))];
   const mailboxes = ids.map((id) => orNotFound(() => getPanelMailbox(actor, sub.id, id)));
   return (
-    <skin.Page sub={sub} title={t("deleteTitle")} crumbs={[{ href: links.start, label: t("start") }, { href: links.mail, label: t("email") }, { label: t("deleteTitle") }]}>
-      {mailboxes.length ? (
-        <DeleteMailboxesForm action={deleteMailboxesAction} subscriptionId={sub.id} cancelHref={links.mail}
-          mailboxes={mailboxes.map((m) => ({ id: m.id, displayAddress: m.displayAddress }))} />
-      ) : (
-        <p className="text-sm">{t("nothingSelected")} <Link href={links.mail} className="underline">{t("backToList")}</Link></p>
-      )}
-    </skin.Page>
+    <ClientMessages area="(panel)/forms">
+      <skin.Page sub={sub} title={t("deleteTitle")} crumbs={[{ href: links.start, label: t("start") }, { href: links.mail, label: t("email") }, { label: t("deleteTitle") }]}>
+        {mailboxes.length ? (
+          <DeleteMailboxesForm action={deleteMailboxesAction} subscriptionId={sub.id} cancelHref={links.mail}
+            mailboxes={mailboxes.map((m) => ({ id: m.id, displayAddress: m.displayAddress }))} />
+        ) : (
+          <p className="text-sm">{t("nothingSelected")} <Link href={links.mail} className="underline">{t("backToList")}</Link></p>
+        )}
+      </skin.Page>
+    </ClientMessages>
   );
 }

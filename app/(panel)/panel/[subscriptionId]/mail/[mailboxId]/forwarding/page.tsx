@@ -3,17 +3,20 @@ import { ForwardingForm } from "@/components/panel/shared/forwarding-form";
 import { panelLinks } from "@/components/panel/shared/links";
 import { setForwardingAction } from "../../actions";
 import { loadPanelMailbox, type MailboxParams } from "../../../panel-context";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export default async function MailboxForwardingPage({ params }: MailboxParams) {
   const p = await params;
   const { sub, skin, mailbox } = await loadPanelMailbox(p.subscriptionId, p.mailboxId);
   const t = await getTranslations("panel");
   return (
-    <skin.AddressView sub={sub} mailbox={mailbox} active="forwarding">
-      {sub.features.forwarding ? (
-        <ForwardingForm action={setForwardingAction} subscriptionId={sub.id} mailboxId={mailbox.id}
-          targets={mailbox.forwardTargets} keepCopy={mailbox.keepCopy} cancelHref={panelLinks(sub.id).mailbox(mailbox.id)} />
-      ) : <p className="text-sm">{t("forwardingUnavailable")}</p>}
-    </skin.AddressView>
+    <ClientMessages area="(panel)/forms">
+      <skin.AddressView sub={sub} mailbox={mailbox} active="forwarding">
+        {sub.features.forwarding ? (
+          <ForwardingForm action={setForwardingAction} subscriptionId={sub.id} mailboxId={mailbox.id}
+            targets={mailbox.forwardTargets} keepCopy={mailbox.keepCopy} cancelHref={panelLinks(sub.id).mailbox(mailbox.id)} />
+        ) : <p className="text-sm">{t("forwardingUnavailable")}</p>}
+      </skin.AddressView>
+    </ClientMessages>
   );
 }
