@@ -7,7 +7,10 @@
  * any request. A worker that dies is replaced.
  *
  * V8 grows a busy process's heap far beyond what it needs before collecting; each worker's old
- * space is capped (KONTOR_WORKER_HEAP_MB, default 256: 128 cost ~20 % more CPU in GC).
+ * space is capped (KONTOR_WORKER_HEAP_MB, default 256; the live heap is ~50 MB, 128 gained nothing).
+ * The young generation (KONTOR_WORKER_SEMI_MB, default 8) decides how often a page's short-lived
+ * objects are collected: 4 spent ~17 % of the CPU in GC, 16 rendered ~10 % more pages than 4 but
+ * took ~50 MB more memory on two workers, which broke the 400 MB budget (README, Performance).
  *
  *   node scripts/serve.mjs [--host 127.0.0.1] [--port 3000] [--workers <n, default: one per core>]
  */
@@ -26,11 +29,12 @@ if (cluster.isPrimary) {
   // Hash threads run at low priority (lib/auth/hash-pool.ts), so together they may use every core.
   const hashSlots = String(Math.max(1, Math.floor(cores / workers)));
   const heapMb = Number(process.env.KONTOR_WORKER_HEAP_MB) || 256;
-  cluster.setupPrimary({ execArgv: [...process.execArgv, `--max-old-space-size=${heapMb}`, `--max-semi-space-size=${Number(process.env.KONTOR_WORKER_SEMI_MB) || 4}`] });
+  cluster.setupPrimary({ execArgv: [...process.execArgv, `--max-old-space-size=${heapMb}`, `--max-semi-space-size=${Number(process.env.KONTOR_WORKER_SEMI_MB) || 8}`] });
   // glibc gives every thread that allocates its own malloc arena and keeps freed memory in each; the
   // hash threads would hold on to argon2's 19 MiB blocks that way. Two arenas are plenty here.
-  const fork = () => cluster.fork({ KONTOR_HASH_SLOTS: process.env.KONTOR_HASH_SLOTS ?? hashSlots, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "2" });
+  const fork = () => cluster.fork({ KONTOR_HASH_SLOTS: process.env.KONTOR_HASH_SLOTS ?? hashSlots, KONTOR_CLUSTER_HASH: "1", MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "2" });
   for (let i = 0; i < workers; i++) fork();
+  serveHashSlots(Math.max(1, cores - 1));
   let stopping = false;
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) return;
@@ -53,4 +57,41 @@ if (cluster.isPrimary) {
   const handle = app.getRequestHandler();
   http.createServer((req, res) => handle(req, res)).listen(port, host);
   process.on("SIGTERM", () => process.exit(0));
+}
+
+/**
+ * Cluster-wide argon2 slots: each worker asks before it hashes (lib/auth/hash-pool.ts), so at most
+ * `slots` hashes run at once on the whole machine, each holding 19 MiB. A worker that dies gives its
+ * slots back.
+ */
+function serveHashSlots(slots) {
+  let busy = 0;
+  const waiting = [];
+  const held = new Map();
+  const grant = (worker, id) => {
+    busy++;
+    held.set(worker.id, (held.get(worker.id) ?? 0) + 1);
+    worker.send({ kontorHash: "granted", id });
+  };
+  const release = (worker) => {
+    if (!held.get(worker.id)) return;
+    held.set(worker.id, held.get(worker.id) - 1);
+    busy--;
+    while (busy < slots && waiting.length) {
+      const next = waiting.shift();
+      if (!next.worker.isDead()) grant(next.worker, next.id);
+    }
+  };
+  cluster.on("message", (worker, message) => {
+    if (message?.kontorHash === "acquire") {
+      if (busy < slots) grant(worker, message.id);
+      else waiting.push({ worker, id: message.id });
+    } else if (message?.kontorHash === "release") {
+      release(worker);
+    }
+  });
+  cluster.on("exit", (worker) => {
+    for (let i = held.get(worker.id) ?? 0; i > 0; i--) release(worker);
+    held.delete(worker.id);
+  });
 }

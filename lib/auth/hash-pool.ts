@@ -5,8 +5,8 @@ import { Worker } from "node:worker_threads";
  * argon2id costs ~11 ms of a core and 19 MiB per run. It runs here on a few background threads at low
  * CPU priority (nice 10; Linux sets it per thread), so a login storm uses the CPU that page requests
  * leave over instead of taking turns with them. At most SLOTS hashes run at once per process, the
- * rest wait in line. scripts/serve.mjs, which runs one process per core, hands each process its share
- * of the cores through KONTOR_HASH_SLOTS; alone, a process leaves one core free.
+ * rest wait in line; alone, a process leaves one core free. scripts/serve.mjs, which runs one process
+ * per core, also caps the whole machine at cores − 1 hashes (clusterSlot below).
  */
 const SLOTS = Number(process.env.KONTOR_HASH_SLOTS) || Math.max(1, os.availableParallelism() - 1);
 /** A hash that has not come back by then is reported as failed instead of hanging a login. */
@@ -94,11 +94,54 @@ function dispatch() {
   }
 }
 
-function run(request: Request): Promise<string | boolean> {
+function runHere(request: Request): Promise<string | boolean> {
   return new Promise((resolve, reject) => {
     queue.push({ request, resolve, reject });
     dispatch();
   });
+}
+
+/**
+ * Under scripts/serve.mjs every worker has its own hash threads; the primary process hands out the
+ * machine's hash slots (cores − 1), so two workers never hash more at once than one process would.
+ */
+const inCluster = process.env.KONTOR_CLUSTER_HASH === "1" && typeof process.send === "function";
+const granted = new Map<number, () => void>();
+let nextSlotRequest = 1;
+if (inCluster) {
+  process.on("message", (message: { kontorHash?: string; id?: number }) => {
+    if (message?.kontorHash !== "granted" || message.id === undefined) return;
+    const waiter = granted.get(message.id);
+    granted.delete(message.id);
+    // A grant for a request that gave up waiting goes straight back.
+    if (waiter) waiter();
+    else process.send?.({ kontorHash: "release" });
+  });
+}
+
+function clusterSlot(): Promise<void> {
+  if (!inCluster) return Promise.resolve();
+  const id = nextSlotRequest++;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      granted.delete(id);
+      reject(new Error("argon2: no hash slot from the primary process"));
+    }, JOB_TIMEOUT_MS);
+    granted.set(id, () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    process.send?.({ kontorHash: "acquire", id });
+  });
+}
+
+async function run(request: Request): Promise<string | boolean> {
+  await clusterSlot();
+  try {
+    return await runHere(request);
+  } finally {
+    if (inCluster) process.send?.({ kontorHash: "release" });
+  }
 }
 
 export async function argon2Hash(password: string, options: object): Promise<string> {
