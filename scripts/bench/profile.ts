@@ -26,14 +26,13 @@ const server = await startServer(
 );
 const base = server.baseUrl;
 try {
-  const who = { plesk: data.bigDomainOwnerUserId, support: data.supportUserId, record: data.supportUserId, domains: data.bigCustomerUserId, customers: data.resellerUserId, empty: data.supportUserId };
+  const who = { plesk: data.bigDomainOwnerUserId, support: data.supportUserId, record: data.supportUserId, domains: data.bigCustomerUserId, customers: data.resellerUserId };
   const urls = {
     plesk: `/panel/${data.bigSubscriptionId}/mail`,
     support: `/support/mailboxes?q=${encodeURIComponent(data.prefix)}`,
     record: `/support/mailboxes/${data.recordMailboxId}`,
     domains: "/ksc/domains",
     customers: "/reseller/customers",
-    empty: "/login",
   } as const;
   const key = scenario as keyof typeof urls;
   if (!(key in urls)) throw new Error(`scenario: one of ${Object.keys(urls).join(", ")}`);
