@@ -17,6 +17,7 @@
 import cluster from "node:cluster";
 import http from "node:http";
 import os from "node:os";
+import { serveHashSlots } from "./hash-slots-primary.mjs";
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback);
@@ -34,7 +35,7 @@ if (cluster.isPrimary) {
   // hash threads would hold on to argon2's 19 MiB blocks that way. Two arenas are plenty here.
   const fork = () => cluster.fork({ KONTOR_HASH_SLOTS: process.env.KONTOR_HASH_SLOTS ?? hashSlots, KONTOR_CLUSTER_HASH: "1", MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "2" });
   for (let i = 0; i < workers; i++) fork();
-  serveHashSlots(Math.max(1, cores - 1));
+  serveHashSlots(cluster, Math.max(1, cores - 1));
   let stopping = false;
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) return;
@@ -59,39 +60,3 @@ if (cluster.isPrimary) {
   process.on("SIGTERM", () => process.exit(0));
 }
 
-/**
- * Cluster-wide argon2 slots: each worker asks before it hashes (lib/auth/hash-pool.ts), so at most
- * `slots` hashes run at once on the whole machine, each holding 19 MiB. A worker that dies gives its
- * slots back.
- */
-function serveHashSlots(slots) {
-  let busy = 0;
-  const waiting = [];
-  const held = new Map();
-  const grant = (worker, id) => {
-    busy++;
-    held.set(worker.id, (held.get(worker.id) ?? 0) + 1);
-    worker.send({ kontorHash: "granted", id });
-  };
-  const release = (worker) => {
-    if (!held.get(worker.id)) return;
-    held.set(worker.id, held.get(worker.id) - 1);
-    busy--;
-    while (busy < slots && waiting.length) {
-      const next = waiting.shift();
-      if (!next.worker.isDead()) grant(next.worker, next.id);
-    }
-  };
-  cluster.on("message", (worker, message) => {
-    if (message?.kontorHash === "acquire") {
-      if (busy < slots) grant(worker, message.id);
-      else waiting.push({ worker, id: message.id });
-    } else if (message?.kontorHash === "release") {
-      release(worker);
-    }
-  });
-  cluster.on("exit", (worker) => {
-    for (let i = held.get(worker.id) ?? 0; i > 0; i--) release(worker);
-    held.delete(worker.id);
-  });
-}
