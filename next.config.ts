@@ -1,6 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
-import { buildCsp } from "./lib/security/csp";
+import { buildCsp } from "./lib/security/csp.mjs";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 

@@ -1,10 +1,13 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { buildCsp, createNonce } from "@/lib/security/csp";
+import { buildCsp, createNonce } from "@/lib/security/csp.mjs";
 
 /**
  * Gives every response a Content-Security-Policy with a fresh script nonce. Next reads the nonce
  * from the request's CSP header while rendering and puts it on its own <script> tags, so scripts run
  * without 'unsafe-inline'. This proxy only sets headers; authorization happens in the data layer.
+ *
+ * In production scripts/serve.mjs sets the policy before Next sees the request (applyCsp), which is
+ * cheaper than a proxy round; the matcher then skips the proxy. It runs for `next dev`.
  */
 export function proxy(request: NextRequest) {
   const csp = buildCsp({ nonce: createNonce(), isDev: process.env.NODE_ENV === "development" });
@@ -17,5 +20,5 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Static assets run no inline code and get next.config.ts's nonce-free policy instead.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)", missing: [{ type: "header", key: "content-security-policy" }] }],
 };

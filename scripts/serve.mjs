@@ -17,6 +17,7 @@
 import cluster from "node:cluster";
 import http from "node:http";
 import os from "node:os";
+import { applyCsp } from "../lib/security/csp.mjs";
 import { serveHashSlots } from "./hash-slots-primary.mjs";
 
 const args = process.argv.slice(2);
@@ -56,7 +57,11 @@ if (cluster.isPrimary) {
   const app = next({ dev: false, dir: process.cwd(), hostname: host, port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  http.createServer((req, res) => handle(req, res)).listen(port, host);
+    // The CSP nonce is set here rather than in proxy.ts: see applyCsp.
+  http.createServer((req, res) => {
+    applyCsp(req, res);
+    return handle(req, res);
+  }).listen(port, host);
   process.on("SIGTERM", () => process.exit(0));
 }
 

@@ -1,24 +1,19 @@
-"use client";
-
-import { useLocale, useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useActionState, useEffect } from "react";
-import { IDLE } from "@/lib/actions/action-state";
+import { getLocale } from "next-intl/server";
 import { switchLocaleAction } from "@/lib/actions/session-actions";
 import { LOCALES } from "@/lib/i18n/locales";
+import { getTranslations } from "@/lib/i18n/translations";
 
-export function LanguageSwitch({ tone = "dark" }: { tone?: "dark" | "light" }) {
-  const t = useTranslations("language");
-  const tc = useTranslations("common");
-  const current = useLocale();
-  const router = useRouter();
-  const [state, formAction] = useActionState(switchLocaleAction, IDLE);
-  useEffect(() => {
-    if (state.status === "success") router.refresh();
-  }, [state, router]);
+/**
+ * The language buttons, rendered on the server as a plain form (see LogoutButton for why). The action
+ * sets the locale cookie, and a server action that changes cookies re-renders the page it came from.
+ */
+export async function LanguageSwitch({ tone = "dark" }: { tone?: "dark" | "light" }) {
+  const t = await getTranslations("language");
+  const tc = await getTranslations("common");
+  const current = await getLocale();
   const base = tone === "dark" ? "text-white/80 hover:text-white" : "text-slate-600 hover:text-slate-900";
   return (
-    <form action={formAction} className="flex items-center gap-1 text-sm" aria-label={tc("language")}>
+    <form action={switchLocaleAction} className="flex items-center gap-1 text-sm" aria-label={tc("language")}>
       {LOCALES.map((locale) => (
         <button
           key={locale}

@@ -26,6 +26,15 @@ type Definition<S extends z.ZodType, P extends Permission> = {
   handler: (ctx: ActionContext<z.output<S>, P>) => Promise<ActionState | void>;
 };
 
+/**
+ * A plain form's action (the outcome shows through what the action does: a redirect, a cookie), or
+ * useActionState's. The state signature comes last: TypeScript infers useActionState's types from it.
+ */
+type FormAction = {
+  (formData: FormData): Promise<void>;
+  (state: ActionState, formData: FormData): Promise<ActionState>;
+};
+
 /** Marks wrapped actions; tests/unit/actions-wrapped.test.ts checks every exported action has it. */
 export const WRAPPED = Symbol.for("kontor.action");
 
@@ -34,10 +43,14 @@ export const WRAPPED = Symbol.for("kontor.action");
  * handler. Service errors become field or form errors in the user's language; nothing else leaks.
  */
 export function defineAction<S extends z.ZodType, P extends Permission>(def: Definition<S, P>) {
-  const action = async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
+  // Called as (state, formData) by useActionState, or as (formData) by a plain <form action> in a
+  // server component, which needs no client component for a button such as "Abmelden".
+  const action = async (stateOrForm: ActionState | FormData, form?: FormData): Promise<ActionState> => {
+    const formData = form ?? stateOrForm;
     const t = (await getTranslations()) as unknown as Translate;
     const translate = (key: string) => (t.has(key) ? safeT(t, key) : key);
     try {
+      if (!(formData instanceof FormData)) return { status: "error", formError: translate("validation.invalid") };
       const actor = await getActor();
       // Activity keeps the session alive: actions may set cookies, pages cannot.
       if (actor) await renewSessionCookie();
@@ -75,7 +88,7 @@ export function defineAction<S extends z.ZodType, P extends Permission>(def: Def
       return { status: "error", formError: translate("errors.unexpected") };
     }
   };
-  return Object.assign(action, { [WRAPPED]: true, permission: def.permission });
+  return Object.assign(action as FormAction, { [WRAPPED]: true, permission: def.permission });
 }
 
 function safeT(t: Translate, key: string): string {

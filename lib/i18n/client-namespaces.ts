@@ -1,14 +1,14 @@
 /**
  * The message namespaces client components read, per route group and per page. Only these are
  * serialized into a page (components/i18n/client-messages.tsx); server components translate on the
- * server and send text. A group's list serves its layout (the shell: language switch, logout); a page
+ * server and send text. A group's list serves its layout's client components; a page
  * whose own client components need more wraps its whole output in <ClientMessages area="<page>">,
  * which sends the group's list plus the page's. List pages so send no form texts: the KSC's account,
  * second-factor and ticket texts were ~14 KB of every Domainverwaltung view.
  * tests/unit/client-namespaces.test.ts walks the imports of every page and layout and fails when a
  * client component needs a namespace its group and page areas do not send.
  */
-const SHELL = ["common", "language"] as const;
+const SHELL = ["common"] as const;
 
 const GROUPS = {
   root: ["common"],

@@ -47,6 +47,17 @@ describe("security headers", () => {
     expect(nonces[0]).not.toBe(nonces[1]);
   });
 
+  it("ignores a policy the client sends: the nonce is always the server's own", async () => {
+    const forged = "AAAAAAAAAAAAAAAAAAAAAA==";
+    const res = await fetch(`${BASE_URL}/login`, { headers: { "Content-Security-Policy": `script-src 'nonce-${forged}'` } });
+    const csp = res.headers.get("content-security-policy") ?? "";
+    expect(directive(csp, "script-src")).toContain("'strict-dynamic'");
+    expect(csp).not.toContain(forged);
+    const html = await res.text();
+    expect(html).toMatch(/<script\b[^>]*nonce="/);
+    expect(html).not.toContain(`nonce="${forged}"`);
+  });
+
   it("serves static assets with the nonce-free policy", async () => {
     const html = await (await fetch(`${BASE_URL}/login`)).text();
     const asset = /\/_next\/static\/[^"]+\.js/.exec(html)?.[0];

@@ -49,8 +49,8 @@ describe("messages sent to the browser", () => {
   });
 
   it("a page area sends its group's namespaces too (a nested provider replaces the outer one)", () => {
-    expect(namespacesFor("(ksc)/account")).toEqual(expect.arrayContaining(["common", "language", "account", "password"]));
-    expect(namespacesFor("(ksc)")).toEqual(["common", "language"]);
+    expect(namespacesFor("(ksc)/account")).toEqual(expect.arrayContaining(["common", "account", "password"]));
+    expect(namespacesFor("(ksc)")).toEqual(["common"]);
   });
 
   it("are found by the scan (a client component with a namespace is seen)", () => {

@@ -1,6 +1,6 @@
 /**
- * Kontor's Content-Security-Policy, shared by proxy.ts (HTML and API responses, with a per-request
- * nonce) and next.config.ts (static assets, which the proxy skips and which run no inline code).
+ * Kontor's Content-Security-Policy. Plain JavaScript because scripts/serve.mjs (the production
+ * server) sets it as well as next.config.ts (static assets) and proxy.ts (`next dev`).
  *
  * Scripts: only those carrying this response's nonce, plus what they load themselves
  * ('strict-dynamic'); no 'unsafe-inline', and 'unsafe-eval' only in `next dev` (React's dev tooling
@@ -8,9 +8,7 @@
  * Styles: same-origin stylesheets and nonced <style> elements; no inline style attributes.
  * Workers: the ALTCHA proof-of-work worker is served from our own origin (app/api/altcha/worker).
  */
-export type CspOptions = { nonce?: string; isDev?: boolean };
-
-export function buildCsp({ nonce, isDev = false }: CspOptions = {}): string {
+export function buildCsp({ nonce, isDev = false } = {}) {
   const nonceSource = nonce ? ` 'nonce-${nonce}'` : "";
   return [
     "default-src 'self'",
@@ -30,7 +28,26 @@ export function buildCsp({ nonce, isDev = false }: CspOptions = {}): string {
 }
 
 /** 128 random bits, base64: unguessable and fresh for every response. */
-export function createNonce(): string {
+export function createNonce() {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return btoa(String.fromCharCode(...bytes));
+}
+
+/** Static assets run no inline code; next.config.ts gives them the nonce-free policy. */
+export const STATIC_PATH = /^\/(?:_next\/static|_next\/image|favicon\.ico)(?:\/|$)/;
+
+/**
+ * For the production server, before Next sees the request: a fresh nonce in the response's policy
+ * and in the request's CSP header, which is where Next reads the nonce for its own <script> tags.
+ * Whatever CSP header the client sent is overwritten, so nobody picks their own nonce.
+ * Doing this here instead of in proxy.ts saves Next's proxy round (~0.7 ms of CPU per page).
+ */
+export function applyCsp(req, res) {
+  if (STATIC_PATH.test(req.url ?? "/")) {
+    delete req.headers["content-security-policy"];
+    return;
+  }
+  const csp = buildCsp({ nonce: createNonce() });
+  req.headers["content-security-policy"] = csp;
+  res.setHeader("Content-Security-Policy", csp);
 }
