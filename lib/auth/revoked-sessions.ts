@@ -1,7 +1,8 @@
 import "server-only";
-import { eq, lt } from "drizzle-orm";
+import { eq, lt, sql } from "drizzle-orm";
 import crypto from "node:crypto";
 import type { Db } from "@/db";
+import { preparedQuery } from "@/db/prepared";
 import { revokedSessions } from "@/db/schema";
 
 /** How long a session cookie lives (lib/auth/auth.ts); a revocation is kept exactly that long. */
@@ -12,8 +13,13 @@ export function newSessionId(): string {
   return crypto.randomBytes(16).toString("base64url");
 }
 
+const revokedBySid = preparedQuery((db) =>
+  db.select({ sid: revokedSessions.sid }).from(revokedSessions).where(eq(revokedSessions.sid, sql.placeholder("sid"))).prepare(),
+);
+
+/** Asked on every request (lib/auth/session.ts), hence prepared. */
 export function isSessionRevoked(db: Db, sid: string): boolean {
-  return !!db.select({ sid: revokedSessions.sid }).from(revokedSessions).where(eq(revokedSessions.sid, sid)).get();
+  return !!revokedBySid(db).get({ sid });
 }
 
 /** Ends one session for good (logout); forgets revocations whose cookies have expired anyway. */

@@ -23,3 +23,27 @@ export function tenantScope(actor: Actor, table: TenantColumns): SQL {
       return and(eq(table.resellerId, actor.resellerId ?? -1), eq(table.customerId, actor.customerId ?? -1)) as SQL;
   }
 }
+
+/** The scope's kinds of condition, which is what a prepared query's variant depends on. */
+export type ScopeKind = "all" | "reseller" | "customer";
+
+export function scopeKind(actor: Actor): ScopeKind {
+  if (actor.role === "admin" || actor.role === "support") return "all";
+  return actor.role === "reseller" ? "reseller" : "customer";
+}
+
+/**
+ * tenantScope for prepared queries (db/prepared.ts), with the actor's ids as placeholders filled by
+ * tenantParams(actor); build one variant per scopeKind(actor). Same conditions as tenantScope.
+ */
+export function preparedTenantScope(kind: ScopeKind, table: TenantColumns): SQL {
+  if (kind === "all") return sql`1 = 1`;
+  const reseller = eq(table.resellerId, sql.placeholder("scopeResellerId"));
+  if (kind === "reseller") return reseller;
+  if (!table.customerId) return sql`1 = 0`;
+  return and(reseller, eq(table.customerId, sql.placeholder("scopeCustomerId"))) as SQL;
+}
+
+export function tenantParams(actor: Actor): { scopeResellerId: number; scopeCustomerId: number } {
+  return { scopeResellerId: actor.resellerId ?? -1, scopeCustomerId: actor.customerId ?? -1 };
+}

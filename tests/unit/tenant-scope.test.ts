@@ -1,9 +1,10 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { customers, domains, mailboxes, packages } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { ROLE_PERMISSIONS, roleHas } from "@/lib/authz/permissions";
-import { tenantScope } from "@/lib/authz/scope";
+import { preparedQuery } from "@/db/prepared";
+import { preparedTenantScope, type ScopeKind, scopeKind, tenantParams, tenantScope } from "@/lib/authz/scope";
 import { createSeededDb, userActor } from "../support/seeded-db";
 
 let handle: Awaited<ReturnType<typeof createSeededDb>>;
@@ -40,6 +41,38 @@ describe("tenant scope", () => {
     expect(handle.db.select({ name: packages.name }).from(packages).where(tenantScope(r2, packages)).all()).toEqual([{ name: "Web Plus" }]);
     const own = handle.db.select({ n: customers.customerNumber }).from(customers).where(tenantScope(r2, { resellerId: customers.resellerId, customerId: customers.id })).all();
     expect(own).toEqual([{ n: "K20001" }]);
+  });
+});
+
+describe("prepared tenant scope", () => {
+  const builds: ScopeKind[] = [];
+  const preparedDomainNames = preparedQuery((db, kind: ScopeKind) => {
+    builds.push(kind);
+    return db.select({ name: domains.name }).from(domains).where(preparedTenantScope(kind, domains)).prepare();
+  });
+  const EMAILS = ["admin@kontor.example", "support@kontor.example", "reseller@kontor.example", "reseller2@kontor.example", "kunde@kontor.example", "kunde2@kontor.example"];
+
+  it("selects exactly what tenantScope selects, for every role", () => {
+    for (const email of EMAILS) {
+      const actor = actorFor(email);
+      const names = preparedDomainNames(handle.db, scopeKind(actor)).all(tenantParams(actor)).map((d) => d.name).sort();
+      expect(names, email).toEqual(domainNames(actor));
+    }
+    expect(domainNames(actorFor("kunde2@kontor.example"))).toEqual(["zweite-firma.example"]);
+  });
+
+  it("builds each variant once per database and reuses it", () => {
+    expect([...builds].sort()).toEqual(["all", "customer", "reseller"]);
+    const again = preparedDomainNames(handle.db, "customer");
+    expect(preparedDomainNames(handle.db, "customer")).toBe(again);
+    expect(builds).toHaveLength(3);
+  });
+
+  it("refuses a table without customers for customer roles", () => {
+    const kunde = actorFor("kunde@kontor.example");
+    const rows = handle.db.select({ n: sql<number>`count(*)` }).from(packages).where(preparedTenantScope("customer", packages)).all();
+    expect(scopeKind(kunde)).toBe("customer");
+    expect(rows).toEqual([{ n: 0 }]);
   });
 });
 

@@ -3,7 +3,6 @@ import type { PanelSubscription } from "@/lib/services/subscriptions/get-subscri
 import { PanelIcon } from "./icons";
 import { panelLinks } from "./links";
 import { MailRows } from "./mail-rows";
-import { ServiceIconSprites } from "./service-icons";
 import { serviceLabels } from "./service-labels";
 import type { MailList } from "./skin-types";
 
@@ -40,7 +39,6 @@ export async function MailTable({ sub, list, tone }: { sub: PanelSubscription; l
           <PanelIcon name="remove" size={14} />{t("removeSelected")}
         </button>
       </div>
-      <ServiceIconSprites />
       <span id="mail-select" hidden>{select.word}</span>
       <table className="w-full text-left text-[13px] [&_td]:px-2 [&_td]:py-1.5 [&_th]:px-2 [&_th]:py-1.5">
         <thead className={tone.head}>

@@ -1,6 +1,6 @@
 import { getTranslations } from "@/lib/i18n/translations";
 import type { PanelMailbox } from "@/lib/services/mailboxes/get-panel-mailbox";
-import { ServiceIconSprites, ServiceIcons } from "./service-icons";
+import { ServiceIcons } from "./service-icons";
 import { serviceLabels } from "./service-labels";
 
 /** Status, quota, services and forwarding targets of one address (no secrets: the hash never gets here). */
@@ -15,7 +15,6 @@ export async function MailboxInfo({ mailbox }: { mailbox: PanelMailbox }) {
       <dd>{mailbox.quotaMb === null ? t("unlimited") : t("quotaValue", { mb: mailbox.quotaMb })}</dd>
       <dt className="text-slate-600">{t("servicesColumn")}</dt>
       <dd>
-        <ServiceIconSprites />
         <ServiceIcons services={{ mailbox: mailbox.enabled, forwarding: mailbox.forwardTargets.length > 0, spamFilter: mailbox.spamFilterOn }} labels={labels} />
       </dd>
       <dt className="text-slate-600">{t("forwardsTo")}</dt>

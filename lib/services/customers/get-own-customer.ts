@@ -1,14 +1,15 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
+import { preparedQuery } from "@/db/prepared";
 import { customers } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
-import { tenantScope } from "@/lib/authz/scope";
+import { preparedTenantScope, type ScopeKind, scopeKind, tenantParams } from "@/lib/authz/scope";
 import { NotFoundError } from "@/lib/errors";
 
-/** The acting customer's own record (Stammdaten); other tenants' rows are never reachable. */
-export function getOwnCustomer(actor: Actor, db: Db = getDb()) {
-  const row = db
+// Shown in the panel frames on every page view, hence prepared.
+const ownCustomer = preparedQuery((db, scope: ScopeKind) =>
+  db
     .select({
       id: customers.id,
       customerNumber: customers.customerNumber,
@@ -21,8 +22,13 @@ export function getOwnCustomer(actor: Actor, db: Db = getDb()) {
       contactEmail: customers.contactEmail,
     })
     .from(customers)
-    .where(and(eq(customers.id, actor.customerId ?? -1), tenantScope(actor, { resellerId: customers.resellerId, customerId: customers.id })))
-    .get();
+    .where(and(eq(customers.id, sql.placeholder("id")), preparedTenantScope(scope, { resellerId: customers.resellerId, customerId: customers.id })))
+    .prepare(),
+);
+
+/** The acting customer's own record (Stammdaten); other tenants' rows are never reachable. */
+export function getOwnCustomer(actor: Actor, db: Db = getDb()) {
+  const row = ownCustomer(db, scopeKind(actor)).get({ id: actor.customerId ?? -1, ...tenantParams(actor) });
   if (!row) throw new NotFoundError();
   return row;
 }

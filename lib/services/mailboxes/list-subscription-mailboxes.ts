@@ -1,15 +1,48 @@
 import "server-only";
-import { and, asc, eq, gt, inArray } from "drizzle-orm";
+import { and, asc, eq, gt, sql } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
+import { preparedQuery } from "@/db/prepared";
 import { domains, forwards, mailboxes, spamSettings } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
-import { tenantScope } from "@/lib/authz/scope";
+import { preparedTenantScope, type ScopeKind, scopeKind, tenantParams } from "@/lib/authz/scope";
 import { displayAddress } from "@/lib/validation/names";
 
 export const MAILBOX_PAGE_SIZE = 50;
 
 /** Which services an address has switched on: the coloured icons of the Plesk address list. */
 export type MailboxServices = { mailbox: boolean; forwarding: boolean; spamFilter: boolean };
+
+const placeholder = sql.placeholder;
+
+// The list is the panel's busiest page: its queries are built once (db/prepared.ts).
+const domainsOfSubscription = preparedQuery((db, scope: ScopeKind) =>
+  db
+    .select({ id: domains.id, name: domains.name })
+    .from(domains)
+    .where(and(eq(domains.subscriptionId, placeholder("subscriptionId")), preparedTenantScope(scope, domains)))
+    .orderBy(asc(domains.name))
+    .prepare(),
+);
+/** Key: scope kind, and whether the page starts after a cursor inside the domain. */
+const mailboxesOfDomain = preparedQuery((db, key: `${ScopeKind}:${"first" | "after"}`) => {
+  const [scope, from] = key.split(":") as [ScopeKind, "first" | "after"];
+  return db
+    .select({ id: mailboxes.id, address: mailboxes.address, localPart: mailboxes.localPart, quotaMb: mailboxes.quotaMb, enabled: mailboxes.enabled, spam: spamSettings.enabled })
+    .from(mailboxes)
+    .leftJoin(spamSettings, eq(spamSettings.mailboxId, mailboxes.id))
+    .where(and(eq(mailboxes.domainId, placeholder("domainId")), preparedTenantScope(scope, mailboxes), from === "after" ? gt(mailboxes.localPart, placeholder("afterLocal")) : undefined))
+    .orderBy(asc(mailboxes.localPart))
+    .limit(placeholder("limit"))
+    .prepare();
+});
+// The page's ids go in as one JSON array: a prepared IN list cannot vary in length.
+const forwardedAmong = preparedQuery((db) =>
+  db
+    .selectDistinct({ id: forwards.mailboxId })
+    .from(forwards)
+    .where(sql`${forwards.mailboxId} IN (SELECT value FROM json_each(${placeholder("ids")}))`)
+    .prepare(),
+);
 
 /**
  * The subscription's addresses, grouped by domain (name order) and by local part within each domain,
@@ -18,35 +51,28 @@ export type MailboxServices = { mailbox: boolean; forwarding: boolean; spamFilte
  * loaded the subscription through getSubscriptionForCustomer; the tenant scope is repeated here regardless.
  */
 export function listSubscriptionMailboxes(actor: Actor, subscriptionId: number, opts: { after?: string } = {}, db: Db = getDb()) {
-  const subscriptionDomains = db
-    .select({ id: domains.id, name: domains.name })
-    .from(domains)
-    .where(and(eq(domains.subscriptionId, subscriptionId), tenantScope(actor, domains)))
-    .orderBy(asc(domains.name))
-    .all();
+  const scope = scopeKind(actor);
+  const tenant = tenantParams(actor);
+  const subscriptionDomains = domainsOfSubscription(db, scope).all({ subscriptionId, ...tenant });
   const at = opts.after?.lastIndexOf("@") ?? -1;
   const cursor = opts.after && at > 0 ? { local: opts.after.slice(0, at), domain: opts.after.slice(at + 1) } : undefined;
   const rows: { id: number; address: string; localPart: string; domainName: string; quotaMb: number | null; enabled: boolean; spam: boolean | null }[] = [];
   for (const d of subscriptionDomains) {
     if (cursor && d.name < cursor.domain) continue;
-    const afterLocal = cursor && d.name === cursor.domain ? gt(mailboxes.localPart, cursor.local) : undefined;
-    const chunk = db
-      .select({ id: mailboxes.id, address: mailboxes.address, localPart: mailboxes.localPart, quotaMb: mailboxes.quotaMb, enabled: mailboxes.enabled, spam: spamSettings.enabled })
-      .from(mailboxes)
-      .leftJoin(spamSettings, eq(spamSettings.mailboxId, mailboxes.id))
-      .where(and(eq(mailboxes.domainId, d.id), tenantScope(actor, mailboxes), afterLocal))
-      .orderBy(asc(mailboxes.localPart))
-      .limit(MAILBOX_PAGE_SIZE + 1 - rows.length)
-      .all();
+    const inside = cursor && d.name === cursor.domain;
+    const chunk = mailboxesOfDomain(db, `${scope}:${inside ? "after" : "first"}`).all({
+      domainId: d.id,
+      afterLocal: inside ? cursor.local : undefined,
+      limit: MAILBOX_PAGE_SIZE + 1 - rows.length,
+      ...tenant,
+    });
     rows.push(...chunk.map((r) => ({ ...r, domainName: d.name })));
     if (rows.length > MAILBOX_PAGE_SIZE) break;
   }
   const page = rows.slice(0, MAILBOX_PAGE_SIZE);
   // One grouped query for the page only, instead of counting every mailbox's forwards.
   const ids = page.map((r) => r.id);
-  const forwarded = new Set(
-    ids.length ? db.selectDistinct({ id: forwards.mailboxId }).from(forwards).where(inArray(forwards.mailboxId, ids)).all().map((r) => r.id) : [],
-  );
+  const forwarded = new Set(ids.length ? forwardedAmong(db).all({ ids: JSON.stringify(ids) }).map((r) => r.id) : []);
   return {
     items: page.map((r) => ({
       id: r.id,

@@ -1,9 +1,10 @@
 import "server-only";
-import { and, asc, eq, sum } from "drizzle-orm";
+import { and, asc, eq, sql, sum } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
+import { preparedQuery } from "@/db/prepared";
 import { domains, packages, subscriptions, type PanelKind } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
-import { tenantScope } from "@/lib/authz/scope";
+import { preparedTenantScope, type ScopeKind, scopeKind, tenantParams } from "@/lib/authz/scope";
 import { NotFoundError } from "@/lib/errors";
 import { displayDomain } from "@/lib/validation/names";
 
@@ -17,12 +18,9 @@ export type PanelSubscription = {
   mailboxTotal: number;
 };
 
-/**
- * A subscription of the acting customer with its package and domains. The tenant scope sits in the
- * same WHERE as the id: a foreign or missing subscription is the same NotFoundError (404).
- */
-export function getSubscriptionForCustomer(actor: Actor, subscriptionId: number, db: Db = getDb()): PanelSubscription {
-  const row = db
+// Every panel page loads its subscription; prepared per kind of tenant scope.
+const subscriptionById = preparedQuery((db, scope: ScopeKind) =>
+  db
     .select({
       id: subscriptions.id,
       packageName: packages.name,
@@ -35,15 +33,27 @@ export function getSubscriptionForCustomer(actor: Actor, subscriptionId: number,
     })
     .from(subscriptions)
     .innerJoin(packages, eq(subscriptions.packageId, packages.id))
-    .where(and(eq(subscriptions.id, subscriptionId), tenantScope(actor, subscriptions)))
-    .get();
-  if (!row) throw new NotFoundError();
-  const domainRows = db
+    .where(and(eq(subscriptions.id, sql.placeholder("id")), preparedTenantScope(scope, subscriptions)))
+    .prepare(),
+);
+const subscriptionDomains = preparedQuery((db, scope: ScopeKind) =>
+  db
     .select({ id: domains.id, name: domains.name, mailboxCount: domains.mailboxCount })
     .from(domains)
-    .where(and(eq(domains.subscriptionId, row.id), tenantScope(actor, domains)))
+    .where(and(eq(domains.subscriptionId, sql.placeholder("id")), preparedTenantScope(scope, domains)))
     .orderBy(asc(domains.name))
-    .all();
+    .prepare(),
+);
+
+/**
+ * A subscription of the acting customer with its package and domains. The tenant scope sits in the
+ * same WHERE as the id: a foreign or missing subscription is the same NotFoundError (404).
+ */
+export function getSubscriptionForCustomer(actor: Actor, subscriptionId: number, db: Db = getDb()): PanelSubscription {
+  const scope = scopeKind(actor);
+  const row = subscriptionById(db, scope).get({ id: subscriptionId, ...tenantParams(actor) });
+  if (!row) throw new NotFoundError();
+  const domainRows = subscriptionDomains(db, scope).all({ id: row.id, ...tenantParams(actor) });
   return {
     id: row.id,
     packageName: row.packageName,
