@@ -19,6 +19,8 @@ function mixesLookalikeScripts(label: string): boolean {
 
 /** Unicode form for display (`xn--grne-wiese-8db.example` → `grüne-wiese.example`). */
 export function displayDomain(ascii: string): string {
+  // Only punycode labels change; lists show fifty addresses a page and most domains are plain ASCII.
+  if (!/xn--/i.test(ascii)) return ascii;
   return domainToUnicode(ascii) || ascii;
 }
 
