@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gt, inArray, lt, or, sql, sum, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, lt, or, sql, type SQL } from "drizzle-orm";
 import { domainToASCII } from "node:url";
 import { type Db, getDb } from "@/db";
 import { domains, packages, subscriptions } from "@/db/schema";
@@ -29,7 +29,7 @@ function searchCondition(q: string): SQL | undefined {
 /**
  * One page of the customer's domains, ordered by name, with keyset paging (`after`/`before` a name)
  * so page 20 costs what page 1 costs. Each row carries the package, its panel and the mailbox usage
- * of the whole subscription against the package limit.
+ * of the whole subscription against the package limit (the subscription's maintained counter).
  */
 export function searchDomainsForCustomer(actor: Actor, search: DomainSearch = {}, db: Db = getDb()) {
   const size = Math.min(Math.max(search.pageSize ?? DOMAIN_PAGE_SIZE, 1), 100);
@@ -44,6 +44,7 @@ export function searchDomainsForCustomer(actor: Actor, search: DomainSearch = {}
       packageName: packages.name,
       panel: packages.panel,
       maxMailboxes: packages.maxMailboxes,
+      subscriptionMailboxes: subscriptions.mailboxCount,
     })
     .from(domains)
     .innerJoin(subscriptions, eq(domains.subscriptionId, subscriptions.id))
@@ -55,22 +56,10 @@ export function searchDomainsForCustomer(actor: Actor, search: DomainSearch = {}
   const hasMore = rows.length > size;
   const page = rows.slice(0, size);
   if (backwards) page.reverse();
-  const usage = subscriptionUsage(db, [...new Set(page.map((r) => r.subscriptionId))]);
   return {
-    items: page.map((r) => ({ ...r, displayName: displayDomain(r.name), subscriptionMailboxes: usage.get(r.subscriptionId) ?? 0 })),
+    items: page.map((r) => ({ ...r, displayName: displayDomain(r.name) })),
     // Forward: more after the last row. Backward: a previous page exists when we overflowed.
     nextCursor: (backwards ? !!search.before : hasMore) && page.length ? page[page.length - 1].name : null,
     prevCursor: (backwards ? hasMore : !!search.after) && page.length ? page[0].name : null,
   };
-}
-
-function subscriptionUsage(db: Db, ids: number[]): Map<number, number> {
-  if (!ids.length) return new Map();
-  const rows = db
-    .select({ id: domains.subscriptionId, n: sum(domains.mailboxCount) })
-    .from(domains)
-    .where(inArray(domains.subscriptionId, ids))
-    .groupBy(domains.subscriptionId)
-    .all();
-  return new Map(rows.map((r) => [r.id, Number(r.n ?? 0)]));
 }
