@@ -99,4 +99,18 @@ describe("panel actions", () => {
       expect(r).toEqual({ status: "error", formError: "errors.forbidden" });
     }
   });
+
+  it("work as a plain form's action too (formData only), and refuse a call without form data", async () => {
+    as("kunde@kontor.example");
+    const m = f.mailbox("info@citywerk.example");
+    const sub = String(f.domain("citywerk.example").subscriptionId);
+    const fields = { subscriptionId: sub, mailboxId: String(m?.id), enabled: "on", quotaMb: String(m?.quotaMb), newPassword: "Plain-Form-Kennwort-42!", confirmPassword: "Plain-Form-Kennwort-42!" };
+    const plain = actions.updateMailboxSettingsAction as unknown as (fd: FormData) => Promise<unknown>;
+    expect(await plain(form(fields))).toMatchObject({ status: "success" });
+    expect(await verifyPassword(f.mailbox("info@citywerk.example")?.passwordHash ?? "", "Plain-Form-Kennwort-42!")).toBe(true);
+    const crafted = actions.updateMailboxSettingsAction as unknown as (a: unknown, b?: unknown) => Promise<unknown>;
+    expect(await crafted(IDLE, { newPassword: "x" })).toEqual({ status: "error", formError: "validation.invalid" });
+    expect(await crafted("text")).toEqual({ status: "error", formError: "validation.invalid" });
+    expect(await verifyPassword(f.mailbox("info@citywerk.example")?.passwordHash ?? "", "Plain-Form-Kennwort-42!")).toBe(true);
+  });
 });
