@@ -1,3 +1,4 @@
+import { aroundPlaceholder } from "@/lib/i18n/repeated-texts";
 import { getTranslations } from "@/lib/i18n/translations";
 import type { PanelSubscription } from "@/lib/services/subscriptions/get-subscription-for-customer";
 import { PanelIcon } from "./icons";
@@ -23,8 +24,8 @@ export async function MailTable({ sub, list, tone }: { sub: PanelSubscription; l
   const links = panelLinks(sub.id);
   // Each tick box is named like "<address> auswählen" by pointing at its link and one shared word, in
   // the order the language's message puts them, instead of formatting that text for every row.
-  const selectMessage = t.raw("selectAddress") as string;
-  const select = { word: selectMessage.replace("{address}", "").trim(), addressFirst: selectMessage.trim().startsWith("{address}") };
+  const around = aroundPlaceholder(t.raw("selectAddress") as string, "{address}");
+  const select = { word: around.before || around.after, addressFirst: !around.before };
   // Most addresses share a few quota values; each is formatted once.
   const quotaTexts = new Map<number | null, string>();
   const quotaText = (mb: number | null) => {

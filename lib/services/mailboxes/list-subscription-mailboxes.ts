@@ -5,6 +5,7 @@ import { preparedQuery } from "@/db/prepared";
 import { domains, forwards, mailboxes, spamSettings } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { preparedTenantScope, type ScopeKind, scopeKind, tenantParams } from "@/lib/authz/scope";
+import { subscriptionDomainRows } from "@/lib/services/subscriptions/get-subscription-for-customer";
 import { displayAddress } from "@/lib/validation/names";
 
 export const MAILBOX_PAGE_SIZE = 50;
@@ -15,14 +16,6 @@ export type MailboxServices = { mailbox: boolean; forwarding: boolean; spamFilte
 const placeholder = sql.placeholder;
 
 // The list is the panel's busiest page: its queries are built once (db/prepared.ts).
-const domainsOfSubscription = preparedQuery((db, scope: ScopeKind) =>
-  db
-    .select({ id: domains.id, name: domains.name })
-    .from(domains)
-    .where(and(eq(domains.subscriptionId, placeholder("subscriptionId")), preparedTenantScope(scope, domains)))
-    .orderBy(asc(domains.name))
-    .prepare(),
-);
 /** Key: scope kind, and whether the page starts after a cursor inside the domain. */
 const mailboxesOfDomain = preparedQuery((db, key: `${ScopeKind}:${"first" | "after"}`) => {
   const [scope, from] = key.split(":") as [ScopeKind, "first" | "after"];
@@ -53,7 +46,7 @@ const forwardedAmong = preparedQuery((db) =>
 export function listSubscriptionMailboxes(actor: Actor, subscriptionId: number, opts: { after?: string } = {}, db: Db = getDb()) {
   const scope = scopeKind(actor);
   const tenant = tenantParams(actor);
-  const subscriptionDomains = domainsOfSubscription(db, scope).all({ subscriptionId, ...tenant });
+  const subscriptionDomains = subscriptionDomainRows(actor, subscriptionId, db);
   const at = opts.after?.lastIndexOf("@") ?? -1;
   const cursor = opts.after && at > 0 ? { local: opts.after.slice(0, at), domain: opts.after.slice(at + 1) } : undefined;
   const rows: { id: number; address: string; localPart: string; domainName: string; quotaMb: number | null; enabled: boolean; spam: boolean | null }[] = [];

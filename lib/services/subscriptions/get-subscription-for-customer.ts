@@ -30,6 +30,7 @@ const subscriptionById = preparedQuery((db, scope: ScopeKind) =>
       maxForwards: packages.maxForwards,
       spamFilter: packages.spamFilterEnabled,
       forwarding: packages.forwardingEnabled,
+      mailboxTotal: subscriptions.mailboxCount,
     })
     .from(subscriptions)
     .innerJoin(packages, eq(subscriptions.packageId, packages.id))
@@ -53,7 +54,7 @@ export function getSubscriptionForCustomer(actor: Actor, subscriptionId: number,
   const scope = scopeKind(actor);
   const row = subscriptionById(db, scope).get({ id: subscriptionId, ...tenantParams(actor) });
   if (!row) throw new NotFoundError();
-  const domainRows = subscriptionDomains(db, scope).all({ id: row.id, ...tenantParams(actor) });
+  const domainRows = subscriptionDomainRows(actor, row.id, db);
   return {
     id: row.id,
     packageName: row.packageName,
@@ -61,8 +62,13 @@ export function getSubscriptionForCustomer(actor: Actor, subscriptionId: number,
     limits: { maxMailboxes: row.maxMailboxes, mailboxQuotaMb: row.mailboxQuotaMb, maxForwards: row.maxForwards },
     features: { spamFilter: row.spamFilter, forwarding: row.forwarding },
     domains: domainRows.map((d) => ({ ...d, displayName: displayDomain(d.name) })),
-    mailboxTotal: domainRows.reduce((n, d) => n + d.mailboxCount, 0),
+    mailboxTotal: row.mailboxTotal,
   };
+}
+
+/** The subscription's domains in name order, inside the actor's tenant scope (none for a foreign one). */
+export function subscriptionDomainRows(actor: Actor, subscriptionId: number, db: Db = getDb()) {
+  return subscriptionDomains(db, scopeKind(actor)).all({ id: subscriptionId, ...tenantParams(actor) });
 }
 
 /** Mailboxes of a subscription from its maintained counter (no COUNT over mailboxes, no sum over domains). */
