@@ -1,36 +1,42 @@
 /**
- * npx tsx scripts/dovecot.ts start|stop|status [--db <path>] [--dir <folder>] [--production]
+ * npx tsx scripts/dovecot.ts start|stop|status [--db <path>] [--dir <folder>] [--relay-port <port>] [--production]
  * Runs a Dovecot of our own against Kontor's SQLite (config and mail under --dir).
  * Ports: KONTOR_IMAP_PORT (10143), KONTOR_SUBMISSION_PORT (10587), KONTOR_LMTP_PORT (10024).
+ * Submission, Sieve redirects and replies leave through --relay-port: Kontor's Postfix
+ * (KONTOR_POSTFIX_PORT) when it runs, else the loopback sink (KONTOR_SMTP_SINK_PORT, 10025).
  */
 import path from "node:path";
 import { databasePath } from "@/lib/env";
-import { confPath, portsFromEnv, runningPid, startDovecot, stopDovecot } from "@/lib/mail/dovecot-process";
+import { envPort } from "@/lib/mail/config-values";
+import { confPath, portsFromEnv, relayPortFromEnv, runningPid, startDovecot, stopDovecot } from "@/lib/mail/dovecot-process";
 
 function parseArgs(argv: string[]) {
   const [command, ...rest] = argv;
   let db = databasePath();
   let dir = path.join(process.cwd(), "data", "dovecot");
   let production = false;
+  let relayPort: number | undefined;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (arg === "--db" && rest[i + 1]) db = rest[++i];
     else if (arg === "--dir" && rest[i + 1]) dir = rest[++i];
     else if (arg === "--production") production = true;
+    else if (arg === "--relay-port" && rest[i + 1]) relayPort = envPort({ port: rest[++i] }, "port", 0);
     else throw new Error(`Unknown argument: ${arg}`);
   }
-  return { command, db: path.resolve(db), dir: path.resolve(dir), production };
+  return { command, db: path.resolve(db), dir: path.resolve(dir), production, relayPort };
 }
 
 async function main() {
-  const { command, db, dir, production } = parseArgs(process.argv.slice(2));
+  const { command, db, dir, production, relayPort } = parseArgs(process.argv.slice(2));
   switch (command) {
     case "start": {
-      const { pid, ports, conf } = await startDovecot({ dbPath: db, dir, ports: portsFromEnv(), production });
+      const { pid, ports, conf } = await startDovecot({ dbPath: db, dir, ports: portsFromEnv(), relayPort, production });
       console.log(`Dovecot running (pid ${pid}, config ${conf}, database ${db})`);
       console.log(`  IMAP        127.0.0.1:${ports.imap}`);
       console.log(`  Submission  127.0.0.1:${ports.submission}`);
       console.log(`  LMTP        127.0.0.1:${ports.lmtp}`);
+      console.log(`  Relay       127.0.0.1:${relayPort ?? relayPortFromEnv()}`);
       console.log(`  Log         ${path.join(dir, "dovecot.log")}`);
       break;
     }
@@ -44,7 +50,7 @@ async function main() {
       break;
     }
     default:
-      console.error("Usage: npx tsx scripts/dovecot.ts start|stop|status [--db <path>] [--dir <folder>] [--production]");
+      console.error("Usage: npx tsx scripts/dovecot.ts start|stop|status [--db <path>] [--dir <folder>] [--relay-port <port>] [--production]");
       process.exitCode = 2;
   }
 }

@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
 # Installs what Kontor needs on a fresh Debian machine: npm packages always, and with
-# `--system` also Dovecot and Chromium from apt when they are missing.
+# `--system` also Dovecot, Postfix and Chromium from apt when they are missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [[ "${1:-}" == "--system" ]]; then
   missing=()
   command -v dovecot >/dev/null || missing+=(dovecot-core dovecot-imapd dovecot-sqlite dovecot-submissiond dovecot-lmtpd dovecot-sieve)
+  [[ -x /usr/sbin/postfix ]] || missing+=(postfix)
+  [[ -e /usr/lib/postfix/postfix-sqlite.so ]] || missing+=(postfix-sqlite)
   [[ -x /usr/bin/chromium ]] || missing+=(chromium)
   if ((${#missing[@]})); then
     echo "Installing from apt: ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
+    # Kontor runs its own Postfix (scripts/postfix.ts); the package must not set up or start the system one.
+    echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi

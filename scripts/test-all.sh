@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: unit, component, Dovecot integration and Chromium end-to-end.
-# Installs Dovecot and Chromium through apt when missing, builds the panel, starts Dovecot and the
-# production server on loopback against a fresh demo database, and stops them again.
+# Runs every test: unit, component, Dovecot/Postfix integration and Chromium end-to-end.
+# Installs Dovecot, Postfix and Chromium through apt when missing, builds the panel, starts Postfix,
+# Dovecot and the production server on loopback against a fresh demo database, and stops them again.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -18,12 +18,15 @@ export AUTH_URL="$KONTOR_BASE_URL" KONTOR_PUBLIC_URL="$KONTOR_BASE_URL"
 export KONTOR_SMTP_PORT="${KONTOR_SMTP_PORT:-10025}"
 export KONTOR_SMTP_SINK_PORT="$KONTOR_SMTP_PORT"
 export KONTOR_MAIL_SINK_DIR="$TEST_DIR/mail-sink"
+# Incoming SMTP of Kontor's Postfix; it relays foreign domains to the sink and delivers ours over LMTP.
+export KONTOR_POSTFIX_PORT="${KONTOR_POSTFIX_PORT:-10027}"
 export AUTH_SECRET="test-secret-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 
 SERVER_PID=""
 cleanup() {
   if [[ -n "$SERVER_PID" ]]; then pkill -P "$SERVER_PID" 2>/dev/null; kill "$SERVER_PID" 2>/dev/null; fi
   npx tsx scripts/dovecot.ts stop --dir "$TEST_DIR/dovecot" >/dev/null 2>&1 || true
+  npx tsx scripts/postfix.ts stop --dir "$TEST_DIR/postfix" >/dev/null 2>&1 || true
   npx tsx scripts/smtp-sink.ts stop --dir "$KONTOR_MAIL_SINK_DIR" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
@@ -32,7 +35,10 @@ npx tsx scripts/seed.ts "$KONTOR_DB" || exit 1
 # The shared test database does not force staff into 2FA enrolment; the MFA tests switch it on themselves.
 npx tsx scripts/test-settings.ts "$KONTOR_DB" || exit 1
 npx tsx scripts/smtp-sink.ts start --dir "$KONTOR_MAIL_SINK_DIR" --port "$KONTOR_SMTP_PORT" || exit 1
-npx tsx scripts/dovecot.ts start --db "$KONTOR_DB" --dir "$TEST_DIR/dovecot" || exit 1
+npx tsx scripts/postfix.ts start --db "$KONTOR_DB" --dir "$TEST_DIR/postfix" || exit 1
+export KONTOR_POSTFIX_RUNNING=1
+# Submission and Sieve redirects leave through Postfix, as in production.
+npx tsx scripts/dovecot.ts start --db "$KONTOR_DB" --dir "$TEST_DIR/dovecot" --relay-port "$KONTOR_POSTFIX_PORT" || exit 1
 export KONTOR_DOVECOT_RUNNING=1
 
 node node_modules/next/dist/bin/next build > "$TEST_DIR/build.log" 2>&1 || { tail -40 "$TEST_DIR/build.log"; echo "next build failed"; exit 1; }

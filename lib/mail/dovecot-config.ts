@@ -1,3 +1,4 @@
+import { checkPath, checkPort } from "@/lib/mail/config-values";
 import { PASSDB_QUERY, USERDB_ITERATE_QUERY, userdbQuery } from "@/lib/mail/dovecot-contract";
 
 export const DEFAULT_IMAP_PORT = 10143;
@@ -25,17 +26,6 @@ export type DovecotConfigOptions = {
   sieveDir?: string;
   production?: boolean;
 };
-
-// Dovecot's config syntax has no escaping we could rely on, so odd paths are refused outright.
-function checkPath(name: string, value: string) {
-  if (!value.startsWith("/") || !/^[A-Za-z0-9/._@+-]+$/.test(value)) {
-    throw new Error(`${name} must be an absolute path of plain characters, got ${JSON.stringify(value)}`);
-  }
-}
-
-function checkPort(name: string, value: number) {
-  if (!Number.isInteger(value) || value < 1 || value > 65535) throw new Error(`${name} is not a port: ${value}`);
-}
 
 /** Renders dovecot.conf (`main`) and dovecot-sql.conf.ext (`sqlExt`). Pure: writes nothing. */
 export function renderDovecotConfig(opts: DovecotConfigOptions): { main: string; sqlExt: string } {

@@ -8,6 +8,7 @@ import * as schema from "@/db/schema";
 import {
   DEFAULT_IMAP_PORT, DEFAULT_LMTP_PORT, DEFAULT_RELAY_PORT, DEFAULT_SUBMISSION_PORT, VMAIL_GID, VMAIL_UID, renderDovecotConfig,
 } from "@/lib/mail/dovecot-config";
+import { envPort } from "@/lib/mail/config-values";
 import { syncAllSieve } from "@/lib/mail/sieve/sync";
 
 /**
@@ -34,26 +35,16 @@ const SEARCH_PATH = [process.env.PATH ?? "", "/usr/sbin", "/usr/bin", "/sbin"].j
 const ENV = { ...process.env, PATH: SEARCH_PATH };
 
 export function portsFromEnv(env: Record<string, string | undefined> = process.env): DovecotPorts {
-  const port = (name: string, fallback: number) => {
-    const raw = env[name];
-    if (raw === undefined || raw === "") return fallback;
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < 1 || n > 65535) throw new Error(`${name}=${raw} is not a port`);
-    return n;
-  };
   return {
-    imap: port("KONTOR_IMAP_PORT", DEFAULT_IMAP_PORT),
-    submission: port("KONTOR_SUBMISSION_PORT", DEFAULT_SUBMISSION_PORT),
-    lmtp: port("KONTOR_LMTP_PORT", DEFAULT_LMTP_PORT),
+    imap: envPort(env, "KONTOR_IMAP_PORT", DEFAULT_IMAP_PORT),
+    submission: envPort(env, "KONTOR_SUBMISSION_PORT", DEFAULT_SUBMISSION_PORT),
+    lmtp: envPort(env, "KONTOR_LMTP_PORT", DEFAULT_LMTP_PORT),
   };
 }
 
+/** The loopback SMTP sink (KONTOR_SMTP_SINK_PORT, default 10025). */
 export function relayPortFromEnv(env: Record<string, string | undefined> = process.env): number {
-  const raw = env.KONTOR_SMTP_SINK_PORT;
-  if (raw === undefined || raw === "") return DEFAULT_RELAY_PORT;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new Error(`KONTOR_SMTP_SINK_PORT=${raw} is not a port`);
-  return n;
+  return envPort(env, "KONTOR_SMTP_SINK_PORT", DEFAULT_RELAY_PORT);
 }
 
 /**

@@ -55,3 +55,16 @@ export async function waitForSinkMail(dir: string, match: string, timeoutMs = 8_
   }
   return null;
 }
+
+/**
+ * Waits (bounded) until a message with this subject is in the mailbox, for mail that went through an
+ * MTA's queue: Postfix answers 250 before it hands the message to Dovecot.
+ */
+export async function waitForLanded(port: number, user: string, pass: string, subject: string, timeoutMs = 10_000): Promise<Landed[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = (await listMailbox(port, user, pass)).filter((m) => m.subject === subject);
+    if (found.length || Date.now() > deadline) return found;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}

@@ -7,6 +7,7 @@ import { openSqlite, type SqliteDatabase } from "@/db/open";
 import * as schema from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { type DovecotPorts, dovecotInstalled, freePort } from "@/lib/mail/dovecot-process";
+import { postfixInstalled, startPostfix, stopPostfix } from "@/lib/mail/postfix-process";
 import { type RunningSink, startSmtpSink } from "@/lib/mail/smtp-sink";
 import { startOwnDovecot } from "./own-dovecot";
 
@@ -15,15 +16,21 @@ export type SeededDovecot = {
   db: ReturnType<typeof drizzle<typeof schema>>;
   ports: DovecotPorts;
   sinkDir: string;
+  /** Incoming SMTP of its own Postfix; 0 when started without one. */
+  postfixPort: number;
   stop: () => Promise<void>;
 };
 
 /**
  * Its own Dovecot on free ports over a freshly seeded temp database, with a loopback SMTP listener
  * for relays and redirects; never touches the shared demo database. Sieve scripts go to its folder.
+ * With `postfix`, its own Postfix sits between them, as in production: it accepts mail for the
+ * database's domains and delivers it over LMTP, and Dovecot's submission and redirects leave through
+ * it; mail for other domains reaches the sink.
  */
-export async function startSeededDovecot(prefix: string): Promise<SeededDovecot> {
+export async function startSeededDovecot(prefix: string, opts: { postfix?: boolean } = {}): Promise<SeededDovecot> {
   if (!dovecotInstalled()) throw new Error("Dovecot is not installed (scripts/install-deps.sh --system)");
+  if (opts.postfix && !postfixInstalled()) throw new Error("Postfix is not installed (scripts/install-deps.sh --system)");
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   fs.chmodSync(tmp, 0o755); // the mail processes (uid 5000) must pass through
   const dbPath = path.join(tmp, "kontor.db");
@@ -34,14 +41,20 @@ export async function startSeededDovecot(prefix: string): Promise<SeededDovecot>
   const sinkDir = path.join(tmp, "sink");
   const sink: RunningSink = await startSmtpSink({ dir: sinkDir, port: await freePort() });
   process.env.KONTOR_SIEVE_DIR = path.join(tmp, "dovecot", "sieve");
-  const dovecot = await startOwnDovecot(tmp, dbPath, false, sink.port);
+  const postfixPort = opts.postfix ? await freePort() : 0;
+  const dovecot = await startOwnDovecot(tmp, dbPath, false, postfixPort || sink.port);
   const ports = dovecot.ports;
+  const postfixDir = path.join(tmp, "postfix");
+  if (opts.postfix) {
+    await startPostfix({ dbPath, dir: postfixDir, smtpPort: postfixPort, lmtpPort: ports.lmtp, relayhost: `[127.0.0.1]:${sink.port}` });
+  }
   const stop = async () => {
     delete process.env.KONTOR_SIEVE_DIR;
+    if (opts.postfix) await stopPostfix(postfixDir);
     await dovecot.stop();
     await sink.close();
     sqlite.close();
     fs.rmSync(tmp, { recursive: true, force: true });
   };
-  return { sqlite, db, ports, sinkDir, stop };
+  return { sqlite, db, ports, sinkDir, postfixPort, stop };
 }

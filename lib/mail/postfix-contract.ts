@@ -1,0 +1,29 @@
+/**
+ * The contract between Kontor and Postfix. Postfix's sqlite lookup tables read only these views
+ * (migration 0008_postfix_views.sql), so the schema behind them may change as long as the views keep
+ * their columns. Every lookup runs against the live database: no export step, no reload.
+ *   postfix_domains    (domain)  – every domain that receives mail
+ *   postfix_recipients (address) – every deliverable address (lower case); others are refused at RCPT
+ *   postfix_disabled   (address) – addresses that exist but are switched off; refused with 550 5.2.1
+ */
+export const POSTFIX_VIEWS = {
+  domains: "postfix_domains",
+  recipients: "postfix_recipients",
+  disabled: "postfix_disabled",
+} as const;
+
+/**
+ * One lookup table per view. `%s` is the key Postfix looks up, already lower-cased and SQL-quoted by
+ * Postfix; `resultFormat` replaces the value found (for the access table: the SMTP answer).
+ */
+export type PostfixTable = { name: string; query: string; resultFormat?: string };
+
+export const POSTFIX_TABLES = {
+  domains: { name: "domains", query: `SELECT domain FROM ${POSTFIX_VIEWS.domains} WHERE domain = '%s'` },
+  recipients: { name: "recipients", query: `SELECT address FROM ${POSTFIX_VIEWS.recipients} WHERE address = '%s'` },
+  disabled: {
+    name: "disabled",
+    query: `SELECT address FROM ${POSTFIX_VIEWS.disabled} WHERE address = '%s'`,
+    resultFormat: "550 5.2.1 Mailbox disabled",
+  },
+} satisfies Record<string, PostfixTable>;

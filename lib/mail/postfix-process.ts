@@ -1,0 +1,124 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { waitForPort } from "@/lib/mail/dovecot-process";
+import { DEFAULT_POSTFIX_PORT, type PostfixConfigOptions, postfixPaths, renderPostfixConfig } from "@/lib/mail/postfix-config";
+
+/**
+ * Starts and stops a Postfix of our own: config, queue, data and log under one folder, reading
+ * Kontor's database through sqlite lookup tables. Shared by scripts/postfix.ts and the tests.
+ * Postfix's master runs as root (it binds the port and starts proxymap as root); the other daemons
+ * drop to the `postfix` user. All waits are bounded.
+ */
+
+export const POSTFIX_INSTALL_HINT = "Postfix is not installed: apt-get install postfix postfix-sqlite";
+
+export type PostfixOptions = Omit<PostfixConfigOptions, "dir" | "dbPath"> & { dbPath: string; dir: string };
+
+// Debian puts postfix and postconf in /usr/sbin, which a non-login shell's PATH may lack.
+const ENV = { ...process.env, PATH: [process.env.PATH ?? "", "/usr/sbin", "/usr/bin", "/sbin"].join(":") };
+
+export function postfixConfDir(dir: string) {
+  return postfixPaths(path.resolve(dir)).conf;
+}
+
+/**
+ * Postfix with the sqlite map type: postfix-sqlite registers it in dynamicmaps.cf of the meta directory
+ * (`postconf -m` would need a main.cf in /etc/postfix, which Kontor never writes).
+ */
+export function postfixInstalled(): boolean {
+  const r = spawnSync("postconf", ["-d", "-h", "meta_directory"], { env: ENV, encoding: "utf8" });
+  if (r.error || r.status !== 0) return false;
+  try {
+    return /^sqlite\s/m.test(fs.readFileSync(path.join(r.stdout.trim(), "dynamicmaps.cf"), "utf8"));
+  } catch {
+    return false;
+  }
+}
+
+/** The master's pid if a Postfix started from this folder is alive. */
+export function postfixRunningPid(dir: string): number | null {
+  let pid: number;
+  try {
+    pid = Number(fs.readFileSync(path.join(postfixPaths(path.resolve(dir)).queue, "pid", "master.pid"), "utf8").trim());
+  } catch {
+    return null;
+  }
+  if (!Number.isInteger(pid) || pid <= 1) return null;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return null;
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function logTail(file: string, lines = 15): string {
+  try {
+    return fs.readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
+  } catch {
+    return "(no log)";
+  }
+}
+
+/** Stops the instance of this folder, if any, and waits (max ~10 s) until its master is gone. */
+export async function stopPostfix(dir: string): Promise<boolean> {
+  const pid = postfixRunningPid(dir);
+  if (pid === null) return false;
+  spawnSync("postfix", ["-c", postfixConfDir(dir), "stop"], { env: ENV, stdio: "ignore", timeout: 10_000 });
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    if (postfixRunningPid(dir) === null) return true;
+    await sleep(100);
+  }
+  // `postfix stop` could not reach it (config removed?): end exactly this master by its pid.
+  process.kill(pid, "SIGTERM");
+  await sleep(500);
+  if (postfixRunningPid(dir) !== null) throw new Error(`Postfix (pid ${pid}) did not stop`);
+  return true;
+}
+
+/** Writes the config into `<dir>/conf`, creates the queue folder and starts Postfix's master. */
+export async function startPostfix(opts: PostfixOptions): Promise<{ pid: number; smtpPort: number; conf: string; log: string }> {
+  if (!postfixInstalled()) throw new Error(POSTFIX_INSTALL_HINT);
+  const dir = path.resolve(opts.dir);
+  const dbPath = path.resolve(opts.dbPath);
+  if (!fs.existsSync(dbPath)) throw new Error(`Database ${dbPath} does not exist (run: npx tsx scripts/seed.ts ${opts.dbPath})`);
+  const p = postfixPaths(dir);
+  const { main, master, tables } = renderPostfixConfig({ ...opts, dbPath, dir });
+  const smtpPort = opts.smtpPort ?? DEFAULT_POSTFIX_PORT;
+
+  await stopPostfix(dir);
+  // 0755 down to the queue: the daemons run as `postfix` and must reach it. The queue folder belongs to
+  // root; `postfix start` creates its subfolders and data/ with the owners Debian's postfix-files lists.
+  fs.mkdirSync(p.conf, { recursive: true });
+  fs.chmodSync(dir, 0o755);
+  fs.mkdirSync(p.queue, { recursive: true, mode: 0o755 });
+  fs.writeFileSync(path.join(p.conf, "main.cf"), main, { mode: 0o644 });
+  fs.writeFileSync(path.join(p.conf, "master.cf"), master, { mode: 0o644 });
+  for (const [name, text] of Object.entries(tables)) fs.writeFileSync(path.join(p.conf, name), text, { mode: 0o644 });
+
+  // `postfix start` waits for the master's initialisation (master -w) and reports failures in its log;
+  // its own output goes to a file, since the master inherits the descriptors and a pipe would not end.
+  const startupLog = path.join(dir, "startup.log");
+  const out = fs.openSync(startupLog, "w");
+  let r: ReturnType<typeof spawnSync>;
+  try {
+    r = spawnSync("postfix", ["-c", p.conf, "start"], { env: ENV, stdio: ["ignore", out, out], timeout: 30_000 });
+  } finally {
+    fs.closeSync(out);
+  }
+  if (r.error || r.status !== 0) {
+    throw new Error(`postfix -c ${p.conf} start failed (${r.error?.message ?? `exit ${r.status}`}):\n${fs.readFileSync(startupLog, "utf8")}${logTail(p.log)}`);
+  }
+  try {
+    await waitForPort(smtpPort, 10_000);
+  } catch (e) {
+    throw new Error(`${(e as Error).message}\n${logTail(p.log)}`);
+  }
+  const pid = postfixRunningPid(dir);
+  if (pid === null) throw new Error(`Postfix exited right after starting:\n${logTail(p.log)}`);
+  return { pid, smtpPort, conf: p.conf, log: p.log };
+}

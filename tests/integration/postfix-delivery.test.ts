@@ -1,0 +1,157 @@
+/**
+ * Real mail through Kontor's Postfix: SMTP in, lookups straight from Kontor's database, LMTP into
+ * Dovecot, IMAP out. Changes made through the services count at the very next SMTP dialogue, with no
+ * reload. Runs its own Postfix, Dovecot and sink on free ports over a seeded temp database.
+ */
+import { and, eq, ne } from "drizzle-orm";
+import nodemailer from "nodemailer";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as schema from "@/db/schema";
+import { DEMO_PASSWORD } from "@/db/seed";
+import { loadActor } from "@/lib/auth/principals";
+import type { Actor } from "@/lib/authz/actor";
+import { addOwnForward, setOwnKeepCopy } from "@/lib/services/mailbox-settings/forwards";
+import { addOwnSenderRule } from "@/lib/services/mailbox-settings/sender-rules";
+import { createMailbox } from "@/lib/services/mailboxes/create-mailbox";
+import { deleteMailboxes } from "@/lib/services/mailboxes/delete-mailboxes";
+import { updateMailboxSettings } from "@/lib/services/mailboxes/update-mailbox-settings";
+import { listMailbox, waitForLanded, waitForSinkMail } from "../support/mailbox-delivery";
+import { type SeededDovecot, startSeededDovecot } from "../support/seeded-dovecot";
+import { smtpDialogue } from "../support/smtp-dialogue";
+
+let env: SeededDovecot;
+let db: SeededDovecot["db"];
+let customer: Actor;
+let subscriptionId = 0;
+let domainId = 0;
+let domainName = "";
+const ip = "192.0.2.77";
+const PASSWORD = "Wacholder-Bucht-Lerche-58";
+
+beforeAll(async () => {
+  env = await startSeededDovecot("kontor-postfix-", { postfix: true });
+  db = env.db;
+  // A customer of the seed with a panel subscription; every address the tests use is created here.
+  const user = db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, "kunde@kontor.example")).get();
+  customer = loadActor(db, "user", user!.id)!;
+  const domain = db
+    .select({ id: schema.domains.id, name: schema.domains.name, subscriptionId: schema.domains.subscriptionId })
+    .from(schema.domains)
+    .innerJoin(schema.subscriptions, eq(schema.subscriptions.id, schema.domains.subscriptionId))
+    .innerJoin(schema.packages, eq(schema.packages.id, schema.subscriptions.packageId))
+    .where(and(eq(schema.domains.customerId, customer.customerId!), ne(schema.packages.panel, "none")))
+    .get()!;
+  ({ subscriptionId, id: domainId, name: domainName } = domain);
+});
+
+afterAll(async () => {
+  await env?.stop();
+});
+
+let counter = 0;
+async function newMailbox(prefix: string) {
+  const localPart = `${prefix}-${Date.now().toString(36)}-${counter++}`;
+  const created = await createMailbox(customer, { subscriptionId, domainId, localPart, quotaMb: null, newPassword: PASSWORD, confirmPassword: PASSWORD }, { ip }, db);
+  return created!;
+}
+const send = (to: string[], subject: string, from = "sender@example.net", headers?: Record<string, string>) =>
+  smtpDialogue(env.postfixPort, { from, to, subject, headers });
+const mailboxActor = (id: number) => loadActor(db, "mailbox", id)!;
+
+describe("incoming SMTP", () => {
+  it("accepts mail for a mailbox at RCPT and delivers it into the INBOX", async () => {
+    const box = await newMailbox("inbound");
+    const r = await send([box.address.toUpperCase()], "pf-inbound");
+    expect(r.rcpt[box.address.toUpperCase()]).toMatch(/^250 /);
+    expect(r.data).toMatch(/^250 /);
+    expect((await waitForLanded(env.ports.imap, box.address, PASSWORD, "pf-inbound")).map((m) => m.folder)).toEqual(["INBOX"]);
+  });
+
+  it("refuses an unknown address of our domains during the dialogue with 550 5.1.1", async () => {
+    const unknown = `nobody-${Date.now()}@${domainName}`;
+    const r = await send([unknown], "pf-unknown");
+    expect(r.rcpt[unknown]).toMatch(/^550 5\.1\.1 /);
+    expect(r.data).toBeNull();
+  });
+
+  it("refuses a switched-off mailbox with 550 5.2.1 and takes it again once switched on", async () => {
+    const box = await newMailbox("disabled");
+    const settings = (enabled: boolean) =>
+      updateMailboxSettings(customer, { subscriptionId, mailboxId: box.id, enabled, quotaMb: null, newPassword: "", confirmPassword: "" }, { ip }, db);
+    await settings(false);
+    expect((await send([box.address], "pf-disabled")).rcpt[box.address]).toMatch(/^550 5\.2\.1 /);
+    await settings(true);
+    expect((await send([box.address], "pf-enabled")).rcpt[box.address]).toMatch(/^250 /);
+    const subjects = (await waitForLanded(env.ports.imap, box.address, PASSWORD, "pf-enabled")).map((m) => m.subject);
+    expect(subjects).toEqual(["pf-enabled"]);
+    expect((await listMailbox(env.ports.imap, box.address, PASSWORD)).map((m) => m.subject)).not.toContain("pf-disabled");
+  });
+
+  it("knows a mailbox created in the panel at the next dialogue, and forgets a deleted one, without a reload", async () => {
+    const localPart = `fresh-${Date.now().toString(36)}`;
+    const address = `${localPart}@${domainName}`;
+    expect((await send([address], "pf-before")).rcpt[address]).toMatch(/^550 5\.1\.1 /);
+    const created = await createMailbox(customer, { subscriptionId, domainId, localPart, quotaMb: null, newPassword: PASSWORD, confirmPassword: PASSWORD }, { ip }, db);
+    expect((await send([address], "pf-created")).rcpt[address]).toMatch(/^250 /);
+    await waitForLanded(env.ports.imap, address, PASSWORD, "pf-created");
+    deleteMailboxes(customer, { subscriptionId, mailboxIds: [created!.id], confirmed: "yes" }, { ip }, db);
+    expect((await send([address], "pf-deleted")).rcpt[address]).toMatch(/^550 5\.1\.1 /);
+  });
+
+  it("relays mail for foreign domains from loopback to the configured relay (the sink)", async () => {
+    const r = await send(["someone@foreign.example"], "pf-foreign");
+    expect(r.rcpt["someone@foreign.example"]).toMatch(/^250 /);
+    expect(await waitForSinkMail(env.sinkDir, "pf-foreign")).toContain("X-Sink-Rcpt-To: someone@foreign.example");
+  });
+});
+
+describe("delivery rules still apply to mail that came through Postfix", () => {
+  it("forwards to an outside address through Postfix and keeps a copy", async () => {
+    const box = await newMailbox("fwd");
+    addOwnForward(mailboxActor(box.id), { target: "fwd-target@elsewhere.example" }, ip, db);
+    expect((await send([box.address], "pf-forward")).rcpt[box.address]).toMatch(/^250 /);
+    expect(await waitForSinkMail(env.sinkDir, "pf-forward")).toContain("X-Sink-Rcpt-To: fwd-target@elsewhere.example");
+    expect((await waitForLanded(env.ports.imap, box.address, PASSWORD, "pf-forward")).map((m) => m.folder)).toEqual(["INBOX"]);
+  });
+
+  it("delivers a redirect to another of our mailboxes into that mailbox (not to the sink)", async () => {
+    const from = await newMailbox("redir-from");
+    const to = await newMailbox("redir-to");
+    addOwnForward(mailboxActor(from.id), { target: to.address }, ip, db);
+    setOwnKeepCopy(mailboxActor(from.id), { keepCopy: false }, ip, db);
+    await send([from.address], "pf-local-redirect");
+    expect((await waitForLanded(env.ports.imap, to.address, PASSWORD, "pf-local-redirect")).map((m) => m.folder)).toEqual(["INBOX"]);
+    expect(await listMailbox(env.ports.imap, from.address, PASSWORD)).toEqual([]);
+  });
+
+  it("keeps a blacklisted sender out and files spam into Junk", async () => {
+    const box = await newMailbox("rules");
+    addOwnSenderRule(mailboxActor(box.id), { kind: "block", pattern: "@blocked.example" }, ip, db);
+    await send([box.address], "pf-blocked", "pest@blocked.example");
+    await send([box.address], "pf-spam", "someone@example.net", { "X-Spam-Flag": "YES" });
+    await send([box.address], "pf-ham");
+    await waitForLanded(env.ports.imap, box.address, PASSWORD, "pf-ham");
+    await waitForLanded(env.ports.imap, box.address, PASSWORD, "pf-spam");
+    const all = await listMailbox(env.ports.imap, box.address, PASSWORD);
+    expect(all.map((m) => [m.subject, m.folder]).sort()).toEqual([["pf-ham", "INBOX"], ["pf-spam", "Junk"]]);
+  });
+});
+
+describe("submission", () => {
+  it("sends a user's mail through Postfix: to another mailbox over LMTP, to a foreign domain to the relay", async () => {
+    const sender = "info@alpenblick.example";
+    const box = await newMailbox("sub-target");
+    const transport = nodemailer.createTransport({
+      host: "127.0.0.1", port: env.ports.submission, secure: false, ignoreTLS: true, auth: { user: sender, pass: DEMO_PASSWORD }, connectionTimeout: 5_000,
+    });
+    try {
+      await transport.sendMail({ from: sender, to: [box.address, "friend@outside.example"], subject: "pf-submitted", text: "Hello\n" });
+    } finally {
+      transport.close();
+    }
+    expect((await waitForLanded(env.ports.imap, box.address, PASSWORD, "pf-submitted")).map((m) => m.folder)).toEqual(["INBOX"]);
+    const relayed = await waitForSinkMail(env.sinkDir, "pf-submitted");
+    // Only the foreign recipient leaves; our own mailbox got its copy over LMTP.
+    expect(relayed).toMatch(/^X-Sink-Rcpt-To: friend@outside\.example\r\n/);
+  });
+});

@@ -1,0 +1,80 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { mailAccounts, mailboxes } from "@/db/schema";
+import { renderPostfixConfig } from "@/lib/mail/postfix-config";
+import { POSTFIX_TABLES, type PostfixTable } from "@/lib/mail/postfix-contract";
+import { createSeededDb } from "../support/seeded-db";
+
+let handle: Awaited<ReturnType<typeof createSeededDb>>;
+beforeAll(async () => {
+  handle = await createSeededDb();
+});
+
+// Postfix substitutes the SQL-quoted key for '%s'; a bound parameter is the same for these tests.
+const lookup = (t: PostfixTable, key: string) => handle.sqlite.prepare(t.query.replace("'%s'", "?")).pluck().get(key) as string | undefined;
+
+describe("Postfix lookup tables over Kontor's schema", () => {
+  it("knows every domain and nothing else", () => {
+    expect(lookup(POSTFIX_TABLES.domains, "alpenblick.example")).toBe("alpenblick.example");
+    expect(lookup(POSTFIX_TABLES.domains, "dorfladen.example")).toBe("dorfladen.example");
+    expect(lookup(POSTFIX_TABLES.domains, "foreign.example")).toBeUndefined();
+  });
+
+  it("lists enabled mailboxes and routed addresses as recipients, switched-off ones only as disabled", () => {
+    const { recipients, disabled } = POSTFIX_TABLES;
+    expect(lookup(recipients, "info@alpenblick.example")).toBe("info@alpenblick.example");
+    expect(lookup(recipients, "kontakt@dorfladen.example")).toBe("kontakt@dorfladen.example");
+    expect(lookup(recipients, "nobody@alpenblick.example")).toBeUndefined();
+    // A mail account's login is no address: mail to it is not accepted.
+    expect(lookup(recipients, "k10001.001")).toBeUndefined();
+    expect(lookup(disabled, "anna@alpenblick.example")).toBeUndefined();
+
+    handle.db.update(mailboxes).set({ enabled: false }).where(eq(mailboxes.address, "anna@alpenblick.example")).run();
+    handle.db.update(mailAccounts).set({ enabled: false }).where(eq(mailAccounts.login, "k10001.002")).run();
+    try {
+      expect(lookup(recipients, "anna@alpenblick.example")).toBeUndefined();
+      expect(lookup(disabled, "anna@alpenblick.example")).toBe("anna@alpenblick.example");
+      expect(lookup(recipients, "kontakt@dorfladen.example")).toBeUndefined();
+      expect(lookup(disabled, "kontakt@dorfladen.example")).toBe("kontakt@dorfladen.example");
+    } finally {
+      handle.db.update(mailboxes).set({ enabled: true }).where(eq(mailboxes.address, "anna@alpenblick.example")).run();
+      handle.db.update(mailAccounts).set({ enabled: true }).where(eq(mailAccounts.login, "k10001.002")).run();
+    }
+  });
+
+  it("answers every lookup through an index, never by scanning a table", () => {
+    for (const t of Object.values(POSTFIX_TABLES)) {
+      const plan = (handle.sqlite.prepare(`EXPLAIN QUERY PLAN ${t.query.replace("'%s'", "?")}`).all("x@y.example") as { detail: string }[]).map((r) => r.detail);
+      // The outer SCAN of a view walks its co-routine's already filtered rows.
+      expect(plan.filter((d) => /^SCAN /.test(d) && !/^SCAN postfix_/.test(d)), t.name).toEqual([]);
+    }
+  });
+});
+
+describe("renderPostfixConfig", () => {
+  const base = { dbPath: "/srv/kontor/kontor.db", dir: "/srv/kontor/postfix", smtpPort: 2525, lmtpPort: 2424, relayhost: "[127.0.0.1]:2626" };
+
+  it("listens on loopback only, reads every table through proxymap and delivers over LMTP", () => {
+    const { main, master, tables } = renderPostfixConfig(base);
+    expect(main).toMatch(/^inet_interfaces = 127\.0\.0\.1$/m);
+    expect(master).toMatch(/^127\.0\.0\.1:2525 inet /m);
+    expect(main).toMatch(/^virtual_transport = lmtp:inet:127\.0\.0\.1:2424$/m);
+    expect(main).toMatch(/^relayhost = \[127\.0\.0\.1\]:2626$/m);
+    for (const name of Object.keys(tables)) expect(main).toContain(`proxy:sqlite:/srv/kontor/postfix/conf/${name}`);
+    expect(tables["sqlite-disabled.cf"]).toMatch(/^result_format = 550 5\.2\.1 /m);
+    expect(tables["sqlite-recipients.cf"]).toMatch(/^dbpath = \/srv\/kontor\/kontor\.db$/m);
+  });
+
+  it("keeps Postfix's refusal slow-down in production only", () => {
+    expect(renderPostfixConfig(base).main).toMatch(/^smtpd_error_sleep_time = 0$/m);
+    expect(renderPostfixConfig({ ...base, production: true }).main).not.toMatch(/smtpd_error_sleep_time/);
+  });
+
+  it("refuses values that could smuggle settings into main.cf", () => {
+    expect(() => renderPostfixConfig({ ...base, relayhost: "[x]:25\nmynetworks = 0.0.0.0/0" })).toThrow(/relayhost/);
+    expect(() => renderPostfixConfig({ ...base, dir: "/srv/kon tor" })).toThrow(/dir/);
+    expect(() => renderPostfixConfig({ ...base, hostname: "bad host" })).toThrow(/hostname/);
+    expect(() => renderPostfixConfig({ ...base, smtpPort: 70000 })).toThrow(/port/);
+    expect(renderPostfixConfig({ ...base, relayhost: "" }).main).toMatch(/^relayhost = $/m);
+  });
+});
