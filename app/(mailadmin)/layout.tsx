@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { ForcedPasswordChange } from "@/components/mailadmin/forced-password-change";
 import { AppShell } from "@/components/shell/app-shell";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { NAVIGATION } from "@/lib/navigation";
 import { changePendingPasswordAction } from "./mailadmin/actions";
 
@@ -12,7 +12,7 @@ import { changePendingPasswordAction } from "./mailadmin/actions";
  * shows only the password change: the pages are not rendered and the services refuse everything else.
  */
 export default async function Layout({ children }: { children: ReactNode }) {
-  const actor = await requireRole("mailadmin");
+  const actor = await requirePermission("mailadmin.manage");
   const t = await getTranslations("nav");
   if (actor.mustChangePassword) {
     return (

@@ -6,7 +6,7 @@ import { requireEnrolledActor } from "@/lib/auth/mfa/enrolment";
 import { NAVIGATION } from "@/lib/navigation";
 
 export default async function Layout({ children }: { children: ReactNode }) {
-  const actor = await requireEnrolledActor("reseller");
+  const actor = await requireEnrolledActor("reseller.manage");
   const t = await getTranslations("nav");
   return (
     <ClientMessages area="(reseller)">

@@ -4,7 +4,7 @@ import { getTranslations } from "@/lib/i18n/translations";
 import { Pager } from "@/components/tickets/pager";
 import { Card, PageTitle } from "@/components/ui/card";
 import type { Actor } from "@/lib/authz/actor";
-import { listAudit } from "@/lib/services/audit/list-audit";
+import { auditIpVisible, listAudit } from "@/lib/services/audit/list-audit";
 import { auditQuerySchema } from "@/lib/validation/audit";
 import { AuditFilters } from "./audit-filters";
 
@@ -17,8 +17,6 @@ export async function AuditView({ actor, base, searchParams }: Props) {
   const query = auditQuerySchema.parse(searchParams);
   const { items, nextBefore } = listAudit(actor, query);
   const { before: _before, ...filters } = query;
-  // Customers see their own addresses, not where staff worked from.
-  const showIp = (e: { actorKind: string; actorId: number | null }) => actor.role !== "customer" || (e.actorKind === actor.kind && e.actorId === actor.id);
   return (
     <>
       <PageTitle>{t("title")}</PageTitle>
@@ -49,7 +47,7 @@ export async function AuditView({ actor, base, searchParams }: Props) {
                       )}
                     </td>
                     <td className="break-all">{e.targetLabel ?? "—"}</td>
-                    <td className="whitespace-nowrap font-mono text-xs">{(showIp(e) && e.ip) || "—"}</td>
+                    <td className="whitespace-nowrap font-mono text-xs">{(auditIpVisible(actor, e) && e.ip) || "—"}</td>
                   </tr>
                 ))}
               </tbody>

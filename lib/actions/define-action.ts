@@ -6,7 +6,7 @@ import { clientIp } from "@/lib/auth/client-ip";
 import { mustEnrol } from "@/lib/auth/mfa/enrolment";
 import { getActor, renewSessionCookie } from "@/lib/auth/session";
 import type { Actor } from "@/lib/authz/actor";
-import { type Permission, roleHas } from "@/lib/authz/permissions";
+import { can, type Permission } from "@/lib/authz/permissions";
 import { ServiceError } from "@/lib/errors";
 import type { ActionState } from "./action-state";
 
@@ -54,7 +54,7 @@ export function defineAction<S extends z.ZodType, P extends Permission>(def: Def
       const actor = await getActor();
       // Activity keeps the session alive: actions may set cookies, pages cannot.
       if (actor) await renewSessionCookie();
-      if (def.permission !== "public" && (!actor || !roleHas(actor.role, def.permission))) {
+      if (def.permission !== "public" && !can(actor, def.permission)) {
         return { status: "error", formError: translate("errors.forbidden") };
       }
       // Staff who must still set up a second factor may only use public actions and the enrolment

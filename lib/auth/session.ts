@@ -3,7 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db";
 import { type Actor, HOME_BY_ROLE } from "@/lib/authz/actor";
-import type { Role } from "@/lib/authz/permissions";
+import { can, type Permission } from "@/lib/authz/permissions";
 import { auth } from "./auth";
 import { loadActor } from "./principals";
 import { readSessionPrincipal } from "./read-session";
@@ -36,10 +36,10 @@ export async function requireActor(): Promise<Actor> {
   return actor;
 }
 
-/** For pages: another role's page answers 404 instead of revealing that it exists. */
-export async function requireRole(...roles: Role[]): Promise<Actor> {
+/** For pages: a page of an area the actor may not use answers 404 instead of revealing that it exists. */
+export async function requirePermission(permission: Permission): Promise<Actor> {
   const actor = await requireActor();
-  if (!roles.includes(actor.role)) notFound();
+  if (!can(actor, permission)) notFound();
   return actor;
 }
 

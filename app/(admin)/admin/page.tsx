@@ -1,12 +1,12 @@
 import { getTranslations } from "@/lib/i18n/translations";
 import { Card, PageTitle } from "@/components/ui/card";
 import { ServerAddresses } from "@/components/ui/server-addresses";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { listResellers } from "@/lib/services/resellers/list-resellers";
 import { getServerSettings } from "@/lib/services/settings/server-settings";
 
 export default async function AdminStartPage() {
-  const actor = await requireRole("admin");
+  const actor = await requirePermission("admin.manage");
   const t = await getTranslations();
   const settings = getServerSettings();
   return (

@@ -1,13 +1,13 @@
 import { getTranslations } from "@/lib/i18n/translations";
 import { Card, PageTitle } from "@/components/ui/card";
 import { ServerAddresses } from "@/components/ui/server-addresses";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { getOwnCustomer } from "@/lib/services/customers/get-own-customer";
 import { listDomainsForCustomer } from "@/lib/services/domains/list-domains-for-customer";
 import { getServerSettings } from "@/lib/services/settings/server-settings";
 
 export default async function KscStartPage() {
-  const actor = await requireRole("customer");
+  const actor = await requirePermission("customer.self");
   const t = await getTranslations();
   const customer = getOwnCustomer(actor);
   const domains = listDomainsForCustomer(actor, { limit: 10 });

@@ -4,14 +4,14 @@ import { CreateAccountForm, RouteAddressForm } from "@/components/mailadmin/acco
 import { DeleteButton } from "@/components/reseller/delete-button";
 import { Card, PageTitle } from "@/components/ui/card";
 import { ServerAddresses } from "@/components/ui/server-addresses";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { getMailAdminOverview } from "@/lib/services/mail-accounts/mail-admin-overview";
 import { accountLogin } from "@/lib/services/orders/admin-account";
 import { getServerSettings } from "@/lib/services/settings/server-settings";
 import { createMailAccountAction, routeAddressAction, unrouteAddressAction } from "./actions";
 
 export default async function MailAdminStartPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requireRole("mailadmin");
+  const actor = await requirePermission("mailadmin.manage");
   // The layout shows the forced password change instead; render nothing behind it.
   if (actor.mustChangePassword) return null;
   const t = await getTranslations();

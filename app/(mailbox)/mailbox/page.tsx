@@ -2,7 +2,7 @@ import { getTranslations } from "@/lib/i18n/translations";
 import Link from "next/link";
 import { Card, PageTitle } from "@/components/ui/card";
 import { ServerAddresses } from "@/components/ui/server-addresses";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { getOwnSpamSettings } from "@/lib/services/mailbox-settings/spam";
 import { getOwnMailbox } from "@/lib/services/mailboxes/get-own-mailbox";
 import { getServerSettings } from "@/lib/services/settings/server-settings";
@@ -16,7 +16,7 @@ const SETTINGS = [
 ] as const;
 
 export default async function MailboxStartPage() {
-  const actor = await requireRole("mailbox");
+  const actor = await requirePermission("mailbox.self");
   const t = await getTranslations();
   const mailbox = getOwnMailbox(actor);
   const spam = getOwnSpamSettings(actor);

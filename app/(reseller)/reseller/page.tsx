@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/translations";
 import { Card, PageTitle } from "@/components/ui/card";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { countCustomersForReseller } from "@/lib/services/packages/list-packages-for-reseller";
 import { listPackagesWithUsage } from "@/lib/services/packages/list-packages-with-usage";
 
 export default async function ResellerStartPage() {
-  const actor = await requireRole("reseller");
+  const actor = await requirePermission("reseller.manage");
   const t = await getTranslations();
   const packages = listPackagesWithUsage(actor);
   const limit = (v: number | null) => (v === null ? t("common.unlimited") : v);

@@ -7,7 +7,7 @@ import { countOpenTickets } from "@/lib/services/tickets/count-open-tickets";
 import { countTicketsByStatus } from "@/lib/services/tickets/count-tickets-by-status";
 
 export default async function SupportStartPage() {
-  const actor = await requireEnrolledActor("support");
+  const actor = await requireEnrolledActor("support.tickets");
   const t = await getTranslations();
   const counts = countTicketsByStatus(actor);
   return (

@@ -3,7 +3,8 @@ import { and, asc, eq, inArray, isNotNull, like } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import { customers, mfaFactors, mfaPendingLogins, users } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { assertCan } from "@/lib/authz/permissions";
+import { NotFoundError } from "@/lib/errors";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import { canonicalCustomerNumber } from "@/lib/validation/names";
 import { deleteAllFactors } from "./factors";
@@ -11,7 +12,7 @@ import { deleteAllFactors } from "./factors";
 export type CustomerAccountRow = { userId: number; email: string; customerNumber: string; company: string | null; factorCount: number };
 
 function requireAdmin(actor: Actor) {
-  if (actor.kind !== "user" || actor.role !== "admin") throw new ForbiddenError();
+  assertCan(actor, "mfa.reset");
 }
 
 /** Customer accounts by exact customer number or by e-mail prefix; at most 20 rows. */

@@ -2,8 +2,8 @@ import "server-only";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import type { Actor } from "@/lib/authz/actor";
-import type { Role } from "@/lib/authz/permissions";
-import { requireRole } from "../session";
+import type { Permission } from "@/lib/authz/permissions";
+import { requirePermission } from "../session";
 import { userHasSecondFactor } from "./factors";
 import { roleMustEnrol } from "./policy";
 
@@ -16,15 +16,15 @@ export function mustEnrol(actor: Actor): boolean {
 }
 
 /**
- * requireRole for staff areas: while the policy requires a second factor and the account has none,
+ * requirePermission for staff areas: while the policy requires a second factor and the account has none,
  * every page of the area sends the user to the enrolment page instead of rendering.
  * Layouts run on full page loads and on navigations that enter the area, not on every client-side
  * navigation inside it; the first page after login always passes through the layout, so a fresh
  * staff session cannot reach a page before enrolling. Server actions check mustEnrol themselves
  * (lib/actions/define-action.ts), so a crafted POST is refused as well.
  */
-export async function requireEnrolledActor(...roles: Role[]): Promise<Actor> {
-  const actor = await requireRole(...roles);
+export async function requireEnrolledActor(permission: Permission): Promise<Actor> {
+  const actor = await requirePermission(permission);
   if (mustEnrol(actor)) redirect(ENROL_PATH);
   return actor;
 }

@@ -1,29 +1,27 @@
 import "server-only";
-import { and, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
+import { and, desc, gte, lt, sql, type SQL } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import { auditLog } from "@/db/schema";
 import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Actor } from "@/lib/authz/actor";
+import { can } from "@/lib/authz/permissions";
+import { tenantScope } from "@/lib/authz/scope";
 import type { AuditQuery } from "@/lib/validation/audit";
 
 export const AUDIT_PAGE_SIZE = 50;
 
 /**
- * Who may read which entries: admin and support everything, a reseller its tenants' entries, a
- * customer the entries about its own account. Other roles read nothing.
+ * Who may read which entries: whoever holds audit.read, within its tenant scope (admin and support
+ * everything, a reseller its tenants' entries, a customer the entries about its own account). Others
+ * read nothing.
  */
 export function auditScope(actor: Actor): SQL {
-  switch (actor.role) {
-    case "admin":
-    case "support":
-      return sql`1 = 1`;
-    case "reseller":
-      return eq(auditLog.resellerId, actor.resellerId ?? -1);
-    case "customer":
-      return and(eq(auditLog.resellerId, actor.resellerId ?? -1), eq(auditLog.customerId, actor.customerId ?? -1)) as SQL;
-    default:
-      return sql`1 = 0`;
-  }
+  return can(actor, "audit.read") ? tenantScope(actor, auditLog) : sql`1 = 0`;
+}
+
+/** Customers see their own addresses in the log, not where staff worked from (audit.readIps). */
+export function auditIpVisible(actor: Actor, entry: { actorKind: string; actorId: number | null }): boolean {
+  return can(actor, "audit.readIps") || (entry.actorKind === actor.kind && entry.actorId === actor.id);
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);

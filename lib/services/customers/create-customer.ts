@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import { customers, resellers, users } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
+import { can } from "@/lib/authz/permissions";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import { prepareGeneratedPassword } from "@/lib/services/orders/admin-account";
@@ -29,7 +30,7 @@ export type CreatedCustomer = { id: number; customerNumber: string; login: strin
  * e-mail, or the customer number) with a generated password that the reseller reads once.
  */
 export async function createCustomer(actor: Actor, input: CustomerInput, ip: string | null, db: Db = getDb()): Promise<CreatedCustomer> {
-  if (actor.role !== "reseller" || !actor.resellerId) throw new ForbiddenError();
+  if (!can(actor, "reseller.manage") || !actor.resellerId) throw new ForbiddenError();
   const resellerId = actor.resellerId;
   const generated = await prepareGeneratedPassword();
   return db.transaction((tx) => {

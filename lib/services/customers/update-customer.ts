@@ -3,14 +3,14 @@ import { eq } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import { customers } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
-import { ForbiddenError } from "@/lib/errors";
+import { assertCan } from "@/lib/authz/permissions";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import { customerOrThrow } from "@/lib/services/orders/scoped-rows";
 import type { CustomerInput } from "@/lib/validation/customer";
 
 /** The reseller edits a customer's Stammdaten; the customer number never changes. */
 export function updateCustomer(actor: Actor, id: number, input: CustomerInput, ip: string | null, db: Db = getDb()) {
-  if (actor.role !== "reseller") throw new ForbiddenError();
+  assertCan(actor, "reseller.manage");
   db.transaction((tx) => {
     const c = customerOrThrow(tx, actor, id);
     const before = tx.select().from(customers).where(eq(customers.id, c.id)).get();

@@ -3,6 +3,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { customers, domains, mailAccounts, packages, subscriptions } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
+import { can } from "@/lib/authz/permissions";
 import { tenantScope } from "@/lib/authz/scope";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 
@@ -13,7 +14,7 @@ type Reader = Pick<Db, "select">;
  * marked for change nothing but that change is allowed, whatever the browser posts.
  */
 export function assertMailAdmin(actor: Actor): { resellerId: number; customerId: number } {
-  if (actor.role !== "mailadmin" || actor.kind !== "mail_account" || !actor.resellerId || !actor.customerId) throw new ForbiddenError();
+  if (!can(actor, "mailadmin.manage") || !actor.resellerId || !actor.customerId) throw new ForbiddenError();
   if (actor.mustChangePassword) throw new ValidationError("mailAdmin.errors.mustChangeFirst");
   return { resellerId: actor.resellerId, customerId: actor.customerId };
 }

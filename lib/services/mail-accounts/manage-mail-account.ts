@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import { mailAccounts } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
+import { can } from "@/lib/authz/permissions";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import { LimitError } from "@/lib/services/orders/limit-error";
@@ -41,7 +42,7 @@ async function checkOwnCurrentPassword(db: Db, accountId: number, currentPasswor
  */
 export async function changePendingAdminPassword(actor: Actor, newPassword: string, ip: string | null, db: Db = getDb()) {
   // Only while a change is pending: afterwards the own password needs the current one (above).
-  if (actor.role !== "mailadmin" || actor.kind !== "mail_account" || !actor.mustChangePassword) throw new ForbiddenError();
+  if (!can(actor, "mailadmin.manage") || !actor.mustChangePassword) throw new ForbiddenError();
   await setPassword({ kind: "mail_account", id: actor.id }, newPassword, { actor, ip, action: "mailadmin.password_changed", mustChange: false }, db);
 }
 

@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { domains, mailboxes, packages, subscriptions } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
+import { can } from "@/lib/authz/permissions";
 import { tenantScope } from "@/lib/authz/scope";
 import { NotFoundError } from "@/lib/errors";
 
@@ -23,7 +24,7 @@ export type OwnMailbox = {
  * the id comes from the session and the tenant scope sits in the same WHERE (zero rows → 404).
  */
 export function loadOwnMailbox(actor: Actor, db: Pick<Db, "select">): OwnMailbox {
-  if (actor.role !== "mailbox" || !actor.mailboxId) throw new NotFoundError();
+  if (!can(actor, "mailbox.self") || !actor.mailboxId) throw new NotFoundError();
   const row = db
     .select({
       id: mailboxes.id, address: mailboxes.address, resellerId: mailboxes.resellerId, customerId: mailboxes.customerId,

@@ -3,7 +3,7 @@ import { count, eq } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import { domains } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
-import { ForbiddenError } from "@/lib/errors";
+import { assertCan } from "@/lib/authz/permissions";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import { requireDomainName } from "./domain-name";
 import { LimitError } from "./limit-error";
@@ -14,7 +14,7 @@ import { assertDomainFree, subscriptionOrThrow } from "./scoped-rows";
  * parallel requests queue for the write lock and the package's domain limit is never exceeded.
  */
 export function addDomain(actor: Actor, input: { subscriptionId: number; domain: string }, ip: string | null, db: Db = getDb()): number {
-  if (actor.role !== "reseller") throw new ForbiddenError();
+  assertCan(actor, "reseller.manage");
   const name = requireDomainName(input.domain);
   return db.transaction((tx) => {
     const sub = subscriptionOrThrow(tx, actor, input.subscriptionId);

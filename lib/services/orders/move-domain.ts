@@ -3,7 +3,8 @@ import { count, eq, max, sql } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import { domains, forwards, mailAccountAddresses, mailboxes } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
-import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { assertCan } from "@/lib/authz/permissions";
+import { NotFoundError, ValidationError } from "@/lib/errors";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import { displayDomain } from "@/lib/validation/names";
 import { type Exceeded, LimitError } from "./limit-error";
@@ -18,7 +19,7 @@ const refuse = (key: string) => new ValidationError("errors.checkFields", { targ
  * (packages without panel) only fit their own kind, so such a domain stays on its side.
  */
 export function moveDomain(actor: Actor, input: { domainId: number; targetSubscriptionId: number }, ip: string | null, db: Db = getDb()) {
-  if (actor.role !== "reseller") throw new ForbiddenError();
+  assertCan(actor, "reseller.manage");
   db.transaction((tx) => {
     const domain = domainOrThrow(tx, actor, input.domainId);
     const target = subscriptionOrThrow(tx, actor, input.targetSubscriptionId);

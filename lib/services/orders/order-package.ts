@@ -2,7 +2,8 @@ import "server-only";
 import { type Db, getDb } from "@/db";
 import { domains, subscriptions } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { assertCan } from "@/lib/authz/permissions";
+import { NotFoundError } from "@/lib/errors";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import { hasAdminAccount, insertAdminAccount, prepareGeneratedPassword } from "./admin-account";
 import { requireDomainName } from "./domain-name";
@@ -22,7 +23,7 @@ export async function orderPackage(
   ip: string | null,
   db: Db = getDb(),
 ): Promise<OrderResult> {
-  if (actor.role !== "reseller") throw new ForbiddenError();
+  assertCan(actor, "reseller.manage");
   const name = requireDomainName(input.domain);
   const pkg = packageOrThrow(db, actor, input.packageId);
   const customer = customerOrThrow(db, actor, input.customerId);

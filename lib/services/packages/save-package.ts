@@ -3,6 +3,7 @@ import { and, count, eq, ne } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import { packages, subscriptions } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
+import { can } from "@/lib/authz/permissions";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import { LimitError } from "@/lib/services/orders/limit-error";
@@ -14,7 +15,7 @@ type Tx = Pick<Db, "select">;
 const fieldError = (field: string, key: string) => new ValidationError("errors.checkFields", { [field]: [key] });
 
 function resellerOf(actor: Actor): number {
-  if (actor.role !== "reseller" || !actor.resellerId) throw new ForbiddenError();
+  if (!can(actor, "reseller.manage") || !actor.resellerId) throw new ForbiddenError();
   return actor.resellerId;
 }
 

@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import { customers } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
+import { can } from "@/lib/authz/permissions";
 import { tenantScope } from "@/lib/authz/scope";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
@@ -21,7 +22,7 @@ function requireFreshReauth(actor: Actor, db: Db) {
 /** "Konto bearbeiten": the customer's own Stammdaten and contact address, after the re-auth step. */
 export function updateOwnStammdaten(actor: Actor, input: StammdatenInput, ip: string, db: Db = getDb()) {
   requireFreshReauth(actor, db);
-  if (actor.role !== "customer" || !actor.customerId) throw new NotFoundError();
+  if (!can(actor, "customer.self") || !actor.customerId) throw new NotFoundError();
   db.transaction((tx) => {
     const result = tx.update(customers)
       .set({ ...input, company: input.company || null, updatedAt: new Date() })

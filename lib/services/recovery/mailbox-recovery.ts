@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import { mailboxes } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
+import { can } from "@/lib/authz/permissions";
 import { tenantScope } from "@/lib/authz/scope";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { writeAudit } from "@/lib/services/audit/write-audit";
@@ -21,7 +22,7 @@ export function getOwnRecoveryEmail(actor: Actor, db: Db = getDb()): string | nu
  * Changing a recovery contact needs the current password, not just the session cookie.
  */
 export async function setOwnRecoveryEmail(actor: Actor, input: { address: string; currentPassword: string }, ip: string, db: Db = getDb()) {
-  if (actor.role !== "mailbox" || !actor.mailboxId) throw new NotFoundError();
+  if (!can(actor, "mailbox.self") || !actor.mailboxId) throw new NotFoundError();
   const address = input.address ? canonicalAddress(input.address) : null;
   if (address !== null && address === actor.label) throw new ValidationError("errors.checkFields", { address: ["mailboxRecovery.sameAsMailbox"] });
   const check = await checkCurrentPassword(actor, input.currentPassword, ip, db);

@@ -4,7 +4,8 @@ import { type Db, getDb } from "@/db";
 import { users } from "@/db/schema";
 import { lockedFor, recordFailure } from "@/lib/auth/throttle";
 import type { Actor } from "@/lib/authz/actor";
-import { ForbiddenError, ValidationError } from "@/lib/errors";
+import { assertCan, roleHas } from "@/lib/authz/permissions";
+import { ValidationError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
 import type { OutgoingMail } from "@/lib/mail/smtp";
 import { renderResetLinkMail, renderSupportNoticeMail } from "@/lib/mail/templates/recovery-mails";
@@ -33,7 +34,7 @@ export type SupportLinkResult = { ok: true; sentTo: string; mail: OutgoingMail; 
  * through the hoster's administration.
  */
 export function sendSupportRecoveryLink(actor: Actor, input: SupportLinkInput, locale: Locale, ip: string, db: Db = getDb(), now = new Date()): SupportLinkResult {
-  if (actor.role !== "support") throw new ForbiddenError();
+  assertCan(actor, "support.recovery");
   const key = `reset:support:${actor.id}`;
   const wait = lockedFor(db, [key], now.getTime());
   if (wait > 0) return { ok: false, retryAfterMs: wait };
@@ -42,7 +43,7 @@ export function sendSupportRecoveryLink(actor: Actor, input: SupportLinkInput, l
   if (!target) throw new ValidationError("errors.checkFields", { identifier: ["supportRecovery.notFound"] });
   if (target.kind === "user") {
     const role = db.select({ role: users.role }).from(users).where(eq(users.id, target.id)).get()?.role;
-    if (role !== "customer") throw new ValidationError("errors.checkFields", { identifier: ["supportRecovery.notFound"] });
+    if (!role || !roleHas(role, "customer.self")) throw new ValidationError("errors.checkFields", { identifier: ["supportRecovery.notFound"] });
   }
   const sendTo = input.recipient === "new" ? input.newAddress : target.sendTo;
   if (!sendTo) throw new ValidationError("errors.checkFields", { recipient: ["supportRecovery.noContact"] });

@@ -4,6 +4,7 @@ import type { Db } from "@/db";
 import { customers, mailAccounts, mailboxes, users, type PrincipalKind } from "@/db/schema";
 import type { LoginArea } from "@/lib/auth/login-areas";
 import { canonicalAddress, canonicalCustomerNumber } from "@/lib/validation/names";
+import { roleHas } from "@/lib/authz/permissions";
 
 /** Whose password a link resets and where the link goes: always an address already on file. */
 export type RecoveryTarget = {
@@ -34,7 +35,7 @@ export function findRecoveryTarget(db: Db, area: LoginArea, identifier: string):
       ? base.where(and(eq(customers.customerNumber, number), eq(users.role, "customer"), eq(users.disabled, false))).get()
       : base.where(and(eq(users.email, name.toLowerCase()), eq(users.disabled, false))).get();
     if (!row) return undefined;
-    const sendTo = row.role === "customer" && row.contact ? row.contact : row.email;
+    const sendTo = roleHas(row.role, "customer.self") && row.contact ? row.contact : row.email;
     return { kind: "user", id: row.id, label: row.email, sendTo, resellerId: row.resellerId, customerId: row.customerId };
   }
   if (area === "mailadmin") {

@@ -3,7 +3,8 @@ import { eq } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import { resellers, users } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
-import { ForbiddenError, ValidationError } from "@/lib/errors";
+import { assertCan } from "@/lib/authz/permissions";
+import { ValidationError } from "@/lib/errors";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import { prepareGeneratedPassword } from "@/lib/services/orders/admin-account";
 import type { CreateResellerInput } from "@/lib/validation/reseller";
@@ -15,7 +16,7 @@ const fieldError = (field: string, key: string) => new ValidationError("errors.c
  * generated password the admin reads once.
  */
 export async function createReseller(actor: Actor, input: CreateResellerInput, ip: string | null, db: Db = getDb()) {
-  if (actor.role !== "admin") throw new ForbiddenError();
+  assertCan(actor, "admin.manage");
   const generated = await prepareGeneratedPassword();
   return db.transaction((tx) => {
     if (tx.select({ id: resellers.id }).from(resellers).where(eq(resellers.customerNumberBase, input.customerNumberBase)).get()) {

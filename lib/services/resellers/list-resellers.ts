@@ -3,11 +3,11 @@ import { asc, count, eq } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import { customers, resellers } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
-import { ForbiddenError } from "@/lib/errors";
+import { assertCan } from "@/lib/authz/permissions";
 
 /** Admin only: all resellers with their customer counts. */
 export function listResellers(actor: Actor, db: Db = getDb()) {
-  if (actor.role !== "admin") throw new ForbiddenError();
+  assertCan(actor, "admin.manage");
   return db
     .select({ id: resellers.id, name: resellers.name, customerCount: count(customers.id) })
     .from(resellers)

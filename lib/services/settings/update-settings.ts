@@ -1,14 +1,14 @@
 import "server-only";
 import { type Db, getDb } from "@/db";
 import type { Actor } from "@/lib/authz/actor";
-import { ForbiddenError } from "@/lib/errors";
+import { assertCan } from "@/lib/authz/permissions";
 import type { PolicyOptions } from "@/lib/password/policy";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import { storePasswordPolicyOptions } from "./password-policy-settings";
 import { type ServerSettings, storeServerSettings } from "./server-settings";
 
 function assertAdmin(actor: Actor) {
-  if (actor.role !== "admin") throw new ForbiddenError();
+  assertCan(actor, "settings.manage");
 }
 
 /** Admin sets the password policy options; every later password change is checked against them. */

@@ -3,7 +3,8 @@ import { and, asc, desc, eq } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import { auditLog, customers, domains, forwards, mailboxes, packages, resellers, senderRules, spamSettings, subscriptions } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { assertCan } from "@/lib/authz/permissions";
+import { NotFoundError } from "@/lib/errors";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 
 const RECENT_AUDIT = 10;
@@ -13,7 +14,7 @@ const RECENT_AUDIT = 10;
  * no session version, no recovery data. Opening it is audited with the optional ticket number.
  */
 export function viewMailboxRecord(actor: Actor, mailboxId: number, opts: { ticketId?: number; ip: string | null }, db: Db = getDb()) {
-  if (actor.role !== "support" && actor.role !== "admin") throw new ForbiddenError();
+  assertCan(actor, "support.read");
   const record = db
     .select({
       id: mailboxes.id, address: mailboxes.address, enabled: mailboxes.enabled, quotaMb: mailboxes.quotaMb, keepCopy: mailboxes.keepCopy,

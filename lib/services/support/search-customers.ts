@@ -3,7 +3,7 @@ import { and, asc, eq, gt, or, sql } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import { customers, resellers } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
-import { ForbiddenError } from "@/lib/errors";
+import { assertCan } from "@/lib/authz/permissions";
 
 export const CUSTOMER_PAGE_SIZE = 25;
 
@@ -15,7 +15,7 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
  * cheap; from a customer the support user goes on to its mailboxes by customer number.
  */
 export function searchCustomersByName(actor: Actor, q: string, afterId: number | undefined, db: Db = getDb()) {
-  if (actor.role !== "support" && actor.role !== "admin") throw new ForbiddenError();
+  assertCan(actor, "support.read");
   if (q.trim().length < 2) return { items: [], nextAfter: null };
   const pattern = `${escapeLike(q.trim())}%`;
   const rows = db

@@ -3,7 +3,7 @@ import { and, asc, eq, gt, gte, lt, type SQL } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import { customers, domains, mailboxes, resellers } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
-import { ForbiddenError } from "@/lib/errors";
+import { assertCan } from "@/lib/authz/permissions";
 import { canonicalCustomerNumber, canonicalDomain } from "@/lib/validation/names";
 import type { MailboxSearchQuery } from "@/lib/validation/support";
 
@@ -73,7 +73,7 @@ function byCustomer(db: Db, customerId: number, after: string | undefined, limit
 
 /** Support's search across all resellers, keyset-paginated by the last address shown (`after`). */
 export function searchMailboxes(actor: Actor, query: Omit<MailboxSearchQuery, "field"> & { field: Exclude<MailboxSearchQuery["field"], "customerName"> }, db: Db = getDb()) {
-  if (actor.role !== "support" && actor.role !== "admin") throw new ForbiddenError();
+  assertCan(actor, "support.read");
   const limit = MAILBOX_PAGE_SIZE + 1;
   let rows: Row[] = [];
   if (query.field === "address") {

@@ -2,6 +2,7 @@ import "server-only";
 import { type Db, getDb } from "@/db";
 import { ticketMessages, tickets } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
+import { can } from "@/lib/authz/permissions";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import { hasFreshStammdatenConfirmation } from "@/lib/services/support/stammdaten";
@@ -9,7 +10,7 @@ import type { CreateTicketInput } from "@/lib/validation/ticket";
 
 /** A customer opens a ticket in the SupportCenter; only after confirming the Stammdaten. */
 export function createTicket(actor: Actor, input: CreateTicketInput, ip: string | null, db: Db = getDb()): number {
-  if (actor.role !== "customer" || actor.kind !== "user" || !actor.customerId || !actor.resellerId) throw new ForbiddenError();
+  if (!can(actor, "customer.self") || !actor.customerId || !actor.resellerId) throw new ForbiddenError();
   if (!hasFreshStammdatenConfirmation(actor, Date.now(), db)) throw new ValidationError("supportCenter.confirmFirst");
   const tenant = { resellerId: actor.resellerId, customerId: actor.customerId };
   return db.transaction((tx) => {

@@ -3,8 +3,9 @@ import { and, eq } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import { mailAccounts, tickets, ticketSecrets, users } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
+import { assertCan, roleHas } from "@/lib/authz/permissions";
 import { sealSecret } from "@/lib/crypto/secret-box";
-import { ForbiddenError, ValidationError } from "@/lib/errors";
+import { ValidationError } from "@/lib/errors";
 import { generatePassword } from "@/lib/password/generate";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import { setPassword } from "@/lib/services/passwords/set-password";
@@ -19,14 +20,14 @@ export const secretContext = (ticketId: number) => `ticket:${ticketId}`;
  * at its next login, and Dovecot refuses the old password from the moment the hash is replaced.
  */
 export async function generateResetPassword(actor: Actor, ticketId: number, ip: string | null, db: Db = getDb()): Promise<void> {
-  if (actor.role !== "support" || actor.kind !== "user") throw new ForbiddenError();
+  assertCan(actor, "support.tickets");
   const ticket = getTicketRowOrThrow(actor, ticketId, db);
   const refuse = (key: string) => new ValidationError(key);
   if (ticket.category !== "reset_mailadmin_password") throw refuse("tickets.resetWrongCategory");
   if (ticket.status === "closed") throw refuse("tickets.resetClosed");
   // Only a ticket the customer opened from its own authenticated KSC login authorizes a reset.
   const opener = db.select({ role: users.role, customerId: users.customerId }).from(users).where(eq(users.id, ticket.openedByUserId)).get();
-  if (opener?.role !== "customer" || opener.customerId !== ticket.customerId) throw refuse("tickets.resetNotCustomer");
+  if (!opener || !roleHas(opener.role, "customer.self") || opener.customerId !== ticket.customerId) throw refuse("tickets.resetNotCustomer");
   const account = db
     .select({ id: mailAccounts.id, login: mailAccounts.login })
     .from(mailAccounts)

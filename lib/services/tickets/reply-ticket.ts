@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import { ticketMessages, tickets } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
+import { can } from "@/lib/authz/permissions";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import { getTicketRowOrThrow } from "./get-ticket";
@@ -12,10 +13,10 @@ import { getTicketRowOrThrow } from "./get-ticket";
  * reply puts an answered ticket back in progress. Closed tickets take no customer replies.
  */
 export function replyToTicket(actor: Actor, ticketId: number, message: string, ip: string | null, db: Db = getDb()): void {
-  if (actor.kind !== "user" || (actor.role !== "customer" && actor.role !== "support")) throw new ForbiddenError();
+  const isSupport = can(actor, "support.tickets");
+  if (!isSupport && !can(actor, "customer.self")) throw new ForbiddenError();
   db.transaction((tx) => {
     const ticket = getTicketRowOrThrow(actor, ticketId, tx);
-    const isSupport = actor.role === "support";
     if (!isSupport && ticket.status === "closed") throw new ValidationError("tickets.closedNoReply", { message: ["tickets.closedNoReply"] });
     const status = isSupport ? "answered" : ticket.status === "new" ? "new" : "in_progress";
     const tenant = { resellerId: ticket.resellerId, customerId: ticket.customerId };

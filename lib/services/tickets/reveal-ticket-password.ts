@@ -3,8 +3,9 @@ import { and, eq, isNull } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import { ticketSecrets } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
+import { assertCan } from "@/lib/authz/permissions";
 import { openSecret } from "@/lib/crypto/secret-box";
-import { ForbiddenError, ValidationError } from "@/lib/errors";
+import { ValidationError } from "@/lib/errors";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import { secretContext } from "./generate-reset-password";
 import { getTicketRowOrThrow } from "./get-ticket";
@@ -14,7 +15,7 @@ import { getTicketRowOrThrow } from "./get-ticket";
  * value is read, wiped and the reveal audited, so two parallel clicks cannot both get it.
  */
 export function revealTicketPassword(actor: Actor, ticketId: number, ip: string | null, db: Db = getDb()): string {
-  if (actor.role !== "customer" || actor.kind !== "user") throw new ForbiddenError();
+  assertCan(actor, "customer.self");
   return db.transaction((tx) => {
     const ticket = getTicketRowOrThrow(actor, ticketId, tx);
     const secret = tx

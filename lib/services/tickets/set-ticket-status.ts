@@ -3,13 +3,13 @@ import { eq } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import { tickets } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
-import { ForbiddenError } from "@/lib/errors";
+import { assertCan } from "@/lib/authz/permissions";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import { getTicketRowOrThrow } from "./get-ticket";
 
 /** Support takes a ticket into work or closes it. */
 export function setTicketStatus(actor: Actor, ticketId: number, status: "in_progress" | "closed", ip: string | null, db: Db = getDb()): void {
-  if (actor.role !== "support") throw new ForbiddenError();
+  assertCan(actor, "support.tickets");
   db.transaction((tx) => {
     const ticket = getTicketRowOrThrow(actor, ticketId, tx);
     tx.update(tickets).set({ status, updatedAt: new Date() }).where(eq(tickets.id, ticket.id)).run();

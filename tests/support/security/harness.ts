@@ -37,7 +37,7 @@ export const mockSession = () => ({
     if (!harness.actor) throw new Error("harness: page helper called without actor");
     return harness.actor;
   },
-  requireRole: async () => harness.actor,
+  requirePermission: async () => harness.actor,
   homeFor: () => "/",
 });
 

@@ -1,17 +1,18 @@
-import type { Role } from "@/lib/authz/permissions";
+import type { Permission } from "@/lib/authz/permissions";
 import type { World } from "./world";
 
 /**
  * Every route handler (`app/**\/route.ts`, one entry per exported HTTP method) and who may call it.
  * tests/unit/security/route-matrix.test.ts fails when a handler has no entry here.
  *
- * - `access`: roles that get an answer; every other role and anonymous visitors get 401, 403 or 404.
+ * - `access`: the permission of lib/authz's table the handler asks; the roles holding it get an answer, every
+ *   other role and anonymous visitors get 401, 403 or 404.
  * - `request`: what tenant B's actor (or anyone, for public routes) sends. Public routes answer tenant A's
  *   address exactly as they answer an address that exists nowhere (`probe`), so nothing can be probed.
  * - `delegated`: handlers that are a library's, not Kontor's; the test checks they are exactly that.
  */
 export type RouteEntry = {
-  access: "public" | readonly Role[];
+  access: Permission;
   request: (w: World) => Request;
   /** Two requests that differ only in the address asked for: a real one of tenant A and one that exists nowhere. */
   probe?: (w: World) => { existing: Request; missing: Request; existingAddress: string; missingAddress: string };
@@ -44,7 +45,7 @@ const autoconfig = (path: string): RouteEntry => ({
 
 export const ROUTE_MATRIX: Record<string, RouteEntry> = {
   "app/(mailbox)/mailbox/setup/profile/route.ts#GET": {
-    access: ["mailbox"],
+    access: "mailbox.self",
     request: () => get("/mailbox/setup/profile"),
     ownData: (w) => [w.b.mailboxAddress],
   },

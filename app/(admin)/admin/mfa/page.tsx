@@ -2,7 +2,7 @@ import { getTranslations } from "@/lib/i18n/translations";
 import Link from "next/link";
 import { Card, PageTitle } from "@/components/ui/card";
 import { findCustomerAccounts } from "@/lib/auth/mfa/admin-reset";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { resetSecondFactorAction } from "./actions";
 import { ResetButton } from "./reset-button";
 
@@ -10,7 +10,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 /** Admin: find a customer account by customer number or e-mail and reset its second factor. */
 export default async function AdminMfaPage({ searchParams }: Props) {
-  const actor = await requireRole("admin");
+  const actor = await requirePermission("mfa.reset");
   const t = await getTranslations("mfa");
   const raw = (await searchParams).q;
   const query = (typeof raw === "string" ? raw : "").slice(0, 320);

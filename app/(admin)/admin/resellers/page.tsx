@@ -1,12 +1,12 @@
 import { getTranslations } from "@/lib/i18n/translations";
 import { ResellerForm } from "@/components/admin/reseller-form";
 import { Card, PageTitle } from "@/components/ui/card";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { listResellers } from "@/lib/services/resellers/list-resellers";
 import { createResellerAction } from "./actions";
 
 export default async function ResellersPage() {
-  const actor = await requireRole("admin");
+  const actor = await requirePermission("admin.manage");
   const t = await getTranslations("adminArea");
   const rows = listResellers(actor);
   return (

@@ -1,7 +1,7 @@
 import { SecurityPanel } from "@/components/mfa/security-panel";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 
 export default async function SecurityPage() {
-  const actor = await requireRole("admin");
+  const actor = await requirePermission("admin.manage");
   return <SecurityPanel actor={actor} />;
 }

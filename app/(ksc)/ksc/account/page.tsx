@@ -2,7 +2,7 @@ import { getFormatter } from "next-intl/server";
 import { getTranslations } from "@/lib/i18n/translations";
 import { AccountPasswordForm, ReauthForm, StammdatenForm } from "@/components/recovery/account-forms";
 import { Card, PageTitle } from "@/components/ui/card";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { getOwnCustomer } from "@/lib/services/customers/get-own-customer";
 import { reauthValidUntil } from "@/lib/services/recovery/reauth";
 import { changeAccountPasswordAction, reauthAction, updateStammdatenAction } from "./actions";
@@ -10,7 +10,7 @@ import { ClientMessages } from "@/components/i18n/client-messages";
 
 /** "Konto bearbeiten": everything sensitive sits behind a fresh confirmation of the current password. */
 export default async function AccountPage() {
-  const actor = await requireRole("customer");
+  const actor = await requirePermission("customer.self");
   const t = await getTranslations("account");
   const format = await getFormatter();
   const validUntil = reauthValidUntil(actor);

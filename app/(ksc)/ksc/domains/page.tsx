@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/translations";
 import { PanelIcon } from "@/components/panel/shared/icons";
 import { Card, PageTitle } from "@/components/ui/card";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { searchDomainsForCustomer } from "@/lib/services/domains/search-domains-for-customer";
 import { aroundPlaceholder, onceEach } from "@/lib/i18n/repeated-texts";
 
@@ -19,7 +19,7 @@ const str = (v: unknown, max: number) => (typeof v === "string" ? v.slice(0, max
  * rather than by formatting a message per row: message formatting was ~7 % of the page's CPU.
  */
 export default async function DomainsPage({ searchParams }: Props) {
-  const actor = await requireRole("customer");
+  const actor = await requirePermission("customer.self");
   const t = await getTranslations();
   const sp = await searchParams;
   const q = str(sp.q, 253)?.trim() ?? "";

@@ -3,7 +3,7 @@ import { getTranslations } from "@/lib/i18n/translations";
 import { ConfirmStammdatenForm } from "@/components/support/confirm-stammdaten-form";
 import { DefinitionList } from "@/components/support/definition-list";
 import { Card, PageTitle } from "@/components/ui/card";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { getOwnCustomer } from "@/lib/services/customers/get-own-customer";
 import { getStammdatenConfirmedAt } from "@/lib/services/support/stammdaten";
 import { confirmStammdatenAction } from "./actions";
@@ -11,7 +11,7 @@ import { ClientMessages } from "@/components/i18n/client-messages";
 
 /** The customer's Stammdaten, read-only here; confirming them opens the SupportCenter. */
 export default async function StammdatenPage() {
-  const actor = await requireRole("customer");
+  const actor = await requirePermission("customer.self");
   const t = await getTranslations("stammdaten");
   const format = await getFormatter();
   const c = getOwnCustomer(actor);

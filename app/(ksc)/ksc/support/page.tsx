@@ -5,7 +5,7 @@ import { buttonClass } from "@/components/tickets/form-status";
 import { Pager } from "@/components/tickets/pager";
 import { TicketTable } from "@/components/tickets/ticket-table";
 import { Card, PageTitle } from "@/components/ui/card";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { hasFreshStammdatenConfirmation } from "@/lib/services/support/stammdaten";
 import { listTickets } from "@/lib/services/tickets/list-tickets";
 import { ticketQueueQuerySchema } from "@/lib/validation/ticket";
@@ -14,7 +14,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 /** The customer's SupportCenter: reached after confirming the Stammdaten. */
 export default async function SupportCenterPage({ searchParams }: Props) {
-  const actor = await requireRole("customer");
+  const actor = await requirePermission("customer.self");
   if (!hasFreshStammdatenConfirmation(actor)) redirect("/ksc/stammdaten");
   const t = await getTranslations("supportCenter");
   const query = ticketQueueQuerySchema.parse(await searchParams);

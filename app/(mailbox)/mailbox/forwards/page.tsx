@@ -2,13 +2,13 @@ import { getTranslations } from "@/lib/i18n/translations";
 import { AddForwardForm, KeepCopyForm } from "@/components/mailbox/forward-forms";
 import { RemoveButton } from "@/components/mailbox/remove-button";
 import { Card, PageTitle } from "@/components/ui/card";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { getOwnForwarding } from "@/lib/services/mailbox-settings/forwards";
 import { displayAddress } from "@/lib/validation/names";
 import { addForwardAction, removeForwardAction, setKeepCopyAction } from "../actions";
 
 export default async function MailboxForwardsPage() {
-  const actor = await requireRole("mailbox");
+  const actor = await requirePermission("mailbox.self");
   const t = await getTranslations("mailboxSettings.forwards");
   const fw = getOwnForwarding(actor);
   return (

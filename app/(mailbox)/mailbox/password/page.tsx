@@ -1,12 +1,12 @@
 import { getTranslations } from "@/lib/i18n/translations";
 import { MailboxPasswordForm } from "@/components/mailbox/password-form";
 import { Card, PageTitle } from "@/components/ui/card";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { getOwnMailbox } from "@/lib/services/mailboxes/get-own-mailbox";
 import { changeMailboxPasswordAction } from "../actions";
 
 export default async function MailboxPasswordPage() {
-  const actor = await requireRole("mailbox");
+  const actor = await requirePermission("mailbox.self");
   const t = await getTranslations("mailboxSettings.password");
   const mailbox = getOwnMailbox(actor);
   return (

@@ -1,13 +1,13 @@
 import { getTranslations } from "@/lib/i18n/translations";
 import { MailboxRecoveryForm } from "@/components/recovery/mailbox-recovery-form";
 import { Card, PageTitle } from "@/components/ui/card";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { getOwnRecoveryEmail } from "@/lib/services/recovery/mailbox-recovery";
 import { displayAddress } from "@/lib/validation/names";
 import { setRecoveryEmailAction } from "./actions";
 
 export default async function MailboxRecoveryPage() {
-  const actor = await requireRole("mailbox");
+  const actor = await requirePermission("mailbox.self");
   const t = await getTranslations("mailboxRecovery");
   const current = getOwnRecoveryEmail(actor);
   return (

@@ -2,7 +2,7 @@ import { getTranslations } from "@/lib/i18n/translations";
 import { RemoveButton } from "@/components/mailbox/remove-button";
 import { AddSenderRuleForm } from "@/components/mailbox/sender-rule-form";
 import { Card, PageTitle } from "@/components/ui/card";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { listOwnSenderRules } from "@/lib/services/mailbox-settings/sender-rules";
 import { displayAddress, displayDomain } from "@/lib/validation/names";
 import { addSenderRuleAction, removeSenderRuleAction } from "../actions";
@@ -10,7 +10,7 @@ import { addSenderRuleAction, removeSenderRuleAction } from "../actions";
 const display = (pattern: string) => (pattern.startsWith("@") ? `@${displayDomain(pattern.slice(1))}` : displayAddress(pattern));
 
 export default async function MailboxSenderListsPage() {
-  const actor = await requireRole("mailbox");
+  const actor = await requirePermission("mailbox.self");
   const t = await getTranslations("mailboxSettings.senders");
   const rules = listOwnSenderRules(actor);
   return (

@@ -2,11 +2,11 @@ import { getTranslations } from "@/lib/i18n/translations";
 import Link from "next/link";
 import { Card, PageTitle } from "@/components/ui/card";
 import { ServerAddresses } from "@/components/ui/server-addresses";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { getServerSettings } from "@/lib/services/settings/server-settings";
 
 export default async function MailboxServerPage() {
-  await requireRole("mailbox");
+  await requirePermission("mailbox.self");
   const t = await getTranslations("clientSetup");
   return (
     <>

@@ -2,13 +2,13 @@ import { getTranslations } from "@/lib/i18n/translations";
 import { ClientSetupCards } from "@/components/mailbox/client-setup-cards";
 import { PageTitle } from "@/components/ui/card";
 import { ServerAddresses } from "@/components/ui/server-addresses";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { getOwnMailbox } from "@/lib/services/mailboxes/get-own-mailbox";
 import { getServerSettings } from "@/lib/services/settings/server-settings";
 
 /** Shown after a password change (and linked from "Serveradressen"): what to update where. */
 export default async function MailboxSetupPage({ searchParams }: { searchParams: Promise<{ changed?: string }> }) {
-  const actor = await requireRole("mailbox");
+  const actor = await requirePermission("mailbox.self");
   const t = await getTranslations("clientSetup");
   const { changed } = await searchParams;
   const mailbox = getOwnMailbox(actor);

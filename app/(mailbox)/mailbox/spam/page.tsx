@@ -1,12 +1,12 @@
 import { getTranslations } from "@/lib/i18n/translations";
 import { SpamForm } from "@/components/mailbox/spam-form";
 import { Card, PageTitle } from "@/components/ui/card";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { getOwnSpamSettings } from "@/lib/services/mailbox-settings/spam";
 import { setSpamSettingsAction } from "../actions";
 
 export default async function MailboxSpamPage() {
-  const actor = await requireRole("mailbox");
+  const actor = await requirePermission("mailbox.self");
   const t = await getTranslations("mailboxSettings.spam");
   const spam = getOwnSpamSettings(actor);
   return (

@@ -2,7 +2,7 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { skinFor } from "@/components/panel/shared/skins";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { idParam as parseId, orNotFound } from "@/lib/not-found";
 import { getPanelMailbox } from "@/lib/services/mailboxes/get-panel-mailbox";
 import { getSubscriptionForCustomer } from "@/lib/services/subscriptions/get-subscription-for-customer";
@@ -12,7 +12,7 @@ import { getSubscriptionForCustomer } from "@/lib/services/subscriptions/get-sub
  * layout and the page of one request. Packages without a panel have no panel pages.
  */
 export const loadPanel = cache(async (rawSubscriptionId: string) => {
-  const actor = await requireRole("customer");
+  const actor = await requirePermission("mailboxes.manage");
   const sub = orNotFound(() => getSubscriptionForCustomer(actor, parseId(rawSubscriptionId)));
   const skin = skinFor(sub.panel);
   if (!skin) notFound();

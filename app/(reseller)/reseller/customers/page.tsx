@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/translations";
 import { Card, PageTitle } from "@/components/ui/card";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { listCustomers } from "@/lib/services/customers/list-customers";
 import { customerSearchSchema } from "@/lib/validation/customer";
 
@@ -11,7 +11,7 @@ const pageLink = (q: string | undefined, cursor: Record<string, string>) =>
   `/reseller/customers?${new URLSearchParams({ ...(q ? { q } : {}), ...cursor }).toString()}`;
 
 export default async function CustomersPage({ searchParams }: { searchParams: Search }) {
-  const actor = await requireRole("reseller");
+  const actor = await requirePermission("reseller.manage");
   const t = await getTranslations("customersAdmin");
   const search = customerSearchSchema.parse(await searchParams);
   const { items, nextCursor, prevCursor } = listCustomers(actor, search);

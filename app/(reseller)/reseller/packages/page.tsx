@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/translations";
 import { Card, PageTitle } from "@/components/ui/card";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { listPackagesWithUsage } from "@/lib/services/packages/list-packages-with-usage";
 
 export default async function PackagesPage() {
-  const actor = await requireRole("reseller");
+  const actor = await requirePermission("reseller.manage");
   const t = await getTranslations();
   const rows = listPackagesWithUsage(actor);
   const limit = (v: number | null) => (v === null ? t("common.unlimited") : v);

@@ -1,8 +1,8 @@
 import { SecurityPanel } from "@/components/mfa/security-panel";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { ClientMessages } from "@/components/i18n/client-messages";
 
 export default async function SecurityPage() {
-  const actor = await requireRole("reseller");
+  const actor = await requirePermission("reseller.manage");
   return <ClientMessages area="(reseller)/security"><SecurityPanel actor={actor} /></ClientMessages>;
 }

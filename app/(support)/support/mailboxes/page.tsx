@@ -12,7 +12,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 /** Support's mailbox search across all resellers: by address prefix, domain, customer number or name. */
 export default async function MailboxSearchPage({ searchParams }: Props) {
-  const actor = await requireEnrolledActor("support");
+  const actor = await requireEnrolledActor("support.tickets");
   const t = await getTranslations("records");
   const raw = await searchParams;
   const query = mailboxSearchQuerySchema.parse(raw);

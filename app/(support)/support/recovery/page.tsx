@@ -1,12 +1,12 @@
 import { getTranslations } from "@/lib/i18n/translations";
 import { SupportLinkForm } from "@/components/recovery/support-link-form";
 import { Card, PageTitle } from "@/components/ui/card";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { sendRecoveryLinkAction } from "./actions";
 import { ClientMessages } from "@/components/i18n/client-messages";
 
 export default async function SupportRecoveryPage() {
-  await requireRole("support");
+  await requirePermission("support.recovery");
   const t = await getTranslations("supportRecovery");
   return (
     <ClientMessages area="(support)/recovery">

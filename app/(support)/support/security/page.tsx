@@ -1,8 +1,8 @@
 import { SecurityPanel } from "@/components/mfa/security-panel";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { ClientMessages } from "@/components/i18n/client-messages";
 
 export default async function SecurityPage() {
-  const actor = await requireRole("support");
+  const actor = await requirePermission("support.tickets");
   return <ClientMessages area="(support)/security"><SecurityPanel actor={actor} /></ClientMessages>;
 }

@@ -11,7 +11,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 /** The support queue across all customers: filters, search, keyset pages. */
 export default async function TicketQueuePage({ searchParams }: Props) {
-  const actor = await requireEnrolledActor("support");
+  const actor = await requireEnrolledActor("support.tickets");
   const t = await getTranslations("tickets");
   const query = ticketQueueQuerySchema.parse(await searchParams);
   const { items, nextBefore } = listTickets(actor, query);

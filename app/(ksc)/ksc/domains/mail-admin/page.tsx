@@ -1,7 +1,7 @@
 import { getTranslations } from "@/lib/i18n/translations";
 import { LogoutButton } from "@/components/shell/logout-button";
 import { Card, PageTitle } from "@/components/ui/card";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { getOwnCustomer } from "@/lib/services/customers/get-own-customer";
 
 /**
@@ -10,7 +10,7 @@ import { getOwnCustomer } from "@/lib/services/customers/get-own-customer";
  * offers to log out so the customer can log in there.
  */
 export default async function MailAdminHintPage() {
-  const actor = await requireRole("customer");
+  const actor = await requirePermission("customer.self");
   const t = await getTranslations("domains");
   const customer = getOwnCustomer(actor);
   const account = `${customer.customerNumber.toLowerCase()}.001`;

@@ -8,7 +8,7 @@ import { ReplyForm } from "@/components/tickets/reply-form";
 import { RevealPassword } from "@/components/tickets/reveal-password";
 import { StatusBadge } from "@/components/tickets/status-badge";
 import { Card, PageTitle } from "@/components/ui/card";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { getTicketOrThrow } from "@/lib/services/tickets/get-ticket";
 import { customerReplyAction, revealPasswordAction } from "../actions";
 import { ClientMessages } from "@/components/i18n/client-messages";
@@ -17,7 +17,7 @@ type Props = { params: Promise<{ id: string }> };
 
 /** One of the customer's tickets: conversation, reply and, when support generated one, the password. */
 export default async function CustomerTicketPage({ params }: Props) {
-  const actor = await requireRole("customer");
+  const actor = await requirePermission("customer.self");
   const id = Number((await params).id);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
   const view = orNotFound(() => getTicketOrThrow(actor, id));

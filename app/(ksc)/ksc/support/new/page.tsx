@@ -2,7 +2,7 @@ import { getTranslations } from "@/lib/i18n/translations";
 import { redirect } from "next/navigation";
 import { NewTicketForm } from "@/components/tickets/new-ticket-form";
 import { Card, PageTitle } from "@/components/ui/card";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { hasFreshStammdatenConfirmation } from "@/lib/services/support/stammdaten";
 import { createTicketAction } from "../actions";
 import { ClientMessages } from "@/components/i18n/client-messages";
@@ -10,7 +10,7 @@ import { ClientMessages } from "@/components/i18n/client-messages";
 type Props = { searchParams: Promise<{ category?: string }> };
 
 export default async function NewTicketPage({ searchParams }: Props) {
-  const actor = await requireRole("customer");
+  const actor = await requirePermission("customer.self");
   if (!hasFreshStammdatenConfirmation(actor)) redirect("/ksc/stammdaten");
   const t = await getTranslations("supportCenter");
   const { category } = await searchParams;

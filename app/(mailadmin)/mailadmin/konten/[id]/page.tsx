@@ -4,13 +4,13 @@ import { getTranslations } from "@/lib/i18n/translations";
 import { AccountPasswordForm, QuotaForm } from "@/components/mailadmin/account-forms";
 import { DeleteButton } from "@/components/reseller/delete-button";
 import { Card, PageTitle } from "@/components/ui/card";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { getMailAdminOverview } from "@/lib/services/mail-accounts/mail-admin-overview";
 import { idParam } from "@/lib/not-found";
 import { deleteMailAccountAction, setMailAccountPasswordAction, setMailAccountQuotaAction } from "../../actions";
 
 export default async function MailAccountPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requireRole("mailadmin");
+  const actor = await requirePermission("mailadmin.manage");
   if (actor.mustChangePassword) redirect("/mailadmin");
   const id = idParam((await params).id);
   // The overview is scoped to the administrator's customer: another customer's account id is a 404.

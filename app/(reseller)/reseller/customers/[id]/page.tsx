@@ -3,7 +3,7 @@ import { CustomerForm } from "@/components/reseller/customer-form";
 import { AddDomainForm, MoveDomainForm, OrderPackageForm } from "@/components/reseller/order-forms";
 import { UsageCell } from "@/components/reseller/usage-cell";
 import { Card, PageTitle } from "@/components/ui/card";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { getCustomerOrThrow } from "@/lib/services/customers/get-customer";
 import { idParam, orNotFound } from "@/lib/not-found";
 import { listPackagesForReseller } from "@/lib/services/packages/list-packages-for-reseller";
@@ -11,7 +11,7 @@ import { addDomainAction, moveDomainAction, orderPackageAction, updateCustomerAc
 import { ClientMessages } from "@/components/i18n/client-messages";
 
 export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requireRole("reseller");
+  const actor = await requirePermission("reseller.manage");
   const id = idParam((await params).id);
   const { customer, subscriptions, mailAccounts } = orNotFound(() => getCustomerOrThrow(actor, id));
   const t = await getTranslations();

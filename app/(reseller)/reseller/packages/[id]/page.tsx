@@ -2,14 +2,14 @@ import { getTranslations } from "@/lib/i18n/translations";
 import { DeleteButton } from "@/components/reseller/delete-button";
 import { PackageForm } from "@/components/reseller/package-form";
 import { Card, PageTitle } from "@/components/ui/card";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { idParam, orNotFound } from "@/lib/not-found";
 import { getPackageOrThrow } from "@/lib/services/packages/get-package";
 import { deletePackageAction, updatePackageAction } from "../actions";
 import { ClientMessages } from "@/components/i18n/client-messages";
 
 export default async function EditPackagePage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requireRole("reseller");
+  const actor = await requirePermission("reseller.manage");
   const id = idParam((await params).id);
   const pkg = orNotFound(() => getPackageOrThrow(actor, id));
   const t = await getTranslations("tariffs");

@@ -14,7 +14,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 
 /** Read-only mailbox record for support. Never a hash or secret; every view is audited. */
 export default async function MailboxRecordPage({ params, searchParams }: Props) {
-  const actor = await requireEnrolledActor("support");
+  const actor = await requireEnrolledActor("support.tickets");
   const id = Number((await params).id);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
   const { ticket } = recordViewQuerySchema.parse(await searchParams);

@@ -18,7 +18,7 @@ type Props = { params: Promise<{ id: string }> };
 
 /** A ticket as support sees it: customer, conversation, reply, status and the reset action. */
 export default async function SupportTicketPage({ params }: Props) {
-  const actor = await requireEnrolledActor("support");
+  const actor = await requireEnrolledActor("support.tickets");
   const id = Number((await params).id);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
   const view = orNotFound(() => getTicketOrThrow(actor, id));

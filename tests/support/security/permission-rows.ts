@@ -1,0 +1,65 @@
+import type { Db } from "@/db";
+import { auditLog } from "@/db/schema";
+import { findCustomerAccounts } from "@/lib/auth/mfa/admin-reset";
+import type { Actor } from "@/lib/authz/actor";
+import type { Permission } from "@/lib/authz/permissions";
+import { auditIpVisible, listAudit } from "@/lib/services/audit/list-audit";
+import { updateCustomer } from "@/lib/services/customers/update-customer";
+import { assertMailAdmin } from "@/lib/services/mail-accounts/mail-admin-guard";
+import { loadOwnMailbox } from "@/lib/services/mailbox-settings/own-mailbox";
+import { sendSupportRecoveryLink } from "@/lib/services/recovery/support-link";
+import { listResellers } from "@/lib/services/resellers/list-resellers";
+import { getPasswordPolicyOptions } from "@/lib/services/settings/password-policy-settings";
+import { updatePasswordPolicy } from "@/lib/services/settings/update-settings";
+import { searchCustomersByName } from "@/lib/services/support/search-customers";
+import { revealTicketPassword } from "@/lib/services/tickets/reveal-ticket-password";
+import { setTicketStatus } from "@/lib/services/tickets/set-ticket-status";
+import { auditQuerySchema } from "@/lib/validation/audit";
+import { createCustomerSchema } from "@/lib/validation/customer";
+import { customer } from "./action-matrix-kit";
+import type { World } from "./world";
+
+const MISSING = 987654;
+const customerInput = createCustomerSchema.parse(customer);
+
+/**
+ * One test row per permission of lib/authz/permissions.ts (typed as a Record, so a new permission
+ * without a row does not compile, and tests/unit/security/permission-table.test.ts fails as well).
+ *
+ * - `actions`: only server actions ask it (defineAction); the action matrix calls every such action as
+ *   every role, with the allowed roles taken from the table.
+ * - `probe`: a service that asks it, called as every role of the world on a copy of the database.
+ *   The role is refused when the call throws the `refusal` error (default `errors.forbidden`) or
+ *   returns `false`; the holders of the permission must pass, every other role must be refused.
+ */
+export type PermissionRow =
+  | { gate: "actions" }
+  | { gate: "service"; refusal?: "errors.forbidden" | "errors.notFound"; probe: (actor: Actor, w: World, db: Db) => unknown };
+
+export const PERMISSION_ROWS: Record<Permission, PermissionRow> = {
+  public: { gate: "actions" },
+  "admin.manage": { gate: "service", probe: (actor, _w, db) => listResellers(actor, db) },
+  "settings.manage": { gate: "service", probe: (actor, _w, db) => updatePasswordPolicy(actor, getPasswordPolicyOptions(db), null, db) },
+  "mfa.reset": { gate: "service", probe: (actor, _w, db) => findCustomerAccounts(actor, "k", db) },
+  "mfa.self": { gate: "actions" },
+  "reseller.manage": { gate: "service", probe: (actor, _w, db) => updateCustomer(actor, MISSING, customerInput, null, db) },
+  "customer.self": { gate: "service", probe: (actor, _w, db) => revealTicketPassword(actor, MISSING, null, db) },
+  "mailboxes.manage": { gate: "actions" },
+  "mailadmin.manage": { gate: "service", probe: (actor) => assertMailAdmin(actor) },
+  "mailbox.self": { gate: "service", refusal: "errors.notFound", probe: (actor, _w, db) => loadOwnMailbox(actor, db) },
+  "support.read": { gate: "service", probe: (actor, _w, db) => searchCustomersByName(actor, "K", undefined, db) },
+  "support.tickets": { gate: "service", probe: (actor, _w, db) => setTicketStatus(actor, MISSING, "closed", null, db) },
+  "support.recovery": {
+    gate: "service",
+    probe: (actor, _w, db) => sendSupportRecoveryLink(actor, { kind: "mailbox", identifier: "niemand@nirgends.example", recipient: "contact", reason: "Test" }, "de", "192.0.2.1", db),
+  },
+  "audit.read": {
+    gate: "service",
+    // An entry about tenant B's customer: every holder reads it within its scope, nobody else reads any.
+    probe: (actor, w, db) => {
+      db.insert(auditLog).values({ actorKind: "user", actorId: w.b.customerUserId, actorLabel: "probe", action: "probe.entry", resellerId: w.b.resellerId, customerId: w.b.customerId }).run();
+      return listAudit(actor, auditQuerySchema.parse({ action: "probe." }), db).items.length > 0;
+    },
+  },
+  "audit.readIps": { gate: "service", probe: (actor) => auditIpVisible(actor, { actorKind: "user", actorId: MISSING }) },
+};
