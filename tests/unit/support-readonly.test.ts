@@ -34,7 +34,7 @@ vi.mock("@/db", () => ({ getDb: () => { throw new Error("database touched"); }, 
  * Support's own audited actions (`support.*`), plus what touches no one else's data: anonymous
  * actions, its own session and its own second factor, reading the audit log.
  */
-const OWN_ACCOUNT: readonly Permission[] = ["public", "mfa.self", "audit.read"];
+const OWN_ACCOUNT: readonly Permission[] = ["public", "mfa.self", "audit.read", "audit.readIps"];
 const isSupportsOwn = (p: Permission) => OWN_ACCOUNT.includes(p) || p.startsWith("support.");
 
 type Action = ((state: typeof IDLE, form: FormData) => Promise<{ status: string; formError?: string }>) & { permission?: Permission };
