@@ -1,8 +1,9 @@
 import { defineConfig } from "drizzle-kit";
+import { parseSettings } from "./lib/config/settings.mjs";
 
 export default defineConfig({
   dialect: "sqlite",
   schema: "./db/schema/index.ts",
   out: "./db/migrations",
-  dbCredentials: { url: process.env.KONTOR_DB ?? "data/kontor.db" },
+  dbCredentials: { url: parseSettings(process.env).paths.db },
 });

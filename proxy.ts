@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { config as settings } from "@/lib/config";
 import { buildCsp, createNonce } from "@/lib/security/csp.mjs";
 
 /**
@@ -10,7 +11,7 @@ import { buildCsp, createNonce } from "@/lib/security/csp.mjs";
  * cheaper than a proxy round; the matcher then skips the proxy. It runs for `next dev`.
  */
 export function proxy(request: NextRequest) {
-  const csp = buildCsp({ nonce: createNonce(), isDev: process.env.NODE_ENV === "development" });
+  const csp = buildCsp({ nonce: createNonce(), isDev: settings().nodeEnv === "development" });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });

@@ -1,6 +1,6 @@
 import "server-only";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import { databasePath } from "@/lib/env";
+import { databasePath } from "@/lib/config";
 import { openSqlite } from "./open";
 import { cacheStatements } from "./statement-cache";
 import * as schema from "./schema";

@@ -1,7 +1,7 @@
 // npx tsx scripts/backup.ts [target-file]   (source: KONTOR_DB or data/kontor.db)
 import path from "node:path";
 import { backupDatabase } from "@/db/backup";
-import { databasePath } from "@/lib/env";
+import { databasePath } from "@/lib/config";
 
 const stamp = new Date().toISOString().replace(/[:.]/g, "-");
 const target = path.resolve(process.argv[2] ?? path.join("data", "backups", `kontor-${stamp}.db`));

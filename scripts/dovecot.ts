@@ -6,7 +6,7 @@
  * (KONTOR_POSTFIX_PORT) when it runs, else the loopback sink (KONTOR_SMTP_SINK_PORT, 10025).
  */
 import path from "node:path";
-import { databasePath } from "@/lib/env";
+import { databasePath } from "@/lib/config";
 import { envPort } from "@/lib/mail/config-values";
 import { confPath, portsFromEnv, relayPortFromEnv, runningPid, startDovecot, stopDovecot } from "@/lib/mail/dovecot-process";
 

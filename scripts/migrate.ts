@@ -1,6 +1,6 @@
 import { applyMigrations } from "@/db/migrate";
 import { openSqlite } from "@/db/open";
-import { databasePath } from "@/lib/env";
+import { databasePath } from "@/lib/config";
 
 const file = process.argv[2] ?? databasePath();
 try {

@@ -6,7 +6,7 @@
  * with --production the recipient's MX.
  */
 import path from "node:path";
-import { databasePath, mailHostname, postfixPort, postfixRelayhost } from "@/lib/env";
+import { databasePath, mailHostname, postfixPort, postfixRelayhost } from "@/lib/config";
 import { portsFromEnv, relayPortFromEnv } from "@/lib/mail/dovecot-process";
 import { postfixConfDir, postfixRunningPid, startPostfix, stopPostfix } from "@/lib/mail/postfix-process";
 

@@ -1,7 +1,7 @@
 // npx tsx scripts/restore.ts <backup-file>   (target: KONTOR_DB or data/kontor.db)
 // Stop the panel and Dovecot first: a restore replaces the database file under them.
 import { restoreDatabase } from "@/db/backup";
-import { databasePath } from "@/lib/env";
+import { databasePath } from "@/lib/config";
 
 const backup = process.argv[2];
 if (!backup) {

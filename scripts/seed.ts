@@ -3,7 +3,7 @@ import { applyMigrations } from "@/db/migrate";
 import { openSqlite } from "@/db/open";
 import * as schema from "@/db/schema";
 import { seedDemo } from "@/db/seed";
-import { databasePath } from "@/lib/env";
+import { databasePath } from "@/lib/config";
 
 const file = process.argv[2] ?? databasePath();
 const sqlite = openSqlite(file);

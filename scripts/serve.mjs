@@ -13,28 +13,41 @@
  * took ~50 MB more memory on two workers, which broke the 400 MB budget (README, Performance).
  *
  *   node scripts/serve.mjs [--host 127.0.0.1] [--port 3000] [--workers <n, default: one per core>]
+ * Options override HOST, PORT and KONTOR_WORKERS. Every setting is checked here, before any worker
+ * starts (lib/config/settings.mjs): a wrong one stops the server with a message naming it.
  */
 import cluster from "node:cluster";
 import http from "node:http";
 import os from "node:os";
+import { ConfigError, parseSettings } from "../lib/config/settings.mjs";
 import { applyCsp } from "../lib/security/csp.mjs";
 import { serveHashSlots } from "./hash-slots-primary.mjs";
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback);
-const host = option("host", process.env.HOST ?? "127.0.0.1");
-const port = Number(option("port", process.env.PORT ?? 3000));
 const cores = os.availableParallelism();
-const workers = Math.max(1, Number(option("workers", process.env.KONTOR_WORKERS ?? cores)));
+// The command line's values go through the same checks as the environment's.
+const environment = { ...process.env, NODE_ENV: "production", HOST: option("host", process.env.HOST), PORT: option("port", process.env.PORT), KONTOR_WORKERS: option("workers", process.env.KONTOR_WORKERS) };
+let settings;
+try {
+  settings = parseSettings(environment);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+const { host, port } = settings.server;
+const workers = settings.server.workers ?? cores;
 
 if (cluster.isPrimary) {
   // Hash threads run at low priority (lib/auth/hash-pool.ts), so together they may use every core.
   const hashSlots = String(Math.max(1, Math.floor(cores / workers)));
-  const heapMb = Number(process.env.KONTOR_WORKER_HEAP_MB) || 256;
-  cluster.setupPrimary({ execArgv: [...process.execArgv, `--max-old-space-size=${heapMb}`, `--max-semi-space-size=${Number(process.env.KONTOR_WORKER_SEMI_MB) || 8}`] });
+  const { workerHeapMb, workerSemiMb } = settings.server;
+  cluster.setupPrimary({ execArgv: [...process.execArgv, `--max-old-space-size=${workerHeapMb}`, `--max-semi-space-size=${workerSemiMb}`] });
   // glibc gives every thread that allocates its own malloc arena and keeps freed memory in each; the
   // hash threads would hold on to argon2's 19 MiB blocks that way. Two arenas are plenty here.
-  const fork = () => cluster.fork({ KONTOR_HASH_SLOTS: process.env.KONTOR_HASH_SLOTS ?? hashSlots, KONTOR_CLUSTER_HASH: "1", MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "2" });
+  // (MALLOC_ARENA_MAX is glibc's own variable, passed through, not a Kontor setting.)
+  const fork = () => cluster.fork({ KONTOR_HASH_SLOTS: String(settings.server.hashSlots ?? hashSlots), KONTOR_CLUSTER_HASH: "1", MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "2" });
   for (let i = 0; i < workers; i++) fork();
   serveHashSlots(cluster, Math.max(1, cores - 1));
   let stopping = false;

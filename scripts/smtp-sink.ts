@@ -9,12 +9,13 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { startSmtpSink } from "@/lib/mail/smtp-sink";
-import { DEFAULT_SINK_PORT, sinkDir } from "@/lib/mail/sink-mailbox";
+import { sinkDir } from "@/lib/mail/sink-mailbox";
+import { config } from "@/lib/config";
 
 function parseArgs(argv: string[]) {
   const [command, ...rest] = argv;
   let dir = sinkDir();
-  let port = Number(process.env.KONTOR_SMTP_PORT || DEFAULT_SINK_PORT);
+  let port = config().smtp.port;
   for (let i = 0; i < rest.length; i++) {
     if (rest[i] === "--dir" && rest[i + 1]) dir = rest[++i];
     else if (rest[i] === "--port" && rest[i + 1]) port = Number(rest[++i]);

@@ -11,15 +11,21 @@ bash scripts/install-deps.sh --system || { echo "Installing dependencies failed"
 TEST_DIR="${KONTOR_TEST_DIR:-$PWD/.test}"
 rm -rf "$TEST_DIR"; mkdir -p "$TEST_DIR"
 export KONTOR_DB="$TEST_DIR/kontor.db"
+# Ports and build folder of their own (the demo uses 3000, 10025, 10143, 10587, 10024, 10027, .next), so
+# the tests run while the demo runs. /work/bin/fulltest and CI may set the ports.
+export NEXT_DIST_DIR="${NEXT_DIST_DIR:-.next-test}"
 export KONTOR_TEST_PORT="${KONTOR_TEST_PORT:-3100}"
+export KONTOR_IMAP_PORT="${KONTOR_IMAP_PORT:-11143}"
+export KONTOR_SUBMISSION_PORT="${KONTOR_SUBMISSION_PORT:-11587}"
+export KONTOR_LMTP_PORT="${KONTOR_LMTP_PORT:-11024}"
 export KONTOR_BASE_URL="http://127.0.0.1:$KONTOR_TEST_PORT"
 export AUTH_URL="$KONTOR_BASE_URL" KONTOR_PUBLIC_URL="$KONTOR_BASE_URL"
 # One loopback SMTP listener receives everything: the panel's mails, Dovecot's relay and Sieve redirects.
-export KONTOR_SMTP_PORT="${KONTOR_SMTP_PORT:-10025}"
+export KONTOR_SMTP_PORT="${KONTOR_SMTP_PORT:-11025}"
 export KONTOR_SMTP_SINK_PORT="$KONTOR_SMTP_PORT"
 export KONTOR_MAIL_SINK_DIR="$TEST_DIR/mail-sink"
 # Incoming SMTP of Kontor's Postfix; it relays foreign domains to the sink and delivers ours over LMTP.
-export KONTOR_POSTFIX_PORT="${KONTOR_POSTFIX_PORT:-10027}"
+export KONTOR_POSTFIX_PORT="${KONTOR_POSTFIX_PORT:-11027}"
 export AUTH_SECRET="test-secret-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 
 SERVER_PID=""

@@ -2,7 +2,7 @@ import "server-only";
 import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db";
-import { authSecret } from "@/lib/env";
+import { authSecret } from "@/lib/config";
 import { redeemLoginGrant } from "./login-grants";
 import { loadActor } from "./principals";
 import { newSessionId, SESSION_MAX_AGE_S } from "./revoked-sessions";

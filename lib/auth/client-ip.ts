@@ -1,6 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-import { trustsProxy } from "@/lib/env";
+import { trustsProxy } from "@/lib/config";
 
 /**
  * The client address for throttling and the audit log. Next's server appends the socket address as

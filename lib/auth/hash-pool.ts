@@ -1,5 +1,6 @@
 import os from "node:os";
 import { Worker } from "node:worker_threads";
+import { config } from "@/lib/config";
 
 /**
  * argon2id costs ~11 ms of a core and 19 MiB per run. It runs here on a few background threads at low
@@ -8,7 +9,7 @@ import { Worker } from "node:worker_threads";
  * rest wait in line; alone, a process leaves one core free. scripts/serve.mjs, which runs one process
  * per core, also caps the whole machine at cores − 1 hashes (clusterSlot below).
  */
-const SLOTS = Number(process.env.KONTOR_HASH_SLOTS) || Math.max(1, os.availableParallelism() - 1);
+const SLOTS = config().server.hashSlots ?? Math.max(1, os.availableParallelism() - 1);
 /** A hash that has not come back by then is reported as failed instead of hanging a login. */
 const JOB_TIMEOUT_MS = 30_000;
 
@@ -105,7 +106,7 @@ function runHere(request: Request): Promise<string | boolean> {
  * Under scripts/serve.mjs every worker has its own hash threads; the primary process hands out the
  * machine's hash slots (cores − 1), so two workers never hash more at once than one process would.
  */
-const inCluster = process.env.KONTOR_CLUSTER_HASH === "1" && typeof process.send === "function";
+const inCluster = config().server.clusterHash && typeof process.send === "function";
 const granted = new Map<number, () => void>();
 let nextSlotRequest = 1;
 if (inCluster) {

@@ -2,7 +2,7 @@ import "server-only";
 import { createActionURL } from "@auth/core";
 import { decode } from "@auth/core/jwt";
 import { cookies, headers } from "next/headers";
-import { authSecret } from "@/lib/env";
+import { authSecret, config } from "@/lib/config";
 import { auth } from "./auth";
 import { type SessionPrincipal, toSessionPrincipal } from "./session-principal";
 
@@ -42,7 +42,8 @@ export async function readSessionPrincipal(): Promise<SessionPrincipal | undefin
 /** The cookie next-auth itself reads: the __Secure- one when the panel is reached over https. */
 async function sessionCookieName(): Promise<string> {
   const h = await headers();
-  // Exactly next-auth's call (next-auth/lib/index.js): Next sets x-forwarded-proto on every request.
-  const url = createActionURL("session", h.get("x-forwarded-proto") as string, h, process.env, {});
+  // next-auth's call (next-auth/lib/index.js) with the one variable it reads: Next sets
+  // x-forwarded-proto on every request.
+  const url = createActionURL("session", h.get("x-forwarded-proto") as string, h, { AUTH_URL: config().auth.url }, {});
   return url.protocol === "https:" ? "__Secure-authjs.session-token" : "authjs.session-token";
 }

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { authSecret } from "@/lib/env";
+import { authSecret } from "@/lib/config";
 
 /**
  * Seals short secrets (generated passwords) at rest with AES-256-GCM. The key is derived from the

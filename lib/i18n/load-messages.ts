@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { config } from "@/lib/config";
 import type { Locale } from "./locales";
 
 export type Messages = { [key: string]: string | Messages };
@@ -12,7 +13,7 @@ const cache = new Map<Locale, Messages>();
  */
 export function loadMessages(locale: Locale, root = process.cwd()): Messages {
   const cached = cache.get(locale);
-  if (cached && process.env.NODE_ENV === "production") return cached;
+  if (cached && config().production) return cached;
   const dir = path.join(root, "messages", locale);
   const merged: Messages = {};
   for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".json")).sort()) {

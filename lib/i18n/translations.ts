@@ -2,9 +2,9 @@ import "server-only";
 import { _createCache, _createIntlFormatters, createTranslator } from "next-intl";
 import { getLocale, type getTranslations as nextIntlGetTranslations } from "next-intl/server";
 import { cache } from "react";
+import { timeZone } from "@/lib/config";
 import { loadMessages } from "./load-messages";
 import { isLocale, DEFAULT_LOCALE } from "./locales";
-import { TIME_ZONE } from "./request";
 
 type Formatting = { cache: ReturnType<typeof _createCache>; formatters: ReturnType<typeof _createIntlFormatters> };
 const formattingByLocale = new Map<string, Formatting>();
@@ -30,5 +30,5 @@ export const getTranslations = cache(async (namespace?: string) => {
   const requested = await getLocale();
   const locale = isLocale(requested) ? requested : DEFAULT_LOCALE;
   const { cache: intlCache, formatters } = formattingFor(locale);
-  return createTranslator({ locale, messages: loadMessages(locale), namespace, timeZone: TIME_ZONE, _cache: intlCache, _formatters: formatters });
+  return createTranslator({ locale, messages: loadMessages(locale), namespace, timeZone: timeZone(), _cache: intlCache, _formatters: formatters });
 }) as unknown as typeof nextIntlGetTranslations;

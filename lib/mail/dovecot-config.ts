@@ -1,11 +1,12 @@
 import { checkPath, checkPort } from "@/lib/mail/config-values";
+import { DEFAULTS } from "@/lib/config/settings.mjs";
 import { PASSDB_QUERY, USERDB_ITERATE_QUERY, userdbQuery } from "@/lib/mail/dovecot-contract";
 
-export const DEFAULT_IMAP_PORT = 10143;
-export const DEFAULT_SUBMISSION_PORT = 10587;
-export const DEFAULT_LMTP_PORT = 10024;
+export const DEFAULT_IMAP_PORT = DEFAULTS.imapPort;
+export const DEFAULT_SUBMISSION_PORT = DEFAULTS.submissionPort;
+export const DEFAULT_LMTP_PORT = DEFAULTS.lmtpPort;
 /** The one loopback SMTP listener (KONTOR_SMTP_SINK_PORT): panel mail, submission relay, Sieve redirects. */
-export const DEFAULT_RELAY_PORT = 10025;
+export const DEFAULT_RELAY_PORT = DEFAULTS.smtpPort;
 /** Forward targets per mailbox are capped below this (lib/validation/mailbox.ts); Pigeonhole's default is 4. */
 const MAX_REDIRECTS = 60;
 /** Virtual mail users own their Maildirs under this uid/gid; no system account is needed. */

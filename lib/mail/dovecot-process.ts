@@ -5,10 +5,8 @@ import path from "node:path";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { openSqlite } from "@/db/open";
 import * as schema from "@/db/schema";
-import {
-  DEFAULT_IMAP_PORT, DEFAULT_LMTP_PORT, DEFAULT_RELAY_PORT, DEFAULT_SUBMISSION_PORT, VMAIL_GID, VMAIL_UID, renderDovecotConfig,
-} from "@/lib/mail/dovecot-config";
-import { envPort } from "@/lib/mail/config-values";
+import { childProcessEnv, type Env, settingsFrom } from "@/lib/config";
+import { VMAIL_GID, VMAIL_UID, renderDovecotConfig } from "@/lib/mail/dovecot-config";
 import { syncAllSieve } from "@/lib/mail/sieve/sync";
 
 /**
@@ -31,20 +29,17 @@ export type DovecotOptions = {
 };
 
 // Debian puts dovecot in /usr/sbin, which a non-login shell's PATH may lack.
-const SEARCH_PATH = [process.env.PATH ?? "", "/usr/sbin", "/usr/bin", "/sbin"].join(":");
-const ENV = { ...process.env, PATH: SEARCH_PATH };
+const ENV = childProcessEnv(["/usr/sbin", "/usr/bin", "/sbin"]);
 
-export function portsFromEnv(env: Record<string, string | undefined> = process.env): DovecotPorts {
-  return {
-    imap: envPort(env, "KONTOR_IMAP_PORT", DEFAULT_IMAP_PORT),
-    submission: envPort(env, "KONTOR_SUBMISSION_PORT", DEFAULT_SUBMISSION_PORT),
-    lmtp: envPort(env, "KONTOR_LMTP_PORT", DEFAULT_LMTP_PORT),
-  };
+/** KONTOR_IMAP_PORT, KONTOR_SUBMISSION_PORT, KONTOR_LMTP_PORT of the given environment (default: this process's). */
+export function portsFromEnv(env?: Env): DovecotPorts {
+  const { dovecot } = settingsFrom(env);
+  return { imap: dovecot.imapPort, submission: dovecot.submissionPort, lmtp: dovecot.lmtpPort };
 }
 
-/** The loopback SMTP sink (KONTOR_SMTP_SINK_PORT, default 10025). */
-export function relayPortFromEnv(env: Record<string, string | undefined> = process.env): number {
-  return envPort(env, "KONTOR_SMTP_SINK_PORT", DEFAULT_RELAY_PORT);
+/** KONTOR_SMTP_SINK_PORT: the loopback listener Dovecot relays submission and Sieve redirects to. */
+export function relayPortFromEnv(env?: Env): number {
+  return settingsFrom(env).dovecot.relayPort;
 }
 
 /**

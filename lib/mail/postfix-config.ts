@@ -1,9 +1,10 @@
+import { DEFAULTS } from "@/lib/config/settings.mjs";
 import { checkPath, checkPort } from "@/lib/mail/config-values";
 import { DEFAULT_LMTP_PORT } from "@/lib/mail/dovecot-config";
 import { POSTFIX_TABLES, type PostfixTable } from "@/lib/mail/postfix-contract";
 
 /** Incoming SMTP of the demo (KONTOR_POSTFIX_PORT). */
-export const DEFAULT_POSTFIX_PORT = 10027;
+export const DEFAULT_POSTFIX_PORT = DEFAULTS.postfixPort;
 /** Debian's postfix package creates this user and group; Postfix refuses root as mail_owner. */
 export const POSTFIX_MAIL_OWNER = "postfix";
 export const POSTFIX_SETGID_GROUP = "postdrop";

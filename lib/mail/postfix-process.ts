@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { childProcessEnv } from "@/lib/config";
 import { waitForPort } from "@/lib/mail/dovecot-process";
 import { DEFAULT_POSTFIX_PORT, type PostfixConfigOptions, postfixPaths, renderPostfixConfig } from "@/lib/mail/postfix-config";
 
@@ -16,7 +17,7 @@ export const POSTFIX_INSTALL_HINT = "Postfix is not installed: apt-get install p
 export type PostfixOptions = Omit<PostfixConfigOptions, "dir" | "dbPath"> & { dbPath: string; dir: string };
 
 // Debian puts postfix and postconf in /usr/sbin, which a non-login shell's PATH may lack.
-const ENV = { ...process.env, PATH: [process.env.PATH ?? "", "/usr/sbin", "/usr/bin", "/sbin"].join(":") };
+const ENV = childProcessEnv(["/usr/sbin", "/usr/bin", "/sbin"]);
 
 export function postfixConfDir(dir: string) {
   return postfixPaths(path.resolve(dir)).conf;

@@ -1,15 +1,16 @@
 import fs from "node:fs";
 import path from "node:path";
-import { databasePath } from "@/lib/env";
+import { type Env, settingsFrom } from "@/lib/config";
+import { DEFAULTS } from "@/lib/config/settings.mjs";
 
 /** Port of the loopback sink (scripts/smtp-sink.ts) that demo and tests use when nothing else is set. */
-export const DEFAULT_SINK_PORT = 10025;
+export const DEFAULT_SINK_PORT = DEFAULTS.smtpPort;
 
 export type SinkMail = { id: string; receivedAt: Date; from: string; to: string; subject: string; text: string; headers: Record<string, string[]> };
 
 /** Where the loopback sink stores mail: KONTOR_MAIL_SINK_DIR, else `mail-sink` beside the database. */
-export function sinkDir(env: Record<string, string | undefined> = process.env): string {
-  return env.KONTOR_MAIL_SINK_DIR || path.join(path.dirname(path.resolve(env.KONTOR_DB ?? databasePath())), "mail-sink");
+export function sinkDir(env?: Env): string {
+  return settingsFrom(env).paths.mailSinkDir;
 }
 
 /** Newest first; only the file names the sink writes are read, so no path can escape the folder. */

@@ -1,6 +1,6 @@
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
-import { DEFAULT_SINK_PORT } from "./sink-mailbox";
+import { type Env, settingsFrom } from "@/lib/config";
 
 export type SmtpSettings = {
   host: string;
@@ -12,21 +12,12 @@ export type SmtpSettings = {
 };
 
 /**
- * Outgoing mail settings from the environment: KONTOR_SMTP_HOST, KONTOR_SMTP_PORT, KONTOR_SMTP_SECURE
- * (1 = implicit TLS), KONTOR_SMTP_USER, KONTOR_SMTP_PASSWORD, KONTOR_MAIL_FROM. Without them, mail goes
- * to the sink on 127.0.0.1.
+ * Outgoing mail settings of the given environment (default: this process's): KONTOR_SMTP_HOST,
+ * KONTOR_SMTP_PORT, KONTOR_SMTP_SECURE (1 = implicit TLS), KONTOR_SMTP_USER, KONTOR_SMTP_PASSWORD,
+ * KONTOR_MAIL_FROM. Without them, mail goes to the sink on 127.0.0.1.
  */
-export function smtpSettingsFromEnv(env: Record<string, string | undefined> = process.env): SmtpSettings {
-  const port = Number(env.KONTOR_SMTP_PORT || DEFAULT_SINK_PORT);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`KONTOR_SMTP_PORT=${env.KONTOR_SMTP_PORT} is not a port`);
-  return {
-    host: env.KONTOR_SMTP_HOST || "127.0.0.1",
-    port,
-    secure: env.KONTOR_SMTP_SECURE === "1",
-    user: env.KONTOR_SMTP_USER || undefined,
-    password: env.KONTOR_SMTP_PASSWORD || undefined,
-    from: env.KONTOR_MAIL_FROM || "Kontor <no-reply@kontor.example>",
-  };
+export function smtpSettingsFromEnv(env?: Env): SmtpSettings {
+  return settingsFrom(env).smtp;
 }
 
 let cached: { key: string; transport: Transporter } | undefined;

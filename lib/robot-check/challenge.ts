@@ -4,7 +4,7 @@ import { createChallenge, type Challenge, type Solution, sha, verifySolution } f
 import { lt } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import { robotCheckUsed } from "@/db/schema";
-import { authSecret } from "@/lib/env";
+import { authSecret } from "@/lib/config";
 
 /** A challenge is valid for ten minutes; long enough to fill a form, short enough to bound the used-set. */
 export const CHALLENGE_TTL_MS = 10 * 60 * 1000;

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { openSqlite } from "@/db/open";
-import { databasePath } from "@/lib/env";
+import { databasePath } from "@/lib/config";
 import { DEFAULT_SERVER_SETTINGS, serverSettingsSchema } from "@/lib/services/settings/server-settings";
 import { BASE_URL } from "./support/browser";
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openSqlite } from "@/db/open";
 import * as schema from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
-import { databasePath } from "@/lib/env";
+import { databasePath } from "@/lib/config";
 import { portsFromEnv } from "@/lib/mail/dovecot-process";
 import { syncMailboxSieve } from "@/lib/mail/sieve/sync";
 import { imapLogin } from "../support/mail-clients";

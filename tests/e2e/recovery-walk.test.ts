@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openSqlite } from "@/db/open";
 import * as schema from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
-import { databasePath } from "@/lib/env";
+import { databasePath } from "@/lib/config";
 import { smtpSettingsFromEnv } from "@/lib/mail/smtp";
 import { type RunningSink, startSmtpSink } from "@/lib/mail/smtp-sink";
 import { listSinkMails, type SinkMail, sinkDir } from "@/lib/mail/sink-mailbox";

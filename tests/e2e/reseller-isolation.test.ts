@@ -9,7 +9,7 @@ import { eq } from "drizzle-orm";
 import { openSqlite } from "@/db/open";
 import * as schema from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
-import { databasePath } from "@/lib/env";
+import { databasePath } from "@/lib/config";
 import { BASE_URL, launchChromium, logIn } from "./support/browser";
 
 let browser: Browser;

@@ -13,7 +13,7 @@ import { openSqlite } from "@/db/open";
 import * as schema from "@/db/schema";
 import { DEMO_PASSWORD, seedDemo } from "@/db/seed";
 import { hashPassword } from "@/lib/auth/password-hash";
-import { databasePath } from "@/lib/env";
+import { databasePath } from "@/lib/config";
 import { type DovecotPorts, freePort, portsFromEnv, startDovecot, stopDovecot } from "@/lib/mail/dovecot-process";
 import { imapLogin as imapAt, submissionLogin as submissionAt } from "../support/mail-clients";
 

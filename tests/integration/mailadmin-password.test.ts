@@ -14,7 +14,7 @@ import { openSqlite, type SqliteDatabase } from "@/db/open";
 import * as schema from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { loadActor } from "@/lib/auth/principals";
-import { databasePath } from "@/lib/env";
+import { databasePath } from "@/lib/config";
 import { freePort, startDovecot, stopDovecot } from "@/lib/mail/dovecot-process";
 import { createMailAccount } from "@/lib/services/mail-accounts/create-mail-account";
 import { deleteMailAccount, setMailAccountPassword } from "@/lib/services/mail-accounts/manage-mail-account";

@@ -17,7 +17,7 @@ import * as schema from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { loadActor } from "@/lib/auth/principals";
 import type { Actor } from "@/lib/authz/actor";
-import { databasePath } from "@/lib/env";
+import { databasePath } from "@/lib/config";
 import { type DovecotPorts, freePort, portsFromEnv, startDovecot, stopDovecot } from "@/lib/mail/dovecot-process";
 import { createMailbox } from "@/lib/services/mailboxes/create-mailbox";
 import { deleteMailboxes } from "@/lib/services/mailboxes/delete-mailboxes";

@@ -13,7 +13,7 @@ import { applyMigrations } from "@/db/migrate";
 import { openSqlite } from "@/db/open";
 import * as schema from "@/db/schema";
 import { DEMO_PASSWORD, seedDemo } from "@/db/seed";
-import { databasePath } from "@/lib/env";
+import { databasePath } from "@/lib/config";
 import { type DovecotPorts, freePort, portsFromEnv, startDovecot, stopDovecot } from "@/lib/mail/dovecot-process";
 import { sendMail, smtpSettingsFromEnv } from "@/lib/mail/smtp";
 import { type RunningSink, startSmtpSink } from "@/lib/mail/smtp-sink";

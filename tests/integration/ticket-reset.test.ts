@@ -15,7 +15,7 @@ import { openSqlite } from "@/db/open";
 import * as schema from "@/db/schema";
 import { DEMO_PASSWORD, seedDemo } from "@/db/seed";
 import { loadActor } from "@/lib/auth/principals";
-import { databasePath } from "@/lib/env";
+import { databasePath } from "@/lib/config";
 import { type DovecotPorts, freePort, portsFromEnv, startDovecot, stopDovecot } from "@/lib/mail/dovecot-process";
 import { setPassword } from "@/lib/services/passwords/set-password";
 import { confirmStammdaten } from "@/lib/services/support/stammdaten";

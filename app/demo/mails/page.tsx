@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter } from "next-intl/server";
+import { config } from "@/lib/config";
 import { getTranslations } from "@/lib/i18n/translations";
 import { listSinkMails } from "@/lib/mail/sink-mailbox";
 
@@ -12,7 +13,7 @@ export const metadata: Metadata = { referrer: "no-referrer", robots: { index: fa
  * follow a reset link. Anywhere else this page does not exist: it would show every user's links.
  */
 export default async function DemoMailsPage() {
-  if (process.env.KONTOR_DEMO !== "1") notFound();
+  if (!config().demo) notFound();
   const t = await getTranslations("demoMails");
   const format = await getFormatter();
   const mails = listSinkMails(undefined, 30);

@@ -1,14 +1,13 @@
 import path from "node:path";
-import { databasePath } from "@/lib/env";
+import { type Env, settingsFrom } from "@/lib/config";
 
 /**
  * Where the per-mailbox scripts live. Dovecot's folder sits beside the database (data/dovecot,
  * or $KONTOR_TEST_DIR/dovecot in the test runner), so both sides agree without configuration;
  * KONTOR_SIEVE_DIR overrides it.
  */
-export function sieveDir(env: Record<string, string | undefined> = process.env): string {
-  if (env.KONTOR_SIEVE_DIR) return path.resolve(env.KONTOR_SIEVE_DIR);
-  return path.join(path.dirname(path.resolve(env.KONTOR_DB ?? databasePath())), "dovecot", "sieve");
+export function sieveDir(env?: Env): string {
+  return settingsFrom(env).paths.sieveDir;
 }
 
 // Dovecot expands %Lu to exactly this lower-cased address; anything else never becomes a file name.

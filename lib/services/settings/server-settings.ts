@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { type Db, getDb } from "@/db";
 import { settings } from "@/db/schema";
+import { config } from "@/lib/config";
 
 export const serverSettingsSchema = z.object({
   imapHost: z.string().min(1).max(253),
@@ -21,7 +22,7 @@ export const DEFAULT_SERVER_SETTINGS: ServerSettings = {
   smtpHost: "mail.kontor.example",
   smtpPort: 587,
   smtpEncryption: "starttls",
-  publicUrl: process.env.KONTOR_PUBLIC_URL ?? "http://127.0.0.1:3000",
+  publicUrl: config().publicUrl,
 };
 
 const KEY = "server";

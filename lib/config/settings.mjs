@@ -1,0 +1,185 @@
+/**
+ * Every setting Kontor reads from its environment, parsed and checked in one place. Plain JavaScript
+ * because scripts/serve.mjs (the production server, run by plain node) checks them at start before
+ * any worker exists; TypeScript code uses lib/config (which re-exports this with its types).
+ *
+ * Pure: parseSettings reads only the object it is given. An empty value counts as unset, as in
+ * `PORT= npm start`. A wrong value throws a ConfigError naming each wrong variable; secrets are never
+ * echoed. README.md ("Settings") lists every variable with its default (a unit test keeps it so).
+ */
+import path from "node:path";
+import { z } from "zod";
+
+export const DEFAULTS = Object.freeze({
+  port: 3000,
+  imapPort: 10143,
+  submissionPort: 10587,
+  lmtpPort: 10024,
+  /** The one loopback SMTP listener of demo and tests: panel mail, submission relay, Sieve redirects. */
+  smtpPort: 10025,
+  /** Incoming SMTP of Kontor's Postfix (scripts/postfix.ts). */
+  postfixPort: 10027,
+  timeZone: "Europe/Berlin",
+  distDir: ".next",
+});
+
+const PORT_MESSAGE = "is not a port (a whole number from 1 to 65535)";
+
+/** `schema` for a value that is set, `fallback` when it is unset or empty. */
+function setting(schema, fallback) {
+  return z.preprocess((v) => (v === "" ? undefined : v), schema.optional()).transform((v) => v ?? fallback);
+}
+
+const port = (fallback) =>
+  setting(z.string().regex(/^\d{1,5}$/, PORT_MESSAGE).transform(Number).refine((n) => n >= 1 && n <= 65535, PORT_MESSAGE), fallback);
+const count = (fallback) =>
+  setting(z.string().regex(/^[1-9]\d{0,5}$/, "is not a positive whole number").transform(Number), fallback);
+const flag = () => setting(z.enum(["0", "1"], { error: "must be 0 or 1" }).transform((v) => v === "1"), false);
+const absolutePath = () =>
+  setting(z.string().refine((p) => path.isAbsolute(p), "must be an absolute path (scripts and servers run from different folders)"), undefined);
+const url = (fallback) =>
+  setting(z.string().refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), "must be an http(s) URL such as http://127.0.0.1:3000"), fallback);
+const text = (fallback) => setting(z.string(), fallback);
+const timeZone = () =>
+  setting(z.string().refine(isTimeZone, "is not a time zone Intl knows (an IANA name such as Europe/Berlin)"), DEFAULTS.timeZone);
+const folderName = (fallback) =>
+  setting(z.string().regex(/^\.?[A-Za-z0-9._-]+$/, "must be a plain folder name inside the project, such as .next-test"), fallback);
+
+function isTimeZone(zone) {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Values of these are never shown in an error message. */
+const SECRET = new Set(["AUTH_SECRET", "KONTOR_SMTP_PASSWORD"]);
+
+export const settingsSchema = z.object({
+  NODE_ENV: setting(z.enum(["development", "production", "test"], { error: "must be development, production or test" }), "development"),
+  /** Set by `next build` for its own processes; no secret is needed while building. */
+  NEXT_PHASE: text(undefined),
+  HOST: text("127.0.0.1"),
+  PORT: port(DEFAULTS.port),
+  NEXT_DIST_DIR: folderName(DEFAULTS.distDir),
+  KONTOR_WORKERS: count(undefined),
+  KONTOR_WORKER_HEAP_MB: count(256),
+  KONTOR_WORKER_SEMI_MB: count(8),
+  KONTOR_HASH_SLOTS: count(undefined),
+  KONTOR_CLUSTER_HASH: flag(),
+  KONTOR_TRUST_PROXY: flag(),
+  KONTOR_DEMO: flag(),
+  KONTOR_DB: absolutePath(),
+  KONTOR_SIEVE_DIR: absolutePath(),
+  KONTOR_MAIL_SINK_DIR: absolutePath(),
+  AUTH_SECRET: text(undefined),
+  AUTH_URL: url(undefined),
+  KONTOR_PUBLIC_URL: url(undefined),
+  KONTOR_TIME_ZONE: timeZone(),
+  KONTOR_SMTP_HOST: text("127.0.0.1"),
+  KONTOR_SMTP_PORT: port(DEFAULTS.smtpPort),
+  KONTOR_SMTP_SECURE: flag(),
+  KONTOR_SMTP_USER: text(undefined),
+  KONTOR_SMTP_PASSWORD: text(undefined),
+  KONTOR_MAIL_FROM: text("Kontor <no-reply@kontor.example>"),
+  KONTOR_SMTP_SINK_PORT: port(DEFAULTS.smtpPort),
+  KONTOR_IMAP_PORT: port(DEFAULTS.imapPort),
+  KONTOR_SUBMISSION_PORT: port(DEFAULTS.submissionPort),
+  KONTOR_LMTP_PORT: port(DEFAULTS.lmtpPort),
+  KONTOR_POSTFIX_PORT: port(DEFAULTS.postfixPort),
+  KONTOR_POSTFIX_RELAYHOST: text(undefined),
+  KONTOR_MAIL_HOSTNAME: text("kontor.localhost"),
+});
+
+/** The names parseSettings looks at, e.g. to tell whether the environment changed. */
+export const SETTING_NAMES = Object.freeze(Object.keys(settingsSchema.shape));
+
+export class ConfigError extends Error {
+  /** @param {string[]} problems one line per wrong variable */
+  constructor(problems) {
+    super(`Kontor's configuration is wrong:\n${problems.map((p) => `  ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+    this.problems = problems;
+  }
+}
+
+const MIN_SECRET_LENGTH = 32;
+
+/**
+ * The settings in the given environment (usually process.env), with every default applied.
+ * @param {Record<string, string | undefined>} env
+ */
+export function parseSettings(env) {
+  const raw = Object.fromEntries(SETTING_NAMES.map((name) => [name, env[name]]));
+  const result = settingsSchema.safeParse(raw);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((issue) => {
+      const name = String(issue.path[0]);
+      const shown = SECRET.has(name) ? "(hidden)" : JSON.stringify(raw[name]);
+      return `${name}=${shown} ${issue.message}`;
+    }));
+  }
+  const s = result.data;
+  const db = s.KONTOR_DB ?? path.join(process.cwd(), "data", "kontor.db");
+  const production = s.NODE_ENV === "production";
+  const settings = {
+    nodeEnv: s.NODE_ENV,
+    production,
+    /** A production server answers requests (not `next build`): it needs a fixed AUTH_SECRET. */
+    serving: production && s.NEXT_PHASE !== "phase-production-build",
+    demo: s.KONTOR_DEMO,
+    server: {
+      host: s.HOST,
+      port: s.PORT,
+      distDir: s.NEXT_DIST_DIR,
+      workers: s.KONTOR_WORKERS,
+      workerHeapMb: s.KONTOR_WORKER_HEAP_MB,
+      workerSemiMb: s.KONTOR_WORKER_SEMI_MB,
+      hashSlots: s.KONTOR_HASH_SLOTS,
+      clusterHash: s.KONTOR_CLUSTER_HASH,
+      trustProxy: s.KONTOR_TRUST_PROXY,
+    },
+    paths: {
+      db,
+      sieveDir: s.KONTOR_SIEVE_DIR ?? path.join(path.dirname(db), "dovecot", "sieve"),
+      mailSinkDir: s.KONTOR_MAIL_SINK_DIR ?? path.join(path.dirname(db), "mail-sink"),
+    },
+    auth: { secret: s.AUTH_SECRET, url: s.AUTH_URL },
+    publicUrl: s.KONTOR_PUBLIC_URL ?? `http://127.0.0.1:${DEFAULTS.port}`,
+    timeZone: s.KONTOR_TIME_ZONE,
+    smtp: {
+      host: s.KONTOR_SMTP_HOST,
+      port: s.KONTOR_SMTP_PORT,
+      secure: s.KONTOR_SMTP_SECURE,
+      user: s.KONTOR_SMTP_USER,
+      password: s.KONTOR_SMTP_PASSWORD,
+      from: s.KONTOR_MAIL_FROM,
+    },
+    dovecot: {
+      imapPort: s.KONTOR_IMAP_PORT,
+      submissionPort: s.KONTOR_SUBMISSION_PORT,
+      lmtpPort: s.KONTOR_LMTP_PORT,
+      relayPort: s.KONTOR_SMTP_SINK_PORT,
+    },
+    postfix: { port: s.KONTOR_POSTFIX_PORT, relayhost: s.KONTOR_POSTFIX_RELAYHOST?.trim() || undefined },
+    /** The mail servers' host name (HELO, Postfix's own mails); a real name in production. */
+    mailHostname: s.KONTOR_MAIL_HOSTNAME.trim() || "kontor.localhost",
+  };
+  const secretProblem = checkSecret(settings);
+  if (secretProblem) throw new ConfigError([secretProblem]);
+  return settings;
+}
+
+/**
+ * A production server signs sessions with AUTH_SECRET; a generated one would differ per machine and
+ * vanish with the data folder. Only the demo (KONTOR_DEMO=1) may keep a generated one beside the
+ * database (lib/config authSecret).
+ */
+function checkSecret(settings) {
+  if (!settings.serving || settings.demo) return undefined;
+  if (!settings.auth.secret) return `AUTH_SECRET is missing: a production server needs a fixed random secret of at least ${MIN_SECRET_LENGTH} characters (openssl rand -base64 33)`;
+  if (settings.auth.secret.length < MIN_SECRET_LENGTH) return `AUTH_SECRET=(hidden) is too short: use at least ${MIN_SECRET_LENGTH} random characters (openssl rand -base64 33)`;
+  return undefined;
+}
