@@ -1,5 +1,5 @@
 import "server-only";
-import { getFormatter } from "next-intl/server";
+import { getTimeFormatter } from "@/lib/i18n/time-formatter";
 import { getTranslations } from "@/lib/i18n/translations";
 import { Pager } from "@/components/tickets/pager";
 import { Card, PageTitle } from "@/components/ui/card";
@@ -13,7 +13,7 @@ type Props = { actor: Actor; base: string; searchParams: Record<string, string |
 /** The audit log as the actor may see it (scope decided in the service), filtered and paginated. */
 export async function AuditView({ actor, base, searchParams }: Props) {
   const t = await getTranslations("audit");
-  const format = await getFormatter();
+  const formatTime = await getTimeFormatter();
   const query = auditQuerySchema.parse(searchParams);
   const { items, nextBefore } = listAudit(actor, query);
   const { before: _before, ...filters } = query;
@@ -36,7 +36,7 @@ export async function AuditView({ actor, base, searchParams }: Props) {
               <tbody>
                 {items.map((e) => (
                   <tr key={e.id} className="border-t border-slate-100 align-top [&>td]:py-2 [&>td]:pr-4">
-                    <td className="whitespace-nowrap">{format.dateTime(e.at, { dateStyle: "short", timeStyle: "medium" })}</td>
+                    <td className="whitespace-nowrap">{formatTime(e.at, "dateTimeSeconds")}</td>
                     <td className="break-all">{e.actorLabel}</td>
                     <td>
                       <span className="font-mono text-xs">{e.action}</span>

@@ -1,4 +1,4 @@
-import { getFormatter } from "next-intl/server";
+import { getTimeFormatter } from "@/lib/i18n/time-formatter";
 import { getTranslations } from "@/lib/i18n/translations";
 import { Card, PageTitle } from "@/components/ui/card";
 import { listFactors } from "@/lib/auth/mfa/factors";
@@ -11,9 +11,9 @@ import { TotpSetup } from "./totp-setup";
 /** The "Sicherheit" page of every KundenServiceCenter area: the account's second factors. */
 export async function SecurityPanel({ actor }: { actor: Actor }) {
   const t = await getTranslations("mfa");
-  const format = await getFormatter();
+  const formatTime = await getTimeFormatter();
   const { factors, recoveryCodesLeft } = listFactors(actor.id);
-  const date = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
+  const date = (d: Date) => formatTime(d);
   return (
     <>
       <PageTitle>{t("title")}</PageTitle>

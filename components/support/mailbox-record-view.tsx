@@ -1,4 +1,4 @@
-import { getFormatter } from "next-intl/server";
+import { getTimeFormatter } from "@/lib/i18n/time-formatter";
 import { getTranslations } from "@/lib/i18n/translations";
 import { Card } from "@/components/ui/card";
 import type { MailboxRecord } from "@/lib/services/support/get-mailbox-record";
@@ -9,8 +9,8 @@ import { DefinitionList } from "./definition-list";
 export async function MailboxRecordView({ record }: { record: MailboxRecord }) {
   const t = await getTranslations("records");
   const tp = await getTranslations("panelKind");
-  const format = await getFormatter();
-  const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : t("never"));
+  const formatTime = await getTimeFormatter();
+  const when = (d: Date | null) => (d ? formatTime(d) : t("never"));
   const yesNo = (b: boolean) => (b ? t("yes") : t("no"));
   return (
     <>

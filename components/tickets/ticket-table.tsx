@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getFormatter } from "next-intl/server";
+import { getTimeFormatter } from "@/lib/i18n/time-formatter";
 import { getTranslations } from "@/lib/i18n/translations";
 import type { TicketListItem } from "@/lib/services/tickets/list-tickets";
 import { StatusBadge } from "./status-badge";
@@ -7,7 +7,7 @@ import { StatusBadge } from "./status-badge";
 /** Ticket list for the customer's SupportCenter and the support queue (`showCustomer`). */
 export async function TicketTable({ items, hrefBase, showCustomer }: { items: TicketListItem[]; hrefBase: string; showCustomer?: boolean }) {
   const t = await getTranslations("tickets");
-  const format = await getFormatter();
+  const formatTime = await getTimeFormatter();
   if (!items.length) return <p className="text-sm text-slate-600">{t("empty")}</p>;
   return (
     <table className="w-full text-left text-sm">
@@ -29,7 +29,7 @@ export async function TicketTable({ items, hrefBase, showCustomer }: { items: Ti
             <td>{t(`categories.${ticket.category}`)}</td>
             {showCustomer && <td>{ticket.customerNumber} · {ticket.company}</td>}
             <td><StatusBadge status={ticket.status} /></td>
-            <td>{format.dateTime(ticket.updatedAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+            <td>{formatTime(ticket.updatedAt)}</td>
           </tr>
         ))}
       </tbody>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getFormatter } from "next-intl/server";
+import { getTimeFormatter } from "@/lib/i18n/time-formatter";
 import { config } from "@/lib/config";
 import { getTranslations } from "@/lib/i18n/translations";
 import { listSinkMails } from "@/lib/mail/sink-mailbox";
@@ -15,7 +15,7 @@ export const metadata: Metadata = { referrer: "no-referrer", robots: { index: fa
 export default async function DemoMailsPage() {
   if (!config().demo) notFound();
   const t = await getTranslations("demoMails");
-  const format = await getFormatter();
+  const formatTime = await getTimeFormatter();
   const mails = listSinkMails(undefined, 30);
   return (
     <main className="mx-auto max-w-4xl space-y-4 px-4 py-8">
@@ -25,7 +25,7 @@ export default async function DemoMailsPage() {
       {mails.map((m) => (
         <article key={m.id} className="rounded-lg bg-white p-4 shadow-sm">
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-sm">
-            <dt className="text-slate-500">{t("received")}</dt><dd>{format.dateTime(m.receivedAt, { dateStyle: "short", timeStyle: "medium" })}</dd>
+            <dt className="text-slate-500">{t("received")}</dt><dd>{formatTime(m.receivedAt, "dateTimeSeconds")}</dd>
             <dt className="text-slate-500">{t("to")}</dt><dd>{m.to}</dd>
             <dt className="text-slate-500">{t("subject")}</dt><dd className="font-medium">{m.subject}</dd>
           </dl>

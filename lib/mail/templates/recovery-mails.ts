@@ -1,4 +1,5 @@
 import { createTranslator } from "use-intl/core";
+import { formatTime } from "@/lib/i18n/format-time";
 import type { Locale } from "@/lib/i18n/locales";
 import de from "@/messages/de/recovery.json";
 import en from "@/messages/en/recovery.json";
@@ -36,7 +37,7 @@ export function renderResetLinkMail({ to, account, link, locale, bySupport }: Li
 
 export function renderPasswordChangedMail({ to, account, at, locale }: { to: string; account: string; at: Date; locale: Locale }): OutgoingMail {
   const t = translator(locale);
-  const time = at.toISOString().slice(0, 16).replace("T", " ");
+  const time = formatTime(at, locale, "dateTimeZone");
   const text = [t("greeting"), "", t("changedBody", { account, time }), "", t("changedWarning"), "", t("signature")].join("\n");
   return { to, subject: t("changedSubject"), text };
 }

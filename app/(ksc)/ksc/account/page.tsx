@@ -1,4 +1,4 @@
-import { getFormatter } from "next-intl/server";
+import { getTimeFormatter } from "@/lib/i18n/time-formatter";
 import { getTranslations } from "@/lib/i18n/translations";
 import { AccountPasswordForm, ReauthForm, StammdatenForm } from "@/components/recovery/account-forms";
 import { Card, PageTitle } from "@/components/ui/card";
@@ -12,7 +12,7 @@ import { ClientMessages } from "@/components/i18n/client-messages";
 export default async function AccountPage() {
   const actor = await requirePermission("customer.self");
   const t = await getTranslations("account");
-  const format = await getFormatter();
+  const formatTime = await getTimeFormatter();
   const validUntil = reauthValidUntil(actor);
   if (!validUntil) {
     return (
@@ -33,7 +33,7 @@ export default async function AccountPage() {
       <>
         <PageTitle>{t("title")}</PageTitle>
         <p role="status" className="text-sm text-slate-600">
-          {t("reauthValid", { time: format.dateTime(validUntil, { hour: "2-digit", minute: "2-digit" }) })}
+          {t("reauthValid", { time: formatTime(validUntil, "time") })}
         </p>
         <Card title={t("stammdatenTitle")}>
           <StammdatenForm action={updateStammdatenAction} initial={{

@@ -1,4 +1,4 @@
-import { getFormatter } from "next-intl/server";
+import { getTimeFormatter } from "@/lib/i18n/time-formatter";
 import { getTranslations } from "@/lib/i18n/translations";
 import { ConfirmStammdatenForm } from "@/components/support/confirm-stammdaten-form";
 import { DefinitionList } from "@/components/support/definition-list";
@@ -13,7 +13,7 @@ import { ClientMessages } from "@/components/i18n/client-messages";
 export default async function StammdatenPage() {
   const actor = await requirePermission("customer.self");
   const t = await getTranslations("stammdaten");
-  const format = await getFormatter();
+  const formatTime = await getTimeFormatter();
   const c = getOwnCustomer(actor);
   const confirmedAt = getStammdatenConfirmedAt(actor);
   return (
@@ -36,7 +36,7 @@ export default async function StammdatenPage() {
         </Card>
         <Card title={t("confirmTitle")}>
           <p className="mb-3 text-sm text-slate-600">
-            {confirmedAt ? t("confirmedAt", { date: format.dateTime(confirmedAt, { dateStyle: "medium", timeStyle: "short" }) }) : t("neverConfirmed")}
+            {confirmedAt ? t("confirmedAt", { date: formatTime(confirmedAt) }) : t("neverConfirmed")}
           </p>
           <ConfirmStammdatenForm action={confirmStammdatenAction} />
         </Card>

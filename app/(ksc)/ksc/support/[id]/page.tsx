@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getFormatter } from "next-intl/server";
+import { getTimeFormatter } from "@/lib/i18n/time-formatter";
 import { getTranslations } from "@/lib/i18n/translations";
 import { notFound } from "next/navigation";
 import { Conversation } from "@/components/tickets/conversation";
@@ -22,7 +22,7 @@ export default async function CustomerTicketPage({ params }: Props) {
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
   const view = orNotFound(() => getTicketOrThrow(actor, id));
   const t = await getTranslations("tickets");
-  const format = await getFormatter();
+  const formatTime = await getTimeFormatter();
   const { ticket } = view;
   return (
     <ClientMessages area="(ksc)/support">
@@ -38,7 +38,7 @@ export default async function CustomerTicketPage({ params }: Props) {
               <RevealPassword action={revealPasswordAction} ticketId={ticket.id} account={view.passwordAccount ?? ""} />
             ) : (
               <p className="text-sm">
-                {t("passwordRevealed", { date: format.dateTime(view.passwordRevealedAt ?? new Date(), { dateStyle: "medium", timeStyle: "short" }) })}
+                {t("passwordRevealed", { date: formatTime(view.passwordRevealedAt ?? new Date()) })}
               </p>
             )}
           </Card>

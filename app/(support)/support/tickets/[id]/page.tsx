@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getFormatter } from "next-intl/server";
+import { getTimeFormatter } from "@/lib/i18n/time-formatter";
 import { getTranslations } from "@/lib/i18n/translations";
 import { notFound } from "next/navigation";
 import { DefinitionList } from "@/components/support/definition-list";
@@ -23,10 +23,10 @@ export default async function SupportTicketPage({ params }: Props) {
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
   const view = orNotFound(() => getTicketOrThrow(actor, id));
   const t = await getTranslations("tickets");
-  const format = await getFormatter();
+  const formatTime = await getTimeFormatter();
   const { ticket, customer } = view;
   const isReset = ticket.category === "reset_mailadmin_password";
-  const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : "");
+  const when = (d: Date | null) => (d ? formatTime(d) : "");
   return (
     <ClientMessages area="(support)/tickets">
       <>

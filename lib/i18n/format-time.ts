@@ -1,0 +1,46 @@
+import { timeZone } from "@/lib/config";
+import type { Locale } from "./locales";
+
+/**
+ * The one way a time is shown to a user (pages, mails, audit log, tickets): in the hoster's zone
+ * (KONTOR_TIME_ZONE, default Europe/Berlin), never the server's, and in the reader's language.
+ * Pages get it for the request's language from getTimeFormatter (lib/i18n/time-formatter.ts).
+ */
+const STYLES = {
+  /** "15.01.2026, 13:00": lists, tickets, records. */
+  dateTime: { dateStyle: "medium", timeStyle: "short" },
+  /** "15.01.26, 13:00:05": the audit log and the demo's mail list, where seconds tell events apart. */
+  dateTimeSeconds: { dateStyle: "short", timeStyle: "medium" },
+  /** "13:00": a time later today. */
+  time: { hour: "2-digit", minute: "2-digit" },
+  /** "15.01.2026, 13:00 MEZ": mails, read wherever the reader is. */
+  dateTimeZone: { dateStyle: "medium", timeStyle: "short" },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+export type TimeStyle = keyof typeof STYLES;
+
+// Building an Intl.DateTimeFormat costs far more than using one; pages format many rows.
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+export function formatTime(at: Date, locale: Locale, style: TimeStyle = "dateTime"): string {
+  const zone = timeZone();
+  const key = `${locale}\0${style}\0${zone}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { ...STYLES[style], timeZone: zone });
+    formats.set(key, format);
+  }
+  const text = format.format(at);
+  return style === "dateTimeZone" ? `${text} ${zoneName(at, locale, zone)}` : text;
+}
+
+/** The zone's short name at that instant ("MEZ", "CEST"); dateStyle and timeZoneName cannot be combined. */
+function zoneName(at: Date, locale: Locale, zone: string): string {
+  const key = `${locale}\0name\0${zone}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: "short" });
+    formats.set(key, format);
+  }
+  return format.formatToParts(at).find((p) => p.type === "timeZoneName")?.value ?? zone;
+}
