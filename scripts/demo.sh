@@ -1,46 +1,94 @@
 #!/usr/bin/env bash
-# One command for a fresh machine: install, build, create the demo database, start Postfix and
-# Dovecot (when installed) and the panel on http://127.0.0.1:3000.
+# One command for a fresh machine: install (npm packages, and Dovecot and Postfix from apt when missing),
+# build, create the demo database, start the SMTP sink, Postfix, Dovecot and the panel on
+# http://127.0.0.1:3000.
+# It announces only what runs. The tests (npm test) use other ports and folders, so both can run at once.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
+export NEXT_DIST_DIR=.next
 export KONTOR_DB="${KONTOR_DB:-$PWD/data/kontor.db}"
-PORT="${PORT:-3000}"
+export PORT="${PORT:-3000}"
 export AUTH_URL="${AUTH_URL:-http://127.0.0.1:$PORT}"
 export KONTOR_PUBLIC_URL="${KONTOR_PUBLIC_URL:-$AUTH_URL}"
-# Demo mode: outgoing mail lands in a loopback SMTP sink, readable at /demo/mails.
+# Demo mode: a generated AUTH_SECRET is allowed; outgoing mail lands in a loopback SMTP sink, readable at /demo/mails.
 export KONTOR_DEMO=1
 export KONTOR_SMTP_PORT="${KONTOR_SMTP_PORT:-10025}"
 export KONTOR_SMTP_SINK_PORT="$KONTOR_SMTP_PORT"
-export KONTOR_MAIL_SINK_DIR="${KONTOR_MAIL_SINK_DIR:-$PWD/data/mail-sink}"
+export KONTOR_IMAP_PORT="${KONTOR_IMAP_PORT:-10143}"
+export KONTOR_SUBMISSION_PORT="${KONTOR_SUBMISSION_PORT:-10587}"
+export KONTOR_LMTP_PORT="${KONTOR_LMTP_PORT:-10024}"
 export KONTOR_POSTFIX_PORT="${KONTOR_POSTFIX_PORT:-10027}"
+export KONTOR_MAIL_SINK_DIR="${KONTOR_MAIL_SINK_DIR:-$PWD/data/mail-sink}"
+DOVECOT_DIR="$PWD/data/dovecot"
+POSTFIX_DIR="$PWD/data/postfix"
 
-bash scripts/install-deps.sh
-npx tsx scripts/seed.ts "$KONTOR_DB"
-npx next build
+# One demo per checkout: a second one would rebuild .next and reseed under the running one.
+mkdir -p data
+PID_FILE="$PWD/data/demo.pid"
+if [[ -f "$PID_FILE" ]]; then
+  read -r running_pid running_url < "$PID_FILE" || true
+  if [[ -n "${running_pid:-}" ]] && kill -0 "$running_pid" 2>/dev/null && grep -q "demo.sh" "/proc/$running_pid/cmdline" 2>/dev/null; then
+    echo "The Kontor demo is already running (process $running_pid) on ${running_url:-its port}."
+    echo "Open it there, or stop it with Ctrl-C in its terminal (or: kill $running_pid) before starting it again."
+    exit 1
+  fi
+fi
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+for pair in "PORT:$PORT" "KONTOR_SMTP_PORT:$KONTOR_SMTP_PORT" "KONTOR_IMAP_PORT:$KONTOR_IMAP_PORT" \
+  "KONTOR_SUBMISSION_PORT:$KONTOR_SUBMISSION_PORT" "KONTOR_LMTP_PORT:$KONTOR_LMTP_PORT" "KONTOR_POSTFIX_PORT:$KONTOR_POSTFIX_PORT"; do
+  name="${pair%%:*}" port="${pair#*:}"
+  if port_busy "$port"; then
+    echo "Port $port ($name) is already in use by another program on 127.0.0.1."
+    echo "Stop that program, or choose another port, e.g.: $name=$((port + 1)) npm run demo"
+    exit 1
+  fi
+done
+echo "$$ $AUTH_URL" > "$PID_FILE"
 
-npx tsx scripts/smtp-sink.ts start --dir "$KONTOR_MAIL_SINK_DIR" --port "$KONTOR_SMTP_PORT"
 stop_all() {
   npx tsx scripts/smtp-sink.ts stop --dir "$KONTOR_MAIL_SINK_DIR" >/dev/null 2>&1 || true
-  npx tsx scripts/dovecot.ts stop --dir "$PWD/data/dovecot" >/dev/null 2>&1 || true
-  npx tsx scripts/postfix.ts stop --dir "$PWD/data/postfix" >/dev/null 2>&1 || true
+  npx tsx scripts/dovecot.ts stop --dir "$DOVECOT_DIR" >/dev/null 2>&1 || true
+  npx tsx scripts/postfix.ts stop --dir "$POSTFIX_DIR" >/dev/null 2>&1 || true
+  rm -f "$PID_FILE"
 }
 trap stop_all EXIT
 
+# The mail servers come from apt (needs root or sudo); without them the panel still runs, and says so.
+mail_server=1 postfix=1
+bash scripts/install-deps.sh --system --no-browser || mail_server=0
+[[ -x /usr/sbin/dovecot ]] || command -v dovecot >/dev/null || mail_server=0
+[[ -x /usr/sbin/postfix && -e /usr/lib/postfix/postfix-sqlite.so ]] || postfix=0
+npx tsx scripts/seed.ts "$KONTOR_DB"
+node node_modules/next/dist/bin/next build
+
+npx tsx scripts/smtp-sink.ts start --dir "$KONTOR_MAIL_SINK_DIR" --port "$KONTOR_SMTP_PORT"
 # Without Postfix, Dovecot's submission and Sieve redirects go straight to the sink.
 RELAY_PORT="$KONTOR_SMTP_PORT"
-POSTFIX_INFO="Postfix is not installed, so no SMTP server accepts mail for the demo domains (apt-get install postfix postfix-sqlite)."
-if [[ -x /usr/sbin/postfix && -e /usr/lib/postfix/postfix-sqlite.so ]]; then
-  npx tsx scripts/postfix.ts start --db "$KONTOR_DB" --dir "$PWD/data/postfix"
-  RELAY_PORT="$KONTOR_POSTFIX_PORT"
-  POSTFIX_INFO="Incoming SMTP (Postfix) on 127.0.0.1:$KONTOR_POSTFIX_PORT delivers to the demo mailboxes; mail to other domains lands in the sink. Send a test mail:
-    printf 'Subject: Test\\n\\nHallo\\n' | curl -sS smtp://127.0.0.1:$KONTOR_POSTFIX_PORT --mail-from test@example.net --mail-rcpt info@alpenblick.example -T -
-  and read it over IMAP (127.0.0.1:${KONTOR_IMAP_PORT:-10143}) as info@alpenblick.example."
+if ((postfix)); then
+  npx tsx scripts/postfix.ts start --db "$KONTOR_DB" --dir "$POSTFIX_DIR"
+  npx tsx scripts/postfix.ts status --dir "$POSTFIX_DIR" >/dev/null && port_busy "$KONTOR_POSTFIX_PORT" || postfix=0
 fi
-if command -v dovecot >/dev/null; then
-  npx tsx scripts/dovecot.ts start --db "$KONTOR_DB" --dir "$PWD/data/dovecot" --relay-port "$RELAY_PORT"
+((postfix)) && RELAY_PORT="$KONTOR_POSTFIX_PORT"
+if ((mail_server)); then
+  npx tsx scripts/dovecot.ts start --db "$KONTOR_DB" --dir "$DOVECOT_DIR" --relay-port "$RELAY_PORT"
+  npx tsx scripts/dovecot.ts status --dir "$DOVECOT_DIR" >/dev/null && port_busy "$KONTOR_IMAP_PORT" || mail_server=0
+fi
+
+if ((mail_server)); then
+  MAIL_LINE="IMAP 127.0.0.1:$KONTOR_IMAP_PORT and SMTP submission 127.0.0.1:$KONTOR_SUBMISSION_PORT accept the mailbox logins."
 else
-  echo "Dovecot is not installed; the panel runs without a mail server (apt-get install dovecot-core dovecot-imapd dovecot-sqlite dovecot-submissiond)."
+  MAIL_LINE="Dovecot is NOT running (it could not be installed: run 'sudo bash scripts/install-deps.sh --system'),
+  so IMAP and SMTP logins do not work; the panel itself does."
+fi
+if ((postfix && mail_server)); then
+  POSTFIX_LINE="Incoming SMTP (Postfix) on 127.0.0.1:$KONTOR_POSTFIX_PORT delivers to the demo mailboxes; mail to other domains lands in the sink. Send a test mail:
+    printf 'Subject: Test\\n\\nHallo\\n' | curl -sS smtp://127.0.0.1:$KONTOR_POSTFIX_PORT --mail-from test@example.net --mail-rcpt info@alpenblick.example -T -
+  and read it over IMAP (127.0.0.1:$KONTOR_IMAP_PORT) as info@alpenblick.example."
+elif ((postfix)); then
+  POSTFIX_LINE="Incoming SMTP (Postfix) on 127.0.0.1:$KONTOR_POSTFIX_PORT accepts mail, but without Dovecot it cannot deliver it."
+else
+  POSTFIX_LINE="Postfix is NOT running (it could not be installed), so no SMTP server accepts mail for the demo domains."
 fi
 
 cat <<INFO
@@ -55,9 +103,10 @@ cat <<INFO
       kunde@kontor.example      Kunde K10001 (or type K10001)
     Loginbereich E-Mail-Administration:   k10001.001
     Loginbereich einzelne Mailbox:        info@alpenblick.example
-  IMAP 127.0.0.1:${KONTOR_IMAP_PORT:-10143} and SMTP submission 127.0.0.1:${KONTOR_SUBMISSION_PORT:-10587} accept the mailbox logins.
+  $MAIL_LINE
   Mails the panel sends (recovery links, notices) are shown at $AUTH_URL/demo/mails
-  $POSTFIX_INFO
+  $POSTFIX_LINE
 
 INFO
+# Not exec: the trap above stops the SMTP sink and Dovecot when the panel ends (Ctrl-C).
 node scripts/serve.mjs --host 127.0.0.1 --port "$PORT"

@@ -1,22 +1,30 @@
 #!/usr/bin/env bash
 # Installs what Kontor needs on a fresh Debian machine: npm packages always, and with
-# `--system` also Dovecot, Postfix and Chromium from apt when they are missing.
+# `--system` also the mail servers (Dovecot, Postfix) and Chromium from apt when they are missing
+# (`--no-browser`: not Chromium; the demo needs no browser). apt needs root, or sudo.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [[ "${1:-}" == "--system" ]]; then
+if [[ " $* " == *" --system "* ]]; then
+  # Debian puts dovecot in /usr/sbin, which a non-login shell's PATH may lack.
+  PATH="$PATH:/usr/sbin:/sbin"
   missing=()
   command -v dovecot >/dev/null || missing+=(dovecot-core dovecot-imapd dovecot-sqlite dovecot-submissiond dovecot-lmtpd dovecot-sieve)
   [[ -x /usr/sbin/postfix ]] || missing+=(postfix)
   [[ -e /usr/lib/postfix/postfix-sqlite.so ]] || missing+=(postfix-sqlite)
-  [[ -x /usr/bin/chromium ]] || missing+=(chromium)
+  [[ -x /usr/bin/chromium || " $* " == *" --no-browser "* ]] || missing+=(chromium)
   if ((${#missing[@]})); then
+    sudo=()
+    if ((EUID != 0)); then
+      command -v sudo >/dev/null || { echo "Installing ${missing[*]} needs root: run this as root." >&2; exit 1; }
+      sudo=(sudo)
+    fi
     echo "Installing from apt: ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
     # Kontor runs its own Postfix (scripts/postfix.ts); the package must not set up or start the system one.
-    echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
-    apt-get update -qq
-    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    echo "postfix postfix/main_mailer_type select No configuration" | "${sudo[@]}" debconf-set-selections
+    "${sudo[@]}" apt-get update -qq
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
 fi
 
