@@ -3,6 +3,13 @@ import type Database from "better-sqlite3";
 type Statement = Database.Statement<unknown[]>;
 
 /**
+ * The adapter for better-sqlite3's prepare (ARCHITECTURE.md, "Library seams"): it relies on drizzle
+ * calling the connection's prepare for every query and on the statement modes (raw, pluck, expand)
+ * better-sqlite3 keeps per statement. tests/unit/library-seams.test.ts checks both versions.
+ */
+export const VERIFIED_WITH = { "better-sqlite3": "12.11.1", "drizzle-orm": "0.45.4" };
+
+/**
  * Keeps compiled statements for reuse. drizzle hands better-sqlite3 the SQL of every query anew, and
  * compiling it cost ~2.5 % of a list page's CPU in the benchmark's profiles; the same few dozen SQL
  * texts repeat on every request. A statement comes back in the state a fresh one has (drizzle turns

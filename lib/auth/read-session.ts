@@ -6,6 +6,14 @@ import { authSecret, config } from "@/lib/config";
 import { auth } from "./auth";
 import { type SessionPrincipal, toSessionPrincipal } from "./session-principal";
 
+/**
+ * The adapter for next-auth's session cookie (ARCHITECTURE.md, "Library seams"). It relies on what
+ * next-auth does without documenting it: the cookie's names, and the token encrypted with
+ * @auth/core/jwt's encode using the cookie name as salt. tests/unit/library-seams.test.ts signs in
+ * through @auth/core and reads the cookie back; it also fails when these versions change.
+ */
+export const VERIFIED_WITH = { "next-auth": "5.0.0-beta.32", "@auth/core": "0.41.3" };
+
 /** Decoded session tokens by their cookie value; a browser sends the same token with every request. */
 const decoded = new Map<string, { principal: SessionPrincipal; expiresAt: number }>();
 const CACHE_LIMIT = 10_000;

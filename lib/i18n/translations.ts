@@ -1,22 +1,32 @@
 import "server-only";
-import { _createCache, _createIntlFormatters, createTranslator } from "next-intl";
+import { createTranslator } from "next-intl";
 import { getLocale, type getTranslations as nextIntlGetTranslations } from "next-intl/server";
 import { cache } from "react";
 import { timeZone } from "@/lib/config";
-import { loadMessages } from "./load-messages";
+import { loadMessages, type Messages } from "./load-messages";
 import { isLocale, DEFAULT_LOCALE } from "./locales";
 
-type Formatting = { cache: ReturnType<typeof _createCache>; formatters: ReturnType<typeof _createIntlFormatters> };
-const formattingByLocale = new Map<string, Formatting>();
+type Translator = ReturnType<typeof createTranslator>;
+/**
+ * Translators by messages object (one per locale in production: loadMessages keeps it), then by
+ * namespace and zone. A translator keeps its parsed messages and Intl formatters for as long as it
+ * lives, so keeping the translator keeps them, through next-intl's public API only.
+ */
+const translators = new WeakMap<Messages, Map<string, Translator>>();
 
-function formattingFor(locale: string): Formatting {
-  let formatting = formattingByLocale.get(locale);
-  if (!formatting) {
-    const intlCache = _createCache();
-    formatting = { cache: intlCache, formatters: _createIntlFormatters(intlCache) };
-    formattingByLocale.set(locale, formatting);
+function translatorFor(locale: string, messages: Messages, namespace: string | undefined, zone: string): Translator {
+  let byKey = translators.get(messages);
+  if (!byKey) {
+    byKey = new Map();
+    translators.set(messages, byKey);
   }
-  return formatting;
+  const key = `${locale}\0${namespace ?? ""}\0${zone}`;
+  let translator = byKey.get(key);
+  if (!translator) {
+    translator = createTranslator({ locale, messages, namespace, timeZone: zone }) as Translator;
+    byKey.set(key, translator);
+  }
+  return translator;
 }
 
 /**
@@ -29,6 +39,5 @@ function formattingFor(locale: string): Formatting {
 export const getTranslations = cache(async (namespace?: string) => {
   const requested = await getLocale();
   const locale = isLocale(requested) ? requested : DEFAULT_LOCALE;
-  const { cache: intlCache, formatters } = formattingFor(locale);
-  return createTranslator({ locale, messages: loadMessages(locale), namespace, timeZone: timeZone(), _cache: intlCache, _formatters: formatters });
+  return translatorFor(locale, loadMessages(locale), namespace, timeZone());
 }) as unknown as typeof nextIntlGetTranslations;

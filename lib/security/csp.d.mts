@@ -5,4 +5,5 @@ export type CspOptions = { nonce?: string; isDev?: boolean };
 export function buildCsp(options?: CspOptions): string;
 export function createNonce(): string;
 export const STATIC_PATH: RegExp;
+export const VERIFIED_WITH: Record<string, string>;
 export function applyCsp(req: IncomingMessage, res: ServerResponse): void;

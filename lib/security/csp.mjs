@@ -27,6 +27,13 @@ export function buildCsp({ nonce, isDev = false } = {}) {
   ].join("; ");
 }
 
+/**
+ * applyCsp is the adapter for Next's nonce (ARCHITECTURE.md, "Library seams"): Next reads the nonce
+ * from the request's Content-Security-Policy header, as its docs describe for a proxy, but here the
+ * header is set before Next sees the request. tests/e2e/security-headers.test.ts checks the result.
+ */
+export const VERIFIED_WITH = { next: "16.4.6" };
+
 /** 128 random bits, base64: unguessable and fresh for every response. */
 export function createNonce() {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
