@@ -50,7 +50,8 @@ export KONTOR_DOVECOT_RUNNING=1
 node node_modules/next/dist/bin/next build > "$TEST_DIR/build.log" 2>&1 || { tail -40 "$TEST_DIR/build.log"; echo "next build failed"; exit 1; }
 # The production server (one worker per core), started with node itself (not npx), so $SERVER_PID is
 # its primary process and the cleanup really stops it and its workers.
-node scripts/serve.mjs --host 127.0.0.1 --port "$KONTOR_TEST_PORT" > "$TEST_DIR/server.log" 2>&1 &
+# In UTC on purpose: pages must show times in KONTOR_TIME_ZONE whatever the server's zone is.
+TZ=UTC node scripts/serve.mjs --host 127.0.0.1 --port "$KONTOR_TEST_PORT" > "$TEST_DIR/server.log" 2>&1 &
 SERVER_PID=$!
 node scripts/wait-for-url.mjs "$KONTOR_BASE_URL/login" 60 || { tail -40 "$TEST_DIR/server.log"; echo "server did not start"; exit 1; }
 
