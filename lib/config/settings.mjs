@@ -42,8 +42,8 @@ const url = (fallback) =>
 const text = (fallback) => setting(z.string(), fallback);
 const timeZone = () =>
   setting(z.string().refine(isTimeZone, "is not a time zone Intl knows (an IANA name such as Europe/Berlin)"), DEFAULTS.timeZone);
-const folderName = (fallback) =>
-  setting(z.string().regex(/^\.?[A-Za-z0-9._-]+$/, "must be a plain folder name inside the project, such as .next-test"), fallback);
+const buildFolder = (fallback) =>
+  setting(z.string().regex(/^\.next(-[A-Za-z0-9_]+)*$/, "must be .next or .next-<name> inside the project, such as .next-test"), fallback);
 
 function isTimeZone(zone) {
   try {
@@ -63,7 +63,7 @@ export const settingsSchema = z.object({
   NEXT_PHASE: text(undefined),
   HOST: text("127.0.0.1"),
   PORT: port(DEFAULTS.port),
-  NEXT_DIST_DIR: folderName(DEFAULTS.distDir),
+  NEXT_DIST_DIR: buildFolder(DEFAULTS.distDir),
   KONTOR_WORKERS: count(undefined),
   KONTOR_WORKER_HEAP_MB: count(256),
   KONTOR_WORKER_SEMI_MB: count(8),

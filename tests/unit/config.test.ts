@@ -43,6 +43,11 @@ describe("settings", () => {
     ]);
   });
 
+  it("keeps the build folder inside the project", () => {
+    expect(parseSettings({ NEXT_DIST_DIR: ".next-bench" }).server.distDir).toBe(".next-bench");
+    expect(problemsOf({ NEXT_DIST_DIR: ".." })).toEqual(['NEXT_DIST_DIR=".." must be .next or .next-<name> inside the project, such as .next-test']);
+  });
+
   it("lists every wrong variable at once", () => {
     const problems = problemsOf({ KONTOR_TRUST_PROXY: "yes", KONTOR_TIME_ZONE: "Mars/Olympus", KONTOR_PUBLIC_URL: "kontor.example", KONTOR_WORKERS: "0" });
     expect(problems.map((p) => p.split("=")[0]).sort()).toEqual(["KONTOR_PUBLIC_URL", "KONTOR_TIME_ZONE", "KONTOR_TRUST_PROXY", "KONTOR_WORKERS"]);
