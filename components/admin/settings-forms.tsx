@@ -1,22 +1,22 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
-import { buttonClass, CheckboxField, fieldErrorsOf, FormMessage, SelectField, TextField, submitWithoutReset } from "@/components/reseller/form-bits";
-import { type ActionState, IDLE } from "@/lib/actions/action-state";
+import { SubmitButton } from "@/components/form/buttons";
+import { CheckboxField, SelectField, TextField } from "@/components/form/fields";
+import { Form } from "@/components/form/form";
+import { FormMessage } from "@/components/form/notices";
+import { type FormAction, useForm } from "@/components/form/use-form";
 
-type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
-
-export function PolicyForm({ action, options }: { action: Action; options: { requireClasses: boolean } }) {
+export function PolicyForm({ action, options }: { action: FormAction; options: { requireClasses: boolean } }) {
   const t = useTranslations("adminArea");
-  const [state, formAction, pending] = useActionState(action, IDLE);
+  const form = useForm(action);
   return (
-    <form action={formAction} onSubmit={submitWithoutReset(formAction)} className="space-y-4" noValidate>
-      <FormMessage state={state} />
+    <Form form={form} className="space-y-4">
+      <FormMessage state={form.state} />
       <p className="text-sm text-slate-600">{t("policyIntro")}</p>
-      <CheckboxField name="requireClasses" label={t("requireClasses")} defaultChecked={options.requireClasses} />
-      <button type="submit" disabled={pending} className={buttonClass}>{t("save")}</button>
-    </form>
+      <CheckboxField name="requireClasses" label={t("requireClasses")} defaultChecked={options.requireClasses} errors={form.errors} />
+      <SubmitButton pending={form.pending}>{t("save")}</SubmitButton>
+    </Form>
   );
 }
 
@@ -25,24 +25,23 @@ type ServerValues = {
 };
 
 /** Server addresses customers see for their mail programs, and the public URL links in mails are built from. */
-export function ServerSettingsForm({ action, settings }: { action: Action; settings: ServerValues }) {
+export function ServerSettingsForm({ action, settings }: { action: FormAction; settings: ServerValues }) {
   const t = useTranslations("adminArea");
-  const [state, formAction, pending] = useActionState(action, IDLE);
-  const errors = fieldErrorsOf(state);
+  const form = useForm(action);
   const enc = [{ value: "ssl", label: "SSL/TLS" }, { value: "starttls", label: "STARTTLS" }];
   return (
-    <form action={formAction} onSubmit={submitWithoutReset(formAction)} className="space-y-4" noValidate>
-      <FormMessage state={state} />
+    <Form form={form} className="space-y-4">
+      <FormMessage state={form.state} />
       {(["imap", "smtp"] as const).map((p) => (
         <fieldset key={p} className="grid gap-4 sm:grid-cols-3">
           <legend className="mb-2 text-sm font-medium">{t(`${p}Legend`)}</legend>
-          <TextField name={`${p}Host`} label={t("host")} errors={errors} defaultValue={settings[`${p}Host`]} />
-          <TextField name={`${p}Port`} label={t("port")} errors={errors} defaultValue={settings[`${p}Port`]} inputMode="numeric" />
-          <SelectField name={`${p}Encryption`} label={t("encryption")} errors={errors} defaultValue={settings[`${p}Encryption`]} options={enc} />
+          <TextField name={`${p}Host`} label={t("host")} errors={form.errors} defaultValue={settings[`${p}Host`]} />
+          <TextField name={`${p}Port`} label={t("port")} errors={form.errors} defaultValue={settings[`${p}Port`]} inputMode="numeric" />
+          <SelectField name={`${p}Encryption`} label={t("encryption")} errors={form.errors} defaultValue={settings[`${p}Encryption`]} options={enc} />
         </fieldset>
       ))}
-      <TextField name="publicUrl" label={t("publicUrl")} errors={errors} defaultValue={settings.publicUrl} hint={t("publicUrlHint")} />
-      <button type="submit" disabled={pending} className={buttonClass}>{t("save")}</button>
-    </form>
+      <TextField name="publicUrl" label={t("publicUrl")} errors={form.errors} defaultValue={settings.publicUrl} hint={t("publicUrlHint")} />
+      <SubmitButton pending={form.pending}>{t("save")}</SubmitButton>
+    </Form>
   );
 }

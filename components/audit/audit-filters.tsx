@@ -1,5 +1,5 @@
 import { getTranslations } from "@/lib/i18n/translations";
-import { buttonClass, inputClass } from "@/components/tickets/form-status";
+import { buttonClass, inputClass } from "@/components/form/styles";
 import type { AuditQuery } from "@/lib/validation/audit";
 
 const FIELDS = [["actor", "text"], ["target", "text"], ["action", "text"], ["from", "date"], ["to", "date"]] as const;

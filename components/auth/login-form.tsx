@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { type ActionState, IDLE } from "@/lib/actions/action-state";
 import { LOGIN_AREAS } from "@/lib/auth/login-areas";
-import { FieldError } from "@/components/ui/field-error";
+import { FieldError } from "@/components/form/field-error";
 import { SecondFactorStep, type SecondFactorActions } from "./second-factor-step";
 
 type Props = { action: (state: ActionState, formData: FormData) => Promise<ActionState>; secondFactor: SecondFactorActions };

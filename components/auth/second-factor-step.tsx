@@ -4,7 +4,7 @@ import { startAuthentication } from "@simplewebauthn/browser";
 import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useState } from "react";
 import { type ActionState, IDLE } from "@/lib/actions/action-state";
-import { FieldError } from "@/components/ui/field-error";
+import { FieldError } from "@/components/form/field-error";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 export type SecondFactorActions = { code: Action; keyOptions: Action; keyLogin: Action };

@@ -1,83 +1,82 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
-import { PasswordFields } from "@/components/password/password-fields";
-import { FieldError } from "@/components/ui/field-error";
-import { buttonClass, fieldErrorsOf, FormMessage, inputClass, SelectField, TextField, submitWithoutReset } from "@/components/reseller/form-bits";
-import { type ActionState, IDLE } from "@/lib/actions/action-state";
+import { SubmitButton } from "@/components/form/buttons";
+import { CurrentPasswordField, SelectField, TextField } from "@/components/form/fields";
+import { Form } from "@/components/form/form";
+import { FormMessage } from "@/components/form/notices";
+import { PasswordFields } from "@/components/form/password-fields";
+import { type FormAction, useForm } from "@/components/form/use-form";
 
-type Action = (s: ActionState, f: FormData) => Promise<ActionState>;
+/** The quota hint names the package's actual limit per account, or says there is none. */
+function useQuotaHint(maxQuotaMb: number | null) {
+  const t = useTranslations("mailAdmin");
+  return maxQuotaMb === null ? t("quotaHintUnlimited") : t("quotaHint", { max: maxQuotaMb });
+}
 
 /** "Neues Mail-Konto": the next number is assigned by the server; quota and password are chosen here. */
-export function CreateAccountForm({ action, nextLogin, defaultQuota }: { action: Action; nextLogin: string; defaultQuota: number | null }) {
+export function CreateAccountForm({ action, nextLogin, defaultQuota, maxQuotaMb }: { action: FormAction; nextLogin: string; defaultQuota: number | null; maxQuotaMb: number | null }) {
   const t = useTranslations("mailAdmin");
-  const [state, formAction, pending] = useActionState(action, IDLE);
-  const errors = fieldErrorsOf(state);
+  const form = useForm(action);
   return (
-    <form action={formAction} onSubmit={submitWithoutReset(formAction)} className="space-y-4" noValidate key={state.status === "success" ? state.message : "form"}>
-      <FormMessage state={state} />
+    <Form form={form} className="space-y-4">
+      <FormMessage state={form.state} />
       <p className="text-sm text-slate-600">{t("nextAccount", { login: nextLogin })}</p>
-      <TextField name="quotaMb" label={t("quotaMb")} errors={errors} defaultValue={defaultQuota} inputMode="numeric" hint={t("quotaHint")} />
-      <PasswordFields errors={errors} names={[nextLogin]} />
-      <button type="submit" disabled={pending} className={buttonClass}>{t("createAccount")}</button>
-    </form>
+      <TextField key={form.saved} name="quotaMb" label={t("quotaMb")} errors={form.errors} defaultValue={defaultQuota} inputMode="numeric" hint={useQuotaHint(maxQuotaMb)} />
+      <PasswordFields key={form.answer} errors={form.errors} names={[nextLogin]} />
+      <SubmitButton pending={form.pending}>{t("createAccount")}</SubmitButton>
+    </Form>
   );
 }
 
 type Option = { value: string; label: string };
 
-export function RouteAddressForm({ action, accounts, domains }: { action: Action; accounts: Option[]; domains: Option[] }) {
+export function RouteAddressForm({ action, accounts, domains }: { action: FormAction; accounts: Option[]; domains: Option[] }) {
   const t = useTranslations("mailAdmin");
-  const [state, formAction, pending] = useActionState(action, IDLE);
-  const errors = fieldErrorsOf(state);
+  const form = useForm(action);
   return (
-    <form action={formAction} onSubmit={submitWithoutReset(formAction)} className="space-y-4" noValidate>
-      <FormMessage state={state} />
+    <Form form={form} className="space-y-4">
+      <FormMessage state={form.state} />
       <div className="grid gap-4 sm:grid-cols-3">
-        <TextField name="localPart" label={t("localPart")} errors={errors} />
-        <SelectField name="domainId" label={t("domain")} errors={errors} options={domains} />
-        <SelectField name="accountId" label={t("toAccount")} errors={errors} options={accounts} />
+        <TextField name="localPart" label={t("localPart")} errors={form.errors} />
+        <SelectField name="domainId" label={t("domain")} errors={form.errors} options={domains} />
+        <SelectField name="accountId" label={t("toAccount")} errors={form.errors} options={accounts} />
       </div>
-      <button type="submit" disabled={pending} className={buttonClass}>{t("route")}</button>
-    </form>
+      <SubmitButton pending={form.pending}>{t("route")}</SubmitButton>
+    </Form>
   );
 }
 
 /** Setting an account's password; for the administrator's own account the current one is asked too. */
-export function AccountPasswordForm({ action, accountId, login, own }: { action: Action; accountId: number; login: string; own: boolean }) {
+export function AccountPasswordForm({ action, accountId, login, own }: { action: FormAction; accountId: number; login: string; own: boolean }) {
   const t = useTranslations("mailAdmin");
   const tp = useTranslations("password");
-  const [state, formAction, pending] = useActionState(action, IDLE);
-  const errors = fieldErrorsOf(state);
+  const form = useForm(action);
   return (
-    <form action={formAction} onSubmit={submitWithoutReset(formAction)} className="space-y-4" noValidate key={state.status === "success" ? "done" : "form"}>
-      <FormMessage state={state} />
+    <Form form={form} className="space-y-4">
+      <FormMessage state={form.state} />
       <input type="hidden" name="accountId" value={accountId} />
       {own && (
-        <div>
+        <>
           <input type="text" value={login} autoComplete="username" readOnly hidden />
-          <label htmlFor="currentPassword" className="block text-sm font-medium">{tp("currentPassword")}</label>
-          <input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" className={inputClass}
-            aria-invalid={!!errors.currentPassword} aria-describedby="currentPassword-error" />
-          <FieldError id="currentPassword-error" messages={errors.currentPassword} />
-        </div>
+          <CurrentPasswordField key={`c${form.answer}`} name="currentPassword" id="currentPassword" label={tp("currentPassword")} errors={form.errors} />
+        </>
       )}
-      <PasswordFields errors={errors} names={[login]} />
-      <button type="submit" disabled={pending} className={buttonClass}>{t("setPassword")}</button>
-    </form>
+      <PasswordFields key={form.answer} errors={form.errors} names={[login]} />
+      <SubmitButton pending={form.pending}>{t("setPassword")}</SubmitButton>
+    </Form>
   );
 }
 
-export function QuotaForm({ action, accountId, quotaMb }: { action: Action; accountId: number; quotaMb: number | null }) {
+export function QuotaForm({ action, accountId, quotaMb, maxQuotaMb }: { action: FormAction; accountId: number; quotaMb: number | null; maxQuotaMb: number | null }) {
   const t = useTranslations("mailAdmin");
-  const [state, formAction, pending] = useActionState(action, IDLE);
+  const form = useForm(action);
   return (
-    <form action={formAction} onSubmit={submitWithoutReset(formAction)} className="space-y-4" noValidate>
-      <FormMessage state={state} generalFields={["form"]} />
+    <Form form={form} className="space-y-4">
+      <FormMessage state={form.state} generalFields={["form"]} />
       <input type="hidden" name="accountId" value={accountId} />
-      <TextField name="quotaMb" label={t("quotaMb")} errors={fieldErrorsOf(state)} defaultValue={quotaMb} inputMode="numeric" hint={t("quotaHint")} />
-      <button type="submit" disabled={pending} className={buttonClass}>{t("saveQuota")}</button>
-    </form>
+      <TextField name="quotaMb" label={t("quotaMb")} errors={form.errors} defaultValue={quotaMb} inputMode="numeric" hint={useQuotaHint(maxQuotaMb)} />
+      <SubmitButton pending={form.pending}>{t("saveQuota")}</SubmitButton>
+    </Form>
   );
 }

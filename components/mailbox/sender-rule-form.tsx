@@ -1,29 +1,23 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
-import { FieldError } from "@/components/ui/field-error";
-import { IDLE } from "@/lib/actions/action-state";
-import { buttonClass, type FormAction, fieldErrors, FormMessage, inputClass } from "@/components/ui/form-bits";
+import { SubmitButton } from "@/components/form/buttons";
+import { TextField } from "@/components/form/fields";
+import { Form } from "@/components/form/form";
+import { FormMessage } from "@/components/form/notices";
+import { type FormAction, useForm } from "@/components/form/use-form";
 
 /** Adds an address or a whole domain to the black list ("block") or the white list ("allow"). */
 export function AddSenderRuleForm({ action, kind }: { action: FormAction; kind: "block" | "allow" }) {
   const t = useTranslations("mailboxSettings.senders");
-  const [state, formAction, pending] = useActionState(action, IDLE);
-  const errors = fieldErrors(state);
-  const id = `pattern-${kind}`;
+  const form = useForm(action);
   return (
-    <form action={formAction} className="max-w-md space-y-3" noValidate>
-      <FormMessage state={state} />
+    <Form form={form} className="max-w-md space-y-3">
+      <FormMessage state={form.state} />
       <input type="hidden" name="kind" value={kind} />
-      <div>
-        <label htmlFor={id} className="block text-sm font-medium">{t(kind === "block" ? "blockLabel" : "allowLabel")}</label>
-        <input id={id} name="pattern" type="text" autoComplete="off" className={inputClass} placeholder={t("placeholder")}
-          aria-invalid={!!errors.pattern} aria-describedby={`${id}-hint ${id}-error`} />
-        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">{t("hint")}</p>
-        <FieldError id={`${id}-error`} messages={errors.pattern} />
-      </div>
-      <button type="submit" disabled={pending} className={buttonClass}>{t(kind === "block" ? "addBlock" : "addAllow")}</button>
-    </form>
+      <TextField key={form.saved} name="pattern" id={`pattern-${kind}`} label={t(kind === "block" ? "blockLabel" : "allowLabel")} errors={form.errors}
+        placeholder={t("placeholder")} hint={t("hint")} />
+      <SubmitButton pending={form.pending}>{t(kind === "block" ? "addBlock" : "addAllow")}</SubmitButton>
+    </Form>
   );
 }

@@ -3,13 +3,14 @@
 import { startRegistration } from "@simplewebauthn/browser";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { startTransition, useActionState, useEffect, useState } from "react";
-import { type ActionState, IDLE } from "@/lib/actions/action-state";
-import { FieldError } from "@/components/ui/field-error";
+import { useEffect, useState } from "react";
+import { TextField } from "@/components/form/fields";
+import { buttonClass } from "@/components/form/styles";
+import { type FormAction, useForm } from "@/components/form/use-form";
+import { IDLE } from "@/lib/actions/action-state";
 import { RecoveryCodesList } from "./recovery-codes-list";
 
-type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
-const input = "mt-1 block w-full rounded border border-slate-300 px-3 py-2 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100";
+type Action = FormAction;
 
 /** Security key or platform authenticator: the browser creates the key pair, the server keeps the public key. */
 export function KeySetup({ options, finish, refresh = true, next, needsPassword = false }: { options: Action; finish: Action; refresh?: boolean; next?: { href: string; label: string }; needsPassword?: boolean }) {
@@ -20,7 +21,7 @@ export function KeySetup({ options, finish, refresh = true, next, needsPassword 
   const [passwordError, setPasswordError] = useState<string[]>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  const [state, dispatch, finishing] = useActionState(finish, IDLE);
+  const { state, dispatch, pending: finishing } = useForm(finish);
   const done = state.status === "success";
   useEffect(() => {
     if (done && refresh) router.refresh();
@@ -43,7 +44,7 @@ export function KeySetup({ options, finish, refresh = true, next, needsPassword 
       const form = new FormData();
       form.set("response", JSON.stringify(response));
       form.set("label", label);
-      startTransition(() => dispatch(form));
+      dispatch(form);
     } catch {
       setError(t("keyCancelled"));
     } finally {
@@ -64,22 +65,15 @@ export function KeySetup({ options, finish, refresh = true, next, needsPassword 
   return (
     <div className="space-y-3">
       <p className="text-sm text-slate-600">{t("keyIntro")}</p>
-      <div>
-        <label htmlFor="key-label" className="block text-sm font-medium">{t("labelField")}</label>
-        <input id="key-label" type="text" maxLength={60} value={label} onChange={(e) => setLabel(e.target.value)}
-          placeholder={t("keyDefaultLabel")} className={input} />
-      </div>
+      {/* Not a posted form: the browser's key ceremony sits between the two requests. */}
+      <TextField name="label" id="key-label" label={t("labelField")} errors={{}} maxLength={60} value={label} onChange={setLabel} placeholder={t("keyDefaultLabel")} />
       {needsPassword && (
-        <div>
-          <label htmlFor="key-password" className="block text-sm font-medium">{t("currentPassword")}</label>
-          <input id="key-password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)}
-            aria-invalid={!!passwordError} aria-describedby="key-password-error" className={input} />
-          <FieldError id="key-password-error" messages={passwordError} />
-        </div>
+        <TextField name="password" id="key-password" type="password" autoComplete="current-password" label={t("currentPassword")}
+          errors={passwordError ? { password: passwordError } : {}} value={password} onChange={setPassword} />
       )}
       {shownError && <p role="alert" className="text-sm text-red-700">{shownError}</p>}
       <button type="button" onClick={register} disabled={busy || finishing}
-        className="rounded bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        className={buttonClass}>
         {t("keyAdd")}
       </button>
     </div>

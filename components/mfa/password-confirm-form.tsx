@@ -2,24 +2,23 @@
 
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useId } from "react";
-import { type ActionState, IDLE } from "@/lib/actions/action-state";
-import { FieldError } from "@/components/ui/field-error";
+import { useEffect } from "react";
+import { CurrentPasswordField } from "@/components/form/fields";
+import { Form } from "@/components/form/form";
+import { dangerButtonClass } from "@/components/form/styles";
+import { type FormAction, useForm } from "@/components/form/use-form";
 import { RecoveryCodesList } from "./recovery-codes-list";
 
-type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
-
 /** A change to the factors (remove one, renew codes) asks for the current password again. */
-export function PasswordConfirmForm({ action, submitLabel, hidden }: { action: Action; submitLabel: string; hidden?: Record<string, string> }) {
+export function PasswordConfirmForm({ action, submitLabel, hidden }: { action: FormAction; submitLabel: string; hidden?: Record<string, string> }) {
   const t = useTranslations("mfa");
-  const id = useId();
-  const [state, formAction, pending] = useActionState(action, IDLE);
+  const form = useForm(action);
   const router = useRouter();
-  const done = state.status === "success";
+  const done = form.state.status === "success";
   useEffect(() => {
     if (done) router.refresh();
   }, [done, router]);
-  const errors = state.status === "error" ? state.fieldErrors ?? {} : {};
+  const { state, errors } = form;
   if (state.status === "success") {
     return (
       <div className="space-y-3">
@@ -29,19 +28,13 @@ export function PasswordConfirmForm({ action, submitLabel, hidden }: { action: A
     );
   }
   return (
-    <form action={formAction} className="flex flex-wrap items-start gap-2" noValidate>
+    <Form form={form} className="flex flex-wrap items-start gap-2">
       {Object.entries(hidden ?? {}).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
       <div>
-        <label htmlFor={`${id}-pw`} className="sr-only">{t("currentPassword")}</label>
-        <input id={`${id}-pw`} name="password" type="password" autoComplete="current-password" placeholder={t("currentPassword")}
-          aria-invalid={!!errors.password} aria-describedby={`${id}-pw-error`}
-          className="rounded border border-slate-300 px-2 py-1 text-sm" />
-        <FieldError id={`${id}-pw-error`} messages={errors.password} />
+        <CurrentPasswordField key={form.answer} name="password" label={t("currentPassword")} srOnlyLabel placeholder={t("currentPassword")} errors={errors} inputClassName="mt-0 py-1" />
         {state.status === "error" && !errors.password && <p role="alert" className="mt-1 text-sm text-red-700">{state.formError}</p>}
       </div>
-      <button type="submit" disabled={pending} className="rounded border border-red-300 px-3 py-1 text-sm text-red-700 hover:bg-red-50 disabled:opacity-60">
-        {submitLabel}
-      </button>
-    </form>
+      <button type="submit" disabled={form.pending} className={dangerButtonClass}>{submitLabel}</button>
+    </Form>
   );
 }

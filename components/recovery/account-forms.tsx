@@ -1,30 +1,24 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useState } from "react";
-import { PasswordFields } from "@/components/password/password-fields";
-import { FieldError } from "@/components/ui/field-error";
-import { type ActionState, IDLE } from "@/lib/actions/action-state";
-import { buttonClass, fieldErrors, FormMessage, inputClass, submitWithoutReset } from "@/components/ui/form-bits";
+import { SubmitButton } from "@/components/form/buttons";
+import { CurrentPasswordField, TextField } from "@/components/form/fields";
+import { Form } from "@/components/form/form";
+import { FormMessage } from "@/components/form/notices";
+import { PasswordFields } from "@/components/form/password-fields";
+import { type FormAction, useForm } from "@/components/form/use-form";
+import { IDLE } from "@/lib/actions/action-state";
 
-type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
-
-export function ReauthForm({ action }: { action: Action }) {
+export function ReauthForm({ action }: { action: FormAction }) {
   const t = useTranslations("account");
   const tp = useTranslations("password");
-  const [state, formAction, pending] = useActionState(action, IDLE);
-  const errors = fieldErrors(state);
+  const form = useForm(action);
   return (
-    <form action={formAction} onSubmit={submitWithoutReset(formAction)} className="max-w-md space-y-4" noValidate>
-      <FormMessage state={state.status === "error" && errors.currentPassword ? IDLE : state} />
-      <div>
-        <label htmlFor="currentPassword" className="block text-sm font-medium">{tp("currentPassword")}</label>
-        <input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" className={inputClass}
-          aria-invalid={!!errors.currentPassword} aria-describedby="currentPassword-error" />
-        <FieldError id="currentPassword-error" messages={errors.currentPassword} />
-      </div>
-      <button type="submit" disabled={pending} className={buttonClass}>{t("reauthSubmit")}</button>
-    </form>
+    <Form form={form} className="max-w-md space-y-4">
+      <FormMessage state={form.state.status === "error" && form.errors.currentPassword ? IDLE : form.state} />
+      <CurrentPasswordField key={form.answer} name="currentPassword" id="currentPassword" label={tp("currentPassword")} errors={form.errors} />
+      <SubmitButton pending={form.pending}>{t("reauthSubmit")}</SubmitButton>
+    </Form>
   );
 }
 
@@ -35,37 +29,30 @@ const FIELDS = [
 type Field = (typeof FIELDS)[number][0];
 
 /** Stammdaten and contact address; the contact address is where recovery links and notices go. */
-export function StammdatenForm({ action, initial }: { action: Action; initial: Record<Field, string> }) {
+export function StammdatenForm({ action, initial }: { action: FormAction; initial: Record<Field, string> }) {
   const t = useTranslations("recovery");
   const ta = useTranslations("account");
-  const [state, formAction, pending] = useActionState(action, IDLE);
-  const [values, setValues] = useState(initial);
-  const errors = fieldErrors(state);
+  const form = useForm(action);
   return (
-    <form action={formAction} onSubmit={submitWithoutReset(formAction)} className="max-w-xl space-y-4" noValidate>
-      <FormMessage state={state} />
+    <Form form={form} className="max-w-xl space-y-4">
+      <FormMessage state={form.state} />
       {FIELDS.map(([name, autoComplete]) => (
-        <div key={name}>
-          <label htmlFor={name} className="block text-sm font-medium">{t(name)}</label>
-          <input id={name} name={name} type={name === "contactEmail" ? "email" : "text"} autoComplete={autoComplete} value={values[name]}
-            onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.value }))} className={inputClass}
-            aria-invalid={!!errors[name]} aria-describedby={`${name}-error`} />
-          <FieldError id={`${name}-error`} messages={errors[name]} />
-        </div>
+        <TextField key={name} name={name} id={name} label={t(name)} errors={form.errors} type={name === "contactEmail" ? "email" : "text"}
+          autoComplete={autoComplete} defaultValue={initial[name]} />
       ))}
-      <button type="submit" disabled={pending} className={buttonClass}>{ta("save")}</button>
-    </form>
+      <SubmitButton pending={form.pending}>{ta("save")}</SubmitButton>
+    </Form>
   );
 }
 
-export function AccountPasswordForm({ action, names }: { action: Action; names: string[] }) {
+export function AccountPasswordForm({ action, names }: { action: FormAction; names: string[] }) {
   const t = useTranslations("account");
-  const [state, formAction, pending] = useActionState(action, IDLE);
+  const form = useForm(action);
   return (
-    <form action={formAction} onSubmit={submitWithoutReset(formAction)} className="max-w-md space-y-4" noValidate>
-      <FormMessage state={state} />
-      <PasswordFields errors={fieldErrors(state)} names={names} confirmLabel="repeatPassword" />
-      <button type="submit" disabled={pending} className={buttonClass}>{t("save")}</button>
-    </form>
+    <Form form={form} className="max-w-md space-y-4">
+      <FormMessage state={form.state} />
+      <PasswordFields key={form.answer} errors={form.errors} names={names} confirmLabel="repeatPassword" />
+      <SubmitButton pending={form.pending}>{t("save")}</SubmitButton>
+    </Form>
   );
 }

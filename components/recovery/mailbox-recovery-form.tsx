@@ -1,36 +1,23 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useState } from "react";
-import { FieldError } from "@/components/ui/field-error";
-import { type ActionState, IDLE } from "@/lib/actions/action-state";
-import { buttonClass, fieldErrors, FormMessage, inputClass, submitWithoutReset, useRemountKey } from "@/components/ui/form-bits";
-
-type Props = { action: (state: ActionState, formData: FormData) => Promise<ActionState>; current: string };
+import { SubmitButton } from "@/components/form/buttons";
+import { CurrentPasswordField, TextField } from "@/components/form/fields";
+import { Form } from "@/components/form/form";
+import { FormMessage } from "@/components/form/notices";
+import { type FormAction, useForm } from "@/components/form/use-form";
 
 /** The mailbox's recovery address; changing it asks for the current mailbox password. */
-export function MailboxRecoveryForm({ action, current }: Props) {
+export function MailboxRecoveryForm({ action, current }: { action: FormAction; current: string }) {
   const t = useTranslations("mailboxRecovery");
-  const [state, formAction, pending] = useActionState(action, IDLE);
-  const [address, setAddress] = useState(current);
-  const errors = fieldErrors(state);
-  const passwordKey = useRemountKey(state); // the current password never lingers in the field
+  const form = useForm(action);
   return (
-    <form action={formAction} onSubmit={submitWithoutReset(formAction)} className="max-w-md space-y-4" noValidate>
-      <FormMessage state={state} />
-      <div>
-        <label htmlFor="address" className="block text-sm font-medium">{t("address")}</label>
-        <input id="address" name="address" type="email" autoComplete="email" value={address} onChange={(e) => setAddress(e.target.value)}
-          className={inputClass} aria-invalid={!!errors.address} aria-describedby="address-error" />
-        <FieldError id="address-error" messages={errors.address} />
-      </div>
-      <div>
-        <label htmlFor="currentPassword" className="block text-sm font-medium">{t("currentPassword")}</label>
-        <input key={passwordKey} id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" className={inputClass}
-          aria-invalid={!!errors.currentPassword} aria-describedby="currentPassword-error" />
-        <FieldError id="currentPassword-error" messages={errors.currentPassword} />
-      </div>
-      <button type="submit" disabled={pending} className={buttonClass}>{t("save")}</button>
-    </form>
+    <Form form={form} className="max-w-md space-y-4">
+      <FormMessage state={form.state} />
+      <TextField name="address" id="address" type="email" autoComplete="email" label={t("address")} errors={form.errors} defaultValue={current} />
+      {/* The current password never lingers in the field. */}
+      <CurrentPasswordField key={form.answer} name="currentPassword" id="currentPassword" label={t("currentPassword")} errors={form.errors} />
+      <SubmitButton pending={form.pending}>{t("save")}</SubmitButton>
+    </Form>
   );
 }

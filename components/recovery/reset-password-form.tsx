@@ -2,35 +2,34 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
-import { PasswordFields } from "@/components/password/password-fields";
-import { FieldError } from "@/components/ui/field-error";
-import { type ActionState, IDLE } from "@/lib/actions/action-state";
-import { buttonClass, fieldErrors, FormMessage, inputClass, submitWithoutReset } from "@/components/ui/form-bits";
-
-type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
+import { SubmitButton } from "@/components/form/buttons";
+import { TextField } from "@/components/form/fields";
+import { Form } from "@/components/form/form";
+import { FormMessage } from "@/components/form/notices";
+import { PasswordFields } from "@/components/form/password-fields";
+import { buttonClass } from "@/components/form/styles";
+import { type FormAction, useForm } from "@/components/form/use-form";
 
 const STAMMDATEN = ["customerNumber", "company", "contactName", "street", "postalCode", "city", "phone", "contactEmail"] as const;
 
 /** "Konto bearbeiten" after a confirmed link: Stammdaten for customers, the new password twice, "Speichern". */
-export function ResetPasswordForm({ token, view, action }: { token: string; view: Record<string, string>; action: Action }) {
+export function ResetPasswordForm({ token, view, action }: { token: string; view: Record<string, string>; action: FormAction }) {
   const t = useTranslations("recovery");
-  const [state, formAction, pending] = useActionState(action, IDLE);
-  const errors = fieldErrors(state);
+  const form = useForm(action);
   const hasStammdaten = STAMMDATEN.some((k) => `s_${k}` in view);
 
-  if (state.status === "success") {
+  if (form.state.status === "success") {
     return (
       <div className="space-y-4">
-        <FormMessage state={state} />
+        <FormMessage state={form.state} />
         <Link href="/login" className={`block text-center ${buttonClass}`}>{t("toLogin")}</Link>
       </div>
     );
   }
   return (
-    <form action={formAction} onSubmit={submitWithoutReset(formAction)} className="space-y-5" noValidate>
+    <Form form={form} className="space-y-5">
       <h2 className="text-base font-semibold">{t("editAccount")}</h2>
-      <FormMessage state={state} />
+      <FormMessage state={form.state} />
       <p className="text-sm">{t("account")}: <span className="font-mono">{view.account}</span></p>
       {hasStammdaten && (
         <section aria-label={t("stammdaten")} className="rounded border border-slate-200 p-3">
@@ -43,17 +42,12 @@ export function ResetPasswordForm({ token, view, action }: { token: string; view
         </section>
       )}
       <input type="hidden" name="token" value={token} />
-      <PasswordFields errors={errors} names={[view.account]} confirmLabel="repeatPassword" />
+      <PasswordFields key={form.answer} errors={form.errors} names={[view.account]} confirmLabel="repeatPassword" />
       {view.needsSecondFactor === "1" && (
-        <div>
-          <label htmlFor="second-factor" className="block text-sm font-medium">{t("secondFactor")}</label>
-          <input id="second-factor" name="secondFactorCode" type="text" inputMode="numeric" autoComplete="one-time-code" className={inputClass}
-            aria-invalid={!!errors.secondFactorCode} aria-describedby="second-factor-hint second-factor-error" />
-          <p id="second-factor-hint" className="mt-1 text-xs text-slate-500">{t("secondFactorHint")}</p>
-          <FieldError id="second-factor-error" messages={errors.secondFactorCode} />
-        </div>
+        <TextField key={`f${form.answer}`} name="secondFactorCode" id="second-factor" label={t("secondFactor")} errors={form.errors}
+          inputMode="numeric" autoComplete="one-time-code" hint={t("secondFactorHint")} />
       )}
-      <button type="submit" disabled={pending} className={`w-full ${buttonClass}`}>{pending ? t("saving") : t("save")}</button>
-    </form>
+      <SubmitButton pending={form.pending} pendingLabel={t("saving")} className="w-full">{t("save")}</SubmitButton>
+    </Form>
   );
 }

@@ -3,7 +3,7 @@
 import "altcha/altcha.css";
 import { useLocale, useTranslations } from "next-intl";
 import { createElement, useEffect, useState } from "react";
-import { FieldError } from "@/components/ui/field-error";
+import { FieldError } from "@/components/form/field-error";
 
 type AltchaGlobal = {
   algorithms: Map<string, () => Worker>;

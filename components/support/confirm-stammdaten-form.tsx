@@ -1,18 +1,19 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
-import { buttonClass, type FormAction, FormStatus } from "@/components/tickets/form-status";
-import { IDLE } from "@/lib/actions/action-state";
+import { SubmitButton } from "@/components/form/buttons";
+import { Form } from "@/components/form/form";
+import { FormMessage } from "@/components/form/notices";
+import { type FormAction, useForm } from "@/components/form/use-form";
 
 export function ConfirmStammdatenForm({ action }: { action: FormAction }) {
   const t = useTranslations("stammdaten");
-  const [state, formAction, pending] = useActionState(action, IDLE);
+  const form = useForm(action);
   return (
-    <form action={formAction} className="space-y-3">
-      <FormStatus state={state} />
+    <Form form={form} className="space-y-3">
+      <FormMessage state={form.state} />
       <p className="text-sm text-slate-600">{t("confirmHint")}</p>
-      <button type="submit" disabled={pending} className={buttonClass}>{t("confirm")}</button>
-    </form>
+      <SubmitButton pending={form.pending}>{t("confirm")}</SubmitButton>
+    </Form>
   );
 }

@@ -1,5 +1,5 @@
 import { getTranslations } from "@/lib/i18n/translations";
-import { buttonClass, inputClass } from "@/components/tickets/form-status";
+import { buttonClass, inputClass } from "@/components/form/styles";
 import { MAILBOX_SEARCH_FIELDS, type MailboxSearchQuery } from "@/lib/validation/support";
 
 /** GET search form; the optional ticket number travels to the record view and into its audit entry. */

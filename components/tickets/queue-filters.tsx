@@ -1,7 +1,7 @@
 import { getTranslations } from "@/lib/i18n/translations";
 import { TICKET_CATEGORIES, TICKET_STATUSES } from "@/db/schema/tickets";
 import type { TicketQueueQuery } from "@/lib/validation/ticket";
-import { buttonClass, inputClass } from "./form-status";
+import { buttonClass, inputClass } from "@/components/form/styles";
 
 /** Plain GET form: filters live in the URL, so a filtered queue can be bookmarked and shared. */
 export async function QueueFilters({ query }: { query: TicketQueueQuery }) {

@@ -1,30 +1,22 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect, useRef } from "react";
-import { FieldError } from "@/components/ui/field-error";
-import { IDLE } from "@/lib/actions/action-state";
-import { buttonClass, type FormAction, FormStatus, inputClass } from "./form-status";
+import { SubmitButton } from "@/components/form/buttons";
+import { TextAreaField } from "@/components/form/fields";
+import { Form } from "@/components/form/form";
+import { FormMessage } from "@/components/form/notices";
+import { type FormAction, useForm } from "@/components/form/use-form";
 
-/** A reply in the conversation; the text area empties after a successful send. */
+/** A reply in the conversation; the text area empties after a successful send, and stays after an error. */
 export function ReplyForm({ action, ticketId }: { action: FormAction; ticketId: number }) {
   const t = useTranslations("tickets");
-  const [state, formAction, pending] = useActionState(action, IDLE);
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state.status === "success") form.current?.reset();
-  }, [state]);
-  const errors = state.status === "error" ? state.fieldErrors ?? {} : {};
+  const form = useForm(action);
   return (
-    <form ref={form} action={formAction} className="space-y-3" noValidate>
-      <FormStatus state={state} />
+    <Form form={form} className="space-y-3">
+      <FormMessage state={form.state} />
       <input type="hidden" name="ticketId" value={ticketId} />
-      <div>
-        <label htmlFor="reply" className="block text-sm font-medium">{t("reply")}</label>
-        <textarea id="reply" name="message" rows={4} className={inputClass} aria-invalid={!!errors.message} aria-describedby="reply-error" />
-        <FieldError id="reply-error" messages={errors.message} />
-      </div>
-      <button type="submit" disabled={pending} className={buttonClass}>{t("send")}</button>
-    </form>
+      <TextAreaField key={form.saved} name="message" id="reply" label={t("reply")} errors={form.errors} rows={4} />
+      <SubmitButton pending={form.pending}>{t("send")}</SubmitButton>
+    </Form>
   );
 }

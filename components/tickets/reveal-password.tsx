@@ -1,9 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
-import { IDLE } from "@/lib/actions/action-state";
-import { buttonClass, type FormAction, FormStatus } from "./form-status";
+import { SubmitButton } from "@/components/form/buttons";
+import { Form } from "@/components/form/form";
+import { FormMessage } from "@/components/form/notices";
+import { type FormAction, useForm } from "@/components/form/use-form";
 
 /**
  * "Passwort anzeigen": the server hands the password out once and wipes its copy. It lives only in
@@ -11,12 +12,12 @@ import { buttonClass, type FormAction, FormStatus } from "./form-status";
  */
 export function RevealPassword({ action, ticketId, account }: { action: FormAction; ticketId: number; account: string }) {
   const t = useTranslations("tickets");
-  const [state, formAction, pending] = useActionState(action, IDLE);
-  const password = state.status === "success" ? state.data?.password : undefined;
+  const form = useForm(action);
+  const password = form.state.status === "success" ? form.state.data?.password : undefined;
   if (password) {
     return (
       <div className="space-y-2">
-        <FormStatus state={state} />
+        <FormMessage state={form.state} />
         <p className="text-sm">{t("passwordFor", { account })}</p>
         <output aria-label={t("newPassword")} className="block select-all rounded border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-lg">
           {password}
@@ -26,11 +27,11 @@ export function RevealPassword({ action, ticketId, account }: { action: FormActi
     );
   }
   return (
-    <form action={formAction} className="space-y-3">
-      <FormStatus state={state} />
+    <Form form={form} className="space-y-3">
+      <FormMessage state={form.state} />
       <p className="text-sm">{t("passwordReady", { account })}</p>
       <input type="hidden" name="ticketId" value={ticketId} />
-      <button type="submit" disabled={pending} className={buttonClass}>{t("reveal")}</button>
-    </form>
+      <SubmitButton pending={form.pending}>{t("reveal")}</SubmitButton>
+    </Form>
   );
 }

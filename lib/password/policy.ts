@@ -2,8 +2,11 @@
  * Kontor's one password policy, shared by browser (meter) and server (enforcement). NIST 800-63B
  * style: length over composition. At least 15 Unicode code points (an emoji counts once), long
  * passphrases accepted and never truncated; character classes only when the admin asks for them.
- * The common-password list is checked on the server only (lib/password/common-passwords.ts).
+ * assessPassword is the one verdict: the server (validate-new-password.ts) and the browser's meter
+ * (components/form/password-fields.tsx) both call it, with the same common-password list.
  */
+import { matchesCommonList } from "./common-match";
+
 export const MIN_LENGTH = 15;
 /** Far above the 64 that NIST asks to accept; bounds the argon2 input. */
 export const MAX_LENGTH = 1024;
@@ -15,7 +18,7 @@ export const MAX_LENGTH = 1024;
 export const MAX_BYTES = 480;
 export const STRENGTH_LEVELS = ["veryWeak", "weak", "medium", "strong", "veryStrong"] as const;
 export type StrengthLevel = 0 | 1 | 2 | 3 | 4;
-/** The server refuses anything the meter shows below "Mittel". */
+/** The server refuses anything the meter shows below "Mittel"; a refused password never shows more. */
 export const MIN_STRENGTH: StrengthLevel = 2;
 
 export type PolicyOptions = { requireClasses: boolean };
@@ -85,4 +88,23 @@ export function checkPasswordRules(password: string, ctx: PolicyContext, options
   }
   if (!errors.length && estimateStrength(password, ctx) < MIN_STRENGTH) errors.push("tooWeak");
   return errors;
+}
+
+export type Assessment = { errors: PolicyError[]; level: StrengthLevel };
+
+/**
+ * The policy's verdict on a new password: every rule, the common-password list when it is at hand
+ * (the browser loads it lazily), and a strength level that stays below MIN_STRENGTH whenever there is
+ * an error, so the meter never calls a refused password acceptable ("passwortpasswort" is "Schwach").
+ */
+export function assessPassword(password: string, ctx: PolicyContext, options: PolicyOptions, commonList?: ReadonlySet<string>): Assessment {
+  const errors = checkPasswordRules(password, ctx, options);
+  if (commonList && matchesCommonList(commonList, password)) {
+    const weak = errors.indexOf("tooWeak");
+    if (weak >= 0) errors.splice(weak, 1);
+    errors.push("common");
+  }
+  const estimated = estimateStrength(password, ctx);
+  const level = errors.length ? (Math.min(estimated, MIN_STRENGTH - 1) as StrengthLevel) : estimated;
+  return { errors, level };
 }

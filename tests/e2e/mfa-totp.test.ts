@@ -102,8 +102,9 @@ describe("TOTP in Chromium", () => {
     await admin.getByLabel("Kundennummer oder E-Mail-Adresse").fill("K20001");
     await admin.getByRole("button", { name: "Suchen" }).click();
     await admin.getByRole("cell", { name: EMAIL }).waitFor();
-    admin.once("dialog", (dialog) => void dialog.accept());
     await admin.getByRole("button", { name: "Zurücksetzen" }).click();
+    // The kit's confirm dialog ("Abbrechen" / "OK"), in the user's language.
+    await admin.getByRole("alertdialog").getByRole("button", { name: "OK" }).click();
     await admin.getByText("1 Faktor entfernt.").waitFor();
     await admin.context().close();
     expect(db.factorCount(db.userId(EMAIL)!)).toBe(0);

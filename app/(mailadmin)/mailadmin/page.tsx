@@ -64,7 +64,7 @@ export default async function MailAdminStartPage({ searchParams }: { searchParam
       </Card>
       <Card title={t("mailAdmin.createTitle")}>
         {atLimit ? <p className="text-sm text-amber-800">{t("mailAdmin.atLimit", { max: allowance.maxAccounts ?? 0 })}</p> : (
-          <CreateAccountForm action={createMailAccountAction} nextLogin={nextLogin} defaultQuota={allowance.quotaMb} />
+          <CreateAccountForm action={createMailAccountAction} nextLogin={nextLogin} defaultQuota={allowance.quotaMb} maxQuotaMb={allowance.quotaMb} />
         )}
       </Card>
       <ServerAddresses settings={getServerSettings()} />

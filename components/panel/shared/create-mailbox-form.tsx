@@ -1,15 +1,17 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useId, useState } from "react";
-import { PasswordFields } from "@/components/password/password-fields";
-import { FieldError } from "@/components/ui/field-error";
-import { type ActionState, IDLE } from "@/lib/actions/action-state";
-import { cancelButton, fieldsetClass, inputClass, legendClass, okButton } from "./form-styles";
-import { ErrorNotice } from "./notice";
+import { useState } from "react";
+import { CancelLink, SubmitButton } from "@/components/form/buttons";
+import { SelectField, TextField } from "@/components/form/fields";
+import { Form } from "@/components/form/form";
+import { FormMessage } from "@/components/form/notices";
+import { PasswordFields } from "@/components/form/password-fields";
+import { fieldsetClass, legendClass } from "@/components/form/styles";
+import { type FormAction, useForm } from "@/components/form/use-form";
 
 type Props = {
-  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  action: FormAction;
   subscriptionId: number;
   domains: { id: number; displayName: string }[];
   packageMaxMb: number | null;
@@ -19,51 +21,34 @@ type Props = {
 /** "Neue E-Mail-Adresse hinzufügen": mail name @ domain, password twice, quota. The action redirects on success. */
 export function CreateMailboxForm({ action, subscriptionId, domains, packageMaxMb, cancelHref }: Props) {
   const t = useTranslations("panel");
-  const id = useId();
-  const [state, formAction, pending] = useActionState(action, IDLE);
+  const form = useForm(action);
+  // Controlled: the meter checks the password against the address being created.
   const [localPart, setLocalPart] = useState("");
   const [domainId, setDomainId] = useState(String(domains[0]?.id ?? ""));
-  const [quota, setQuota] = useState("");
-  const errors = state.status === "error" ? state.fieldErrors ?? {} : {};
   const domainName = domains.find((d) => String(d.id) === domainId)?.displayName ?? "";
-
   return (
-    <form action={formAction} className="space-y-4" noValidate>
-      {state.status === "error" && state.formError && <ErrorNotice>{state.formError}</ErrorNotice>}
+    <Form form={form} skin="panel" className="space-y-4">
+      <FormMessage state={form.state} />
       <input type="hidden" name="subscriptionId" value={subscriptionId} />
       <fieldset className={fieldsetClass}>
         <legend className={legendClass}>{t("address")}</legend>
-        <div className="flex flex-wrap items-end gap-2">
-          <div>
-            <label htmlFor={`${id}-local`} className="block text-sm font-medium">{t("localPart")}</label>
-            <input id={`${id}-local`} name="localPart" value={localPart} onChange={(e) => setLocalPart(e.target.value)} autoComplete="off"
-              className={`${inputClass} w-56`} aria-invalid={!!errors.localPart} aria-describedby={`${id}-local-error`} />
-          </div>
-          <span className="pb-2">@</span>
-          <div>
-            <label htmlFor={`${id}-domain`} className="block text-sm font-medium">{t("domain")}</label>
-            <select id={`${id}-domain`} name="domainId" value={domainId} onChange={(e) => setDomainId(e.target.value)} className={inputClass}>
-              {domains.map((d) => <option key={d.id} value={d.id}>{d.displayName}</option>)}
-            </select>
-          </div>
+        <div className="flex flex-wrap items-start gap-2">
+          <TextField name="localPart" label={t("localPart")} errors={form.errors} alsoErrors={form.errors.domainId} value={localPart} onChange={setLocalPart} inputClassName="w-56" />
+          <span className="pt-8">@</span>
+          <SelectField name="domainId" label={t("domain")} errors={{}} value={domainId} onChange={setDomainId}
+            options={domains.map((d) => ({ value: String(d.id), label: d.displayName }))} />
         </div>
-        <FieldError id={`${id}-local-error`} messages={[...(errors.localPart ?? []), ...(errors.domainId ?? [])]} />
-        <PasswordFields errors={errors} names={localPart ? [`${localPart}@${domainName}`] : []} />
+        <PasswordFields key={form.answer} errors={form.errors} names={localPart ? [`${localPart}@${domainName}`] : []} />
       </fieldset>
       <fieldset className={fieldsetClass}>
         <legend className={legendClass}>{t("mailboxSection")}</legend>
-        <label htmlFor={`${id}-quota`} className="block text-sm font-medium">{t("quota")}</label>
-        <input id={`${id}-quota`} name="quotaMb" inputMode="numeric" value={quota} onChange={(e) => setQuota(e.target.value)}
-          className={`${inputClass} max-w-40`} aria-invalid={!!errors.quotaMb} aria-describedby={`${id}-quota-hint ${id}-quota-error`} />
-        <p id={`${id}-quota-hint`} className="text-xs text-slate-500">
-          {packageMaxMb === null ? t("quotaHintUnlimited") : t("quotaHint", { max: packageMaxMb })}
-        </p>
-        <FieldError id={`${id}-quota-error`} messages={errors.quotaMb} />
+        <TextField name="quotaMb" label={t("quota")} errors={form.errors} inputMode="numeric" inputClassName="max-w-40"
+          hint={packageMaxMb === null ? t("quotaHintUnlimited") : t("quotaHint", { max: packageMaxMb })} />
       </fieldset>
       <div className="flex gap-2">
-        <button type="submit" disabled={pending} className={okButton}>{pending ? t("saving") : t("ok")}</button>
-        <a href={cancelHref} className={cancelButton}>{t("cancel")}</a>
+        <SubmitButton pending={form.pending} pendingLabel={t("saving")}>{t("ok")}</SubmitButton>
+        <CancelLink href={cancelHref}>{t("cancel")}</CancelLink>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -1,14 +1,14 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useId } from "react";
-import { FieldError } from "@/components/ui/field-error";
-import { type ActionState, IDLE } from "@/lib/actions/action-state";
-import { cancelButton, okButton } from "./form-styles";
-import { ErrorNotice } from "./notice";
+import { CancelLink, SubmitButton } from "@/components/form/buttons";
+import { CheckboxField } from "@/components/form/fields";
+import { Form } from "@/components/form/form";
+import { FormMessage } from "@/components/form/notices";
+import { type FormAction, useForm } from "@/components/form/use-form";
 
 type Props = {
-  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  action: FormAction;
   subscriptionId: number;
   mailboxes: { id: number; displayAddress: string }[];
   cancelHref: string;
@@ -17,12 +17,10 @@ type Props = {
 /** The confirmation step of "Auswahl entfernen": the list, an explicit tick, then Entfernen. */
 export function DeleteMailboxesForm({ action, subscriptionId, mailboxes, cancelHref }: Props) {
   const t = useTranslations("panel");
-  const id = useId();
-  const [state, formAction, pending] = useActionState(action, IDLE);
-  const errors = state.status === "error" ? state.fieldErrors ?? {} : {};
+  const form = useForm(action);
   return (
-    <form action={formAction} className="space-y-4" noValidate>
-      {state.status === "error" && state.formError && <ErrorNotice>{state.formError}</ErrorNotice>}
+    <Form form={form} skin="panel" className="space-y-4">
+      <FormMessage state={form.state} />
       <input type="hidden" name="subscriptionId" value={subscriptionId} />
       <p className="text-sm">{t("deleteQuestion")}</p>
       <ul className="list-disc pl-6 text-sm font-medium">
@@ -33,17 +31,11 @@ export function DeleteMailboxesForm({ action, subscriptionId, mailboxes, cancelH
           </li>
         ))}
       </ul>
-      <div>
-        <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="confirmed" value="yes" aria-describedby={`${id}-confirm-error`} />
-          {t("deleteConfirm")}
-        </label>
-        <FieldError id={`${id}-confirm-error`} messages={errors.confirmed} />
-      </div>
+      <CheckboxField name="confirmed" value="yes" label={t("deleteConfirm")} errors={form.errors} />
       <div className="flex gap-2">
-        <button type="submit" disabled={pending} className={okButton}>{t("deleteSubmit")}</button>
-        <a href={cancelHref} className={cancelButton}>{t("cancel")}</a>
+        <SubmitButton pending={form.pending}>{t("deleteSubmit")}</SubmitButton>
+        <CancelLink href={cancelHref}>{t("cancel")}</CancelLink>
       </div>
-    </form>
+    </Form>
   );
 }

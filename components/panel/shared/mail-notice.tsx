@@ -1,5 +1,5 @@
 import { getTranslations } from "@/lib/i18n/translations";
-import { SuccessNotice } from "./notice";
+import { SuccessNotice } from "@/components/form/notices";
 
 /** The notice a redirect after create/delete asks for (?notice=created|deleted); anything else shows nothing. */
 export async function MailNotice({ notice }: { notice?: string }) {

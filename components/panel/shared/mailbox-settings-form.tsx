@@ -1,15 +1,16 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useId, useState } from "react";
-import { PasswordFields } from "@/components/password/password-fields";
-import { FieldError } from "@/components/ui/field-error";
-import { type ActionState, IDLE } from "@/lib/actions/action-state";
-import { cancelButton, fieldsetClass, inputClass, legendClass, okButton } from "./form-styles";
-import { ErrorNotice, SuccessNotice } from "./notice";
+import { CancelLink, SubmitButton } from "@/components/form/buttons";
+import { CheckboxField, TextField } from "@/components/form/fields";
+import { Form } from "@/components/form/form";
+import { FormMessage, SuccessNotice } from "@/components/form/notices";
+import { PasswordFields } from "@/components/form/password-fields";
+import { fieldsetClass, legendClass } from "@/components/form/styles";
+import { type FormAction, useForm } from "@/components/form/use-form";
 
 type Props = {
-  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  action: FormAction;
   subscriptionId: number;
   mailbox: { id: number; address: string; enabled: boolean; quotaMb: number | null };
   packageMaxMb: number | null;
@@ -25,59 +26,33 @@ type Props = {
 export function MailboxSettingsForm({ action, subscriptionId, mailbox, packageMaxMb, cancelHref, serverHref }: Props) {
   const t = useTranslations("panel");
   const tp = useTranslations("password");
-  const id = useId();
-  const [state, formAction, pending] = useActionState(action, IDLE);
-  // A new PasswordFields after each success empties both fields (adjusting state while rendering).
-  const [seen, setSeen] = useState(state);
-  const [round, setRound] = useState(0);
-  // Controlled, so React's reset after the action keeps what the user typed beside an error.
-  const [quota, setQuota] = useState(mailbox.quotaMb === null ? "" : String(mailbox.quotaMb));
-  const [enabled, setEnabled] = useState(mailbox.enabled);
-  if (state !== seen) {
-    setSeen(state);
-    if (state.status === "success") setRound((r) => r + 1);
-  }
-  const errors = state.status === "error" ? state.fieldErrors ?? {} : {};
-  const passwordChanged = state.status === "success" && state.data?.passwordChanged === "1";
-
+  const form = useForm(action);
+  const passwordChanged = form.state.status === "success" && form.state.data?.passwordChanged === "1";
   return (
-    <form action={formAction} className="space-y-4" noValidate>
-      {state.status === "error" && state.formError && <ErrorNotice>{state.formError}</ErrorNotice>}
-      {state.status === "success" && (passwordChanged ? (
+    <Form form={form} skin="panel" className="space-y-4">
+      <FormMessage state={form.state} success={passwordChanged ? (
         <SuccessNotice title={tp("successTitle")}>
           <p className="mt-1">{tp("clientsNote")}</p>
           <p className="mt-1"><a href={serverHref} className="font-medium underline">{tp("serverAddressesLink")}</a></p>
         </SuccessNotice>
-      ) : <SuccessNotice title={t("settingsSaved")} />)}
+      ) : <SuccessNotice title={t("settingsSaved")} />} />
       <input type="hidden" name="subscriptionId" value={subscriptionId} />
       <input type="hidden" name="mailboxId" value={mailbox.id} />
       <fieldset className={fieldsetClass}>
         <legend className={legendClass}>{t("passwordSection")}</legend>
         <p className="text-xs text-slate-600">{t("passwordKeep")}</p>
-        <PasswordFields key={round} errors={errors} names={[mailbox.address]} />
+        <PasswordFields key={form.answer} errors={form.errors} names={[mailbox.address]} />
       </fieldset>
       <fieldset className={fieldsetClass}>
         <legend className={legendClass}>{t("mailboxSection")}</legend>
-        <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="enabled" checked={enabled} onChange={(e) => setEnabled(e.target.checked)}
-            aria-invalid={!!errors.enabled} aria-describedby={`${id}-enabled-error`} />
-          {t("enabled")}
-        </label>
-        <FieldError id={`${id}-enabled-error`} messages={errors.enabled} />
-        <div>
-          <label htmlFor={`${id}-quota`} className="block text-sm font-medium">{t("quota")}</label>
-          <input id={`${id}-quota`} name="quotaMb" inputMode="numeric" value={quota} onChange={(e) => setQuota(e.target.value)} className={`${inputClass} max-w-40`}
-            aria-invalid={!!errors.quotaMb} aria-describedby={`${id}-quota-hint ${id}-quota-error`} />
-          <p id={`${id}-quota-hint`} className="mt-1 text-xs text-slate-500">
-            {packageMaxMb === null ? t("quotaHintUnlimited") : t("quotaHint", { max: packageMaxMb })}
-          </p>
-          <FieldError id={`${id}-quota-error`} messages={errors.quotaMb} />
-        </div>
+        <CheckboxField name="enabled" label={t("enabled")} defaultChecked={mailbox.enabled} errors={form.errors} />
+        <TextField name="quotaMb" label={t("quota")} errors={form.errors} defaultValue={mailbox.quotaMb === null ? "" : String(mailbox.quotaMb)}
+          inputMode="numeric" inputClassName="max-w-40" hint={packageMaxMb === null ? t("quotaHintUnlimited") : t("quotaHint", { max: packageMaxMb })} />
       </fieldset>
       <div className="flex gap-2">
-        <button type="submit" disabled={pending} className={okButton}>{pending ? t("saving") : t("ok")}</button>
-        <a href={cancelHref} className={cancelButton}>{t("cancel")}</a>
+        <SubmitButton pending={form.pending} pendingLabel={t("saving")}>{t("ok")}</SubmitButton>
+        <CancelLink href={cancelHref}>{t("cancel")}</CancelLink>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -64,6 +64,7 @@ export const ROUTE_MATRIX: Record<string, RouteEntry> = {
   },
   "app/api/altcha/challenge/route.ts#GET": { access: "public", request: () => get("/api/altcha/challenge") },
   "app/api/altcha/worker/route.ts#GET": { access: "public", request: () => get("/api/altcha/worker") },
+  "app/api/password/policy/route.ts#GET": { access: "public", request: () => get("/api/password/policy") },
   // next-auth's own endpoints: sessions come only from a one-time grant of Kontor's login service
   // (lib/auth/auth.ts); logins are covered by tests/e2e/login.test.ts and the login service tests.
   "app/api/auth/[...nextauth]/route.ts#GET": { access: "public", request: () => get("/api/auth/session"), delegated: "next-auth" },

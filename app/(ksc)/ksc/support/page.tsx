@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/translations";
 import { redirect } from "next/navigation";
-import { buttonClass } from "@/components/tickets/form-status";
+import { buttonClass } from "@/components/form/styles";
 import { Pager } from "@/components/tickets/pager";
 import { TicketTable } from "@/components/tickets/ticket-table";
 import { Card, PageTitle } from "@/components/ui/card";

@@ -14,7 +14,8 @@ export default async function MailAccountPage({ params }: { params: Promise<{ id
   if (actor.mustChangePassword) redirect("/mailadmin");
   const id = idParam((await params).id);
   // The overview is scoped to the administrator's customer: another customer's account id is a 404.
-  const account = getMailAdminOverview(actor).accounts.find((a) => a.id === id);
+  const overview = getMailAdminOverview(actor);
+  const account = overview.accounts.find((a) => a.id === id);
   if (!account) notFound();
   const t = await getTranslations("mailAdmin");
   return (
@@ -28,7 +29,7 @@ export default async function MailAccountPage({ params }: { params: Promise<{ id
         <p className="mb-3 text-sm text-slate-600">{t("passwordIntro")}</p>
         <AccountPasswordForm action={setMailAccountPasswordAction} accountId={account.id} login={account.login} own={account.id === actor.id} />
       </Card>
-      <Card title={t("quotaTitle")}><QuotaForm action={setMailAccountQuotaAction} accountId={account.id} quotaMb={account.quotaMb} /></Card>
+      <Card title={t("quotaTitle")}><QuotaForm action={setMailAccountQuotaAction} accountId={account.id} quotaMb={account.quotaMb} maxQuotaMb={overview.allowance.quotaMb} /></Card>
       <Card title={t("deleteTitle")}>
         {account.number === 1 ? <p className="text-sm text-slate-600">{t("adminCannotBeDeleted")}</p> : (
           <DeleteButton action={deleteMailAccountAction} fields={{ accountId: String(account.id) }} label={t("deleteAccount")} confirm={t("deleteConfirm", { login: account.login })} />

@@ -1,3 +1,4 @@
+/** A field's own error(s), referenced by the field's aria-describedby; one line per problem. */
 export function FieldError({ id, messages }: { id: string; messages?: string[] }) {
   if (!messages?.length) return null;
   return (
