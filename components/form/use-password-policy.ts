@@ -33,3 +33,8 @@ export function usePasswordPolicy(wanted: boolean): ClientPolicy | null {
   }, [wanted, policy]);
   return policy;
 }
+
+/** Loads anew at the next use (tests switch the admin's option between renders). */
+export function forgetPasswordPolicy() {
+  loading = undefined;
+}

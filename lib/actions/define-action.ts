@@ -8,6 +8,7 @@ import { getActor, renewSessionCookie } from "@/lib/auth/session";
 import type { Actor } from "@/lib/authz/actor";
 import { can, type Permission } from "@/lib/authz/permissions";
 import { ServiceError } from "@/lib/errors";
+import { fieldIssues } from "@/lib/validation/field-issues";
 import type { ActionState } from "./action-state";
 
 type Translate = ((key: string, values?: Record<string, string | number>) => string) & { has: (key: string) => boolean };
@@ -64,12 +65,12 @@ export function defineAction<S extends z.ZodType, P extends Permission>(def: Def
       }
       const parsed = def.schema.safeParse(formDataToObject(formData));
       if (!parsed.success) {
-        const flat = z.flattenError(parsed.error);
+        const flat = fieldIssues(parsed.error);
         return {
           status: "error",
           // Form-level issues (unknown fields, a broken request) carry zod's English text: never shown raw.
           formError: flat.formErrors.length ? translate("validation.invalid") : translate("errors.checkFields"),
-          fieldErrors: mapValues(flat.fieldErrors as Record<string, string[]>, (msgs) => msgs.map((m) => (t.has(m) ? translate(m) : translate("validation.invalid")))),
+          fieldErrors: mapValues(flat.fieldErrors, (msgs) => [...new Set(msgs.map((m) => (t.has(m) ? translate(m) : translate("validation.invalid"))))]),
         };
       }
       const ip = await clientIp();

@@ -71,8 +71,11 @@ export function estimateStrength(password: string, ctx: PolicyContext = { names:
   return level;
 }
 
-/** Every rule that can be checked without the server's lists; the errors in display order. */
-export function checkPasswordRules(password: string, ctx: PolicyContext, options: PolicyOptions): PolicyError[] {
+/**
+ * The rules that need nothing but the password itself (length, bytes, control characters). The form
+ * schemas run them too, so they appear together with a mismatch and the form's other field errors.
+ */
+export function checkFormatRules(password: string): PolicyError[] {
   const errors: PolicyError[] = [];
   const length = codePoints(password);
   if (length < MIN_LENGTH) errors.push("tooShort");
@@ -80,6 +83,12 @@ export function checkPasswordRules(password: string, ctx: PolicyContext, options
   // Tab, line breaks, NUL and other control characters cannot be typed reliably, and mail clients
   // cannot send them (AUTHENTICATE PLAIN separates fields with NUL, IMAP LOGIN ends at CR LF).
   if (/\p{Cc}/u.test(password)) errors.push("controlCharacter");
+  return errors;
+}
+
+/** Every rule that can be checked without the server's lists; the errors in display order. */
+export function checkPasswordRules(password: string, ctx: PolicyContext, options: PolicyOptions): PolicyError[] {
+  const errors = checkFormatRules(password);
   const lower = password.toLowerCase();
   if (nameFragments(ctx).some((f) => lower.includes(f))) errors.push("containsName");
   if (options.requireClasses) {

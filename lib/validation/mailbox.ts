@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkPasswordPair, newPasswordField } from "./password";
 
 /** Ids arrive as form strings; anything that is not a positive integer is simply invalid. */
 export const idField = z.coerce.number<string>({ error: "validation.invalid" }).int("validation.invalid").positive("validation.invalid");
@@ -25,34 +26,28 @@ export const localPartField = z
 
 const optionalPassword = z.string().max(4096, "password.errors.tooLong");
 
-type PasswordPair = { newPassword: string; confirmPassword: string };
-const passwordsMatch = (d: PasswordPair) => d.newPassword === d.confirmPassword;
-const mismatch = { path: ["confirmPassword"], message: "password.errors.mismatch" };
-
 /** "Einstellungen": password optional (empty keeps it), mailbox on/off, quota. */
-export const mailboxSettingsSchema = z
+export const mailboxSettingsSchema = checkPasswordPair(z
   .strictObject({
     subscriptionId: idField,
     mailboxId: idField,
     enabled: checkbox,
     quotaMb: quotaField,
-    newPassword: optionalPassword.default(""),
+    newPassword: newPasswordField({ optional: true }).default(""),
     confirmPassword: optionalPassword.default(""),
-  })
-  .refine(passwordsMatch, mismatch);
+  }), { optional: true });
 export type MailboxSettingsInput = z.output<typeof mailboxSettingsSchema>;
 
 /** "Neue E-Mail-Adresse hinzufügen": a password is required for a new mailbox. */
-export const createMailboxSchema = z
+export const createMailboxSchema = checkPasswordPair(z
   .strictObject({
     subscriptionId: idField,
     domainId: idField,
     localPart: localPartField,
     quotaMb: quotaField,
-    newPassword: z.string().min(1, "validation.required").max(4096, "password.errors.tooLong"),
+    newPassword: newPasswordField(),
     confirmPassword: z.string().min(1, "validation.required").max(4096, "password.errors.tooLong"),
-  })
-  .refine(passwordsMatch, mismatch);
+  }));
 export type CreateMailboxInput = z.output<typeof createMailboxSchema>;
 
 /** "Auswahl entfernen" after the confirmation page; one or more ids. */

@@ -8,6 +8,7 @@ import { getMailAdminOverview } from "@/lib/services/mail-accounts/mail-admin-ov
 import { changePendingAdminPassword, deleteMailAccount, setMailAccountPassword } from "@/lib/services/mail-accounts/manage-mail-account";
 import { routeAddress, unrouteAddress } from "@/lib/services/mail-accounts/route-address";
 import { createCustomer } from "@/lib/services/customers/create-customer";
+import { LimitError, limitErrorState } from "@/lib/services/orders/limit-error";
 import { orderPackage } from "@/lib/services/orders/order-package";
 import { createPackage } from "@/lib/services/packages/save-package";
 import { DEMO_PASSWORD } from "@/db/seed";
@@ -49,6 +50,17 @@ describe("E-Mail-Administration", () => {
     const audit = JSON.stringify(handle.db.select().from(auditLog).all());
     expect(audit).not.toContain(NEW_PASSWORD);
     expect(audit).toContain("mail_account.delete");
+  });
+
+  it("names a quota above the package together with the password's problems (issue 25.9)", async () => {
+    const admin = as.mailAdmin("k10001.001");
+    const err = await createMailAccount(admin, { quotaMb: 5000, newPassword: "kurz" }, null, handle.db).catch((e: ServiceError) => e);
+    expect(err).toBeInstanceOf(LimitError);
+    expect((err as LimitError).exceeded).toEqual([{ limit: "mailboxQuotaMb", used: 5000, max: 1024, where: "K10001" }]);
+    expect((err as ServiceError).fieldErrors?.newPassword).toContain("password.errors.tooShort");
+    const t = (key: string, values?: Record<string, string | number>) => (values ? `${key} ${JSON.stringify(values)}` : key);
+    const state = limitErrorState(err, t);
+    expect(state.status === "error" && Object.keys(state.fieldErrors ?? {}).sort()).toEqual(["newPassword", "quotaMb"]);
   });
 
   it("refuses weak passwords beside the field and never deletes .001", async () => {

@@ -66,7 +66,7 @@ describe("validation", () => {
     expect(issues(addSenderRuleSchema.safeParse({ kind: "evil", pattern: "a@b.example" }))).toHaveProperty("kind");
     expect(issues(spamSettingsSchema.safeParse({ level: "9", action: "junk" }))).toEqual({ level: "mailboxSettings.errors.levelInvalid" });
     expect(issues(spamSettingsSchema.safeParse({ level: "3", action: "bounce" }))).toEqual({ action: "mailboxSettings.errors.actionInvalid" });
-    expect(issues(changeOwnPasswordSchema.safeParse({ currentPassword: "x", newPassword: "a", confirmPassword: "b" }))).toEqual({ confirmPassword: "password.errors.mismatch" });
+    expect(issues(changeOwnPasswordSchema.safeParse({ currentPassword: "x", newPassword: "a", confirmPassword: "b" }))).toEqual({ newPassword: "password.errors.tooShort", confirmPassword: "password.errors.mismatch" });
     expect(addForwardSchema.safeParse({ target: "a@example.org", extra: "1" }).success).toBe(false);
   });
 });
@@ -157,6 +157,19 @@ describe("black-/whitelist", () => {
     expect(() => removeOwnSenderRule(actor("anna@alpenblick.example"), { id: first.id }, ip, h.db)).toThrow(NotFoundError);
     removeOwnSenderRule(a, { id: first.id }, ip, h.db);
     expect(listOwnSenderRules(a, h.db)).toHaveLength(1);
+  });
+});
+
+describe("black-/whitelist domains in canonical form (issue 25.10)", () => {
+  it("stores an emoji or umlaut domain in punycode and compares it in that form, whoever calls", async () => {
+    const a = actor("anna@alpenblick.example");
+    addOwnSenderRule(a, { kind: "block", pattern: "@😀.example" }, ip, h.db);
+    addOwnSenderRule(a, { kind: "allow", pattern: "Chef@Grüne-Wiese.example" }, ip, h.db);
+    expect(listOwnSenderRules(a, h.db).map((r) => r.pattern).sort()).toEqual(["@xn--e28h.example", "chef@xn--grne-wiese-beb.example"]);
+    expect(await fieldErrorsOf(() => addOwnSenderRule(a, { kind: "allow", pattern: "xn--e28h.example" }, ip, h.db))).toEqual({ pattern: ["mailboxSettings.errors.patternOtherList"] });
+    expect(await fieldErrorsOf(() => addOwnSenderRule(a, { kind: "block", pattern: "😀.example" }, ip, h.db))).toEqual({ pattern: ["mailboxSettings.errors.patternDuplicate"] });
+    expect(await fieldErrorsOf(() => addOwnSenderRule(a, { kind: "block", pattern: "not a domain" }, ip, h.db))).toEqual({ pattern: ["mailboxSettings.errors.patternInvalid"] });
+    expect(script("anna@alpenblick.example")).toContain('"xn--e28h.example"');
   });
 });
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { hashPassword } from "@/lib/auth/password-hash";
 import { commonPasswordCount, isCommonPassword } from "@/lib/password/common-passwords";
 import { generatePassword } from "@/lib/password/generate";
-import { checkPasswordRules, codePoints, estimateStrength } from "@/lib/password/policy";
+import { commonPasswordList } from "@/lib/password/common-passwords";
+import { assessPassword, checkPasswordRules, codePoints, estimateStrength, MIN_STRENGTH } from "@/lib/password/policy";
 import { validateNewPassword } from "@/lib/password/validate-new-password";
 
 const off = { requireClasses: false };
@@ -75,5 +76,21 @@ describe("password policy", () => {
       expect(checkPasswordRules(pw, { names: [] }, { requireClasses: true })).toEqual([]);
     }
     expect(seen.size).toBe(50);
+  });
+
+  it("gives the meter the server's verdict: a refused password never shows as acceptable (issue 25.9)", async () => {
+    const list = commonPasswordList();
+    for (const refused of ["passwortpasswort", "Passwortpasswort2024!", "mustermann-citywerk-blau", "kurz"]) {
+      const verdict = assessPassword(refused, ctx, off, list);
+      expect(verdict.errors.length, refused).toBeGreaterThan(0);
+      expect(verdict.level, refused).toBeLessThan(MIN_STRENGTH);
+      expect(await validateNewPassword(refused, ctx, off), refused).toEqual(verdict.errors.map((e) => `password.errors.${e}`));
+    }
+    expect(assessPassword("passwortpasswort", { names: [] }, off, list).errors).toEqual(["common"]);
+    const accepted = assessPassword("Heckenrose-Zaunkoenig-8", ctx, off, list);
+    expect(accepted).toEqual({ errors: [], level: estimateStrength("Heckenrose-Zaunkoenig-8", ctx) });
+    expect(accepted.level).toBeGreaterThanOrEqual(MIN_STRENGTH);
+    // The admin's option counts in the meter as on the server.
+    expect(assessPassword("heckenrose zaunkoenig acht", ctx, { requireClasses: true }, list).errors).toEqual(["missingClasses"]);
   });
 });

@@ -8,7 +8,7 @@ import { ValidationError } from "@/lib/errors";
 import { validateNewPassword } from "@/lib/password/validate-new-password";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import { accountLogin } from "@/lib/services/orders/admin-account";
-import { LimitError } from "@/lib/services/orders/limit-error";
+import { type Exceeded, LimitError } from "@/lib/services/orders/limit-error";
 import { noPanelAllowance } from "@/lib/services/orders/usage";
 import { getPasswordPolicyOptions } from "@/lib/services/settings/password-policy-settings";
 import { assertMailAdmin, customerNumberOf } from "./mail-admin-guard";
@@ -22,6 +22,9 @@ export async function createMailAccount(actor: Actor, input: { quotaMb: number |
   const tenant = assertMailAdmin(actor);
   const number = customerNumberOf(db, tenant.customerId);
   const errors = await validateNewPassword(input.newPassword, { names: [number.toLowerCase()] }, getPasswordPolicyOptions(db));
+  // The quota is checked before the password errors are thrown, so the form shows both at once.
+  const quotaExceeded = exceededQuota(input.quotaMb, noPanelAllowance(db, tenant.customerId).quotaMb, number);
+  if (quotaExceeded) throw new LimitError([quotaExceeded], "quotaMb", errors.length ? { newPassword: errors } : undefined);
   if (errors.length) throw new ValidationError("errors.checkFields", { newPassword: errors });
   const hash = await hashPassword(input.newPassword);
 
@@ -33,9 +36,9 @@ export async function createMailAccount(actor: Actor, input: { quotaMb: number |
       throw new LimitError([{ limit: "maxMailboxes", used, max: allowance.maxAccounts, where: number }], "form");
     }
     const quotaMb = input.quotaMb ?? allowance.quotaMb;
-    if (allowance.quotaMb !== null && (quotaMb === null || quotaMb > allowance.quotaMb)) {
-      throw new LimitError([{ limit: "mailboxQuotaMb", used: quotaMb ?? 0, max: allowance.quotaMb, where: number }], "quotaMb");
-    }
+    // Again inside the transaction: the package may have changed while the password was hashed.
+    const exceeded = exceededQuota(input.quotaMb, allowance.quotaMb, number);
+    if (exceeded) throw new LimitError([exceeded], "quotaMb");
     const next = (row?.top ?? 0) + 1;
     const login = accountLogin(number, next);
     const created = tx
@@ -46,4 +49,11 @@ export async function createMailAccount(actor: Actor, input: { quotaMb: number |
     writeAudit(tx, actor, { action: "mail_account.create", targetKind: "mail_account", targetId: created.id, targetLabel: login, ...tenant, ip, details: { number: next, quotaMb } });
     return { id: created.id, login };
   }, { behavior: "immediate" });
+}
+
+/** An explicit quota above the package's per-account quota (empty takes the package's value). */
+function exceededQuota(requested: number | null, allowed: number | null, where: string): Exceeded | null {
+  const quotaMb = requested ?? allowed;
+  if (allowed === null || (quotaMb !== null && quotaMb <= allowed)) return null;
+  return { limit: "mailboxQuotaMb", used: quotaMb ?? 0, max: allowed, where };
 }

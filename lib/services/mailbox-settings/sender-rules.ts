@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/authz/actor";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { syncMailboxSieveSafely } from "@/lib/mail/sieve/sync";
 import { writeAudit } from "@/lib/services/audit/write-audit";
-import type { AddSenderRuleInput } from "@/lib/validation/mailbox-settings";
+import { type AddSenderRuleInput, canonicalSenderPattern } from "@/lib/validation/mailbox-settings";
 import { auditTarget, loadOwnMailbox } from "./own-mailbox";
 
 /** Keeps the generated Sieve script small; a few hundred entries are far beyond normal use. */
@@ -19,8 +19,12 @@ export function listOwnSenderRules(actor: Actor, db: Db = getDb()) {
 }
 
 /** One entry on the black or white list; an entry sits on at most one of them. */
-export function addOwnSenderRule(actor: Actor, input: AddSenderRuleInput, ip: string, db: Db = getDb()) {
+export function addOwnSenderRule(actor: Actor, raw: AddSenderRuleInput, ip: string, db: Db = getDb()) {
   const mailbox = loadOwnMailbox(actor, db);
+  // Stored and compared only in the canonical form (punycode domain, lower case), whoever calls:
+  // "@😀.example" and "xn--e28h.example" are one entry, as the Sieve script and Dovecot see it.
+  const input = { ...raw, pattern: canonicalSenderPattern(raw.pattern) };
+  if (!input.pattern) throw new ValidationError("errors.checkFields", { pattern: ["mailboxSettings.errors.patternInvalid"] });
   db.transaction((tx) => {
     const rows = tx.select({ kind: senderRules.kind, pattern: senderRules.pattern }).from(senderRules).where(eq(senderRules.mailboxId, mailbox.id)).all();
     const existing = rows.find((r) => r.pattern === input.pattern);

@@ -8,14 +8,16 @@ export type Exceeded = { limit: LimitName; used: number; max: number; where: str
 
 /**
  * A create or a lowered limit that the usage does not allow. Carries the numbers so the message can
- * name exactly what exceeds; `field` is the form field the message belongs beside.
+ * name exactly what exceeds; `field` is the form field the message belongs beside. `others` are the
+ * form's other field errors (i18n keys) found in the same check, shown together with the limit.
  */
 export class LimitError extends ValidationError {
   constructor(
     readonly exceeded: Exceeded[],
     readonly field: string,
+    others?: Record<string, string[]>,
   ) {
-    super("orders.limitReached");
+    super("orders.limitReached", others);
   }
 }
 
@@ -29,5 +31,6 @@ export function describeExceeded(t: Translate, e: Exceeded): string {
 export function limitErrorState(error: unknown, t: Translate): ActionState {
   if (!(error instanceof LimitError)) throw error;
   const lines = error.exceeded.map((e) => describeExceeded(t, e));
-  return { status: "error", formError: t("orders.limitReached"), fieldErrors: { [error.field]: lines } };
+  const others = Object.fromEntries(Object.entries(error.fieldErrors ?? {}).map(([field, keys]) => [field, keys.map((k) => t(k))]));
+  return { status: "error", formError: t("orders.limitReached"), fieldErrors: { ...others, [error.field]: lines } };
 }
