@@ -53,7 +53,7 @@ describe("panel mailbox forms", () => {
 
   it("Weiterleitung: shows the saved message and keeps the targets", async () => {
     wrap(<ForwardingForm action={async () => ({ status: "success", message: "ok" })} subscriptionId={4} mailboxId={7}
-      targets={["chef@example.org"]} keepCopy cancelHref="/panel/4/mail/7" />);
+      targets={["chef@example.org"]} keepCopy maxForwards={null} cancelHref="/panel/4/mail/7" />);
     expect((screen.getByLabelText("Weiterleiten an") as HTMLTextAreaElement).value).toBe("chef@example.org");
     expect(screen.getByRole("checkbox", { name: "Eine Kopie im Postfach behalten" })).toHaveProperty("checked", true);
     fireEvent.click(screen.getByRole("button", { name: "OK" }));

@@ -13,11 +13,13 @@ type Props = {
   mailboxId: number;
   targets: string[];
   keepCopy: boolean;
+  /** The package's limit on targets of all its addresses together; null when unlimited. */
+  maxForwards: number | null;
   cancelHref: string;
 };
 
 /** "Weiterleitung": target addresses, one per line, and whether the mailbox keeps a copy. */
-export function ForwardingForm({ action, subscriptionId, mailboxId, targets, keepCopy, cancelHref }: Props) {
+export function ForwardingForm({ action, subscriptionId, mailboxId, targets, keepCopy, maxForwards, cancelHref }: Props) {
   const t = useTranslations("panel");
   const form = useForm(action);
   return (
@@ -25,7 +27,8 @@ export function ForwardingForm({ action, subscriptionId, mailboxId, targets, kee
       <FormMessage state={form.state} success={<SuccessNotice title={t("forwardingSaved")} />} />
       <input type="hidden" name="subscriptionId" value={subscriptionId} />
       <input type="hidden" name="mailboxId" value={mailboxId} />
-      <TextAreaField name="targets" label={t("targets")} errors={form.errors} rows={5} defaultValue={targets.join("\n")} inputClassName="font-mono" hint={t("targetsHint")} />
+      <TextAreaField name="targets" label={t("targets")} errors={form.errors} rows={5} defaultValue={targets.join("\n")} inputClassName="font-mono" 
+        hint={maxForwards === null ? t("targetsHint") : `${t("targetsHint")} ${t("targetsLimitHint", { max: maxForwards })}`} />
       <CheckboxField name="keepCopy" label={t("keepCopy")} defaultChecked={keepCopy} errors={form.errors} />
       <div className="flex gap-2">
         <SubmitButton pending={form.pending} pendingLabel={t("saving")}>{t("ok")}</SubmitButton>

@@ -14,7 +14,7 @@ export default async function MailboxForwardingPage({ params }: MailboxParams) {
       <skin.AddressView sub={sub} mailbox={mailbox} active="forwarding">
         {sub.features.forwarding ? (
           <ForwardingForm action={setForwardingAction} subscriptionId={sub.id} mailboxId={mailbox.id}
-            targets={mailbox.forwardTargets} keepCopy={mailbox.keepCopy} cancelHref={panelLinks(sub.id).mailbox(mailbox.id)} />
+            targets={mailbox.forwardTargets} keepCopy={mailbox.keepCopy} maxForwards={sub.limits.maxForwards} cancelHref={panelLinks(sub.id).mailbox(mailbox.id)} />
         ) : <p className="text-sm">{t("forwardingUnavailable")}</p>}
       </skin.AddressView>
     </ClientMessages>
