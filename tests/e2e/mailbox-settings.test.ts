@@ -53,6 +53,18 @@ describe("mailbox user in Chromium", () => {
     await page.getByRole("link", { name: "Passwort", exact: true }).first().click();
     await page.waitForURL(`${BASE_URL}/mailbox/password`);
 
+    // The meter runs the server's policy with its list: a common password is never "Mittel" (issue 25.9).
+    await page.getByLabel("Neues Passwort").fill("passwortpasswort");
+    await page.getByTestId("strength-reasons").getByText("weit verbreitet", { exact: false }).waitFor();
+    expect(await page.getByTestId("strength-level").innerText()).toMatch(/^(Passwortstärke: )?(Sehr schwach|Schwach)$/);
+    // A too short password and a mismatch are named together, in one answer.
+    await page.getByLabel("Aktuelles Passwort").fill(DEMO_PASSWORD);
+    await page.getByLabel("Neues Passwort").fill("kurz");
+    await page.getByLabel("Passwort wiederholen").fill("anders");
+    await page.getByRole("button", { name: "Speichern" }).click();
+    await page.getByText("Die beiden Passwörter stimmen nicht überein.").waitFor();
+    await page.getByText("Das Passwort ist zu kurz: Es braucht mindestens 15 Zeichen.", { exact: true }).waitFor();
+
     // One wrong current password: the error sits beside the field.
     await page.getByLabel("Aktuelles Passwort").fill("Falsches-Passwort-1!");
     await page.getByLabel("Neues Passwort").fill(NEW_PASSWORD);
@@ -84,6 +96,7 @@ describe("mailbox user in Chromium", () => {
     await page.getByLabel("Zieladresse").fill("kein-adresse");
     await page.getByRole("button", { name: "Hinzufügen" }).click();
     await page.getByText("Bitte geben Sie eine gültige E-Mail-Adresse ein").waitFor();
+    expect(await page.getByLabel("Zieladresse").inputValue()).toBe("kein-adresse"); // kept beside the error (issue 25.8)
     await page.getByLabel("Zieladresse").fill("chef@example.org");
     await page.getByRole("button", { name: "Hinzufügen" }).click();
     await page.getByText("Die Weiterleitung wurde hinzugefügt.").waitFor();
@@ -93,6 +106,7 @@ describe("mailbox user in Chromium", () => {
     await page.getByLabel("Absender oder Domain sperren").fill("das ist nichts");
     await page.getByRole("button", { name: "Zur Blacklist hinzufügen" }).click();
     await page.getByText("Das ist weder eine E-Mail-Adresse noch eine Domain.", { exact: false }).waitFor();
+    expect(await page.getByLabel("Absender oder Domain sperren").inputValue()).toBe("das ist nichts");
     await page.getByLabel("Absender oder Domain sperren").fill("@werbung.example");
     await page.getByRole("button", { name: "Zur Blacklist hinzufügen" }).click();
     await page.getByRole("button", { name: "@werbung.example entfernen" }).waitFor();
