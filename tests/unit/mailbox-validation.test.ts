@@ -30,7 +30,7 @@ describe("mailbox form schemas", () => {
 
   it("reports a password mismatch on the confirmation field, also when the password is optional", () => {
     expect(errorsOf(mailboxSettingsSchema, { subscriptionId: "1", mailboxId: "1", quotaMb: "", newPassword: "abc", confirmPassword: "abd" }))
-      .toEqual({ confirmPassword: ["password.errors.mismatch"] });
+      .toEqual({ newPassword: ["password.errors.tooShort"], confirmPassword: ["password.errors.mismatch"] });
     expect(errorsOf(createMailboxSchema, { subscriptionId: "1", domainId: "1", localPart: "x", quotaMb: "", newPassword: "", confirmPassword: "" }))
       .toMatchObject({ newPassword: ["validation.required"] });
   });
