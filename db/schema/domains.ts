@@ -1,6 +1,7 @@
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { type AnySQLiteColumn, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { createdAt, id } from "./columns";
 import { customers } from "./customers";
+import { mailboxes } from "./mailboxes";
 import { resellers } from "./resellers";
 import { subscriptions } from "./subscriptions";
 
@@ -15,6 +16,8 @@ export const domains = sqliteTable(
     name: text("name").notNull().unique(),
     /** Maintained with every mailbox write so pages never COUNT(*) a large domain. */
     mailboxCount: integer("mailbox_count").notNull().default(0),
+    /** Catch-all: mail to unknown addresses of the domain goes to this mailbox of the domain; NULL refuses it. */
+    catchAllMailboxId: integer("catch_all_mailbox_id").references((): AnySQLiteColumn => mailboxes.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
   (t) => [

@@ -14,3 +14,4 @@ export * from "./settings";
 export * from "./ticket-secrets";
 export * from "./recovery";
 export * from "./mfa";
+export * from "./mail-aliases";

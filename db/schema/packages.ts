@@ -17,6 +17,8 @@ export const packages = sqliteTable(
     maxMailboxes: limit("max_mailboxes"),
     mailboxQuotaMb: limit("mailbox_quota_mb"),
     maxForwards: limit("max_forwards"),
+    /** E-Mail-Aliases per subscription. */
+    maxAliases: limit("max_aliases"),
     spamFilterEnabled: bool("spam_filter_enabled").notNull().default(true),
     forwardingEnabled: bool("forwarding_enabled").notNull().default(true),
     createdAt: createdAt(),

@@ -110,7 +110,10 @@ relay_domains =
 virtual_mailbox_domains = ${ref(t.domains)}
 virtual_mailbox_maps = ${ref(t.recipients)}
 virtual_transport = lmtp:inet:127.0.0.1:${lmtpPort}
-proxy_read_maps = $virtual_mailbox_domains $virtual_mailbox_maps ${ref(t.disabled)}
+# Aliases, then the domain's catch-all. Targets are resolved again (an alias of an alias), and a
+# recipient maps to itself, which ends the resolution.
+virtual_alias_maps = ${ref(t.virtual)}, ${ref(t.catchall)}
+proxy_read_maps = $virtual_mailbox_domains $virtual_mailbox_maps $virtual_alias_maps ${ref(t.disabled)}
 
 # Foreign domains: ${relayhost === "" ? "delivered directly to the recipient's MX" : `relayed to ${relayhost}`}.
 relayhost = ${relayhost}

@@ -5,16 +5,21 @@
  *   postfix_domains    (domain)  – every domain that receives mail
  *   postfix_recipients (address) – every deliverable address (lower case); others are refused at RCPT
  *   postfix_disabled   (address) – addresses that exist but are switched off; refused with 550 5.2.1
+ *   postfix_virtual    (address, target) – aliases, one row per target; every recipient maps to itself
+ *   postfix_catchall   (domain, target)  – the catch-all mailbox of a domain, if it has one
  */
 export const POSTFIX_VIEWS = {
   domains: "postfix_domains",
   recipients: "postfix_recipients",
   disabled: "postfix_disabled",
+  virtual: "postfix_virtual",
+  catchall: "postfix_catchall",
 } as const;
 
 /**
  * One lookup table per view. `%s` is the key Postfix looks up, already lower-cased and SQL-quoted by
- * Postfix; `resultFormat` replaces the value found (for the access table: the SMTP answer).
+ * Postfix, `%d` its domain part; `resultFormat` replaces the value found (for the access table: the
+ * SMTP answer).
  */
 export type PostfixTable = { name: string; query: string; resultFormat?: string };
 
@@ -26,4 +31,8 @@ export const POSTFIX_TABLES = {
     query: `SELECT address FROM ${POSTFIX_VIEWS.disabled} WHERE address = '%s'`,
     resultFormat: "550 5.2.1 Mailbox disabled",
   },
+  virtual: { name: "virtual", query: `SELECT target FROM ${POSTFIX_VIEWS.virtual} WHERE address = '%s'` },
+  // Asked after the virtual table missed, with the same address: only addresses nothing else knows
+  // reach the catch-all (Postfix tries every table with the full address before "@domain").
+  catchall: { name: "catchall", query: `SELECT target FROM ${POSTFIX_VIEWS.catchall} WHERE domain = '%d'` },
 } satisfies Record<string, PostfixTable>;

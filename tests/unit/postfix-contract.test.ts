@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { mailAccounts, mailboxes } from "@/db/schema";
+import { domains, mailAccounts, mailboxes } from "@/db/schema";
 import { renderPostfixConfig } from "@/lib/mail/postfix-config";
 import { POSTFIX_TABLES, type PostfixTable } from "@/lib/mail/postfix-contract";
 import { createSeededDb } from "../support/seeded-db";
@@ -10,8 +10,11 @@ beforeAll(async () => {
   handle = await createSeededDb();
 });
 
-// Postfix substitutes the SQL-quoted key for '%s'; a bound parameter is the same for these tests.
-const lookup = (t: PostfixTable, key: string) => handle.sqlite.prepare(t.query.replace("'%s'", "?")).pluck().get(key) as string | undefined;
+// Postfix substitutes the SQL-quoted key for '%s' and its domain for '%d'; a bound parameter is the
+// same for these tests.
+const bound = (t: PostfixTable) => t.query.replace(/'%[sd]'/, "?");
+const lookup = (t: PostfixTable, key: string) => handle.sqlite.prepare(bound(t)).pluck().get(key) as string | undefined;
+const lookupAll = (t: PostfixTable, key: string) => handle.sqlite.prepare(bound(t)).pluck().all(key) as string[];
 
 describe("Postfix lookup tables over Kontor's schema", () => {
   it("knows every domain and nothing else", () => {
@@ -42,9 +45,27 @@ describe("Postfix lookup tables over Kontor's schema", () => {
     }
   });
 
+  it("maps every recipient to itself and an alias to each target; a catch-all only with an enabled mailbox", () => {
+    const { virtual, catchall } = POSTFIX_TABLES;
+    expect(lookupAll(virtual, "info@alpenblick.example")).toEqual(["info@alpenblick.example"]);
+    expect(lookupAll(virtual, "kontakt@alpenblick.example")).toEqual(["info@alpenblick.example"]);
+    expect(lookupAll(virtual, "nobody@alpenblick.example")).toEqual([]);
+    expect(lookup(catchall, "alpenblick.example")).toBeUndefined();
+    const anna = handle.db.select().from(mailboxes).where(eq(mailboxes.address, "anna@alpenblick.example")).get()!;
+    handle.db.update(domains).set({ catchAllMailboxId: anna.id }).where(eq(domains.id, anna.domainId)).run();
+    try {
+      expect(lookup(catchall, "alpenblick.example")).toBe("anna@alpenblick.example");
+      handle.db.update(mailboxes).set({ enabled: false }).where(eq(mailboxes.id, anna.id)).run();
+      expect(lookup(catchall, "alpenblick.example")).toBeUndefined();
+    } finally {
+      handle.db.update(mailboxes).set({ enabled: true }).where(eq(mailboxes.id, anna.id)).run();
+      handle.db.update(domains).set({ catchAllMailboxId: null }).where(eq(domains.id, anna.domainId)).run();
+    }
+  });
+
   it("answers every lookup through an index, never by scanning a table", () => {
     for (const t of Object.values(POSTFIX_TABLES)) {
-      const plan = (handle.sqlite.prepare(`EXPLAIN QUERY PLAN ${t.query.replace("'%s'", "?")}`).all("x@y.example") as { detail: string }[]).map((r) => r.detail);
+      const plan = (handle.sqlite.prepare(`EXPLAIN QUERY PLAN ${bound(t)}`).all("x@y.example") as { detail: string }[]).map((r) => r.detail);
       // The outer SCAN of a view walks its co-routine's already filtered rows.
       expect(plan.filter((d) => /^SCAN /.test(d) && !/^SCAN postfix_/.test(d)), t.name).toEqual([]);
     }

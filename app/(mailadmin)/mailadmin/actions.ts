@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/actions/define-action";
+import { deleteAlias, saveAlias } from "@/lib/services/aliases/save-alias";
 import { refreshOwnSession } from "@/lib/auth/refresh-session";
 import { createMailAccount } from "@/lib/services/mail-accounts/create-mail-account";
 import { changePendingAdminPassword, deleteMailAccount, setMailAccountPassword, setMailAccountQuota } from "@/lib/services/mail-accounts/manage-mail-account";
@@ -12,6 +13,8 @@ import {
   createMailAccountSchema, deleteMailAccountSchema, forcedPasswordChangeSchema, routeAddressSchema, setMailAccountPasswordSchema,
   setMailAccountQuotaSchema, unrouteAddressSchema,
 } from "@/lib/validation/mail-account";
+import { aliasSchema, deleteAliasSchema } from "@/lib/validation/alias";
+import { displayAddress } from "@/lib/validation/names";
 
 export const changePendingPasswordAction = defineAction({
   permission: "mailadmin.manage",
@@ -91,5 +94,26 @@ export const deleteMailAccountAction = defineAction({
     deleteMailAccount(actor, input.accountId, ip);
     revalidatePath("/mailadmin", "layout");
     redirect("/mailadmin");
+  },
+});
+
+// E-Mail-Aliases on the customer's domains without panel; the services keep them to those domains.
+export const saveMailAdminAliasAction = defineAction({
+  permission: "mailadmin.manage",
+  schema: aliasSchema,
+  handler: async ({ actor, input, ip, t }) => {
+    const saved = saveAlias(actor, { ...input, subscriptionId: null }, { ip });
+    revalidatePath("/mailadmin", "layout");
+    return { status: "success", message: t("aliases.saved", { address: displayAddress(saved?.address ?? "") }) };
+  },
+});
+
+export const deleteMailAdminAliasAction = defineAction({
+  permission: "mailadmin.manage",
+  schema: deleteAliasSchema,
+  handler: async ({ actor, input, ip, t }) => {
+    deleteAlias(actor, { ...input, subscriptionId: null }, { ip });
+    revalidatePath("/mailadmin", "layout");
+    return { status: "success", message: t("aliases.removed") };
   },
 });

@@ -8,7 +8,9 @@ import { requirePermission } from "@/lib/auth/session";
 import { getMailAdminOverview } from "@/lib/services/mail-accounts/mail-admin-overview";
 import { accountLogin } from "@/lib/services/orders/admin-account";
 import { getServerSettings } from "@/lib/services/settings/server-settings";
-import { createMailAccountAction, routeAddressAction, unrouteAddressAction } from "./actions";
+import { AliasSection } from "@/components/aliases/alias-section";
+import { listAliases } from "@/lib/services/aliases/list-aliases";
+import { createMailAccountAction, deleteMailAdminAliasAction, routeAddressAction, saveMailAdminAliasAction, unrouteAddressAction } from "./actions";
 
 export default async function MailAdminStartPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission("mailadmin.manage");
@@ -62,6 +64,12 @@ export default async function MailAdminStartPage({ searchParams }: { searchParam
             domains={domains.map((d) => ({ value: String(d.id), label: `@${d.displayName}` }))} />
         )}
       </Card>
+      {domains.length > 0 && (
+        <Card title={t("aliases.title")}>
+          <AliasSection aliases={listAliases(actor, null)} domains={domains}
+            actions={{ save: saveMailAdminAliasAction, remove: deleteMailAdminAliasAction }} />
+        </Card>
+      )}
       <Card title={t("mailAdmin.createTitle")}>
         {atLimit ? <p className="text-sm text-amber-800">{t("mailAdmin.atLimit", { max: allowance.maxAccounts ?? 0 })}</p> : (
           <CreateAccountForm action={createMailAccountAction} nextLogin={nextLogin} defaultQuota={allowance.quotaMb} maxQuotaMb={allowance.quotaMb} />

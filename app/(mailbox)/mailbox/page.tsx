@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Card, PageTitle } from "@/components/ui/card";
 import { ServerAddresses } from "@/components/ui/server-addresses";
 import { requirePermission } from "@/lib/auth/session";
+import { otherAddressesOf } from "@/lib/services/aliases/list-aliases";
 import { getOwnSpamSettings } from "@/lib/services/mailbox-settings/spam";
 import { getOwnMailbox } from "@/lib/services/mailboxes/get-own-mailbox";
 import { getServerSettings } from "@/lib/services/settings/server-settings";
@@ -21,6 +22,7 @@ export default async function MailboxStartPage() {
   const mailbox = getOwnMailbox(actor);
   const spam = getOwnSpamSettings(actor);
   const spamState = !spam.available || !spam.enabled ? "off" : spam.action;
+  const others = otherAddressesOf({ id: mailbox.id, address: mailbox.address });
   return (
     <>
       <PageTitle>{t("mailbox.title")}</PageTitle>
@@ -29,6 +31,17 @@ export default async function MailboxStartPage() {
           <dt className="text-slate-500">{t("mailbox.quota")}</dt><dd>{mailbox.quotaMb ? `${mailbox.quotaMb} MB` : t("common.unlimited")}</dd>
           <dt className="text-slate-500">{t("mailbox.status")}</dt><dd>{mailbox.enabled ? t("mailbox.enabled") : t("mailbox.disabled")}</dd>
         </dl>
+      </Card>
+      <Card title={t("aliases.otherAddressesTitle")}>
+        {others.aliases.length + others.catchAllDomains.length === 0 ? <p className="text-sm">{t("aliases.otherAddressesNone")}</p> : (
+          <>
+            <p className="mb-2 text-sm text-slate-600">{t("aliases.otherAddressesIntro")}</p>
+            <ul className="list-inside list-disc text-sm">
+              {others.aliases.map((a) => <li key={a} className="font-mono">{a}</li>)}
+              {others.catchAllDomains.map((d) => <li key={d}>{t("aliases.catchAllOf", { domain: d })}</li>)}
+            </ul>
+          </>
+        )}
       </Card>
       <Card title={t("mailboxSettings.start.settingsTitle")}>
         <ul className="grid gap-2 sm:grid-cols-2">

@@ -9,14 +9,16 @@ import { Plesk10Box, Plesk10Page, plesk10Button, plesk10ButtonActive } from "./p
 
 type Props = { sub: PanelSubscription; mailbox: PanelMailbox; active?: AddressTool; children: ReactNode };
 
-/** An address in Plesk 10: "Einstellungen", "Weiterleitung", "Spamfilter" in the upper area, then the tool's form. */
+/** An address in Plesk 10: "Einstellungen", "Weiterleitung", "Spamfilter", "E-Mail-Aliase" in the upper area, then the tool's form. */
 export async function Plesk10AddressView({ sub, mailbox, active, children }: Props) {
   const t = await getTranslations("panel");
   const links = panelLinks(sub.id);
-  const tools: { key: AddressTool; href: string; label: string; icon: "settings" | "forwarding" | "spam" }[] = [
+  const ta = await getTranslations("aliases");
+  const tools: { key: AddressTool; href: string; label: string; icon: "settings" | "forwarding" | "spam" | "mail" }[] = [
     { key: "settings", href: links.settings(mailbox.id), label: t("settings"), icon: "settings" },
     { key: "forwarding", href: links.forwarding(mailbox.id), label: t("forwarding"), icon: "forwarding" },
     { key: "spam", href: links.spam(mailbox.id), label: t("spamFilter"), icon: "spam" },
+    { key: "aliases", href: links.aliases(mailbox.id), label: ta("title"), icon: "mail" },
   ];
   const crumbs = [{ href: links.start, label: t("start") }, { href: links.mail, label: t("email") }, { label: mailbox.displayAddress }];
   return (

@@ -11,14 +11,16 @@ import type { ClassicVariant } from "./variant";
 
 type Props = { variant: ClassicVariant; sub: PanelSubscription; mailbox: PanelMailbox; active?: AddressTool; children: ReactNode };
 
-/** An address's page: "Eine Ebene höher" top right, the Werkzeuge bar (Einstellungen, Weiterleitung, Spamfilter), Info. */
+/** An address's page: "Eine Ebene höher" top right, the Werkzeuge bar (Einstellungen, Weiterleitung, Spamfilter, Decknamen), Info. */
 export async function ClassicAddressView({ variant, sub, mailbox, active, children }: Props) {
   const t = await getTranslations("panel");
   const links = panelLinks(sub.id);
   const home = variant === "plesk8" ? t("start") : t("startpage");
-  const toolTitle = active === "settings" ? t("settings") : active === "forwarding" ? t("forwarding") : active === "spam" ? t("spamFilter") : null;
+  const ta = await getTranslations("aliases");
+  // Plesk 8 and 9 called a mailbox's additional names "Decknamen".
+  const toolTitle = active === "settings" ? t("settings") : active === "forwarding" ? t("forwarding") : active === "spam" ? t("spamFilter") : active === "aliases" ? ta("classicTool") : null;
   const up = active ? links.mailbox(mailbox.id) : links.mail;
-  const activeHref = active === "settings" ? links.settings(mailbox.id) : active === "forwarding" ? links.forwarding(mailbox.id) : active === "spam" ? links.spam(mailbox.id) : undefined;
+  const activeHref = active ? { settings: links.settings, forwarding: links.forwarding, spam: links.spam, aliases: links.aliases }[active](mailbox.id) : undefined;
   const crumbs = [
     { href: links.start, label: home },
     { href: links.mail, label: t("email") },
@@ -35,6 +37,7 @@ export async function ClassicAddressView({ variant, sub, mailbox, active, childr
         { href: links.settings(mailbox.id), label: t("settings"), icon: "settings" },
         { href: links.forwarding(mailbox.id), label: t("forwarding"), icon: "forwarding" },
         { href: links.spam(mailbox.id), label: t("spamFilter"), icon: "spam" },
+        { href: links.aliases(mailbox.id), label: ta("classicTool"), icon: "mail" },
       ]} />
       <ClassicBox>
         {!active && <h2 className="mb-2 text-sm font-bold text-[#1f3850]">{t("info")}</h2>}

@@ -11,6 +11,8 @@ export const panelLinks = (subscriptionId: number) => {
     settings: (id: number) => `${base}/mail/${id}/settings`,
     forwarding: (id: number) => `${base}/mail/${id}/forwarding`,
     spam: (id: number) => `${base}/mail/${id}/spam`,
+    aliases: (id: number) => `${base}/mail/${id}/aliases`,
+    allAliases: `${base}/mail/aliases`,
     domains: `${base}/domains`,
     users: `${base}/users`,
     account: `${base}/account`,

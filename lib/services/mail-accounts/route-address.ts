@@ -1,10 +1,11 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
-import { mailAccountAddresses, mailboxes } from "@/db/schema";
+import { mailAccountAddresses } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { tenantScope } from "@/lib/authz/scope";
 import { NotFoundError, ValidationError } from "@/lib/errors";
+import { addressOwner } from "@/lib/services/aliases/alias-scope";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import { displayAddress } from "@/lib/validation/names";
 import { accountOrThrow, assertMailAdmin, noPanelDomains } from "./mail-admin-guard";
@@ -17,10 +18,7 @@ export function routeAddress(actor: Actor, input: { accountId: number; domainId:
     const domain = noPanelDomains(tx, actor).find((d) => d.id === input.domainId);
     if (!domain) throw new ValidationError("errors.checkFields", { domainId: ["mailAdmin.errors.domainNotAllowed"] });
     const address = `${input.localPart}@${domain.name}`;
-    const taken =
-      tx.select({ id: mailAccountAddresses.id }).from(mailAccountAddresses).where(eq(mailAccountAddresses.address, address)).get() ??
-      tx.select({ id: mailboxes.id }).from(mailboxes).where(eq(mailboxes.address, address)).get();
-    if (taken) throw new ValidationError("errors.checkFields", { localPart: ["mailAdmin.errors.addressTaken"] });
+    if (addressOwner(tx, address)) throw new ValidationError("errors.checkFields", { localPart: ["mailAdmin.errors.addressTaken"] });
     const row = tx
       .insert(mailAccountAddresses)
       .values({ ...tenant, mailAccountId: account.id, domainId: domain.id, localPart: input.localPart, address })

@@ -1,11 +1,12 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
-import { domains, mailAccountAddresses, mailboxes, spamSettings } from "@/db/schema";
+import { domains, mailboxes, spamSettings } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password-hash";
 import type { Actor } from "@/lib/authz/actor";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { validateNewPassword } from "@/lib/password/validate-new-password";
+import { addressOwner } from "@/lib/services/aliases/alias-scope";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import { getPasswordPolicyOptions } from "@/lib/services/settings/password-policy-settings";
 import { countSubscriptionMailboxes, getSubscriptionForCustomer } from "@/lib/services/subscriptions/get-subscription-for-customer";
@@ -63,9 +64,7 @@ export async function createMailbox(actor: Actor, input: CreateMailboxInput, ctx
   }, { behavior: "immediate" });
 }
 
-/** An address may exist once, whether as a panel mailbox or as an address of a mail account. */
+/** An address may exist once, as a panel mailbox, an address of a mail account or an alias. */
 function isAddressTaken(db: Pick<Db, "select">, address: string): boolean {
-  const a = db.select({ id: mailboxes.id }).from(mailboxes).where(eq(mailboxes.address, address)).get();
-  const b = db.select({ id: mailAccountAddresses.id }).from(mailAccountAddresses).where(eq(mailAccountAddresses.address, address)).get();
-  return !!a || !!b;
+  return addressOwner(db, address) !== null;
 }

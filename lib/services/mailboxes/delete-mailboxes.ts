@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/authz/actor";
 import { tenantScope } from "@/lib/authz/scope";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { isProtectedAddress } from "@/lib/mail/protected-addresses";
+import { dropAliasTargets } from "@/lib/services/aliases/save-alias";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import type { DeleteMailboxesInput } from "@/lib/validation/mailbox";
 import { removeMailboxSieve } from "@/lib/mail/sieve/sync";
@@ -38,6 +39,9 @@ export function deleteMailboxes(actor: Actor, input: DeleteMailboxesInput, ctx: 
       return [];
     }
     tx.delete(mailboxes).where(inArray(mailboxes.id, rows.map((r) => r.id))).run();
+    for (const customerId of new Set(rows.map((r) => r.customerId))) {
+      dropAliasTargets(tx, customerId, rows.filter((r) => r.customerId === customerId).map((r) => r.address));
+    }
     const perDomain = new Map<number, number>();
     for (const r of rows) perDomain.set(r.domainId, (perDomain.get(r.domainId) ?? 0) + 1);
     for (const [domainId, n] of perDomain) {

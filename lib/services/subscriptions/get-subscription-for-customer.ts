@@ -12,7 +12,7 @@ export type PanelSubscription = {
   id: number;
   packageName: string;
   panel: PanelKind;
-  limits: { maxMailboxes: number | null; mailboxQuotaMb: number | null; maxForwards: number | null };
+  limits: { maxMailboxes: number | null; mailboxQuotaMb: number | null; maxForwards: number | null; maxAliases: number | null };
   features: { spamFilter: boolean; forwarding: boolean };
   domains: { id: number; name: string; displayName: string; mailboxCount: number }[];
   mailboxTotal: number;
@@ -28,6 +28,7 @@ const subscriptionById = preparedQuery((db, scope: ScopeKind) =>
       maxMailboxes: packages.maxMailboxes,
       mailboxQuotaMb: packages.mailboxQuotaMb,
       maxForwards: packages.maxForwards,
+      maxAliases: packages.maxAliases,
       spamFilter: packages.spamFilterEnabled,
       forwarding: packages.forwardingEnabled,
       mailboxTotal: subscriptions.mailboxCount,
@@ -59,7 +60,7 @@ export function getSubscriptionForCustomer(actor: Actor, subscriptionId: number,
     id: row.id,
     packageName: row.packageName,
     panel: row.panel,
-    limits: { maxMailboxes: row.maxMailboxes, mailboxQuotaMb: row.mailboxQuotaMb, maxForwards: row.maxForwards },
+    limits: { maxMailboxes: row.maxMailboxes, mailboxQuotaMb: row.mailboxQuotaMb, maxForwards: row.maxForwards, maxAliases: row.maxAliases },
     features: { spamFilter: row.spamFilter, forwarding: row.forwarding },
     domains: domainRows.map((d) => ({ ...d, displayName: displayDomain(d.name) })),
     mailboxTotal: row.mailboxTotal,

@@ -43,6 +43,35 @@ export const CUSTOMER_SIDE_ACTIONS: Record<string, MatrixEntry> = {
     foreign: { customer: [(w) => ({ subscriptionId: `${w.a.subscriptionId}`, mailboxId: `${w.a.mailboxId}` })] },
   },
 
+  [`${PANEL}#saveAliasAction`]: {
+    roles: ["customer"],
+    valid: { role: "customer", fields: (w) => ({ subscriptionId: `${w.b.subscriptionId}`, domainId: `${w.b.domainId}`, localPart: "neu", targets: "extern@example.org" }) },
+    foreign: { customer: [
+      (w) => ({ subscriptionId: `${w.a.subscriptionId}`, domainId: `${w.a.domainId}`, localPart: "dieb", targets: "dieb@example.org" }),
+      (w) => ({ subscriptionId: `${w.b.subscriptionId}`, domainId: `${w.a.domainId}`, localPart: "dieb", targets: "dieb@example.org" }),
+      (w) => ({ subscriptionId: `${w.b.subscriptionId}`, aliasId: `${w.a.aliasId}`, domainId: `${w.b.domainId}`, localPart: "dieb", targets: "dieb@example.org" }),
+    ] },
+  },
+  [`${PANEL}#deleteAliasAction`]: {
+    roles: ["customer"],
+    valid: { role: "customer", fields: (w) => ({ subscriptionId: `${w.b.subscriptionId}`, aliasId: `${w.b.aliasId}` }) },
+    foreign: { customer: [
+      (w) => ({ subscriptionId: `${w.a.subscriptionId}`, aliasId: `${w.a.aliasId}` }),
+      (w) => ({ subscriptionId: `${w.b.subscriptionId}`, aliasId: `${w.a.aliasId}` }),
+    ] },
+  },
+  [`${PANEL}#setCatchAllAction`]: {
+    roles: ["customer"],
+    valid: { role: "customer", fields: (w) => ({ subscriptionId: `${w.b.subscriptionId}`, domainId: `${w.b.domainId}`, mailboxId: `${w.b.mailboxId}` }) },
+    foreign: { customer: [
+      (w) => ({ subscriptionId: `${w.a.subscriptionId}`, domainId: `${w.a.domainId}`, mailboxId: `${w.a.mailboxId}` }),
+      (w) => ({ subscriptionId: `${w.b.subscriptionId}`, domainId: `${w.a.domainId}`, mailboxId: "" }),
+      // Another customer's mailbox as the catch-all of one's own domain.
+      (w) => ({ subscriptionId: `${w.b.subscriptionId}`, domainId: `${w.b.domainId}`, mailboxId: `${w.a.mailboxId}` }),
+    ] },
+    refusals: ["errors.notFound", "errors.checkFields", "aliases.errors.catchAllOtherDomain"],
+  },
+
   // Mailbox user's own settings.
   [`${MAILBOX}#changeMailboxPasswordAction`]: { roles: ["mailbox"], valid: { role: "mailbox", fields: () => ({ currentPassword: P0, ...pair }) }, noForeign: OWN },
   [`${MAILBOX}#addForwardAction`]: { roles: ["mailbox"], valid: { role: "mailbox", fields: () => ({ target: "extern@example.org" }) }, noForeign: OWN },
@@ -68,6 +97,20 @@ export const CUSTOMER_SIDE_ACTIONS: Record<string, MatrixEntry> = {
   // case is in tests/unit/mail-accounts.test.ts and tests/e2e/reseller-mailadmin.test.ts).
   [`${MAILADMIN}#changePendingPasswordAction`]: { roles: ["mailadmin"], valid: { role: "mailadmin", fields: () => pair, expect: "errors.forbidden" }, noForeign: OWN },
   [`${MAILADMIN}#createMailAccountAction`]: { roles: ["mailadmin"], valid: { role: "mailadmin", fields: () => ({ quotaMb: "100", ...pair }) }, noForeign: OWN },
+  [`${MAILADMIN}#saveMailAdminAliasAction`]: {
+    roles: ["mailadmin"],
+    valid: { role: "mailadmin", fields: (w) => ({ domainId: `${w.b.noPanelDomainId}`, localPart: "neu", targets: "extern@example.org" }) },
+    foreign: { mailadmin: [
+      (w) => ({ domainId: `${w.a.noPanelDomainId}`, localPart: "dieb", targets: "dieb@example.org" }),
+      (w) => ({ domainId: `${w.b.domainId}`, localPart: "dieb", targets: "dieb@example.org" }),
+      (w) => ({ aliasId: `${w.a.noPanelAliasId}`, domainId: `${w.b.noPanelDomainId}`, localPart: "dieb", targets: "dieb@example.org" }),
+    ] },
+  },
+  [`${MAILADMIN}#deleteMailAdminAliasAction`]: {
+    roles: ["mailadmin"],
+    valid: { role: "mailadmin", fields: (w) => ({ aliasId: `${w.b.noPanelAliasId}` }) },
+    foreign: { mailadmin: [(w) => ({ aliasId: `${w.a.noPanelAliasId}` })] },
+  },
   [`${MAILADMIN}#routeAddressAction`]: {
     roles: ["mailadmin"],
     valid: { role: "mailadmin", fields: (w) => ({ accountId: `${w.b.accountId}`, domainId: `${w.b.noPanelDomainId}`, localPart: "neu" }) },

@@ -8,7 +8,7 @@ import type { Actor } from "@/lib/authz/actor";
 import type { Role } from "@/lib/authz/permissions";
 import { createSeededDb } from "../seeded-db";
 
-const { customers, domains, forwards, mailAccountAddresses, mailAccounts, mailboxes, mfaFactors, packages, reauthConfirmations, senderRules, subscriptions, tickets, ticketMessages, users } = schema;
+const { customers, domains, forwards, mailAliases, mailAliasTargets, mailAccountAddresses, mailAccounts, mailboxes, mfaFactors, packages, reauthConfirmations, senderRules, subscriptions, tickets, ticketMessages, users } = schema;
 
 /**
  * Two tenants of the demo data, each with one record of every kind an action can target:
@@ -39,6 +39,9 @@ export type TenantIds = {
   forwardId: number;
   senderRuleId: number;
   factorId: number;
+  /** An alias on the panel domain and one on the domain without panel. */
+  aliasId: number;
+  noPanelAliasId: number;
 };
 
 export type World = {
@@ -96,6 +99,11 @@ function completeTenant(db: Db, p: { customerEmail: string; panelDomain: string;
   db.insert(ticketMessages).values({ ...tenant, ticketId: ticket.id, authorUserId: customerUser.id, body: "Bitte neues Passwort." }).run();
   const forward = db.insert(forwards).values({ ...tenant, mailboxId: mailbox.id, target: "weiter@example.org" }).returning().get();
   const rule = db.insert(senderRules).values({ ...tenant, mailboxId: mailbox.id, kind: "block", pattern: "@spam.example" }).returning().get();
+  const alias = db.insert(mailAliases).values({ ...tenant, domainId: domain.id, localPart: "team", address: `team@${domain.name}` }).returning().get();
+  db.insert(mailAliasTargets).values({ ...tenant, aliasId: alias.id, target: mailbox.address }).run();
+  const noPanelDomainName = one(db.select({ name: domains.name }).from(domains).where(eq(domains.id, noPanel.id)).get(), "no-panel domain").name;
+  const noPanelAlias = db.insert(mailAliases).values({ ...tenant, domainId: noPanel.id, localPart: "laden", address: `laden@${noPanelDomainName}` }).returning().get();
+  db.insert(mailAliasTargets).values({ ...tenant, aliasId: noPanelAlias.id, target: "extern@example.org" }).run();
   const factor = db.insert(mfaFactors).values({ userId: customerUser.id, kind: "webauthn", label: "Schlüssel", credentialId: `cred-${customerId}`, publicKey: "pk", confirmedAt: new Date() }).returning().get();
   // Fresh confirmations so the positive controls reach the write (tickets need confirmed Stammdaten, the account page a re-auth).
   db.update(customers).set({ stammdatenConfirmedAt: new Date() }).where(eq(customers.id, customerId)).run();
@@ -106,7 +114,7 @@ function completeTenant(db: Db, p: { customerEmail: string; panelDomain: string;
     subscriptionId: sub.id, domainId: domain.id, domainName: domain.name, mailboxId: mailbox.id, mailboxAddress: mailbox.address,
     otherSubscriptionId: otherSub.id, noPanelSubscriptionId: noPanel.subscriptionId, noPanelDomainId: noPanel.id,
     adminAccountId: adminAccount.id, accountId: account.id, addressId: address.id, ticketId: ticket.id, forwardId: forward.id,
-    senderRuleId: rule.id, factorId: factor.id,
+    senderRuleId: rule.id, factorId: factor.id, aliasId: alias.id, noPanelAliasId: noPanelAlias.id,
   };
 }
 

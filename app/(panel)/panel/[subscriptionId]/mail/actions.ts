@@ -3,12 +3,16 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/actions/define-action";
+import { setCatchAll } from "@/lib/services/aliases/catch-all";
+import { deleteAlias, saveAlias } from "@/lib/services/aliases/save-alias";
 import { createMailbox } from "@/lib/services/mailboxes/create-mailbox";
 import { deleteMailboxes } from "@/lib/services/mailboxes/delete-mailboxes";
 import { setForwarding } from "@/lib/services/mailboxes/set-forwarding";
 import { setSpamFilter } from "@/lib/services/mailboxes/set-spam-filter";
 import { updateMailboxSettings } from "@/lib/services/mailboxes/update-mailbox-settings";
+import { aliasSchema, catchAllSchema, deleteAliasSchema } from "@/lib/validation/alias";
 import { createMailboxSchema, deleteMailboxesSchema, forwardingSchema, mailboxSettingsSchema, spamFilterSchema } from "@/lib/validation/mailbox";
+import { displayAddress } from "@/lib/validation/names";
 
 // Thin wrappers: the services check the tenant scope and the package limits, so a crafted call with
 // another customer's ids ends in NotFound like the pages do.
@@ -64,5 +68,37 @@ export const setSpamFilterAction = defineAction({
     setSpamFilter(actor, input, { ip });
     revalidatePath(`/panel/${input.subscriptionId}`, "layout");
     return { status: "success", message: t("panel.spamSaved") };
+  },
+});
+
+// E-Mail-Aliases and the catch-all: the services check that the domain belongs to this subscription
+// of the caller (else 404), the address is free, the targets are valid and loop-free.
+export const saveAliasAction = defineAction({
+  permission: "mailboxes.manage",
+  schema: aliasSchema,
+  handler: async ({ actor, input, ip, t }) => {
+    const saved = saveAlias(actor, input, { ip });
+    revalidatePath(`/panel/${input.subscriptionId}`, "layout");
+    return { status: "success", message: t("aliases.saved", { address: displayAddress(saved?.address ?? "") }) };
+  },
+});
+
+export const deleteAliasAction = defineAction({
+  permission: "mailboxes.manage",
+  schema: deleteAliasSchema,
+  handler: async ({ actor, input, ip, t }) => {
+    deleteAlias(actor, input, { ip });
+    revalidatePath(`/panel/${input.subscriptionId}`, "layout");
+    return { status: "success", message: t("aliases.removed") };
+  },
+});
+
+export const setCatchAllAction = defineAction({
+  permission: "mailboxes.manage",
+  schema: catchAllSchema,
+  handler: async ({ actor, input, ip, t }) => {
+    const domain = setCatchAll(actor, input, { ip });
+    revalidatePath(`/panel/${input.subscriptionId}`, "layout");
+    return { status: "success", message: t("aliases.catchAllSaved", { domain }) };
   },
 });

@@ -1,0 +1,66 @@
+import "server-only";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { type Db, getDb } from "@/db";
+import { domains, mailAliases, mailAliasTargets, mailboxes } from "@/db/schema";
+import type { Actor } from "@/lib/authz/actor";
+import { tenantScope } from "@/lib/authz/scope";
+import { displayAddress, displayDomain } from "@/lib/validation/names";
+import { aliasDomains } from "./alias-scope";
+
+export type AliasRow = { id: number; domainId: number; localPart: string; address: string; displayAddress: string; targets: string[] };
+export type CatchAllRow = { domainId: number; domain: string; mailboxId: number | null; mailboxes: { id: number; address: string }[] };
+
+/** The aliases of the actor's domains (a panel subscription, or the E-Mail-Administration's domains). */
+export function listAliases(actor: Actor, subscriptionId: number | null, db: Db = getDb()): AliasRow[] {
+  const ids = aliasDomains(db, actor, subscriptionId);
+  if (!ids.length) return [];
+  const rows = db
+    .select({ id: mailAliases.id, domainId: mailAliases.domainId, localPart: mailAliases.localPart, address: mailAliases.address, target: mailAliasTargets.target })
+    .from(mailAliases)
+    .innerJoin(mailAliasTargets, eq(mailAliasTargets.aliasId, mailAliases.id))
+    .where(and(inArray(mailAliases.domainId, ids), tenantScope(actor, mailAliases)))
+    .orderBy(asc(mailAliases.address), asc(mailAliasTargets.target))
+    .all();
+  const byId = new Map<number, AliasRow>();
+  for (const r of rows) {
+    const row = byId.get(r.id) ?? { id: r.id, domainId: r.domainId, localPart: r.localPart, address: r.address, displayAddress: displayAddress(r.address), targets: [] };
+    row.targets.push(displayAddress(r.target));
+    byId.set(r.id, row);
+  }
+  return [...byId.values()];
+}
+
+/** Per domain of the actor: its catch-all mailbox (or none) and the mailboxes it may point to. */
+export function listCatchAlls(actor: Actor, subscriptionId: number | null, db: Db = getDb()): CatchAllRow[] {
+  const ids = aliasDomains(db, actor, subscriptionId);
+  if (!ids.length) return [];
+  const rows = db
+    .select({ id: domains.id, name: domains.name, catchAll: domains.catchAllMailboxId })
+    .from(domains)
+    .where(and(inArray(domains.id, ids), tenantScope(actor, domains)))
+    .orderBy(asc(domains.name))
+    .all();
+  return rows.map((d) => ({
+    domainId: d.id,
+    domain: displayDomain(d.name),
+    mailboxId: d.catchAll,
+    // A domain's mailboxes for the choice; a catch-all is set on small domains, large ones list many.
+    mailboxes: db.select({ id: mailboxes.id, address: mailboxes.address }).from(mailboxes)
+      .where(and(eq(mailboxes.domainId, d.id), tenantScope(actor, mailboxes))).orderBy(asc(mailboxes.address)).limit(500).all()
+      .map((m) => ({ id: m.id, address: displayAddress(m.address) })),
+  }));
+}
+
+/** "Ihre weiteren Adressen": aliases that deliver to this address, and domains whose catch-all it is. */
+export function otherAddressesOf(mailbox: { id: number; address: string }, db: Db = getDb()): { aliases: string[]; catchAllDomains: string[] } {
+  const aliases = db
+    .select({ address: mailAliases.address })
+    .from(mailAliasTargets)
+    .innerJoin(mailAliases, eq(mailAliasTargets.aliasId, mailAliases.id))
+    .where(eq(mailAliasTargets.target, mailbox.address))
+    .orderBy(asc(mailAliases.address))
+    .all()
+    .map((r) => displayAddress(r.address));
+  const catchAllDomains = db.select({ name: domains.name }).from(domains).where(eq(domains.catchAllMailboxId, mailbox.id)).all().map((d) => displayDomain(d.name));
+  return { aliases, catchAllDomains };
+}
