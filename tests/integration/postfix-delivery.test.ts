@@ -10,11 +10,14 @@ import * as schema from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
 import { loadActor } from "@/lib/auth/principals";
 import type { Actor } from "@/lib/authz/actor";
+import { setCatchAll } from "@/lib/services/aliases/catch-all";
+import { deleteAlias, saveAlias } from "@/lib/services/aliases/save-alias";
 import { addOwnForward, setOwnKeepCopy } from "@/lib/services/mailbox-settings/forwards";
 import { addOwnSenderRule } from "@/lib/services/mailbox-settings/sender-rules";
 import { createMailbox } from "@/lib/services/mailboxes/create-mailbox";
 import { deleteMailboxes } from "@/lib/services/mailboxes/delete-mailboxes";
 import { updateMailboxSettings } from "@/lib/services/mailboxes/update-mailbox-settings";
+import { aliasSchema } from "@/lib/validation/alias";
 import { listMailbox, waitForLanded, waitForSinkMail } from "../support/mailbox-delivery";
 import { type SeededDovecot, startSeededDovecot } from "../support/seeded-dovecot";
 import { smtpDialogue } from "../support/smtp-dialogue";
@@ -134,6 +137,44 @@ describe("delivery rules still apply to mail that came through Postfix", () => {
     await waitForLanded(env.ports.imap, box.address, PASSWORD, "pf-spam");
     const all = await listMailbox(env.ports.imap, box.address, PASSWORD);
     expect(all.map((m) => [m.subject, m.folder]).sort()).toEqual([["pf-ham", "INBOX"], ["pf-spam", "Junk"]]);
+  });
+});
+
+describe("aliases and catch-all", () => {
+  it("delivers mail to an alias to each of its targets: two mailboxes and an outside address", async () => {
+    const one = await newMailbox("alias-one");
+    const two = await newMailbox("alias-two");
+    const localPart = `team-${Date.now().toString(36)}`;
+    const alias = saveAlias(customer, aliasSchema.parse({
+      subscriptionId: String(subscriptionId), domainId: String(domainId), localPart, targets: `${one.address}\n${two.address}\nteam-copy@outside.example`,
+    }), { ip }, db)!;
+    expect((await send([alias.address], "pf-alias")).rcpt[alias.address]).toMatch(/^250 /);
+    expect((await waitForLanded(env.ports.imap, one.address, PASSWORD, "pf-alias")).length).toBe(1);
+    expect((await waitForLanded(env.ports.imap, two.address, PASSWORD, "pf-alias")).length).toBe(1);
+    expect(await waitForSinkMail(env.sinkDir, "pf-alias")).toMatch(/^X-Sink-Rcpt-To: team-copy@outside\.example\r\n/);
+    deleteAlias(customer, { subscriptionId, aliasId: alias.id }, { ip }, db);
+    expect((await send([alias.address], "pf-alias-gone")).rcpt[alias.address]).toMatch(/^550 5\.1\.1 /);
+  });
+
+  it("takes unknown addresses into the catch-all mailbox once set, never the mail of existing or disabled mailboxes", async () => {
+    const catcher = await newMailbox("catcher");
+    const other = await newMailbox("other");
+    const off = await newMailbox("off");
+    updateMailboxSettings(customer, { subscriptionId, mailboxId: off.id, enabled: false, quotaMb: null, newPassword: "", confirmPassword: "" }, { ip }, db);
+    const unknown = `whoever-${Date.now().toString(36)}@${domainName}`;
+    expect((await send([unknown], "pf-catch-before")).rcpt[unknown]).toMatch(/^550 5\.1\.1 /);
+    setCatchAll(customer, { subscriptionId, domainId, mailboxId: catcher.id }, { ip }, db);
+    try {
+      const r = await send([unknown, other.address, off.address], "pf-catch");
+      expect(r.rcpt[unknown]).toMatch(/^250 /);
+      expect(r.rcpt[other.address]).toMatch(/^250 /);
+      expect(r.rcpt[off.address]).toMatch(/^550 5\.2\.1 /);
+      expect((await waitForLanded(env.ports.imap, catcher.address, PASSWORD, "pf-catch")).length).toBe(1);
+      expect((await waitForLanded(env.ports.imap, other.address, PASSWORD, "pf-catch")).length).toBe(1);
+    } finally {
+      setCatchAll(customer, { subscriptionId, domainId, mailboxId: null }, { ip }, db);
+    }
+    expect((await send([unknown], "pf-catch-after")).rcpt[unknown]).toMatch(/^550 5\.1\.1 /);
   });
 });
 
