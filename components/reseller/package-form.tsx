@@ -10,14 +10,14 @@ import { type FormAction, useForm } from "@/components/form/use-form";
 
 type PackageValues = {
   id: number; name: string; panel: PanelKind; maxDomains: number | null; maxMailboxes: number | null;
-  mailboxQuotaMb: number | null; maxForwards: number | null; spamFilterEnabled: boolean; forwardingEnabled: boolean;
+  mailboxQuotaMb: number | null; maxForwards: number | null; maxAliases: number | null; spamFilterEnabled: boolean; forwardingEnabled: boolean;
 };
 
 type Props = { action: FormAction; pkg?: PackageValues };
 
 // Kept here (not imported from the schema) so the client bundle does not pull in drizzle.
 const PANEL_KINDS: PanelKind[] = ["plesk8", "plesk9", "plesk10", "none"];
-const LIMITS = ["maxDomains", "maxMailboxes", "mailboxQuotaMb", "maxForwards"] as const;
+const LIMITS = ["maxDomains", "maxMailboxes", "mailboxQuotaMb", "maxForwards", "maxAliases"] as const;
 
 /** Create or edit a tariff: name, panel version, limits (empty = unlimited) and feature switches. */
 export function PackageForm({ action, pkg }: Props) {

@@ -22,6 +22,8 @@ export const packageFields = {
   maxMailboxes: limitField,
   mailboxQuotaMb: limitField,
   maxForwards: limitField,
+  // Optional so callers that predate aliases keep working; the form always sends it (empty = unlimited).
+  maxAliases: limitField.optional(),
   spamFilterEnabled: checkboxField,
   forwardingEnabled: checkboxField,
 };

@@ -32,7 +32,7 @@ function assertValid(tx: Tx, resellerId: number, input: PackageInput, exceptId?:
 
 const changes = (i: PackageInput) => ({
   name: i.name, panel: i.panel, maxDomains: i.maxDomains, maxMailboxes: i.maxMailboxes, mailboxQuotaMb: i.mailboxQuotaMb,
-  maxForwards: i.maxForwards, spamFilterEnabled: i.spamFilterEnabled, forwardingEnabled: i.forwardingEnabled,
+  maxForwards: i.maxForwards, maxAliases: i.maxAliases, spamFilterEnabled: i.spamFilterEnabled, forwardingEnabled: i.forwardingEnabled,
 });
 
 export function createPackage(actor: Actor, input: PackageInput, ip: string | null, db: Db = getDb()): number {
