@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { domains, mailAccountAddresses, mailAliases, mailboxes } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
+import { can } from "@/lib/authz/permissions";
 import { tenantScope } from "@/lib/authz/scope";
 import { NotFoundError } from "@/lib/errors";
 import { assertMailAdmin, noPanelDomains } from "@/lib/services/mail-accounts/mail-admin-guard";
@@ -18,11 +19,11 @@ export type AliasDomain = { id: number; name: string; subscriptionId: number; re
  * else, including another customer's domain, is NotFound (404), never a hint that it exists.
  */
 export function aliasDomains(tx: Reader, actor: Actor, subscriptionId: number | null): number[] {
-  if (actor.role === "mailadmin") {
+  if (can(actor, "mailadmin.manage")) {
     assertMailAdmin(actor);
     return noPanelDomains(tx, actor).map((d) => d.id);
   }
-  if (actor.role !== "customer" || subscriptionId === null) throw new NotFoundError();
+  if (!can(actor, "mailboxes.manage") || subscriptionId === null) throw new NotFoundError();
   return subscriptionDomainRows(actor, subscriptionId, tx as Db).map((d) => d.id);
 }
 
