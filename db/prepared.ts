@@ -12,7 +12,7 @@ export function preparedQuery<Q, K extends string = "">(build: (db: Db, key: K) 
   const byDb = new WeakMap<Db, Map<K, Q>>();
   return (db, key = "" as K) => {
     let byKey = byDb.get(db);
-    if (!byKey) byDb.set(db, (byKey = new Map()));
+    if (!byKey) byDb.set(db, (byKey = new Map<K, Q>()));
     let query = byKey.get(key);
     if (!query) byKey.set(key, (query = build(db, key)));
     return query;

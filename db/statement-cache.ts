@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 
-type Statement = Database.Statement<unknown[]>;
+type Statement = Database.Statement;
 
 /**
  * The adapter for better-sqlite3's prepare (ARCHITECTURE.md, "Library seams"): it relies on drizzle

@@ -2,7 +2,7 @@
 import { DEMO_PASSWORD } from "@/db/seed";
 import { launchChromium, logIn } from "@/tests/e2e/support/browser";
 
-const base = process.argv[2] ?? process.env.KONTOR_BASE_URL ?? "http://127.0.0.1:3000";
+const base = process.argv.at(2) ?? process.env.KONTOR_BASE_URL ?? "http://127.0.0.1:3000";
 process.env.KONTOR_BASE_URL = base;
 const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });

@@ -66,7 +66,7 @@ async function main() {
       child.unref();
       for (let i = 0; i < 50 && !(await canConnect(port)); i++) await new Promise((r) => setTimeout(r, 100));
       if (!(await canConnect(port))) throw new Error(`SMTP sink did not start; see ${path.join(dir, "sink.log")}`);
-      console.log(`SMTP sink running (pid ${child.pid}) on 127.0.0.1:${port}, mail in ${dir}`);
+      console.log(`SMTP sink running (pid ${String(child.pid)}) on 127.0.0.1:${port}, mail in ${dir}`);
       break;
     }
     case "stop": {

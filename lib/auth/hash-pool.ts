@@ -110,7 +110,7 @@ const inCluster = config().server.clusterHash && typeof process.send === "functi
 const granted = new Map<number, () => void>();
 let nextSlotRequest = 1;
 if (inCluster) {
-  process.on("message", (message: { kontorHash?: string; id?: number }) => {
+  process.on("message", (message: { kontorHash?: string; id?: number } | null) => {
     if (message?.kontorHash !== "granted" || message.id === undefined) return;
     const waiter = granted.get(message.id);
     granted.delete(message.id);

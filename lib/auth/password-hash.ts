@@ -28,6 +28,6 @@ let dummyHash: Promise<string> | undefined;
 
 /** Verifies against a throwaway hash so an unknown account costs the same time as a wrong password. */
 export async function burnVerification(password: string): Promise<void> {
-  dummyHash ??= hashPassword("kontor-timing-equaliser-" + Math.random());
+  dummyHash ??= hashPassword(`kontor-timing-equaliser-${Math.random()}`);
   await verifyPassword(await dummyHash, password);
 }

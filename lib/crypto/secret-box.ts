@@ -24,8 +24,9 @@ export function sealSecret(plaintext: string, context: string, secret: string = 
 
 /** Throws when the value was tampered with, sealed for another context or under another secret. */
 export function openSecret(sealed: string, context: string, secret: string = authSecret()): string {
-  const [version, iv, tag, body] = sealed.split(".");
-  if (version !== VERSION || !iv || !tag || body === undefined) throw new Error("secret-box: unknown format");
+  const parts = sealed.split(".");
+  if (parts.length < 4 || parts[0] !== VERSION || !parts[1] || !parts[2]) throw new Error("secret-box: unknown format");
+  const [, iv, tag, body] = parts;
   const decipher = crypto.createDecipheriv("aes-256-gcm", deriveKey(secret), Buffer.from(iv, "base64url"));
   decipher.setAAD(Buffer.from(context, "utf8"));
   decipher.setAuthTag(Buffer.from(tag, "base64url"));

@@ -181,7 +181,7 @@ export async function startDovecot(opts: DovecotOptions): Promise<{ pid: number;
   }
   if (r.error || r.status !== 0) {
     const output = fs.readFileSync(startupLog, "utf8");
-    throw new Error(`dovecot -c ${conf} failed (${r.error?.message ?? `exit ${r.status}`}):\n${output}${logTail(dir)}`);
+    throw new Error(`dovecot -c ${conf} failed (${r.error?.message ?? `exit ${String(r.status)}`}):\n${output}${logTail(dir)}`);
   }
   try {
     await waitForPort(ports.imap, 10_000);

@@ -37,15 +37,16 @@ export function parseEml(id: string, raw: Buffer): SinkMail {
     const key = line.slice(0, i).trim().toLowerCase();
     (headers[key] ??= []).push(decodeWords(line.slice(i + 1).trim()));
   }
-  const encoding = (headers["content-transfer-encoding"]?.[0] ?? "7bit").toLowerCase();
+  // A header that never appeared has no entry: the record's index type cannot say so, Object.hasOwn can.
+  const first = (k: string) => (Object.hasOwn(headers, k) ? headers[k][0] : "");
+  const encoding = (first("content-transfer-encoding") || "7bit").toLowerCase();
   const text = encoding === "base64" ? Buffer.from(body, "base64").toString("utf8")
     : encoding === "quoted-printable" ? decodeQuotedPrintable(body) : body;
-  const first = (k: string) => headers[k]?.[0] ?? "";
   return { id, receivedAt: new Date(Number(id.split("-")[0])), from: first("from"), to: first("to"), subject: first("subject"), text, headers };
 }
 
 function decodeQuotedPrintable(s: string): string {
-  const input = [...s.replace(/=\r?\n/g, "")];
+  const input = Array.from(s.replace(/=\r?\n/g, ""));
   const out: number[] = [];
   for (let i = 0; i < input.length; i++) {
     const hex = input[i] === "=" ? input.slice(i + 1, i + 3).join("") : "";

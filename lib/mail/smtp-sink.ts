@@ -26,7 +26,10 @@ export function startSmtpSink({ dir, port, host = "127.0.0.1" }: SinkOptions): P
       const chunks: Buffer[] = [Buffer.from(`X-Sink-Rcpt-To: ${rcpt}\r\n`)];
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", () => {
-        if (stream.sizeExceeded) return callback(new Error("Message too large"));
+        if (stream.sizeExceeded) {
+          callback(new Error("Message too large"));
+          return;
+        }
         // Time first so a directory listing sorts by arrival; the random part avoids collisions.
         const name = `${Date.now()}-${crypto.randomBytes(4).toString("hex")}.eml`;
         const tmp = path.join(dir, `.${name}.tmp`);

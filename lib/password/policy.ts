@@ -26,7 +26,7 @@ export type PolicyContext = { names: string[] };
 
 export type PolicyError = "tooShort" | "tooLong" | "controlCharacter" | "containsName" | "missingClasses" | "tooWeak" | "common" | "sameAsCurrent";
 
-export const codePoints = (s: string) => [...s].length;
+export const codePoints = (s: string) => Array.from(s).length;
 
 const classesOf = (pw: string) => ({
   lower: /\p{Ll}/u.test(pw),

@@ -17,21 +17,21 @@ export function prepareDataSet(file: string) {
   applyMigrations(db);
   // Staff would be sent to second-factor enrolment first; the benchmark measures the pages themselves.
   db.prepare("INSERT INTO settings (key, value) VALUES ('mfa_policy', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(JSON.stringify({ enforceStaff: false }));
-  const one = <T>(sql: string, ...params: unknown[]) => db.prepare(sql).get(...params) as T;
-  const userOf = (customerId: number) => one<{ id: number }>("SELECT id FROM users WHERE customer_id = ?", customerId).id;
-  const big = one<{ subscription_id: number; customer_id: number }>("SELECT subscription_id, customer_id FROM domains WHERE id = ?", BENCH.bigDomainId);
-  const deep = one<{ address: string }>("SELECT address FROM mailboxes WHERE domain_id = ? ORDER BY address LIMIT 1 OFFSET 150000", BENCH.bigDomainId);
+  const one = (sql: string, ...params: unknown[]) => db.prepare(sql).get(...params);
+  const userOf = (customerId: number) => (one("SELECT id FROM users WHERE customer_id = ?", customerId) as { id: number }).id;
+  const big = one("SELECT subscription_id, customer_id FROM domains WHERE id = ?", BENCH.bigDomainId) as { subscription_id: number; customer_id: number };
+  const deep = one("SELECT address FROM mailboxes WHERE domain_id = ? ORDER BY address LIMIT 1 OFFSET 150000", BENCH.bigDomainId) as { address: string };
   // Ten addresses of the big domain whose passwords the password-change scenario sets.
   const changeMailboxIds = (db.prepare("SELECT id FROM mailboxes WHERE domain_id = ? ORDER BY id LIMIT 10 OFFSET 1000").all(BENCH.bigDomainId) as { id: number }[]).map((r) => r.id);
-  const record = one<{ id: number }>("SELECT id FROM mailboxes WHERE domain_id = ? ORDER BY id LIMIT 1 OFFSET 4242", BENCH.bigDomainId);
+  const record = one("SELECT id FROM mailboxes WHERE domain_id = ? ORDER BY id LIMIT 1 OFFSET 4242", BENCH.bigDomainId) as { id: number };
   const data = {
     file,
     password: DEMO_PASSWORD,
     bigSubscriptionId: big.subscription_id,
     bigDomainOwnerUserId: userOf(big.customer_id),
     bigCustomerUserId: userOf(BENCH.bigCustomerId),
-    supportUserId: one<{ id: number }>("SELECT id FROM users WHERE role = 'support'").id,
-    resellerUserId: one<{ id: number }>("SELECT id FROM users WHERE email = 'reseller@kontor.example'").id,
+    supportUserId: (one("SELECT id FROM users WHERE role = 'support'") as { id: number }).id,
+    resellerUserId: (one("SELECT id FROM users WHERE email = 'reseller@kontor.example'") as { id: number }).id,
     deepCursor: deep.address,
     recordMailboxId: record.id,
     changeMailboxIds,

@@ -59,7 +59,7 @@ sqlite.transaction(() => {
     const r = c === 1 ? 1 : 1 + (c % BENCH.resellers);
     const number = `K${r * 100000 + c}`;
     const email = c === 1 ? "kunde@kontor.example" : `kunde${c}@bench.example`;
-    ins.customer.run(c, r, number, `${names.company(c)}`, names.person(c), email, names.city(c));
+    ins.customer.run(c, r, number, names.company(c), names.person(c), email, names.city(c));
     ins.user.run(email, "customer", r, c, names.company(c), hash(c));
     // Customer 1 and the big domain's owner get Plesk packages so the panel pages can be measured.
     const panelIndex = c === 1 ? 2 : c === 2 ? 1 : c % 4;

@@ -57,7 +57,7 @@ try {
   for (const spec of pages) {
     memory.phase(spec.name);
     results.push(await runLoad({ ...spec, seconds }, pid));
-    console.log(`  ${spec.name}: ${results.at(-1)?.rps.toFixed(0)} req/s`);
+    console.log(`  ${spec.name}: ${results.at(-1)?.rps.toFixed(0) ?? "?"} req/s`);
   }
 
   const loginForm = multipart({ ...(await formFields(`${base}/login`, undefined, 'name="identifier"')), identifier: "kunde@kontor.example", password: data.password, area: "ksc" });

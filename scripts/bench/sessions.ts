@@ -27,6 +27,6 @@ export async function sessionCookie(baseUrl: string, dbFile: string, kind: Kind,
     redirect: "manual",
   });
   const session = cookiesOf(res).find((c) => c.startsWith("authjs.session-token="));
-  if (!session) throw new Error(`no session for ${kind}:${id} (status ${res.status}, location ${res.headers.get("location")})`);
+  if (!session) throw new Error(`no session for ${kind}:${id} (status ${res.status}, location ${String(res.headers.get("location"))})`);
   return session;
 }

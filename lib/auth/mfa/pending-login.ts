@@ -38,7 +38,8 @@ export function consumePendingLogin(db: Db, tokenHash: string): boolean {
 
 /** Counts a wrong code; the 5th voids the pending login, so the password must be entered again. */
 export function recordWrongCode(db: Db, pending: PendingLogin): { voided: boolean } {
-  const row = db
+  // undefined when the pending login was consumed meanwhile (drizzle's type does not say so).
+  const row: { failures: number } | undefined = db
     .update(mfaPendingLogins)
     .set({ failures: sql`${mfaPendingLogins.failures} + 1` })
     .where(eq(mfaPendingLogins.tokenHash, pending.tokenHash))

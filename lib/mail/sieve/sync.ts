@@ -51,7 +51,7 @@ export function ensureSieveDir(dir: string) {
 /** Rewrites (or removes) the script of one mailbox; call after the settings transaction committed. */
 export function syncMailboxSieve(db: AnyDb, mailboxId: number, dir = sieveDir()) {
   ensureSieveDir(dir);
-  const [m] = loadSieveSettings(db, [mailboxId]);
+  const m = loadSieveSettings(db, [mailboxId]).at(0);
   if (m) applyOne(dir, m);
 }
 

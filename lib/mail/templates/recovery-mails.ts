@@ -13,7 +13,7 @@ const MESSAGES = { de, en, it } as const;
  * compiled as a message, so `{…}` or `{{7*7}}` in a name stays inert text.
  */
 function translator(locale: Locale) {
-  return createTranslator({ locale, messages: MESSAGES[locale] ?? MESSAGES.de, namespace: "mails" });
+  return createTranslator({ locale, messages: MESSAGES[locale], namespace: "mails" });
 }
 
 export type LinkMailInput = { to: string; account: string; link: string; locale: Locale; bySupport?: boolean };

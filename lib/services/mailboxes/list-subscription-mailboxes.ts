@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import { preparedQuery } from "@/db/prepared";
-import { domains, forwards, mailboxes, spamSettings } from "@/db/schema";
+import { forwards, mailboxes, spamSettings } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { preparedTenantScope, type ScopeKind, scopeKind, tenantParams } from "@/lib/authz/scope";
 import { subscriptionDomainRows } from "@/lib/services/subscriptions/get-subscription-for-customer";

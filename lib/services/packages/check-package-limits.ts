@@ -34,7 +34,8 @@ export function findExceededLimits(tx: Reader, packageId: number, panel: Package
   const seenCustomers = new Set<number>();
   for (const s of subs) {
     const u = usage.get(s.id) ?? { domains: 0, mailboxes: 0, forwards: 0, maxQuotaMb: 0 };
-    const where = firstDomain.has(s.id) ? `${s.number} · ${firstDomain.get(s.id)}` : s.number;
+    const domain = firstDomain.get(s.id);
+    const where = domain === undefined ? s.number : `${s.number} · ${domain}`;
     check("maxDomains", u.domains, limits.maxDomains, where);
     check("maxForwards", u.forwards, limits.maxForwards, where);
     if (panel !== "none") {

@@ -11,7 +11,7 @@ export const MAILBOX_PAGE_SIZE = 25;
 
 /** The smallest string greater than every string starting with `prefix` (code-point order = UTF-8 byte order). */
 export function prefixUpperBound(prefix: string): string {
-  const chars = [...prefix];
+  const chars = Array.from(prefix);
   const last = chars.pop() as string;
   return chars.join("") + String.fromCodePoint((last.codePointAt(0) ?? 0) + 1);
 }
