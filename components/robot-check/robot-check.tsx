@@ -24,7 +24,8 @@ export function RobotCheck({ errors }: { errors?: string[] }) {
 
   useEffect(() => {
     let alive = true;
-    import("altcha/external").then(() => {
+    // A failed load leaves the widget out (ready stays false); the form then reports the missing answer.
+    void import("altcha/external").then(() => {
       const altcha = (globalThis as unknown as { $altcha: AltchaGlobal }).$altcha;
       altcha.algorithms.set("SHA-256", () => new Worker("/api/altcha/worker"));
       const strings = Object.fromEntries(STRING_KEYS.map((k) => [k, t(`widget.${k}`)]));
