@@ -31,7 +31,7 @@ describe("panel mailbox forms", () => {
     await waitFor(() => expect(screen.getByText("Diese E-Mail-Adresse gibt es bereits.")).toBeTruthy());
     expect(action).toHaveBeenCalledTimes(1);
     expect(screen.getByLabelText("E-Mail-Name").getAttribute("aria-invalid")).toBe("true");
-    expect((screen.getByLabelText("E-Mail-Name") as HTMLInputElement).value).toBe("buero");
+    expect(screen.getByLabelText<HTMLInputElement>("E-Mail-Name").value).toBe("buero");
   });
 
   it("Auswahl entfernen: lists the addresses and posts them with the explicit confirmation only when ticked", async () => {
@@ -54,7 +54,7 @@ describe("panel mailbox forms", () => {
   it("Weiterleitung: shows the saved message and keeps the targets", async () => {
     wrap(<ForwardingForm action={async () => ({ status: "success", message: "ok" })} subscriptionId={4} mailboxId={7}
       targets={["chef@example.org"]} keepCopy maxForwards={null} cancelHref="/panel/4/mail/7" />);
-    expect((screen.getByLabelText("Weiterleiten an") as HTMLTextAreaElement).value).toBe("chef@example.org");
+    expect(screen.getByLabelText<HTMLTextAreaElement>("Weiterleiten an").value).toBe("chef@example.org");
     expect(screen.getByRole("checkbox", { name: "Eine Kopie im Postfach behalten" })).toHaveProperty("checked", true);
     fireEvent.click(screen.getByRole("button", { name: "OK" }));
     await waitFor(() => expect(screen.getByText("Die Weiterleitung wurde gespeichert.")).toBeTruthy());

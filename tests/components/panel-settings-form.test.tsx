@@ -23,7 +23,7 @@ describe("MailboxSettingsForm", () => {
     expect(screen.getByLabelText("Neues Passwort")).toBeTruthy();
     expect(screen.getByLabelText("Passwort bestätigen")).toBeTruthy();
     expect(screen.getByRole("checkbox", { name: "Mailbox eingeschaltet" })).toHaveProperty("checked", true);
-    expect((screen.getByLabelText("Mailbox-Größe (MB)") as HTMLInputElement).value).toBe("1024");
+    expect(screen.getByLabelText<HTMLInputElement>("Mailbox-Größe (MB)").value).toBe("1024");
     expect(screen.getByRole("button", { name: "OK" })).toBeTruthy();
     expect(screen.getByRole("link", { name: "Abbrechen" }).getAttribute("href")).toBe("/panel/7/mail/3");
     expect(screen.getByRole("button", { name: "Generieren" })).toBeTruthy();
@@ -46,7 +46,7 @@ describe("MailboxSettingsForm", () => {
     expect(screen.getByText(/sowohl zum Abrufen \(IMAP\) als auch zum Versenden \(SMTP\)/)).toBeTruthy();
     expect(screen.getByRole("link", { name: "Zu den Serveradressen" }).getAttribute("href")).toBe("/panel/7/server");
     // The fields are emptied for the next change.
-    expect((screen.getByLabelText("Neues Passwort") as HTMLInputElement).value).toBe("");
+    expect(screen.getByLabelText<HTMLInputElement>("Neues Passwort").value).toBe("");
   });
 
   it("shows a settings-only success without the password note", async () => {
@@ -64,7 +64,7 @@ describe("MailboxSettingsForm", () => {
     fireEvent.change(screen.getByLabelText("Mailbox-Größe (MB)"), { target: { value: "99999" } });
     fireEvent.click(screen.getByRole("button", { name: "OK" }));
     await waitFor(() => expect(screen.getByRole("alert").textContent).toBe("Bitte prüfen Sie die markierten Felder."));
-    const quota = screen.getByLabelText("Mailbox-Größe (MB)") as HTMLInputElement;
+    const quota = screen.getByLabelText<HTMLInputElement>("Mailbox-Größe (MB)");
     expect(quota.value).toBe("99999");
     expect(quota.getAttribute("aria-invalid")).toBe("true");
     const describedBy = (el: HTMLElement) => (el.getAttribute("aria-describedby") ?? "").split(" ").map((id) => document.getElementById(id)?.textContent ?? "").join(" ");

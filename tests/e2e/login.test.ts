@@ -48,7 +48,7 @@ describe("login in Chromium", () => {
     await page.waitForURL(`${BASE_URL}/ksc`);
     const session = (await context.cookies()).find((c) => c.name.endsWith("authjs.session-token"));
     expect(session?.httpOnly).toBe(true);
-    const replay = () => fetch(`${BASE_URL}/ksc/domains`, { headers: { cookie: `${session?.name}=${session?.value}` }, redirect: "manual" });
+    const replay = () => fetch(`${BASE_URL}/ksc/domains`, { headers: { cookie: `${String(session?.name)}=${String(session?.value)}` }, redirect: "manual" });
     expect((await replay()).status).toBe(200);
     await page.getByRole("button", { name: "Abmelden" }).click();
     await page.waitForURL(`${BASE_URL}/login`);

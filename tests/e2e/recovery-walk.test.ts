@@ -54,7 +54,7 @@ async function waitForMail(subject: RegExp, after: number): Promise<SinkMail> {
     if (mail) return mail;
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`no mail matching ${subject} arrived`);
+  throw new Error(`no mail matching ${String(subject)} arrived`);
 }
 
 async function passRobotCheck(page: Page) {

@@ -41,7 +41,7 @@ describe("security headers", () => {
       const html = await res.text();
       const scripts = html.match(/<script\b[^>]*>/g) ?? [];
       expect(scripts.length).toBeGreaterThan(0);
-      for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+      for (const tag of scripts) expect(tag).toContain(`nonce="${String(nonce)}"`);
       nonces.push(nonce as string);
     }
     expect(nonces[0]).not.toBe(nonces[1]);
@@ -62,7 +62,7 @@ describe("security headers", () => {
     const html = await (await fetch(`${BASE_URL}/login`)).text();
     const asset = /\/_next\/static\/[^"]+\.js/.exec(html)?.[0];
     expect(asset).toBeDefined();
-    const res = await fetch(`${BASE_URL}${asset}`);
+    const res = await fetch(`${BASE_URL}${String(asset)}`);
     expect(res.status).toBe(200);
     const csp = res.headers.get("content-security-policy") ?? "";
     expect(directive(csp, "script-src")).toEqual(["'self'"]);

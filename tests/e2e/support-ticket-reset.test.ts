@@ -75,7 +75,7 @@ describe("forgotten .001 password in Chromium", () => {
   });
 
   it("lets support generate the password without ever seeing it", async () => {
-    const ticketId = ticketUrl.split("/").pop();
+    const ticketId = String(ticketUrl.split("/").pop());
     await logIn(support, "support@kontor.example", DEMO_PASSWORD, "KundenServiceCenter");
     await support.waitForURL(`${BASE_URL}/support`);
     await support.goto(`${BASE_URL}/support/tickets?status=new`);
@@ -115,7 +115,7 @@ describe("forgotten .001 password in Chromium", () => {
     await support.goto(`${BASE_URL}/support/mailboxes?field=address&q=info%40`);
     const recordHref = await support.getByRole("link", { name: "info@alpenblick.example" }).getAttribute("href");
     const urls = ["/support", "/support/tickets", new URL(ticketUrl).pathname.replace("/ksc/support", "/support/tickets"),
-      "/support/mailboxes?field=customerNumber&q=K10001", `${recordHref}?ticket=1`, "/support/audit"];
+      "/support/mailboxes?field=customerNumber&q=K10001", `${String(recordHref)}?ticket=1`, "/support/audit"];
     const forbidden = [/\$argon2id\$/, /password_?hash/i, /token_?hash/i, /"sealed"|v1\.[\w-]{16}\.[\w-]{22}\./, /secret/i];
     for (const url of urls) {
       for (const headers of [{}, { RSC: "1" }] as Record<string, string>[]) {

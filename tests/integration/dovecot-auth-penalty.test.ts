@@ -20,7 +20,7 @@ let handle: DiskDb;
 let dovecot: OwnDovecot;
 let testConfig: OwnDovecot;
 
-const PATH = `${process.env.PATH}:/usr/sbin:/usr/bin`;
+const PATH = `${process.env.PATH ?? ""}:/usr/sbin:/usr/bin`;
 
 function run(tool: "doveconf" | "doveadm", conf: string, args: string[]): string {
   const r = spawnSync(tool, ["-c", conf, ...args], { encoding: "utf8", timeout: 10_000, env: { ...process.env, PATH } });

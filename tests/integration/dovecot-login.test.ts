@@ -17,7 +17,6 @@ import { databasePath } from "@/lib/config";
 import { type DovecotPorts, freePort, portsFromEnv, startDovecot, stopDovecot } from "@/lib/mail/dovecot-process";
 import { imapLogin as imapAt, submissionLogin as submissionAt } from "../support/mail-clients";
 
-const HOST = "127.0.0.1";
 const WRONG = "Sonnenblume-Wiese-43!";
 // Mailboxes this file changes; their rows are restored in afterAll because the runner's DB is shared.
 const CHANGED = "anna@alpenblick.example";

@@ -79,7 +79,7 @@ describe("LD-01 login storm through the real login service", () => {
     const grants = ok.map((r) => (r.ok ? r.grant : ""));
     expect(new Set(grants).size).toBe(RIGHT.length);
     for (const grant of grants) {
-      expect(redeemLoginGrant(handle.db, grant)).toMatchObject({ id: expect.any(Number) });
+      expect(redeemLoginGrant(handle.db, grant)).toMatchObject({ id: expect.any(Number) as number });
       expect(redeemLoginGrant(handle.db, grant)).toBeUndefined();
     }
     const audited = handle.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'login.success'").get() as { n: number };
@@ -92,7 +92,7 @@ describe("LD-01 login storm through the real login service", () => {
   });
 
   it("locks at exactly the 10th concurrent failure and counts the rest", () => {
-    const expected = [...Array(MAX_FAILURES - 1).fill("invalid"), ...Array(OVER_LOCK.count - MAX_FAILURES + 1).fill("throttled")].sort();
+    const expected = [...Array<string>(MAX_FAILURES - 1).fill("invalid"), ...Array<string>(OVER_LOCK.count - MAX_FAILURES + 1).fill("throttled")].sort();
     expect(reasons(pick((a) => a.identifier === OVER_LOCK.identifier))).toEqual(expected);
     const row = throttleRow(`acct:ksc:${OVER_LOCK.identifier}`);
     expect(row?.failures).toBe(OVER_LOCK.count);
@@ -100,7 +100,7 @@ describe("LD-01 login storm through the real login service", () => {
   });
 
   it("locks the spraying address after 10 failures, although each account saw only one", () => {
-    const expected = [...Array(MAX_FAILURES - 1).fill("invalid"), ...Array(SPRAY.count - MAX_FAILURES + 1).fill("throttled")].sort();
+    const expected = [...Array<string>(MAX_FAILURES - 1).fill("invalid"), ...Array<string>(SPRAY.count - MAX_FAILURES + 1).fill("throttled")].sort();
     expect(reasons(pick((a) => a.ip === SPRAY.ip))).toEqual(expected);
     expect(throttleRow(`ip:${SPRAY.ip}`)?.failures).toBe(SPRAY.count);
     expect(throttleRow("acct:ksc:niemand0@kontor.example")?.failures).toBe(1);

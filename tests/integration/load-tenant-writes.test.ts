@@ -39,8 +39,8 @@ async function startSecondWriter(env: NodeJS.ProcessEnv) {
     go: () => child.stdin.write("go\n"),
     async result(): Promise<WorkloadResult> {
       const line = await iterator.next();
-      const [code] = await once(child, "exit");
-      if (code !== 0 || line.done) throw new Error(`tenant-writer exited with ${code}`);
+      const [code] = (await once(child, "exit")) as [number | null];
+      if (code !== 0 || line.done) throw new Error(`tenant-writer exited with ${String(code)}`);
       return JSON.parse(line.value) as WorkloadResult;
     },
   };

@@ -29,7 +29,10 @@ const mailAdmin = () => loadActor(env.db, "mail_account", account("k10001.001").
 const subjects = async (login: string) => (await listMailbox(env.ports.imap, login, DEMO_PASSWORD)).map((m) => `${m.folder}:${m.subject}`);
 /** The LMTP answer, or the server's refusal code when nodemailer rejects the recipient. */
 const deliver = (to: string, subject: string, body?: string) =>
-  deliverLmtp(env.ports.lmtp, { from: "sender@example.net", to, subject, body }).catch((e: { responseCode?: number; response?: string }) => `${e.responseCode} ${e.response}`);
+  deliverLmtp(env.ports.lmtp, { from: "sender@example.net", to, subject, body }).catch((e: unknown) => {
+    const refusal = e as { responseCode?: number; response?: string };
+    return `${String(refusal.responseCode)} ${String(refusal.response)}`;
+  });
 
 describe("routed addresses", () => {
   it("deliver the seeded kontakt@dorfladen.example into k10001.002's INBOX", async () => {

@@ -10,7 +10,7 @@ export async function deliverLmtp(port: number, msg: { from: string; to: string;
   const transport = nodemailer.createTransport({ host: HOST, port, lmtp: true, ignoreTLS: true, connectionTimeout: 5_000 });
   try {
     const info = await transport.sendMail({ from: msg.from, to: msg.to, subject: msg.subject, text: msg.body ?? `Body of ${msg.subject}\n`, headers: msg.headers });
-    return info.response as string;
+    return info.response;
   } finally {
     transport.close();
   }

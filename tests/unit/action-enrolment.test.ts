@@ -9,7 +9,7 @@ import { IDLE } from "@/lib/actions/action-state";
 import { actorsOf, type Handle } from "../support/reseller-admin/actors";
 import { createSeededDb } from "../support/seeded-db";
 
-const state = vi.hoisted(() => ({ db: undefined as unknown, actor: undefined as unknown }));
+const state = vi.hoisted((): { db: unknown; actor: unknown } => ({ db: undefined, actor: undefined }));
 vi.mock("@/db", () => ({ getDb: () => state.db }));
 vi.mock("@/lib/auth/session", () => ({ getActor: async () => state.actor, renewSessionCookie: async () => undefined }));
 vi.mock("@/lib/auth/client-ip", () => ({ clientIp: async () => "192.0.2.8" }));

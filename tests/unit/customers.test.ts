@@ -56,7 +56,7 @@ describe("customers", () => {
     expect(detail.mailAccounts).toMatchObject({ accounts: 2, allowance: { maxAccounts: 5 } });
   });
 
-  it("searches and keyset-pages thousands of customers without crossing resellers", () => {
+  it("searches and keyset-pages thousands of customers without crossing resellers", async () => {
     const reseller = as.reseller();
     const rows = Array.from({ length: 2000 }, (_, i) => ({
       resellerId: reseller.resellerId ?? 0, customerNumber: `K${11000 + i}`, contactName: `Massen Kunde ${i}`, contactEmail: `m${i}@example.test`,
@@ -80,6 +80,6 @@ describe("customers", () => {
     expect(listCustomers(reseller, { q: "Massen Kunde 1999" }, handle.db).items).toHaveLength(1);
     expect(listCustomers(as.reseller2(), { q: "Massen" }, handle.db).items).toHaveLength(0);
     // A new customer continues after the highest number, not after the base.
-    expect(createCustomer(reseller, input("after@example.test"), null, handle.db).then((c) => c.customerNumber)).resolves.toBe("K13000");
+    await expect(createCustomer(reseller, input("after@example.test"), null, handle.db).then((c) => c.customerNumber)).resolves.toBe("K13000");
   });
 });

@@ -65,7 +65,7 @@ describe("E-Mail-Administration", () => {
 
   it("refuses weak passwords beside the field and never deletes .001", async () => {
     const admin = as.mailAdmin("k10001.001");
-    const err = await createMailAccount(admin, { quotaMb: null, newPassword: "kurz" }, null, handle.db).catch((e: ServiceError) => e);
+    const err = await createMailAccount(admin, { quotaMb: null, newPassword: "kurz" }, null, handle.db).catch((e: unknown) => e as ServiceError);
     expect(err).toBeInstanceOf(ValidationError);
     expect((err as ServiceError).fieldErrors?.newPassword).toContain("password.errors.tooShort");
     expect(() => deleteMailAccount(admin, accountId("k10001.001"), null, handle.db)).toThrow(ValidationError);

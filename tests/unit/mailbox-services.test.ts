@@ -2,7 +2,6 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { forwards, packages, spamSettings, subscriptions } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password-hash";
-import { ValidationError } from "@/lib/errors";
 import { createMailbox } from "@/lib/services/mailboxes/create-mailbox";
 import { deleteMailboxes } from "@/lib/services/mailboxes/delete-mailboxes";
 import { listSubscriptionMailboxes } from "@/lib/services/mailboxes/list-subscription-mailboxes";

@@ -8,7 +8,7 @@ import { DEMO_PASSWORD } from "@/db/seed";
 import { verifyPassword } from "@/lib/auth/password-hash";
 import { loadActor } from "@/lib/auth/principals";
 import type { Actor } from "@/lib/authz/actor";
-import { NotFoundError, ValidationError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/errors";
 import { changeOwnMailboxPassword } from "@/lib/services/mailbox-settings/change-own-password";
 import { addOwnForward, getOwnForwarding, removeOwnForward, setOwnKeepCopy } from "@/lib/services/mailbox-settings/forwards";
 import { addOwnSenderRule, listOwnSenderRules, removeOwnSenderRule } from "@/lib/services/mailbox-settings/sender-rules";
@@ -79,7 +79,7 @@ describe("password", () => {
     const a = actor(address);
     expect(await fieldErrorsOf(() => changeOwnMailboxPassword(a, input("wrong-one"), ip, h.db))).toEqual({ currentPassword: ["password.errors.currentWrong"] });
     const rows = h.db.select().from(authThrottle).where(like(authThrottle.key, "mailbox-password%")).all();
-    expect(rows.map((r) => r.key).sort()).toEqual([`mailbox-password-ip:${ip}`, `mailbox-password:${a.mailboxId}`]);
+    expect(rows.map((r) => r.key).sort()).toEqual([`mailbox-password-ip:${ip}`, `mailbox-password:${String(a.mailboxId)}`]);
   });
 
   it("applies the policy to the new password", async () => {

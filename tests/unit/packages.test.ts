@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { auditLog, packages } from "@/db/schema";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { getPackageOrThrow } from "@/lib/services/packages/get-package";
@@ -23,7 +24,7 @@ describe("packages (Tarife)", () => {
     expect(ok.success && ok.data).toEqual({ name: "Neu", panel: "none", maxDomains: null, maxMailboxes: 5, mailboxQuotaMb: null, maxForwards: 0, spamFilterEnabled: true, forwardingEnabled: false });
     const bad = createPackageSchema.safeParse({ name: "", panel: "plesk11", maxDomains: "-1", maxMailboxes: "1.5", mailboxQuotaMb: "abc", maxForwards: "", resellerId: "2" });
     expect(bad.success).toBe(false);
-    const fields = bad.success ? {} : bad.error.flatten().fieldErrors;
+    const fields = bad.success ? {} : z.flattenError(bad.error).fieldErrors;
     expect(Object.keys(fields).sort()).toEqual(["mailboxQuotaMb", "maxDomains", "maxMailboxes", "name", "panel"]);
   });
 

@@ -5,12 +5,11 @@
  */
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { IDLE } from "@/lib/actions/action-state";
-import type { Actor } from "@/lib/authz/actor";
 import { verifyPassword } from "@/lib/auth/password-hash";
 import { createSeededDb } from "../support/seeded-db";
 import { NEW_PASSWORD, panelFixtures } from "./panel-fixtures";
 
-const state = vi.hoisted(() => ({ db: undefined as unknown, actor: undefined as unknown }));
+const state = vi.hoisted((): { db: unknown; actor: unknown } => ({ db: undefined, actor: undefined }));
 vi.mock("@/db", () => ({ getDb: () => state.db }));
 vi.mock("@/lib/auth/session", () => ({ getActor: async () => state.actor, renewSessionCookie: async () => undefined }));
 vi.mock("@/lib/auth/client-ip", () => ({ clientIp: async () => "192.0.2.7" }));
@@ -33,7 +32,7 @@ const form = (fields: Record<string, string | string[]>) => {
   return fd;
 };
 const as = (email: string) => {
-  state.actor = f.actorFor(email) as Actor;
+  state.actor = f.actorFor(email);
 };
 
 describe("panel actions", () => {
@@ -94,7 +93,7 @@ describe("panel actions", () => {
   it("refuse a mailbox user and a mail administrator (no mailboxes.manage permission)", async () => {
     const m = f.mailbox("info@alpenblick.example");
     for (const actor of [{ role: "mailbox" }, { role: "mailadmin" }]) {
-      state.actor = { ...f.actorFor("kunde@kontor.example"), ...actor } as Actor;
+      state.actor = { ...f.actorFor("kunde@kontor.example"), ...actor };
       const r = await actions.setSpamFilterAction(IDLE, form({ subscriptionId: String(f.domain("alpenblick.example").subscriptionId), mailboxId: String(m?.id) }));
       expect(r).toEqual({ status: "error", formError: "errors.forbidden" });
     }

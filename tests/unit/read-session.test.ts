@@ -2,7 +2,7 @@ import { encode } from "@auth/core/jwt";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 const request = vi.hoisted(() => ({ cookies: new Map<string, string>(), headers: new Headers() }));
-const fallback = vi.hoisted(() => ({ auth: vi.fn(async () => null as unknown) }));
+const fallback = vi.hoisted(() => ({ auth: vi.fn(async (): Promise<unknown> => null) }));
 vi.mock("next/headers", () => ({
   cookies: async () => ({
     get: (name: string) => (request.cookies.has(name) ? { name, value: request.cookies.get(name) } : undefined),

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { resellers, users } from "@/db/schema";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { createCustomer } from "@/lib/services/customers/create-customer";
@@ -34,7 +35,7 @@ describe("admin settings", () => {
     const ok = serverSettingsFormSchema.safeParse({ ...server, imapPort: "993", smtpPort: "587", publicUrl: "https://panel.example/" });
     expect(ok.success && ok.data.publicUrl).toBe("https://panel.example");
     const bad = serverSettingsFormSchema.safeParse({ ...server, imapHost: "not a host", smtpPort: "70000", publicUrl: "javascript:alert(1)" });
-    const fields = bad.success ? {} : bad.error.flatten().fieldErrors;
+    const fields = bad.success ? {} : z.flattenError(bad.error).fieldErrors;
     expect(Object.keys(fields).sort()).toEqual(["imapHost", "publicUrl", "smtpPort"]);
   });
 });

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { auditLog, mailAccounts, tickets, ticketSecrets, users } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password-hash";
 import { loadActor } from "@/lib/auth/principals";
@@ -108,7 +109,7 @@ describe("ticket input", () => {
     const { createTicketSchema } = await import("@/lib/validation/ticket");
     const result = createTicketSchema.safeParse({ category: "", subject: " ", message: "" });
     expect(result.success).toBe(false);
-    const fields = result.error?.flatten().fieldErrors as Record<string, string[]>;
+    const fields = (result.error ? z.flattenError(result.error).fieldErrors : {}) as Record<string, string[]>;
     expect(fields.category).toEqual(["tickets.categoryRequired"]);
     expect(fields.subject).toEqual(["validation.required"]);
     expect(fields.message).toEqual(["validation.required"]);

@@ -8,7 +8,7 @@ export type Target = (w: World) => Fields;
 
 export type MatrixEntry = {
   roles: readonly Role[] | "anyone";
-  valid: { role: Role | "anonymous"; fields: Target; expect?: "success" | string };
+  valid: { role: Role | "anonymous"; fields: Target; /** "success", or the message key the refusal shows. */ expect?: string };
   foreign?: Partial<Record<Role, Target[]>>;
   noForeign?: string;
   refusals?: string[];

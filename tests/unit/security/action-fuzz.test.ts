@@ -47,7 +47,7 @@ function expectWellFormed(outcome: Outcome, label: string) {
   if (outcome.state.status !== "error") return;
   const { formError, fieldErrors } = outcome.state;
   expect(formError, label).not.toBe("errors.unexpected");
-  expect(typeof formError === "string" && messageExists(formError), `${label}: form error ${formError} is no message key`).toBe(true);
+  expect(typeof formError === "string" && messageExists(formError), `${label}: form error ${String(formError)} is no message key`).toBe(true);
   for (const [field, messages] of Object.entries(fieldErrors ?? {})) {
     for (const m of messages) expect(messageExists(m), `${label}: ${field} error ${m} is no message key`).toBe(true);
   }
