@@ -57,7 +57,10 @@ async function main() {
       break;
     }
     case "start": {
-      if (runningPid(dir)) return console.log(`SMTP sink already running (${dir}).`);
+      if (runningPid(dir)) {
+        console.log(`SMTP sink already running (${dir}).`);
+        return;
+      }
       fs.mkdirSync(dir, { recursive: true });
       const log = fs.openSync(path.join(dir, "sink.log"), "a");
       const child = spawn(process.execPath, [...process.execArgv, process.argv[1], "run", "--dir", dir, "--port", String(port)], {

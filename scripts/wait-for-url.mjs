@@ -5,7 +5,9 @@ while (Date.now() < deadline) {
   try {
     const res = await fetch(url, { redirect: "manual" });
     if (res.status < 500) process.exit(0);
-  } catch {}
+  } catch {
+    // Not listening yet.
+  }
   await new Promise((r) => setTimeout(r, 300));
 }
 console.error(`${url} did not answer within ${seconds}s`);

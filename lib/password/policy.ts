@@ -59,7 +59,7 @@ export function estimateStrength(password: string, ctx: PolicyContext = { names:
   if (length === 0) return 0;
   const c = classesOf(password);
   let pool = (c.lower ? 26 : 0) + (c.upper ? 26 : 0) + (c.digit ? 10 : 0) + (c.special ? 33 : 0);
-  if (/[^\x00-\x7f]/.test(password)) pool += 64;
+  if (/[^\p{ASCII}]/u.test(password)) pool += 64;
   const distinct = new Set(password.toLowerCase()).size;
   // Repeated characters add little: count only as many positions as there are distinct characters, plus a bit.
   const effective = Math.min(length, distinct * 2);

@@ -38,13 +38,14 @@ export function consumePendingLogin(db: Db, tokenHash: string): boolean {
 
 /** Counts a wrong code; the 5th voids the pending login, so the password must be entered again. */
 export function recordWrongCode(db: Db, pending: PendingLogin): { voided: boolean } {
-  // undefined when the pending login was consumed meanwhile (drizzle's type does not say so).
-  const row: { failures: number } | undefined = db
+  // No row when the pending login was consumed meanwhile: .all().at(0) says so, .get()'s type does not.
+  const row = db
     .update(mfaPendingLogins)
     .set({ failures: sql`${mfaPendingLogins.failures} + 1` })
     .where(eq(mfaPendingLogins.tokenHash, pending.tokenHash))
     .returning({ failures: mfaPendingLogins.failures })
-    .get();
+    .all()
+    .at(0);
   if (!row || row.failures >= MAX_CODE_FAILURES) {
     consumePendingLogin(db, pending.tokenHash);
     return { voided: true };

@@ -19,7 +19,7 @@ function searchCondition(q: string): SQL | undefined {
   const term = q.trim().toLowerCase();
   if (!term) return undefined;
   const terms = new Set([term]);
-  if (/[^\x00-\x7f]/.test(term)) {
+  if (/[^\p{ASCII}]/u.test(term)) {
     const ascii = domainToASCII(term);
     if (ascii) terms.add(ascii);
   }

@@ -31,7 +31,7 @@ beforeAll(async () => {
   for (const a of await loadServerActions()) actions.set(a.key, a);
 }, 60_000);
 
-const useShared = () => {
+const switchToShared = () => {
   harness.db = shared.db;
   harness.sqlite = shared.sqlite;
 };
@@ -46,7 +46,7 @@ const describeOutcome = (o: Outcome) => JSON.stringify(o);
 
 /** Calls on the shared database and fails when the call changed any table. */
 async function callUnchanged(role: Role | "anonymous", key: string, fields: Fields, label: string): Promise<Outcome> {
-  useShared();
+  switchToShared();
   const before = snapshotDb(shared.sqlite);
   const outcome = await callAs(actorOf(role), fnOf(key), fields);
   expect(changedTables(before, snapshotDb(shared.sqlite)), `${label}: ${describeOutcome(outcome)}`).toEqual([]);
