@@ -17,7 +17,8 @@ export async function smtpDialogue(port: number, msg: SmtpMessage, timeoutMs = 1
   const socket = net.connect({ host: "127.0.0.1", port });
   let buffer = "";
   let waiting: ((reply: string) => void) | null = null;
-  let failure: Error | null = null;
+  // Asserted, not annotated: the socket handlers set it, so TypeScript must not narrow it to null here.
+  let failure = null as Error | null;
   const fail = (e: Error) => { failure = e; socket.destroy(); waiting?.(""); };
   socket.setTimeout(timeoutMs, () => fail(new Error(`SMTP on ${port} did not answer within ${timeoutMs} ms: ${buffer}`)));
   socket.on("error", fail);
