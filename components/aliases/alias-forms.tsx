@@ -1,10 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useId } from "react";
-import { FieldError } from "@/components/ui/field-error";
-import { type FormAction, FormMessage, fieldErrors, inputClass, secondaryButtonClass, submitWithoutReset } from "@/components/ui/form-bits";
-import { IDLE } from "@/lib/actions/action-state";
+import { useId } from "react";
+import { FieldError } from "@/components/form/field-error";
+import { Form } from "@/components/form/form";
+import { FormMessage } from "@/components/form/notices";
+import { inputClass, secondaryButtonClass } from "@/components/form/styles";
+import { type FormAction, useForm } from "@/components/form/use-form";
 
 type Domain = { id: number; displayName: string };
 
@@ -17,10 +19,10 @@ export function AliasForm({ action, subscriptionId, domains, defaultDomainId, de
 }) {
   const t = useTranslations("aliases");
   const id = useId();
-  const [state, formAction, pending] = useActionState(action, IDLE);
-  const errors = fieldErrors(state);
+  const form = useForm(action);
+  const { state, pending, errors } = form;
   return (
-    <form action={formAction} onSubmit={submitWithoutReset(formAction)} className="space-y-3" noValidate>
+    <Form form={form} className="space-y-3">
       <FormMessage state={state} />
       {subscriptionId !== undefined && <input type="hidden" name="subscriptionId" value={subscriptionId} />}
       <div className="flex flex-wrap items-end gap-2">
@@ -48,21 +50,22 @@ export function AliasForm({ action, subscriptionId, domains, defaultDomainId, de
         <FieldError id={`${id}-targets-error`} messages={errors.targets} />
       </div>
       <button type="submit" disabled={pending} className={secondaryButtonClass}>{pending ? t("saving") : t("add")}</button>
-    </form>
+    </Form>
   );
 }
 
 /** One small form per alias; the service re-checks that the alias is the caller's. */
 export function RemoveAliasButton({ action, aliasId, subscriptionId, address }: { action: FormAction; aliasId: number; subscriptionId?: number; address: string }) {
   const t = useTranslations("aliases");
-  const [state, formAction, pending] = useActionState(action, IDLE);
+  const form = useForm(action);
+  const { state, pending } = form;
   return (
-    <form action={formAction} className="inline">
+    <Form form={form} className="inline">
       <input type="hidden" name="aliasId" value={aliasId} />
       {subscriptionId !== undefined && <input type="hidden" name="subscriptionId" value={subscriptionId} />}
       <button type="submit" disabled={pending} aria-label={t("removeLabel", { address })} className={secondaryButtonClass}>{t("remove")}</button>
       {state.status === "error" && <span role="alert" className="ml-2 text-sm text-red-700">{state.formError}</span>}
-    </form>
+    </Form>
   );
 }
 
@@ -72,10 +75,10 @@ export function CatchAllForm({ action, subscriptionId, domainId, domain, mailbox
 }) {
   const t = useTranslations("aliases");
   const id = useId();
-  const [state, formAction, pending] = useActionState(action, IDLE);
-  const errors = fieldErrors(state);
+  const form = useForm(action);
+  const { state, pending, errors } = form;
   return (
-    <form action={formAction} onSubmit={submitWithoutReset(formAction)} className="space-y-2" noValidate>
+    <Form form={form} className="space-y-2">
       <FormMessage state={state} />
       {subscriptionId !== undefined && <input type="hidden" name="subscriptionId" value={subscriptionId} />}
       <input type="hidden" name="domainId" value={domainId} />
@@ -89,6 +92,6 @@ export function CatchAllForm({ action, subscriptionId, domainId, domain, mailbox
         <button type="submit" disabled={pending} className={secondaryButtonClass}>{t("save")}</button>
       </div>
       <FieldError id={`${id}-box-error`} messages={errors.mailboxId} />
-    </form>
+    </Form>
   );
 }

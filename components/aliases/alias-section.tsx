@@ -1,4 +1,4 @@
-import type { FormAction } from "@/components/ui/form-bits";
+import type { FormAction } from "@/components/form/use-form";
 import { getTranslations } from "@/lib/i18n/translations";
 import type { AliasRow, CatchAllRow } from "@/lib/services/aliases/list-aliases";
 import { MAX_ALIAS_TARGETS } from "@/lib/validation/alias";

@@ -8,7 +8,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { mailAliases } from "@/db/schema";
-import { postfixPort } from "@/lib/env";
+import { postfixPort } from "@/lib/config";
 import { portsFromEnv } from "@/lib/mail/dovecot-process";
 import { waitForLanded } from "../support/mailbox-delivery";
 import { smtpDialogue } from "../support/smtp-dialogue";
