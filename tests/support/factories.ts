@@ -1,0 +1,141 @@
+import {
+  buildCustomer, buildDomain, buildMailAccount, buildMailbox, buildPackage, buildReseller, buildStaffUser, buildSubscription,
+  type CustomerSpec, type PackageSpec,
+} from "@/db/builders";
+import type { PrincipalKind } from "@/db/schema";
+import { hashPassword } from "@/lib/auth/password-hash";
+import { loadActor } from "@/lib/auth/principals";
+import type { Actor } from "@/lib/authz/actor";
+import { createTicket } from "@/lib/services/tickets/create-ticket";
+import type { CreateTicketInput } from "@/lib/validation/ticket";
+import { createTestDb } from "./test-db";
+
+/**
+ * Test factories: each test builds the world it needs on an empty database (`emptyDb()`) instead of
+ * leaning on the demo seed's names. Records come from the same builders as the demo seed
+ * (db/builders.ts, which keep the services' invariants); tickets go through the ticket service.
+ * Names are unique per database, so factories can be called any number of times in any order.
+ */
+export type TestDb = ReturnType<typeof createTestDb>["db"];
+
+/** Every login the factories create has this password. */
+export const TEST_PASSWORD = "Wacholder-Kiesel-Bucht-58";
+
+let hashed: Promise<string> | undefined;
+/** One argon2 hash for every factory-made login: hashing is the slow part of building a world. */
+export const testPasswordHash = () => (hashed ??= hashPassword(TEST_PASSWORD));
+
+export function emptyDb() {
+  return createTestDb();
+}
+
+const counters = new WeakMap<object, number>();
+function nextNumber(db: TestDb): number {
+  const n = (counters.get(db) ?? 0) + 1;
+  counters.set(db, n);
+  return n;
+}
+
+export function actorOf(db: TestDb, kind: PrincipalKind, id: number): Actor {
+  const actor = loadActor(db, kind, id);
+  if (!actor) throw new Error(`factories: no actor ${kind}:${id}`);
+  return actor;
+}
+
+export async function anAdmin(db: TestDb): Promise<Actor> {
+  const n = nextNumber(db);
+  const id = buildStaffUser(db, { email: `admin${n}@test.example`, role: "admin", displayName: `Admin ${n}`, passwordHash: await testPasswordHash() });
+  return actorOf(db, "user", id);
+}
+
+export async function aSupport(db: TestDb): Promise<Actor> {
+  const n = nextNumber(db);
+  const id = buildStaffUser(db, { email: `support${n}@test.example`, role: "support", displayName: `Support ${n}`, passwordHash: await testPasswordHash() });
+  return actorOf(db, "user", id);
+}
+
+export type TestReseller = { id: number; userId: number; email: string; actor: Actor };
+
+export async function aReseller(db: TestDb, p: { name?: string } = {}): Promise<TestReseller> {
+  const n = nextNumber(db);
+  const email = `reseller${n}@test.example`;
+  // Customer numbers are unique installation-wide: every reseller gets its own range.
+  const r = buildReseller(db, { name: p.name ?? `Reseller ${n}`, customerNumberBase: 50000 + n * 1000, email, passwordHash: await testPasswordHash() });
+  return { ...r, email, actor: actorOf(db, "user", r.userId) };
+}
+
+export const PACKAGE_DEFAULTS: PackageSpec = { name: "Paket", panel: "plesk9", maxDomains: 5, maxMailboxes: 10, mailboxQuotaMb: 1024, maxForwards: 10 };
+
+export function aPackage(db: TestDb, reseller: { id: number }, p: Partial<PackageSpec> = {}): number {
+  return buildPackage(db, reseller.id, { ...PACKAGE_DEFAULTS, name: `Paket ${nextNumber(db)}`, ...p });
+}
+
+export type TestCustomer = { id: number; userId: number; customerNumber: string; resellerId: number; email: string; actor: Actor };
+
+export async function aCustomer(db: TestDb, reseller?: { id: number }, p: Partial<Omit<CustomerSpec, "passwordHash">> = {}): Promise<TestCustomer> {
+  const owner = reseller ?? (await aReseller(db));
+  const n = nextNumber(db);
+  const email = p.contactEmail ?? `kunde${n}@test.example`;
+  const c = buildCustomer(db, owner.id, {
+    company: `Firma ${n}`, contactName: `Kontakt ${n}`, stammdatenConfirmed: true, ...p, contactEmail: email, passwordHash: await testPasswordHash(),
+  });
+  return { ...c, email, actor: actorOf(db, "user", c.userId) };
+}
+
+export type TestSubscription = {
+  reseller: TestReseller; customer: TestCustomer; packageId: number; subscriptionId: number; domain: { id: number; name: string };
+};
+
+/** A reseller (new unless given) with a customer that ordered a package with its first domain. */
+export async function aCustomerWithPackage(
+  db: TestDb, p: { reseller?: TestReseller; customer?: TestCustomer; package?: Partial<PackageSpec>; domain?: string } = {},
+): Promise<TestSubscription> {
+  const reseller = p.reseller ?? (await aReseller(db));
+  const customer = p.customer ?? (await aCustomer(db, reseller));
+  const packageId = aPackage(db, reseller, p.package);
+  const tenant = { resellerId: reseller.id, customerId: customer.id };
+  const subscriptionId = buildSubscription(db, tenant, packageId);
+  const domain = buildDomain(db, tenant, subscriptionId, p.domain ?? `domain${nextNumber(db)}.example`);
+  return { reseller, customer, packageId, subscriptionId, domain };
+}
+
+/** Another domain in an existing subscription. */
+export function aDomain(db: TestDb, sub: TestSubscription, name = `domain${nextNumber(db)}.example`) {
+  return buildDomain(db, { resellerId: sub.reseller.id, customerId: sub.customer.id }, sub.subscriptionId, name);
+}
+
+export type TestMailbox = { id: number; address: string; actor: Actor };
+
+/** A subscription (new unless given) whose domain has `count` mailboxes, named box1@ … boxN@. */
+export async function aDomainWithMailboxes(db: TestDb, count: number, p: { sub?: TestSubscription; package?: Partial<PackageSpec>; quotaMb?: number | null } = {}) {
+  const sub = p.sub ?? (await aCustomerWithPackage(db, { package: p.package }));
+  const hash = await testPasswordHash();
+  const tenant = { resellerId: sub.reseller.id, customerId: sub.customer.id };
+  const mailboxes: TestMailbox[] = [];
+  for (let i = 1; i <= count; i++) {
+    const m = buildMailbox(db, tenant, sub.domain, `box${i}`, { passwordHash: hash, quotaMb: p.quotaMb === undefined ? PACKAGE_DEFAULTS.mailboxQuotaMb : p.quotaMb });
+    mailboxes.push({ ...m, actor: actorOf(db, "mailbox", m.id) });
+  }
+  return { ...sub, mailboxes };
+}
+
+/**
+ * A customer with a package without panel and its mail accounts: `.001` (the E-Mail-Administration,
+ * whose actor is returned) and, when asked, more accounts with one routed address each.
+ */
+export async function aMailAccount(db: TestDb, p: { sub?: TestSubscription; extraAccounts?: number } = {}) {
+  const sub = p.sub ?? (await aCustomerWithPackage(db, { package: { panel: "none" } }));
+  const hash = await testPasswordHash();
+  const tenant = { resellerId: sub.reseller.id, customerId: sub.customer.id, customerNumber: sub.customer.customerNumber };
+  const admin = buildMailAccount(db, tenant, { number: 1, passwordHash: hash, quotaMb: PACKAGE_DEFAULTS.mailboxQuotaMb });
+  const accounts = [];
+  for (let i = 2; i < 2 + (p.extraAccounts ?? 0); i++) {
+    accounts.push(buildMailAccount(db, tenant, { number: i, passwordHash: hash, quotaMb: PACKAGE_DEFAULTS.mailboxQuotaMb, addresses: [{ domain: sub.domain, localPart: `konto${i}` }] }));
+  }
+  return { ...sub, admin: { ...admin, actor: actorOf(db, "mail_account", admin.id) }, accounts };
+}
+
+/** A ticket opened by the customer through the ticket service (Stammdaten confirmed by aCustomer). */
+export function aTicket(db: TestDb, customer: { actor: Actor }, p: Partial<CreateTicketInput> = {}): number {
+  return createTicket(customer.actor, { category: "general", subject: `Anliegen ${nextNumber(db)}`, message: "Bitte um Hilfe.", ...p }, null, db);
+}
