@@ -86,13 +86,16 @@ export type TestSubscription = {
   reseller: TestReseller; customer: TestCustomer; packageId: number; subscriptionId: number; domain: { id: number; name: string };
 };
 
-/** A reseller (new unless given) with a customer that ordered a package with its first domain. */
+/**
+ * A reseller (new unless given) with a customer (new unless given) that ordered a package (new with
+ * `package`'s values, or the existing `packageId`) with its first domain.
+ */
 export async function aCustomerWithPackage(
-  db: TestDb, p: { reseller?: TestReseller; customer?: TestCustomer; package?: Partial<PackageSpec>; domain?: string } = {},
+  db: TestDb, p: { reseller?: TestReseller; customer?: TestCustomer; package?: Partial<PackageSpec>; packageId?: number; domain?: string } = {},
 ): Promise<TestSubscription> {
   const reseller = p.reseller ?? (await aReseller(db));
   const customer = p.customer ?? (await aCustomer(db, reseller));
-  const packageId = aPackage(db, reseller, p.package);
+  const packageId = p.packageId ?? aPackage(db, reseller, p.package);
   const tenant = { resellerId: reseller.id, customerId: customer.id };
   const subscriptionId = buildSubscription(db, tenant, packageId);
   const domain = buildDomain(db, tenant, subscriptionId, p.domain ?? `domain${nextNumber(db)}.example`);

@@ -1,20 +1,19 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import { beforeEach, describe, expect, it } from "vitest";
 import { auditLog, packages } from "@/db/schema";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { getPackageOrThrow } from "@/lib/services/packages/get-package";
 import { listPackagesWithUsage } from "@/lib/services/packages/list-packages-with-usage";
 import { createPackage, deletePackage, updatePackage } from "@/lib/services/packages/save-package";
 import { createPackageSchema } from "@/lib/validation/package";
-import { createSeededDb } from "../support/seeded-db";
-import { actorsOf, type Handle } from "../support/reseller-admin/actors";
+import { aCustomer, aCustomerWithPackage, aPackage, aReseller, emptyDb, type TestReseller } from "../support/factories";
 
-let handle: Handle;
-let as: ReturnType<typeof actorsOf>;
-beforeAll(async () => {
-  handle = await createSeededDb();
-  as = actorsOf(handle);
+/** Each test builds its own resellers and packages on an empty database. */
+let handle: ReturnType<typeof emptyDb>;
+let r1: TestReseller;
+beforeEach(async () => {
+  handle = emptyDb();
+  r1 = await aReseller(handle.db);
 });
 const base = { panel: "plesk10" as const, maxDomains: 3, maxMailboxes: null, mailboxQuotaMb: 2048, maxForwards: 0, spamFilterEnabled: true, forwardingEnabled: false };
 
@@ -29,7 +28,7 @@ describe("packages (Tarife)", () => {
   });
 
   it("creates, edits and deletes a package with audit entries", () => {
-    const reseller = as.reseller();
+    const reseller = r1.actor;
     const id = createPackage(reseller, { ...base, name: "Profi" }, null, handle.db);
     expect(() => createPackage(reseller, { ...base, name: "Profi" }, null, handle.db)).toThrow(ValidationError);
     updatePackage(reseller, id, { ...base, name: "Profi XL", maxDomains: null }, null, handle.db);
@@ -41,22 +40,28 @@ describe("packages (Tarife)", () => {
     expect(actions).toEqual(["package.create", "package.update", "package.delete"]);
   });
 
-  it("refuses deleting a package in use and a no-panel package without a mailbox", () => {
-    const reseller = as.reseller();
+  it("refuses deleting a package in use and a no-panel package without a mailbox", async () => {
+    const reseller = r1.actor;
+    const business = aPackage(handle.db, r1, { name: "Business" });
+    await aCustomerWithPackage(handle.db, { reseller: r1, packageId: business });
+    await aCustomerWithPackage(handle.db, { reseller: r1, packageId: business });
     const used = listPackagesWithUsage(reseller, handle.db).find((p) => p.name === "Business");
     expect(used?.subscriptionCount).toBe(2);
     expect(() => deletePackage(reseller, used?.id ?? 0, null, handle.db)).toThrow(ValidationError);
     expect(() => createPackage(reseller, { ...base, name: "Leer", panel: "none", maxMailboxes: 0 }, null, handle.db)).toThrow(ValidationError);
   });
 
-  it("keeps packages inside their reseller (404) and closed to other roles", () => {
-    const foreign = listPackagesWithUsage(as.reseller(), handle.db).find((p) => p.name === "Mail Basic")?.id ?? 0;
-    const r2 = as.reseller2();
+  it("keeps packages inside their reseller (404) and closed to other roles", async () => {
+    const foreign = aPackage(handle.db, r1, { name: "Mail Basic", panel: "none" });
+    const other = await aReseller(handle.db);
+    aPackage(handle.db, other, { name: "Web Plus" });
+    const r2 = other.actor;
     expect(listPackagesWithUsage(r2, handle.db).map((p) => p.name)).toEqual(["Web Plus"]);
     expect(() => getPackageOrThrow(r2, foreign, handle.db)).toThrow(NotFoundError);
     expect(() => updatePackage(r2, foreign, { ...base, name: "Gekapert" }, null, handle.db)).toThrow(NotFoundError);
     expect(() => deletePackage(r2, foreign, null, handle.db)).toThrow(NotFoundError);
-    expect(() => createPackage(as.user("kunde@kontor.example"), { ...base, name: "X" }, null, handle.db)).toThrow(ForbiddenError);
-    expect(getPackageOrThrow(as.reseller(), foreign, handle.db).name).toBe("Mail Basic");
+    const customer = (await aCustomer(handle.db, r1)).actor;
+    expect(() => createPackage(customer, { ...base, name: "X" }, null, handle.db)).toThrow(ForbiddenError);
+    expect(getPackageOrThrow(r1.actor, foreign, handle.db).name).toBe("Mail Basic");
   });
 });
