@@ -54,14 +54,16 @@ export async function aSupport(db: TestDb): Promise<Actor> {
   return actorOf(db, "user", id);
 }
 
-export type TestReseller = { id: number; userId: number; email: string; actor: Actor };
+export type TestReseller = { id: number; userId: number; email: string; customerNumberBase: number; actor: Actor };
 
 export async function aReseller(db: TestDb, p: { name?: string } = {}): Promise<TestReseller> {
   const n = nextNumber(db);
   const email = `reseller${n}@test.example`;
-  // Customer numbers are unique installation-wide: every reseller gets its own range.
-  const r = buildReseller(db, { name: p.name ?? `Reseller ${n}`, customerNumberBase: 50000 + n * 1000, email, passwordHash: await testPasswordHash() });
-  return { ...r, email, actor: actorOf(db, "user", r.userId) };
+  // Customer numbers are unique installation-wide: every reseller gets its own range, wide enough for
+  // tests that add thousands of customers.
+  const customerNumberBase = n * 100_000;
+  const r = buildReseller(db, { name: p.name ?? `Reseller ${n}`, customerNumberBase, email, passwordHash: await testPasswordHash() });
+  return { ...r, email, customerNumberBase, actor: actorOf(db, "user", r.userId) };
 }
 
 export const PACKAGE_DEFAULTS: PackageSpec = { name: "Paket", panel: "plesk9", maxDomains: 5, maxMailboxes: 10, mailboxQuotaMb: 1024, maxForwards: 10 };
