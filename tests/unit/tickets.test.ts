@@ -1,9 +1,7 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
-import { auditLog, mailAccounts, tickets, ticketSecrets, users } from "@/db/schema";
+import { beforeEach, describe, expect, it } from "vitest";
+import { auditLog, mailAccounts, tickets, ticketSecrets } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password-hash";
-import { loadActor } from "@/lib/auth/principals";
 import type { Actor } from "@/lib/authz/actor";
 import { NotFoundError, ServiceError } from "@/lib/errors";
 import { confirmStammdaten } from "@/lib/services/support/stammdaten";
@@ -13,59 +11,67 @@ import { getTicketOrThrow } from "@/lib/services/tickets/get-ticket";
 import { listTickets } from "@/lib/services/tickets/list-tickets";
 import { replyToTicket } from "@/lib/services/tickets/reply-ticket";
 import { revealTicketPassword } from "@/lib/services/tickets/reveal-ticket-password";
-import { createSeededDb } from "../support/seeded-db";
+import { aCustomer, aCustomerWithPackage, aMailAccount, anAdmin, aReseller, aSupport, aTicket, emptyDb, type TestCustomer } from "../support/factories";
 
 process.env.AUTH_SECRET ??= "unit-test-auth-secret";
 
-let handle: Awaited<ReturnType<typeof createSeededDb>>;
-const actorFor = (email: string): Actor => {
-  const u = handle.db.select({ id: users.id }).from(users).where(eq(users.email, email)).get();
-  const actor = u && loadActor(handle.db, "user", u.id);
-  if (!actor) throw new Error(`no actor ${email}`);
-  return actor;
-};
 const reset = { category: "reset_mailadmin_password" as const, subject: "Passwort .001", message: "Bitte neu setzen." };
 
-beforeAll(async () => {
-  handle = await createSeededDb();
+/**
+ * Each test starts from its own world: customer `kunde` with a package without panel and its `.001`,
+ * a second customer of the same reseller, another reseller, support and an admin.
+ */
+let handle: ReturnType<typeof emptyDb>;
+let kunde: TestCustomer;
+let kunde2: TestCustomer;
+let reseller2: Actor;
+let support: Actor;
+let admin: Actor;
+let adminLogin: string;
+beforeEach(async () => {
+  handle = emptyDb();
+  const mail = await aMailAccount(handle.db, { sub: await aCustomerWithPackage(handle.db, { package: { panel: "none" } }) });
+  kunde = mail.customer;
+  adminLogin = mail.admin.login;
+  kunde2 = await aCustomer(handle.db, mail.reseller);
+  reseller2 = (await aReseller(handle.db)).actor;
+  support = await aSupport(handle.db);
+  admin = await anAdmin(handle.db);
 });
 
 describe("tickets", () => {
-  it("opens only after the Stammdaten are confirmed", () => {
-    const kunde = actorFor("kunde@kontor.example");
-    expect(() => createTicket(kunde, reset, null, handle.db)).toThrow(ServiceError);
-    confirmStammdaten(kunde, "127.0.0.1", handle.db);
-    const id = createTicket(kunde, reset, "127.0.0.1", handle.db);
-    const view = getTicketOrThrow(kunde, id, handle.db);
+  it("opens only after the Stammdaten are confirmed", async () => {
+    const fresh = (await aCustomer(handle.db, undefined, { stammdatenConfirmed: false })).actor;
+    expect(() => createTicket(fresh, reset, null, handle.db)).toThrow(ServiceError);
+    confirmStammdaten(fresh, "127.0.0.1", handle.db);
+    const id = createTicket(fresh, reset, "127.0.0.1", handle.db);
+    const view = getTicketOrThrow(fresh, id, handle.db);
     expect(view.ticket.status).toBe("new");
     expect(view.messages.map((m) => m.body)).toEqual(["Bitte neu setzen."]);
   });
 
   it("hides a ticket from another customer and another reseller (404)", () => {
-    const kunde = actorFor("kunde@kontor.example");
-    const id = listTickets(kunde, {}, handle.db).items[0].id;
-    for (const email of ["kunde2@kontor.example", "reseller2@kontor.example"]) {
-      expect(() => getTicketOrThrow(actorFor(email), id, handle.db)).toThrow(NotFoundError);
+    const id = aTicket(handle.db, kunde, reset);
+    for (const other of [kunde2.actor, reseller2]) {
+      expect(() => getTicketOrThrow(other, id, handle.db)).toThrow(NotFoundError);
     }
-    expect(getTicketOrThrow(actorFor("support@kontor.example"), id, handle.db).ticket.id).toBe(id);
+    expect(getTicketOrThrow(support, id, handle.db).ticket.id).toBe(id);
   });
 
   it("marks a ticket answered on a support reply and lists it in the queue by status", () => {
-    const support = actorFor("support@kontor.example");
+    aTicket(handle.db, kunde, reset);
     const id = listTickets(support, { status: "new" }, handle.db).items[0].id;
     replyToTicket(support, id, "Wir kümmern uns.", null, handle.db);
     expect(listTickets(support, { status: "answered" }, handle.db).items.map((t) => t.id)).toContain(id);
-    expect(listTickets(support, { q: "K10001" }, handle.db).items.map((t) => t.id)).toContain(id);
-    expect(listTickets(support, { q: "K10002" }, handle.db).items).toHaveLength(0);
+    expect(listTickets(support, { q: kunde.customerNumber }, handle.db).items.map((t) => t.id)).toContain(id);
+    expect(listTickets(support, { q: kunde2.customerNumber }, handle.db).items).toHaveLength(0);
   });
 
   it("generates a .001 password support never sees, revealed to the customer exactly once", async () => {
-    const kunde = actorFor("kunde@kontor.example");
-    const support = actorFor("support@kontor.example");
-    const id = listTickets(kunde, {}, handle.db).items[0].id;
-    const before = handle.db.select().from(mailAccounts).where(eq(mailAccounts.login, "k10001.001")).get();
+    const id = aTicket(handle.db, kunde, reset);
+    const before = handle.db.select().from(mailAccounts).where(eq(mailAccounts.login, adminLogin)).get();
     await generateResetPassword(support, id, "127.0.0.1", handle.db);
-    const after = handle.db.select().from(mailAccounts).where(eq(mailAccounts.login, "k10001.001")).get();
+    const after = handle.db.select().from(mailAccounts).where(eq(mailAccounts.login, adminLogin)).get();
     expect(after?.passwordHash).not.toBe(before?.passwordHash);
     expect(after?.mustChangePassword).toBe(true);
     expect(getTicketOrThrow(support, id, handle.db).passwordState).toBe("ready");
@@ -73,12 +79,12 @@ describe("tickets", () => {
     expect(stored?.sealed).toMatch(/^v1\./);
 
     await expect(async () => revealTicketPassword(support, id, null, handle.db)).rejects.toThrow(ServiceError);
-    expect(() => revealTicketPassword(actorFor("kunde2@kontor.example"), id, null, handle.db)).toThrow(NotFoundError);
-    const password = revealTicketPassword(kunde, id, "127.0.0.1", handle.db);
+    expect(() => revealTicketPassword(kunde2.actor, id, null, handle.db)).toThrow(NotFoundError);
+    const password = revealTicketPassword(kunde.actor, id, "127.0.0.1", handle.db);
     expect(await verifyPassword(after?.passwordHash ?? "", password)).toBe(true);
     expect(handle.db.select().from(ticketSecrets).where(eq(ticketSecrets.ticketId, id)).get()?.sealed).toBeNull();
-    expect(() => revealTicketPassword(kunde, id, null, handle.db)).toThrow(ServiceError);
-    expect(getTicketOrThrow(kunde, id, handle.db).passwordState).toBe("revealed");
+    expect(() => revealTicketPassword(kunde.actor, id, null, handle.db)).toThrow(ServiceError);
+    expect(getTicketOrThrow(kunde.actor, id, handle.db).passwordState).toBe("revealed");
 
     const audit = handle.db.select().from(auditLog).all();
     const actions = audit.map((a) => a.action);
@@ -87,20 +93,18 @@ describe("tickets", () => {
   });
 
   it("refuses a reset on other categories and for non-support actors", async () => {
-    const kunde = actorFor("kunde@kontor.example");
-    const id = createTicket(kunde, { ...reset, category: "general" }, null, handle.db);
-    await expect(generateResetPassword(actorFor("support@kontor.example"), id, null, handle.db)).rejects.toThrow("tickets.resetWrongCategory");
-    const resetId = createTicket(kunde, reset, null, handle.db);
-    await expect(generateResetPassword(kunde, resetId, null, handle.db)).rejects.toThrow(ServiceError);
-    await expect(generateResetPassword(actorFor("admin@kontor.example"), resetId, null, handle.db)).rejects.toThrow(ServiceError);
+    const id = aTicket(handle.db, kunde, { ...reset, category: "general" });
+    await expect(generateResetPassword(support, id, null, handle.db)).rejects.toThrow("tickets.resetWrongCategory");
+    const resetId = aTicket(handle.db, kunde, reset);
+    await expect(generateResetPassword(kunde.actor, resetId, null, handle.db)).rejects.toThrow(ServiceError);
+    await expect(generateResetPassword(admin, resetId, null, handle.db)).rejects.toThrow(ServiceError);
     expect(handle.db.select().from(tickets).where(eq(tickets.id, resetId)).get()?.status).toBe("new");
   });
 
   it("refuses a customer reply on a closed ticket", () => {
-    const kunde = actorFor("kunde@kontor.example");
-    const id = createTicket(kunde, reset, null, handle.db);
+    const id = aTicket(handle.db, kunde, reset);
     handle.db.update(tickets).set({ status: "closed" }).where(eq(tickets.id, id)).run();
-    expect(() => replyToTicket(kunde, id, "Hallo?", null, handle.db)).toThrow("tickets.closedNoReply");
+    expect(() => replyToTicket(kunde.actor, id, "Hallo?", null, handle.db)).toThrow("tickets.closedNoReply");
   });
 });
 
