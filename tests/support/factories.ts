@@ -128,14 +128,15 @@ export async function aDomainWithMailboxes(db: TestDb, count: number, p: { sub?:
  * A customer with a package without panel and its mail accounts: `.001` (the E-Mail-Administration,
  * whose actor is returned) and, when asked, more accounts with one routed address each.
  */
-export async function aMailAccount(db: TestDb, p: { sub?: TestSubscription; extraAccounts?: number } = {}) {
+export async function aMailAccount(db: TestDb, p: { sub?: TestSubscription; extraAccounts?: number; quotaMb?: number | null } = {}) {
   const sub = p.sub ?? (await aCustomerWithPackage(db, { package: { panel: "none" } }));
   const hash = await testPasswordHash();
   const tenant = { resellerId: sub.reseller.id, customerId: sub.customer.id, customerNumber: sub.customer.customerNumber };
-  const admin = buildMailAccount(db, tenant, { number: 1, passwordHash: hash, quotaMb: PACKAGE_DEFAULTS.mailboxQuotaMb });
+  const quotaMb = p.quotaMb === undefined ? PACKAGE_DEFAULTS.mailboxQuotaMb : p.quotaMb;
+  const admin = buildMailAccount(db, tenant, { number: 1, passwordHash: hash, quotaMb });
   const accounts = [];
   for (let i = 2; i < 2 + (p.extraAccounts ?? 0); i++) {
-    accounts.push(buildMailAccount(db, tenant, { number: i, passwordHash: hash, quotaMb: PACKAGE_DEFAULTS.mailboxQuotaMb, addresses: [{ domain: sub.domain, localPart: `konto${i}` }] }));
+    accounts.push(buildMailAccount(db, tenant, { number: i, passwordHash: hash, quotaMb, addresses: [{ domain: sub.domain, localPart: `konto${i}` }] }));
   }
   return { ...sub, admin: { ...admin, actor: actorOf(db, "mail_account", admin.id) }, accounts };
 }

@@ -1,6 +1,6 @@
-import { and, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
-import { customers, domains, mailAccounts, packages } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import { domains, mailAccounts } from "@/db/schema";
 import { ValidationError } from "@/lib/errors";
 import { createCustomer } from "@/lib/services/customers/create-customer";
 import { createMailAccount } from "@/lib/services/mail-accounts/create-mail-account";
@@ -9,17 +9,32 @@ import { LimitError } from "@/lib/services/orders/limit-error";
 import { orderPackage } from "@/lib/services/orders/order-package";
 import { createPackage, updatePackage } from "@/lib/services/packages/save-package";
 import { getPackageOrThrow } from "@/lib/services/packages/get-package";
-import { createSeededDb } from "../support/seeded-db";
-import { actorsOf, type Handle, NEW_PASSWORD } from "../support/reseller-admin/actors";
+import { actorOf, aCustomer, aCustomerWithPackage, aDomain, aDomainWithMailboxes, aMailAccount, aReseller, emptyDb, type TestCustomer, type TestReseller } from "../support/factories";
+import { NEW_PASSWORD } from "../support/reseller-admin/actors";
 
-let handle: Handle;
-let as: ReturnType<typeof actorsOf>;
-beforeAll(async () => {
-  handle = await createSeededDb();
-  as = actorsOf(handle);
+/**
+ * Each test starts from one reseller whose customer has, like the demo's K10001, a Business package
+ * (citywerk with two mailboxes and grüne-wiese with one, 5120 MB each) and a Mail Basic package
+ * without panel with accounts .001 and .002.
+ */
+let handle: ReturnType<typeof emptyDb>;
+let r1: TestReseller;
+let kunde: TestCustomer;
+let businessId: number;
+let mailBasicId: number;
+beforeEach(async () => {
+  handle = emptyDb();
+  r1 = await aReseller(handle.db);
+  kunde = await aCustomer(handle.db, r1);
+  const business = await aDomainWithMailboxes(handle.db, 2, {
+    sub: await aCustomerWithPackage(handle.db, { reseller: r1, customer: kunde, domain: "citywerk.example", package: { name: "Business", maxDomains: null, maxMailboxes: 200, mailboxQuotaMb: 5120 } }),
+    quotaMb: 5120,
+  });
+  await aDomainWithMailboxes(handle.db, 1, { sub: { ...business, domain: aDomain(handle.db, business, "grüne-wiese.example") }, quotaMb: 5120 });
+  businessId = business.packageId;
+  const mail = await aMailAccount(handle.db, { sub: await aCustomerWithPackage(handle.db, { reseller: r1, customer: kunde, package: { name: "Mail Basic", panel: "none", maxMailboxes: 5 } }), extraAccounts: 1 });
+  mailBasicId = mail.packageId;
 });
-const pkgId = (name: string) =>
-  handle.db.select({ id: packages.id }).from(packages).where(and(eq(packages.name, name), eq(packages.resellerId, as.reseller().resellerId ?? 0))).get()?.id ?? 0;
 const refusal = (fn: () => unknown) => {
   try { fn(); } catch (e) { return e; }
   throw new Error("expected a refusal");
@@ -27,21 +42,21 @@ const refusal = (fn: () => unknown) => {
 
 describe("lowering a package's limits", () => {
   it("refuses limits below what subscriptions use and names what exceeds", () => {
-    const reseller = as.reseller();
-    const business = getPackageOrThrow(reseller, pkgId("Business"), handle.db);
-    // K10001 has citywerk (2 mailboxes) and grüne-wiese (1) in Business: 2 domains, 3 mailboxes, 5120 MB each.
+    const reseller = r1.actor;
+    const business = getPackageOrThrow(reseller, businessId, handle.db);
+    const where = `${kunde.customerNumber} · citywerk.example`;
     const err = refusal(() => updatePackage(reseller, business.id, { ...business, maxDomains: 1, maxMailboxes: 2, mailboxQuotaMb: 1000 }, null, handle.db));
     expect(err).toBeInstanceOf(LimitError);
     const exceeded = (err as LimitError).exceeded;
-    expect(exceeded).toContainEqual({ limit: "maxDomains", used: 2, max: 1, where: "K10001 · citywerk.example" });
-    expect(exceeded).toContainEqual({ limit: "maxMailboxes", used: 3, max: 2, where: "K10001 · citywerk.example" });
-    expect(exceeded).toContainEqual({ limit: "mailboxQuotaMb", used: 5120, max: 1000, where: "K10001 · citywerk.example" });
+    expect(exceeded).toContainEqual({ limit: "maxDomains", used: 2, max: 1, where });
+    expect(exceeded).toContainEqual({ limit: "maxMailboxes", used: 3, max: 2, where });
+    expect(exceeded).toContainEqual({ limit: "mailboxQuotaMb", used: 5120, max: 1000, where });
     expect(getPackageOrThrow(reseller, business.id, handle.db).maxDomains).toBeNull();
   });
 
   it("accepts a limit equal to the usage, and unlimited", () => {
-    const reseller = as.reseller();
-    const business = getPackageOrThrow(reseller, pkgId("Business"), handle.db);
+    const reseller = r1.actor;
+    const business = getPackageOrThrow(reseller, businessId, handle.db);
     updatePackage(reseller, business.id, { ...business, maxDomains: 2 }, null, handle.db);
     expect(getPackageOrThrow(reseller, business.id, handle.db).maxDomains).toBe(2);
     updatePackage(reseller, business.id, { ...business, maxDomains: null }, null, handle.db);
@@ -49,30 +64,30 @@ describe("lowering a package's limits", () => {
   });
 
   it("counts mail accounts against packages without panel", () => {
-    const reseller = as.reseller();
-    const mail = getPackageOrThrow(reseller, pkgId("Mail Basic"), handle.db);
-    // K10001 has .001 and .002 in Mail Basic.
+    const reseller = r1.actor;
+    const mail = getPackageOrThrow(reseller, mailBasicId, handle.db);
     const err = refusal(() => updatePackage(reseller, mail.id, { ...mail, maxMailboxes: 1 }, null, handle.db));
-    expect((err as LimitError).exceeded).toEqual([{ limit: "maxMailboxes", used: 2, max: 1, where: "K10001" }]);
+    expect((err as LimitError).exceeded).toEqual([{ limit: "maxMailboxes", used: 2, max: 1, where: kunde.customerNumber }]);
   });
 
   it("refuses switching a used package between panel and no panel", () => {
-    const reseller = as.reseller();
-    const mail = getPackageOrThrow(reseller, pkgId("Mail Basic"), handle.db);
+    const reseller = r1.actor;
+    const mail = getPackageOrThrow(reseller, mailBasicId, handle.db);
     expect(() => updatePackage(reseller, mail.id, { ...mail, panel: "plesk10" }, null, handle.db)).toThrow(ValidationError);
   });
 });
 
 describe("creating beyond a limit under concurrency", () => {
   it("20 parallel mail account creates at limit − 1 end with exactly the limit", async () => {
-    const reseller = as.reseller();
+    const reseller = r1.actor;
     const limit = 5;
     const pkg = createPackage(reseller, { name: "Race", panel: "none", maxDomains: 1, maxMailboxes: limit, mailboxQuotaMb: 100, maxForwards: null, spamFilterEnabled: true, forwardingEnabled: true }, null, handle.db);
     const c = await createCustomer(reseller, { company: "", contactName: "Race", street: "", postalCode: "", city: "", country: "DE", phone: "", contactEmail: "race@example.test" }, null, handle.db);
     const order = await orderPackage(reseller, { customerId: c.id, packageId: pkg, domain: "race.example" }, null, handle.db);
     const login = order.adminAccount?.login ?? "";
-    await changePendingAdminPassword(as.mailAdmin(login), NEW_PASSWORD, null, handle.db);
-    const admin = as.mailAdmin(login);
+    const adminId = handle.db.select({ id: mailAccounts.id }).from(mailAccounts).where(eq(mailAccounts.login, login)).get()?.id ?? 0;
+    await changePendingAdminPassword(actorOf(handle.db, "mail_account", adminId), NEW_PASSWORD, null, handle.db);
+    const admin = actorOf(handle.db, "mail_account", adminId);
     for (let i = 0; i < limit - 2; i++) await createMailAccount(admin, { quotaMb: null, newPassword: NEW_PASSWORD }, null, handle.db);
     const count = () => handle.db.select({ id: mailAccounts.id }).from(mailAccounts).where(eq(mailAccounts.customerId, c.id)).all().length;
     expect(count()).toBe(limit - 1);
@@ -89,13 +104,14 @@ describe("creating beyond a limit under concurrency", () => {
     expect(numbers.sort()).toEqual([1, 2, 3, 4, 5]);
   });
 
-  it("refuses a quota above the package's", () => {
-    const row = handle.db.select({ id: mailAccounts.id, login: mailAccounts.login }).from(mailAccounts).innerJoin(customers, eq(mailAccounts.customerId, customers.id)).where(eq(customers.contactEmail, "race@example.test")).all();
-    const admin = as.mailAdmin(row.find((r) => r.login.endsWith(".001"))?.login ?? "");
-    const err = refusal(() => setMailAccountQuota(admin, row[1].id, 101, null, handle.db));
-    expect((err as LimitError).exceeded).toEqual([{ limit: "mailboxQuotaMb", used: 101, max: 100, where: row[1].login }]);
-    setMailAccountQuota(admin, row[1].id, 100, null, handle.db);
-    expect(handle.db.select({ q: mailAccounts.quotaMb }).from(mailAccounts).where(eq(mailAccounts.id, row[1].id)).get()?.q).toBe(100);
-    expect(handle.db.select({ id: domains.id }).from(domains).where(eq(domains.name, "race.example")).all()).toHaveLength(1);
+  it("refuses a quota above the package's", async () => {
+    const race = await aMailAccount(handle.db, { sub: await aCustomerWithPackage(handle.db, { reseller: r1, package: { panel: "none", maxMailboxes: 5, mailboxQuotaMb: 100 } }), extraAccounts: 1, quotaMb: 50 });
+    const admin = race.admin.actor;
+    const account = race.accounts[0];
+    const err = refusal(() => setMailAccountQuota(admin, account.id, 101, null, handle.db));
+    expect((err as LimitError).exceeded).toEqual([{ limit: "mailboxQuotaMb", used: 101, max: 100, where: account.login }]);
+    setMailAccountQuota(admin, account.id, 100, null, handle.db);
+    expect(handle.db.select({ q: mailAccounts.quotaMb }).from(mailAccounts).where(eq(mailAccounts.id, account.id)).get()?.q).toBe(100);
+    expect(handle.db.select({ id: domains.id }).from(domains).where(eq(domains.subscriptionId, race.subscriptionId)).all()).toHaveLength(1);
   });
 });
