@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { auditLog, mailAccountAddresses, mailAccounts } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password-hash";
 import { ForbiddenError, NotFoundError, ServiceError, ValidationError } from "@/lib/errors";
@@ -11,42 +11,58 @@ import { createCustomer } from "@/lib/services/customers/create-customer";
 import { LimitError, limitErrorState } from "@/lib/services/orders/limit-error";
 import { orderPackage } from "@/lib/services/orders/order-package";
 import { createPackage } from "@/lib/services/packages/save-package";
-import { DEMO_PASSWORD } from "@/db/seed";
-import { createSeededDb } from "../support/seeded-db";
-import { actorsOf, type Handle, NEW_PASSWORD } from "../support/reseller-admin/actors";
+import { actorOf, aCustomerWithPackage, aMailAccount, aReseller, emptyDb, TEST_PASSWORD, type TestCustomer, type TestReseller } from "../support/factories";
+import { NEW_PASSWORD } from "../support/reseller-admin/actors";
 
-let handle: Handle;
-let as: ReturnType<typeof actorsOf>;
-beforeAll(async () => {
-  handle = await createSeededDb();
-  as = actorsOf(handle);
+/**
+ * Each test starts from one customer with a package without panel on dorfladen.example, its accounts
+ * `.001` and `.002` (with one routed address), and a Plesk package whose domain mail accounts may not use.
+ */
+let handle: ReturnType<typeof emptyDb>;
+let r1: TestReseller;
+let kunde: TestCustomer;
+let prefix: string;
+let routed: string;
+let pleskDomainId: number;
+beforeEach(async () => {
+  handle = emptyDb();
+  r1 = await aReseller(handle.db);
+  const mail = await aMailAccount(handle.db, {
+    sub: await aCustomerWithPackage(handle.db, { reseller: r1, domain: "dorfladen.example", package: { name: "Mail Basic", panel: "none", maxMailboxes: 5, mailboxQuotaMb: 1024 } }),
+    extraAccounts: 1,
+  });
+  kunde = mail.customer;
+  prefix = kunde.customerNumber.toLowerCase();
+  routed = `konto2@dorfladen.example`;
+  pleskDomainId = (await aCustomerWithPackage(handle.db, { reseller: r1, customer: kunde, package: { panel: "plesk10" } })).domain.id;
 });
 const accountId = (login: string) => handle.db.select({ id: mailAccounts.id }).from(mailAccounts).where(eq(mailAccounts.login, login)).get()?.id ?? 0;
 const hashOf = (login: string) => handle.db.select({ h: mailAccounts.passwordHash }).from(mailAccounts).where(eq(mailAccounts.login, login)).get()?.h ?? "";
+const mailAdmin = (login: string) => actorOf(handle.db, "mail_account", accountId(login));
 
 describe("E-Mail-Administration", () => {
   it("lists the customer's accounts with routed addresses and no-panel domains only", () => {
-    const view = getMailAdminOverview(as.mailAdmin("k10001.001"), handle.db);
-    expect(view.accounts.map((a) => [a.login, a.addresses.map((x) => x.address)])).toEqual([["k10001.001", []], ["k10001.002", ["kontakt@dorfladen.example"]]]);
+    const view = getMailAdminOverview(mailAdmin(`${prefix}.001`), handle.db);
+    expect(view.accounts.map((a) => [a.login, a.addresses.map((x) => x.address)])).toEqual([[`${prefix}.001`, []], [`${prefix}.002`, [routed]]]);
     expect(view.domains.map((d) => d.displayName)).toEqual(["dorfladen.example"]);
     expect(view.allowance).toEqual({ subscriptions: 1, maxAccounts: 5, quotaMb: 1024 });
   });
 
   it("creates the next account, routes an address to it, sets its password and deletes it", async () => {
-    const admin = as.mailAdmin("k10001.001");
+    const admin = mailAdmin(`${prefix}.001`);
     const created = await createMailAccount(admin, { quotaMb: 512, newPassword: NEW_PASSWORD }, "127.0.0.1", handle.db);
-    expect(created.login).toBe("k10001.003");
-    expect(await verifyPassword(hashOf("k10001.003"), NEW_PASSWORD)).toBe(true);
+    expect(created.login).toBe(`${prefix}.003`);
+    expect(await verifyPassword(hashOf(`${prefix}.003`), NEW_PASSWORD)).toBe(true);
     const domainId = getMailAdminOverview(admin, handle.db).domains[0].id;
     const addressId = routeAddress(admin, { accountId: created.id, domainId, localPart: "buero" }, null, handle.db);
     expect(() => routeAddress(admin, { accountId: created.id, domainId, localPart: "buero" }, null, handle.db)).toThrow(ValidationError);
     // A domain of a Plesk package is not available here.
-    expect(() => routeAddress(admin, { accountId: created.id, domainId: 1, localPart: "x" }, null, handle.db)).toThrow(ValidationError);
+    expect(() => routeAddress(admin, { accountId: created.id, domainId: pleskDomainId, localPart: "x" }, null, handle.db)).toThrow(ValidationError);
     await setMailAccountPassword(admin, created.id, "Andere-Lange-Passphrase-91!", null, handle.db);
-    expect(await verifyPassword(hashOf("k10001.003"), "Andere-Lange-Passphrase-91!")).toBe(true);
+    expect(await verifyPassword(hashOf(`${prefix}.003`), "Andere-Lange-Passphrase-91!")).toBe(true);
     unrouteAddress(admin, addressId, null, handle.db);
     deleteMailAccount(admin, created.id, null, handle.db);
-    expect(accountId("k10001.003")).toBe(0);
+    expect(accountId(`${prefix}.003`)).toBe(0);
     const audit = JSON.stringify(handle.db.select().from(auditLog).all());
     expect(audit).not.toContain(NEW_PASSWORD);
     expect(audit).toContain("mail_account.delete");
@@ -64,35 +80,35 @@ describe("E-Mail-Administration", () => {
   });
 
   it("refuses weak passwords beside the field and never deletes .001", async () => {
-    const admin = as.mailAdmin("k10001.001");
-    const err = await createMailAccount(admin, { quotaMb: null, newPassword: "kurz" }, null, handle.db).catch((e: unknown) => e as ServiceError);
+    const admin = mailAdmin(`${prefix}.001`);
+    const err = await createMailAccount(admin, { quotaMb: null, newPassword: "kurz" }, null, handle.db).catch((e: ServiceError) => e);
     expect(err).toBeInstanceOf(ValidationError);
     expect((err as ServiceError).fieldErrors?.newPassword).toContain("password.errors.tooShort");
-    expect(() => deleteMailAccount(admin, accountId("k10001.001"), null, handle.db)).toThrow(ValidationError);
+    expect(() => deleteMailAccount(admin, accountId(`${prefix}.001`), null, handle.db)).toThrow(ValidationError);
   });
 
   it("keeps each customer's accounts apart (404 for another customer's account)", async () => {
-    const reseller = as.reseller();
+    const reseller = r1.actor;
     const pkg = createPackage(reseller, { name: "Fremd", panel: "none", maxDomains: 1, maxMailboxes: 3, mailboxQuotaMb: null, maxForwards: null, spamFilterEnabled: true, forwardingEnabled: true }, null, handle.db);
     const c = await createCustomer(reseller, { company: "", contactName: "Other", street: "", postalCode: "", city: "", country: "DE", phone: "", contactEmail: "other@example.test" }, null, handle.db);
     const order = await orderPackage(reseller, { customerId: c.id, packageId: pkg, domain: "anderer-kunde.example" }, null, handle.db);
-    const other = as.mailAdmin(order.adminAccount?.login ?? "");
+    const other = mailAdmin(order.adminAccount?.login ?? "");
     // Pending generated password: nothing but the change is allowed.
     await expect(createMailAccount(other, { quotaMb: null, newPassword: NEW_PASSWORD }, null, handle.db)).rejects.toThrow("mailAdmin.errors.mustChangeFirst");
     expect(getMailAdminOverview(other, handle.db).accounts.map((a) => a.login)).toEqual([order.adminAccount?.login]);
     await changePendingAdminPassword(other, NEW_PASSWORD, null, handle.db);
-    const ready = as.mailAdmin(order.adminAccount?.login ?? "");
+    const ready = mailAdmin(order.adminAccount?.login ?? "");
     expect(ready.mustChangePassword).toBe(false);
-    await expect(setMailAccountPassword(ready, accountId("k10001.002"), NEW_PASSWORD, null, handle.db)).rejects.toBeInstanceOf(NotFoundError);
-    expect(() => deleteMailAccount(ready, accountId("k10001.002"), null, handle.db)).toThrow(NotFoundError);
-    const foreignAddress = handle.db.select({ id: mailAccountAddresses.id }).from(mailAccountAddresses).where(eq(mailAccountAddresses.address, "kontakt@dorfladen.example")).get()?.id ?? 0;
+    await expect(setMailAccountPassword(ready, accountId(`${prefix}.002`), NEW_PASSWORD, null, handle.db)).rejects.toBeInstanceOf(NotFoundError);
+    expect(() => deleteMailAccount(ready, accountId(`${prefix}.002`), null, handle.db)).toThrow(NotFoundError);
+    const foreignAddress = handle.db.select({ id: mailAccountAddresses.id }).from(mailAccountAddresses).where(eq(mailAccountAddresses.address, routed)).get()?.id ?? 0;
     expect(() => unrouteAddress(ready, foreignAddress, null, handle.db)).toThrow(NotFoundError);
-    expect(() => routeAddress(ready, { accountId: accountId("k10001.002"), domainId: 1, localPart: "a" }, null, handle.db)).toThrow(NotFoundError);
+    expect(() => routeAddress(ready, { accountId: accountId(`${prefix}.002`), domainId: pleskDomainId, localPart: "a" }, null, handle.db)).toThrow(NotFoundError);
   });
 
   it("is closed to other roles", async () => {
-    await expect(createMailAccount(as.reseller(), { quotaMb: null, newPassword: NEW_PASSWORD }, null, handle.db)).rejects.toBeInstanceOf(ForbiddenError);
-    expect(() => deleteMailAccount(as.user("kunde@kontor.example"), accountId("k10001.002"), null, handle.db)).toThrow(ForbiddenError);
+    await expect(createMailAccount(r1.actor, { quotaMb: null, newPassword: NEW_PASSWORD }, null, handle.db)).rejects.toBeInstanceOf(ForbiddenError);
+    expect(() => deleteMailAccount(kunde.actor, accountId(`${prefix}.002`), null, handle.db)).toThrow(ForbiddenError);
   });
 });
 
@@ -104,24 +120,24 @@ describe("the administrator's own password", () => {
   };
 
   it("needs the current password, counts wrong ones, and then changes", async () => {
-    const admin = as.mailAdmin("k10001.001");
-    const before = hashOf("k10001.001");
+    const admin = mailAdmin(`${prefix}.001`);
+    const before = hashOf(`${prefix}.001`);
     expect(await fieldErrors(setMailAccountPassword(admin, admin.id, NEW_PASSWORD, "192.0.2.9", handle.db))).toEqual({ currentPassword: ["validation.required"] });
     expect(await fieldErrors(setMailAccountPassword(admin, admin.id, NEW_PASSWORD, "192.0.2.9", handle.db, "falsch-geraten"))).toEqual({ currentPassword: ["password.errors.currentWrong"] });
-    expect(hashOf("k10001.001")).toBe(before);
-    await setMailAccountPassword(admin, admin.id, NEW_PASSWORD, "192.0.2.9", handle.db, DEMO_PASSWORD);
-    expect(await verifyPassword(hashOf("k10001.001"), NEW_PASSWORD)).toBe(true);
+    expect(hashOf(`${prefix}.001`)).toBe(before);
+    await setMailAccountPassword(admin, admin.id, NEW_PASSWORD, "192.0.2.9", handle.db, TEST_PASSWORD);
+    expect(await verifyPassword(hashOf(`${prefix}.001`), NEW_PASSWORD)).toBe(true);
   });
 
   it("is locked after repeated wrong current passwords", async () => {
-    const admin = as.mailAdmin("k10001.001");
+    const admin = mailAdmin(`${prefix}.001`);
     for (let i = 0; i < 12; i++) await setMailAccountPassword(admin, admin.id, "Noch-Ein-Neues-Passwort-55", "192.0.2.10", handle.db, `falsch-${i}`).catch(() => undefined);
-    expect(await fieldErrors(setMailAccountPassword(admin, admin.id, "Noch-Ein-Neues-Passwort-55", "192.0.2.10", handle.db, NEW_PASSWORD)))
+    expect(await fieldErrors(setMailAccountPassword(admin, admin.id, "Noch-Ein-Neues-Passwort-55", "192.0.2.10", handle.db, TEST_PASSWORD)))
       .toEqual({ currentPassword: ["mailboxSettings.errors.throttled"] });
   });
 
   it("cannot take the forced-change path when no change is pending", async () => {
-    const admin = as.mailAdmin("k10001.001");
+    const admin = mailAdmin(`${prefix}.001`);
     expect(admin.mustChangePassword).toBe(false);
     await expect(changePendingAdminPassword(admin, "Ganz-Anderes-Passwort-77", null, handle.db)).rejects.toBeInstanceOf(ForbiddenError);
   });
