@@ -111,14 +111,16 @@ export function aDomain(db: TestDb, sub: TestSubscription, name = `domain${nextN
 
 export type TestMailbox = { id: number; address: string; actor: Actor };
 
-/** A subscription (new unless given) whose domain has `count` mailboxes, named box1@ … boxN@. */
-export async function aDomainWithMailboxes(db: TestDb, count: number, p: { sub?: TestSubscription; package?: Partial<PackageSpec>; quotaMb?: number | null } = {}) {
+/** A subscription (new unless given) whose domain has `count` mailboxes, named box1@ … boxN@ (or `localParts`). */
+export async function aDomainWithMailboxes(
+  db: TestDb, count: number, p: { sub?: TestSubscription; package?: Partial<PackageSpec>; quotaMb?: number | null; localParts?: string[] } = {},
+) {
   const sub = p.sub ?? (await aCustomerWithPackage(db, { package: p.package }));
   const hash = await testPasswordHash();
   const tenant = { resellerId: sub.reseller.id, customerId: sub.customer.id };
   const mailboxes: TestMailbox[] = [];
   for (let i = 1; i <= count; i++) {
-    const m = buildMailbox(db, tenant, sub.domain, `box${i}`, { passwordHash: hash, quotaMb: p.quotaMb === undefined ? PACKAGE_DEFAULTS.mailboxQuotaMb : p.quotaMb });
+    const m = buildMailbox(db, tenant, sub.domain, p.localParts?.[i - 1] ?? `box${i}`, { passwordHash: hash, quotaMb: p.quotaMb === undefined ? PACKAGE_DEFAULTS.mailboxQuotaMb : p.quotaMb });
     mailboxes.push({ ...m, actor: actorOf(db, "mailbox", m.id) });
   }
   return { ...sub, mailboxes };

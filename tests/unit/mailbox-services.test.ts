@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { forwards, packages, spamSettings, subscriptions } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password-hash";
 import { createMailbox } from "@/lib/services/mailboxes/create-mailbox";
@@ -11,22 +11,36 @@ import { updateMailboxSettings } from "@/lib/services/mailboxes/update-mailbox-s
 import { canonicalDomain } from "@/lib/validation/names";
 import { getSubscriptionForCustomer } from "@/lib/services/subscriptions/get-subscription-for-customer";
 import { fieldErrorsOf } from "../support/field-errors";
-import { createSeededDb } from "../support/seeded-db";
+import { aCustomer, aCustomerWithPackage, aDomain, aDomainWithMailboxes, aReseller, emptyDb } from "../support/factories";
 import { NEW_PASSWORD, panelFixtures } from "./panel-fixtures";
 
-let h: Awaited<ReturnType<typeof createSeededDb>>;
+let h: ReturnType<typeof emptyDb>;
 let f: ReturnType<typeof panelFixtures>;
 const ip = { ip: "192.0.2.1" };
+const KUNDE = "kunde@test.example";
 
-beforeAll(async () => {
-  h = await createSeededDb();
+/**
+ * Each test starts from one customer with three panel packages, like the demo's K10001: Web Classic
+ * (alpenblick: info, anna; 1024 MB, 20 forwards), Web Plus (bergsee: info; 2048 MB) and Business
+ * (citywerk: max.mustermann, info; grüne-wiese: post; 5120 MB).
+ */
+beforeEach(async () => {
+  h = emptyDb();
   f = panelFixtures(h.db);
+  const reseller = await aReseller(h.db);
+  const customer = await aCustomer(h.db, reseller, { contactEmail: KUNDE });
+  const withBoxes = async (domain: string, localParts: string[], pkg: { name: string; panel: "plesk8" | "plesk9" | "plesk10"; maxMailboxes: number; mailboxQuotaMb: number; maxForwards: number | null }) =>
+    aDomainWithMailboxes(h.db, localParts.length, { sub: await aCustomerWithPackage(h.db, { reseller, customer, domain, package: pkg }), localParts, quotaMb: pkg.mailboxQuotaMb });
+  await withBoxes("alpenblick.example", ["info", "anna"], { name: "Web Classic", panel: "plesk8", maxMailboxes: 20, mailboxQuotaMb: 1024, maxForwards: 20 });
+  await withBoxes("bergsee.example", ["info"], { name: "Web Plus", panel: "plesk9", maxMailboxes: 50, mailboxQuotaMb: 2048, maxForwards: 50 });
+  const business = await withBoxes("citywerk.example", ["max.mustermann", "info"], { name: "Business", panel: "plesk10", maxMailboxes: 200, mailboxQuotaMb: 5120, maxForwards: null });
+  await aDomainWithMailboxes(h.db, 1, { sub: { ...business, domain: aDomain(h.db, business, "grüne-wiese.example") }, localParts: ["post"], quotaMb: 5120 });
 });
 
 
 describe("createMailbox", () => {
   it("creates a mailbox with its spam settings, counts it on the domain and audits it", async () => {
-    const kunde = f.actorFor("kunde@kontor.example");
+    const kunde = f.actorFor(KUNDE);
     const d = f.domain("alpenblick.example");
     const created = await createMailbox(kunde, { subscriptionId: d.subscriptionId, domainId: d.id, localPart: "neu", quotaMb: 512, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, ip, h.db);
     expect(created?.address).toBe("neu@alpenblick.example");
@@ -39,14 +53,14 @@ describe("createMailbox", () => {
   });
 
   it("uses the package maximum when the quota is left empty", async () => {
-    const kunde = f.actorFor("kunde@kontor.example");
+    const kunde = f.actorFor(KUNDE);
     const d = f.domain("bergsee.example");
     await createMailbox(kunde, { subscriptionId: d.subscriptionId, domainId: d.id, localPart: "leer", quotaMb: null, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, ip, h.db);
     expect(f.mailbox("leer@bergsee.example")?.quotaMb).toBe(2048);
   });
 
   it("refuses a weak password, a too large quota and a taken address, all at once, and writes nothing", async () => {
-    const kunde = f.actorFor("kunde@kontor.example");
+    const kunde = f.actorFor(KUNDE);
     const d = f.domain("alpenblick.example");
     const errors = await fieldErrorsOf(() =>
       createMailbox(kunde, { subscriptionId: d.subscriptionId, domainId: d.id, localPart: "info", quotaMb: 99999, newPassword: "kurz", confirmPassword: "kurz" }, ip, h.db));
@@ -57,7 +71,7 @@ describe("createMailbox", () => {
   });
 
   it("refuses a password containing the local part", async () => {
-    const kunde = f.actorFor("kunde@kontor.example");
+    const kunde = f.actorFor(KUNDE);
     const d = f.domain("alpenblick.example");
     const errors = await fieldErrorsOf(() =>
       createMailbox(kunde, { subscriptionId: d.subscriptionId, domainId: d.id, localPart: "hubertus", quotaMb: null, newPassword: "Hubertus-Garten-Laube-1", confirmPassword: "Hubertus-Garten-Laube-1" }, ip, h.db));
@@ -66,7 +80,7 @@ describe("createMailbox", () => {
   });
 
   it("stops at the package's mailbox limit", async () => {
-    const kunde = f.actorFor("kunde@kontor.example");
+    const kunde = f.actorFor(KUNDE);
     const d = f.domain("bergsee.example");
     const sub = h.db.select().from(subscriptions).where(eq(subscriptions.id, d.subscriptionId)).get();
     const total = getSubscriptionForCustomer(kunde, d.subscriptionId, h.db).mailboxTotal;
@@ -84,7 +98,7 @@ describe("createMailbox", () => {
 
 describe("updateMailboxSettings", () => {
   it("sets the password through setPassword: new hash, sessions ended, audited", async () => {
-    const kunde = f.actorFor("kunde@kontor.example");
+    const kunde = f.actorFor(KUNDE);
     const before = f.mailbox("anna@alpenblick.example");
     const d = f.domain("alpenblick.example");
     const result = await updateMailboxSettings(kunde, { subscriptionId: d.subscriptionId, mailboxId: before?.id ?? 0, enabled: true, quotaMb: before?.quotaMb ?? null, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, ip, h.db);
@@ -97,7 +111,7 @@ describe("updateMailboxSettings", () => {
   });
 
   it("changes nothing when the password is refused, not even the valid quota", async () => {
-    const kunde = f.actorFor("kunde@kontor.example");
+    const kunde = f.actorFor(KUNDE);
     const before = f.mailbox("info@alpenblick.example");
     const d = f.domain("alpenblick.example");
     const errors = await fieldErrorsOf(() =>
@@ -107,7 +121,7 @@ describe("updateMailboxSettings", () => {
   });
 
   it("disables a mailbox and sets its quota within the package, audited", async () => {
-    const kunde = f.actorFor("kunde@kontor.example");
+    const kunde = f.actorFor(KUNDE);
     const m = f.mailbox("info@bergsee.example");
     const d = f.domain("bergsee.example");
     const r = await updateMailboxSettings(kunde, { subscriptionId: d.subscriptionId, mailboxId: m?.id ?? 0, enabled: false, quotaMb: 300, newPassword: "", confirmPassword: "" }, ip, h.db);
@@ -122,7 +136,7 @@ describe("updateMailboxSettings", () => {
 
 describe("forwarding and spam filter", () => {
   it("stores canonical targets and keep-copy, refuses invalid and self targets", async () => {
-    const kunde = f.actorFor("kunde@kontor.example");
+    const kunde = f.actorFor(KUNDE);
     const m = f.mailbox("max.mustermann@citywerk.example");
     const d = f.domain("citywerk.example");
     const base = { subscriptionId: d.subscriptionId, mailboxId: m?.id ?? 0 };
@@ -138,7 +152,7 @@ describe("forwarding and spam filter", () => {
   });
 
   it("keeps the forward limit of the package", async () => {
-    const kunde = f.actorFor("kunde@kontor.example");
+    const kunde = f.actorFor(KUNDE);
     const m = f.mailbox("info@alpenblick.example");
     const d = f.domain("alpenblick.example");
     const many = Array.from({ length: 21 }, (_, i) => `ziel${i}@example.org`).join("\n");
@@ -148,7 +162,7 @@ describe("forwarding and spam filter", () => {
   });
 
   it("switches the spam filter off, audited", () => {
-    const kunde = f.actorFor("kunde@kontor.example");
+    const kunde = f.actorFor(KUNDE);
     const m = f.mailbox("info@citywerk.example");
     const d = f.domain("citywerk.example");
     setSpamFilter(kunde, { subscriptionId: d.subscriptionId, mailboxId: m?.id ?? 0, enabled: false }, ip, h.db);
@@ -159,7 +173,7 @@ describe("forwarding and spam filter", () => {
 
 describe("deleteMailboxes", () => {
   it("deletes the selection, lowers the counter and audits each address", async () => {
-    const kunde = f.actorFor("kunde@kontor.example");
+    const kunde = f.actorFor(KUNDE);
     const d = f.domain("citywerk.example");
     for (const local of ["weg1", "weg2"]) {
       await createMailbox(kunde, { subscriptionId: d.subscriptionId, domainId: d.id, localPart: local, quotaMb: null, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, ip, h.db);
@@ -175,7 +189,7 @@ describe("deleteMailboxes", () => {
 
 describe("postmaster@ and abuse@ (RFC 2142)", () => {
   it("are not deleted, not even within a selection, and the attempt is audited", async () => {
-    const kunde = f.actorFor("kunde@kontor.example");
+    const kunde = f.actorFor(KUNDE);
     const d = f.domain("citywerk.example");
     for (const local of ["postmaster", "abuse", "bleibt-auch"]) {
       await createMailbox(kunde, { subscriptionId: d.subscriptionId, domainId: d.id, localPart: local, quotaMb: null, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, ip, h.db);
@@ -191,8 +205,9 @@ describe("postmaster@ and abuse@ (RFC 2142)", () => {
   });
 
   it("cannot be switched off, while password and quota stay the customer's to set", async () => {
-    const kunde = f.actorFor("kunde@kontor.example");
+    const kunde = f.actorFor(KUNDE);
     const d = f.domain("citywerk.example");
+    await createMailbox(kunde, { subscriptionId: d.subscriptionId, domainId: d.id, localPart: "abuse", quotaMb: null, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, ip, h.db);
     const abuse = f.mailbox("abuse@citywerk.example");
     const errors = await fieldErrorsOf(() => updateMailboxSettings(kunde, { subscriptionId: d.subscriptionId, mailboxId: abuse?.id ?? 0, enabled: false, quotaMb: null, newPassword: "", confirmPassword: "" }, ip, h.db));
     expect(errors).toEqual({ enabled: ["panel.errors.protectedAddress"] });
