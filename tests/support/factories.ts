@@ -147,3 +147,21 @@ export async function aMailAccount(db: TestDb, p: { sub?: TestSubscription; extr
 export function aTicket(db: TestDb, customer: { actor: Actor }, p: Partial<CreateTicketInput> = {}): number {
   return createTicket(customer.actor, { category: "general", subject: `Anliegen ${nextNumber(db)}`, message: "Bitte um Hilfe.", ...p }, null, db);
 }
+
+/**
+ * A customer with the three panel packages of the demo's K10001 and their mailboxes: Web Classic
+ * (alpenblick.example: info, anna; 1024 MB, 20 forwards), Web Plus (bergsee.example: info; 2048 MB)
+ * and Business (citywerk.example: max.mustermann, info; grüne-wiese.example: post; 5120 MB).
+ * For tests of the panel and the mailbox area that need a realistic customer, on their own database.
+ */
+export async function aCustomerWithPanelPackages(db: TestDb, p: { contactEmail?: string } = {}) {
+  const reseller = await aReseller(db);
+  const customer = await aCustomer(db, reseller, { contactEmail: p.contactEmail });
+  const withBoxes = async (domain: string, localParts: string[], pkg: Partial<PackageSpec> & { mailboxQuotaMb: number }) =>
+    aDomainWithMailboxes(db, localParts.length, { sub: await aCustomerWithPackage(db, { reseller, customer, domain, package: pkg }), localParts, quotaMb: pkg.mailboxQuotaMb });
+  const classic = await withBoxes("alpenblick.example", ["info", "anna"], { name: "Web Classic", panel: "plesk8", maxMailboxes: 20, mailboxQuotaMb: 1024, maxForwards: 20 });
+  const plus = await withBoxes("bergsee.example", ["info"], { name: "Web Plus", panel: "plesk9", maxMailboxes: 50, mailboxQuotaMb: 2048, maxForwards: 50 });
+  const business = await withBoxes("citywerk.example", ["max.mustermann", "info"], { name: "Business", panel: "plesk10", maxDomains: null, maxMailboxes: 200, mailboxQuotaMb: 5120, maxForwards: null });
+  await aDomainWithMailboxes(db, 1, { sub: { ...business, domain: aDomain(db, business, "grüne-wiese.example") }, localParts: ["post"], quotaMb: 5120 });
+  return { reseller, customer, classic, plus, business };
+}

@@ -11,7 +11,7 @@ import { updateMailboxSettings } from "@/lib/services/mailboxes/update-mailbox-s
 import { canonicalDomain } from "@/lib/validation/names";
 import { getSubscriptionForCustomer } from "@/lib/services/subscriptions/get-subscription-for-customer";
 import { fieldErrorsOf } from "../support/field-errors";
-import { aCustomer, aCustomerWithPackage, aDomain, aDomainWithMailboxes, aReseller, emptyDb } from "../support/factories";
+import { aCustomerWithPanelPackages, emptyDb } from "../support/factories";
 import { NEW_PASSWORD, panelFixtures } from "./panel-fixtures";
 
 let h: ReturnType<typeof emptyDb>;
@@ -19,22 +19,11 @@ let f: ReturnType<typeof panelFixtures>;
 const ip = { ip: "192.0.2.1" };
 const KUNDE = "kunde@test.example";
 
-/**
- * Each test starts from one customer with three panel packages, like the demo's K10001: Web Classic
- * (alpenblick: info, anna; 1024 MB, 20 forwards), Web Plus (bergsee: info; 2048 MB) and Business
- * (citywerk: max.mustermann, info; grüne-wiese: post; 5120 MB).
- */
+/** Each test starts from its own customer with the three panel packages of the demo's K10001. */
 beforeEach(async () => {
   h = emptyDb();
   f = panelFixtures(h.db);
-  const reseller = await aReseller(h.db);
-  const customer = await aCustomer(h.db, reseller, { contactEmail: KUNDE });
-  const withBoxes = async (domain: string, localParts: string[], pkg: { name: string; panel: "plesk8" | "plesk9" | "plesk10"; maxMailboxes: number; mailboxQuotaMb: number; maxForwards: number | null }) =>
-    aDomainWithMailboxes(h.db, localParts.length, { sub: await aCustomerWithPackage(h.db, { reseller, customer, domain, package: pkg }), localParts, quotaMb: pkg.mailboxQuotaMb });
-  await withBoxes("alpenblick.example", ["info", "anna"], { name: "Web Classic", panel: "plesk8", maxMailboxes: 20, mailboxQuotaMb: 1024, maxForwards: 20 });
-  await withBoxes("bergsee.example", ["info"], { name: "Web Plus", panel: "plesk9", maxMailboxes: 50, mailboxQuotaMb: 2048, maxForwards: 50 });
-  const business = await withBoxes("citywerk.example", ["max.mustermann", "info"], { name: "Business", panel: "plesk10", maxMailboxes: 200, mailboxQuotaMb: 5120, maxForwards: null });
-  await aDomainWithMailboxes(h.db, 1, { sub: { ...business, domain: aDomain(h.db, business, "grüne-wiese.example") }, localParts: ["post"], quotaMb: 5120 });
+  await aCustomerWithPanelPackages(h.db, { contactEmail: KUNDE });
 });
 
 

@@ -2,9 +2,8 @@ import { and, eq, like } from "drizzle-orm";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { auditLog, authThrottle, domains, forwards, mailboxes, packages, subscriptions } from "@/db/schema";
-import { DEMO_PASSWORD } from "@/db/seed";
 import { verifyPassword } from "@/lib/auth/password-hash";
 import { loadActor } from "@/lib/auth/principals";
 import type { Actor } from "@/lib/authz/actor";
@@ -17,16 +16,20 @@ import {
   addForwardSchema, addSenderRuleSchema, canonicalSenderPattern, changeOwnPasswordSchema, spamSettingsSchema,
 } from "@/lib/validation/mailbox-settings";
 import { fieldErrorsOf } from "../support/field-errors";
-import { createSeededDb } from "../support/seeded-db";
+import { aCustomerWithPanelPackages, emptyDb, TEST_PASSWORD } from "../support/factories";
 
-let h: Awaited<ReturnType<typeof createSeededDb>>;
+let h: ReturnType<typeof emptyDb>;
 const ip = "192.0.2.7";
 const sieveDir = fs.mkdtempSync(path.join(os.tmpdir(), "kontor-mbs-"));
 const NEW = "Kiefernzapfen-Bachlauf-77?";
 
-beforeAll(async () => {
+beforeAll(() => {
   process.env.KONTOR_SIEVE_DIR = sieveDir;
-  h = await createSeededDb();
+});
+/** Each test starts from its own customer with the mailboxes of the demo's K10001. */
+beforeEach(async () => {
+  h = emptyDb();
+  await aCustomerWithPanelPackages(h.db);
 });
 afterAll(() => {
   delete process.env.KONTOR_SIEVE_DIR;
@@ -83,13 +86,13 @@ describe("password", () => {
   });
 
   it("applies the policy to the new password", async () => {
-    const errors = await fieldErrorsOf(() => changeOwnMailboxPassword(actor(address), input(DEMO_PASSWORD, "short"), ip, h.db));
+    const errors = await fieldErrorsOf(() => changeOwnMailboxPassword(actor(address), input(TEST_PASSWORD, "short"), ip, h.db));
     expect(errors.newPassword?.length).toBeGreaterThan(0);
   });
 
   it("stores the new hash, ends other sessions and audits without the secret", async () => {
     const before = actor(address);
-    await changeOwnMailboxPassword(before, input(DEMO_PASSWORD), ip, h.db);
+    await changeOwnMailboxPassword(before, input(TEST_PASSWORD), ip, h.db);
     const row = h.db.select().from(mailboxes).where(eq(mailboxes.address, address)).get()!;
     expect(await verifyPassword(row.passwordHash, NEW)).toBe(true);
     expect(row.sessionVersion).toBe(before.sessionVersion + 1);
@@ -135,6 +138,7 @@ describe("forwarding", () => {
   });
 
   it("cannot remove another mailbox's target", () => {
+    addOwnForward(actor(address), { target: "one@example.org" }, ip, h.db);
     const own = h.db.select().from(forwards).get()!;
     expect(() => removeOwnForward(actor("info@alpenblick.example"), { id: own.id }, ip, h.db)).toThrow(NotFoundError);
     expect(h.db.select().from(forwards).all()).toHaveLength(1);
