@@ -1,41 +1,37 @@
 import { eq } from "drizzle-orm";
 import { generate } from "otplib";
-import { beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "@/db/seed";
-import { auditLog, authThrottle, mfaRecoveryCodes, users } from "@/db/schema";
+import { beforeEach, describe, expect, it } from "vitest";
+import { auditLog, authThrottle, mfaRecoveryCodes } from "@/db/schema";
 import { hasSecondFactor, verifySecondFactorCode } from "@/lib/auth/mfa";
 import { findCustomerAccounts, resetCustomerSecondFactor } from "@/lib/auth/mfa/admin-reset";
 import { listFactors } from "@/lib/auth/mfa/factors";
 import { getMfaPolicy, roleMustEnrol, setMfaPolicy } from "@/lib/auth/mfa/policy";
 import { confirmTotp, regenerateCodes, removeFactor, startTotp } from "@/lib/auth/mfa/self-service";
 import { relyingParty } from "@/lib/auth/mfa/webauthn";
-import { loadActor } from "@/lib/auth/principals";
 import type { Actor } from "@/lib/authz/actor";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { storeServerSettings, getServerSettings } from "@/lib/services/settings/server-settings";
-import { createSeededDb } from "../support/seeded-db";
+import { aCustomer, aDomainWithMailboxes, anAdmin, aReseller, aSupport, emptyDb, TEST_PASSWORD } from "../support/factories";
 
 process.env.AUTH_SECRET ??= "unit-test-secret-for-mfa";
 
-let handle: Awaited<ReturnType<typeof createSeededDb>>;
-beforeAll(async () => {
-  handle = await createSeededDb();
+/** Each test builds the accounts it needs on its own database. */
+let handle: ReturnType<typeof emptyDb>;
+beforeEach(() => {
+  handle = emptyDb();
 });
-
-const actorOf = (email: string): Actor => {
-  const id = handle.db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()!.id;
-  return loadActor(handle.db, "user", id)!;
-};
+const aCustomerActor = async () => (await aCustomer(handle.db)).actor;
+const aResellerActor = async () => (await aReseller(handle.db)).actor;
 
 async function enrolTotp(actor: Actor) {
-  const e = await startTotp(actor, { password: DEMO_PASSWORD }, handle.db);
+  const e = await startTotp(actor, { password: TEST_PASSWORD }, handle.db);
   const codes = await confirmTotp(actor, { factorId: e.factorId, code: await generate({ secret: e.secret }), label: "Telefon" }, "192.0.2.1", handle.db);
   return { ...e, codes };
 }
 
 describe("own factors", () => {
   it("hands out recovery codes with the first factor only, and lists labels without secrets", async () => {
-    const actor = actorOf("kunde@kontor.example");
+    const actor = await aCustomerActor();
     const first = await enrolTotp(actor);
     expect(first.codes).toHaveLength(10);
     const second = await enrolTotp(actor);
@@ -50,18 +46,18 @@ describe("own factors", () => {
   });
 
   it("needs the password to add a factor once one exists", async () => {
-    const actor = actorOf("support@kontor.example");
+    const actor = await aSupport(handle.db);
     await enrolTotp(actor);
     await expect(startTotp(actor, {}, handle.db)).rejects.toMatchObject({ fieldErrors: { password: ["mfa.passwordWrong"] } });
     await expect(startTotp(actor, { password: "falsch" }, handle.db)).rejects.toBeInstanceOf(ValidationError);
-    const failures = handle.db.select().from(authThrottle).where(eq(authThrottle.key, "acct:ksc:support@kontor.example")).get()?.failures;
+    const failures = handle.db.select().from(authThrottle).where(eq(authThrottle.key, `acct:ksc:${actor.label}`)).get()?.failures;
     expect(failures).toBe(2);
-    await expect(startTotp(actor, { password: DEMO_PASSWORD }, handle.db)).resolves.toMatchObject({ factorId: expect.any(Number) as number });
+    await expect(startTotp(actor, { password: TEST_PASSWORD }, handle.db)).resolves.toMatchObject({ factorId: expect.any(Number) });
   });
 
   it("refuses a wrong confirmation code beside the field", async () => {
-    const actor = actorOf("kunde2@kontor.example");
-    const e = await startTotp(actor, { password: DEMO_PASSWORD }, handle.db);
+    const actor = await aCustomerActor();
+    const e = await startTotp(actor, { password: TEST_PASSWORD }, handle.db);
     await expect(confirmTotp(actor, { factorId: e.factorId, code: "000000", label: "x" }, "192.0.2.1", handle.db)).rejects.toMatchObject({
       fieldErrors: { code: ["mfa.codeWrong"] },
     });
@@ -69,59 +65,67 @@ describe("own factors", () => {
   });
 
   it("needs the current password to remove a factor; the last one takes the recovery codes along", async () => {
-    const actor = actorOf("kunde@kontor.example");
+    const actor = await aCustomerActor();
+    await enrolTotp(actor);
+    await enrolTotp(actor);
     const [a, b] = listFactors(actor.id, handle.db).factors;
     await expect(removeFactor(actor, { factorId: a.id, password: "falsch" }, "192.0.2.1", handle.db)).rejects.toBeInstanceOf(ValidationError);
     expect(listFactors(actor.id, handle.db).factors).toHaveLength(2);
-    await removeFactor(actor, { factorId: a.id, password: DEMO_PASSWORD }, "192.0.2.1", handle.db);
+    await removeFactor(actor, { factorId: a.id, password: TEST_PASSWORD }, "192.0.2.1", handle.db);
     expect(listFactors(actor.id, handle.db).recoveryCodesLeft).toBe(10);
-    await removeFactor(actor, { factorId: b.id, password: DEMO_PASSWORD }, "192.0.2.1", handle.db);
+    await removeFactor(actor, { factorId: b.id, password: TEST_PASSWORD }, "192.0.2.1", handle.db);
     expect(hasSecondFactor(actor.id, handle.db)).toBe(false);
     expect(handle.db.select().from(mfaRecoveryCodes).where(eq(mfaRecoveryCodes.userId, actor.id)).all()).toHaveLength(0);
   });
 
   it("answers 404 for another user's factor", async () => {
-    const owner = actorOf("reseller@kontor.example");
+    const owner = await aResellerActor();
     await enrolTotp(owner);
     const factorId = listFactors(owner.id, handle.db).factors[0].id;
-    const other = actorOf("reseller2@kontor.example");
-    await expect(removeFactor(other, { factorId, password: DEMO_PASSWORD }, "192.0.2.1", handle.db)).rejects.toBeInstanceOf(NotFoundError);
+    const other = await aResellerActor();
+    await expect(removeFactor(other, { factorId, password: TEST_PASSWORD }, "192.0.2.1", handle.db)).rejects.toBeInstanceOf(NotFoundError);
     expect(hasSecondFactor(owner.id, handle.db)).toBe(true);
   });
 
   it("renews recovery codes with the password; the old ones stop working", async () => {
-    const actor = actorOf("reseller@kontor.example");
-    const fresh = await regenerateCodes(actor, { password: DEMO_PASSWORD }, "192.0.2.1", handle.db);
-    const again = await regenerateCodes(actor, { password: DEMO_PASSWORD }, "192.0.2.1", handle.db);
+    const actor = await aResellerActor();
+    await enrolTotp(actor);
+    const fresh = await regenerateCodes(actor, { password: TEST_PASSWORD }, "192.0.2.1", handle.db);
+    const again = await regenerateCodes(actor, { password: TEST_PASSWORD }, "192.0.2.1", handle.db);
     expect(await verifySecondFactorCode(actor.id, fresh[0], handle.db)).toBe(false);
     expect(await verifySecondFactorCode(actor.id, again[0], handle.db)).toBe(true);
   });
 
   it("has no second factor for mail logins", async () => {
-    const mailbox = loadActor(handle.db, "mailbox", 1)!;
+    const mailbox = (await aDomainWithMailboxes(handle.db, 1)).mailboxes[0].actor;
     await expect(startTotp(mailbox, {}, handle.db)).rejects.toBeInstanceOf(ForbiddenError);
   });
 });
 
 describe("admin reset", () => {
   it("finds customer accounts by number or e-mail and resets their factors, audited", async () => {
-    const admin = actorOf("admin@kontor.example");
-    const customer = actorOf("kunde3@kontor.example");
+    const admin = await anAdmin(handle.db);
+    const made = await aCustomer(handle.db);
+    await aCustomer(handle.db);
+    const customer = made.actor;
     await enrolTotp(customer);
-    expect(findCustomerAccounts(admin, "k20001", handle.db)).toMatchObject([{ email: "kunde3@kontor.example", factorCount: 1 }]);
-    expect(findCustomerAccounts(admin, "kunde3@", handle.db).map((r) => r.userId)).toEqual([customer.id]);
-    expect(findCustomerAccounts(admin, "admin@", handle.db)).toEqual([]);
+    expect(findCustomerAccounts(admin, made.customerNumber.toLowerCase(), handle.db)).toMatchObject([{ email: made.email, factorCount: 1 }]);
+    expect(findCustomerAccounts(admin, `${made.email.split("@")[0]}@`, handle.db).map((r) => r.userId)).toEqual([customer.id]);
+    expect(findCustomerAccounts(admin, `${admin.label.split("@")[0]}@`, handle.db)).toEqual([]);
     expect(resetCustomerSecondFactor(admin, customer.id, "192.0.2.5", handle.db)).toBe(1);
     expect(hasSecondFactor(customer.id, handle.db)).toBe(false);
     const entry = handle.db.select().from(auditLog).where(eq(auditLog.action, "mfa.reset")).get();
-    expect(entry).toMatchObject({ actorLabel: "admin@kontor.example", targetId: customer.id, customerId: customer.customerId, resellerId: customer.resellerId });
+    expect(entry).toMatchObject({ actorLabel: admin.label, targetId: customer.id, customerId: customer.customerId, resellerId: customer.resellerId });
   });
 
   it("is for admins only and only for customer accounts", async () => {
-    const reseller = actorOf("reseller@kontor.example");
-    expect(() => resetCustomerSecondFactor(reseller, actorOf("kunde3@kontor.example").id, "192.0.2.5", handle.db)).toThrow(ForbiddenError);
-    expect(() => findCustomerAccounts(actorOf("kunde@kontor.example"), "k", handle.db)).toThrow(ForbiddenError);
-    expect(() => resetCustomerSecondFactor(actorOf("admin@kontor.example"), reseller.id, "192.0.2.5", handle.db)).toThrow(NotFoundError);
+    const reseller = await aResellerActor();
+    await enrolTotp(reseller);
+    const customer = await aCustomerActor();
+    expect(() => resetCustomerSecondFactor(reseller, customer.id, "192.0.2.5", handle.db)).toThrow(ForbiddenError);
+    expect(() => findCustomerAccounts(customer, "k", handle.db)).toThrow(ForbiddenError);
+    const admin = await anAdmin(handle.db);
+    expect(() => resetCustomerSecondFactor(admin, reseller.id, "192.0.2.5", handle.db)).toThrow(NotFoundError);
     expect(hasSecondFactor(reseller.id, handle.db)).toBe(true);
   });
 });
