@@ -3,11 +3,11 @@
  * enrolment by the pages: a crafted POST changes nothing until a factor exists.
  */
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { mfaFactors, packages } from "@/db/schema";
 import { IDLE } from "@/lib/actions/action-state";
-import { actorsOf, type Handle } from "../support/reseller-admin/actors";
-import { createSeededDb } from "../support/seeded-db";
+import type { Actor } from "@/lib/authz/actor";
+import { aReseller, emptyDb, TEST_PASSWORD } from "../support/factories";
 
 const state = vi.hoisted((): { db: unknown; actor: unknown } => ({ db: undefined, actor: undefined }));
 vi.mock("@/db", () => ({ getDb: () => state.db }));
@@ -20,10 +20,13 @@ vi.mock("next-intl/server", () => ({ getTranslations: async () => Object.assign(
 const { createPackageAction } = await import("@/app/(reseller)/reseller/packages/actions");
 const { startTotpAction } = await import("@/components/mfa/actions");
 
-let h: Handle;
-beforeAll(async () => {
-  h = await createSeededDb();
+/** Each test starts from its own database and a reseller without a second factor. */
+let h: ReturnType<typeof emptyDb>;
+let reseller: Actor;
+beforeEach(async () => {
+  h = emptyDb();
   state.db = h.db;
+  reseller = (await aReseller(h.db)).actor;
 });
 
 const form = (name: string) => {
@@ -35,7 +38,6 @@ const packageNamed = (name: string) => h.db.select().from(packages).where(eq(pac
 
 describe("staff without a required second factor", () => {
   it("are refused by a reseller action, which writes nothing", async () => {
-    const reseller = actorsOf(h).reseller();
     state.actor = reseller;
     expect(h.db.select().from(mfaFactors).where(eq(mfaFactors.userId, reseller.id)).all()).toEqual([]);
     const result = await createPackageAction(IDLE, form("Tarif ohne Faktor"));
@@ -44,16 +46,14 @@ describe("staff without a required second factor", () => {
   });
 
   it("may still start setting up a factor (the enrolment actions stay open)", async () => {
-    const reseller = actorsOf(h).reseller();
     state.actor = reseller;
     const fd = new FormData();
-    fd.append("password", "Sonnenblume-Wiese-42!");
+    fd.append("password", TEST_PASSWORD);
     const result = await startTotpAction(IDLE, fd);
     expect(result).toMatchObject({ status: "success" });
   });
 
   it("may use it once a factor is set up", async () => {
-    const reseller = actorsOf(h).reseller();
     state.actor = reseller;
     h.db.insert(mfaFactors).values({ userId: reseller.id, kind: "webauthn", label: "Schlüssel", credentialId: "cred-enrol-test", publicKey: "pk", confirmedAt: new Date() }).run();
     const result = await createPackageAction(IDLE, form("Tarif mit Faktor"));
