@@ -1,10 +1,9 @@
-import { count } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { hashPassword } from "@/lib/auth/password-hash";
-import {
-  buildCustomer, buildDomain, buildMailAccount, buildMailbox, buildPackage, buildReseller, buildStaffUser, buildSubscription, type PackageSpec,
-} from "./builders";
+import { canonicalDomain } from "@/lib/validation/names";
 import * as schema from "./schema";
+import type { PanelKind } from "./schema";
 
 type SeedDb = BetterSQLite3Database<typeof schema>;
 
@@ -12,11 +11,10 @@ type SeedDb = BetterSQLite3Database<typeof schema>;
 export const DEMO_PASSWORD = "Sonnenblume-Wiese-42!";
 
 type DomainSeed = { name: string; pkg: string; mailboxes?: string[]; accounts?: { number: number; addresses: string[] }[] };
-/** Customer numbers follow from the order and the reseller's base: K10001, K10002, K20001. */
-type CustomerSeed = { company: string; contact: string; email: string; domains: DomainSeed[] };
+type CustomerSeed = { number: string; company: string; contact: string; email: string; domains: DomainSeed[] };
 type ResellerSeed = {
   name: string; base: number; email: string;
-  packages: PackageSpec[];
+  packages: { name: string; panel: PanelKind; maxDomains: number | null; maxMailboxes: number | null; quota: number | null; maxForwards: number | null }[];
   customers: CustomerSeed[];
 };
 
@@ -24,14 +22,14 @@ const RESELLERS: ResellerSeed[] = [
   {
     name: "Nordlicht Hosting", base: 10000, email: "reseller@kontor.example",
     packages: [
-      { name: "Web Classic", panel: "plesk8", maxDomains: 5, maxMailboxes: 20, mailboxQuotaMb: 1024, maxForwards: 20 },
-      { name: "Web Plus", panel: "plesk9", maxDomains: 10, maxMailboxes: 50, mailboxQuotaMb: 2048, maxForwards: 50 },
-      { name: "Business", panel: "plesk10", maxDomains: null, maxMailboxes: 200, mailboxQuotaMb: 5120, maxForwards: null },
-      { name: "Mail Basic", panel: "none", maxDomains: 3, maxMailboxes: 5, mailboxQuotaMb: 1024, maxForwards: 10 },
+      { name: "Web Classic", panel: "plesk8", maxDomains: 5, maxMailboxes: 20, quota: 1024, maxForwards: 20 },
+      { name: "Web Plus", panel: "plesk9", maxDomains: 10, maxMailboxes: 50, quota: 2048, maxForwards: 50 },
+      { name: "Business", panel: "plesk10", maxDomains: null, maxMailboxes: 200, quota: 5120, maxForwards: null },
+      { name: "Mail Basic", panel: "none", maxDomains: 3, maxMailboxes: 5, quota: 1024, maxForwards: 10 },
     ],
     customers: [
       {
-        company: "Bäckerei Sonnenschein", contact: "Maria Sonnenschein", email: "kunde@kontor.example",
+        number: "K10001", company: "Bäckerei Sonnenschein", contact: "Maria Sonnenschein", email: "kunde@kontor.example",
         domains: [
           { name: "alpenblick.example", pkg: "Web Classic", mailboxes: ["info", "anna"], aliases: [{ local: "kontakt", targets: ["info"] }] },
           { name: "bergsee.example", pkg: "Web Plus", mailboxes: ["info"] },
@@ -41,17 +39,17 @@ const RESELLERS: ResellerSeed[] = [
         ],
       },
       {
-        company: "Zweite Firma", contact: "Erik Zweig", email: "kunde2@kontor.example",
+        number: "K10002", company: "Zweite Firma", contact: "Erik Zweig", email: "kunde2@kontor.example",
         domains: [{ name: "zweite-firma.example", pkg: "Business", mailboxes: ["info"] }],
       },
     ],
   },
   {
     name: "Südwind Webservice", base: 20000, email: "reseller2@kontor.example",
-    packages: [{ name: "Web Plus", panel: "plesk9", maxDomains: 10, maxMailboxes: 50, mailboxQuotaMb: 2048, maxForwards: 50 }],
+    packages: [{ name: "Web Plus", panel: "plesk9", maxDomains: 10, maxMailboxes: 50, quota: 2048, maxForwards: 50 }],
     customers: [
       {
-        company: "Südwind Kunde GmbH", contact: "Sara Wind", email: "kunde3@kontor.example",
+        number: "K20001", company: "Südwind Kunde GmbH", contact: "Sara Wind", email: "kunde3@kontor.example",
         domains: [{ name: "suedwind-kunde.example", pkg: "Web Plus", mailboxes: ["info"] }],
       },
     ],
@@ -62,34 +60,64 @@ const RESELLERS: ResellerSeed[] = [
 export async function seedDemo(db: SeedDb, password = DEMO_PASSWORD): Promise<boolean> {
   const existing = db.select({ n: count() }).from(schema.resellers).get();
   if ((existing?.n ?? 0) > 0) return false;
-  // Hashes first: better-sqlite3 transactions must not await. One per login, each with its own salt.
+  const hash = () => hashPassword(password);
+  // Hashes first: better-sqlite3 transactions must not await.
   const hashes: string[] = [];
-  const needed = 2 + RESELLERS.reduce((n, r) => n + 1 + r.customers.reduce((m, c) => m + 1 + c.domains.reduce((k, d) => k + (d.mailboxes?.length ?? 0) + (d.accounts?.length ?? 0), 0), 0), 0);
-  for (let i = 0; i < needed; i++) hashes.push(await hashPassword(password));
-  const passwordHash = () => hashes.pop() as string;
+  const needed = 4 + RESELLERS.reduce((n, r) => n + 1 + r.customers.reduce((m, c) => m + 1 + c.domains.reduce((k, d) => k + (d.mailboxes?.length ?? 0) + (d.accounts?.length ?? 0), 0), 0), 0);
+  for (let i = 0; i < needed; i++) hashes.push(await hash());
+  const nextHash = () => hashes.pop() as string;
+  const now = new Date();
 
   db.transaction((tx) => {
-    buildStaffUser(tx, { email: "admin@kontor.example", role: "admin", displayName: "Kontor Administration", passwordHash: passwordHash() });
-    buildStaffUser(tx, { email: "support@kontor.example", role: "support", displayName: "Kontor Support", passwordHash: passwordHash() });
+    tx.insert(schema.users).values([
+      { email: "admin@kontor.example", role: "admin", displayName: "Kontor Administration", passwordHash: nextHash(), passwordChangedAt: now },
+      { email: "support@kontor.example", role: "support", displayName: "Kontor Support", passwordHash: nextHash(), passwordChangedAt: now },
+    ]).run();
     for (const r of RESELLERS) {
-      const reseller = buildReseller(tx, { name: r.name, customerNumberBase: r.base, email: r.email, passwordHash: passwordHash() });
-      const pkgs = new Map(r.packages.map((p) => [p.name, { id: buildPackage(tx, reseller.id, p), mailboxQuotaMb: p.mailboxQuotaMb }]));
+      const reseller = tx.insert(schema.resellers).values({ name: r.name, customerNumberBase: r.base }).returning().get();
+      tx.insert(schema.users).values({ email: r.email, role: "reseller", resellerId: reseller.id, displayName: r.name, passwordHash: nextHash(), passwordChangedAt: now }).run();
+      const pkgIds = new Map<string, { id: number; quota: number | null }>();
+      for (const p of r.packages) {
+        const row = tx.insert(schema.packages).values({
+          resellerId: reseller.id, name: p.name, panel: p.panel, maxDomains: p.maxDomains, maxMailboxes: p.maxMailboxes,
+          mailboxQuotaMb: p.quota, maxForwards: p.maxForwards,
+        }).returning().get();
+        pkgIds.set(p.name, { id: row.id, quota: p.quota });
+      }
       for (const c of r.customers) {
-        const customer = buildCustomer(tx, reseller.id, { company: c.company, contactName: c.contact, contactEmail: c.email, passwordHash: passwordHash() });
+        const customer = tx.insert(schema.customers).values({
+          resellerId: reseller.id, customerNumber: c.number, company: c.company, contactName: c.contact,
+          street: "Hauptstraße 1", postalCode: "12345", city: "Musterstadt", phone: "+49 30 1234567", contactEmail: c.email,
+        }).returning().get();
         const tenant = { resellerId: reseller.id, customerId: customer.id };
+        tx.insert(schema.users).values({ email: c.email, role: "customer", ...tenant, displayName: c.company, passwordHash: nextHash(), passwordChangedAt: now }).run();
         const subs = new Map<string, number>();
         for (const d of c.domains) {
-          const pkg = pkgs.get(d.pkg);
+          const pkg = pkgIds.get(d.pkg);
           if (!pkg) throw new Error(`unknown package ${d.pkg}`);
           // One subscription per package per customer in the demo.
-          const subId = subs.get(d.pkg) ?? buildSubscription(tx, tenant, pkg.id);
+          const subId = subs.get(d.pkg) ?? tx.insert(schema.subscriptions).values({ ...tenant, packageId: pkg.id }).returning().get().id;
           subs.set(d.pkg, subId);
-          const domain = buildDomain(tx, tenant, subId, d.name);
-          for (const local of d.mailboxes ?? []) buildMailbox(tx, tenant, domain, local, { passwordHash: passwordHash(), quotaMb: pkg.mailboxQuotaMb });
+          const domainName = canonicalDomain(d.name);
+          const domain = tx.insert(schema.domains).values({ ...tenant, subscriptionId: subId, name: domainName }).returning().get();
+          for (const local of d.mailboxes ?? []) {
+            const m = tx.insert(schema.mailboxes).values({
+              ...tenant, domainId: domain.id, localPart: local, address: `${local}@${domainName}`, passwordHash: nextHash(),
+              quotaMb: pkg.quota, passwordChangedAt: now,
+            }).returning().get();
+            tx.insert(schema.spamSettings).values({ mailboxId: m.id, ...tenant }).run();
+          }
+          tx.update(schema.domains).set({ mailboxCount: sql`${schema.domains.mailboxCount} + ${d.mailboxes?.length ?? 0}` }).where(eq(schema.domains.id, domain.id)).run();
           for (const a of d.accounts ?? []) {
-            buildMailAccount(tx, { ...tenant, customerNumber: customer.customerNumber }, {
-              number: a.number, passwordHash: passwordHash(), quotaMb: pkg.mailboxQuotaMb, addresses: a.addresses.map((localPart) => ({ domain, localPart })),
-            });
+            const login = `${c.number.toLowerCase()}.${String(a.number).padStart(3, "0")}`;
+            const account = tx.insert(schema.mailAccounts).values({
+              ...tenant, number: a.number, login, passwordHash: nextHash(), quotaMb: pkg.quota, passwordChangedAt: now,
+            }).returning().get();
+            for (const local of a.addresses) {
+              tx.insert(schema.mailAccountAddresses).values({
+                ...tenant, mailAccountId: account.id, domainId: domain.id, localPart: local, address: `${local}@${domainName}`,
+              }).run();
+            }
           }
         }
       }
