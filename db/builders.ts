@@ -5,8 +5,8 @@ import * as schema from "./schema";
 import type { PanelKind } from "./schema";
 
 /**
- * Builders of the records a hosting installation consists of, shared by the demo seed (db/seed.ts)
- * and the test factories (tests/support/factories.ts). Each keeps the invariants the services keep
+ * Builders of the records a hosting installation consists of, for the test factories
+ * (tests/support/factories.ts) and the demo seed (db/seed.ts moves onto them next). Each keeps the invariants the services keep
  * when they create the same record: canonical domain names, the domain's (and through migration
  * 0007's triggers the subscription's) mailbox counter, a mailbox's spam settings row, `.NNN` logins
  * of mail accounts, customer numbers from the reseller's range. They write no audit entries: they
