@@ -10,7 +10,11 @@ type SeedDb = BetterSQLite3Database<typeof schema>;
 /** The one password of every demo login, as the README promises. */
 export const DEMO_PASSWORD = "Sonnenblume-Wiese-42!";
 
-type DomainSeed = { name: string; pkg: string; mailboxes?: string[]; accounts?: { number: number; addresses: string[] }[] };
+type DomainSeed = {
+  name: string; pkg: string; mailboxes?: string[]; accounts?: { number: number; addresses: string[] }[];
+  /** E-Mail-Aliases: local part → local parts of the same domain. */
+  aliases?: { local: string; targets: string[] }[];
+};
 type CustomerSeed = { number: string; company: string; contact: string; email: string; domains: DomainSeed[] };
 type ResellerSeed = {
   name: string; base: number; email: string;
@@ -108,6 +112,10 @@ export async function seedDemo(db: SeedDb, password = DEMO_PASSWORD): Promise<bo
             tx.insert(schema.spamSettings).values({ mailboxId: m.id, ...tenant }).run();
           }
           tx.update(schema.domains).set({ mailboxCount: sql`${schema.domains.mailboxCount} + ${d.mailboxes?.length ?? 0}` }).where(eq(schema.domains.id, domain.id)).run();
+          for (const a of d.aliases ?? []) {
+            const alias = tx.insert(schema.mailAliases).values({ ...tenant, domainId: domain.id, localPart: a.local, address: `${a.local}@${domainName}` }).returning().get();
+            tx.insert(schema.mailAliasTargets).values(a.targets.map((t) => ({ ...tenant, aliasId: alias.id, target: `${t}@${domainName}` }))).run();
+          }
           for (const a of d.accounts ?? []) {
             const login = `${c.number.toLowerCase()}.${String(a.number).padStart(3, "0")}`;
             const account = tx.insert(schema.mailAccounts).values({

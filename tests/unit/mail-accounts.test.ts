@@ -69,10 +69,10 @@ describe("E-Mail-Administration", () => {
   });
 
   it("names a quota above the package together with the password's problems (issue 25.9)", async () => {
-    const admin = as.mailAdmin("k10001.001");
-    const err = await createMailAccount(admin, { quotaMb: 5000, newPassword: "kurz" }, null, handle.db).catch((e: ServiceError) => e);
+    const admin = mailAdmin(`${prefix}.001`);
+    const err = await createMailAccount(admin, { quotaMb: 5000, newPassword: "kurz" }, null, handle.db).catch((e: unknown) => e as ServiceError);
     expect(err).toBeInstanceOf(LimitError);
-    expect((err as LimitError).exceeded).toEqual([{ limit: "mailboxQuotaMb", used: 5000, max: 1024, where: "K10001" }]);
+    expect((err as LimitError).exceeded).toEqual([{ limit: "mailboxQuotaMb", used: 5000, max: 1024, where: kunde.customerNumber }]);
     expect((err as ServiceError).fieldErrors?.newPassword).toContain("password.errors.tooShort");
     const t = (key: string, values?: Record<string, string | number>) => (values ? `${key} ${JSON.stringify(values)}` : key);
     const state = limitErrorState(err, t);
@@ -81,7 +81,7 @@ describe("E-Mail-Administration", () => {
 
   it("refuses weak passwords beside the field and never deletes .001", async () => {
     const admin = mailAdmin(`${prefix}.001`);
-    const err = await createMailAccount(admin, { quotaMb: null, newPassword: "kurz" }, null, handle.db).catch((e: ServiceError) => e);
+    const err = await createMailAccount(admin, { quotaMb: null, newPassword: "kurz" }, null, handle.db).catch((e: unknown) => e as ServiceError);
     expect(err).toBeInstanceOf(ValidationError);
     expect((err as ServiceError).fieldErrors?.newPassword).toContain("password.errors.tooShort");
     expect(() => deleteMailAccount(admin, accountId(`${prefix}.001`), null, handle.db)).toThrow(ValidationError);

@@ -52,7 +52,7 @@ describe("own factors", () => {
     await expect(startTotp(actor, { password: "falsch" }, handle.db)).rejects.toBeInstanceOf(ValidationError);
     const failures = handle.db.select().from(authThrottle).where(eq(authThrottle.key, `acct:ksc:${actor.label}`)).get()?.failures;
     expect(failures).toBe(2);
-    await expect(startTotp(actor, { password: TEST_PASSWORD }, handle.db)).resolves.toMatchObject({ factorId: expect.any(Number) });
+    await expect(startTotp(actor, { password: TEST_PASSWORD }, handle.db)).resolves.toMatchObject({ factorId: expect.any(Number) as number });
   });
 
   it("refuses a wrong confirmation code beside the field", async () => {

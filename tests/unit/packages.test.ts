@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { auditLog, packages } from "@/db/schema";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { getPackageOrThrow } from "@/lib/services/packages/get-package";

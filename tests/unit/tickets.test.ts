@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { auditLog, mailAccounts, tickets, ticketSecrets } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password-hash";
 import type { Actor } from "@/lib/authz/actor";
