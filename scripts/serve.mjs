@@ -17,10 +17,13 @@
  * starts (lib/config/settings.mjs): a wrong one stops the server with a message naming it.
  */
 import cluster from "node:cluster";
+import { randomBytes } from "node:crypto";
 import http from "node:http";
 import os from "node:os";
 import { ConfigError, parseSettings } from "../lib/config/settings.mjs";
 import { applyCsp } from "../lib/security/csp.mjs";
+import { refuseBadAction } from "../lib/security/action-guard.mjs";
+import { applySocketAddress, markSocketAddressHeader } from "../lib/security/socket-address.mjs";
 import { serveHashSlots } from "./hash-slots-primary.mjs";
 
 const args = process.argv.slice(2);
@@ -47,7 +50,10 @@ if (cluster.isPrimary) {
   // glibc gives every thread that allocates its own malloc arena and keeps freed memory in each; the
   // hash threads would hold on to argon2's 19 MiB blocks that way. Two arenas are plenty here.
   // (MALLOC_ARENA_MAX is glibc's own variable, passed through, not a Kontor setting.)
-  const fork = () => cluster.fork({ KONTOR_HASH_SLOTS: String(settings.server.hashSlots ?? hashSlots), KONTOR_CLUSTER_HASH: "1", MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "2" });
+  // The forward token is shared by the workers only, so a request Next forwards to this server keeps
+  // the visitor's address (lib/security/socket-address.mjs).
+  const forwardToken = randomBytes(32).toString("base64url");
+  const fork = () => cluster.fork({ KONTOR_FORWARD_TOKEN: forwardToken, KONTOR_HASH_SLOTS: String(settings.server.hashSlots ?? hashSlots), KONTOR_CLUSTER_HASH: "1", MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "2" });
   for (let i = 0; i < workers; i++) fork();
   serveHashSlots(cluster, Math.max(1, cores - 1));
   let stopping = false;
@@ -70,9 +76,16 @@ if (cluster.isPrimary) {
   const app = next({ dev: false, dir: process.cwd(), hostname: host, port });
   await app.prepare();
   const handle = app.getRequestHandler();
-    // The CSP nonce is set here rather than in proxy.ts: see applyCsp.
+  // Only this server sees the socket; the app reads the peer address from a header set here, after
+  // removing any copy the client sent (see socket-address.mjs).
+  markSocketAddressHeader();
+  const forwardToken = settings.server.forwardToken ?? randomBytes(32).toString("base64url");
   http.createServer((req, res) => {
+    // The CSP nonce is set here rather than in proxy.ts: see applyCsp.
     applyCsp(req, res);
+    applySocketAddress(req, forwardToken);
+    // Action requests Next would answer with a 500 get their 4xx here (see action-guard.mjs).
+    if (refuseBadAction(req, res)) return;
     return handle(req, res);
   }).listen(port, host);
   process.on("SIGTERM", () => process.exit(0));

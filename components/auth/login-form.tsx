@@ -2,13 +2,23 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
-import { type ActionState, IDLE } from "@/lib/actions/action-state";
-import { LOGIN_AREAS } from "@/lib/auth/login-areas";
+import { useState } from "react";
+import type { ActionState } from "@/lib/actions/action-state";
+import { LOGIN_AREAS, type LoginArea } from "@/lib/auth/login-areas";
+import { RobotCheck } from "@/components/robot-check/robot-check";
 import { FieldError } from "@/components/form/field-error";
+import { Form } from "@/components/form/form";
+import { CurrentPasswordField, TextField } from "@/components/form/fields";
+import { FormMessage } from "@/components/form/notices";
+import { useForm } from "@/components/form/use-form";
 import { SecondFactorStep, type SecondFactorActions } from "./second-factor-step";
 
-type Props = { action: (state: ActionState, formData: FormData) => Promise<ActionState>; secondFactor: SecondFactorActions };
+type Props = {
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  secondFactor: SecondFactorActions;
+  /** Many logins failed from this address: ask for the robot check from the start. */
+  robotCheck?: boolean;
+};
 
 const AREA_LABELS = {
   ksc: ["areaKsc", "areaKscHint"],
@@ -16,50 +26,45 @@ const AREA_LABELS = {
   mailbox: ["areaMailbox", "areaMailboxHint"],
 } as const;
 
-const input = "mt-1 block w-full rounded border border-slate-300 px-3 py-2 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100";
-
-export function LoginForm({ action, secondFactor }: Props) {
+/**
+ * After a failed login the address and the Loginbereich stay as chosen, so retyping the password is
+ * enough; the password field starts empty after every answer (keyed on the kit's answer count) and
+ * is never sent back by the server.
+ */
+export function LoginForm({ action, secondFactor, robotCheck = false }: Props) {
   const t = useTranslations("login");
-  const [state, formAction, pending] = useActionState(action, IDLE);
+  const form = useForm(action);
+  const { state, errors, answer, pending } = form;
+  const [identifier, setIdentifier] = useState("");
+  const [area, setArea] = useState<LoginArea>(LOGIN_AREAS[0]);
+  // Once asked for, the robot check stays: every further attempt from this address needs it.
+  const [showRobot, setShowRobot] = useState(robotCheck);
+  if (errors.altcha && !showRobot) setShowRobot(true);
   if (state.status === "success" && state.data?.step === "secondFactor") {
     return <SecondFactorStep actions={secondFactor} totp={state.data.totp === "1"} webauthn={state.data.webauthn === "1"} />;
   }
-  const errors = state.status === "error" ? state.fieldErrors ?? {} : {};
   return (
-    <form action={formAction} className="space-y-5" noValidate>
-      {state.status === "error" && state.formError && (
-        <div role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {state.formError}
-        </div>
-      )}
-      <div>
-        <label htmlFor="identifier" className="block text-sm font-medium">{t("identifier")}</label>
-        <input id="identifier" name="identifier" type="text" autoComplete="username" required className={input}
-          aria-invalid={!!errors.identifier} aria-describedby="identifier-hint identifier-error" />
-        <p id="identifier-hint" className="mt-1 text-xs text-slate-500">{t("identifierHint")}</p>
-        <FieldError id="identifier-error" messages={errors.identifier} />
-      </div>
-      <div>
-        <label htmlFor="password" className="block text-sm font-medium">{t("password")}</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required className={input}
-          aria-invalid={!!errors.password} aria-describedby="password-error" />
-        <FieldError id="password-error" messages={errors.password} />
-      </div>
+    <Form form={form} className="space-y-5">
+      <FormMessage state={state} />
+      <TextField id="identifier" name="identifier" label={t("identifier")} hint={t("identifierHint")} errors={errors}
+        autoComplete="username" value={identifier} onChange={setIdentifier} />
+      <CurrentPasswordField key={answer} id="password" name="password" label={t("password")} errors={errors} />
       <fieldset aria-describedby="area-error">
         <legend className="text-sm font-medium">{t("area")}</legend>
         <div className="mt-2 space-y-2">
-          {LOGIN_AREAS.map((area, i) => (
-            <label key={area} className="flex items-start gap-2 text-sm">
-              <input type="radio" name="area" value={area} defaultChecked={i === 0} className="mt-1" />
+          {LOGIN_AREAS.map((a) => (
+            <label key={a} className="flex items-start gap-2 text-sm">
+              <input type="radio" name="area" value={a} checked={area === a} onChange={() => setArea(a)} className="mt-1" />
               <span>
-                <span className="font-medium">{t(AREA_LABELS[area][0])}</span>
-                <span className="block text-xs text-slate-500">{t(AREA_LABELS[area][1])}</span>
+                <span className="font-medium">{t(AREA_LABELS[a][0])}</span>
+                <span className="block text-xs text-slate-500">{t(AREA_LABELS[a][1])}</span>
               </span>
             </label>
           ))}
         </div>
         <FieldError id="area-error" messages={errors.area} />
       </fieldset>
+      {showRobot && <RobotCheck key={answer} errors={errors.altcha} />}
       <button type="submit" disabled={pending}
         className="w-full rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
         {pending ? t("submitting") : t("submit")}
@@ -67,6 +72,6 @@ export function LoginForm({ action, secondFactor }: Props) {
       <p className="text-center text-sm">
         <Link href="/passwort-vergessen" className="text-brand-700 underline">{t("forgot")}</Link>
       </p>
-    </form>
+    </Form>
   );
 }

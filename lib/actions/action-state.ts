@@ -1,6 +1,12 @@
+/**
+ * A message by its catalogue key, so the form can show it again in another language after the user
+ * switches (the translated formError is what was right at the time of the answer).
+ */
+export type MessageRef = { key: string; values?: Record<string, string | number> };
+
 export type ActionState =
   | { status: "idle" }
   | { status: "success"; message: string; data?: Record<string, string> }
-  | { status: "error"; formError?: string; fieldErrors?: Record<string, string[]> };
+  | { status: "error"; formError?: string; formErrorRef?: MessageRef; fieldErrors?: Record<string, string[]> };
 
 export const IDLE: ActionState = { status: "idle" };

@@ -1,15 +1,34 @@
 import "server-only";
+import { isIP } from "node:net";
 import { headers } from "next/headers";
 import { trustsProxy } from "@/lib/config";
+import { plainAddress, SOCKET_ADDRESS_HEADER, SOCKET_ADDRESS_MARK } from "@/lib/security/socket-address.mjs";
 
 /**
- * The client address for throttling and the audit log. Next's server appends the socket address as
- * the last X-Forwarded-For hop; earlier hops are client-supplied and only believed behind a
- * configured proxy (KONTOR_TRUST_PROXY=1), where the first hop is the real client.
+ * The client address for throttling and the audit log: the TCP peer, which scripts/serve.mjs puts
+ * into a header of ours (see lib/security/socket-address.mjs for why X-Forwarded-For is not it).
+ * "unknown" where no server of ours set it (`next dev`, `next start`), never a header a visitor chose.
  */
 export async function clientIp(): Promise<string> {
   const h = await headers();
-  const hops = (h.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
-  const ip = trustsProxy() ? hops[0] : hops[hops.length - 1];
-  return ip || "unknown";
+  const fromServer = (globalThis as Record<symbol, unknown>)[SOCKET_ADDRESS_MARK] === true;
+  return pickClientAddress({
+    socket: fromServer ? h.get(SOCKET_ADDRESS_HEADER) ?? "" : "",
+    forwardedFor: h.get("x-forwarded-for") ?? "",
+    // KONTOR_TRUST_PROXY=1: one proxy of the operator's in front.
+    trustedHops: trustsProxy() ? 1 : 0,
+  });
+}
+
+/**
+ * Behind `trustedHops` proxies of the operator's, each appends the address it was connected from to
+ * X-Forwarded-For, so the client is that many hops from the right; every hop further left came from
+ * the visitor and is ignored. Without a trusted proxy the header is ignored altogether.
+ */
+export function pickClientAddress({ socket, forwardedFor, trustedHops }: { socket: string; forwardedFor: string; trustedHops: number }): string {
+  const peer = plainAddress(socket) || "unknown";
+  if (trustedHops < 1) return peer;
+  const hops = forwardedFor.split(",").map((s) => s.trim()).filter(Boolean);
+  const added = hops.length >= trustedHops ? plainAddress(hops[hops.length - trustedHops]) : "";
+  return isIP(added) ? added : peer;
 }

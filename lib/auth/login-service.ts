@@ -1,5 +1,6 @@
 import "server-only";
 import { type Db, getDb } from "@/db";
+import { redeemRobotCheck } from "@/lib/robot-check/challenge";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import type { LoginArea } from "./login-areas";
 import { issueLoginGrant } from "./login-grants";
@@ -9,23 +10,48 @@ import { createPendingLogin } from "./mfa/pending-login";
 import { findLoginCandidate, loadActor } from "./principals";
 import { clearFailures, lockedFor, recordFailure } from "./throttle";
 
-export type LoginAttempt = { area: LoginArea; identifier: string; password: string; ip: string };
+/** robotCheck: the widget's payload, needed only while the address is suspicious. */
+export type LoginAttempt = { area: LoginArea; identifier: string; password: string; ip: string; robotCheck?: string };
 export type LoginResult =
   | { ok: true; grant: string; role: string }
-  | { ok: false; reason: "invalid" }
+  /** robotCheck: the next attempt from this address must pass the robot check. */
+  | { ok: false; reason: "invalid"; robotCheck?: true }
+  /** The address is suspicious and the robot check was missing or failed: the password was not checked. */
+  | { ok: false; reason: "robotCheck" }
   | { ok: false; reason: "throttled"; retryAfterMs: number }
   /** Password right, but the account has a second factor: nothing is opened until it is passed. */
   | { ok: false; reason: "secondFactor"; pendingToken: string; methods: { totp: boolean; webauthn: boolean } };
+
+/** How long each attempt from a suspicious address waits before its password is checked. */
+export const SUSPICIOUS_ADDRESS_PAUSE_MS = 1000;
+
+const addressKey = (ip: string) => `ip:${ip}`;
+
+/**
+ * Too many failures from one address do not lock anybody out: an office behind one NAT address shares
+ * it, and the address may be anybody's. Instead every further attempt from there must pass the robot
+ * check and waits a moment. Only the account's own counter locks (see attemptLogin).
+ */
+export function addressNeedsRobotCheck(ip: string, db: Db = getDb()): boolean {
+  return lockedFor(db, [addressKey(ip)]) > 0;
+}
+
+type Options = { pause?: (ms: number) => Promise<void> };
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Checks a login. Unknown accounts and wrong passwords take the same path and the same argon2 cost,
  * so neither the answer nor its timing tells whether an account exists.
  */
-export async function attemptLogin(attempt: LoginAttempt, db: Db = getDb()): Promise<LoginResult> {
+export async function attemptLogin(attempt: LoginAttempt, db: Db = getDb(), { pause = sleep }: Options = {}): Promise<LoginResult> {
   const accountKey = `acct:${attempt.area}:${attempt.identifier.trim().toLowerCase()}`;
-  const keys = [accountKey, `ip:${attempt.ip}`];
-  const wait = lockedFor(db, keys);
+  const wait = lockedFor(db, [accountKey]);
   if (wait > 0) return { ok: false, reason: "throttled", retryAfterMs: wait };
+  const suspicious = addressNeedsRobotCheck(attempt.ip, db);
+  if (suspicious) {
+    if (!attempt.robotCheck || !(await redeemRobotCheck(attempt.robotCheck, db))) return { ok: false, reason: "robotCheck" };
+    await pause(SUSPICIOUS_ADDRESS_PAUSE_MS);
+  }
 
   const candidate = findLoginCandidate(db, attempt.area, attempt.identifier);
   const valid = candidate
@@ -34,13 +60,15 @@ export async function attemptLogin(attempt: LoginAttempt, db: Db = getDb()): Pro
   const actor = valid && candidate ? loadActor(db, candidate.kind, candidate.id) : undefined;
 
   if (!candidate || !actor) {
-    recordFailure(db, keys);
-    const nowLocked = lockedFor(db, keys);
+    recordFailure(db, [accountKey, addressKey(attempt.ip)]);
+    const nowLocked = lockedFor(db, [accountKey]);
     if (nowLocked > 0) {
       writeAudit(db, null, { action: "login.locked", ip: attempt.ip, details: { area: attempt.area } });
       return { ok: false, reason: "throttled", retryAfterMs: nowLocked };
     }
-    return { ok: false, reason: "invalid" };
+    if (!addressNeedsRobotCheck(attempt.ip, db)) return { ok: false, reason: "invalid" };
+    if (!suspicious) writeAudit(db, null, { action: "login.address_suspicious", ip: attempt.ip, details: { area: attempt.area } });
+    return { ok: false, reason: "invalid", robotCheck: true };
   }
 
   if (candidate.kind === "user" && userHasSecondFactor(db, candidate.id)) {

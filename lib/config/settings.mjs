@@ -69,6 +69,8 @@ export const settingsSchema = z.object({
   KONTOR_WORKER_SEMI_MB: count(8),
   KONTOR_HASH_SLOTS: count(undefined),
   KONTOR_CLUSTER_HASH: flag(),
+  /** Set by scripts/serve.mjs's primary for its workers (lib/security/socket-address.mjs). */
+  KONTOR_FORWARD_TOKEN: text(undefined),
   KONTOR_TRUST_PROXY: flag(),
   KONTOR_DEMO: flag(),
   KONTOR_DB: absolutePath(),
@@ -139,6 +141,7 @@ export function parseSettings(env) {
       workerSemiMb: s.KONTOR_WORKER_SEMI_MB,
       hashSlots: s.KONTOR_HASH_SLOTS,
       clusterHash: s.KONTOR_CLUSTER_HASH,
+      forwardToken: s.KONTOR_FORWARD_TOKEN,
       trustProxy: s.KONTOR_TRUST_PROXY,
     },
     paths: {

@@ -15,13 +15,20 @@ import { emptySchema, parseWebauthnJson, secondFactorCodeSchema, webauthnRespons
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 
-const throttled = (t: Translate, ms: number): ActionState => ({ status: "error", formError: t("login.throttled", { minutes: Math.ceil(ms / 60_000) }) });
+/** The form error with its key, so the form can show it again after a language switch. */
+const formError = (t: Translate, key: string, values?: Record<string, number>): ActionState => ({
+  status: "error", formError: t(key, values), formErrorRef: { key, values },
+});
+const throttled = (t: Translate, ms: number) => formError(t, "login.throttled", { minutes: Math.ceil(ms / 60_000) });
+/** Asks for the robot check beside its widget as well as above the form. */
+const needsRobot = (state: ActionState, t: Translate): ActionState =>
+  state.status === "error" ? { ...state, fieldErrors: { ...state.fieldErrors, altcha: [t("robot.required")] } } : state;
 
 export const loginAction = defineAction({
   permission: "public",
   schema: loginSchema,
-  handler: async ({ input, ip, t }) => {
-    const result = await attemptLogin({ ...input, ip });
+  handler: async ({ input: { altcha, ...input }, ip, t }) => {
+    const result = await attemptLogin({ ...input, robotCheck: altcha, ip });
     if (!result.ok) {
       if (result.reason === "secondFactor") {
         // Nothing is opened yet: the browser only learns that a second step follows and which kinds.
@@ -30,7 +37,9 @@ export const loginAction = defineAction({
         return { status: "success", message: t("mfa.loginIntro"), data };
       }
       if (result.reason === "throttled") return throttled(t, result.retryAfterMs);
-      return { status: "error", formError: t("login.invalid") };
+      if (result.reason === "robotCheck") return needsRobot(formError(t, "login.robotNeeded"), t);
+      const invalid = formError(t, "login.invalid");
+      return result.robotCheck ? needsRobot(invalid, t) : invalid;
     }
     await signIn("credentials", { grant: result.grant, redirect: false });
     redirect(HOME_BY_ROLE[result.role as Role]);

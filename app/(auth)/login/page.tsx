@@ -1,6 +1,8 @@
 import { getTranslations } from "@/lib/i18n/translations";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
+import { clientIp } from "@/lib/auth/client-ip";
+import { addressNeedsRobotCheck } from "@/lib/auth/login-service";
 import { getActor, homeFor } from "@/lib/auth/session";
 import { keyLoginAction, keyLoginOptionsAction, loginAction, secondFactorAction } from "./actions";
 
@@ -15,7 +17,7 @@ export default async function LoginPage() {
       </div>
       <div className="p-6">
         <p className="mb-5 text-sm text-slate-600">{t("intro")}</p>
-        <LoginForm action={loginAction} secondFactor={{ code: secondFactorAction, keyOptions: keyLoginOptionsAction, keyLogin: keyLoginAction }} />
+        <LoginForm action={loginAction} robotCheck={addressNeedsRobotCheck(await clientIp())} secondFactor={{ code: secondFactorAction, keyOptions: keyLoginOptionsAction, keyLogin: keyLoginAction }} />
       </div>
     </>
   );

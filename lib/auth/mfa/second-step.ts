@@ -44,8 +44,10 @@ export async function completeLoginWithKey(step: Step & { response: Authenticati
 async function check(step: Step, db: Db, method: string, verify: (p: PendingLogin) => Promise<boolean>): Promise<SecondStepResult> {
   const pending = findPendingLogin(db, step.token);
   if (!pending) return { ok: false, reason: "restart" };
+  // Like the password step, only the account's counter locks; failures still count for the address,
+  // which makes its next password attempts pass the robot check (lib/auth/login-service.ts).
   const keys = [pending.throttleKey, `ip:${step.ip}`];
-  const wait = lockedFor(db, keys);
+  const wait = lockedFor(db, [pending.throttleKey]);
   if (wait > 0) {
     consumePendingLogin(db, pending.tokenHash);
     return { ok: false, reason: "throttled", retryAfterMs: wait };
@@ -53,7 +55,7 @@ async function check(step: Step, db: Db, method: string, verify: (p: PendingLogi
   if (!(await verify(pending))) {
     recordFailure(db, keys);
     const { voided } = recordWrongCode(db, pending);
-    const nowLocked = lockedFor(db, keys);
+    const nowLocked = lockedFor(db, [pending.throttleKey]);
     if (nowLocked > 0) {
       consumePendingLogin(db, pending.tokenHash);
       writeAudit(db, null, { action: "login.locked", ip: step.ip, targetKind: "user", targetId: pending.userId, details: { area: "ksc" } });
