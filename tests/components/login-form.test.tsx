@@ -4,21 +4,33 @@ import { describe, expect, it, vi } from "vitest";
 import { LoginForm } from "@/components/auth/login-form";
 import type { SecondFactorActions } from "@/components/auth/second-factor-step";
 import type { ActionState } from "@/lib/actions/action-state";
-import { loadMessages } from "@/lib/i18n/load-messages";
+import { loadMessages, type Messages } from "@/lib/i18n/load-messages";
 
 const de = loadMessages("de");
+const en = loadMessages("en");
 
 vi.mock("next/link", () => ({ default: ({ href, children }: { href: string; children: React.ReactNode }) => <a href={href}>{children}</a> }));
 
 type Action = (s: ActionState, f: FormData) => Promise<ActionState>;
 const never: Action = async () => ({ status: "error", formError: "unexpected call" });
 
-const renderForm = (action: Action, secondFactor: Partial<SecondFactorActions> = {}) =>
-  render(
-    <NextIntlClientProvider locale="de" messages={de}>
-      <LoginForm action={action} secondFactor={{ code: never, keyOptions: never, keyLogin: never, ...secondFactor }} />
-    </NextIntlClientProvider>,
-  );
+const tree = (action: Action, secondFactor: Partial<SecondFactorActions> = {}, locale: "de" | "en" = "de", robotCheck = false) => (
+  <NextIntlClientProvider locale={locale} messages={locale === "de" ? de : en}>
+    <LoginForm action={action} robotCheck={robotCheck} secondFactor={{ code: never, keyOptions: never, keyLogin: never, ...secondFactor }} />
+  </NextIntlClientProvider>
+);
+const renderForm = (action: Action, secondFactor: Partial<SecondFactorActions> = {}) => render(tree(action, secondFactor));
+
+/** The widget, or its loading line until ALTCHA's script is in. */
+const robotShown = () => !!document.querySelector("altcha-widget") || !!screen.queryByText(((de.robot as Messages).widget as Messages).loading as string);
+
+async function failLogin(identifier: string, area: RegExp) {
+  fireEvent.change(screen.getByLabelText("E-Mail-Adresse"), { target: { value: identifier } });
+  fireEvent.change(screen.getByLabelText("Passwort"), { target: { value: "Falsches-Passwort-1" } });
+  fireEvent.click(screen.getByRole("radio", { name: area }));
+  fireEvent.click(screen.getByRole("button", { name: "Anmelden" }));
+  await waitFor(() => expect(screen.getByRole("alert")).toBeTruthy());
+}
 
 describe("LoginForm", () => {
   it("shows the German fields, the Loginbereich choice and the recovery link", () => {
@@ -80,5 +92,58 @@ describe("LoginForm", () => {
     fireEvent.click(screen.getByRole("button", { name: "Anmelden" }));
     await waitFor(() => expect(screen.getByLabelText("Bestätigungscode")).toBeTruthy());
     expect(screen.queryByRole("button", { name: "Sicherheitsschlüssel verwenden" })).toBeNull();
+  });
+
+  it("keeps the address and the chosen Loginbereich after a failed login, but not the password", async () => {
+    const sent: Record<string, FormDataEntryValue>[] = [];
+    const action = vi.fn(async (_s: ActionState, form: FormData): Promise<ActionState> => {
+      sent.push(Object.fromEntries(form));
+      return { status: "error", formError: "Die Anmeldung ist fehlgeschlagen." };
+    });
+    renderForm(action);
+    await failLogin("info@alpenblick.example", /einzelne Mailbox/);
+    expect((screen.getByLabelText("E-Mail-Adresse") as HTMLInputElement).value).toBe("info@alpenblick.example");
+    expect(screen.getByRole("radio", { name: /einzelne Mailbox/ })).toHaveProperty("checked", true);
+    expect(screen.getByRole("radio", { name: /KundenServiceCenter/ })).toHaveProperty("checked", false);
+    expect((screen.getByLabelText("Passwort") as HTMLInputElement).value).toBe("");
+    // Retyping the password is enough for the next try.
+    fireEvent.change(screen.getByLabelText("Passwort"), { target: { value: "Richtiges-Passwort-2" } });
+    fireEvent.click(screen.getByRole("button", { name: "Anmelden" }));
+    await waitFor(() => expect(action).toHaveBeenCalledTimes(2));
+    expect(sent[1]).toEqual({ identifier: "info@alpenblick.example", password: "Richtiges-Passwort-2", area: "mailbox" });
+  });
+
+  it("shows the server's lock message again in the language the user switches to", async () => {
+    const action = async (): Promise<ActionState> => ({
+      status: "error",
+      formError: "Zu viele fehlgeschlagene Versuche. Aus Sicherheitsgründen ist die Anmeldung für etwa 2 Minuten gesperrt.",
+      formErrorRef: { key: "login.throttled", values: { minutes: 2 } },
+    });
+    const { rerender } = render(tree(action));
+    await failLogin("kunde@kontor.example", /KundenServiceCenter/);
+    expect(screen.getByRole("alert").textContent).toContain("etwa 2 Minuten gesperrt");
+    rerender(tree(action, {}, "en"));
+    expect(screen.getByRole("alert").textContent).toBe("Too many failed attempts. For your security, logging in is blocked for about 2 minutes.");
+    expect((screen.getByLabelText("E-mail address") as HTMLInputElement).value).toBe("kunde@kontor.example");
+  });
+
+  it("asks for the robot check when the server says so, and keeps asking", async () => {
+    const action = vi.fn(async (): Promise<ActionState> => ({
+      status: "error", formError: "Bitte bestätigen Sie …", fieldErrors: { altcha: ["Bitte bestätigen Sie „Ich bin kein Roboter“."] },
+    }));
+    renderForm(action);
+    expect(robotShown()).toBe(false);
+    await failLogin("kunde@kontor.example", /KundenServiceCenter/);
+    expect(robotShown()).toBe(true);
+    expect(document.getElementById("robot-error")?.textContent).toContain("Ich bin kein Roboter");
+    action.mockResolvedValueOnce({ status: "error", formError: "Die Anmeldung ist fehlgeschlagen." });
+    fireEvent.click(screen.getByRole("button", { name: "Anmelden" }));
+    await waitFor(() => expect(screen.getByRole("alert").textContent).toBe("Die Anmeldung ist fehlgeschlagen."));
+    expect(robotShown()).toBe(true);
+  });
+
+  it("shows the robot check from the start when the page says the address needs it", () => {
+    render(tree(never, {}, "de", true));
+    expect(robotShown()).toBe(true);
   });
 });

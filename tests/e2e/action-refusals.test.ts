@@ -1,0 +1,96 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openSqlite } from "@/db/open";
+import { BASE_URL } from "./support/browser";
+import { actionFields, actionId, multipart, rawRequest } from "./support/raw-http";
+
+/**
+ * Issue 25 (18): server-action requests that Next's own checks refuse used to answer HTTP 500 with a
+ * digest. The production server answers them with the fitting 4xx and a text in the visitor's
+ * language (lib/security/action-guard.mjs), and nothing is carried out.
+ */
+const db = openSqlite(process.env.KONTOR_DB ?? "");
+afterAll(() => db.close());
+
+const ORIGIN = new URL(BASE_URL).origin;
+let loginAction = "";
+let formFields: [string, string][] = [];
+beforeAll(async () => {
+  formFields = actionFields((await rawRequest("/login")).body, 'name="identifier"');
+  loginAction = actionId(formFields);
+});
+
+const counted = (identifier: string) => db.prepare("SELECT count(*) AS n FROM auth_throttle WHERE key = ?").get(`acct:ksc:${identifier}`) as { n: number };
+
+/** A login as React's client posts it (fetch action), or as a browser without JavaScript does. */
+async function postLogin({ fetchAction = true, headers = {}, identifier = `refusal-${randomUUID().slice(0, 8)}@kontor.example`, extra = "" } = {}) {
+  const fields: [string, string][] = fetchAction
+    ? [["_1_identifier", identifier + extra], ["_1_password", "Falsches-Passwort"], ["_1_area", "ksc"], ["0", '[{"status":"idle"},"$K1"]']]
+    : [...formFields, ["identifier", identifier + extra], ["password", "Falsches-Passwort"], ["area", "ksc"]];
+  const { body, contentType } = await multipart(fields);
+  const res = await rawRequest("/login", {
+    method: "POST", body,
+    headers: { origin: ORIGIN, "content-type": contentType, "content-length": String(body.length), ...(fetchAction ? { "next-action": loginAction } : {}), ...headers },
+  });
+  return { ...res, identifier };
+}
+
+describe("refused server actions answer 4xx in the visitor's language", () => {
+  it("a fetch action from a foreign origin: 403 with the reason as plain text, nothing counted", async () => {
+    const res = await postLogin({ headers: { origin: "https://evil.example" } });
+    expect(res.status).toBe(403);
+    expect(res.headers["content-type"]).toBe("text/plain");
+    expect(res.body).toContain("nicht von einer Kontor-Seite");
+    expect(counted(res.identifier).n).toBe(0);
+  });
+
+  it("Origin: null (a sandboxed frame, a redirect chain): 403, in English for an English visitor", async () => {
+    const res = await postLogin({ headers: { origin: "null", cookie: "NEXT_LOCALE=en" } });
+    expect(res.status).toBe(403);
+    expect(res.body).toContain("did not come from a Kontor page");
+  });
+
+  it("a plain form posted from a foreign origin: 403 page in Italian for an Italian visitor", async () => {
+    const res = await postLogin({ fetchAction: false, headers: { origin: "https://evil.example", cookie: "NEXT_LOCALE=it" } });
+    expect(res.status).toBe(403);
+    expect(res.headers["content-type"]).toContain("text/html");
+    expect(res.body).toContain('<html lang="it">');
+    expect(res.body).toContain("<h1>Richiesta rifiutata</h1>");
+    expect(counted(res.identifier).n).toBe(0);
+  });
+
+  it("a body of 1.4 MB: 413, for the app's fetch and for a plain form", async () => {
+    const big = "a".repeat(1_400_000);
+    const fetched = await postLogin({ extra: big });
+    expect(fetched.status).toBe(413);
+    expect(fetched.body).toContain("zu umfangreich");
+    const posted = await postLogin({ fetchAction: false, extra: big });
+    expect(posted.status).toBe(413);
+    expect(posted.body).toContain("<h1>Anfrage abgelehnt</h1>");
+  });
+
+  it("a JSON body instead of a form: 400", async () => {
+    const body = JSON.stringify({ identifier: "kunde@kontor.example", password: "x", area: "ksc" });
+    const res = await rawRequest("/login", {
+      method: "POST", body,
+      headers: { origin: ORIGIN, "next-action": loginAction, "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body).toContain("kein gültiges Formular");
+  });
+
+  it("a body without a length (chunked): 411", async () => {
+    const res = await rawRequest("/login", {
+      method: "POST", body: '[{"status":"idle"}]',
+      headers: { origin: ORIGIN, "next-action": loginAction, "content-type": "text/plain;charset=UTF-8", "transfer-encoding": "chunked" },
+    });
+    expect(res.status).toBe(411);
+  });
+
+  it("a correct request from the page's own origin still reaches the action", async () => {
+    const res = await postLogin();
+    expect(res.status).toBe(200);
+    expect(res.body).toContain("Die Anmeldung ist fehlgeschlagen.");
+    expect(counted(res.identifier).n).toBe(1);
+  });
+});
