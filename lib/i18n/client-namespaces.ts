@@ -11,7 +11,8 @@
 const SHELL = ["common"] as const;
 
 const GROUPS = {
-  root: ["common"],
+  // "refused": app/error.tsx, which shows the production server's refusals (lib/security/action-guard.mjs).
+  root: ["common", "refused"],
   "(admin)": [...SHELL, "adminArea", "mfa", "orders"],
   "(auth)": [...SHELL, "login", "mfa", "password", "recovery", "robot"],
   "(ksc)": SHELL,

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openSqlite } from "@/db/open";
-import { BASE_URL } from "./support/browser";
+import { BASE_URL, launchChromium } from "./support/browser";
 import { actionFields, actionId, multipart, rawRequest } from "./support/raw-http";
 
 /**
@@ -92,5 +93,32 @@ describe("refused server actions answer 4xx in the visitor's language", () => {
     expect(res.status).toBe(200);
     expect(res.body).toContain("Die Anmeldung ist fehlgeschlagen.");
     expect(counted(res.identifier).n).toBe(1);
+  });
+});
+
+describe("in the browser", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("a form too large for the server shows the reason in the user's language, not a crash", async () => {
+    const context = await browser.newContext({ locale: "de-DE" });
+    const page = await context.newPage();
+    const answers: number[] = [];
+    page.on("response", (r) => { if (r.request().method() === "POST") answers.push(r.status()); });
+    await page.goto(`${BASE_URL}/login`);
+    await page.getByRole("button", { name: "en", exact: true }).click();
+    await expect.poll(() => page.getByRole("button", { name: "Log in" }).count()).toBe(1);
+    await page.getByRole("textbox", { name: "E-mail address" }).fill("x".repeat(1_400_000));
+    await page.getByLabel("Password", { exact: true }).fill("Falsches-Passwort");
+    await page.getByRole("button", { name: "Log in" }).click();
+    await expect.poll(() => page.getByRole("alert").textContent()).toContain("The entries are too large (1 MB at most).");
+    expect(answers).toContain(413);
+    expect(await page.getByRole("heading", { name: "Request refused" }).count()).toBe(1);
+    await context.close();
   });
 });
