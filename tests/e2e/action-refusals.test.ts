@@ -116,7 +116,7 @@ describe("in the browser", () => {
     await page.getByRole("textbox", { name: "E-mail address" }).fill("x".repeat(1_400_000));
     await page.getByLabel("Password", { exact: true }).fill("Falsches-Passwort");
     await page.getByRole("button", { name: "Log in" }).click();
-    await expect.poll(() => page.getByRole("alert").textContent()).toContain("The entries are too large (1 MB at most).");
+    await expect.poll(() => page.locator("main[role=alert]").textContent()).toContain("The entries are too large (1 MB at most).");
     expect(answers).toContain(413);
     expect(await page.getByRole("heading", { name: "Request refused" }).count()).toBe(1);
     await context.close();
