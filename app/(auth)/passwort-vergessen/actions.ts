@@ -14,7 +14,11 @@ export const requestResetAction = defineAction({
   handler: async ({ input, ip, t }) => {
     if (!(await redeemRobotCheck(input.altcha))) throw new ValidationError("errors.checkFields", { altcha: ["robot.failed"] });
     const result = requestPasswordReset({ area: input.area, identifier: input.identifier, ip, locale: await currentLocale() });
-    if (!result.ok) return { status: "error", formError: t("recovery.throttled", { minutes: Math.ceil(result.retryAfterMs / 60_000) }) };
+    if (!result.ok) {
+      // By key as well, so the form shows it again in the language the user switches to.
+      const values = { minutes: Math.ceil(result.retryAfterMs / 60_000) };
+      return { status: "error", formError: t("recovery.throttled", values), formErrorRef: { key: "recovery.throttled", values } };
+    }
     sendAfterResponse(result.mail);
     return { status: "success", message: t("recovery.requested") };
   },
