@@ -112,7 +112,7 @@ describe("guessing limits", () => {
     expect(await login("ksc", "kunde3@kontor.example", DEMO_PASSWORD, "203.0.113.8")).toMatchObject({ ok: true });
   });
 
-  it("the second factor is refused only by the account's lock, not by a marked address", async () => {
+  it("the second factor is refused only by the account's lock, not by a marked address", { timeout: 60_000 }, async () => {
     const ip = "203.0.113.9";
     for (let i = 0; i < MAX_FAILURES; i++) await login("mailbox", `nobody${i}@bergsee.example`, "x", ip);
     expect(addressNeedsRobotCheck(ip, handle.db)).toBe(true);
