@@ -24,7 +24,9 @@ type Definition<S extends z.ZodType, P extends Permission> = {
   /** Required, so no action can forget its authorization. */
   permission: P;
   schema: S;
-  handler: (ctx: ActionContext<z.output<S>, P>) => Promise<ActionState | void>;
+  /** Sync or async; a handler that only redirects or sets a cookie returns nothing (void, as TypeScript infers it). */
+  // eslint-disable-next-line @typescript-eslint/no-invalid-void-type -- void, not undefined: what a handler without `return` is inferred as.
+  handler: (ctx: ActionContext<z.output<S>, P>) => ActionState | void | Promise<ActionState | void>;
 };
 
 /**
@@ -106,8 +108,13 @@ function formDataToObject(formData: FormData): Record<string, string | string[]>
   for (const [key, value] of formData.entries()) {
     if (key.startsWith("$ACTION")) continue;
     if (typeof value !== "string") continue;
+    // The record's index type cannot say a key is missing; Object.hasOwn can, prototype or not.
+    if (!Object.hasOwn(out, key)) {
+      out[key] = value;
+      continue;
+    }
     const prev = out[key];
-    out[key] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
+    out[key] = Array.isArray(prev) ? [...prev, value] : [prev, value];
   }
   return out;
 }
