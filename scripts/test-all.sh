@@ -8,8 +8,7 @@ export NEXT_TELEMETRY_DISABLED=1
 
 bash scripts/install-deps.sh --system || { echo "Installing dependencies failed"; exit 1; }
 
-# Lint, types and formatting before the tests: any finding (a warning too) fails the run.
-npm run --silent lint || { echo "ESLint found problems (npm run lint)"; exit 1; }
+# Types and formatting before the tests: any finding fails the run.
 npm run --silent typecheck || { echo "TypeScript found errors (npm run typecheck)"; exit 1; }
 npm run --silent format:check || { echo "Files are not formatted (npm run format)"; exit 1; }
 
