@@ -19,7 +19,10 @@ export default defineConfig([
   {
     rules: {
       // Numbers in ids, counts, ports and sizes read naturally in template literals; other types still need String().
-      "@typescript-eslint/restrict-template-expressions": ["error", { allowNumber: true, allowAny: false, allowBoolean: false, allowNullish: false, allowRegExp: false, allowNever: false }],
+      "@typescript-eslint/restrict-template-expressions": [
+        "error",
+        { allowNumber: true, allowAny: false, allowBoolean: false, allowNullish: false, allowRegExp: false, allowNever: false },
+      ],
       // `onChange={(e) => setValue(e.target.value)}` is React's ordinary handler shape, not a confusing void.
       "@typescript-eslint/no-confusing-void-expression": ["error", { ignoreArrowShorthand: true }],
       // Plain anchors on purpose: next/link renders a client component per link and prefetches every
@@ -45,5 +48,16 @@ export default defineConfig([
     files: ["**/*.{js,mjs,cjs}"],
     extends: [tseslint.configs.disableTypeChecked],
   },
-  globalIgnores([".next/**", ".next-*/**", ".test/**", ".test-*/**", "data/**", "bench/large/**", "bench/profiles/**", "test-results/**", "next-env.d.ts", "db/migrations/**"]),
+  globalIgnores([
+    ".next/**",
+    ".next-*/**",
+    ".test/**",
+    ".test-*/**",
+    "data/**",
+    "bench/large/**",
+    "bench/profiles/**",
+    "test-results/**",
+    "next-env.d.ts",
+    "db/migrations/**",
+  ]),
 ]);

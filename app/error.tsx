@@ -18,8 +18,12 @@ export default function ErrorPage({ error, reset }: { error: Error; reset: () =>
       <h1 className="text-2xl font-semibold">{refusal ? t("title") : t("unexpectedTitle")}</h1>
       <p className="mt-2 text-slate-600">{refusal ?? t("unexpected")}</p>
       <p className="mt-6 flex justify-center gap-4">
-        <button type="button" onClick={reset} className="text-brand-700 underline">{t("retry")}</button>
-        <a href="/" className="text-brand-700 underline">{t("back")}</a>
+        <button type="button" onClick={reset} className="text-brand-700 underline">
+          {t("retry")}
+        </button>
+        <a href="/" className="text-brand-700 underline">
+          {t("back")}
+        </a>
       </p>
     </main>
   );

@@ -16,30 +16,64 @@ import type { PanelKind } from "./schema";
 export type BuildDb = Pick<BetterSQLite3Database<typeof schema>, "select" | "insert" | "update">;
 export type Tenant = { resellerId: number; customerId: number };
 
-export function buildStaffUser(db: BuildDb, p: { email: string; role: "admin" | "support"; displayName: string; passwordHash: string }): number {
-  return db.insert(schema.users).values({ ...p, passwordChangedAt: new Date() }).returning({ id: schema.users.id }).get().id;
+export function buildStaffUser(
+  db: BuildDb,
+  p: { email: string; role: "admin" | "support"; displayName: string; passwordHash: string },
+): number {
+  return db
+    .insert(schema.users)
+    .values({ ...p, passwordChangedAt: new Date() })
+    .returning({ id: schema.users.id })
+    .get().id;
 }
 
 export function buildReseller(db: BuildDb, p: { name: string; customerNumberBase: number; email: string; passwordHash: string }) {
-  const id = db.insert(schema.resellers).values({ name: p.name, customerNumberBase: p.customerNumberBase }).returning({ id: schema.resellers.id }).get().id;
-  const userId = db.insert(schema.users).values({
-    email: p.email, role: "reseller", resellerId: id, displayName: p.name, passwordHash: p.passwordHash, passwordChangedAt: new Date(),
-  }).returning({ id: schema.users.id }).get().id;
+  const id = db
+    .insert(schema.resellers)
+    .values({ name: p.name, customerNumberBase: p.customerNumberBase })
+    .returning({ id: schema.resellers.id })
+    .get().id;
+  const userId = db
+    .insert(schema.users)
+    .values({
+      email: p.email,
+      role: "reseller",
+      resellerId: id,
+      displayName: p.name,
+      passwordHash: p.passwordHash,
+      passwordChangedAt: new Date(),
+    })
+    .returning({ id: schema.users.id })
+    .get().id;
   return { id, userId };
 }
 
 export type PackageSpec = {
-  name: string; panel: PanelKind; maxDomains: number | null; maxMailboxes: number | null; mailboxQuotaMb: number | null; maxForwards: number | null;
-  spamFilterEnabled?: boolean; forwardingEnabled?: boolean;
+  name: string;
+  panel: PanelKind;
+  maxDomains: number | null;
+  maxMailboxes: number | null;
+  mailboxQuotaMb: number | null;
+  maxForwards: number | null;
+  spamFilterEnabled?: boolean;
+  forwardingEnabled?: boolean;
 };
 
 export function buildPackage(db: BuildDb, resellerId: number, p: PackageSpec): number {
-  return db.insert(schema.packages).values({ resellerId, ...p }).returning({ id: schema.packages.id }).get().id;
+  return db
+    .insert(schema.packages)
+    .values({ resellerId, ...p })
+    .returning({ id: schema.packages.id })
+    .get().id;
 }
 
 /** The reseller's next customer number (base 10000 → K10001, K10002 …), as createCustomer assigns it. */
 export function nextCustomerNumber(db: Pick<BuildDb, "select">, resellerId: number): string {
-  const base = db.select({ base: schema.resellers.customerNumberBase }).from(schema.resellers).where(eq(schema.resellers.id, resellerId)).get()?.base;
+  const base = db
+    .select({ base: schema.resellers.customerNumberBase })
+    .from(schema.resellers)
+    .where(eq(schema.resellers.id, resellerId))
+    .get()?.base;
   if (base === undefined) throw new Error(`no reseller ${resellerId}`);
   const top = db
     .select({ n: sql<number | null>`max(cast(substr(${schema.customers.customerNumber}, 2) as integer))` })
@@ -50,58 +84,131 @@ export function nextCustomerNumber(db: Pick<BuildDb, "select">, resellerId: numb
 }
 
 export type CustomerSpec = {
-  company: string | null; contactName: string; contactEmail: string; passwordHash: string;
-  street?: string; postalCode?: string; city?: string; phone?: string; stammdatenConfirmed?: boolean;
+  company: string | null;
+  contactName: string;
+  contactEmail: string;
+  passwordHash: string;
+  street?: string;
+  postalCode?: string;
+  city?: string;
+  phone?: string;
+  stammdatenConfirmed?: boolean;
 };
 
 /** A customer with its KundenServiceCenter login (the contact e-mail). */
 export function buildCustomer(db: BuildDb, resellerId: number, p: CustomerSpec) {
   const customerNumber = nextCustomerNumber(db, resellerId);
-  const id = db.insert(schema.customers).values({
-    resellerId, customerNumber, company: p.company, contactName: p.contactName, contactEmail: p.contactEmail,
-    street: p.street ?? "Hauptstraße 1", postalCode: p.postalCode ?? "12345", city: p.city ?? "Musterstadt", phone: p.phone ?? "+49 30 1234567",
-    stammdatenConfirmedAt: p.stammdatenConfirmed ? new Date() : null,
-  }).returning({ id: schema.customers.id }).get().id;
-  const userId = db.insert(schema.users).values({
-    email: p.contactEmail, role: "customer", resellerId, customerId: id, displayName: p.company || p.contactName,
-    passwordHash: p.passwordHash, passwordChangedAt: new Date(),
-  }).returning({ id: schema.users.id }).get().id;
+  const id = db
+    .insert(schema.customers)
+    .values({
+      resellerId,
+      customerNumber,
+      company: p.company,
+      contactName: p.contactName,
+      contactEmail: p.contactEmail,
+      street: p.street ?? "Hauptstraße 1",
+      postalCode: p.postalCode ?? "12345",
+      city: p.city ?? "Musterstadt",
+      phone: p.phone ?? "+49 30 1234567",
+      stammdatenConfirmedAt: p.stammdatenConfirmed ? new Date() : null,
+    })
+    .returning({ id: schema.customers.id })
+    .get().id;
+  const userId = db
+    .insert(schema.users)
+    .values({
+      email: p.contactEmail,
+      role: "customer",
+      resellerId,
+      customerId: id,
+      displayName: p.company || p.contactName,
+      passwordHash: p.passwordHash,
+      passwordChangedAt: new Date(),
+    })
+    .returning({ id: schema.users.id })
+    .get().id;
   return { id, userId, customerNumber, resellerId };
 }
 
 export function buildSubscription(db: BuildDb, tenant: Tenant, packageId: number): number {
-  return db.insert(schema.subscriptions).values({ ...tenant, packageId }).returning({ id: schema.subscriptions.id }).get().id;
+  return db
+    .insert(schema.subscriptions)
+    .values({ ...tenant, packageId })
+    .returning({ id: schema.subscriptions.id })
+    .get().id;
 }
 
 export function buildDomain(db: BuildDb, tenant: Tenant, subscriptionId: number, name: string) {
   const canonical = canonicalDomain(name);
-  const id = db.insert(schema.domains).values({ ...tenant, subscriptionId, name: canonical }).returning({ id: schema.domains.id }).get().id;
+  const id = db
+    .insert(schema.domains)
+    .values({ ...tenant, subscriptionId, name: canonical })
+    .returning({ id: schema.domains.id })
+    .get().id;
   return { id, name: canonical };
 }
 
 /** A mailbox with its spam settings; the domain's and the subscription's counters count it. */
-export function buildMailbox(db: BuildDb, tenant: Tenant, domain: { id: number; name: string }, localPart: string, p: { passwordHash: string; quotaMb: number | null }) {
+export function buildMailbox(
+  db: BuildDb,
+  tenant: Tenant,
+  domain: { id: number; name: string },
+  localPart: string,
+  p: { passwordHash: string; quotaMb: number | null },
+) {
   const address = `${localPart}@${domain.name}`;
-  const id = db.insert(schema.mailboxes).values({
-    ...tenant, domainId: domain.id, localPart, address, passwordHash: p.passwordHash, quotaMb: p.quotaMb, passwordChangedAt: new Date(),
-  }).returning({ id: schema.mailboxes.id }).get().id;
-  db.insert(schema.spamSettings).values({ mailboxId: id, ...tenant }).run();
-  db.update(schema.domains).set({ mailboxCount: sql`${schema.domains.mailboxCount} + 1` }).where(eq(schema.domains.id, domain.id)).run();
+  const id = db
+    .insert(schema.mailboxes)
+    .values({
+      ...tenant,
+      domainId: domain.id,
+      localPart,
+      address,
+      passwordHash: p.passwordHash,
+      quotaMb: p.quotaMb,
+      passwordChangedAt: new Date(),
+    })
+    .returning({ id: schema.mailboxes.id })
+    .get().id;
+  db.insert(schema.spamSettings)
+    .values({ mailboxId: id, ...tenant })
+    .run();
+  db.update(schema.domains)
+    .set({ mailboxCount: sql`${schema.domains.mailboxCount} + 1` })
+    .where(eq(schema.domains.id, domain.id))
+    .run();
   return { id, address };
 }
 
 /** Mail account `.NNN` of a customer (package without panel), with the addresses routed to it. */
 export function buildMailAccount(
-  db: BuildDb, tenant: Tenant & { customerNumber: string },
-  p: { number: number; passwordHash: string; quotaMb: number | null; addresses?: { domain: { id: number; name: string }; localPart: string }[] },
+  db: BuildDb,
+  tenant: Tenant & { customerNumber: string },
+  p: {
+    number: number;
+    passwordHash: string;
+    quotaMb: number | null;
+    addresses?: { domain: { id: number; name: string }; localPart: string }[];
+  },
 ) {
   const login = `${tenant.customerNumber.toLowerCase()}.${String(p.number).padStart(3, "0")}`;
   const own = { resellerId: tenant.resellerId, customerId: tenant.customerId };
-  const id = db.insert(schema.mailAccounts).values({
-    ...own, number: p.number, login, passwordHash: p.passwordHash, quotaMb: p.quotaMb, passwordChangedAt: new Date(),
-  }).returning({ id: schema.mailAccounts.id }).get().id;
+  const id = db
+    .insert(schema.mailAccounts)
+    .values({
+      ...own,
+      number: p.number,
+      login,
+      passwordHash: p.passwordHash,
+      quotaMb: p.quotaMb,
+      passwordChangedAt: new Date(),
+    })
+    .returning({ id: schema.mailAccounts.id })
+    .get().id;
   for (const a of p.addresses ?? []) {
-    db.insert(schema.mailAccountAddresses).values({ ...own, mailAccountId: id, domainId: a.domain.id, localPart: a.localPart, address: `${a.localPart}@${a.domain.name}` }).run();
+    db.insert(schema.mailAccountAddresses)
+      .values({ ...own, mailAccountId: id, domainId: a.domain.id, localPart: a.localPart, address: `${a.localPart}@${a.domain.name}` })
+      .run();
   }
   return { id, login };
 }

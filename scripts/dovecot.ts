@@ -50,7 +50,9 @@ async function main() {
       break;
     }
     default:
-      console.error("Usage: npx tsx scripts/dovecot.ts start|stop|status [--db <path>] [--dir <folder>] [--relay-port <port>] [--production]");
+      console.error(
+        "Usage: npx tsx scripts/dovecot.ts start|stop|status [--db <path>] [--dir <folder>] [--relay-port <port>] [--production]",
+      );
       process.exitCode = 2;
   }
 }

@@ -32,7 +32,13 @@ async function main() {
       const relayhost = postfixRelayhost({ production, sinkPort: relayPortFromEnv() });
       const lmtpPort = portsFromEnv().lmtp;
       const { pid, smtpPort, conf, log } = await startPostfix({
-        dbPath: db, dir, smtpPort: postfixPort(), lmtpPort, relayhost, hostname: mailHostname(), production,
+        dbPath: db,
+        dir,
+        smtpPort: postfixPort(),
+        lmtpPort,
+        relayhost,
+        hostname: mailHostname(),
+        production,
       });
       console.log(`Postfix running (pid ${pid}, config ${conf}, database ${db})`);
       console.log(`  SMTP        127.0.0.1:${smtpPort}`);

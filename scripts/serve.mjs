@@ -30,7 +30,13 @@ const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback);
 const cores = os.availableParallelism();
 // The command line's values go through the same checks as the environment's.
-const environment = { ...process.env, NODE_ENV: "production", HOST: option("host", process.env.HOST), PORT: option("port", process.env.PORT), KONTOR_WORKERS: option("workers", process.env.KONTOR_WORKERS) };
+const environment = {
+  ...process.env,
+  NODE_ENV: "production",
+  HOST: option("host", process.env.HOST),
+  PORT: option("port", process.env.PORT),
+  KONTOR_WORKERS: option("workers", process.env.KONTOR_WORKERS),
+};
 let settings;
 try {
   settings = parseSettings(environment);
@@ -46,14 +52,22 @@ if (cluster.isPrimary) {
   // Hash threads run at low priority (lib/auth/hash-pool.ts), so together they may use every core.
   const hashSlots = String(Math.max(1, Math.floor(cores / workers)));
   const { workerHeapMb, workerSemiMb } = settings.server;
-  cluster.setupPrimary({ execArgv: [...process.execArgv, `--max-old-space-size=${workerHeapMb}`, `--max-semi-space-size=${workerSemiMb}`] });
+  cluster.setupPrimary({
+    execArgv: [...process.execArgv, `--max-old-space-size=${workerHeapMb}`, `--max-semi-space-size=${workerSemiMb}`],
+  });
   // glibc gives every thread that allocates its own malloc arena and keeps freed memory in each; the
   // hash threads would hold on to argon2's 19 MiB blocks that way. Two arenas are plenty here.
   // (MALLOC_ARENA_MAX is glibc's own variable, passed through, not a Kontor setting.)
   // The forward token is shared by the workers only, so a request Next forwards to this server keeps
   // the visitor's address (lib/security/socket-address.mjs).
   const forwardToken = randomBytes(32).toString("base64url");
-  const fork = () => cluster.fork({ KONTOR_FORWARD_TOKEN: forwardToken, KONTOR_HASH_SLOTS: String(settings.server.hashSlots ?? hashSlots), KONTOR_CLUSTER_HASH: "1", MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "2" });
+  const fork = () =>
+    cluster.fork({
+      KONTOR_FORWARD_TOKEN: forwardToken,
+      KONTOR_HASH_SLOTS: String(settings.server.hashSlots ?? hashSlots),
+      KONTOR_CLUSTER_HASH: "1",
+      MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "2",
+    });
   for (let i = 0; i < workers; i++) fork();
   serveHashSlots(cluster, Math.max(1, cores - 1));
   let stopping = false;
@@ -80,14 +94,15 @@ if (cluster.isPrimary) {
   // removing any copy the client sent (see socket-address.mjs).
   markSocketAddressHeader();
   const forwardToken = settings.server.forwardToken ?? randomBytes(32).toString("base64url");
-  http.createServer((req, res) => {
-    // The CSP nonce is set here rather than in proxy.ts: see applyCsp.
-    applyCsp(req, res);
-    applySocketAddress(req, forwardToken);
-    // Action requests Next would answer with a 500 get their 4xx here (see action-guard.mjs).
-    if (refuseBadAction(req, res)) return;
-    return handle(req, res);
-  }).listen(port, host);
+  http
+    .createServer((req, res) => {
+      // The CSP nonce is set here rather than in proxy.ts: see applyCsp.
+      applyCsp(req, res);
+      applySocketAddress(req, forwardToken);
+      // Action requests Next would answer with a 500 get their 4xx here (see action-guard.mjs).
+      if (refuseBadAction(req, res)) return;
+      return handle(req, res);
+    })
+    .listen(port, host);
   process.on("SIGTERM", () => process.exit(0));
 }
-

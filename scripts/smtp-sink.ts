@@ -40,7 +40,10 @@ function runningPid(dir: string): number | null {
 function canConnect(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const s = net.connect({ host: "127.0.0.1", port });
-    const done = (ok: boolean) => { s.destroy(); resolve(ok); };
+    const done = (ok: boolean) => {
+      s.destroy();
+      resolve(ok);
+    };
     s.setTimeout(500, () => done(false));
     s.once("connect", () => done(true));
     s.once("error", () => done(false));
@@ -64,7 +67,8 @@ async function main() {
       fs.mkdirSync(dir, { recursive: true });
       const log = fs.openSync(path.join(dir, "sink.log"), "a");
       const child = spawn(process.execPath, [...process.execArgv, process.argv[1], "run", "--dir", dir, "--port", String(port)], {
-        detached: true, stdio: ["ignore", log, log],
+        detached: true,
+        stdio: ["ignore", log, log],
       });
       child.unref();
       for (let i = 0; i < 50 && !(await canConnect(port)); i++) await new Promise((r) => setTimeout(r, 100));

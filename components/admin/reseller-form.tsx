@@ -19,7 +19,14 @@ export function ResellerForm({ action }: { action: FormAction }) {
       <Form form={form} className="space-y-4">
         <FormMessage state={form.state} />
         <TextField name="name" label={t("name")} errors={form.errors} required />
-        <TextField name="customerNumberBase" label={t("customerNumberBase")} errors={form.errors} inputMode="numeric" hint={t("customerNumberBaseHint")} required />
+        <TextField
+          name="customerNumberBase"
+          label={t("customerNumberBase")}
+          errors={form.errors}
+          inputMode="numeric"
+          hint={t("customerNumberBaseHint")}
+          required
+        />
         <TextField name="email" label={t("loginEmail")} errors={form.errors} type="email" required />
         <SubmitButton pending={form.pending}>{t("createReseller")}</SubmitButton>
       </Form>

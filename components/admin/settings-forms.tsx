@@ -21,14 +21,23 @@ export function PolicyForm({ action, options }: { action: FormAction; options: {
 }
 
 type ServerValues = {
-  imapHost: string; imapPort: number; imapEncryption: string; smtpHost: string; smtpPort: number; smtpEncryption: string; publicUrl: string;
+  imapHost: string;
+  imapPort: number;
+  imapEncryption: string;
+  smtpHost: string;
+  smtpPort: number;
+  smtpEncryption: string;
+  publicUrl: string;
 };
 
 /** Server addresses customers see for their mail programs, and the public URL links in mails are built from. */
 export function ServerSettingsForm({ action, settings }: { action: FormAction; settings: ServerValues }) {
   const t = useTranslations("adminArea");
   const form = useForm(action);
-  const enc = [{ value: "ssl", label: "SSL/TLS" }, { value: "starttls", label: "STARTTLS" }];
+  const enc = [
+    { value: "ssl", label: "SSL/TLS" },
+    { value: "starttls", label: "STARTTLS" },
+  ];
   return (
     <Form form={form} className="space-y-4">
       <FormMessage state={form.state} />
@@ -37,7 +46,13 @@ export function ServerSettingsForm({ action, settings }: { action: FormAction; s
           <legend className="mb-2 text-sm font-medium">{t(`${p}Legend`)}</legend>
           <TextField name={`${p}Host`} label={t("host")} errors={form.errors} defaultValue={settings[`${p}Host`]} />
           <TextField name={`${p}Port`} label={t("port")} errors={form.errors} defaultValue={settings[`${p}Port`]} inputMode="numeric" />
-          <SelectField name={`${p}Encryption`} label={t("encryption")} errors={form.errors} defaultValue={settings[`${p}Encryption`]} options={enc} />
+          <SelectField
+            name={`${p}Encryption`}
+            label={t("encryption")}
+            errors={form.errors}
+            defaultValue={settings[`${p}Encryption`]}
+            options={enc}
+          />
         </fieldset>
       ))}
       <TextField name="publicUrl" label={t("publicUrl")} errors={form.errors} defaultValue={settings.publicUrl} hint={t("publicUrlHint")} />

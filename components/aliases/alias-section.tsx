@@ -22,33 +22,60 @@ export async function AliasSection({ aliases, domains, actions, subscriptionId, 
   return (
     <div className="space-y-6">
       <section aria-labelledby="aliases-title" className="space-y-3">
-        <h2 id="aliases-title" className="text-base font-semibold">{t("title")}</h2>
+        <h2 id="aliases-title" className="text-base font-semibold">
+          {t("title")}
+        </h2>
         <p className="text-sm text-slate-600">{mailbox ? t("mailboxIntro", { address: mailbox.address }) : t("intro")}</p>
-        {aliases.length === 0 ? <p className="text-sm">{t("none")}</p> : (
+        {aliases.length === 0 ? (
+          <p className="text-sm">{t("none")}</p>
+        ) : (
           <table className="w-full text-left text-sm">
-            <thead><tr className="border-b"><th className="py-1">{t("columnAlias")}</th><th className="py-1">{t("columnTargets")}</th><th /></tr></thead>
+            <thead>
+              <tr className="border-b">
+                <th className="py-1">{t("columnAlias")}</th>
+                <th className="py-1">{t("columnTargets")}</th>
+                <th />
+              </tr>
+            </thead>
             <tbody>
               {aliases.map((a) => (
                 <tr key={a.id} className="border-b align-top">
                   <td className="py-1 font-mono">{a.displayAddress}</td>
                   <td className="py-1 font-mono">{a.targets.join(", ")}</td>
-                  <td className="py-1 text-right"><RemoveAliasButton action={actions.remove} aliasId={a.id} subscriptionId={subscriptionId} address={a.displayAddress} /></td>
+                  <td className="py-1 text-right">
+                    <RemoveAliasButton action={actions.remove} aliasId={a.id} subscriptionId={subscriptionId} address={a.displayAddress} />
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
         {maxAliases !== undefined && maxAliases !== null && <p className="text-xs text-slate-500">{t("limit", { max: maxAliases })}</p>}
-        <AliasForm action={actions.save} subscriptionId={subscriptionId} domains={domains} defaultDomainId={mailbox?.domainId}
-          defaultTargets={mailbox ? `${mailbox.address}\n` : ""} maxTargets={MAX_ALIAS_TARGETS} />
+        <AliasForm
+          action={actions.save}
+          subscriptionId={subscriptionId}
+          domains={domains}
+          defaultDomainId={mailbox?.domainId}
+          defaultTargets={mailbox ? `${mailbox.address}\n` : ""}
+          maxTargets={MAX_ALIAS_TARGETS}
+        />
       </section>
       {actions.catchAll && catchAlls && catchAlls.length > 0 && (
         <section aria-labelledby="catch-all-title" className="space-y-3">
-          <h2 id="catch-all-title" className="text-base font-semibold">{t("catchAllTitle")}</h2>
+          <h2 id="catch-all-title" className="text-base font-semibold">
+            {t("catchAllTitle")}
+          </h2>
           <p className="text-sm text-slate-600">{t("catchAllIntro")}</p>
           {catchAlls.map((c) => (
-            <CatchAllForm key={c.domainId} action={actions.catchAll!} subscriptionId={subscriptionId} domainId={c.domainId} domain={c.domain}
-              mailboxes={c.mailboxes} current={c.mailboxId} />
+            <CatchAllForm
+              key={c.domainId}
+              action={actions.catchAll!}
+              subscriptionId={subscriptionId}
+              domainId={c.domainId}
+              domain={c.domain}
+              mailboxes={c.mailboxes}
+              current={c.mailboxId}
+            />
           ))}
         </section>
       )}

@@ -31,7 +31,13 @@ export async function AuditView({ actor, base, searchParams }: Props) {
           <div className="overflow-x-auto">
             <table className="w-full text-left text-sm">
               <thead className="text-slate-500">
-                <tr className="[&>th]:pr-4"><th className="py-1">{t("at")}</th><th>{t("actor")}</th><th>{t("action")}</th><th>{t("target")}</th><th>{t("ip")}</th></tr>
+                <tr className="[&>th]:pr-4">
+                  <th className="py-1">{t("at")}</th>
+                  <th>{t("actor")}</th>
+                  <th>{t("action")}</th>
+                  <th>{t("target")}</th>
+                  <th>{t("ip")}</th>
+                </tr>
               </thead>
               <tbody>
                 {items.map((e) => (
@@ -42,7 +48,9 @@ export async function AuditView({ actor, base, searchParams }: Props) {
                       <span className="font-mono text-xs">{e.action}</span>
                       {e.details && (
                         <span className="block break-all font-mono text-xs text-slate-500">
-                          {Object.entries(e.details).map(([k, v]) => `${k}=${String(v)}`).join(" ")}
+                          {Object.entries(e.details)
+                            .map(([k, v]) => `${k}=${String(v)}`)
+                            .join(" ")}
                         </span>
                       )}
                     </td>

@@ -46,8 +46,16 @@ export function LoginForm({ action, secondFactor, robotCheck = false }: Props) {
   return (
     <Form form={form} className="space-y-5">
       <FormMessage state={state} />
-      <TextField id="identifier" name="identifier" label={t("identifier")} hint={t("identifierHint")} errors={errors}
-        autoComplete="username" value={identifier} onChange={setIdentifier} />
+      <TextField
+        id="identifier"
+        name="identifier"
+        label={t("identifier")}
+        hint={t("identifierHint")}
+        errors={errors}
+        autoComplete="username"
+        value={identifier}
+        onChange={setIdentifier}
+      />
       <CurrentPasswordField key={answer} id="password" name="password" label={t("password")} errors={errors} />
       <fieldset aria-describedby="area-error">
         <legend className="text-sm font-medium">{t("area")}</legend>
@@ -65,12 +73,17 @@ export function LoginForm({ action, secondFactor, robotCheck = false }: Props) {
         <FieldError id="area-error" messages={errors.area} />
       </fieldset>
       {showRobot && <RobotCheck key={answer} errors={errors.altcha} />}
-      <button type="submit" disabled={pending}
-        className="w-full rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+      >
         {pending ? t("submitting") : t("submit")}
       </button>
       <p className="text-center text-sm">
-        <Link href="/passwort-vergessen" className="text-brand-700 underline">{t("forgot")}</Link>
+        <Link href="/passwort-vergessen" className="text-brand-700 underline">
+          {t("forgot")}
+        </Link>
       </p>
     </Form>
   );

@@ -21,7 +21,8 @@ export function SecondFactorStep({ actions, totp, webauthn }: { actions: SecondF
   const { state, errors } = form;
   const { state: keyState, dispatch: keyDispatch, pending: keyPending } = useForm(actions.keyLogin);
   const [keyError, setKeyError] = useState<string>();
-  const formError = keyError ?? (keyState.status === "error" ? keyState.formError : undefined) ?? (state.status === "error" ? state.formError : undefined);
+  const formError =
+    keyError ?? (keyState.status === "error" ? keyState.formError : undefined) ?? (state.status === "error" ? state.formError : undefined);
 
   async function signInWithKey() {
     setKeyError(undefined);
@@ -48,18 +49,30 @@ export function SecondFactorStep({ actions, totp, webauthn }: { actions: SecondF
       </div>
       {formError && <ErrorNotice>{formError}</ErrorNotice>}
       <Form form={form} className="space-y-4">
-        <TextField name="code" id="code" label={t("codeLabel")} errors={errors} autoComplete="one-time-code" autoFocus hint={t("codeHint")} inputClassName="font-mono tracking-widest" />
-        <SubmitButton pending={form.pending} pendingLabel={t("checking")} className="w-full">{t("confirm")}</SubmitButton>
+        <TextField
+          name="code"
+          id="code"
+          label={t("codeLabel")}
+          errors={errors}
+          autoComplete="one-time-code"
+          autoFocus
+          hint={t("codeHint")}
+          inputClassName="font-mono tracking-widest"
+        />
+        <SubmitButton pending={form.pending} pendingLabel={t("checking")} className="w-full">
+          {t("confirm")}
+        </SubmitButton>
       </Form>
       {webauthn && (
-        <button type="button" onClick={signInWithKey} disabled={keyPending}
-          className={`w-full ${secondaryButtonClass}`}>
+        <button type="button" onClick={signInWithKey} disabled={keyPending} className={`w-full ${secondaryButtonClass}`}>
           {t("useKey")}
         </button>
       )}
       <p className="text-center text-sm">
         {/* A full reload drops the form state and starts again with the password. */}
-        <a href="/login" className="text-brand-700 underline">{t("backToLogin")}</a>
+        <a href="/login" className="text-brand-700 underline">
+          {t("backToLogin")}
+        </a>
       </p>
     </div>
   );

@@ -15,17 +15,31 @@ export function ConfirmDialog({ message, onConfirm, onCancel }: { message: strin
   const cancel = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     cancel.current?.focus();
-    const onKey = (e: KeyboardEvent) => { if (e.key === "Escape") onCancel(); };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape") onCancel();
+    };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, [onCancel]);
   return (
     <div className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/40 p-4">
-      <div role="alertdialog" aria-modal="true" aria-describedby={`${id}-message`} aria-label={t("confirmTitle")} className="max-w-md rounded-lg bg-white p-5 text-left shadow-lg">
-        <p id={`${id}-message`} className="text-sm text-slate-900">{message}</p>
+      <div
+        role="alertdialog"
+        aria-modal="true"
+        aria-describedby={`${id}-message`}
+        aria-label={t("confirmTitle")}
+        className="max-w-md rounded-lg bg-white p-5 text-left shadow-lg"
+      >
+        <p id={`${id}-message`} className="text-sm text-slate-900">
+          {message}
+        </p>
         <div className="mt-4 flex justify-end gap-2">
-          <button ref={cancel} type="button" className={secondaryButtonClass} onClick={onCancel}>{t("cancel")}</button>
-          <button type="button" className={buttonClass} onClick={onConfirm}>{t("ok")}</button>
+          <button ref={cancel} type="button" className={secondaryButtonClass} onClick={onCancel}>
+            {t("cancel")}
+          </button>
+          <button type="button" className={buttonClass} onClick={onConfirm}>
+            {t("ok")}
+          </button>
         </div>
       </div>
     </div>

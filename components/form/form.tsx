@@ -32,7 +32,14 @@ export function Form({ form, children, className, confirm, skin = "app", ...rest
     <form action={form.formProps.action} onSubmit={onSubmit} noValidate className={className} aria-label={rest["aria-label"]}>
       {children}
       {asking && confirm && (
-        <ConfirmDialog message={confirm} onCancel={() => setAsking(null)} onConfirm={() => { form.dispatch(asking); setAsking(null); }} />
+        <ConfirmDialog
+          message={confirm}
+          onCancel={() => setAsking(null)}
+          onConfirm={() => {
+            form.dispatch(asking);
+            setAsking(null);
+          }}
+        />
       )}
     </form>
   );

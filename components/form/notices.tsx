@@ -13,14 +13,26 @@ export function SuccessNotice({ title, children }: { title: string; children?: R
 }
 
 export function ErrorNotice({ children }: { children: ReactNode }) {
-  return <div role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{children}</div>;
+  return (
+    <div role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+      {children}
+    </div>
+  );
 }
 
 /**
  * The form-level answer: the error (with messages that belong to no single field, such as "form"
  * or "limits") or the success message. Field errors themselves stand beside their fields.
  */
-export function FormMessage({ state, generalFields = ["form", "limits"], success }: { state: ActionState; generalFields?: string[]; success?: ReactNode }) {
+export function FormMessage({
+  state,
+  generalFields = ["form", "limits"],
+  success,
+}: {
+  state: ActionState;
+  generalFields?: string[];
+  success?: ReactNode;
+}) {
   const formError = useFormError(state);
   if (state.status === "error") {
     const extra = generalFields.flatMap((f) => state.fieldErrors?.[f] ?? []);
@@ -28,7 +40,13 @@ export function FormMessage({ state, generalFields = ["form", "limits"], success
     return (
       <ErrorNotice>
         {formError}
-        {extra.length > 0 && <ul className="mt-1 list-disc pl-5">{extra.map((m) => <li key={m}>{m}</li>)}</ul>}
+        {extra.length > 0 && (
+          <ul className="mt-1 list-disc pl-5">
+            {extra.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        )}
       </ErrorNotice>
     );
   }

@@ -41,33 +41,75 @@ export function PasswordFields({ errors = {}, names = [], confirmLabel = "confir
   return (
     <div className="space-y-4">
       <div>
-        <label htmlFor={`${id}-new`} className={labelClass}>{t("newPassword")}</label>
-        <input id={`${id}-new`} name="newPassword" type={type} autoComplete="new-password" value={value} className={input}
-          onChange={(e) => { setValue(e.target.value); setGenerated(false); }}
-          aria-invalid={!!errors.newPassword} aria-describedby={`${id}-hint ${id}-meter ${id}-new-error`} />
-        <StrengthMeter id={`${id}-meter`} level={verdict.level} label={t("strength")}
+        <label htmlFor={`${id}-new`} className={labelClass}>
+          {t("newPassword")}
+        </label>
+        <input
+          id={`${id}-new`}
+          name="newPassword"
+          type={type}
+          autoComplete="new-password"
+          value={value}
+          className={input}
+          onChange={(e) => {
+            setValue(e.target.value);
+            setGenerated(false);
+          }}
+          aria-invalid={!!errors.newPassword}
+          aria-describedby={`${id}-hint ${id}-meter ${id}-new-error`}
+        />
+        <StrengthMeter
+          id={`${id}-meter`}
+          level={verdict.level}
+          label={t("strength")}
           text={verdict.level === null ? "" : t(`levels.${STRENGTH_LEVELS[verdict.level]}`)}
-          reasons={errors.newPassword ? [] : verdict.errors.map((e) => t(`errors.${e}`))} />
-        <p id={`${id}-hint`} className={hintClass}>{t("hint")}</p>
+          reasons={errors.newPassword ? [] : verdict.errors.map((e) => t(`errors.${e}`))}
+        />
+        <p id={`${id}-hint`} className={hintClass}>
+          {t("hint")}
+        </p>
         <FieldError id={`${id}-new-error`} messages={errors.newPassword} />
       </div>
       <div>
-        <label htmlFor={`${id}-confirm`} className={labelClass}>{t(confirmLabel)}</label>
-        <input id={`${id}-confirm`} name="confirmPassword" type={type} autoComplete="new-password" value={confirm} className={input}
+        <label htmlFor={`${id}-confirm`} className={labelClass}>
+          {t(confirmLabel)}
+        </label>
+        <input
+          id={`${id}-confirm`}
+          name="confirmPassword"
+          type={type}
+          autoComplete="new-password"
+          value={confirm}
+          className={input}
           onChange={(e) => setConfirm(e.target.value)}
-          aria-invalid={!!errors.confirmPassword} aria-describedby={`${id}-confirm-error`} />
+          aria-invalid={!!errors.confirmPassword}
+          aria-describedby={`${id}-confirm-error`}
+        />
         <FieldError id={`${id}-confirm-error`} messages={errors.confirmPassword} />
       </div>
       <div className="flex gap-2">
-        <button type="button" className={skin.secondary}
-          onClick={() => { const pw = generatePassword(); setValue(pw); setConfirm(pw); setVisible(true); setGenerated(true); }}>
+        <button
+          type="button"
+          className={skin.secondary}
+          onClick={() => {
+            const pw = generatePassword();
+            setValue(pw);
+            setConfirm(pw);
+            setVisible(true);
+            setGenerated(true);
+          }}
+        >
           {t("generate")}
         </button>
         <button type="button" aria-pressed={visible} className={skin.secondary} onClick={() => setVisible((v) => !v)}>
           {visible ? t("hide") : t("show")}
         </button>
       </div>
-      {generated && <p role="status" className="text-sm text-slate-600">{t("generated")}</p>}
+      {generated && (
+        <p role="status" className="text-sm text-slate-600">
+          {t("generated")}
+        </p>
+      )}
     </div>
   );
 }

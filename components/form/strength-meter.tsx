@@ -4,7 +4,19 @@ const COLORS = ["bg-red-600", "bg-orange-500", "bg-yellow-500", "bg-lime-600", "
  * Five segments, filled up to the level; the level's name and, for a password the server would
  * refuse, the reasons are read out with the field.
  */
-export function StrengthMeter({ id, level, label, text, reasons }: { id: string; level: number | null; label: string; text: string; reasons: string[] }) {
+export function StrengthMeter({
+  id,
+  level,
+  label,
+  text,
+  reasons,
+}: {
+  id: string;
+  level: number | null;
+  label: string;
+  text: string;
+  reasons: string[];
+}) {
   return (
     <div id={id} aria-live="polite">
       <div className="mt-2 flex items-center gap-2">
@@ -20,7 +32,9 @@ export function StrengthMeter({ id, level, label, text, reasons }: { id: string;
       </div>
       {reasons.length > 0 && (
         <ul className="mt-1 space-y-0.5 text-xs text-orange-800" data-testid="strength-reasons">
-          {reasons.map((r) => <li key={r}>{r}</li>)}
+          {reasons.map((r) => (
+            <li key={r}>{r}</li>
+          ))}
         </ul>
       )}
     </div>

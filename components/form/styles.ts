@@ -14,7 +14,8 @@ export const SKINS = {
   },
   panel: {
     input: `mt-1 block w-full rounded border border-slate-400 px-2 py-1.5 focus:border-sky-700 ${FOCUS} focus:ring-sky-100`,
-    submit: "rounded border border-slate-500 bg-gradient-to-b from-white to-slate-200 px-5 py-1 text-sm font-semibold hover:to-slate-300 disabled:opacity-60",
+    submit:
+      "rounded border border-slate-500 bg-gradient-to-b from-white to-slate-200 px-5 py-1 text-sm font-semibold hover:to-slate-300 disabled:opacity-60",
     secondary: "rounded border border-slate-400 bg-white px-4 py-1 text-sm hover:bg-slate-100",
   },
 } as const satisfies Record<FormSkin, Record<"input" | "submit" | "secondary", string>>;
@@ -22,7 +23,8 @@ export const SKINS = {
 export const inputClass = SKINS.app.input;
 export const buttonClass = SKINS.app.submit;
 export const secondaryButtonClass = SKINS.app.secondary;
-export const dangerButtonClass = "rounded border border-red-300 bg-white px-3 py-1.5 text-sm text-red-700 hover:bg-red-50 disabled:opacity-60";
+export const dangerButtonClass =
+  "rounded border border-red-300 bg-white px-3 py-1.5 text-sm text-red-700 hover:bg-red-50 disabled:opacity-60";
 export const fieldsetClass = "space-y-3 rounded border border-slate-300 p-4";
 export const legendClass = "px-1 text-sm font-semibold text-slate-700";
 export const labelClass = "block text-sm font-medium";

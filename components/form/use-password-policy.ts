@@ -28,8 +28,12 @@ export function usePasswordPolicy(wanted: boolean): ClientPolicy | null {
   useEffect(() => {
     if (!wanted || policy) return;
     let alive = true;
-    void load().then((p) => { if (alive && p) setPolicy(p); });
-    return () => { alive = false; };
+    void load().then((p) => {
+      if (alive && p) setPolicy(p);
+    });
+    return () => {
+      alive = false;
+    };
   }, [wanted, policy]);
   return policy;
 }

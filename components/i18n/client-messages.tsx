@@ -9,6 +9,10 @@ import { type ClientArea, namespacesFor } from "@/lib/i18n/client-namespaces";
  */
 export async function ClientMessages({ area, children }: { area: ClientArea; children: ReactNode }) {
   const all = await getMessages();
-  const messages = Object.fromEntries(namespacesFor(area).filter((ns) => ns in all).map((ns) => [ns, all[ns]]));
+  const messages = Object.fromEntries(
+    namespacesFor(area)
+      .filter((ns) => ns in all)
+      .map((ns) => [ns, all[ns]]),
+  );
   return <NextIntlClientProvider messages={messages}>{children}</NextIntlClientProvider>;
 }

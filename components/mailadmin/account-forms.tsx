@@ -15,14 +15,32 @@ function useQuotaHint(maxQuotaMb: number | null) {
 }
 
 /** "Neues Mail-Konto": the next number is assigned by the server; quota and password are chosen here. */
-export function CreateAccountForm({ action, nextLogin, defaultQuota, maxQuotaMb }: { action: FormAction; nextLogin: string; defaultQuota: number | null; maxQuotaMb: number | null }) {
+export function CreateAccountForm({
+  action,
+  nextLogin,
+  defaultQuota,
+  maxQuotaMb,
+}: {
+  action: FormAction;
+  nextLogin: string;
+  defaultQuota: number | null;
+  maxQuotaMb: number | null;
+}) {
   const t = useTranslations("mailAdmin");
   const form = useForm(action);
   return (
     <Form form={form} className="space-y-4">
       <FormMessage state={form.state} />
       <p className="text-sm text-slate-600">{t("nextAccount", { login: nextLogin })}</p>
-      <TextField key={form.saved} name="quotaMb" label={t("quotaMb")} errors={form.errors} defaultValue={defaultQuota} inputMode="numeric" hint={useQuotaHint(maxQuotaMb)} />
+      <TextField
+        key={form.saved}
+        name="quotaMb"
+        label={t("quotaMb")}
+        errors={form.errors}
+        defaultValue={defaultQuota}
+        inputMode="numeric"
+        hint={useQuotaHint(maxQuotaMb)}
+      />
       <PasswordFields key={form.answer} errors={form.errors} names={[nextLogin]} />
       <SubmitButton pending={form.pending}>{t("createAccount")}</SubmitButton>
     </Form>
@@ -48,7 +66,17 @@ export function RouteAddressForm({ action, accounts, domains }: { action: FormAc
 }
 
 /** Setting an account's password; for the administrator's own account the current one is asked too. */
-export function AccountPasswordForm({ action, accountId, login, own }: { action: FormAction; accountId: number; login: string; own: boolean }) {
+export function AccountPasswordForm({
+  action,
+  accountId,
+  login,
+  own,
+}: {
+  action: FormAction;
+  accountId: number;
+  login: string;
+  own: boolean;
+}) {
   const t = useTranslations("mailAdmin");
   const tp = useTranslations("password");
   const form = useForm(action);
@@ -59,7 +87,13 @@ export function AccountPasswordForm({ action, accountId, login, own }: { action:
       {own && (
         <>
           <input type="text" value={login} autoComplete="username" readOnly hidden />
-          <CurrentPasswordField key={`c${form.answer}`} name="currentPassword" id="currentPassword" label={tp("currentPassword")} errors={form.errors} />
+          <CurrentPasswordField
+            key={`c${form.answer}`}
+            name="currentPassword"
+            id="currentPassword"
+            label={tp("currentPassword")}
+            errors={form.errors}
+          />
         </>
       )}
       <PasswordFields key={form.answer} errors={form.errors} names={[login]} />
@@ -68,14 +102,31 @@ export function AccountPasswordForm({ action, accountId, login, own }: { action:
   );
 }
 
-export function QuotaForm({ action, accountId, quotaMb, maxQuotaMb }: { action: FormAction; accountId: number; quotaMb: number | null; maxQuotaMb: number | null }) {
+export function QuotaForm({
+  action,
+  accountId,
+  quotaMb,
+  maxQuotaMb,
+}: {
+  action: FormAction;
+  accountId: number;
+  quotaMb: number | null;
+  maxQuotaMb: number | null;
+}) {
   const t = useTranslations("mailAdmin");
   const form = useForm(action);
   return (
     <Form form={form} className="space-y-4">
       <FormMessage state={form.state} generalFields={["form"]} />
       <input type="hidden" name="accountId" value={accountId} />
-      <TextField name="quotaMb" label={t("quotaMb")} errors={form.errors} defaultValue={quotaMb} inputMode="numeric" hint={useQuotaHint(maxQuotaMb)} />
+      <TextField
+        name="quotaMb"
+        label={t("quotaMb")}
+        errors={form.errors}
+        defaultValue={quotaMb}
+        inputMode="numeric"
+        hint={useQuotaHint(maxQuotaMb)}
+      />
       <SubmitButton pending={form.pending}>{t("saveQuota")}</SubmitButton>
     </Form>
   );

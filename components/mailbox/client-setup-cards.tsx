@@ -16,8 +16,12 @@ export async function ClientSetupCards({ address, displayAddress, settings }: Pr
       <Card title={t("programsTitle")}>
         <p className="mb-3 text-sm text-slate-700">{t("programsIntro")}</p>
         <ul className="mb-4 list-disc space-y-1 pl-5 text-sm">
-          <li><strong>{t("receiving")}</strong> – {t("receivingText", { host: settings.imapHost })}</li>
-          <li><strong>{t("sending")}</strong> – {t("sendingText", { host: settings.smtpHost })}</li>
+          <li>
+            <strong>{t("receiving")}</strong> – {t("receivingText", { host: settings.imapHost })}
+          </li>
+          <li>
+            <strong>{t("sending")}</strong> – {t("sendingText", { host: settings.smtpHost })}
+          </li>
         </ul>
         <h3 className="mb-1 font-medium">{t("thunderbirdTitle")}</h3>
         <ol className="mb-3 list-decimal space-y-1 pl-5 text-sm">
@@ -32,12 +36,21 @@ export async function ClientSetupCards({ address, displayAddress, settings }: Pr
         <p className="mb-3 text-sm text-slate-700">{t("automaticIntro", { address: displayAddress })}</p>
         <dl className="grid gap-3 text-sm sm:grid-cols-[12rem_1fr]">
           <dt className="font-medium">Thunderbird</dt>
-          <dd>{t("thunderbirdAuto")} <a className="break-all font-mono text-xs text-brand-700 underline" href={autoconfig}>{t("showFile")}</a></dd>
+          <dd>
+            {t("thunderbirdAuto")}{" "}
+            <a className="break-all font-mono text-xs text-brand-700 underline" href={autoconfig}>
+              {t("showFile")}
+            </a>
+          </dd>
           <dt className="font-medium">Outlook</dt>
-          <dd>{t("outlookAuto")} <span className="font-mono text-xs">{`${base}/autodiscover/autodiscover.xml`}</span></dd>
+          <dd>
+            {t("outlookAuto")} <span className="font-mono text-xs">{`${base}/autodiscover/autodiscover.xml`}</span>
+          </dd>
           <dt className="font-medium">{t("appleTitle")}</dt>
           <dd>
-            <a href="/mailbox/setup/profile" download className="inline-block rounded bg-brand-600 px-3 py-1 text-white hover:bg-brand-700">{t("appleDownload")}</a>
+            <a href="/mailbox/setup/profile" download className="inline-block rounded bg-brand-600 px-3 py-1 text-white hover:bg-brand-700">
+              {t("appleDownload")}
+            </a>
             <p className="mt-1 text-slate-600">{t("appleHint")}</p>
           </dd>
           <dt className="font-medium">{t("phoneTitle")}</dt>

@@ -14,7 +14,15 @@ export function AddForwardForm({ action }: { action: FormAction }) {
   return (
     <Form form={form} className="max-w-md space-y-3">
       <FormMessage state={form.state} />
-      <TextField key={form.saved} name="target" id="target" type="email" label={t("target")} errors={form.errors} placeholder={t("targetPlaceholder")} />
+      <TextField
+        key={form.saved}
+        name="target"
+        id="target"
+        type="email"
+        label={t("target")}
+        errors={form.errors}
+        placeholder={t("targetPlaceholder")}
+      />
       <SubmitButton pending={form.pending}>{t("add")}</SubmitButton>
     </Form>
   );

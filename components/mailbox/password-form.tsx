@@ -17,7 +17,13 @@ export function MailboxPasswordForm({ action, address }: { action: FormAction; a
       <FormMessage state={form.state} />
       {/* Lets password managers file the new password under the right account; no name, so never posted. */}
       <input type="text" value={address} autoComplete="username" readOnly hidden />
-      <CurrentPasswordField key={`c${form.answer}`} name="currentPassword" id="currentPassword" label={t("password.currentPassword")} errors={form.errors} />
+      <CurrentPasswordField
+        key={`c${form.answer}`}
+        name="currentPassword"
+        id="currentPassword"
+        label={t("password.currentPassword")}
+        errors={form.errors}
+      />
       <PasswordFields key={form.answer} errors={form.errors} names={[address]} confirmLabel="repeatPassword" />
       <SubmitButton pending={form.pending}>{t("mailboxSettings.save")}</SubmitButton>
     </Form>

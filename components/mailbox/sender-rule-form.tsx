@@ -15,8 +15,15 @@ export function AddSenderRuleForm({ action, kind }: { action: FormAction; kind: 
     <Form form={form} className="max-w-md space-y-3">
       <FormMessage state={form.state} />
       <input type="hidden" name="kind" value={kind} />
-      <TextField key={form.saved} name="pattern" id={`pattern-${kind}`} label={t(kind === "block" ? "blockLabel" : "allowLabel")} errors={form.errors}
-        placeholder={t("placeholder")} hint={t("hint")} />
+      <TextField
+        key={form.saved}
+        name="pattern"
+        id={`pattern-${kind}`}
+        label={t(kind === "block" ? "blockLabel" : "allowLabel")}
+        errors={form.errors}
+        placeholder={t("placeholder")}
+        hint={t("hint")}
+      />
       <SubmitButton pending={form.pending}>{t(kind === "block" ? "addBlock" : "addAllow")}</SubmitButton>
     </Form>
   );

@@ -16,11 +16,27 @@ export function SpamForm({ action, enabled, level, spamAction }: Props) {
   return (
     <Form form={form} className="max-w-lg space-y-5">
       <FormMessage state={form.state} />
-      <CheckboxField name="enabled" label={<span className="font-medium">{t("enabled")}</span>} defaultChecked={enabled} errors={form.errors} />
-      <SelectField name="level" id="level" label={t("level")} errors={form.errors} defaultValue={String(level)}
-        options={[1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: t(`levels.${n}`) }))} />
-      <RadioGroupField name="action" legend={t("action")} errors={form.errors} defaultValue={spamAction}
-        options={(["mark", "junk", "delete"] as const).map((a) => ({ value: a, label: t(`actions.${a}`), hint: t(`actionHints.${a}`) }))} />
+      <CheckboxField
+        name="enabled"
+        label={<span className="font-medium">{t("enabled")}</span>}
+        defaultChecked={enabled}
+        errors={form.errors}
+      />
+      <SelectField
+        name="level"
+        id="level"
+        label={t("level")}
+        errors={form.errors}
+        defaultValue={String(level)}
+        options={[1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: t(`levels.${n}`) }))}
+      />
+      <RadioGroupField
+        name="action"
+        legend={t("action")}
+        errors={form.errors}
+        defaultValue={spamAction}
+        options={(["mark", "junk", "delete"] as const).map((a) => ({ value: a, label: t(`actions.${a}`), hint: t(`actionHints.${a}`) }))}
+      />
       <SubmitButton pending={form.pending}>{t("save")}</SubmitButton>
     </Form>
   );

@@ -6,12 +6,19 @@ import type { ActionState } from "@/lib/actions/action-state";
 import { defineAction } from "@/lib/actions/define-action";
 import { ValidationError } from "@/lib/errors";
 import {
-  keyRegistrationSchema, parseWebauthnJson, passwordOnlySchema, removeFactorSchema, startFactorSchema, totpConfirmSchema,
+  keyRegistrationSchema,
+  parseWebauthnJson,
+  passwordOnlySchema,
+  removeFactorSchema,
+  startFactorSchema,
+  totpConfirmSchema,
 } from "@/lib/validation/mfa";
 
 /** Recovery codes travel once, to be shown once; they are never stored in plain form. */
 const withCodes = (message: string, codes: string[] | null): ActionState => ({
-  status: "success", message, data: codes ? { codes: codes.join("\n") } : {},
+  status: "success",
+  message,
+  data: codes ? { codes: codes.join("\n") } : {},
 });
 
 export const startTotpAction = defineAction({

@@ -13,7 +13,19 @@ import { RecoveryCodesList } from "./recovery-codes-list";
 type Action = FormAction;
 
 /** Security key or platform authenticator: the browser creates the key pair, the server keeps the public key. */
-export function KeySetup({ options, finish, refresh = true, next, needsPassword = false }: { options: Action; finish: Action; refresh?: boolean; next?: { href: string; label: string }; needsPassword?: boolean }) {
+export function KeySetup({
+  options,
+  finish,
+  refresh = true,
+  next,
+  needsPassword = false,
+}: {
+  options: Action;
+  finish: Action;
+  refresh?: boolean;
+  next?: { href: string; label: string };
+  needsPassword?: boolean;
+}) {
   const t = useTranslations("mfa");
   const router = useRouter();
   const [label, setLabel] = useState("");
@@ -55,9 +67,15 @@ export function KeySetup({ options, finish, refresh = true, next, needsPassword 
   if (done) {
     return (
       <div className="space-y-3">
-        <p role="status" className="text-sm text-green-800">{state.message}</p>
+        <p role="status" className="text-sm text-green-800">
+          {state.message}
+        </p>
         {state.data?.codes && <RecoveryCodesList codes={state.data.codes} />}
-        {next && <a href={next.href} className="inline-block font-medium text-brand-700 underline">{next.label}</a>}
+        {next && (
+          <a href={next.href} className="inline-block font-medium text-brand-700 underline">
+            {next.label}
+          </a>
+        )}
       </div>
     );
   }
@@ -66,14 +84,34 @@ export function KeySetup({ options, finish, refresh = true, next, needsPassword 
     <div className="space-y-3">
       <p className="text-sm text-slate-600">{t("keyIntro")}</p>
       {/* Not a posted form: the browser's key ceremony sits between the two requests. */}
-      <TextField name="label" id="key-label" label={t("labelField")} errors={{}} maxLength={60} value={label} onChange={setLabel} placeholder={t("keyDefaultLabel")} />
+      <TextField
+        name="label"
+        id="key-label"
+        label={t("labelField")}
+        errors={{}}
+        maxLength={60}
+        value={label}
+        onChange={setLabel}
+        placeholder={t("keyDefaultLabel")}
+      />
       {needsPassword && (
-        <TextField name="password" id="key-password" type="password" autoComplete="current-password" label={t("currentPassword")}
-          errors={passwordError ? { password: passwordError } : {}} value={password} onChange={setPassword} />
+        <TextField
+          name="password"
+          id="key-password"
+          type="password"
+          autoComplete="current-password"
+          label={t("currentPassword")}
+          errors={passwordError ? { password: passwordError } : {}}
+          value={password}
+          onChange={setPassword}
+        />
       )}
-      {shownError && <p role="alert" className="text-sm text-red-700">{shownError}</p>}
-      <button type="button" onClick={register} disabled={busy || finishing}
-        className={buttonClass}>
+      {shownError && (
+        <p role="alert" className="text-sm text-red-700">
+          {shownError}
+        </p>
+      )}
+      <button type="button" onClick={register} disabled={busy || finishing} className={buttonClass}>
         {t("keyAdd")}
       </button>
     </div>

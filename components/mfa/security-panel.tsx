@@ -3,7 +3,14 @@ import { getTranslations } from "@/lib/i18n/translations";
 import { Card, PageTitle } from "@/components/ui/card";
 import { listFactors } from "@/lib/auth/mfa/factors";
 import type { Actor } from "@/lib/authz/actor";
-import { confirmTotpAction, finishKeyAction, keyOptionsAction, regenerateCodesAction, removeFactorAction, startTotpAction } from "./actions";
+import {
+  confirmTotpAction,
+  finishKeyAction,
+  keyOptionsAction,
+  regenerateCodesAction,
+  removeFactorAction,
+  startTotpAction,
+} from "./actions";
 import { KeySetup } from "./key-setup";
 import { PasswordConfirmForm } from "./password-confirm-form";
 import { TotpSetup } from "./totp-setup";

@@ -12,7 +12,19 @@ import { RecoveryCodesList } from "./recovery-codes-list";
 type Action = FormAction;
 
 /** Authenticator app: start → QR code and manual key → confirm with a first code → recovery codes. */
-export function TotpSetup({ start, confirm, refresh = true, next, needsPassword = false }: { start: Action; confirm: Action; refresh?: boolean; next?: { href: string; label: string }; needsPassword?: boolean }) {
+export function TotpSetup({
+  start,
+  confirm,
+  refresh = true,
+  next,
+  needsPassword = false,
+}: {
+  start: Action;
+  confirm: Action;
+  refresh?: boolean;
+  next?: { href: string; label: string };
+  needsPassword?: boolean;
+}) {
   const t = useTranslations("mfa");
   const router = useRouter();
   const startForm = useForm(start);
@@ -28,9 +40,15 @@ export function TotpSetup({ start, confirm, refresh = true, next, needsPassword 
   if (done) {
     return (
       <div className="space-y-3">
-        <p role="status" className="text-sm text-green-800">{confirmed.message}</p>
+        <p role="status" className="text-sm text-green-800">
+          {confirmed.message}
+        </p>
         {confirmed.data?.codes && <RecoveryCodesList codes={confirmed.data.codes} />}
-        {next && <a href={next.href} className="inline-block font-medium text-brand-700 underline">{next.label}</a>}
+        {next && (
+          <a href={next.href} className="inline-block font-medium text-brand-700 underline">
+            {next.label}
+          </a>
+        )}
       </div>
     );
   }
@@ -40,9 +58,19 @@ export function TotpSetup({ start, confirm, refresh = true, next, needsPassword 
       <Form form={startForm} className="space-y-3">
         <p className="text-sm text-slate-600">{t("totpIntro")}</p>
         {needsPassword && (
-          <CurrentPasswordField key={startForm.answer} name="password" id="totp-password" label={t("currentPassword")} errors={startErrors} />
+          <CurrentPasswordField
+            key={startForm.answer}
+            name="password"
+            id="totp-password"
+            label={t("currentPassword")}
+            errors={startErrors}
+          />
         )}
-        {started.status === "error" && !startErrors.password && <p role="alert" className="text-sm text-red-700">{started.formError}</p>}
+        {started.status === "error" && !startErrors.password && (
+          <p role="alert" className="text-sm text-red-700">
+            {started.formError}
+          </p>
+        )}
         <SubmitButton pending={startForm.pending}>{t("totpStart")}</SubmitButton>
       </Form>
     );
@@ -54,12 +82,18 @@ export function TotpSetup({ start, confirm, refresh = true, next, needsPassword 
       <img src={enrolment.qr} alt={t("totpQrAlt")} width={220} height={220} className="rounded border border-slate-200" />
       <div>
         <p className="text-sm font-medium">{t("totpManualKey")}</p>
-        <code className="mt-1 block break-all rounded bg-slate-100 px-2 py-1 font-mono text-sm" data-testid="totp-secret">{enrolment.secret.replace(/(.{4})(?=.)/g, "$1 ")}</code>
+        <code className="mt-1 block break-all rounded bg-slate-100 px-2 py-1 font-mono text-sm" data-testid="totp-secret">
+          {enrolment.secret.replace(/(.{4})(?=.)/g, "$1 ")}
+        </code>
       </div>
       <input type="hidden" name="factorId" value={enrolment.factorId} />
       <TextField name="label" id="totp-label" label={t("labelField")} errors={errors} maxLength={60} placeholder={t("totpDefaultLabel")} />
       <TextField name="code" id="totp-code" label={t("totpCodeLabel")} errors={errors} inputMode="numeric" autoComplete="one-time-code" />
-      {confirmed.status === "error" && !errors.code && <p role="alert" className="text-sm text-red-700">{confirmed.formError}</p>}
+      {confirmed.status === "error" && !errors.code && (
+        <p role="alert" className="text-sm text-red-700">
+          {confirmed.formError}
+        </p>
+      )}
       <SubmitButton pending={confirmForm.pending}>{t("totpConfirm")}</SubmitButton>
     </Form>
   );

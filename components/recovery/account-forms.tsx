@@ -16,15 +16,26 @@ export function ReauthForm({ action }: { action: FormAction }) {
   return (
     <Form form={form} className="max-w-md space-y-4">
       <FormMessage state={form.state.status === "error" && form.errors.currentPassword ? IDLE : form.state} />
-      <CurrentPasswordField key={form.answer} name="currentPassword" id="currentPassword" label={tp("currentPassword")} errors={form.errors} />
+      <CurrentPasswordField
+        key={form.answer}
+        name="currentPassword"
+        id="currentPassword"
+        label={tp("currentPassword")}
+        errors={form.errors}
+      />
       <SubmitButton pending={form.pending}>{t("reauthSubmit")}</SubmitButton>
     </Form>
   );
 }
 
 const FIELDS = [
-  ["company", "organization"], ["contactName", "name"], ["street", "street-address"], ["postalCode", "postal-code"],
-  ["city", "address-level2"], ["phone", "tel"], ["contactEmail", "email"],
+  ["company", "organization"],
+  ["contactName", "name"],
+  ["street", "street-address"],
+  ["postalCode", "postal-code"],
+  ["city", "address-level2"],
+  ["phone", "tel"],
+  ["contactEmail", "email"],
 ] as const;
 type Field = (typeof FIELDS)[number][0];
 
@@ -37,8 +48,16 @@ export function StammdatenForm({ action, initial }: { action: FormAction; initia
     <Form form={form} className="max-w-xl space-y-4">
       <FormMessage state={form.state} />
       {FIELDS.map(([name, autoComplete]) => (
-        <TextField key={name} name={name} id={name} label={t(name)} errors={form.errors} type={name === "contactEmail" ? "email" : "text"}
-          autoComplete={autoComplete} defaultValue={initial[name]} />
+        <TextField
+          key={name}
+          name={name}
+          id={name}
+          label={t(name)}
+          errors={form.errors}
+          type={name === "contactEmail" ? "email" : "text"}
+          autoComplete={autoComplete}
+          defaultValue={initial[name]}
+        />
       ))}
       <SubmitButton pending={form.pending}>{ta("save")}</SubmitButton>
     </Form>

@@ -22,14 +22,31 @@ export function ForgotForm({ action }: { action: FormAction }) {
   return (
     <Form form={form} className="space-y-5">
       <FormMessage state={form.state} />
-      <RadioGroupField name="area" id="area" legend={tl("area")} errors={form.errors} value={area} onChange={setArea}
-        options={LOGIN_AREAS.map((a) => ({ value: a, label: tl(AREA_LABELS[a]) }))} />
-      <TextField name="identifier" id="identifier" label={t("identifier")} errors={form.errors} autoComplete="username"
-        hint={area === "mailbox" ? t("mailboxNote") : t("identifierHint")} />
+      <RadioGroupField
+        name="area"
+        id="area"
+        legend={tl("area")}
+        errors={form.errors}
+        value={area}
+        onChange={setArea}
+        options={LOGIN_AREAS.map((a) => ({ value: a, label: tl(AREA_LABELS[a]) }))}
+      />
+      <TextField
+        name="identifier"
+        id="identifier"
+        label={t("identifier")}
+        errors={form.errors}
+        autoComplete="username"
+        hint={area === "mailbox" ? t("mailboxNote") : t("identifierHint")}
+      />
       <RobotCheck key={form.answer} errors={form.errors.altcha} />
-      <SubmitButton pending={form.pending} pendingLabel={t("submitting")} className="w-full">{t("submit")}</SubmitButton>
+      <SubmitButton pending={form.pending} pendingLabel={t("submitting")} className="w-full">
+        {t("submit")}
+      </SubmitButton>
       <p className="text-center text-sm">
-        <Link href="/login" className="text-brand-700 underline">{t("backToLogin")}</Link>
+        <Link href="/login" className="text-brand-700 underline">
+          {t("backToLogin")}
+        </Link>
       </p>
     </Form>
   );

@@ -14,9 +14,23 @@ export function MailboxRecoveryForm({ action, current }: { action: FormAction; c
   return (
     <Form form={form} className="max-w-md space-y-4">
       <FormMessage state={form.state} />
-      <TextField name="address" id="address" type="email" autoComplete="email" label={t("address")} errors={form.errors} defaultValue={current} />
+      <TextField
+        name="address"
+        id="address"
+        type="email"
+        autoComplete="email"
+        label={t("address")}
+        errors={form.errors}
+        defaultValue={current}
+      />
       {/* The current password never lingers in the field. */}
-      <CurrentPasswordField key={form.answer} name="currentPassword" id="currentPassword" label={t("currentPassword")} errors={form.errors} />
+      <CurrentPasswordField
+        key={form.answer}
+        name="currentPassword"
+        id="currentPassword"
+        label={t("currentPassword")}
+        errors={form.errors}
+      />
       <SubmitButton pending={form.pending}>{t("save")}</SubmitButton>
     </Form>
   );

@@ -31,8 +31,12 @@ export function ResetFlow({ confirmAction, completeAction }: { confirmAction: Fo
   if (!token) {
     return (
       <div className="space-y-4">
-        <p role="alert" className="text-sm text-red-800">{t("linkMissing")}</p>
-        <Link href="/passwort-vergessen" className="text-sm text-brand-700 underline">{t("requestNew")}</Link>
+        <p role="alert" className="text-sm text-red-800">
+          {t("linkMissing")}
+        </p>
+        <Link href="/passwort-vergessen" className="text-sm text-brand-700 underline">
+          {t("requestNew")}
+        </Link>
       </div>
     );
   }
@@ -45,10 +49,16 @@ export function ResetFlow({ confirmAction, completeAction }: { confirmAction: Fo
     <Form form={form} className="space-y-5">
       <p className="text-sm text-slate-600">{t("resetIntro")}</p>
       <FormMessage state={state} />
-      {invalid && <Link href="/passwort-vergessen" className="block text-sm text-brand-700 underline">{t("requestNew")}</Link>}
+      {invalid && (
+        <Link href="/passwort-vergessen" className="block text-sm text-brand-700 underline">
+          {t("requestNew")}
+        </Link>
+      )}
       <input type="hidden" name="token" value={token} />
       <RobotCheck key={form.answer} errors={errors.altcha} />
-      <SubmitButton pending={form.pending} pendingLabel={t("confirming")} className="w-full">{t("confirm")}</SubmitButton>
+      <SubmitButton pending={form.pending} pendingLabel={t("confirming")} className="w-full">
+        {t("confirm")}
+      </SubmitButton>
     </Form>
   );
 }

@@ -10,14 +10,27 @@ import { type FormAction, useForm } from "@/components/form/use-form";
 import { OneTimeSecret } from "@/components/ui/one-time-secret";
 
 type CustomerValues = {
-  id: number; company: string | null; contactName: string; street: string; postalCode: string; city: string;
-  country: string; phone: string; contactEmail: string;
+  id: number;
+  company: string | null;
+  contactName: string;
+  street: string;
+  postalCode: string;
+  city: string;
+  country: string;
+  phone: string;
+  contactEmail: string;
 };
 type Props = { action: FormAction; customer?: CustomerValues };
 
 const FIELDS = [
-  ["company", "organization"], ["contactName", "name"], ["street", "street-address"], ["postalCode", "postal-code"],
-  ["city", "address-level2"], ["country", "country"], ["phone", "tel"], ["contactEmail", "email"],
+  ["company", "organization"],
+  ["contactName", "name"],
+  ["street", "street-address"],
+  ["postalCode", "postal-code"],
+  ["city", "address-level2"],
+  ["country", "country"],
+  ["phone", "tel"],
+  ["contactEmail", "email"],
 ] as const;
 
 /** Stammdaten of a customer. Creating one shows its KundenServiceCenter password once. */
@@ -30,7 +43,9 @@ export function CustomerForm({ action, customer }: Props) {
       <div className="space-y-4">
         <FormMessage state={form.state} />
         <OneTimeSecret title={t("loginTitle")} login={created.login} secret={created.password} />
-        <Link href={`/reseller/customers/${created.id}`} className="inline-block text-brand-700 underline">{t("toCustomer", { number: created.customerNumber })}</Link>
+        <Link href={`/reseller/customers/${created.id}`} className="inline-block text-brand-700 underline">
+          {t("toCustomer", { number: created.customerNumber })}
+        </Link>
       </div>
     );
   }
@@ -40,9 +55,17 @@ export function CustomerForm({ action, customer }: Props) {
       {customer && <input type="hidden" name="id" value={customer.id} />}
       <div className="grid gap-4 sm:grid-cols-2">
         {FIELDS.map(([name, autoComplete]) => (
-          <TextField key={name} name={name} label={t(name)} errors={form.errors} autoComplete={autoComplete}
-            defaultValue={customer?.[name] ?? (name === "country" ? "DE" : "")} required={name === "contactName" || name === "contactEmail"}
-            type={name === "contactEmail" ? "email" : "text"} hint={name === "contactEmail" && !customer ? t("contactEmailHint") : undefined} />
+          <TextField
+            key={name}
+            name={name}
+            label={t(name)}
+            errors={form.errors}
+            autoComplete={autoComplete}
+            defaultValue={customer?.[name] ?? (name === "country" ? "DE" : "")}
+            required={name === "contactName" || name === "contactEmail"}
+            type={name === "contactEmail" ? "email" : "text"}
+            hint={name === "contactEmail" && !customer ? t("contactEmailHint") : undefined}
+          />
         ))}
       </div>
       <SubmitButton pending={form.pending}>{customer ? t("save") : t("create")}</SubmitButton>

@@ -12,8 +12,12 @@ export function DeleteButton({ action, fields, label, confirm }: Props) {
   const form = useForm(action);
   return (
     <Form form={form} confirm={confirm} className="space-y-2">
-      {Object.entries(fields).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
-      <button type="submit" disabled={form.pending} className={dangerButtonClass}>{label}</button>
+      {Object.entries(fields).map(([k, v]) => (
+        <input key={k} type="hidden" name={k} value={v} />
+      ))}
+      <button type="submit" disabled={form.pending} className={dangerButtonClass}>
+        {label}
+      </button>
       <FormMessage state={form.state} />
     </Form>
   );

@@ -24,7 +24,9 @@ export function OrderPackageForm({ action, customerId, packages }: { action: For
         <SelectField name="packageId" label={t("package")} errors={form.errors} options={packages} />
         <TextField name="domain" label={t("firstDomain")} errors={form.errors} />
         <SubmitButton pending={form.pending}>{t("order")}</SubmitButton>
-        <div className="sm:col-span-3"><FormMessage state={form.state} generalFields={["form"]} /></div>
+        <div className="sm:col-span-3">
+          <FormMessage state={form.state} generalFields={["form"]} />
+        </div>
       </Form>
     </div>
   );
@@ -37,8 +39,12 @@ export function AddDomainForm({ action, subscriptionId }: { action: FormAction; 
     <Form form={form} className="space-y-2">
       <input type="hidden" name="subscriptionId" value={subscriptionId} />
       <div className="flex items-end gap-2">
-        <div className="flex-1"><TextField name="domain" label={t("addDomain")} errors={form.errors} /></div>
-        <button type="submit" disabled={form.pending} className={secondaryButtonClass}>{t("add")}</button>
+        <div className="flex-1">
+          <TextField name="domain" label={t("addDomain")} errors={form.errors} />
+        </div>
+        <button type="submit" disabled={form.pending} className={secondaryButtonClass}>
+          {t("add")}
+        </button>
       </div>
       <FormMessage state={form.state} generalFields={[]} />
     </Form>
@@ -53,8 +59,12 @@ export function MoveDomainForm({ action, domainId, targets }: { action: FormActi
     <Form form={form} className="space-y-1">
       <input type="hidden" name="domainId" value={domainId} />
       <div className="flex items-end gap-2">
-        <div className="flex-1"><SelectField name="targetSubscriptionId" label={t("moveTo")} errors={form.errors} options={targets} /></div>
-        <button type="submit" disabled={form.pending} className={secondaryButtonClass}>{t("move")}</button>
+        <div className="flex-1">
+          <SelectField name="targetSubscriptionId" label={t("moveTo")} errors={form.errors} options={targets} />
+        </div>
+        <button type="submit" disabled={form.pending} className={secondaryButtonClass}>
+          {t("move")}
+        </button>
       </div>
       <FormMessage state={form.state} generalFields={[]} />
     </Form>

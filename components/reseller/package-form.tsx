@@ -9,8 +9,16 @@ import { FormMessage } from "@/components/form/notices";
 import { type FormAction, useForm } from "@/components/form/use-form";
 
 type PackageValues = {
-  id: number; name: string; panel: PanelKind; maxDomains: number | null; maxMailboxes: number | null;
-  mailboxQuotaMb: number | null; maxForwards: number | null; maxAliases: number | null; spamFilterEnabled: boolean; forwardingEnabled: boolean;
+  id: number;
+  name: string;
+  panel: PanelKind;
+  maxDomains: number | null;
+  maxMailboxes: number | null;
+  mailboxQuotaMb: number | null;
+  maxForwards: number | null;
+  maxAliases: number | null;
+  spamFilterEnabled: boolean;
+  forwardingEnabled: boolean;
 };
 
 type Props = { action: FormAction; pkg?: PackageValues };
@@ -28,17 +36,40 @@ export function PackageForm({ action, pkg }: Props) {
       <FormMessage state={form.state} />
       {pkg && <input type="hidden" name="id" value={pkg.id} />}
       <TextField name="name" label={t("tariffs.name")} errors={form.errors} defaultValue={pkg?.name} required />
-      <SelectField name="panel" label={t("tariffs.panel")} errors={form.errors} defaultValue={pkg?.panel ?? "plesk10"}
-        options={PANEL_KINDS.map((k) => ({ value: k, label: t(`panelKind.${k}`) }))} />
+      <SelectField
+        name="panel"
+        label={t("tariffs.panel")}
+        errors={form.errors}
+        defaultValue={pkg?.panel ?? "plesk10"}
+        options={PANEL_KINDS.map((k) => ({ value: k, label: t(`panelKind.${k}`) }))}
+      />
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-sm font-medium">{t("tariffs.limits")}</legend>
         {LIMITS.map((name) => (
-          <TextField key={name} name={name} label={t(`tariffs.${name}`)} errors={form.errors} defaultValue={pkg?.[name]} inputMode="numeric" hint={t("tariffs.emptyUnlimited")} />
+          <TextField
+            key={name}
+            name={name}
+            label={t(`tariffs.${name}`)}
+            errors={form.errors}
+            defaultValue={pkg?.[name]}
+            inputMode="numeric"
+            hint={t("tariffs.emptyUnlimited")}
+          />
         ))}
       </fieldset>
       <div className="space-y-2">
-        <CheckboxField name="spamFilterEnabled" label={t("tariffs.spamFilterEnabled")} defaultChecked={pkg?.spamFilterEnabled ?? true} errors={form.errors} />
-        <CheckboxField name="forwardingEnabled" label={t("tariffs.forwardingEnabled")} defaultChecked={pkg?.forwardingEnabled ?? true} errors={form.errors} />
+        <CheckboxField
+          name="spamFilterEnabled"
+          label={t("tariffs.spamFilterEnabled")}
+          defaultChecked={pkg?.spamFilterEnabled ?? true}
+          errors={form.errors}
+        />
+        <CheckboxField
+          name="forwardingEnabled"
+          label={t("tariffs.forwardingEnabled")}
+          defaultChecked={pkg?.forwardingEnabled ?? true}
+          errors={form.errors}
+        />
       </div>
       <SubmitButton pending={form.pending}>{t("tariffs.save")}</SubmitButton>
     </Form>

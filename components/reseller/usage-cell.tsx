@@ -6,7 +6,9 @@ export async function UsageCell({ label, used, max }: { label: string; used: num
   const full = max !== null && used >= max;
   return (
     <tr className="border-t border-slate-100">
-      <th scope="row" className="py-1 font-normal">{label}</th>
+      <th scope="row" className="py-1 font-normal">
+        {label}
+      </th>
       <td className={full ? "font-semibold text-amber-700" : undefined}>
         {max === null ? t("usedUnlimited", { used }) : t("usedOf", { used, max })}
       </td>

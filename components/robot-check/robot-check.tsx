@@ -10,7 +10,18 @@ type AltchaGlobal = {
   i18n: { get: (l: string) => Record<string, string> | undefined; set: (l: string, v: Record<string, string>) => void };
 };
 
-const STRING_KEYS = ["label", "verifying", "verified", "error", "expired", "loading", "verificationRequired", "waitAlert", "reload", "verify"] as const;
+const STRING_KEYS = [
+  "label",
+  "verifying",
+  "verified",
+  "error",
+  "expired",
+  "loading",
+  "verificationRequired",
+  "waitAlert",
+  "reload",
+  "verify",
+] as const;
 
 /**
  * "Ich bin kein Roboter": ALTCHA's self-hosted proof of work. The widget fetches a signed challenge
@@ -32,21 +43,25 @@ export function RobotCheck({ errors }: { errors?: string[] }) {
       altcha.i18n.set(locale, { ...(altcha.i18n.get("en") ?? {}), ...strings, footer: "" });
       if (alive) setReady(true);
     });
-    return () => { alive = false; };
+    return () => {
+      alive = false;
+    };
   }, [locale, t]);
 
   return (
     <div>
       <div className="min-h-16" aria-describedby="robot-error">
-        {ready
-          ? createElement("altcha-widget", {
-              challenge: "/api/altcha/challenge",
-              name: "altcha",
-              language: locale,
-              type: "checkbox",
-              configuration: JSON.stringify({ hideFooter: true, hideLogo: true, workers: 2 }),
-            })
-          : <p className="py-4 text-sm text-slate-500">{t("widget.loading")}</p>}
+        {ready ? (
+          createElement("altcha-widget", {
+            challenge: "/api/altcha/challenge",
+            name: "altcha",
+            language: locale,
+            type: "checkbox",
+            configuration: JSON.stringify({ hideFooter: true, hideLogo: true, workers: 2 }),
+          })
+        ) : (
+          <p className="py-4 text-sm text-slate-500">{t("widget.loading")}</p>
+        )}
       </div>
       <FieldError id="robot-error" messages={errors} />
     </div>

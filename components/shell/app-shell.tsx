@@ -17,7 +17,9 @@ export async function AppShell({ area, user, nav, children }: { area: string; us
       <header className="bg-brand-800 text-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
           <div className="flex items-baseline gap-3">
-            <a href="/" className="text-lg font-semibold tracking-wide">Kontor</a>
+            <a href="/" className="text-lg font-semibold tracking-wide">
+              Kontor
+            </a>
             <span className="text-sm text-white/80">{area}</span>
           </div>
           <div className="flex items-center gap-4">
@@ -32,7 +34,9 @@ export async function AppShell({ area, user, nav, children }: { area: string; us
           <ul className="space-y-1 rounded-lg bg-white p-2 shadow-sm">
             {nav.map((item) => (
               <li key={item.href}>
-                <a href={item.href} className="block rounded px-3 py-2 text-sm hover:bg-brand-50">{item.label}</a>
+                <a href={item.href} className="block rounded px-3 py-2 text-sm hover:bg-brand-50">
+                  {item.label}
+                </a>
               </li>
             ))}
           </ul>

@@ -15,25 +15,41 @@ export async function MailboxRecordView({ record }: { record: MailboxRecord }) {
   return (
     <>
       <Card title={t("ownerTitle")}>
-        <DefinitionList rows={[
-          [t("customer"), `${record.customerNumber} · ${record.company ?? record.contactName}`],
-          [t("reseller"), record.reseller],
-          [t("domain"), displayDomain(record.domain)],
-          [t("package"), record.packageName],
-          [t("panel"), tp(record.panel)],
-        ]} />
+        <DefinitionList
+          rows={[
+            [t("customer"), `${record.customerNumber} · ${record.company ?? record.contactName}`],
+            [t("reseller"), record.reseller],
+            [t("domain"), displayDomain(record.domain)],
+            [t("package"), record.packageName],
+            [t("panel"), tp(record.panel)],
+          ]}
+        />
       </Card>
       <Card title={t("mailboxTitle")}>
-        <DefinitionList rows={[
-          [t("enabled"), yesNo(record.enabled)],
-          [t("quota"), record.quotaMb === null ? t("unlimited") : t("quotaMb", { mb: record.quotaMb })],
-          [t("passwordChangedAt"), when(record.passwordChangedAt)],
-          [t("createdAt"), when(record.createdAt)],
-          [t("forwards"), record.forwards.length ? record.forwards.join(", ") : t("none")],
-          [t("keepCopy"), yesNo(record.keepCopy)],
-          [t("spam"), record.spam ? t("spamValue", { enabled: yesNo(record.spam.enabled), level: record.spam.level, action: t(`spamActions.${record.spam.action}`) }) : t("none")],
-          [t("senderRules"), record.senderRules.length ? record.senderRules.map((r) => `${t(`ruleKinds.${r.kind}`)}: ${r.pattern}`).join(", ") : t("none")],
-        ]} />
+        <DefinitionList
+          rows={[
+            [t("enabled"), yesNo(record.enabled)],
+            [t("quota"), record.quotaMb === null ? t("unlimited") : t("quotaMb", { mb: record.quotaMb })],
+            [t("passwordChangedAt"), when(record.passwordChangedAt)],
+            [t("createdAt"), when(record.createdAt)],
+            [t("forwards"), record.forwards.length ? record.forwards.join(", ") : t("none")],
+            [t("keepCopy"), yesNo(record.keepCopy)],
+            [
+              t("spam"),
+              record.spam
+                ? t("spamValue", {
+                    enabled: yesNo(record.spam.enabled),
+                    level: record.spam.level,
+                    action: t(`spamActions.${record.spam.action}`),
+                  })
+                : t("none"),
+            ],
+            [
+              t("senderRules"),
+              record.senderRules.length ? record.senderRules.map((r) => `${t(`ruleKinds.${r.kind}`)}: ${r.pattern}`).join(", ") : t("none"),
+            ],
+          ]}
+        />
       </Card>
       <Card title={t("recentAudit")}>
         {record.recentAudit.length === 0 ? (
@@ -41,7 +57,10 @@ export async function MailboxRecordView({ record }: { record: MailboxRecord }) {
         ) : (
           <ul className="divide-y divide-slate-100 text-sm">
             {record.recentAudit.map((a) => (
-              <li key={a.id} className="py-1">{when(a.at)} · <span className="font-mono">{a.action}</span> · {a.actorLabel}{a.ip ? ` · ${a.ip}` : ""}</li>
+              <li key={a.id} className="py-1">
+                {when(a.at)} · <span className="font-mono">{a.action}</span> · {a.actorLabel}
+                {a.ip ? ` · ${a.ip}` : ""}
+              </li>
             ))}
           </ul>
         )}

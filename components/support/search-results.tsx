@@ -16,15 +16,24 @@ export async function MailboxResults({ items, ticket }: { items: MailboxSearchIt
   return (
     <table className="w-full text-left text-sm">
       <thead className="text-slate-500">
-        <tr><th className="py-1">{t("address")}</th><th>{t("customer")}</th><th>{t("reseller")}</th><th>{t("enabled")}</th></tr>
+        <tr>
+          <th className="py-1">{t("address")}</th>
+          <th>{t("customer")}</th>
+          <th>{t("reseller")}</th>
+          <th>{t("enabled")}</th>
+        </tr>
       </thead>
       <tbody>
         {items.map((m) => (
           <tr key={m.id} className="border-t border-slate-100">
             <td className="py-2">
-              <a href={withTicket(`/support/mailboxes/${m.id}`, ticket)} className="text-brand-700 underline">{displayAddress(m.address)}</a>
+              <a href={withTicket(`/support/mailboxes/${m.id}`, ticket)} className="text-brand-700 underline">
+                {displayAddress(m.address)}
+              </a>
             </td>
-            <td>{m.customerNumber} · {m.company ?? m.contactName}</td>
+            <td>
+              {m.customerNumber} · {m.company ?? m.contactName}
+            </td>
             <td>{m.reseller}</td>
             <td>{m.enabled ? t("yes") : t("no")}</td>
           </tr>
@@ -41,13 +50,20 @@ export async function CustomerResults({ items, ticket }: { items: CustomerSearch
   return (
     <table className="w-full text-left text-sm">
       <thead className="text-slate-500">
-        <tr><th className="py-1">{t("customer")}</th><th>{t("fields.customerNumber")}</th><th>{t("reseller")}</th></tr>
+        <tr>
+          <th className="py-1">{t("customer")}</th>
+          <th>{t("fields.customerNumber")}</th>
+          <th>{t("reseller")}</th>
+        </tr>
       </thead>
       <tbody>
         {items.map((c) => (
           <tr key={c.id} className="border-t border-slate-100">
             <td className="py-2">
-              <a href={withTicket(`/support/mailboxes?field=customerNumber&q=${c.customerNumber}`, ticket)} className="text-brand-700 underline">
+              <a
+                href={withTicket(`/support/mailboxes?field=customerNumber&q=${c.customerNumber}`, ticket)}
+                className="text-brand-700 underline"
+              >
                 {c.company ?? c.contactName}
               </a>
               {c.company && <span className="text-slate-500"> · {c.contactName}</span>}

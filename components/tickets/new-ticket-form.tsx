@@ -15,8 +15,17 @@ export function NewTicketForm({ action, defaultCategory }: { action: FormAction;
   return (
     <Form form={form} className="space-y-4">
       <FormMessage state={form.state} />
-      <SelectField name="category" id="category" label={t("category")} errors={form.errors} defaultValue={defaultCategory ?? ""}
-        options={[{ value: "", label: t("chooseCategory"), disabled: true }, ...TICKET_CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }))]} />
+      <SelectField
+        name="category"
+        id="category"
+        label={t("category")}
+        errors={form.errors}
+        defaultValue={defaultCategory ?? ""}
+        options={[
+          { value: "", label: t("chooseCategory"), disabled: true },
+          ...TICKET_CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) })),
+        ]}
+      />
       <TextField name="subject" id="subject" label={t("subject")} errors={form.errors} maxLength={200} />
       <TextAreaField name="message" id="message" label={t("message")} errors={form.errors} rows={6} />
       <SubmitButton pending={form.pending}>{t("submit")}</SubmitButton>

@@ -1,7 +1,13 @@
 import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/translations";
 
-type Props = { base: string; params: Record<string, string | undefined>; cursorName: string; cursor: string | number | null; isFirst: boolean };
+type Props = {
+  base: string;
+  params: Record<string, string | undefined>;
+  cursorName: string;
+  cursor: string | number | null;
+  isFirst: boolean;
+};
 
 /** Keyset pagination: "next" carries the cursor, "first page" drops it; filters stay in the link. */
 export async function Pager({ base, params, cursorName, cursor, isFirst }: Props) {
@@ -14,8 +20,16 @@ export async function Pager({ base, params, cursorName, cursor, isFirst }: Props
   if (isFirst && cursor === null) return null;
   return (
     <nav aria-label={t("pagination")} className="mt-4 flex gap-4 text-sm">
-      {!isFirst && <Link href={href({})} className="text-brand-700 underline">{t("firstPage")}</Link>}
-      {cursor !== null && <Link href={href({ [cursorName]: String(cursor) })} className="text-brand-700 underline">{t("nextPage")}</Link>}
+      {!isFirst && (
+        <Link href={href({})} className="text-brand-700 underline">
+          {t("firstPage")}
+        </Link>
+      )}
+      {cursor !== null && (
+        <Link href={href({ [cursorName]: String(cursor) })} className="text-brand-700 underline">
+          {t("nextPage")}
+        </Link>
+      )}
     </nav>
   );
 }

@@ -19,7 +19,10 @@ export function RevealPassword({ action, ticketId, account }: { action: FormActi
       <div className="space-y-2">
         <FormMessage state={form.state} />
         <p className="text-sm">{t("passwordFor", { account })}</p>
-        <output aria-label={t("newPassword")} className="block select-all rounded border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-lg">
+        <output
+          aria-label={t("newPassword")}
+          className="block select-all rounded border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-lg"
+        >
           {password}
         </output>
         <p className="text-sm text-slate-600">{t("mustChangeHint")}</p>

@@ -29,10 +29,14 @@ export function SupportTicketActions({ ticketId, canGenerate, generateAction, st
         <input type="hidden" name="ticketId" value={ticketId} />
         <div className="flex flex-wrap gap-2">
           {status !== "in_progress" && status !== "closed" && (
-            <button type="submit" name="status" value="in_progress" disabled={change.pending} className={secondaryButtonClass}>{t("markInProgress")}</button>
+            <button type="submit" name="status" value="in_progress" disabled={change.pending} className={secondaryButtonClass}>
+              {t("markInProgress")}
+            </button>
           )}
           {status !== "closed" && (
-            <button type="submit" name="status" value="closed" disabled={change.pending} className={secondaryButtonClass}>{t("close")}</button>
+            <button type="submit" name="status" value="closed" disabled={change.pending} className={secondaryButtonClass}>
+              {t("close")}
+            </button>
           )}
         </div>
       </Form>

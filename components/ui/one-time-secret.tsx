@@ -15,11 +15,21 @@ export function OneTimeSecret({ title, login, secret }: { title: string; login: 
     <div className="rounded border border-amber-300 bg-amber-50 p-4 text-sm" data-testid="one-time-secret">
       <p className="font-semibold">{title}</p>
       <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
-        <dt>{t("login")}</dt><dd className="font-mono">{login}</dd>
-        <dt>{t("password")}</dt><dd className="font-mono break-all" data-testid="one-time-password">{secret}</dd>
+        <dt>{t("login")}</dt>
+        <dd className="font-mono">{login}</dd>
+        <dt>{t("password")}</dt>
+        <dd className="font-mono break-all" data-testid="one-time-password">
+          {secret}
+        </dd>
       </dl>
-      <button type="button" className={`${secondaryButtonClass} mt-3 bg-white`}
-        onClick={async () => { await navigator.clipboard?.writeText(secret).catch(() => undefined); setCopied(true); }}>
+      <button
+        type="button"
+        className={`${secondaryButtonClass} mt-3 bg-white`}
+        onClick={async () => {
+          await navigator.clipboard?.writeText(secret).catch(() => undefined);
+          setCopied(true);
+        }}
+      >
         {copied ? t("copied") : t("copy")}
       </button>
       <p className="mt-2 text-amber-900">{t("shownOnce")}</p>

@@ -14,12 +14,19 @@ export async function ServerAddresses({ settings }: { settings: ServerSettings }
       <p className="mb-3 text-sm text-slate-600">{t("intro")}</p>
       <table className="w-full text-left text-sm">
         <thead className="text-slate-500">
-          <tr><th className="py-1"></th><th>{t("host")}</th><th>{t("port")}</th><th>{t("encryption")}</th></tr>
+          <tr>
+            <th className="py-1"></th>
+            <th>{t("host")}</th>
+            <th>{t("port")}</th>
+            <th>{t("encryption")}</th>
+          </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.label} className="border-t border-slate-100">
-              <th scope="row" className="py-2 font-medium">{r.label}</th>
+              <th scope="row" className="py-2 font-medium">
+                {r.label}
+              </th>
               <td className="font-mono">{r.host}</td>
               <td className="font-mono">{r.port}</td>
               <td>{t(r.enc)}</td>
@@ -27,7 +34,9 @@ export async function ServerAddresses({ settings }: { settings: ServerSettings }
           ))}
         </tbody>
       </table>
-      <p className="mt-3 text-sm text-slate-600">{t("username")}: {t("usernameValue")}</p>
+      <p className="mt-3 text-sm text-slate-600">
+        {t("username")}: {t("usernameValue")}
+      </p>
     </Card>
   );
 }

@@ -6,7 +6,9 @@ export const customers = sqliteTable(
   "customers",
   {
     id: id(),
-    resellerId: integer("reseller_id").notNull().references(() => resellers.id),
+    resellerId: integer("reseller_id")
+      .notNull()
+      .references(() => resellers.id),
     /** Shown as "K10001"; unique across the whole installation. */
     customerNumber: text("customer_number").notNull().unique(),
     company: text("company"),

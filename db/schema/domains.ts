@@ -9,9 +9,15 @@ export const domains = sqliteTable(
   "domains",
   {
     id: id(),
-    resellerId: integer("reseller_id").notNull().references(() => resellers.id),
-    customerId: integer("customer_id").notNull().references(() => customers.id),
-    subscriptionId: integer("subscription_id").notNull().references(() => subscriptions.id),
+    resellerId: integer("reseller_id")
+      .notNull()
+      .references(() => resellers.id),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    subscriptionId: integer("subscription_id")
+      .notNull()
+      .references(() => subscriptions.id),
     /** ASCII (punycode) and lower case; shown as Unicode. */
     name: text("name").notNull().unique(),
     /** Maintained with every mailbox write so pages never COUNT(*) a large domain. */

@@ -12,8 +12,12 @@ export const mailAccounts = sqliteTable(
   "mail_accounts",
   {
     id: id(),
-    resellerId: integer("reseller_id").notNull().references(() => resellers.id),
-    customerId: integer("customer_id").notNull().references(() => customers.id),
+    resellerId: integer("reseller_id")
+      .notNull()
+      .references(() => resellers.id),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id),
     number: integer("number").notNull(),
     /** Lower case, e.g. `k10001.001`; the IMAP/SMTP login name. */
     login: text("login").notNull(),
@@ -37,10 +41,18 @@ export const mailAccountAddresses = sqliteTable(
   "mail_account_addresses",
   {
     id: id(),
-    resellerId: integer("reseller_id").notNull().references(() => resellers.id),
-    customerId: integer("customer_id").notNull().references(() => customers.id),
-    mailAccountId: integer("mail_account_id").notNull().references(() => mailAccounts.id, { onDelete: "cascade" }),
-    domainId: integer("domain_id").notNull().references(() => domains.id, { onDelete: "cascade" }),
+    resellerId: integer("reseller_id")
+      .notNull()
+      .references(() => resellers.id),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    mailAccountId: integer("mail_account_id")
+      .notNull()
+      .references(() => mailAccounts.id, { onDelete: "cascade" }),
+    domainId: integer("domain_id")
+      .notNull()
+      .references(() => domains.id, { onDelete: "cascade" }),
     localPart: text("local_part").notNull(),
     address: text("address").notNull(),
     createdAt: createdAt(),

@@ -12,9 +12,15 @@ export const mailAliases = sqliteTable(
   "mail_aliases",
   {
     id: id(),
-    resellerId: integer("reseller_id").notNull().references(() => resellers.id),
-    customerId: integer("customer_id").notNull().references(() => customers.id),
-    domainId: integer("domain_id").notNull().references(() => domains.id, { onDelete: "cascade" }),
+    resellerId: integer("reseller_id")
+      .notNull()
+      .references(() => resellers.id),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    domainId: integer("domain_id")
+      .notNull()
+      .references(() => domains.id, { onDelete: "cascade" }),
     localPart: text("local_part").notNull(),
     /** Lower-cased `local@punycode-domain`, unique across mailboxes, routed addresses and aliases. */
     address: text("address").notNull(),
@@ -36,9 +42,15 @@ export const mailAliasTargets = sqliteTable(
   "mail_alias_targets",
   {
     id: id(),
-    aliasId: integer("alias_id").notNull().references(() => mailAliases.id, { onDelete: "cascade" }),
-    resellerId: integer("reseller_id").notNull().references(() => resellers.id),
-    customerId: integer("customer_id").notNull().references(() => customers.id),
+    aliasId: integer("alias_id")
+      .notNull()
+      .references(() => mailAliases.id, { onDelete: "cascade" }),
+    resellerId: integer("reseller_id")
+      .notNull()
+      .references(() => resellers.id),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id),
     target: text("target").notNull(),
   },
   (t) => [

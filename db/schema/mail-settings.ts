@@ -8,9 +8,15 @@ export const forwards = sqliteTable(
   "forwards",
   {
     id: id(),
-    resellerId: integer("reseller_id").notNull().references(() => resellers.id),
-    customerId: integer("customer_id").notNull().references(() => customers.id),
-    mailboxId: integer("mailbox_id").notNull().references(() => mailboxes.id, { onDelete: "cascade" }),
+    resellerId: integer("reseller_id")
+      .notNull()
+      .references(() => resellers.id),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    mailboxId: integer("mailbox_id")
+      .notNull()
+      .references(() => mailboxes.id, { onDelete: "cascade" }),
     target: text("target").notNull(),
     createdAt: createdAt(),
   },
@@ -28,9 +34,15 @@ export const senderRules = sqliteTable(
   "sender_rules",
   {
     id: id(),
-    resellerId: integer("reseller_id").notNull().references(() => resellers.id),
-    customerId: integer("customer_id").notNull().references(() => customers.id),
-    mailboxId: integer("mailbox_id").notNull().references(() => mailboxes.id, { onDelete: "cascade" }),
+    resellerId: integer("reseller_id")
+      .notNull()
+      .references(() => resellers.id),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    mailboxId: integer("mailbox_id")
+      .notNull()
+      .references(() => mailboxes.id, { onDelete: "cascade" }),
     kind: text("kind", { enum: SENDER_RULE_KINDS }).notNull(),
     pattern: text("pattern").notNull(),
     createdAt: createdAt(),
@@ -47,9 +59,15 @@ export const SPAM_ACTIONS = ["mark", "junk", "delete"] as const;
 export const spamSettings = sqliteTable(
   "spam_settings",
   {
-    mailboxId: integer("mailbox_id").primaryKey().references(() => mailboxes.id, { onDelete: "cascade" }),
-    resellerId: integer("reseller_id").notNull().references(() => resellers.id),
-    customerId: integer("customer_id").notNull().references(() => customers.id),
+    mailboxId: integer("mailbox_id")
+      .primaryKey()
+      .references(() => mailboxes.id, { onDelete: "cascade" }),
+    resellerId: integer("reseller_id")
+      .notNull()
+      .references(() => resellers.id),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id),
     enabled: bool("enabled").notNull().default(true),
     /** 1 (lenient) … 5 (strict). */
     level: integer("level").notNull().default(3),

@@ -8,9 +8,15 @@ export const mailboxes = sqliteTable(
   "mailboxes",
   {
     id: id(),
-    resellerId: integer("reseller_id").notNull().references(() => resellers.id),
-    customerId: integer("customer_id").notNull().references(() => customers.id),
-    domainId: integer("domain_id").notNull().references(() => domains.id, { onDelete: "cascade" }),
+    resellerId: integer("reseller_id")
+      .notNull()
+      .references(() => resellers.id),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    domainId: integer("domain_id")
+      .notNull()
+      .references(() => domains.id, { onDelete: "cascade" }),
     localPart: text("local_part").notNull(),
     /** Lower-cased `local@punycode-domain`: Dovecot lower-cases the login name (%Lu). */
     address: text("address").notNull(),

@@ -14,7 +14,9 @@ export const mfaFactors = sqliteTable(
   "mfa_factors",
   {
     id: id(),
-    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     kind: text("kind", { enum: MFA_FACTOR_KINDS }).notNull(),
     label: text("label").notNull(),
     secretSealed: text("secret_sealed"),
@@ -35,7 +37,9 @@ export const mfaRecoveryCodes = sqliteTable(
   "mfa_recovery_codes",
   {
     id: id(),
-    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     codeHash: text("code_hash").notNull(),
     usedAt: integer("used_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
@@ -52,7 +56,9 @@ export const mfaPendingLogins = sqliteTable(
   "mfa_pending_logins",
   {
     tokenHash: text("token_hash").primaryKey(),
-    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     throttleKey: text("throttle_key").notNull(),
     failures: integer("failures").notNull().default(0),
     /** The WebAuthn challenge issued for this login, if the user chose a security key. */
@@ -64,7 +70,9 @@ export const mfaPendingLogins = sqliteTable(
 
 /** The open WebAuthn registration challenge of a user (one at a time). */
 export const mfaRegistrations = sqliteTable("mfa_registrations", {
-  userId: integer("user_id").primaryKey().references(() => users.id, { onDelete: "cascade" }),
+  userId: integer("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
   challenge: text("challenge").notNull(),
   expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
 });

@@ -10,7 +10,9 @@ export const packages = sqliteTable(
   "packages",
   {
     id: id(),
-    resellerId: integer("reseller_id").notNull().references(() => resellers.id),
+    resellerId: integer("reseller_id")
+      .notNull()
+      .references(() => resellers.id),
     name: text("name").notNull(),
     panel: text("panel", { enum: PANEL_KINDS }).notNull(),
     maxDomains: limit("max_domains"),

@@ -9,9 +9,15 @@ export const subscriptions = sqliteTable(
   "subscriptions",
   {
     id: id(),
-    resellerId: integer("reseller_id").notNull().references(() => resellers.id),
-    customerId: integer("customer_id").notNull().references(() => customers.id),
-    packageId: integer("package_id").notNull().references(() => packages.id),
+    resellerId: integer("reseller_id")
+      .notNull()
+      .references(() => resellers.id),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    packageId: integer("package_id")
+      .notNull()
+      .references(() => packages.id),
     /**
      * Sum of its domains' mailbox_count, kept by triggers on domains (migration 0007), so pages and
      * limit checks read one row instead of summing a subscription with a thousand domains.

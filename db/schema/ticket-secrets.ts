@@ -14,10 +14,19 @@ export const ticketSecrets = sqliteTable(
   "ticket_secrets",
   {
     id: id(),
-    ticketId: integer("ticket_id").notNull().unique().references(() => tickets.id, { onDelete: "cascade" }),
-    resellerId: integer("reseller_id").notNull().references(() => resellers.id),
-    customerId: integer("customer_id").notNull().references(() => customers.id),
-    mailAccountId: integer("mail_account_id").notNull().references(() => mailAccounts.id, { onDelete: "cascade" }),
+    ticketId: integer("ticket_id")
+      .notNull()
+      .unique()
+      .references(() => tickets.id, { onDelete: "cascade" }),
+    resellerId: integer("reseller_id")
+      .notNull()
+      .references(() => resellers.id),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    mailAccountId: integer("mail_account_id")
+      .notNull()
+      .references(() => mailAccounts.id, { onDelete: "cascade" }),
     sealed: text("sealed"),
     revealedAt: integer("revealed_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),

@@ -11,9 +11,15 @@ export const tickets = sqliteTable(
   "tickets",
   {
     id: id(),
-    resellerId: integer("reseller_id").notNull().references(() => resellers.id),
-    customerId: integer("customer_id").notNull().references(() => customers.id),
-    openedByUserId: integer("opened_by_user_id").notNull().references(() => users.id),
+    resellerId: integer("reseller_id")
+      .notNull()
+      .references(() => resellers.id),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    openedByUserId: integer("opened_by_user_id")
+      .notNull()
+      .references(() => users.id),
     category: text("category", { enum: TICKET_CATEGORIES }).notNull(),
     subject: text("subject").notNull(),
     status: text("status", { enum: TICKET_STATUSES }).notNull().default("new"),
@@ -31,10 +37,18 @@ export const ticketMessages = sqliteTable(
   "ticket_messages",
   {
     id: id(),
-    ticketId: integer("ticket_id").notNull().references(() => tickets.id, { onDelete: "cascade" }),
-    resellerId: integer("reseller_id").notNull().references(() => resellers.id),
-    customerId: integer("customer_id").notNull().references(() => customers.id),
-    authorUserId: integer("author_user_id").notNull().references(() => users.id),
+    ticketId: integer("ticket_id")
+      .notNull()
+      .references(() => tickets.id, { onDelete: "cascade" }),
+    resellerId: integer("reseller_id")
+      .notNull()
+      .references(() => resellers.id),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    authorUserId: integer("author_user_id")
+      .notNull()
+      .references(() => users.id),
     body: text("body").notNull(),
     createdAt: createdAt(),
   },

@@ -72,7 +72,9 @@ export function defineAction<S extends z.ZodType, P extends Permission>(def: Def
           status: "error",
           // Form-level issues (unknown fields, a broken request) carry zod's English text: never shown raw.
           formError: flat.formErrors.length ? translate("validation.invalid") : translate("errors.checkFields"),
-          fieldErrors: mapValues(flat.fieldErrors, (msgs) => [...new Set(msgs.map((m) => (t.has(m) ? translate(m) : translate("validation.invalid"))))]),
+          fieldErrors: mapValues(flat.fieldErrors, (msgs) => [
+            ...new Set(msgs.map((m) => (t.has(m) ? translate(m) : translate("validation.invalid")))),
+          ]),
         };
       }
       const ip = await clientIp();

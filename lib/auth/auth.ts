@@ -38,7 +38,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (!redeemed) return null;
         const actor = loadActor(db, redeemed.kind, redeemed.id);
         if (!actor) return null;
-        return { id: `${actor.kind}:${actor.id}`, principal: { kind: actor.kind, id: actor.id, sv: actor.sessionVersion, sid: newSessionId(), at: Date.now() } };
+        return {
+          id: `${actor.kind}:${actor.id}`,
+          principal: { kind: actor.kind, id: actor.id, sv: actor.sessionVersion, sid: newSessionId(), at: Date.now() },
+        };
       },
     }),
   ],

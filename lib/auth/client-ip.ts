@@ -13,7 +13,7 @@ export async function clientIp(): Promise<string> {
   const h = await headers();
   const fromServer = (globalThis as Record<symbol, unknown>)[SOCKET_ADDRESS_MARK] === true;
   return pickClientAddress({
-    socket: fromServer ? h.get(SOCKET_ADDRESS_HEADER) ?? "" : "",
+    socket: fromServer ? (h.get(SOCKET_ADDRESS_HEADER) ?? "") : "",
     forwardedFor: h.get("x-forwarded-for") ?? "",
     // KONTOR_TRUST_PROXY=1: one proxy of the operator's in front.
     trustedHops: trustsProxy() ? 1 : 0,
@@ -25,10 +25,21 @@ export async function clientIp(): Promise<string> {
  * X-Forwarded-For, so the client is that many hops from the right; every hop further left came from
  * the visitor and is ignored. Without a trusted proxy the header is ignored altogether.
  */
-export function pickClientAddress({ socket, forwardedFor, trustedHops }: { socket: string; forwardedFor: string; trustedHops: number }): string {
+export function pickClientAddress({
+  socket,
+  forwardedFor,
+  trustedHops,
+}: {
+  socket: string;
+  forwardedFor: string;
+  trustedHops: number;
+}): string {
   const peer = plainAddress(socket) || "unknown";
   if (trustedHops < 1) return peer;
-  const hops = forwardedFor.split(",").map((s) => s.trim()).filter(Boolean);
+  const hops = forwardedFor
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const added = hops.length >= trustedHops ? plainAddress(hops[hops.length - trustedHops]) : "";
   return isIP(added) ? added : peer;
 }

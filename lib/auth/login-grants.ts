@@ -10,7 +10,9 @@ export const sha256 = (value: string) => crypto.createHash("sha256").update(valu
 /** Issued after the password (and later the second factor) checked out; redeemed once by next-auth. */
 export function issueLoginGrant(db: Db, kind: PrincipalKind, id: number, now = Date.now()): string {
   const token = crypto.randomBytes(32).toString("base64url");
-  db.delete(loginGrants).where(lt(loginGrants.expiresAt, new Date(now))).run();
+  db.delete(loginGrants)
+    .where(lt(loginGrants.expiresAt, new Date(now)))
+    .run();
   db.insert(loginGrants)
     .values({ tokenHash: sha256(token), principalKind: kind, principalId: id, expiresAt: new Date(now + GRANT_TTL_MS) })
     .run();

@@ -74,7 +74,12 @@ export async function attemptLogin(attempt: LoginAttempt, db: Db = getDb(), { pa
   if (candidate.kind === "user" && userHasSecondFactor(db, candidate.id)) {
     // The account's failure counter is kept until the second factor passes, so wrong codes add up
     // with wrong passwords instead of being forgiven by re-entering a known password.
-    return { ok: false, reason: "secondFactor", pendingToken: createPendingLogin(db, candidate.id, accountKey), methods: factorKinds(db, candidate.id) };
+    return {
+      ok: false,
+      reason: "secondFactor",
+      pendingToken: createPendingLogin(db, candidate.id, accountKey),
+      methods: factorKinds(db, candidate.id),
+    };
   }
 
   clearFailures(db, accountKey);

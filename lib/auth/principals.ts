@@ -57,16 +57,46 @@ function withKind(kind: PrincipalKind, row: { id: number; passwordHash: string }
 const byId = { id: sql.placeholder("id") };
 // Read on every request (lib/auth/session.ts), hence prepared; explicit columns, no password hashes.
 const userById = preparedQuery((db) =>
-  db.select({ role: users.role, email: users.email, resellerId: users.resellerId, customerId: users.customerId, disabled: users.disabled, sessionVersion: users.sessionVersion })
-    .from(users).where(eq(users.id, byId.id)).prepare(),
+  db
+    .select({
+      role: users.role,
+      email: users.email,
+      resellerId: users.resellerId,
+      customerId: users.customerId,
+      disabled: users.disabled,
+      sessionVersion: users.sessionVersion,
+    })
+    .from(users)
+    .where(eq(users.id, byId.id))
+    .prepare(),
 );
 const mailAccountById = preparedQuery((db) =>
-  db.select({ login: mailAccounts.login, resellerId: mailAccounts.resellerId, customerId: mailAccounts.customerId, enabled: mailAccounts.enabled, number: mailAccounts.number, mustChangePassword: mailAccounts.mustChangePassword, sessionVersion: mailAccounts.sessionVersion })
-    .from(mailAccounts).where(eq(mailAccounts.id, byId.id)).prepare(),
+  db
+    .select({
+      login: mailAccounts.login,
+      resellerId: mailAccounts.resellerId,
+      customerId: mailAccounts.customerId,
+      enabled: mailAccounts.enabled,
+      number: mailAccounts.number,
+      mustChangePassword: mailAccounts.mustChangePassword,
+      sessionVersion: mailAccounts.sessionVersion,
+    })
+    .from(mailAccounts)
+    .where(eq(mailAccounts.id, byId.id))
+    .prepare(),
 );
 const mailboxById = preparedQuery((db) =>
-  db.select({ address: mailboxes.address, resellerId: mailboxes.resellerId, customerId: mailboxes.customerId, enabled: mailboxes.enabled, sessionVersion: mailboxes.sessionVersion })
-    .from(mailboxes).where(eq(mailboxes.id, byId.id)).prepare(),
+  db
+    .select({
+      address: mailboxes.address,
+      resellerId: mailboxes.resellerId,
+      customerId: mailboxes.customerId,
+      enabled: mailboxes.enabled,
+      sessionVersion: mailboxes.sessionVersion,
+    })
+    .from(mailboxes)
+    .where(eq(mailboxes.id, byId.id))
+    .prepare(),
 );
 
 /** Loads the current state of a principal as an Actor; undefined when gone or disabled. */
@@ -75,22 +105,43 @@ export function loadActor(db: Db, kind: PrincipalKind, id: number): Actor | unde
     const u = userById(db).get({ id });
     if (!u || u.disabled) return undefined;
     return {
-      kind, id, role: u.role, label: u.email, resellerId: u.resellerId, customerId: u.customerId,
-      mailboxId: null, mustChangePassword: false, sessionVersion: u.sessionVersion,
+      kind,
+      id,
+      role: u.role,
+      label: u.email,
+      resellerId: u.resellerId,
+      customerId: u.customerId,
+      mailboxId: null,
+      mustChangePassword: false,
+      sessionVersion: u.sessionVersion,
     };
   }
   if (kind === "mail_account") {
     const a = mailAccountById(db).get({ id });
     if (!a || !a.enabled || a.number !== 1) return undefined;
     return {
-      kind, id, role: "mailadmin", label: a.login, resellerId: a.resellerId, customerId: a.customerId,
-      mailboxId: null, mustChangePassword: a.mustChangePassword, sessionVersion: a.sessionVersion,
+      kind,
+      id,
+      role: "mailadmin",
+      label: a.login,
+      resellerId: a.resellerId,
+      customerId: a.customerId,
+      mailboxId: null,
+      mustChangePassword: a.mustChangePassword,
+      sessionVersion: a.sessionVersion,
     };
   }
   const m = mailboxById(db).get({ id });
   if (!m || !m.enabled) return undefined;
   return {
-    kind, id, role: "mailbox", label: m.address, resellerId: m.resellerId, customerId: m.customerId,
-    mailboxId: id, mustChangePassword: false, sessionVersion: m.sessionVersion,
+    kind,
+    id,
+    role: "mailbox",
+    label: m.address,
+    resellerId: m.resellerId,
+    customerId: m.customerId,
+    mailboxId: id,
+    mustChangePassword: false,
+    sessionVersion: m.sessionVersion,
   };
 }

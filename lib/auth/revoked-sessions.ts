@@ -14,7 +14,11 @@ export function newSessionId(): string {
 }
 
 const revokedBySid = preparedQuery((db) =>
-  db.select({ sid: revokedSessions.sid }).from(revokedSessions).where(eq(revokedSessions.sid, sql.placeholder("sid"))).prepare(),
+  db
+    .select({ sid: revokedSessions.sid })
+    .from(revokedSessions)
+    .where(eq(revokedSessions.sid, sql.placeholder("sid")))
+    .prepare(),
 );
 
 /** Asked on every request (lib/auth/session.ts), hence prepared. */
@@ -25,7 +29,12 @@ export function isSessionRevoked(db: Db, sid: string): boolean {
 /** Ends one session for good (logout); forgets revocations whose cookies have expired anyway. */
 export function revokeSession(db: Db, sid: string, now = Date.now()) {
   db.transaction((tx) => {
-    tx.delete(revokedSessions).where(lt(revokedSessions.expiresAt, new Date(now))).run();
-    tx.insert(revokedSessions).values({ sid, expiresAt: new Date(now + SESSION_MAX_AGE_S * 1000) }).onConflictDoNothing().run();
+    tx.delete(revokedSessions)
+      .where(lt(revokedSessions.expiresAt, new Date(now)))
+      .run();
+    tx.insert(revokedSessions)
+      .values({ sid, expiresAt: new Date(now + SESSION_MAX_AGE_S * 1000) })
+      .onConflictDoNothing()
+      .run();
   });
 }

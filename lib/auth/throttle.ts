@@ -20,24 +20,27 @@ export function lockedFor(db: Db, keys: string[], now = Date.now()): number {
 }
 
 export function recordFailure(db: Db, keys: string[], now = Date.now()) {
-  db.transaction((tx) => {
-    for (const key of keys) {
-      const row = tx.select().from(authThrottle).where(eq(authThrottle.key, key)).get();
-      const inWindow = row && now - row.windowStart.getTime() < WINDOW_MS;
-      const failures = inWindow ? row.failures + 1 : 1;
-      const lockCount = inWindow ? row.lockCount : 0;
-      const locks = failures >= MAX_FAILURES;
-      const lockedUntil = locks ? new Date(now + Math.min(BASE_LOCK_MS * 2 ** lockCount, MAX_LOCK_MS)) : (row?.lockedUntil ?? null);
-      const values = {
-        key,
-        failures,
-        windowStart: inWindow ? row.windowStart : new Date(now),
-        lockedUntil,
-        lockCount: locks ? lockCount + 1 : lockCount,
-      };
-      tx.insert(authThrottle).values(values).onConflictDoUpdate({ target: authThrottle.key, set: values }).run();
-    }
-  }, { behavior: "immediate" });
+  db.transaction(
+    (tx) => {
+      for (const key of keys) {
+        const row = tx.select().from(authThrottle).where(eq(authThrottle.key, key)).get();
+        const inWindow = row && now - row.windowStart.getTime() < WINDOW_MS;
+        const failures = inWindow ? row.failures + 1 : 1;
+        const lockCount = inWindow ? row.lockCount : 0;
+        const locks = failures >= MAX_FAILURES;
+        const lockedUntil = locks ? new Date(now + Math.min(BASE_LOCK_MS * 2 ** lockCount, MAX_LOCK_MS)) : (row?.lockedUntil ?? null);
+        const values = {
+          key,
+          failures,
+          windowStart: inWindow ? row.windowStart : new Date(now),
+          lockedUntil,
+          lockCount: locks ? lockCount + 1 : lockCount,
+        };
+        tx.insert(authThrottle).values(values).onConflictDoUpdate({ target: authThrottle.key, set: values }).run();
+      }
+    },
+    { behavior: "immediate" },
+  );
 }
 
 /** A successful login clears the account's counter; the address keeps its history. */

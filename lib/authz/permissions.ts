@@ -87,6 +87,10 @@ export function can(actor: Actor | undefined, permission: Permission): boolean {
 }
 
 /** `can`, or a ForbiddenError (or the refusal given, e.g. a NotFoundError where a 404 must not reveal the area). */
-export function assertCan(actor: Actor | undefined, permission: Permission, refusal: () => Error = () => new ForbiddenError()): asserts actor is Actor {
+export function assertCan(
+  actor: Actor | undefined,
+  permission: Permission,
+  refusal: () => Error = () => new ForbiddenError(),
+): asserts actor is Actor {
   if (!can(actor, permission)) throw refusal();
 }

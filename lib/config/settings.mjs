@@ -31,14 +31,39 @@ function setting(schema, fallback) {
 }
 
 const port = (fallback) =>
-  setting(z.string().regex(/^\d{1,5}$/, PORT_MESSAGE).transform(Number).refine((n) => n >= 1 && n <= 65535, PORT_MESSAGE), fallback);
+  setting(
+    z
+      .string()
+      .regex(/^\d{1,5}$/, PORT_MESSAGE)
+      .transform(Number)
+      .refine((n) => n >= 1 && n <= 65535, PORT_MESSAGE),
+    fallback,
+  );
 const count = (fallback) =>
-  setting(z.string().regex(/^[1-9]\d{0,5}$/, "is not a positive whole number").transform(Number), fallback);
-const flag = () => setting(z.enum(["0", "1"], { error: "must be 0 or 1" }).transform((v) => v === "1"), false);
+  setting(
+    z
+      .string()
+      .regex(/^[1-9]\d{0,5}$/, "is not a positive whole number")
+      .transform(Number),
+    fallback,
+  );
+const flag = () =>
+  setting(
+    z.enum(["0", "1"], { error: "must be 0 or 1" }).transform((v) => v === "1"),
+    false,
+  );
 const absolutePath = () =>
-  setting(z.string().refine((p) => path.isAbsolute(p), "must be an absolute path (scripts and servers run from different folders)"), undefined);
+  setting(
+    z.string().refine((p) => path.isAbsolute(p), "must be an absolute path (scripts and servers run from different folders)"),
+    undefined,
+  );
 const url = (fallback) =>
-  setting(z.string().refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), "must be an http(s) URL such as http://127.0.0.1:3000"), fallback);
+  setting(
+    z
+      .string()
+      .refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), "must be an http(s) URL such as http://127.0.0.1:3000"),
+    fallback,
+  );
 const text = (fallback) => setting(z.string(), fallback);
 const timeZone = () =>
   setting(z.string().refine(isTimeZone, "is not a time zone Intl knows (an IANA name such as Europe/Berlin)"), DEFAULTS.timeZone);
@@ -117,11 +142,13 @@ export function parseSettings(env) {
   const raw = Object.fromEntries(SETTING_NAMES.map((name) => [name, env[name]]));
   const result = settingsSchema.safeParse(raw);
   if (!result.success) {
-    throw new ConfigError(result.error.issues.map((issue) => {
-      const name = String(issue.path[0]);
-      const shown = SECRET.has(name) ? "(hidden)" : JSON.stringify(raw[name]);
-      return `${name}=${shown} ${issue.message}`;
-    }));
+    throw new ConfigError(
+      result.error.issues.map((issue) => {
+        const name = String(issue.path[0]);
+        const shown = SECRET.has(name) ? "(hidden)" : JSON.stringify(raw[name]);
+        return `${name}=${shown} ${issue.message}`;
+      }),
+    );
   }
   const s = result.data;
   const db = s.KONTOR_DB ?? path.join(process.cwd(), "data", "kontor.db");
@@ -182,7 +209,9 @@ export function parseSettings(env) {
  */
 function checkSecret(settings) {
   if (!settings.serving || settings.demo) return undefined;
-  if (!settings.auth.secret) return `AUTH_SECRET is missing: a production server needs a fixed random secret of at least ${MIN_SECRET_LENGTH} characters (openssl rand -base64 33)`;
-  if (settings.auth.secret.length < MIN_SECRET_LENGTH) return `AUTH_SECRET=(hidden) is too short: use at least ${MIN_SECRET_LENGTH} random characters (openssl rand -base64 33)`;
+  if (!settings.auth.secret)
+    return `AUTH_SECRET is missing: a production server needs a fixed random secret of at least ${MIN_SECRET_LENGTH} characters (openssl rand -base64 33)`;
+  if (settings.auth.secret.length < MIN_SECRET_LENGTH)
+    return `AUTH_SECRET=(hidden) is too short: use at least ${MIN_SECRET_LENGTH} random characters (openssl rand -base64 33)`;
   return undefined;
 }

@@ -89,7 +89,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 function canConnect(host: string, port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ host, port });
-    const done = (ok: boolean) => { socket.destroy(); resolve(ok); };
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
     socket.setTimeout(500, () => done(false));
     socket.once("connect", () => done(true));
     socket.once("error", () => done(false));
@@ -118,7 +121,9 @@ function assertTraversable(dir: string) {
   for (let d = path.dirname(dir); ; d = path.dirname(d)) {
     const st = fs.statSync(d);
     if (st.uid !== VMAIL_UID && (st.mode & 0o001) === 0) {
-      throw new Error(`${d} is not searchable by uid ${VMAIL_UID} (mode ${(st.mode & 0o777).toString(8)}); chmod o+x it or choose another --dir`);
+      throw new Error(
+        `${d} is not searchable by uid ${VMAIL_UID} (mode ${(st.mode & 0o777).toString(8)}); chmod o+x it or choose another --dir`,
+      );
     }
     if (d === path.dirname(d)) return;
   }
@@ -153,8 +158,14 @@ export async function startDovecot(opts: DovecotOptions): Promise<{ pid: number;
   await stopDovecot(dir);
   const sieveDir = path.join(dir, "sieve");
   const { main, sqlExt } = renderDovecotConfig({
-    dbPath, dir, imapPort: ports.imap, submissionPort: ports.submission, lmtpPort: ports.lmtp,
-    relayPort: opts.relayPort ?? relayPortFromEnv(), sieveDir, production: opts.production,
+    dbPath,
+    dir,
+    imapPort: ports.imap,
+    submissionPort: ports.submission,
+    lmtpPort: ports.lmtp,
+    relayPort: opts.relayPort ?? relayPortFromEnv(),
+    sieveDir,
+    production: opts.production,
   });
   // 0755: mail processes run as uid 5000 and must be able to walk down to their Maildir.
   fs.mkdirSync(dir, { recursive: true });

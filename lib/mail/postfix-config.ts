@@ -60,7 +60,8 @@ export function renderPostfixConfig(opts: PostfixConfigOptions): { main: string;
   checkPath("dir", p.root);
   checkPort("smtpPort", smtpPort);
   checkPort("lmtpPort", lmtpPort);
-  if (relayhost !== "" && !RELAYHOST.test(relayhost)) throw new Error(`relayhost must look like [host]:port, got ${JSON.stringify(relayhost)}`);
+  if (relayhost !== "" && !RELAYHOST.test(relayhost))
+    throw new Error(`relayhost must look like [host]:port, got ${JSON.stringify(relayhost)}`);
   if (!HOSTNAME.test(hostname)) throw new Error(`hostname is not a host name: ${JSON.stringify(hostname)}`);
 
   const t = POSTFIX_TABLES;

@@ -112,7 +112,9 @@ export async function startPostfix(opts: PostfixOptions): Promise<{ pid: number;
     fs.closeSync(out);
   }
   if (r.error || r.status !== 0) {
-    throw new Error(`postfix -c ${p.conf} start failed (${r.error?.message ?? `exit ${String(r.status)}`}):\n${fs.readFileSync(startupLog, "utf8")}${logTail(p.log)}`);
+    throw new Error(
+      `postfix -c ${p.conf} start failed (${r.error?.message ?? `exit ${String(r.status)}`}):\n${fs.readFileSync(startupLog, "utf8")}${logTail(p.log)}`,
+    );
   }
   try {
     await waitForPort(smtpPort, 10_000);

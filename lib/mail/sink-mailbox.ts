@@ -6,7 +6,15 @@ import { DEFAULTS } from "@/lib/config/settings.mjs";
 /** Port of the loopback sink (scripts/smtp-sink.ts) that demo and tests use when nothing else is set. */
 export const DEFAULT_SINK_PORT = DEFAULTS.smtpPort;
 
-export type SinkMail = { id: string; receivedAt: Date; from: string; to: string; subject: string; text: string; headers: Record<string, string[]> };
+export type SinkMail = {
+  id: string;
+  receivedAt: Date;
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  headers: Record<string, string[]>;
+};
 
 /** Where the loopback sink stores mail: KONTOR_MAIL_SINK_DIR, else `mail-sink` beside the database. */
 export function sinkDir(env?: Env): string {
@@ -21,7 +29,11 @@ export function listSinkMails(dir = sinkDir(), limit = 50): SinkMail[] {
   } catch {
     return [];
   }
-  return names.sort().reverse().slice(0, limit).map((name) => parseEml(name.replace(/\.eml$/, ""), fs.readFileSync(/*turbopackIgnore: true*/ path.join(dir, name))));
+  return names
+    .sort()
+    .reverse()
+    .slice(0, limit)
+    .map((name) => parseEml(name.replace(/\.eml$/, ""), fs.readFileSync(/*turbopackIgnore: true*/ path.join(dir, name))));
 }
 
 /** Parses the single-part text/plain mails Kontor sends; enough for the demo page and the tests. */
@@ -40,9 +52,21 @@ export function parseEml(id: string, raw: Buffer): SinkMail {
   // A header that never appeared has no entry: the record's index type cannot say so, Object.hasOwn can.
   const first = (k: string) => (Object.hasOwn(headers, k) ? headers[k][0] : "");
   const encoding = (first("content-transfer-encoding") || "7bit").toLowerCase();
-  const text = encoding === "base64" ? Buffer.from(body, "base64").toString("utf8")
-    : encoding === "quoted-printable" ? decodeQuotedPrintable(body) : body;
-  return { id, receivedAt: new Date(Number(id.split("-")[0])), from: first("from"), to: first("to"), subject: first("subject"), text, headers };
+  const text =
+    encoding === "base64"
+      ? Buffer.from(body, "base64").toString("utf8")
+      : encoding === "quoted-printable"
+        ? decodeQuotedPrintable(body)
+        : body;
+  return {
+    id,
+    receivedAt: new Date(Number(id.split("-")[0])),
+    from: first("from"),
+    to: first("to"),
+    subject: first("subject"),
+    text,
+    headers,
+  };
 }
 
 function decodeQuotedPrintable(s: string): string {
@@ -61,5 +85,6 @@ function decodeQuotedPrintable(s: string): string {
 /** RFC 2047 encoded words (=?UTF-8?Q?…?= / =?UTF-8?B?…?=), as nodemailer writes non-ASCII headers. */
 function decodeWords(value: string): string {
   return value.replace(/=\?utf-8\?([QB])\?([^?]*)\?=\s*(?==\?)?/gi, (_, kind: string, data: string) =>
-    kind.toUpperCase() === "B" ? Buffer.from(data, "base64").toString("utf8") : decodeQuotedPrintable(data.replace(/_/g, " ")));
+    kind.toUpperCase() === "B" ? Buffer.from(data, "base64").toString("utf8") : decodeQuotedPrintable(data.replace(/_/g, " ")),
+  );
 }

@@ -24,7 +24,8 @@ export const MIN_STRENGTH: StrengthLevel = 2;
 export type PolicyOptions = { requireClasses: boolean };
 export type PolicyContext = { names: string[] };
 
-export type PolicyError = "tooShort" | "tooLong" | "controlCharacter" | "containsName" | "missingClasses" | "tooWeak" | "common" | "sameAsCurrent";
+export type PolicyError =
+  "tooShort" | "tooLong" | "controlCharacter" | "containsName" | "missingClasses" | "tooWeak" | "common" | "sameAsCurrent";
 
 export const codePoints = (s: string) => Array.from(s).length;
 

@@ -65,8 +65,12 @@ export async function redeemRobotCheck(raw: string, db: Db = getDb(), now = Date
   });
   const expiresAt = (payload.challenge.parameters.expiresAt ?? 0) * 1000;
   if (!result.verified || expiresAt <= now) return false;
-  const challengeHash = createHash("sha256").update(payload.challenge.signature as string).digest("hex");
-  db.delete(robotCheckUsed).where(lt(robotCheckUsed.expiresAt, new Date(now))).run();
+  const challengeHash = createHash("sha256")
+    .update(payload.challenge.signature as string)
+    .digest("hex");
+  db.delete(robotCheckUsed)
+    .where(lt(robotCheckUsed.expiresAt, new Date(now)))
+    .run();
   const inserted = db
     .insert(robotCheckUsed)
     .values({ challengeHash, expiresAt: new Date(expiresAt) })

@@ -53,7 +53,8 @@ export function actionRefusal(req) {
   // and fail with a 500 past the limit.
   const length = Number(req.headers["content-length"]);
   const forwarded = req.headers["x-action-forwarded"] !== undefined; // Next's own forward streams the body
-  if (!forwarded && (req.headers["transfer-encoding"] !== undefined || !Number.isInteger(length))) return { status: 411, reason: "badRequest" };
+  if (!forwarded && (req.headers["transfer-encoding"] !== undefined || !Number.isInteger(length)))
+    return { status: 411, reason: "badRequest" };
   if (length > ACTION_BODY_LIMIT) return { status: 413, reason: "tooLarge" };
   // React's client posts multipart/form-data or, for plain arguments, text/plain; never JSON.
   const type = String(req.headers["content-type"] ?? "").toLowerCase();
@@ -76,7 +77,10 @@ function refusedTexts(locale, root = process.cwd()) {
 /** The language the app would answer in: the locale cookie, else German (lib/i18n/request.ts). */
 export function requestLocale(req) {
   const cookie = String(req.headers.cookie ?? "");
-  const value = cookie.split(";").map((c) => c.trim().split("=")).find(([name]) => name === LOCALE_COOKIE)?.[1];
+  const value = cookie
+    .split(";")
+    .map((c) => c.trim().split("="))
+    .find(([name]) => name === LOCALE_COOKIE)?.[1];
   return LOCALES.includes(value) ? value : "de";
 }
 

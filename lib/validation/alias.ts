@@ -5,7 +5,10 @@ import { idField, localPartField } from "./mailbox";
 export const MAX_ALIAS_TARGETS = 50;
 
 /** An optional id: empty means "none" (no subscription outside the panel, catch-all off). */
-const optionalId = z.union([z.literal("").transform(() => null), idField]).optional().transform((v) => v ?? null);
+const optionalId = z
+  .union([z.literal("").transform(() => null), idField])
+  .optional()
+  .transform((v) => v ?? null);
 
 /**
  * "E-Mail-Alias" form: the alias address (local part + one of the customer's domains) and its

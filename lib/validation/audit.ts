@@ -1,6 +1,10 @@
 import { z } from "zod";
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .optional()
+  .catch(undefined);
 const text = z.string().trim().max(200).optional().catch(undefined);
 
 /** Query string of the audit viewers; every filter optional, malformed ones ignored. */

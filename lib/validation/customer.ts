@@ -10,7 +10,11 @@ export const customerFields = {
   street: text(200),
   postalCode: text(20),
   city: text(100),
-  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "customersAdmin.errors.country"),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, "customersAdmin.errors.country"),
   phone: text(50).regex(/^[0-9+()/ .-]*$/, "customersAdmin.errors.phone"),
   contactEmail: z.string().trim().toLowerCase().max(254, "validation.tooLong").pipe(z.email("formCheck.email")),
 };
@@ -22,8 +26,16 @@ export type CustomerInput = z.output<typeof createCustomerSchema>;
 /** Query string of the customer list: search text and a keyset cursor (a customer number). */
 export const customerSearchSchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
-  after: z.string().regex(/^K\d{3,}$/).optional().catch(undefined),
-  before: z.string().regex(/^K\d{3,}$/).optional().catch(undefined),
+  after: z
+    .string()
+    .regex(/^K\d{3,}$/)
+    .optional()
+    .catch(undefined),
+  before: z
+    .string()
+    .regex(/^K\d{3,}$/)
+    .optional()
+    .catch(undefined),
 });
 export type CustomerSearch = z.output<typeof customerSearchSchema>;
 

@@ -4,7 +4,10 @@ import { currentPasswordField, withPasswordConfirmation } from "./password";
 
 export const createMailAccountSchema = withPasswordConfirmation({ quotaMb: limitField });
 /** The administrator's own account also needs its current password (sent only by that form). */
-export const setMailAccountPasswordSchema = withPasswordConfirmation({ accountId: idField, currentPassword: currentPasswordField.currentPassword.optional() });
+export const setMailAccountPasswordSchema = withPasswordConfirmation({
+  accountId: idField,
+  currentPassword: currentPasswordField.currentPassword.optional(),
+});
 export const forcedPasswordChangeSchema = withPasswordConfirmation({});
 export const setMailAccountQuotaSchema = z.strictObject({ accountId: idField, quotaMb: limitField });
 export const deleteMailAccountSchema = z.strictObject({ accountId: idField });

@@ -41,13 +41,20 @@ export function canonicalSenderPattern(input: string): string {
 }
 
 export const idField = z.coerce.number<string>().int("validation.invalid").positive("validation.invalid");
-const checkbox = z.enum(["on", "1", "true"]).optional().transform((v) => v !== undefined);
+const checkbox = z
+  .enum(["on", "1", "true"])
+  .optional()
+  .transform((v) => v !== undefined);
 
 export const changeOwnPasswordSchema = withPasswordConfirmation(currentPasswordField);
 export type ChangeOwnPasswordInput = z.output<typeof changeOwnPasswordSchema>;
 
 export const addForwardSchema = z.strictObject({
-  target: z.string().trim().min(1, "validation.required").max(254, "mailboxSettings.errors.addressInvalid")
+  target: z
+    .string()
+    .trim()
+    .min(1, "validation.required")
+    .max(254, "mailboxSettings.errors.addressInvalid")
     .transform((v, ctx) => {
       const address = strictAddress(v);
       if (!address) ctx.addIssue({ code: "custom", message: "mailboxSettings.errors.addressInvalid" });
@@ -59,7 +66,11 @@ export const keepCopySchema = z.strictObject({ keepCopy: checkbox });
 
 export const addSenderRuleSchema = z.strictObject({
   kind: z.enum(["block", "allow"], "validation.invalid"),
-  pattern: z.string().trim().min(1, "validation.required").max(254, "mailboxSettings.errors.patternInvalid")
+  pattern: z
+    .string()
+    .trim()
+    .min(1, "validation.required")
+    .max(254, "mailboxSettings.errors.patternInvalid")
     .transform((v, ctx) => {
       const pattern = canonicalSenderPattern(v);
       if (!pattern) ctx.addIssue({ code: "custom", message: "mailboxSettings.errors.patternInvalid" });
@@ -69,7 +80,11 @@ export const addSenderRuleSchema = z.strictObject({
 
 export const spamSettingsSchema = z.strictObject({
   enabled: checkbox,
-  level: z.coerce.number<string>().int("mailboxSettings.errors.levelInvalid").min(1, "mailboxSettings.errors.levelInvalid").max(5, "mailboxSettings.errors.levelInvalid"),
+  level: z.coerce
+    .number<string>()
+    .int("mailboxSettings.errors.levelInvalid")
+    .min(1, "mailboxSettings.errors.levelInvalid")
+    .max(5, "mailboxSettings.errors.levelInvalid"),
   action: z.enum(SPAM_ACTIONS, "mailboxSettings.errors.actionInvalid"),
 });
 

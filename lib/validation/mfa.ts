@@ -15,16 +15,26 @@ export const startFactorSchema = z.strictObject({
 
 /** 6 digits from the app, or a recovery code like "ABCDE-FGHJK"; spaces are ignored. */
 export const secondFactorCodeSchema = z.strictObject({
-  code: z.string().transform((s) => s.replace(/\s/g, "")).pipe(
-    z.string().min(1, "validation.required").max(32, "mfa.codeFormat").regex(/^(\d{6}|[A-Za-z0-9-]{10,11})$/, "mfa.codeFormat"),
-  ),
+  code: z
+    .string()
+    .transform((s) => s.replace(/\s/g, ""))
+    .pipe(
+      z
+        .string()
+        .min(1, "validation.required")
+        .max(32, "mfa.codeFormat")
+        .regex(/^(\d{6}|[A-Za-z0-9-]{10,11})$/, "mfa.codeFormat"),
+    ),
 });
 
 export const webauthnResponseSchema = z.strictObject({ response: webauthnJson });
 
 export const totpConfirmSchema = z.strictObject({
   factorId: id,
-  code: z.string().transform((s) => s.replace(/\s/g, "")).pipe(z.string().regex(/^\d{6}$/, "mfa.codeFormat")),
+  code: z
+    .string()
+    .transform((s) => s.replace(/\s/g, ""))
+    .pipe(z.string().regex(/^\d{6}$/, "mfa.codeFormat")),
   label,
 });
 

@@ -4,14 +4,22 @@ import { PANEL_KINDS } from "@/db/schema/packages";
 /** An empty limit field means "unlimited" (NULL); anything else a whole number. */
 export const limitField = z.preprocess(
   (v) => (typeof v === "string" ? (v.trim() === "" ? null : Number(v.trim())) : v),
-  z.number("formCheck.wholeNumber").int("formCheck.wholeNumber").min(0, "formCheck.notNegative").max(1_000_000, "formCheck.tooLarge").nullable(),
+  z
+    .number("formCheck.wholeNumber")
+    .int("formCheck.wholeNumber")
+    .min(0, "formCheck.notNegative")
+    .max(1_000_000, "formCheck.tooLarge")
+    .nullable(),
 );
 
 /**
  * HTML checkboxes post "on" when ticked and nothing otherwise. A repeated key (parameter pollution)
  * arrives as an array and is refused rather than read as "off".
  */
-export const checkboxField = z.preprocess((v) => (Array.isArray(v) ? v : v === "on" || v === "true" || v === true), z.boolean("validation.invalid"));
+export const checkboxField = z.preprocess(
+  (v) => (Array.isArray(v) ? v : v === "on" || v === "true" || v === true),
+  z.boolean("validation.invalid"),
+);
 
 export const idField = z.coerce.number("validation.invalid").int("validation.invalid").positive("validation.invalid");
 

@@ -7,13 +7,16 @@ import { checkFormatRules } from "@/lib/password/policy";
  * rules that need context (names, the common list, the current hash) run in the service.
  */
 export function newPasswordField({ optional = false } = {}) {
-  return z.string().max(4096, "password.errors.tooLong").superRefine((pw, ctx) => {
-    if (!pw) {
-      if (!optional) ctx.addIssue({ code: "custom", message: "validation.required" });
-      return;
-    }
-    for (const error of checkFormatRules(pw)) ctx.addIssue({ code: "custom", message: `password.errors.${error}` });
-  });
+  return z
+    .string()
+    .max(4096, "password.errors.tooLong")
+    .superRefine((pw, ctx) => {
+      if (!pw) {
+        if (!optional) ctx.addIssue({ code: "custom", message: "validation.required" });
+        return;
+      }
+      for (const error of checkFormatRules(pw)) ctx.addIssue({ code: "custom", message: `password.errors.${error}` });
+    });
 }
 
 /** The new-password pair every password form posts; mismatch is reported on the confirmation field. */

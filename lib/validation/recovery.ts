@@ -7,7 +7,12 @@ const robot = { altcha: z.string().min(1, "robot.required").max(4000, "robot.fai
 // No CR/LF can pass: z.email() refuses them, so an address never smuggles a header into a mail.
 const email = z.email("validation.invalid").max(254, "validation.tooLong");
 const token = { token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, "recovery.linkInvalid") };
-const line = (max: number) => z.string().trim().max(max, "validation.tooLong").refine((s) => !/[\r\n]/.test(s), "validation.invalid");
+const line = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, "validation.tooLong")
+    .refine((s) => !/[\r\n]/.test(s), "validation.invalid");
 
 export const forgotSchema = z.strictObject({
   identifier: z.string().trim().min(1, "validation.required").max(320, "validation.tooLong"),

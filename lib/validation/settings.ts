@@ -8,7 +8,11 @@ const host = z
   .min(1, "validation.required")
   .max(253, "validation.tooLong")
   .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/, "adminArea.errors.host");
-const port = z.coerce.number("formCheck.wholeNumber").int("formCheck.wholeNumber").min(1, "adminArea.errors.port").max(65535, "adminArea.errors.port");
+const port = z.coerce
+  .number("formCheck.wholeNumber")
+  .int("formCheck.wholeNumber")
+  .min(1, "adminArea.errors.port")
+  .max(65535, "adminArea.errors.port");
 const encryption = z.enum(["ssl", "starttls"], "validation.invalid");
 
 export const serverSettingsFormSchema = z.strictObject({

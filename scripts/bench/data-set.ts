@@ -16,13 +16,22 @@ export function prepareDataSet(file: string) {
   // A data set generated before the latest migrations gets them, as the panel's own database would.
   applyMigrations(db);
   // Staff would be sent to second-factor enrolment first; the benchmark measures the pages themselves.
-  db.prepare("INSERT INTO settings (key, value) VALUES ('mfa_policy', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(JSON.stringify({ enforceStaff: false }));
+  db.prepare("INSERT INTO settings (key, value) VALUES ('mfa_policy', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(
+    JSON.stringify({ enforceStaff: false }),
+  );
   const one = (sql: string, ...params: unknown[]) => db.prepare(sql).get(...params);
   const userOf = (customerId: number) => (one("SELECT id FROM users WHERE customer_id = ?", customerId) as { id: number }).id;
-  const big = one("SELECT subscription_id, customer_id FROM domains WHERE id = ?", BENCH.bigDomainId) as { subscription_id: number; customer_id: number };
-  const deep = one("SELECT address FROM mailboxes WHERE domain_id = ? ORDER BY address LIMIT 1 OFFSET 150000", BENCH.bigDomainId) as { address: string };
+  const big = one("SELECT subscription_id, customer_id FROM domains WHERE id = ?", BENCH.bigDomainId) as {
+    subscription_id: number;
+    customer_id: number;
+  };
+  const deep = one("SELECT address FROM mailboxes WHERE domain_id = ? ORDER BY address LIMIT 1 OFFSET 150000", BENCH.bigDomainId) as {
+    address: string;
+  };
   // Ten addresses of the big domain whose passwords the password-change scenario sets.
-  const changeMailboxIds = (db.prepare("SELECT id FROM mailboxes WHERE domain_id = ? ORDER BY id LIMIT 10 OFFSET 1000").all(BENCH.bigDomainId) as { id: number }[]).map((r) => r.id);
+  const changeMailboxIds = (
+    db.prepare("SELECT id FROM mailboxes WHERE domain_id = ? ORDER BY id LIMIT 10 OFFSET 1000").all(BENCH.bigDomainId) as { id: number }[]
+  ).map((r) => r.id);
   const record = one("SELECT id FROM mailboxes WHERE domain_id = ? ORDER BY id LIMIT 1 OFFSET 4242", BENCH.bigDomainId) as { id: number };
   const data = {
     file,

@@ -19,7 +19,9 @@ export async function measureDovecotLogins(file: string, seconds: number) {
   db.pragma("busy_timeout = 5000");
   // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- Algorithm.Argon2id (2) is an ambient const enum, which isolated modules cannot read.
   const cheap = "{ARGON2ID}" + (await hash(CHEAP, { algorithm: 2, memoryCost: 1024, timeCost: 1, parallelism: 1 }));
-  const users = (db.prepare("SELECT address FROM mailboxes WHERE domain_id = ? ORDER BY id LIMIT 200").all(BENCH.bigDomainId) as { address: string }[]).map((u) => u.address);
+  const users = (
+    db.prepare("SELECT address FROM mailboxes WHERE domain_id = ? ORDER BY id LIMIT 200").all(BENCH.bigDomainId) as { address: string }[]
+  ).map((u) => u.address);
   const update = db.prepare("UPDATE mailboxes SET password_hash = ? WHERE address = ?");
   db.transaction(() => users.forEach((u) => update.run(cheap, u)))();
   db.close();
@@ -27,7 +29,11 @@ export async function measureDovecotLogins(file: string, seconds: number) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kontor-bench-dovecot-"));
   fs.chmodSync(dir, 0o755);
   const imap = await freePort();
-  await startDovecot({ dbPath: file, dir: path.join(dir, "dovecot"), ports: { imap, submission: await freePort(), lmtp: await freePort() } });
+  await startDovecot({
+    dbPath: file,
+    dir: path.join(dir, "dovecot"),
+    ports: { imap, submission: await freePort(), lmtp: await freePort() },
+  });
   let ok = 0;
   let failures = 0;
   const end = Date.now() + seconds * 1000;

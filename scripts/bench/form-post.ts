@@ -5,7 +5,11 @@
 export async function formFields(url: string, cookie?: string, containing = "$ACTION"): Promise<Record<string, string>> {
   const html = await (await fetch(url, { headers: cookie ? { cookie } : {} })).text();
   // A page holds several action forms (language switch, logout, …): take the one the caller means.
-  const form = html.split("<form").slice(1).find((f) => f.includes(containing)) ?? "";
+  const form =
+    html
+      .split("<form")
+      .slice(1)
+      .find((f) => f.includes(containing)) ?? "";
   const fields: Record<string, string> = {};
   for (const match of form.split("</form>")[0].matchAll(/<input[^>]*type="hidden"[^>]*>/g)) {
     const name = /name="([^"]+)"/.exec(match[0])?.[1];

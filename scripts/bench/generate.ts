@@ -31,11 +31,19 @@ const names = benchNames();
 const ins = {
   reseller: sqlite.prepare("INSERT INTO resellers (id, name, customer_number_base) VALUES (?, ?, ?)"),
   user: sqlite.prepare("INSERT INTO users (email, role, reseller_id, customer_id, display_name, password_hash) VALUES (?, ?, ?, ?, ?, ?)"),
-  pkg: sqlite.prepare("INSERT INTO packages (id, reseller_id, name, panel, max_domains, max_mailboxes, mailbox_quota_mb, max_forwards) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-  customer: sqlite.prepare("INSERT INTO customers (id, reseller_id, customer_number, company, contact_name, contact_email, city) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+  pkg: sqlite.prepare(
+    "INSERT INTO packages (id, reseller_id, name, panel, max_domains, max_mailboxes, mailbox_quota_mb, max_forwards) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+  ),
+  customer: sqlite.prepare(
+    "INSERT INTO customers (id, reseller_id, customer_number, company, contact_name, contact_email, city) VALUES (?, ?, ?, ?, ?, ?, ?)",
+  ),
   sub: sqlite.prepare("INSERT INTO subscriptions (id, reseller_id, customer_id, package_id) VALUES (?, ?, ?, ?)"),
-  domain: sqlite.prepare("INSERT INTO domains (id, reseller_id, customer_id, subscription_id, name, mailbox_count) VALUES (?, ?, ?, ?, ?, ?)"),
-  mailbox: sqlite.prepare("INSERT INTO mailboxes (reseller_id, customer_id, domain_id, local_part, address, password_hash, quota_mb) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+  domain: sqlite.prepare(
+    "INSERT INTO domains (id, reseller_id, customer_id, subscription_id, name, mailbox_count) VALUES (?, ?, ?, ?, ?, ?)",
+  ),
+  mailbox: sqlite.prepare(
+    "INSERT INTO mailboxes (reseller_id, customer_id, domain_id, local_part, address, password_hash, quota_mb) VALUES (?, ?, ?, ?, ?, ?, ?)",
+  ),
   spam: sqlite.prepare("INSERT INTO spam_settings (mailbox_id, reseller_id, customer_id) VALUES (?, ?, ?)"),
 };
 const PANELS = ["plesk8", "plesk9", "plesk10", "none"] as const;
@@ -84,6 +92,10 @@ sqlite.transaction(() => {
 
 sqlite.pragma("journal_mode = WAL");
 sqlite.exec("ANALYZE");
-const counts = sqlite.prepare("SELECT (SELECT count(*) FROM resellers) r, (SELECT count(*) FROM customers) c, (SELECT count(*) FROM domains) d, (SELECT count(*) FROM mailboxes) m").get();
+const counts = sqlite
+  .prepare(
+    "SELECT (SELECT count(*) FROM resellers) r, (SELECT count(*) FROM customers) c, (SELECT count(*) FROM domains) d, (SELECT count(*) FROM mailboxes) m",
+  )
+  .get();
 sqlite.close();
 console.log(`Generated ${file} in ${((Date.now() - started) / 1000).toFixed(1)} s:`, counts);

@@ -20,5 +20,10 @@ export function measurePrefixQuery(file: string) {
   }
   db.close();
   times.sort((a, b) => a - b);
-  return { medianMs: times[times.length >> 1], p99Ms: times[Math.floor(times.length * 0.99)], usesIndex: /USING (COVERING )?INDEX mailboxes_address_uq/.test(plan), plan };
+  return {
+    medianMs: times[times.length >> 1],
+    p99Ms: times[Math.floor(times.length * 0.99)],
+    usesIndex: /USING (COVERING )?INDEX mailboxes_address_uq/.test(plan),
+    plan,
+  };
 }

@@ -20,13 +20,26 @@ fs.mkdirSync(dir, { recursive: true });
 
 const data = prepareDataSet(path.resolve("bench/large/kontor-large.db"));
 const server = await startServer(
-  { NEXT_DIST_DIR: ".next-bench", KONTOR_DB: data.file, AUTH_SECRET: "bench-secret-0123456789abcdef0123456789", AUTH_URL: `http://127.0.0.1:${PORT}`, NODE_ENV: "production", KONTOR_WORKERS: "1" },
+  {
+    NEXT_DIST_DIR: ".next-bench",
+    KONTOR_DB: data.file,
+    AUTH_SECRET: "bench-secret-0123456789abcdef0123456789",
+    AUTH_URL: `http://127.0.0.1:${PORT}`,
+    NODE_ENV: "production",
+    KONTOR_WORKERS: "1",
+  },
   PORT,
   ["--cpu-prof", `--cpu-prof-dir=${dir}`],
 );
 const base = server.baseUrl;
 try {
-  const who = { plesk: data.bigDomainOwnerUserId, support: data.supportUserId, record: data.supportUserId, domains: data.bigCustomerUserId, customers: data.resellerUserId };
+  const who = {
+    plesk: data.bigDomainOwnerUserId,
+    support: data.supportUserId,
+    record: data.supportUserId,
+    domains: data.bigCustomerUserId,
+    customers: data.resellerUserId,
+  };
   const urls = {
     plesk: `/panel/${data.bigSubscriptionId}/mail`,
     support: `/support/mailboxes?q=${encodeURIComponent(data.prefix)}`,
@@ -39,7 +52,9 @@ try {
   const cookie = await sessionCookie(base, data.file, "user", who[key]);
   await runLoad({ name: "warm-up", url: base + urls[key], cookie, seconds: 3 }, server.proc.pid ?? 0);
   const r = await runLoad({ name: scenario, url: base + urls[key], cookie, seconds }, server.proc.pid ?? 0);
-  console.log(`${scenario}: ${r.rps.toFixed(1)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.cpuMsPerRequest.toFixed(1)} ms CPU/req, non-2xx ${r.non2xx}`);
+  console.log(
+    `${scenario}: ${r.rps.toFixed(1)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.cpuMsPerRequest.toFixed(1)} ms CPU/req, non-2xx ${r.non2xx}`,
+  );
 } finally {
   await server.stop();
   await new Promise((r) => setTimeout(r, 2500));

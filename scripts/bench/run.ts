@@ -27,9 +27,21 @@ const PORT = Number(process.env.KONTOR_BENCH_PORT) || 3390;
 const data = prepareDataSet(path.resolve("bench/large/kontor-large.db"));
 if (!args.includes("--no-build")) {
   console.log("Building for production …");
-  execFileSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { env: { ...process.env, NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: "1" }, stdio: "ignore" });
+  execFileSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+    env: { ...process.env, NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: "ignore",
+  });
 }
-const server = await startServer({ NEXT_DIST_DIR: DIST, KONTOR_DB: data.file, AUTH_SECRET: "bench-secret-0123456789abcdef0123456789", AUTH_URL: `http://127.0.0.1:${PORT}`, NODE_ENV: "production" }, PORT);
+const server = await startServer(
+  {
+    NEXT_DIST_DIR: DIST,
+    KONTOR_DB: data.file,
+    AUTH_SECRET: "bench-secret-0123456789abcdef0123456789",
+    AUTH_URL: `http://127.0.0.1:${PORT}`,
+    NODE_ENV: "production",
+  },
+  PORT,
+);
 const base = server.baseUrl;
 const pid = server.proc.pid ?? 0;
 const memory = sampleMemory(pid);
@@ -41,7 +53,11 @@ try {
   const reseller = await sessionCookie(base, data.file, "user", data.resellerUserId);
   const pages: LoadSpec[] = [
     { name: "Plesk address list, 200k domain, first page", url: `${base}/panel/${data.bigSubscriptionId}/mail`, cookie: domainOwner },
-    { name: "Plesk address list, 200k domain, deep page", url: `${base}/panel/${data.bigSubscriptionId}/mail?after=${encodeURIComponent(data.deepCursor)}`, cookie: domainOwner },
+    {
+      name: "Plesk address list, 200k domain, deep page",
+      url: `${base}/panel/${data.bigSubscriptionId}/mail?after=${encodeURIComponent(data.deepCursor)}`,
+      cookie: domainOwner,
+    },
     { name: "Support search, address prefix", url: `${base}/support/mailboxes?q=${encodeURIComponent(data.prefix)}`, cookie: support },
     { name: "Domainverwaltung, 1,000 domains", url: `${base}/ksc/domains`, cookie: customerBig },
     { name: "Reseller customer list", url: `${base}/reseller/customers`, cookie: reseller },
@@ -60,8 +76,21 @@ try {
     console.log(`  ${spec.name}: ${results.at(-1)?.rps.toFixed(0) ?? "?"} req/s`);
   }
 
-  const loginForm = multipart({ ...(await formFields(`${base}/login`, undefined, 'name="identifier"')), identifier: "kunde@kontor.example", password: data.password, area: "ksc" });
-  const login: LoadSpec = { name: "Login (argon2id verify)", url: `${base}/login`, method: "POST", body: loginForm.body, headers: { "content-type": loginForm.contentType, origin: base }, okStatus: [303], seconds };
+  const loginForm = multipart({
+    ...(await formFields(`${base}/login`, undefined, 'name="identifier"')),
+    identifier: "kunde@kontor.example",
+    password: data.password,
+    area: "ksc",
+  });
+  const login: LoadSpec = {
+    name: "Login (argon2id verify)",
+    url: `${base}/login`,
+    method: "POST",
+    body: loginForm.body,
+    headers: { "content-type": loginForm.contentType, origin: base },
+    okStatus: [303],
+    seconds,
+  };
   memory.phase(login.name);
   results.push(await runLoad(login, pid));
 
@@ -74,7 +103,8 @@ try {
   // Requests still in flight when the run ends complete afterwards, so there may be a few more changes.
   // Each connection's first request may repeat the password an earlier run left on its mailbox,
   // which the form refuses ("not the same as now"): at most one per connection.
-  if (changes < changed.requests - changed.connections) console.warn(`! password change: ${changed.requests} requests but only ${changes} passwords changed`);
+  if (changes < changed.requests - changed.connections)
+    console.warn(`! password change: ${changed.requests} requests but only ${changes} passwords changed`);
 
   // Login storm: 20 parallel logins while a page is measured at 2 connections.
   memory.phase("Login storm");
@@ -90,14 +120,24 @@ try {
   const peak = memory.stop();
   const hwmSum = peakMemoryMb(pid);
   const budgets: Budget[] = [
-    ...results.slice(0, pages.length).map((r) => ({ name: `${r.name}: ≥ 200 req/s, p99 ≤ 150 ms`, pass: r.rps >= 200 && r.p99 <= 150 && r.non2xx === 0 })),
+    ...results
+      .slice(0, pages.length)
+      .map((r) => ({ name: `${r.name}: ≥ 200 req/s, p99 ≤ 150 ms`, pass: r.rps >= 200 && r.p99 <= 150 && r.non2xx === 0 })),
     { name: `Prefix search query ≤ 5 ms (p99 ${prefix.p99Ms.toFixed(3)} ms)`, pass: prefix.p99Ms <= 5 },
     { name: `Peak server memory ≤ 400 MB (${peak.peakPssMb.toFixed(0)} MB PSS)`, pass: peak.peakPssMb <= 400 },
     { name: `Page p99 during login storm < 300 ms (${pageDuringStorm.p99} ms)`, pass: pageDuringStorm.p99 < 300 },
   ];
   const report = {
-    at: new Date().toISOString(), seconds, machine: `${(await import("node:os")).cpus().length} cores`, results, prefix, dovecot,
-    peakMemoryMb: peak.peakPssMb, memory: { ...peak, vmHwmSumMb: hwmSum }, passwordChanges: changes, budgets,
+    at: new Date().toISOString(),
+    seconds,
+    machine: `${(await import("node:os")).cpus().length} cores`,
+    results,
+    prefix,
+    dovecot,
+    peakMemoryMb: peak.peakPssMb,
+    memory: { ...peak, vmHwmSumMb: hwmSum },
+    passwordChanges: changes,
+    budgets,
   };
   fs.mkdirSync("bench/results", { recursive: true });
   const out = path.join("bench/results", `${report.at.replace(/[:.]/g, "-")}.json`);

@@ -8,7 +8,10 @@ export type ServerHandle = { proc: ChildProcess; baseUrl: string; stop: () => Pr
 
 export async function startServer(env: NodeJS.ProcessEnv, port: number, nodeArgs: string[] = []): Promise<ServerHandle> {
   // Another server on the port would silently answer instead of ours, with another database.
-  const taken = await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false);
+  const taken = await fetch(`http://127.0.0.1:${port}/`).then(
+    () => true,
+    () => false,
+  );
   if (taken) throw new Error(`port ${port} is already in use; stop what listens there first`);
   // The same production server as the demo: scripts/serve.mjs (one Next worker per core).
   const proc = spawn(process.execPath, [...nodeArgs, "scripts/serve.mjs", "--host", "127.0.0.1", "--port", String(port)], {
@@ -20,14 +23,21 @@ export async function startServer(env: NodeJS.ProcessEnv, port: number, nodeArgs
   while (Date.now() < deadline) {
     try {
       if ((await fetch(`${baseUrl}/login`)).status < 500) break;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   return {
     proc,
     baseUrl,
     stop: async () => {
-      for (const pid of processTree(proc.pid ?? 0)) try { process.kill(pid, "SIGTERM"); } catch { /* already gone */ }
+      for (const pid of processTree(proc.pid ?? 0))
+        try {
+          process.kill(pid, "SIGTERM");
+        } catch {
+          /* already gone */
+        }
       await new Promise((r) => setTimeout(r, 500));
     },
   };
@@ -42,7 +52,9 @@ export function processTree(root: number): number[] {
       const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
       const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
       children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch { /* the process ended meanwhile */ }
+    } catch {
+      /* the process ended meanwhile */
+    }
   }
   const out: number[] = [];
   const walk = (pid: number) => {
@@ -61,7 +73,9 @@ export function cpuSeconds(root: number): number {
       const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
       ticks += Number(fields[11]) + Number(fields[12]);
-    } catch { /* the process ended meanwhile */ }
+    } catch {
+      /* the process ended meanwhile */
+    }
   }
   return ticks / TICKS_PER_SECOND;
 }
@@ -84,7 +98,9 @@ export function sampleMemory(root: number, everyMs = 250) {
         const rollup = fs.readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
         pss += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
         rss += Number(/^Rss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
-      } catch { /* the process ended meanwhile */ }
+      } catch {
+        /* the process ended meanwhile */
+      }
     }
     peakPssMb = Math.max(peakPssMb, pss / 1024);
     byPhase[phase] = Math.max(byPhase[phase] ?? 0, Math.round(pss / 1024));
@@ -113,7 +129,9 @@ export function peakMemoryMb(root: number): number {
     try {
       const match = /VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
       kb += match ? Number(match[1]) : 0;
-    } catch { /* the process ended meanwhile */ }
+    } catch {
+      /* the process ended meanwhile */
+    }
   }
   return kb / 1024;
 }

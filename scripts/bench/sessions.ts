@@ -8,8 +8,12 @@ export function insertGrant(dbFile: string, kind: Kind, id: number): string {
   const token = crypto.randomBytes(32).toString("base64url");
   const db = new Database(dbFile);
   db.pragma("busy_timeout = 5000");
-  db.prepare("INSERT INTO login_grants (token_hash, principal_kind, principal_id, expires_at) VALUES (?, ?, ?, ?)")
-    .run(crypto.createHash("sha256").update(token).digest("hex"), kind, id, Date.now() + 60_000);
+  db.prepare("INSERT INTO login_grants (token_hash, principal_kind, principal_id, expires_at) VALUES (?, ?, ?, ?)").run(
+    crypto.createHash("sha256").update(token).digest("hex"),
+    kind,
+    id,
+    Date.now() + 60_000,
+  );
   db.close();
   return token;
 }

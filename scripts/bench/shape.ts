@@ -10,8 +10,56 @@ export const BENCH = {
   bigCustomerId: 1,
 } as const;
 
-const FIRST = ["anna", "ben", "clara", "david", "emma", "felix", "greta", "hannes", "ida", "jonas", "karla", "lukas", "mia", "noah", "olga", "paul", "quirin", "rosa", "simon", "tara", "uwe", "vera", "willi", "xenia", "yusuf", "zoe"];
-const LAST = ["mueller", "schmidt", "schneider", "fischer", "weber", "meyer", "wagner", "becker", "schulz", "hoffmann", "koch", "richter", "klein", "wolf", "neumann", "schwarz", "zimmermann", "braun", "krueger", "hartmann"];
+const FIRST = [
+  "anna",
+  "ben",
+  "clara",
+  "david",
+  "emma",
+  "felix",
+  "greta",
+  "hannes",
+  "ida",
+  "jonas",
+  "karla",
+  "lukas",
+  "mia",
+  "noah",
+  "olga",
+  "paul",
+  "quirin",
+  "rosa",
+  "simon",
+  "tara",
+  "uwe",
+  "vera",
+  "willi",
+  "xenia",
+  "yusuf",
+  "zoe",
+];
+const LAST = [
+  "mueller",
+  "schmidt",
+  "schneider",
+  "fischer",
+  "weber",
+  "meyer",
+  "wagner",
+  "becker",
+  "schulz",
+  "hoffmann",
+  "koch",
+  "richter",
+  "klein",
+  "wolf",
+  "neumann",
+  "schwarz",
+  "zimmermann",
+  "braun",
+  "krueger",
+  "hartmann",
+];
 const CITIES = ["Berlin", "Hamburg", "München", "Köln", "Leipzig", "Dresden", "Bremen", "Kiel", "Rostock", "Bonn"];
 
 export function benchNames() {

@@ -13,7 +13,11 @@ import { loadMessages } from "@/lib/i18n/load-messages";
 
 type Action = (s: ActionState, f: FormData) => Promise<ActionState>;
 const wrap = (ui: React.ReactNode, locale: "de" | "en" | "it" = "de") =>
-  render(<NextIntlClientProvider locale={locale} messages={loadMessages(locale)}>{ui}</NextIntlClientProvider>);
+  render(
+    <NextIntlClientProvider locale={locale} messages={loadMessages(locale)}>
+      {ui}
+    </NextIntlClientProvider>,
+  );
 const valueOf = (label: string) => (screen.getByLabelText(label) as HTMLInputElement).value;
 
 /** Answers with an error first, then with success; records what was posted. */
@@ -21,7 +25,9 @@ function errorThenSuccess(field: string, message: string) {
   const posted: string[] = [];
   const action = vi.fn<Action>(async (_s, form) => {
     posted.push(String(form.get(field)));
-    return posted.length === 1 ? { status: "error", formError: "Bitte prüfen Sie die markierten Felder.", fieldErrors: { [field]: [message] } } : { status: "success", message: "Gespeichert." };
+    return posted.length === 1
+      ? { status: "error", formError: "Bitte prüfen Sie die markierten Felder.", fieldErrors: { [field]: [message] } }
+      : { status: "success", message: "Gespeichert." };
   });
   return { action, posted };
 }
@@ -76,7 +82,7 @@ describe("form kit: the meter runs the server's policy (issue 25.9)", () => {
   };
   const level = () => screen.getByTestId("strength-level").textContent?.replace("Passwortstärke: ", "");
 
-  it("does not call a common password \"Mittel\" and says why it would be refused", async () => {
+  it('does not call a common password "Mittel" and says why it would be refused', async () => {
     const fetch = servePolicy();
     wrap(<PasswordFields names={["info@alpenblick.example"]} />);
     await act(async () => fireEvent.change(screen.getByLabelText("Neues Passwort"), { target: { value: "passwortpasswort" } }));

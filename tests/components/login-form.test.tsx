@@ -9,20 +9,27 @@ import { loadMessages, type Messages } from "@/lib/i18n/load-messages";
 const de = loadMessages("de");
 const en = loadMessages("en");
 
-vi.mock("next/link", () => ({ default: ({ href, children }: { href: string; children: React.ReactNode }) => <a href={href}>{children}</a> }));
+vi.mock("next/link", () => ({
+  default: ({ href, children }: { href: string; children: React.ReactNode }) => <a href={href}>{children}</a>,
+}));
 
 type Action = (s: ActionState, f: FormData) => Promise<ActionState>;
 const never: Action = async () => ({ status: "error", formError: "unexpected call" });
 
 const tree = (action: Action, secondFactor: Partial<SecondFactorActions> = {}, locale: "de" | "en" = "de", robotCheck = false) => (
   <NextIntlClientProvider locale={locale} messages={locale === "de" ? de : en}>
-    <LoginForm action={action} robotCheck={robotCheck} secondFactor={{ code: never, keyOptions: never, keyLogin: never, ...secondFactor }} />
+    <LoginForm
+      action={action}
+      robotCheck={robotCheck}
+      secondFactor={{ code: never, keyOptions: never, keyLogin: never, ...secondFactor }}
+    />
   </NextIntlClientProvider>
 );
 const renderForm = (action: Action, secondFactor: Partial<SecondFactorActions> = {}) => render(tree(action, secondFactor));
 
 /** The widget, or its loading line until ALTCHA's script is in. */
-const robotShown = () => !!document.querySelector("altcha-widget") || !!screen.queryByText(((de.robot as Messages).widget as Messages).loading as string);
+const robotShown = () =>
+  !!document.querySelector("altcha-widget") || !!screen.queryByText(((de.robot as Messages).widget as Messages).loading as string);
 
 async function failLogin(identifier: string, area: RegExp) {
   fireEvent.change(screen.getByLabelText("E-Mail-Adresse"), { target: { value: identifier } });
@@ -50,7 +57,11 @@ describe("LoginForm", () => {
   it("submits what the user typed and shows the server's error beside the form", async () => {
     const action = vi.fn(async (_s: ActionState, form: FormData): Promise<ActionState> => {
       expect(Object.fromEntries(form)).toEqual({ identifier: "info@alpenblick.example", password: "geheim", area: "mailbox" });
-      return { status: "error", formError: "Die Anmeldung ist fehlgeschlagen.", fieldErrors: { password: ["Bitte füllen Sie dieses Feld aus."] } };
+      return {
+        status: "error",
+        formError: "Die Anmeldung ist fehlgeschlagen.",
+        fieldErrors: { password: ["Bitte füllen Sie dieses Feld aus."] },
+      };
     });
     renderForm(action);
     fireEvent.change(screen.getByLabelText("E-Mail-Adresse"), { target: { value: "info@alpenblick.example" } });
@@ -66,11 +77,17 @@ describe("LoginForm", () => {
 
   it("asks for the second factor after a correct password and submits the code, not the password", async () => {
     const action = vi.fn(async (): Promise<ActionState> => ({
-      status: "success", message: "", data: { step: "secondFactor", totp: "1", webauthn: "1" },
+      status: "success",
+      message: "",
+      data: { step: "secondFactor", totp: "1", webauthn: "1" },
     }));
     const code = vi.fn(async (_s: ActionState, form: FormData): Promise<ActionState> => {
       expect(Object.fromEntries(form)).toEqual({ code: "123456" });
-      return { status: "error", formError: "Dieser Code ist nicht gültig oder wurde bereits verwendet.", fieldErrors: { code: ["Dieser Code ist nicht gültig oder wurde bereits verwendet."] } };
+      return {
+        status: "error",
+        formError: "Dieser Code ist nicht gültig oder wurde bereits verwendet.",
+        fieldErrors: { code: ["Dieser Code ist nicht gültig oder wurde bereits verwendet."] },
+      };
     });
     renderForm(action, { code });
     fireEvent.change(screen.getByLabelText("E-Mail-Adresse"), { target: { value: "admin@kontor.example" } });
@@ -123,13 +140,17 @@ describe("LoginForm", () => {
     await failLogin("kunde@kontor.example", /KundenServiceCenter/);
     expect(screen.getByRole("alert").textContent).toContain("etwa 2 Minuten gesperrt");
     rerender(tree(action, {}, "en"));
-    expect(screen.getByRole("alert").textContent).toBe("Too many failed attempts. For your security, logging in is blocked for about 2 minutes.");
+    expect(screen.getByRole("alert").textContent).toBe(
+      "Too many failed attempts. For your security, logging in is blocked for about 2 minutes.",
+    );
     expect((screen.getByLabelText("E-mail address") as HTMLInputElement).value).toBe("kunde@kontor.example");
   });
 
   it("asks for the robot check when the server says so, and keeps asking", async () => {
     const action = vi.fn(async (): Promise<ActionState> => ({
-      status: "error", formError: "Bitte bestätigen Sie …", fieldErrors: { altcha: ["Bitte bestätigen Sie „Ich bin kein Roboter“."] },
+      status: "error",
+      formError: "Bitte bestätigen Sie …",
+      fieldErrors: { altcha: ["Bitte bestätigen Sie „Ich bin kein Roboter“."] },
     }));
     renderForm(action);
     expect(robotShown()).toBe(false);

@@ -10,15 +10,33 @@ const labels: ServiceLabels = {
   spamFilter: { on: "Spamfilter: an", off: "Spamfilter: aus" },
 };
 const rows = [
-  { id: 11, address: "anna@example.org", href: "/panel/2/mail/11", services: { mailbox: true, forwarding: false, spamFilter: true }, quota: "1024 MB" },
-  { id: 12, address: "bert@example.org", href: "/panel/2/mail/12", services: { mailbox: false, forwarding: true, spamFilter: false }, quota: "unbegrenzt" },
+  {
+    id: 11,
+    address: "anna@example.org",
+    href: "/panel/2/mail/11",
+    services: { mailbox: true, forwarding: false, spamFilter: true },
+    quota: "1024 MB",
+  },
+  {
+    id: 12,
+    address: "bert@example.org",
+    href: "/panel/2/mail/12",
+    services: { mailbox: false, forwarding: true, spamFilter: false },
+    quota: "unbegrenzt",
+  },
 ];
 
 const renderRows = (addressFirst: boolean) =>
   render(
     <>
-      <span id="sel" hidden>auswählen</span>
-      <table><tbody><MailRows rows={rows} labels={labels} selectId="sel" addressFirst={addressFirst} /></tbody></table>
+      <span id="sel" hidden>
+        auswählen
+      </span>
+      <table>
+        <tbody>
+          <MailRows rows={rows} labels={labels} selectId="sel" addressFirst={addressFirst} />
+        </tbody>
+      </table>
     </>,
   );
 
@@ -46,7 +64,9 @@ describe("MailRows", () => {
 
   it("has a drawing for every service state in the stylesheet", () => {
     const css = fs.readFileSync("app/globals.css", "utf8");
-    for (const key of SERVICE_KEYS) for (const state of ["on", "off"]) expect(css).toMatch(new RegExp(`\\.svc-${key}-${state} \\{ --svc-${key}: url\\("data:image/svg\\+xml,`));
+    for (const key of SERVICE_KEYS)
+      for (const state of ["on", "off"])
+        expect(css).toMatch(new RegExp(`\\.svc-${key}-${state} \\{ --svc-${key}: url\\("data:image/svg\\+xml,`));
     expect(css).toContain("background-image: var(--svc-mailbox), var(--svc-forwarding), var(--svc-spamFilter)");
   });
 });

@@ -21,7 +21,11 @@ const renderSetup = (start: Action, confirm: Action, needsPassword = false) =>
 
 describe("TotpSetup", () => {
   it("shows QR code and manual key, confirms with a code and then shows the recovery codes once", async () => {
-    const start = vi.fn(async (): Promise<ActionState> => ({ status: "success", message: "", data: { factorId: "7", secret: "ABCDEFGHIJKLMNOP", qr: QR } }));
+    const start = vi.fn(async (): Promise<ActionState> => ({
+      status: "success",
+      message: "",
+      data: { factorId: "7", secret: "ABCDEFGHIJKLMNOP", qr: QR },
+    }));
     const confirm = vi.fn(async (_s: ActionState, form: FormData): Promise<ActionState> => {
       expect(Object.fromEntries(form)).toEqual({ factorId: "7", label: "", code: "123456" });
       return { status: "success", message: "Die Authenticator-App ist jetzt aktiv.", data: { codes: CODES } };
@@ -41,7 +45,11 @@ describe("TotpSetup", () => {
   it("asks for the password when a factor exists and shows a wrong one beside the field", async () => {
     const start = vi.fn(async (_s: ActionState, form: FormData): Promise<ActionState> => {
       expect(form.get("password")).toBe("falsch");
-      return { status: "error", formError: "Bitte prüfen Sie Ihre Eingaben.", fieldErrors: { password: ["Das Passwort ist nicht richtig."] } };
+      return {
+        status: "error",
+        formError: "Bitte prüfen Sie Ihre Eingaben.",
+        fieldErrors: { password: ["Das Passwort ist nicht richtig."] },
+      };
     });
     renderSetup(start, vi.fn(), true);
     fireEvent.change(screen.getByLabelText("Aktuelles Passwort"), { target: { value: "falsch" } });

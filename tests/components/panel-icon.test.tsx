@@ -16,7 +16,8 @@ describe("PanelIcon", () => {
   it("has a drawing in the stylesheet for every name, and a mask in the text colour", () => {
     const css = fs.readFileSync("app/globals.css", "utf8");
     expect(ICON_NAMES.length).toBeGreaterThan(10);
-    for (const name of ICON_NAMES) expect(css, name).toMatch(new RegExp(`\\.icon-${name} \\{ --icon: url\\("data:image/svg\\+xml,%3Csvg [^"]*%3Cpath d='[^']+'/%3E`));
+    for (const name of ICON_NAMES)
+      expect(css, name).toMatch(new RegExp(`\\.icon-${name} \\{ --icon: url\\("data:image/svg\\+xml,%3Csvg [^"]*%3Cpath d='[^']+'/%3E`));
     expect(css).toMatch(/\.icon \{[^}]*background-color: currentColor;[^}]*mask: var\(--icon\)/);
     expect(css).toMatch(/@media \(forced-colors: active\) \{\s*\.icon \{[^}]*background-color: CanvasText/);
   });

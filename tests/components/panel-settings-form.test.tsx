@@ -6,14 +6,26 @@ import type { ActionState } from "@/lib/actions/action-state";
 import { loadMessages } from "@/lib/i18n/load-messages";
 
 const de = loadMessages("de");
-vi.mock("next/link", () => ({ default: ({ href, children, className }: { href: string; children: React.ReactNode; className?: string }) => <a href={href} className={className}>{children}</a> }));
+vi.mock("next/link", () => ({
+  default: ({ href, children, className }: { href: string; children: React.ReactNode; className?: string }) => (
+    <a href={href} className={className}>
+      {children}
+    </a>
+  ),
+}));
 
 type Action = (s: ActionState, f: FormData) => Promise<ActionState>;
 const renderForm = (action: Action, messages = de, locale = "de") =>
   render(
     <NextIntlClientProvider locale={locale} messages={messages}>
-      <MailboxSettingsForm action={action} subscriptionId={7} packageMaxMb={1024} cancelHref="/panel/7/mail/3" serverHref="/panel/7/server"
-        mailbox={{ id: 3, address: "info@alpenblick.example", enabled: true, quotaMb: 1024 }} />
+      <MailboxSettingsForm
+        action={action}
+        subscriptionId={7}
+        packageMaxMb={1024}
+        cancelHref="/panel/7/mail/3"
+        serverHref="/panel/7/server"
+        mailbox={{ id: 3, address: "info@alpenblick.example", enabled: true, quotaMb: 1024 }}
+      />
     </NextIntlClientProvider>,
   );
 
@@ -32,7 +44,12 @@ describe("MailboxSettingsForm", () => {
   it("posts ids, password pair, switch and quota; then shows the green message with the IMAP/SMTP note and the server link", async () => {
     const action = vi.fn<Action>(async (_s, form) => {
       expect(Object.fromEntries(form)).toEqual({
-        subscriptionId: "7", mailboxId: "3", newPassword: "Heckenrose-Zaunkoenig-8", confirmPassword: "Heckenrose-Zaunkoenig-8", enabled: "on", quotaMb: "512",
+        subscriptionId: "7",
+        mailboxId: "3",
+        newPassword: "Heckenrose-Zaunkoenig-8",
+        confirmPassword: "Heckenrose-Zaunkoenig-8",
+        enabled: "on",
+        quotaMb: "512",
       });
       return { status: "success", message: "ok", data: { passwordChanged: "1" } };
     });
@@ -58,8 +75,13 @@ describe("MailboxSettingsForm", () => {
 
   it("shows each error beside its field and keeps what was typed", async () => {
     renderForm(async () => ({
-      status: "error", formError: "Bitte prüfen Sie die markierten Felder.",
-      fieldErrors: { newPassword: ["Das Passwort ist zu kurz: Es braucht mindestens 15 Zeichen."], confirmPassword: ["Die beiden Passwörter stimmen nicht überein."], quotaMb: ["Die Größe überschreitet die Obergrenze Ihres Tarifs."] },
+      status: "error",
+      formError: "Bitte prüfen Sie die markierten Felder.",
+      fieldErrors: {
+        newPassword: ["Das Passwort ist zu kurz: Es braucht mindestens 15 Zeichen."],
+        confirmPassword: ["Die beiden Passwörter stimmen nicht überein."],
+        quotaMb: ["Die Größe überschreitet die Obergrenze Ihres Tarifs."],
+      },
     }));
     fireEvent.change(screen.getByLabelText("Mailbox-Größe (MB)"), { target: { value: "99999" } });
     fireEvent.click(screen.getByRole("button", { name: "OK" }));
@@ -67,7 +89,11 @@ describe("MailboxSettingsForm", () => {
     const quota = screen.getByLabelText<HTMLInputElement>("Mailbox-Größe (MB)");
     expect(quota.value).toBe("99999");
     expect(quota.getAttribute("aria-invalid")).toBe("true");
-    const describedBy = (el: HTMLElement) => (el.getAttribute("aria-describedby") ?? "").split(" ").map((id) => document.getElementById(id)?.textContent ?? "").join(" ");
+    const describedBy = (el: HTMLElement) =>
+      (el.getAttribute("aria-describedby") ?? "")
+        .split(" ")
+        .map((id) => document.getElementById(id)?.textContent ?? "")
+        .join(" ");
     expect(describedBy(quota)).toContain("Obergrenze");
     expect(describedBy(screen.getByLabelText("Neues Passwort"))).toContain("mindestens 15 Zeichen");
     expect(describedBy(screen.getByLabelText("Passwort bestätigen"))).toContain("stimmen nicht überein");

@@ -21,17 +21,35 @@ beforeAll(async () => {
   loginAction = actionId(formFields);
 });
 
-const counted = (identifier: string) => db.prepare("SELECT count(*) AS n FROM auth_throttle WHERE key = ?").get(`acct:ksc:${identifier}`) as { n: number };
+const counted = (identifier: string) =>
+  db.prepare("SELECT count(*) AS n FROM auth_throttle WHERE key = ?").get(`acct:ksc:${identifier}`) as { n: number };
 
 /** A login as React's client posts it (fetch action), or as a browser without JavaScript does. */
-async function postLogin({ fetchAction = true, headers = {}, identifier = `refusal-${randomUUID().slice(0, 8)}@kontor.example`, extra = "" } = {}) {
+async function postLogin({
+  fetchAction = true,
+  headers = {},
+  identifier = `refusal-${randomUUID().slice(0, 8)}@kontor.example`,
+  extra = "",
+} = {}) {
   const fields: [string, string][] = fetchAction
-    ? [["_1_identifier", identifier + extra], ["_1_password", "Falsches-Passwort"], ["_1_area", "ksc"], ["0", '[{"status":"idle"},"$K1"]']]
+    ? [
+        ["_1_identifier", identifier + extra],
+        ["_1_password", "Falsches-Passwort"],
+        ["_1_area", "ksc"],
+        ["0", '[{"status":"idle"},"$K1"]'],
+      ]
     : [...formFields, ["identifier", identifier + extra], ["password", "Falsches-Passwort"], ["area", "ksc"]];
   const { body, contentType } = await multipart(fields);
   const res = await rawRequest("/login", {
-    method: "POST", body,
-    headers: { origin: ORIGIN, "content-type": contentType, "content-length": String(body.length), ...(fetchAction ? { "next-action": loginAction } : {}), ...headers },
+    method: "POST",
+    body,
+    headers: {
+      origin: ORIGIN,
+      "content-type": contentType,
+      "content-length": String(body.length),
+      ...(fetchAction ? { "next-action": loginAction } : {}),
+      ...headers,
+    },
   });
   return { ...res, identifier };
 }
@@ -73,8 +91,14 @@ describe("refused server actions answer 4xx in the visitor's language", () => {
   it("a JSON body instead of a form: 400", async () => {
     const body = JSON.stringify({ identifier: "kunde@kontor.example", password: "x", area: "ksc" });
     const res = await rawRequest("/login", {
-      method: "POST", body,
-      headers: { origin: ORIGIN, "next-action": loginAction, "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) },
+      method: "POST",
+      body,
+      headers: {
+        origin: ORIGIN,
+        "next-action": loginAction,
+        "content-type": "application/json",
+        "content-length": String(Buffer.byteLength(body)),
+      },
     });
     expect(res.status).toBe(400);
     expect(res.body).toContain("kein gültiges Formular");
@@ -82,7 +106,8 @@ describe("refused server actions answer 4xx in the visitor's language", () => {
 
   it("a body without a length (chunked): 411", async () => {
     const res = await rawRequest("/login", {
-      method: "POST", body: '[{"status":"idle"}]',
+      method: "POST",
+      body: '[{"status":"idle"}]',
       headers: { origin: ORIGIN, "next-action": loginAction, "content-type": "text/plain;charset=UTF-8", "transfer-encoding": "chunked" },
     });
     expect(res.status).toBe(411);
@@ -109,7 +134,9 @@ describe("in the browser", () => {
     const context = await browser.newContext({ locale: "de-DE" });
     const page = await context.newPage();
     const answers: number[] = [];
-    page.on("response", (r) => { if (r.request().method() === "POST") answers.push(r.status()); });
+    page.on("response", (r) => {
+      if (r.request().method() === "POST") answers.push(r.status());
+    });
     await page.goto(`${BASE_URL}/login`);
     await page.getByRole("button", { name: "en", exact: true }).click();
     await expect.poll(() => page.getByRole("button", { name: "Log in" }).count()).toBe(1);

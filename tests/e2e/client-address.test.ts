@@ -23,9 +23,12 @@ const FORGED = {
   "x-kontor-forward-token": "guessed",
 };
 const LOGIN_FORM = 'name="identifier"';
-const failures = (key: string) => (db.prepare("SELECT failures FROM auth_throttle WHERE key = ?").get(key) as { failures: number } | undefined)?.failures ?? 0;
+const failures = (key: string) =>
+  (db.prepare("SELECT failures FROM auth_throttle WHERE key = ?").get(key) as { failures: number } | undefined)?.failures ?? 0;
 const forgedKeys = () => db.prepare("SELECT key FROM auth_throttle WHERE key LIKE '%198.51.100.%'").all();
-const lastAudit = (action: string) => db.prepare("SELECT ip, target_label AS label FROM audit_log WHERE action = ? ORDER BY id DESC LIMIT 1").get(action) as { ip: string; label: string } | undefined;
+const lastAudit = (action: string) =>
+  db.prepare("SELECT ip, target_label AS label FROM audit_log WHERE action = ? ORDER BY id DESC LIMIT 1").get(action) as
+    { ip: string; label: string } | undefined;
 const probe = () => `probe-${randomUUID().slice(0, 8)}@kontor.example`;
 
 const logIn = (localAddress: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
@@ -34,7 +37,9 @@ const logIn = (localAddress: string, fields: Record<string, string>, headers: Re
 async function solvedRobotCheck(): Promise<string> {
   const challenge = JSON.parse((await rawRequest("/api/altcha/challenge")).body);
   const solution = await solveChallenge({ challenge, deriveKey: sha.deriveKey });
-  return Buffer.from(JSON.stringify({ challenge: { parameters: challenge.parameters, signature: challenge.signature }, solution })).toString("base64");
+  return Buffer.from(
+    JSON.stringify({ challenge: { parameters: challenge.parameters, signature: challenge.signature }, solution }),
+  ).toString("base64");
 }
 
 describe("the client address comes from the socket", () => {
@@ -59,11 +64,22 @@ describe("the client address comes from the socket", () => {
     const [loopback, visitor] = [failures("ip:127.0.0.1"), failures("ip:127.0.0.6")];
     // What React's client posts for useActionState: the form's fields under a prefix, then the arguments.
     const { body, contentType } = await multipart([
-      ["_1_identifier", probe()], ["_1_password", "Falsches-Passwort-2"], ["_1_area", "ksc"], ["0", '[{"status":"idle"},"$K1"]'],
+      ["_1_identifier", probe()],
+      ["_1_password", "Falsches-Passwort-2"],
+      ["_1_area", "ksc"],
+      ["0", '[{"status":"idle"},"$K1"]'],
     ]);
     const res = await rawRequest("/passwort-vergessen", {
-      method: "POST", localAddress: "127.0.0.6", body,
-      headers: { ...FORGED, "next-action": id, "content-type": contentType, "content-length": String(body.length), origin: new URL(BASE_URL).origin },
+      method: "POST",
+      localAddress: "127.0.0.6",
+      body,
+      headers: {
+        ...FORGED,
+        "next-action": id,
+        "content-type": contentType,
+        "content-length": String(body.length),
+        origin: new URL(BASE_URL).origin,
+      },
     });
     expect(res.status).toBe(200);
     expect(res.body).toContain("Die Anmeldung ist fehlgeschlagen.");
@@ -85,7 +101,8 @@ describe("failures from one address", () => {
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe("/ksc");
     // The login page of that address asks for the check from the start; other addresses see no change.
-    const asksFromStart = async (localAddress: string) => (await rawRequest("/login", { localAddress })).body.includes('robotCheck\\":true');
+    const asksFromStart = async (localAddress: string) =>
+      (await rawRequest("/login", { localAddress })).body.includes('robotCheck\\":true');
     expect(await asksFromStart(address)).toBe(true);
     expect(await asksFromStart("127.0.0.8")).toBe(false);
   });
@@ -93,7 +110,8 @@ describe("failures from one address", () => {
   it("locks an account after 10 failures with a plural the language gets right", async () => {
     const identifier = probe();
     let res = await logIn("127.0.0.5", { identifier, password: "Falsch-0-Passwort" }, { cookie: "NEXT_LOCALE=en" });
-    for (let i = 1; i < 10; i++) res = await logIn("127.0.0.5", { identifier, password: `Falsch-${i}-Passwort` }, { cookie: "NEXT_LOCALE=en" });
+    for (let i = 1; i < 10; i++)
+      res = await logIn("127.0.0.5", { identifier, password: `Falsch-${i}-Passwort` }, { cookie: "NEXT_LOCALE=en" });
     expect(res.body).toContain("logging in is blocked for about 1 minute.");
   });
 });

@@ -48,7 +48,8 @@ describe("login in Chromium", () => {
     await page.waitForURL(`${BASE_URL}/ksc`);
     const session = (await context.cookies()).find((c) => c.name.endsWith("authjs.session-token"));
     expect(session?.httpOnly).toBe(true);
-    const replay = () => fetch(`${BASE_URL}/ksc/domains`, { headers: { cookie: `${String(session?.name)}=${String(session?.value)}` }, redirect: "manual" });
+    const replay = () =>
+      fetch(`${BASE_URL}/ksc/domains`, { headers: { cookie: `${String(session?.name)}=${String(session?.value)}` }, redirect: "manual" });
     expect((await replay()).status).toBe(200);
     await page.getByRole("button", { name: "Abmelden" }).click();
     await page.waitForURL(`${BASE_URL}/login`);
@@ -66,7 +67,10 @@ describe("login in Chromium", () => {
     const session = (await context.cookies()).find((c) => c.name === "authjs.session-token");
     expect(session?.value).toBeTruthy();
     expect(session?.value).not.toBe("planted-by-an-attacker");
-    const planted = await fetch(`${BASE_URL}/ksc`, { headers: { cookie: "authjs.session-token=planted-by-an-attacker" }, redirect: "manual" });
+    const planted = await fetch(`${BASE_URL}/ksc`, {
+      headers: { cookie: "authjs.session-token=planted-by-an-attacker" },
+      redirect: "manual",
+    });
     expect(planted.headers.get("location")).toContain("/login");
   });
 

@@ -38,13 +38,21 @@ describe("automatic client set-up over HTTP", () => {
   it("answers an existing and a made-up mailbox the same way", async () => {
     const ask = async (a: string) => (await (await fetch(`${BASE_URL}/mail/config-v1.1.xml?emailaddress=${a}`)).text()).replaceAll(a, "X");
     expect(await ask("anna@alpenblick.example")).toBe(await ask("nobody-here@alpenblick.example"));
-    const post = async (a: string) => (await (await fetch(`${BASE_URL}/autodiscover/autodiscover.xml`, { method: "POST", body: outlookRequest(a) })).text()).replaceAll(a, "X");
+    const post = async (a: string) =>
+      (await (await fetch(`${BASE_URL}/autodiscover/autodiscover.xml`, { method: "POST", body: outlookRequest(a) })).text()).replaceAll(
+        a,
+        "X",
+      );
     expect(await post("anna@alpenblick.example")).toBe(await post("nobody-here@alpenblick.example"));
   });
 
   it("autodiscover answers Outlook's POST and GET, and refuses DTDs and huge bodies", async () => {
     const s = configuredHosts();
-    const res = await fetch(`${BASE_URL}/autodiscover/autodiscover.xml`, { method: "POST", headers: { "Content-Type": "text/xml" }, body: outlookRequest("anna@alpenblick.example") });
+    const res = await fetch(`${BASE_URL}/autodiscover/autodiscover.xml`, {
+      method: "POST",
+      headers: { "Content-Type": "text/xml" },
+      body: outlookRequest("anna@alpenblick.example"),
+    });
     expect(res.status).toBe(200);
     const xml = await res.text();
     expect(xml).toContain(`<Server>${s.imapHost}</Server>`);

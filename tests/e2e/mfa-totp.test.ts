@@ -46,7 +46,9 @@ describe("TOTP in Chromium", () => {
     const secret = (await secretBox.textContent())!.replace(/\s/g, "");
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
     await page.screenshot({ path: "/tmp/mfa-totp-setup.png", fullPage: true });
-    expect(await page.getByRole("img", { name: "QR-Code für die Authenticator-App" }).getAttribute("src")).toMatch(/^data:image\/png;base64,/);
+    expect(await page.getByRole("img", { name: "QR-Code für die Authenticator-App" }).getAttribute("src")).toMatch(
+      /^data:image\/png;base64,/,
+    );
     await page.getByLabel("Code aus der App").fill(await generate({ secret }));
     await page.getByRole("button", { name: "Code bestätigen" }).click();
     await page.getByText("Ihre Wiederherstellungscodes").waitFor();

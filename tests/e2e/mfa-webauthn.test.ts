@@ -82,4 +82,3 @@ describe("security keys and staff enrolment in Chromium", () => {
     await expect.poll(() => page.locator("h1").first().textContent()).toContain(EMAIL);
   });
 });
-

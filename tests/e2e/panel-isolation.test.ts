@@ -11,7 +11,8 @@ let browser: Browser;
 let page: Page;
 
 const subOf = (name: string) => getDb().select({ id: domains.subscriptionId }).from(domains).where(eq(domains.name, name)).get()?.id ?? 0;
-const mailboxId = (address: string) => getDb().select({ id: mailboxes.id }).from(mailboxes).where(eq(mailboxes.address, address)).get()?.id ?? 0;
+const mailboxId = (address: string) =>
+  getDb().select({ id: mailboxes.id }).from(mailboxes).where(eq(mailboxes.address, address)).get()?.id ?? 0;
 
 beforeAll(async () => {
   browser = await launchChromium();

@@ -39,7 +39,7 @@ describe("Plesk 10 panel (Business, citywerk.example)", () => {
     expect(await imapLogin(address, INITIAL_PASSWORD)).toBe(false);
   });
 
-  it("adds an address with \"Neue E-Mail-Adresse hinzufügen\" and removes it again after the confirmation", async () => {
+  it('adds an address with "Neue E-Mail-Adresse hinzufügen" and removes it again after the confirmation', async () => {
     await page.goto(page.url().replace(/\/panel\/(\d+).*$/, "/panel/$1/mail"));
     await page.getByRole("link", { name: "Neue E-Mail-Adresse hinzufügen" }).click();
     await page.getByLabel("E-Mail-Name").fill(uiAddress.split("@")[0]);

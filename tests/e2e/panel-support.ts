@@ -31,9 +31,19 @@ export async function createTestMailbox(domainName: string, prefix: string): Pro
   const d = db.select().from(domains).where(eq(domains.name, domainName)).get();
   if (!d) throw new Error(`demo domain ${domainName} missing`);
   const localPart = `${prefix}-${Math.random().toString(36).slice(2, 8)}`;
-  const created = await createMailbox(customerActor(), {
-    subscriptionId: d.subscriptionId, domainId: d.id, localPart, quotaMb: null, newPassword: INITIAL_PASSWORD, confirmPassword: INITIAL_PASSWORD,
-  }, { ip: "e2e-setup" }, db);
+  const created = await createMailbox(
+    customerActor(),
+    {
+      subscriptionId: d.subscriptionId,
+      domainId: d.id,
+      localPart,
+      quotaMb: null,
+      newPassword: INITIAL_PASSWORD,
+      confirmPassword: INITIAL_PASSWORD,
+    },
+    { ip: "e2e-setup" },
+    db,
+  );
   if (!created) throw new Error("mailbox not created");
   return created.address;
 }
@@ -43,7 +53,12 @@ export function removeTestMailbox(address: string) {
   const m = db.select({ id: mailboxes.id, domainId: mailboxes.domainId }).from(mailboxes).where(eq(mailboxes.address, address)).get();
   if (!m) return;
   const d = db.select({ subscriptionId: domains.subscriptionId }).from(domains).where(eq(domains.id, m.domainId)).get();
-  deleteMailboxes(customerActor(), { subscriptionId: d?.subscriptionId ?? 0, mailboxIds: [m.id], confirmed: "yes" }, { ip: "e2e-cleanup" }, db);
+  deleteMailboxes(
+    customerActor(),
+    { subscriptionId: d?.subscriptionId ?? 0, mailboxIds: [m.id], confirmed: "yes" },
+    { ip: "e2e-cleanup" },
+    db,
+  );
 }
 
 /** From the login page to the domain's "Paket verwalten" button, as the FAQ describes it. */

@@ -74,7 +74,11 @@ describe("Passwort vergessen? in Chromium", () => {
     await page.getByLabel("E-Mail-Adresse, Kundennummer oder Kontoname").fill(ACCOUNT);
     await passRobotCheck(page);
     // Headers a naive link builder would trust; Kontor builds links from its settings only.
-    await page.setExtraHTTPHeaders({ Forwarded: "host=evil.example;proto=http", "X-Forwarded-Proto": "http", "X-Original-Host": "evil.example" });
+    await page.setExtraHTTPHeaders({
+      Forwarded: "host=evil.example;proto=http",
+      "X-Forwarded-Proto": "http",
+      "X-Original-Host": "evil.example",
+    });
     await page.getByRole("button", { name: "Link anfordern" }).click();
     await page.getByText("ist jetzt eine E-Mail mit einem Link unterwegs").waitFor({ timeout: 30_000 });
     const mail = await waitForMail(/Zurücksetzen/, started);

@@ -19,14 +19,23 @@ beforeAll(async () => {
   browser = await launchChromium();
   const sqlite = openSqlite(databasePath());
   const db = drizzle(sqlite, { schema });
-  const customer = (n: string) => db.select({ id: schema.customers.id }).from(schema.customers).where(eq(schema.customers.customerNumber, n)).get()?.id ?? 0;
+  const customer = (n: string) =>
+    db.select({ id: schema.customers.id }).from(schema.customers).where(eq(schema.customers.customerNumber, n)).get()?.id ?? 0;
   ids.k10001 = customer("K10001");
   ids.k20001 = customer("K20001");
-  const pkgs = db.select({ id: schema.packages.id, name: schema.packages.name, resellerId: schema.packages.resellerId }).from(schema.packages).all();
+  const pkgs = db
+    .select({ id: schema.packages.id, name: schema.packages.name, resellerId: schema.packages.resellerId })
+    .from(schema.packages)
+    .all();
   ids.mailBasic = pkgs.find((p) => p.name === "Mail Basic")?.id ?? 0;
-  const south = db.select({ id: schema.resellers.id }).from(schema.resellers).where(eq(schema.resellers.customerNumberBase, 20000)).get()?.id;
+  const south = db
+    .select({ id: schema.resellers.id })
+    .from(schema.resellers)
+    .where(eq(schema.resellers.customerNumberBase, 20000))
+    .get()?.id;
   ids.southPackage = pkgs.find((p) => p.resellerId === south)?.id ?? 0;
-  ids.k10001_002 = db.select({ id: schema.mailAccounts.id }).from(schema.mailAccounts).where(eq(schema.mailAccounts.login, "k10001.002")).get()?.id ?? 0;
+  ids.k10001_002 =
+    db.select({ id: schema.mailAccounts.id }).from(schema.mailAccounts).where(eq(schema.mailAccounts.login, "k10001.002")).get()?.id ?? 0;
   sqlite.close();
   expect(Object.values(ids).every((v) => v > 0)).toBe(true);
 });

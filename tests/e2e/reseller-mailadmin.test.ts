@@ -31,7 +31,8 @@ async function newPage(): Promise<Page> {
 
 const mainText = (page: Page) => page.locator("main").innerText();
 /** Waits for a text in the page's main area (not for [role=alert], which Next's announcer matches at once). */
-const waitForText = (page: Page, text: string) => page.locator("main").getByText(text, { exact: false }).first().waitFor({ timeout: 60_000 });
+const waitForText = (page: Page, text: string) =>
+  page.locator("main").getByText(text, { exact: false }).first().waitFor({ timeout: 60_000 });
 
 describe("reseller administration and E-Mail-Administration", () => {
   let login = "";

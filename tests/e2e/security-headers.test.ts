@@ -4,11 +4,24 @@ import { DEMO_PASSWORD } from "@/db/seed";
 import { type AreaLabel, BASE_URL, launchChromium, logIn } from "./support/browser";
 import { watchCspViolations } from "./support/csp-watch";
 
-const PATHS = ["/login", "/", "/ksc", "/passwort-vergessen", "/api/auth/csrf", "/api/altcha/challenge", "/api/altcha/worker", "/does-not-exist", "/.well-known/autoconfig/mail/config-v1.1.xml?emailaddress=info@alpenblick.example"];
+const PATHS = [
+  "/login",
+  "/",
+  "/ksc",
+  "/passwort-vergessen",
+  "/api/auth/csrf",
+  "/api/altcha/challenge",
+  "/api/altcha/worker",
+  "/does-not-exist",
+  "/.well-known/autoconfig/mail/config-v1.1.xml?emailaddress=info@alpenblick.example",
+];
 
 /** The directive's sources, e.g. directive(csp, "script-src") → ["'self'", "'nonce-…'", …]. */
 function directive(csp: string, name: string): string[] {
-  const found = csp.split(";").map((d) => d.trim().split(/\s+/)).find(([n]) => n === name);
+  const found = csp
+    .split(";")
+    .map((d) => d.trim().split(/\s+/))
+    .find(([n]) => n === name);
   return found ? found.slice(1) : [];
 }
 
@@ -115,7 +128,9 @@ describe("the pages of every role run under the policy in Chromium", () => {
       expect(res?.status(), path).toBe(200);
       await page.waitForLoadState("networkidle");
       // React marks the nodes it hydrated; a blocked bundle leaves the server HTML unmarked.
-      await expect.poll(() => page.evaluate(() => Object.keys(document.body).some((k) => k.startsWith("__reactFiber"))), { message: path }).toBe(true);
+      await expect
+        .poll(() => page.evaluate(() => Object.keys(document.body).some((k) => k.startsWith("__reactFiber"))), { message: path })
+        .toBe(true);
     }
   }
 
@@ -141,12 +156,49 @@ describe("the pages of every role run under the policy in Chromium", () => {
   });
 
   const roles: [string, AreaLabel, string[]][] = [
-    ["admin@kontor.example", "KundenServiceCenter", ["/admin", "/admin/resellers", "/admin/settings", "/admin/security", "/admin/mfa", "/admin/audit"]],
-    ["support@kontor.example", "KundenServiceCenter", ["/support", "/support/tickets", "/support/mailboxes", "/support/recovery", "/support/security", "/support/audit"]],
-    ["reseller@kontor.example", "KundenServiceCenter", ["/reseller", "/reseller/customers", "/reseller/customers/new", "/reseller/packages", "/reseller/packages/new", "/reseller/security", "/reseller/audit"]],
-    ["kunde@kontor.example", "KundenServiceCenter", ["/ksc", "/ksc/domains", "/ksc/account", "/ksc/stammdaten", "/ksc/support", "/ksc/support/new", "/ksc/security", "/ksc/audit"]],
+    [
+      "admin@kontor.example",
+      "KundenServiceCenter",
+      ["/admin", "/admin/resellers", "/admin/settings", "/admin/security", "/admin/mfa", "/admin/audit"],
+    ],
+    [
+      "support@kontor.example",
+      "KundenServiceCenter",
+      ["/support", "/support/tickets", "/support/mailboxes", "/support/recovery", "/support/security", "/support/audit"],
+    ],
+    [
+      "reseller@kontor.example",
+      "KundenServiceCenter",
+      [
+        "/reseller",
+        "/reseller/customers",
+        "/reseller/customers/new",
+        "/reseller/packages",
+        "/reseller/packages/new",
+        "/reseller/security",
+        "/reseller/audit",
+      ],
+    ],
+    [
+      "kunde@kontor.example",
+      "KundenServiceCenter",
+      ["/ksc", "/ksc/domains", "/ksc/account", "/ksc/stammdaten", "/ksc/support", "/ksc/support/new", "/ksc/security", "/ksc/audit"],
+    ],
     ["k10001.001", "E-Mail-Administration", ["/mailadmin"]],
-    ["info@alpenblick.example", "einzelne Mailbox", ["/mailbox", "/mailbox/password", "/mailbox/forwards", "/mailbox/spam", "/mailbox/sender-lists", "/mailbox/server", "/mailbox/setup", "/mailbox/recovery"]],
+    [
+      "info@alpenblick.example",
+      "einzelne Mailbox",
+      [
+        "/mailbox",
+        "/mailbox/password",
+        "/mailbox/forwards",
+        "/mailbox/spam",
+        "/mailbox/sender-lists",
+        "/mailbox/server",
+        "/mailbox/setup",
+        "/mailbox/recovery",
+      ],
+    ],
   ];
 
   it.each(roles)("%s: the main pages load without a CSP violation", async (identifier, area, paths) => {
@@ -160,7 +212,11 @@ describe("the pages of every role run under the policy in Chromium", () => {
     await logIn(page, "kunde@kontor.example", DEMO_PASSWORD, "KundenServiceCenter");
     await page.waitForURL(`${BASE_URL}/ksc`);
     await visit(["/ksc/domains"]);
-    const panels = [...new Set(await page.$$eval('a[href^="/panel/"]', (as) => as.map((a) => /^\/panel\/\d+/.exec(a.getAttribute("href") ?? "")?.[0] ?? "")))].filter(Boolean);
+    const panels = [
+      ...new Set(
+        await page.$$eval('a[href^="/panel/"]', (as) => as.map((a) => /^\/panel\/\d+/.exec(a.getAttribute("href") ?? "")?.[0] ?? "")),
+      ),
+    ].filter(Boolean);
     expect(panels.length).toBeGreaterThanOrEqual(3);
     for (const panel of panels) await visit([panel, `${panel}/mail`, `${panel}/mail/new`, `${panel}/server`]);
     // A client-side navigation loads further chunks through the nonced runtime ('strict-dynamic').

@@ -42,8 +42,18 @@ afterAll(async () => {
   const sqlite = openSqlite(databasePath());
   try {
     const db = drizzle(sqlite, { schema });
-    const account = db.select({ id: schema.mailAccounts.id }).from(schema.mailAccounts).where(eq(schema.mailAccounts.login, "k10001.001")).get();
-    if (account) await setPassword({ kind: "mail_account", id: account.id }, DEMO_PASSWORD, { actor: null, action: "test.restore", skipPolicy: true, mustChange: false }, db);
+    const account = db
+      .select({ id: schema.mailAccounts.id })
+      .from(schema.mailAccounts)
+      .where(eq(schema.mailAccounts.login, "k10001.001"))
+      .get();
+    if (account)
+      await setPassword(
+        { kind: "mail_account", id: account.id },
+        DEMO_PASSWORD,
+        { actor: null, action: "test.restore", skipPolicy: true, mustChange: false },
+        db,
+      );
   } finally {
     sqlite.close();
   }
@@ -114,8 +124,14 @@ describe("forgotten .001 password in Chromium", () => {
   it("never sends support a hash, token or secret, in HTML or RSC payloads", async () => {
     await support.goto(`${BASE_URL}/support/mailboxes?field=address&q=info%40`);
     const recordHref = await support.getByRole("link", { name: "info@alpenblick.example" }).getAttribute("href");
-    const urls = ["/support", "/support/tickets", new URL(ticketUrl).pathname.replace("/ksc/support", "/support/tickets"),
-      "/support/mailboxes?field=customerNumber&q=K10001", `${String(recordHref)}?ticket=1`, "/support/audit"];
+    const urls = [
+      "/support",
+      "/support/tickets",
+      new URL(ticketUrl).pathname.replace("/ksc/support", "/support/tickets"),
+      "/support/mailboxes?field=customerNumber&q=K10001",
+      `${String(recordHref)}?ticket=1`,
+      "/support/audit",
+    ];
     const forbidden = [/\$argon2id\$/, /password_?hash/i, /token_?hash/i, /"sealed"|v1\.[\w-]{16}\.[\w-]{22}\./, /secret/i];
     for (const url of urls) {
       for (const headers of [{}, { RSC: "1" }] as Record<string, string>[]) {

@@ -20,7 +20,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const inZone = (at: Date, timeZone: string) => new Intl.DateTimeFormat("de", { dateStyle: "short", timeStyle: "medium", timeZone }).format(at);
+const inZone = (at: Date, timeZone: string) =>
+  new Intl.DateTimeFormat("de", { dateStyle: "short", timeStyle: "medium", timeZone }).format(at);
 
 describe("times on a page of a server running in UTC", () => {
   it("shows the customer's login in the audit log in Berlin time", async () => {
@@ -33,9 +34,12 @@ describe("times on a page of a server running in UTC", () => {
     try {
       const db = drizzle(sqlite, { schema });
       const user = db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, "kunde@kontor.example")).get();
-      const login = db.select({ at: schema.auditLog.at }).from(schema.auditLog)
+      const login = db
+        .select({ at: schema.auditLog.at })
+        .from(schema.auditLog)
         .where(and(eq(schema.auditLog.action, "login.success"), eq(schema.auditLog.actorId, user?.id ?? -1)))
-        .orderBy(desc(schema.auditLog.id)).get();
+        .orderBy(desc(schema.auditLog.id))
+        .get();
       expect(login).toBeDefined();
       const at = login?.at ?? new Date(0);
       expect(inZone(at, "Europe/Berlin")).not.toBe(inZone(at, "UTC"));

@@ -36,7 +36,9 @@ describe("backup and restore drill", () => {
     expect(fs.statSync(backupFile).mode & 0o777).toBe(0o600);
 
     // After the backup the live password changes; the restore must bring back the backed-up one.
-    sqlite.prepare("UPDATE mailboxes SET password_hash = ? WHERE address = 'info@alpenblick.example'").run(await hashPassword("Nach-dem-Backup-2026!x"));
+    sqlite
+      .prepare("UPDATE mailboxes SET password_hash = ? WHERE address = 'info@alpenblick.example'")
+      .run(await hashPassword("Nach-dem-Backup-2026!x"));
     sqlite.close();
 
     const restored = path.join(tmp, "restored", "kontor.db");

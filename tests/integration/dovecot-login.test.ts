@@ -42,11 +42,17 @@ beforeAll(async () => {
     sqlite.close();
     // Free ports unless given, so a dev instance on 10143/10587/10024 does not get in the way.
     const pick = async (name: string) => (process.env[name] ? Number(process.env[name]) : freePort());
-    ports = { imap: await pick("KONTOR_IMAP_PORT"), submission: await pick("KONTOR_SUBMISSION_PORT"), lmtp: await pick("KONTOR_LMTP_PORT") };
+    ports = {
+      imap: await pick("KONTOR_IMAP_PORT"),
+      submission: await pick("KONTOR_SUBMISSION_PORT"),
+      lmtp: await pick("KONTOR_LMTP_PORT"),
+    };
     await startDovecot({ dbPath, dir: path.join(tmp, "dovecot"), ports });
   }
   const sqlite = openSqlite(dbPath);
-  const rows = sqlite.prepare("SELECT address, password_hash, enabled FROM mailboxes WHERE address IN (?, ?, ?)").all(CHANGED, DISABLED, UNICODE);
+  const rows = sqlite
+    .prepare("SELECT address, password_hash, enabled FROM mailboxes WHERE address IN (?, ?, ?)")
+    .all(CHANGED, DISABLED, UNICODE);
   saved.push(...(rows as typeof saved));
   sqlite.close();
   expect(saved).toHaveLength(3);
@@ -67,7 +73,9 @@ afterAll(async () => {
 
 function updateMailbox(address: string, set: { password_hash?: string; enabled?: number }) {
   const sqlite = openSqlite(dbPath);
-  const cols = Object.keys(set).map((c) => `${c} = ?`).join(", ");
+  const cols = Object.keys(set)
+    .map((c) => `${c} = ?`)
+    .join(", ");
   const info = sqlite.prepare(`UPDATE mailboxes SET ${cols} WHERE address = ?`).run(...Object.values(set), address);
   sqlite.close();
   expect(info.changes).toBe(1);

@@ -55,7 +55,12 @@ describe("passwords that look like Dovecot syntax", () => {
   });
 
   it("refuses a 1,024-character password, which SMTP submission could not take", async () => {
-    const error = await setPassword({ kind: "mailbox", id: mailbox().id }, long(1024), { actor: null, ip: "192.0.2.77", action: "mailbox.password.set" }, env.db).catch((e: unknown) => e);
+    const error = await setPassword(
+      { kind: "mailbox", id: mailbox().id },
+      long(1024),
+      { actor: null, ip: "192.0.2.77", action: "mailbox.password.set" },
+      env.db,
+    ).catch((e: unknown) => e);
     expect((error as ValidationError).fieldErrors?.newPassword).toContain("password.errors.tooLong");
   });
 
@@ -63,7 +68,12 @@ describe("passwords that look like Dovecot syntax", () => {
     "refuses %j (control characters) before anything is written",
     async (password) => {
       const before = mailbox().passwordHash;
-      const error = await setPassword({ kind: "mailbox", id: mailbox().id }, password, { actor: null, ip: "192.0.2.77", action: "mailbox.password.set" }, env.db).catch((e: unknown) => e);
+      const error = await setPassword(
+        { kind: "mailbox", id: mailbox().id },
+        password,
+        { actor: null, ip: "192.0.2.77", action: "mailbox.password.set" },
+        env.db,
+      ).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ValidationError);
       expect((error as ValidationError).fieldErrors?.newPassword).toContain("password.errors.controlCharacter");
       expect(mailbox().passwordHash).toBe(before);

@@ -13,7 +13,9 @@ describe("durability", () => {
   it("keeps every acknowledged write and a sound file after kill -9 during bulk writes", async () => {
     const file = path.join(tmp(), "k.db");
     // The writer runs in this very process (node --import tsx), so SIGKILL hits the writer itself.
-    const child = spawn(process.execPath, ["--import", "tsx", "tests/support/bulk-writer.ts", file], { stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "tests/support/bulk-writer.ts", file], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     const acked: number[] = [];
     let buffer = "";
     const waitForAcks = new Promise<void>((resolve, reject) => {
@@ -61,15 +63,21 @@ describe("durability", () => {
     const folder = path.join(dir, "migrations");
     fs.cpSync(MIGRATIONS_FOLDER, folder, { recursive: true });
     const journalFile = path.join(folder, "meta", "_journal.json");
-    const journal = JSON.parse(fs.readFileSync(journalFile, "utf8")) as { entries: { idx: number; when: number; tag: string; breakpoints: boolean; version: string }[] };
+    const journal = JSON.parse(fs.readFileSync(journalFile, "utf8")) as {
+      entries: { idx: number; when: number; tag: string; breakpoints: boolean; version: string }[];
+    };
     const last = journal.entries[journal.entries.length - 1];
     journal.entries.push({ ...last, idx: last.idx + 1, when: last.when + 1, tag: "9999_broken" });
     fs.writeFileSync(journalFile, JSON.stringify(journal));
-    fs.writeFileSync(path.join(folder, "9999_broken.sql"), "CREATE TABLE half_done (id integer);\n--> statement-breakpoint\nTHIS IS NOT SQL;");
+    fs.writeFileSync(
+      path.join(folder, "9999_broken.sql"),
+      "CREATE TABLE half_done (id integer);\n--> statement-breakpoint\nTHIS IS NOT SQL;",
+    );
 
     const sqlite = openSqlite(path.join(dir, "k.db"));
     applyMigrations(sqlite);
-    const tables = () => (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+    const tables = () =>
+      (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
     const before = tables();
     expect(() => applyMigrations(sqlite, folder)).toThrow();
     expect(tables()).toEqual(before);

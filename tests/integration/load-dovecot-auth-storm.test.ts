@@ -19,8 +19,14 @@ import { type OwnDovecot, startOwnDovecot } from "../support/own-dovecot";
 // process_limit is 100: past 100 simultaneous connections further clients wait for a login process
 // (longer than a mail client's greeting timeout), so one round stays at 90 IMAP connections.
 const USERS = [
-  "info@alpenblick.example", "anna@alpenblick.example", "info@bergsee.example", "max.mustermann@citywerk.example",
-  "info@citywerk.example", "info@zweite-firma.example", "info@suedwind-kunde.example", "k10001.001",
+  "info@alpenblick.example",
+  "anna@alpenblick.example",
+  "info@bergsee.example",
+  "max.mustermann@citywerk.example",
+  "info@citywerk.example",
+  "info@zweite-firma.example",
+  "info@suedwind-kunde.example",
+  "k10001.001",
 ];
 const ROUNDS = 2;
 const IMAP_RIGHT = 54;
@@ -46,7 +52,9 @@ function storm(round: number): Login[] {
 function attempt(login: Login, index: number): Promise<boolean> {
   // Each wrong password differs, as a guessing attacker's would.
   const password = login.right ? DEMO_PASSWORD : `Falsch-${index}-Passwort-Sturm`;
-  return login.channel === "imap" ? imapLogin(login.user, password, dovecot.ports.imap) : submissionLogin(login.user, password, dovecot.ports.submission);
+  return login.channel === "imap"
+    ? imapLogin(login.user, password, dovecot.ports.imap)
+    : submissionLogin(login.user, password, dovecot.ports.submission);
 }
 
 beforeAll(async () => {

@@ -23,11 +23,20 @@ vi.mock("@/lib/auth/hash-pool", async (importOriginal) => {
 type Attempt = { area: LoginArea; identifier: string; password: string; ip: string };
 
 const RIGHT: [LoginArea, string][] = [
-  ["ksc", "admin@kontor.example"], ["ksc", "support@kontor.example"], ["ksc", "reseller@kontor.example"],
-  ["ksc", "reseller2@kontor.example"], ["ksc", "kunde@kontor.example"], ["ksc", "K10002"],
-  ["mailadmin", "k10001.001"], ["mailbox", "info@alpenblick.example"], ["mailbox", "anna@alpenblick.example"],
-  ["mailbox", "info@bergsee.example"], ["mailbox", "max.mustermann@citywerk.example"], ["mailbox", "info@citywerk.example"],
-  ["mailbox", "post@grüne-wiese.example"], ["mailbox", "info@zweite-firma.example"],
+  ["ksc", "admin@kontor.example"],
+  ["ksc", "support@kontor.example"],
+  ["ksc", "reseller@kontor.example"],
+  ["ksc", "reseller2@kontor.example"],
+  ["ksc", "kunde@kontor.example"],
+  ["ksc", "K10002"],
+  ["mailadmin", "k10001.001"],
+  ["mailbox", "info@alpenblick.example"],
+  ["mailbox", "anna@alpenblick.example"],
+  ["mailbox", "info@bergsee.example"],
+  ["mailbox", "max.mustermann@citywerk.example"],
+  ["mailbox", "info@citywerk.example"],
+  ["mailbox", "post@grüne-wiese.example"],
+  ["mailbox", "info@zweite-firma.example"],
 ];
 /** Just below the lock: these wrong passwords must all count, and the right one must still work after. */
 const NEAR_LOCK = { area: "mailbox" as const, identifier: "info@suedwind-kunde.example" };
@@ -41,8 +50,7 @@ let results: { attempt: Attempt; result: LoginResult }[] = [];
 
 function throttleRow(key: string) {
   return handle.sqlite.prepare("SELECT failures, locked_until AS lockedUntil FROM auth_throttle WHERE key = ?").get(key) as
-    | { failures: number; lockedUntil: number | null }
-    | undefined;
+    { failures: number; lockedUntil: number | null } | undefined;
 }
 
 const pick = (group: (a: Attempt) => boolean) => results.filter((r) => group(r.attempt)).map((r) => r.result);
@@ -55,7 +63,12 @@ beforeAll(async () => {
     ...RIGHT.map(([area, identifier], i) => ({ area, identifier, password: DEMO_PASSWORD, ip: `198.51.100.${i + 1}` })),
     ...Array.from({ length: MAX_FAILURES - 1 }, (_, i) => ({ ...NEAR_LOCK, password: `Falsch-${i}-Passwort-x`, ip: `192.0.2.${i + 1}` })),
     ...Array.from({ length: OVER_LOCK.count }, (_, i) => ({ ...OVER_LOCK, password: `Falsch-${i}-Passwort-y`, ip: `192.0.2.${i + 101}` })),
-    ...Array.from({ length: SPRAY.count }, (_, i) => ({ area: "ksc" as const, identifier: `niemand${i}@kontor.example`, password: DEMO_PASSWORD, ip: SPRAY.ip })),
+    ...Array.from({ length: SPRAY.count }, (_, i) => ({
+      area: "ksc" as const,
+      identifier: `niemand${i}@kontor.example`,
+      password: DEMO_PASSWORD,
+      ip: SPRAY.ip,
+    })),
   ];
   // All at once: each attempt passes the lock check before any argon2 run has finished.
   const settled = await Promise.allSettled(attempts.map((attempt) => attemptLogin(attempt, handle.db)));
@@ -92,7 +105,10 @@ describe("LD-01 login storm through the real login service", () => {
   });
 
   it("locks at exactly the 10th concurrent failure and counts the rest", () => {
-    const expected = [...Array<string>(MAX_FAILURES - 1).fill("invalid"), ...Array<string>(OVER_LOCK.count - MAX_FAILURES + 1).fill("throttled")].sort();
+    const expected = [
+      ...Array<string>(MAX_FAILURES - 1).fill("invalid"),
+      ...Array<string>(OVER_LOCK.count - MAX_FAILURES + 1).fill("throttled"),
+    ].sort();
     expect(reasons(pick((a) => a.identifier === OVER_LOCK.identifier))).toEqual(expected);
     const row = throttleRow(`acct:ksc:${OVER_LOCK.identifier}`);
     expect(row?.failures).toBe(OVER_LOCK.count);
@@ -117,9 +133,12 @@ describe("LD-01 login storm through the real login service", () => {
   it("afterwards: the account below the lock still gets in; the locked account does not, the marked address must pass the robot check", async () => {
     expect(await attemptLogin({ ...NEAR_LOCK, password: DEMO_PASSWORD, ip: "192.0.2.200" }, handle.db)).toMatchObject({ ok: true });
     expect(throttleRow(`acct:mailbox:${NEAR_LOCK.identifier}`)).toBeUndefined();
-    expect(await attemptLogin({ ...OVER_LOCK, password: DEMO_PASSWORD, ip: "192.0.2.201" }, handle.db)).toMatchObject({ reason: "throttled" });
-    expect(await attemptLogin({ area: "mailbox", identifier: "info@alpenblick.example", password: DEMO_PASSWORD, ip: SPRAY.ip }, handle.db))
-      .toEqual({ ok: false, reason: "robotCheck" });
+    expect(await attemptLogin({ ...OVER_LOCK, password: DEMO_PASSWORD, ip: "192.0.2.201" }, handle.db)).toMatchObject({
+      reason: "throttled",
+    });
+    expect(
+      await attemptLogin({ area: "mailbox", identifier: "info@alpenblick.example", password: DEMO_PASSWORD, ip: SPRAY.ip }, handle.db),
+    ).toEqual({ ok: false, reason: "robotCheck" });
   });
 
   it("leaves the database intact", () => {

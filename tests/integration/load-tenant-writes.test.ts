@@ -24,13 +24,29 @@ let demoBefore: unknown[];
 const previousSieveDir = process.env.KONTOR_SIEVE_DIR;
 const all = () => ({ tenants: [...here.tenants, ...there.tenants], acks: [...here.acks, ...there.acks] });
 
-const DEMO_MAILBOXES = "SELECT id, address, password_hash, quota_mb, enabled, session_version FROM mailboxes WHERE address NOT LIKE '%@tr%' ORDER BY id";
+const DEMO_MAILBOXES =
+  "SELECT id, address, password_hash, quota_mb, enabled, session_version FROM mailboxes WHERE address NOT LIKE '%@tr%' ORDER BY id";
 
 /** Starts tenant-writer.ts and resolves once it has opened the database and waits for "go". */
 async function startSecondWriter(env: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/support/tenant-writer.ts", handle.file, "reseller2@kontor.example", "Web Plus", String(PER_RESELLER), "r2"], {
-    stdio: ["pipe", "pipe", "inherit"], env,
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      "--conditions=react-server",
+      "--import",
+      "tsx",
+      "tests/support/tenant-writer.ts",
+      handle.file,
+      "reseller2@kontor.example",
+      "Web Plus",
+      String(PER_RESELLER),
+      "r2",
+    ],
+    {
+      stdio: ["pipe", "pipe", "inherit"],
+      env,
+    },
+  );
   const lines = readline.createInterface({ input: child.stdout });
   const iterator = lines[Symbol.asyncIterator]();
   const first = await iterator.next();
@@ -53,7 +69,10 @@ beforeAll(async () => {
   demoBefore = handle.sqlite.prepare(DEMO_MAILBOXES).all();
   const second = await startSecondWriter(env);
   second.go();
-  [here, there] = await Promise.all([runTenantWorkload(handle.db, "reseller@kontor.example", "Business", PER_RESELLER, "r1"), second.result()]);
+  [here, there] = await Promise.all([
+    runTenantWorkload(handle.db, "reseller@kontor.example", "Business", PER_RESELLER, "r1"),
+    second.result(),
+  ]);
 }, 60_000);
 
 afterAll(() => {
@@ -69,14 +88,16 @@ describe("LD-03 concurrent tenant writes from two processes", () => {
   it("reached no user with an error (no SQLITE_BUSY) and acknowledged every write", () => {
     expect([...here.failures, ...there.failures]).toEqual([]);
     expect(all().tenants).toHaveLength(2 * PER_RESELLER);
-    for (const kind of ["password", "spamOff", "create", "delete", "foreignRefused"] as const) expect(acksOf(kind)).toHaveLength(2 * PER_RESELLER);
+    for (const kind of ["password", "spamOff", "create", "delete", "foreignRefused"] as const)
+      expect(acksOf(kind)).toHaveLength(2 * PER_RESELLER);
   });
 
   it("really wrote from both processes at once (their audit entries interleave)", () => {
-    const span = (resellerEmail: string) => row(
-      "SELECT min(a.id) AS first, max(a.id) AS last FROM audit_log a JOIN customers c ON c.id = a.customer_id JOIN users u ON u.reseller_id = c.reseller_id AND u.role = 'reseller' WHERE u.email = ? AND c.customer_number NOT IN ('K10001', 'K10002', 'K20001')",
-      resellerEmail,
-    ) as { first: number; last: number };
+    const span = (resellerEmail: string) =>
+      row(
+        "SELECT min(a.id) AS first, max(a.id) AS last FROM audit_log a JOIN customers c ON c.id = a.customer_id JOIN users u ON u.reseller_id = c.reseller_id AND u.role = 'reseller' WHERE u.email = ? AND c.customer_number NOT IN ('K10001', 'K10002', 'K20001')",
+        resellerEmail,
+      ) as { first: number; last: number };
     const one = span("reseller@kontor.example");
     const two = span("reseller2@kontor.example");
     expect(one.first).toBeLessThan(two.last);
@@ -90,15 +111,25 @@ describe("LD-03 concurrent tenant writes from two processes", () => {
 
   it("kept every acknowledged password and quota change", async () => {
     for (const ack of acksOf("password")) {
-      const mailbox = row("SELECT password_hash AS hash, quota_mb AS quota, customer_id AS customerId FROM mailboxes WHERE id = ?", ack.mailboxId);
+      const mailbox = row(
+        "SELECT password_hash AS hash, quota_mb AS quota, customer_id AS customerId FROM mailboxes WHERE id = ?",
+        ack.mailboxId,
+      );
       expect(mailbox).toMatchObject({ quota: ack.quotaMb, customerId: ack.customerId });
       expect(await verifyPassword(String(mailbox?.hash), ack.password)).toBe(true);
-      expect(row("SELECT id FROM audit_log WHERE action = 'mailbox.password.set' AND target_id = ? AND customer_id = ?", ack.mailboxId, ack.customerId)).toBeDefined();
+      expect(
+        row(
+          "SELECT id FROM audit_log WHERE action = 'mailbox.password.set' AND target_id = ? AND customer_id = ?",
+          ack.mailboxId,
+          ack.customerId,
+        ),
+      ).toBeDefined();
     }
   });
 
   it("kept every spam switch, new mailbox and deletion", async () => {
-    for (const ack of acksOf("spamOff")) expect(row("SELECT enabled FROM spam_settings WHERE mailbox_id = ?", ack.mailboxId)).toEqual({ enabled: 0 });
+    for (const ack of acksOf("spamOff"))
+      expect(row("SELECT enabled FROM spam_settings WHERE mailbox_id = ?", ack.mailboxId)).toEqual({ enabled: 0 });
     for (const ack of acksOf("create")) {
       const mailbox = row("SELECT address, password_hash AS hash, customer_id AS customerId FROM mailboxes WHERE id = ?", ack.mailboxId);
       expect(mailbox).toMatchObject({ address: ack.address, customerId: ack.customerId });
@@ -125,8 +156,14 @@ describe("LD-03 concurrent tenant writes from two processes", () => {
 
   it("keeps the invariants: counters equal rows, owners match their domain, unique addresses", () => {
     const q = (sql: string) => handle.sqlite.prepare(sql).all();
-    expect(q("SELECT d.id FROM domains d WHERE d.mailbox_count <> (SELECT count(*) FROM mailboxes m WHERE m.domain_id = d.id)")).toEqual([]);
-    expect(q("SELECT m.id FROM mailboxes m JOIN domains d ON d.id = m.domain_id WHERE m.customer_id <> d.customer_id OR m.reseller_id <> d.reseller_id")).toEqual([]);
+    expect(q("SELECT d.id FROM domains d WHERE d.mailbox_count <> (SELECT count(*) FROM mailboxes m WHERE m.domain_id = d.id)")).toEqual(
+      [],
+    );
+    expect(
+      q(
+        "SELECT m.id FROM mailboxes m JOIN domains d ON d.id = m.domain_id WHERE m.customer_id <> d.customer_id OR m.reseller_id <> d.reseller_id",
+      ),
+    ).toEqual([]);
     expect(q("SELECT address FROM mailboxes GROUP BY address HAVING count(*) > 1")).toEqual([]);
     expect(q("SELECT m.id FROM mailboxes m LEFT JOIN spam_settings s ON s.mailbox_id = m.id WHERE s.mailbox_id IS NULL")).toEqual([]);
     // Each tenant ends with its a, b and the new mailbox.

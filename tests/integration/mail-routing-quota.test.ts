@@ -77,7 +77,13 @@ describe("quotas", () => {
     env.db.update(schema.mailboxes).set({ quotaMb: 250 }).where(eq(schema.mailboxes.id, limited.id)).run();
     env.db.update(schema.mailboxes).set({ quotaMb: null }).where(eq(schema.mailboxes.address, "anna@alpenblick.example")).run();
     const quota = async (user: string) => {
-      const client = new ImapFlow({ host: "127.0.0.1", port: env.ports.imap, secure: false, logger: false, auth: { user, pass: DEMO_PASSWORD } });
+      const client = new ImapFlow({
+        host: "127.0.0.1",
+        port: env.ports.imap,
+        secure: false,
+        logger: false,
+        auth: { user, pass: DEMO_PASSWORD },
+      });
       client.on("error", () => {});
       await client.connect();
       try {

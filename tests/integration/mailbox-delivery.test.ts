@@ -71,7 +71,11 @@ describe("black-/whitelist and spam", () => {
   });
 
   it("never lets a blacklisted sender (address, domain or subdomain) reach the mailbox", async () => {
-    for (const [from, subject] of [["x@blocked.example", "bl-domain"], ["y@mail.blocked.example", "bl-sub"], ["Pest@Example.net", "bl-address"]]) {
+    for (const [from, subject] of [
+      ["x@blocked.example", "bl-domain"],
+      ["y@mail.blocked.example", "bl-sub"],
+      ["Pest@Example.net", "bl-address"],
+    ]) {
       expect(await deliverLmtp(ports.lmtp, { from, to: address, subject })).toMatch(/^250/);
     }
     const all = await listMailbox(ports.imap, address, DEMO_PASSWORD);
@@ -91,7 +95,12 @@ describe("black-/whitelist and spam", () => {
 describe("spam actions and sensitivity", () => {
   it("level decides by X-Spam-Score; negative or odd scores are not spam", async () => {
     const address = "info@citywerk.example"; // default: level 3 (score ≥ 5) → Junk
-    for (const [score, subject] of [["5.4", "score-5.4"], ["4.9", "score-4.9"], ["-7.0", "score-neg"], ["abc", "score-abc"]]) {
+    for (const [score, subject] of [
+      ["5.4", "score-5.4"],
+      ["4.9", "score-4.9"],
+      ["-7.0", "score-neg"],
+      ["abc", "score-abc"],
+    ]) {
       await deliverLmtp(ports.lmtp, { from: "s@example.net", to: address, subject, headers: { "X-Spam-Score": score } });
     }
     const folder = async (s: string) => (await landed(address, s)).map((m) => m.folder);

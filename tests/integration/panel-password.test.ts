@@ -78,19 +78,37 @@ describe.each([
   it("sets the password through the panel service; IMAP and SMTP take the new one and refuse the old", async () => {
     const domain = db.select().from(schema.domains).where(eq(schema.domains.name, domainName)).get();
     if (!domain) throw new Error(`no ${domainName}`);
-    const pkg = db.select({ panel: schema.packages.panel }).from(schema.subscriptions)
+    const pkg = db
+      .select({ panel: schema.packages.panel })
+      .from(schema.subscriptions)
       .innerJoin(schema.packages, eq(schema.subscriptions.packageId, schema.packages.id))
-      .where(eq(schema.subscriptions.id, domain.subscriptionId)).get();
+      .where(eq(schema.subscriptions.id, domain.subscriptionId))
+      .get();
     expect(pkg?.panel).toBe(panel);
     const localPart = `it-${panel}-${Math.random().toString(36).slice(2, 7)}`;
-    const m = await createMailbox(kunde, { subscriptionId: domain.subscriptionId, domainId: domain.id, localPart, quotaMb: null, newPassword: OLD, confirmPassword: OLD }, {}, db);
+    const m = await createMailbox(
+      kunde,
+      { subscriptionId: domain.subscriptionId, domainId: domain.id, localPart, quotaMb: null, newPassword: OLD, confirmPassword: OLD },
+      {},
+      db,
+    );
     if (!m) throw new Error("not created");
     created.push({ ...m, subscriptionId: domain.subscriptionId });
     expect(await imapLogin(m.address, OLD, ports.imap)).toBe(true);
 
-    const result = await updateMailboxSettings(kunde, {
-      subscriptionId: domain.subscriptionId, mailboxId: m.id, enabled: true, quotaMb: null, newPassword: next, confirmPassword: next,
-    }, { ip: "127.0.0.1" }, db);
+    const result = await updateMailboxSettings(
+      kunde,
+      {
+        subscriptionId: domain.subscriptionId,
+        mailboxId: m.id,
+        enabled: true,
+        quotaMb: null,
+        newPassword: next,
+        confirmPassword: next,
+      },
+      { ip: "127.0.0.1" },
+      db,
+    );
     expect(result.passwordChanged).toBe(true);
 
     // Old password first: a cached success must not let it through.

@@ -54,7 +54,12 @@ afterAll(async () => {
 let counter = 0;
 async function newMailbox(prefix: string) {
   const localPart = `${prefix}-${Date.now().toString(36)}-${counter++}`;
-  const created = await createMailbox(customer, { subscriptionId, domainId, localPart, quotaMb: null, newPassword: PASSWORD, confirmPassword: PASSWORD }, { ip }, db);
+  const created = await createMailbox(
+    customer,
+    { subscriptionId, domainId, localPart, quotaMb: null, newPassword: PASSWORD, confirmPassword: PASSWORD },
+    { ip },
+    db,
+  );
   return created!;
 }
 const send = (to: string[], subject: string, from = "sender@example.net", headers?: Record<string, string>) =>
@@ -80,7 +85,12 @@ describe("incoming SMTP", () => {
   it("refuses a switched-off mailbox with 550 5.2.1 and takes it again once switched on", async () => {
     const box = await newMailbox("disabled");
     const settings = (enabled: boolean) =>
-      updateMailboxSettings(customer, { subscriptionId, mailboxId: box.id, enabled, quotaMb: null, newPassword: "", confirmPassword: "" }, { ip }, db);
+      updateMailboxSettings(
+        customer,
+        { subscriptionId, mailboxId: box.id, enabled, quotaMb: null, newPassword: "", confirmPassword: "" },
+        { ip },
+        db,
+      );
     await settings(false);
     expect((await send([box.address], "pf-disabled")).rcpt[box.address]).toMatch(/^550 5\.2\.1 /);
     await settings(true);
@@ -94,7 +104,12 @@ describe("incoming SMTP", () => {
     const localPart = `fresh-${Date.now().toString(36)}`;
     const address = `${localPart}@${domainName}`;
     expect((await send([address], "pf-before")).rcpt[address]).toMatch(/^550 5\.1\.1 /);
-    const created = await createMailbox(customer, { subscriptionId, domainId, localPart, quotaMb: null, newPassword: PASSWORD, confirmPassword: PASSWORD }, { ip }, db);
+    const created = await createMailbox(
+      customer,
+      { subscriptionId, domainId, localPart, quotaMb: null, newPassword: PASSWORD, confirmPassword: PASSWORD },
+      { ip },
+      db,
+    );
     expect((await send([address], "pf-created")).rcpt[address]).toMatch(/^250 /);
     await waitForLanded(env.ports.imap, address, PASSWORD, "pf-created");
     deleteMailboxes(customer, { subscriptionId, mailboxIds: [created!.id], confirmed: "yes" }, { ip }, db);
@@ -136,7 +151,10 @@ describe("delivery rules still apply to mail that came through Postfix", () => {
     await waitForLanded(env.ports.imap, box.address, PASSWORD, "pf-ham");
     await waitForLanded(env.ports.imap, box.address, PASSWORD, "pf-spam");
     const all = await listMailbox(env.ports.imap, box.address, PASSWORD);
-    expect(all.map((m) => [m.subject, m.folder]).sort()).toEqual([["pf-ham", "INBOX"], ["pf-spam", "Junk"]]);
+    expect(all.map((m) => [m.subject, m.folder]).sort()).toEqual([
+      ["pf-ham", "INBOX"],
+      ["pf-spam", "Junk"],
+    ]);
   });
 });
 
@@ -145,9 +163,17 @@ describe("aliases and catch-all", () => {
     const one = await newMailbox("alias-one");
     const two = await newMailbox("alias-two");
     const localPart = `team-${Date.now().toString(36)}`;
-    const alias = saveAlias(customer, aliasSchema.parse({
-      subscriptionId: String(subscriptionId), domainId: String(domainId), localPart, targets: `${one.address}\n${two.address}\nteam-copy@outside.example`,
-    }), { ip }, db)!;
+    const alias = saveAlias(
+      customer,
+      aliasSchema.parse({
+        subscriptionId: String(subscriptionId),
+        domainId: String(domainId),
+        localPart,
+        targets: `${one.address}\n${two.address}\nteam-copy@outside.example`,
+      }),
+      { ip },
+      db,
+    )!;
     expect((await send([alias.address], "pf-alias")).rcpt[alias.address]).toMatch(/^250 /);
     expect((await waitForLanded(env.ports.imap, one.address, PASSWORD, "pf-alias")).length).toBe(1);
     expect((await waitForLanded(env.ports.imap, two.address, PASSWORD, "pf-alias")).length).toBe(1);
@@ -160,7 +186,12 @@ describe("aliases and catch-all", () => {
     const catcher = await newMailbox("catcher");
     const other = await newMailbox("other");
     const off = await newMailbox("off");
-    updateMailboxSettings(customer, { subscriptionId, mailboxId: off.id, enabled: false, quotaMb: null, newPassword: "", confirmPassword: "" }, { ip }, db);
+    updateMailboxSettings(
+      customer,
+      { subscriptionId, mailboxId: off.id, enabled: false, quotaMb: null, newPassword: "", confirmPassword: "" },
+      { ip },
+      db,
+    );
     const unknown = `whoever-${Date.now().toString(36)}@${domainName}`;
     expect((await send([unknown], "pf-catch-before")).rcpt[unknown]).toMatch(/^550 5\.1\.1 /);
     setCatchAll(customer, { subscriptionId, domainId, mailboxId: catcher.id }, { ip }, db);
@@ -183,7 +214,12 @@ describe("submission", () => {
     const sender = "info@alpenblick.example";
     const box = await newMailbox("sub-target");
     const transport = nodemailer.createTransport({
-      host: "127.0.0.1", port: env.ports.submission, secure: false, ignoreTLS: true, auth: { user: sender, pass: DEMO_PASSWORD }, connectionTimeout: 5_000,
+      host: "127.0.0.1",
+      port: env.ports.submission,
+      secure: false,
+      ignoreTLS: true,
+      auth: { user: sender, pass: DEMO_PASSWORD },
+      connectionTimeout: 5_000,
     });
     try {
       await transport.sendMail({ from: sender, to: [box.address, "friend@outside.example"], subject: "pf-submitted", text: "Hello\n" });

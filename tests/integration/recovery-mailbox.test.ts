@@ -55,13 +55,15 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (saved) sqlite.prepare("UPDATE mailboxes SET password_hash = ?, recovery_email = ? WHERE address = ?").run(saved.password_hash, saved.recovery_email, MAILBOX);
+  if (saved)
+    sqlite
+      .prepare("UPDATE mailboxes SET password_hash = ?, recovery_email = ? WHERE address = ?")
+      .run(saved.password_hash, saved.recovery_email, MAILBOX);
   sqlite?.close();
   await sink?.close();
   if (ownDovecot) await stopDovecot(path.join(tmp, "dovecot"));
   fs.rmSync(tmp, { recursive: true, force: true });
 });
-
 
 describe("mailbox recovery over real SMTP and Dovecot", () => {
   it("mails a link to the recovery address; the new password works at IMAP at once", async () => {
@@ -86,6 +88,8 @@ describe("mailbox recovery over real SMTP and Dovecot", () => {
     const [changed] = listSinkMails(path.join(tmp, "mail-sink"));
     expect(changed.subject).toBe("Kontor: Ihr Passwort wurde geändert");
     expect(changed.to).toBe("privat@example.org");
-    await expect(completePasswordReset({ token: token ?? "", newPassword: "Zweiter-Versuch-Mit-Altem-Link-1", ip: "192.0.2.44", locale: "de" }, db)).rejects.toThrow("recovery.linkInvalid");
+    await expect(
+      completePasswordReset({ token: token ?? "", newPassword: "Zweiter-Versuch-Mit-Altem-Link-1", ip: "192.0.2.44", locale: "de" }, db),
+    ).rejects.toThrow("recovery.linkInvalid");
   });
 });

@@ -52,8 +52,18 @@ beforeAll(async () => {
 
 afterAll(async () => {
   // The demo login must keep working for the other tests: restore it the one official way.
-  const account = db?.select({ id: schema.mailAccounts.id }).from(schema.mailAccounts).where(eq(schema.mailAccounts.login, "k10001.001")).get();
-  if (account) await setPassword({ kind: "mail_account", id: account.id }, DEMO_PASSWORD, { actor: null, action: "test.restore", skipPolicy: true }, db);
+  const account = db
+    ?.select({ id: schema.mailAccounts.id })
+    .from(schema.mailAccounts)
+    .where(eq(schema.mailAccounts.login, "k10001.001"))
+    .get();
+  if (account)
+    await setPassword(
+      { kind: "mail_account", id: account.id },
+      DEMO_PASSWORD,
+      { actor: null, action: "test.restore", skipPolicy: true },
+      db,
+    );
   sqlite?.close();
   if (tmp) {
     await stopDovecot(path.join(tmp, "dovecot"));
@@ -75,7 +85,12 @@ describe("forgotten .001 password through a ticket", () => {
     expect(await imapLogin("k10001.001", DEMO_PASSWORD, ports.imap)).toBe(true);
 
     confirmStammdaten(kunde, "127.0.0.1", db);
-    const ticketId = createTicket(kunde, { category: "reset_mailadmin_password", subject: "Passwort .001", message: "Bitte neu setzen." }, "127.0.0.1", db);
+    const ticketId = createTicket(
+      kunde,
+      { category: "reset_mailadmin_password", subject: "Passwort .001", message: "Bitte neu setzen." },
+      "127.0.0.1",
+      db,
+    );
     await generateResetPassword(support, ticketId, "127.0.0.1", db);
     const password = revealTicketPassword(kunde, ticketId, "127.0.0.1", db);
 

@@ -20,7 +20,10 @@ export async function createSeededDiskDb(prefix: string) {
   const db = drizzle(sqlite, { schema });
   await seedDemo(db);
   return {
-    dir, file, sqlite, db,
+    dir,
+    file,
+    sqlite,
+    db,
     remove() {
       if (sqlite.open) sqlite.close();
       fs.rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,14 @@
 import {
-  buildCustomer, buildDomain, buildMailAccount, buildMailbox, buildPackage, buildReseller, buildStaffUser, buildSubscription,
-  type CustomerSpec, type PackageSpec,
+  buildCustomer,
+  buildDomain,
+  buildMailAccount,
+  buildMailbox,
+  buildPackage,
+  buildReseller,
+  buildStaffUser,
+  buildSubscription,
+  type CustomerSpec,
+  type PackageSpec,
 } from "@/db/builders";
 import type { PrincipalKind } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password-hash";
@@ -44,13 +52,23 @@ export function actorOf(db: TestDb, kind: PrincipalKind, id: number): Actor {
 
 export async function anAdmin(db: TestDb): Promise<Actor> {
   const n = nextNumber(db);
-  const id = buildStaffUser(db, { email: `admin${n}@test.example`, role: "admin", displayName: `Admin ${n}`, passwordHash: await testPasswordHash() });
+  const id = buildStaffUser(db, {
+    email: `admin${n}@test.example`,
+    role: "admin",
+    displayName: `Admin ${n}`,
+    passwordHash: await testPasswordHash(),
+  });
   return actorOf(db, "user", id);
 }
 
 export async function aSupport(db: TestDb): Promise<Actor> {
   const n = nextNumber(db);
-  const id = buildStaffUser(db, { email: `support${n}@test.example`, role: "support", displayName: `Support ${n}`, passwordHash: await testPasswordHash() });
+  const id = buildStaffUser(db, {
+    email: `support${n}@test.example`,
+    role: "support",
+    displayName: `Support ${n}`,
+    passwordHash: await testPasswordHash(),
+  });
   return actorOf(db, "user", id);
 }
 
@@ -66,7 +84,14 @@ export async function aReseller(db: TestDb, p: { name?: string } = {}): Promise<
   return { ...r, email, customerNumberBase, actor: actorOf(db, "user", r.userId) };
 }
 
-export const PACKAGE_DEFAULTS: PackageSpec = { name: "Paket", panel: "plesk9", maxDomains: 5, maxMailboxes: 10, mailboxQuotaMb: 1024, maxForwards: 10 };
+export const PACKAGE_DEFAULTS: PackageSpec = {
+  name: "Paket",
+  panel: "plesk9",
+  maxDomains: 5,
+  maxMailboxes: 10,
+  mailboxQuotaMb: 1024,
+  maxForwards: 10,
+};
 
 export function aPackage(db: TestDb, reseller: { id: number }, p: Partial<PackageSpec> = {}): number {
   return buildPackage(db, reseller.id, { ...PACKAGE_DEFAULTS, name: `Paket ${nextNumber(db)}`, ...p });
@@ -74,18 +99,31 @@ export function aPackage(db: TestDb, reseller: { id: number }, p: Partial<Packag
 
 export type TestCustomer = { id: number; userId: number; customerNumber: string; resellerId: number; email: string; actor: Actor };
 
-export async function aCustomer(db: TestDb, reseller?: { id: number }, p: Partial<Omit<CustomerSpec, "passwordHash">> = {}): Promise<TestCustomer> {
+export async function aCustomer(
+  db: TestDb,
+  reseller?: { id: number },
+  p: Partial<Omit<CustomerSpec, "passwordHash">> = {},
+): Promise<TestCustomer> {
   const owner = reseller ?? (await aReseller(db));
   const n = nextNumber(db);
   const email = p.contactEmail ?? `kunde${n}@test.example`;
   const c = buildCustomer(db, owner.id, {
-    company: `Firma ${n}`, contactName: `Kontakt ${n}`, stammdatenConfirmed: true, ...p, contactEmail: email, passwordHash: await testPasswordHash(),
+    company: `Firma ${n}`,
+    contactName: `Kontakt ${n}`,
+    stammdatenConfirmed: true,
+    ...p,
+    contactEmail: email,
+    passwordHash: await testPasswordHash(),
   });
   return { ...c, email, actor: actorOf(db, "user", c.userId) };
 }
 
 export type TestSubscription = {
-  reseller: TestReseller; customer: TestCustomer; packageId: number; subscriptionId: number; domain: { id: number; name: string };
+  reseller: TestReseller;
+  customer: TestCustomer;
+  packageId: number;
+  subscriptionId: number;
+  domain: { id: number; name: string };
 };
 
 /**
@@ -93,7 +131,8 @@ export type TestSubscription = {
  * `package`'s values, or the existing `packageId`) with its first domain.
  */
 export async function aCustomerWithPackage(
-  db: TestDb, p: { reseller?: TestReseller; customer?: TestCustomer; package?: Partial<PackageSpec>; packageId?: number; domain?: string } = {},
+  db: TestDb,
+  p: { reseller?: TestReseller; customer?: TestCustomer; package?: Partial<PackageSpec>; packageId?: number; domain?: string } = {},
 ): Promise<TestSubscription> {
   const reseller = p.reseller ?? (await aReseller(db));
   const customer = p.customer ?? (await aCustomer(db, reseller));
@@ -113,14 +152,19 @@ export type TestMailbox = { id: number; address: string; actor: Actor };
 
 /** A subscription (new unless given) whose domain has `count` mailboxes, named box1@ … boxN@ (or `localParts`). */
 export async function aDomainWithMailboxes(
-  db: TestDb, count: number, p: { sub?: TestSubscription; package?: Partial<PackageSpec>; quotaMb?: number | null; localParts?: string[] } = {},
+  db: TestDb,
+  count: number,
+  p: { sub?: TestSubscription; package?: Partial<PackageSpec>; quotaMb?: number | null; localParts?: string[] } = {},
 ) {
   const sub = p.sub ?? (await aCustomerWithPackage(db, { package: p.package }));
   const hash = await testPasswordHash();
   const tenant = { resellerId: sub.reseller.id, customerId: sub.customer.id };
   const mailboxes: TestMailbox[] = [];
   for (let i = 1; i <= count; i++) {
-    const m = buildMailbox(db, tenant, sub.domain, p.localParts?.[i - 1] ?? `box${i}`, { passwordHash: hash, quotaMb: p.quotaMb === undefined ? PACKAGE_DEFAULTS.mailboxQuotaMb : p.quotaMb });
+    const m = buildMailbox(db, tenant, sub.domain, p.localParts?.[i - 1] ?? `box${i}`, {
+      passwordHash: hash,
+      quotaMb: p.quotaMb === undefined ? PACKAGE_DEFAULTS.mailboxQuotaMb : p.quotaMb,
+    });
     mailboxes.push({ ...m, actor: actorOf(db, "mailbox", m.id) });
   }
   return { ...sub, mailboxes };
@@ -138,14 +182,21 @@ export async function aMailAccount(db: TestDb, p: { sub?: TestSubscription; extr
   const admin = buildMailAccount(db, tenant, { number: 1, passwordHash: hash, quotaMb });
   const accounts = [];
   for (let i = 2; i < 2 + (p.extraAccounts ?? 0); i++) {
-    accounts.push(buildMailAccount(db, tenant, { number: i, passwordHash: hash, quotaMb, addresses: [{ domain: sub.domain, localPart: `konto${i}` }] }));
+    accounts.push(
+      buildMailAccount(db, tenant, { number: i, passwordHash: hash, quotaMb, addresses: [{ domain: sub.domain, localPart: `konto${i}` }] }),
+    );
   }
   return { ...sub, admin: { ...admin, actor: actorOf(db, "mail_account", admin.id) }, accounts };
 }
 
 /** A ticket opened by the customer through the ticket service (Stammdaten confirmed by aCustomer). */
 export function aTicket(db: TestDb, customer: { actor: Actor }, p: Partial<CreateTicketInput> = {}): number {
-  return createTicket(customer.actor, { category: "general", subject: `Anliegen ${nextNumber(db)}`, message: "Bitte um Hilfe.", ...p }, null, db);
+  return createTicket(
+    customer.actor,
+    { category: "general", subject: `Anliegen ${nextNumber(db)}`, message: "Bitte um Hilfe.", ...p },
+    null,
+    db,
+  );
 }
 
 /**
@@ -158,10 +209,37 @@ export async function aCustomerWithPanelPackages(db: TestDb, p: { contactEmail?:
   const reseller = await aReseller(db);
   const customer = await aCustomer(db, reseller, { contactEmail: p.contactEmail });
   const withBoxes = async (domain: string, localParts: string[], pkg: Partial<PackageSpec> & { mailboxQuotaMb: number }) =>
-    aDomainWithMailboxes(db, localParts.length, { sub: await aCustomerWithPackage(db, { reseller, customer, domain, package: pkg }), localParts, quotaMb: pkg.mailboxQuotaMb });
-  const classic = await withBoxes("alpenblick.example", ["info", "anna"], { name: "Web Classic", panel: "plesk8", maxMailboxes: 20, mailboxQuotaMb: 1024, maxForwards: 20 });
-  const plus = await withBoxes("bergsee.example", ["info"], { name: "Web Plus", panel: "plesk9", maxMailboxes: 50, mailboxQuotaMb: 2048, maxForwards: 50 });
-  const business = await withBoxes("citywerk.example", ["max.mustermann", "info"], { name: "Business", panel: "plesk10", maxDomains: null, maxMailboxes: 200, mailboxQuotaMb: 5120, maxForwards: null });
-  await aDomainWithMailboxes(db, 1, { sub: { ...business, domain: aDomain(db, business, "grüne-wiese.example") }, localParts: ["post"], quotaMb: 5120 });
+    aDomainWithMailboxes(db, localParts.length, {
+      sub: await aCustomerWithPackage(db, { reseller, customer, domain, package: pkg }),
+      localParts,
+      quotaMb: pkg.mailboxQuotaMb,
+    });
+  const classic = await withBoxes("alpenblick.example", ["info", "anna"], {
+    name: "Web Classic",
+    panel: "plesk8",
+    maxMailboxes: 20,
+    mailboxQuotaMb: 1024,
+    maxForwards: 20,
+  });
+  const plus = await withBoxes("bergsee.example", ["info"], {
+    name: "Web Plus",
+    panel: "plesk9",
+    maxMailboxes: 50,
+    mailboxQuotaMb: 2048,
+    maxForwards: 50,
+  });
+  const business = await withBoxes("citywerk.example", ["max.mustermann", "info"], {
+    name: "Business",
+    panel: "plesk10",
+    maxDomains: null,
+    maxMailboxes: 200,
+    mailboxQuotaMb: 5120,
+    maxForwards: null,
+  });
+  await aDomainWithMailboxes(db, 1, {
+    sub: { ...business, domain: aDomain(db, business, "grüne-wiese.example") },
+    localParts: ["post"],
+    quotaMb: 5120,
+  });
   return { reseller, customer, classic, plus, business };
 }

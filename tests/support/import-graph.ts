@@ -5,7 +5,11 @@ const EXTENSIONS = [".tsx", ".ts", "/index.tsx", "/index.ts"];
 
 /** Resolves an import specifier of a project file ("@/…" or relative) to a file, or null for packages. */
 function resolveImport(from: string, spec: string, root: string): string | null {
-  const base = spec.startsWith("@/") ? path.join(root, spec.slice(2)) : spec.startsWith(".") ? path.resolve(path.dirname(from), spec) : null;
+  const base = spec.startsWith("@/")
+    ? path.join(root, spec.slice(2))
+    : spec.startsWith(".")
+      ? path.resolve(path.dirname(from), spec)
+      : null;
   if (!base) return null;
   if (fs.existsSync(base) && fs.statSync(base).isFile()) return base;
   for (const ext of EXTENSIONS) if (fs.existsSync(base + ext)) return base + ext;

@@ -6,10 +6,19 @@ import nodemailer from "nodemailer";
 const HOST = "127.0.0.1";
 
 /** Delivers one message over LMTP, as the MTA would after accepting it; resolves with the LMTP answer. */
-export async function deliverLmtp(port: number, msg: { from: string; to: string; subject: string; headers?: Record<string, string>; body?: string }) {
+export async function deliverLmtp(
+  port: number,
+  msg: { from: string; to: string; subject: string; headers?: Record<string, string>; body?: string },
+) {
   const transport = nodemailer.createTransport({ host: HOST, port, lmtp: true, ignoreTLS: true, connectionTimeout: 5_000 });
   try {
-    const info = await transport.sendMail({ from: msg.from, to: msg.to, subject: msg.subject, text: msg.body ?? `Body of ${msg.subject}\n`, headers: msg.headers });
+    const info = await transport.sendMail({
+      from: msg.from,
+      to: msg.to,
+      subject: msg.subject,
+      text: msg.body ?? `Body of ${msg.subject}\n`,
+      headers: msg.headers,
+    });
     return info.response;
   } finally {
     transport.close();
@@ -20,7 +29,16 @@ export type Landed = { folder: string; specialUse: string | undefined; subject: 
 
 /** Every message of every folder of the mailbox, with flags and raw header, read over IMAP. */
 export async function listMailbox(port: number, user: string, pass: string): Promise<Landed[]> {
-  const client = new ImapFlow({ host: HOST, port, secure: false, logger: false, auth: { user, pass }, connectionTimeout: 5_000, greetingTimeout: 5_000, socketTimeout: 10_000 });
+  const client = new ImapFlow({
+    host: HOST,
+    port,
+    secure: false,
+    logger: false,
+    auth: { user, pass },
+    connectionTimeout: 5_000,
+    greetingTimeout: 5_000,
+    socketTimeout: 10_000,
+  });
   client.on("error", () => {});
   await client.connect();
   const out: Landed[] = [];
@@ -30,7 +48,13 @@ export async function listMailbox(port: number, user: string, pass: string): Pro
       try {
         if (client.mailbox && client.mailbox.exists > 0) {
           for await (const m of client.fetch("1:*", { envelope: true, flags: true, headers: true })) {
-            out.push({ folder: box.path, specialUse: box.specialUse, subject: m.envelope?.subject ?? "", flags: [...(m.flags ?? [])], header: m.headers?.toString("utf8") ?? "" });
+            out.push({
+              folder: box.path,
+              specialUse: box.specialUse,
+              subject: m.envelope?.subject ?? "",
+              flags: [...(m.flags ?? [])],
+              header: m.headers?.toString("utf8") ?? "",
+            });
           }
         }
       } finally {

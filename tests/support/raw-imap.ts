@@ -9,13 +9,21 @@ const quote = (s: string) => `"${s.replace(/["\\]/g, (c) => `\\${c}`)}"`;
  * which Dovecot sees as another client IP. `ms` is the time from sending LOGIN to the tagged answer,
  * i.e. what Dovecot's failure delay and auth penalty add. Every wait is bounded by `timeoutMs`.
  */
-export function rawImapLogin(port: number, user: string, pass: string, opts: { localAddress?: string; timeoutMs?: number } = {}): Promise<RawLoginResult> {
+export function rawImapLogin(
+  port: number,
+  user: string,
+  pass: string,
+  opts: { localAddress?: string; timeoutMs?: number } = {},
+): Promise<RawLoginResult> {
   const timeoutMs = opts.timeoutMs ?? 40_000;
   return new Promise((resolve, reject) => {
     const socket = net.connect({ host: "127.0.0.1", port, localAddress: opts.localAddress });
     let buffer = "";
     let sentAt = 0;
-    const fail = (e: Error) => { socket.destroy(); reject(e); };
+    const fail = (e: Error) => {
+      socket.destroy();
+      reject(e);
+    };
     socket.setTimeout(timeoutMs, () => fail(new Error(`IMAP on ${port} did not answer within ${timeoutMs} ms: ${buffer}`)));
     socket.on("error", fail);
     socket.on("data", (chunk) => {

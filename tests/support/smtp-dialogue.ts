@@ -19,7 +19,11 @@ export async function smtpDialogue(port: number, msg: SmtpMessage, timeoutMs = 1
   let waiting: ((reply: string) => void) | null = null;
   // Asserted, not annotated: the socket handlers set it, so TypeScript must not narrow it to null here.
   let failure = null as Error | null;
-  const fail = (e: Error) => { failure = e; socket.destroy(); waiting?.(""); };
+  const fail = (e: Error) => {
+    failure = e;
+    socket.destroy();
+    waiting?.("");
+  };
   socket.setTimeout(timeoutMs, () => fail(new Error(`SMTP on ${port} did not answer within ${timeoutMs} ms: ${buffer}`)));
   socket.on("error", fail);
   // Hands a complete reply (its last line is "NNN text", no dash after the code) to the waiting step.
@@ -32,9 +36,19 @@ export async function smtpDialogue(port: number, msg: SmtpMessage, timeoutMs = 1
     waiting = null;
     w(reply);
   };
-  socket.on("data", (chunk) => { buffer += chunk.toString("utf8"); deliver(); });
-  const next = () => new Promise<string>((resolve) => { waiting = resolve; deliver(); });
-  const say = async (line: string) => { socket.write(`${line}\r\n`); return next(); };
+  socket.on("data", (chunk) => {
+    buffer += chunk.toString("utf8");
+    deliver();
+  });
+  const next = () =>
+    new Promise<string>((resolve) => {
+      waiting = resolve;
+      deliver();
+    });
+  const say = async (line: string) => {
+    socket.write(`${line}\r\n`);
+    return next();
+  };
   const check = (reply: string, code: RegExp) => {
     if (failure) throw failure;
     if (!code.test(reply)) throw new Error(`Unexpected SMTP answer: ${reply}`);
@@ -53,7 +67,9 @@ export async function smtpDialogue(port: number, msg: SmtpMessage, timeoutMs = 1
     }
     check(await say("DATA"), /^354/);
     const headers = { From: msg.from, To: msg.to.join(", "), Subject: msg.subject, ...msg.headers };
-    const head = Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join("\r\n");
+    const head = Object.entries(headers)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join("\r\n");
     const body = (msg.body ?? `Body of ${msg.subject}\n`).replace(/\r?\n/g, "\r\n").replace(/^\./gm, "..");
     const data = lastLine(await say(`${head}\r\n\r\n${body}\r\n.`));
     await say("QUIT");

@@ -20,7 +20,13 @@ import { createMailboxSchema, deleteMailboxesSchema, mailboxSettingsSchema, spam
  * (in-process tenants) and tenant-writer.ts (a second process writing to the same database file).
  */
 
-export type Tenant = { customerId: number; customerNumber: string; subscriptionId: number; domainId: number; mailboxIds: [number, number, number] };
+export type Tenant = {
+  customerId: number;
+  customerNumber: string;
+  subscriptionId: number;
+  domainId: number;
+  mailboxIds: [number, number, number];
+};
 
 export type Ack =
   | { kind: "password"; customerId: number; mailboxId: number; password: string; quotaMb: number }
@@ -43,22 +49,46 @@ function actorFor(db: Db, email: string): Actor {
 /** `tag` keeps names apart between processes: customers c<tag>-<i>@…, domains t<tag>-<i>.example. */
 async function setUpTenant(db: Db, reseller: Actor, packageId: number, tag: string, i: number): Promise<Tenant> {
   const email = `c${tag}-${i}@last.example`;
-  const customer = await createCustomer(reseller, {
-    company: `Last ${tag} ${i}`, contactName: `Kontakt ${i}`, street: "Weg 1", postalCode: "12345", city: "Stadt",
-    country: "DE", phone: "+49 30 1", contactEmail: email,
-  }, "192.0.2.10", db);
+  const customer = await createCustomer(
+    reseller,
+    {
+      company: `Last ${tag} ${i}`,
+      contactName: `Kontakt ${i}`,
+      street: "Weg 1",
+      postalCode: "12345",
+      city: "Stadt",
+      country: "DE",
+      phone: "+49 30 1",
+      contactEmail: email,
+    },
+    "192.0.2.10",
+    db,
+  );
   const order = await orderPackage(reseller, { customerId: customer.id, packageId, domain: `t${tag}-${i}.example` }, "192.0.2.10", db);
   const actor = actorFor(db, email);
   const domainId = getSubscriptionForCustomer(actor, order.subscriptionId, db).domains[0].id;
   const ids: number[] = [];
   for (const local of ["a", "b", "d"]) {
     const pw = password(`${tag}${i}${local}`);
-    const input = createMailboxSchema.parse({ subscriptionId: order.subscriptionId, domainId, localPart: local, quotaMb: "", newPassword: pw, confirmPassword: pw });
+    const input = createMailboxSchema.parse({
+      subscriptionId: order.subscriptionId,
+      domainId,
+      localPart: local,
+      quotaMb: "",
+      newPassword: pw,
+      confirmPassword: pw,
+    });
     const created = await createMailbox(actor, input, { ip: "192.0.2.10" }, db);
     if (!created) throw new Error("createMailbox returned nothing");
     ids.push(created.id);
   }
-  return { customerId: customer.id, customerNumber: customer.customerNumber, subscriptionId: order.subscriptionId, domainId, mailboxIds: ids as Tenant["mailboxIds"] };
+  return {
+    customerId: customer.id,
+    customerNumber: customer.customerNumber,
+    subscriptionId: order.subscriptionId,
+    domainId,
+    mailboxIds: ids as Tenant["mailboxIds"],
+  };
 }
 
 /** All of one customer's writes at once; each resolves to an acknowledgement or a failure text. */
@@ -70,7 +100,14 @@ function tenantWrites(db: Db, actor: Actor, t: Tenant, neighbour: Tenant, n: num
   const foreignPassword = password(`fremd${n}`);
   return [
     (async () => {
-      const input = mailboxSettingsSchema.parse({ subscriptionId: sub, mailboxId: String(a), enabled: "on", quotaMb: String(quota), newPassword, confirmPassword: newPassword });
+      const input = mailboxSettingsSchema.parse({
+        subscriptionId: sub,
+        mailboxId: String(a),
+        enabled: "on",
+        quotaMb: String(quota),
+        newPassword,
+        confirmPassword: newPassword,
+      });
       await updateMailboxSettings(actor, input, { ip: "192.0.2.20" }, db);
       return { kind: "password", customerId: t.customerId, mailboxId: a, password: newPassword, quotaMb: quota } as const;
     })(),
@@ -80,22 +117,47 @@ function tenantWrites(db: Db, actor: Actor, t: Tenant, neighbour: Tenant, n: num
     })(),
     (async () => {
       const pw = password(`plus${n}`);
-      const input = createMailboxSchema.parse({ subscriptionId: sub, domainId: String(t.domainId), localPart: "neu", quotaMb: "", newPassword: pw, confirmPassword: pw });
+      const input = createMailboxSchema.parse({
+        subscriptionId: sub,
+        domainId: String(t.domainId),
+        localPart: "neu",
+        quotaMb: "",
+        newPassword: pw,
+        confirmPassword: pw,
+      });
       const created = await createMailbox(actor, input, { ip: "192.0.2.20" }, db);
       if (!created) throw new Error("createMailbox returned nothing");
       return { kind: "create", customerId: t.customerId, mailboxId: created.id, address: created.address, password: pw } as const;
     })(),
     (async () => {
-      deleteMailboxes(actor, deleteMailboxesSchema.parse({ subscriptionId: sub, mailboxIds: String(d), confirmed: "yes" }), { ip: "192.0.2.20" }, db);
+      deleteMailboxes(
+        actor,
+        deleteMailboxesSchema.parse({ subscriptionId: sub, mailboxIds: String(d), confirmed: "yes" }),
+        { ip: "192.0.2.20" },
+        db,
+      );
       return { kind: "delete", customerId: t.customerId, mailboxId: d } as const;
     })(),
     (async () => {
       const target = neighbour.mailboxIds[0];
-      const input = mailboxSettingsSchema.parse({ subscriptionId: sub, mailboxId: String(target), enabled: "on", quotaMb: "1", newPassword: foreignPassword, confirmPassword: foreignPassword });
+      const input = mailboxSettingsSchema.parse({
+        subscriptionId: sub,
+        mailboxId: String(target),
+        enabled: "on",
+        quotaMb: "1",
+        newPassword: foreignPassword,
+        confirmPassword: foreignPassword,
+      });
       try {
         await updateMailboxSettings(actor, input, { ip: "192.0.2.20" }, db);
       } catch (e) {
-        return { kind: "foreignRefused", customerId: t.customerId, mailboxId: target, password: foreignPassword, error: (e as Error).constructor.name } as const;
+        return {
+          kind: "foreignRefused",
+          customerId: t.customerId,
+          mailboxId: target,
+          password: foreignPassword,
+          error: (e as Error).constructor.name,
+        } as const;
       }
       throw new Error(`customer ${t.customerId} changed mailbox ${target} of customer ${neighbour.customerId}`);
     })(),
@@ -103,13 +165,25 @@ function tenantWrites(db: Db, actor: Actor, t: Tenant, neighbour: Tenant, n: num
 }
 
 /** Sets up `count` customers of the reseller concurrently, then runs all their writes concurrently. */
-export async function runTenantWorkload(db: Db, resellerEmail: string, packageName: string, count: number, tag: string): Promise<WorkloadResult> {
+export async function runTenantWorkload(
+  db: Db,
+  resellerEmail: string,
+  packageName: string,
+  count: number,
+  tag: string,
+): Promise<WorkloadResult> {
   const reseller = actorFor(db, resellerEmail);
-  const pkg = db.select({ id: packages.id }).from(packages).where(and(eq(packages.resellerId, reseller.resellerId ?? -1), eq(packages.name, packageName))).get();
+  const pkg = db
+    .select({ id: packages.id })
+    .from(packages)
+    .where(and(eq(packages.resellerId, reseller.resellerId ?? -1), eq(packages.name, packageName)))
+    .get();
   if (!pkg) throw new Error(`reseller ${resellerEmail} has no package ${packageName}`);
   const failures: string[] = [];
   const setUp = await Promise.allSettled(Array.from({ length: count }, (_, i) => setUpTenant(db, reseller, pkg.id, tag, i)));
-  const tenants = setUp.flatMap((s, i) => (s.status === "fulfilled" ? [s.value] : (failures.push(`set-up ${tag}-${i}: ${String(s.reason)}`), [])));
+  const tenants = setUp.flatMap((s, i) =>
+    s.status === "fulfilled" ? [s.value] : (failures.push(`set-up ${tag}-${i}: ${String(s.reason)}`), []),
+  );
   const writes = tenants.flatMap((t, i) => {
     const actor = actorFor(db, `c${tag}-${i}@last.example`);
     return tenantWrites(db, actor, t, tenants[(i + 1) % tenants.length], i);

@@ -31,7 +31,8 @@ beforeEach(async () => {
 
 const form = (name: string) => {
   const fd = new FormData();
-  for (const [k, v] of Object.entries({ name, panel: "plesk10", maxMailboxes: "5", maxDomains: "1", mailboxQuotaMb: "", maxForwards: "" })) fd.append(k, v);
+  for (const [k, v] of Object.entries({ name, panel: "plesk10", maxMailboxes: "5", maxDomains: "1", mailboxQuotaMb: "", maxForwards: "" }))
+    fd.append(k, v);
   return fd;
 };
 const packageNamed = (name: string) => h.db.select().from(packages).where(eq(packages.name, name)).get();
@@ -55,7 +56,17 @@ describe("staff without a required second factor", () => {
 
   it("may use it once a factor is set up", async () => {
     state.actor = reseller;
-    h.db.insert(mfaFactors).values({ userId: reseller.id, kind: "webauthn", label: "Schlüssel", credentialId: "cred-enrol-test", publicKey: "pk", confirmedAt: new Date() }).run();
+    h.db
+      .insert(mfaFactors)
+      .values({
+        userId: reseller.id,
+        kind: "webauthn",
+        label: "Schlüssel",
+        credentialId: "cred-enrol-test",
+        publicKey: "pk",
+        confirmedAt: new Date(),
+      })
+      .run();
     const result = await createPackageAction(IDLE, form("Tarif mit Faktor"));
     expect(result.status === "error" ? result : "ok").toBe("ok");
     expect(packageNamed("Tarif mit Faktor")).toMatchObject({ panel: "plesk10" });

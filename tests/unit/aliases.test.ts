@@ -24,7 +24,19 @@ const ctx = { ip: "192.0.2.9" };
 /** A fresh mailbox of a domain, so the tests do not lean on the seed's addresses. */
 async function mailbox(d: typeof domain, prefix: string) {
   const localPart = `${prefix}${Math.random().toString(36).slice(2, 8)}`;
-  return (await createMailbox(customer, { subscriptionId: d.subscriptionId, domainId: d.id, localPart, quotaMb: null, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, ctx, handle.db))!;
+  return (await createMailbox(
+    customer,
+    {
+      subscriptionId: d.subscriptionId,
+      domainId: d.id,
+      localPart,
+      quotaMb: null,
+      newPassword: NEW_PASSWORD,
+      confirmPassword: NEW_PASSWORD,
+    },
+    ctx,
+    handle.db,
+  ))!;
 }
 const input = (d: typeof domain, localPart: string, targets: string[]) =>
   aliasSchema.parse({ subscriptionId: String(d.subscriptionId), domainId: String(d.id), localPart, targets: targets.join("\n") });
@@ -47,7 +59,12 @@ describe("aliases", () => {
   it("delivers to mailboxes of the customer and outside addresses, and the mailbox sees it among its addresses", async () => {
     const a = await mailbox(domain, "a");
     const b = await mailbox(otherDomain, "b");
-    const saved = saveAlias(customer, input(domain, "team", [a.address, b.address.toUpperCase(), "partner@outside.example"]), ctx, handle.db);
+    const saved = saveAlias(
+      customer,
+      input(domain, "team", [a.address, b.address.toUpperCase(), "partner@outside.example"]),
+      ctx,
+      handle.db,
+    );
     expect(saved!.address).toBe(`team@${domain.name}`);
     const row = listAliases(customer, domain.subscriptionId, handle.db).find((x) => x.id === saved!.id);
     expect(row?.targets).toEqual([a.address, b.address, "partner@outside.example"].sort().map(displayAddress));
@@ -56,10 +73,26 @@ describe("aliases", () => {
 
   it("refuses an alias equal to a mailbox, and a mailbox equal to an alias", async () => {
     const a = await mailbox(domain, "taken");
-    const errors = await fieldErrorsOf(() => saveAlias(customer, input(domain, a.address.split("@")[0], ["x@outside.example"]), ctx, handle.db));
+    const errors = await fieldErrorsOf(() =>
+      saveAlias(customer, input(domain, a.address.split("@")[0], ["x@outside.example"]), ctx, handle.db),
+    );
     expect(errors.localPart).toEqual(["aliases.errors.addressIsMailbox"]);
     saveAlias(customer, input(domain, "reserved", ["x@outside.example"]), ctx, handle.db);
-    const mbErrors = await fieldErrorsOf(() => createMailbox(customer, { subscriptionId: domain.subscriptionId, domainId: domain.id, localPart: "reserved", quotaMb: null, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, ctx, handle.db));
+    const mbErrors = await fieldErrorsOf(() =>
+      createMailbox(
+        customer,
+        {
+          subscriptionId: domain.subscriptionId,
+          domainId: domain.id,
+          localPart: "reserved",
+          quotaMb: null,
+          newPassword: NEW_PASSWORD,
+          confirmPassword: NEW_PASSWORD,
+        },
+        ctx,
+        handle.db,
+      ),
+    );
     expect(mbErrors.localPart).toEqual(["panel.errors.addressTaken"]);
   });
 
@@ -71,17 +104,28 @@ describe("aliases", () => {
     const one = saveAlias(customer, input(domain, "loop-one", [box.address]), ctx, handle.db)!;
     saveAlias(customer, input(domain, "loop-two", [`loop-one@${domain.name}`]), ctx, handle.db);
     const errors = await fieldErrorsOf(() =>
-      saveAlias(customer, { ...input(domain, "loop-one", [`loop-two@${domain.name}`]), aliasId: one.id }, ctx, handle.db));
+      saveAlias(customer, { ...input(domain, "loop-one", [`loop-two@${domain.name}`]), aliasId: one.id }, ctx, handle.db),
+    );
     expect(errors.targets).toEqual(["aliases.errors.loop"]);
     expect(handle.db.select().from(mailAliases).where(eq(mailAliases.id, one.id)).get()?.address).toBe(`loop-one@${domain.name}`);
   });
 
   it("refuses 10,000 targets, invalid ones and another customer's addresses beside the field, changing nothing", async () => {
     const many = Array.from({ length: 10_000 }, (_, i) => `t${i}@outside.example`);
-    expect((await fieldErrorsOf(() => saveAlias(customer, input(domain, "many", many), ctx, handle.db))).targets).toEqual(["aliases.errors.tooManyTargets"]);
-    expect((await fieldErrorsOf(() => saveAlias(customer, input(domain, "bad", ["not an address"]), ctx, handle.db))).targets).toEqual(["aliases.errors.targetInvalid"]);
-    const foreign = handle.db.select({ address: mailboxes.address }).from(mailboxes).where(eq(mailboxes.customerId, as.user("kunde2@kontor.example").customerId!)).get()!;
-    expect((await fieldErrorsOf(() => saveAlias(customer, input(domain, "steal", [foreign.address]), ctx, handle.db))).targets).toEqual(["aliases.errors.targetOtherCustomer"]);
+    expect((await fieldErrorsOf(() => saveAlias(customer, input(domain, "many", many), ctx, handle.db))).targets).toEqual([
+      "aliases.errors.tooManyTargets",
+    ]);
+    expect((await fieldErrorsOf(() => saveAlias(customer, input(domain, "bad", ["not an address"]), ctx, handle.db))).targets).toEqual([
+      "aliases.errors.targetInvalid",
+    ]);
+    const foreign = handle.db
+      .select({ address: mailboxes.address })
+      .from(mailboxes)
+      .where(eq(mailboxes.customerId, as.user("kunde2@kontor.example").customerId!))
+      .get()!;
+    expect((await fieldErrorsOf(() => saveAlias(customer, input(domain, "steal", [foreign.address]), ctx, handle.db))).targets).toEqual([
+      "aliases.errors.targetOtherCustomer",
+    ]);
     expect(handle.db.select().from(mailAliases).where(eq(mailAliases.localPart, "many")).all()).toEqual([]);
   });
 
@@ -95,12 +139,27 @@ describe("aliases", () => {
   });
 
   it("counts aliases against the package's limit", async () => {
-    const sub = handle.db.select({ packageId: subscriptions.packageId }).from(subscriptions).where(eq(subscriptions.id, otherDomain.subscriptionId)).get()!;
-    const used = handle.db.select().from(mailAliases).innerJoin(domains, eq(domains.id, mailAliases.domainId)).where(eq(domains.subscriptionId, otherDomain.subscriptionId)).all().length;
-    handle.db.update(packages).set({ maxAliases: used + 1 }).where(eq(packages.id, sub.packageId)).run();
+    const sub = handle.db
+      .select({ packageId: subscriptions.packageId })
+      .from(subscriptions)
+      .where(eq(subscriptions.id, otherDomain.subscriptionId))
+      .get()!;
+    const used = handle.db
+      .select()
+      .from(mailAliases)
+      .innerJoin(domains, eq(domains.id, mailAliases.domainId))
+      .where(eq(domains.subscriptionId, otherDomain.subscriptionId))
+      .all().length;
+    handle.db
+      .update(packages)
+      .set({ maxAliases: used + 1 })
+      .where(eq(packages.id, sub.packageId))
+      .run();
     try {
       saveAlias(customer, input(otherDomain, "last", ["a@outside.example"]), ctx, handle.db);
-      expect((await fieldErrorsOf(() => saveAlias(customer, input(otherDomain, "over", ["a@outside.example"]), ctx, handle.db)))._form).toEqual(["aliases.errors.limit"]);
+      expect(
+        (await fieldErrorsOf(() => saveAlias(customer, input(otherDomain, "over", ["a@outside.example"]), ctx, handle.db)))._form,
+      ).toEqual(["aliases.errors.limit"]);
     } finally {
       handle.db.update(packages).set({ maxAliases: null }).where(eq(packages.id, sub.packageId)).run();
     }
@@ -115,10 +174,21 @@ describe("aliases", () => {
 
   it("lets the E-Mail-Administration keep aliases on its domains only", async () => {
     const admin = as.mailAdmin("k10001.001");
-    const noPanel = handle.db.select({ id: domains.id, name: domains.name }).from(domains).where(eq(domains.name, "dorfladen.example")).get()!;
-    const saved = saveAlias(admin, aliasSchema.parse({ domainId: String(noPanel.id), localPart: "laden", targets: `kontakt@${noPanel.name}` }), ctx, handle.db);
+    const noPanel = handle.db
+      .select({ id: domains.id, name: domains.name })
+      .from(domains)
+      .where(eq(domains.name, "dorfladen.example"))
+      .get()!;
+    const saved = saveAlias(
+      admin,
+      aliasSchema.parse({ domainId: String(noPanel.id), localPart: "laden", targets: `kontakt@${noPanel.name}` }),
+      ctx,
+      handle.db,
+    );
     expect(saved!.address).toBe("laden@dorfladen.example");
-    expect(() => saveAlias(admin, aliasSchema.parse({ domainId: String(domain.id), localPart: "x", targets: "a@outside.example" }), ctx, handle.db)).toThrow(NotFoundError);
+    expect(() =>
+      saveAlias(admin, aliasSchema.parse({ domainId: String(domain.id), localPart: "x", targets: "a@outside.example" }), ctx, handle.db),
+    ).toThrow(NotFoundError);
   });
 });
 
@@ -129,7 +199,9 @@ describe("catch-all", () => {
     const base = { subscriptionId: domain.subscriptionId, domainId: domain.id };
     setCatchAll(customer, { ...base, mailboxId: box.id }, ctx, handle.db);
     expect(handle.db.select({ c: domains.catchAllMailboxId }).from(domains).where(eq(domains.id, domain.id)).get()?.c).toBe(box.id);
-    expect((await fieldErrorsOf(() => setCatchAll(customer, { ...base, mailboxId: foreignBox.id }, ctx, handle.db))).mailboxId).toEqual(["aliases.errors.catchAllOtherDomain"]);
+    expect((await fieldErrorsOf(() => setCatchAll(customer, { ...base, mailboxId: foreignBox.id }, ctx, handle.db))).mailboxId).toEqual([
+      "aliases.errors.catchAllOtherDomain",
+    ]);
     expect(otherAddressesOf({ id: box.id, address: box.address }, handle.db).catchAllDomains).toEqual([domain.name]);
     setCatchAll(customer, { ...base, mailboxId: null }, ctx, handle.db);
     expect(handle.db.select({ c: domains.catchAllMailboxId }).from(domains).where(eq(domains.id, domain.id)).get()?.c).toBeNull();

@@ -22,7 +22,14 @@ beforeAll(async () => {
   for (const number of ["K10001", "K10002", "K20001"]) {
     const c = customerOf(number);
     for (let i = 0; i < 30; i++) {
-      writeAudit(handle.db, admin, { action: i % 2 ? "mailbox.password" : "mailbox.create", targetKind: "customer", targetId: c?.id, targetLabel: number, resellerId: c?.resellerId, customerId: c?.id });
+      writeAudit(handle.db, admin, {
+        action: i % 2 ? "mailbox.password" : "mailbox.create",
+        targetKind: "customer",
+        targetId: c?.id,
+        targetLabel: number,
+        resellerId: c?.resellerId,
+        customerId: c?.id,
+      });
     }
   }
   writeAudit(handle.db, admin, { action: "settings.update" });
@@ -63,7 +70,12 @@ describe("audit log viewer", () => {
       if (!page.nextBefore) break;
       before = page.nextBefore;
     }
-    const all = handle.db.select({ id: auditLog.id }).from(auditLog).all().map((r) => r.id).sort((a, b) => b - a);
+    const all = handle.db
+      .select({ id: auditLog.id })
+      .from(auditLog)
+      .all()
+      .map((r) => r.id)
+      .sort((a, b) => b - a);
     expect(seen).toEqual(all);
     expect(all.length).toBeGreaterThan(50);
   });

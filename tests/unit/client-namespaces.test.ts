@@ -22,7 +22,8 @@ describe("messages sent to the browser", () => {
     expect(files.length).toBeGreaterThan(0);
     const missing = files.flatMap((file) => {
       const areas = areasIn(file);
-      for (const area of areas) expect(area === group || area.startsWith(`${group}/`), `${file} uses another group's area ${area}`).toBe(true);
+      for (const area of areas)
+        expect(area === group || area.startsWith(`${group}/`), `${file} uses another group's area ${area}`).toBe(true);
       const sent = new Set([group, ...areas].flatMap((a) => namespacesFor(a as ClientArea)));
       return [...namespacesReadBy([file])].filter((ns) => !sent.has(ns)).map((ns) => `${file}: ${ns}`);
     });
@@ -32,7 +33,12 @@ describe("messages sent to the browser", () => {
   it("use every page area somewhere, and list pages send only the shell", () => {
     const used = new Set(groups.flatMap((g) => routeFiles(g).flatMap(areasIn)));
     expect(Object.keys(CLIENT_NAMESPACES).filter((k) => k.includes("/") && !used.has(k))).toEqual([]);
-    for (const list of ["app/(ksc)/ksc/domains/page.tsx", "app/(panel)/panel/[subscriptionId]/mail/page.tsx", "app/(support)/support/mailboxes/page.tsx", "app/(reseller)/reseller/customers/page.tsx"]) {
+    for (const list of [
+      "app/(ksc)/ksc/domains/page.tsx",
+      "app/(panel)/panel/[subscriptionId]/mail/page.tsx",
+      "app/(support)/support/mailboxes/page.tsx",
+      "app/(reseller)/reseller/customers/page.tsx",
+    ]) {
       expect(areasIn(list)).toEqual([]);
     }
   });

@@ -8,8 +8,12 @@ import { phoneSetupText, qrDataUrl } from "@/lib/mail/client-setup/qr";
 import type { ServerSettings } from "@/lib/services/settings/server-settings";
 
 const settings: ServerSettings = {
-  imapHost: "imap.hoster.example", imapPort: 993, imapEncryption: "ssl",
-  smtpHost: "smtp.hoster.example", smtpPort: 587, smtpEncryption: "starttls",
+  imapHost: "imap.hoster.example",
+  imapPort: 993,
+  imapEncryption: "ssl",
+  smtpHost: "smtp.hoster.example",
+  smtpPort: 587,
+  smtpEncryption: "starttls",
   publicUrl: "https://panel.hoster.example",
 };
 
@@ -86,7 +90,9 @@ describe("Apple profile and QR code", () => {
     const keys = texts(doc, "key");
     expect(keys).toContain("IncomingMailServerHostName");
     expect(keys.some((k) => /password$/i.test(k ?? "") && k !== "OutgoingPasswordSameAsIncomingPassword")).toBe(false);
-    expect(texts(doc, "string")).toEqual(expect.arrayContaining(["imap.hoster.example", "smtp.hoster.example", "anna@alpenblick.example", "com.apple.mail.managed"]));
+    expect(texts(doc, "string")).toEqual(
+      expect.arrayContaining(["imap.hoster.example", "smtp.hoster.example", "anna@alpenblick.example", "com.apple.mail.managed"]),
+    );
     expect(buildMobileconfig("anna@alpenblick.example", settings)).toBe(xml); // stable UUIDs: re-download replaces the profile
   });
 

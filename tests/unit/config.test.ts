@@ -20,7 +20,14 @@ function problemsOf(env: Record<string, string>): string[] {
 describe("settings", () => {
   it("applies the documented defaults to an empty environment", () => {
     const s = parseSettings({});
-    expect(s.server).toMatchObject({ host: "127.0.0.1", port: 3000, distDir: ".next", workerHeapMb: 256, workerSemiMb: 8, trustProxy: false });
+    expect(s.server).toMatchObject({
+      host: "127.0.0.1",
+      port: 3000,
+      distDir: ".next",
+      workerHeapMb: 256,
+      workerSemiMb: 8,
+      trustProxy: false,
+    });
     expect(s.paths.db).toBe(path.join(process.cwd(), "data", "kontor.db"));
     expect(s.paths.sieveDir).toBe(path.join(process.cwd(), "data", "dovecot", "sieve"));
     expect(s.dovecot).toEqual({ imapPort: 10143, submissionPort: 10587, lmtpPort: 10024, relayPort: 10025 });
@@ -45,12 +52,24 @@ describe("settings", () => {
 
   it("keeps the build folder inside the project", () => {
     expect(parseSettings({ NEXT_DIST_DIR: ".next-bench" }).server.distDir).toBe(".next-bench");
-    expect(problemsOf({ NEXT_DIST_DIR: ".." })).toEqual(['NEXT_DIST_DIR=".." must be .next or .next-<name> inside the project, such as .next-test']);
+    expect(problemsOf({ NEXT_DIST_DIR: ".." })).toEqual([
+      'NEXT_DIST_DIR=".." must be .next or .next-<name> inside the project, such as .next-test',
+    ]);
   });
 
   it("lists every wrong variable at once", () => {
-    const problems = problemsOf({ KONTOR_TRUST_PROXY: "yes", KONTOR_TIME_ZONE: "Mars/Olympus", KONTOR_PUBLIC_URL: "kontor.example", KONTOR_WORKERS: "0" });
-    expect(problems.map((p) => p.split("=")[0]).sort()).toEqual(["KONTOR_PUBLIC_URL", "KONTOR_TIME_ZONE", "KONTOR_TRUST_PROXY", "KONTOR_WORKERS"]);
+    const problems = problemsOf({
+      KONTOR_TRUST_PROXY: "yes",
+      KONTOR_TIME_ZONE: "Mars/Olympus",
+      KONTOR_PUBLIC_URL: "kontor.example",
+      KONTOR_WORKERS: "0",
+    });
+    expect(problems.map((p) => p.split("=")[0]).sort()).toEqual([
+      "KONTOR_PUBLIC_URL",
+      "KONTOR_TIME_ZONE",
+      "KONTOR_TRUST_PROXY",
+      "KONTOR_WORKERS",
+    ]);
     expect(problems.join("\n")).toContain("is not a time zone");
   });
 
@@ -82,10 +101,18 @@ describe("settings", () => {
   });
 
   it("stops the production server at start with the variable's name", () => {
-    const r = spawnSync(process.execPath, ["scripts/serve.mjs", "--port", "abc"], { encoding: "utf8", timeout: 20_000, env: { ...process.env, AUTH_SECRET: LONG_SECRET } });
+    const r = spawnSync(process.execPath, ["scripts/serve.mjs", "--port", "abc"], {
+      encoding: "utf8",
+      timeout: 20_000,
+      env: { ...process.env, AUTH_SECRET: LONG_SECRET },
+    });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('PORT="abc" is not a port');
-    const noSecret = spawnSync(process.execPath, ["scripts/serve.mjs", "--port", "3999"], { encoding: "utf8", timeout: 20_000, env: { ...process.env, AUTH_SECRET: "", KONTOR_DEMO: "" } });
+    const noSecret = spawnSync(process.execPath, ["scripts/serve.mjs", "--port", "3999"], {
+      encoding: "utf8",
+      timeout: 20_000,
+      env: { ...process.env, AUTH_SECRET: "", KONTOR_DEMO: "" },
+    });
     expect(noSecret.status).toBe(1);
     expect(noSecret.stderr).toContain("AUTH_SECRET is missing");
   });

@@ -8,7 +8,16 @@ import { getCustomerOrThrow } from "@/lib/services/customers/get-customer";
 import { listCustomers } from "@/lib/services/customers/list-customers";
 import { updateCustomer } from "@/lib/services/customers/update-customer";
 import {
-  aCustomer, aCustomerWithPackage, aDomain, aDomainWithMailboxes, aMailAccount, anAdmin, aReseller, emptyDb, type TestCustomer, type TestReseller,
+  aCustomer,
+  aCustomerWithPackage,
+  aDomain,
+  aDomainWithMailboxes,
+  aMailAccount,
+  anAdmin,
+  aReseller,
+  emptyDb,
+  type TestCustomer,
+  type TestReseller,
 } from "../support/factories";
 
 /** Each test starts from two resellers: r1 with customers c1 and c2, r2 with customer c3. */
@@ -19,7 +28,14 @@ let c1: TestCustomer;
 let c2: TestCustomer;
 let c3: TestCustomer;
 const input = (email: string, company = "Firma") => ({
-  company, contactName: "Kim Kunde", street: "Weg 1", postalCode: "12345", city: "Ort", country: "DE", phone: "+49 1", contactEmail: email,
+  company,
+  contactName: "Kim Kunde",
+  street: "Weg 1",
+  postalCode: "12345",
+  city: "Ort",
+  country: "DE",
+  phone: "+49 1",
+  contactEmail: email,
 });
 const number = (r: TestReseller, n: number) => `K${r.customerNumberBase + n}`;
 
@@ -61,9 +77,18 @@ describe("customers", () => {
 
   it("shows usage of each subscription against its limits", async () => {
     // Business: two domains with three mailboxes; a package without panel with two mail accounts.
-    const business = await aDomainWithMailboxes(handle.db, 2, { sub: await aCustomerWithPackage(handle.db, { reseller: r1, customer: c1, package: { name: "Business" } }) });
+    const business = await aDomainWithMailboxes(handle.db, 2, {
+      sub: await aCustomerWithPackage(handle.db, { reseller: r1, customer: c1, package: { name: "Business" } }),
+    });
     await aDomainWithMailboxes(handle.db, 1, { sub: { ...business, domain: aDomain(handle.db, business) } });
-    await aMailAccount(handle.db, { sub: await aCustomerWithPackage(handle.db, { reseller: r1, customer: c1, package: { name: "Mail Basic", panel: "none", maxMailboxes: 5 } }), extraAccounts: 1 });
+    await aMailAccount(handle.db, {
+      sub: await aCustomerWithPackage(handle.db, {
+        reseller: r1,
+        customer: c1,
+        package: { name: "Mail Basic", panel: "none", maxMailboxes: 5 },
+      }),
+      extraAccounts: 1,
+    });
     const detail = getCustomerOrThrow(r1.actor, c1.id, handle.db);
     expect(detail.subscriptions.find((s) => s.packageName === "Business")?.usage).toMatchObject({ domains: 2, mailboxes: 3 });
     expect(detail.mailAccounts).toMatchObject({ accounts: 2, allowance: { maxAccounts: 5 } });
@@ -72,7 +97,10 @@ describe("customers", () => {
   it("searches and keyset-pages thousands of customers without crossing resellers", async () => {
     const reseller = r1.actor;
     const rows = Array.from({ length: 2000 }, (_, i) => ({
-      resellerId: r1.id, customerNumber: number(r1, 1000 + i), contactName: `Massen Kunde ${i}`, contactEmail: `m${i}@example.test`,
+      resellerId: r1.id,
+      customerNumber: number(r1, 1000 + i),
+      contactName: `Massen Kunde ${i}`,
+      contactEmail: `m${i}@example.test`,
       company: i === 1234 ? "Seltene_Firma 100%" : null,
     }));
     handle.db.insert(customers).values(rows).run();
@@ -88,11 +116,15 @@ describe("customers", () => {
     expect(seen.some((n) => n.startsWith(`K${r2.customerNumberBase / 100_000}`))).toBe(false);
     const back = listCustomers(reseller, { before: page.items[0].customerNumber }, handle.db);
     expect((back.items.at(-1)?.customerNumber ?? "") < page.items[0].customerNumber).toBe(true);
-    expect(listCustomers(reseller, { q: number(r1, 1234).toLowerCase() }, handle.db).items.map((c) => c.customerNumber)).toEqual([number(r1, 1234)]);
+    expect(listCustomers(reseller, { q: number(r1, 1234).toLowerCase() }, handle.db).items.map((c) => c.customerNumber)).toEqual([
+      number(r1, 1234),
+    ]);
     expect(listCustomers(reseller, { q: "_firma 100%" }, handle.db).items.map((c) => c.customerNumber)).toEqual([number(r1, 2234)]);
     expect(listCustomers(reseller, { q: "Massen Kunde 1999" }, handle.db).items).toHaveLength(1);
     expect(listCustomers(r2.actor, { q: "Massen" }, handle.db).items).toHaveLength(0);
     // A new customer continues after the highest number, not after the base.
-    await expect(createCustomer(reseller, input("after@example.test"), null, handle.db).then((c) => c.customerNumber)).resolves.toBe(number(r1, 3000));
+    await expect(createCustomer(reseller, input("after@example.test"), null, handle.db).then((c) => c.customerNumber)).resolves.toBe(
+      number(r1, 3000),
+    );
   });
 });

@@ -53,7 +53,10 @@ describe("hash pool", () => {
 
   it("lets a script that hashed end by itself (an idle hash thread keeps nothing alive)", () => {
     const script = "import { hashPassword } from './lib/auth/password-hash.ts'; console.log((await hashPassword('x')).slice(0, 10));";
-    const run = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { encoding: "utf8", timeout: 20_000 });
+    const run = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+      encoding: "utf8",
+      timeout: 20_000,
+    });
     expect(run.error).toBeUndefined();
     expect(run.status).toBe(0);
     expect(run.stdout.trim()).toBe("{ARGON2ID}");

@@ -15,7 +15,10 @@ const flatten = (tree: Tree, prefix = ""): Record<string, string> =>
 const german = flatten(de);
 
 describe("translations", () => {
-  it.each([["en", en], ["it", it_]] as const)("%s has exactly the German keys, none empty", (_name, messages) => {
+  it.each([
+    ["en", en],
+    ["it", it_],
+  ] as const)("%s has exactly the German keys, none empty", (_name, messages) => {
     const other = flatten(messages);
     expect(Object.keys(other).sort()).toEqual(Object.keys(german).sort());
     for (const [key, value] of Object.entries(other)) expect(value.trim(), key).not.toBe("");

@@ -32,14 +32,17 @@ const { cacheStatements, VERIFIED_WITH: STATEMENTS_VERIFIED } = await import("@/
 const { VERIFIED_WITH: CSP_VERIFIED } = await import("@/lib/security/csp.mjs");
 
 function installedVersion(pkg: string): string {
-  return (JSON.parse(fs.readFileSync(path.join(process.cwd(), "node_modules", pkg, "package.json"), "utf8")) as { version: string }).version;
+  return (JSON.parse(fs.readFileSync(path.join(process.cwd(), "node_modules", pkg, "package.json"), "utf8")) as { version: string })
+    .version;
 }
 
 function expectVerified(adapter: string, verified: Record<string, string>) {
   for (const [pkg, version] of Object.entries(verified)) {
     const installed = installedVersion(pkg);
     if (installed !== version) {
-      throw new Error(`${adapter} was checked against ${pkg} ${version}, but ${installed} is installed: re-check what its comment says it relies on, then update its VERIFIED_WITH`);
+      throw new Error(
+        `${adapter} was checked against ${pkg} ${version}, but ${installed} is installed: re-check what its comment says it relies on, then update its VERIFIED_WITH`,
+      );
     }
   }
 }
@@ -53,17 +56,29 @@ async function signInCookie(origin: string): Promise<{ name: string; value: stri
     basePath: "/api/auth",
     session: { strategy: "jwt" as const },
     providers: [Credentials({ credentials: { grant: {} }, authorize: async () => ({ id: "user:7", principal }) })],
-    callbacks: { jwt: ({ token, user }: { token: Record<string, unknown>; user?: { principal?: unknown } }) => (user?.principal ? { ...token, principal: user.principal } : token) },
+    callbacks: {
+      jwt: ({ token, user }: { token: Record<string, unknown>; user?: { principal?: unknown } }) =>
+        user?.principal ? { ...token, principal: user.principal } : token,
+    },
   };
   const csrf = await Auth(new Request(`${origin}/api/auth/csrf`), config);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const signIn = await Auth(new Request(`${origin}/api/auth/callback/credentials`, {
-    method: "POST",
-    headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ csrfToken, grant: "g" }),
-  }), config);
-  const session = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.includes("session-token="));
+  const cookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  const signIn = await Auth(
+    new Request(`${origin}/api/auth/callback/credentials`, {
+      method: "POST",
+      headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ csrfToken, grant: "g" }),
+    }),
+    config,
+  );
+  const session = signIn.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .find((c) => c.includes("session-token="));
   if (!session) throw new Error(`next-auth set no session cookie (status ${signIn.status})`);
   const at = session.indexOf("=");
   return { name: session.slice(0, at), value: session.slice(at + 1) };
@@ -73,7 +88,10 @@ describe("next-auth: lib/auth/read-session.ts decodes next-auth's session cookie
   beforeEach(() => request.cookies.clear());
 
   it("reads the cookie next-auth writes over http and over https (cookie name and salt)", async () => {
-    for (const [origin, proto] of [["http://panel.example", "http"], ["https://panel.example", "https"]]) {
+    for (const [origin, proto] of [
+      ["http://panel.example", "http"],
+      ["https://panel.example", "https"],
+    ]) {
       const cookie = await signInCookie(origin);
       expect(cookie.name).toBe(proto === "https" ? "__Secure-authjs.session-token" : "authjs.session-token");
       request.cookies.clear();

@@ -9,7 +9,18 @@ import { LimitError } from "@/lib/services/orders/limit-error";
 import { orderPackage } from "@/lib/services/orders/order-package";
 import { createPackage, updatePackage } from "@/lib/services/packages/save-package";
 import { getPackageOrThrow } from "@/lib/services/packages/get-package";
-import { actorOf, aCustomer, aCustomerWithPackage, aDomain, aDomainWithMailboxes, aMailAccount, aReseller, emptyDb, type TestCustomer, type TestReseller } from "../support/factories";
+import {
+  actorOf,
+  aCustomer,
+  aCustomerWithPackage,
+  aDomain,
+  aDomainWithMailboxes,
+  aMailAccount,
+  aReseller,
+  emptyDb,
+  type TestCustomer,
+  type TestReseller,
+} from "../support/factories";
 import { NEW_PASSWORD } from "../support/reseller-admin/actors";
 
 /**
@@ -27,16 +38,35 @@ beforeEach(async () => {
   r1 = await aReseller(handle.db);
   kunde = await aCustomer(handle.db, r1);
   const business = await aDomainWithMailboxes(handle.db, 2, {
-    sub: await aCustomerWithPackage(handle.db, { reseller: r1, customer: kunde, domain: "citywerk.example", package: { name: "Business", maxDomains: null, maxMailboxes: 200, mailboxQuotaMb: 5120 } }),
+    sub: await aCustomerWithPackage(handle.db, {
+      reseller: r1,
+      customer: kunde,
+      domain: "citywerk.example",
+      package: { name: "Business", maxDomains: null, maxMailboxes: 200, mailboxQuotaMb: 5120 },
+    }),
     quotaMb: 5120,
   });
-  await aDomainWithMailboxes(handle.db, 1, { sub: { ...business, domain: aDomain(handle.db, business, "grüne-wiese.example") }, quotaMb: 5120 });
+  await aDomainWithMailboxes(handle.db, 1, {
+    sub: { ...business, domain: aDomain(handle.db, business, "grüne-wiese.example") },
+    quotaMb: 5120,
+  });
   businessId = business.packageId;
-  const mail = await aMailAccount(handle.db, { sub: await aCustomerWithPackage(handle.db, { reseller: r1, customer: kunde, package: { name: "Mail Basic", panel: "none", maxMailboxes: 5 } }), extraAccounts: 1 });
+  const mail = await aMailAccount(handle.db, {
+    sub: await aCustomerWithPackage(handle.db, {
+      reseller: r1,
+      customer: kunde,
+      package: { name: "Mail Basic", panel: "none", maxMailboxes: 5 },
+    }),
+    extraAccounts: 1,
+  });
   mailBasicId = mail.packageId;
 });
 const refusal = (fn: () => unknown) => {
-  try { fn(); } catch (e) { return e; }
+  try {
+    fn();
+  } catch (e) {
+    return e;
+  }
   throw new Error("expected a refusal");
 };
 
@@ -45,7 +75,9 @@ describe("lowering a package's limits", () => {
     const reseller = r1.actor;
     const business = getPackageOrThrow(reseller, businessId, handle.db);
     const where = `${kunde.customerNumber} · citywerk.example`;
-    const err = refusal(() => updatePackage(reseller, business.id, { ...business, maxDomains: 1, maxMailboxes: 2, mailboxQuotaMb: 1000 }, null, handle.db));
+    const err = refusal(() =>
+      updatePackage(reseller, business.id, { ...business, maxDomains: 1, maxMailboxes: 2, mailboxQuotaMb: 1000 }, null, handle.db),
+    );
     expect(err).toBeInstanceOf(LimitError);
     const exceeded = (err as LimitError).exceeded;
     expect(exceeded).toContainEqual({ limit: "maxDomains", used: 2, max: 1, where });
@@ -81,8 +113,36 @@ describe("creating beyond a limit under concurrency", () => {
   it("20 parallel mail account creates at limit − 1 end with exactly the limit", async () => {
     const reseller = r1.actor;
     const limit = 5;
-    const pkg = createPackage(reseller, { name: "Race", panel: "none", maxDomains: 1, maxMailboxes: limit, mailboxQuotaMb: 100, maxForwards: null, spamFilterEnabled: true, forwardingEnabled: true }, null, handle.db);
-    const c = await createCustomer(reseller, { company: "", contactName: "Race", street: "", postalCode: "", city: "", country: "DE", phone: "", contactEmail: "race@example.test" }, null, handle.db);
+    const pkg = createPackage(
+      reseller,
+      {
+        name: "Race",
+        panel: "none",
+        maxDomains: 1,
+        maxMailboxes: limit,
+        mailboxQuotaMb: 100,
+        maxForwards: null,
+        spamFilterEnabled: true,
+        forwardingEnabled: true,
+      },
+      null,
+      handle.db,
+    );
+    const c = await createCustomer(
+      reseller,
+      {
+        company: "",
+        contactName: "Race",
+        street: "",
+        postalCode: "",
+        city: "",
+        country: "DE",
+        phone: "",
+        contactEmail: "race@example.test",
+      },
+      null,
+      handle.db,
+    );
     const order = await orderPackage(reseller, { customerId: c.id, packageId: pkg, domain: "race.example" }, null, handle.db);
     const login = order.adminAccount?.login ?? "";
     const adminId = handle.db.select({ id: mailAccounts.id }).from(mailAccounts).where(eq(mailAccounts.login, login)).get()?.id ?? 0;
@@ -100,12 +160,21 @@ describe("creating beyond a limit under concurrency", () => {
     expect(refused).toHaveLength(19);
     for (const r of refused) expect(r.reason).toBeInstanceOf(LimitError);
     expect(count()).toBe(limit);
-    const numbers = handle.db.select({ n: mailAccounts.number }).from(mailAccounts).where(eq(mailAccounts.customerId, c.id)).all().map((r) => r.n);
+    const numbers = handle.db
+      .select({ n: mailAccounts.number })
+      .from(mailAccounts)
+      .where(eq(mailAccounts.customerId, c.id))
+      .all()
+      .map((r) => r.n);
     expect(numbers.sort()).toEqual([1, 2, 3, 4, 5]);
   });
 
   it("refuses a quota above the package's", async () => {
-    const race = await aMailAccount(handle.db, { sub: await aCustomerWithPackage(handle.db, { reseller: r1, package: { panel: "none", maxMailboxes: 5, mailboxQuotaMb: 100 } }), extraAccounts: 1, quotaMb: 50 });
+    const race = await aMailAccount(handle.db, {
+      sub: await aCustomerWithPackage(handle.db, { reseller: r1, package: { panel: "none", maxMailboxes: 5, mailboxQuotaMb: 100 } }),
+      extraAccounts: 1,
+      quotaMb: 50,
+    });
     const admin = race.admin.actor;
     const account = race.accounts[0];
     const err = refusal(() => setMailAccountQuota(admin, account.id, 101, null, handle.db));

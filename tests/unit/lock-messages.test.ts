@@ -16,7 +16,10 @@ function allTexts(messages: Messages): string[] {
 describe("waiting times in messages", () => {
   it.each(LOCALES)("%s: the lock message uses the plural forms of the catalogue", (locale) => {
     // The catalogue is loaded as plain JSON, so its keys are not typed here.
-    const t = createTranslator({ locale, messages: loadMessages(locale) }) as unknown as (key: string, values: Record<string, number>) => string;
+    const t = createTranslator({ locale, messages: loadMessages(locale) }) as unknown as (
+      key: string,
+      values: Record<string, number>,
+    ) => string;
     expect(t("login.throttled", { minutes: 1 })).toContain(expected[locale][0]);
     expect(t("login.throttled", { minutes: 2 })).toContain(expected[locale][1]);
   });

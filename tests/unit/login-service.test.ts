@@ -64,7 +64,10 @@ describe("login areas", () => {
 describe("second factor", () => {
   it("asks an account with a second factor for it and issues no grant yet", async () => {
     const support = handle.db.select({ id: users.id }).from(users).where(eq(users.email, "support@kontor.example")).get()!;
-    handle.db.insert(mfaFactors).values({ userId: support.id, kind: "webauthn", label: "Key", credentialId: "cred-1", publicKey: "pk", confirmedAt: new Date() }).run();
+    handle.db
+      .insert(mfaFactors)
+      .values({ userId: support.id, kind: "webauthn", label: "Key", credentialId: "cred-1", publicKey: "pk", confirmedAt: new Date() })
+      .run();
     const grants = handle.db.select().from(loginGrants).all().length;
     const result = await login("ksc", "support@kontor.example");
     expect(result).toMatchObject({ ok: false, reason: "secondFactor", methods: { totp: false, webauthn: true } });
@@ -86,42 +89,65 @@ describe("guessing limits", () => {
     if (!right.ok && right.reason === "throttled") expect(right.retryAfterMs).toBeGreaterThan(0);
   });
 
-  it("50 wrong guesses from one address lock nobody out: another user there logs in after the robot check", { timeout: 60_000 }, async () => {
-    const ip = "203.0.113.7";
-    const pauses: number[] = [];
-    const answers: LoginResult[] = [];
-    for (let i = 0; i < 50; i++) answers.push(await attemptLogin({ area: "mailbox", identifier: `nobody${i % 7}@alpenblick.example`, password: "x", ip }, handle.db));
-    // The first ten were checked; the tenth says the next attempt needs the robot check, and from then
-    // on no password is checked without it.
-    expect(answers.slice(0, MAX_FAILURES - 1)).toEqual(Array(MAX_FAILURES - 1).fill({ ok: false, reason: "invalid" }));
-    expect(answers[MAX_FAILURES - 1]).toEqual({ ok: false, reason: "invalid", robotCheck: true });
-    expect(answers.slice(MAX_FAILURES)).toEqual(Array(50 - MAX_FAILURES).fill({ ok: false, reason: "robotCheck" }));
-    expect(addressNeedsRobotCheck(ip, handle.db)).toBe(true);
-    const audited = handle.db.select().from(auditLog).where(eq(auditLog.action, "login.address_suspicious")).all();
-    expect(audited.map((a) => a.ip)).toEqual([ip]);
+  it(
+    "50 wrong guesses from one address lock nobody out: another user there logs in after the robot check",
+    { timeout: 60_000 },
+    async () => {
+      const ip = "203.0.113.7";
+      const pauses: number[] = [];
+      const answers: LoginResult[] = [];
+      for (let i = 0; i < 50; i++)
+        answers.push(
+          await attemptLogin({ area: "mailbox", identifier: `nobody${i % 7}@alpenblick.example`, password: "x", ip }, handle.db),
+        );
+      // The first ten were checked; the tenth says the next attempt needs the robot check, and from then
+      // on no password is checked without it.
+      expect(answers.slice(0, MAX_FAILURES - 1)).toEqual(Array(MAX_FAILURES - 1).fill({ ok: false, reason: "invalid" }));
+      expect(answers[MAX_FAILURES - 1]).toEqual({ ok: false, reason: "invalid", robotCheck: true });
+      expect(answers.slice(MAX_FAILURES)).toEqual(Array(50 - MAX_FAILURES).fill({ ok: false, reason: "robotCheck" }));
+      expect(addressNeedsRobotCheck(ip, handle.db)).toBe(true);
+      const audited = handle.db.select().from(auditLog).where(eq(auditLog.action, "login.address_suspicious")).all();
+      expect(audited.map((a) => a.ip)).toEqual([ip]);
 
-    const right = { area: "ksc" as const, identifier: "kunde3@kontor.example", password: DEMO_PASSWORD, ip };
-    expect(await attemptLogin(right, handle.db, { pause: async (ms) => void pauses.push(ms) })).toEqual({ ok: false, reason: "robotCheck" });
-    expect(await attemptLogin({ ...right, robotCheck: "forged" }, handle.db)).toEqual({ ok: false, reason: "robotCheck" });
-    const solved = await solveRobotCheck();
-    expect(await attemptLogin({ ...right, robotCheck: solved }, handle.db, { pause: async (ms) => void pauses.push(ms) })).toMatchObject({ ok: true, role: "customer" });
-    // Each attempt from the marked address waits before its password is checked; a solution counts once.
-    expect(pauses).toEqual([SUSPICIOUS_ADDRESS_PAUSE_MS]);
-    expect(await attemptLogin({ ...right, robotCheck: solved }, handle.db)).toEqual({ ok: false, reason: "robotCheck" });
-    // Elsewhere nothing changed.
-    expect(await login("ksc", "kunde3@kontor.example", DEMO_PASSWORD, "203.0.113.8")).toMatchObject({ ok: true });
-  });
+      const right = { area: "ksc" as const, identifier: "kunde3@kontor.example", password: DEMO_PASSWORD, ip };
+      expect(await attemptLogin(right, handle.db, { pause: async (ms) => void pauses.push(ms) })).toEqual({
+        ok: false,
+        reason: "robotCheck",
+      });
+      expect(await attemptLogin({ ...right, robotCheck: "forged" }, handle.db)).toEqual({ ok: false, reason: "robotCheck" });
+      const solved = await solveRobotCheck();
+      expect(await attemptLogin({ ...right, robotCheck: solved }, handle.db, { pause: async (ms) => void pauses.push(ms) })).toMatchObject({
+        ok: true,
+        role: "customer",
+      });
+      // Each attempt from the marked address waits before its password is checked; a solution counts once.
+      expect(pauses).toEqual([SUSPICIOUS_ADDRESS_PAUSE_MS]);
+      expect(await attemptLogin({ ...right, robotCheck: solved }, handle.db)).toEqual({ ok: false, reason: "robotCheck" });
+      // Elsewhere nothing changed.
+      expect(await login("ksc", "kunde3@kontor.example", DEMO_PASSWORD, "203.0.113.8")).toMatchObject({ ok: true });
+    },
+  );
 
   it("the second factor is refused only by the account's lock, not by a marked address", { timeout: 60_000 }, async () => {
     const ip = "203.0.113.9";
     for (let i = 0; i < MAX_FAILURES; i++) await login("mailbox", `nobody${i}@bergsee.example`, "x", ip);
     expect(addressNeedsRobotCheck(ip, handle.db)).toBe(true);
     const codeAccount = handle.db.select({ id: users.id }).from(users).where(eq(users.email, "reseller@kontor.example")).get()!;
-    handle.db.insert(mfaFactors).values({ userId: codeAccount.id, kind: "webauthn", label: "Key", credentialId: "cred-2", publicKey: "pk", confirmedAt: new Date() }).run();
-    const first = await attemptLogin({ area: "ksc", identifier: "reseller@kontor.example", password: DEMO_PASSWORD, ip, robotCheck: await solveRobotCheck() }, handle.db, { pause: async () => {} });
+    handle.db
+      .insert(mfaFactors)
+      .values({ userId: codeAccount.id, kind: "webauthn", label: "Key", credentialId: "cred-2", publicKey: "pk", confirmedAt: new Date() })
+      .run();
+    const first = await attemptLogin(
+      { area: "ksc", identifier: "reseller@kontor.example", password: DEMO_PASSWORD, ip, robotCheck: await solveRobotCheck() },
+      handle.db,
+      { pause: async () => {} },
+    );
     expect(first).toMatchObject({ ok: false, reason: "secondFactor" });
     if (first.ok || first.reason !== "secondFactor") return;
-    expect(await completeLoginWithCode({ token: first.pendingToken, code: "000000", ip }, handle.db)).toEqual({ ok: false, reason: "invalid" });
+    expect(await completeLoginWithCode({ token: first.pendingToken, code: "000000", ip }, handle.db)).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
     handle.db.delete(mfaFactors).where(eq(mfaFactors.userId, codeAccount.id)).run();
   });
 });
@@ -131,5 +157,7 @@ async function solveRobotCheck(): Promise<string> {
   const challenge = await createRobotChallenge();
   const solution = await solveChallenge({ challenge, deriveKey: sha.deriveKey });
   if (!solution) throw new Error("unsolved");
-  return Buffer.from(JSON.stringify({ challenge: { parameters: challenge.parameters, signature: challenge.signature }, solution })).toString("base64");
+  return Buffer.from(
+    JSON.stringify({ challenge: { parameters: challenge.parameters, signature: challenge.signature }, solution }),
+  ).toString("base64");
 }

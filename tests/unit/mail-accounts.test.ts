@@ -11,7 +11,16 @@ import { createCustomer } from "@/lib/services/customers/create-customer";
 import { LimitError, limitErrorState } from "@/lib/services/orders/limit-error";
 import { orderPackage } from "@/lib/services/orders/order-package";
 import { createPackage } from "@/lib/services/packages/save-package";
-import { actorOf, aCustomerWithPackage, aMailAccount, aReseller, emptyDb, TEST_PASSWORD, type TestCustomer, type TestReseller } from "../support/factories";
+import {
+  actorOf,
+  aCustomerWithPackage,
+  aMailAccount,
+  aReseller,
+  emptyDb,
+  TEST_PASSWORD,
+  type TestCustomer,
+  type TestReseller,
+} from "../support/factories";
 import { NEW_PASSWORD } from "../support/reseller-admin/actors";
 
 /**
@@ -28,7 +37,11 @@ beforeEach(async () => {
   handle = emptyDb();
   r1 = await aReseller(handle.db);
   const mail = await aMailAccount(handle.db, {
-    sub: await aCustomerWithPackage(handle.db, { reseller: r1, domain: "dorfladen.example", package: { name: "Mail Basic", panel: "none", maxMailboxes: 5, mailboxQuotaMb: 1024 } }),
+    sub: await aCustomerWithPackage(handle.db, {
+      reseller: r1,
+      domain: "dorfladen.example",
+      package: { name: "Mail Basic", panel: "none", maxMailboxes: 5, mailboxQuotaMb: 1024 },
+    }),
     extraAccounts: 1,
   });
   kunde = mail.customer;
@@ -36,14 +49,19 @@ beforeEach(async () => {
   routed = `konto2@dorfladen.example`;
   pleskDomainId = (await aCustomerWithPackage(handle.db, { reseller: r1, customer: kunde, package: { panel: "plesk10" } })).domain.id;
 });
-const accountId = (login: string) => handle.db.select({ id: mailAccounts.id }).from(mailAccounts).where(eq(mailAccounts.login, login)).get()?.id ?? 0;
-const hashOf = (login: string) => handle.db.select({ h: mailAccounts.passwordHash }).from(mailAccounts).where(eq(mailAccounts.login, login)).get()?.h ?? "";
+const accountId = (login: string) =>
+  handle.db.select({ id: mailAccounts.id }).from(mailAccounts).where(eq(mailAccounts.login, login)).get()?.id ?? 0;
+const hashOf = (login: string) =>
+  handle.db.select({ h: mailAccounts.passwordHash }).from(mailAccounts).where(eq(mailAccounts.login, login)).get()?.h ?? "";
 const mailAdmin = (login: string) => actorOf(handle.db, "mail_account", accountId(login));
 
 describe("E-Mail-Administration", () => {
   it("lists the customer's accounts with routed addresses and no-panel domains only", () => {
     const view = getMailAdminOverview(mailAdmin(`${prefix}.001`), handle.db);
-    expect(view.accounts.map((a) => [a.login, a.addresses.map((x) => x.address)])).toEqual([[`${prefix}.001`, []], [`${prefix}.002`, [routed]]]);
+    expect(view.accounts.map((a) => [a.login, a.addresses.map((x) => x.address)])).toEqual([
+      [`${prefix}.001`, []],
+      [`${prefix}.002`, [routed]],
+    ]);
     expect(view.domains.map((d) => d.displayName)).toEqual(["dorfladen.example"]);
     expect(view.allowance).toEqual({ subscriptions: 1, maxAccounts: 5, quotaMb: 1024 });
   });
@@ -57,7 +75,9 @@ describe("E-Mail-Administration", () => {
     const addressId = routeAddress(admin, { accountId: created.id, domainId, localPart: "buero" }, null, handle.db);
     expect(() => routeAddress(admin, { accountId: created.id, domainId, localPart: "buero" }, null, handle.db)).toThrow(ValidationError);
     // A domain of a Plesk package is not available here.
-    expect(() => routeAddress(admin, { accountId: created.id, domainId: pleskDomainId, localPart: "x" }, null, handle.db)).toThrow(ValidationError);
+    expect(() => routeAddress(admin, { accountId: created.id, domainId: pleskDomainId, localPart: "x" }, null, handle.db)).toThrow(
+      ValidationError,
+    );
     await setMailAccountPassword(admin, created.id, "Andere-Lange-Passphrase-91!", null, handle.db);
     expect(await verifyPassword(hashOf(`${prefix}.003`), "Andere-Lange-Passphrase-91!")).toBe(true);
     unrouteAddress(admin, addressId, null, handle.db);
@@ -70,7 +90,9 @@ describe("E-Mail-Administration", () => {
 
   it("names a quota above the package together with the password's problems (issue 25.9)", async () => {
     const admin = mailAdmin(`${prefix}.001`);
-    const err = await createMailAccount(admin, { quotaMb: 5000, newPassword: "kurz" }, null, handle.db).catch((e: unknown) => e as ServiceError);
+    const err = await createMailAccount(admin, { quotaMb: 5000, newPassword: "kurz" }, null, handle.db).catch(
+      (e: unknown) => e as ServiceError,
+    );
     expect(err).toBeInstanceOf(LimitError);
     expect((err as LimitError).exceeded).toEqual([{ limit: "mailboxQuotaMb", used: 5000, max: 1024, where: kunde.customerNumber }]);
     expect((err as ServiceError).fieldErrors?.newPassword).toContain("password.errors.tooShort");
@@ -81,7 +103,9 @@ describe("E-Mail-Administration", () => {
 
   it("refuses weak passwords beside the field and never deletes .001", async () => {
     const admin = mailAdmin(`${prefix}.001`);
-    const err = await createMailAccount(admin, { quotaMb: null, newPassword: "kurz" }, null, handle.db).catch((e: unknown) => e as ServiceError);
+    const err = await createMailAccount(admin, { quotaMb: null, newPassword: "kurz" }, null, handle.db).catch(
+      (e: unknown) => e as ServiceError,
+    );
     expect(err).toBeInstanceOf(ValidationError);
     expect((err as ServiceError).fieldErrors?.newPassword).toContain("password.errors.tooShort");
     expect(() => deleteMailAccount(admin, accountId(`${prefix}.001`), null, handle.db)).toThrow(ValidationError);
@@ -89,32 +113,73 @@ describe("E-Mail-Administration", () => {
 
   it("keeps each customer's accounts apart (404 for another customer's account)", async () => {
     const reseller = r1.actor;
-    const pkg = createPackage(reseller, { name: "Fremd", panel: "none", maxDomains: 1, maxMailboxes: 3, mailboxQuotaMb: null, maxForwards: null, spamFilterEnabled: true, forwardingEnabled: true }, null, handle.db);
-    const c = await createCustomer(reseller, { company: "", contactName: "Other", street: "", postalCode: "", city: "", country: "DE", phone: "", contactEmail: "other@example.test" }, null, handle.db);
+    const pkg = createPackage(
+      reseller,
+      {
+        name: "Fremd",
+        panel: "none",
+        maxDomains: 1,
+        maxMailboxes: 3,
+        mailboxQuotaMb: null,
+        maxForwards: null,
+        spamFilterEnabled: true,
+        forwardingEnabled: true,
+      },
+      null,
+      handle.db,
+    );
+    const c = await createCustomer(
+      reseller,
+      {
+        company: "",
+        contactName: "Other",
+        street: "",
+        postalCode: "",
+        city: "",
+        country: "DE",
+        phone: "",
+        contactEmail: "other@example.test",
+      },
+      null,
+      handle.db,
+    );
     const order = await orderPackage(reseller, { customerId: c.id, packageId: pkg, domain: "anderer-kunde.example" }, null, handle.db);
     const other = mailAdmin(order.adminAccount?.login ?? "");
     // Pending generated password: nothing but the change is allowed.
-    await expect(createMailAccount(other, { quotaMb: null, newPassword: NEW_PASSWORD }, null, handle.db)).rejects.toThrow("mailAdmin.errors.mustChangeFirst");
+    await expect(createMailAccount(other, { quotaMb: null, newPassword: NEW_PASSWORD }, null, handle.db)).rejects.toThrow(
+      "mailAdmin.errors.mustChangeFirst",
+    );
     expect(getMailAdminOverview(other, handle.db).accounts.map((a) => a.login)).toEqual([order.adminAccount?.login]);
     await changePendingAdminPassword(other, NEW_PASSWORD, null, handle.db);
     const ready = mailAdmin(order.adminAccount?.login ?? "");
     expect(ready.mustChangePassword).toBe(false);
-    await expect(setMailAccountPassword(ready, accountId(`${prefix}.002`), NEW_PASSWORD, null, handle.db)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(setMailAccountPassword(ready, accountId(`${prefix}.002`), NEW_PASSWORD, null, handle.db)).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     expect(() => deleteMailAccount(ready, accountId(`${prefix}.002`), null, handle.db)).toThrow(NotFoundError);
-    const foreignAddress = handle.db.select({ id: mailAccountAddresses.id }).from(mailAccountAddresses).where(eq(mailAccountAddresses.address, routed)).get()?.id ?? 0;
+    const foreignAddress =
+      handle.db.select({ id: mailAccountAddresses.id }).from(mailAccountAddresses).where(eq(mailAccountAddresses.address, routed)).get()
+        ?.id ?? 0;
     expect(() => unrouteAddress(ready, foreignAddress, null, handle.db)).toThrow(NotFoundError);
-    expect(() => routeAddress(ready, { accountId: accountId(`${prefix}.002`), domainId: pleskDomainId, localPart: "a" }, null, handle.db)).toThrow(NotFoundError);
+    expect(() =>
+      routeAddress(ready, { accountId: accountId(`${prefix}.002`), domainId: pleskDomainId, localPart: "a" }, null, handle.db),
+    ).toThrow(NotFoundError);
   });
 
   it("is closed to other roles", async () => {
-    await expect(createMailAccount(r1.actor, { quotaMb: null, newPassword: NEW_PASSWORD }, null, handle.db)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(createMailAccount(r1.actor, { quotaMb: null, newPassword: NEW_PASSWORD }, null, handle.db)).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     expect(() => deleteMailAccount(kunde.actor, accountId(`${prefix}.002`), null, handle.db)).toThrow(ForbiddenError);
   });
 });
 
 describe("the administrator's own password", () => {
   const fieldErrors = async (p: Promise<unknown>) => {
-    const error = await p.then(() => undefined, (e: unknown) => e);
+    const error = await p.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ValidationError);
     return (error as ValidationError).fieldErrors;
   };
@@ -122,8 +187,12 @@ describe("the administrator's own password", () => {
   it("needs the current password, counts wrong ones, and then changes", async () => {
     const admin = mailAdmin(`${prefix}.001`);
     const before = hashOf(`${prefix}.001`);
-    expect(await fieldErrors(setMailAccountPassword(admin, admin.id, NEW_PASSWORD, "192.0.2.9", handle.db))).toEqual({ currentPassword: ["validation.required"] });
-    expect(await fieldErrors(setMailAccountPassword(admin, admin.id, NEW_PASSWORD, "192.0.2.9", handle.db, "falsch-geraten"))).toEqual({ currentPassword: ["password.errors.currentWrong"] });
+    expect(await fieldErrors(setMailAccountPassword(admin, admin.id, NEW_PASSWORD, "192.0.2.9", handle.db))).toEqual({
+      currentPassword: ["validation.required"],
+    });
+    expect(await fieldErrors(setMailAccountPassword(admin, admin.id, NEW_PASSWORD, "192.0.2.9", handle.db, "falsch-geraten"))).toEqual({
+      currentPassword: ["password.errors.currentWrong"],
+    });
     expect(hashOf(`${prefix}.001`)).toBe(before);
     await setMailAccountPassword(admin, admin.id, NEW_PASSWORD, "192.0.2.9", handle.db, TEST_PASSWORD);
     expect(await verifyPassword(hashOf(`${prefix}.001`), NEW_PASSWORD)).toBe(true);
@@ -131,9 +200,13 @@ describe("the administrator's own password", () => {
 
   it("is locked after repeated wrong current passwords", async () => {
     const admin = mailAdmin(`${prefix}.001`);
-    for (let i = 0; i < 12; i++) await setMailAccountPassword(admin, admin.id, "Noch-Ein-Neues-Passwort-55", "192.0.2.10", handle.db, `falsch-${i}`).catch(() => undefined);
-    expect(await fieldErrors(setMailAccountPassword(admin, admin.id, "Noch-Ein-Neues-Passwort-55", "192.0.2.10", handle.db, TEST_PASSWORD)))
-      .toEqual({ currentPassword: ["mailboxSettings.errors.throttled"] });
+    for (let i = 0; i < 12; i++)
+      await setMailAccountPassword(admin, admin.id, "Noch-Ein-Neues-Passwort-55", "192.0.2.10", handle.db, `falsch-${i}`).catch(
+        () => undefined,
+      );
+    expect(
+      await fieldErrors(setMailAccountPassword(admin, admin.id, "Noch-Ein-Neues-Passwort-55", "192.0.2.10", handle.db, TEST_PASSWORD)),
+    ).toEqual({ currentPassword: ["mailboxSettings.errors.throttled"] });
   });
 
   it("cannot take the forced-change path when no change is pending", async () => {

@@ -27,8 +27,9 @@ const INJECTED = "Kunde\r\nBcc: attacker@evil.example\r\nX-Evil: 1";
 describe("outgoing mail over SMTP", () => {
   it("defaults to the loopback sink and reads the relay from the environment", () => {
     expect(smtpSettingsFromEnv({})).toMatchObject({ host: "127.0.0.1", port: 10025, secure: false });
-    expect(smtpSettingsFromEnv({ KONTOR_SMTP_HOST: "smtp.example", KONTOR_SMTP_PORT: "465", KONTOR_SMTP_SECURE: "1", KONTOR_SMTP_USER: "u" }))
-      .toMatchObject({ host: "smtp.example", port: 465, secure: true, user: "u" });
+    expect(
+      smtpSettingsFromEnv({ KONTOR_SMTP_HOST: "smtp.example", KONTOR_SMTP_PORT: "465", KONTOR_SMTP_SECURE: "1", KONTOR_SMTP_USER: "u" }),
+    ).toMatchObject({ host: "smtp.example", port: 465, secure: true, user: "u" });
     expect(() => smtpSettingsFromEnv({ KONTOR_SMTP_PORT: "99999" })).toThrow();
   });
 
@@ -43,11 +44,23 @@ describe("outgoing mail over SMTP", () => {
   });
 
   it("keeps CR/LF out of headers: no extra recipient, no injected header", async () => {
-    await expect(sendMail({ to: "kunde@kontor.example\r\nBcc: attacker@evil.example", subject: "x", text: "x" }, settings)).rejects.toThrow();
-    await expect(sendMail({ to: "kunde@kontor.example", subject: "Hallo\r\nBcc: attacker@evil.example", text: "x" }, settings)).rejects.toThrow();
+    await expect(
+      sendMail({ to: "kunde@kontor.example\r\nBcc: attacker@evil.example", subject: "x", text: "x" }, settings),
+    ).rejects.toThrow();
+    await expect(
+      sendMail({ to: "kunde@kontor.example", subject: "Hallo\r\nBcc: attacker@evil.example", text: "x" }, settings),
+    ).rejects.toThrow();
     const before = listSinkMails(dir).length;
     // A hostile account name reaches only the body, and stays inert text.
-    await sendMail(renderPasswordChangedMail({ to: "kunde@kontor.example", account: `${INJECTED} {{7*7}} \${x} {account}`, at: new Date("2026-01-02T03:04:00Z"), locale: "en" }), settings);
+    await sendMail(
+      renderPasswordChangedMail({
+        to: "kunde@kontor.example",
+        account: `${INJECTED} {{7*7}} \${x} {account}`,
+        at: new Date("2026-01-02T03:04:00Z"),
+        locale: "en",
+      }),
+      settings,
+    );
     const mails = listSinkMails(dir);
     expect(mails).toHaveLength(before + 1);
     const [mail] = mails;
@@ -60,8 +73,24 @@ describe("outgoing mail over SMTP", () => {
 
   it("refuses line breaks in every address and Stammdaten field before they reach a mail", () => {
     expect(mailboxRecoverySchema.safeParse({ address: "a@example.org\r\nBcc: b@evil.example", currentPassword: "x" }).success).toBe(false);
-    expect(supportLinkSchema.safeParse({ kind: "user", identifier: "K10001", recipient: "new", newAddress: "a@example.org\nBcc: b@x.example", reason: "Ticket 42, Ausweis geprüft" }).success).toBe(false);
-    const stammdaten = { company: "", contactName: "Max", street: "", postalCode: "", city: "", phone: "", contactEmail: "max@example.org" };
+    expect(
+      supportLinkSchema.safeParse({
+        kind: "user",
+        identifier: "K10001",
+        recipient: "new",
+        newAddress: "a@example.org\nBcc: b@x.example",
+        reason: "Ticket 42, Ausweis geprüft",
+      }).success,
+    ).toBe(false);
+    const stammdaten = {
+      company: "",
+      contactName: "Max",
+      street: "",
+      postalCode: "",
+      city: "",
+      phone: "",
+      contactEmail: "max@example.org",
+    };
     expect(stammdatenSchema.safeParse(stammdaten).success).toBe(true);
     expect(stammdatenSchema.safeParse({ ...stammdaten, contactName: INJECTED }).success).toBe(false);
     expect(stammdatenSchema.safeParse({ ...stammdaten, contactEmail: "max@example.org\r\nBcc: x@evil.example" }).success).toBe(false);

@@ -10,8 +10,17 @@ describe("Plesk address list paging", () => {
     const { db, sqlite } = await createSeededDb();
     const city = db.select().from(domains).where(eq(domains.name, "citywerk.example")).get();
     if (!city) throw new Error("demo domain missing");
-    const insert = sqlite.prepare("INSERT INTO mailboxes (reseller_id, customer_id, domain_id, local_part, address, password_hash) VALUES (?, ?, ?, ?, ?, 'x')");
-    for (let i = 0; i < 120; i++) insert.run(city.resellerId, city.customerId, city.id, `user${String(i).padStart(3, "0")}`, `user${String(i).padStart(3, "0")}@citywerk.example`);
+    const insert = sqlite.prepare(
+      "INSERT INTO mailboxes (reseller_id, customer_id, domain_id, local_part, address, password_hash) VALUES (?, ?, ?, ?, ?, 'x')",
+    );
+    for (let i = 0; i < 120; i++)
+      insert.run(
+        city.resellerId,
+        city.customerId,
+        city.id,
+        `user${String(i).padStart(3, "0")}`,
+        `user${String(i).padStart(3, "0")}@citywerk.example`,
+      );
     const user = db.select({ id: users.id }).from(users).where(eq(users.email, "kunde@kontor.example")).get();
     const actor = user && loadActor(db, "user", user.id);
     if (!actor) throw new Error("no actor");

@@ -26,17 +26,34 @@ beforeEach(async () => {
   await aCustomerWithPanelPackages(h.db, { contactEmail: KUNDE });
 });
 
-
 describe("createMailbox", () => {
   it("creates a mailbox with its spam settings, counts it on the domain and audits it", async () => {
     const kunde = f.actorFor(KUNDE);
     const d = f.domain("alpenblick.example");
-    const created = await createMailbox(kunde, { subscriptionId: d.subscriptionId, domainId: d.id, localPart: "neu", quotaMb: 512, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, ip, h.db);
+    const created = await createMailbox(
+      kunde,
+      {
+        subscriptionId: d.subscriptionId,
+        domainId: d.id,
+        localPart: "neu",
+        quotaMb: 512,
+        newPassword: NEW_PASSWORD,
+        confirmPassword: NEW_PASSWORD,
+      },
+      ip,
+      h.db,
+    );
     expect(created?.address).toBe("neu@alpenblick.example");
     const row = f.mailbox("neu@alpenblick.example");
     expect(row?.quotaMb).toBe(512);
     expect(await verifyPassword(row?.passwordHash ?? "", NEW_PASSWORD)).toBe(true);
-    expect(h.db.select().from(spamSettings).where(eq(spamSettings.mailboxId, row?.id ?? 0)).get()).toBeTruthy();
+    expect(
+      h.db
+        .select()
+        .from(spamSettings)
+        .where(eq(spamSettings.mailboxId, row?.id ?? 0))
+        .get(),
+    ).toBeTruthy();
     expect(f.domain("alpenblick.example").mailboxCount).toBe(d.mailboxCount + 1);
     expect(f.auditCount("mailbox.create", "neu@alpenblick.example")).toBe(1);
   });
@@ -44,7 +61,19 @@ describe("createMailbox", () => {
   it("uses the package maximum when the quota is left empty", async () => {
     const kunde = f.actorFor(KUNDE);
     const d = f.domain("bergsee.example");
-    await createMailbox(kunde, { subscriptionId: d.subscriptionId, domainId: d.id, localPart: "leer", quotaMb: null, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, ip, h.db);
+    await createMailbox(
+      kunde,
+      {
+        subscriptionId: d.subscriptionId,
+        domainId: d.id,
+        localPart: "leer",
+        quotaMb: null,
+        newPassword: NEW_PASSWORD,
+        confirmPassword: NEW_PASSWORD,
+      },
+      ip,
+      h.db,
+    );
     expect(f.mailbox("leer@bergsee.example")?.quotaMb).toBe(2048);
   });
 
@@ -52,7 +81,20 @@ describe("createMailbox", () => {
     const kunde = f.actorFor(KUNDE);
     const d = f.domain("alpenblick.example");
     const errors = await fieldErrorsOf(() =>
-      createMailbox(kunde, { subscriptionId: d.subscriptionId, domainId: d.id, localPart: "info", quotaMb: 99999, newPassword: "kurz", confirmPassword: "kurz" }, ip, h.db));
+      createMailbox(
+        kunde,
+        {
+          subscriptionId: d.subscriptionId,
+          domainId: d.id,
+          localPart: "info",
+          quotaMb: 99999,
+          newPassword: "kurz",
+          confirmPassword: "kurz",
+        },
+        ip,
+        h.db,
+      ),
+    );
     expect(errors.newPassword).toContain("password.errors.tooShort");
     expect(errors.quotaMb).toEqual(["panel.errors.quotaTooLarge"]);
     expect(errors.localPart).toEqual(["panel.errors.addressTaken"]);
@@ -63,7 +105,20 @@ describe("createMailbox", () => {
     const kunde = f.actorFor(KUNDE);
     const d = f.domain("alpenblick.example");
     const errors = await fieldErrorsOf(() =>
-      createMailbox(kunde, { subscriptionId: d.subscriptionId, domainId: d.id, localPart: "hubertus", quotaMb: null, newPassword: "Hubertus-Garten-Laube-1", confirmPassword: "Hubertus-Garten-Laube-1" }, ip, h.db));
+      createMailbox(
+        kunde,
+        {
+          subscriptionId: d.subscriptionId,
+          domainId: d.id,
+          localPart: "hubertus",
+          quotaMb: null,
+          newPassword: "Hubertus-Garten-Laube-1",
+          confirmPassword: "Hubertus-Garten-Laube-1",
+        },
+        ip,
+        h.db,
+      ),
+    );
     expect(errors.newPassword).toContain("password.errors.containsName");
     expect(f.mailbox("hubertus@alpenblick.example")).toBeUndefined();
   });
@@ -73,14 +128,35 @@ describe("createMailbox", () => {
     const d = f.domain("bergsee.example");
     const sub = h.db.select().from(subscriptions).where(eq(subscriptions.id, d.subscriptionId)).get();
     const total = getSubscriptionForCustomer(kunde, d.subscriptionId, h.db).mailboxTotal;
-    h.db.update(packages).set({ maxMailboxes: total }).where(eq(packages.id, sub?.packageId ?? 0)).run();
+    h.db
+      .update(packages)
+      .set({ maxMailboxes: total })
+      .where(eq(packages.id, sub?.packageId ?? 0))
+      .run();
     try {
       const errors = await fieldErrorsOf(() =>
-        createMailbox(kunde, { subscriptionId: d.subscriptionId, domainId: d.id, localPart: "zuviel", quotaMb: null, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, ip, h.db));
+        createMailbox(
+          kunde,
+          {
+            subscriptionId: d.subscriptionId,
+            domainId: d.id,
+            localPart: "zuviel",
+            quotaMb: null,
+            newPassword: NEW_PASSWORD,
+            confirmPassword: NEW_PASSWORD,
+          },
+          ip,
+          h.db,
+        ),
+      );
       expect(errors._form).toEqual(["panel.errors.mailboxLimit"]);
       expect(f.mailbox("zuviel@bergsee.example")).toBeUndefined();
     } finally {
-      h.db.update(packages).set({ maxMailboxes: 50 }).where(eq(packages.id, sub?.packageId ?? 0)).run();
+      h.db
+        .update(packages)
+        .set({ maxMailboxes: 50 })
+        .where(eq(packages.id, sub?.packageId ?? 0))
+        .run();
     }
   });
 });
@@ -90,7 +166,19 @@ describe("updateMailboxSettings", () => {
     const kunde = f.actorFor(KUNDE);
     const before = f.mailbox("anna@alpenblick.example");
     const d = f.domain("alpenblick.example");
-    const result = await updateMailboxSettings(kunde, { subscriptionId: d.subscriptionId, mailboxId: before?.id ?? 0, enabled: true, quotaMb: before?.quotaMb ?? null, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, ip, h.db);
+    const result = await updateMailboxSettings(
+      kunde,
+      {
+        subscriptionId: d.subscriptionId,
+        mailboxId: before?.id ?? 0,
+        enabled: true,
+        quotaMb: before?.quotaMb ?? null,
+        newPassword: NEW_PASSWORD,
+        confirmPassword: NEW_PASSWORD,
+      },
+      ip,
+      h.db,
+    );
     expect(result.passwordChanged).toBe(true);
     const after = f.mailbox("anna@alpenblick.example");
     expect(await verifyPassword(after?.passwordHash ?? "", NEW_PASSWORD)).toBe(true);
@@ -104,7 +192,20 @@ describe("updateMailboxSettings", () => {
     const before = f.mailbox("info@alpenblick.example");
     const d = f.domain("alpenblick.example");
     const errors = await fieldErrorsOf(() =>
-      updateMailboxSettings(kunde, { subscriptionId: d.subscriptionId, mailboxId: before?.id ?? 0, enabled: false, quotaMb: 100, newPassword: "password", confirmPassword: "password" }, ip, h.db));
+      updateMailboxSettings(
+        kunde,
+        {
+          subscriptionId: d.subscriptionId,
+          mailboxId: before?.id ?? 0,
+          enabled: false,
+          quotaMb: 100,
+          newPassword: "password",
+          confirmPassword: "password",
+        },
+        ip,
+        h.db,
+      ),
+    );
     expect(errors.newPassword?.length).toBeGreaterThan(0);
     expect(f.mailbox("info@alpenblick.example")).toEqual(before);
   });
@@ -113,12 +214,23 @@ describe("updateMailboxSettings", () => {
     const kunde = f.actorFor(KUNDE);
     const m = f.mailbox("info@bergsee.example");
     const d = f.domain("bergsee.example");
-    const r = await updateMailboxSettings(kunde, { subscriptionId: d.subscriptionId, mailboxId: m?.id ?? 0, enabled: false, quotaMb: 300, newPassword: "", confirmPassword: "" }, ip, h.db);
+    const r = await updateMailboxSettings(
+      kunde,
+      { subscriptionId: d.subscriptionId, mailboxId: m?.id ?? 0, enabled: false, quotaMb: 300, newPassword: "", confirmPassword: "" },
+      ip,
+      h.db,
+    );
     expect(r.passwordChanged).toBe(false);
     expect(f.mailbox("info@bergsee.example")).toMatchObject({ enabled: false, quotaMb: 300, passwordHash: m?.passwordHash });
     expect(f.auditCount("mailbox.update", "info@bergsee.example")).toBe(1);
-    await expect(updateMailboxSettings(kunde, { subscriptionId: d.subscriptionId, mailboxId: m?.id ?? 0, enabled: true, quotaMb: 4096, newPassword: "", confirmPassword: "" }, ip, h.db))
-      .rejects.toMatchObject({ fieldErrors: { quotaMb: ["panel.errors.quotaTooLarge"] } });
+    await expect(
+      updateMailboxSettings(
+        kunde,
+        { subscriptionId: d.subscriptionId, mailboxId: m?.id ?? 0, enabled: true, quotaMb: 4096, newPassword: "", confirmPassword: "" },
+        ip,
+        h.db,
+      ),
+    ).rejects.toMatchObject({ fieldErrors: { quotaMb: ["panel.errors.quotaTooLarge"] } });
     expect(f.mailbox("info@bergsee.example")?.enabled).toBe(false);
   });
 });
@@ -133,8 +245,13 @@ describe("forwarding and spam filter", () => {
     const rows = h.db.select({ target: forwards.target }).from(forwards).where(eq(forwards.mailboxId, base.mailboxId)).all();
     expect(rows.map((r) => r.target).sort()).toEqual(["chef@example.org", `team@${canonicalDomain("grüne-wiese.example")}`]);
     expect(f.mailbox("max.mustermann@citywerk.example")?.keepCopy).toBe(false);
-    expect((await fieldErrorsOf(() => setForwarding(kunde, { ...base, targets: "kein-at-zeichen", keepCopy: true }, ip, h.db))).targets).toEqual(["panel.errors.targetInvalid"]);
-    expect((await fieldErrorsOf(() => setForwarding(kunde, { ...base, targets: "max.mustermann@citywerk.example", keepCopy: true }, ip, h.db))).targets).toEqual(["panel.errors.targetSelf"]);
+    expect(
+      (await fieldErrorsOf(() => setForwarding(kunde, { ...base, targets: "kein-at-zeichen", keepCopy: true }, ip, h.db))).targets,
+    ).toEqual(["panel.errors.targetInvalid"]);
+    expect(
+      (await fieldErrorsOf(() => setForwarding(kunde, { ...base, targets: "max.mustermann@citywerk.example", keepCopy: true }, ip, h.db)))
+        .targets,
+    ).toEqual(["panel.errors.targetSelf"]);
     expect(h.db.select().from(forwards).where(eq(forwards.mailboxId, base.mailboxId)).all()).toHaveLength(2);
     const list = listSubscriptionMailboxes(kunde, d.subscriptionId, {}, h.db);
     expect(list.items.find((i) => i.id === base.mailboxId)?.services).toEqual({ mailbox: true, forwarding: true, spamFilter: true });
@@ -145,9 +262,17 @@ describe("forwarding and spam filter", () => {
     const m = f.mailbox("info@alpenblick.example");
     const d = f.domain("alpenblick.example");
     const many = Array.from({ length: 21 }, (_, i) => `ziel${i}@example.org`).join("\n");
-    const errors = await fieldErrorsOf(() => setForwarding(kunde, { subscriptionId: d.subscriptionId, mailboxId: m?.id ?? 0, targets: many, keepCopy: true }, ip, h.db));
+    const errors = await fieldErrorsOf(() =>
+      setForwarding(kunde, { subscriptionId: d.subscriptionId, mailboxId: m?.id ?? 0, targets: many, keepCopy: true }, ip, h.db),
+    );
     expect(errors.targets).toEqual(["panel.errors.forwardLimit"]);
-    expect(h.db.select().from(forwards).where(eq(forwards.mailboxId, m?.id ?? 0)).all()).toHaveLength(0);
+    expect(
+      h.db
+        .select()
+        .from(forwards)
+        .where(eq(forwards.mailboxId, m?.id ?? 0))
+        .all(),
+    ).toHaveLength(0);
   });
 
   it("switches the spam filter off, audited", () => {
@@ -155,7 +280,13 @@ describe("forwarding and spam filter", () => {
     const m = f.mailbox("info@citywerk.example");
     const d = f.domain("citywerk.example");
     setSpamFilter(kunde, { subscriptionId: d.subscriptionId, mailboxId: m?.id ?? 0, enabled: false }, ip, h.db);
-    expect(h.db.select().from(spamSettings).where(eq(spamSettings.mailboxId, m?.id ?? 0)).get()?.enabled).toBe(false);
+    expect(
+      h.db
+        .select()
+        .from(spamSettings)
+        .where(eq(spamSettings.mailboxId, m?.id ?? 0))
+        .get()?.enabled,
+    ).toBe(false);
     expect(f.auditCount("mailbox.spam.update", "info@citywerk.example")).toBe(1);
   });
 });
@@ -165,7 +296,19 @@ describe("deleteMailboxes", () => {
     const kunde = f.actorFor(KUNDE);
     const d = f.domain("citywerk.example");
     for (const local of ["weg1", "weg2"]) {
-      await createMailbox(kunde, { subscriptionId: d.subscriptionId, domainId: d.id, localPart: local, quotaMb: null, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, ip, h.db);
+      await createMailbox(
+        kunde,
+        {
+          subscriptionId: d.subscriptionId,
+          domainId: d.id,
+          localPart: local,
+          quotaMb: null,
+          newPassword: NEW_PASSWORD,
+          confirmPassword: NEW_PASSWORD,
+        },
+        ip,
+        h.db,
+      );
     }
     const count = f.domain("citywerk.example").mailboxCount;
     const ids = ["weg1", "weg2"].map((l) => f.mailbox(`${l}@citywerk.example`)?.id ?? 0);
@@ -181,12 +324,25 @@ describe("postmaster@ and abuse@ (RFC 2142)", () => {
     const kunde = f.actorFor(KUNDE);
     const d = f.domain("citywerk.example");
     for (const local of ["postmaster", "abuse", "bleibt-auch"]) {
-      await createMailbox(kunde, { subscriptionId: d.subscriptionId, domainId: d.id, localPart: local, quotaMb: null, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, ip, h.db);
+      await createMailbox(
+        kunde,
+        {
+          subscriptionId: d.subscriptionId,
+          domainId: d.id,
+          localPart: local,
+          quotaMb: null,
+          newPassword: NEW_PASSWORD,
+          confirmPassword: NEW_PASSWORD,
+        },
+        ip,
+        h.db,
+      );
     }
     const count = f.domain("citywerk.example").mailboxCount;
     const ids = ["postmaster", "bleibt-auch"].map((l) => f.mailbox(`${l}@citywerk.example`)?.id ?? 0);
-    expect(await fieldErrorsOf(() => deleteMailboxes(kunde, { subscriptionId: d.subscriptionId, mailboxIds: ids, confirmed: "yes" }, ip, h.db)))
-      .toEqual({ _form: ["panel.errors.protectedAddress"] });
+    expect(
+      await fieldErrorsOf(() => deleteMailboxes(kunde, { subscriptionId: d.subscriptionId, mailboxIds: ids, confirmed: "yes" }, ip, h.db)),
+    ).toEqual({ _form: ["panel.errors.protectedAddress"] });
     expect(f.mailbox("postmaster@citywerk.example")).toBeDefined();
     expect(f.mailbox("bleibt-auch@citywerk.example")).toBeDefined();
     expect(f.domain("citywerk.example").mailboxCount).toBe(count);
@@ -196,12 +352,43 @@ describe("postmaster@ and abuse@ (RFC 2142)", () => {
   it("cannot be switched off, while password and quota stay the customer's to set", async () => {
     const kunde = f.actorFor(KUNDE);
     const d = f.domain("citywerk.example");
-    await createMailbox(kunde, { subscriptionId: d.subscriptionId, domainId: d.id, localPart: "abuse", quotaMb: null, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, ip, h.db);
+    await createMailbox(
+      kunde,
+      {
+        subscriptionId: d.subscriptionId,
+        domainId: d.id,
+        localPart: "abuse",
+        quotaMb: null,
+        newPassword: NEW_PASSWORD,
+        confirmPassword: NEW_PASSWORD,
+      },
+      ip,
+      h.db,
+    );
     const abuse = f.mailbox("abuse@citywerk.example");
-    const errors = await fieldErrorsOf(() => updateMailboxSettings(kunde, { subscriptionId: d.subscriptionId, mailboxId: abuse?.id ?? 0, enabled: false, quotaMb: null, newPassword: "", confirmPassword: "" }, ip, h.db));
+    const errors = await fieldErrorsOf(() =>
+      updateMailboxSettings(
+        kunde,
+        {
+          subscriptionId: d.subscriptionId,
+          mailboxId: abuse?.id ?? 0,
+          enabled: false,
+          quotaMb: null,
+          newPassword: "",
+          confirmPassword: "",
+        },
+        ip,
+        h.db,
+      ),
+    );
     expect(errors).toEqual({ enabled: ["panel.errors.protectedAddress"] });
     expect(f.mailbox("abuse@citywerk.example")?.enabled).toBe(true);
-    await updateMailboxSettings(kunde, { subscriptionId: d.subscriptionId, mailboxId: abuse?.id ?? 0, enabled: true, quotaMb: 100, newPassword: "", confirmPassword: "" }, ip, h.db);
+    await updateMailboxSettings(
+      kunde,
+      { subscriptionId: d.subscriptionId, mailboxId: abuse?.id ?? 0, enabled: true, quotaMb: 100, newPassword: "", confirmPassword: "" },
+      ip,
+      h.db,
+    );
     expect(f.mailbox("abuse@citywerk.example")?.quotaMb).toBe(100);
   });
 });

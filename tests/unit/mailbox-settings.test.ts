@@ -13,7 +13,11 @@ import { addOwnForward, getOwnForwarding, removeOwnForward, setOwnKeepCopy } fro
 import { addOwnSenderRule, listOwnSenderRules, removeOwnSenderRule } from "@/lib/services/mailbox-settings/sender-rules";
 import { getOwnSpamSettings, setOwnSpamSettings } from "@/lib/services/mailbox-settings/spam";
 import {
-  addForwardSchema, addSenderRuleSchema, canonicalSenderPattern, changeOwnPasswordSchema, spamSettingsSchema,
+  addForwardSchema,
+  addSenderRuleSchema,
+  canonicalSenderPattern,
+  changeOwnPasswordSchema,
+  spamSettingsSchema,
 } from "@/lib/validation/mailbox-settings";
 import { fieldErrorsOf } from "../support/field-errors";
 import { aCustomerWithPanelPackages, emptyDb, TEST_PASSWORD } from "../support/factories";
@@ -65,11 +69,18 @@ describe("validation", () => {
   it("gives field errors for bad inputs", () => {
     expect(issues(addForwardSchema.safeParse({ target: "no-address" }))).toEqual({ target: "mailboxSettings.errors.addressInvalid" });
     expect(issues(addForwardSchema.safeParse({ target: "" }))).toEqual({ target: "validation.required" });
-    expect(issues(addSenderRuleSchema.safeParse({ kind: "block", pattern: "nope" }))).toEqual({ pattern: "mailboxSettings.errors.patternInvalid" });
+    expect(issues(addSenderRuleSchema.safeParse({ kind: "block", pattern: "nope" }))).toEqual({
+      pattern: "mailboxSettings.errors.patternInvalid",
+    });
     expect(issues(addSenderRuleSchema.safeParse({ kind: "evil", pattern: "a@b.example" }))).toHaveProperty("kind");
     expect(issues(spamSettingsSchema.safeParse({ level: "9", action: "junk" }))).toEqual({ level: "mailboxSettings.errors.levelInvalid" });
-    expect(issues(spamSettingsSchema.safeParse({ level: "3", action: "bounce" }))).toEqual({ action: "mailboxSettings.errors.actionInvalid" });
-    expect(issues(changeOwnPasswordSchema.safeParse({ currentPassword: "x", newPassword: "a", confirmPassword: "b" }))).toEqual({ newPassword: "password.errors.tooShort", confirmPassword: "password.errors.mismatch" });
+    expect(issues(spamSettingsSchema.safeParse({ level: "3", action: "bounce" }))).toEqual({
+      action: "mailboxSettings.errors.actionInvalid",
+    });
+    expect(issues(changeOwnPasswordSchema.safeParse({ currentPassword: "x", newPassword: "a", confirmPassword: "b" }))).toEqual({
+      newPassword: "password.errors.tooShort",
+      confirmPassword: "password.errors.mismatch",
+    });
     expect(addForwardSchema.safeParse({ target: "a@example.org", extra: "1" }).success).toBe(false);
   });
 });
@@ -80,7 +91,9 @@ describe("password", () => {
 
   it("refuses a wrong current password on its field and counts it under its own key", async () => {
     const a = actor(address);
-    expect(await fieldErrorsOf(() => changeOwnMailboxPassword(a, input("wrong-one"), ip, h.db))).toEqual({ currentPassword: ["password.errors.currentWrong"] });
+    expect(await fieldErrorsOf(() => changeOwnMailboxPassword(a, input("wrong-one"), ip, h.db))).toEqual({
+      currentPassword: ["password.errors.currentWrong"],
+    });
     const rows = h.db.select().from(authThrottle).where(like(authThrottle.key, "mailbox-password%")).all();
     expect(rows.map((r) => r.key).sort()).toEqual([`mailbox-password-ip:${ip}`, `mailbox-password:${String(a.mailboxId)}`]);
   });
@@ -96,7 +109,11 @@ describe("password", () => {
     const row = h.db.select().from(mailboxes).where(eq(mailboxes.address, address)).get()!;
     expect(await verifyPassword(row.passwordHash, NEW)).toBe(true);
     expect(row.sessionVersion).toBe(before.sessionVersion + 1);
-    const audit = h.db.select().from(auditLog).where(and(eq(auditLog.action, "mailbox.password.self"), eq(auditLog.targetLabel, address))).all();
+    const audit = h.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "mailbox.password.self"), eq(auditLog.targetLabel, address)))
+      .all();
     expect(audit).toHaveLength(1);
     expect(JSON.stringify(audit)).not.toContain(NEW);
   });
@@ -124,15 +141,28 @@ describe("forwarding", () => {
 
   it("refuses itself, duplicates and more than the package allows", async () => {
     const a = actor(address);
-    expect(await fieldErrorsOf(() => addOwnForward(a, { target: address }, ip, h.db))).toEqual({ target: ["mailboxSettings.errors.forwardSelf"] });
+    expect(await fieldErrorsOf(() => addOwnForward(a, { target: address }, ip, h.db))).toEqual({
+      target: ["mailboxSettings.errors.forwardSelf"],
+    });
     addOwnForward(a, { target: "one@example.org" }, ip, h.db);
-    expect(await fieldErrorsOf(() => addOwnForward(a, { target: "one@example.org" }, ip, h.db))).toEqual({ target: ["mailboxSettings.errors.forwardDuplicate"] });
-    const pkg = h.db.select({ id: packages.id }).from(packages).innerJoin(subscriptions, eq(subscriptions.packageId, packages.id))
-      .innerJoin(domains, eq(domains.subscriptionId, subscriptions.id)).where(eq(domains.name, "alpenblick.example")).get()!;
+    expect(await fieldErrorsOf(() => addOwnForward(a, { target: "one@example.org" }, ip, h.db))).toEqual({
+      target: ["mailboxSettings.errors.forwardDuplicate"],
+    });
+    const pkg = h.db
+      .select({ id: packages.id })
+      .from(packages)
+      .innerJoin(subscriptions, eq(subscriptions.packageId, packages.id))
+      .innerJoin(domains, eq(domains.subscriptionId, subscriptions.id))
+      .where(eq(domains.name, "alpenblick.example"))
+      .get()!;
     h.db.update(packages).set({ maxForwards: 1 }).where(eq(packages.id, pkg.id)).run();
-    expect(await fieldErrorsOf(() => addOwnForward(a, { target: "two@example.org" }, ip, h.db))).toEqual({ target: ["mailboxSettings.errors.forwardLimit"] });
+    expect(await fieldErrorsOf(() => addOwnForward(a, { target: "two@example.org" }, ip, h.db))).toEqual({
+      target: ["mailboxSettings.errors.forwardLimit"],
+    });
     h.db.update(packages).set({ maxForwards: 20, forwardingEnabled: false }).where(eq(packages.id, pkg.id)).run();
-    expect(await fieldErrorsOf(() => addOwnForward(a, { target: "two@example.org" }, ip, h.db))).toEqual({ _form: ["mailboxSettings.errors.forwardingDisabled"] });
+    expect(await fieldErrorsOf(() => addOwnForward(a, { target: "two@example.org" }, ip, h.db))).toEqual({
+      _form: ["mailboxSettings.errors.forwardingDisabled"],
+    });
     h.db.update(packages).set({ forwardingEnabled: true }).where(eq(packages.id, pkg.id)).run();
     expect(h.db.select().from(forwards).all()).toHaveLength(1);
   });
@@ -152,11 +182,18 @@ describe("black-/whitelist", () => {
     const a = actor(address);
     addOwnSenderRule(a, addSenderRuleSchema.parse({ kind: "block", pattern: "bad.example" }), ip, h.db);
     addOwnSenderRule(a, addSenderRuleSchema.parse({ kind: "allow", pattern: "Friend@Trusted.example" }), ip, h.db);
-    expect(listOwnSenderRules(a, h.db).map((r) => [r.kind, r.pattern])).toEqual([["block", "@bad.example"], ["allow", "friend@trusted.example"]]);
+    expect(listOwnSenderRules(a, h.db).map((r) => [r.kind, r.pattern])).toEqual([
+      ["block", "@bad.example"],
+      ["allow", "friend@trusted.example"],
+    ]);
     expect(script(address)).toContain('address :domain :is "from" ["bad.example"]');
     expect(script(address)).toContain('"friend@trusted.example"');
-    expect(await fieldErrorsOf(() => addOwnSenderRule(a, { kind: "block", pattern: "@bad.example" }, ip, h.db))).toEqual({ pattern: ["mailboxSettings.errors.patternDuplicate"] });
-    expect(await fieldErrorsOf(() => addOwnSenderRule(a, { kind: "allow", pattern: "@bad.example" }, ip, h.db))).toEqual({ pattern: ["mailboxSettings.errors.patternOtherList"] });
+    expect(await fieldErrorsOf(() => addOwnSenderRule(a, { kind: "block", pattern: "@bad.example" }, ip, h.db))).toEqual({
+      pattern: ["mailboxSettings.errors.patternDuplicate"],
+    });
+    expect(await fieldErrorsOf(() => addOwnSenderRule(a, { kind: "allow", pattern: "@bad.example" }, ip, h.db))).toEqual({
+      pattern: ["mailboxSettings.errors.patternOtherList"],
+    });
     const [first] = listOwnSenderRules(a, h.db);
     expect(() => removeOwnSenderRule(actor("anna@alpenblick.example"), { id: first.id }, ip, h.db)).toThrow(NotFoundError);
     removeOwnSenderRule(a, { id: first.id }, ip, h.db);
@@ -169,10 +206,20 @@ describe("black-/whitelist domains in canonical form (issue 25.10)", () => {
     const a = actor("anna@alpenblick.example");
     addOwnSenderRule(a, { kind: "block", pattern: "@😀.example" }, ip, h.db);
     addOwnSenderRule(a, { kind: "allow", pattern: "Chef@Grüne-Wiese.example" }, ip, h.db);
-    expect(listOwnSenderRules(a, h.db).map((r) => r.pattern).sort()).toEqual(["@xn--e28h.example", "chef@xn--grne-wiese-beb.example"]);
-    expect(await fieldErrorsOf(() => addOwnSenderRule(a, { kind: "allow", pattern: "xn--e28h.example" }, ip, h.db))).toEqual({ pattern: ["mailboxSettings.errors.patternOtherList"] });
-    expect(await fieldErrorsOf(() => addOwnSenderRule(a, { kind: "block", pattern: "😀.example" }, ip, h.db))).toEqual({ pattern: ["mailboxSettings.errors.patternDuplicate"] });
-    expect(await fieldErrorsOf(() => addOwnSenderRule(a, { kind: "block", pattern: "not a domain" }, ip, h.db))).toEqual({ pattern: ["mailboxSettings.errors.patternInvalid"] });
+    expect(
+      listOwnSenderRules(a, h.db)
+        .map((r) => r.pattern)
+        .sort(),
+    ).toEqual(["@xn--e28h.example", "chef@xn--grne-wiese-beb.example"]);
+    expect(await fieldErrorsOf(() => addOwnSenderRule(a, { kind: "allow", pattern: "xn--e28h.example" }, ip, h.db))).toEqual({
+      pattern: ["mailboxSettings.errors.patternOtherList"],
+    });
+    expect(await fieldErrorsOf(() => addOwnSenderRule(a, { kind: "block", pattern: "😀.example" }, ip, h.db))).toEqual({
+      pattern: ["mailboxSettings.errors.patternDuplicate"],
+    });
+    expect(await fieldErrorsOf(() => addOwnSenderRule(a, { kind: "block", pattern: "not a domain" }, ip, h.db))).toEqual({
+      pattern: ["mailboxSettings.errors.patternInvalid"],
+    });
     expect(script("anna@alpenblick.example")).toContain('"xn--e28h.example"');
   });
 });
@@ -194,7 +241,9 @@ describe("spam filter", () => {
     h.db.update(packages).set({ spamFilterEnabled: false }).run();
     try {
       expect(getOwnSpamSettings(a, h.db).available).toBe(false);
-      expect(await fieldErrorsOf(() => setOwnSpamSettings(a, { enabled: true, level: 3, action: "junk" }, ip, h.db))).toEqual({ _form: ["mailboxSettings.errors.spamDisabled"] });
+      expect(await fieldErrorsOf(() => setOwnSpamSettings(a, { enabled: true, level: 3, action: "junk" }, ip, h.db))).toEqual({
+        _form: ["mailboxSettings.errors.spamDisabled"],
+      });
     } finally {
       h.db.update(packages).set({ spamFilterEnabled: true }).run();
     }

@@ -1,7 +1,13 @@
 import { z } from "zod";
 import { describe, expect, it } from "vitest";
 import { resolveQuota } from "@/lib/services/mailboxes/mailbox-limits";
-import { createMailboxSchema, deleteMailboxesSchema, forwardingSchema, mailboxSettingsSchema, splitTargets } from "@/lib/validation/mailbox";
+import {
+  createMailboxSchema,
+  deleteMailboxesSchema,
+  forwardingSchema,
+  mailboxSettingsSchema,
+  splitTargets,
+} from "@/lib/validation/mailbox";
 
 const errorsOf = (schema: z.ZodType, input: unknown) => {
   const r = schema.safeParse(input);
@@ -11,8 +17,17 @@ const pw = { newPassword: "Kornblume-Acker-Zweig-93", confirmPassword: "Kornblum
 
 describe("mailbox form schemas", () => {
   it.each([
-    ["info", true], ["max.mustermann", true], ["a_b+c-d", true], ["Info", true],
-    [".info", false], ["info.", false], ["in..fo", false], ["in fo", false], ["ünïcode", false], ["a".repeat(65), false], ["", false],
+    ["info", true],
+    ["max.mustermann", true],
+    ["a_b+c-d", true],
+    ["Info", true],
+    [".info", false],
+    ["info.", false],
+    ["in..fo", false],
+    ["in fo", false],
+    ["ünïcode", false],
+    ["a".repeat(65), false],
+    ["", false],
   ])("local part %j valid: %s", (localPart, ok) => {
     const r = createMailboxSchema.safeParse({ subscriptionId: "1", domainId: "2", localPart, quotaMb: "", ...pw });
     expect(r.success).toBe(ok);
@@ -23,22 +38,35 @@ describe("mailbox form schemas", () => {
     const ok = mailboxSettingsSchema.parse({ subscriptionId: "3", mailboxId: "9", quotaMb: " ", newPassword: "", confirmPassword: "" });
     expect(ok).toMatchObject({ subscriptionId: 3, mailboxId: 9, quotaMb: null, enabled: false });
     expect(errorsOf(mailboxSettingsSchema, { subscriptionId: "x", mailboxId: "-1", quotaMb: "12MB" })).toMatchObject({
-      subscriptionId: ["validation.invalid"], mailboxId: ["validation.invalid"], quotaMb: ["panel.errors.quotaInvalid"],
+      subscriptionId: ["validation.invalid"],
+      mailboxId: ["validation.invalid"],
+      quotaMb: ["panel.errors.quotaInvalid"],
     });
     expect(mailboxSettingsSchema.safeParse({ subscriptionId: "1", mailboxId: "1", quotaMb: "", extra: "x" }).success).toBe(false);
   });
 
   it("reports a password mismatch on the confirmation field, also when the password is optional", () => {
-    expect(errorsOf(mailboxSettingsSchema, { subscriptionId: "1", mailboxId: "1", quotaMb: "", newPassword: "abc", confirmPassword: "abd" }))
-      .toEqual({ newPassword: ["password.errors.tooShort"], confirmPassword: ["password.errors.mismatch"] });
-    expect(errorsOf(createMailboxSchema, { subscriptionId: "1", domainId: "1", localPart: "x", quotaMb: "", newPassword: "", confirmPassword: "" }))
-      .toMatchObject({ newPassword: ["validation.required"] });
+    expect(
+      errorsOf(mailboxSettingsSchema, { subscriptionId: "1", mailboxId: "1", quotaMb: "", newPassword: "abc", confirmPassword: "abd" }),
+    ).toEqual({ newPassword: ["password.errors.tooShort"], confirmPassword: ["password.errors.mismatch"] });
+    expect(
+      errorsOf(createMailboxSchema, {
+        subscriptionId: "1",
+        domainId: "1",
+        localPart: "x",
+        quotaMb: "",
+        newPassword: "",
+        confirmPassword: "",
+      }),
+    ).toMatchObject({ newPassword: ["validation.required"] });
   });
 
   it("needs the explicit confirmation to delete and accepts one or many ids", () => {
     expect(deleteMailboxesSchema.parse({ subscriptionId: "1", mailboxIds: "5", confirmed: "yes" }).mailboxIds).toEqual([5]);
     expect(deleteMailboxesSchema.parse({ subscriptionId: "1", mailboxIds: ["5", "6", "5"], confirmed: "yes" }).mailboxIds).toEqual([5, 6]);
-    expect(errorsOf(deleteMailboxesSchema, { subscriptionId: "1", mailboxIds: "5" })).toEqual({ confirmed: ["panel.errors.confirmRequired"] });
+    expect(errorsOf(deleteMailboxesSchema, { subscriptionId: "1", mailboxIds: "5" })).toEqual({
+      confirmed: ["panel.errors.confirmRequired"],
+    });
   });
 
   it("splits forwarding targets by line, comma or semicolon", () => {

@@ -58,7 +58,10 @@ describe("login with a second factor", () => {
 
   it("finds the account by customer number too, and issues the grant after the code", async () => {
     const pending = await pendingFor("K10001");
-    const done = await completeLoginWithCode({ token: pending.pendingToken, code: await currentCode("kunde@kontor.example"), ip: "192.0.2.10" }, handle.db);
+    const done = await completeLoginWithCode(
+      { token: pending.pendingToken, code: await currentCode("kunde@kontor.example"), ip: "192.0.2.10" },
+      handle.db,
+    );
     expect(done).toMatchObject({ ok: true, role: "customer" });
     if (done.ok) expect(redeemLoginGrant(handle.db, done.grant)).toMatchObject({ kind: "user" });
   });
@@ -68,20 +71,29 @@ describe("login with a second factor", () => {
     const code = await currentCode("reseller@kontor.example");
     expect(await completeLoginWithCode({ token: pending.pendingToken, code, ip: "192.0.2.10" }, handle.db)).toMatchObject({ ok: true });
     vi.setSystemTime(Date.now() + 30_000);
-    const again = await completeLoginWithCode({ token: pending.pendingToken, code: await currentCode("reseller@kontor.example"), ip: "192.0.2.10" }, handle.db);
+    const again = await completeLoginWithCode(
+      { token: pending.pendingToken, code: await currentCode("reseller@kontor.example"), ip: "192.0.2.10" },
+      handle.db,
+    );
     expect(again).toEqual({ ok: false, reason: "restart" });
   });
 
   it("binds the pending login to its account: another account's code does not pass", async () => {
     const pending = await pendingFor("reseller@kontor.example");
-    const foreign = await completeLoginWithCode({ token: pending.pendingToken, code: await currentCode("support@kontor.example"), ip: "192.0.2.10" }, handle.db);
+    const foreign = await completeLoginWithCode(
+      { token: pending.pendingToken, code: await currentCode("support@kontor.example"), ip: "192.0.2.10" },
+      handle.db,
+    );
     expect(foreign).toEqual({ ok: false, reason: "invalid" });
   });
 
   it("expires after 5 minutes", async () => {
     const pending = await pendingFor("support@kontor.example");
     vi.setSystemTime(Date.now() + 5 * 60_000 + 1);
-    const late = await completeLoginWithCode({ token: pending.pendingToken, code: await currentCode("support@kontor.example"), ip: "192.0.2.10" }, handle.db);
+    const late = await completeLoginWithCode(
+      { token: pending.pendingToken, code: await currentCode("support@kontor.example"), ip: "192.0.2.10" },
+      handle.db,
+    );
     expect(late).toEqual({ ok: false, reason: "restart" });
   });
 
@@ -101,7 +113,8 @@ describe("login with a second factor", () => {
     let last: Awaited<ReturnType<typeof completeLoginWithCode>> | undefined;
     for (let round = 0; round < 2; round++) {
       const pending = await pendingFor(email);
-      for (let i = 0; i < MAX_CODE_FAILURES; i++) last = await completeLoginWithCode({ token: pending.pendingToken, code: "999999", ip: `198.18.0.${round * 10 + i}` }, handle.db);
+      for (let i = 0; i < MAX_CODE_FAILURES; i++)
+        last = await completeLoginWithCode({ token: pending.pendingToken, code: "999999", ip: `198.18.0.${round * 10 + i}` }, handle.db);
     }
     expect(last).toMatchObject({ ok: false, reason: "throttled" });
     expect(await password(email)).toMatchObject({ ok: false, reason: "throttled" });
@@ -120,15 +133,31 @@ describe("login with a second factor", () => {
 
   it("spends a WebAuthn challenge on the first answer, even a failed one", async () => {
     const id = handle.db.select({ id: users.id }).from(users).where(eq(users.email, "reseller@kontor.example")).get()!.id;
-    handle.db.insert(mfaFactors).values({ userId: id, kind: "webauthn", label: "Key", credentialId: "Y3JlZA", publicKey: "cGs", confirmedAt: new Date() }).run();
+    handle.db
+      .insert(mfaFactors)
+      .values({ userId: id, kind: "webauthn", label: "Key", credentialId: "Y3JlZA", publicKey: "cGs", confirmedAt: new Date() })
+      .run();
     const pending = await pendingFor("reseller@kontor.example");
     expect(pending.methods).toEqual({ totp: true, webauthn: true });
     const options = await beginKeyLogin(pending.pendingToken, handle.db);
     expect(options?.allowCredentials?.map((c) => c.id)).toEqual(["Y3JlZA"]);
     expect(Buffer.from(options!.challenge, "base64url").length).toBeGreaterThanOrEqual(16);
-    const bogus = { id: "Y3JlZA", rawId: "Y3JlZA", type: "public-key", clientExtensionResults: {}, response: { clientDataJSON: "e30", authenticatorData: "AA", signature: "AA" } } as const;
-    expect(await completeLoginWithKey({ token: pending.pendingToken, response: bogus, ip: "192.0.2.10" }, handle.db)).toEqual({ ok: false, reason: "invalid" });
-    const row = handle.db.select().from(mfaPendingLogins).where(eq(mfaPendingLogins.tokenHash, sha256(pending.pendingToken))).get();
+    const bogus = {
+      id: "Y3JlZA",
+      rawId: "Y3JlZA",
+      type: "public-key",
+      clientExtensionResults: {},
+      response: { clientDataJSON: "e30", authenticatorData: "AA", signature: "AA" },
+    } as const;
+    expect(await completeLoginWithKey({ token: pending.pendingToken, response: bogus, ip: "192.0.2.10" }, handle.db)).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    const row = handle.db
+      .select()
+      .from(mfaPendingLogins)
+      .where(eq(mfaPendingLogins.tokenHash, sha256(pending.pendingToken)))
+      .get();
     expect(row?.challenge).toBeNull();
     expect(await beginKeyLogin("not-a-token", handle.db)).toBeUndefined();
     handle.db.delete(mfaFactors).where(eq(mfaFactors.credentialId, "Y3JlZA")).run();

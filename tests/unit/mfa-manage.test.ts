@@ -25,7 +25,12 @@ const aResellerActor = async () => (await aReseller(handle.db)).actor;
 
 async function enrolTotp(actor: Actor) {
   const e = await startTotp(actor, { password: TEST_PASSWORD }, handle.db);
-  const codes = await confirmTotp(actor, { factorId: e.factorId, code: await generate({ secret: e.secret }), label: "Telefon" }, "192.0.2.1", handle.db);
+  const codes = await confirmTotp(
+    actor,
+    { factorId: e.factorId, code: await generate({ secret: e.secret }), label: "Telefon" },
+    "192.0.2.1",
+    handle.db,
+  );
   return { ...e, codes };
 }
 
@@ -37,7 +42,10 @@ describe("own factors", () => {
     const second = await enrolTotp(actor);
     expect(second.codes).toBeNull();
     const { factors, recoveryCodesLeft } = listFactors(actor.id, handle.db);
-    expect(factors.map((f) => [f.kind, f.label])).toEqual([["totp", "Telefon"], ["totp", "Telefon"]]);
+    expect(factors.map((f) => [f.kind, f.label])).toEqual([
+      ["totp", "Telefon"],
+      ["totp", "Telefon"],
+    ]);
     expect(JSON.stringify(factors)).not.toContain(first.secret);
     expect(recoveryCodesLeft).toBe(10);
     const audit = handle.db.select().from(auditLog).where(eq(auditLog.action, "mfa.factor_added")).all();
@@ -50,9 +58,15 @@ describe("own factors", () => {
     await enrolTotp(actor);
     await expect(startTotp(actor, {}, handle.db)).rejects.toMatchObject({ fieldErrors: { password: ["mfa.passwordWrong"] } });
     await expect(startTotp(actor, { password: "falsch" }, handle.db)).rejects.toBeInstanceOf(ValidationError);
-    const failures = handle.db.select().from(authThrottle).where(eq(authThrottle.key, `acct:ksc:${actor.label}`)).get()?.failures;
+    const failures = handle.db
+      .select()
+      .from(authThrottle)
+      .where(eq(authThrottle.key, `acct:ksc:${actor.label}`))
+      .get()?.failures;
     expect(failures).toBe(2);
-    await expect(startTotp(actor, { password: TEST_PASSWORD }, handle.db)).resolves.toMatchObject({ factorId: expect.any(Number) as number });
+    await expect(startTotp(actor, { password: TEST_PASSWORD }, handle.db)).resolves.toMatchObject({
+      factorId: expect.any(Number) as number,
+    });
   });
 
   it("refuses a wrong confirmation code beside the field", async () => {
@@ -69,7 +83,9 @@ describe("own factors", () => {
     await enrolTotp(actor);
     await enrolTotp(actor);
     const [a, b] = listFactors(actor.id, handle.db).factors;
-    await expect(removeFactor(actor, { factorId: a.id, password: "falsch" }, "192.0.2.1", handle.db)).rejects.toBeInstanceOf(ValidationError);
+    await expect(removeFactor(actor, { factorId: a.id, password: "falsch" }, "192.0.2.1", handle.db)).rejects.toBeInstanceOf(
+      ValidationError,
+    );
     expect(listFactors(actor.id, handle.db).factors).toHaveLength(2);
     await removeFactor(actor, { factorId: a.id, password: TEST_PASSWORD }, "192.0.2.1", handle.db);
     expect(listFactors(actor.id, handle.db).recoveryCodesLeft).toBe(10);
@@ -109,13 +125,20 @@ describe("admin reset", () => {
     await aCustomer(handle.db);
     const customer = made.actor;
     await enrolTotp(customer);
-    expect(findCustomerAccounts(admin, made.customerNumber.toLowerCase(), handle.db)).toMatchObject([{ email: made.email, factorCount: 1 }]);
+    expect(findCustomerAccounts(admin, made.customerNumber.toLowerCase(), handle.db)).toMatchObject([
+      { email: made.email, factorCount: 1 },
+    ]);
     expect(findCustomerAccounts(admin, `${made.email.split("@")[0]}@`, handle.db).map((r) => r.userId)).toEqual([customer.id]);
     expect(findCustomerAccounts(admin, `${admin.label.split("@")[0]}@`, handle.db)).toEqual([]);
     expect(resetCustomerSecondFactor(admin, customer.id, "192.0.2.5", handle.db)).toBe(1);
     expect(hasSecondFactor(customer.id, handle.db)).toBe(false);
     const entry = handle.db.select().from(auditLog).where(eq(auditLog.action, "mfa.reset")).get();
-    expect(entry).toMatchObject({ actorLabel: admin.label, targetId: customer.id, customerId: customer.customerId, resellerId: customer.resellerId });
+    expect(entry).toMatchObject({
+      actorLabel: admin.label,
+      targetId: customer.id,
+      customerId: customer.customerId,
+      resellerId: customer.resellerId,
+    });
   });
 
   it("is for admins only and only for customer accounts", async () => {
@@ -133,7 +156,12 @@ describe("admin reset", () => {
 describe("staff policy and relying party", () => {
   it("requires staff to enrol by default and can be switched off", () => {
     expect(getMfaPolicy(handle.db)).toEqual({ enforceStaff: true });
-    expect(["admin", "reseller", "support", "customer"].map((r) => roleMustEnrol(r as Actor["role"], handle.db))).toEqual([true, true, true, false]);
+    expect(["admin", "reseller", "support", "customer"].map((r) => roleMustEnrol(r as Actor["role"], handle.db))).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
     setMfaPolicy({ enforceStaff: false }, handle.db);
     expect(roleMustEnrol("admin", handle.db)).toBe(false);
     setMfaPolicy({ enforceStaff: true }, handle.db);

@@ -21,9 +21,24 @@ beforeEach(() => {
 });
 
 const customerInput = (email: string) => ({
-  company: "Testfirma", contactName: "Tina Test", street: "", postalCode: "", city: "", country: "DE", phone: "", contactEmail: email,
+  company: "Testfirma",
+  contactName: "Tina Test",
+  street: "",
+  postalCode: "",
+  city: "",
+  country: "DE",
+  phone: "",
+  contactEmail: email,
 });
-const pkgInput = { panel: "none" as const, maxDomains: 2, maxMailboxes: 3, mailboxQuotaMb: 500, maxForwards: null, spamFilterEnabled: true, forwardingEnabled: true };
+const pkgInput = {
+  panel: "none" as const,
+  maxDomains: 2,
+  maxMailboxes: 3,
+  mailboxQuotaMb: 500,
+  maxForwards: null,
+  spamFilterEnabled: true,
+  forwardingEnabled: true,
+};
 
 describe("ordering a package without panel", () => {
   it("creates k<number>.001 once, hashed, marked for change, with a policy-conforming password", async () => {
@@ -63,7 +78,8 @@ describe("ordering a package without panel", () => {
     await aCustomerWithPackage(db, { domain: "alpenblick.example" });
     const sub = await aCustomerWithPackage(db);
     const before = db.select({ id: subscriptions.id }).from(subscriptions).all().length;
-    const order = (domain: string) => orderPackage(sub.reseller.actor, { customerId: sub.customer.id, packageId: sub.packageId, domain }, null, db);
+    const order = (domain: string) =>
+      orderPackage(sub.reseller.actor, { customerId: sub.customer.id, packageId: sub.packageId, domain }, null, db);
     await expect(order("ALPENBLICK.example.")).rejects.toBeInstanceOf(ValidationError);
     await expect(order("kein domain")).rejects.toBeInstanceOf(ValidationError);
     expect(db.select({ id: subscriptions.id }).from(subscriptions).all()).toHaveLength(before);
@@ -73,8 +89,12 @@ describe("ordering a package without panel", () => {
     const a = await aCustomerWithPackage(db);
     const b = await aCustomerWithPackage(db);
     const r2 = b.reseller.actor;
-    await expect(orderPackage(r2, { customerId: a.customer.id, packageId: b.packageId, domain: "fremd.example" }, null, db)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(orderPackage(r2, { customerId: b.customer.id, packageId: a.packageId, domain: "fremd.example" }, null, db)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      orderPackage(r2, { customerId: a.customer.id, packageId: b.packageId, domain: "fremd.example" }, null, db),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      orderPackage(r2, { customerId: b.customer.id, packageId: a.packageId, domain: "fremd.example" }, null, db),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 
@@ -85,7 +105,13 @@ describe("domains in subscriptions", () => {
     const pkg = createPackage(reseller, { ...pkgInput, name: "Zwei Domains" }, null, db);
     const { subscriptionId } = await orderPackage(reseller, { customerId: c.id, packageId: pkg, domain: "eins.example" }, null, db);
     addDomain(reseller, { subscriptionId, domain: "zwei.example" }, null, db);
-    const err = (() => { try { addDomain(reseller, { subscriptionId, domain: "drei.example" }, null, db); } catch (e) { return e; } })();
+    const err = (() => {
+      try {
+        addDomain(reseller, { subscriptionId, domain: "drei.example" }, null, db);
+      } catch (e) {
+        return e;
+      }
+    })();
     expect(err).toBeInstanceOf(LimitError);
     expect((err as LimitError).exceeded).toEqual([{ limit: "maxDomains", used: 2, max: 2, where: `${c.customerNumber} · Zwei Domains` }]);
     const other = (await aReseller(db)).actor;
@@ -98,13 +124,19 @@ describe("domains in subscriptions", () => {
     const plus = await aDomainWithMailboxes(db, 1, { package: { name: "Web Plus", mailboxQuotaMb: 2048 }, quotaMb: 2048 });
     const { reseller, customer } = plus;
     const business = await aDomainWithMailboxes(db, 2, {
-      sub: await aCustomerWithPackage(db, { reseller, customer, package: { name: "Business", maxDomains: null, maxMailboxes: 200, mailboxQuotaMb: 5120 } }), quotaMb: 5120,
+      sub: await aCustomerWithPackage(db, {
+        reseller,
+        customer,
+        package: { name: "Business", maxDomains: null, maxMailboxes: 200, mailboxQuotaMb: 5120 },
+      }),
+      quotaMb: 5120,
     });
     const classic = await aCustomerWithPackage(db, { reseller, customer, package: { name: "Web Classic", mailboxQuotaMb: 1024 } });
     const mail = await aCustomerWithPackage(db, { reseller, customer, package: { name: "Mail Basic", panel: "none" } });
     const otherCustomer = await aCustomerWithPackage(db, { reseller });
     const subOf = (id: number) => db.select({ sub: domains.subscriptionId }).from(domains).where(eq(domains.id, id)).get()?.sub;
-    const move = (domainId: number, targetSubscriptionId: number) => moveDomain(reseller.actor, { domainId, targetSubscriptionId }, null, db);
+    const move = (domainId: number, targetSubscriptionId: number) =>
+      moveDomain(reseller.actor, { domainId, targetSubscriptionId }, null, db);
 
     move(plus.domain.id, business.subscriptionId);
     expect(subOf(plus.domain.id)).toBe(business.subscriptionId);
@@ -113,7 +145,13 @@ describe("domains in subscriptions", () => {
     // Another customer's subscription is not found.
     expect(() => move(plus.domain.id, otherCustomer.subscriptionId)).toThrow(NotFoundError);
     // Web Classic allows 1024 MB per mailbox; the Business mailboxes have 5120.
-    const err = (() => { try { move(business.domain.id, classic.subscriptionId); } catch (e) { return e; } })();
+    const err = (() => {
+      try {
+        move(business.domain.id, classic.subscriptionId);
+      } catch (e) {
+        return e;
+      }
+    })();
     expect(err).toBeInstanceOf(LimitError);
     expect((err as LimitError).exceeded.map((e) => e.limit)).toEqual(["mailboxQuotaMb"]);
     expect(subOf(business.domain.id)).toBe(business.subscriptionId);

@@ -16,13 +16,46 @@ beforeEach(async () => {
   handle = emptyDb();
   r1 = await aReseller(handle.db);
 });
-const base = { panel: "plesk10" as const, maxDomains: 3, maxMailboxes: null, mailboxQuotaMb: 2048, maxForwards: 0, spamFilterEnabled: true, forwardingEnabled: false };
+const base = {
+  panel: "plesk10" as const,
+  maxDomains: 3,
+  maxMailboxes: null,
+  mailboxQuotaMb: 2048,
+  maxForwards: 0,
+  spamFilterEnabled: true,
+  forwardingEnabled: false,
+};
 
 describe("packages (Tarife)", () => {
   it("parses form data: empty limits are unlimited, unticked boxes false, junk refused", () => {
-    const ok = createPackageSchema.safeParse({ name: " Neu ", panel: "none", maxDomains: "", maxMailboxes: "5", mailboxQuotaMb: "", maxForwards: "0", spamFilterEnabled: "on" });
-    expect(ok.success && ok.data).toEqual({ name: "Neu", panel: "none", maxDomains: null, maxMailboxes: 5, mailboxQuotaMb: null, maxForwards: 0, spamFilterEnabled: true, forwardingEnabled: false });
-    const bad = createPackageSchema.safeParse({ name: "", panel: "plesk11", maxDomains: "-1", maxMailboxes: "1.5", mailboxQuotaMb: "abc", maxForwards: "", resellerId: "2" });
+    const ok = createPackageSchema.safeParse({
+      name: " Neu ",
+      panel: "none",
+      maxDomains: "",
+      maxMailboxes: "5",
+      mailboxQuotaMb: "",
+      maxForwards: "0",
+      spamFilterEnabled: "on",
+    });
+    expect(ok.success && ok.data).toEqual({
+      name: "Neu",
+      panel: "none",
+      maxDomains: null,
+      maxMailboxes: 5,
+      mailboxQuotaMb: null,
+      maxForwards: 0,
+      spamFilterEnabled: true,
+      forwardingEnabled: false,
+    });
+    const bad = createPackageSchema.safeParse({
+      name: "",
+      panel: "plesk11",
+      maxDomains: "-1",
+      maxMailboxes: "1.5",
+      mailboxQuotaMb: "abc",
+      maxForwards: "",
+      resellerId: "2",
+    });
     expect(bad.success).toBe(false);
     const fields = bad.success ? {} : z.flattenError(bad.error).fieldErrors;
     expect(Object.keys(fields).sort()).toEqual(["mailboxQuotaMb", "maxDomains", "maxMailboxes", "name", "panel"]);
@@ -37,7 +70,12 @@ describe("packages (Tarife)", () => {
     expect(listPackagesWithUsage(reseller, handle.db).find((p) => p.id === id)?.subscriptionCount).toBe(0);
     deletePackage(reseller, id, null, handle.db);
     expect(handle.db.select().from(packages).where(eq(packages.id, id)).get()).toBeUndefined();
-    const actions = handle.db.select({ a: auditLog.action }).from(auditLog).where(eq(auditLog.targetId, id)).all().map((r) => r.a);
+    const actions = handle.db
+      .select({ a: auditLog.action })
+      .from(auditLog)
+      .where(eq(auditLog.targetId, id))
+      .all()
+      .map((r) => r.a);
     expect(actions).toEqual(["package.create", "package.update", "package.delete"]);
   });
 
@@ -49,7 +87,9 @@ describe("packages (Tarife)", () => {
     const used = listPackagesWithUsage(reseller, handle.db).find((p) => p.name === "Business");
     expect(used?.subscriptionCount).toBe(2);
     expect(() => deletePackage(reseller, used?.id ?? 0, null, handle.db)).toThrow(ValidationError);
-    expect(() => createPackage(reseller, { ...base, name: "Leer", panel: "none", maxMailboxes: 0 }, null, handle.db)).toThrow(ValidationError);
+    expect(() => createPackage(reseller, { ...base, name: "Leer", panel: "none", maxMailboxes: 0 }, null, handle.db)).toThrow(
+      ValidationError,
+    );
   });
 
   it("keeps packages inside their reseller (404) and closed to other roles", async () => {

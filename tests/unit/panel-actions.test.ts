@@ -40,9 +40,17 @@ describe("panel actions", () => {
     as("kunde@kontor.example");
     const m = f.mailbox("info@citywerk.example");
     const sub = String(f.domain("citywerk.example").subscriptionId);
-    const result = await actions.updateMailboxSettingsAction(IDLE, form({
-      subscriptionId: sub, mailboxId: String(m?.id), enabled: "on", quotaMb: String(m?.quotaMb), newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD,
-    }));
+    const result = await actions.updateMailboxSettingsAction(
+      IDLE,
+      form({
+        subscriptionId: sub,
+        mailboxId: String(m?.id),
+        enabled: "on",
+        quotaMb: String(m?.quotaMb),
+        newPassword: NEW_PASSWORD,
+        confirmPassword: NEW_PASSWORD,
+      }),
+    );
     expect(result).toMatchObject({ status: "success", data: { passwordChanged: "1" } });
     expect(await verifyPassword(f.mailbox("info@citywerk.example")?.passwordHash ?? "", NEW_PASSWORD)).toBe(true);
   });
@@ -50,9 +58,16 @@ describe("panel actions", () => {
   it("put a mismatch beside the confirmation field and write nothing", async () => {
     as("kunde@kontor.example");
     const m = f.mailbox("info@alpenblick.example");
-    const result = await actions.updateMailboxSettingsAction(IDLE, form({
-      subscriptionId: String(f.domain("alpenblick.example").subscriptionId), mailboxId: String(m?.id), quotaMb: "", newPassword: NEW_PASSWORD, confirmPassword: "anders",
-    }));
+    const result = await actions.updateMailboxSettingsAction(
+      IDLE,
+      form({
+        subscriptionId: String(f.domain("alpenblick.example").subscriptionId),
+        mailboxId: String(m?.id),
+        quotaMb: "",
+        newPassword: NEW_PASSWORD,
+        confirmPassword: "anders",
+      }),
+    );
     expect(result).toMatchObject({ status: "error", fieldErrors: { confirmPassword: ["password.errors.mismatch"] } });
     expect(f.mailbox("info@alpenblick.example")).toEqual(m);
   });
@@ -68,11 +83,24 @@ describe("panel actions", () => {
     const ids = { subscriptionId: String(d.subscriptionId), mailboxId: String(m?.id) };
     const before = h.sqlite.prepare("SELECT * FROM mailboxes ORDER BY id").all();
     const results = [
-      await actions.updateMailboxSettingsAction(IDLE, form({ ...ids, quotaMb: "", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })),
+      await actions.updateMailboxSettingsAction(
+        IDLE,
+        form({ ...ids, quotaMb: "", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
+      ),
       await actions.setForwardingAction(IDLE, form({ ...ids, targets: "dieb@example.org" })),
       await actions.setSpamFilterAction(IDLE, form(ids)),
       await actions.deleteMailboxesAction(IDLE, form({ subscriptionId: ids.subscriptionId, mailboxIds: ids.mailboxId, confirmed: "yes" })),
-      await actions.createMailboxAction(IDLE, form({ subscriptionId: ids.subscriptionId, domainId: String(d.id), localPart: "x", quotaMb: "", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })),
+      await actions.createMailboxAction(
+        IDLE,
+        form({
+          subscriptionId: ids.subscriptionId,
+          domainId: String(d.id),
+          localPart: "x",
+          quotaMb: "",
+          newPassword: NEW_PASSWORD,
+          confirmPassword: NEW_PASSWORD,
+        }),
+      ),
     ];
     for (const r of results) expect(r).toEqual({ status: "error", formError: "errors.notFound", fieldErrors: undefined });
     expect(h.sqlite.prepare("SELECT * FROM mailboxes ORDER BY id").all()).toEqual(before);
@@ -82,9 +110,17 @@ describe("panel actions", () => {
     as("kunde2@kontor.example");
     const own = f.domain("zweite-firma.example");
     const foreign = f.domain("alpenblick.example");
-    const r = await actions.createMailboxAction(IDLE, form({
-      subscriptionId: String(own.subscriptionId), domainId: String(foreign.id), localPart: "eindringling", quotaMb: "", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD,
-    }));
+    const r = await actions.createMailboxAction(
+      IDLE,
+      form({
+        subscriptionId: String(own.subscriptionId),
+        domainId: String(foreign.id),
+        localPart: "eindringling",
+        quotaMb: "",
+        newPassword: NEW_PASSWORD,
+        confirmPassword: NEW_PASSWORD,
+      }),
+    );
     expect(r).toMatchObject({ status: "error", formError: "errors.notFound" });
     expect(f.mailbox("eindringling@alpenblick.example")).toBeUndefined();
     expect(f.domain("alpenblick.example").mailboxCount).toBe(foreign.mailboxCount);
@@ -94,7 +130,10 @@ describe("panel actions", () => {
     const m = f.mailbox("info@alpenblick.example");
     for (const actor of [{ role: "mailbox" }, { role: "mailadmin" }]) {
       state.actor = { ...f.actorFor("kunde@kontor.example"), ...actor };
-      const r = await actions.setSpamFilterAction(IDLE, form({ subscriptionId: String(f.domain("alpenblick.example").subscriptionId), mailboxId: String(m?.id) }));
+      const r = await actions.setSpamFilterAction(
+        IDLE,
+        form({ subscriptionId: String(f.domain("alpenblick.example").subscriptionId), mailboxId: String(m?.id) }),
+      );
       expect(r).toEqual({ status: "error", formError: "errors.forbidden" });
     }
   });
@@ -103,7 +142,14 @@ describe("panel actions", () => {
     as("kunde@kontor.example");
     const m = f.mailbox("info@citywerk.example");
     const sub = String(f.domain("citywerk.example").subscriptionId);
-    const fields = { subscriptionId: sub, mailboxId: String(m?.id), enabled: "on", quotaMb: String(m?.quotaMb), newPassword: "Plain-Form-Kennwort-42!", confirmPassword: "Plain-Form-Kennwort-42!" };
+    const fields = {
+      subscriptionId: sub,
+      mailboxId: String(m?.id),
+      enabled: "on",
+      quotaMb: String(m?.quotaMb),
+      newPassword: "Plain-Form-Kennwort-42!",
+      confirmPassword: "Plain-Form-Kennwort-42!",
+    };
     const plain = actions.updateMailboxSettingsAction as unknown as (fd: FormData) => Promise<unknown>;
     expect(await plain(form(fields))).toMatchObject({ status: "success" });
     expect(await verifyPassword(f.mailbox("info@citywerk.example")?.passwordHash ?? "", "Plain-Form-Kennwort-42!")).toBe(true);

@@ -12,9 +12,17 @@ beforeAll(async () => {
   f = panelFixtures(h.db);
   // A customer with hundreds of domains: 300 more in K10001's Business subscription.
   const city = f.domain("citywerk.example");
-  h.db.insert(domains).values(Array.from({ length: 300 }, (_, i) => ({
-    resellerId: city.resellerId, customerId: city.customerId, subscriptionId: city.subscriptionId, name: `shop${String(i).padStart(3, "0")}.example`,
-  }))).run();
+  h.db
+    .insert(domains)
+    .values(
+      Array.from({ length: 300 }, (_, i) => ({
+        resellerId: city.resellerId,
+        customerId: city.customerId,
+        subscriptionId: city.subscriptionId,
+        name: `shop${String(i).padStart(3, "0")}.example`,
+      })),
+    )
+    .run();
 });
 
 const names = (r: { items: { displayName: string }[] }) => r.items.map((i) => i.displayName);

@@ -19,8 +19,11 @@ export function panelFixtures(db: Db) {
   };
   const mailbox = (address: string) => db.select().from(mailboxes).where(eq(mailboxes.address, address)).get();
   const auditCount = (action: string, targetLabel?: string) =>
-    db.select({ id: auditLog.id }).from(auditLog)
-      .where(and(eq(auditLog.action, action), targetLabel ? eq(auditLog.targetLabel, targetLabel) : undefined)).all().length;
+    db
+      .select({ id: auditLog.id })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, action), targetLabel ? eq(auditLog.targetLabel, targetLabel) : undefined))
+      .all().length;
   return { actorFor, domain, mailbox, auditCount };
 }
 

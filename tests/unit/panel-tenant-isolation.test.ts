@@ -71,11 +71,21 @@ describe.each(cases)("%s against %s", (attacker, victimDomain, victimAddress) =>
   it("cannot create, change, forward, filter or delete, and nothing changes", async () => {
     const before = snapshot();
     const pw = { newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD };
-    await expectNotFound(() => createMailbox(actor, { subscriptionId: subId, domainId, localPart: "eindringling", quotaMb: null, ...pw }, {}, h.db));
-    await expectNotFound(() => createMailbox(actor, { subscriptionId: ownSubId, domainId, localPart: "eindringling", quotaMb: null, ...pw }, {}, h.db));
-    await expectNotFound(() => updateMailboxSettings(actor, { subscriptionId: subId, mailboxId, enabled: false, quotaMb: 1, ...pw }, {}, h.db));
-    await expectNotFound(() => updateMailboxSettings(actor, { subscriptionId: ownSubId, mailboxId, enabled: false, quotaMb: 1, ...pw }, {}, h.db));
-    await expectNotFound(() => setForwarding(actor, { subscriptionId: subId, mailboxId, targets: "dieb@example.org", keepCopy: false }, {}, h.db));
+    await expectNotFound(() =>
+      createMailbox(actor, { subscriptionId: subId, domainId, localPart: "eindringling", quotaMb: null, ...pw }, {}, h.db),
+    );
+    await expectNotFound(() =>
+      createMailbox(actor, { subscriptionId: ownSubId, domainId, localPart: "eindringling", quotaMb: null, ...pw }, {}, h.db),
+    );
+    await expectNotFound(() =>
+      updateMailboxSettings(actor, { subscriptionId: subId, mailboxId, enabled: false, quotaMb: 1, ...pw }, {}, h.db),
+    );
+    await expectNotFound(() =>
+      updateMailboxSettings(actor, { subscriptionId: ownSubId, mailboxId, enabled: false, quotaMb: 1, ...pw }, {}, h.db),
+    );
+    await expectNotFound(() =>
+      setForwarding(actor, { subscriptionId: subId, mailboxId, targets: "dieb@example.org", keepCopy: false }, {}, h.db),
+    );
     await expectNotFound(() => setSpamFilter(actor, { subscriptionId: subId, mailboxId, enabled: false }, {}, h.db));
     await expectNotFound(() => deleteMailboxes(actor, { subscriptionId: subId, mailboxIds: [mailboxId], confirmed: "yes" }, {}, h.db));
     await expectNotFound(() => deleteMailboxes(actor, { subscriptionId: ownSubId, mailboxIds: [mailboxId], confirmed: "yes" }, {}, h.db));
@@ -89,6 +99,8 @@ it("deletes nothing when one selected id of many is foreign", async () => {
   const own = f.mailbox("info@citywerk.example")?.id ?? 0;
   const foreign = f.mailbox("info@zweite-firma.example")?.id ?? 0;
   const before = snapshot();
-  await expectNotFound(() => deleteMailboxes(kunde, { subscriptionId: d.subscriptionId, mailboxIds: [own, foreign], confirmed: "yes" }, {}, h.db));
+  await expectNotFound(() =>
+    deleteMailboxes(kunde, { subscriptionId: d.subscriptionId, mailboxIds: [own, foreign], confirmed: "yes" }, {}, h.db),
+  );
   expect(snapshot()).toEqual(before);
 });

@@ -22,9 +22,14 @@ describe("password policy", () => {
     expect(checkPasswordRules(password, ctx, off)).toEqual(expected);
   });
 
-  it.each(["Tab\tin der Passphrase 42", "Zeilen\numbruch im Passwort 42", "Wagen\rruecklauf im Passwort", "Null\u0000byte im Passwort 42", "Steuer\u0085zeichen im Passwort"])(
-    "refuses control characters (%j), which mail clients cannot send",
-    (password) => expect(checkPasswordRules(password, { names: [] }, off)).toContain("controlCharacter"),
+  it.each([
+    "Tab\tin der Passphrase 42",
+    "Zeilen\numbruch im Passwort 42",
+    "Wagen\rruecklauf im Passwort",
+    "Null\u0000byte im Passwort 42",
+    "Steuer\u0085zeichen im Passwort",
+  ])("refuses control characters (%j), which mail clients cannot send", (password) =>
+    expect(checkPasswordRules(password, { names: [] }, off)).toContain("controlCharacter"),
   );
 
   it("refuses what a mail program could not send over SMTP AUTH PLAIN: more than 480 bytes", () => {

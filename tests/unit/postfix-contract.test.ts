@@ -65,15 +65,26 @@ describe("Postfix lookup tables over Kontor's schema", () => {
 
   it("answers every lookup through an index, never by scanning a table", () => {
     for (const t of Object.values(POSTFIX_TABLES)) {
-      const plan = (handle.sqlite.prepare(`EXPLAIN QUERY PLAN ${bound(t)}`).all("x@y.example") as { detail: string }[]).map((r) => r.detail);
+      const plan = (handle.sqlite.prepare(`EXPLAIN QUERY PLAN ${bound(t)}`).all("x@y.example") as { detail: string }[]).map(
+        (r) => r.detail,
+      );
       // The outer SCAN of a view walks its co-routine's already filtered rows.
-      expect(plan.filter((d) => /^SCAN /.test(d) && !/^SCAN postfix_/.test(d)), t.name).toEqual([]);
+      expect(
+        plan.filter((d) => /^SCAN /.test(d) && !/^SCAN postfix_/.test(d)),
+        t.name,
+      ).toEqual([]);
     }
   });
 });
 
 describe("renderPostfixConfig", () => {
-  const base = { dbPath: "/srv/kontor/kontor.db", dir: "/srv/kontor/postfix", smtpPort: 2525, lmtpPort: 2424, relayhost: "[127.0.0.1]:2626" };
+  const base = {
+    dbPath: "/srv/kontor/kontor.db",
+    dir: "/srv/kontor/postfix",
+    smtpPort: 2525,
+    lmtpPort: 2424,
+    relayhost: "[127.0.0.1]:2626",
+  };
 
   it("listens on loopback only, reads every table through proxymap and delivers over LMTP", () => {
     const { main, master, tables } = renderPostfixConfig(base);

@@ -32,7 +32,15 @@ const mailboxActor = (address: string): Actor => {
   return actor;
 };
 const tokenOf = (text: string) => /reset#([A-Za-z0-9_-]{43})/.exec(text)?.[1] ?? "";
-const STAMMDATEN = { company: "Zweite Firma", contactName: "Erik Zweig", street: "Weg 2", postalCode: "54321", city: "Beispielstadt", phone: "", contactEmail: "erik@example.org" };
+const STAMMDATEN = {
+  company: "Zweite Firma",
+  contactName: "Erik Zweig",
+  street: "Weg 2",
+  postalCode: "54321",
+  city: "Beispielstadt",
+  phone: "",
+  contactEmail: "erik@example.org",
+};
 
 describe("Konto bearbeiten: re-authentication", () => {
   it("refuses changes without a confirmed current password, allows them for 10 minutes after", async () => {
@@ -45,7 +53,11 @@ describe("Konto bearbeiten: re-authentication", () => {
     expect(reauthValidUntil(actor, handle.db, now + REAUTH_WINDOW_MS - 1000)).not.toBeNull();
     expect(reauthValidUntil(actor, handle.db, now + REAUTH_WINDOW_MS + 1000)).toBeNull();
     updateOwnStammdaten(actor, STAMMDATEN, "192.0.2.5", handle.db);
-    const row = handle.db.select().from(customers).where(eq(customers.id, actor.customerId ?? -1)).get();
+    const row = handle.db
+      .select()
+      .from(customers)
+      .where(eq(customers.id, actor.customerId ?? -1))
+      .get();
     expect(row).toMatchObject({ city: "Beispielstadt", contactEmail: "erik@example.org" });
     const audit = handle.db.select().from(auditLog).orderBy(desc(auditLog.id)).get();
     expect(audit?.action).toBe("customer.stammdaten_update");
@@ -73,10 +85,16 @@ describe("Konto bearbeiten: re-authentication", () => {
 describe("mailbox recovery address", () => {
   it("needs the current password, refuses the mailbox itself and is used by Passwort vergessen?", async () => {
     const actor = mailboxActor("anna@alpenblick.example");
-    await expect(setOwnRecoveryEmail(actor, { address: "anna.privat@example.org", currentPassword: "falsch" }, "192.0.2.7", handle.db)).rejects.toThrow("errors.checkFields");
-    await expect(setOwnRecoveryEmail(actor, { address: "Anna@alpenblick.example", currentPassword: DEMO_PASSWORD }, "192.0.2.7", handle.db)).rejects.toThrow("errors.checkFields");
+    await expect(
+      setOwnRecoveryEmail(actor, { address: "anna.privat@example.org", currentPassword: "falsch" }, "192.0.2.7", handle.db),
+    ).rejects.toThrow("errors.checkFields");
+    await expect(
+      setOwnRecoveryEmail(actor, { address: "Anna@alpenblick.example", currentPassword: DEMO_PASSWORD }, "192.0.2.7", handle.db),
+    ).rejects.toThrow("errors.checkFields");
     await setOwnRecoveryEmail(actor, { address: "anna.privat@example.org", currentPassword: DEMO_PASSWORD }, "192.0.2.7", handle.db);
-    expect(handle.db.select({ r: mailboxes.recoveryEmail }).from(mailboxes).where(eq(mailboxes.id, actor.id)).get()?.r).toBe("anna.privat@example.org");
+    expect(handle.db.select({ r: mailboxes.recoveryEmail }).from(mailboxes).where(eq(mailboxes.id, actor.id)).get()?.r).toBe(
+      "anna.privat@example.org",
+    );
   });
 });
 
@@ -84,8 +102,20 @@ describe("support recovery link", () => {
   const support = () => userActor("support@kontor.example");
 
   it("sends to the contact on file, voids older links and audits the reason", () => {
-    const first = sendSupportRecoveryLink(support(), { kind: "user", identifier: "K10001", recipient: "contact", reason: "Ticket 17: Mail kam nicht an" }, "de", "192.0.2.8", handle.db);
-    const second = sendSupportRecoveryLink(support(), { kind: "user", identifier: "K10001", recipient: "contact", reason: "Ticket 17: zweiter Versuch" }, "de", "192.0.2.8", handle.db);
+    const first = sendSupportRecoveryLink(
+      support(),
+      { kind: "user", identifier: "K10001", recipient: "contact", reason: "Ticket 17: Mail kam nicht an" },
+      "de",
+      "192.0.2.8",
+      handle.db,
+    );
+    const second = sendSupportRecoveryLink(
+      support(),
+      { kind: "user", identifier: "K10001", recipient: "contact", reason: "Ticket 17: zweiter Versuch" },
+      "de",
+      "192.0.2.8",
+      handle.db,
+    );
     if (!first.ok || !second.ok) throw new Error("expected links");
     expect(second.sentTo).toBe("kunde@kontor.example");
     expect(second.mail.text).toContain("unser Support");
@@ -97,26 +127,94 @@ describe("support recovery link", () => {
   });
 
   it("sends to a new address after the identity check, with the same token rules", () => {
-    const result = sendSupportRecoveryLink(support(), { kind: "mailbox", identifier: "info@citywerk.example", recipient: "new", newAddress: "neu@example.org", reason: "Ticket 18: Ausweis am Telefon geprüft" }, "de", "192.0.2.8", handle.db);
+    const result = sendSupportRecoveryLink(
+      support(),
+      {
+        kind: "mailbox",
+        identifier: "info@citywerk.example",
+        recipient: "new",
+        newAddress: "neu@example.org",
+        reason: "Ticket 18: Ausweis am Telefon geprüft",
+      },
+      "de",
+      "192.0.2.8",
+      handle.db,
+    );
     if (!result.ok) throw new Error("expected link");
-    const row = handle.db.select().from(recoveryTokens).where(and(eq(recoveryTokens.sentTo, "neu@example.org"), eq(recoveryTokens.principalKind, "mailbox"))).get();
+    const row = handle.db
+      .select()
+      .from(recoveryTokens)
+      .where(and(eq(recoveryTokens.sentTo, "neu@example.org"), eq(recoveryTokens.principalKind, "mailbox")))
+      .get();
     expect(row?.expiresAt.getTime()).toBeGreaterThan(Date.now() + 29 * 60_000);
     expect(inspectResetLink(tokenOf(result.mail.text), handle.db).account).toBe("info@citywerk.example");
     expect(result.ownerNotice).toBeNull(); // this mailbox has no address on file to notify
-    const customer = sendSupportRecoveryLink(support(), { kind: "mail_account", identifier: "k10001.001", recipient: "new", newAddress: "neu@example.org", reason: "Ticket 18: Ausweis am Telefon geprüft" }, "de", "192.0.2.8", handle.db);
+    const customer = sendSupportRecoveryLink(
+      support(),
+      {
+        kind: "mail_account",
+        identifier: "k10001.001",
+        recipient: "new",
+        newAddress: "neu@example.org",
+        reason: "Ticket 18: Ausweis am Telefon geprüft",
+      },
+      "de",
+      "192.0.2.8",
+      handle.db,
+    );
     expect(customer.ok && customer.ownerNotice?.to).toBe("kunde@kontor.example");
     expect(customer.ok && customer.ownerNotice?.text).toContain("neu@example.org");
   });
 
   it("never for staff accounts, unknown accounts or mailboxes without an address on file", () => {
-    expect(() => sendSupportRecoveryLink(support(), { kind: "user", identifier: "admin@kontor.example", recipient: "contact", reason: "Ticket 19: bitte" }, "de", "192.0.2.8", handle.db)).toThrow("errors.checkFields");
-    expect(() => sendSupportRecoveryLink(support(), { kind: "user", identifier: "K99999", recipient: "contact", reason: "Ticket 19: bitte" }, "de", "192.0.2.8", handle.db)).toThrow("errors.checkFields");
-    expect(() => sendSupportRecoveryLink(support(), { kind: "mailbox", identifier: "info@bergsee.example", recipient: "contact", reason: "Ticket 19: bitte" }, "de", "192.0.2.8", handle.db)).toThrow("errors.checkFields");
-    expect(() => sendSupportRecoveryLink(userActor("kunde@kontor.example"), { kind: "user", identifier: "K10001", recipient: "contact", reason: "Ticket 19: bitte" }, "de", "192.0.2.8", handle.db)).toThrow("errors.forbidden");
+    expect(() =>
+      sendSupportRecoveryLink(
+        support(),
+        { kind: "user", identifier: "admin@kontor.example", recipient: "contact", reason: "Ticket 19: bitte" },
+        "de",
+        "192.0.2.8",
+        handle.db,
+      ),
+    ).toThrow("errors.checkFields");
+    expect(() =>
+      sendSupportRecoveryLink(
+        support(),
+        { kind: "user", identifier: "K99999", recipient: "contact", reason: "Ticket 19: bitte" },
+        "de",
+        "192.0.2.8",
+        handle.db,
+      ),
+    ).toThrow("errors.checkFields");
+    expect(() =>
+      sendSupportRecoveryLink(
+        support(),
+        { kind: "mailbox", identifier: "info@bergsee.example", recipient: "contact", reason: "Ticket 19: bitte" },
+        "de",
+        "192.0.2.8",
+        handle.db,
+      ),
+    ).toThrow("errors.checkFields");
+    expect(() =>
+      sendSupportRecoveryLink(
+        userActor("kunde@kontor.example"),
+        { kind: "user", identifier: "K10001", recipient: "contact", reason: "Ticket 19: bitte" },
+        "de",
+        "192.0.2.8",
+        handle.db,
+      ),
+    ).toThrow("errors.forbidden");
   });
 
   it("is rate-limited per support agent", () => {
-    const results = Array.from({ length: 11 }, () => sendSupportRecoveryLink(support(), { kind: "mail_account", identifier: "k10001.001", recipient: "contact", reason: "Ticket 20: Test der Grenze" }, "de", "192.0.2.8", handle.db));
+    const results = Array.from({ length: 11 }, () =>
+      sendSupportRecoveryLink(
+        support(),
+        { kind: "mail_account", identifier: "k10001.001", recipient: "contact", reason: "Ticket 20: Test der Grenze" },
+        "de",
+        "192.0.2.8",
+        handle.db,
+      ),
+    );
     expect(results[9].ok).toBe(true);
     expect(results[10].ok).toBe(false);
   });

@@ -44,7 +44,10 @@ describe("no account enumeration", () => {
   it("answers alike and takes similar time for existing and unknown accounts", { timeout: 60_000 }, () => {
     const known: number[] = [];
     const unknown: number[] = [];
-    for (let i = 0; i < 10; i++) { timed("kunde2@kontor.example", i); timed(`niemand${i}@kontor.example`, i); } // warm-up
+    for (let i = 0; i < 10; i++) {
+      timed("kunde2@kontor.example", i);
+      timed(`niemand${i}@kontor.example`, i);
+    } // warm-up
     for (let i = 0; i < 100; i++) {
       const a = timed("kunde2@kontor.example", i);
       const b = timed(`niemand${i}@kontor.example`, i);

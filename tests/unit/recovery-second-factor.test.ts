@@ -52,6 +52,8 @@ describe("a reset never bypasses the second factor", () => {
     const other = "Ganz-Anderes-Passwort-Fuer-Test-2";
     for (let i = 0; i < 10; i++) await reset(token, "999999", other).catch(() => undefined);
     mfa.spent.clear();
-    await expect(reset(token, "123456", other)).rejects.toMatchObject({ fieldErrors: { secondFactorCode: ["recovery.secondFactorWrong"] } });
+    await expect(reset(token, "123456", other)).rejects.toMatchObject({
+      fieldErrors: { secondFactorCode: ["recovery.secondFactorWrong"] },
+    });
   });
 });

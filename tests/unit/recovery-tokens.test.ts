@@ -35,7 +35,8 @@ function tokenFrom(result: ReturnType<typeof request>): string {
 const complete = (token: string, now = new Date(), newPassword = NEW_PASSWORD) =>
   completePasswordReset({ token, newPassword, ip: "192.0.2.10", locale: "de" }, handle.db, now);
 
-const customerHash = (email: string) => handle.db.select({ h: users.passwordHash }).from(users).where(eq(users.email, email)).get()?.h ?? "";
+const customerHash = (email: string) =>
+  handle.db.select({ h: users.passwordHash }).from(users).where(eq(users.email, email)).get()?.h ?? "";
 
 describe("recovery links", () => {
   it("mails a link built from the configured public URL to the contact address; only the hash is stored", () => {
@@ -110,7 +111,11 @@ describe("recovery links", () => {
 
   it("sends a mailbox's link to its recovery address, and nothing when none is stored", () => {
     expect(request("info@suedwind-kunde.example", "mailbox")).toEqual({ ok: true, mail: null });
-    handle.db.update(mailboxes).set({ recoveryEmail: "privat@example.org" }).where(eq(mailboxes.address, "info@suedwind-kunde.example")).run();
+    handle.db
+      .update(mailboxes)
+      .set({ recoveryEmail: "privat@example.org" })
+      .where(eq(mailboxes.address, "info@suedwind-kunde.example"))
+      .run();
     const result = request("INFO@suedwind-kunde.example", "mailbox");
     expect(result.ok && result.mail?.to).toBe("privat@example.org");
   });

@@ -16,6 +16,12 @@ describe("revoked sessions", () => {
     revokeSession(db, a, t0 + 1000); // twice is fine
     // Once a's cookie has expired, the next logout removes its entry.
     revokeSession(db, b, t0 + SESSION_MAX_AGE_S * 1000 + 1);
-    expect(db.select().from(revokedSessions).all().map((r) => r.sid)).toEqual([b]);
+    expect(
+      db
+        .select()
+        .from(revokedSessions)
+        .all()
+        .map((r) => r.sid),
+    ).toEqual([b]);
   });
 });

@@ -13,7 +13,9 @@ beforeEach(() => {
 async function solve(challenge: Challenge): Promise<string> {
   const solution = await solveChallenge({ challenge, deriveKey: sha.deriveKey });
   if (!solution) throw new Error("unsolved");
-  return Buffer.from(JSON.stringify({ challenge: { parameters: challenge.parameters, signature: challenge.signature }, solution })).toString("base64");
+  return Buffer.from(
+    JSON.stringify({ challenge: { parameters: challenge.parameters, signature: challenge.signature }, solution }),
+  ).toString("base64");
 }
 
 // Real proof of work at production difficulty: a few seconds of hashing on a loaded 2-core machine.
@@ -33,7 +35,10 @@ describe("robot check (ALTCHA proof of work)", { timeout: 60_000 }, () => {
 
   it("refuses a wrong solution, a forged challenge and the widget's test mode", async () => {
     const challenge = await createRobotChallenge();
-    const good = JSON.parse(Buffer.from(await solve(challenge), "base64").toString()) as { challenge: Challenge; solution: { counter: number } };
+    const good = JSON.parse(Buffer.from(await solve(challenge), "base64").toString()) as {
+      challenge: Challenge;
+      solution: { counter: number };
+    };
     const wrong = { ...good, solution: { ...good.solution, counter: good.solution.counter + 1 } };
     expect(await redeemRobotCheck(Buffer.from(JSON.stringify(wrong)).toString("base64"), handle.db)).toBe(false);
     // An easier challenge made up by the client: the signature no longer matches.
@@ -49,9 +54,18 @@ describe("robot check (ALTCHA proof of work)", { timeout: 60_000 }, () => {
     const past = Date.now() - CHALLENGE_TTL_MS - 60_000;
     const payload = await solve(await createRobotChallenge(past));
     expect(await redeemRobotCheck(payload, handle.db)).toBe(false);
-    handle.db.insert(robotCheckUsed).values({ challengeHash: "old", expiresAt: new Date(past) }).run();
+    handle.db
+      .insert(robotCheckUsed)
+      .values({ challengeHash: "old", expiresAt: new Date(past) })
+      .run();
     expect(await redeemRobotCheck(await solve(await createRobotChallenge()), handle.db)).toBe(true);
-    expect(handle.db.select().from(robotCheckUsed).all().map((r) => r.challengeHash)).not.toContain("old");
+    expect(
+      handle.db
+        .select()
+        .from(robotCheckUsed)
+        .all()
+        .map((r) => r.challengeHash),
+    ).not.toContain("old");
   });
 
   it("makes the client work: the key prefix pins one counter in thousands", async () => {

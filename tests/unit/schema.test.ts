@@ -31,12 +31,20 @@ describe("schema", () => {
     const rows = handle.sqlite.prepare("SELECT address FROM mailboxes").all() as { address: string }[];
     for (const { address } of rows) expect(address).toBe(address.toLowerCase());
     expect(rows.map((r) => r.address)).toContain("post@xn--grne-wiese-beb.example");
-    const dup = () => handle.sqlite.prepare("INSERT INTO mailboxes (reseller_id, customer_id, domain_id, local_part, address, password_hash) SELECT reseller_id, customer_id, domain_id, local_part, address, password_hash FROM mailboxes LIMIT 1").run();
+    const dup = () =>
+      handle.sqlite
+        .prepare(
+          "INSERT INTO mailboxes (reseller_id, customer_id, domain_id, local_part, address, password_hash) SELECT reseller_id, customer_id, domain_id, local_part, address, password_hash FROM mailboxes LIMIT 1",
+        )
+        .run();
     expect(dup).toThrow(/UNIQUE/);
   });
 
   it("enforces foreign keys", () => {
-    const orphan = () => handle.sqlite.prepare("INSERT INTO domains (reseller_id, customer_id, subscription_id, name) VALUES (999, 999, 999, 'x.example')").run();
+    const orphan = () =>
+      handle.sqlite
+        .prepare("INSERT INTO domains (reseller_id, customer_id, subscription_id, name) VALUES (999, 999, 999, 'x.example')")
+        .run();
     expect(orphan).toThrow(/FOREIGN KEY/);
   });
 
@@ -47,7 +55,7 @@ describe("schema", () => {
   });
 
   it("exposes enabled mailboxes and mail accounts to Dovecot with the {ARGON2ID} hash, and hides disabled ones", () => {
-    const users = () => (handle.sqlite.prepare("SELECT user, password FROM dovecot_passdb").all() as { user: string; password: string }[]);
+    const users = () => handle.sqlite.prepare("SELECT user, password FROM dovecot_passdb").all() as { user: string; password: string }[];
     const before = users();
     expect(before.map((u) => u.user)).toEqual(expect.arrayContaining(["info@alpenblick.example", "k10001.001", "k10001.002"]));
     for (const u of before) expect(u.password).toMatch(/^\{ARGON2ID\}\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
@@ -57,19 +65,36 @@ describe("schema", () => {
   });
 
   it("gives Dovecot's userdb every deliverable address, routed ones as their account, each lookup by index", () => {
-    const lookup = (user: string) => handle.sqlite.prepare("SELECT login, home, quota_mb FROM dovecot_userdb WHERE user = ?").get(user) as { login: string; home: string } | undefined;
+    const lookup = (user: string) =>
+      handle.sqlite.prepare("SELECT login, home, quota_mb FROM dovecot_userdb WHERE user = ?").get(user) as
+        { login: string; home: string } | undefined;
     expect(lookup("kontakt@dorfladen.example")).toMatchObject({ login: "k10001.002", home: "k10001.002" });
     expect(lookup("info@alpenblick.example")).toMatchObject({ login: "info@alpenblick.example", home: "alpenblick.example/info" });
     expect(lookup("k10001.001")).toMatchObject({ login: "k10001.001" });
     expect(lookup("nobody@dorfladen.example")).toBeUndefined();
-    const plan = (handle.sqlite.prepare("EXPLAIN QUERY PLAN SELECT login FROM dovecot_userdb WHERE user = ?").all("x") as { detail: string }[]).map((r) => r.detail);
+    const plan = (
+      handle.sqlite.prepare("EXPLAIN QUERY PLAN SELECT login FROM dovecot_userdb WHERE user = ?").all("x") as { detail: string }[]
+    ).map((r) => r.detail);
     // The outer SCAN walks the co-routine's already filtered rows; every table is searched by index.
     expect(plan.filter((d) => /^SCAN /.test(d) && d !== "SCAN dovecot_userdb")).toEqual([]);
     expect(plan.filter((d) => /^SEARCH /.test(d))).toHaveLength(4);
   });
 
   it("indexes every tenant column of tenant-owned tables", () => {
-    const tables = ["customers", "packages", "subscriptions", "domains", "mailboxes", "mail_accounts", "mail_account_addresses", "forwards", "sender_rules", "spam_settings", "tickets", "ticket_messages"];
+    const tables = [
+      "customers",
+      "packages",
+      "subscriptions",
+      "domains",
+      "mailboxes",
+      "mail_accounts",
+      "mail_account_addresses",
+      "forwards",
+      "sender_rules",
+      "spam_settings",
+      "tickets",
+      "ticket_messages",
+    ];
     for (const table of tables) {
       const cols = (handle.sqlite.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
       const indexed = new Set(

@@ -19,7 +19,15 @@ beforeAll(async () => {
   handle = await createSeededDb();
   as = actorsOf(handle);
 });
-const server = { imapHost: "imap.hoster.example", imapPort: 993, imapEncryption: "ssl" as const, smtpHost: "smtp.hoster.example", smtpPort: 465, smtpEncryption: "ssl" as const, publicUrl: "https://panel.hoster.example" };
+const server = {
+  imapHost: "imap.hoster.example",
+  imapPort: 993,
+  imapEncryption: "ssl" as const,
+  smtpHost: "smtp.hoster.example",
+  smtpPort: 465,
+  smtpEncryption: "ssl" as const,
+  publicUrl: "https://panel.hoster.example",
+};
 
 describe("admin settings", () => {
   it("stores the password policy option and the server addresses", () => {
@@ -34,7 +42,12 @@ describe("admin settings", () => {
   it("validates server settings form data", () => {
     const ok = serverSettingsFormSchema.safeParse({ ...server, imapPort: "993", smtpPort: "587", publicUrl: "https://panel.example/" });
     expect(ok.success && ok.data.publicUrl).toBe("https://panel.example");
-    const bad = serverSettingsFormSchema.safeParse({ ...server, imapHost: "not a host", smtpPort: "70000", publicUrl: "javascript:alert(1)" });
+    const bad = serverSettingsFormSchema.safeParse({
+      ...server,
+      imapHost: "not a host",
+      smtpPort: "70000",
+      publicUrl: "javascript:alert(1)",
+    });
     const fields = bad.success ? {} : z.flattenError(bad.error).fieldErrors;
     expect(Object.keys(fields).sort()).toEqual(["imapHost", "publicUrl", "smtpPort"]);
   });
@@ -45,13 +58,30 @@ describe("resellers", () => {
     const input = createResellerSchema.parse({ name: "Ostsee Hosting", customerNumberBase: "30000", email: "Ostsee@Example.test" });
     const r = await createReseller(as.admin(), input, null, handle.db);
     expect(r.login).toBe("ostsee@example.test");
-    await expect(createReseller(as.admin(), { ...input, email: "anders@example.test" }, null, handle.db)).rejects.toBeInstanceOf(ValidationError);
-    await expect(createReseller(as.reseller(), { ...input, customerNumberBase: 40000 }, null, handle.db)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(createReseller(as.admin(), { ...input, email: "anders@example.test" }, null, handle.db)).rejects.toBeInstanceOf(
+      ValidationError,
+    );
+    await expect(createReseller(as.reseller(), { ...input, customerNumberBase: 40000 }, null, handle.db)).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     const ostsee = as.user("ostsee@example.test");
     expect(ostsee.role).toBe("reseller");
-    const c = await createCustomer(ostsee, { company: "", contactName: "O", street: "", postalCode: "", city: "", country: "DE", phone: "", contactEmail: "o@example.test" }, null, handle.db);
+    const c = await createCustomer(
+      ostsee,
+      { company: "", contactName: "O", street: "", postalCode: "", city: "", country: "DE", phone: "", contactEmail: "o@example.test" },
+      null,
+      handle.db,
+    );
     expect(c.customerNumber).toBe("K30001");
     expect(handle.db.select().from(resellers).where(eq(resellers.id, r.id)).get()?.customerNumberBase).toBe(30000);
-    expect(handle.db.select({ role: users.role }).from(users).where(eq(users.resellerId, r.id)).all().map((u) => u.role).sort()).toEqual(["customer", "reseller"]);
+    expect(
+      handle.db
+        .select({ role: users.role })
+        .from(users)
+        .where(eq(users.resellerId, r.id))
+        .all()
+        .map((u) => u.role)
+        .sort(),
+    ).toEqual(["customer", "reseller"]);
   });
 });

@@ -51,7 +51,7 @@ describe("generateSieveScript", () => {
     expect(s).toContain('address :all :is "from" ["spam@bad.example"]');
     expect(s).toContain('address :domain :matches "from" ["*.worse.example"]');
     expect(s.indexOf("discard;")).toBeLessThan(s.indexOf("X-Spam-Flag"));
-    expect(s).toContain('not anyof');
+    expect(s).toContain("not anyof");
     expect(s).toContain('"X-Spam-Score" "2"');
     expect(s).toContain('addflag "$Junk"');
     expect(s).toContain('redirect "chef@example.org";');
@@ -59,7 +59,12 @@ describe("generateSieveScript", () => {
   });
 
   it("keeps a copy only when asked, and has no spam rule when the filter is off", () => {
-    const s = generateSieveScript({ ...DEFAULT_SIEVE_SETTINGS, forwards: ["a@example.org"], keepCopy: true, spam: { enabled: false, level: 3, action: "junk" } });
+    const s = generateSieveScript({
+      ...DEFAULT_SIEVE_SETTINGS,
+      forwards: ["a@example.org"],
+      keepCopy: true,
+      spam: { enabled: false, level: 3, action: "junk" },
+    });
     expect(s).toMatch(/^keep;/m);
     expect(s).not.toContain("X-Spam");
   });
@@ -74,12 +79,17 @@ describe("generateSieveScript", () => {
 
   it.each([1, 2, 3, 4, 5])("level %i uses its own threshold", (level) => {
     const thresholds = { 1: 10, 2: 8, 3: 5, 4: 3, 5: 2 } as Record<number, number>;
-    expect(generateSieveScript({ ...DEFAULT_SIEVE_SETTINGS, spam: { enabled: true, level, action: "junk" } }))
-      .toContain(`"X-Spam-Score" "${thresholds[level]}"`);
+    expect(generateSieveScript({ ...DEFAULT_SIEVE_SETTINGS, spam: { enabled: true, level, action: "junk" } })).toContain(
+      `"X-Spam-Score" "${thresholds[level]}"`,
+    );
   });
 
   it.skipIf(!hasSievec)("produces scripts Pigeonhole compiles", () => {
-    for (const settings of [DEFAULT_SIEVE_SETTINGS, full, { ...full, keepCopy: true, spam: { enabled: true, level: 1, action: "delete" as const } }]) {
+    for (const settings of [
+      DEFAULT_SIEVE_SETTINGS,
+      full,
+      { ...full, keepCopy: true, spam: { enabled: true, level: 1, action: "delete" as const } },
+    ]) {
       const r = compiles(generateSieveScript(settings));
       expect(r.ok, r.output).toBe(true);
     }
@@ -108,10 +118,22 @@ describe("syncAllSieve", () => {
     const dir = path.join(tmp, "sync");
     fs.mkdirSync(dir);
     fs.writeFileSync(path.join(dir, "gone@old.example.sieve"), "keep;\n");
-    const anna = db.select().from(mailboxes).all().find((m) => m.address === "anna@alpenblick.example")!;
-    const info = db.select().from(mailboxes).all().find((m) => m.address === "info@bergsee.example")!;
-    db.insert(forwards).values({ resellerId: anna.resellerId, customerId: anna.customerId, mailboxId: anna.id, target: "x@example.org" }).run();
-    db.insert(senderRules).values({ resellerId: info.resellerId, customerId: info.customerId, mailboxId: info.id, kind: "block", pattern: "@bad.example" }).run();
+    const anna = db
+      .select()
+      .from(mailboxes)
+      .all()
+      .find((m) => m.address === "anna@alpenblick.example")!;
+    const info = db
+      .select()
+      .from(mailboxes)
+      .all()
+      .find((m) => m.address === "info@bergsee.example")!;
+    db.insert(forwards)
+      .values({ resellerId: anna.resellerId, customerId: anna.customerId, mailboxId: anna.id, target: "x@example.org" })
+      .run();
+    db.insert(senderRules)
+      .values({ resellerId: info.resellerId, customerId: info.customerId, mailboxId: info.id, kind: "block", pattern: "@bad.example" })
+      .run();
     expect(syncAllSieve(db, dir)).toEqual({ written: 2 });
     expect(fs.readdirSync(dir).sort()).toEqual(["anna@alpenblick.example.sieve", "default.sieve", "info@bergsee.example.sieve"]);
     expect(fs.readFileSync(path.join(dir, "anna@alpenblick.example.sieve"), "utf8")).toContain('redirect "x@example.org";');

@@ -18,7 +18,9 @@ beforeAll(async () => {
 
 /** Every subscription whose counter differs from the sum over its domains (should be none). */
 const drifted = () =>
-  h.db.all<{ id: number }>(sql`SELECT s.id FROM subscriptions s WHERE s.mailbox_count != (SELECT coalesce(sum(d.mailbox_count), 0) FROM domains d WHERE d.subscription_id = s.id)`);
+  h.db.all<{ id: number }>(
+    sql`SELECT s.id FROM subscriptions s WHERE s.mailbox_count != (SELECT coalesce(sum(d.mailbox_count), 0) FROM domains d WHERE d.subscription_id = s.id)`,
+  );
 const counter = (subscriptionId: number) => countSubscriptionMailboxes(h.db, subscriptionId);
 
 describe("the subscription's mailbox counter (triggers on domains)", () => {
@@ -33,17 +35,39 @@ describe("the subscription's mailbox counter (triggers on domains)", () => {
     const d = f.domain("citywerk.example");
     const before = counter(d.subscriptionId);
     for (const local of ["zaehler1", "zaehler2"]) {
-      await createMailbox(kunde, { subscriptionId: d.subscriptionId, domainId: d.id, localPart: local, quotaMb: null, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, ip, h.db);
+      await createMailbox(
+        kunde,
+        {
+          subscriptionId: d.subscriptionId,
+          domainId: d.id,
+          localPart: local,
+          quotaMb: null,
+          newPassword: NEW_PASSWORD,
+          confirmPassword: NEW_PASSWORD,
+        },
+        ip,
+        h.db,
+      );
     }
     expect(counter(d.subscriptionId)).toBe(before + 2);
-    deleteMailboxes(kunde, { subscriptionId: d.subscriptionId, mailboxIds: [f.mailbox("zaehler1@citywerk.example")?.id ?? 0], confirmed: "yes" }, ip, h.db);
+    deleteMailboxes(
+      kunde,
+      { subscriptionId: d.subscriptionId, mailboxIds: [f.mailbox("zaehler1@citywerk.example")?.id ?? 0], confirmed: "yes" },
+      ip,
+      h.db,
+    );
     expect(counter(d.subscriptionId)).toBe(before + 1);
     expect(drifted()).toEqual([]);
   });
 
   it("moves a domain's mailboxes with the domain", () => {
     const d = f.domain("alpenblick.example");
-    const other = h.db.select({ id: subscriptions.id }).from(subscriptions).where(sql`${subscriptions.id} != ${d.subscriptionId} AND ${subscriptions.customerId} = ${d.customerId}`).get()?.id ?? 0;
+    const other =
+      h.db
+        .select({ id: subscriptions.id })
+        .from(subscriptions)
+        .where(sql`${subscriptions.id} != ${d.subscriptionId} AND ${subscriptions.customerId} = ${d.customerId}`)
+        .get()?.id ?? 0;
     expect(d.mailboxCount).toBeGreaterThan(0);
     const [from, to] = [counter(d.subscriptionId), counter(other)];
     h.db.update(domains).set({ subscriptionId: other }).where(eq(domains.id, d.id)).run();
@@ -55,7 +79,9 @@ describe("the subscription's mailbox counter (triggers on domains)", () => {
   it("counts an inserted domain's mailboxes and forgets them when the domain is deleted", () => {
     const d = f.domain("alpenblick.example");
     const before = counter(d.subscriptionId);
-    h.db.run(sql`INSERT INTO domains (reseller_id, customer_id, subscription_id, name, mailbox_count) VALUES (${d.resellerId}, ${d.customerId}, ${d.subscriptionId}, 'zaehler.example', 3)`);
+    h.db.run(
+      sql`INSERT INTO domains (reseller_id, customer_id, subscription_id, name, mailbox_count) VALUES (${d.resellerId}, ${d.customerId}, ${d.subscriptionId}, 'zaehler.example', 3)`,
+    );
     expect(counter(d.subscriptionId)).toBe(before + 3);
     h.db.run(sql`DELETE FROM domains WHERE name = 'zaehler.example'`);
     expect(counter(d.subscriptionId)).toBe(before);

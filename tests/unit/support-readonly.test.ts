@@ -10,8 +10,15 @@ import { type Permission, ROLE_PERMISSIONS, roleHas } from "@/lib/authz/permissi
 import { findServerActionFiles } from "../support/server-action-files";
 
 const support: Actor = {
-  kind: "user", id: 2, role: "support", label: "support@kontor.example", resellerId: null, customerId: null,
-  mailboxId: null, mustChangePassword: false, sessionVersion: 1,
+  kind: "user",
+  id: 2,
+  role: "support",
+  label: "support@kontor.example",
+  resellerId: null,
+  customerId: null,
+  mailboxId: null,
+  mustChangePassword: false,
+  sessionVersion: 1,
 };
 
 vi.mock("@/lib/auth/session", () => ({
@@ -28,7 +35,12 @@ vi.mock("next-intl/server", () => {
   return { getTranslations: async () => t, getFormatter: async () => ({}), getLocale: async () => "de" };
 });
 // Any action that got past the permission check would reach the database: make that loud.
-vi.mock("@/db", () => ({ getDb: () => { throw new Error("database touched"); }, schema: {} }));
+vi.mock("@/db", () => ({
+  getDb: () => {
+    throw new Error("database touched");
+  },
+  schema: {},
+}));
 
 /**
  * Support's own audited actions (`support.*`), plus what touches no one else's data: anonymous
@@ -45,7 +57,8 @@ beforeAll(async () => {
     const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
     for (const [name, value] of Object.entries(mod)) {
       const fn = value as Action;
-      if (typeof fn === "function" && fn.permission) actions.push({ name: `${path.relative(process.cwd(), file)}#${name}`, permission: fn.permission, fn });
+      if (typeof fn === "function" && fn.permission)
+        actions.push({ name: `${path.relative(process.cwd(), file)}#${name}`, permission: fn.permission, fn });
     }
   }
 }, 60_000);
@@ -69,6 +82,8 @@ describe("support is read-only outside its own actions", () => {
       expect(result, a.name).toEqual({ status: "error", formError: "errors.forbidden" });
       refused.push(a.name);
     }
-    expect(refused).toEqual(expect.arrayContaining([expect.stringContaining("#createTicketAction"), expect.stringContaining("#revealPasswordAction")]));
+    expect(refused).toEqual(
+      expect.arrayContaining([expect.stringContaining("#createTicketAction"), expect.stringContaining("#revealPasswordAction")]),
+    );
   });
 });

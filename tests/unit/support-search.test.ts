@@ -19,7 +19,11 @@ const addresses = (field: "address" | "domain" | "customerNumber", q: string, af
 describe("support mailbox search", () => {
   it("finds by address prefix, case-insensitively, across resellers", () => {
     expect(addresses("address", "INFO@")).toEqual([
-      "info@alpenblick.example", "info@bergsee.example", "info@citywerk.example", "info@suedwind-kunde.example", "info@zweite-firma.example",
+      "info@alpenblick.example",
+      "info@bergsee.example",
+      "info@citywerk.example",
+      "info@suedwind-kunde.example",
+      "info@zweite-firma.example",
     ]);
     expect(addresses("address", "info@alpenblick.example")).toEqual(["info@alpenblick.example"]);
     expect(addresses("address", "info@", "info@citywerk.example")).toEqual(["info@suedwind-kunde.example", "info@zweite-firma.example"]);
@@ -39,8 +43,12 @@ describe("support mailbox search", () => {
   it("pages a customer's mailboxes by domain then local part, without gaps or repeats", () => {
     const all = addresses("customerNumber", "K10001");
     expect(all).toEqual([
-      "anna@alpenblick.example", "info@alpenblick.example", "info@bergsee.example", "info@citywerk.example",
-      "max.mustermann@citywerk.example", "post@xn--grne-wiese-beb.example",
+      "anna@alpenblick.example",
+      "info@alpenblick.example",
+      "info@bergsee.example",
+      "info@citywerk.example",
+      "max.mustermann@citywerk.example",
+      "post@xn--grne-wiese-beb.example",
     ]);
     for (let i = 0; i < all.length; i++) expect(addresses("customerNumber", "K10001", all[i])).toEqual(all.slice(i + 1));
   });
@@ -63,7 +71,13 @@ describe("mailbox record", () => {
     const support = actorFor("support@kontor.example");
     const id = searchMailboxes(support, { field: "address", q: "info@suedwind" }, handle.db).items[0].id;
     const record = viewMailboxRecord(support, id, { ticketId: 42, ip: "127.0.0.1" }, handle.db);
-    expect(record).toMatchObject({ address: "info@suedwind-kunde.example", reseller: "Südwind Webservice", packageName: "Web Plus", panel: "plesk9", customerNumber: "K20001" });
+    expect(record).toMatchObject({
+      address: "info@suedwind-kunde.example",
+      reseller: "Südwind Webservice",
+      packageName: "Web Plus",
+      panel: "plesk9",
+      customerNumber: "K20001",
+    });
     expect(JSON.stringify(record)).not.toMatch(/argon2|password_?hash|sessionVersion/i);
     const entry = handle.db.select().from(auditLog).where(eq(auditLog.action, "support.record_view")).all().at(-1);
     expect(entry).toMatchObject({ actorLabel: "support@kontor.example", targetId: id, details: { ticketId: 42 } });

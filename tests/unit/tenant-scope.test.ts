@@ -14,7 +14,13 @@ beforeAll(async () => {
 });
 
 const domainNames = (actor: Actor) =>
-  handle.db.select({ name: domains.name }).from(domains).where(tenantScope(actor, domains)).all().map((d) => d.name).sort();
+  handle.db
+    .select({ name: domains.name })
+    .from(domains)
+    .where(tenantScope(actor, domains))
+    .all()
+    .map((d) => d.name)
+    .sort();
 
 describe("tenant scope", () => {
   it("shows a customer only its own domains", () => {
@@ -28,10 +34,18 @@ describe("tenant scope", () => {
   });
 
   it("answers nothing for another tenant's mailbox id, as a 404 would", () => {
-    const foreign = handle.db.select({ id: mailboxes.id }).from(mailboxes).where(eq(mailboxes.address, "info@suedwind-kunde.example")).get();
+    const foreign = handle.db
+      .select({ id: mailboxes.id })
+      .from(mailboxes)
+      .where(eq(mailboxes.address, "info@suedwind-kunde.example"))
+      .get();
     for (const email of ["kunde@kontor.example", "reseller@kontor.example"]) {
       const actor = actorFor(email);
-      const row = handle.db.select({ id: mailboxes.id }).from(mailboxes).where(and(eq(mailboxes.id, foreign?.id ?? 0), tenantScope(actor, mailboxes))).get();
+      const row = handle.db
+        .select({ id: mailboxes.id })
+        .from(mailboxes)
+        .where(and(eq(mailboxes.id, foreign?.id ?? 0), tenantScope(actor, mailboxes)))
+        .get();
       expect(row).toBeUndefined();
     }
   });
@@ -39,7 +53,11 @@ describe("tenant scope", () => {
   it("keeps packages and customers inside the reseller", () => {
     const r2 = actorFor("reseller2@kontor.example");
     expect(handle.db.select({ name: packages.name }).from(packages).where(tenantScope(r2, packages)).all()).toEqual([{ name: "Web Plus" }]);
-    const own = handle.db.select({ n: customers.customerNumber }).from(customers).where(tenantScope(r2, { resellerId: customers.resellerId, customerId: customers.id })).all();
+    const own = handle.db
+      .select({ n: customers.customerNumber })
+      .from(customers)
+      .where(tenantScope(r2, { resellerId: customers.resellerId, customerId: customers.id }))
+      .all();
     expect(own).toEqual([{ n: "K20001" }]);
   });
 });
@@ -50,12 +68,22 @@ describe("prepared tenant scope", () => {
     builds.push(kind);
     return db.select({ name: domains.name }).from(domains).where(preparedTenantScope(kind, domains)).prepare();
   });
-  const EMAILS = ["admin@kontor.example", "support@kontor.example", "reseller@kontor.example", "reseller2@kontor.example", "kunde@kontor.example", "kunde2@kontor.example"];
+  const EMAILS = [
+    "admin@kontor.example",
+    "support@kontor.example",
+    "reseller@kontor.example",
+    "reseller2@kontor.example",
+    "kunde@kontor.example",
+    "kunde2@kontor.example",
+  ];
 
   it("selects exactly what tenantScope selects, for every role", () => {
     for (const email of EMAILS) {
       const actor = actorFor(email);
-      const names = preparedDomainNames(handle.db, scopeKind(actor)).all(tenantParams(actor)).map((d) => d.name).sort();
+      const names = preparedDomainNames(handle.db, scopeKind(actor))
+        .all(tenantParams(actor))
+        .map((d) => d.name)
+        .sort();
       expect(names, email).toEqual(domainNames(actor));
     }
     expect(domainNames(actorFor("kunde2@kontor.example"))).toEqual(["zweite-firma.example"]);
@@ -70,7 +98,11 @@ describe("prepared tenant scope", () => {
 
   it("refuses a table without customers for customer roles", () => {
     const kunde = actorFor("kunde@kontor.example");
-    const rows = handle.db.select({ n: sql<number>`count(*)` }).from(packages).where(preparedTenantScope("customer", packages)).all();
+    const rows = handle.db
+      .select({ n: sql<number>`count(*)` })
+      .from(packages)
+      .where(preparedTenantScope("customer", packages))
+      .all();
     expect(scopeKind(kunde)).toBe("customer");
     expect(rows).toEqual([{ n: 0 }]);
   });

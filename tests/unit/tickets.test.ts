@@ -12,7 +12,17 @@ import { getTicketOrThrow } from "@/lib/services/tickets/get-ticket";
 import { listTickets } from "@/lib/services/tickets/list-tickets";
 import { replyToTicket } from "@/lib/services/tickets/reply-ticket";
 import { revealTicketPassword } from "@/lib/services/tickets/reveal-ticket-password";
-import { aCustomer, aCustomerWithPackage, aMailAccount, anAdmin, aReseller, aSupport, aTicket, emptyDb, type TestCustomer } from "../support/factories";
+import {
+  aCustomer,
+  aCustomerWithPackage,
+  aMailAccount,
+  anAdmin,
+  aReseller,
+  aSupport,
+  aTicket,
+  emptyDb,
+  type TestCustomer,
+} from "../support/factories";
 
 process.env.AUTH_SECRET ??= "unit-test-auth-secret";
 
@@ -89,7 +99,9 @@ describe("tickets", () => {
 
     const audit = handle.db.select().from(auditLog).all();
     const actions = audit.map((a) => a.action);
-    expect(actions).toEqual(expect.arrayContaining(["support.mailadmin_password_generated", "ticket.password_generated", "ticket.password_revealed"]));
+    expect(actions).toEqual(
+      expect.arrayContaining(["support.mailadmin_password_generated", "ticket.password_generated", "ticket.password_revealed"]),
+    );
     expect(JSON.stringify(audit)).not.toContain(password);
   });
 

@@ -49,9 +49,11 @@ describe("times in the hoster's zone (Europe/Berlin by default), whatever the se
   });
 
   it("tickets: the conversation shows when each message was written", async () => {
-    const html = renderToStaticMarkup(await Conversation({
-      messages: [{ id: 1, authorRole: "customer", authorName: "Erika Muster", body: "Hallo", createdAt: WINTER }],
-    } as Parameters<typeof Conversation>[0]));
+    const html = renderToStaticMarkup(
+      await Conversation({
+        messages: [{ id: 1, authorRole: "customer", authorName: "Erika Muster", body: "Hallo", createdAt: WINTER }],
+      } as Parameters<typeof Conversation>[0]),
+    );
     expect(html).toContain("Erika Muster · 15.01.2026, 13:00");
   });
 
@@ -72,7 +74,8 @@ describe("times in the hoster's zone (Europe/Berlin by default), whatever the se
         if (entry.isDirectory()) walk(file);
         else if (/\.(ts|tsx)$/.test(entry.name) && file !== path.join("lib", "i18n", "format-time.ts")) {
           const source = fs.readFileSync(file, "utf8");
-          if (/\.dateTime\(|getFormatter|useFormatter|toLocale(Date|Time)?String|DateTimeFormat|toISOString|toUTCString/.test(source)) offenders.push(file);
+          if (/\.dateTime\(|getFormatter|useFormatter|toLocale(Date|Time)?String|DateTimeFormat|toISOString|toUTCString/.test(source))
+            offenders.push(file);
         }
       }
     };

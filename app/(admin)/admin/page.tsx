@@ -14,16 +14,26 @@ export default async function AdminStartPage() {
       <PageTitle>{t("admin.welcome", { name: actor.label })}</PageTitle>
       <Card title={t("admin.resellersTitle")}>
         <table className="w-full text-left text-sm">
-          <thead className="text-slate-500"><tr><th className="py-1">{t("admin.resellerName")}</th><th>{t("admin.customers")}</th></tr></thead>
+          <thead className="text-slate-500">
+            <tr>
+              <th className="py-1">{t("admin.resellerName")}</th>
+              <th>{t("admin.customers")}</th>
+            </tr>
+          </thead>
           <tbody>
             {listResellers(actor).map((r) => (
-              <tr key={r.id} className="border-t border-slate-100"><td className="py-2">{r.name}</td><td>{r.customerCount}</td></tr>
+              <tr key={r.id} className="border-t border-slate-100">
+                <td className="py-2">{r.name}</td>
+                <td>{r.customerCount}</td>
+              </tr>
             ))}
           </tbody>
         </table>
       </Card>
       <Card title={t("admin.settingsTitle")}>
-        <p className="text-sm">{t("admin.publicUrl")}: <span className="font-mono">{settings.publicUrl}</span></p>
+        <p className="text-sm">
+          {t("admin.publicUrl")}: <span className="font-mono">{settings.publicUrl}</span>
+        </p>
       </Card>
       <ServerAddresses settings={settings} />
     </>

@@ -17,7 +17,9 @@ type Translate = (key: string, values?: Record<string, string | number>) => stri
 
 /** The form error with its key, so the form can show it again after a language switch. */
 const formError = (t: Translate, key: string, values?: Record<string, number>): ActionState => ({
-  status: "error", formError: t(key, values), formErrorRef: { key, values },
+  status: "error",
+  formError: t(key, values),
+  formErrorRef: { key, values },
 });
 const throttled = (t: Translate, ms: number) => formError(t, "login.throttled", { minutes: Math.ceil(ms / 60_000) });
 /** Asks for the robot check beside its widget as well as above the form. */

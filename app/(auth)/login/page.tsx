@@ -17,7 +17,11 @@ export default async function LoginPage() {
       </div>
       <div className="p-6">
         <p className="mb-5 text-sm text-slate-600">{t("intro")}</p>
-        <LoginForm action={loginAction} robotCheck={addressNeedsRobotCheck(await clientIp())} secondFactor={{ code: secondFactorAction, keyOptions: keyLoginOptionsAction, keyLogin: keyLoginAction }} />
+        <LoginForm
+          action={loginAction}
+          robotCheck={addressNeedsRobotCheck(await clientIp())}
+          secondFactor={{ code: secondFactorAction, keyOptions: keyLoginOptionsAction, keyLogin: keyLoginAction }}
+        />
       </div>
     </>
   );

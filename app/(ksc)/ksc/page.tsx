@@ -16,7 +16,9 @@ export default async function KscStartPage() {
       <PageTitle>{t("ksc.welcomeTitle", { name: customer.company ?? customer.contactName })}</PageTitle>
       <Card title={t("nav.start")}>
         <p className="text-sm text-slate-700">{t("ksc.welcomeBody")}</p>
-        <p className="mt-2 text-sm">{t("ksc.customerNumber")}: <span className="font-mono">{customer.customerNumber}</span></p>
+        <p className="mt-2 text-sm">
+          {t("ksc.customerNumber")}: <span className="font-mono">{customer.customerNumber}</span>
+        </p>
       </Card>
       <Card title={t("ksc.spamTitle")}>
         <p className="text-sm text-slate-700">{t("ksc.spamBody")}</p>
@@ -26,7 +28,9 @@ export default async function KscStartPage() {
           {domains.map((d) => (
             <li key={d.id} className="flex justify-between py-2">
               <span>{d.displayName}</span>
-              <span className="text-slate-500">{d.packageName} · {t(`panelKind.${d.panel}`)}</span>
+              <span className="text-slate-500">
+                {d.packageName} · {t(`panelKind.${d.panel}`)}
+              </span>
             </li>
           ))}
         </ul>

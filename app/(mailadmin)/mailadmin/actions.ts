@@ -6,12 +6,22 @@ import { defineAction } from "@/lib/actions/define-action";
 import { deleteAlias, saveAlias } from "@/lib/services/aliases/save-alias";
 import { refreshOwnSession } from "@/lib/auth/refresh-session";
 import { createMailAccount } from "@/lib/services/mail-accounts/create-mail-account";
-import { changePendingAdminPassword, deleteMailAccount, setMailAccountPassword, setMailAccountQuota } from "@/lib/services/mail-accounts/manage-mail-account";
+import {
+  changePendingAdminPassword,
+  deleteMailAccount,
+  setMailAccountPassword,
+  setMailAccountQuota,
+} from "@/lib/services/mail-accounts/manage-mail-account";
 import { routeAddress, unrouteAddress } from "@/lib/services/mail-accounts/route-address";
 import { limitErrorState } from "@/lib/services/orders/limit-error";
 import {
-  createMailAccountSchema, deleteMailAccountSchema, forcedPasswordChangeSchema, routeAddressSchema, setMailAccountPasswordSchema,
-  setMailAccountQuotaSchema, unrouteAddressSchema,
+  createMailAccountSchema,
+  deleteMailAccountSchema,
+  forcedPasswordChangeSchema,
+  routeAddressSchema,
+  setMailAccountPasswordSchema,
+  setMailAccountQuotaSchema,
+  unrouteAddressSchema,
 } from "@/lib/validation/mail-account";
 import { aliasSchema, deleteAliasSchema } from "@/lib/validation/alias";
 import { displayAddress } from "@/lib/validation/names";

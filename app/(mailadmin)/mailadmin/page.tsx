@@ -10,9 +10,19 @@ import { accountLogin } from "@/lib/services/orders/admin-account";
 import { getServerSettings } from "@/lib/services/settings/server-settings";
 import { AliasSection } from "@/components/aliases/alias-section";
 import { listAliases } from "@/lib/services/aliases/list-aliases";
-import { createMailAccountAction, deleteMailAdminAliasAction, routeAddressAction, saveMailAdminAliasAction, unrouteAddressAction } from "./actions";
+import {
+  createMailAccountAction,
+  deleteMailAdminAliasAction,
+  routeAddressAction,
+  saveMailAdminAliasAction,
+  unrouteAddressAction,
+} from "./actions";
 
-export default async function MailAdminStartPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function MailAdminStartPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePermission("mailadmin.manage");
   // The layout shows the forced password change instead; render nothing behind it.
   if (actor.mustChangePassword) return null;
@@ -26,26 +36,45 @@ export default async function MailAdminStartPage({ searchParams }: { searchParam
     <>
       <PageTitle>{t("mailadmin.title")}</PageTitle>
       <p className="text-sm text-slate-600">{t("mailadmin.welcome", { login: actor.label })}</p>
-      {changed && <p role="status" className="rounded border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">{t("mailAdmin.forcedDone")}</p>}
+      {changed && (
+        <p role="status" className="rounded border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">
+          {t("mailAdmin.forcedDone")}
+        </p>
+      )}
       <Card title={t("mailadmin.accountsTitle")}>
         <p className="mb-3 text-sm text-slate-600">
-          {allowance.maxAccounts === null ? t("mailAdmin.usageUnlimited", { used: usage.accounts }) : t("mailAdmin.usage", { used: usage.accounts, max: allowance.maxAccounts })}
+          {allowance.maxAccounts === null
+            ? t("mailAdmin.usageUnlimited", { used: usage.accounts })
+            : t("mailAdmin.usage", { used: usage.accounts, max: allowance.maxAccounts })}
         </p>
         <table className="w-full text-left text-sm">
           <thead className="text-slate-500">
-            <tr><th className="py-1">{t("mailadmin.account")}</th><th>{t("mailadmin.addresses")}</th><th>{t("mailadmin.quota")}</th></tr>
+            <tr>
+              <th className="py-1">{t("mailadmin.account")}</th>
+              <th>{t("mailadmin.addresses")}</th>
+              <th>{t("mailadmin.quota")}</th>
+            </tr>
           </thead>
           <tbody>
             {accounts.map((a) => (
               <tr key={a.id} className="border-t border-slate-100 align-top">
-                <td className="py-2 font-mono"><Link className="text-brand-700 underline" href={`/mailadmin/konten/${a.id}`}>{a.login}</Link></td>
+                <td className="py-2 font-mono">
+                  <Link className="text-brand-700 underline" href={`/mailadmin/konten/${a.id}`}>
+                    {a.login}
+                  </Link>
+                </td>
                 <td>
                   {a.addresses.length === 0 && t("mailadmin.noAddresses")}
                   <ul className="space-y-1">
                     {a.addresses.map((x) => (
                       <li key={x.id} className="flex items-center gap-2">
                         <span>{x.address}</span>
-                        <DeleteButton action={unrouteAddressAction} fields={{ addressId: String(x.id) }} label={t("mailAdmin.removeAddress")} confirm={t("mailAdmin.removeAddressConfirm", { address: x.address })} />
+                        <DeleteButton
+                          action={unrouteAddressAction}
+                          fields={{ addressId: String(x.id) }}
+                          label={t("mailAdmin.removeAddress")}
+                          confirm={t("mailAdmin.removeAddressConfirm", { address: x.address })}
+                        />
                       </li>
                     ))}
                   </ul>
@@ -58,21 +87,35 @@ export default async function MailAdminStartPage({ searchParams }: { searchParam
         <p className="mt-3 text-sm text-slate-600">{t("mailAdmin.clientLogin", { login: accounts[1]?.login ?? actor.label })}</p>
       </Card>
       <Card title={t("mailAdmin.routeTitle")}>
-        {domains.length === 0 ? <p className="text-sm">{t("mailAdmin.noDomains")}</p> : (
-          <RouteAddressForm action={routeAddressAction}
+        {domains.length === 0 ? (
+          <p className="text-sm">{t("mailAdmin.noDomains")}</p>
+        ) : (
+          <RouteAddressForm
+            action={routeAddressAction}
             accounts={accounts.map((a) => ({ value: String(a.id), label: a.login }))}
-            domains={domains.map((d) => ({ value: String(d.id), label: `@${d.displayName}` }))} />
+            domains={domains.map((d) => ({ value: String(d.id), label: `@${d.displayName}` }))}
+          />
         )}
       </Card>
       {domains.length > 0 && (
         <Card title={t("aliases.title")}>
-          <AliasSection aliases={listAliases(actor, null)} domains={domains}
-            actions={{ save: saveMailAdminAliasAction, remove: deleteMailAdminAliasAction }} />
+          <AliasSection
+            aliases={listAliases(actor, null)}
+            domains={domains}
+            actions={{ save: saveMailAdminAliasAction, remove: deleteMailAdminAliasAction }}
+          />
         </Card>
       )}
       <Card title={t("mailAdmin.createTitle")}>
-        {atLimit ? <p className="text-sm text-amber-800">{t("mailAdmin.atLimit", { max: allowance.maxAccounts ?? 0 })}</p> : (
-          <CreateAccountForm action={createMailAccountAction} nextLogin={nextLogin} defaultQuota={allowance.quotaMb} maxQuotaMb={allowance.quotaMb} />
+        {atLimit ? (
+          <p className="text-sm text-amber-800">{t("mailAdmin.atLimit", { max: allowance.maxAccounts ?? 0 })}</p>
+        ) : (
+          <CreateAccountForm
+            action={createMailAccountAction}
+            nextLogin={nextLogin}
+            defaultQuota={allowance.quotaMb}
+            maxQuotaMb={allowance.quotaMb}
+          />
         )}
       </Card>
       <ServerAddresses settings={getServerSettings()} />

@@ -9,7 +9,12 @@ import { addOwnForward, removeOwnForward, setOwnKeepCopy } from "@/lib/services/
 import { addOwnSenderRule, removeOwnSenderRule } from "@/lib/services/mailbox-settings/sender-rules";
 import { setOwnSpamSettings } from "@/lib/services/mailbox-settings/spam";
 import {
-  addForwardSchema, addSenderRuleSchema, changeOwnPasswordSchema, keepCopySchema, removeByIdSchema, spamSettingsSchema,
+  addForwardSchema,
+  addSenderRuleSchema,
+  changeOwnPasswordSchema,
+  keepCopySchema,
+  removeByIdSchema,
+  spamSettingsSchema,
 } from "@/lib/validation/mailbox-settings";
 
 export const changeMailboxPasswordAction = defineAction({

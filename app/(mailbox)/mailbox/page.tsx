@@ -28,17 +28,27 @@ export default async function MailboxStartPage() {
       <PageTitle>{t("mailbox.title")}</PageTitle>
       <Card title={t("mailbox.welcome", { address: mailbox.displayAddress })}>
         <dl className="grid grid-cols-[10rem_1fr] gap-y-1 text-sm">
-          <dt className="text-slate-500">{t("mailbox.quota")}</dt><dd>{mailbox.quotaMb ? `${mailbox.quotaMb} MB` : t("common.unlimited")}</dd>
-          <dt className="text-slate-500">{t("mailbox.status")}</dt><dd>{mailbox.enabled ? t("mailbox.enabled") : t("mailbox.disabled")}</dd>
+          <dt className="text-slate-500">{t("mailbox.quota")}</dt>
+          <dd>{mailbox.quotaMb ? `${mailbox.quotaMb} MB` : t("common.unlimited")}</dd>
+          <dt className="text-slate-500">{t("mailbox.status")}</dt>
+          <dd>{mailbox.enabled ? t("mailbox.enabled") : t("mailbox.disabled")}</dd>
         </dl>
       </Card>
       <Card title={t("aliases.otherAddressesTitle")}>
-        {others.aliases.length + others.catchAllDomains.length === 0 ? <p className="text-sm">{t("aliases.otherAddressesNone")}</p> : (
+        {others.aliases.length + others.catchAllDomains.length === 0 ? (
+          <p className="text-sm">{t("aliases.otherAddressesNone")}</p>
+        ) : (
           <>
             <p className="mb-2 text-sm text-slate-600">{t("aliases.otherAddressesIntro")}</p>
             <ul className="list-inside list-disc text-sm">
-              {others.aliases.map((a) => <li key={a} className="font-mono">{a}</li>)}
-              {others.catchAllDomains.map((d) => <li key={d}>{t("aliases.catchAllOf", { domain: d })}</li>)}
+              {others.aliases.map((a) => (
+                <li key={a} className="font-mono">
+                  {a}
+                </li>
+              ))}
+              {others.catchAllDomains.map((d) => (
+                <li key={d}>{t("aliases.catchAllOf", { domain: d })}</li>
+              ))}
             </ul>
           </>
         )}

@@ -28,7 +28,11 @@ export default async function SupportStartPage() {
             </li>
           ))}
         </ul>
-        <p className="mt-4 text-sm"><Link href="/support/mailboxes" className="text-brand-700 underline">{t("records.searchTitle")}</Link></p>
+        <p className="mt-4 text-sm">
+          <Link href="/support/mailboxes" className="text-brand-700 underline">
+            {t("records.searchTitle")}
+          </Link>
+        </p>
       </Card>
     </>
   );

@@ -25,9 +25,12 @@ export default async function DemoMailsPage() {
       {mails.map((m) => (
         <article key={m.id} className="rounded-lg bg-white p-4 shadow-sm">
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-sm">
-            <dt className="text-slate-500">{t("received")}</dt><dd>{formatTime(m.receivedAt, "dateTimeSeconds")}</dd>
-            <dt className="text-slate-500">{t("to")}</dt><dd>{m.to}</dd>
-            <dt className="text-slate-500">{t("subject")}</dt><dd className="font-medium">{m.subject}</dd>
+            <dt className="text-slate-500">{t("received")}</dt>
+            <dd>{formatTime(m.receivedAt, "dateTimeSeconds")}</dd>
+            <dt className="text-slate-500">{t("to")}</dt>
+            <dd>{m.to}</dd>
+            <dt className="text-slate-500">{t("subject")}</dt>
+            <dd className="font-medium">{m.subject}</dd>
           </dl>
           <MailBody text={m.text} />
         </article>
@@ -41,7 +44,15 @@ function MailBody({ text }: { text: string }) {
   const parts = text.split(/(https?:\/\/[^\s<>"]+)/g);
   return (
     <pre className="mt-3 whitespace-pre-wrap break-words rounded bg-slate-50 p-3 text-sm">
-      {parts.map((p, i) => (/^https?:\/\//.test(p) ? <a key={i} href={p} className="break-all text-brand-700 underline">{p}</a> : p))}
+      {parts.map((p, i) =>
+        /^https?:\/\//.test(p) ? (
+          <a key={i} href={p} className="break-all text-brand-700 underline">
+            {p}
+          </a>
+        ) : (
+          p
+        ),
+      )}
     </pre>
   );
 }

@@ -22,19 +22,29 @@ export async function Plesk10AddressView({ sub, mailbox, active, children }: Pro
   ];
   const crumbs = [{ href: links.start, label: t("start") }, { href: links.mail, label: t("email") }, { label: mailbox.displayAddress }];
   return (
-    <Plesk10Page title={mailbox.displayAddress} crumbs={crumbs} buttons={
-      <>
-        {tools.map((tool) => (
-          <a key={tool.key} href={tool.href} aria-current={active === tool.key ? "page" : undefined}
-            className={`${plesk10Button} ${active === tool.key ? plesk10ButtonActive : ""}`}>
-            <PanelIcon name={tool.icon} size={16} />{tool.label}
+    <Plesk10Page
+      title={mailbox.displayAddress}
+      crumbs={crumbs}
+      buttons={
+        <>
+          {tools.map((tool) => (
+            <a
+              key={tool.key}
+              href={tool.href}
+              aria-current={active === tool.key ? "page" : undefined}
+              className={`${plesk10Button} ${active === tool.key ? plesk10ButtonActive : ""}`}
+            >
+              <PanelIcon name={tool.icon} size={16} />
+              {tool.label}
+            </a>
+          ))}
+          <a href={active ? links.mailbox(mailbox.id) : links.mail} className={`${plesk10Button} ml-auto`}>
+            <PanelIcon name="up" size={16} />
+            {t("upLevel")}
           </a>
-        ))}
-        <a href={active ? links.mailbox(mailbox.id) : links.mail} className={`${plesk10Button} ml-auto`}>
-          <PanelIcon name="up" size={16} />{t("upLevel")}
-        </a>
-      </>
-    }>
+        </>
+      }
+    >
       <Plesk10Box>{children}</Plesk10Box>
     </Plesk10Page>
   );

@@ -24,20 +24,28 @@ export async function Plesk10Frame({ sub, customer, children }: { sub: PanelSubs
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 pt-2">
           <div className="flex items-baseline gap-3">
             <span className="text-base font-semibold">{t("controlPanel")}</span>
-            <span className="text-xs text-white/70">{tk("plesk10")} · {t("package", { name: sub.packageName })}</span>
+            <span className="text-xs text-white/70">
+              {tk("plesk10")} · {t("package", { name: sub.packageName })}
+            </span>
           </div>
           <div className="flex items-center gap-3">
             <span className="text-xs text-white/80">{t("loggedInAs", { name: customer })}</span>
-            <a href="/ksc/domains" className="text-xs text-white/80 underline-offset-2 hover:underline">{t("backToKsc")}</a>
+            <a href="/ksc/domains" className="text-xs text-white/80 underline-offset-2 hover:underline">
+              {t("backToKsc")}
+            </a>
             <LanguageSwitch />
             <LogoutButton />
           </div>
         </div>
         <nav aria-label={t("controlPanel")} className="mx-auto mt-2 flex max-w-6xl gap-1 px-4">
           {tabs.map((tab) => (
-            <NavLink key={tab.href} href={tab.href} exact={tab.exact}
+            <NavLink
+              key={tab.href}
+              href={tab.href}
+              exact={tab.exact}
               className="rounded-t-md border border-b-0 border-[#59626c] bg-gradient-to-b from-[#5c656f] to-[#474f58] px-4 py-2 text-[13px] text-white/90 hover:from-[#6a747f]"
-              activeClassName="!border-white !bg-none !bg-[#f5f6f7] font-semibold !text-[#22272d]">
+              activeClassName="!border-white !bg-none !bg-[#f5f6f7] font-semibold !text-[#22272d]"
+            >
               {tab.label}
             </NavLink>
           ))}

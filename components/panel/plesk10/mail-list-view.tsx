@@ -22,14 +22,27 @@ export async function Plesk10MailListView({ sub, list, notice }: { sub: PanelSub
   const ta = await getTranslations("aliases");
   const links = panelLinks(sub.id);
   return (
-    <Plesk10Page title={t("emailTitle")} crumbs={[{ href: links.start, label: t("start") }, { label: t("email") }]}
-      buttons={<>
-        <a href={links.newMailbox} className={plesk10Button}><PanelIcon name="add" size={16} />{t("addAddress")}</a>
-        <a href={links.allAliases} className={plesk10Button}><PanelIcon name="mail" size={16} />{ta("manage")}</a>
-      </>}>
+    <Plesk10Page
+      title={t("emailTitle")}
+      crumbs={[{ href: links.start, label: t("start") }, { label: t("email") }]}
+      buttons={
+        <>
+          <a href={links.newMailbox} className={plesk10Button}>
+            <PanelIcon name="add" size={16} />
+            {t("addAddress")}
+          </a>
+          <a href={links.allAliases} className={plesk10Button}>
+            <PanelIcon name="mail" size={16} />
+            {ta("manage")}
+          </a>
+        </>
+      }
+    >
       <MailNotice notice={notice} />
       <Plesk10Box>
-        <p className="mb-3 text-slate-600">{t("emailIntro")} {mailboxUsageText(t, sub)}</p>
+        <p className="mb-3 text-slate-600">
+          {t("emailIntro")} {mailboxUsageText(t, sub)}
+        </p>
         <MailTable sub={sub} list={list} tone={TONE} />
       </Plesk10Box>
     </Plesk10Page>

@@ -3,7 +3,17 @@ import type { ReactNode } from "react";
 import type { Crumb } from "@/components/panel/shared/skin-types";
 
 /** Plesk 10 page: small breadcrumbs, a large title, an optional button row ("upper area"), content. */
-export async function Plesk10Page({ title, crumbs, buttons, children }: { title: string; crumbs: Crumb[]; buttons?: ReactNode; children: ReactNode }) {
+export async function Plesk10Page({
+  title,
+  crumbs,
+  buttons,
+  children,
+}: {
+  title: string;
+  crumbs: Crumb[];
+  buttons?: ReactNode;
+  children: ReactNode;
+}) {
   const t = await getTranslations("panel");
   return (
     <div className="space-y-4">
@@ -11,7 +21,13 @@ export async function Plesk10Page({ title, crumbs, buttons, children }: { title:
         {crumbs.map((c, i) => (
           <span key={i}>
             {i > 0 && <span className="px-1">/</span>}
-            {c.href ? <a href={c.href} className="text-[#1f6fb2] hover:underline">{c.label}</a> : <span>{c.label}</span>}
+            {c.href ? (
+              <a href={c.href} className="text-[#1f6fb2] hover:underline">
+                {c.label}
+              </a>
+            ) : (
+              <span>{c.label}</span>
+            )}
           </span>
         ))}
       </nav>

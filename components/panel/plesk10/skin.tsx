@@ -7,7 +7,11 @@ import { Plesk10StartView } from "./start-view";
 
 export const plesk10Skin: PanelSkin = {
   Frame: (p) => <Plesk10Frame {...p} />,
-  Page: ({ title, crumbs, children }) => <Plesk10Page title={title} crumbs={crumbs}><Plesk10Box>{children}</Plesk10Box></Plesk10Page>,
+  Page: ({ title, crumbs, children }) => (
+    <Plesk10Page title={title} crumbs={crumbs}>
+      <Plesk10Box>{children}</Plesk10Box>
+    </Plesk10Page>
+  ),
   StartView: (p) => <Plesk10StartView {...p} />,
   MailListView: (p) => <Plesk10MailListView {...p} />,
   AddressView: (p) => <Plesk10AddressView {...p} />,

@@ -37,8 +37,12 @@ export async function Plesk10StartView({ sub }: { sub: PanelSubscription }) {
       <ul className="grid grid-cols-2 gap-3 md:grid-cols-4">
         {shortcuts.map((s) => (
           <li key={s.href}>
-            <a href={s.href} className="flex items-center gap-2 rounded border border-slate-300 bg-white p-3 text-[#1f6fb2] hover:bg-[#eef5fb]">
-              <PanelIcon name={s.icon} />{s.label}
+            <a
+              href={s.href}
+              className="flex items-center gap-2 rounded border border-slate-300 bg-white p-3 text-[#1f6fb2] hover:bg-[#eef5fb]"
+            >
+              <PanelIcon name={s.icon} />
+              {s.label}
             </a>
           </li>
         ))}

@@ -29,7 +29,9 @@ export async function ClassicFrame({ variant, sub, customer, children }: Props) 
       <header className={`flex flex-wrap items-center justify-between gap-3 px-4 py-2 ${theme.header}`}>
         <div className="flex items-baseline gap-3">
           <span className="text-base font-bold tracking-wide">{t("controlPanel")}</span>
-          <span className="text-xs text-white/75">{tk(variant)} · {t("package", { name: sub.packageName })}</span>
+          <span className="text-xs text-white/75">
+            {tk(variant)} · {t("package", { name: sub.packageName })}
+          </span>
         </div>
         <div className="flex items-center gap-3">
           <span className="text-xs text-white/80">{t("loggedInAs", { name: customer })}</span>
@@ -40,29 +42,50 @@ export async function ClassicFrame({ variant, sub, customer, children }: Props) 
       <div className="flex flex-1">
         <nav aria-label={t("controlPanel")} className={`w-56 shrink-0 p-2 ${theme.nav}`}>
           <NavLink href={links.start} exact className={`${item} text-sm font-bold`} activeClassName={theme.navActive}>
-            <PanelIcon name="home" size={18} />{variant === "plesk8" ? t("start") : t("startpage")}
+            <PanelIcon name="home" size={18} />
+            {variant === "plesk8" ? t("start") : t("startpage")}
           </NavLink>
           {variant === "plesk9" ? (
             <>
               <p className={heading}>{t("shortcuts")}</p>
-              <NavLink href={links.domains} className={item} activeClassName={theme.navActive}><PanelIcon name="domains" size={16} />{t("domains")}</NavLink>
+              <NavLink href={links.domains} className={item} activeClassName={theme.navActive}>
+                <PanelIcon name="domains" size={16} />
+                {t("domains")}
+              </NavLink>
               <ul className="mb-1 ml-8 space-y-0.5 text-xs">
-                {sub.domains.slice(0, SHORTCUT_DOMAINS).map((d) => <li key={d.id} className="truncate">{d.displayName}</li>)}
+                {sub.domains.slice(0, SHORTCUT_DOMAINS).map((d) => (
+                  <li key={d.id} className="truncate">
+                    {d.displayName}
+                  </li>
+                ))}
                 {sub.domains.length > SHORTCUT_DOMAINS && <li>…</li>}
               </ul>
-              <NavLink href={links.mail} className={item} activeClassName={theme.navActive}><PanelIcon name="mail" size={16} />{t("email")}</NavLink>
+              <NavLink href={links.mail} className={item} activeClassName={theme.navActive}>
+                <PanelIcon name="mail" size={16} />
+                {t("email")}
+              </NavLink>
             </>
           ) : (
             <>
               <p className={heading}>{t("general")}</p>
-              <NavLink href={links.domains} className={item} activeClassName={theme.navActive}><PanelIcon name="domains" size={16} />{t("domains")}</NavLink>
+              <NavLink href={links.domains} className={item} activeClassName={theme.navActive}>
+                <PanelIcon name="domains" size={16} />
+                {t("domains")}
+              </NavLink>
             </>
           )}
           <p className={heading}>{t("account")}</p>
-          <NavLink href={links.account} className={item} activeClassName={theme.navActive}><PanelIcon name="account" size={16} />{t("account")}</NavLink>
-          <NavLink href={links.server} className={item} activeClassName={theme.navActive}><PanelIcon name="server" size={16} />{t("serverAddresses")}</NavLink>
+          <NavLink href={links.account} className={item} activeClassName={theme.navActive}>
+            <PanelIcon name="account" size={16} />
+            {t("account")}
+          </NavLink>
+          <NavLink href={links.server} className={item} activeClassName={theme.navActive}>
+            <PanelIcon name="server" size={16} />
+            {t("serverAddresses")}
+          </NavLink>
           <NavLink href="/ksc/domains" className={`${item} mt-6`} activeClassName="">
-            <PanelIcon name="back" size={16} />{t("backToKsc")}
+            <PanelIcon name="back" size={16} />
+            {t("backToKsc")}
           </NavLink>
         </nav>
         <main className="min-w-0 flex-1 p-4">{children}</main>

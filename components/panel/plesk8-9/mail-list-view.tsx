@@ -18,7 +18,17 @@ const TONE = {
 };
 
 /** "E-Mail-Adressen verwalten": the Werkzeuge box with "Neue E-Mail-Adresse hinzufügen", then the list. */
-export async function ClassicMailListView({ variant, sub, list, notice }: { variant: ClassicVariant; sub: PanelSubscription; list: MailList; notice?: string }) {
+export async function ClassicMailListView({
+  variant,
+  sub,
+  list,
+  notice,
+}: {
+  variant: ClassicVariant;
+  sub: PanelSubscription;
+  list: MailList;
+  notice?: string;
+}) {
   const t = await getTranslations("panel");
   const ta = await getTranslations("aliases");
   const links = panelLinks(sub.id);
@@ -26,12 +36,18 @@ export async function ClassicMailListView({ variant, sub, list, notice }: { vari
   return (
     <ClassicPage title={t("emailTitle")} crumbs={[{ href: links.start, label: home }, { label: t("email") }]}>
       <MailNotice notice={notice} />
-      <IconGroup variant={variant} title={t("tools")} icons={[
-        { href: links.newMailbox, label: t("addAddress"), icon: "add" },
-        { href: links.allAliases, label: ta("manage"), icon: "mail" },
-      ]} />
+      <IconGroup
+        variant={variant}
+        title={t("tools")}
+        icons={[
+          { href: links.newMailbox, label: t("addAddress"), icon: "add" },
+          { href: links.allAliases, label: ta("manage"), icon: "mail" },
+        ]}
+      />
       <ClassicBox>
-        <p className="mb-2 text-xs text-slate-600">{t("emailIntro")} {mailboxUsageText(t, sub)}</p>
+        <p className="mb-2 text-xs text-slate-600">
+          {t("emailIntro")} {mailboxUsageText(t, sub)}
+        </p>
         <MailTable sub={sub} list={list} tone={TONE} />
       </ClassicBox>
     </ClassicPage>

@@ -3,7 +3,17 @@ import type { ReactNode } from "react";
 import type { Crumb } from "@/components/panel/shared/skin-types";
 
 /** Plesk 8/9 page: the path bar ("Start > E-Mail > …"), the title, then the page's boxes. */
-export async function ClassicPage({ title, crumbs, actions, children }: { title: string; crumbs: Crumb[]; actions?: ReactNode; children: ReactNode }) {
+export async function ClassicPage({
+  title,
+  crumbs,
+  actions,
+  children,
+}: {
+  title: string;
+  crumbs: Crumb[];
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
   const t = await getTranslations("panel");
   return (
     <div className="space-y-3">
@@ -11,7 +21,13 @@ export async function ClassicPage({ title, crumbs, actions, children }: { title:
         {crumbs.map((c, i) => (
           <span key={i}>
             {i > 0 && <span className="px-1 text-slate-400">›</span>}
-            {c.href ? <a href={c.href} className="underline-offset-2 hover:underline">{c.label}</a> : <span>{c.label}</span>}
+            {c.href ? (
+              <a href={c.href} className="underline-offset-2 hover:underline">
+                {c.label}
+              </a>
+            ) : (
+              <span>{c.label}</span>
+            )}
           </span>
         ))}
       </nav>

@@ -9,7 +9,11 @@ import type { ClassicVariant } from "./variant";
 function classicSkin(variant: ClassicVariant): PanelSkin {
   return {
     Frame: (p) => <ClassicFrame variant={variant} {...p} />,
-    Page: ({ title, crumbs, children }) => <ClassicPage title={title} crumbs={crumbs}><ClassicBox>{children}</ClassicBox></ClassicPage>,
+    Page: ({ title, crumbs, children }) => (
+      <ClassicPage title={title} crumbs={crumbs}>
+        <ClassicBox>{children}</ClassicBox>
+      </ClassicPage>
+    ),
     StartView: (p) => <ClassicStartView variant={variant} {...p} />,
     MailListView: (p) => <ClassicMailListView variant={variant} {...p} />,
     AddressView: (p) => <ClassicAddressView variant={variant} {...p} />,

@@ -27,13 +27,15 @@ export async function ClassicStartView({ variant, sub }: { variant: ClassicVaria
         </table>
         <p className="mt-2 text-xs text-slate-600">{mailboxUsageText(t, sub)}</p>
       </ClassicBox>
-      <IconGroup variant={variant} title={t("services")} icons={[
-        { href: links.mail, label: t("email"), icon: "mail" },
-      ]} />
-      <IconGroup variant={variant} title={t("info")} icons={[
-        { href: links.server, label: t("serverAddresses"), icon: "server" },
-        { href: links.account, label: t("account"), icon: "account" },
-      ]} />
+      <IconGroup variant={variant} title={t("services")} icons={[{ href: links.mail, label: t("email"), icon: "mail" }]} />
+      <IconGroup
+        variant={variant}
+        title={t("info")}
+        icons={[
+          { href: links.server, label: t("serverAddresses"), icon: "server" },
+          { href: links.account, label: t("account"), icon: "account" },
+        ]}
+      />
     </ClassicPage>
   );
 }

@@ -33,20 +33,42 @@ export function CreateMailboxForm({ action, subscriptionId, domains, packageMaxM
       <fieldset className={fieldsetClass}>
         <legend className={legendClass}>{t("address")}</legend>
         <div className="flex flex-wrap items-start gap-2">
-          <TextField name="localPart" label={t("localPart")} errors={form.errors} alsoErrors={form.errors.domainId} value={localPart} onChange={setLocalPart} inputClassName="w-56" />
+          <TextField
+            name="localPart"
+            label={t("localPart")}
+            errors={form.errors}
+            alsoErrors={form.errors.domainId}
+            value={localPart}
+            onChange={setLocalPart}
+            inputClassName="w-56"
+          />
           <span className="pt-8">@</span>
-          <SelectField name="domainId" label={t("domain")} errors={{}} value={domainId} onChange={setDomainId}
-            options={domains.map((d) => ({ value: String(d.id), label: d.displayName }))} />
+          <SelectField
+            name="domainId"
+            label={t("domain")}
+            errors={{}}
+            value={domainId}
+            onChange={setDomainId}
+            options={domains.map((d) => ({ value: String(d.id), label: d.displayName }))}
+          />
         </div>
         <PasswordFields key={form.answer} errors={form.errors} names={localPart ? [`${localPart}@${domainName}`] : []} />
       </fieldset>
       <fieldset className={fieldsetClass}>
         <legend className={legendClass}>{t("mailboxSection")}</legend>
-        <TextField name="quotaMb" label={t("quota")} errors={form.errors} inputMode="numeric" inputClassName="max-w-40"
-          hint={packageMaxMb === null ? t("quotaHintUnlimited") : t("quotaHint", { max: packageMaxMb })} />
+        <TextField
+          name="quotaMb"
+          label={t("quota")}
+          errors={form.errors}
+          inputMode="numeric"
+          inputClassName="max-w-40"
+          hint={packageMaxMb === null ? t("quotaHintUnlimited") : t("quotaHint", { max: packageMaxMb })}
+        />
       </fieldset>
       <div className="flex gap-2">
-        <SubmitButton pending={form.pending} pendingLabel={t("saving")}>{t("ok")}</SubmitButton>
+        <SubmitButton pending={form.pending} pendingLabel={t("saving")}>
+          {t("ok")}
+        </SubmitButton>
         <CancelLink href={cancelHref}>{t("cancel")}</CancelLink>
       </div>
     </Form>

@@ -27,11 +27,20 @@ export function ForwardingForm({ action, subscriptionId, mailboxId, targets, kee
       <FormMessage state={form.state} success={<SuccessNotice title={t("forwardingSaved")} />} />
       <input type="hidden" name="subscriptionId" value={subscriptionId} />
       <input type="hidden" name="mailboxId" value={mailboxId} />
-      <TextAreaField name="targets" label={t("targets")} errors={form.errors} rows={5} defaultValue={targets.join("\n")} inputClassName="font-mono" 
-        hint={maxForwards === null ? t("targetsHint") : `${t("targetsHint")} ${t("targetsLimitHint", { max: maxForwards })}`} />
+      <TextAreaField
+        name="targets"
+        label={t("targets")}
+        errors={form.errors}
+        rows={5}
+        defaultValue={targets.join("\n")}
+        inputClassName="font-mono"
+        hint={maxForwards === null ? t("targetsHint") : `${t("targetsHint")} ${t("targetsLimitHint", { max: maxForwards })}`}
+      />
       <CheckboxField name="keepCopy" label={t("keepCopy")} defaultChecked={keepCopy} errors={form.errors} />
       <div className="flex gap-2">
-        <SubmitButton pending={form.pending} pendingLabel={t("saving")}>{t("ok")}</SubmitButton>
+        <SubmitButton pending={form.pending} pendingLabel={t("saving")}>
+          {t("ok")}
+        </SubmitButton>
         <CancelLink href={cancelHref}>{t("cancel")}</CancelLink>
       </div>
     </Form>

@@ -1,5 +1,19 @@
 /** Kontor's own line drawings (no vendor artwork); the drawings are in app/globals.css (`.icon-<name>`). */
-export const ICON_NAMES = ["home", "mail", "server", "account", "domains", "users", "settings", "forwarding", "spam", "up", "add", "remove", "back"] as const;
+export const ICON_NAMES = [
+  "home",
+  "mail",
+  "server",
+  "account",
+  "domains",
+  "users",
+  "settings",
+  "forwarding",
+  "spam",
+  "up",
+  "add",
+  "remove",
+  "back",
+] as const;
 export type IconName = (typeof ICON_NAMES)[number];
 
 /** Literal classes, so that Tailwind generates them. */

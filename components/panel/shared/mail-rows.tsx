@@ -10,12 +10,35 @@ export type MailRow = { id: number; address: string; href: string; services: Mai
  * these few fields per row instead of every element of every row, and the server renders the markup
  * once. Texts arrive translated; tick boxes are named by their address and one shared word.
  */
-export function MailRows({ rows, labels, selectId, addressFirst }: { rows: MailRow[]; labels: ServiceLabels; selectId: string; addressFirst: boolean }) {
+export function MailRows({
+  rows,
+  labels,
+  selectId,
+  addressFirst,
+}: {
+  rows: MailRow[];
+  labels: ServiceLabels;
+  selectId: string;
+  addressFirst: boolean;
+}) {
   return rows.map((m) => (
     <tr key={m.id}>
-      <td><input type="checkbox" name="ids" value={m.id} aria-labelledby={addressFirst ? `mail-${m.id} ${selectId}` : `${selectId} mail-${m.id}`} /></td>
-      <td><a id={`mail-${m.id}`} href={m.href}>{m.address}</a></td>
-      <td><ServiceIcons services={m.services} labels={labels} /></td>
+      <td>
+        <input
+          type="checkbox"
+          name="ids"
+          value={m.id}
+          aria-labelledby={addressFirst ? `mail-${m.id} ${selectId}` : `${selectId} mail-${m.id}`}
+        />
+      </td>
+      <td>
+        <a id={`mail-${m.id}`} href={m.href}>
+          {m.address}
+        </a>
+      </td>
+      <td>
+        <ServiceIcons services={m.services} labels={labels} />
+      </td>
       <td>{m.quota}</td>
     </tr>
   ));

@@ -37,14 +37,19 @@ export async function MailTable({ sub, list, tone }: { sub: PanelSubscription; l
     <form action={links.deleteMailboxes} method="get">
       <div className="mb-2">
         <button type="submit" className={`inline-flex items-center gap-1 ${tone.button}`}>
-          <PanelIcon name="remove" size={14} />{t("removeSelected")}
+          <PanelIcon name="remove" size={14} />
+          {t("removeSelected")}
         </button>
       </div>
-      <span id="mail-select" hidden>{select.word}</span>
+      <span id="mail-select" hidden>
+        {select.word}
+      </span>
       <table className="w-full text-left text-[13px] [&_td]:px-2 [&_td]:py-1.5 [&_th]:px-2 [&_th]:py-1.5">
         <thead className={tone.head}>
           <tr>
-            <th className="w-8"><span className="sr-only">{t("removeSelected")}</span></th>
+            <th className="w-8">
+              <span className="sr-only">{t("removeSelected")}</span>
+            </th>
             <th>{t("address")}</th>
             <th>{t("servicesColumn")}</th>
             <th>{t("quota")}</th>
@@ -52,7 +57,13 @@ export async function MailTable({ sub, list, tone }: { sub: PanelSubscription; l
         </thead>
         <tbody className={`${tone.rows} ${tone.links}`}>
           <MailRows
-            rows={list.items.map((m) => ({ id: m.id, address: m.displayAddress, href: links.mailbox(m.id), services: m.services, quota: quotaText(m.quotaMb) }))}
+            rows={list.items.map((m) => ({
+              id: m.id,
+              address: m.displayAddress,
+              href: links.mailbox(m.id),
+              services: m.services,
+              quota: quotaText(m.quotaMb),
+            }))}
             labels={labels}
             selectId="mail-select"
             addressFirst={select.addressFirst}
@@ -61,7 +72,9 @@ export async function MailTable({ sub, list, tone }: { sub: PanelSubscription; l
       </table>
       {list.nextCursor && (
         <p className="mt-2 text-right">
-          <a href={`${links.mail}?after=${encodeURIComponent(list.nextCursor)}`} className={tone.link}>{t("moreAddresses")} ›</a>
+          <a href={`${links.mail}?after=${encodeURIComponent(list.nextCursor)}`} className={tone.link}>
+            {t("moreAddresses")} ›
+          </a>
         </p>
       )}
     </form>

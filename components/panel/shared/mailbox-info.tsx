@@ -15,7 +15,10 @@ export async function MailboxInfo({ mailbox }: { mailbox: PanelMailbox }) {
       <dd>{mailbox.quotaMb === null ? t("unlimited") : t("quotaValue", { mb: mailbox.quotaMb })}</dd>
       <dt className="text-slate-600">{t("servicesColumn")}</dt>
       <dd>
-        <ServiceIcons services={{ mailbox: mailbox.enabled, forwarding: mailbox.forwardTargets.length > 0, spamFilter: mailbox.spamFilterOn }} labels={labels} />
+        <ServiceIcons
+          services={{ mailbox: mailbox.enabled, forwarding: mailbox.forwardTargets.length > 0, spamFilter: mailbox.spamFilterOn }}
+          labels={labels}
+        />
       </dd>
       <dt className="text-slate-600">{t("forwardsTo")}</dt>
       <dd>{mailbox.forwardTargets.length ? mailbox.forwardTargets.join(", ") : t("noForwards")}</dd>

@@ -30,12 +30,23 @@ export function MailboxSettingsForm({ action, subscriptionId, mailbox, packageMa
   const passwordChanged = form.state.status === "success" && form.state.data?.passwordChanged === "1";
   return (
     <Form form={form} skin="panel" className="space-y-4">
-      <FormMessage state={form.state} success={passwordChanged ? (
-        <SuccessNotice title={tp("successTitle")}>
-          <p className="mt-1">{tp("clientsNote")}</p>
-          <p className="mt-1"><a href={serverHref} className="font-medium underline">{tp("serverAddressesLink")}</a></p>
-        </SuccessNotice>
-      ) : <SuccessNotice title={t("settingsSaved")} />} />
+      <FormMessage
+        state={form.state}
+        success={
+          passwordChanged ? (
+            <SuccessNotice title={tp("successTitle")}>
+              <p className="mt-1">{tp("clientsNote")}</p>
+              <p className="mt-1">
+                <a href={serverHref} className="font-medium underline">
+                  {tp("serverAddressesLink")}
+                </a>
+              </p>
+            </SuccessNotice>
+          ) : (
+            <SuccessNotice title={t("settingsSaved")} />
+          )
+        }
+      />
       <input type="hidden" name="subscriptionId" value={subscriptionId} />
       <input type="hidden" name="mailboxId" value={mailbox.id} />
       <fieldset className={fieldsetClass}>
@@ -46,11 +57,20 @@ export function MailboxSettingsForm({ action, subscriptionId, mailbox, packageMa
       <fieldset className={fieldsetClass}>
         <legend className={legendClass}>{t("mailboxSection")}</legend>
         <CheckboxField name="enabled" label={t("enabled")} defaultChecked={mailbox.enabled} errors={form.errors} />
-        <TextField name="quotaMb" label={t("quota")} errors={form.errors} defaultValue={mailbox.quotaMb === null ? "" : String(mailbox.quotaMb)}
-          inputMode="numeric" inputClassName="max-w-40" hint={packageMaxMb === null ? t("quotaHintUnlimited") : t("quotaHint", { max: packageMaxMb })} />
+        <TextField
+          name="quotaMb"
+          label={t("quota")}
+          errors={form.errors}
+          defaultValue={mailbox.quotaMb === null ? "" : String(mailbox.quotaMb)}
+          inputMode="numeric"
+          inputClassName="max-w-40"
+          hint={packageMaxMb === null ? t("quotaHintUnlimited") : t("quotaHint", { max: packageMaxMb })}
+        />
       </fieldset>
       <div className="flex gap-2">
-        <SubmitButton pending={form.pending} pendingLabel={t("saving")}>{t("ok")}</SubmitButton>
+        <SubmitButton pending={form.pending} pendingLabel={t("saving")}>
+          {t("ok")}
+        </SubmitButton>
         <CancelLink href={cancelHref}>{t("cancel")}</CancelLink>
       </div>
     </Form>

@@ -8,8 +8,18 @@ import type { ReactNode } from "react";
  * the panel pages load whole, as Plesk's did, and next/link would cost the server ~0.1 ms of
  * rendering per link on every page and prefetch every tab as soon as the page is shown.
  */
-export function NavLink({ href, exact = false, className, activeClassName, children }: {
-  href: string; exact?: boolean; className: string; activeClassName: string; children: ReactNode;
+export function NavLink({
+  href,
+  exact = false,
+  className,
+  activeClassName,
+  children,
+}: {
+  href: string;
+  exact?: boolean;
+  className: string;
+  activeClassName: string;
+  children: ReactNode;
 }) {
   const path = usePathname();
   const active = exact ? path === href : path === href || path.startsWith(`${href}/`);

@@ -20,7 +20,9 @@ export function SpamFilterForm({ action, subscriptionId, mailboxId, enabled, can
       <input type="hidden" name="mailboxId" value={mailboxId} />
       <CheckboxField name="enabled" label={t("spamOn")} defaultChecked={enabled} hint={t("spamHint")} errors={form.errors} />
       <div className="flex gap-2">
-        <SubmitButton pending={form.pending} pendingLabel={t("saving")}>{t("ok")}</SubmitButton>
+        <SubmitButton pending={form.pending} pendingLabel={t("saving")}>
+          {t("ok")}
+        </SubmitButton>
         <CancelLink href={cancelHref}>{t("cancel")}</CancelLink>
       </div>
     </Form>

@@ -34,7 +34,11 @@ export function findCustomerAccounts(actor: Actor, query: string, db: Db = getDb
     .all();
   const ids = rows.map((r) => r.userId);
   const factors = ids.length
-    ? db.select({ userId: mfaFactors.userId }).from(mfaFactors).where(and(inArray(mfaFactors.userId, ids), isNotNull(mfaFactors.confirmedAt))).all()
+    ? db
+        .select({ userId: mfaFactors.userId })
+        .from(mfaFactors)
+        .where(and(inArray(mfaFactors.userId, ids), isNotNull(mfaFactors.confirmedAt)))
+        .all()
     : [];
   return rows.map((r) => ({ ...r, factorCount: factors.filter((f) => f.userId === r.userId).length }));
 }
@@ -56,8 +60,14 @@ export function resetCustomerSecondFactor(actor: Actor, userId: number, ip: stri
     const removed = deleteAllFactors(tx, target.id);
     tx.delete(mfaPendingLogins).where(eq(mfaPendingLogins.userId, target.id)).run();
     writeAudit(tx, actor, {
-      action: "mfa.reset", targetKind: "user", targetId: target.id, targetLabel: target.email,
-      resellerId: target.resellerId, customerId: target.customerId, ip, details: { factorsRemoved: removed },
+      action: "mfa.reset",
+      targetKind: "user",
+      targetId: target.id,
+      targetLabel: target.email,
+      resellerId: target.resellerId,
+      customerId: target.customerId,
+      ip,
+      details: { factorsRemoved: removed },
     });
     return removed;
   });

@@ -28,7 +28,13 @@ export function factorKinds(db: Db, userId: number): { totp: boolean; webauthn: 
 /** What the security page shows: labels and dates, never a secret or a public key. */
 export function listFactors(userId: number, db: Db = getDb()): { factors: FactorSummary[]; recoveryCodesLeft: number } {
   const factors = db
-    .select({ id: mfaFactors.id, kind: mfaFactors.kind, label: mfaFactors.label, createdAt: mfaFactors.createdAt, lastUsedAt: mfaFactors.lastUsedAt })
+    .select({
+      id: mfaFactors.id,
+      kind: mfaFactors.kind,
+      label: mfaFactors.label,
+      createdAt: mfaFactors.createdAt,
+      lastUsedAt: mfaFactors.lastUsedAt,
+    })
     .from(mfaFactors)
     .where(and(eq(mfaFactors.userId, userId), isNotNull(mfaFactors.confirmedAt)))
     .orderBy(asc(mfaFactors.id))
@@ -44,7 +50,14 @@ export function deleteAllFactors(tx: Pick<Db, "delete">, userId: number): number
 
 export function loadUserForMfa(db: Db, userId: number) {
   return db
-    .select({ id: users.id, email: users.email, role: users.role, passwordHash: users.passwordHash, resellerId: users.resellerId, customerId: users.customerId })
+    .select({
+      id: users.id,
+      email: users.email,
+      role: users.role,
+      passwordHash: users.passwordHash,
+      resellerId: users.resellerId,
+      customerId: users.customerId,
+    })
     .from(users)
     .where(eq(users.id, userId))
     .get();

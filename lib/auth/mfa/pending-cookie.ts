@@ -11,7 +11,10 @@ const NAME = "kontor_mfa_pending";
 
 export async function setPendingCookie(token: string) {
   (await cookies()).set(NAME, token, {
-    httpOnly: true, sameSite: "strict", path: "/login", maxAge: PENDING_TTL_MS / 1000,
+    httpOnly: true,
+    sameSite: "strict",
+    path: "/login",
+    maxAge: PENDING_TTL_MS / 1000,
     secure: getServerSettings().publicUrl.startsWith("https://"),
   });
 }

@@ -12,7 +12,9 @@ export type PendingLogin = { tokenHash: string; userId: number; throttleKey: str
 /** Issued after a correct password when the account has a second factor; only its hash is stored. */
 export function createPendingLogin(db: Db, userId: number, throttleKey: string, now = Date.now()): string {
   const token = crypto.randomBytes(32).toString("base64url");
-  db.delete(mfaPendingLogins).where(lt(mfaPendingLogins.expiresAt, new Date(now))).run();
+  db.delete(mfaPendingLogins)
+    .where(lt(mfaPendingLogins.expiresAt, new Date(now)))
+    .run();
   db.insert(mfaPendingLogins)
     .values({ tokenHash: sha256(token), userId, throttleKey, expiresAt: new Date(now + PENDING_TTL_MS) })
     .run();
@@ -23,8 +25,11 @@ export function findPendingLogin(db: Db, token: string, now = Date.now()): Pendi
   if (!token) return undefined;
   return db
     .select({
-      tokenHash: mfaPendingLogins.tokenHash, userId: mfaPendingLogins.userId, throttleKey: mfaPendingLogins.throttleKey,
-      failures: mfaPendingLogins.failures, challenge: mfaPendingLogins.challenge,
+      tokenHash: mfaPendingLogins.tokenHash,
+      userId: mfaPendingLogins.userId,
+      throttleKey: mfaPendingLogins.throttleKey,
+      failures: mfaPendingLogins.failures,
+      challenge: mfaPendingLogins.challenge,
     })
     .from(mfaPendingLogins)
     .where(and(eq(mfaPendingLogins.tokenHash, sha256(token)), gt(mfaPendingLogins.expiresAt, new Date(now))))

@@ -33,7 +33,10 @@ export async function beginKeyLogin(token: string, db: Db = getDb()) {
 }
 
 /** The second step with a security key; the challenge is the one stored for this pending login. */
-export async function completeLoginWithKey(step: Step & { response: AuthenticationResponseJSON }, db: Db = getDb()): Promise<SecondStepResult> {
+export async function completeLoginWithKey(
+  step: Step & { response: AuthenticationResponseJSON },
+  db: Db = getDb(),
+): Promise<SecondStepResult> {
   return check(step, db, "webauthn", (pending) => {
     // A challenge answers one assertion only, whether it verifies or not.
     setPendingChallenge(db, pending.tokenHash, null);
@@ -67,8 +70,14 @@ async function check(step: Step, db: Db, method: string, verify: (p: PendingLogi
   if (!consumePendingLogin(db, pending.tokenHash) || !actor) return { ok: false, reason: "restart" };
   clearFailures(db, pending.throttleKey);
   writeAudit(db, actor, {
-    action: "login.success", targetKind: "user", targetId: actor.id, targetLabel: actor.label,
-    resellerId: actor.resellerId, customerId: actor.customerId, ip: step.ip, details: { area: "ksc", secondFactor: method },
+    action: "login.success",
+    targetKind: "user",
+    targetId: actor.id,
+    targetLabel: actor.label,
+    resellerId: actor.resellerId,
+    customerId: actor.customerId,
+    ip: step.ip,
+    details: { area: "ksc", secondFactor: method },
   });
   return { ok: true, grant: issueLoginGrant(db, "user", actor.id), role: actor.role };
 }

@@ -21,7 +21,14 @@ function ownUserId(actor: Actor): number {
 
 const audit = (db: Pick<Db, "insert">, actor: Actor, action: string, ip: string, details: Record<string, string | number>) =>
   writeAudit(db, actor, {
-    action, targetKind: "user", targetId: actor.id, targetLabel: actor.label, resellerId: actor.resellerId, customerId: actor.customerId, ip, details,
+    action,
+    targetKind: "user",
+    targetId: actor.id,
+    targetLabel: actor.label,
+    resellerId: actor.resellerId,
+    customerId: actor.customerId,
+    ip,
+    details,
   });
 
 /**
@@ -91,7 +98,11 @@ export async function removeFactor(actor: Actor, input: { factorId: number; pass
       .returning({ kind: mfaFactors.kind })
       .get();
     if (!gone) throw new NotFoundError();
-    const left = tx.select({ id: mfaFactors.id }).from(mfaFactors).where(and(eq(mfaFactors.userId, userId), isNotNull(mfaFactors.confirmedAt))).get();
+    const left = tx
+      .select({ id: mfaFactors.id })
+      .from(mfaFactors)
+      .where(and(eq(mfaFactors.userId, userId), isNotNull(mfaFactors.confirmedAt)))
+      .get();
     // Recovery codes only stand in for a factor; without any factor they would be a password of their own.
     if (!left) tx.delete(mfaRecoveryCodes).where(eq(mfaRecoveryCodes.userId, userId)).run();
     audit(tx, actor, "mfa.factor_removed", ip, { kind: gone.kind });

@@ -18,7 +18,9 @@ export type TotpEnrolment = { factorId: number; secret: string; uri: string; qrD
  */
 export async function beginTotpEnrolment(userId: number, accountLabel: string, db: Db = getDb()): Promise<TotpEnrolment> {
   const secret = generateSecret();
-  db.delete(mfaFactors).where(and(eq(mfaFactors.userId, userId), eq(mfaFactors.kind, "totp"), isNull(mfaFactors.confirmedAt))).run();
+  db.delete(mfaFactors)
+    .where(and(eq(mfaFactors.userId, userId), eq(mfaFactors.kind, "totp"), isNull(mfaFactors.confirmedAt)))
+    .run();
   const row = db
     .insert(mfaFactors)
     .values({ userId, kind: "totp", label: "Authenticator", secretSealed: sealSecret(secret) })
@@ -30,10 +32,18 @@ export async function beginTotpEnrolment(userId: number, accountLabel: string, d
 }
 
 /** The matched time step of a 6-digit code, or undefined; steps at or before `afterTimeStep` never match. */
-export async function matchTotp(secret: string, code: string, afterTimeStep: number | null, nowMs = Date.now()): Promise<number | undefined> {
+export async function matchTotp(
+  secret: string,
+  code: string,
+  afterTimeStep: number | null,
+  nowMs = Date.now(),
+): Promise<number | undefined> {
   if (!/^\d{6}$/.test(code)) return undefined;
   const result = await verify({
-    secret, token: code, epoch: Math.floor(nowMs / 1000), epochTolerance: TOLERANCE_SECONDS,
+    secret,
+    token: code,
+    epoch: Math.floor(nowMs / 1000),
+    epochTolerance: TOLERANCE_SECONDS,
     ...(afterTimeStep !== null ? { afterTimeStep } : {}),
   });
   return result.valid && "timeStep" in result ? result.timeStep : undefined;

@@ -1,7 +1,11 @@
 import "server-only";
 import {
-  type AuthenticationResponseJSON, generateAuthenticationOptions, generateRegistrationOptions,
-  type RegistrationResponseJSON, verifyAuthenticationResponse, verifyRegistrationResponse,
+  type AuthenticationResponseJSON,
+  generateAuthenticationOptions,
+  generateRegistrationOptions,
+  type RegistrationResponseJSON,
+  verifyAuthenticationResponse,
+  verifyRegistrationResponse,
 } from "@simplewebauthn/server";
 import { and, eq, gt, isNotNull } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
@@ -18,7 +22,13 @@ export function relyingParty(db: Db = getDb()) {
 
 function userKeys(db: Db, userId: number) {
   return db
-    .select({ id: mfaFactors.id, credentialId: mfaFactors.credentialId, publicKey: mfaFactors.publicKey, signCount: mfaFactors.signCount, transports: mfaFactors.transports })
+    .select({
+      id: mfaFactors.id,
+      credentialId: mfaFactors.credentialId,
+      publicKey: mfaFactors.publicKey,
+      signCount: mfaFactors.signCount,
+      transports: mfaFactors.transports,
+    })
     .from(mfaFactors)
     .where(and(eq(mfaFactors.userId, userId), eq(mfaFactors.kind, "webauthn"), isNotNull(mfaFactors.confirmedAt)))
     .all()
@@ -29,7 +39,10 @@ function userKeys(db: Db, userId: number) {
 export async function beginKeyRegistration(userId: number, userName: string, db: Db = getDb()) {
   const rp = relyingParty(db);
   const options = await generateRegistrationOptions({
-    rpName: rp.rpName, rpID: rp.rpID, userName, userID: new TextEncoder().encode(`kontor-user-${userId}`),
+    rpName: rp.rpName,
+    rpID: rp.rpID,
+    userName,
+    userID: new TextEncoder().encode(`kontor-user-${userId}`),
     attestationType: "none",
     excludeCredentials: userKeys(db, userId).map((k) => ({ id: k.credentialId, transports: k.transports ?? undefined })),
     authenticatorSelection: { residentKey: "preferred", userVerification: "preferred" },
@@ -40,7 +53,12 @@ export async function beginKeyRegistration(userId: number, userName: string, db:
 }
 
 /** Verifies the authenticator's answer against the stored challenge (used once) and stores the key. */
-export async function finishKeyRegistration(userId: number, response: RegistrationResponseJSON, label: string, db: Db = getDb()): Promise<boolean> {
+export async function finishKeyRegistration(
+  userId: number,
+  response: RegistrationResponseJSON,
+  label: string,
+  db: Db = getDb(),
+): Promise<boolean> {
   const open = db
     .delete(mfaRegistrations)
     .where(and(eq(mfaRegistrations.userId, userId), gt(mfaRegistrations.expiresAt, new Date())))
@@ -49,7 +67,11 @@ export async function finishKeyRegistration(userId: number, response: Registrati
   if (!open) return false;
   const rp = relyingParty(db);
   const result = await verifyRegistrationResponse({
-    response, expectedChallenge: open.challenge, expectedOrigin: rp.origin, expectedRPID: rp.rpID, requireUserVerification: false,
+    response,
+    expectedChallenge: open.challenge,
+    expectedOrigin: rp.origin,
+    expectedRPID: rp.rpID,
+    requireUserVerification: false,
   }).catch(() => undefined);
   if (!result?.verified) return false;
   const { credential } = result.registrationInfo;
@@ -57,8 +79,14 @@ export async function finishKeyRegistration(userId: number, response: Registrati
   if (taken) return false;
   db.insert(mfaFactors)
     .values({
-      userId, kind: "webauthn", label, credentialId: credential.id, publicKey: Buffer.from(credential.publicKey).toString("base64url"),
-      signCount: credential.counter, transports: credential.transports ?? null, confirmedAt: new Date(),
+      userId,
+      kind: "webauthn",
+      label,
+      credentialId: credential.id,
+      publicKey: Buffer.from(credential.publicKey).toString("base64url"),
+      signCount: credential.counter,
+      transports: credential.transports ?? null,
+      confirmedAt: new Date(),
     })
     .run();
   return true;
@@ -75,15 +103,32 @@ export async function keyLoginOptions(userId: number, db: Db = getDb()) {
 }
 
 /** Checks a signed assertion from one of the user's keys; a counter that went backwards is refused. */
-export async function verifyKeyAssertion(userId: number, challenge: string, response: AuthenticationResponseJSON, db: Db = getDb()): Promise<boolean> {
+export async function verifyKeyAssertion(
+  userId: number,
+  challenge: string,
+  response: AuthenticationResponseJSON,
+  db: Db = getDb(),
+): Promise<boolean> {
   const key = userKeys(db, userId).find((k) => k.credentialId === response.id);
   if (!key) return false;
   const rp = relyingParty(db);
   const result = await verifyAuthenticationResponse({
-    response, expectedChallenge: challenge, expectedOrigin: rp.origin, expectedRPID: rp.rpID, requireUserVerification: false,
-    credential: { id: key.credentialId, publicKey: new Uint8Array(Buffer.from(key.publicKey, "base64url")), counter: key.signCount, transports: key.transports ?? undefined },
+    response,
+    expectedChallenge: challenge,
+    expectedOrigin: rp.origin,
+    expectedRPID: rp.rpID,
+    requireUserVerification: false,
+    credential: {
+      id: key.credentialId,
+      publicKey: new Uint8Array(Buffer.from(key.publicKey, "base64url")),
+      counter: key.signCount,
+      transports: key.transports ?? undefined,
+    },
   }).catch(() => undefined);
   if (!result?.verified) return false;
-  db.update(mfaFactors).set({ signCount: result.authenticationInfo.newCounter, lastUsedAt: new Date() }).where(eq(mfaFactors.id, key.id)).run();
+  db.update(mfaFactors)
+    .set({ signCount: result.authenticationInfo.newCounter, lastUsedAt: new Date() })
+    .where(eq(mfaFactors.id, key.id))
+    .run();
   return true;
 }

@@ -10,7 +10,13 @@ const socketType = (enc: "ssl" | "starttls") => (enc === "ssl" ? "SSL" : "STARTT
  */
 export function buildAutoconfigXml({ address, domain, settings: s }: ClientAccount): string {
   const user = address ? xmlEscape(address) : "%EMAILADDRESS%";
-  const server = (kind: "incomingServer" | "outgoingServer", type: string, host: string, port: number, enc: "ssl" | "starttls") => `    <${kind} type="${type}">
+  const server = (
+    kind: "incomingServer" | "outgoingServer",
+    type: string,
+    host: string,
+    port: number,
+    enc: "ssl" | "starttls",
+  ) => `    <${kind} type="${type}">
       <hostname>${xmlEscape(host)}</hostname>
       <port>${port}</port>
       <socketType>${socketType(enc)}</socketType>

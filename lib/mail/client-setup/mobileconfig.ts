@@ -20,15 +20,26 @@ const bool = (key: string, value: boolean) => `      <key>${key}</key>\n      <$
 export function buildMobileconfig(address: string, s: ServerSettings, displayAddress = address): string {
   const id = `${s.imapHost.split(".").reverse().join(".")}.kontor.mail.${address.replace(/[^a-z0-9]/g, "-")}`;
   const account = [
-    str("EmailAccountDescription", displayAddress), str("EmailAccountName", displayAddress), str("EmailAccountType", "EmailTypeIMAP"),
+    str("EmailAccountDescription", displayAddress),
+    str("EmailAccountName", displayAddress),
+    str("EmailAccountType", "EmailTypeIMAP"),
     str("EmailAddress", address),
-    str("IncomingMailServerAuthentication", "EmailAuthPassword"), str("IncomingMailServerHostName", s.imapHost),
-    int("IncomingMailServerPortNumber", s.imapPort), bool("IncomingMailServerUseSSL", true), str("IncomingMailServerUsername", address),
-    str("OutgoingMailServerAuthentication", "EmailAuthPassword"), str("OutgoingMailServerHostName", s.smtpHost),
-    int("OutgoingMailServerPortNumber", s.smtpPort), bool("OutgoingMailServerUseSSL", true), str("OutgoingMailServerUsername", address),
+    str("IncomingMailServerAuthentication", "EmailAuthPassword"),
+    str("IncomingMailServerHostName", s.imapHost),
+    int("IncomingMailServerPortNumber", s.imapPort),
+    bool("IncomingMailServerUseSSL", true),
+    str("IncomingMailServerUsername", address),
+    str("OutgoingMailServerAuthentication", "EmailAuthPassword"),
+    str("OutgoingMailServerHostName", s.smtpHost),
+    int("OutgoingMailServerPortNumber", s.smtpPort),
+    bool("OutgoingMailServerUseSSL", true),
+    str("OutgoingMailServerUsername", address),
     bool("OutgoingPasswordSameAsIncomingPassword", true),
-    str("PayloadDisplayName", displayAddress), str("PayloadIdentifier", `${id}.account`), str("PayloadType", "com.apple.mail.managed"),
-    str("PayloadUUID", stableUuid(address, "account")), int("PayloadVersion", 1),
+    str("PayloadDisplayName", displayAddress),
+    str("PayloadIdentifier", `${id}.account`),
+    str("PayloadType", "com.apple.mail.managed"),
+    str("PayloadUUID", stableUuid(address, "account")),
+    int("PayloadVersion", 1),
   ].join("\n");
   return `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">

@@ -13,7 +13,11 @@ export type SieveSettings = {
 };
 
 export const DEFAULT_SIEVE_SETTINGS: SieveSettings = {
-  forwards: [], keepCopy: true, blocked: [], allowed: [], spam: { enabled: true, level: 3, action: "junk" },
+  forwards: [],
+  keepCopy: true,
+  blocked: [],
+  allowed: [],
+  spam: { enabled: true, level: 3, action: "junk" },
 };
 
 /** X-Spam-Score at or above which a message counts as spam, per level 1 (lenient) … 5 (strict). */
@@ -32,7 +36,7 @@ function senderTest(patterns: string[]): string | null {
   for (const where of ['address :all :is "from"', 'envelope :all :is "from"']) {
     if (addresses.length) tests.push(`${where} ${sieveList(addresses)}`);
   }
-  for (const where of ['address :domain', 'envelope :domain']) {
+  for (const where of ["address :domain", "envelope :domain"]) {
     if (domains.length) {
       tests.push(`${where} :is "from" ${sieveList(domains)}`);
       // Domains are allow-listed to [a-z0-9.-], so "*." is the only wildcard in these keys.
@@ -81,7 +85,11 @@ export function generateSieveScript(s: SieveSettings): string {
   if (s.spam.enabled) {
     const allowed = senderTest(s.allowed);
     const test = allowed ? `allof (\n  not ${allowed},\n  ${spamTest(s.spam.level)}\n)` : spamTest(s.spam.level);
-    lines.push(`# Spam filter (level ${s.spam.level}, action ${s.spam.action}); white-listed senders skip it.`, `if ${test} {\n${spamAction(s.spam.action)}\n}`, "");
+    lines.push(
+      `# Spam filter (level ${s.spam.level}, action ${s.spam.action}); white-listed senders skip it.`,
+      `if ${test} {\n${spamAction(s.spam.action)}\n}`,
+      "",
+    );
   }
   if (s.forwards.length) {
     lines.push("# Forwarding.");

@@ -16,9 +16,14 @@ export function loadSieveSettings(db: AnyDb, ids?: number[]): MailboxSieve[] {
   const where = ids ? inArray(mailboxes.id, ids) : undefined;
   const rows = db
     .select({
-      id: mailboxes.id, address: mailboxes.address, keepCopy: mailboxes.keepCopy,
-      forwardingEnabled: packages.forwardingEnabled, spamFilterEnabled: packages.spamFilterEnabled,
-      spamEnabled: spamSettings.enabled, level: spamSettings.level, action: spamSettings.action,
+      id: mailboxes.id,
+      address: mailboxes.address,
+      keepCopy: mailboxes.keepCopy,
+      forwardingEnabled: packages.forwardingEnabled,
+      spamFilterEnabled: packages.spamFilterEnabled,
+      spamEnabled: spamSettings.enabled,
+      level: spamSettings.level,
+      action: spamSettings.action,
     })
     .from(mailboxes)
     .innerJoin(domains, eq(mailboxes.domainId, domains.id))
@@ -30,15 +35,27 @@ export function loadSieveSettings(db: AnyDb, ids?: number[]): MailboxSieve[] {
   const byId = new Map<number, MailboxSieve>();
   const def = DEFAULT_SIEVE_SETTINGS.spam;
   for (const r of rows) {
-    const spam = { enabled: r.spamFilterEnabled && (r.spamEnabled ?? def.enabled), level: r.level ?? def.level, action: r.action ?? def.action };
+    const spam = {
+      enabled: r.spamFilterEnabled && (r.spamEnabled ?? def.enabled),
+      level: r.level ?? def.level,
+      action: r.action ?? def.action,
+    };
     byId.set(r.id, { id: r.id, address: r.address, settings: { forwards: [], keepCopy: r.keepCopy, blocked: [], allowed: [], spam } });
   }
-  const fw = db.select({ mailboxId: forwards.mailboxId, target: forwards.target }).from(forwards)
-    .where(ids ? inArray(forwards.mailboxId, ids) : undefined).orderBy(asc(forwards.id)).all();
+  const fw = db
+    .select({ mailboxId: forwards.mailboxId, target: forwards.target })
+    .from(forwards)
+    .where(ids ? inArray(forwards.mailboxId, ids) : undefined)
+    .orderBy(asc(forwards.id))
+    .all();
   const forwarding = new Set(rows.filter((r) => r.forwardingEnabled).map((r) => r.id));
   for (const f of fw) if (forwarding.has(f.mailboxId)) byId.get(f.mailboxId)?.settings.forwards.push(f.target);
-  const rules = db.select({ mailboxId: senderRules.mailboxId, kind: senderRules.kind, pattern: senderRules.pattern }).from(senderRules)
-    .where(ids ? inArray(senderRules.mailboxId, ids) : undefined).orderBy(asc(senderRules.id)).all();
+  const rules = db
+    .select({ mailboxId: senderRules.mailboxId, kind: senderRules.kind, pattern: senderRules.pattern })
+    .from(senderRules)
+    .where(ids ? inArray(senderRules.mailboxId, ids) : undefined)
+    .orderBy(asc(senderRules.id))
+    .all();
   for (const r of rules) {
     const s = byId.get(r.mailboxId)?.settings;
     if (s) (r.kind === "block" ? s.blocked : s.allowed).push(r.pattern);
@@ -50,6 +67,12 @@ export function loadSieveSettings(db: AnyDb, ids?: number[]): MailboxSieve[] {
 /** Whether the shared default script already does exactly what this mailbox needs. */
 export function isDefault(s: SieveSettings): boolean {
   const d = DEFAULT_SIEVE_SETTINGS;
-  return !s.forwards.length && !s.blocked.length && !s.allowed.length && s.spam.enabled === d.spam.enabled
-    && s.spam.level === d.spam.level && s.spam.action === d.spam.action;
+  return (
+    !s.forwards.length &&
+    !s.blocked.length &&
+    !s.allowed.length &&
+    s.spam.enabled === d.spam.enabled &&
+    s.spam.level === d.spam.level &&
+    s.spam.action === d.spam.action
+  );
 }

@@ -23,7 +23,9 @@ type AnyDb = BetterSQLite3Database<typeof schema>;
 function writeAtomically(file: string, content: string): boolean {
   try {
     if (fs.readFileSync(file, "utf8") === content) return false;
-  } catch { /* missing: write it */ }
+  } catch {
+    /* missing: write it */
+  }
   const tmp = path.join(path.dirname(file), `.${crypto.randomBytes(6).toString("hex")}.tmp`);
   fs.writeFileSync(tmp, content, { mode: 0o644 });
   fs.renameSync(tmp, file);
@@ -79,13 +81,17 @@ export function removeMailboxSieve(address: string, dir = sieveDir()) {
  */
 export function syncAllSieve(db: AnyDb, dir = sieveDir()): { written: number } {
   ensureSieveDir(dir);
-  const ids = db.all<{ id: number }>(sql`
+  const ids = db
+    .all<{ id: number }>(
+      sql`
     SELECT m.id AS id FROM mailboxes m
     JOIN domains d ON d.id = m.domain_id JOIN subscriptions s ON s.id = d.subscription_id JOIN packages p ON p.id = s.package_id
     LEFT JOIN spam_settings ss ON ss.mailbox_id = m.id
     WHERE p.spam_filter_enabled = 0 OR ss.enabled = 0 OR ss.level <> 3 OR ss.action <> 'junk'
       OR EXISTS (SELECT 1 FROM forwards f WHERE f.mailbox_id = m.id)
-      OR EXISTS (SELECT 1 FROM sender_rules r WHERE r.mailbox_id = m.id)`).map((r) => r.id);
+      OR EXISTS (SELECT 1 FROM sender_rules r WHERE r.mailbox_id = m.id)`,
+    )
+    .map((r) => r.id);
   const keep = new Set<string>([DEFAULT_SCRIPT]);
   for (let i = 0; i < ids.length; i += 500) {
     for (const m of loadSieveSettings(db, ids.slice(i, i + 500))) {

@@ -35,7 +35,17 @@ export function renderResetLinkMail({ to, account, link, locale, bySupport }: Li
   return { to, subject: t("resetSubject"), text };
 }
 
-export function renderPasswordChangedMail({ to, account, at, locale }: { to: string; account: string; at: Date; locale: Locale }): OutgoingMail {
+export function renderPasswordChangedMail({
+  to,
+  account,
+  at,
+  locale,
+}: {
+  to: string;
+  account: string;
+  at: Date;
+  locale: Locale;
+}): OutgoingMail {
   const t = translator(locale);
   const time = formatTime(at, locale, "dateTimeZone");
   const text = [t("greeting"), "", t("changedBody", { account, time }), "", t("changedWarning"), "", t("signature")].join("\n");
@@ -43,7 +53,17 @@ export function renderPasswordChangedMail({ to, account, at, locale }: { to: str
 }
 
 /** To the contact on file when support sent a link elsewhere: the owner learns of it either way. */
-export function renderSupportNoticeMail({ to, account, sentTo, locale }: { to: string; account: string; sentTo: string; locale: Locale }): OutgoingMail {
+export function renderSupportNoticeMail({
+  to,
+  account,
+  sentTo,
+  locale,
+}: {
+  to: string;
+  account: string;
+  sentTo: string;
+  locale: Locale;
+}): OutgoingMail {
   const t = translator(locale);
   const text = [t("greeting"), "", t("supportNoticeBody", { account, sentTo }), "", t("changedWarning"), "", t("signature")].join("\n");
   return { to, subject: t("supportNoticeSubject"), text };

@@ -30,7 +30,13 @@ export function aliasDomains(tx: Reader, actor: Actor, subscriptionId: number | 
 export function aliasDomainOrThrow(tx: Reader, actor: Actor, subscriptionId: number | null, domainId: number): AliasDomain {
   if (!aliasDomains(tx, actor, subscriptionId).includes(domainId)) throw new NotFoundError();
   const row = tx
-    .select({ id: domains.id, name: domains.name, subscriptionId: domains.subscriptionId, resellerId: domains.resellerId, customerId: domains.customerId })
+    .select({
+      id: domains.id,
+      name: domains.name,
+      subscriptionId: domains.subscriptionId,
+      resellerId: domains.resellerId,
+      customerId: domains.customerId,
+    })
     .from(domains)
     .where(and(eq(domains.id, domainId), tenantScope(actor, domains)))
     .get();
@@ -42,8 +48,16 @@ export function aliasDomainOrThrow(tx: Reader, actor: Actor, subscriptionId: num
 export function addressOwner(tx: Reader, address: string): { kind: "mailbox" | "routed" | "alias"; id: number; customerId: number } | null {
   const m = tx.select({ id: mailboxes.id, customerId: mailboxes.customerId }).from(mailboxes).where(eq(mailboxes.address, address)).get();
   if (m) return { kind: "mailbox", ...m };
-  const r = tx.select({ id: mailAccountAddresses.id, customerId: mailAccountAddresses.customerId }).from(mailAccountAddresses).where(eq(mailAccountAddresses.address, address)).get();
+  const r = tx
+    .select({ id: mailAccountAddresses.id, customerId: mailAccountAddresses.customerId })
+    .from(mailAccountAddresses)
+    .where(eq(mailAccountAddresses.address, address))
+    .get();
   if (r) return { kind: "routed", ...r };
-  const a = tx.select({ id: mailAliases.id, customerId: mailAliases.customerId }).from(mailAliases).where(eq(mailAliases.address, address)).get();
+  const a = tx
+    .select({ id: mailAliases.id, customerId: mailAliases.customerId })
+    .from(mailAliases)
+    .where(eq(mailAliases.address, address))
+    .get();
   return a ? { kind: "alias", ...a } : null;
 }

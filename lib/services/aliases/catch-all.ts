@@ -14,23 +14,32 @@ import { aliasDomainOrThrow } from "./alias-scope";
  * domain. A mailbox of another domain is refused beside the field. Postfix reads it at its next lookup.
  */
 export function setCatchAll(actor: Actor, input: CatchAllInput, ctx: { ip?: string | null }, db: Db = getDb()): string {
-  return db.transaction((tx) => {
-    const domain = aliasDomainOrThrow(tx, actor, input.subscriptionId, input.domainId);
-    let label = "";
-    if (input.mailboxId !== null) {
-      const box = tx
-        .select({ address: mailboxes.address })
-        .from(mailboxes)
-        .where(and(eq(mailboxes.id, input.mailboxId), eq(mailboxes.domainId, domain.id), eq(mailboxes.customerId, domain.customerId)))
-        .get();
-      if (!box) throw new ValidationError("errors.checkFields", { mailboxId: ["aliases.errors.catchAllOtherDomain"] });
-      label = box.address;
-    }
-    tx.update(domains).set({ catchAllMailboxId: input.mailboxId }).where(eq(domains.id, domain.id)).run();
-    writeAudit(tx, actor, {
-      action: "domain.catch_all", targetKind: "domain", targetId: domain.id, targetLabel: domain.name,
-      resellerId: domain.resellerId, customerId: domain.customerId, ip: ctx.ip, details: { mailbox: label || null },
-    });
-    return displayDomain(domain.name);
-  }, { behavior: "immediate" });
+  return db.transaction(
+    (tx) => {
+      const domain = aliasDomainOrThrow(tx, actor, input.subscriptionId, input.domainId);
+      let label = "";
+      if (input.mailboxId !== null) {
+        const box = tx
+          .select({ address: mailboxes.address })
+          .from(mailboxes)
+          .where(and(eq(mailboxes.id, input.mailboxId), eq(mailboxes.domainId, domain.id), eq(mailboxes.customerId, domain.customerId)))
+          .get();
+        if (!box) throw new ValidationError("errors.checkFields", { mailboxId: ["aliases.errors.catchAllOtherDomain"] });
+        label = box.address;
+      }
+      tx.update(domains).set({ catchAllMailboxId: input.mailboxId }).where(eq(domains.id, domain.id)).run();
+      writeAudit(tx, actor, {
+        action: "domain.catch_all",
+        targetKind: "domain",
+        targetId: domain.id,
+        targetLabel: domain.name,
+        resellerId: domain.resellerId,
+        customerId: domain.customerId,
+        ip: ctx.ip,
+        details: { mailbox: label || null },
+      });
+      return displayDomain(domain.name);
+    },
+    { behavior: "immediate" },
+  );
 }

@@ -15,7 +15,13 @@ export function listAliases(actor: Actor, subscriptionId: number | null, db: Db 
   const ids = aliasDomains(db, actor, subscriptionId);
   if (!ids.length) return [];
   const rows = db
-    .select({ id: mailAliases.id, domainId: mailAliases.domainId, localPart: mailAliases.localPart, address: mailAliases.address, target: mailAliasTargets.target })
+    .select({
+      id: mailAliases.id,
+      domainId: mailAliases.domainId,
+      localPart: mailAliases.localPart,
+      address: mailAliases.address,
+      target: mailAliasTargets.target,
+    })
     .from(mailAliases)
     .innerJoin(mailAliasTargets, eq(mailAliasTargets.aliasId, mailAliases.id))
     .where(and(inArray(mailAliases.domainId, ids), tenantScope(actor, mailAliases)))
@@ -23,7 +29,14 @@ export function listAliases(actor: Actor, subscriptionId: number | null, db: Db 
     .all();
   const byId = new Map<number, AliasRow>();
   for (const r of rows) {
-    const row = byId.get(r.id) ?? { id: r.id, domainId: r.domainId, localPart: r.localPart, address: r.address, displayAddress: displayAddress(r.address), targets: [] };
+    const row = byId.get(r.id) ?? {
+      id: r.id,
+      domainId: r.domainId,
+      localPart: r.localPart,
+      address: r.address,
+      displayAddress: displayAddress(r.address),
+      targets: [],
+    };
     row.targets.push(displayAddress(r.target));
     byId.set(r.id, row);
   }
@@ -45,14 +58,22 @@ export function listCatchAlls(actor: Actor, subscriptionId: number | null, db: D
     domain: displayDomain(d.name),
     mailboxId: d.catchAll,
     // A domain's mailboxes for the choice; a catch-all is set on small domains, large ones list many.
-    mailboxes: db.select({ id: mailboxes.id, address: mailboxes.address }).from(mailboxes)
-      .where(and(eq(mailboxes.domainId, d.id), tenantScope(actor, mailboxes))).orderBy(asc(mailboxes.address)).limit(500).all()
+    mailboxes: db
+      .select({ id: mailboxes.id, address: mailboxes.address })
+      .from(mailboxes)
+      .where(and(eq(mailboxes.domainId, d.id), tenantScope(actor, mailboxes)))
+      .orderBy(asc(mailboxes.address))
+      .limit(500)
+      .all()
       .map((m) => ({ id: m.id, address: displayAddress(m.address) })),
   }));
 }
 
 /** "Ihre weiteren Adressen": aliases that deliver to this address, and domains whose catch-all it is. */
-export function otherAddressesOf(mailbox: { id: number; address: string }, db: Db = getDb()): { aliases: string[]; catchAllDomains: string[] } {
+export function otherAddressesOf(
+  mailbox: { id: number; address: string },
+  db: Db = getDb(),
+): { aliases: string[]; catchAllDomains: string[] } {
   const aliases = db
     .select({ address: mailAliases.address })
     .from(mailAliasTargets)
@@ -61,6 +82,11 @@ export function otherAddressesOf(mailbox: { id: number; address: string }, db: D
     .orderBy(asc(mailAliases.address))
     .all()
     .map((r) => displayAddress(r.address));
-  const catchAllDomains = db.select({ name: domains.name }).from(domains).where(eq(domains.catchAllMailboxId, mailbox.id)).all().map((d) => displayDomain(d.name));
+  const catchAllDomains = db
+    .select({ name: domains.name })
+    .from(domains)
+    .where(eq(domains.catchAllMailboxId, mailbox.id))
+    .all()
+    .map((d) => displayDomain(d.name));
   return { aliases, catchAllDomains };
 }

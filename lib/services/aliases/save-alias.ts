@@ -91,58 +91,101 @@ function aliasLimit(tx: Tx, domain: AliasDomain): { max: number | null; used: nu
  */
 export function saveAlias(actor: Actor, input: AliasInput, ctx: { ip?: string | null }, db: Db = getDb()) {
   const parsed = parseTargets(input.targets);
-  return db.transaction((tx) => {
-    const domain = aliasDomainOrThrow(tx, actor, input.subscriptionId, input.domainId);
-    const existing = input.aliasId === null ? null : tx
-      .select({ id: mailAliases.id, address: mailAliases.address, domainId: mailAliases.domainId })
-      .from(mailAliases)
-      .where(and(eq(mailAliases.id, input.aliasId), eq(mailAliases.customerId, domain.customerId), eq(mailAliases.resellerId, domain.resellerId)))
-      .get();
-    if (input.aliasId !== null && !existing) throw new NotFoundError();
-    const address = `${input.localPart}@${domain.name}`;
-    const owner = addressOwner(tx, address);
-    const taken = owner && !(owner.kind === "alias" && owner.id === existing?.id);
-    const targetError = "error" in parsed ? parsed.error : checkTargets(tx, domain.customerId, parsed.targets)
-      ?? (wouldLoop(tx, domain.customerId, address, parsed.targets) ? "aliases.errors.loop" : null);
-    throwIfFieldErrors({
-      localPart: taken ? [owner.kind === "alias" ? "aliases.errors.aliasTaken" : "aliases.errors.addressIsMailbox"] : [],
-      targets: targetError ? [targetError] : [],
-    });
-    if ("error" in parsed) return null; // unreachable: throwIfFieldErrors threw; narrows the type
-    if (!existing) {
-      const { max, used } = aliasLimit(tx, domain);
-      if (max !== null && used >= max) throw new ValidationError("aliases.errors.limit");
-    }
-    const tenant = { resellerId: domain.resellerId, customerId: domain.customerId };
-    let aliasId: number;
-    if (existing) {
-      aliasId = existing.id;
-      tx.update(mailAliases).set({ domainId: domain.id, localPart: input.localPart, address }).where(eq(mailAliases.id, aliasId)).run();
-      tx.delete(mailAliasTargets).where(eq(mailAliasTargets.aliasId, aliasId)).run();
-    } else {
-      aliasId = tx.insert(mailAliases).values({ ...tenant, domainId: domain.id, localPart: input.localPart, address }).returning({ id: mailAliases.id }).get().id;
-    }
-    tx.insert(mailAliasTargets).values(parsed.targets.map((target) => ({ ...tenant, aliasId, target }))).run();
-    writeAudit(tx, actor, {
-      action: existing ? "alias.update" : "alias.create", targetKind: "alias", targetId: aliasId, targetLabel: displayAddress(address), ...tenant, ip: ctx.ip,
-      details: { targets: parsed.targets.length },
-    });
-    return { id: aliasId, address };
-  }, { behavior: "immediate" });
+  return db.transaction(
+    (tx) => {
+      const domain = aliasDomainOrThrow(tx, actor, input.subscriptionId, input.domainId);
+      const existing =
+        input.aliasId === null
+          ? null
+          : tx
+              .select({ id: mailAliases.id, address: mailAliases.address, domainId: mailAliases.domainId })
+              .from(mailAliases)
+              .where(
+                and(
+                  eq(mailAliases.id, input.aliasId),
+                  eq(mailAliases.customerId, domain.customerId),
+                  eq(mailAliases.resellerId, domain.resellerId),
+                ),
+              )
+              .get();
+      if (input.aliasId !== null && !existing) throw new NotFoundError();
+      const address = `${input.localPart}@${domain.name}`;
+      const owner = addressOwner(tx, address);
+      const taken = owner && !(owner.kind === "alias" && owner.id === existing?.id);
+      const targetError =
+        "error" in parsed
+          ? parsed.error
+          : (checkTargets(tx, domain.customerId, parsed.targets) ??
+            (wouldLoop(tx, domain.customerId, address, parsed.targets) ? "aliases.errors.loop" : null));
+      throwIfFieldErrors({
+        localPart: taken ? [owner.kind === "alias" ? "aliases.errors.aliasTaken" : "aliases.errors.addressIsMailbox"] : [],
+        targets: targetError ? [targetError] : [],
+      });
+      if ("error" in parsed) return null; // unreachable: throwIfFieldErrors threw; narrows the type
+      if (!existing) {
+        const { max, used } = aliasLimit(tx, domain);
+        if (max !== null && used >= max) throw new ValidationError("aliases.errors.limit");
+      }
+      const tenant = { resellerId: domain.resellerId, customerId: domain.customerId };
+      let aliasId: number;
+      if (existing) {
+        aliasId = existing.id;
+        tx.update(mailAliases).set({ domainId: domain.id, localPart: input.localPart, address }).where(eq(mailAliases.id, aliasId)).run();
+        tx.delete(mailAliasTargets).where(eq(mailAliasTargets.aliasId, aliasId)).run();
+      } else {
+        aliasId = tx
+          .insert(mailAliases)
+          .values({ ...tenant, domainId: domain.id, localPart: input.localPart, address })
+          .returning({ id: mailAliases.id })
+          .get().id;
+      }
+      tx.insert(mailAliasTargets)
+        .values(parsed.targets.map((target) => ({ ...tenant, aliasId, target })))
+        .run();
+      writeAudit(tx, actor, {
+        action: existing ? "alias.update" : "alias.create",
+        targetKind: "alias",
+        targetId: aliasId,
+        targetLabel: displayAddress(address),
+        ...tenant,
+        ip: ctx.ip,
+        details: { targets: parsed.targets.length },
+      });
+      return { id: aliasId, address };
+    },
+    { behavior: "immediate" },
+  );
 }
 
 /** Removes an alias of the actor's domains; another customer's alias id is NotFound. */
-export function deleteAlias(actor: Actor, input: { subscriptionId: number | null; aliasId: number }, ctx: { ip?: string | null }, db: Db = getDb()) {
-  db.transaction((tx) => {
-    const row = tx.select({ id: mailAliases.id, address: mailAliases.address, domainId: mailAliases.domainId }).from(mailAliases).where(eq(mailAliases.id, input.aliasId)).get();
-    if (!row) throw new NotFoundError();
-    const domain = aliasDomainOrThrow(tx, actor, input.subscriptionId, row.domainId);
-    tx.delete(mailAliases).where(eq(mailAliases.id, row.id)).run();
-    writeAudit(tx, actor, {
-      action: "alias.delete", targetKind: "alias", targetId: row.id, targetLabel: displayAddress(row.address),
-      resellerId: domain.resellerId, customerId: domain.customerId, ip: ctx.ip,
-    });
-  }, { behavior: "immediate" });
+export function deleteAlias(
+  actor: Actor,
+  input: { subscriptionId: number | null; aliasId: number },
+  ctx: { ip?: string | null },
+  db: Db = getDb(),
+) {
+  db.transaction(
+    (tx) => {
+      const row = tx
+        .select({ id: mailAliases.id, address: mailAliases.address, domainId: mailAliases.domainId })
+        .from(mailAliases)
+        .where(eq(mailAliases.id, input.aliasId))
+        .get();
+      if (!row) throw new NotFoundError();
+      const domain = aliasDomainOrThrow(tx, actor, input.subscriptionId, row.domainId);
+      tx.delete(mailAliases).where(eq(mailAliases.id, row.id)).run();
+      writeAudit(tx, actor, {
+        action: "alias.delete",
+        targetKind: "alias",
+        targetId: row.id,
+        targetLabel: displayAddress(row.address),
+        resellerId: domain.resellerId,
+        customerId: domain.customerId,
+        ip: ctx.ip,
+      });
+    },
+    { behavior: "immediate" },
+  );
 }
 
 /**
@@ -158,7 +201,9 @@ export function dropAliasTargets(tx: Tx, customerId: number, addresses: string[]
     .all()
     .map((r) => r.aliasId);
   if (!affected.length) return;
-  tx.delete(mailAliasTargets).where(and(eq(mailAliasTargets.customerId, customerId), inArray(mailAliasTargets.target, addresses))).run();
+  tx.delete(mailAliasTargets)
+    .where(and(eq(mailAliasTargets.customerId, customerId), inArray(mailAliasTargets.target, addresses)))
+    .run();
   for (const aliasId of new Set(affected)) {
     const left = tx.select({ n: count() }).from(mailAliasTargets).where(eq(mailAliasTargets.aliasId, aliasId)).get();
     if (!left?.n) tx.delete(mailAliases).where(eq(mailAliases.id, aliasId)).run();

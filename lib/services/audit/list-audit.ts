@@ -41,8 +41,16 @@ export function listAudit(actor: Actor, query: AuditQuery, db: Db = getDb()) {
   if (query.before) conditions.push(lt(auditLog.id, query.before));
   const rows = db
     .select({
-      id: auditLog.id, at: auditLog.at, actorKind: auditLog.actorKind, actorId: auditLog.actorId, actorLabel: auditLog.actorLabel, action: auditLog.action,
-      targetKind: auditLog.targetKind, targetLabel: auditLog.targetLabel, ip: auditLog.ip, details: auditLog.details,
+      id: auditLog.id,
+      at: auditLog.at,
+      actorKind: auditLog.actorKind,
+      actorId: auditLog.actorId,
+      actorLabel: auditLog.actorLabel,
+      action: auditLog.action,
+      targetKind: auditLog.targetKind,
+      targetLabel: auditLog.targetLabel,
+      ip: auditLog.ip,
+      details: auditLog.details,
     })
     .from(auditLog)
     .where(and(...conditions))

@@ -33,22 +33,38 @@ export async function createCustomer(actor: Actor, input: CustomerInput, ip: str
   if (!can(actor, "reseller.manage") || !actor.resellerId) throw new ForbiddenError();
   const resellerId = actor.resellerId;
   const generated = await prepareGeneratedPassword();
-  return db.transaction((tx) => {
-    const taken = tx.select({ id: users.id }).from(users).where(eq(users.email, input.contactEmail)).get();
-    if (taken) throw new ValidationError("errors.checkFields", { contactEmail: ["customersAdmin.errors.emailTaken"] });
-    const customerNumber = nextCustomerNumber(tx, resellerId);
-    const row = tx
-      .insert(customers)
-      .values({ resellerId, customerNumber, ...input, company: input.company || null })
-      .returning({ id: customers.id })
-      .get();
-    tx.insert(users).values({
-      email: input.contactEmail, role: "customer", resellerId, customerId: row.id, displayName: input.company || input.contactName,
-      passwordHash: generated.hash, passwordChangedAt: new Date(),
-    }).run();
-    writeAudit(tx, actor, {
-      action: "customer.create", targetKind: "customer", targetId: row.id, targetLabel: customerNumber, resellerId, customerId: row.id, ip,
-    });
-    return { id: row.id, customerNumber, login: input.contactEmail, password: generated.password };
-  }, { behavior: "immediate" });
+  return db.transaction(
+    (tx) => {
+      const taken = tx.select({ id: users.id }).from(users).where(eq(users.email, input.contactEmail)).get();
+      if (taken) throw new ValidationError("errors.checkFields", { contactEmail: ["customersAdmin.errors.emailTaken"] });
+      const customerNumber = nextCustomerNumber(tx, resellerId);
+      const row = tx
+        .insert(customers)
+        .values({ resellerId, customerNumber, ...input, company: input.company || null })
+        .returning({ id: customers.id })
+        .get();
+      tx.insert(users)
+        .values({
+          email: input.contactEmail,
+          role: "customer",
+          resellerId,
+          customerId: row.id,
+          displayName: input.company || input.contactName,
+          passwordHash: generated.hash,
+          passwordChangedAt: new Date(),
+        })
+        .run();
+      writeAudit(tx, actor, {
+        action: "customer.create",
+        targetKind: "customer",
+        targetId: row.id,
+        targetLabel: customerNumber,
+        resellerId,
+        customerId: row.id,
+        ip,
+      });
+      return { id: row.id, customerNumber, login: input.contactEmail, password: generated.password };
+    },
+    { behavior: "immediate" },
+  );
 }

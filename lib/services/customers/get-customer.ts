@@ -15,9 +15,16 @@ import { displayDomain } from "@/lib/validation/names";
 export function getCustomerOrThrow(actor: Actor, id: number, db: Db = getDb()) {
   const customer = db
     .select({
-      id: customers.id, customerNumber: customers.customerNumber, company: customers.company, contactName: customers.contactName,
-      street: customers.street, postalCode: customers.postalCode, city: customers.city, country: customers.country,
-      phone: customers.phone, contactEmail: customers.contactEmail,
+      id: customers.id,
+      customerNumber: customers.customerNumber,
+      company: customers.company,
+      contactName: customers.contactName,
+      street: customers.street,
+      postalCode: customers.postalCode,
+      city: customers.city,
+      country: customers.country,
+      phone: customers.phone,
+      contactEmail: customers.contactEmail,
     })
     .from(customers)
     .where(and(eq(customers.id, id), tenantScope(actor, { resellerId: customers.resellerId, customerId: customers.id })))
@@ -25,15 +32,24 @@ export function getCustomerOrThrow(actor: Actor, id: number, db: Db = getDb()) {
   if (!customer) throw new NotFoundError();
   const subs = db
     .select({
-      id: subscriptions.id, packageId: packages.id, packageName: packages.name, panel: packages.panel, maxDomains: packages.maxDomains,
-      maxMailboxes: packages.maxMailboxes, mailboxQuotaMb: packages.mailboxQuotaMb, maxForwards: packages.maxForwards,
+      id: subscriptions.id,
+      packageId: packages.id,
+      packageName: packages.name,
+      panel: packages.panel,
+      maxDomains: packages.maxDomains,
+      maxMailboxes: packages.maxMailboxes,
+      mailboxQuotaMb: packages.mailboxQuotaMb,
+      maxForwards: packages.maxForwards,
     })
     .from(subscriptions)
     .innerJoin(packages, eq(subscriptions.packageId, packages.id))
     .where(and(eq(subscriptions.customerId, customer.id), tenantScope(actor, subscriptions)))
     .orderBy(asc(subscriptions.id))
     .all();
-  const usage = subscriptionUsage(db, subs.map((s) => s.id));
+  const usage = subscriptionUsage(
+    db,
+    subs.map((s) => s.id),
+  );
   const domainRows = db
     .select({ id: domains.id, name: domains.name, subscriptionId: domains.subscriptionId, mailboxCount: domains.mailboxCount })
     .from(domains)

@@ -22,7 +22,12 @@ const ownCustomer = preparedQuery((db, scope: ScopeKind) =>
       contactEmail: customers.contactEmail,
     })
     .from(customers)
-    .where(and(eq(customers.id, sql.placeholder("id")), preparedTenantScope(scope, { resellerId: customers.resellerId, customerId: customers.id })))
+    .where(
+      and(
+        eq(customers.id, sql.placeholder("id")),
+        preparedTenantScope(scope, { resellerId: customers.resellerId, customerId: customers.id }),
+      ),
+    )
     .prepare(),
 );
 

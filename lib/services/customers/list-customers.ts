@@ -33,11 +33,19 @@ function searchCondition(q: string | undefined): SQL | undefined {
  */
 export function listCustomers(actor: Actor, search: CustomerSearch = {}, db: Db = getDb()) {
   const backwards = !search.after && !!search.before;
-  const cursor = search.after ? gt(customers.customerNumber, search.after) : search.before ? lt(customers.customerNumber, search.before) : undefined;
+  const cursor = search.after
+    ? gt(customers.customerNumber, search.after)
+    : search.before
+      ? lt(customers.customerNumber, search.before)
+      : undefined;
   const rows = db
     .select({
-      id: customers.id, customerNumber: customers.customerNumber, company: customers.company,
-      contactName: customers.contactName, contactEmail: customers.contactEmail, city: customers.city,
+      id: customers.id,
+      customerNumber: customers.customerNumber,
+      company: customers.company,
+      contactName: customers.contactName,
+      contactEmail: customers.contactEmail,
+      city: customers.city,
     })
     .from(customers)
     .where(and(tenantScope(actor, { resellerId: customers.resellerId, customerId: customers.id }), searchCondition(search.q), cursor))
@@ -47,7 +55,10 @@ export function listCustomers(actor: Actor, search: CustomerSearch = {}, db: Db 
   const hasMore = rows.length > CUSTOMER_PAGE_SIZE;
   const page = rows.slice(0, CUSTOMER_PAGE_SIZE);
   if (backwards) page.reverse();
-  const counts = countsFor(db, page.map((r) => r.id));
+  const counts = countsFor(
+    db,
+    page.map((r) => r.id),
+  );
   return {
     items: page.map((r) => ({ ...r, ...(counts.get(r.id) ?? { subscriptions: 0, domains: 0 }) })),
     nextCursor: (backwards ? !!search.before : hasMore) && page.length ? page[page.length - 1].customerNumber : null,
@@ -58,10 +69,20 @@ export function listCustomers(actor: Actor, search: CustomerSearch = {}, db: Db 
 function countsFor(db: Db, ids: number[]) {
   const out = new Map<number, { subscriptions: number; domains: number }>();
   if (!ids.length) return out;
-  for (const r of db.select({ id: subscriptions.customerId, n: count() }).from(subscriptions).where(inArray(subscriptions.customerId, ids)).groupBy(subscriptions.customerId).all()) {
+  for (const r of db
+    .select({ id: subscriptions.customerId, n: count() })
+    .from(subscriptions)
+    .where(inArray(subscriptions.customerId, ids))
+    .groupBy(subscriptions.customerId)
+    .all()) {
     out.set(r.id, { subscriptions: r.n, domains: 0 });
   }
-  for (const r of db.select({ id: domains.customerId, n: count() }).from(domains).where(inArray(domains.customerId, ids)).groupBy(domains.customerId).all()) {
+  for (const r of db
+    .select({ id: domains.customerId, n: count() })
+    .from(domains)
+    .where(inArray(domains.customerId, ids))
+    .groupBy(domains.customerId)
+    .all()) {
     const entry = out.get(r.id) ?? { subscriptions: 0, domains: 0 };
     out.set(r.id, { ...entry, domains: r.n });
   }

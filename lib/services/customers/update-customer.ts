@@ -11,15 +11,27 @@ import type { CustomerInput } from "@/lib/validation/customer";
 /** The reseller edits a customer's Stammdaten; the customer number never changes. */
 export function updateCustomer(actor: Actor, id: number, input: CustomerInput, ip: string | null, db: Db = getDb()) {
   assertCan(actor, "reseller.manage");
-  db.transaction((tx) => {
-    const c = customerOrThrow(tx, actor, id);
-    const before = tx.select().from(customers).where(eq(customers.id, c.id)).get();
-    const next = { ...input, company: input.company || null };
-    const changed = Object.keys(next).filter((k) => before?.[k as keyof typeof next] !== next[k as keyof typeof next]);
-    tx.update(customers).set({ ...next, updatedAt: new Date() }).where(eq(customers.id, c.id)).run();
-    writeAudit(tx, actor, {
-      action: "customer.update", targetKind: "customer", targetId: c.id, targetLabel: c.customerNumber, resellerId: c.resellerId, customerId: c.id, ip,
-      details: { fields: changed.join(",") },
-    });
-  }, { behavior: "immediate" });
+  db.transaction(
+    (tx) => {
+      const c = customerOrThrow(tx, actor, id);
+      const before = tx.select().from(customers).where(eq(customers.id, c.id)).get();
+      const next = { ...input, company: input.company || null };
+      const changed = Object.keys(next).filter((k) => before?.[k as keyof typeof next] !== next[k as keyof typeof next]);
+      tx.update(customers)
+        .set({ ...next, updatedAt: new Date() })
+        .where(eq(customers.id, c.id))
+        .run();
+      writeAudit(tx, actor, {
+        action: "customer.update",
+        targetKind: "customer",
+        targetId: c.id,
+        targetLabel: c.customerNumber,
+        resellerId: c.resellerId,
+        customerId: c.id,
+        ip,
+        details: { fields: changed.join(",") },
+      });
+    },
+    { behavior: "immediate" },
+  );
 }

@@ -18,7 +18,12 @@ import { assertMailAdmin, customerNumberOf } from "./mail-admin-guard";
  * password is checked and hashed first (async); the limit check, the number and the insert then sit
  * in one IMMEDIATE transaction, so parallel creates at the limit end with exactly the limit.
  */
-export async function createMailAccount(actor: Actor, input: { quotaMb: number | null; newPassword: string }, ip: string | null, db: Db = getDb()) {
+export async function createMailAccount(
+  actor: Actor,
+  input: { quotaMb: number | null; newPassword: string },
+  ip: string | null,
+  db: Db = getDb(),
+) {
   const tenant = assertMailAdmin(actor);
   const number = customerNumberOf(db, tenant.customerId);
   const errors = await validateNewPassword(input.newPassword, { names: [number.toLowerCase()] }, getPasswordPolicyOptions(db));
@@ -28,27 +33,42 @@ export async function createMailAccount(actor: Actor, input: { quotaMb: number |
   if (errors.length) throw new ValidationError("errors.checkFields", { newPassword: errors });
   const hash = await hashPassword(input.newPassword);
 
-  return db.transaction((tx) => {
-    const allowance = noPanelAllowance(tx, tenant.customerId);
-    const row = tx.select({ n: count(), top: max(mailAccounts.number) }).from(mailAccounts).where(eq(mailAccounts.customerId, tenant.customerId)).get();
-    const used = row?.n ?? 0;
-    if (allowance.maxAccounts !== null && used + 1 > allowance.maxAccounts) {
-      throw new LimitError([{ limit: "maxMailboxes", used, max: allowance.maxAccounts, where: number }], "form");
-    }
-    const quotaMb = input.quotaMb ?? allowance.quotaMb;
-    // Again inside the transaction: the package may have changed while the password was hashed.
-    const exceeded = exceededQuota(input.quotaMb, allowance.quotaMb, number);
-    if (exceeded) throw new LimitError([exceeded], "quotaMb");
-    const next = (row?.top ?? 0) + 1;
-    const login = accountLogin(number, next);
-    const created = tx
-      .insert(mailAccounts)
-      .values({ ...tenant, number: next, login, passwordHash: hash, quotaMb, passwordChangedAt: new Date() })
-      .returning({ id: mailAccounts.id })
-      .get();
-    writeAudit(tx, actor, { action: "mail_account.create", targetKind: "mail_account", targetId: created.id, targetLabel: login, ...tenant, ip, details: { number: next, quotaMb } });
-    return { id: created.id, login };
-  }, { behavior: "immediate" });
+  return db.transaction(
+    (tx) => {
+      const allowance = noPanelAllowance(tx, tenant.customerId);
+      const row = tx
+        .select({ n: count(), top: max(mailAccounts.number) })
+        .from(mailAccounts)
+        .where(eq(mailAccounts.customerId, tenant.customerId))
+        .get();
+      const used = row?.n ?? 0;
+      if (allowance.maxAccounts !== null && used + 1 > allowance.maxAccounts) {
+        throw new LimitError([{ limit: "maxMailboxes", used, max: allowance.maxAccounts, where: number }], "form");
+      }
+      const quotaMb = input.quotaMb ?? allowance.quotaMb;
+      // Again inside the transaction: the package may have changed while the password was hashed.
+      const exceeded = exceededQuota(input.quotaMb, allowance.quotaMb, number);
+      if (exceeded) throw new LimitError([exceeded], "quotaMb");
+      const next = (row?.top ?? 0) + 1;
+      const login = accountLogin(number, next);
+      const created = tx
+        .insert(mailAccounts)
+        .values({ ...tenant, number: next, login, passwordHash: hash, quotaMb, passwordChangedAt: new Date() })
+        .returning({ id: mailAccounts.id })
+        .get();
+      writeAudit(tx, actor, {
+        action: "mail_account.create",
+        targetKind: "mail_account",
+        targetId: created.id,
+        targetLabel: login,
+        ...tenant,
+        ip,
+        details: { number: next, quotaMb },
+      });
+      return { id: created.id, login };
+    },
+    { behavior: "immediate" },
+  );
 }
 
 /** An explicit quota above the package's per-account quota (empty takes the package's value). */

@@ -40,7 +40,14 @@ export function noPanelDomains(tx: Reader, actor: Actor) {
 /** One of the customer's mail accounts, scoped in the same WHERE as the id. */
 export function accountOrThrow(tx: Reader, actor: Actor, id: number) {
   const row = tx
-    .select({ id: mailAccounts.id, number: mailAccounts.number, login: mailAccounts.login, resellerId: mailAccounts.resellerId, customerId: mailAccounts.customerId, quotaMb: mailAccounts.quotaMb })
+    .select({
+      id: mailAccounts.id,
+      number: mailAccounts.number,
+      login: mailAccounts.login,
+      resellerId: mailAccounts.resellerId,
+      customerId: mailAccounts.customerId,
+      quotaMb: mailAccounts.quotaMb,
+    })
     .from(mailAccounts)
     .where(and(eq(mailAccounts.id, id), eq(mailAccounts.customerId, actor.customerId ?? -1), tenantScope(actor, mailAccounts)))
     .get();

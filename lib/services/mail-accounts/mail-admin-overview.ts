@@ -12,7 +12,13 @@ import { noPanelDomains } from "./mail-admin-guard";
 export function getMailAdminOverview(actor: Actor, db: Db = getDb()) {
   const customerId = actor.customerId ?? -1;
   const accounts = db
-    .select({ id: mailAccounts.id, number: mailAccounts.number, login: mailAccounts.login, quotaMb: mailAccounts.quotaMb, mustChange: mailAccounts.mustChangePassword })
+    .select({
+      id: mailAccounts.id,
+      number: mailAccounts.number,
+      login: mailAccounts.login,
+      quotaMb: mailAccounts.quotaMb,
+      mustChange: mailAccounts.mustChangePassword,
+    })
     .from(mailAccounts)
     .where(and(eq(mailAccounts.customerId, customerId), tenantScope(actor, mailAccounts)))
     .orderBy(asc(mailAccounts.number))

@@ -13,7 +13,10 @@ import { setPassword } from "@/lib/services/passwords/set-password";
 import { accountOrThrow, assertMailAdmin } from "./mail-admin-guard";
 
 /** Own prefix, so this form's wrong current passwords lock guessing without mixing with login counters. */
-const ownPasswordKeys = (accountId: number, ip: string | null) => [`mailadmin-password:${accountId}`, `mailadmin-password-ip:${ip ?? "unknown"}`];
+const ownPasswordKeys = (accountId: number, ip: string | null) => [
+  `mailadmin-password:${accountId}`,
+  `mailadmin-password-ip:${ip ?? "unknown"}`,
+];
 
 /**
  * Sets an account's password (Dovecot checks the new hash at the next login). For the administrator's
@@ -21,7 +24,12 @@ const ownPasswordKeys = (accountId: number, ip: string | null) => [`mailadmin-pa
  * answers are counted and locked. Returns whether it was the admin's own.
  */
 export async function setMailAccountPassword(
-  actor: Actor, accountId: number, newPassword: string, ip: string | null, db: Db = getDb(), currentPassword?: string,
+  actor: Actor,
+  accountId: number,
+  newPassword: string,
+  ip: string | null,
+  db: Db = getDb(),
+  currentPassword?: string,
 ) {
   assertMailAdmin(actor);
   const account = accountOrThrow(db, actor, accountId);
@@ -32,7 +40,8 @@ export async function setMailAccountPassword(
 
 async function checkOwnCurrentPassword(db: Db, accountId: number, currentPassword: string, ip: string | null) {
   if (!currentPassword) throw new ValidationError("errors.checkFields", { currentPassword: ["validation.required"] });
-  const storedHash = () => db.select({ hash: mailAccounts.passwordHash }).from(mailAccounts).where(eq(mailAccounts.id, accountId)).get()?.hash;
+  const storedHash = () =>
+    db.select({ hash: mailAccounts.passwordHash }).from(mailAccounts).where(eq(mailAccounts.id, accountId)).get()?.hash;
   await checkCurrentPassword(db, ownPasswordKeys(accountId, ip), storedHash, currentPassword);
 }
 
@@ -43,29 +52,55 @@ async function checkOwnCurrentPassword(db: Db, accountId: number, currentPasswor
 export async function changePendingAdminPassword(actor: Actor, newPassword: string, ip: string | null, db: Db = getDb()) {
   // Only while a change is pending: afterwards the own password needs the current one (above).
   if (!can(actor, "mailadmin.manage") || !actor.mustChangePassword) throw new ForbiddenError();
-  await setPassword({ kind: "mail_account", id: actor.id }, newPassword, { actor, ip, action: "mailadmin.password_changed", mustChange: false }, db);
+  await setPassword(
+    { kind: "mail_account", id: actor.id },
+    newPassword,
+    { actor, ip, action: "mailadmin.password_changed", mustChange: false },
+    db,
+  );
 }
 
 export function setMailAccountQuota(actor: Actor, accountId: number, quotaMb: number | null, ip: string | null, db: Db = getDb()) {
   const tenant = assertMailAdmin(actor);
-  db.transaction((tx) => {
-    const account = accountOrThrow(tx, actor, accountId);
-    const allowed = noPanelAllowance(tx, tenant.customerId).quotaMb;
-    if (allowed !== null && (quotaMb === null || quotaMb > allowed)) {
-      throw new LimitError([{ limit: "mailboxQuotaMb", used: quotaMb ?? 0, max: allowed, where: account.login }], "quotaMb");
-    }
-    tx.update(mailAccounts).set({ quotaMb }).where(eq(mailAccounts.id, account.id)).run();
-    writeAudit(tx, actor, { action: "mail_account.quota", targetKind: "mail_account", targetId: account.id, targetLabel: account.login, ...tenant, ip, details: { quotaMb } });
-  }, { behavior: "immediate" });
+  db.transaction(
+    (tx) => {
+      const account = accountOrThrow(tx, actor, accountId);
+      const allowed = noPanelAllowance(tx, tenant.customerId).quotaMb;
+      if (allowed !== null && (quotaMb === null || quotaMb > allowed)) {
+        throw new LimitError([{ limit: "mailboxQuotaMb", used: quotaMb ?? 0, max: allowed, where: account.login }], "quotaMb");
+      }
+      tx.update(mailAccounts).set({ quotaMb }).where(eq(mailAccounts.id, account.id)).run();
+      writeAudit(tx, actor, {
+        action: "mail_account.quota",
+        targetKind: "mail_account",
+        targetId: account.id,
+        targetLabel: account.login,
+        ...tenant,
+        ip,
+        details: { quotaMb },
+      });
+    },
+    { behavior: "immediate" },
+  );
 }
 
 /** Deletes an account and its routed addresses. Account `.001` is the administration itself and stays. */
 export function deleteMailAccount(actor: Actor, accountId: number, ip: string | null, db: Db = getDb()) {
   const tenant = assertMailAdmin(actor);
-  db.transaction((tx) => {
-    const account = accountOrThrow(tx, actor, accountId);
-    if (account.number === 1) throw new ValidationError("mailAdmin.errors.cannotDeleteAdmin");
-    tx.delete(mailAccounts).where(eq(mailAccounts.id, account.id)).run();
-    writeAudit(tx, actor, { action: "mail_account.delete", targetKind: "mail_account", targetId: account.id, targetLabel: account.login, ...tenant, ip });
-  }, { behavior: "immediate" });
+  db.transaction(
+    (tx) => {
+      const account = accountOrThrow(tx, actor, accountId);
+      if (account.number === 1) throw new ValidationError("mailAdmin.errors.cannotDeleteAdmin");
+      tx.delete(mailAccounts).where(eq(mailAccounts.id, account.id)).run();
+      writeAudit(tx, actor, {
+        action: "mail_account.delete",
+        targetKind: "mail_account",
+        targetId: account.id,
+        targetLabel: account.login,
+        ...tenant,
+        ip,
+      });
+    },
+    { behavior: "immediate" },
+  );
 }

@@ -16,13 +16,27 @@ export const throttleKeys = (mailboxId: number, ip: string) => [`mailbox-passwor
  * are counted and locked like logins), then setPassword does policy, hash, session bump and audit.
  * The caller refreshes its own session afterwards (refreshOwnSession).
  */
-export async function changeOwnMailboxPassword(actor: Actor, input: ChangeOwnPasswordInput, ip: string, db: Db = getDb(), now = Date.now()) {
+export async function changeOwnMailboxPassword(
+  actor: Actor,
+  input: ChangeOwnPasswordInput,
+  ip: string,
+  db: Db = getDb(),
+  now = Date.now(),
+) {
   const mailbox = loadOwnMailbox(actor, db);
   const keys = throttleKeys(mailbox.id, ip);
   const storedHash = () => db.select({ hash: mailboxes.passwordHash }).from(mailboxes).where(eq(mailboxes.id, mailbox.id)).get()?.hash;
   await checkCurrentPassword(db, keys, storedHash, input.currentPassword, now);
-  await setPassword({ kind: "mailbox", id: mailbox.id }, input.newPassword, {
-    actor, ip, action: "mailbox.password.self", details: { via: "mailbox-settings" },
-  }, db);
+  await setPassword(
+    { kind: "mailbox", id: mailbox.id },
+    input.newPassword,
+    {
+      actor,
+      ip,
+      action: "mailbox.password.self",
+      details: { via: "mailbox-settings" },
+    },
+    db,
+  );
   return { mailboxId: mailbox.id };
 }

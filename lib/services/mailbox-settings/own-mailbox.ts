@@ -27,9 +27,15 @@ export function loadOwnMailbox(actor: Actor, db: Pick<Db, "select">): OwnMailbox
   if (!can(actor, "mailbox.self") || !actor.mailboxId) throw new NotFoundError();
   const row = db
     .select({
-      id: mailboxes.id, address: mailboxes.address, resellerId: mailboxes.resellerId, customerId: mailboxes.customerId,
-      keepCopy: mailboxes.keepCopy, subscriptionId: subscriptions.id, maxForwards: packages.maxForwards,
-      forwardingEnabled: packages.forwardingEnabled, spamFilterEnabled: packages.spamFilterEnabled,
+      id: mailboxes.id,
+      address: mailboxes.address,
+      resellerId: mailboxes.resellerId,
+      customerId: mailboxes.customerId,
+      keepCopy: mailboxes.keepCopy,
+      subscriptionId: subscriptions.id,
+      maxForwards: packages.maxForwards,
+      forwardingEnabled: packages.forwardingEnabled,
+      spamFilterEnabled: packages.spamFilterEnabled,
     })
     .from(mailboxes)
     .innerJoin(domains, eq(mailboxes.domainId, domains.id))
@@ -44,7 +50,11 @@ export function loadOwnMailbox(actor: Actor, db: Pick<Db, "select">): OwnMailbox
 /** The audit fields every settings change of this mailbox shares. */
 export function auditTarget(mailbox: OwnMailbox, ip: string | null | undefined) {
   return {
-    targetKind: "mailbox", targetId: mailbox.id, targetLabel: mailbox.address,
-    resellerId: mailbox.resellerId, customerId: mailbox.customerId, ip,
+    targetKind: "mailbox",
+    targetId: mailbox.id,
+    targetLabel: mailbox.address,
+    resellerId: mailbox.resellerId,
+    customerId: mailbox.customerId,
+    ip,
   } as const;
 }

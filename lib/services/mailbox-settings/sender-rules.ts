@@ -14,8 +14,12 @@ export const MAX_SENDER_RULES = 200;
 
 export function listOwnSenderRules(actor: Actor, db: Db = getDb()) {
   const mailbox = loadOwnMailbox(actor, db);
-  return db.select({ id: senderRules.id, kind: senderRules.kind, pattern: senderRules.pattern }).from(senderRules)
-    .where(eq(senderRules.mailboxId, mailbox.id)).orderBy(asc(senderRules.pattern)).all();
+  return db
+    .select({ id: senderRules.id, kind: senderRules.kind, pattern: senderRules.pattern })
+    .from(senderRules)
+    .where(eq(senderRules.mailboxId, mailbox.id))
+    .orderBy(asc(senderRules.pattern))
+    .all();
 }
 
 /** One entry on the black or white list; an entry sits on at most one of them. */
@@ -25,27 +29,57 @@ export function addOwnSenderRule(actor: Actor, raw: AddSenderRuleInput, ip: stri
   // "@😀.example" and "xn--e28h.example" are one entry, as the Sieve script and Dovecot see it.
   const input = { ...raw, pattern: canonicalSenderPattern(raw.pattern) };
   if (!input.pattern) throw new ValidationError("errors.checkFields", { pattern: ["mailboxSettings.errors.patternInvalid"] });
-  db.transaction((tx) => {
-    const rows = tx.select({ kind: senderRules.kind, pattern: senderRules.pattern }).from(senderRules).where(eq(senderRules.mailboxId, mailbox.id)).all();
-    const existing = rows.find((r) => r.pattern === input.pattern);
-    if (existing) {
-      const key = existing.kind === input.kind ? "mailboxSettings.errors.patternDuplicate" : "mailboxSettings.errors.patternOtherList";
-      throw new ValidationError("errors.checkFields", { pattern: [key] });
-    }
-    if (rows.length >= MAX_SENDER_RULES) throw new ValidationError("errors.checkFields", { pattern: ["mailboxSettings.errors.patternLimit"] });
-    tx.insert(senderRules).values({ resellerId: mailbox.resellerId, customerId: mailbox.customerId, mailboxId: mailbox.id, kind: input.kind, pattern: input.pattern }).run();
-    writeAudit(tx, actor, { action: "mailbox.sender_rule.add", ...auditTarget(mailbox, ip), details: { kind: input.kind, pattern: input.pattern } });
-  }, { behavior: "immediate" });
+  db.transaction(
+    (tx) => {
+      const rows = tx
+        .select({ kind: senderRules.kind, pattern: senderRules.pattern })
+        .from(senderRules)
+        .where(eq(senderRules.mailboxId, mailbox.id))
+        .all();
+      const existing = rows.find((r) => r.pattern === input.pattern);
+      if (existing) {
+        const key = existing.kind === input.kind ? "mailboxSettings.errors.patternDuplicate" : "mailboxSettings.errors.patternOtherList";
+        throw new ValidationError("errors.checkFields", { pattern: [key] });
+      }
+      if (rows.length >= MAX_SENDER_RULES)
+        throw new ValidationError("errors.checkFields", { pattern: ["mailboxSettings.errors.patternLimit"] });
+      tx.insert(senderRules)
+        .values({
+          resellerId: mailbox.resellerId,
+          customerId: mailbox.customerId,
+          mailboxId: mailbox.id,
+          kind: input.kind,
+          pattern: input.pattern,
+        })
+        .run();
+      writeAudit(tx, actor, {
+        action: "mailbox.sender_rule.add",
+        ...auditTarget(mailbox, ip),
+        details: { kind: input.kind, pattern: input.pattern },
+      });
+    },
+    { behavior: "immediate" },
+  );
   syncMailboxSieveSafely(db, mailbox.id);
 }
 
 export function removeOwnSenderRule(actor: Actor, input: { id: number }, ip: string, db: Db = getDb()) {
   const mailbox = loadOwnMailbox(actor, db);
-  db.transaction((tx) => {
-    const row = tx.delete(senderRules).where(and(eq(senderRules.id, input.id), eq(senderRules.mailboxId, mailbox.id)))
-      .returning({ kind: senderRules.kind, pattern: senderRules.pattern }).get();
-    if (!row) throw new NotFoundError();
-    writeAudit(tx, actor, { action: "mailbox.sender_rule.remove", ...auditTarget(mailbox, ip), details: { kind: row.kind, pattern: row.pattern } });
-  }, { behavior: "immediate" });
+  db.transaction(
+    (tx) => {
+      const row = tx
+        .delete(senderRules)
+        .where(and(eq(senderRules.id, input.id), eq(senderRules.mailboxId, mailbox.id)))
+        .returning({ kind: senderRules.kind, pattern: senderRules.pattern })
+        .get();
+      if (!row) throw new NotFoundError();
+      writeAudit(tx, actor, {
+        action: "mailbox.sender_rule.remove",
+        ...auditTarget(mailbox, ip),
+        details: { kind: row.kind, pattern: row.pattern },
+      });
+    },
+    { behavior: "immediate" },
+  );
   syncMailboxSieveSafely(db, mailbox.id);
 }

@@ -12,8 +12,11 @@ import { auditTarget, loadOwnMailbox } from "./own-mailbox";
 
 export function getOwnSpamSettings(actor: Actor, db: Db = getDb()) {
   const mailbox = loadOwnMailbox(actor, db);
-  const row = db.select({ enabled: spamSettings.enabled, level: spamSettings.level, action: spamSettings.action })
-    .from(spamSettings).where(eq(spamSettings.mailboxId, mailbox.id)).get();
+  const row = db
+    .select({ enabled: spamSettings.enabled, level: spamSettings.level, action: spamSettings.action })
+    .from(spamSettings)
+    .where(eq(spamSettings.mailboxId, mailbox.id))
+    .get();
   return { available: mailbox.spamFilterEnabled, ...(row ?? DEFAULT_SIEVE_SETTINGS.spam) };
 }
 
@@ -22,10 +25,15 @@ export function setOwnSpamSettings(actor: Actor, input: SpamSettingsInput, ip: s
   const mailbox = loadOwnMailbox(actor, db);
   if (!mailbox.spamFilterEnabled) throw new ValidationError("mailboxSettings.errors.spamDisabled");
   const values = { enabled: input.enabled, level: input.level, action: input.action };
-  db.transaction((tx) => {
-    tx.insert(spamSettings).values({ mailboxId: mailbox.id, resellerId: mailbox.resellerId, customerId: mailbox.customerId, ...values })
-      .onConflictDoUpdate({ target: spamSettings.mailboxId, set: values }).run();
-    writeAudit(tx, actor, { action: "mailbox.spam.self", ...auditTarget(mailbox, ip), details: values });
-  }, { behavior: "immediate" });
+  db.transaction(
+    (tx) => {
+      tx.insert(spamSettings)
+        .values({ mailboxId: mailbox.id, resellerId: mailbox.resellerId, customerId: mailbox.customerId, ...values })
+        .onConflictDoUpdate({ target: spamSettings.mailboxId, set: values })
+        .run();
+      writeAudit(tx, actor, { action: "mailbox.spam.self", ...auditTarget(mailbox, ip), details: values });
+    },
+    { behavior: "immediate" },
+  );
   syncMailboxSieveSafely(db, mailbox.id);
 }

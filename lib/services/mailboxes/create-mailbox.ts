@@ -38,30 +38,50 @@ export async function createMailbox(actor: Actor, input: CreateMailboxInput, ctx
   });
   if ("error" in quota) return; // unreachable: throwIfFieldErrors threw; narrows the type
   const hash = await hashPassword(input.newPassword);
-  return db.transaction((tx) => {
-    if (max !== null && countSubscriptionMailboxes(tx, sub.id) >= max) throw new ValidationError(LIMIT_REACHED);
-    if (isAddressTaken(tx, address)) throw new ValidationError("errors.checkFields", { localPart: ["panel.errors.addressTaken"] });
-    const owner = tx.select({ resellerId: domains.resellerId, customerId: domains.customerId }).from(domains).where(eq(domains.id, domain.id)).get();
-    if (!owner) throw new NotFoundError();
-    const now = new Date();
-    const row = tx
-      .insert(mailboxes)
-      .values({ ...owner, domainId: domain.id, localPart: input.localPart, address, passwordHash: hash, quotaMb: quota.quotaMb, passwordChangedAt: now })
-      .returning({ id: mailboxes.id })
-      .get();
-    tx.insert(spamSettings).values({ mailboxId: row.id, ...owner }).run();
-    tx.update(domains).set({ mailboxCount: sql`${domains.mailboxCount} + 1` }).where(eq(domains.id, domain.id)).run();
-    writeAudit(tx, actor, {
-      action: "mailbox.create",
-      targetKind: "mailbox",
-      targetId: row.id,
-      targetLabel: address,
-      ...owner,
-      ip: ctx.ip,
-      details: { subscriptionId: sub.id, quotaMb: quota.quotaMb },
-    });
-    return { id: row.id, address };
-  }, { behavior: "immediate" });
+  return db.transaction(
+    (tx) => {
+      if (max !== null && countSubscriptionMailboxes(tx, sub.id) >= max) throw new ValidationError(LIMIT_REACHED);
+      if (isAddressTaken(tx, address)) throw new ValidationError("errors.checkFields", { localPart: ["panel.errors.addressTaken"] });
+      const owner = tx
+        .select({ resellerId: domains.resellerId, customerId: domains.customerId })
+        .from(domains)
+        .where(eq(domains.id, domain.id))
+        .get();
+      if (!owner) throw new NotFoundError();
+      const now = new Date();
+      const row = tx
+        .insert(mailboxes)
+        .values({
+          ...owner,
+          domainId: domain.id,
+          localPart: input.localPart,
+          address,
+          passwordHash: hash,
+          quotaMb: quota.quotaMb,
+          passwordChangedAt: now,
+        })
+        .returning({ id: mailboxes.id })
+        .get();
+      tx.insert(spamSettings)
+        .values({ mailboxId: row.id, ...owner })
+        .run();
+      tx.update(domains)
+        .set({ mailboxCount: sql`${domains.mailboxCount} + 1` })
+        .where(eq(domains.id, domain.id))
+        .run();
+      writeAudit(tx, actor, {
+        action: "mailbox.create",
+        targetKind: "mailbox",
+        targetId: row.id,
+        targetLabel: address,
+        ...owner,
+        ip: ctx.ip,
+        details: { subscriptionId: sub.id, quotaMb: quota.quotaMb },
+      });
+      return { id: row.id, address };
+    },
+    { behavior: "immediate" },
+  );
 }
 
 /** An address may exist once, as a panel mailbox, an address of a mail account or an alias. */

@@ -18,49 +18,85 @@ import { removeMailboxSieve } from "@/lib/mail/sieve/sync";
  */
 export function deleteMailboxes(actor: Actor, input: DeleteMailboxesInput, ctx: { ip?: string | null }, db: Db = getDb()) {
   const protectedHit: string[] = [];
-  const deleted = db.transaction((tx) => {
-    const rows = tx
-      .select({ id: mailboxes.id, address: mailboxes.address, domainId: mailboxes.domainId, resellerId: mailboxes.resellerId, customerId: mailboxes.customerId })
-      .from(mailboxes)
-      .innerJoin(domains, eq(mailboxes.domainId, domains.id))
-      .where(and(inArray(mailboxes.id, input.mailboxIds), eq(domains.subscriptionId, input.subscriptionId), tenantScope(actor, mailboxes), tenantScope(actor, domains)))
-      .all();
-    if (rows.length !== input.mailboxIds.length) throw new NotFoundError();
-    // postmaster@/abuse@ stay: the whole selection is refused, and the attempt is kept in the audit log.
-    const hit = rows.filter((r) => isProtectedAddress(r.address));
-    if (hit.length) {
-      for (const r of hit) {
+  const deleted = db.transaction(
+    (tx) => {
+      const rows = tx
+        .select({
+          id: mailboxes.id,
+          address: mailboxes.address,
+          domainId: mailboxes.domainId,
+          resellerId: mailboxes.resellerId,
+          customerId: mailboxes.customerId,
+        })
+        .from(mailboxes)
+        .innerJoin(domains, eq(mailboxes.domainId, domains.id))
+        .where(
+          and(
+            inArray(mailboxes.id, input.mailboxIds),
+            eq(domains.subscriptionId, input.subscriptionId),
+            tenantScope(actor, mailboxes),
+            tenantScope(actor, domains),
+          ),
+        )
+        .all();
+      if (rows.length !== input.mailboxIds.length) throw new NotFoundError();
+      // postmaster@/abuse@ stay: the whole selection is refused, and the attempt is kept in the audit log.
+      const hit = rows.filter((r) => isProtectedAddress(r.address));
+      if (hit.length) {
+        for (const r of hit) {
+          writeAudit(tx, actor, {
+            action: "mailbox.delete_refused",
+            targetKind: "mailbox",
+            targetId: r.id,
+            targetLabel: r.address,
+            resellerId: r.resellerId,
+            customerId: r.customerId,
+            ip: ctx.ip,
+            details: { reason: "protected" },
+          });
+        }
+        protectedHit.push(...hit.map((r) => r.address));
+        return [];
+      }
+      tx.delete(mailboxes)
+        .where(
+          inArray(
+            mailboxes.id,
+            rows.map((r) => r.id),
+          ),
+        )
+        .run();
+      for (const customerId of new Set(rows.map((r) => r.customerId))) {
+        dropAliasTargets(
+          tx,
+          customerId,
+          rows.filter((r) => r.customerId === customerId).map((r) => r.address),
+        );
+      }
+      const perDomain = new Map<number, number>();
+      for (const r of rows) perDomain.set(r.domainId, (perDomain.get(r.domainId) ?? 0) + 1);
+      for (const [domainId, n] of perDomain) {
+        tx.update(domains)
+          .set({ mailboxCount: sql`max(${domains.mailboxCount} - ${n}, 0)` })
+          .where(eq(domains.id, domainId))
+          .run();
+      }
+      for (const r of rows) {
         writeAudit(tx, actor, {
-          action: "mailbox.delete_refused", targetKind: "mailbox", targetId: r.id, targetLabel: r.address,
-          resellerId: r.resellerId, customerId: r.customerId, ip: ctx.ip, details: { reason: "protected" },
+          action: "mailbox.delete",
+          targetKind: "mailbox",
+          targetId: r.id,
+          targetLabel: r.address,
+          resellerId: r.resellerId,
+          customerId: r.customerId,
+          ip: ctx.ip,
+          details: { subscriptionId: input.subscriptionId },
         });
       }
-      protectedHit.push(...hit.map((r) => r.address));
-      return [];
-    }
-    tx.delete(mailboxes).where(inArray(mailboxes.id, rows.map((r) => r.id))).run();
-    for (const customerId of new Set(rows.map((r) => r.customerId))) {
-      dropAliasTargets(tx, customerId, rows.filter((r) => r.customerId === customerId).map((r) => r.address));
-    }
-    const perDomain = new Map<number, number>();
-    for (const r of rows) perDomain.set(r.domainId, (perDomain.get(r.domainId) ?? 0) + 1);
-    for (const [domainId, n] of perDomain) {
-      tx.update(domains).set({ mailboxCount: sql`max(${domains.mailboxCount} - ${n}, 0)` }).where(eq(domains.id, domainId)).run();
-    }
-    for (const r of rows) {
-      writeAudit(tx, actor, {
-        action: "mailbox.delete",
-        targetKind: "mailbox",
-        targetId: r.id,
-        targetLabel: r.address,
-        resellerId: r.resellerId,
-        customerId: r.customerId,
-        ip: ctx.ip,
-        details: { subscriptionId: input.subscriptionId },
-      });
-    }
-    return rows.map((r) => r.address);
-  }, { behavior: "immediate" });
+      return rows.map((r) => r.address);
+    },
+    { behavior: "immediate" },
+  );
   if (protectedHit.length) throw new ValidationError("panel.errors.protectedAddress");
   // A leftover script would hand a deleted mailbox's forwards to a new mailbox of the same address.
   for (const address of deleted) removeMailboxSieve(address);

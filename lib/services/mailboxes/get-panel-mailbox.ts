@@ -47,7 +47,14 @@ export function getPanelMailbox(actor: Actor, subscriptionId: number, mailboxId:
     .from(mailboxes)
     .innerJoin(domains, eq(mailboxes.domainId, domains.id))
     .leftJoin(spamSettings, eq(spamSettings.mailboxId, mailboxes.id))
-    .where(and(eq(mailboxes.id, mailboxId), eq(domains.subscriptionId, subscriptionId), tenantScope(actor, mailboxes), tenantScope(actor, domains)))
+    .where(
+      and(
+        eq(mailboxes.id, mailboxId),
+        eq(domains.subscriptionId, subscriptionId),
+        tenantScope(actor, mailboxes),
+        tenantScope(actor, domains),
+      ),
+    )
     .get();
   if (!row) throw new NotFoundError();
   const targets = db.select({ target: forwards.target }).from(forwards).where(eq(forwards.mailboxId, row.id)).orderBy(forwards.id).all();

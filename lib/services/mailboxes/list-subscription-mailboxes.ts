@@ -20,10 +20,23 @@ const placeholder = sql.placeholder;
 const mailboxesOfDomain = preparedQuery((db, key: `${ScopeKind}:${"first" | "after"}`) => {
   const [scope, from] = key.split(":") as [ScopeKind, "first" | "after"];
   return db
-    .select({ id: mailboxes.id, address: mailboxes.address, localPart: mailboxes.localPart, quotaMb: mailboxes.quotaMb, enabled: mailboxes.enabled, spam: spamSettings.enabled })
+    .select({
+      id: mailboxes.id,
+      address: mailboxes.address,
+      localPart: mailboxes.localPart,
+      quotaMb: mailboxes.quotaMb,
+      enabled: mailboxes.enabled,
+      spam: spamSettings.enabled,
+    })
     .from(mailboxes)
     .leftJoin(spamSettings, eq(spamSettings.mailboxId, mailboxes.id))
-    .where(and(eq(mailboxes.domainId, placeholder("domainId")), preparedTenantScope(scope, mailboxes), from === "after" ? gt(mailboxes.localPart, placeholder("afterLocal")) : undefined))
+    .where(
+      and(
+        eq(mailboxes.domainId, placeholder("domainId")),
+        preparedTenantScope(scope, mailboxes),
+        from === "after" ? gt(mailboxes.localPart, placeholder("afterLocal")) : undefined,
+      ),
+    )
     .orderBy(asc(mailboxes.localPart))
     .limit(placeholder("limit"))
     .prepare();
@@ -49,7 +62,15 @@ export function listSubscriptionMailboxes(actor: Actor, subscriptionId: number, 
   const subscriptionDomains = subscriptionDomainRows(actor, subscriptionId, db);
   const at = opts.after?.lastIndexOf("@") ?? -1;
   const cursor = opts.after && at > 0 ? { local: opts.after.slice(0, at), domain: opts.after.slice(at + 1) } : undefined;
-  const rows: { id: number; address: string; localPart: string; domainName: string; quotaMb: number | null; enabled: boolean; spam: boolean | null }[] = [];
+  const rows: {
+    id: number;
+    address: string;
+    localPart: string;
+    domainName: string;
+    quotaMb: number | null;
+    enabled: boolean;
+    spam: boolean | null;
+  }[] = [];
   for (const d of subscriptionDomains) {
     if (cursor && d.name < cursor.domain) continue;
     const inside = cursor && d.name === cursor.domain;
@@ -65,7 +86,13 @@ export function listSubscriptionMailboxes(actor: Actor, subscriptionId: number, 
   const page = rows.slice(0, MAILBOX_PAGE_SIZE);
   // One grouped query for the page only, instead of counting every mailbox's forwards.
   const ids = page.map((r) => r.id);
-  const forwarded = new Set(ids.length ? forwardedAmong(db).all({ ids: JSON.stringify(ids) }).map((r) => r.id) : []);
+  const forwarded = new Set(
+    ids.length
+      ? forwardedAmong(db)
+          .all({ ids: JSON.stringify(ids) })
+          .map((r) => r.id)
+      : [],
+  );
   return {
     items: page.map((r) => ({
       id: r.id,

@@ -41,36 +41,47 @@ export function setForwarding(actor: Actor, input: ForwardingInput, ctx: { ip?: 
   throwIfFieldErrors({ targets: "error" in parsed ? [parsed.error] : [] });
   if ("error" in parsed) return;
   const keepCopy = parsed.targets.length ? input.keepCopy : true;
-  db.transaction((tx) => {
-    const max = sub.limits.maxForwards;
-    if (max !== null) {
-      const others = tx
-        .select({ n: count() })
-        .from(forwards)
-        .innerJoin(mailboxes, eq(forwards.mailboxId, mailboxes.id))
-        .innerJoin(domains, eq(mailboxes.domainId, domains.id))
-        .where(and(eq(domains.subscriptionId, sub.id), ne(forwards.mailboxId, mailbox.id)))
-        .get();
-      if ((others?.n ?? 0) + parsed.targets.length > max) throw new ValidationError("errors.checkFields", { targets: ["panel.errors.forwardLimit"] });
-    }
-    tx.delete(forwards).where(eq(forwards.mailboxId, mailbox.id)).run();
-    if (parsed.targets.length) {
-      tx.insert(forwards)
-        .values(parsed.targets.map((target) => ({ resellerId: mailbox.resellerId, customerId: mailbox.customerId, mailboxId: mailbox.id, target })))
-        .run();
-    }
-    tx.update(mailboxes).set({ keepCopy, updatedAt: new Date() }).where(eq(mailboxes.id, mailbox.id)).run();
-    writeAudit(tx, actor, {
-      action: "mailbox.forwarding.update",
-      targetKind: "mailbox",
-      targetId: mailbox.id,
-      targetLabel: mailbox.address,
-      resellerId: mailbox.resellerId,
-      customerId: mailbox.customerId,
-      ip: ctx.ip,
-      details: { targets: parsed.targets.length, keepCopy },
-    });
-  }, { behavior: "immediate" });
+  db.transaction(
+    (tx) => {
+      const max = sub.limits.maxForwards;
+      if (max !== null) {
+        const others = tx
+          .select({ n: count() })
+          .from(forwards)
+          .innerJoin(mailboxes, eq(forwards.mailboxId, mailboxes.id))
+          .innerJoin(domains, eq(mailboxes.domainId, domains.id))
+          .where(and(eq(domains.subscriptionId, sub.id), ne(forwards.mailboxId, mailbox.id)))
+          .get();
+        if ((others?.n ?? 0) + parsed.targets.length > max)
+          throw new ValidationError("errors.checkFields", { targets: ["panel.errors.forwardLimit"] });
+      }
+      tx.delete(forwards).where(eq(forwards.mailboxId, mailbox.id)).run();
+      if (parsed.targets.length) {
+        tx.insert(forwards)
+          .values(
+            parsed.targets.map((target) => ({
+              resellerId: mailbox.resellerId,
+              customerId: mailbox.customerId,
+              mailboxId: mailbox.id,
+              target,
+            })),
+          )
+          .run();
+      }
+      tx.update(mailboxes).set({ keepCopy, updatedAt: new Date() }).where(eq(mailboxes.id, mailbox.id)).run();
+      writeAudit(tx, actor, {
+        action: "mailbox.forwarding.update",
+        targetKind: "mailbox",
+        targetId: mailbox.id,
+        targetLabel: mailbox.address,
+        resellerId: mailbox.resellerId,
+        customerId: mailbox.customerId,
+        ip: ctx.ip,
+        details: { targets: parsed.targets.length, keepCopy },
+      });
+    },
+    { behavior: "immediate" },
+  );
   // Dovecot applies forwarding through the mailbox's Sieve script, rewritten once the change committed.
   syncMailboxSieveSafely(db, mailbox.id);
 }

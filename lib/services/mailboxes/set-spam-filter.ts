@@ -14,21 +14,24 @@ export function setSpamFilter(actor: Actor, input: SpamFilterInput, ctx: { ip?: 
   const sub = getSubscriptionForCustomer(actor, input.subscriptionId, db);
   const mailbox = getPanelMailbox(actor, sub.id, input.mailboxId, db);
   if (!sub.features.spamFilter) throw new ValidationError("panel.errors.spamFilterUnavailable");
-  db.transaction((tx) => {
-    tx.insert(spamSettings)
-      .values({ mailboxId: mailbox.id, resellerId: mailbox.resellerId, customerId: mailbox.customerId, enabled: input.enabled })
-      .onConflictDoUpdate({ target: spamSettings.mailboxId, set: { enabled: input.enabled } })
-      .run();
-    writeAudit(tx, actor, {
-      action: "mailbox.spam.update",
-      targetKind: "mailbox",
-      targetId: mailbox.id,
-      targetLabel: mailbox.address,
-      resellerId: mailbox.resellerId,
-      customerId: mailbox.customerId,
-      ip: ctx.ip,
-      details: { enabled: input.enabled },
-    });
-  }, { behavior: "immediate" });
+  db.transaction(
+    (tx) => {
+      tx.insert(spamSettings)
+        .values({ mailboxId: mailbox.id, resellerId: mailbox.resellerId, customerId: mailbox.customerId, enabled: input.enabled })
+        .onConflictDoUpdate({ target: spamSettings.mailboxId, set: { enabled: input.enabled } })
+        .run();
+      writeAudit(tx, actor, {
+        action: "mailbox.spam.update",
+        targetKind: "mailbox",
+        targetId: mailbox.id,
+        targetLabel: mailbox.address,
+        resellerId: mailbox.resellerId,
+        customerId: mailbox.customerId,
+        ip: ctx.ip,
+        details: { enabled: input.enabled },
+      });
+    },
+    { behavior: "immediate" },
+  );
   syncMailboxSieveSafely(db, mailbox.id);
 }

@@ -34,24 +34,38 @@ export async function updateMailboxSettings(actor: Actor, input: MailboxSettings
 
   const passwordChanged = !!input.newPassword;
   if (passwordChanged) {
-    await setPassword({ kind: "mailbox", id: mailbox.id }, input.newPassword, {
-      actor, ip: ctx.ip, action: "mailbox.password.set", details: { via: `panel-${sub.panel}` },
-    }, db);
+    await setPassword(
+      { kind: "mailbox", id: mailbox.id },
+      input.newPassword,
+      {
+        actor,
+        ip: ctx.ip,
+        action: "mailbox.password.set",
+        details: { via: `panel-${sub.panel}` },
+      },
+      db,
+    );
   }
   if (quota.quotaMb !== mailbox.quotaMb || input.enabled !== mailbox.enabled) {
-    db.transaction((tx) => {
-      tx.update(mailboxes).set({ quotaMb: quota.quotaMb, enabled: input.enabled, updatedAt: new Date() }).where(eq(mailboxes.id, mailbox.id)).run();
-      writeAudit(tx, actor, {
-        action: "mailbox.update",
-        targetKind: "mailbox",
-        targetId: mailbox.id,
-        targetLabel: mailbox.address,
-        resellerId: mailbox.resellerId,
-        customerId: mailbox.customerId,
-        ip: ctx.ip,
-        details: { enabled: input.enabled, quotaMb: quota.quotaMb, previousEnabled: mailbox.enabled, previousQuotaMb: mailbox.quotaMb },
-      });
-    }, { behavior: "immediate" });
+    db.transaction(
+      (tx) => {
+        tx.update(mailboxes)
+          .set({ quotaMb: quota.quotaMb, enabled: input.enabled, updatedAt: new Date() })
+          .where(eq(mailboxes.id, mailbox.id))
+          .run();
+        writeAudit(tx, actor, {
+          action: "mailbox.update",
+          targetKind: "mailbox",
+          targetId: mailbox.id,
+          targetLabel: mailbox.address,
+          resellerId: mailbox.resellerId,
+          customerId: mailbox.customerId,
+          ip: ctx.ip,
+          details: { enabled: input.enabled, quotaMb: quota.quotaMb, previousEnabled: mailbox.enabled, previousQuotaMb: mailbox.quotaMb },
+        });
+      },
+      { behavior: "immediate" },
+    );
   }
   return { passwordChanged };
 }

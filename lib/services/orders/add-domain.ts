@@ -16,18 +16,34 @@ import { assertDomainFree, subscriptionOrThrow } from "./scoped-rows";
 export function addDomain(actor: Actor, input: { subscriptionId: number; domain: string }, ip: string | null, db: Db = getDb()): number {
   assertCan(actor, "reseller.manage");
   const name = requireDomainName(input.domain);
-  return db.transaction((tx) => {
-    const sub = subscriptionOrThrow(tx, actor, input.subscriptionId);
-    const used = tx.select({ n: count() }).from(domains).where(eq(domains.subscriptionId, sub.id)).get()?.n ?? 0;
-    if (sub.maxDomains !== null && used + 1 > sub.maxDomains) {
-      throw new LimitError([{ limit: "maxDomains", used, max: sub.maxDomains, where: `${sub.customerNumber} · ${sub.packageName}` }], "domain");
-    }
-    assertDomainFree(tx, name, sub.customerId);
-    const tenant = { resellerId: sub.resellerId, customerId: sub.customerId };
-    const row = tx.insert(domains).values({ ...tenant, subscriptionId: sub.id, name }).returning({ id: domains.id }).get();
-    writeAudit(tx, actor, {
-      action: "domain.create", targetKind: "domain", targetId: row.id, targetLabel: name, ...tenant, ip, details: { subscriptionId: sub.id },
-    });
-    return row.id;
-  }, { behavior: "immediate" });
+  return db.transaction(
+    (tx) => {
+      const sub = subscriptionOrThrow(tx, actor, input.subscriptionId);
+      const used = tx.select({ n: count() }).from(domains).where(eq(domains.subscriptionId, sub.id)).get()?.n ?? 0;
+      if (sub.maxDomains !== null && used + 1 > sub.maxDomains) {
+        throw new LimitError(
+          [{ limit: "maxDomains", used, max: sub.maxDomains, where: `${sub.customerNumber} · ${sub.packageName}` }],
+          "domain",
+        );
+      }
+      assertDomainFree(tx, name, sub.customerId);
+      const tenant = { resellerId: sub.resellerId, customerId: sub.customerId };
+      const row = tx
+        .insert(domains)
+        .values({ ...tenant, subscriptionId: sub.id, name })
+        .returning({ id: domains.id })
+        .get();
+      writeAudit(tx, actor, {
+        action: "domain.create",
+        targetKind: "domain",
+        targetId: row.id,
+        targetLabel: name,
+        ...tenant,
+        ip,
+        details: { subscriptionId: sub.id },
+      });
+      return row.id;
+    },
+    { behavior: "immediate" },
+  );
 }

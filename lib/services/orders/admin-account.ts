@@ -8,10 +8,15 @@ import { generatePassword } from "@/lib/password/generate";
 type Tx = Pick<Db, "select" | "insert">;
 
 /** `K10001` → `k10001.001`: Dovecot lower-cases login names, so they are stored that way. */
-export const accountLogin = (customerNumber: string, number: number) => `${customerNumber.toLowerCase()}.${String(number).padStart(3, "0")}`;
+export const accountLogin = (customerNumber: string, number: number) =>
+  `${customerNumber.toLowerCase()}.${String(number).padStart(3, "0")}`;
 
 export function hasAdminAccount(tx: Pick<Db, "select">, customerId: number): boolean {
-  return !!tx.select({ id: mailAccounts.id }).from(mailAccounts).where(and(eq(mailAccounts.customerId, customerId), eq(mailAccounts.number, 1))).get();
+  return !!tx
+    .select({ id: mailAccounts.id })
+    .from(mailAccounts)
+    .where(and(eq(mailAccounts.customerId, customerId), eq(mailAccounts.number, 1)))
+    .get();
 }
 
 /** A generated, policy-conforming password and its hash, made before the (synchronous) transaction. */
@@ -33,8 +38,14 @@ export function insertAdminAccount(
   const row = tx
     .insert(mailAccounts)
     .values({
-      resellerId: c.resellerId, customerId: c.customerId, number: 1, login, passwordHash: hash,
-      quotaMb: c.quotaMb, mustChangePassword: true, passwordChangedAt: new Date(),
+      resellerId: c.resellerId,
+      customerId: c.customerId,
+      number: 1,
+      login,
+      passwordHash: hash,
+      quotaMb: c.quotaMb,
+      mustChangePassword: true,
+      passwordChangedAt: new Date(),
     })
     .returning({ id: mailAccounts.id })
     .get();

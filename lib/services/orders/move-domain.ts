@@ -20,37 +20,47 @@ const refuse = (key: string) => new ValidationError("errors.checkFields", { targ
  */
 export function moveDomain(actor: Actor, input: { domainId: number; targetSubscriptionId: number }, ip: string | null, db: Db = getDb()) {
   assertCan(actor, "reseller.manage");
-  db.transaction((tx) => {
-    const domain = domainOrThrow(tx, actor, input.domainId);
-    const target = subscriptionOrThrow(tx, actor, input.targetSubscriptionId);
-    if (target.customerId !== domain.customerId) throw new NotFoundError();
-    if (target.id === domain.subscriptionId) throw refuse("orders.errors.sameSubscription");
-    const addresses = tx.select({ n: count() }).from(mailAccountAddresses).where(eq(mailAccountAddresses.domainId, domain.id)).get()?.n ?? 0;
-    if (target.panel === "none" && domain.mailboxCount > 0) throw refuse("orders.errors.mailboxesNeedPanel");
-    if (target.panel !== "none" && addresses > 0) throw refuse("orders.errors.addressesNeedNoPanel");
+  db.transaction(
+    (tx) => {
+      const domain = domainOrThrow(tx, actor, input.domainId);
+      const target = subscriptionOrThrow(tx, actor, input.targetSubscriptionId);
+      if (target.customerId !== domain.customerId) throw new NotFoundError();
+      if (target.id === domain.subscriptionId) throw refuse("orders.errors.sameSubscription");
+      const addresses =
+        tx.select({ n: count() }).from(mailAccountAddresses).where(eq(mailAccountAddresses.domainId, domain.id)).get()?.n ?? 0;
+      if (target.panel === "none" && domain.mailboxCount > 0) throw refuse("orders.errors.mailboxesNeedPanel");
+      if (target.panel !== "none" && addresses > 0) throw refuse("orders.errors.addressesNeedNoPanel");
 
-    const usage = subscriptionUsage(tx, [target.id]).get(target.id) ?? { domains: 0, mailboxes: 0, forwards: 0, maxQuotaMb: 0 };
-    const moving = tx
-      .select({ forwards: count(forwards.id), quota: max(sql<number>`coalesce(${mailboxes.quotaMb}, ${UNLIMITED_QUOTA})`) })
-      .from(mailboxes)
-      .leftJoin(forwards, eq(forwards.mailboxId, mailboxes.id))
-      .where(eq(mailboxes.domainId, domain.id))
-      .get();
-    const where = `${target.customerNumber} · ${target.packageName}`;
-    const exceeded: Exceeded[] = [];
-    const check = (limit: Exceeded["limit"], used: number, cap: number | null) => {
-      if (cap !== null && used > cap) exceeded.push({ limit, used, max: cap, where });
-    };
-    check("maxDomains", usage.domains + 1, target.maxDomains);
-    check("maxMailboxes", usage.mailboxes + domain.mailboxCount, target.maxMailboxes);
-    check("maxForwards", usage.forwards + (moving?.forwards ?? 0), target.maxForwards);
-    check("mailboxQuotaMb", Number(moving?.quota ?? 0), target.mailboxQuotaMb);
-    if (exceeded.length) throw new LimitError(exceeded, "targetSubscriptionId");
+      const usage = subscriptionUsage(tx, [target.id]).get(target.id) ?? { domains: 0, mailboxes: 0, forwards: 0, maxQuotaMb: 0 };
+      const moving = tx
+        .select({ forwards: count(forwards.id), quota: max(sql<number>`coalesce(${mailboxes.quotaMb}, ${UNLIMITED_QUOTA})`) })
+        .from(mailboxes)
+        .leftJoin(forwards, eq(forwards.mailboxId, mailboxes.id))
+        .where(eq(mailboxes.domainId, domain.id))
+        .get();
+      const where = `${target.customerNumber} · ${target.packageName}`;
+      const exceeded: Exceeded[] = [];
+      const check = (limit: Exceeded["limit"], used: number, cap: number | null) => {
+        if (cap !== null && used > cap) exceeded.push({ limit, used, max: cap, where });
+      };
+      check("maxDomains", usage.domains + 1, target.maxDomains);
+      check("maxMailboxes", usage.mailboxes + domain.mailboxCount, target.maxMailboxes);
+      check("maxForwards", usage.forwards + (moving?.forwards ?? 0), target.maxForwards);
+      check("mailboxQuotaMb", Number(moving?.quota ?? 0), target.mailboxQuotaMb);
+      if (exceeded.length) throw new LimitError(exceeded, "targetSubscriptionId");
 
-    tx.update(domains).set({ subscriptionId: target.id }).where(eq(domains.id, domain.id)).run();
-    writeAudit(tx, actor, {
-      action: "domain.move", targetKind: "domain", targetId: domain.id, targetLabel: displayDomain(domain.name),
-      resellerId: domain.resellerId, customerId: domain.customerId, ip, details: { from: domain.subscriptionId, to: target.id },
-    });
-  }, { behavior: "immediate" });
+      tx.update(domains).set({ subscriptionId: target.id }).where(eq(domains.id, domain.id)).run();
+      writeAudit(tx, actor, {
+        action: "domain.move",
+        targetKind: "domain",
+        targetId: domain.id,
+        targetLabel: displayDomain(domain.name),
+        resellerId: domain.resellerId,
+        customerId: domain.customerId,
+        ip,
+        details: { from: domain.subscriptionId, to: target.id },
+      });
+    },
+    { behavior: "immediate" },
+  );
 }

@@ -30,25 +30,46 @@ export async function orderPackage(
   // Hashing is async and must happen before the synchronous transaction; unused if .001 appeared meanwhile.
   const generated = pkg.panel === "none" && !hasAdminAccount(db, customer.id) ? await prepareGeneratedPassword() : undefined;
 
-  return db.transaction((tx) => {
-    const c = customerOrThrow(tx, actor, input.customerId);
-    const p = packageOrThrow(tx, actor, input.packageId);
-    if (p.resellerId !== c.resellerId) throw new NotFoundError();
-    if (p.maxDomains === 0) throw new LimitError([{ limit: "maxDomains", used: 0, max: 0, where: c.customerNumber }], "domain");
-    assertDomainFree(tx, name, c.id);
-    const tenant = { resellerId: c.resellerId, customerId: c.id };
-    const sub = tx.insert(subscriptions).values({ ...tenant, packageId: p.id }).returning({ id: subscriptions.id }).get();
-    const domain = tx.insert(domains).values({ ...tenant, subscriptionId: sub.id, name }).returning({ id: domains.id }).get();
-    writeAudit(tx, actor, {
-      action: "subscription.create", targetKind: "subscription", targetId: sub.id, targetLabel: `${c.customerNumber} ${p.name}`, ...tenant, ip,
-      details: { packageId: p.id, domain: name, domainId: domain.id },
-    });
-    if (p.panel !== "none" || !generated || hasAdminAccount(tx, c.id)) return { subscriptionId: sub.id };
-    const account = insertAdminAccount(tx, { ...tenant, customerNumber: c.customerNumber, quotaMb: p.mailboxQuotaMb }, generated.hash);
-    writeAudit(tx, actor, {
-      action: "mail_account.create", targetKind: "mail_account", targetId: account.id, targetLabel: account.login, ...tenant, ip,
-      details: { number: 1, generatedPassword: true },
-    });
-    return { subscriptionId: sub.id, adminAccount: { login: account.login, password: generated.password } };
-  }, { behavior: "immediate" });
+  return db.transaction(
+    (tx) => {
+      const c = customerOrThrow(tx, actor, input.customerId);
+      const p = packageOrThrow(tx, actor, input.packageId);
+      if (p.resellerId !== c.resellerId) throw new NotFoundError();
+      if (p.maxDomains === 0) throw new LimitError([{ limit: "maxDomains", used: 0, max: 0, where: c.customerNumber }], "domain");
+      assertDomainFree(tx, name, c.id);
+      const tenant = { resellerId: c.resellerId, customerId: c.id };
+      const sub = tx
+        .insert(subscriptions)
+        .values({ ...tenant, packageId: p.id })
+        .returning({ id: subscriptions.id })
+        .get();
+      const domain = tx
+        .insert(domains)
+        .values({ ...tenant, subscriptionId: sub.id, name })
+        .returning({ id: domains.id })
+        .get();
+      writeAudit(tx, actor, {
+        action: "subscription.create",
+        targetKind: "subscription",
+        targetId: sub.id,
+        targetLabel: `${c.customerNumber} ${p.name}`,
+        ...tenant,
+        ip,
+        details: { packageId: p.id, domain: name, domainId: domain.id },
+      });
+      if (p.panel !== "none" || !generated || hasAdminAccount(tx, c.id)) return { subscriptionId: sub.id };
+      const account = insertAdminAccount(tx, { ...tenant, customerNumber: c.customerNumber, quotaMb: p.mailboxQuotaMb }, generated.hash);
+      writeAudit(tx, actor, {
+        action: "mail_account.create",
+        targetKind: "mail_account",
+        targetId: account.id,
+        targetLabel: account.login,
+        ...tenant,
+        ip,
+        details: { number: 1, generatedPassword: true },
+      });
+      return { subscriptionId: sub.id, adminAccount: { login: account.login, password: generated.password } };
+    },
+    { behavior: "immediate" },
+  );
 }

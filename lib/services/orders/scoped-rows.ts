@@ -20,7 +20,11 @@ export function customerOrThrow(tx: Reader, actor: Actor, id: number) {
 }
 
 export function packageOrThrow(tx: Reader, actor: Actor, id: number) {
-  const row = tx.select().from(packages).where(and(eq(packages.id, id), tenantScope(actor, packages))).get();
+  const row = tx
+    .select()
+    .from(packages)
+    .where(and(eq(packages.id, id), tenantScope(actor, packages)))
+    .get();
   if (!row) throw new NotFoundError();
   return row;
 }
@@ -28,9 +32,16 @@ export function packageOrThrow(tx: Reader, actor: Actor, id: number) {
 export function subscriptionOrThrow(tx: Reader, actor: Actor, id: number) {
   const row = tx
     .select({
-      id: subscriptions.id, resellerId: subscriptions.resellerId, customerId: subscriptions.customerId, packageId: subscriptions.packageId,
-      panel: packages.panel, maxDomains: packages.maxDomains, maxMailboxes: packages.maxMailboxes,
-      mailboxQuotaMb: packages.mailboxQuotaMb, maxForwards: packages.maxForwards, packageName: packages.name,
+      id: subscriptions.id,
+      resellerId: subscriptions.resellerId,
+      customerId: subscriptions.customerId,
+      packageId: subscriptions.packageId,
+      panel: packages.panel,
+      maxDomains: packages.maxDomains,
+      maxMailboxes: packages.maxMailboxes,
+      mailboxQuotaMb: packages.mailboxQuotaMb,
+      maxForwards: packages.maxForwards,
+      packageName: packages.name,
       customerNumber: customers.customerNumber,
     })
     .from(subscriptions)
@@ -43,7 +54,11 @@ export function subscriptionOrThrow(tx: Reader, actor: Actor, id: number) {
 }
 
 export function domainOrThrow(tx: Reader, actor: Actor, id: number) {
-  const row = tx.select().from(domains).where(and(eq(domains.id, id), tenantScope(actor, domains))).get();
+  const row = tx
+    .select()
+    .from(domains)
+    .where(and(eq(domains.id, id), tenantScope(actor, domains)))
+    .get();
   if (!row) throw new NotFoundError();
   return row;
 }
@@ -59,6 +74,10 @@ export function assertDomainFree(tx: Reader, name: string, ownerCustomerId: numb
   const overlapsForeign = or(inArray(domains.name, parents), like(domains.name, `%.${name}`));
   const taken =
     tx.select({ id: domains.id }).from(domains).where(eq(domains.name, name)).get() ??
-    tx.select({ id: domains.id }).from(domains).where(and(overlapsForeign, ne(domains.customerId, ownerCustomerId))).get();
+    tx
+      .select({ id: domains.id })
+      .from(domains)
+      .where(and(overlapsForeign, ne(domains.customerId, ownerCustomerId)))
+      .get();
   if (taken) throw new ValidationError("errors.checkFields", { [field]: ["orders.errors.domainTaken"] });
 }

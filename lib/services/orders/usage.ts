@@ -59,7 +59,9 @@ export function noPanelAllowance(
     .innerJoin(packages, eq(subscriptions.packageId, packages.id))
     .where(and(eq(subscriptions.customerId, customerId), eq(packages.panel, "none")))
     .all()
-    .map((r) => (override && r.packageId === override.packageId ? { ...r, maxMailboxes: override.maxMailboxes, quota: override.mailboxQuotaMb } : r));
+    .map((r) =>
+      override && r.packageId === override.packageId ? { ...r, maxMailboxes: override.maxMailboxes, quota: override.mailboxQuotaMb } : r,
+    );
   const unlimited = rows.some((r) => r.maxMailboxes === null);
   const unlimitedQuota = rows.some((r) => r.quota === null);
   return {

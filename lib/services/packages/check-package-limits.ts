@@ -22,9 +22,22 @@ export function findExceededLimits(tx: Reader, packageId: number, panel: Package
     .orderBy(asc(customers.customerNumber), asc(subscriptions.id))
     .all();
   if (!subs.length) return [];
-  const usage = subscriptionUsage(tx, subs.map((s) => s.id));
+  const usage = subscriptionUsage(
+    tx,
+    subs.map((s) => s.id),
+  );
   const firstDomain = new Map<number, string>();
-  for (const d of tx.select({ sub: domains.subscriptionId, name: domains.name }).from(domains).where(inArray(domains.subscriptionId, subs.map((s) => s.id))).orderBy(asc(domains.name)).all()) {
+  for (const d of tx
+    .select({ sub: domains.subscriptionId, name: domains.name })
+    .from(domains)
+    .where(
+      inArray(
+        domains.subscriptionId,
+        subs.map((s) => s.id),
+      ),
+    )
+    .orderBy(asc(domains.name))
+    .all()) {
     if (!firstDomain.has(d.sub)) firstDomain.set(d.sub, d.name);
   }
   const out: Exceeded[] = [];
@@ -43,7 +56,11 @@ export function findExceededLimits(tx: Reader, packageId: number, panel: Package
       check("mailboxQuotaMb", u.maxQuotaMb, limits.mailboxQuotaMb, where);
     } else if (!seenCustomers.has(s.customerId)) {
       seenCustomers.add(s.customerId);
-      const allowance = noPanelAllowance(tx, s.customerId, { packageId, maxMailboxes: limits.maxMailboxes, mailboxQuotaMb: limits.mailboxQuotaMb });
+      const allowance = noPanelAllowance(tx, s.customerId, {
+        packageId,
+        maxMailboxes: limits.maxMailboxes,
+        mailboxQuotaMb: limits.mailboxQuotaMb,
+      });
       const accounts = accountUsage(tx, s.customerId);
       check("maxMailboxes", accounts.accounts, allowance.maxAccounts, s.number);
       check("mailboxQuotaMb", accounts.maxQuotaMb, allowance.quotaMb, s.number);

@@ -7,7 +7,15 @@ import { packageOrThrow } from "@/lib/services/orders/scoped-rows";
 export function getPackageOrThrow(actor: Actor, id: number, db: Db = getDb()) {
   const p = packageOrThrow(db, actor, id);
   return {
-    id: p.id, name: p.name, panel: p.panel, maxDomains: p.maxDomains, maxMailboxes: p.maxMailboxes,
-    mailboxQuotaMb: p.mailboxQuotaMb, maxForwards: p.maxForwards, maxAliases: p.maxAliases, spamFilterEnabled: p.spamFilterEnabled, forwardingEnabled: p.forwardingEnabled,
+    id: p.id,
+    name: p.name,
+    panel: p.panel,
+    maxDomains: p.maxDomains,
+    maxMailboxes: p.maxMailboxes,
+    mailboxQuotaMb: p.mailboxQuotaMb,
+    maxForwards: p.maxForwards,
+    maxAliases: p.maxAliases,
+    spamFilterEnabled: p.spamFilterEnabled,
+    forwardingEnabled: p.forwardingEnabled,
   };
 }

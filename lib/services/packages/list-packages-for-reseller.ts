@@ -22,6 +22,11 @@ export function listPackagesForReseller(actor: Actor, db: Db = getDb()) {
 }
 
 export function countCustomersForReseller(actor: Actor, db: Db = getDb()): number {
-  return db.select({ n: count() }).from(customers).where(tenantScope(actor, { resellerId: customers.resellerId, customerId: customers.id })).get()?.n ?? 0;
+  return (
+    db
+      .select({ n: count() })
+      .from(customers)
+      .where(tenantScope(actor, { resellerId: customers.resellerId, customerId: customers.id }))
+      .get()?.n ?? 0
+  );
 }
-

@@ -9,9 +9,16 @@ import { tenantScope } from "@/lib/authz/scope";
 export function listPackagesWithUsage(actor: Actor, db: Db = getDb()) {
   return db
     .select({
-      id: packages.id, name: packages.name, panel: packages.panel, maxDomains: packages.maxDomains, maxMailboxes: packages.maxMailboxes,
-      mailboxQuotaMb: packages.mailboxQuotaMb, maxForwards: packages.maxForwards, spamFilterEnabled: packages.spamFilterEnabled,
-      forwardingEnabled: packages.forwardingEnabled, subscriptionCount: count(subscriptions.id),
+      id: packages.id,
+      name: packages.name,
+      panel: packages.panel,
+      maxDomains: packages.maxDomains,
+      maxMailboxes: packages.maxMailboxes,
+      mailboxQuotaMb: packages.mailboxQuotaMb,
+      maxForwards: packages.maxForwards,
+      spamFilterEnabled: packages.spamFilterEnabled,
+      forwardingEnabled: packages.forwardingEnabled,
+      subscriptionCount: count(subscriptions.id),
     })
     .from(packages)
     .leftJoin(subscriptions, eq(subscriptions.packageId, packages.id))

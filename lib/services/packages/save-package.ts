@@ -31,18 +31,40 @@ function assertValid(tx: Tx, resellerId: number, input: PackageInput, exceptId?:
 }
 
 const changes = (i: PackageInput) => ({
-  name: i.name, panel: i.panel, maxDomains: i.maxDomains, maxMailboxes: i.maxMailboxes, mailboxQuotaMb: i.mailboxQuotaMb,
-  maxForwards: i.maxForwards, maxAliases: i.maxAliases, spamFilterEnabled: i.spamFilterEnabled, forwardingEnabled: i.forwardingEnabled,
+  name: i.name,
+  panel: i.panel,
+  maxDomains: i.maxDomains,
+  maxMailboxes: i.maxMailboxes,
+  mailboxQuotaMb: i.mailboxQuotaMb,
+  maxForwards: i.maxForwards,
+  maxAliases: i.maxAliases,
+  spamFilterEnabled: i.spamFilterEnabled,
+  forwardingEnabled: i.forwardingEnabled,
 });
 
 export function createPackage(actor: Actor, input: PackageInput, ip: string | null, db: Db = getDb()): number {
   const resellerId = resellerOf(actor);
-  return db.transaction((tx) => {
-    assertValid(tx, resellerId, input);
-    const row = tx.insert(packages).values({ resellerId, ...changes(input) }).returning({ id: packages.id }).get();
-    writeAudit(tx, actor, { action: "package.create", targetKind: "package", targetId: row.id, targetLabel: input.name, resellerId, ip, details: { panel: input.panel } });
-    return row.id;
-  }, { behavior: "immediate" });
+  return db.transaction(
+    (tx) => {
+      assertValid(tx, resellerId, input);
+      const row = tx
+        .insert(packages)
+        .values({ resellerId, ...changes(input) })
+        .returning({ id: packages.id })
+        .get();
+      writeAudit(tx, actor, {
+        action: "package.create",
+        targetKind: "package",
+        targetId: row.id,
+        targetLabel: input.name,
+        resellerId,
+        ip,
+        details: { panel: input.panel },
+      });
+      return row.id;
+    },
+    { behavior: "immediate" },
+  );
 }
 
 /**
@@ -52,29 +74,46 @@ export function createPackage(actor: Actor, input: PackageInput, ip: string | nu
  */
 export function updatePackage(actor: Actor, id: number, input: PackageInput, ip: string | null, db: Db = getDb()) {
   const resellerId = resellerOf(actor);
-  db.transaction((tx) => {
-    const current = packageOrThrow(tx, actor, id);
-    assertValid(tx, resellerId, input, id);
-    const used = tx.select({ n: count() }).from(subscriptions).where(eq(subscriptions.packageId, id)).get()?.n ?? 0;
-    if (used > 0 && (current.panel === "none") !== (input.panel === "none")) throw fieldError("panel", "tariffs.errors.panelKindInUse");
-    const exceeded = findExceededLimits(tx, id, input.panel, input);
-    if (exceeded.length) throw new LimitError(exceeded.slice(0, 10), "limits");
-    tx.update(packages).set(changes(input)).where(eq(packages.id, id)).run();
-    writeAudit(tx, actor, {
-      action: "package.update", targetKind: "package", targetId: id, targetLabel: input.name, resellerId, ip,
-      details: { panel: input.panel, maxDomains: input.maxDomains, maxMailboxes: input.maxMailboxes, mailboxQuotaMb: input.mailboxQuotaMb, maxForwards: input.maxForwards },
-    });
-  }, { behavior: "immediate" });
+  db.transaction(
+    (tx) => {
+      const current = packageOrThrow(tx, actor, id);
+      assertValid(tx, resellerId, input, id);
+      const used = tx.select({ n: count() }).from(subscriptions).where(eq(subscriptions.packageId, id)).get()?.n ?? 0;
+      if (used > 0 && (current.panel === "none") !== (input.panel === "none")) throw fieldError("panel", "tariffs.errors.panelKindInUse");
+      const exceeded = findExceededLimits(tx, id, input.panel, input);
+      if (exceeded.length) throw new LimitError(exceeded.slice(0, 10), "limits");
+      tx.update(packages).set(changes(input)).where(eq(packages.id, id)).run();
+      writeAudit(tx, actor, {
+        action: "package.update",
+        targetKind: "package",
+        targetId: id,
+        targetLabel: input.name,
+        resellerId,
+        ip,
+        details: {
+          panel: input.panel,
+          maxDomains: input.maxDomains,
+          maxMailboxes: input.maxMailboxes,
+          mailboxQuotaMb: input.mailboxQuotaMb,
+          maxForwards: input.maxForwards,
+        },
+      });
+    },
+    { behavior: "immediate" },
+  );
 }
 
 /** A package still used by a subscription cannot be deleted. */
 export function deletePackage(actor: Actor, id: number, ip: string | null, db: Db = getDb()) {
   const resellerId = resellerOf(actor);
-  db.transaction((tx) => {
-    const current = packageOrThrow(tx, actor, id);
-    const used = tx.select({ n: count() }).from(subscriptions).where(eq(subscriptions.packageId, id)).get()?.n ?? 0;
-    if (used > 0) throw new ValidationError("tariffs.errors.inUse");
-    tx.delete(packages).where(eq(packages.id, id)).run();
-    writeAudit(tx, actor, { action: "package.delete", targetKind: "package", targetId: id, targetLabel: current.name, resellerId, ip });
-  }, { behavior: "immediate" });
+  db.transaction(
+    (tx) => {
+      const current = packageOrThrow(tx, actor, id);
+      const used = tx.select({ n: count() }).from(subscriptions).where(eq(subscriptions.packageId, id)).get()?.n ?? 0;
+      if (used > 0) throw new ValidationError("tariffs.errors.inUse");
+      tx.delete(packages).where(eq(packages.id, id)).run();
+      writeAudit(tx, actor, { action: "package.delete", targetKind: "package", targetId: id, targetLabel: current.name, resellerId, ip });
+    },
+    { behavior: "immediate" },
+  );
 }

@@ -9,8 +9,15 @@ import { ValidationError } from "@/lib/errors";
  * locked; a wrong answer counts toward the lock like a failed login, a right one clears the first
  * (per-account) key. `storedHash` is read only once the lock check has passed.
  */
-export async function checkCurrentPassword(db: Db, keys: string[], storedHash: () => string | undefined, currentPassword: string, now = Date.now()) {
-  if (lockedFor(db, keys, now) > 0) throw new ValidationError("errors.checkFields", { currentPassword: ["mailboxSettings.errors.throttled"] });
+export async function checkCurrentPassword(
+  db: Db,
+  keys: string[],
+  storedHash: () => string | undefined,
+  currentPassword: string,
+  now = Date.now(),
+) {
+  if (lockedFor(db, keys, now) > 0)
+    throw new ValidationError("errors.checkFields", { currentPassword: ["mailboxSettings.errors.throttled"] });
   const hash = storedHash();
   if (!hash || !(await verifyPassword(hash, currentPassword))) {
     recordFailure(db, keys, now);

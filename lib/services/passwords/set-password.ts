@@ -24,7 +24,13 @@ function loadTarget(db: Db, target: PasswordTarget): Loaded | undefined {
     return a && { hash: a.passwordHash, names: [a.login], label: a.login, resellerId: a.resellerId, customerId: a.customerId };
   }
   const m = db
-    .select({ hash: mailboxes.passwordHash, address: mailboxes.address, domain: domains.name, resellerId: mailboxes.resellerId, customerId: mailboxes.customerId })
+    .select({
+      hash: mailboxes.passwordHash,
+      address: mailboxes.address,
+      domain: domains.name,
+      resellerId: mailboxes.resellerId,
+      customerId: mailboxes.customerId,
+    })
     .from(mailboxes)
     .innerJoin(domains, eq(mailboxes.domainId, domains.id))
     .where(eq(mailboxes.id, target.id))
@@ -53,29 +59,44 @@ export async function setPassword(target: PasswordTarget, newPassword: string, o
   const current = loadTarget(db, target);
   if (!current) throw new NotFoundError();
   if (!opts.skipPolicy) {
-    const errors = await validateNewPassword(newPassword, { names: current.names, currentHash: current.hash }, getPasswordPolicyOptions(db));
+    const errors = await validateNewPassword(
+      newPassword,
+      { names: current.names, currentHash: current.hash },
+      getPasswordPolicyOptions(db),
+    );
     if (errors.length) throw new ValidationError("errors.checkFields", { newPassword: errors });
   }
   const hash = await hashPassword(newPassword);
   const now = new Date();
-  db.transaction((tx) => {
-    const bump = { passwordHash: hash, passwordChangedAt: now, sessionVersion: sql`session_version + 1` };
-    if (target.kind === "user") tx.update(users).set(bump).where(eq(users.id, target.id)).run();
-    else if (target.kind === "mailbox") tx.update(mailboxes).set({ ...bump, updatedAt: now }).where(eq(mailboxes.id, target.id)).run();
-    else tx.update(mailAccounts).set({ ...bump, mustChangePassword: !!opts.mustChange }).where(eq(mailAccounts.id, target.id)).run();
-    tx.update(recoveryTokens)
-      .set({ usedAt: now })
-      .where(and(eq(recoveryTokens.principalKind, target.kind), eq(recoveryTokens.principalId, target.id), isNull(recoveryTokens.usedAt)))
-      .run();
-    writeAudit(tx, opts.actor, {
-      action: opts.action,
-      targetKind: target.kind,
-      targetId: target.id,
-      targetLabel: current.label,
-      resellerId: current.resellerId,
-      customerId: current.customerId,
-      ip: opts.ip,
-      details: opts.details,
-    });
-  }, { behavior: "immediate" });
+  db.transaction(
+    (tx) => {
+      const bump = { passwordHash: hash, passwordChangedAt: now, sessionVersion: sql`session_version + 1` };
+      if (target.kind === "user") tx.update(users).set(bump).where(eq(users.id, target.id)).run();
+      else if (target.kind === "mailbox")
+        tx.update(mailboxes)
+          .set({ ...bump, updatedAt: now })
+          .where(eq(mailboxes.id, target.id))
+          .run();
+      else
+        tx.update(mailAccounts)
+          .set({ ...bump, mustChangePassword: !!opts.mustChange })
+          .where(eq(mailAccounts.id, target.id))
+          .run();
+      tx.update(recoveryTokens)
+        .set({ usedAt: now })
+        .where(and(eq(recoveryTokens.principalKind, target.kind), eq(recoveryTokens.principalId, target.id), isNull(recoveryTokens.usedAt)))
+        .run();
+      writeAudit(tx, opts.actor, {
+        action: opts.action,
+        targetKind: target.kind,
+        targetId: target.id,
+        targetLabel: current.label,
+        resellerId: current.resellerId,
+        customerId: current.customerId,
+        ip: opts.ip,
+        details: opts.details,
+      });
+    },
+    { behavior: "immediate" },
+  );
 }

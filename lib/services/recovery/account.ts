@@ -23,23 +23,45 @@ function requireFreshReauth(actor: Actor, db: Db) {
 export function updateOwnStammdaten(actor: Actor, input: StammdatenInput, ip: string, db: Db = getDb()) {
   requireFreshReauth(actor, db);
   if (!can(actor, "customer.self") || !actor.customerId) throw new NotFoundError();
-  db.transaction((tx) => {
-    const result = tx.update(customers)
-      .set({ ...input, company: input.company || null, updatedAt: new Date() })
-      .where(and(eq(customers.id, actor.customerId ?? -1), tenantScope(actor, { resellerId: customers.resellerId, customerId: customers.id })))
-      .run();
-    if (result.changes !== 1) throw new NotFoundError();
-    writeAudit(tx, actor, {
-      action: "customer.stammdaten_update", targetKind: "customer", targetId: actor.customerId ?? undefined,
-      resellerId: actor.resellerId, customerId: actor.customerId, ip, details: { contactEmail: input.contactEmail },
-    });
-  }, { behavior: "immediate" });
+  db.transaction(
+    (tx) => {
+      const result = tx
+        .update(customers)
+        .set({ ...input, company: input.company || null, updatedAt: new Date() })
+        .where(
+          and(eq(customers.id, actor.customerId ?? -1), tenantScope(actor, { resellerId: customers.resellerId, customerId: customers.id })),
+        )
+        .run();
+      if (result.changes !== 1) throw new NotFoundError();
+      writeAudit(tx, actor, {
+        action: "customer.stammdaten_update",
+        targetKind: "customer",
+        targetId: actor.customerId ?? undefined,
+        resellerId: actor.resellerId,
+        customerId: actor.customerId,
+        ip,
+        details: { contactEmail: input.contactEmail },
+      });
+    },
+    { behavior: "immediate" },
+  );
 }
 
 /** Own password change inside the re-auth window; returns the notice mail for the contact on file. */
-export async function changeOwnPassword(actor: Actor, newPassword: string, ip: string, locale: Locale, db: Db = getDb()): Promise<OutgoingMail | null> {
+export async function changeOwnPassword(
+  actor: Actor,
+  newPassword: string,
+  ip: string,
+  locale: Locale,
+  db: Db = getDb(),
+): Promise<OutgoingMail | null> {
   requireFreshReauth(actor, db);
-  await setPassword({ kind: actor.kind, id: actor.id }, newPassword, { actor, ip, action: "password.change", details: { via: "account" } }, db);
+  await setPassword(
+    { kind: actor.kind, id: actor.id },
+    newPassword,
+    { actor, ip, action: "password.change", details: { via: "account" } },
+    db,
+  );
   carryReauthOver(actor, db);
   const target = loadRecoveryTarget(db, actor.kind, actor.id);
   return target?.sendTo ? renderPasswordChangedMail({ to: target.sendTo, account: target.label, at: new Date(), locale }) : null;

@@ -11,8 +11,11 @@ import { canonicalAddress } from "@/lib/validation/names";
 import { checkCurrentPassword } from "./reauth";
 
 export function getOwnRecoveryEmail(actor: Actor, db: Db = getDb()): string | null {
-  const row = db.select({ recovery: mailboxes.recoveryEmail }).from(mailboxes)
-    .where(and(eq(mailboxes.id, actor.mailboxId ?? -1), tenantScope(actor, mailboxes))).get();
+  const row = db
+    .select({ recovery: mailboxes.recoveryEmail })
+    .from(mailboxes)
+    .where(and(eq(mailboxes.id, actor.mailboxId ?? -1), tenantScope(actor, mailboxes)))
+    .get();
   if (!row) throw new NotFoundError();
   return row.recovery;
 }
@@ -24,19 +27,32 @@ export function getOwnRecoveryEmail(actor: Actor, db: Db = getDb()): string | nu
 export async function setOwnRecoveryEmail(actor: Actor, input: { address: string; currentPassword: string }, ip: string, db: Db = getDb()) {
   if (!can(actor, "mailbox.self") || !actor.mailboxId) throw new NotFoundError();
   const address = input.address ? canonicalAddress(input.address) : null;
-  if (address !== null && address === actor.label) throw new ValidationError("errors.checkFields", { address: ["mailboxRecovery.sameAsMailbox"] });
+  if (address !== null && address === actor.label)
+    throw new ValidationError("errors.checkFields", { address: ["mailboxRecovery.sameAsMailbox"] });
   const check = await checkCurrentPassword(actor, input.currentPassword, ip, db);
   if (!check.ok) {
     const message = check.reason === "throttled" ? "account.reauthThrottled" : "account.reauthWrong";
     throw new ValidationError("errors.checkFields", { currentPassword: [message] });
   }
-  db.transaction((tx) => {
-    const result = tx.update(mailboxes).set({ recoveryEmail: address, updatedAt: new Date() })
-      .where(and(eq(mailboxes.id, actor.mailboxId ?? -1), tenantScope(actor, mailboxes))).run();
-    if (result.changes !== 1) throw new NotFoundError();
-    writeAudit(tx, actor, {
-      action: "mailbox.recovery_email", targetKind: "mailbox", targetId: actor.mailboxId ?? undefined, targetLabel: actor.label,
-      resellerId: actor.resellerId, customerId: actor.customerId, ip, details: { set: address !== null },
-    });
-  }, { behavior: "immediate" });
+  db.transaction(
+    (tx) => {
+      const result = tx
+        .update(mailboxes)
+        .set({ recoveryEmail: address, updatedAt: new Date() })
+        .where(and(eq(mailboxes.id, actor.mailboxId ?? -1), tenantScope(actor, mailboxes)))
+        .run();
+      if (result.changes !== 1) throw new NotFoundError();
+      writeAudit(tx, actor, {
+        action: "mailbox.recovery_email",
+        targetKind: "mailbox",
+        targetId: actor.mailboxId ?? undefined,
+        targetLabel: actor.label,
+        resellerId: actor.resellerId,
+        customerId: actor.customerId,
+        ip,
+        details: { set: address !== null },
+      });
+    },
+    { behavior: "immediate" },
+  );
 }

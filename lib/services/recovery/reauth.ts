@@ -9,11 +9,13 @@ import type { Actor } from "@/lib/authz/actor";
 /** How long "Konto bearbeiten" stays open after the current password was confirmed. */
 export const REAUTH_WINDOW_MS = 10 * 60 * 1000;
 
-export type ReauthResult = { ok: true; validUntil: Date } | { ok: false; reason: "wrong" } | { ok: false; reason: "throttled"; retryAfterMs: number };
+export type ReauthResult =
+  { ok: true; validUntil: Date } | { ok: false; reason: "wrong" } | { ok: false; reason: "throttled"; retryAfterMs: number };
 
 function storedHash(db: Db, actor: Actor): string | undefined {
   if (actor.kind === "user") return db.select({ h: users.passwordHash }).from(users).where(eq(users.id, actor.id)).get()?.h;
-  if (actor.kind === "mail_account") return db.select({ h: mailAccounts.passwordHash }).from(mailAccounts).where(eq(mailAccounts.id, actor.id)).get()?.h;
+  if (actor.kind === "mail_account")
+    return db.select({ h: mailAccounts.passwordHash }).from(mailAccounts).where(eq(mailAccounts.id, actor.id)).get()?.h;
   return db.select({ h: mailboxes.passwordHash }).from(mailboxes).where(eq(mailboxes.id, actor.id)).get()?.h;
 }
 
@@ -21,7 +23,13 @@ function storedHash(db: Db, actor: Actor): string | undefined {
  * Checks the actor's current password. Wrong answers count toward the same per-account budget as
  * failed logins of that principal and lock it the same way, so this form cannot be used for guessing.
  */
-export async function checkCurrentPassword(actor: Actor, password: string, ip: string, db: Db = getDb(), now = Date.now()): Promise<ReauthResult> {
+export async function checkCurrentPassword(
+  actor: Actor,
+  password: string,
+  ip: string,
+  db: Db = getDb(),
+  now = Date.now(),
+): Promise<ReauthResult> {
   const keys = [`reauth:${actor.kind}:${actor.id}`, `ip:${ip}`];
   const wait = lockedFor(db, keys, now);
   if (wait > 0) return { ok: false, reason: "throttled", retryAfterMs: wait };
@@ -39,15 +47,20 @@ export async function confirmReauth(actor: Actor, password: string, ip: string, 
   const result = await checkCurrentPassword(actor, password, ip, db, now);
   if (!result.ok) return result;
   const values = { principalKind: actor.kind, principalId: actor.id, confirmedAt: new Date(now), sessionVersion: actor.sessionVersion };
-  db.insert(reauthConfirmations).values(values)
-    .onConflictDoUpdate({ target: [reauthConfirmations.principalKind, reauthConfirmations.principalId], set: values }).run();
+  db.insert(reauthConfirmations)
+    .values(values)
+    .onConflictDoUpdate({ target: [reauthConfirmations.principalKind, reauthConfirmations.principalId], set: values })
+    .run();
   return result;
 }
 
 /** End of the open window, or null. A password change (new session version) closes it. */
 export function reauthValidUntil(actor: Actor, db: Db = getDb(), now = Date.now()): Date | null {
-  const row = db.select().from(reauthConfirmations)
-    .where(and(eq(reauthConfirmations.principalKind, actor.kind), eq(reauthConfirmations.principalId, actor.id))).get();
+  const row = db
+    .select()
+    .from(reauthConfirmations)
+    .where(and(eq(reauthConfirmations.principalKind, actor.kind), eq(reauthConfirmations.principalId, actor.id)))
+    .get();
   if (!row || row.sessionVersion !== actor.sessionVersion) return null;
   const until = row.confirmedAt.getTime() + REAUTH_WINDOW_MS;
   return until > now ? new Date(until) : null;
@@ -60,6 +73,8 @@ export function reauthValidUntil(actor: Actor, db: Db = getDb(), now = Date.now(
 export function carryReauthOver(actor: Actor, db: Db = getDb()) {
   const current = db.select({ v: users.sessionVersion }).from(users).where(eq(users.id, actor.id)).get();
   if (actor.kind !== "user" || !current) return;
-  db.update(reauthConfirmations).set({ sessionVersion: current.v })
-    .where(and(eq(reauthConfirmations.principalKind, actor.kind), eq(reauthConfirmations.principalId, actor.id))).run();
+  db.update(reauthConfirmations)
+    .set({ sessionVersion: current.v })
+    .where(and(eq(reauthConfirmations.principalKind, actor.kind), eq(reauthConfirmations.principalId, actor.id)))
+    .run();
 }

@@ -36,8 +36,19 @@ export function inspectResetLink(token: string, db: Db = getDb(), now = new Date
   let stammdaten: Record<string, string> | null = null;
   if (open.principal.kind === "user" && target.customerId) {
     const c = db
-      .select({ customerNumber: customers.customerNumber, company: customers.company, contactName: customers.contactName, street: customers.street, postalCode: customers.postalCode, city: customers.city, phone: customers.phone, contactEmail: customers.contactEmail })
-      .from(customers).where(eq(customers.id, target.customerId)).get();
+      .select({
+        customerNumber: customers.customerNumber,
+        company: customers.company,
+        contactName: customers.contactName,
+        street: customers.street,
+        postalCode: customers.postalCode,
+        city: customers.city,
+        phone: customers.phone,
+        contactEmail: customers.contactEmail,
+      })
+      .from(customers)
+      .where(eq(customers.id, target.customerId))
+      .get();
     if (c) stammdaten = Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v ?? ""]));
   }
   return { account: target.label, needsSecondFactor: principalHasSecondFactor(open.principal, db), stammdaten };
@@ -45,7 +56,8 @@ export function inspectResetLink(token: string, db: Db = getDb(), now = new Date
 
 function currentHash(db: Db, p: Principal): string | undefined {
   if (p.kind === "user") return db.select({ h: users.passwordHash }).from(users).where(eq(users.id, p.id)).get()?.h;
-  if (p.kind === "mail_account") return db.select({ h: mailAccounts.passwordHash }).from(mailAccounts).where(eq(mailAccounts.id, p.id)).get()?.h;
+  if (p.kind === "mail_account")
+    return db.select({ h: mailAccounts.passwordHash }).from(mailAccounts).where(eq(mailAccounts.id, p.id)).get()?.h;
   return db.select({ h: mailboxes.passwordHash }).from(mailboxes).where(eq(mailboxes.id, p.id)).get()?.h;
 }
 
@@ -68,7 +80,8 @@ export async function completePasswordReset(input: CompleteReset, db: Db = getDb
 
   if (principalHasSecondFactor(open.principal, db)) {
     const key = `reset:2fa:${open.principal.kind}:${open.principal.id}`;
-    if (lockedFor(db, [key], now.getTime()) > 0) throw new ValidationError("errors.checkFields", { secondFactorCode: ["recovery.secondFactorWrong"] });
+    if (lockedFor(db, [key], now.getTime()) > 0)
+      throw new ValidationError("errors.checkFields", { secondFactorCode: ["recovery.secondFactorWrong"] });
     const code = input.secondFactorCode?.trim() ?? "";
     if (!code) throw new ValidationError("errors.checkFields", { secondFactorCode: ["validation.required"] });
     if (!(await verifyPrincipalSecondFactor(open.principal, code, db))) {
@@ -80,8 +93,16 @@ export async function completePasswordReset(input: CompleteReset, db: Db = getDb
 
   const spent = db.transaction((tx) => spendToken(tx, open.id, now), { behavior: "immediate" });
   if (!spent) throw invalidLink();
-  await setPassword(open.principal, input.newPassword, {
-    actor: null, ip: input.ip, action: "password.reset", details: { via: "recovery_link" },
-  }, db);
+  await setPassword(
+    open.principal,
+    input.newPassword,
+    {
+      actor: null,
+      ip: input.ip,
+      action: "password.reset",
+      details: { via: "recovery_link" },
+    },
+    db,
+  );
   return renderPasswordChangedMail({ to: open.sentTo, account: target.label, at: now, locale: input.locale });
 }

@@ -33,16 +33,36 @@ export function requestPasswordReset(req: ResetRequest, db: Db = getDb(), now = 
   const target = found?.sendTo && !silenced ? { ...found, sendTo: found.sendTo } : undefined;
 
   const { token, hash } = generateToken();
-  db.transaction((tx) => {
-    storeToken(tx, target ?? DECOY, hash, target?.sendTo ?? "", now);
-    // Requests that send nothing (unknown name, no address, limit) are logged too, without the typed name.
-    writeAudit(tx, null, target
-      ? { action: "recovery.link_requested", targetKind: target.kind, targetId: target.id, targetLabel: target.label,
-          resellerId: target.resellerId, customerId: target.customerId, ip: req.ip, details: { area: req.area } }
-      : { action: "recovery.link_not_sent", ip: req.ip, details: { area: req.area } });
-  }, { behavior: "immediate" });
+  db.transaction(
+    (tx) => {
+      storeToken(tx, target ?? DECOY, hash, target?.sendTo ?? "", now);
+      // Requests that send nothing (unknown name, no address, limit) are logged too, without the typed name.
+      writeAudit(
+        tx,
+        null,
+        target
+          ? {
+              action: "recovery.link_requested",
+              targetKind: target.kind,
+              targetId: target.id,
+              targetLabel: target.label,
+              resellerId: target.resellerId,
+              customerId: target.customerId,
+              ip: req.ip,
+              details: { area: req.area },
+            }
+          : { action: "recovery.link_not_sent", ip: req.ip, details: { area: req.area } },
+      );
+    },
+    { behavior: "immediate" },
+  );
 
   // Rendered either way (template formatting is measurable), sent only for a real account.
-  const mail = renderResetLinkMail({ to: target?.sendTo ?? "", account: target?.label ?? req.identifier, link: resetLinkFor(token, db), locale: req.locale });
+  const mail = renderResetLinkMail({
+    to: target?.sendTo ?? "",
+    account: target?.label ?? req.identifier,
+    link: resetLinkFor(token, db),
+    locale: req.locale,
+  });
   return { ok: true, mail: target ? mail : null };
 }

@@ -25,7 +25,8 @@ export type SupportLinkInput = {
   reason: string;
 };
 
-export type SupportLinkResult = { ok: true; sentTo: string; mail: OutgoingMail; ownerNotice: OutgoingMail | null } | { ok: false; retryAfterMs: number };
+export type SupportLinkResult =
+  { ok: true; sentTo: string; mail: OutgoingMail; ownerNotice: OutgoingMail | null } | { ok: false; retryAfterMs: number };
 
 /**
  * "If the mail does not arrive": support sends a link to the contact on file, or, after checking the
@@ -33,7 +34,14 @@ export type SupportLinkResult = { ok: true; sentTo: string; mail: OutgoingMail; 
  * token or a password. Only customer accounts, `.001` accounts and mailboxes: staff accounts recover
  * through the hoster's administration.
  */
-export function sendSupportRecoveryLink(actor: Actor, input: SupportLinkInput, locale: Locale, ip: string, db: Db = getDb(), now = new Date()): SupportLinkResult {
+export function sendSupportRecoveryLink(
+  actor: Actor,
+  input: SupportLinkInput,
+  locale: Locale,
+  ip: string,
+  db: Db = getDb(),
+  now = new Date(),
+): SupportLinkResult {
   assertCan(actor, "support.recovery");
   const key = `reset:support:${actor.id}`;
   const wait = lockedFor(db, [key], now.getTime());
@@ -43,24 +51,34 @@ export function sendSupportRecoveryLink(actor: Actor, input: SupportLinkInput, l
   if (!target) throw new ValidationError("errors.checkFields", { identifier: ["supportRecovery.notFound"] });
   if (target.kind === "user") {
     const role = db.select({ role: users.role }).from(users).where(eq(users.id, target.id)).get()?.role;
-    if (!role || !roleHas(role, "customer.self")) throw new ValidationError("errors.checkFields", { identifier: ["supportRecovery.notFound"] });
+    if (!role || !roleHas(role, "customer.self"))
+      throw new ValidationError("errors.checkFields", { identifier: ["supportRecovery.notFound"] });
   }
   const sendTo = input.recipient === "new" ? input.newAddress : target.sendTo;
   if (!sendTo) throw new ValidationError("errors.checkFields", { recipient: ["supportRecovery.noContact"] });
 
   recordFailure(db, [key], now.getTime());
   const { token, hash } = generateToken();
-  db.transaction((tx) => {
-    storeToken(tx, target, hash, sendTo, now);
-    writeAudit(tx, actor, {
-      action: "recovery.support_link", targetKind: target.kind, targetId: target.id, targetLabel: target.label,
-      resellerId: target.resellerId, customerId: target.customerId, ip,
-      details: { recipient: input.recipient, sentTo: sendTo, reason: input.reason },
-    });
-  }, { behavior: "immediate" });
+  db.transaction(
+    (tx) => {
+      storeToken(tx, target, hash, sendTo, now);
+      writeAudit(tx, actor, {
+        action: "recovery.support_link",
+        targetKind: target.kind,
+        targetId: target.id,
+        targetLabel: target.label,
+        resellerId: target.resellerId,
+        customerId: target.customerId,
+        ip,
+        details: { recipient: input.recipient, sentTo: sendTo, reason: input.reason },
+      });
+    },
+    { behavior: "immediate" },
+  );
   const mail = renderResetLinkMail({ to: sendTo, account: target.label, link: resetLinkFor(token, db), locale, bySupport: true });
-  const ownerNotice = target.sendTo && target.sendTo !== sendTo
-    ? renderSupportNoticeMail({ to: target.sendTo, account: target.label, sentTo: sendTo, locale })
-    : null;
+  const ownerNotice =
+    target.sendTo && target.sendTo !== sendTo
+      ? renderSupportNoticeMail({ to: target.sendTo, account: target.label, sentTo: sendTo, locale })
+      : null;
   return { ok: true, sentTo: sendTo, mail, ownerNotice };
 }

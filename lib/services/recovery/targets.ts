@@ -28,7 +28,14 @@ export function findRecoveryTarget(db: Db, area: LoginArea, identifier: string):
   if (area === "ksc") {
     const number = canonicalCustomerNumber(name);
     const base = db
-      .select({ id: users.id, email: users.email, role: users.role, resellerId: users.resellerId, customerId: users.customerId, contact: customers.contactEmail })
+      .select({
+        id: users.id,
+        email: users.email,
+        role: users.role,
+        resellerId: users.resellerId,
+        customerId: users.customerId,
+        contact: customers.contactEmail,
+      })
       .from(users)
       .leftJoin(customers, eq(users.customerId, customers.id));
     const row = number
@@ -40,17 +47,38 @@ export function findRecoveryTarget(db: Db, area: LoginArea, identifier: string):
   }
   if (area === "mailadmin") {
     const row = db
-      .select({ id: mailAccounts.id, login: mailAccounts.login, resellerId: mailAccounts.resellerId, customerId: mailAccounts.customerId, contact: customers.contactEmail })
+      .select({
+        id: mailAccounts.id,
+        login: mailAccounts.login,
+        resellerId: mailAccounts.resellerId,
+        customerId: mailAccounts.customerId,
+        contact: customers.contactEmail,
+      })
       .from(mailAccounts)
       .innerJoin(customers, eq(mailAccounts.customerId, customers.id))
       .where(and(eq(mailAccounts.login, name.toLowerCase()), eq(mailAccounts.number, 1), eq(mailAccounts.enabled, true)))
       .get();
-    return row && { kind: "mail_account", id: row.id, label: row.login, sendTo: row.contact, resellerId: row.resellerId, customerId: row.customerId };
+    return (
+      row && {
+        kind: "mail_account",
+        id: row.id,
+        label: row.login,
+        sendTo: row.contact,
+        resellerId: row.resellerId,
+        customerId: row.customerId,
+      }
+    );
   }
   const address = canonicalAddress(name);
   if (!address) return undefined;
   const row = db
-    .select({ id: mailboxes.id, address: mailboxes.address, recovery: mailboxes.recoveryEmail, resellerId: mailboxes.resellerId, customerId: mailboxes.customerId })
+    .select({
+      id: mailboxes.id,
+      address: mailboxes.address,
+      recovery: mailboxes.recoveryEmail,
+      resellerId: mailboxes.resellerId,
+      customerId: mailboxes.customerId,
+    })
     .from(mailboxes)
     .where(and(eq(mailboxes.address, address), eq(mailboxes.enabled, true)))
     .get();

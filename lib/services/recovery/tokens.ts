@@ -29,13 +29,23 @@ export function hashToken(token: string): string {
  * nor its timing tells whether the account exists. Id 0 never redeems (findOpenToken).
  */
 export function storeToken(tx: Tx, principal: Principal, hash: string, sentTo: string, now: Date) {
-  tx.delete(recoveryTokens).where(lt(recoveryTokens.expiresAt, new Date(now.getTime() - RETENTION_MS))).run();
+  tx.delete(recoveryTokens)
+    .where(lt(recoveryTokens.expiresAt, new Date(now.getTime() - RETENTION_MS)))
+    .run();
   tx.update(recoveryTokens)
     .set({ usedAt: now })
-    .where(and(eq(recoveryTokens.principalKind, principal.kind), eq(recoveryTokens.principalId, principal.id), isNull(recoveryTokens.usedAt)))
+    .where(
+      and(eq(recoveryTokens.principalKind, principal.kind), eq(recoveryTokens.principalId, principal.id), isNull(recoveryTokens.usedAt)),
+    )
     .run();
   tx.insert(recoveryTokens)
-    .values({ tokenHash: hash, principalKind: principal.kind, principalId: principal.id, sentTo, expiresAt: new Date(now.getTime() + TOKEN_TTL_MS) })
+    .values({
+      tokenHash: hash,
+      principalKind: principal.kind,
+      principalId: principal.id,
+      sentTo,
+      expiresAt: new Date(now.getTime() + TOKEN_TTL_MS),
+    })
     .run();
 }
 
@@ -45,7 +55,12 @@ export type OpenToken = { id: number; principal: Principal; sentTo: string };
 export function findOpenToken(db: Pick<Db, "select">, token: string, now = new Date()): OpenToken | undefined {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
   const row = db
-    .select({ id: recoveryTokens.id, kind: recoveryTokens.principalKind, principalId: recoveryTokens.principalId, sentTo: recoveryTokens.sentTo })
+    .select({
+      id: recoveryTokens.id,
+      kind: recoveryTokens.principalKind,
+      principalId: recoveryTokens.principalId,
+      sentTo: recoveryTokens.sentTo,
+    })
     .from(recoveryTokens)
     .where(and(eq(recoveryTokens.tokenHash, hashToken(token)), isNull(recoveryTokens.usedAt), gt(recoveryTokens.expiresAt, now)))
     .get();

@@ -18,19 +18,39 @@ const fieldError = (field: string, key: string) => new ValidationError("errors.c
 export async function createReseller(actor: Actor, input: CreateResellerInput, ip: string | null, db: Db = getDb()) {
   assertCan(actor, "admin.manage");
   const generated = await prepareGeneratedPassword();
-  return db.transaction((tx) => {
-    if (tx.select({ id: resellers.id }).from(resellers).where(eq(resellers.customerNumberBase, input.customerNumberBase)).get()) {
-      throw fieldError("customerNumberBase", "adminArea.errors.baseTaken");
-    }
-    if (tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get()) throw fieldError("email", "adminArea.errors.emailTaken");
-    const row = tx.insert(resellers).values({ name: input.name, customerNumberBase: input.customerNumberBase }).returning({ id: resellers.id }).get();
-    tx.insert(users).values({
-      email: input.email, role: "reseller", resellerId: row.id, displayName: input.name, passwordHash: generated.hash, passwordChangedAt: new Date(),
-    }).run();
-    writeAudit(tx, actor, {
-      action: "reseller.create", targetKind: "reseller", targetId: row.id, targetLabel: input.name, resellerId: row.id, ip,
-      details: { customerNumberBase: input.customerNumberBase, login: input.email },
-    });
-    return { id: row.id, login: input.email, password: generated.password };
-  }, { behavior: "immediate" });
+  return db.transaction(
+    (tx) => {
+      if (tx.select({ id: resellers.id }).from(resellers).where(eq(resellers.customerNumberBase, input.customerNumberBase)).get()) {
+        throw fieldError("customerNumberBase", "adminArea.errors.baseTaken");
+      }
+      if (tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get())
+        throw fieldError("email", "adminArea.errors.emailTaken");
+      const row = tx
+        .insert(resellers)
+        .values({ name: input.name, customerNumberBase: input.customerNumberBase })
+        .returning({ id: resellers.id })
+        .get();
+      tx.insert(users)
+        .values({
+          email: input.email,
+          role: "reseller",
+          resellerId: row.id,
+          displayName: input.name,
+          passwordHash: generated.hash,
+          passwordChangedAt: new Date(),
+        })
+        .run();
+      writeAudit(tx, actor, {
+        action: "reseller.create",
+        targetKind: "reseller",
+        targetId: row.id,
+        targetLabel: input.name,
+        resellerId: row.id,
+        ip,
+        details: { customerNumberBase: input.customerNumberBase, login: input.email },
+      });
+      return { id: row.id, login: input.email, password: generated.password };
+    },
+    { behavior: "immediate" },
+  );
 }

@@ -14,17 +14,29 @@ function assertAdmin(actor: Actor) {
 /** Admin sets the password policy options; every later password change is checked against them. */
 export function updatePasswordPolicy(actor: Actor, value: PolicyOptions, ip: string | null, db: Db = getDb()) {
   assertAdmin(actor);
-  db.transaction((tx) => {
-    storePasswordPolicyOptions(tx, value);
-    writeAudit(tx, actor, { action: "settings.password_policy", targetKind: "settings", targetLabel: "password_policy", ip, details: { ...value } });
-  }, { behavior: "immediate" });
+  db.transaction(
+    (tx) => {
+      storePasswordPolicyOptions(tx, value);
+      writeAudit(tx, actor, {
+        action: "settings.password_policy",
+        targetKind: "settings",
+        targetLabel: "password_policy",
+        ip,
+        details: { ...value },
+      });
+    },
+    { behavior: "immediate" },
+  );
 }
 
 /** Admin sets the server addresses shown to customers and the public URL used in links. */
 export function updateServerSettings(actor: Actor, value: ServerSettings, ip: string | null, db: Db = getDb()) {
   assertAdmin(actor);
-  db.transaction((tx) => {
-    storeServerSettings(tx, value);
-    writeAudit(tx, actor, { action: "settings.server", targetKind: "settings", targetLabel: "server", ip, details: { ...value } });
-  }, { behavior: "immediate" });
+  db.transaction(
+    (tx) => {
+      storeServerSettings(tx, value);
+      writeAudit(tx, actor, { action: "settings.server", targetKind: "settings", targetLabel: "server", ip, details: { ...value } });
+    },
+    { behavior: "immediate" },
+  );
 }

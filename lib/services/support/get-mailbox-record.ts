@@ -1,7 +1,18 @@
 import "server-only";
 import { and, asc, desc, eq } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
-import { auditLog, customers, domains, forwards, mailboxes, packages, resellers, senderRules, spamSettings, subscriptions } from "@/db/schema";
+import {
+  auditLog,
+  customers,
+  domains,
+  forwards,
+  mailboxes,
+  packages,
+  resellers,
+  senderRules,
+  spamSettings,
+  subscriptions,
+} from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/permissions";
 import { NotFoundError } from "@/lib/errors";
@@ -17,11 +28,22 @@ export function viewMailboxRecord(actor: Actor, mailboxId: number, opts: { ticke
   assertCan(actor, "support.read");
   const record = db
     .select({
-      id: mailboxes.id, address: mailboxes.address, enabled: mailboxes.enabled, quotaMb: mailboxes.quotaMb, keepCopy: mailboxes.keepCopy,
-      passwordChangedAt: mailboxes.passwordChangedAt, createdAt: mailboxes.createdAt,
-      resellerId: mailboxes.resellerId, customerId: mailboxes.customerId,
-      domain: domains.name, customerNumber: customers.customerNumber, company: customers.company, contactName: customers.contactName,
-      reseller: resellers.name, packageName: packages.name, panel: packages.panel,
+      id: mailboxes.id,
+      address: mailboxes.address,
+      enabled: mailboxes.enabled,
+      quotaMb: mailboxes.quotaMb,
+      keepCopy: mailboxes.keepCopy,
+      passwordChangedAt: mailboxes.passwordChangedAt,
+      createdAt: mailboxes.createdAt,
+      resellerId: mailboxes.resellerId,
+      customerId: mailboxes.customerId,
+      domain: domains.name,
+      customerNumber: customers.customerNumber,
+      company: customers.company,
+      contactName: customers.contactName,
+      reseller: resellers.name,
+      packageName: packages.name,
+      panel: packages.panel,
     })
     .from(mailboxes)
     .innerJoin(domains, eq(mailboxes.domainId, domains.id))
@@ -32,9 +54,25 @@ export function viewMailboxRecord(actor: Actor, mailboxId: number, opts: { ticke
     .where(eq(mailboxes.id, mailboxId))
     .get();
   if (!record) throw new NotFoundError();
-  const forwardTargets = db.select({ target: forwards.target }).from(forwards).where(eq(forwards.mailboxId, record.id)).orderBy(asc(forwards.target)).all().map((f) => f.target);
-  const spam = db.select({ enabled: spamSettings.enabled, level: spamSettings.level, action: spamSettings.action }).from(spamSettings).where(eq(spamSettings.mailboxId, record.id)).get() ?? null;
-  const senderRuleRows = db.select({ kind: senderRules.kind, pattern: senderRules.pattern }).from(senderRules).where(eq(senderRules.mailboxId, record.id)).orderBy(asc(senderRules.pattern)).all();
+  const forwardTargets = db
+    .select({ target: forwards.target })
+    .from(forwards)
+    .where(eq(forwards.mailboxId, record.id))
+    .orderBy(asc(forwards.target))
+    .all()
+    .map((f) => f.target);
+  const spam =
+    db
+      .select({ enabled: spamSettings.enabled, level: spamSettings.level, action: spamSettings.action })
+      .from(spamSettings)
+      .where(eq(spamSettings.mailboxId, record.id))
+      .get() ?? null;
+  const senderRuleRows = db
+    .select({ kind: senderRules.kind, pattern: senderRules.pattern })
+    .from(senderRules)
+    .where(eq(senderRules.mailboxId, record.id))
+    .orderBy(asc(senderRules.pattern))
+    .all();
   const recentAudit = db
     .select({ id: auditLog.id, at: auditLog.at, actorLabel: auditLog.actorLabel, action: auditLog.action, ip: auditLog.ip })
     .from(auditLog)
@@ -44,8 +82,14 @@ export function viewMailboxRecord(actor: Actor, mailboxId: number, opts: { ticke
     .all();
   db.transaction((tx) => {
     writeAudit(tx, actor, {
-      action: "support.record_view", targetKind: "mailbox", targetId: record.id, targetLabel: record.address,
-      resellerId: record.resellerId, customerId: record.customerId, ip: opts.ip, details: { ticketId: opts.ticketId ?? null },
+      action: "support.record_view",
+      targetKind: "mailbox",
+      targetId: record.id,
+      targetLabel: record.address,
+      resellerId: record.resellerId,
+      customerId: record.customerId,
+      ip: opts.ip,
+      details: { ticketId: opts.ticketId ?? null },
     });
   });
   return { ...record, forwards: forwardTargets, spam, senderRules: senderRuleRows, recentAudit };

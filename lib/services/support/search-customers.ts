@@ -19,13 +19,21 @@ export function searchCustomersByName(actor: Actor, q: string, afterId: number |
   if (q.trim().length < 2) return { items: [], nextAfter: null };
   const pattern = `${escapeLike(q.trim())}%`;
   const rows = db
-    .select({ id: customers.id, customerNumber: customers.customerNumber, company: customers.company, contactName: customers.contactName, reseller: resellers.name })
+    .select({
+      id: customers.id,
+      customerNumber: customers.customerNumber,
+      company: customers.company,
+      contactName: customers.contactName,
+      reseller: resellers.name,
+    })
     .from(customers)
     .innerJoin(resellers, eq(customers.resellerId, resellers.id))
-    .where(and(
-      or(sql`${customers.company} LIKE ${pattern} ESCAPE '\\'`, sql`${customers.contactName} LIKE ${pattern} ESCAPE '\\'`),
-      afterId ? gt(customers.id, afterId) : undefined,
-    ))
+    .where(
+      and(
+        or(sql`${customers.company} LIKE ${pattern} ESCAPE '\\'`, sql`${customers.contactName} LIKE ${pattern} ESCAPE '\\'`),
+        afterId ? gt(customers.id, afterId) : undefined,
+      ),
+    )
     .orderBy(asc(customers.id))
     .limit(CUSTOMER_PAGE_SIZE + 1)
     .all();

@@ -17,8 +17,13 @@ export function prefixUpperBound(prefix: string): string {
 }
 
 const columns = {
-  id: mailboxes.id, address: mailboxes.address, enabled: mailboxes.enabled,
-  customerNumber: customers.customerNumber, company: customers.company, contactName: customers.contactName, reseller: resellers.name,
+  id: mailboxes.id,
+  address: mailboxes.address,
+  enabled: mailboxes.enabled,
+  customerNumber: customers.customerNumber,
+  company: customers.company,
+  contactName: customers.contactName,
+  reseller: resellers.name,
 };
 
 /** Rows with owner and reseller (primary-key joins); the caller adds WHERE, ORDER BY and LIMIT. */
@@ -60,19 +65,32 @@ function byCustomer(db: Db, customerId: number, after: string | undefined, limit
   const rows: Row[] = [];
   const cursor = after ? splitAddress(after) : undefined;
   if (cursor) {
-    const domain = db.select({ id: domains.id }).from(domains).where(and(eq(domains.customerId, customerId), eq(domains.name, cursor.domain))).get();
+    const domain = db
+      .select({ id: domains.id })
+      .from(domains)
+      .where(and(eq(domains.customerId, customerId), eq(domains.name, cursor.domain)))
+      .get();
     if (domain) rows.push(...byDomain(db, domain.id, cursor.local, limit));
   }
   if (rows.length < limit) {
     const where = and(eq(domains.customerId, customerId), cursor ? gt(domains.name, cursor.domain) : undefined);
     // d.id in the ORDER BY lets SQLite keep the nested-loop order instead of sorting each domain.
-    rows.push(...selectRows(db, where).orderBy(asc(domains.name), asc(domains.id), asc(mailboxes.localPart)).limit(limit - rows.length).all());
+    rows.push(
+      ...selectRows(db, where)
+        .orderBy(asc(domains.name), asc(domains.id), asc(mailboxes.localPart))
+        .limit(limit - rows.length)
+        .all(),
+    );
   }
   return rows;
 }
 
 /** Support's search across all resellers, keyset-paginated by the last address shown (`after`). */
-export function searchMailboxes(actor: Actor, query: Omit<MailboxSearchQuery, "field"> & { field: Exclude<MailboxSearchQuery["field"], "customerName"> }, db: Db = getDb()) {
+export function searchMailboxes(
+  actor: Actor,
+  query: Omit<MailboxSearchQuery, "field"> & { field: Exclude<MailboxSearchQuery["field"], "customerName"> },
+  db: Db = getDb(),
+) {
   assertCan(actor, "support.read");
   const limit = MAILBOX_PAGE_SIZE + 1;
   let rows: Row[] = [];

@@ -29,12 +29,21 @@ export function hasFreshStammdatenConfirmation(actor: Actor, now = Date.now(), d
 
 export function confirmStammdaten(actor: Actor, ip: string | null, db: Db = getDb()): void {
   db.transaction((tx) => {
-    const row = tx.select({ id: customers.id, resellerId: customers.resellerId, number: customers.customerNumber }).from(customers).where(ownCustomer(actor)).get();
+    const row = tx
+      .select({ id: customers.id, resellerId: customers.resellerId, number: customers.customerNumber })
+      .from(customers)
+      .where(ownCustomer(actor))
+      .get();
     if (!row) throw new NotFoundError();
     tx.update(customers).set({ stammdatenConfirmedAt: new Date() }).where(eq(customers.id, row.id)).run();
     writeAudit(tx, actor, {
-      action: "customer.stammdaten_confirmed", targetKind: "customer", targetId: row.id, targetLabel: row.number,
-      resellerId: row.resellerId, customerId: row.id, ip,
+      action: "customer.stammdaten_confirmed",
+      targetKind: "customer",
+      targetId: row.id,
+      targetLabel: row.number,
+      resellerId: row.resellerId,
+      customerId: row.id,
+      ip,
     });
   });
 }

@@ -6,5 +6,11 @@ import type { Actor } from "@/lib/authz/actor";
 import { tenantScope } from "@/lib/authz/scope";
 
 export function countOpenTickets(actor: Actor, db: Db = getDb()): number {
-  return db.select({ n: count() }).from(tickets).where(and(ne(tickets.status, "closed"), tenantScope(actor, tickets))).get()?.n ?? 0;
+  return (
+    db
+      .select({ n: count() })
+      .from(tickets)
+      .where(and(ne(tickets.status, "closed"), tenantScope(actor, tickets)))
+      .get()?.n ?? 0
+  );
 }

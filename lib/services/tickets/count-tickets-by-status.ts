@@ -9,7 +9,12 @@ type Status = (typeof TICKET_STATUSES)[number];
 
 /** Per-status counts for the queue overview, served by the (status, id) index. */
 export function countTicketsByStatus(actor: Actor, db: Db = getDb()): Record<Status, number> {
-  const rows = db.select({ status: tickets.status, n: count() }).from(tickets).where(tenantScope(actor, tickets)).groupBy(tickets.status).all();
+  const rows = db
+    .select({ status: tickets.status, n: count() })
+    .from(tickets)
+    .where(tenantScope(actor, tickets))
+    .groupBy(tickets.status)
+    .all();
   const out = Object.fromEntries(TICKET_STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   for (const r of rows) out[r.status] = r.n;
   return out;

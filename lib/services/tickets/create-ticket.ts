@@ -19,9 +19,16 @@ export function createTicket(actor: Actor, input: CreateTicketInput, ip: string 
       .values({ ...tenant, openedByUserId: actor.id, category: input.category, subject: input.subject })
       .returning({ id: tickets.id })
       .get();
-    tx.insert(ticketMessages).values({ ...tenant, ticketId: ticket.id, authorUserId: actor.id, body: input.message }).run();
+    tx.insert(ticketMessages)
+      .values({ ...tenant, ticketId: ticket.id, authorUserId: actor.id, body: input.message })
+      .run();
     writeAudit(tx, actor, {
-      action: "ticket.create", targetKind: "ticket", targetId: ticket.id, targetLabel: `#${ticket.id}`, ...tenant, ip,
+      action: "ticket.create",
+      targetKind: "ticket",
+      targetId: ticket.id,
+      targetLabel: `#${ticket.id}`,
+      ...tenant,
+      ip,
       details: { category: input.category },
     });
     return ticket.id;

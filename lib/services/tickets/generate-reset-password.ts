@@ -27,7 +27,8 @@ export async function generateResetPassword(actor: Actor, ticketId: number, ip: 
   if (ticket.status === "closed") throw refuse("tickets.resetClosed");
   // Only a ticket the customer opened from its own authenticated KSC login authorizes a reset.
   const opener = db.select({ role: users.role, customerId: users.customerId }).from(users).where(eq(users.id, ticket.openedByUserId)).get();
-  if (!opener || !roleHas(opener.role, "customer.self") || opener.customerId !== ticket.customerId) throw refuse("tickets.resetNotCustomer");
+  if (!opener || !roleHas(opener.role, "customer.self") || opener.customerId !== ticket.customerId)
+    throw refuse("tickets.resetNotCustomer");
   const account = db
     .select({ id: mailAccounts.id, login: mailAccounts.login })
     .from(mailAccounts)
@@ -37,18 +38,38 @@ export async function generateResetPassword(actor: Actor, ticketId: number, ip: 
 
   const password = generatePassword();
   const sealed = sealSecret(password, secretContext(ticket.id));
-  await setPassword({ kind: "mail_account", id: account.id }, password, {
-    actor, ip, action: "support.mailadmin_password_generated", mustChange: true, skipPolicy: true, details: { ticketId: ticket.id },
-  }, db);
+  await setPassword(
+    { kind: "mail_account", id: account.id },
+    password,
+    {
+      actor,
+      ip,
+      action: "support.mailadmin_password_generated",
+      mustChange: true,
+      skipPolicy: true,
+      details: { ticketId: ticket.id },
+    },
+    db,
+  );
   const tenant = { resellerId: ticket.resellerId, customerId: ticket.customerId };
-  db.transaction((tx) => {
-    // A second generation replaces an unread or already read one: only the newest password is valid.
-    tx.delete(ticketSecrets).where(eq(ticketSecrets.ticketId, ticket.id)).run();
-    tx.insert(ticketSecrets).values({ ...tenant, ticketId: ticket.id, mailAccountId: account.id, sealed }).run();
-    tx.update(tickets).set({ status: "answered", updatedAt: new Date() }).where(eq(tickets.id, ticket.id)).run();
-    writeAudit(tx, actor, {
-      action: "ticket.password_generated", targetKind: "ticket", targetId: ticket.id, targetLabel: `#${ticket.id}`, ...tenant, ip,
-      details: { account: account.login },
-    });
-  }, { behavior: "immediate" });
+  db.transaction(
+    (tx) => {
+      // A second generation replaces an unread or already read one: only the newest password is valid.
+      tx.delete(ticketSecrets).where(eq(ticketSecrets.ticketId, ticket.id)).run();
+      tx.insert(ticketSecrets)
+        .values({ ...tenant, ticketId: ticket.id, mailAccountId: account.id, sealed })
+        .run();
+      tx.update(tickets).set({ status: "answered", updatedAt: new Date() }).where(eq(tickets.id, ticket.id)).run();
+      writeAudit(tx, actor, {
+        action: "ticket.password_generated",
+        targetKind: "ticket",
+        targetId: ticket.id,
+        targetLabel: `#${ticket.id}`,
+        ...tenant,
+        ip,
+        details: { account: account.login },
+      });
+    },
+    { behavior: "immediate" },
+  );
 }

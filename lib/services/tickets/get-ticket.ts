@@ -10,8 +10,15 @@ import { NotFoundError } from "@/lib/errors";
 export function getTicketRowOrThrow(actor: Actor, ticketId: number, db: Pick<Db, "select"> = getDb()) {
   const row = db
     .select({
-      id: tickets.id, resellerId: tickets.resellerId, customerId: tickets.customerId, openedByUserId: tickets.openedByUserId,
-      category: tickets.category, subject: tickets.subject, status: tickets.status, createdAt: tickets.createdAt, updatedAt: tickets.updatedAt,
+      id: tickets.id,
+      resellerId: tickets.resellerId,
+      customerId: tickets.customerId,
+      openedByUserId: tickets.openedByUserId,
+      category: tickets.category,
+      subject: tickets.subject,
+      status: tickets.status,
+      createdAt: tickets.createdAt,
+      updatedAt: tickets.updatedAt,
     })
     .from(tickets)
     .where(and(eq(tickets.id, ticketId), tenantScope(actor, tickets)))
@@ -31,7 +38,13 @@ export function getTicketOrThrow(actor: Actor, ticketId: number, db: Db = getDb(
     .where(eq(customers.id, ticket.customerId))
     .get();
   const messages = db
-    .select({ id: ticketMessages.id, body: ticketMessages.body, createdAt: ticketMessages.createdAt, authorRole: users.role, authorName: users.displayName })
+    .select({
+      id: ticketMessages.id,
+      body: ticketMessages.body,
+      createdAt: ticketMessages.createdAt,
+      authorRole: users.role,
+      authorName: users.displayName,
+    })
     .from(ticketMessages)
     .innerJoin(users, eq(ticketMessages.authorUserId, users.id))
     .where(eq(ticketMessages.ticketId, ticket.id))
@@ -44,6 +57,14 @@ export function getTicketOrThrow(actor: Actor, ticketId: number, db: Db = getDb(
     .where(eq(ticketSecrets.ticketId, ticket.id))
     .get();
   const passwordState: PasswordState = !secret ? "none" : secret.revealedAt ? "revealed" : "ready";
-  return { ticket, customer, messages, passwordState, passwordAccount: secret?.account ?? null, passwordGeneratedAt: secret?.createdAt ?? null, passwordRevealedAt: secret?.revealedAt ?? null };
+  return {
+    ticket,
+    customer,
+    messages,
+    passwordState,
+    passwordAccount: secret?.account ?? null,
+    passwordGeneratedAt: secret?.createdAt ?? null,
+    passwordRevealedAt: secret?.revealedAt ?? null,
+  };
 }
 export type TicketView = ReturnType<typeof getTicketOrThrow>;

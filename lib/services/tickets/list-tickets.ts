@@ -10,8 +10,14 @@ import type { TicketQueueQuery } from "@/lib/validation/ticket";
 export const TICKET_PAGE_SIZE = 25;
 
 const columns = {
-  id: tickets.id, category: tickets.category, subject: tickets.subject, status: tickets.status,
-  createdAt: tickets.createdAt, updatedAt: tickets.updatedAt, customerNumber: customers.customerNumber, company: customers.company,
+  id: tickets.id,
+  category: tickets.category,
+  subject: tickets.subject,
+  status: tickets.status,
+  createdAt: tickets.createdAt,
+  updatedAt: tickets.updatedAt,
+  customerNumber: customers.customerNumber,
+  company: customers.company,
 };
 
 /** Escapes LIKE wildcards so a search for "50%" means the text "50%". */

@@ -15,16 +15,27 @@ import { getTicketRowOrThrow } from "./get-ticket";
 export function replyToTicket(actor: Actor, ticketId: number, message: string, ip: string | null, db: Db = getDb()): void {
   const isSupport = can(actor, "support.tickets");
   if (!isSupport && !can(actor, "customer.self")) throw new ForbiddenError();
-  db.transaction((tx) => {
-    const ticket = getTicketRowOrThrow(actor, ticketId, tx);
-    if (!isSupport && ticket.status === "closed") throw new ValidationError("tickets.closedNoReply", { message: ["tickets.closedNoReply"] });
-    const status = isSupport ? "answered" : ticket.status === "new" ? "new" : "in_progress";
-    const tenant = { resellerId: ticket.resellerId, customerId: ticket.customerId };
-    tx.insert(ticketMessages).values({ ...tenant, ticketId: ticket.id, authorUserId: actor.id, body: message }).run();
-    tx.update(tickets).set({ status, updatedAt: new Date() }).where(eq(tickets.id, ticket.id)).run();
-    writeAudit(tx, actor, {
-      action: "ticket.reply", targetKind: "ticket", targetId: ticket.id, targetLabel: `#${ticket.id}`, ...tenant, ip,
-      details: { status },
-    });
-  }, { behavior: "immediate" });
+  db.transaction(
+    (tx) => {
+      const ticket = getTicketRowOrThrow(actor, ticketId, tx);
+      if (!isSupport && ticket.status === "closed")
+        throw new ValidationError("tickets.closedNoReply", { message: ["tickets.closedNoReply"] });
+      const status = isSupport ? "answered" : ticket.status === "new" ? "new" : "in_progress";
+      const tenant = { resellerId: ticket.resellerId, customerId: ticket.customerId };
+      tx.insert(ticketMessages)
+        .values({ ...tenant, ticketId: ticket.id, authorUserId: actor.id, body: message })
+        .run();
+      tx.update(tickets).set({ status, updatedAt: new Date() }).where(eq(tickets.id, ticket.id)).run();
+      writeAudit(tx, actor, {
+        action: "ticket.reply",
+        targetKind: "ticket",
+        targetId: ticket.id,
+        targetLabel: `#${ticket.id}`,
+        ...tenant,
+        ip,
+        details: { status },
+      });
+    },
+    { behavior: "immediate" },
+  );
 }

@@ -16,20 +16,28 @@ import { getTicketRowOrThrow } from "./get-ticket";
  */
 export function revealTicketPassword(actor: Actor, ticketId: number, ip: string | null, db: Db = getDb()): string {
   assertCan(actor, "customer.self");
-  return db.transaction((tx) => {
-    const ticket = getTicketRowOrThrow(actor, ticketId, tx);
-    const secret = tx
-      .select({ id: ticketSecrets.id, sealed: ticketSecrets.sealed })
-      .from(ticketSecrets)
-      .where(and(eq(ticketSecrets.ticketId, ticket.id), isNull(ticketSecrets.revealedAt)))
-      .get();
-    if (!secret?.sealed) throw new ValidationError("tickets.passwordGone");
-    const password = openSecret(secret.sealed, secretContext(ticket.id));
-    tx.update(ticketSecrets).set({ sealed: null, revealedAt: new Date() }).where(eq(ticketSecrets.id, secret.id)).run();
-    writeAudit(tx, actor, {
-      action: "ticket.password_revealed", targetKind: "ticket", targetId: ticket.id, targetLabel: `#${ticket.id}`,
-      resellerId: ticket.resellerId, customerId: ticket.customerId, ip,
-    });
-    return password;
-  }, { behavior: "immediate" });
+  return db.transaction(
+    (tx) => {
+      const ticket = getTicketRowOrThrow(actor, ticketId, tx);
+      const secret = tx
+        .select({ id: ticketSecrets.id, sealed: ticketSecrets.sealed })
+        .from(ticketSecrets)
+        .where(and(eq(ticketSecrets.ticketId, ticket.id), isNull(ticketSecrets.revealedAt)))
+        .get();
+      if (!secret?.sealed) throw new ValidationError("tickets.passwordGone");
+      const password = openSecret(secret.sealed, secretContext(ticket.id));
+      tx.update(ticketSecrets).set({ sealed: null, revealedAt: new Date() }).where(eq(ticketSecrets.id, secret.id)).run();
+      writeAudit(tx, actor, {
+        action: "ticket.password_revealed",
+        targetKind: "ticket",
+        targetId: ticket.id,
+        targetLabel: `#${ticket.id}`,
+        resellerId: ticket.resellerId,
+        customerId: ticket.customerId,
+        ip,
+      });
+      return password;
+    },
+    { behavior: "immediate" },
+  );
 }

@@ -8,14 +8,29 @@ import { writeAudit } from "@/lib/services/audit/write-audit";
 import { getTicketRowOrThrow } from "./get-ticket";
 
 /** Support takes a ticket into work or closes it. */
-export function setTicketStatus(actor: Actor, ticketId: number, status: "in_progress" | "closed", ip: string | null, db: Db = getDb()): void {
+export function setTicketStatus(
+  actor: Actor,
+  ticketId: number,
+  status: "in_progress" | "closed",
+  ip: string | null,
+  db: Db = getDb(),
+): void {
   assertCan(actor, "support.tickets");
-  db.transaction((tx) => {
-    const ticket = getTicketRowOrThrow(actor, ticketId, tx);
-    tx.update(tickets).set({ status, updatedAt: new Date() }).where(eq(tickets.id, ticket.id)).run();
-    writeAudit(tx, actor, {
-      action: "ticket.status", targetKind: "ticket", targetId: ticket.id, targetLabel: `#${ticket.id}`,
-      resellerId: ticket.resellerId, customerId: ticket.customerId, ip, details: { from: ticket.status, to: status },
-    });
-  }, { behavior: "immediate" });
+  db.transaction(
+    (tx) => {
+      const ticket = getTicketRowOrThrow(actor, ticketId, tx);
+      tx.update(tickets).set({ status, updatedAt: new Date() }).where(eq(tickets.id, ticket.id)).run();
+      writeAudit(tx, actor, {
+        action: "ticket.status",
+        targetKind: "ticket",
+        targetId: ticket.id,
+        targetLabel: `#${ticket.id}`,
+        resellerId: ticket.resellerId,
+        customerId: ticket.customerId,
+        ip,
+        details: { from: ticket.status, to: status },
+      });
+    },
+    { behavior: "immediate" },
+  );
 }

@@ -26,7 +26,12 @@ export function rawRequest(path: string, { method = "GET", headers = {}, body, l
 }
 
 const decodeHtml = (s: string) =>
-  s.replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 /**
  * The hidden fields React renders into a server-rendered form for its server action (what a browser
@@ -58,7 +63,12 @@ export async function multipart(fields: [string, string][]): Promise<{ body: Buf
 }
 
 /** Posts the page's form as a browser without JavaScript would, from the page's own origin. */
-export async function postPageForm(path: string, marker: string, fields: Record<string, string>, options: Omit<Options, "body" | "method"> = {}) {
+export async function postPageForm(
+  path: string,
+  marker: string,
+  fields: Record<string, string>,
+  options: Omit<Options, "body" | "method"> = {},
+) {
   const page = await rawRequest(path, { localAddress: options.localAddress, headers: { cookie: options.headers?.cookie ?? "" } });
   const { body, contentType } = await multipart([...actionFields(page.body, marker), ...Object.entries(fields)]);
   return rawRequest(path, {

@@ -20,7 +20,13 @@ export function actorsOf(handle: Handle) {
     if (!actor) throw new Error(`no mail admin ${login}`);
     return actor;
   };
-  return { user, mailAdmin, reseller: () => user("reseller@kontor.example"), reseller2: () => user("reseller2@kontor.example"), admin: () => user("admin@kontor.example") };
+  return {
+    user,
+    mailAdmin,
+    reseller: () => user("reseller@kontor.example"),
+    reseller2: () => user("reseller2@kontor.example"),
+    admin: () => user("admin@kontor.example"),
+  };
 }
 
 export const NEW_PASSWORD = "Ruhige-Tannen-Allee-73?";

@@ -5,37 +5,62 @@ export const CUSTOMER_SIDE_ACTIONS: Record<string, MatrixEntry> = {
   // Panel (Plesk skins): the customer's mailboxes, always reached through one of its subscriptions.
   [`${PANEL}#updateMailboxSettingsAction`]: {
     roles: ["customer"],
-    valid: { role: "customer", fields: (w) => ({ subscriptionId: `${w.b.subscriptionId}`, mailboxId: `${w.b.mailboxId}`, enabled: "on", quotaMb: "" }) },
-    foreign: { customer: [
-      (w) => ({ subscriptionId: `${w.a.subscriptionId}`, mailboxId: `${w.a.mailboxId}`, quotaMb: "", ...pair }),
-      (w) => ({ subscriptionId: `${w.b.subscriptionId}`, mailboxId: `${w.a.mailboxId}`, quotaMb: "1" }),
-    ] },
+    valid: {
+      role: "customer",
+      fields: (w) => ({ subscriptionId: `${w.b.subscriptionId}`, mailboxId: `${w.b.mailboxId}`, enabled: "on", quotaMb: "" }),
+    },
+    foreign: {
+      customer: [
+        (w) => ({ subscriptionId: `${w.a.subscriptionId}`, mailboxId: `${w.a.mailboxId}`, quotaMb: "", ...pair }),
+        (w) => ({ subscriptionId: `${w.b.subscriptionId}`, mailboxId: `${w.a.mailboxId}`, quotaMb: "1" }),
+      ],
+    },
   },
   [`${PANEL}#createMailboxAction`]: {
     roles: ["customer"],
-    valid: { role: "customer", fields: (w) => ({ subscriptionId: `${w.b.subscriptionId}`, domainId: `${w.b.domainId}`, localPart: "neu", quotaMb: "", ...pair }) },
-    foreign: { customer: [
-      (w) => ({ subscriptionId: `${w.a.subscriptionId}`, domainId: `${w.a.domainId}`, localPart: "dieb", quotaMb: "", ...pair }),
-      (w) => ({ subscriptionId: `${w.b.subscriptionId}`, domainId: `${w.a.domainId}`, localPart: "dieb", quotaMb: "", ...pair }),
-    ] },
+    valid: {
+      role: "customer",
+      fields: (w) => ({ subscriptionId: `${w.b.subscriptionId}`, domainId: `${w.b.domainId}`, localPart: "neu", quotaMb: "", ...pair }),
+    },
+    foreign: {
+      customer: [
+        (w) => ({ subscriptionId: `${w.a.subscriptionId}`, domainId: `${w.a.domainId}`, localPart: "dieb", quotaMb: "", ...pair }),
+        (w) => ({ subscriptionId: `${w.b.subscriptionId}`, domainId: `${w.a.domainId}`, localPart: "dieb", quotaMb: "", ...pair }),
+      ],
+    },
   },
   [`${PANEL}#deleteMailboxesAction`]: {
     roles: ["customer"],
-    valid: { role: "customer", fields: (w) => ({ subscriptionId: `${w.b.subscriptionId}`, mailboxIds: `${w.b.mailboxId}`, confirmed: "yes" }) },
-    foreign: { customer: [
-      (w) => ({ subscriptionId: `${w.a.subscriptionId}`, mailboxIds: `${w.a.mailboxId}`, confirmed: "yes" }),
-      // One foreign id among own ones: all or nothing.
-      (w) => ({ subscriptionId: `${w.b.subscriptionId}`, mailboxIds: [`${w.b.mailboxId}`, `${w.a.mailboxId}`], confirmed: "yes" }),
-    ] },
+    valid: {
+      role: "customer",
+      fields: (w) => ({ subscriptionId: `${w.b.subscriptionId}`, mailboxIds: `${w.b.mailboxId}`, confirmed: "yes" }),
+    },
+    foreign: {
+      customer: [
+        (w) => ({ subscriptionId: `${w.a.subscriptionId}`, mailboxIds: `${w.a.mailboxId}`, confirmed: "yes" }),
+        // One foreign id among own ones: all or nothing.
+        (w) => ({ subscriptionId: `${w.b.subscriptionId}`, mailboxIds: [`${w.b.mailboxId}`, `${w.a.mailboxId}`], confirmed: "yes" }),
+      ],
+    },
     repeatable: ["mailboxIds"],
   },
   [`${PANEL}#setForwardingAction`]: {
     roles: ["customer"],
-    valid: { role: "customer", fields: (w) => ({ subscriptionId: `${w.b.subscriptionId}`, mailboxId: `${w.b.mailboxId}`, targets: "weiter@example.org", keepCopy: "on" }) },
-    foreign: { customer: [
-      (w) => ({ subscriptionId: `${w.a.subscriptionId}`, mailboxId: `${w.a.mailboxId}`, targets: "dieb@example.org" }),
-      (w) => ({ subscriptionId: `${w.b.subscriptionId}`, mailboxId: `${w.a.mailboxId}`, targets: "dieb@example.org" }),
-    ] },
+    valid: {
+      role: "customer",
+      fields: (w) => ({
+        subscriptionId: `${w.b.subscriptionId}`,
+        mailboxId: `${w.b.mailboxId}`,
+        targets: "weiter@example.org",
+        keepCopy: "on",
+      }),
+    },
+    foreign: {
+      customer: [
+        (w) => ({ subscriptionId: `${w.a.subscriptionId}`, mailboxId: `${w.a.mailboxId}`, targets: "dieb@example.org" }),
+        (w) => ({ subscriptionId: `${w.b.subscriptionId}`, mailboxId: `${w.a.mailboxId}`, targets: "dieb@example.org" }),
+      ],
+    },
   },
   [`${PANEL}#setSpamFilterAction`]: {
     roles: ["customer"],
@@ -45,66 +70,117 @@ export const CUSTOMER_SIDE_ACTIONS: Record<string, MatrixEntry> = {
 
   [`${PANEL}#saveAliasAction`]: {
     roles: ["customer"],
-    valid: { role: "customer", fields: (w) => ({ subscriptionId: `${w.b.subscriptionId}`, domainId: `${w.b.domainId}`, localPart: "neu", targets: "extern@example.org" }) },
-    foreign: { customer: [
-      (w) => ({ subscriptionId: `${w.a.subscriptionId}`, domainId: `${w.a.domainId}`, localPart: "dieb", targets: "dieb@example.org" }),
-      (w) => ({ subscriptionId: `${w.b.subscriptionId}`, domainId: `${w.a.domainId}`, localPart: "dieb", targets: "dieb@example.org" }),
-      (w) => ({ subscriptionId: `${w.b.subscriptionId}`, aliasId: `${w.a.aliasId}`, domainId: `${w.b.domainId}`, localPart: "dieb", targets: "dieb@example.org" }),
-    ] },
+    valid: {
+      role: "customer",
+      fields: (w) => ({
+        subscriptionId: `${w.b.subscriptionId}`,
+        domainId: `${w.b.domainId}`,
+        localPart: "neu",
+        targets: "extern@example.org",
+      }),
+    },
+    foreign: {
+      customer: [
+        (w) => ({ subscriptionId: `${w.a.subscriptionId}`, domainId: `${w.a.domainId}`, localPart: "dieb", targets: "dieb@example.org" }),
+        (w) => ({ subscriptionId: `${w.b.subscriptionId}`, domainId: `${w.a.domainId}`, localPart: "dieb", targets: "dieb@example.org" }),
+        (w) => ({
+          subscriptionId: `${w.b.subscriptionId}`,
+          aliasId: `${w.a.aliasId}`,
+          domainId: `${w.b.domainId}`,
+          localPart: "dieb",
+          targets: "dieb@example.org",
+        }),
+      ],
+    },
   },
   [`${PANEL}#deleteAliasAction`]: {
     roles: ["customer"],
     valid: { role: "customer", fields: (w) => ({ subscriptionId: `${w.b.subscriptionId}`, aliasId: `${w.b.aliasId}` }) },
-    foreign: { customer: [
-      (w) => ({ subscriptionId: `${w.a.subscriptionId}`, aliasId: `${w.a.aliasId}` }),
-      (w) => ({ subscriptionId: `${w.b.subscriptionId}`, aliasId: `${w.a.aliasId}` }),
-    ] },
+    foreign: {
+      customer: [
+        (w) => ({ subscriptionId: `${w.a.subscriptionId}`, aliasId: `${w.a.aliasId}` }),
+        (w) => ({ subscriptionId: `${w.b.subscriptionId}`, aliasId: `${w.a.aliasId}` }),
+      ],
+    },
   },
   [`${PANEL}#setCatchAllAction`]: {
     roles: ["customer"],
-    valid: { role: "customer", fields: (w) => ({ subscriptionId: `${w.b.subscriptionId}`, domainId: `${w.b.domainId}`, mailboxId: `${w.b.mailboxId}` }) },
-    foreign: { customer: [
-      (w) => ({ subscriptionId: `${w.a.subscriptionId}`, domainId: `${w.a.domainId}`, mailboxId: `${w.a.mailboxId}` }),
-      (w) => ({ subscriptionId: `${w.b.subscriptionId}`, domainId: `${w.a.domainId}`, mailboxId: "" }),
-      // Another customer's mailbox as the catch-all of one's own domain.
-      (w) => ({ subscriptionId: `${w.b.subscriptionId}`, domainId: `${w.b.domainId}`, mailboxId: `${w.a.mailboxId}` }),
-    ] },
+    valid: {
+      role: "customer",
+      fields: (w) => ({ subscriptionId: `${w.b.subscriptionId}`, domainId: `${w.b.domainId}`, mailboxId: `${w.b.mailboxId}` }),
+    },
+    foreign: {
+      customer: [
+        (w) => ({ subscriptionId: `${w.a.subscriptionId}`, domainId: `${w.a.domainId}`, mailboxId: `${w.a.mailboxId}` }),
+        (w) => ({ subscriptionId: `${w.b.subscriptionId}`, domainId: `${w.a.domainId}`, mailboxId: "" }),
+        // Another customer's mailbox as the catch-all of one's own domain.
+        (w) => ({ subscriptionId: `${w.b.subscriptionId}`, domainId: `${w.b.domainId}`, mailboxId: `${w.a.mailboxId}` }),
+      ],
+    },
     refusals: ["errors.notFound", "errors.checkFields", "aliases.errors.catchAllOtherDomain"],
   },
 
   // Mailbox user's own settings.
-  [`${MAILBOX}#changeMailboxPasswordAction`]: { roles: ["mailbox"], valid: { role: "mailbox", fields: () => ({ currentPassword: P0, ...pair }) }, noForeign: OWN },
-  [`${MAILBOX}#addForwardAction`]: { roles: ["mailbox"], valid: { role: "mailbox", fields: () => ({ target: "extern@example.org" }) }, noForeign: OWN },
+  [`${MAILBOX}#changeMailboxPasswordAction`]: {
+    roles: ["mailbox"],
+    valid: { role: "mailbox", fields: () => ({ currentPassword: P0, ...pair }) },
+    noForeign: OWN,
+  },
+  [`${MAILBOX}#addForwardAction`]: {
+    roles: ["mailbox"],
+    valid: { role: "mailbox", fields: () => ({ target: "extern@example.org" }) },
+    noForeign: OWN,
+  },
   [`${MAILBOX}#removeForwardAction`]: {
     roles: ["mailbox"],
     valid: { role: "mailbox", fields: (w) => ({ id: `${w.b.forwardId}` }) },
     foreign: { mailbox: [(w) => ({ id: `${w.a.forwardId}` })] },
   },
   [`${MAILBOX}#setKeepCopyAction`]: { roles: ["mailbox"], valid: { role: "mailbox", fields: () => ({ keepCopy: "on" }) }, noForeign: OWN },
-  [`${MAILBOX}#addSenderRuleAction`]: { roles: ["mailbox"], valid: { role: "mailbox", fields: () => ({ kind: "allow", pattern: "@freund.example" }) }, noForeign: OWN },
+  [`${MAILBOX}#addSenderRuleAction`]: {
+    roles: ["mailbox"],
+    valid: { role: "mailbox", fields: () => ({ kind: "allow", pattern: "@freund.example" }) },
+    noForeign: OWN,
+  },
   [`${MAILBOX}#removeSenderRuleAction`]: {
     roles: ["mailbox"],
     valid: { role: "mailbox", fields: (w) => ({ id: `${w.b.senderRuleId}` }) },
     foreign: { mailbox: [(w) => ({ id: `${w.a.senderRuleId}` })] },
   },
-  [`${MAILBOX}#setSpamSettingsAction`]: { roles: ["mailbox"], valid: { role: "mailbox", fields: () => ({ enabled: "on", level: "3", action: "junk" }) }, noForeign: OWN },
+  [`${MAILBOX}#setSpamSettingsAction`]: {
+    roles: ["mailbox"],
+    valid: { role: "mailbox", fields: () => ({ enabled: "on", level: "3", action: "junk" }) },
+    noForeign: OWN,
+  },
   ["app/(mailbox)/mailbox/recovery/actions.ts#setRecoveryEmailAction"]: {
-    roles: ["mailbox"], valid: { role: "mailbox", fields: () => ({ address: "privat@example.org", currentPassword: P0 }) }, noForeign: OWN,
+    roles: ["mailbox"],
+    valid: { role: "mailbox", fields: () => ({ address: "privat@example.org", currentPassword: P0 }) },
+    noForeign: OWN,
   },
 
   // E-Mail-Administration (`.001` of a customer with a package without panel).
   // The world's administrator has no pending change, so the forced-change path refuses it (the pending
   // case is in tests/unit/mail-accounts.test.ts and tests/e2e/reseller-mailadmin.test.ts).
-  [`${MAILADMIN}#changePendingPasswordAction`]: { roles: ["mailadmin"], valid: { role: "mailadmin", fields: () => pair, expect: "errors.forbidden" }, noForeign: OWN },
-  [`${MAILADMIN}#createMailAccountAction`]: { roles: ["mailadmin"], valid: { role: "mailadmin", fields: () => ({ quotaMb: "100", ...pair }) }, noForeign: OWN },
+  [`${MAILADMIN}#changePendingPasswordAction`]: {
+    roles: ["mailadmin"],
+    valid: { role: "mailadmin", fields: () => pair, expect: "errors.forbidden" },
+    noForeign: OWN,
+  },
+  [`${MAILADMIN}#createMailAccountAction`]: {
+    roles: ["mailadmin"],
+    valid: { role: "mailadmin", fields: () => ({ quotaMb: "100", ...pair }) },
+    noForeign: OWN,
+  },
   [`${MAILADMIN}#saveMailAdminAliasAction`]: {
     roles: ["mailadmin"],
     valid: { role: "mailadmin", fields: (w) => ({ domainId: `${w.b.noPanelDomainId}`, localPart: "neu", targets: "extern@example.org" }) },
-    foreign: { mailadmin: [
-      (w) => ({ domainId: `${w.a.noPanelDomainId}`, localPart: "dieb", targets: "dieb@example.org" }),
-      (w) => ({ domainId: `${w.b.domainId}`, localPart: "dieb", targets: "dieb@example.org" }),
-      (w) => ({ aliasId: `${w.a.noPanelAliasId}`, domainId: `${w.b.noPanelDomainId}`, localPart: "dieb", targets: "dieb@example.org" }),
-    ] },
+    foreign: {
+      mailadmin: [
+        (w) => ({ domainId: `${w.a.noPanelDomainId}`, localPart: "dieb", targets: "dieb@example.org" }),
+        (w) => ({ domainId: `${w.b.domainId}`, localPart: "dieb", targets: "dieb@example.org" }),
+        (w) => ({ aliasId: `${w.a.noPanelAliasId}`, domainId: `${w.b.noPanelDomainId}`, localPart: "dieb", targets: "dieb@example.org" }),
+      ],
+    },
   },
   [`${MAILADMIN}#deleteMailAdminAliasAction`]: {
     roles: ["mailadmin"],
@@ -114,10 +190,12 @@ export const CUSTOMER_SIDE_ACTIONS: Record<string, MatrixEntry> = {
   [`${MAILADMIN}#routeAddressAction`]: {
     roles: ["mailadmin"],
     valid: { role: "mailadmin", fields: (w) => ({ accountId: `${w.b.accountId}`, domainId: `${w.b.noPanelDomainId}`, localPart: "neu" }) },
-    foreign: { mailadmin: [
-      (w) => ({ accountId: `${w.a.accountId}`, domainId: `${w.b.noPanelDomainId}`, localPart: "dieb" }),
-      (w) => ({ accountId: `${w.b.accountId}`, domainId: `${w.a.noPanelDomainId}`, localPart: "dieb" }),
-    ] },
+    foreign: {
+      mailadmin: [
+        (w) => ({ accountId: `${w.a.accountId}`, domainId: `${w.b.noPanelDomainId}`, localPart: "dieb" }),
+        (w) => ({ accountId: `${w.b.accountId}`, domainId: `${w.a.noPanelDomainId}`, localPart: "dieb" }),
+      ],
+    },
     // A foreign or missing domain is simply not in the caller's list of domains.
     refusals: ["errors.checkFields", "mailAdmin.errors.domainNotAllowed"],
   },
@@ -140,16 +218,28 @@ export const CUSTOMER_SIDE_ACTIONS: Record<string, MatrixEntry> = {
     roles: ["mailadmin"],
     valid: { role: "mailadmin", fields: (w) => ({ accountId: `${w.b.accountId}` }) },
     foreign: { mailadmin: [(w) => ({ accountId: `${w.a.accountId}` }), (w) => ({ accountId: `${w.a.adminAccountId}` })] },
-    protectedTargets: [{ role: "mailadmin", fields: (w) => ({ accountId: `${w.b.adminAccountId}` }), refusals: ["mailAdmin.errors.cannotDeleteAdmin"] }],
+    protectedTargets: [
+      { role: "mailadmin", fields: (w) => ({ accountId: `${w.b.adminAccountId}` }), refusals: ["mailAdmin.errors.cannotDeleteAdmin"] },
+    ],
   },
 
   // KundenServiceCenter: the customer's own account and tickets.
-  ["app/(ksc)/ksc/stammdaten/actions.ts#confirmStammdatenAction"]: { roles: ["customer"], valid: { role: "customer", fields: () => ({}) }, noForeign: OWN },
-  [`${KSC_ACCOUNT}#reauthAction`]: { roles: ["customer"], valid: { role: "customer", fields: () => ({ currentPassword: P0 }) }, noForeign: OWN },
+  ["app/(ksc)/ksc/stammdaten/actions.ts#confirmStammdatenAction"]: {
+    roles: ["customer"],
+    valid: { role: "customer", fields: () => ({}) },
+    noForeign: OWN,
+  },
+  [`${KSC_ACCOUNT}#reauthAction`]: {
+    roles: ["customer"],
+    valid: { role: "customer", fields: () => ({ currentPassword: P0 }) },
+    noForeign: OWN,
+  },
   [`${KSC_ACCOUNT}#updateStammdatenAction`]: { roles: ["customer"], valid: { role: "customer", fields: () => stammdaten }, noForeign: OWN },
   [`${KSC_ACCOUNT}#changeAccountPasswordAction`]: { roles: ["customer"], valid: { role: "customer", fields: () => pair }, noForeign: OWN },
   [`${KSC_SUPPORT}#createTicketAction`]: {
-    roles: ["customer"], valid: { role: "customer", fields: () => ({ category: "general", subject: "Frage", message: "Wie geht das?" }) }, noForeign: OWN,
+    roles: ["customer"],
+    valid: { role: "customer", fields: () => ({ category: "general", subject: "Frage", message: "Wie geht das?" }) },
+    noForeign: OWN,
   },
   [`${KSC_SUPPORT}#customerReplyAction`]: {
     roles: ["customer"],

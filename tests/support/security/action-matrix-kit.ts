@@ -21,12 +21,38 @@ export type MatrixEntry = {
 export const P0 = DEMO_PASSWORD;
 export const NEW = "Kornblume-Acker-Zweig-93";
 export const pair = { newPassword: NEW, confirmPassword: NEW };
-export const pkg = { panel: "plesk9", maxDomains: "2", maxMailboxes: "2", mailboxQuotaMb: "100", maxForwards: "2", spamFilterEnabled: "on", forwardingEnabled: "on" };
-export const customer = { company: "Neue GmbH", contactName: "Nina Neu", street: "Weg 1", postalCode: "12345", city: "Ort", country: "DE", phone: "+49 30 1", contactEmail: "nina@example.org" };
-export const stammdaten = { company: "Südwind Kunde GmbH", contactName: "Sara Wind", street: "Weg 2", postalCode: "12345", city: "Ort", phone: "+49 30 2", contactEmail: "sara@example.org" };
+export const pkg = {
+  panel: "plesk9",
+  maxDomains: "2",
+  maxMailboxes: "2",
+  mailboxQuotaMb: "100",
+  maxForwards: "2",
+  spamFilterEnabled: "on",
+  forwardingEnabled: "on",
+};
+export const customer = {
+  company: "Neue GmbH",
+  contactName: "Nina Neu",
+  street: "Weg 1",
+  postalCode: "12345",
+  city: "Ort",
+  country: "DE",
+  phone: "+49 30 1",
+  contactEmail: "nina@example.org",
+};
+export const stammdaten = {
+  company: "Südwind Kunde GmbH",
+  contactName: "Sara Wind",
+  street: "Weg 2",
+  postalCode: "12345",
+  city: "Ort",
+  phone: "+49 30 2",
+  contactEmail: "sara@example.org",
+};
 export const TOKEN = "A".repeat(43);
 export const STAFF_WITH_FACTORS: Role[] = ["admin", "reseller", "customer", "support"];
-export const each = (roles: Role[], targets: Target[]) => Object.fromEntries(roles.map((r) => [r, targets])) as Partial<Record<Role, Target[]>>;
+export const each = (roles: Role[], targets: Target[]) =>
+  Object.fromEntries(roles.map((r) => [r, targets])) as Partial<Record<Role, Target[]>>;
 
 export const PANEL = "app/(panel)/panel/[subscriptionId]/mail/actions.ts";
 export const MAILBOX = "app/(mailbox)/mailbox/actions.ts";

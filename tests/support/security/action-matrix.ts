@@ -25,7 +25,22 @@ export type { MatrixEntry, Target } from "./action-matrix-kit";
 export const ACTION_MATRIX: Record<string, MatrixEntry> = { ...CUSTOMER_SIDE_ACTIONS, ...STAFF_SIDE_ACTIONS };
 
 /** Extra fields an attacker adds to a form (AC-05); each must be refused by the strict schemas. */
-export const MASS_ASSIGNMENT_FIELDS = ["role", "resellerId", "customerId", "tenantId", "userId", "isProtected", "passwordHash", "totpSecret", "createdBy", "quota", "domainId", "mailboxId", "id", "constructor"];
+export const MASS_ASSIGNMENT_FIELDS = [
+  "role",
+  "resellerId",
+  "customerId",
+  "tenantId",
+  "userId",
+  "isProtected",
+  "passwordHash",
+  "totpSecret",
+  "createdBy",
+  "quota",
+  "domainId",
+  "mailboxId",
+  "id",
+  "constructor",
+];
 
 /** An id no table reaches in the world (AC-01: missing and foreign must look the same). */
 export const MISSING_ID = "987654";

@@ -10,16 +10,57 @@ import type { World } from "./world";
  */
 
 const HUGE = ["x".repeat(65_536), "ä".repeat(1_048_576)];
-const NUMBERS = ["-1", "0", "1.5", "1e308", "-1e308", "9007199254740993", "NaN", "Infinity", "0x10", " 7 ", "-0", "1_000", "08", "2147483648"];
+const NUMBERS = [
+  "-1",
+  "0",
+  "1.5",
+  "1e308",
+  "-1e308",
+  "9007199254740993",
+  "NaN",
+  "Infinity",
+  "0x10",
+  " 7 ",
+  "-0",
+  "1_000",
+  "08",
+  "2147483648",
+];
 const HOSTILE = [
-  "", " ", "\u0000", "\r\nBcc: dieb@example.org", "'; DROP TABLE users; --", "\" OR 1=1 --", "<script>alert(1)</script>",
-  "../../etc/passwd", "|/bin/sh", ":include:/etc/passwd", "$(id)", "`id`", "%00", "{{7*7}}", "${7*7}", "\u202e", "\ud83d\ude00".repeat(20),
-  "postmaster@citywerk.example", "INFO@CITYWERK.EXAMPLE.", "xn--grne-wiese-beb.example", "grüne-wiese.example", "@", "a@b", "on", "yes", "true",
+  "",
+  " ",
+  "\u0000",
+  "\r\nBcc: dieb@example.org",
+  "'; DROP TABLE users; --",
+  '" OR 1=1 --',
+  "<script>alert(1)</script>",
+  "../../etc/passwd",
+  "|/bin/sh",
+  ":include:/etc/passwd",
+  "$(id)",
+  "`id`",
+  "%00",
+  "{{7*7}}",
+  "${7*7}",
+  "\u202e",
+  "\ud83d\ude00".repeat(20),
+  "postmaster@citywerk.example",
+  "INFO@CITYWERK.EXAMPLE.",
+  "xn--grne-wiese-beb.example",
+  "grüne-wiese.example",
+  "@",
+  "a@b",
+  "on",
+  "yes",
+  "true",
 ];
 const EXTRA_KEYS = [...MASS_ASSIGNMENT_FIELDS, "__proto__", "constructor", "prototype", "$ACTION_ID_0", "toString", "hasOwnProperty"];
 
 /** Values of tenant A's ids, the ones an attacker would try. */
-const foreignIds = (w: World) => Object.values(w.a).filter((v): v is number => typeof v === "number").map(String);
+const foreignIds = (w: World) =>
+  Object.values(w.a)
+    .filter((v): v is number => typeof v === "number")
+    .map(String);
 
 function hostileArb(w: World): fc.Arbitrary<string> {
   return fc.oneof(
@@ -49,11 +90,13 @@ export function formArb(base: Fields, w: World): fc.Arbitrary<[string, string][]
   const keys = Object.keys(base);
   const known = fc.tuple(...keys.map((k) => fieldArb([base[k]].flat()[0] ?? "", w, keys.length)));
   const extra = fc.tuple(fc.oneof(fc.constantFrom(...EXTRA_KEYS), fc.string({ maxLength: 12 })), hostileArb(w));
-  const extras = fc.oneof({ weight: 4, arbitrary: fc.constant([] as [string, string][]) }, { weight: 1, arbitrary: fc.array(extra, { minLength: 1, maxLength: 2 }) });
-  return fc.tuple(keys.length ? known : fc.constant([] as string[][]), extras).map(([values, extra]) => [
-    ...keys.flatMap((k, i) => (values[i] ?? []).map((v) => [k, v] as [string, string])),
-    ...extra,
-  ]);
+  const extras = fc.oneof(
+    { weight: 4, arbitrary: fc.constant([] as [string, string][]) },
+    { weight: 1, arbitrary: fc.array(extra, { minLength: 1, maxLength: 2 }) },
+  );
+  return fc
+    .tuple(keys.length ? known : fc.constant([] as string[][]), extras)
+    .map(([values, extra]) => [...keys.flatMap((k, i) => (values[i] ?? []).map((v) => [k, v] as [string, string])), ...extra]);
 }
 
 export function toFormData(entries: [string, string][]): FormData {

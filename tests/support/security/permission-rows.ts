@@ -51,13 +51,29 @@ export const PERMISSION_ROWS: Record<Permission, PermissionRow> = {
   "support.tickets": { gate: "service", probe: (actor, _w, db) => setTicketStatus(actor, MISSING, "closed", null, db) },
   "support.recovery": {
     gate: "service",
-    probe: (actor, _w, db) => sendSupportRecoveryLink(actor, { kind: "mailbox", identifier: "niemand@nirgends.example", recipient: "contact", reason: "Test" }, "de", "192.0.2.1", db),
+    probe: (actor, _w, db) =>
+      sendSupportRecoveryLink(
+        actor,
+        { kind: "mailbox", identifier: "niemand@nirgends.example", recipient: "contact", reason: "Test" },
+        "de",
+        "192.0.2.1",
+        db,
+      ),
   },
   "audit.read": {
     gate: "service",
     // An entry about tenant B's customer: every holder reads it within its scope, nobody else reads any.
     probe: (actor, w, db) => {
-      db.insert(auditLog).values({ actorKind: "user", actorId: w.b.customerUserId, actorLabel: "probe", action: "probe.entry", resellerId: w.b.resellerId, customerId: w.b.customerId }).run();
+      db.insert(auditLog)
+        .values({
+          actorKind: "user",
+          actorId: w.b.customerUserId,
+          actorLabel: "probe",
+          action: "probe.entry",
+          resellerId: w.b.resellerId,
+          customerId: w.b.customerId,
+        })
+        .run();
       return listAudit(actor, auditQuerySchema.parse({ action: "probe." }), db).items.length > 0;
     },
   },

@@ -30,7 +30,8 @@ const autodiscoverXml = (address: string) => `<?xml version="1.0" encoding="utf-
   <Request><EMailAddress>${address}</EMailAddress>
   <AcceptableResponseSchema>http://schemas.microsoft.com/exchange/autodiscover/outlook/responseschema/2006a</AcceptableResponseSchema></Request>
 </Autodiscover>`;
-const post = (path: string, body: string) => new Request(`${BASE}${path}`, { method: "POST", body, headers: { "content-type": "text/xml" } });
+const post = (path: string, body: string) =>
+  new Request(`${BASE}${path}`, { method: "POST", body, headers: { "content-type": "text/xml" } });
 
 const autoconfig = (path: string): RouteEntry => ({
   access: "public",

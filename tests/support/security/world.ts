@@ -8,7 +8,24 @@ import type { Actor } from "@/lib/authz/actor";
 import type { Role } from "@/lib/authz/permissions";
 import { createSeededDb } from "../seeded-db";
 
-const { customers, domains, forwards, mailAliases, mailAliasTargets, mailAccountAddresses, mailAccounts, mailboxes, mfaFactors, packages, reauthConfirmations, senderRules, subscriptions, tickets, ticketMessages, users } = schema;
+const {
+  customers,
+  domains,
+  forwards,
+  mailAliases,
+  mailAliasTargets,
+  mailAccountAddresses,
+  mailAccounts,
+  mailboxes,
+  mfaFactors,
+  packages,
+  reauthConfirmations,
+  senderRules,
+  subscriptions,
+  tickets,
+  ticketMessages,
+  users,
+} = schema;
 
 /**
  * Two tenants of the demo data, each with one record of every kind an action can target:
@@ -58,7 +75,10 @@ function one<T>(row: T | null | undefined, what: string): T {
 }
 
 /** Adds the records the seed lacks and returns every id the matrix needs. */
-function completeTenant(db: Db, p: { customerEmail: string; panelDomain: string; mailbox: string; otherDomain: string; noPanelDomain: string }): TenantIds {
+function completeTenant(
+  db: Db,
+  p: { customerEmail: string; panelDomain: string; mailbox: string; otherDomain: string; noPanelDomain: string },
+): TenantIds {
   const customerUser = one(db.select().from(users).where(eq(users.email, p.customerEmail)).get(), p.customerEmail);
   const resellerId = one(customerUser.resellerId, "reseller id");
   const customerId = one(customerUser.customerId, "customer id");
@@ -70,51 +90,156 @@ function completeTenant(db: Db, p: { customerEmail: string; panelDomain: string;
   const tenant = { resellerId, customerId };
 
   // A second panel subscription with one domain, so "move a domain" has a legal target.
-  const otherSub = db.insert(subscriptions).values({ ...tenant, packageId: sub.packageId }).returning().get();
-  db.insert(domains).values({ ...tenant, subscriptionId: otherSub.id, name: p.otherDomain }).run();
-  const unused = db.insert(packages).values({ resellerId, name: "Reserve", panel: "plesk9", maxDomains: 3, maxMailboxes: 3, mailboxQuotaMb: 100, maxForwards: 3 }).returning().get();
+  const otherSub = db
+    .insert(subscriptions)
+    .values({ ...tenant, packageId: sub.packageId })
+    .returning()
+    .get();
+  db.insert(domains)
+    .values({ ...tenant, subscriptionId: otherSub.id, name: p.otherDomain })
+    .run();
+  const unused = db
+    .insert(packages)
+    .values({ resellerId, name: "Reserve", panel: "plesk9", maxDomains: 3, maxMailboxes: 3, mailboxQuotaMb: 100, maxForwards: 3 })
+    .returning()
+    .get();
 
   // Mail accounts (package without panel): reuse the seed's where it has them.
-  let noPanel = db.select({ id: domains.id, subscriptionId: domains.subscriptionId }).from(domains)
-    .innerJoin(subscriptions, eq(domains.subscriptionId, subscriptions.id)).innerJoin(packages, eq(subscriptions.packageId, packages.id))
-    .where(and(eq(domains.customerId, customerId), eq(packages.panel, "none"))).get();
+  let noPanel = db
+    .select({ id: domains.id, subscriptionId: domains.subscriptionId })
+    .from(domains)
+    .innerJoin(subscriptions, eq(domains.subscriptionId, subscriptions.id))
+    .innerJoin(packages, eq(subscriptions.packageId, packages.id))
+    .where(and(eq(domains.customerId, customerId), eq(packages.panel, "none")))
+    .get();
   if (!noPanel) {
-    const pkg = db.insert(packages).values({ resellerId, name: "Mail Basic", panel: "none", maxDomains: 3, maxMailboxes: 5, mailboxQuotaMb: 1024, maxForwards: 10 }).returning().get();
-    const s = db.insert(subscriptions).values({ ...tenant, packageId: pkg.id }).returning().get();
-    const d = db.insert(domains).values({ ...tenant, subscriptionId: s.id, name: p.noPanelDomain }).returning().get();
+    const pkg = db
+      .insert(packages)
+      .values({ resellerId, name: "Mail Basic", panel: "none", maxDomains: 3, maxMailboxes: 5, mailboxQuotaMb: 1024, maxForwards: 10 })
+      .returning()
+      .get();
+    const s = db
+      .insert(subscriptions)
+      .values({ ...tenant, packageId: pkg.id })
+      .returning()
+      .get();
+    const d = db
+      .insert(domains)
+      .values({ ...tenant, subscriptionId: s.id, name: p.noPanelDomain })
+      .returning()
+      .get();
     noPanel = { id: d.id, subscriptionId: s.id };
     const login = (n: number) => `${customer.customerNumber.toLowerCase()}.${String(n).padStart(3, "0")}`;
     for (const number of [1, 2]) {
-      db.insert(mailAccounts).values({ ...tenant, number, login: login(number), passwordHash: hash, quotaMb: 1024, passwordChangedAt: new Date() }).run();
+      db.insert(mailAccounts)
+        .values({ ...tenant, number, login: login(number), passwordHash: hash, quotaMb: 1024, passwordChangedAt: new Date() })
+        .run();
     }
-    const second = one(db.select().from(mailAccounts).where(eq(mailAccounts.login, login(2))).get(), "account .002");
-    db.insert(mailAccountAddresses).values({ ...tenant, mailAccountId: second.id, domainId: d.id, localPart: "kontakt", address: `kontakt@${p.noPanelDomain}` }).run();
+    const second = one(
+      db
+        .select()
+        .from(mailAccounts)
+        .where(eq(mailAccounts.login, login(2)))
+        .get(),
+      "account .002",
+    );
+    db.insert(mailAccountAddresses)
+      .values({ ...tenant, mailAccountId: second.id, domainId: d.id, localPart: "kontakt", address: `kontakt@${p.noPanelDomain}` })
+      .run();
   }
   const accounts = db.select().from(mailAccounts).where(eq(mailAccounts.customerId, customerId)).all();
-  const adminAccount = one(accounts.find((x) => x.number === 1), "account .001");
-  const account = one(accounts.find((x) => x.number === 2), "account .002");
-  const address = one(db.select().from(mailAccountAddresses).where(eq(mailAccountAddresses.mailAccountId, account.id)).get(), "routed address");
+  const adminAccount = one(
+    accounts.find((x) => x.number === 1),
+    "account .001",
+  );
+  const account = one(
+    accounts.find((x) => x.number === 2),
+    "account .002",
+  );
+  const address = one(
+    db.select().from(mailAccountAddresses).where(eq(mailAccountAddresses.mailAccountId, account.id)).get(),
+    "routed address",
+  );
 
-  const ticket = db.insert(tickets).values({ ...tenant, openedByUserId: customerUser.id, category: "reset_mailadmin_password", subject: "Passwort .001" }).returning().get();
-  db.insert(ticketMessages).values({ ...tenant, ticketId: ticket.id, authorUserId: customerUser.id, body: "Bitte neues Passwort." }).run();
-  const forward = db.insert(forwards).values({ ...tenant, mailboxId: mailbox.id, target: "weiter@example.org" }).returning().get();
-  const rule = db.insert(senderRules).values({ ...tenant, mailboxId: mailbox.id, kind: "block", pattern: "@spam.example" }).returning().get();
-  const alias = db.insert(mailAliases).values({ ...tenant, domainId: domain.id, localPart: "team", address: `team@${domain.name}` }).returning().get();
-  db.insert(mailAliasTargets).values({ ...tenant, aliasId: alias.id, target: mailbox.address }).run();
-  const noPanelDomainName = one(db.select({ name: domains.name }).from(domains).where(eq(domains.id, noPanel.id)).get(), "no-panel domain").name;
-  const noPanelAlias = db.insert(mailAliases).values({ ...tenant, domainId: noPanel.id, localPart: "laden", address: `laden@${noPanelDomainName}` }).returning().get();
-  db.insert(mailAliasTargets).values({ ...tenant, aliasId: noPanelAlias.id, target: "extern@example.org" }).run();
-  const factor = db.insert(mfaFactors).values({ userId: customerUser.id, kind: "webauthn", label: "Schlüssel", credentialId: `cred-${customerId}`, publicKey: "pk", confirmedAt: new Date() }).returning().get();
+  const ticket = db
+    .insert(tickets)
+    .values({ ...tenant, openedByUserId: customerUser.id, category: "reset_mailadmin_password", subject: "Passwort .001" })
+    .returning()
+    .get();
+  db.insert(ticketMessages)
+    .values({ ...tenant, ticketId: ticket.id, authorUserId: customerUser.id, body: "Bitte neues Passwort." })
+    .run();
+  const forward = db
+    .insert(forwards)
+    .values({ ...tenant, mailboxId: mailbox.id, target: "weiter@example.org" })
+    .returning()
+    .get();
+  const rule = db
+    .insert(senderRules)
+    .values({ ...tenant, mailboxId: mailbox.id, kind: "block", pattern: "@spam.example" })
+    .returning()
+    .get();
+  const alias = db
+    .insert(mailAliases)
+    .values({ ...tenant, domainId: domain.id, localPart: "team", address: `team@${domain.name}` })
+    .returning()
+    .get();
+  db.insert(mailAliasTargets)
+    .values({ ...tenant, aliasId: alias.id, target: mailbox.address })
+    .run();
+  const noPanelDomainName = one(
+    db.select({ name: domains.name }).from(domains).where(eq(domains.id, noPanel.id)).get(),
+    "no-panel domain",
+  ).name;
+  const noPanelAlias = db
+    .insert(mailAliases)
+    .values({ ...tenant, domainId: noPanel.id, localPart: "laden", address: `laden@${noPanelDomainName}` })
+    .returning()
+    .get();
+  db.insert(mailAliasTargets)
+    .values({ ...tenant, aliasId: noPanelAlias.id, target: "extern@example.org" })
+    .run();
+  const factor = db
+    .insert(mfaFactors)
+    .values({
+      userId: customerUser.id,
+      kind: "webauthn",
+      label: "Schlüssel",
+      credentialId: `cred-${customerId}`,
+      publicKey: "pk",
+      confirmedAt: new Date(),
+    })
+    .returning()
+    .get();
   // Fresh confirmations so the positive controls reach the write (tickets need confirmed Stammdaten, the account page a re-auth).
   db.update(customers).set({ stammdatenConfirmedAt: new Date() }).where(eq(customers.id, customerId)).run();
-  db.insert(reauthConfirmations).values({ principalKind: "user", principalId: customerUser.id, confirmedAt: new Date(), sessionVersion: customerUser.sessionVersion }).run();
+  db.insert(reauthConfirmations)
+    .values({ principalKind: "user", principalId: customerUser.id, confirmedAt: new Date(), sessionVersion: customerUser.sessionVersion })
+    .run();
 
   return {
-    resellerId, customerId, customerUserId: customerUser.id, packageId: sub.packageId, unusedPackageId: unused.id,
-    subscriptionId: sub.id, domainId: domain.id, domainName: domain.name, mailboxId: mailbox.id, mailboxAddress: mailbox.address,
-    otherSubscriptionId: otherSub.id, noPanelSubscriptionId: noPanel.subscriptionId, noPanelDomainId: noPanel.id,
-    adminAccountId: adminAccount.id, accountId: account.id, addressId: address.id, ticketId: ticket.id, forwardId: forward.id,
-    senderRuleId: rule.id, factorId: factor.id, aliasId: alias.id, noPanelAliasId: noPanelAlias.id,
+    resellerId,
+    customerId,
+    customerUserId: customerUser.id,
+    packageId: sub.packageId,
+    unusedPackageId: unused.id,
+    subscriptionId: sub.id,
+    domainId: domain.id,
+    domainName: domain.name,
+    mailboxId: mailbox.id,
+    mailboxAddress: mailbox.address,
+    otherSubscriptionId: otherSub.id,
+    noPanelSubscriptionId: noPanel.subscriptionId,
+    noPanelDomainId: noPanel.id,
+    adminAccountId: adminAccount.id,
+    accountId: account.id,
+    addressId: address.id,
+    ticketId: ticket.id,
+    forwardId: forward.id,
+    senderRuleId: rule.id,
+    factorId: factor.id,
+    aliasId: alias.id,
+    noPanelAliasId: noPanelAlias.id,
   };
 }
 
@@ -127,16 +252,37 @@ export async function buildWorld() {
   const handle = await createSeededDb();
   const db = handle.db as unknown as Db;
   const a = completeTenant(db, {
-    customerEmail: "kunde@kontor.example", panelDomain: "citywerk.example", mailbox: "info@citywerk.example", otherDomain: "nordlicht-zwei.example", noPanelDomain: "dorfladen.example",
+    customerEmail: "kunde@kontor.example",
+    panelDomain: "citywerk.example",
+    mailbox: "info@citywerk.example",
+    otherDomain: "nordlicht-zwei.example",
+    noPanelDomain: "dorfladen.example",
   });
   const b = completeTenant(db, {
-    customerEmail: "kunde3@kontor.example", panelDomain: "suedwind-kunde.example", mailbox: "info@suedwind-kunde.example", otherDomain: "suedwind-zwei.example", noPanelDomain: "suedwind-post.example",
+    customerEmail: "kunde3@kontor.example",
+    panelDomain: "suedwind-kunde.example",
+    mailbox: "info@suedwind-kunde.example",
+    otherDomain: "suedwind-zwei.example",
+    noPanelDomain: "suedwind-post.example",
   });
   const userId = (email: string) => one(db.select({ id: users.id }).from(users).where(eq(users.email, email)).get(), email).id;
-  const staff = { adminUserId: userId("admin@kontor.example"), supportUserId: userId("support@kontor.example"), resellerUserId: userId("reseller@kontor.example") };
+  const staff = {
+    adminUserId: userId("admin@kontor.example"),
+    supportUserId: userId("support@kontor.example"),
+    resellerUserId: userId("reseller@kontor.example"),
+  };
   // Staff need a second factor before the support actions run (mandatory 2FA for staff).
   for (const id of [staff.adminUserId, staff.supportUserId, staff.resellerUserId, userId("reseller2@kontor.example")]) {
-    db.insert(mfaFactors).values({ userId: id, kind: "webauthn", label: "Schlüssel", credentialId: `cred-staff-${id}`, publicKey: "pk", confirmedAt: new Date() }).run();
+    db.insert(mfaFactors)
+      .values({
+        userId: id,
+        kind: "webauthn",
+        label: "Schlüssel",
+        credentialId: `cred-staff-${id}`,
+        publicKey: "pk",
+        confirmedAt: new Date(),
+      })
+      .run();
   }
   const actors: Record<Role, Actor> = {
     admin: actorOf(db, "user", staff.adminUserId),

@@ -47,7 +47,9 @@ function expectWellFormed(outcome: Outcome, label: string) {
   if (outcome.state.status !== "error") return;
   const { formError, fieldErrors } = outcome.state;
   expect(formError, label).not.toBe("errors.unexpected");
-  expect(typeof formError === "string" && messageExists(formError), `${label}: form error ${String(formError)} is no message key`).toBe(true);
+  expect(typeof formError === "string" && messageExists(formError), `${label}: form error ${String(formError)} is no message key`).toBe(
+    true,
+  );
   for (const [field, messages] of Object.entries(fieldErrors ?? {})) {
     for (const m of messages) expect(messageExists(m), `${label}: ${field} error ${m} is no message key`).toBe(true);
   }
@@ -64,9 +66,17 @@ describe("prototype keys in forms", () => {
       if (!action) throw new Error(`${key} not found by the scan`);
       const entries: [string, string][] = [
         ...Object.entries(entry.valid.fields(world)).flatMap(([k, v]) => [v].flat().map((x) => [k, x] as [string, string])),
-        ["__proto__", "a"], ["__proto__", "b"], ["__proto__[polluted]", "1"], ["constructor[prototype][polluted]", "1"], ["constructor", "x"],
+        ["__proto__", "a"],
+        ["__proto__", "b"],
+        ["__proto__[polluted]", "1"],
+        ["constructor[prototype][polluted]", "1"],
+        ["constructor", "x"],
       ];
-      const outcome = await callAs(entry.valid.role === "anonymous" ? undefined : world.actors[entry.valid.role], action.fn, toFormData(entries));
+      const outcome = await callAs(
+        entry.valid.role === "anonymous" ? undefined : world.actors[entry.valid.role],
+        action.fn,
+        toFormData(entries),
+      );
       expect(outcome.kind, key).toBe("state");
       expect(isSuccess(outcome), `${key}: ${JSON.stringify(outcome)}`).toBe(false);
     }
@@ -81,35 +91,45 @@ describe("fuzzing every server action as a role that may call it", () => {
     expect([...actions.keys()].filter((k) => !(k in ACTION_MATRIX))).toEqual([]);
   });
 
-  it.each(Object.keys(ACTION_MATRIX))("%s", async (key) => {
-    const entry = ACTION_MATRIX[key];
-    const action = actions.get(key);
-    if (!action) throw new Error(`${key} not found by the scan`);
-    const copy = openCopy(image);
-    harness.db = copy.db;
-    harness.sqlite = copy.sqlite;
-    const actor = entry.valid.role === "anonymous" ? undefined : world.actors[entry.valid.role];
-    const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
-    const auditMax = () => Number(copy.sqlite.prepare("SELECT coalesce(max(id), 0) FROM audit_log").pluck().get());
+  it.each(Object.keys(ACTION_MATRIX))(
+    "%s",
+    async (key) => {
+      const entry = ACTION_MATRIX[key];
+      const action = actions.get(key);
+      if (!action) throw new Error(`${key} not found by the scan`);
+      const copy = openCopy(image);
+      harness.db = copy.db;
+      harness.sqlite = copy.sqlite;
+      const actor = entry.valid.role === "anonymous" ? undefined : world.actors[entry.valid.role];
+      const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
+      const auditMax = () => Number(copy.sqlite.prepare("SELECT coalesce(max(id), 0) FROM audit_log").pluck().get());
 
-    await fc.assert(
-      fc.asyncProperty(formArb(entry.valid.fields(world), world), async (entries) => {
-        const label = `${key} as ${entry.valid.role} with ${describeEntries(entries)}`;
-        const before = snapshotDb(copy.sqlite);
-        const lastAudit = auditMax();
-        const outcome = await callAs(actor, action.fn, toFormData(entries));
-        expectWellFormed(outcome, `${label} → ${JSON.stringify(outcome).slice(0, 300)}`);
-        if (isSuccess(outcome)) return;
-        const changed = changedTables(before, snapshotDb(copy.sqlite));
-        expect(changed.filter((t) => !GUESS_TABLES.includes(t)), `${label}: a refused call wrote`).toEqual([]);
-        const newAudit = copy.sqlite.prepare("SELECT action FROM audit_log WHERE id > ?").pluck().all(lastAudit) as string[];
-        expect(newAudit.filter((a) => !GUESS_AUDIT_ACTIONS.includes(a)), `${label}: a refused call was audited as done`).toEqual([]);
-      }),
-      { numRuns: RUNS, seed: seedFor(key) },
-    );
-    // IV-01: no key of a form (e.g. "__proto__") may reach Object.prototype.
-    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeBefore);
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    copy.sqlite.close();
-  }, 60_000);
+      await fc.assert(
+        fc.asyncProperty(formArb(entry.valid.fields(world), world), async (entries) => {
+          const label = `${key} as ${entry.valid.role} with ${describeEntries(entries)}`;
+          const before = snapshotDb(copy.sqlite);
+          const lastAudit = auditMax();
+          const outcome = await callAs(actor, action.fn, toFormData(entries));
+          expectWellFormed(outcome, `${label} → ${JSON.stringify(outcome).slice(0, 300)}`);
+          if (isSuccess(outcome)) return;
+          const changed = changedTables(before, snapshotDb(copy.sqlite));
+          expect(
+            changed.filter((t) => !GUESS_TABLES.includes(t)),
+            `${label}: a refused call wrote`,
+          ).toEqual([]);
+          const newAudit = copy.sqlite.prepare("SELECT action FROM audit_log WHERE id > ?").pluck().all(lastAudit) as string[];
+          expect(
+            newAudit.filter((a) => !GUESS_AUDIT_ACTIONS.includes(a)),
+            `${label}: a refused call was audited as done`,
+          ).toEqual([]);
+        }),
+        { numRuns: RUNS, seed: seedFor(key) },
+      );
+      // IV-01: no key of a form (e.g. "__proto__") may reach Object.prototype.
+      expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeBefore);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      copy.sqlite.close();
+    },
+    60_000,
+  );
 });

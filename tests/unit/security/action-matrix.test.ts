@@ -72,8 +72,14 @@ describe("the matrix covers every server action", () => {
   it("has an entry for every exported action, and none for actions that are gone", () => {
     const found = [...actions.keys()];
     expect(found.length).toBeGreaterThan(50);
-    expect(found.filter((k) => !(k in ACTION_MATRIX)), "actions without a matrix entry").toEqual([]);
-    expect(Object.keys(ACTION_MATRIX).filter((k) => !actions.has(k)), "matrix entries without an action").toEqual([]);
+    expect(
+      found.filter((k) => !(k in ACTION_MATRIX)),
+      "actions without a matrix entry",
+    ).toEqual([]);
+    expect(
+      Object.keys(ACTION_MATRIX).filter((k) => !actions.has(k)),
+      "matrix entries without an action",
+    ).toEqual([]);
   });
 
   it("names exactly the roles that hold each action's permission (no role gains one silently)", () => {
@@ -107,8 +113,11 @@ describe.each(Object.entries(ACTION_MATRIX))("%s", (key, entry) => {
   });
 
   it("refuses every other role and anonymous visitors, writing nothing", async () => {
-    const probe = entry.foreign ? Object.values(entry.foreign)[0]?.[0] ?? entry.valid.fields : entry.valid.fields;
-    const denied: (Role | "anonymous")[] = [...ROLES.filter((r) => !allowedRoles(entry).includes(r)), ...(entry.roles === "anyone" ? [] : ["anonymous" as const])];
+    const probe = entry.foreign ? (Object.values(entry.foreign)[0]?.[0] ?? entry.valid.fields) : entry.valid.fields;
+    const denied: (Role | "anonymous")[] = [
+      ...ROLES.filter((r) => !allowedRoles(entry).includes(r)),
+      ...(entry.roles === "anyone" ? [] : ["anonymous" as const]),
+    ];
     for (const role of denied) {
       const outcome = await callUnchanged(role, key, probe(world), `${key} as ${role}`);
       expect(outcome, `${key} as ${role}`).toEqual({ kind: "state", state: { status: "error", formError: "errors.forbidden" } });

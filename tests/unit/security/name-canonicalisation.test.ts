@@ -44,23 +44,50 @@ async function refusedUnchanged(role: keyof World["actors"], action: string, fie
 
 /** Tenant A's `citywerk.example` and `grüne-wiese.example` (stored as xn--grne-wiese-beb.example). */
 const DISGUISES = [
-  "CITYWERK.EXAMPLE", "citywerk.example.", "  citywerk.example  ", "CityWerk.Example.",
-  "ｃｉｔｙｗｅｒｋ.example", "citywerk。example", "city\u00adwerk.example",
-  "grüne-wiese.example", "GRÜNE-WIESE.EXAMPLE", "xn--grne-wiese-beb.example", "XN--GRNE-WIESE-BEB.EXAMPLE.", "gru\u0308ne-wiese.example",
+  "CITYWERK.EXAMPLE",
+  "citywerk.example.",
+  "  citywerk.example  ",
+  "CityWerk.Example.",
+  "ｃｉｔｙｗｅｒｋ.example",
+  "citywerk。example",
+  "city\u00adwerk.example",
+  "grüne-wiese.example",
+  "GRÜNE-WIESE.EXAMPLE",
+  "xn--grne-wiese-beb.example",
+  "XN--GRNE-WIESE-BEB.EXAMPLE.",
+  "gru\u0308ne-wiese.example",
 ];
 
 describe("a domain of tenant A, disguised, is taken for tenant B's reseller", () => {
   it.each(DISGUISES)("adding %j to an own subscription is refused", async (name) => {
-    await refusedUnchanged("reseller", "addDomainAction", { subscriptionId: `${world.b.otherSubscriptionId}`, domain: name }, "orders.errors.domainTaken");
+    await refusedUnchanged(
+      "reseller",
+      "addDomainAction",
+      { subscriptionId: `${world.b.otherSubscriptionId}`, domain: name },
+      "orders.errors.domainTaken",
+    );
   });
 
   it.each(DISGUISES)("ordering a package with %j is refused", async (name) => {
-    await refusedUnchanged("reseller", "orderPackageAction", { customerId: `${world.b.customerId}`, packageId: `${world.b.unusedPackageId}`, domain: name }, "orders.errors.domainTaken");
+    await refusedUnchanged(
+      "reseller",
+      "orderPackageAction",
+      { customerId: `${world.b.customerId}`, packageId: `${world.b.unusedPackageId}`, domain: name },
+      "orders.errors.domainTaken",
+    );
   });
 
-  it.each(["mail.citywerk.example", "MAIL.CityWerk.example.", "a.b.xn--grne-wiese-beb.example"])("adding %j, a subdomain of tenant A's domain, is refused", async (name) => {
-    await refusedUnchanged("reseller", "addDomainAction", { subscriptionId: `${world.b.otherSubscriptionId}`, domain: name }, "orders.errors.domainTaken");
-  });
+  it.each(["mail.citywerk.example", "MAIL.CityWerk.example.", "a.b.xn--grne-wiese-beb.example"])(
+    "adding %j, a subdomain of tenant A's domain, is refused",
+    async (name) => {
+      await refusedUnchanged(
+        "reseller",
+        "addDomainAction",
+        { subscriptionId: `${world.b.otherSubscriptionId}`, domain: name },
+        "orders.errors.domainTaken",
+      );
+    },
+  );
 
   it("a customer's own subdomain stays allowed", async () => {
     const copy = openCopy(image);
@@ -68,7 +95,10 @@ describe("a domain of tenant A, disguised, is taken for tenant B's reseller", ()
     harness.sqlite = copy.sqlite;
     const fn = actions.get("addDomainAction")?.fn;
     if (!fn) throw new Error("no addDomainAction");
-    const outcome = await callAs(world.actors.reseller, fn, { subscriptionId: `${world.b.otherSubscriptionId}`, domain: `shop.${world.b.domainName}` });
+    const outcome = await callAs(world.actors.reseller, fn, {
+      subscriptionId: `${world.b.otherSubscriptionId}`,
+      domain: `shop.${world.b.domainName}`,
+    });
     expect(isSuccess(outcome), JSON.stringify(outcome)).toBe(true);
     harness.db = db.db;
     harness.sqlite = db.sqlite;
@@ -82,9 +112,19 @@ describe("a domain of tenant A, disguised, is taken for tenant B's reseller", ()
     // Tenant A gets a subdomain; tenant B then asks for the domain above it.
     const fn = actions.get("addDomainAction")?.fn;
     if (!fn) throw new Error("no addDomainAction");
-    const reseller1 = { ...world.actors.reseller, id: world.staff.resellerUserId, resellerId: world.a.resellerId, label: "reseller@kontor.example" };
-    expect(isSuccess(await callAs(reseller1, fn, { subscriptionId: `${world.a.otherSubscriptionId}`, domain: "shop.nordlicht-neu.example" }))).toBe(true);
-    const outcome = await callAs(world.actors.reseller, fn, { subscriptionId: `${world.b.otherSubscriptionId}`, domain: "nordlicht-neu.example" });
+    const reseller1 = {
+      ...world.actors.reseller,
+      id: world.staff.resellerUserId,
+      resellerId: world.a.resellerId,
+      label: "reseller@kontor.example",
+    };
+    expect(
+      isSuccess(await callAs(reseller1, fn, { subscriptionId: `${world.a.otherSubscriptionId}`, domain: "shop.nordlicht-neu.example" })),
+    ).toBe(true);
+    const outcome = await callAs(world.actors.reseller, fn, {
+      subscriptionId: `${world.b.otherSubscriptionId}`,
+      domain: "nordlicht-neu.example",
+    });
     expect(refusalKeys(outcome), JSON.stringify(outcome)).toContain("orders.errors.domainTaken");
     harness.db = db.db;
     harness.sqlite = db.sqlite;
@@ -94,19 +134,36 @@ describe("a domain of tenant A, disguised, is taken for tenant B's reseller", ()
 
 describe("an own address, disguised, is still taken", () => {
   it.each(["INFO", " Info ", "iNfO"])("creating mailbox %j beside info@ is refused", async (local) => {
-    await refusedUnchanged("customer", "createMailboxAction", {
-      subscriptionId: `${world.b.subscriptionId}`, domainId: `${world.b.domainId}`, localPart: local, quotaMb: "",
-      newPassword: "Kornblume-Acker-Zweig-93", confirmPassword: "Kornblume-Acker-Zweig-93",
-    }, "panel.errors.addressTaken");
+    await refusedUnchanged(
+      "customer",
+      "createMailboxAction",
+      {
+        subscriptionId: `${world.b.subscriptionId}`,
+        domainId: `${world.b.domainId}`,
+        localPart: local,
+        quotaMb: "",
+        newPassword: "Kornblume-Acker-Zweig-93",
+        confirmPassword: "Kornblume-Acker-Zweig-93",
+      },
+      "panel.errors.addressTaken",
+    );
   });
 
   it.each(["KONTAKT", " Kontakt "])("routing %j beside kontakt@ is refused", async (local) => {
-    await refusedUnchanged("mailadmin", "routeAddressAction", { accountId: `${world.b.adminAccountId}`, domainId: `${world.b.noPanelDomainId}`, localPart: local }, "mailAdmin.errors.addressTaken");
+    await refusedUnchanged(
+      "mailadmin",
+      "routeAddressAction",
+      { accountId: `${world.b.adminAccountId}`, domainId: `${world.b.noPanelDomainId}`, localPart: local },
+      "mailAdmin.errors.addressTaken",
+    );
   });
 
-  it.each(["WEITER@EXAMPLE.ORG", "weiter@example.org.", " Weiter@Example.Org "])("forwarding again to %j is a duplicate", async (target) => {
-    await refusedUnchanged("mailbox", "addForwardAction", { target }, "mailboxSettings.errors.forwardDuplicate");
-  });
+  it.each(["WEITER@EXAMPLE.ORG", "weiter@example.org.", " Weiter@Example.Org "])(
+    "forwarding again to %j is a duplicate",
+    async (target) => {
+      await refusedUnchanged("mailbox", "addForwardAction", { target }, "mailboxSettings.errors.forwardDuplicate");
+    },
+  );
 
   it.each(["@SPAM.EXAMPLE", "spam.example.", " @Spam.Example "])("blocking %j again is a duplicate", async (pattern) => {
     await refusedUnchanged("mailbox", "addSenderRuleAction", { kind: "block", pattern }, "mailboxSettings.errors.patternDuplicate");

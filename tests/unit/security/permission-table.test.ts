@@ -31,7 +31,8 @@ function sources(dir: string, out: string[] = []): string[] {
   return out;
 }
 const appSources = () => ["app", "lib", "components"].flatMap((d) => sources(d)).filter((f) => !f.startsWith("lib/authz/"));
-const actionPermissions = () => new Set(findServerActionFiles().flatMap((f) => [...fs.readFileSync(f, "utf8").matchAll(/permission: "([\w.]+)"/g)].map((m) => m[1])));
+const actionPermissions = () =>
+  new Set(findServerActionFiles().flatMap((f) => [...fs.readFileSync(f, "utf8").matchAll(/permission: "([\w.]+)"/g)].map((m) => m[1])));
 
 describe("the permission table", () => {
   it("has a test row for every permission and none for permissions that are gone", () => {
@@ -40,8 +41,13 @@ describe("the permission table", () => {
   });
 
   it("holds only permissions the app asks for", () => {
-    const text = appSources().map((f) => fs.readFileSync(path.join(ROOT, f), "utf8")).join("\n");
-    expect(PERMISSIONS.filter((p) => !text.includes(`"${p}"`)), "permissions nothing asks").toEqual([]);
+    const text = appSources()
+      .map((f) => fs.readFileSync(path.join(ROOT, f), "utf8"))
+      .join("\n");
+    expect(
+      PERMISSIONS.filter((p) => !text.includes(`"${p}"`)),
+      "permissions nothing asks",
+    ).toEqual([]);
   });
 
   it("is the only place that compares roles", () => {

@@ -14,7 +14,12 @@ import { buildWorld, openCopy, type World } from "../../support/security/world";
 const nextAuth = vi.hoisted(() => ({ GET: async () => new Response("next-auth"), POST: async () => new Response("next-auth") }));
 vi.mock("@/db", async () => (await import("../../support/security/harness")).mockDb());
 vi.mock("@/lib/auth/session", async () => (await import("../../support/security/harness")).mockSession());
-vi.mock("@/lib/auth/auth", () => ({ auth: async () => null, signIn: async () => undefined, signOut: async () => undefined, handlers: nextAuth }));
+vi.mock("@/lib/auth/auth", () => ({
+  auth: async () => null,
+  signIn: async () => undefined,
+  signOut: async () => undefined,
+  handlers: nextAuth,
+}));
 
 let world: World;
 let db: ReturnType<typeof openCopy>;
@@ -27,7 +32,9 @@ beforeAll(async () => {
   db = openCopy(built.image);
   harness.db = db.db;
   harness.sqlite = db.sqlite;
-  secrets = ["users", "mailboxes", "mail_accounts"].flatMap((t) => db.sqlite.prepare(`SELECT password_hash FROM ${t}`).pluck().all() as string[]);
+  secrets = ["users", "mailboxes", "mail_accounts"].flatMap(
+    (t) => db.sqlite.prepare(`SELECT password_hash FROM ${t}`).pluck().all() as string[],
+  );
   for (const h of await loadRouteHandlers()) handlers.set(h.key, h);
 }, 60_000);
 
@@ -58,8 +65,14 @@ describe("the matrix covers every route handler", () => {
   it("has an entry for every exported handler, and none for handlers that are gone", () => {
     const found = [...handlers.keys()];
     expect(found.length).toBeGreaterThan(5);
-    expect(found.filter((k) => !(k in ROUTE_MATRIX)), "handlers without a matrix entry").toEqual([]);
-    expect(Object.keys(ROUTE_MATRIX).filter((k) => !handlers.has(k)), "matrix entries without a handler").toEqual([]);
+    expect(
+      found.filter((k) => !(k in ROUTE_MATRIX)),
+      "handlers without a matrix entry",
+    ).toEqual([]);
+    expect(
+      Object.keys(ROUTE_MATRIX).filter((k) => !handlers.has(k)),
+      "matrix entries without a handler",
+    ).toEqual([]);
   });
 });
 
@@ -75,7 +88,8 @@ describe.each(Object.entries(ROUTE_MATRIX))("%s", (key, entry) => {
   it("answers only the roles in the matrix, leaks nothing and writes nothing", async () => {
     const before = snapshotDb(db.sqlite);
     const tenantA = entry.access === "public" ? [] : [world.a.mailboxAddress, world.a.domainName];
-    const denied: (Role | "anonymous")[] = entry.access === "public" ? [] : [...ROLES.filter((r) => !roleList(entry).includes(r)), "anonymous"];
+    const denied: (Role | "anonymous")[] =
+      entry.access === "public" ? [] : [...ROLES.filter((r) => !roleList(entry).includes(r)), "anonymous"];
     for (const role of denied) {
       const answer = await call(key, role, entry.request(world));
       expect([401, 403, 404], `${key} as ${role}: ${answer.status}`).toContain(answer.status);

@@ -12,6 +12,10 @@ export const createResellerAction = defineAction({
     const r = await createReseller(actor, input, ip);
     revalidatePath("/admin", "layout");
     // Shown once to the admin; only the hash is stored.
-    return { status: "success", message: t("adminArea.resellerCreated", { name: input.name }), data: { login: r.login, password: r.password } };
+    return {
+      status: "success",
+      message: t("adminArea.resellerCreated", { name: input.name }),
+      data: { login: r.login, password: r.password },
+    };
   },
 });

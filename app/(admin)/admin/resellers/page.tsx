@@ -14,15 +14,25 @@ export default async function ResellersPage() {
       <PageTitle>{t("resellersTitle")}</PageTitle>
       <Card title={t("resellersList")}>
         <table className="w-full text-left text-sm">
-          <thead className="text-slate-500"><tr><th className="py-1">{t("name")}</th><th>{t("customers")}</th></tr></thead>
+          <thead className="text-slate-500">
+            <tr>
+              <th className="py-1">{t("name")}</th>
+              <th>{t("customers")}</th>
+            </tr>
+          </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={r.id} className="border-t border-slate-100"><td className="py-2">{r.name}</td><td>{r.customerCount}</td></tr>
+              <tr key={r.id} className="border-t border-slate-100">
+                <td className="py-2">{r.name}</td>
+                <td>{r.customerCount}</td>
+              </tr>
             ))}
           </tbody>
         </table>
       </Card>
-      <Card title={t("newReseller")}><ResellerForm action={createResellerAction} /></Card>
+      <Card title={t("newReseller")}>
+        <ResellerForm action={createResellerAction} />
+      </Card>
     </>
   );
 }

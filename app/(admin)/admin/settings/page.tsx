@@ -12,8 +12,12 @@ export default async function SettingsPage() {
   return (
     <>
       <PageTitle>{t("settingsTitle")}</PageTitle>
-      <Card title={t("policyTitle")}><PolicyForm action={updatePasswordPolicyAction} options={getPasswordPolicyOptions()} /></Card>
-      <Card title={t("serverTitle")}><ServerSettingsForm action={updateServerSettingsAction} settings={getServerSettings()} /></Card>
+      <Card title={t("policyTitle")}>
+        <PolicyForm action={updatePasswordPolicyAction} options={getPasswordPolicyOptions()} />
+      </Card>
+      <Card title={t("serverTitle")}>
+        <ServerSettingsForm action={updateServerSettingsAction} settings={getServerSettings()} />
+      </Card>
     </>
   );
 }

@@ -36,10 +36,18 @@ export default async function AccountPage() {
           {t("reauthValid", { time: formatTime(validUntil, "time") })}
         </p>
         <Card title={t("stammdatenTitle")}>
-          <StammdatenForm action={updateStammdatenAction} initial={{
-            company: customer.company ?? "", contactName: customer.contactName, street: customer.street, postalCode: customer.postalCode,
-            city: customer.city, phone: customer.phone, contactEmail: customer.contactEmail,
-          }} />
+          <StammdatenForm
+            action={updateStammdatenAction}
+            initial={{
+              company: customer.company ?? "",
+              contactName: customer.contactName,
+              street: customer.street,
+              postalCode: customer.postalCode,
+              city: customer.city,
+              phone: customer.phone,
+              contactEmail: customer.contactEmail,
+            }}
+          />
         </Card>
         <Card title={t("passwordTitle")}>
           <AccountPasswordForm action={changeAccountPasswordAction} names={[actor.label]} />

@@ -24,7 +24,8 @@ export default async function DomainsPage({ searchParams }: Props) {
   const sp = await searchParams;
   const q = str(sp.q, 253)?.trim() ?? "";
   const page = searchDomainsForCustomer(actor, { q, after: str(sp.after, 253), before: str(sp.before, 253) });
-  const pageHref = (key: "after" | "before", cursor: string) => `/ksc/domains?${new URLSearchParams({ ...(q ? { q } : {}), [key]: cursor })}`;
+  const pageHref = (key: "after" | "before", cursor: string) =>
+    `/ksc/domains?${new URLSearchParams({ ...(q ? { q } : {}), [key]: cursor })}`;
   const text = onceEach();
   const manage = aroundPlaceholder(t.raw("domains.managePackageFor") as string, "{domain}");
   return (
@@ -34,43 +35,81 @@ export default async function DomainsPage({ searchParams }: Props) {
         <p className="mb-4 text-sm text-slate-600">{t("domains.intro")}</p>
         <form method="get" action="/ksc/domains" role="search" className="mb-4 flex flex-wrap items-end gap-2">
           <div>
-            <label htmlFor="domain-search" className="block text-sm font-medium">{t("domains.searchLabel")}</label>
-            <input id="domain-search" name="q" type="search" defaultValue={q} maxLength={253} placeholder={t("domains.searchPlaceholder")}
-              className="mt-1 rounded border border-slate-300 px-3 py-1.5 text-sm" />
+            <label htmlFor="domain-search" className="block text-sm font-medium">
+              {t("domains.searchLabel")}
+            </label>
+            <input
+              id="domain-search"
+              name="q"
+              type="search"
+              defaultValue={q}
+              maxLength={253}
+              placeholder={t("domains.searchPlaceholder")}
+              className="mt-1 rounded border border-slate-300 px-3 py-1.5 text-sm"
+            />
           </div>
-          <button type="submit" className="rounded bg-brand-600 px-3 py-1.5 text-sm text-white hover:bg-brand-700">{t("domains.searchButton")}</button>
-          {q && <Link href="/ksc/domains" className="px-2 py-1.5 text-sm text-brand-700 underline">{t("domains.reset")}</Link>}
+          <button type="submit" className="rounded bg-brand-600 px-3 py-1.5 text-sm text-white hover:bg-brand-700">
+            {t("domains.searchButton")}
+          </button>
+          {q && (
+            <Link href="/ksc/domains" className="px-2 py-1.5 text-sm text-brand-700 underline">
+              {t("domains.reset")}
+            </Link>
+          )}
         </form>
-        {manage.before && <span id="manage-before" hidden>{manage.before}</span>}
-        {manage.after && <span id="manage-after" hidden>{manage.after}</span>}
-        {page.items.length === 0 ? <p className="text-sm text-slate-600">{t("domains.none")}</p> : (
+        {manage.before && (
+          <span id="manage-before" hidden>
+            {manage.before}
+          </span>
+        )}
+        {manage.after && (
+          <span id="manage-after" hidden>
+            {manage.after}
+          </span>
+        )}
+        {page.items.length === 0 ? (
+          <p className="text-sm text-slate-600">{t("domains.none")}</p>
+        ) : (
           <table className="w-full text-left text-sm">
             <thead className="text-slate-500">
               <tr>
-                <th className="py-2">{t("domains.domain")}</th><th>{t("domains.package")}</th><th>{t("domains.panel")}</th>
-                <th>{t("domains.mailboxes")}</th><th className="text-right">{t("domains.actions")}</th>
+                <th className="py-2">{t("domains.domain")}</th>
+                <th>{t("domains.package")}</th>
+                <th>{t("domains.panel")}</th>
+                <th>{t("domains.mailboxes")}</th>
+                <th className="text-right">{t("domains.actions")}</th>
               </tr>
             </thead>
             <tbody>
               {page.items.map((d) => (
                 <tr key={d.id} className="border-t border-slate-100">
-                  <td id={`domain-${d.id}`} className="py-2 font-medium">{d.displayName}</td>
+                  <td id={`domain-${d.id}`} className="py-2 font-medium">
+                    {d.displayName}
+                  </td>
                   <td>{d.packageName}</td>
                   <td>{text(`panel:${d.panel}`, () => t(`panelKind.${d.panel}`))}</td>
                   <td>
                     {text(`usage:${d.subscriptionId}`, () =>
                       d.maxMailboxes === null
                         ? t("domains.usageUnlimited", { used: d.subscriptionMailboxes })
-                        : t("domains.usage", { used: d.subscriptionMailboxes, max: d.maxMailboxes }))}
-                    <span className="block text-xs text-slate-500">{text(`count:${d.mailboxCount}`, () => t("domains.usageDomain", { count: d.mailboxCount }))}</span>
+                        : t("domains.usage", { used: d.subscriptionMailboxes, max: d.maxMailboxes }),
+                    )}
+                    <span className="block text-xs text-slate-500">
+                      {text(`count:${d.mailboxCount}`, () => t("domains.usageDomain", { count: d.mailboxCount }))}
+                    </span>
                   </td>
                   <td className="text-right">
                     {d.panel === "none" ? (
-                      <a href="/ksc/domains/mail-admin" className="text-brand-700 underline">{t("domains.mailAdmin")}</a>
+                      <a href="/ksc/domains/mail-admin" className="text-brand-700 underline">
+                        {t("domains.mailAdmin")}
+                      </a>
                     ) : (
-                      <a href={`/panel/${d.subscriptionId}`} title={text("manage", () => t("domains.managePackage"))}
+                      <a
+                        href={`/panel/${d.subscriptionId}`}
+                        title={text("manage", () => t("domains.managePackage"))}
                         aria-labelledby={labelledBy(manage, `domain-${d.id}`)}
-                        className="inline-flex items-center justify-center rounded border border-brand-600 p-1.5 text-brand-700 hover:bg-brand-50">
+                        className="inline-flex items-center justify-center rounded border border-brand-600 p-1.5 text-brand-700 hover:bg-brand-50"
+                      >
                         <PanelIcon name="settings" size={18} />
                       </a>
                     )}
@@ -81,8 +120,20 @@ export default async function DomainsPage({ searchParams }: Props) {
           </table>
         )}
         <nav aria-label={t("domains.pagination")} className="mt-4 flex justify-between text-sm">
-          {page.prevCursor ? <Link href={pageHref("before", page.prevCursor)} className="text-brand-700 underline">‹ {t("domains.prev")}</Link> : <span />}
-          {page.nextCursor ? <Link href={pageHref("after", page.nextCursor)} className="text-brand-700 underline">{t("domains.next")} ›</Link> : <span />}
+          {page.prevCursor ? (
+            <Link href={pageHref("before", page.prevCursor)} className="text-brand-700 underline">
+              ‹ {t("domains.prev")}
+            </Link>
+          ) : (
+            <span />
+          )}
+          {page.nextCursor ? (
+            <Link href={pageHref("after", page.nextCursor)} className="text-brand-700 underline">
+              {t("domains.next")} ›
+            </Link>
+          ) : (
+            <span />
+          )}
         </nav>
       </Card>
     </>

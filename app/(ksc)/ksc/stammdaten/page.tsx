@@ -23,7 +23,12 @@ export default async function StammdatenPage() {
         <Card title={t("cardTitle")}>
           <DefinitionList
             rows={[
-              [t("customerNumber"), <span key="n" className="font-mono">{c.customerNumber}</span>],
+              [
+                t("customerNumber"),
+                <span key="n" className="font-mono">
+                  {c.customerNumber}
+                </span>,
+              ],
               [t("company"), c.company ?? "—"],
               [t("contactName"), c.contactName],
               [t("street"), c.street || "—"],

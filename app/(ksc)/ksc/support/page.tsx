@@ -23,7 +23,9 @@ export default async function SupportCenterPage({ searchParams }: Props) {
     <>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <PageTitle>{t("title")}</PageTitle>
-        <Link href="/ksc/support/new" className={buttonClass}>{t("newTicket")}</Link>
+        <Link href="/ksc/support/new" className={buttonClass}>
+          {t("newTicket")}
+        </Link>
       </div>
       <p className="text-sm text-slate-700">{t("intro")}</p>
       <Card title={t("myTickets")}>

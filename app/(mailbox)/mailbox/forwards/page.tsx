@@ -14,7 +14,11 @@ export default async function MailboxForwardsPage() {
   return (
     <>
       <PageTitle>{t("title")}</PageTitle>
-      {!fw.enabled && <p role="note" className="rounded border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">{t("disabled")}</p>}
+      {!fw.enabled && (
+        <p role="note" className="rounded border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          {t("disabled")}
+        </p>
+      )}
       <Card title={t("listTitle")}>
         <p className="mb-3 text-sm text-slate-700">{t("intro")}</p>
         {fw.targets.length === 0 ? (
@@ -24,7 +28,12 @@ export default async function MailboxForwardsPage() {
             {fw.targets.map((f) => (
               <li key={f.id} className="flex items-center justify-between py-2">
                 <span className="font-mono text-sm">{displayAddress(f.target)}</span>
-                <RemoveButton action={removeForwardAction} id={f.id} label={t("remove")} accessibleLabel={t("removeTarget", { target: displayAddress(f.target) })} />
+                <RemoveButton
+                  action={removeForwardAction}
+                  id={f.id}
+                  label={t("remove")}
+                  accessibleLabel={t("removeTarget", { target: displayAddress(f.target) })}
+                />
               </li>
             ))}
           </ul>

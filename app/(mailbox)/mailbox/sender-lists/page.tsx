@@ -22,12 +22,19 @@ export default async function MailboxSenderListsPage() {
         return (
           <Card key={kind} title={t(kind === "block" ? "blockTitle" : "allowTitle")}>
             <p className="mb-3 text-sm text-slate-600">{t(kind === "block" ? "blockIntro" : "allowIntro")}</p>
-            {entries.length === 0 ? <p className="mb-4 text-sm text-slate-500">{t("empty")}</p> : (
+            {entries.length === 0 ? (
+              <p className="mb-4 text-sm text-slate-500">{t("empty")}</p>
+            ) : (
               <ul className="mb-4 divide-y divide-slate-100">
                 {entries.map((r) => (
                   <li key={r.id} className="flex items-center justify-between py-2">
                     <span className="font-mono text-sm">{display(r.pattern)}</span>
-                    <RemoveButton action={removeSenderRuleAction} id={r.id} label={t("remove")} accessibleLabel={t("removeEntry", { entry: display(r.pattern) })} />
+                    <RemoveButton
+                      action={removeSenderRuleAction}
+                      id={r.id}
+                      label={t("remove")}
+                      accessibleLabel={t("removeEntry", { entry: display(r.pattern) })}
+                    />
                   </li>
                 ))}
               </ul>

@@ -14,7 +14,9 @@ export default async function MailboxServerPage() {
       <ServerAddresses settings={getServerSettings()} />
       <Card title={t("automaticTitle")}>
         <p className="mb-3 text-sm text-slate-700">{t("serverIntro")}</p>
-        <Link href="/mailbox/setup" className="text-brand-700 underline">{t("openSetup")}</Link>
+        <Link href="/mailbox/setup" className="text-brand-700 underline">
+          {t("openSetup")}
+        </Link>
       </Card>
     </>
   );

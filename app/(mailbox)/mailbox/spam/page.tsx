@@ -14,9 +14,13 @@ export default async function MailboxSpamPage() {
       <PageTitle>{t("title")}</PageTitle>
       <Card title={t("cardTitle")}>
         <p className="mb-4 text-sm text-slate-700">{t("intro")}</p>
-        {spam.available
-          ? <SpamForm action={setSpamSettingsAction} enabled={spam.enabled} level={spam.level} spamAction={spam.action} />
-          : <p role="note" className="rounded border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">{t("disabled")}</p>}
+        {spam.available ? (
+          <SpamForm action={setSpamSettingsAction} enabled={spam.enabled} level={spam.level} spamAction={spam.action} />
+        ) : (
+          <p role="note" className="rounded border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+            {t("disabled")}
+          </p>
+        )}
       </Card>
     </>
   );

@@ -9,7 +9,9 @@ export default async function PanelLayout({ children, params }: { children: Reac
   const customer = getOwnCustomer(actor);
   return (
     <ClientMessages area="(panel)">
-      <skin.Frame sub={sub} customer={customer.company ?? customer.contactName}>{children}</skin.Frame>
+      <skin.Frame sub={sub} customer={customer.company ?? customer.contactName}>
+        {children}
+      </skin.Frame>
     </ClientMessages>
   );
 }

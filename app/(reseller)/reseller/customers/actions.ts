@@ -8,7 +8,13 @@ import { addDomain } from "@/lib/services/orders/add-domain";
 import { limitErrorState } from "@/lib/services/orders/limit-error";
 import { moveDomain } from "@/lib/services/orders/move-domain";
 import { orderPackage } from "@/lib/services/orders/order-package";
-import { addDomainSchema, createCustomerSchema, moveDomainSchema, orderPackageSchema, updateCustomerSchema } from "@/lib/validation/customer";
+import {
+  addDomainSchema,
+  createCustomerSchema,
+  moveDomainSchema,
+  orderPackageSchema,
+  updateCustomerSchema,
+} from "@/lib/validation/customer";
 
 export const createCustomerAction = defineAction({
   permission: "reseller.manage",

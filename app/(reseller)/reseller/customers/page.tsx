@@ -19,27 +19,56 @@ export default async function CustomersPage({ searchParams }: { searchParams: Se
     <>
       <div className="flex items-center justify-between">
         <PageTitle>{t("title")}</PageTitle>
-        <Link href="/reseller/customers/new" className="rounded bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">{t("new")}</Link>
+        <Link href="/reseller/customers/new" className="rounded bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+          {t("new")}
+        </Link>
       </div>
       <Card title={t("listTitle")}>
         <form method="get" role="search" className="mb-4 flex gap-2">
-          <label htmlFor="customer-search" className="sr-only">{t("search")}</label>
-          <input id="customer-search" name="q" type="search" defaultValue={search.q ?? ""} placeholder={t("searchPlaceholder")}
-            className="w-full rounded border border-slate-300 px-3 py-2 text-sm" />
-          <button type="submit" className="rounded border border-slate-300 px-4 py-2 text-sm hover:bg-slate-50">{t("search")}</button>
+          <label htmlFor="customer-search" className="sr-only">
+            {t("search")}
+          </label>
+          <input
+            id="customer-search"
+            name="q"
+            type="search"
+            defaultValue={search.q ?? ""}
+            placeholder={t("searchPlaceholder")}
+            className="w-full rounded border border-slate-300 px-3 py-2 text-sm"
+          />
+          <button type="submit" className="rounded border border-slate-300 px-4 py-2 text-sm hover:bg-slate-50">
+            {t("search")}
+          </button>
         </form>
-        {items.length === 0 ? <p className="text-sm text-slate-600">{t("empty")}</p> : (
+        {items.length === 0 ? (
+          <p className="text-sm text-slate-600">{t("empty")}</p>
+        ) : (
           <div className="overflow-x-auto">
             <table className="w-full text-left text-sm">
               <thead className="text-slate-500">
-                <tr><th className="py-1">{t("number")}</th><th>{t("company")}</th><th>{t("contactName")}</th><th>{t("contactEmail")}</th><th>{t("subscriptions")}</th><th>{t("domains")}</th></tr>
+                <tr>
+                  <th className="py-1">{t("number")}</th>
+                  <th>{t("company")}</th>
+                  <th>{t("contactName")}</th>
+                  <th>{t("contactEmail")}</th>
+                  <th>{t("subscriptions")}</th>
+                  <th>{t("domains")}</th>
+                </tr>
               </thead>
               <tbody>
                 {/* Plain anchors in rows: a next/link per row costs the server a client component each. */}
                 {items.map((c) => (
                   <tr key={c.id} className="border-t border-slate-100">
-                    <td className="py-2 font-mono"><a className="text-brand-700 underline" href={`/reseller/customers/${c.id}`}>{c.customerNumber}</a></td>
-                    <td>{c.company ?? "—"}</td><td>{c.contactName}</td><td>{c.contactEmail}</td><td>{c.subscriptions}</td><td>{c.domains}</td>
+                    <td className="py-2 font-mono">
+                      <a className="text-brand-700 underline" href={`/reseller/customers/${c.id}`}>
+                        {c.customerNumber}
+                      </a>
+                    </td>
+                    <td>{c.company ?? "—"}</td>
+                    <td>{c.contactName}</td>
+                    <td>{c.contactEmail}</td>
+                    <td>{c.subscriptions}</td>
+                    <td>{c.domains}</td>
                   </tr>
                 ))}
               </tbody>
@@ -47,8 +76,20 @@ export default async function CustomersPage({ searchParams }: { searchParams: Se
           </div>
         )}
         <nav aria-label={t("pagination")} className="mt-4 flex justify-between text-sm">
-          {prevCursor ? <Link className="text-brand-700 underline" href={pageLink(search.q, { before: prevCursor })}>{t("previous")}</Link> : <span />}
-          {nextCursor ? <Link className="text-brand-700 underline" href={pageLink(search.q, { after: nextCursor })}>{t("next")}</Link> : <span />}
+          {prevCursor ? (
+            <Link className="text-brand-700 underline" href={pageLink(search.q, { before: prevCursor })}>
+              {t("previous")}
+            </Link>
+          ) : (
+            <span />
+          )}
+          {nextCursor ? (
+            <Link className="text-brand-700 underline" href={pageLink(search.q, { after: nextCursor })}>
+              {t("next")}
+            </Link>
+          ) : (
+            <span />
+          )}
         </nav>
       </Card>
     </>

@@ -4,5 +4,9 @@ import { ClientMessages } from "@/components/i18n/client-messages";
 
 export default async function SecurityPage() {
   const actor = await requirePermission("reseller.manage");
-  return <ClientMessages area="(reseller)/security"><SecurityPanel actor={actor} /></ClientMessages>;
+  return (
+    <ClientMessages area="(reseller)/security">
+      <SecurityPanel actor={actor} />
+    </ClientMessages>
+  );
 }

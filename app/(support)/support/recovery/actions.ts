@@ -11,7 +11,8 @@ export const sendRecoveryLinkAction = defineAction({
   schema: supportLinkSchema,
   handler: async ({ actor, input, ip, t }) => {
     const result = sendSupportRecoveryLink(actor, input, await currentLocale(), ip);
-    if (!result.ok) return { status: "error", formError: t("supportRecovery.throttled", { minutes: Math.ceil(result.retryAfterMs / 60_000) }) };
+    if (!result.ok)
+      return { status: "error", formError: t("supportRecovery.throttled", { minutes: Math.ceil(result.retryAfterMs / 60_000) }) };
     sendAfterResponse(result.mail);
     sendAfterResponse(result.ownerNotice);
     return { status: "success", message: t("supportRecovery.sent", { address: result.sentTo }) };

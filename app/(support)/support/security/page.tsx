@@ -4,5 +4,9 @@ import { ClientMessages } from "@/components/i18n/client-messages";
 
 export default async function SecurityPage() {
   const actor = await requirePermission("support.tickets");
-  return <ClientMessages area="(support)/security"><SecurityPanel actor={actor} /></ClientMessages>;
+  return (
+    <ClientMessages area="(support)/security">
+      <SecurityPanel actor={actor} />
+    </ClientMessages>
+  );
 }

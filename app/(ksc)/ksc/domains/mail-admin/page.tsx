@@ -20,7 +20,9 @@ export default async function MailAdminHintPage() {
       <Card title={t("mailAdmin")}>
         <p className="text-sm text-slate-700">{t("mailAdminBody", { account })}</p>
         <p className="mt-2 text-sm text-slate-700">{t("mailAdminForgot")}</p>
-        <div className="mt-4 inline-block rounded bg-brand-700 p-1"><LogoutButton /></div>
+        <div className="mt-4 inline-block rounded bg-brand-700 p-1">
+          <LogoutButton />
+        </div>
       </Card>
     </>
   );

@@ -27,7 +27,11 @@ export default async function CustomerTicketPage({ params }: Props) {
   return (
     <ClientMessages area="(ksc)/support">
       <>
-        <p className="text-sm"><Link href="/ksc/support" className="text-brand-700 underline">{t("backToSupportCenter")}</Link></p>
+        <p className="text-sm">
+          <Link href="/ksc/support" className="text-brand-700 underline">
+            {t("backToSupportCenter")}
+          </Link>
+        </p>
         <PageTitle>{t("titleWithNumber", { id: ticket.id, subject: ticket.subject })}</PageTitle>
         <p className="flex items-center gap-3 text-sm text-slate-600">
           <StatusBadge status={ticket.status} /> {t(`categories.${ticket.category}`)}
@@ -37,9 +41,7 @@ export default async function CustomerTicketPage({ params }: Props) {
             {view.passwordState === "ready" ? (
               <RevealPassword action={revealPasswordAction} ticketId={ticket.id} account={view.passwordAccount ?? ""} />
             ) : (
-              <p className="text-sm">
-                {t("passwordRevealed", { date: formatTime(view.passwordRevealedAt ?? new Date()) })}
-              </p>
+              <p className="text-sm">{t("passwordRevealed", { date: formatTime(view.passwordRevealedAt ?? new Date()) })}</p>
             )}
           </Card>
         )}

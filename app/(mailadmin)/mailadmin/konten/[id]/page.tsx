@@ -21,18 +21,49 @@ export default async function MailAccountPage({ params }: { params: Promise<{ id
   return (
     <>
       <PageTitle>{account.login}</PageTitle>
-      <p className="text-sm"><Link className="text-brand-700 underline" href="/mailadmin">{t("back")}</Link></p>
+      <p className="text-sm">
+        <Link className="text-brand-700 underline" href="/mailadmin">
+          {t("back")}
+        </Link>
+      </p>
       <Card title={t("addressesTitle")}>
-        {account.addresses.length ? <ul className="list-disc pl-5 text-sm">{account.addresses.map((a) => <li key={a.id}>{a.address}</li>)}</ul> : <p className="text-sm">{t("noAddresses")}</p>}
+        {account.addresses.length ? (
+          <ul className="list-disc pl-5 text-sm">
+            {account.addresses.map((a) => (
+              <li key={a.id}>{a.address}</li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-sm">{t("noAddresses")}</p>
+        )}
       </Card>
       <Card title={t("passwordTitle")}>
         <p className="mb-3 text-sm text-slate-600">{t("passwordIntro")}</p>
-        <AccountPasswordForm action={setMailAccountPasswordAction} accountId={account.id} login={account.login} own={account.id === actor.id} />
+        <AccountPasswordForm
+          action={setMailAccountPasswordAction}
+          accountId={account.id}
+          login={account.login}
+          own={account.id === actor.id}
+        />
       </Card>
-      <Card title={t("quotaTitle")}><QuotaForm action={setMailAccountQuotaAction} accountId={account.id} quotaMb={account.quotaMb} maxQuotaMb={overview.allowance.quotaMb} /></Card>
+      <Card title={t("quotaTitle")}>
+        <QuotaForm
+          action={setMailAccountQuotaAction}
+          accountId={account.id}
+          quotaMb={account.quotaMb}
+          maxQuotaMb={overview.allowance.quotaMb}
+        />
+      </Card>
       <Card title={t("deleteTitle")}>
-        {account.number === 1 ? <p className="text-sm text-slate-600">{t("adminCannotBeDeleted")}</p> : (
-          <DeleteButton action={deleteMailAccountAction} fields={{ accountId: String(account.id) }} label={t("deleteAccount")} confirm={t("deleteConfirm", { login: account.login })} />
+        {account.number === 1 ? (
+          <p className="text-sm text-slate-600">{t("adminCannotBeDeleted")}</p>
+        ) : (
+          <DeleteButton
+            action={deleteMailAccountAction}
+            fields={{ accountId: String(account.id) }}
+            label={t("deleteAccount")}
+            confirm={t("deleteConfirm", { login: account.login })}
+          />
         )}
       </Card>
     </>

@@ -21,9 +21,18 @@ export default async function PanelAccountPage({ params }: SubscriptionParams) {
     <skin.Page sub={sub} title={t("accountTitle")} crumbs={[{ href: links.start, label: t("start") }, { label: t("account") }]}>
       <h2 className="mb-2 font-semibold">{t("package", { name: sub.packageName })}</h2>
       <dl className="grid grid-cols-[12rem_1fr] gap-y-1.5 text-[13px]">
-        {rows.map(([k, v]) => [<dt key={`${k}-k`} className="text-slate-600">{k}</dt>, <dd key={`${k}-v`}>{v}</dd>])}
+        {rows.map(([k, v]) => [
+          <dt key={`${k}-k`} className="text-slate-600">
+            {k}
+          </dt>,
+          <dd key={`${k}-v`}>{v}</dd>,
+        ])}
       </dl>
-      <p className="mt-4 text-sm"><Link href={links.server} className="underline">{t("serverAddresses")}</Link></p>
+      <p className="mt-4 text-sm">
+        <Link href={links.server} className="underline">
+          {t("serverAddresses")}
+        </Link>
+      </p>
     </skin.Page>
   );
 }

@@ -10,7 +10,12 @@ export default async function PanelDomainsPage({ params }: SubscriptionParams) {
   return (
     <skin.Page sub={sub} title={title} crumbs={[{ href: panelLinks(sub.id).start, label: t("start") }, { label: title }]}>
       <table className="w-full text-left text-[13px]">
-        <thead><tr className="text-slate-600"><th className="py-1">{t("domain")}</th><th>{t("servicesColumn")}</th></tr></thead>
+        <thead>
+          <tr className="text-slate-600">
+            <th className="py-1">{t("domain")}</th>
+            <th>{t("servicesColumn")}</th>
+          </tr>
+        </thead>
         <tbody>
           {sub.domains.map((d) => (
             <tr key={d.id} className="border-t border-slate-200">

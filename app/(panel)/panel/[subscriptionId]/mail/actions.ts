@@ -11,7 +11,13 @@ import { setForwarding } from "@/lib/services/mailboxes/set-forwarding";
 import { setSpamFilter } from "@/lib/services/mailboxes/set-spam-filter";
 import { updateMailboxSettings } from "@/lib/services/mailboxes/update-mailbox-settings";
 import { aliasSchema, catchAllSchema, deleteAliasSchema } from "@/lib/validation/alias";
-import { createMailboxSchema, deleteMailboxesSchema, forwardingSchema, mailboxSettingsSchema, spamFilterSchema } from "@/lib/validation/mailbox";
+import {
+  createMailboxSchema,
+  deleteMailboxesSchema,
+  forwardingSchema,
+  mailboxSettingsSchema,
+  spamFilterSchema,
+} from "@/lib/validation/mailbox";
 import { displayAddress } from "@/lib/validation/names";
 
 // Thin wrappers: the services check the tenant scope and the package limits, so a crafted call with

@@ -9,7 +9,11 @@ export default async function PanelServerPage({ params }: SubscriptionParams) {
   const { sub, skin } = await loadPanel((await params).subscriptionId);
   const t = await getTranslations("panel");
   return (
-    <skin.Page sub={sub} title={t("serverAddresses")} crumbs={[{ href: panelLinks(sub.id).start, label: t("start") }, { label: t("serverAddresses") }]}>
+    <skin.Page
+      sub={sub}
+      title={t("serverAddresses")}
+      crumbs={[{ href: panelLinks(sub.id).start, label: t("start") }, { label: t("serverAddresses") }]}
+    >
       <ServerAddresses settings={getServerSettings()} />
     </skin.Page>
   );

@@ -9,7 +9,9 @@ export default async function PanelUsersPage({ params }: SubscriptionParams) {
   return (
     <skin.Page sub={sub} title={t("usersTitle")} crumbs={[{ href: panelLinks(sub.id).start, label: t("start") }, { label: t("users") }]}>
       <p className="mb-2 text-sm text-slate-600">{t("usersIntro")}</p>
-      <p className="text-sm"><span className="font-medium">{actor.label}</span> – {t("usersOwner")}</p>
+      <p className="text-sm">
+        <span className="font-medium">{actor.label}</span> – {t("usersOwner")}
+      </p>
     </skin.Page>
   );
 }

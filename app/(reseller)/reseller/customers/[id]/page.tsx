@@ -20,39 +20,62 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   return (
     <ClientMessages area="(reseller)/customers">
       <>
-        <PageTitle>{customer.customerNumber} · {customer.company ?? customer.contactName}</PageTitle>
+        <PageTitle>
+          {customer.customerNumber} · {customer.company ?? customer.contactName}
+        </PageTitle>
         <Card title={t("orders.subscriptionsTitle")}>
           {subscriptions.length === 0 && <p className="mb-4 text-sm text-slate-600">{t("orders.noSubscriptions")}</p>}
           <div className="space-y-6">
             {subscriptions.map((s) => (
               <section key={s.id} aria-label={label(s)} className="rounded border border-slate-200 p-4">
-                <h3 className="font-semibold">{label(s)} <span className="text-sm font-normal text-slate-500">{t(`panelKind.${s.panel}`)}</span></h3>
+                <h3 className="font-semibold">
+                  {label(s)} <span className="text-sm font-normal text-slate-500">{t(`panelKind.${s.panel}`)}</span>
+                </h3>
                 <table className="mt-2 w-full text-left text-sm">
-                  <thead className="text-slate-500"><tr><th className="py-1">{t("orders.usage")}</th><th>{t("orders.used")}</th></tr></thead>
+                  <thead className="text-slate-500">
+                    <tr>
+                      <th className="py-1">{t("orders.usage")}</th>
+                      <th>{t("orders.used")}</th>
+                    </tr>
+                  </thead>
                   <tbody>
                     <UsageCell label={t("tariffs.maxDomains")} used={s.usage.domains} max={s.maxDomains} />
-                    {s.panel === "none"
-                      ? <UsageCell label={t("orders.mailAccounts")} used={mailAccounts.accounts} max={mailAccounts.allowance.maxAccounts} />
-                      : <UsageCell label={t("tariffs.maxMailboxes")} used={s.usage.mailboxes} max={s.maxMailboxes} />}
+                    {s.panel === "none" ? (
+                      <UsageCell label={t("orders.mailAccounts")} used={mailAccounts.accounts} max={mailAccounts.allowance.maxAccounts} />
+                    ) : (
+                      <UsageCell label={t("tariffs.maxMailboxes")} used={s.usage.mailboxes} max={s.maxMailboxes} />
+                    )}
                     <UsageCell label={t("tariffs.maxForwards")} used={s.usage.forwards} max={s.maxForwards} />
                   </tbody>
                 </table>
                 <ul className="mt-3 space-y-3">
                   {s.domains.map((d) => (
                     <li key={d.id} className="flex flex-wrap items-end justify-between gap-2 border-t border-slate-100 pt-2">
-                      <span className="font-medium">{d.displayName} <span className="text-xs text-slate-500">{t("orders.mailboxCount", { count: d.mailboxCount })}</span></span>
-                      <MoveDomainForm action={moveDomainAction} domainId={d.id}
-                        targets={subscriptions.filter((o) => o.id !== s.id).map((o) => ({ value: String(o.id), label: label(o) }))} />
+                      <span className="font-medium">
+                        {d.displayName}{" "}
+                        <span className="text-xs text-slate-500">{t("orders.mailboxCount", { count: d.mailboxCount })}</span>
+                      </span>
+                      <MoveDomainForm
+                        action={moveDomainAction}
+                        domainId={d.id}
+                        targets={subscriptions.filter((o) => o.id !== s.id).map((o) => ({ value: String(o.id), label: label(o) }))}
+                      />
                     </li>
                   ))}
                 </ul>
-                <div className="mt-3"><AddDomainForm action={addDomainAction} subscriptionId={s.id} /></div>
+                <div className="mt-3">
+                  <AddDomainForm action={addDomainAction} subscriptionId={s.id} />
+                </div>
               </section>
             ))}
           </div>
         </Card>
         <Card title={t("orders.orderTitle")}>
-          {packages.length ? <OrderPackageForm action={orderPackageAction} customerId={customer.id} packages={packages} /> : <p className="text-sm">{t("tariffs.empty")}</p>}
+          {packages.length ? (
+            <OrderPackageForm action={orderPackageAction} customerId={customer.id} packages={packages} />
+          ) : (
+            <p className="text-sm">{t("tariffs.empty")}</p>
+          )}
         </Card>
         <Card title={t("customersAdmin.stammdaten")}>
           <CustomerForm action={updateCustomerAction} customer={customer} />

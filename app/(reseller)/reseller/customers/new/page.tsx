@@ -12,7 +12,9 @@ export default async function NewCustomerPage() {
     <ClientMessages area="(reseller)/customers">
       <>
         <PageTitle>{t("new")}</PageTitle>
-        <Card title={t("stammdaten")}><CustomerForm action={createCustomerAction} /></Card>
+        <Card title={t("stammdaten")}>
+          <CustomerForm action={createCustomerAction} />
+        </Card>
       </>
     </ClientMessages>
   );

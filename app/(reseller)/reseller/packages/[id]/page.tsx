@@ -17,7 +17,9 @@ export default async function EditPackagePage({ params }: { params: Promise<{ id
     <ClientMessages area="(reseller)/packages">
       <>
         <PageTitle>{pkg.name}</PageTitle>
-        <Card title={t("formTitle")}><PackageForm action={updatePackageAction} pkg={pkg} /></Card>
+        <Card title={t("formTitle")}>
+          <PackageForm action={updatePackageAction} pkg={pkg} />
+        </Card>
         <Card title={t("deleteTitle")}>
           <p className="mb-3 text-sm text-slate-600">{t("deleteHint")}</p>
           <DeleteButton action={deletePackageAction} fields={{ id: String(pkg.id) }} label={t("delete")} confirm={t("deleteConfirm")} />

@@ -12,7 +12,9 @@ export default async function NewPackagePage() {
     <ClientMessages area="(reseller)/packages">
       <>
         <PageTitle>{t("new")}</PageTitle>
-        <Card title={t("formTitle")}><PackageForm action={createPackageAction} /></Card>
+        <Card title={t("formTitle")}>
+          <PackageForm action={createPackageAction} />
+        </Card>
       </>
     </ClientMessages>
   );

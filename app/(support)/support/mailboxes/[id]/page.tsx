@@ -23,7 +23,11 @@ export default async function MailboxRecordPage({ params, searchParams }: Props)
   const t = await getTranslations("records");
   return (
     <>
-      <p className="text-sm"><Link href="/support/mailboxes" className="text-brand-700 underline">{t("backToSearch")}</Link></p>
+      <p className="text-sm">
+        <Link href="/support/mailboxes" className="text-brand-700 underline">
+          {t("backToSearch")}
+        </Link>
+      </p>
       <PageTitle>{t("recordTitle", { address: displayAddress(record.address) })}</PageTitle>
       <p className="text-sm text-slate-600">{ticket ? t("viewAuditedTicket", { ticket }) : t("viewAudited")}</p>
       <MailboxRecordView record={record} />

@@ -30,29 +30,52 @@ export default async function SupportTicketPage({ params }: Props) {
   return (
     <ClientMessages area="(support)/tickets">
       <>
-        <p className="text-sm"><Link href="/support/tickets" className="text-brand-700 underline">{t("backToQueue")}</Link></p>
+        <p className="text-sm">
+          <Link href="/support/tickets" className="text-brand-700 underline">
+            {t("backToQueue")}
+          </Link>
+        </p>
         <PageTitle>{t("titleWithNumber", { id: ticket.id, subject: ticket.subject })}</PageTitle>
         <Card title={t("details")}>
           <DefinitionList
             rows={[
               [t("status"), <StatusBadge key="s" status={ticket.status} />],
               [t("category"), t(`categories.${ticket.category}`)],
-              [t("customer"), (
+              [
+                t("customer"),
                 <span key="c">
                   {customer?.customerNumber} · {customer?.company ?? customer?.contactName}{" "}
-                  <Link href={`/support/mailboxes?field=customerNumber&q=${customer?.customerNumber ?? ""}&ticket=${ticket.id}`} className="text-brand-700 underline">
+                  <Link
+                    href={`/support/mailboxes?field=customerNumber&q=${customer?.customerNumber ?? ""}&ticket=${ticket.id}`}
+                    className="text-brand-700 underline"
+                  >
                     {t("customerMailboxes")}
                   </Link>
-                </span>
-              )],
+                </span>,
+              ],
               [t("createdAt"), when(ticket.createdAt)],
-              ...(isReset ? [[t("passwordTitle"), t(`passwordStates.${view.passwordState}`, { generated: when(view.passwordGeneratedAt), revealed: when(view.passwordRevealedAt) })] as [string, string]] : []),
+              ...(isReset
+                ? [
+                    [
+                      t("passwordTitle"),
+                      t(`passwordStates.${view.passwordState}`, {
+                        generated: when(view.passwordGeneratedAt),
+                        revealed: when(view.passwordRevealedAt),
+                      }),
+                    ] as [string, string],
+                  ]
+                : []),
             ]}
           />
         </Card>
         <Card title={t("actions")}>
-          <SupportTicketActions ticketId={ticket.id} status={ticket.status} canGenerate={isReset && ticket.status !== "closed"}
-            generateAction={generatePasswordAction} statusAction={setTicketStatusAction} />
+          <SupportTicketActions
+            ticketId={ticket.id}
+            status={ticket.status}
+            canGenerate={isReset && ticket.status !== "closed"}
+            generateAction={generatePasswordAction}
+            statusAction={setTicketStatusAction}
+          />
         </Card>
         <Card title={t("conversation")}>
           <Conversation messages={view.messages} />

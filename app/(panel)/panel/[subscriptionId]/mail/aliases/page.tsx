@@ -15,9 +15,19 @@ export default async function AliasesPage({ params }: SubscriptionParams) {
   const links = panelLinks(sub.id);
   return (
     <ClientMessages area="(panel)/aliases">
-      <skin.Page sub={sub} title={ta("manage")} crumbs={[{ href: links.start, label: t("start") }, { href: links.mail, label: t("email") }, { label: ta("manage") }]}>
-        <AliasSection aliases={listAliases(actor, sub.id)} domains={sub.domains} subscriptionId={sub.id} catchAlls={listCatchAlls(actor, sub.id)}
-          maxAliases={sub.limits.maxAliases} actions={{ save: saveAliasAction, remove: deleteAliasAction, catchAll: setCatchAllAction }} />
+      <skin.Page
+        sub={sub}
+        title={ta("manage")}
+        crumbs={[{ href: links.start, label: t("start") }, { href: links.mail, label: t("email") }, { label: ta("manage") }]}
+      >
+        <AliasSection
+          aliases={listAliases(actor, sub.id)}
+          domains={sub.domains}
+          subscriptionId={sub.id}
+          catchAlls={listCatchAlls(actor, sub.id)}
+          maxAliases={sub.limits.maxAliases}
+          actions={{ save: saveAliasAction, remove: deleteAliasAction, catchAll: setCatchAllAction }}
+        />
       </skin.Page>
     </ClientMessages>
   );

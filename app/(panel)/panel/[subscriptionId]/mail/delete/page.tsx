@@ -20,12 +20,25 @@ export default async function DeleteMailboxesPage({ params, searchParams }: Prop
   const mailboxes = ids.map((id) => orNotFound(() => getPanelMailbox(actor, sub.id, id)));
   return (
     <ClientMessages area="(panel)/forms">
-      <skin.Page sub={sub} title={t("deleteTitle")} crumbs={[{ href: links.start, label: t("start") }, { href: links.mail, label: t("email") }, { label: t("deleteTitle") }]}>
+      <skin.Page
+        sub={sub}
+        title={t("deleteTitle")}
+        crumbs={[{ href: links.start, label: t("start") }, { href: links.mail, label: t("email") }, { label: t("deleteTitle") }]}
+      >
         {mailboxes.length ? (
-          <DeleteMailboxesForm action={deleteMailboxesAction} subscriptionId={sub.id} cancelHref={links.mail}
-            mailboxes={mailboxes.map((m) => ({ id: m.id, displayAddress: m.displayAddress }))} />
+          <DeleteMailboxesForm
+            action={deleteMailboxesAction}
+            subscriptionId={sub.id}
+            cancelHref={links.mail}
+            mailboxes={mailboxes.map((m) => ({ id: m.id, displayAddress: m.displayAddress }))}
+          />
         ) : (
-          <p className="text-sm">{t("nothingSelected")} <Link href={links.mail} className="underline">{t("backToList")}</Link></p>
+          <p className="text-sm">
+            {t("nothingSelected")}{" "}
+            <Link href={links.mail} className="underline">
+              {t("backToList")}
+            </Link>
+          </p>
         )}
       </skin.Page>
     </ClientMessages>

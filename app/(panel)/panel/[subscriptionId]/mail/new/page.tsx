@@ -12,10 +12,23 @@ export default async function NewMailboxPage({ params }: SubscriptionParams) {
   const full = sub.limits.maxMailboxes !== null && sub.mailboxTotal >= sub.limits.maxMailboxes;
   return (
     <ClientMessages area="(panel)/forms">
-      <skin.Page sub={sub} title={t("newTitle")} crumbs={[{ href: links.start, label: t("start") }, { href: links.mail, label: t("email") }, { label: t("newTitle") }]}>
-        {full ? <p role="status" className="text-sm">{t("limitReached")}</p> : (
-          <CreateMailboxForm action={createMailboxAction} subscriptionId={sub.id} domains={sub.domains}
-            packageMaxMb={sub.limits.mailboxQuotaMb} cancelHref={links.mail} />
+      <skin.Page
+        sub={sub}
+        title={t("newTitle")}
+        crumbs={[{ href: links.start, label: t("start") }, { href: links.mail, label: t("email") }, { label: t("newTitle") }]}
+      >
+        {full ? (
+          <p role="status" className="text-sm">
+            {t("limitReached")}
+          </p>
+        ) : (
+          <CreateMailboxForm
+            action={createMailboxAction}
+            subscriptionId={sub.id}
+            domains={sub.domains}
+            packageMaxMb={sub.limits.mailboxQuotaMb}
+            cancelHref={links.mail}
+          />
         )}
       </skin.Page>
     </ClientMessages>

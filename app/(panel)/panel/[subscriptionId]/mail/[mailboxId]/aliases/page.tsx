@@ -15,8 +15,13 @@ export default async function MailboxAliasesPage({ params }: MailboxParams) {
   return (
     <ClientMessages area="(panel)/aliases">
       <skin.AddressView sub={sub} mailbox={mailbox} active="aliases">
-        <AliasSection aliases={aliases} domains={sub.domains} subscriptionId={sub.id} mailbox={{ address: own, domainId: domainId ?? 0 }}
-          actions={{ save: saveAliasAction, remove: deleteAliasAction, catchAll: setCatchAllAction }} />
+        <AliasSection
+          aliases={aliases}
+          domains={sub.domains}
+          subscriptionId={sub.id}
+          mailbox={{ address: own, domainId: domainId ?? 0 }}
+          actions={{ save: saveAliasAction, remove: deleteAliasAction, catchAll: setCatchAllAction }}
+        />
       </skin.AddressView>
     </ClientMessages>
   );

@@ -13,9 +13,18 @@ export default async function MailboxForwardingPage({ params }: MailboxParams) {
     <ClientMessages area="(panel)/forms">
       <skin.AddressView sub={sub} mailbox={mailbox} active="forwarding">
         {sub.features.forwarding ? (
-          <ForwardingForm action={setForwardingAction} subscriptionId={sub.id} mailboxId={mailbox.id}
-            targets={mailbox.forwardTargets} keepCopy={mailbox.keepCopy} maxForwards={sub.limits.maxForwards} cancelHref={panelLinks(sub.id).mailbox(mailbox.id)} />
-        ) : <p className="text-sm">{t("forwardingUnavailable")}</p>}
+          <ForwardingForm
+            action={setForwardingAction}
+            subscriptionId={sub.id}
+            mailboxId={mailbox.id}
+            targets={mailbox.forwardTargets}
+            keepCopy={mailbox.keepCopy}
+            maxForwards={sub.limits.maxForwards}
+            cancelHref={panelLinks(sub.id).mailbox(mailbox.id)}
+          />
+        ) : (
+          <p className="text-sm">{t("forwardingUnavailable")}</p>
+        )}
       </skin.AddressView>
     </ClientMessages>
   );

@@ -11,9 +11,14 @@ export default async function MailboxSettingsPage({ params }: MailboxParams) {
   return (
     <ClientMessages area="(panel)/forms">
       <skin.AddressView sub={sub} mailbox={mailbox} active="settings">
-        <MailboxSettingsForm action={updateMailboxSettingsAction} subscriptionId={sub.id} packageMaxMb={sub.limits.mailboxQuotaMb}
+        <MailboxSettingsForm
+          action={updateMailboxSettingsAction}
+          subscriptionId={sub.id}
+          packageMaxMb={sub.limits.mailboxQuotaMb}
           mailbox={{ id: mailbox.id, address: mailbox.address, enabled: mailbox.enabled, quotaMb: mailbox.quotaMb }}
-          cancelHref={links.mailbox(mailbox.id)} serverHref={links.server} />
+          cancelHref={links.mailbox(mailbox.id)}
+          serverHref={links.server}
+        />
       </skin.AddressView>
     </ClientMessages>
   );

@@ -13,9 +13,16 @@ export default async function MailboxSpamPage({ params }: MailboxParams) {
     <ClientMessages area="(panel)/forms">
       <skin.AddressView sub={sub} mailbox={mailbox} active="spam">
         {sub.features.spamFilter ? (
-          <SpamFilterForm action={setSpamFilterAction} subscriptionId={sub.id} mailboxId={mailbox.id}
-            enabled={mailbox.spamFilterOn} cancelHref={panelLinks(sub.id).mailbox(mailbox.id)} />
-        ) : <p className="text-sm">{t("spamUnavailable")}</p>}
+          <SpamFilterForm
+            action={setSpamFilterAction}
+            subscriptionId={sub.id}
+            mailboxId={mailbox.id}
+            enabled={mailbox.spamFilterOn}
+            cancelHref={panelLinks(sub.id).mailbox(mailbox.id)}
+          />
+        ) : (
+          <p className="text-sm">{t("spamUnavailable")}</p>
+        )}
       </skin.AddressView>
     </ClientMessages>
   );
