@@ -47,3 +47,26 @@ export const NAVIGATION: Record<Role, NavEntry[]> = {
     { href: "/mailbox/recovery", label: "recoveryAddress" },
   ],
 };
+
+/**
+ * Where the user menu's "Passwort ändern" leads. The mailbox user has it in the sidebar too (seed 002);
+ * every other role changes its own password on the shared page /passwort.
+ */
+export const PASSWORD_PAGE: Record<Role, string> = {
+  customer: "/passwort",
+  reseller: "/passwort",
+  admin: "/passwort",
+  support: "/passwort",
+  mailadmin: "/passwort",
+  mailbox: "/mailbox/password",
+};
+
+/** The area name shown in the title bar, a key in the "nav" namespace. */
+export const AREA_NAME: Record<Role, string> = {
+  customer: "ksc",
+  reseller: "reseller",
+  admin: "admin",
+  support: "support",
+  mailadmin: "mailadmin",
+  mailbox: "mailbox",
+};

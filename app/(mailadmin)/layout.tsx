@@ -1,10 +1,8 @@
-import { getTranslations } from "@/lib/i18n/translations";
 import type { ReactNode } from "react";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { ForcedPasswordChange } from "@/components/mailadmin/forced-password-change";
 import { AppShell } from "@/components/shell/app-shell";
 import { requirePermission } from "@/lib/auth/session";
-import { NAVIGATION } from "@/lib/navigation";
 import { changePendingPasswordAction } from "./mailadmin/actions";
 
 /**
@@ -13,11 +11,10 @@ import { changePendingPasswordAction } from "./mailadmin/actions";
  */
 export default async function Layout({ children }: { children: ReactNode }) {
   const actor = await requirePermission("mailadmin.manage");
-  const t = await getTranslations("nav");
   if (actor.mustChangePassword) {
     return (
       <ClientMessages area="(mailadmin)">
-        <AppShell area={t("mailadmin")} user={actor.label} nav={[]}>
+        <AppShell role={actor.role} user={actor.label} withNav={false}>
           <ForcedPasswordChange action={changePendingPasswordAction} login={actor.label} />
         </AppShell>
       </ClientMessages>
@@ -25,7 +22,7 @@ export default async function Layout({ children }: { children: ReactNode }) {
   }
   return (
     <ClientMessages area="(mailadmin)">
-      <AppShell area={t("mailadmin")} user={actor.label} nav={NAVIGATION[actor.role].map((n) => ({ href: n.href, label: t(n.label) }))}>
+      <AppShell role={actor.role} user={actor.label}>
         {children}
       </AppShell>
     </ClientMessages>

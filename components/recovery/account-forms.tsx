@@ -5,7 +5,6 @@ import { SubmitButton } from "@/components/form/buttons";
 import { CurrentPasswordField, TextField } from "@/components/form/fields";
 import { Form } from "@/components/form/form";
 import { FormMessage } from "@/components/form/notices";
-import { PasswordFields } from "@/components/form/password-fields";
 import { type FormAction, useForm } from "@/components/form/use-form";
 import { IDLE } from "@/lib/actions/action-state";
 
@@ -60,18 +59,6 @@ export function StammdatenForm({ action, initial }: { action: FormAction; initia
         />
       ))}
       <SubmitButton pending={form.pending}>{ta("save")}</SubmitButton>
-    </Form>
-  );
-}
-
-export function AccountPasswordForm({ action, names }: { action: FormAction; names: string[] }) {
-  const t = useTranslations("account");
-  const form = useForm(action);
-  return (
-    <Form form={form} className="max-w-md space-y-4">
-      <FormMessage state={form.state} />
-      <PasswordFields key={form.answer} errors={form.errors} names={names} confirmLabel="repeatPassword" />
-      <SubmitButton pending={form.pending}>{t("save")}</SubmitButton>
     </Form>
   );
 }

@@ -10,13 +10,13 @@ import { PasswordFields } from "@/components/form/password-fields";
 import { buttonClass } from "@/components/form/styles";
 import { type FormAction, useForm } from "@/components/form/use-form";
 
-const STAMMDATEN = ["customerNumber", "company", "contactName", "street", "postalCode", "city", "phone", "contactEmail"] as const;
-
-/** "Konto bearbeiten" after a confirmed link: Stammdaten for customers, the new password twice, "Speichern". */
+/**
+ * After a confirmed link: the account's name, the new password twice (and the second factor where one is
+ * set up), "Speichern". No Stammdaten: the link alone must not show address or phone to whoever holds it.
+ */
 export function ResetPasswordForm({ token, view, action }: { token: string; view: Record<string, string>; action: FormAction }) {
   const t = useTranslations("recovery");
   const form = useForm(action);
-  const hasStammdaten = STAMMDATEN.some((k) => `s_${k}` in view);
 
   if (form.state.status === "success") {
     return (
@@ -30,24 +30,11 @@ export function ResetPasswordForm({ token, view, action }: { token: string; view
   }
   return (
     <Form form={form} className="space-y-5">
-      <h2 className="text-base font-semibold">{t("editAccount")}</h2>
+      <h2 className="text-base font-semibold">{t("newPasswordTitle")}</h2>
       <FormMessage state={form.state} />
       <p className="text-sm">
         {t("account")}: <span className="font-mono">{view.account}</span>
       </p>
-      {hasStammdaten && (
-        <section aria-label={t("stammdaten")} className="rounded border border-slate-200 p-3">
-          <h3 className="mb-2 text-sm font-medium">{t("stammdaten")}</h3>
-          <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
-            {STAMMDATEN.filter((k) => view[`s_${k}`]).map((k) => (
-              <div key={k} className="contents">
-                <dt className="text-slate-500">{t(k)}</dt>
-                <dd>{view[`s_${k}`]}</dd>
-              </div>
-            ))}
-          </dl>
-        </section>
-      )}
       <input type="hidden" name="token" value={token} />
       <PasswordFields key={form.answer} errors={form.errors} names={[view.account]} confirmLabel="repeatPassword" />
       {view.needsSecondFactor === "1" && (

@@ -1,17 +1,29 @@
-import { getTranslations } from "@/lib/i18n/translations";
 import type { ReactNode } from "react";
-import { LanguageSwitch } from "./language-switch";
-import { LogoutButton } from "./logout-button";
-
-export type NavItem = { href: string; label: string };
+import type { Role } from "@/lib/authz/permissions";
+import { getTranslations } from "@/lib/i18n/translations";
+import { AREA_NAME, NAVIGATION, PASSWORD_PAGE } from "@/lib/navigation";
+import { UserMenu } from "./user-menu";
 
 /**
- * The frame of every logged-in area: title bar with user, language and "Abmelden", side navigation.
+ * The frame of every logged-in area: title bar with the user menu (name, language, "Passwort ändern",
+ * "Abmelden"), side navigation of the role (none while a forced password change is pending).
  * Plain anchors: next/link would render a client component per entry on every page view and
  * prefetch every area page as soon as the navigation is visible.
  */
-export async function AppShell({ area, user, nav, children }: { area: string; user: string; nav: NavItem[]; children: ReactNode }) {
-  const t = await getTranslations("common");
+export async function AppShell({
+  role,
+  user,
+  withNav = true,
+  children,
+}: {
+  role: Role;
+  user: string;
+  withNav?: boolean;
+  children: ReactNode;
+}) {
+  const t = await getTranslations("nav");
+  const area = t(AREA_NAME[role]);
+  const nav = withNav ? NAVIGATION[role] : [];
   return (
     <div className="flex min-h-screen flex-col">
       <header className="bg-brand-800 text-white">
@@ -22,11 +34,7 @@ export async function AppShell({ area, user, nav, children }: { area: string; us
             </a>
             <span className="text-sm text-white/80">{area}</span>
           </div>
-          <div className="flex items-center gap-4">
-            <span className="text-sm text-white/80">{t("loggedInAs", { name: user })}</span>
-            <LanguageSwitch />
-            <LogoutButton />
-          </div>
+          <UserMenu user={user} passwordHref={PASSWORD_PAGE[role]} />
         </div>
       </header>
       <div className="mx-auto flex w-full max-w-6xl flex-1 gap-6 px-4 py-6">
@@ -35,7 +43,7 @@ export async function AppShell({ area, user, nav, children }: { area: string; us
             {nav.map((item) => (
               <li key={item.href}>
                 <a href={item.href} className="block rounded px-3 py-2 text-sm hover:bg-brand-50">
-                  {item.label}
+                  {t(item.label)}
                 </a>
               </li>
             ))}

@@ -2,8 +2,11 @@ import { getTranslations } from "@/lib/i18n/translations";
 import type { ServerSettings } from "@/lib/services/settings/server-settings";
 import { Card } from "./card";
 
-/** IMAP and SMTP settings as the admin configured them, for setting up mail programs. */
-export async function ServerAddresses({ settings }: { settings: ServerSettings }) {
+/**
+ * IMAP and SMTP settings as the admin configured them, for setting up mail programs. `username` says
+ * what logs in where that is not the mailbox's full address (the E-Mail-Administration's accounts).
+ */
+export async function ServerAddresses({ settings, username }: { settings: ServerSettings; username?: string }) {
   const t = await getTranslations("server");
   const rows = [
     { label: t("incoming"), host: settings.imapHost, port: settings.imapPort, enc: settings.imapEncryption },
@@ -35,7 +38,7 @@ export async function ServerAddresses({ settings }: { settings: ServerSettings }
         </tbody>
       </table>
       <p className="mt-3 text-sm text-slate-600">
-        {t("username")}: {t("usernameValue")}
+        {t("username")}: {username ?? t("usernameValue")}
       </p>
     </Card>
   );

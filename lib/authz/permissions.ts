@@ -24,6 +24,8 @@ export const ROLE_KIND: Record<Role, PrincipalKind> = {
 export const PERMISSION_TABLE = {
   /** Anonymous visitors and every role: login, language switch, logout, recovery requests. */
   public: ROLES,
+  /** One's own password ("Passwort ändern" in the user menu): every role. */
+  "password.self": ROLES,
   /** The hoster's administration: resellers and the admin area. */
   "admin.manage": ["admin"],
   "settings.manage": ["admin"],

@@ -13,6 +13,7 @@ const SHELL = ["common"] as const;
 const GROUPS = {
   // "refused": app/error.tsx, which shows the production server's refusals (lib/security/action-guard.mjs).
   root: ["common", "refused"],
+  "(account)": [...SHELL, "password"],
   "(admin)": [...SHELL, "adminArea", "mfa", "orders"],
   "(auth)": [...SHELL, "login", "mfa", "password", "recovery", "robot"],
   "(ksc)": SHELL,

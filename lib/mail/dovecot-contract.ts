@@ -1,7 +1,8 @@
 /**
  * The contract between Kontor and Dovecot. Dovecot's SQL passdb reads only this view, so the
  * schema behind it may change as long as the view keeps these two columns:
- *   user     – the lower-cased login (mailbox address, or mail account name like `k10001.001`)
+ *   user     – the lower-cased login: a mailbox address, a mail account name like `k10001.002`, or an
+ *              address routed to a mail account (`kontakt@dorfladen.example`, with that account's hash)
  *   password – the hash with its scheme prefix, `{ARGON2ID}$argon2id$v=19$m=19456,t=2,p=1$…`
  * Disabled mailboxes and accounts are simply absent, so Dovecot refuses them like unknown users.
  */
@@ -11,7 +12,7 @@ export const PASSDB_QUERY = `SELECT user, password FROM ${PASSDB_VIEW} WHERE use
 
 export const HASH_SCHEME_PREFIX = "{ARGON2ID}";
 
-/** The view itself is created by migration 0001_dovecot_view_audit_guard.sql. */
+/** The view is created by migration 0001 and extended by 0010 (routed addresses). */
 
 /**
  * Dovecot's SQL userdb reads only this view (migration 0005_dovecot_userdb.sql). One row per address

@@ -50,8 +50,6 @@ export const stammdatenSchema = z.strictObject({
 });
 export type StammdatenInput = z.output<typeof stammdatenSchema>;
 
-export const accountPasswordSchema = withPasswordConfirmation({});
-
 export const mailboxRecoverySchema = z.strictObject({
   address: z.union([z.literal(""), email]),
   ...currentPasswordField,

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { PasswordFields } from "@/components/form/password-fields";
 import { forgetPasswordPolicy } from "@/components/form/use-password-policy";
 import { AddForwardForm } from "@/components/mailbox/forward-forms";
-import { MailboxPasswordForm } from "@/components/mailbox/password-form";
+import { OwnPasswordForm } from "@/components/password/own-password-form";
 import { AddSenderRuleForm } from "@/components/mailbox/sender-rule-form";
 import { DeleteButton } from "@/components/reseller/delete-button";
 import type { ActionState } from "@/lib/actions/action-state";
@@ -59,7 +59,7 @@ describe("form kit: what the user typed stays beside the error (issue 25.8)", ()
 
   it("never keeps a password: the current password is empty after a refusal", async () => {
     const { action } = errorThenSuccess("currentPassword", "Das aktuelle Passwort ist nicht korrekt.");
-    wrap(<MailboxPasswordForm action={action} address="info@alpenblick.example" />);
+    wrap(<OwnPasswordForm action={action} login="info@alpenblick.example" />);
     fireEvent.change(screen.getByLabelText("Aktuelles Passwort"), { target: { value: "falsch-geraten" } });
     fireEvent.change(screen.getByLabelText("Neues Passwort"), { target: { value: "Heckenrose-Zaunkoenig-8" } });
     fireEvent.click(screen.getByRole("button", { name: "Speichern" }));

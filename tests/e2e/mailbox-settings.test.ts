@@ -1,6 +1,6 @@
 /**
  * The mailbox user's own area in Chromium: log in with Loginbereich "einzelne Mailbox", change the
- * password under "Passwort", land on the set-up page; then forwarding, black list and spam filter.
+ * password under "Passwort ändern", land on the set-up page; then forwarding, black list and spam filter.
  * Uses post@grüne-wiese.example (no other test does) and restores its demo password hash and settings.
  */
 import { drizzle } from "drizzle-orm/better-sqlite3";
@@ -50,7 +50,7 @@ describe("mailbox user in Chromium", () => {
   it("changes the password from the login page to the set-up page", async () => {
     await logIn(page, LOGIN, DEMO_PASSWORD, "einzelne Mailbox");
     await page.waitForURL(`${BASE_URL}/mailbox`);
-    await page.getByRole("link", { name: "Passwort", exact: true }).first().click();
+    await page.getByRole("navigation", { name: "Meine Mailbox" }).getByRole("link", { name: "Passwort ändern", exact: true }).click();
     await page.waitForURL(`${BASE_URL}/mailbox/password`);
 
     // The meter runs the server's policy with its list: a common password is never "Mittel" (issue 25.9).

@@ -2,7 +2,7 @@ import { generate } from "otplib";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "@/db/seed";
-import { BASE_URL, launchChromium, logIn } from "./support/browser";
+import { BASE_URL, launchChromium, logIn, logOut as logOutFromMenu } from "./support/browser";
 import { openTestDb } from "./support/mfa-db";
 
 const EMAIL = "kunde3@kontor.example";
@@ -27,7 +27,7 @@ async function newPage(): Promise<Page> {
 }
 
 async function logOut(page: Page) {
-  await page.getByRole("button", { name: "Abmelden" }).click();
+  await logOutFromMenu(page);
   await page.waitForURL(`${BASE_URL}/login`);
 }
 
@@ -99,7 +99,7 @@ describe("TOTP in Chromium", () => {
     const admin = await newPage();
     await logIn(admin, "admin@kontor.example", DEMO_PASSWORD, "KundenServiceCenter");
     await admin.waitForURL(`${BASE_URL}/admin`);
-    await admin.getByRole("link", { name: "2FA zurücksetzen" }).click();
+    await admin.getByRole("link", { name: "Zweiten Faktor zurücksetzen" }).click();
     await admin.waitForURL(`${BASE_URL}/admin/mfa`);
     await admin.getByLabel("Kundennummer oder E-Mail-Adresse").fill("K20001");
     await admin.getByRole("button", { name: "Suchen" }).click();

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, CDPSession, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "@/db/seed";
-import { BASE_URL, launchChromium } from "./support/browser";
+import { BASE_URL, launchChromium, logOut } from "./support/browser";
 import { openTestDb } from "./support/mfa-db";
 
 /**
@@ -74,11 +74,11 @@ describe("security keys and staff enrolment in Chromium", () => {
   });
 
   it("logs in with the security key as second step", async () => {
-    await page.getByRole("button", { name: "Abmelden" }).click();
+    await logOut(page);
     await page.waitForURL(`${ORIGIN}/login`);
     await passwordStep();
     await page.getByRole("button", { name: "Sicherheitsschlüssel verwenden" }).click();
     await page.waitForURL(`${ORIGIN}/reseller`);
-    await expect.poll(() => page.locator("h1").first().textContent()).toContain(EMAIL);
+    await expect.poll(() => page.locator("main").textContent()).toContain(EMAIL);
   });
 });

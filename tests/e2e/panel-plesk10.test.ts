@@ -33,6 +33,9 @@ describe("Plesk 10 panel (Business, citywerk.example)", () => {
     await page.getByRole("link", { name: "Eine Ebene höher" }).waitFor();
     await page.getByRole("link", { name: "Einstellungen" }).click();
     await page.waitForURL(/\/settings$/);
+    // Like Plesk 8/9: the tool's name in the heading and as the last breadcrumb.
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(`${address} – Einstellungen`);
+    expect((await page.getByRole("navigation", { name: "Pfad" }).innerText()).trim().endsWith("Einstellungen")).toBe(true);
     const next = "Stadtpark-Laterne-Brunnen-15";
     await submitNewPassword(page, next);
     expect(await imapLogin(address, next)).toBe(true);

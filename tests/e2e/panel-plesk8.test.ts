@@ -31,6 +31,8 @@ describe("Plesk 8 panel (Web Classic, alpenblick.example)", () => {
     await page.getByRole("link", { name: "Eine Ebene höher" }).waitFor();
     await page.getByRole("region", { name: "Werkzeuge" }).getByRole("link", { name: "Einstellungen" }).click();
     await page.waitForURL(/\/settings$/);
+    // Seed 001's path "Start" → "E-Mail" also works from the left pane.
+    expect(await nav.getByRole("link", { name: "E-Mail", exact: true }).getAttribute("href")).toMatch(/\/panel\/\d+\/mail$/);
     const next = "Heckenrose-Zaunkoenig-Teich-8";
     await submitNewPassword(page, next);
     expect(await imapLogin(address, next)).toBe(true);

@@ -67,7 +67,10 @@ export async function openPackage(page: Page, domainName: string) {
   await page.waitForURL(`${BASE_URL}/ksc`);
   await page.getByRole("link", { name: "Domainverwaltung" }).click();
   await page.waitForURL(`${BASE_URL}/ksc/domains`);
-  await page.getByRole("link", { name: `Paket verwalten: ${domainName}` }).click();
+  const manage = page.getByRole("link", { name: `Paket verwalten: ${domainName}` });
+  // Users look for the words, not only an icon (issue 25, point 16).
+  expect((await manage.innerText()).trim()).toBe("Paket verwalten");
+  await manage.click();
   await page.waitForURL(new RegExp(`${BASE_URL}/panel/\\d+$`));
 }
 

@@ -1,6 +1,6 @@
 /**
  * "Passwort vergessen?" in Chromium, end to end: the robot check, the mail on the real SMTP sink, the
- * link with its own robot check, "Bestätigen", "Konto bearbeiten", the new password, and the login
+ * link with its own robot check, "Bestätigen", the new password (no Stammdaten), and the login
  * with it. Uses kunde3@kontor.example and restores its demo password afterwards.
  */
 import { drizzle } from "drizzle-orm/better-sqlite3";
@@ -23,6 +23,20 @@ let browser: Browser;
 let context: BrowserContext;
 let sink: RunningSink | undefined;
 const started = Date.now();
+
+/** The customer's Stammdaten as stored, to check the recovery page does not show them. */
+function stammdatenOf(email: string): Record<string, string> {
+  const sqlite = openSqlite(databasePath());
+  try {
+    return sqlite
+      .prepare(
+        "SELECT c.customer_number, c.street, c.phone, c.postal_code FROM customers c JOIN users u ON u.customer_id = c.id WHERE u.email = ?",
+      )
+      .get(email) as Record<string, string>;
+  } finally {
+    sqlite.close();
+  }
+}
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -108,14 +122,19 @@ describe("Passwort vergessen? in Chromium", () => {
     await page.close();
   });
 
-  it("follows the link: robot check, Bestätigen, Konto bearbeiten, new password, notice mail", async () => {
+  it("follows the link: robot check, Bestätigen, new password (no Stammdaten shown), notice mail", async () => {
     const page = await context.newPage();
     await page.goto(link);
     await page.waitForURL(`${BASE_URL}/reset`); // the token left the address bar
     await passRobotCheck(page);
     await page.getByRole("button", { name: "Bestätigen" }).click();
-    await page.getByText("Konto bearbeiten").waitFor({ timeout: 30_000 });
-    expect(await page.getByText("K20001").isVisible()).toBe(true);
+    await page.getByRole("heading", { name: "Neues Passwort vergeben" }).waitFor({ timeout: 30_000 });
+    // Whoever holds the link sees the account, never the Stammdaten (issue 25, point 11).
+    const shown = await page.locator("body").innerText();
+    expect(shown).toContain("kunde3@kontor.example");
+    const stammdaten = stammdatenOf("kunde3@kontor.example");
+    for (const value of [stammdaten.customer_number, stammdaten.street, stammdaten.phone, stammdaten.postal_code])
+      expect(shown).not.toContain(value);
     await page.getByLabel("Neues Passwort").fill(NEW_PASSWORD);
     await page.getByLabel("Passwort wiederholen").fill(NEW_PASSWORD);
     const before = Date.now();

@@ -182,7 +182,17 @@ describe("the pages of every role run under the policy in Chromium", () => {
     [
       "kunde@kontor.example",
       "KundenServiceCenter",
-      ["/ksc", "/ksc/domains", "/ksc/account", "/ksc/stammdaten", "/ksc/support", "/ksc/support/new", "/ksc/security", "/ksc/audit"],
+      [
+        "/ksc",
+        "/ksc/domains",
+        "/ksc/account",
+        "/ksc/stammdaten",
+        "/ksc/support",
+        "/ksc/support/new",
+        "/ksc/security",
+        "/ksc/audit",
+        "/passwort",
+      ],
     ],
     ["k10001.001", "E-Mail-Administration", ["/mailadmin"]],
     [

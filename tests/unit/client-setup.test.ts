@@ -104,3 +104,14 @@ describe("Apple profile and QR code", () => {
     expect(await qrDataUrl(text)).toMatch(/^data:image\/png;base64,/);
   });
 });
+
+describe("the Outlook autodiscover address shown to users (issue 25, point 12)", () => {
+  it("is the configured public HTTPS name, never the plain-http panel URL", async () => {
+    const { autodiscoverUrl } = await import("@/lib/mail/client-setup/account");
+    expect(autodiscoverUrl(settings)).toBe("https://panel.hoster.example/autodiscover/autodiscover.xml");
+    expect(autodiscoverUrl({ ...settings, publicUrl: "https://ksc.hoster.example/portal/" })).toBe(
+      "https://ksc.hoster.example/portal/autodiscover/autodiscover.xml",
+    );
+    expect(autodiscoverUrl({ ...settings, publicUrl: "http://127.0.0.1:3000" })).toBeNull();
+  });
+});

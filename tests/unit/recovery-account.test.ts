@@ -4,7 +4,7 @@ import { auditLog, authThrottle, customers, mailboxes, recoveryTokens, users } f
 import { DEMO_PASSWORD } from "@/db/seed";
 import { loadActor } from "@/lib/auth/principals";
 import type { Actor } from "@/lib/authz/actor";
-import { changeOwnPassword, updateOwnStammdaten } from "@/lib/services/recovery/account";
+import { updateOwnStammdaten } from "@/lib/services/recovery/account";
 import { setOwnRecoveryEmail } from "@/lib/services/recovery/mailbox-recovery";
 import { confirmReauth, REAUTH_WINDOW_MS, reauthValidUntil } from "@/lib/services/recovery/reauth";
 import { inspectResetLink } from "@/lib/services/recovery/redeem-link";
@@ -61,18 +61,6 @@ describe("Konto bearbeiten: re-authentication", () => {
     expect(row).toMatchObject({ city: "Beispielstadt", contactEmail: "erik@example.org" });
     const audit = handle.db.select().from(auditLog).orderBy(desc(auditLog.id)).get();
     expect(audit?.action).toBe("customer.stammdaten_update");
-  });
-
-  it("a password change needs the window too, mails the contact and keeps the window for this session only", async () => {
-    const actor = userActor("kunde2@kontor.example");
-    await confirmReauth(actor, DEMO_PASSWORD, "192.0.2.5", handle.db);
-    const notice = await changeOwnPassword(actor, "Wolken-Ueber-Dem-Deich-58", "192.0.2.5", "en", handle.db);
-    expect(notice?.to).toBe("erik@example.org");
-    expect(notice?.subject).toBe("Kontor: your password has been changed");
-    const fresh = userActor("kunde2@kontor.example");
-    expect(fresh.sessionVersion).toBe(actor.sessionVersion + 1);
-    expect(reauthValidUntil(fresh, handle.db)).not.toBeNull();
-    expect(reauthValidUntil(actor, handle.db)).toBeNull(); // the old session version is out
   });
 
   it("counts wrong current passwords and locks after the login budget", async () => {

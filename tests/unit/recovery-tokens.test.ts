@@ -49,11 +49,17 @@ describe("recovery links", () => {
     expect(JSON.stringify(rows)).not.toContain(token);
   });
 
-  it("shows the account and Stammdaten on confirmation without spending the link", () => {
+  it("shows only the account on confirmation, no Stammdaten (issue 25, point 11), without spending the link", () => {
     const token = tokenFrom(request("kunde3@kontor.example"));
     const view = inspectResetLink(token, handle.db);
-    expect(view).toMatchObject({ account: "kunde3@kontor.example", needsSecondFactor: false });
-    expect(view.stammdaten?.customerNumber).toBe("K20001");
+    expect(view).toEqual({ account: "kunde3@kontor.example", needsSecondFactor: false });
+    const customer = handle.sqlite
+      .prepare(
+        "SELECT c.customer_number, c.street, c.phone, c.postal_code FROM customers c JOIN users u ON u.customer_id = c.id WHERE u.email = ?",
+      )
+      .get("kunde3@kontor.example") as Record<string, string>;
+    expect(customer.customer_number).toBeTruthy();
+    for (const value of Object.values(customer)) expect(JSON.stringify(view)).not.toContain(value);
     expect(inspectResetLink(token, handle.db).account).toBe("kunde3@kontor.example");
   });
 

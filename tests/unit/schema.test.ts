@@ -64,6 +64,15 @@ describe("schema", () => {
     handle.db.update(mailboxes).set({ enabled: true }).where(eq(mailboxes.address, "anna@alpenblick.example")).run();
   });
 
+  it("lets an address routed to a mail account log in with that account's hash (issue 25, point 5)", () => {
+    const hash = (user: string) =>
+      (handle.sqlite.prepare("SELECT password FROM dovecot_passdb WHERE user = ?").all(user) as { password: string }[]).map(
+        (r) => r.password,
+      );
+    expect(hash("kontakt@dorfladen.example")).toHaveLength(1);
+    expect(hash("kontakt@dorfladen.example")).toEqual(hash("k10001.002"));
+  });
+
   it("gives Dovecot's userdb every deliverable address, routed ones as their account, each lookup by index", () => {
     const lookup = (user: string) =>
       handle.sqlite.prepare("SELECT login, home, quota_mb FROM dovecot_userdb WHERE user = ?").get(user) as

@@ -44,9 +44,9 @@ vi.mock("@/db", () => ({
 
 /**
  * Support's own audited actions (`support.*`), plus what touches no one else's data: anonymous
- * actions, its own session and its own second factor, reading the audit log.
+ * actions, its own session, its own password and second factor, reading the audit log.
  */
-const OWN_ACCOUNT: readonly Permission[] = ["public", "mfa.self", "audit.read", "audit.readIps"];
+const OWN_ACCOUNT: readonly Permission[] = ["public", "password.self", "mfa.self", "audit.read", "audit.readIps"];
 const isSupportsOwn = (p: Permission) => OWN_ACCOUNT.includes(p) || p.startsWith("support.");
 
 type Action = ((state: typeof IDLE, form: FormData) => Promise<{ status: string; formError?: string }>) & { permission?: Permission };

@@ -11,7 +11,8 @@ export default async function AdminStartPage() {
   const settings = getServerSettings();
   return (
     <>
-      <PageTitle>{t("admin.welcome", { name: actor.label })}</PageTitle>
+      <PageTitle>{t("nav.start")}</PageTitle>
+      <p className="text-sm text-slate-600">{t("admin.welcome", { name: actor.label })}</p>
       <Card title={t("admin.resellersTitle")}>
         <table className="w-full text-left text-sm">
           <thead className="text-slate-500">

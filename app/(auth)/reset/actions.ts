@@ -14,11 +14,10 @@ export const confirmLinkAction = defineAction({
   handler: async ({ input, t }) => {
     if (!(await redeemRobotCheck(input.altcha))) throw new ValidationError("errors.checkFields", { altcha: ["robot.failed"] });
     const view = inspectResetLink(input.token);
-    const stammdaten = Object.fromEntries(Object.entries(view.stammdaten ?? {}).map(([k, v]) => [`s_${k}`, v]));
     return {
       status: "success",
       message: t("recovery.editIntro"),
-      data: { account: view.account, needsSecondFactor: view.needsSecondFactor ? "1" : "0", ...stammdaten },
+      data: { account: view.account, needsSecondFactor: view.needsSecondFactor ? "1" : "0" },
     };
   },
 });

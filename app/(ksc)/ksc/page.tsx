@@ -13,8 +13,8 @@ export default async function KscStartPage() {
   const domains = listDomainsForCustomer(actor, { limit: 10 });
   return (
     <>
-      <PageTitle>{t("ksc.welcomeTitle", { name: customer.company ?? customer.contactName })}</PageTitle>
-      <Card title={t("nav.start")}>
+      <PageTitle>{t("nav.start")}</PageTitle>
+      <Card title={t("ksc.welcomeTitle", { name: customer.company ?? customer.contactName })}>
         <p className="text-sm text-slate-700">{t("ksc.welcomeBody")}</p>
         <p className="mt-2 text-sm">
           {t("ksc.customerNumber")}: <span className="font-mono">{customer.customerNumber}</span>

@@ -1,11 +1,13 @@
 import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/translations";
 import { CreateAccountForm, RouteAddressForm } from "@/components/mailadmin/account-forms";
+import { mailAccountUsageText } from "@/components/mailadmin/mail-account-usage";
 import { DeleteButton } from "@/components/reseller/delete-button";
 import { Card, PageTitle } from "@/components/ui/card";
 import { ServerAddresses } from "@/components/ui/server-addresses";
 import { requirePermission } from "@/lib/auth/session";
 import { getMailAdminOverview } from "@/lib/services/mail-accounts/mail-admin-overview";
+import { clientLoginExample } from "@/lib/mail/client-setup/mail-account-login";
 import { accountLogin } from "@/lib/services/orders/admin-account";
 import { getServerSettings } from "@/lib/services/settings/server-settings";
 import { AliasSection } from "@/components/aliases/alias-section";
@@ -31,10 +33,11 @@ export default async function MailAdminStartPage({
   const changed = (await searchParams).passwort === "geaendert";
   const top = accounts.reduce((n, a) => Math.max(n, a.number), 0);
   const nextLogin = accountLogin(actor.label.split(".")[0], top + 1);
-  const atLimit = allowance.maxAccounts !== null && usage.accounts >= allowance.maxAccounts;
+  const example = clientLoginExample(accounts);
+  const atLimit = usage.max !== null && usage.used >= usage.max;
   return (
     <>
-      <PageTitle>{t("mailadmin.title")}</PageTitle>
+      <PageTitle>{t("nav.accounts")}</PageTitle>
       <p className="text-sm text-slate-600">{t("mailadmin.welcome", { login: actor.label })}</p>
       {changed && (
         <p role="status" className="rounded border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">
@@ -42,11 +45,7 @@ export default async function MailAdminStartPage({
         </p>
       )}
       <Card title={t("mailadmin.accountsTitle")}>
-        <p className="mb-3 text-sm text-slate-600">
-          {allowance.maxAccounts === null
-            ? t("mailAdmin.usageUnlimited", { used: usage.accounts })
-            : t("mailAdmin.usage", { used: usage.accounts, max: allowance.maxAccounts })}
-        </p>
+        <p className="mb-3 text-sm text-slate-600">{await mailAccountUsageText(usage)}</p>
         <table className="w-full text-left text-sm">
           <thead className="text-slate-500">
             <tr>
@@ -84,7 +83,12 @@ export default async function MailAdminStartPage({
             ))}
           </tbody>
         </table>
-        <p className="mt-3 text-sm text-slate-600">{t("mailAdmin.clientLogin", { login: accounts[1]?.login ?? actor.label })}</p>
+        <p className="mt-3 text-sm text-slate-600">
+          {example.address
+            ? t("mailAdmin.clientLogin", { address: example.address, login: example.login })
+            : t("mailAdmin.clientLoginNoAddress", { login: example.login })}
+        </p>
+        <p className="mt-2 text-sm text-slate-600">{t("mailAdmin.accountUse", { admin: actor.label })}</p>
       </Card>
       <Card title={t("mailAdmin.routeTitle")}>
         {domains.length === 0 ? (
@@ -118,7 +122,7 @@ export default async function MailAdminStartPage({
           />
         )}
       </Card>
-      <ServerAddresses settings={getServerSettings()} />
+      <ServerAddresses settings={getServerSettings()} username={t("server.usernameMailAccount", { login: example.login })} />
     </>
   );
 }

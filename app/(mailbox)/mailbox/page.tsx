@@ -25,7 +25,7 @@ export default async function MailboxStartPage() {
   const others = otherAddressesOf({ id: mailbox.id, address: mailbox.address });
   return (
     <>
-      <PageTitle>{t("mailbox.title")}</PageTitle>
+      <PageTitle>{t("nav.start")}</PageTitle>
       <Card title={t("mailbox.welcome", { address: mailbox.displayAddress })}>
         <dl className="grid grid-cols-[10rem_1fr] gap-y-1 text-sm">
           <dt className="text-slate-500">{t("mailbox.quota")}</dt>

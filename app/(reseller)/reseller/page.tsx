@@ -12,7 +12,8 @@ export default async function ResellerStartPage() {
   const limit = (v: number | null) => (v === null ? t("common.unlimited") : v);
   return (
     <>
-      <PageTitle>{t("reseller.welcome", { name: actor.label })}</PageTitle>
+      <PageTitle>{t("nav.start")}</PageTitle>
+      <p className="text-sm text-slate-600">{t("reseller.welcome", { name: actor.label })}</p>
       <Card title={t("nav.customers")}>
         <p className="text-sm">{t("reseller.customersCount", { count: countCustomersForReseller(actor) })}</p>
         <form method="get" action="/reseller/customers" role="search" className="mt-3 flex gap-2">

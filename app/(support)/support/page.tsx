@@ -12,7 +12,8 @@ export default async function SupportStartPage() {
   const counts = countTicketsByStatus(actor);
   return (
     <>
-      <PageTitle>{t("support.welcome", { name: actor.label })}</PageTitle>
+      <PageTitle>{t("nav.start")}</PageTitle>
+      <p className="text-sm text-slate-600">{t("support.welcome", { name: actor.label })}</p>
       <Card title={t("support.title")}>
         <p className="text-sm text-slate-700">{t("support.body")}</p>
         <p className="mt-2 text-sm font-medium">{t("support.openTickets", { count: countOpenTickets(actor) })}</p>

@@ -20,10 +20,18 @@ export async function Plesk10AddressView({ sub, mailbox, active, children }: Pro
     { key: "spam", href: links.spam(mailbox.id), label: t("spamFilter"), icon: "spam" },
     { key: "aliases", href: links.aliases(mailbox.id), label: ta("title"), icon: "mail" },
   ];
-  const crumbs = [{ href: links.start, label: t("start") }, { href: links.mail, label: t("email") }, { label: mailbox.displayAddress }];
+  // Like 8/9: on a tool's page the tool's name ("Einstellungen") is in the title and the last crumb.
+  const toolTitle = tools.find((tool) => tool.key === active)?.label;
+  const crumbs = [
+    { href: links.start, label: t("start") },
+    { href: links.mail, label: t("email") },
+    ...(toolTitle
+      ? [{ href: links.mailbox(mailbox.id), label: mailbox.displayAddress }, { label: toolTitle }]
+      : [{ label: mailbox.displayAddress }]),
+  ];
   return (
     <Plesk10Page
-      title={mailbox.displayAddress}
+      title={toolTitle ? `${mailbox.displayAddress} – ${toolTitle}` : mailbox.displayAddress}
       crumbs={crumbs}
       buttons={
         <>

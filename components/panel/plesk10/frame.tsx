@@ -2,8 +2,8 @@ import { getTranslations } from "@/lib/i18n/translations";
 import type { ReactNode } from "react";
 import { panelLinks } from "@/components/panel/shared/links";
 import { NavLink } from "@/components/panel/shared/nav-link";
-import { LanguageSwitch } from "@/components/shell/language-switch";
-import { LogoutButton } from "@/components/shell/logout-button";
+import { UserMenu } from "@/components/shell/user-menu";
+import { PASSWORD_PAGE } from "@/lib/navigation";
 import type { PanelSubscription } from "@/lib/services/subscriptions/get-subscription-for-customer";
 
 /** The Plesk 10 Control Panel: a dark title bar and tabs across the top (Start, Benutzer, Websites & Domains, E-Mail, Konto). */
@@ -29,12 +29,10 @@ export async function Plesk10Frame({ sub, customer, children }: { sub: PanelSubs
             </span>
           </div>
           <div className="flex items-center gap-3">
-            <span className="text-xs text-white/80">{t("loggedInAs", { name: customer })}</span>
             <a href="/ksc/domains" className="text-xs text-white/80 underline-offset-2 hover:underline">
               {t("backToKsc")}
             </a>
-            <LanguageSwitch />
-            <LogoutButton />
+            <UserMenu user={customer} passwordHref={PASSWORD_PAGE.customer} />
           </div>
         </div>
         <nav aria-label={t("controlPanel")} className="mx-auto mt-2 flex max-w-6xl gap-1 px-4">

@@ -3,8 +3,8 @@ import type { ReactNode } from "react";
 import { PanelIcon } from "@/components/panel/shared/icons";
 import { panelLinks } from "@/components/panel/shared/links";
 import { NavLink } from "@/components/panel/shared/nav-link";
-import { LanguageSwitch } from "@/components/shell/language-switch";
-import { LogoutButton } from "@/components/shell/logout-button";
+import { UserMenu } from "@/components/shell/user-menu";
+import { PASSWORD_PAGE } from "@/lib/navigation";
 import type { PanelSubscription } from "@/lib/services/subscriptions/get-subscription-for-customer";
 import { CLASSIC_THEME, type ClassicVariant } from "./variant";
 
@@ -33,11 +33,7 @@ export async function ClassicFrame({ variant, sub, customer, children }: Props) 
             {tk(variant)} · {t("package", { name: sub.packageName })}
           </span>
         </div>
-        <div className="flex items-center gap-3">
-          <span className="text-xs text-white/80">{t("loggedInAs", { name: customer })}</span>
-          <LanguageSwitch />
-          <LogoutButton />
-        </div>
+        <UserMenu user={customer} passwordHref={PASSWORD_PAGE.customer} />
       </header>
       <div className="flex flex-1">
         <nav aria-label={t("controlPanel")} className={`w-56 shrink-0 p-2 ${theme.nav}`}>
@@ -71,6 +67,11 @@ export async function ClassicFrame({ variant, sub, customer, children }: Props) 
               <NavLink href={links.domains} className={item} activeClassName={theme.navActive}>
                 <PanelIcon name="domains" size={16} />
                 {t("domains")}
+              </NavLink>
+              {/* Seed 001: "Start" → "E-Mail" is the path Plesk 8 users know. */}
+              <NavLink href={links.mail} className={item} activeClassName={theme.navActive}>
+                <PanelIcon name="mail" size={16} />
+                {t("email")}
               </NavLink>
             </>
           )}

@@ -19,3 +19,13 @@ export function clientAccount(settings: ServerSettings, rawAddress: string | nul
 }
 
 export const PROVIDER_NAME = "Kontor";
+
+/**
+ * The autodiscover address to show Outlook users: the panel's configured public URL (admin setting,
+ * default KONTOR_PUBLIC_URL), and only when it is HTTPS. Outlook does not fetch autodiscover over
+ * plain http, so an http panel URL would be an address no mail program can use: then null.
+ */
+export function autodiscoverUrl(settings: ServerSettings): string | null {
+  const base = settings.publicUrl.replace(/\/+$/, "");
+  return base.startsWith("https://") ? `${base}/autodiscover/autodiscover.xml` : null;
+}

@@ -5,6 +5,7 @@ import { type Db, getDb } from "@/db";
 import { domains, packages, subscriptions } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { tenantScope } from "@/lib/authz/scope";
+import { mailAccountUsage, type MailAccountUsage } from "@/lib/services/orders/usage";
 import { displayDomain } from "@/lib/validation/names";
 
 export const DOMAIN_PAGE_SIZE = 25;
@@ -30,6 +31,8 @@ function searchCondition(q: string): SQL | undefined {
  * One page of the customer's domains, ordered by name, with keyset paging (`after`/`before` a name)
  * so page 20 costs what page 1 costs. Each row carries the package, its panel and the mailbox usage
  * of the whole subscription against the package limit (the subscription's maintained counter).
+ * Packages without panel hold mail accounts, not mailboxes: their usage is the customer's mail
+ * accounts (`mailAccounts`, the figure the E-Mail-Administration shows), computed once per page.
  */
 export function searchDomainsForCustomer(actor: Actor, search: DomainSearch = {}, db: Db = getDb()) {
   const size = Math.min(Math.max(search.pageSize ?? DOMAIN_PAGE_SIZE, 1), 100);
@@ -56,8 +59,10 @@ export function searchDomainsForCustomer(actor: Actor, search: DomainSearch = {}
   const hasMore = rows.length > size;
   const page = rows.slice(0, size);
   if (backwards) page.reverse();
+  const mailAccounts: MailAccountUsage | null = page.some((r) => r.panel === "none") ? mailAccountUsage(db, actor.customerId ?? -1) : null;
   return {
     items: page.map((r) => ({ ...r, displayName: displayDomain(r.name) })),
+    mailAccounts,
     // Forward: more after the last row. Backward: a previous page exists when we overflowed.
     nextCursor: (backwards ? !!search.before : hasMore) && page.length ? page[page.length - 1].name : null,
     prevCursor: (backwards ? hasMore : !!search.after) && page.length ? page[0].name : null,

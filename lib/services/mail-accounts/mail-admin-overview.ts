@@ -4,7 +4,7 @@ import { type Db, getDb } from "@/db";
 import { mailAccountAddresses, mailAccounts } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { tenantScope } from "@/lib/authz/scope";
-import { accountUsage, noPanelAllowance } from "@/lib/services/orders/usage";
+import { mailAccountUsage, noPanelAllowance } from "@/lib/services/orders/usage";
 import { displayAddress, displayDomain } from "@/lib/validation/names";
 import { noPanelDomains } from "./mail-admin-guard";
 
@@ -36,7 +36,7 @@ export function getMailAdminOverview(actor: Actor, db: Db = getDb()) {
     })),
     domains: noPanelDomains(db, actor).map((d) => ({ id: d.id, displayName: displayDomain(d.name) })),
     allowance: noPanelAllowance(db, customerId),
-    usage: accountUsage(db, customerId),
+    usage: mailAccountUsage(db, customerId),
   };
 }
 export type MailAdminOverview = ReturnType<typeof getMailAdminOverview>;

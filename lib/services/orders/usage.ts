@@ -80,3 +80,14 @@ export function accountUsage(tx: Reader, customerId: number): { accounts: number
     .get();
   return { accounts: row?.n ?? 0, maxQuotaMb: Number(row?.q ?? 0) };
 }
+
+export type MailAccountUsage = { used: number; max: number | null };
+
+/**
+ * The one usage figure of a customer's packages without panel: mail accounts against the allowance of
+ * all those packages together. The E-Mail-Administration, the Domainverwaltung and the reseller's
+ * customer page all show this, so they cannot disagree.
+ */
+export function mailAccountUsage(tx: Reader, customerId: number): MailAccountUsage {
+  return { used: accountUsage(tx, customerId).accounts, max: noPanelAllowance(tx, customerId).maxAccounts };
+}

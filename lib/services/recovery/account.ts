@@ -6,14 +6,9 @@ import type { Actor } from "@/lib/authz/actor";
 import { can } from "@/lib/authz/permissions";
 import { tenantScope } from "@/lib/authz/scope";
 import { NotFoundError, ValidationError } from "@/lib/errors";
-import type { Locale } from "@/lib/i18n/locales";
-import type { OutgoingMail } from "@/lib/mail/smtp";
-import { renderPasswordChangedMail } from "@/lib/mail/templates/recovery-mails";
 import { writeAudit } from "@/lib/services/audit/write-audit";
-import { setPassword } from "@/lib/services/passwords/set-password";
 import type { StammdatenInput } from "@/lib/validation/recovery";
-import { carryReauthOver, reauthValidUntil } from "./reauth";
-import { loadRecoveryTarget } from "./targets";
+import { reauthValidUntil } from "./reauth";
 
 function requireFreshReauth(actor: Actor, db: Db) {
   if (!reauthValidUntil(actor, db)) throw new ValidationError("account.reauthExpired");
@@ -45,24 +40,4 @@ export function updateOwnStammdaten(actor: Actor, input: StammdatenInput, ip: st
     },
     { behavior: "immediate" },
   );
-}
-
-/** Own password change inside the re-auth window; returns the notice mail for the contact on file. */
-export async function changeOwnPassword(
-  actor: Actor,
-  newPassword: string,
-  ip: string,
-  locale: Locale,
-  db: Db = getDb(),
-): Promise<OutgoingMail | null> {
-  requireFreshReauth(actor, db);
-  await setPassword(
-    { kind: actor.kind, id: actor.id },
-    newPassword,
-    { actor, ip, action: "password.change", details: { via: "account" } },
-    db,
-  );
-  carryReauthOver(actor, db);
-  const target = loadRecoveryTarget(db, actor.kind, actor.id);
-  return target?.sendTo ? renderPasswordChangedMail({ to: target.sendTo, account: target.label, at: new Date(), locale }) : null;
 }

@@ -65,16 +65,3 @@ export function reauthValidUntil(actor: Actor, db: Db = getDb(), now = Date.now(
   const until = row.confirmedAt.getTime() + REAUTH_WINDOW_MS;
   return until > now ? new Date(until) : null;
 }
-
-/**
- * After the actor's own password change inside the window, the window moves to the new session
- * version (this browser's refreshed session), keeping its original end; other sessions stay out.
- */
-export function carryReauthOver(actor: Actor, db: Db = getDb()) {
-  const current = db.select({ v: users.sessionVersion }).from(users).where(eq(users.id, actor.id)).get();
-  if (actor.kind !== "user" || !current) return;
-  db.update(reauthConfirmations)
-    .set({ sessionVersion: current.v })
-    .where(and(eq(reauthConfirmations.principalKind, actor.kind), eq(reauthConfirmations.principalId, actor.id)))
-    .run();
-}

@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
-import { customers, mailAccounts, mailboxes, users } from "@/db/schema";
+import { mailAccounts, mailboxes, users } from "@/db/schema";
 import { clearFailures, lockedFor, recordFailure } from "@/lib/auth/throttle";
 import { ValidationError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
@@ -19,7 +19,6 @@ const invalidLink = () => new ValidationError("recovery.linkInvalid");
 export type LinkView = {
   account: string;
   needsSecondFactor: boolean;
-  stammdaten: Record<string, string> | null;
 };
 
 function openTokenOrThrow(db: Db, token: string, now: Date): OpenToken {
@@ -28,30 +27,15 @@ function openTokenOrThrow(db: Db, token: string, now: Date): OpenToken {
   return open;
 }
 
-/** "Bestätigen": what the "Konto bearbeiten" step shows. Looks only; the link stays unspent. */
+/**
+ * "Bestätigen": what the next step shows. Looks only; the link stays unspent. Only what setting the
+ * new password needs: whoever holds the link sees no Stammdaten (address, phone); those are behind a login.
+ */
 export function inspectResetLink(token: string, db: Db = getDb(), now = new Date()): LinkView {
   const open = openTokenOrThrow(db, token, now);
   const target = loadRecoveryTarget(db, open.principal.kind, open.principal.id);
   if (!target) throw invalidLink();
-  let stammdaten: Record<string, string> | null = null;
-  if (open.principal.kind === "user" && target.customerId) {
-    const c = db
-      .select({
-        customerNumber: customers.customerNumber,
-        company: customers.company,
-        contactName: customers.contactName,
-        street: customers.street,
-        postalCode: customers.postalCode,
-        city: customers.city,
-        phone: customers.phone,
-        contactEmail: customers.contactEmail,
-      })
-      .from(customers)
-      .where(eq(customers.id, target.customerId))
-      .get();
-    if (c) stammdaten = Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v ?? ""]));
-  }
-  return { account: target.label, needsSecondFactor: principalHasSecondFactor(open.principal, db), stammdaten };
+  return { account: target.label, needsSecondFactor: principalHasSecondFactor(open.principal, db) };
 }
 
 function currentHash(db: Db, p: Principal): string | undefined {

@@ -29,3 +29,16 @@ export async function logIn(page: Page, identifier: string, password: string, ar
   await page.getByRole("radio", { name: new RegExp(area) }).check();
   await page.getByRole("button", { name: "Anmelden" }).click();
 }
+
+/** Opens the user menu at the top right and returns it (name, language, "Passwort ändern", "Abmelden"). */
+export async function openUserMenu(page: Page) {
+  const menu = page.locator("header details");
+  if ((await menu.getAttribute("open")) === null) await menu.locator("summary").click();
+  return menu.getByRole("group");
+}
+
+/** "Abmelden": from the user menu in the logged-in areas, directly where a page has no menu (second-factor step). */
+export async function logOut(page: Page) {
+  const scope = (await page.locator("header details").count()) > 0 ? await openUserMenu(page) : page;
+  await scope.getByRole("button", { name: "Abmelden" }).click();
+}

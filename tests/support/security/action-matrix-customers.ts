@@ -235,7 +235,6 @@ export const CUSTOMER_SIDE_ACTIONS: Record<string, MatrixEntry> = {
     noForeign: OWN,
   },
   [`${KSC_ACCOUNT}#updateStammdatenAction`]: { roles: ["customer"], valid: { role: "customer", fields: () => stammdaten }, noForeign: OWN },
-  [`${KSC_ACCOUNT}#changeAccountPasswordAction`]: { roles: ["customer"], valid: { role: "customer", fields: () => pair }, noForeign: OWN },
   [`${KSC_SUPPORT}#createTicketAction`]: {
     roles: ["customer"],
     valid: { role: "customer", fields: () => ({ category: "general", subject: "Frage", message: "Wie geht das?" }) },

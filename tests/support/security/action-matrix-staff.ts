@@ -234,6 +234,12 @@ export const STAFF_SIDE_ACTIONS: Record<string, MatrixEntry> = {
     valid: { role: "anonymous", fields: () => ({ token: TOKEN, ...pair }), expect: "recovery.linkInvalid" },
     noForeign: PUBLIC,
   },
+  // "Passwort ändern" from the user menu: every role, always the caller's own login.
+  ["app/(account)/passwort/actions.ts#changeOwnPasswordAction"]: {
+    roles: ["admin", "reseller", "customer", "support", "mailadmin", "mailbox"],
+    valid: { role: "customer", fields: () => ({ currentPassword: P0, ...pair }) },
+    noForeign: OWN,
+  },
   ["lib/actions/session-actions.ts#logoutAction"]: { roles: "anyone", valid: { role: "anonymous", fields: () => ({}) }, noForeign: PUBLIC },
   ["lib/actions/session-actions.ts#switchLocaleAction"]: {
     roles: "anyone",

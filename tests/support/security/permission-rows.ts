@@ -42,6 +42,7 @@ export const PERMISSION_ROWS: Record<Permission, PermissionRow> = {
   "settings.manage": { gate: "service", probe: (actor, _w, db) => updatePasswordPolicy(actor, getPasswordPolicyOptions(db), null, db) },
   "mfa.reset": { gate: "service", probe: (actor, _w, db) => findCustomerAccounts(actor, "k", db) },
   "mfa.self": { gate: "actions" },
+  "password.self": { gate: "actions" },
   "reseller.manage": { gate: "service", probe: (actor, _w, db) => updateCustomer(actor, MISSING, customerInput, null, db) },
   "customer.self": { gate: "service", probe: (actor, _w, db) => revealTicketPassword(actor, MISSING, null, db) },
   "mailboxes.manage": { gate: "actions" },

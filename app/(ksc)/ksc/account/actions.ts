@@ -2,13 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
-import { refreshOwnSession } from "@/lib/auth/refresh-session";
 import { ValidationError } from "@/lib/errors";
-import { changeOwnPassword, updateOwnStammdaten } from "@/lib/services/recovery/account";
-import { sendAfterResponse } from "@/lib/services/recovery/deliver";
-import { currentLocale } from "@/lib/services/recovery/locale";
+import { updateOwnStammdaten } from "@/lib/services/recovery/account";
 import { confirmReauth } from "@/lib/services/recovery/reauth";
-import { accountPasswordSchema, reauthSchema, stammdatenSchema } from "@/lib/validation/recovery";
+import { reauthSchema, stammdatenSchema } from "@/lib/validation/recovery";
 
 export const reauthAction = defineAction({
   permission: "customer.self",
@@ -29,16 +26,5 @@ export const updateStammdatenAction = defineAction({
   handler: async ({ actor, input, ip }) => {
     updateOwnStammdaten(actor, input, ip);
     revalidatePath("/ksc/account");
-  },
-});
-
-export const changeAccountPasswordAction = defineAction({
-  permission: "customer.self",
-  schema: accountPasswordSchema,
-  handler: async ({ actor, input, ip, t }) => {
-    const notice = await changeOwnPassword(actor, input.newPassword, ip, await currentLocale());
-    await refreshOwnSession(actor.kind, actor.id);
-    sendAfterResponse(notice);
-    return { status: "success", message: t("account.passwordChanged") };
   },
 });

@@ -1,14 +1,15 @@
 import { getTimeFormatter } from "@/lib/i18n/time-formatter";
 import { getTranslations } from "@/lib/i18n/translations";
-import { AccountPasswordForm, ReauthForm, StammdatenForm } from "@/components/recovery/account-forms";
+import { ReauthForm, StammdatenForm } from "@/components/recovery/account-forms";
 import { Card, PageTitle } from "@/components/ui/card";
 import { requirePermission } from "@/lib/auth/session";
 import { getOwnCustomer } from "@/lib/services/customers/get-own-customer";
 import { reauthValidUntil } from "@/lib/services/recovery/reauth";
-import { changeAccountPasswordAction, reauthAction, updateStammdatenAction } from "./actions";
+import { reauthAction, updateStammdatenAction } from "./actions";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { PASSWORD_PAGE } from "@/lib/navigation";
 
-/** "Konto bearbeiten": everything sensitive sits behind a fresh confirmation of the current password. */
+/** "Konto bearbeiten": the Stammdaten sit behind a fresh confirmation of the current password. */
 export default async function AccountPage() {
   const actor = await requirePermission("customer.self");
   const t = await getTranslations("account");
@@ -50,7 +51,13 @@ export default async function AccountPage() {
           />
         </Card>
         <Card title={t("passwordTitle")}>
-          <AccountPasswordForm action={changeAccountPasswordAction} names={[actor.label]} />
+          {/* One password page for every role (user menu, seed 004); this page keeps the Stammdaten. */}
+          <p className="text-sm text-slate-700">
+            {t("passwordElsewhere")}{" "}
+            <a href={PASSWORD_PAGE.customer} className="text-brand-700 underline">
+              {t("passwordTitle")}
+            </a>
+          </p>
         </Card>
       </>
     </ClientMessages>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/translations";
+import { mailAccountUsageText } from "@/components/mailadmin/mail-account-usage";
 import { PanelIcon } from "@/components/panel/shared/icons";
 import { Card, PageTitle } from "@/components/ui/card";
 import { requirePermission } from "@/lib/auth/session";
@@ -27,6 +28,7 @@ export default async function DomainsPage({ searchParams }: Props) {
   const pageHref = (key: "after" | "before", cursor: string) =>
     `/ksc/domains?${new URLSearchParams({ ...(q ? { q } : {}), [key]: cursor })}`;
   const text = onceEach();
+  const mailAccounts = page.mailAccounts && (await mailAccountUsageText(page.mailAccounts));
   const manage = aroundPlaceholder(t.raw("domains.managePackageFor") as string, "{domain}");
   return (
     <>
@@ -89,14 +91,20 @@ export default async function DomainsPage({ searchParams }: Props) {
                   <td>{d.packageName}</td>
                   <td>{text(`panel:${d.panel}`, () => t(`panelKind.${d.panel}`))}</td>
                   <td>
-                    {text(`usage:${d.subscriptionId}`, () =>
-                      d.maxMailboxes === null
-                        ? t("domains.usageUnlimited", { used: d.subscriptionMailboxes })
-                        : t("domains.usage", { used: d.subscriptionMailboxes, max: d.maxMailboxes }),
+                    {d.panel === "none" ? (
+                      mailAccounts
+                    ) : (
+                      <>
+                        {text(`usage:${d.subscriptionId}`, () =>
+                          d.maxMailboxes === null
+                            ? t("domains.usageUnlimited", { used: d.subscriptionMailboxes })
+                            : t("domains.usage", { used: d.subscriptionMailboxes, max: d.maxMailboxes }),
+                        )}
+                        <span className="block text-xs text-slate-500">
+                          {text(`count:${d.mailboxCount}`, () => t("domains.usageDomain", { count: d.mailboxCount }))}
+                        </span>
+                      </>
                     )}
-                    <span className="block text-xs text-slate-500">
-                      {text(`count:${d.mailboxCount}`, () => t("domains.usageDomain", { count: d.mailboxCount }))}
-                    </span>
                   </td>
                   <td className="text-right">
                     {d.panel === "none" ? (
@@ -106,11 +114,12 @@ export default async function DomainsPage({ searchParams }: Props) {
                     ) : (
                       <a
                         href={`/panel/${d.subscriptionId}`}
-                        title={text("manage", () => t("domains.managePackage"))}
                         aria-labelledby={labelledBy(manage, `domain-${d.id}`)}
-                        className="inline-flex items-center justify-center rounded border border-brand-600 p-1.5 text-brand-700 hover:bg-brand-50"
+                        className="inline-flex items-center gap-1.5 rounded border border-brand-600 px-2 py-1 text-brand-700 hover:bg-brand-50"
                       >
                         <PanelIcon name="settings" size={18} />
+                        {/* Visible words: the help pages send users looking for "Paket verwalten", not for an icon. */}
+                        <span aria-hidden="true">{text("manage", () => t("domains.managePackage"))}</span>
                       </a>
                     )}
                   </td>

@@ -1,5 +1,5 @@
 import { getTranslations } from "@/lib/i18n/translations";
-import { MailboxPasswordForm } from "@/components/mailbox/password-form";
+import { OwnPasswordForm } from "@/components/password/own-password-form";
 import { Card, PageTitle } from "@/components/ui/card";
 import { requirePermission } from "@/lib/auth/session";
 import { getOwnMailbox } from "@/lib/services/mailboxes/get-own-mailbox";
@@ -14,7 +14,7 @@ export default async function MailboxPasswordPage() {
       <PageTitle>{t("title")}</PageTitle>
       <Card title={mailbox.displayAddress}>
         <p className="mb-4 text-sm text-slate-700">{t("intro")}</p>
-        <MailboxPasswordForm action={changeMailboxPasswordAction} address={mailbox.address} />
+        <OwnPasswordForm action={changeMailboxPasswordAction} login={mailbox.address} />
       </Card>
     </>
   );

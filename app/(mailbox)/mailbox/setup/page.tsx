@@ -6,7 +6,10 @@ import { requirePermission } from "@/lib/auth/session";
 import { getOwnMailbox } from "@/lib/services/mailboxes/get-own-mailbox";
 import { getServerSettings } from "@/lib/services/settings/server-settings";
 
-/** Shown after a password change (and linked from "Serveradressen"): what to update where. */
+/**
+ * Shown after a password change (what to update where) and linked from "Serveradressen" (how to set up
+ * a program); the wording follows how the page was reached.
+ */
 export default async function MailboxSetupPage({ searchParams }: { searchParams: Promise<{ changed?: string }> }) {
   const actor = await requirePermission("mailbox.self");
   const t = await getTranslations("clientSetup");
@@ -22,7 +25,12 @@ export default async function MailboxSetupPage({ searchParams }: { searchParams:
           <p className="text-sm">{t("changedText")}</p>
         </div>
       )}
-      <ClientSetupCards address={mailbox.address} displayAddress={mailbox.displayAddress} settings={settings} />
+      <ClientSetupCards
+        address={mailbox.address}
+        displayAddress={mailbox.displayAddress}
+        settings={settings}
+        reason={changed === "1" ? "passwordChanged" : "setup"}
+      />
       <ServerAddresses settings={settings} />
     </>
   );

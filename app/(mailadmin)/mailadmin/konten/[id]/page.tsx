@@ -6,6 +6,7 @@ import { DeleteButton } from "@/components/reseller/delete-button";
 import { Card, PageTitle } from "@/components/ui/card";
 import { requirePermission } from "@/lib/auth/session";
 import { getMailAdminOverview } from "@/lib/services/mail-accounts/mail-admin-overview";
+import { mailProgramUserNames } from "@/lib/mail/client-setup/mail-account-login";
 import { idParam } from "@/lib/not-found";
 import { deleteMailAccountAction, setMailAccountPasswordAction, setMailAccountQuotaAction } from "../../actions";
 
@@ -16,6 +17,7 @@ export default async function MailAccountPage({ params }: { params: Promise<{ id
   // The overview is scoped to the administrator's customer: another customer's account id is a 404.
   const overview = getMailAdminOverview(actor);
   const account = overview.accounts.find((a) => a.id === id);
+  const admin = overview.accounts.find((a) => a.number === 1);
   if (!account) notFound();
   const t = await getTranslations("mailAdmin");
   return (
@@ -36,6 +38,15 @@ export default async function MailAccountPage({ params }: { params: Promise<{ id
         ) : (
           <p className="text-sm">{t("noAddresses")}</p>
         )}
+      </Card>
+      <Card title={t("loginTitle")}>
+        <p className="text-sm font-medium">{t("loginNames")}</p>
+        <ul className="mb-3 list-disc pl-5 font-mono text-sm">
+          {mailProgramUserNames(account).map((name) => (
+            <li key={name}>{name}</li>
+          ))}
+        </ul>
+        <p className="text-sm text-slate-600">{t("accountUse", { admin: admin?.login ?? account.login })}</p>
       </Card>
       <Card title={t("passwordTitle")}>
         <p className="mb-3 text-sm text-slate-600">{t("passwordIntro")}</p>

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { loadMessages } from "@/lib/i18n/load-messages";
+import { LOCALES } from "@/lib/i18n/locales";
+
+/** Wording rules of issue 25 that hold for the whole catalogue, not for one page. */
+type Tree = { [key: string]: string | Tree };
+const flatten = (tree: Tree, prefix = ""): [string, string][] =>
+  Object.entries(tree).flatMap(([k, v]) =>
+    typeof v === "string" ? [[`${prefix}${k}`, v] as [string, string]] : flatten(v, `${prefix}${k}.`),
+  );
+
+const catalogue = Object.fromEntries(LOCALES.map((l) => [l, flatten(loadMessages(l) as Tree)])) as Record<
+  (typeof LOCALES)[number],
+  [string, string][]
+>;
+
+// Informal address in Italian: the "tu" pronouns and possessives and the second person of common
+// verbs anywhere; "tu" imperatives only where they open a sentence (text ending in . ! ?). Button and
+// link labels ("Salva", "Gestisci pacchetto") are left alone: Italian interfaces word commands that
+// way whatever the register.
+const INFORMAL_WORDS = /\b(tu|tuo|tua|tuoi|tue|ti|te|hai|sei|puoi|devi|vuoi|potrai|dovrai|riceverai)\b/i;
+const INFORMAL_ANYWHERE = /\b(gestisci|inserisci|scegli|accedi|esci)\b/i;
+const INFORMAL_OPENING =
+  /^(Controlla|Conferma|Usa|Lascia|Seleziona|Prova|Riprova|Clicca|Fai|Indica|Scrivi|Attendi|Inserisci|Scegli|Accedi|Esci)\b/;
+/** Sentences of a text, with quoted labels ("Gestisci pacchetto") taken out; labels are not sentences. */
+const sentences = (text: string) =>
+  /[.!?]$/.test(text.trim())
+    ? text
+        .replace(/"[^"]*"|„[^“]*“|“[^”]*”/g, "…")
+        .split(/(?<=[.!?])\s+/)
+        .filter((s) => s.split(/\s+/).length > 2)
+    : [];
+const informal = (text: string) =>
+  INFORMAL_WORDS.test(text) || sentences(text).some((s) => INFORMAL_ANYWHERE.test(s) || INFORMAL_OPENING.test(s));
+
+describe("wording", () => {
+  it.each(LOCALES)("%s writes Plesk, never PLESK", (locale) => {
+    expect(catalogue[locale].filter(([, v]) => /PLESK/.test(v)).map(([k]) => k)).toEqual([]);
+  });
+
+  it("Italian addresses the user formally (Lei) throughout", () => {
+    const found = catalogue.it.filter(([, v]) => informal(v));
+    expect(found).toEqual([]);
+  });
+
+  it("the sidebar entry and the page use the name of the help pages: Passwort ändern (seed 002), Cambia password (seed 004)", () => {
+    const de = Object.fromEntries(catalogue.de);
+    const it_ = Object.fromEntries(catalogue.it);
+    expect(de["nav.password"]).toBe("Passwort ändern");
+    expect(it_["nav.password"]).toBe("Cambia password");
+  });
+
+  it.each(LOCALES)("%s: a mail account says where it is used, naming the login areas as the login page does (point 7)", (locale) => {
+    const m = Object.fromEntries(catalogue[locale]);
+    const use = m["mailAdmin.accountUse"];
+    for (const area of ["login.areaKsc", "login.areaMailadmin", "login.areaMailbox"]) expect(use, area).toContain(m[area]);
+    expect(use).toMatch(/IMAP/);
+    expect(use).toMatch(/SMTP/);
+    expect(use).toMatch(/Webmail/i);
+    expect(m["mailAdmin.accountCreated"]).toMatch(/Webmail/i);
+  });
+});
