@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# One command for a fresh machine: install (npm packages, and Dovecot and Postfix from apt when missing),
-# build, create the demo database, start the SMTP sink, Postfix, Dovecot and the panel on
-# http://127.0.0.1:3000.
+# One command for a fresh machine: install (npm packages, and Dovecot, Postfix and Roundcube from apt
+# when missing), build, create the demo database, start the SMTP sink, Postfix, Dovecot, Roundcube
+# (webmail) and the panel on http://127.0.0.1:3000.
 # It announces only what runs. The tests (npm test) use other ports and folders, so both can run at once.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +20,10 @@ export KONTOR_SUBMISSION_PORT="${KONTOR_SUBMISSION_PORT:-10587}"
 export KONTOR_LMTP_PORT="${KONTOR_LMTP_PORT:-10024}"
 export KONTOR_POSTFIX_PORT="${KONTOR_POSTFIX_PORT:-10027}"
 export KONTOR_MAIL_SINK_DIR="${KONTOR_MAIL_SINK_DIR:-$PWD/data/mail-sink}"
+export KONTOR_WEBMAIL_PORT="${KONTOR_WEBMAIL_PORT:-3080}"
+export KONTOR_WEBMAIL_URL="${KONTOR_WEBMAIL_URL:-http://127.0.0.1:$KONTOR_WEBMAIL_PORT}"
 DOVECOT_DIR="$PWD/data/dovecot"
+ROUNDCUBE_DIR="$PWD/data/roundcube"
 POSTFIX_DIR="$PWD/data/postfix"
 
 # One demo per checkout: a second one would rebuild .next and reseed under the running one.
@@ -36,7 +39,8 @@ if [[ -f "$PID_FILE" ]]; then
 fi
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 for pair in "PORT:$PORT" "KONTOR_SMTP_PORT:$KONTOR_SMTP_PORT" "KONTOR_IMAP_PORT:$KONTOR_IMAP_PORT" \
-  "KONTOR_SUBMISSION_PORT:$KONTOR_SUBMISSION_PORT" "KONTOR_LMTP_PORT:$KONTOR_LMTP_PORT" "KONTOR_POSTFIX_PORT:$KONTOR_POSTFIX_PORT"; do
+  "KONTOR_SUBMISSION_PORT:$KONTOR_SUBMISSION_PORT" "KONTOR_LMTP_PORT:$KONTOR_LMTP_PORT" "KONTOR_POSTFIX_PORT:$KONTOR_POSTFIX_PORT" \
+  "KONTOR_WEBMAIL_PORT:$KONTOR_WEBMAIL_PORT"; do
   name="${pair%%:*}" port="${pair#*:}"
   if port_busy "$port"; then
     echo "Port $port ($name) is already in use by another program on 127.0.0.1."
@@ -50,6 +54,7 @@ stop_all() {
   npx tsx scripts/smtp-sink.ts stop --dir "$KONTOR_MAIL_SINK_DIR" >/dev/null 2>&1 || true
   npx tsx scripts/dovecot.ts stop --dir "$DOVECOT_DIR" >/dev/null 2>&1 || true
   npx tsx scripts/postfix.ts stop --dir "$POSTFIX_DIR" >/dev/null 2>&1 || true
+  npx tsx scripts/roundcube.ts stop --dir "$ROUNDCUBE_DIR" >/dev/null 2>&1 || true
   rm -f "$PID_FILE"
 }
 trap stop_all EXIT
@@ -90,6 +95,14 @@ elif ((postfix)); then
 else
   POSTFIX_LINE="Postfix is NOT running (it could not be installed), so no SMTP server accepts mail for the demo domains."
 fi
+# The webmail logs in at Dovecot and changes passwords through the panel (AUTH_URL).
+WEBMAIL_LINE="Webmail (Roundcube) is NOT running (it could not be installed: run 'sudo bash scripts/install-deps.sh --system')."
+if ((mail_server)) && [[ -f /var/lib/roundcube/index.php ]] && command -v php >/dev/null; then
+  if npx tsx scripts/roundcube.ts start --dir "$ROUNDCUBE_DIR"; then
+    WEBMAIL_LINE="Webmail (Roundcube): $KONTOR_WEBMAIL_URL with the mailbox logins; Einstellungen → Passwort changes
+  the password through Kontor."
+  fi
+fi
 
 cat <<INFO
 
@@ -104,6 +117,7 @@ cat <<INFO
     Loginbereich E-Mail-Administration:   k10001.001
     Loginbereich einzelne Mailbox:        info@alpenblick.example
   $MAIL_LINE
+  $WEBMAIL_LINE
   Mails the panel sends (recovery links, notices) are shown at $AUTH_URL/demo/mails
   $POSTFIX_LINE
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Kontor needs on a fresh Debian machine: npm packages always, and with
-# `--system` also the mail servers (Dovecot, Postfix) and Chromium from apt when they are missing
+# `--system` also the mail servers (Dovecot, Postfix),
+# Roundcube (PHP 8.2) and Chromium from apt when they are missing
 # (`--no-browser`: not Chromium; the demo needs no browser). apt needs root, or sudo.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +14,9 @@ if [[ " $* " == *" --system "* ]]; then
   [[ -x /usr/sbin/postfix ]] || missing+=(postfix)
   [[ -e /usr/lib/postfix/postfix-sqlite.so ]] || missing+=(postfix-sqlite)
   [[ -x /usr/bin/chromium || " $* " == *" --no-browser "* ]] || missing+=(chromium)
+  # Roundcube webmail served by `php -S` (scripts/roundcube.ts); php8.2-cli first, so apt needs no web server.
+  [[ -f /var/lib/roundcube/index.php ]] && command -v php >/dev/null ||
+    missing+=(php8.2-cli php8.2-sqlite3 php8.2-intl php8.2-mbstring php8.2-xml roundcube-core roundcube-plugins roundcube-sqlite3)
   if ((${#missing[@]})); then
     sudo=()
     if ((EUID != 0)); then

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: unit, component, Dovecot/Postfix integration and Chromium end-to-end.
-# Installs Dovecot, Postfix and Chromium through apt when missing, builds the panel, starts Postfix,
-# Dovecot and the production server on loopback against a fresh demo database, and stops them again.
+# Installs Dovecot, Postfix, Roundcube and Chromium through apt when missing, builds the panel, starts
+# Postfix, Dovecot, Roundcube and the production server on loopback against a fresh demo database, and
+# stops them again.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -31,12 +32,15 @@ export KONTOR_MAIL_SINK_DIR="$TEST_DIR/mail-sink"
 # Incoming SMTP of Kontor's Postfix; it relays foreign domains to the sink and delivers ours over LMTP.
 export KONTOR_POSTFIX_PORT="${KONTOR_POSTFIX_PORT:-11027}"
 export AUTH_SECRET="test-secret-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+export KONTOR_WEBMAIL_PORT="${KONTOR_WEBMAIL_PORT:-3180}"
+export KONTOR_WEBMAIL_URL="http://127.0.0.1:$KONTOR_WEBMAIL_PORT"
 
 SERVER_PID=""
 cleanup() {
   if [[ -n "$SERVER_PID" ]]; then pkill -P "$SERVER_PID" 2>/dev/null; kill "$SERVER_PID" 2>/dev/null; fi
   npx tsx scripts/dovecot.ts stop --dir "$TEST_DIR/dovecot" >/dev/null 2>&1 || true
   npx tsx scripts/postfix.ts stop --dir "$TEST_DIR/postfix" >/dev/null 2>&1 || true
+  npx tsx scripts/roundcube.ts stop --dir "$TEST_DIR/roundcube" >/dev/null 2>&1 || true
   npx tsx scripts/smtp-sink.ts stop --dir "$KONTOR_MAIL_SINK_DIR" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
@@ -50,6 +54,8 @@ export KONTOR_POSTFIX_RUNNING=1
 # Submission and Sieve redirects leave through Postfix, as in production.
 npx tsx scripts/dovecot.ts start --db "$KONTOR_DB" --dir "$TEST_DIR/dovecot" --relay-port "$KONTOR_POSTFIX_PORT" || exit 1
 export KONTOR_DOVECOT_RUNNING=1
+# Roundcube changes passwords through the server started below (KONTOR_BASE_URL).
+npx tsx scripts/roundcube.ts start --dir "$TEST_DIR/roundcube" || exit 1
 
 node node_modules/next/dist/bin/next build > "$TEST_DIR/build.log" 2>&1 || { tail -40 "$TEST_DIR/build.log"; echo "next build failed"; exit 1; }
 # The production server (one worker per core), started with node itself (not npx), so $SERVER_PID is

@@ -46,6 +46,9 @@ export async function AuditView({ actor, base, searchParams }: Props) {
                     <td className="break-all">{e.actorLabel}</td>
                     <td>
                       <span className="font-mono text-xs">{e.action}</span>
+                      {typeof e.details?.via === "string" && t.has(`via.${e.details.via}`) && (
+                        <span className="block text-xs text-slate-700">{t(`via.${e.details.via}`)}</span>
+                      )}
                       {e.details && (
                         <span className="block break-all font-mono text-xs text-slate-500">
                           {Object.entries(e.details)

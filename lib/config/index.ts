@@ -58,9 +58,37 @@ export function timeZone(): string {
  * server without AUTH_SECRET never gets here: parseSettings refuses it.
  */
 export function authSecret(): string {
-  const settings = config();
-  if (settings.auth.secret) return settings.auth.secret;
-  const file = path.join(path.dirname(settings.paths.db), ".auth-secret");
+  return config().auth.secret || secretBesideDatabase(".auth-secret", "AUTH_SECRET");
+}
+
+/** Roundcube's port (KONTOR_WEBMAIL_PORT) when nothing else names one. */
+export const DEFAULT_WEBMAIL_PORT: number = DEFAULTS.webmailPort;
+
+/**
+ * The secret Roundcube's password driver presents to /api/webmail/password: KONTOR_WEBMAIL_SECRET,
+ * or a random one kept beside the database (0600), which scripts/roundcube.ts writes into
+ * Roundcube's config.
+ */
+export function webmailSecret(): string {
+  return config().webmail.secret || secretBesideDatabase(".webmail-secret", "KONTOR_WEBMAIL_SECRET");
+}
+
+/** Public address of the webmail for the "Webmail" links (KONTOR_WEBMAIL_URL); null hides them. */
+export function webmailUrl(): string | null {
+  return config().webmail.url;
+}
+
+/**
+ * Socket addresses allowed to call the webmail endpoint: loopback always, plus the comma-separated
+ * KONTOR_WEBMAIL_ALLOWED_ADDRESSES (a Roundcube on another host).
+ */
+export function webmailAllowedAddresses(): string[] {
+  return ["127.0.0.1", "::1", "::ffff:127.0.0.1", ...config().webmail.allowedAddresses];
+}
+
+/** A random secret in a file beside the database, created once; every server process reads the same. */
+function secretBesideDatabase(name: string, variable: string): string {
+  const file = path.join(path.dirname(config().paths.db), name);
   const existing = readSecret(file);
   if (existing) return existing;
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -75,7 +103,7 @@ export function authSecret(): string {
       if (theirs) return theirs;
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
     }
-    throw new ConfigError([`${file} exists but stays empty; remove it or set AUTH_SECRET`]);
+    throw new ConfigError([`${file} exists but stays empty; remove it or set ${variable}`]);
   }
 }
 

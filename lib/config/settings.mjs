@@ -19,6 +19,8 @@ export const DEFAULTS = Object.freeze({
   smtpPort: 10025,
   /** Incoming SMTP of Kontor's Postfix (scripts/postfix.ts). */
   postfixPort: 10027,
+  /** Roundcube under `php -S` (scripts/roundcube.ts). */
+  webmailPort: 3080,
   timeZone: "Europe/Berlin",
   distDir: ".next",
 });
@@ -80,7 +82,7 @@ function isTimeZone(zone) {
 }
 
 /** Values of these are never shown in an error message. */
-const SECRET = new Set(["AUTH_SECRET", "KONTOR_SMTP_PASSWORD"]);
+const SECRET = new Set(["AUTH_SECRET", "KONTOR_SMTP_PASSWORD", "KONTOR_WEBMAIL_SECRET"]);
 
 export const settingsSchema = z.object({
   NODE_ENV: setting(z.enum(["development", "production", "test"], { error: "must be development, production or test" }), "development"),
@@ -118,6 +120,10 @@ export const settingsSchema = z.object({
   KONTOR_POSTFIX_PORT: port(DEFAULTS.postfixPort),
   KONTOR_POSTFIX_RELAYHOST: text(undefined),
   KONTOR_MAIL_HOSTNAME: text("kontor.localhost"),
+  KONTOR_WEBMAIL_PORT: port(DEFAULTS.webmailPort),
+  KONTOR_WEBMAIL_URL: url(undefined),
+  KONTOR_WEBMAIL_SECRET: text(undefined),
+  KONTOR_WEBMAIL_ALLOWED_ADDRESSES: text(""),
 });
 
 /** The names parseSettings looks at, e.g. to tell whether the environment changed. */
@@ -196,6 +202,17 @@ export function parseSettings(env) {
     postfix: { port: s.KONTOR_POSTFIX_PORT, relayhost: s.KONTOR_POSTFIX_RELAYHOST?.trim() || undefined },
     /** The mail servers' host name (HELO, Postfix's own mails); a real name in production. */
     mailHostname: s.KONTOR_MAIL_HOSTNAME.trim() || "kontor.localhost",
+    webmail: {
+      port: s.KONTOR_WEBMAIL_PORT,
+      /** Public address for the "Webmail" links; unset hides them. */
+      url: s.KONTOR_WEBMAIL_URL?.replace(/\/+$/, "") ?? null,
+      /** Shared with Roundcube's password driver; unset: generated beside the database (lib/config webmailSecret). */
+      secret: s.KONTOR_WEBMAIL_SECRET,
+      /** Socket addresses besides loopback that may call /api/webmail/password (a Roundcube on another host). */
+      allowedAddresses: s.KONTOR_WEBMAIL_ALLOWED_ADDRESSES.split(",")
+        .map((a) => a.trim())
+        .filter(Boolean),
+    },
   };
   const secretProblem = checkSecret(settings);
   if (secretProblem) throw new ConfigError([secretProblem]);

@@ -22,6 +22,7 @@ let db: SeededDovecot["db"];
 let ports: SeededDovecot["ports"];
 let sinkDir = "";
 const ip = "192.0.2.55";
+const CHANNEL = { via: "mailbox-settings", locale: "de" } as const;
 
 beforeAll(async () => {
   env = await startSeededDovecot("kontor-delivery-");
@@ -141,7 +142,13 @@ describe("password change", () => {
     const address = "post@xn--grne-wiese-beb.example";
     const next = "Kiefernzapfen-Bachlauf-77?";
     expect(await imapLogin(address, DEMO_PASSWORD, ports.imap)).toBe(true);
-    await changeOwnMailboxPassword(actor(address), { currentPassword: DEMO_PASSWORD, newPassword: next, confirmPassword: next }, ip, db);
+    await changeOwnMailboxPassword(
+      actor(address),
+      { currentPassword: DEMO_PASSWORD, newPassword: next, confirmPassword: next },
+      ip,
+      CHANNEL,
+      db,
+    );
     expect(await imapLogin(address, DEMO_PASSWORD, ports.imap)).toBe(false);
     expect(await submissionLogin(address, DEMO_PASSWORD, ports.submission)).toBe(false);
     expect(await imapLogin(address, next, ports.imap)).toBe(true);

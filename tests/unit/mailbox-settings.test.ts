@@ -24,6 +24,7 @@ import { aCustomerWithPanelPackages, emptyDb, TEST_PASSWORD } from "../support/f
 
 let h: ReturnType<typeof emptyDb>;
 const ip = "192.0.2.7";
+const CHANNEL = { via: "mailbox-settings", locale: "de" } as const;
 const sieveDir = fs.mkdtempSync(path.join(os.tmpdir(), "kontor-mbs-"));
 const NEW = "Kiefernzapfen-Bachlauf-77?";
 
@@ -91,7 +92,7 @@ describe("password", () => {
 
   it("refuses a wrong current password on its field and counts it under its own key", async () => {
     const a = actor(address);
-    expect(await fieldErrorsOf(() => changeOwnMailboxPassword(a, input("wrong-one"), ip, h.db))).toEqual({
+    expect(await fieldErrorsOf(() => changeOwnMailboxPassword(a, input("wrong-one"), ip, CHANNEL, h.db))).toEqual({
       currentPassword: ["password.errors.currentWrong"],
     });
     const rows = h.db.select().from(authThrottle).where(like(authThrottle.key, "mailbox-password%")).all();
@@ -99,13 +100,13 @@ describe("password", () => {
   });
 
   it("applies the policy to the new password", async () => {
-    const errors = await fieldErrorsOf(() => changeOwnMailboxPassword(actor(address), input(TEST_PASSWORD, "short"), ip, h.db));
+    const errors = await fieldErrorsOf(() => changeOwnMailboxPassword(actor(address), input(TEST_PASSWORD, "short"), ip, CHANNEL, h.db));
     expect(errors.newPassword?.length).toBeGreaterThan(0);
   });
 
   it("stores the new hash, ends other sessions and audits without the secret", async () => {
     const before = actor(address);
-    await changeOwnMailboxPassword(before, input(TEST_PASSWORD), ip, h.db);
+    const { notice } = await changeOwnMailboxPassword(before, input(TEST_PASSWORD), ip, CHANNEL, h.db);
     const row = h.db.select().from(mailboxes).where(eq(mailboxes.address, address)).get()!;
     expect(await verifyPassword(row.passwordHash, NEW)).toBe(true);
     expect(row.sessionVersion).toBe(before.sessionVersion + 1);
@@ -115,7 +116,12 @@ describe("password", () => {
       .where(and(eq(auditLog.action, "mailbox.password.self"), eq(auditLog.targetLabel, address)))
       .all();
     expect(audit).toHaveLength(1);
+    expect(audit[0].details).toEqual({ via: "mailbox-settings" });
     expect(JSON.stringify(audit)).not.toContain(NEW);
+    // The change notice goes to the recovery address on file, else to the mailbox itself; never the password.
+    expect(notice.to).toBe(row.recoveryEmail || address);
+    expect(notice.text).toContain(address);
+    expect(notice.text).not.toContain(NEW);
   });
 });
 

@@ -8,6 +8,8 @@ import { changeOwnMailboxPassword } from "@/lib/services/mailbox-settings/change
 import { addOwnForward, removeOwnForward, setOwnKeepCopy } from "@/lib/services/mailbox-settings/forwards";
 import { addOwnSenderRule, removeOwnSenderRule } from "@/lib/services/mailbox-settings/sender-rules";
 import { setOwnSpamSettings } from "@/lib/services/mailbox-settings/spam";
+import { sendAfterResponse } from "@/lib/services/recovery/deliver";
+import { currentLocale } from "@/lib/services/recovery/locale";
 import {
   addForwardSchema,
   addSenderRuleSchema,
@@ -21,8 +23,12 @@ export const changeMailboxPasswordAction = defineAction({
   permission: "mailbox.self",
   schema: changeOwnPasswordSchema,
   handler: async ({ actor, input, ip }) => {
-    const { mailboxId } = await changeOwnMailboxPassword(actor, input, ip);
+    const { mailboxId, notice } = await changeOwnMailboxPassword(actor, input, ip, {
+      via: "mailbox-settings",
+      locale: await currentLocale(),
+    });
     await refreshOwnSession("mailbox", mailboxId);
+    sendAfterResponse(notice);
     redirect("/mailbox/setup?changed=1");
   },
 });

@@ -1,5 +1,7 @@
 import { getTranslations } from "@/lib/i18n/translations";
 import Link from "next/link";
+import { WebmailLink } from "@/components/mail/webmail-link";
+import { webmailUrl } from "@/lib/config";
 import { Card, PageTitle } from "@/components/ui/card";
 import { ServerAddresses } from "@/components/ui/server-addresses";
 import { requirePermission } from "@/lib/auth/session";
@@ -63,6 +65,20 @@ export default async function MailboxStartPage() {
               </Link>
             </li>
           ))}
+          {webmailUrl() && (
+            <li>
+              <WebmailLink
+                address={mailbox.address}
+                className="block rounded border border-slate-200 px-3 py-2 hover:bg-slate-50"
+                label={
+                  <>
+                    <span className="font-medium text-brand-700">{t("mailboxSettings.start.webmail")}</span>
+                    <span className="block text-xs text-slate-500">{t("mailboxSettings.start.webmailHint")}</span>
+                  </>
+                }
+              />
+            </li>
+          )}
         </ul>
       </Card>
       <Card title={t("mailboxSettings.start.spamTitle")}>

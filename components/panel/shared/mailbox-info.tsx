@@ -1,3 +1,5 @@
+import { WebmailLink } from "@/components/mail/webmail-link";
+import { webmailUrl } from "@/lib/config";
 import { getTranslations } from "@/lib/i18n/translations";
 import type { PanelMailbox } from "@/lib/services/mailboxes/get-panel-mailbox";
 import { ServiceIcons } from "./service-icons";
@@ -22,6 +24,14 @@ export async function MailboxInfo({ mailbox }: { mailbox: PanelMailbox }) {
       </dd>
       <dt className="text-slate-600">{t("forwardsTo")}</dt>
       <dd>{mailbox.forwardTargets.length ? mailbox.forwardTargets.join(", ") : t("noForwards")}</dd>
+      {webmailUrl() && (
+        <>
+          <dt className="text-slate-600">{t("webmail")}</dt>
+          <dd>
+            <WebmailLink address={mailbox.address} label={t("webmailOpen")} />
+          </dd>
+        </>
+      )}
     </dl>
   );
 }

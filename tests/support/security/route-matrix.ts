@@ -66,6 +66,22 @@ export const ROUTE_MATRIX: Record<string, RouteEntry> = {
   "app/api/altcha/challenge/route.ts#GET": { access: "public", request: () => get("/api/altcha/challenge") },
   "app/api/altcha/worker/route.ts#GET": { access: "public", request: () => get("/api/altcha/worker") },
   "app/api/password/policy/route.ts#GET": { access: "public", request: () => get("/api/password/policy") },
+  // Roundcube's password driver: only the webmail gets an answer (socket on loopback, shared secret;
+  // tests/unit/webmail.test.ts); anyone else, whatever their session, gets 404 and nothing changes.
+  "app/api/webmail/password/route.ts#POST": {
+    access: "public",
+    expectStatus: 404,
+    request: (w) =>
+      new Request(`${BASE}/api/webmail/password`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: "Bearer a-guess" },
+        body: JSON.stringify({
+          user: w.a.mailboxAddress,
+          currentPassword: "Falsch-Falsch-Falsch",
+          newPassword: "Kieselstein-Abendrot-84?",
+        }),
+      }),
+  },
   // next-auth's own endpoints: sessions come only from a one-time grant of Kontor's login service
   // (lib/auth/auth.ts); logins are covered by tests/e2e/login.test.ts and the login service tests.
   "app/api/auth/[...nextauth]/route.ts#GET": { access: "public", request: () => get("/api/auth/session"), delegated: "next-auth" },

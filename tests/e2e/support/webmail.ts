@@ -1,0 +1,217 @@
+import crypto from "node:crypto";
+import { and, eq, like } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import type { FrameLocator, Locator, Page } from "playwright-core";
+import { openSqlite } from "@/db/open";
+import * as schema from "@/db/schema";
+import { hashPassword } from "@/lib/auth/password-hash";
+import { config } from "@/lib/config";
+
+/** The Roundcube that scripts/test-all.sh started (KONTOR_WEBMAIL_PORT). */
+export const WEBMAIL_URL = `http://127.0.0.1:${String(config().webmail.port)}/`;
+
+function openDb() {
+  const file = process.env.KONTOR_DB;
+  if (!file) throw new Error("KONTOR_DB is not set; run through scripts/test-all.sh");
+  const sqlite = openSqlite(file);
+  return { sqlite, db: drizzle(sqlite, { schema }) };
+}
+
+/**
+ * A mailbox of the test's own in the first domain of the shared database, with the given password
+ * (hashed like Kontor does, so Dovecot accepts it at once). Returns its address.
+ */
+export async function createTestMailbox(password: string, recoveryEmail: string | null = null): Promise<string> {
+  const { sqlite, db } = openDb();
+  try {
+    const domain = db.select().from(schema.domains).limit(1).get();
+    if (!domain) throw new Error("no domain in the test database");
+    const sub = db.select().from(schema.subscriptions).where(eq(schema.subscriptions.id, domain.subscriptionId)).get();
+    if (!sub) throw new Error("domain without subscription");
+    const localPart = `webmail-${crypto.randomBytes(4).toString("hex")}`;
+    const address = `${localPart}@${domain.name}`;
+    db.insert(schema.mailboxes)
+      .values({
+        resellerId: sub.resellerId,
+        customerId: sub.customerId,
+        domainId: domain.id,
+        localPart,
+        address,
+        passwordHash: await hashPassword(password),
+        recoveryEmail,
+        passwordChangedAt: new Date(),
+      })
+      .run();
+    return address;
+  } finally {
+    sqlite.close();
+  }
+}
+
+export function removeTestMailbox(address: string) {
+  const { sqlite, db } = openDb();
+  try {
+    const row = db.select({ id: schema.mailboxes.id }).from(schema.mailboxes).where(eq(schema.mailboxes.address, address)).get();
+    if (!row) return;
+    db.delete(schema.authThrottle)
+      .where(like(schema.authThrottle.key, `mailbox-password:${row.id}`))
+      .run();
+    // The browser's wrong answers were also counted under its address (loopback), shared with other tests.
+    db.delete(schema.authThrottle).where(like(schema.authThrottle.key, "mailbox-password-ip:127.0.0.1")).run();
+    db.delete(schema.spamSettings).where(eq(schema.spamSettings.mailboxId, row.id)).run();
+    db.delete(schema.mailboxes).where(eq(schema.mailboxes.id, row.id)).run();
+  } finally {
+    sqlite.close();
+  }
+}
+
+export function auditEntries(address: string) {
+  const { sqlite, db } = openDb();
+  try {
+    return db
+      .select()
+      .from(schema.auditLog)
+      .where(and(eq(schema.auditLog.action, "mailbox.password.self"), eq(schema.auditLog.targetLabel, address)))
+      .all();
+  } finally {
+    sqlite.close();
+  }
+}
+
+/** Locks the mailbox's password change as ten wrong current passwords would have. */
+export function lockPasswordChange(address: string) {
+  const { sqlite, db } = openDb();
+  try {
+    const row = db.select({ id: schema.mailboxes.id }).from(schema.mailboxes).where(eq(schema.mailboxes.address, address)).get();
+    if (!row) throw new Error(`no mailbox ${address}`);
+    const now = Date.now();
+    db.insert(schema.authThrottle)
+      .values({
+        key: `mailbox-password:${row.id}`,
+        failures: 10,
+        windowStart: new Date(now),
+        lockedUntil: new Date(now + 60 * 60 * 1000),
+        lockCount: 1,
+      })
+      .run();
+  } finally {
+    sqlite.close();
+  }
+}
+
+export type RoundcubeWords = {
+  user: string;
+  password: string;
+  login: string;
+  settings: string;
+  passwordSection: string;
+  current: string;
+  next: string;
+  confirm: string;
+  save: string;
+  logout: string;
+};
+
+export const GERMAN: RoundcubeWords = {
+  user: "Benutzername",
+  password: "Passwort",
+  login: "Anmelden",
+  settings: "Einstellungen",
+  passwordSection: "Passwort",
+  current: "Aktuelles Passwort:",
+  next: "Neues Passwort:",
+  confirm: "Neues Passwort bestätigen:",
+  save: "Speichern",
+  logout: "Abmelden",
+};
+
+export const ITALIAN: RoundcubeWords = {
+  user: "Nome Utente",
+  password: "Password",
+  login: "Accedi",
+  settings: "Impostazioni",
+  passwordSection: "Password",
+  current: "Password corrente:",
+  next: "Nuova password:",
+  confirm: "Conferma la nuova Password:",
+  save: "Salva",
+  logout: "Esci",
+};
+
+/** Roundcube's login form, by its visible labels. */
+export async function webmailLogIn(page: Page, w: RoundcubeWords, user: string, password: string, url = WEBMAIL_URL) {
+  await page.goto(url);
+  await page.getByLabel(w.user, { exact: true }).fill(user);
+  await page.getByLabel(w.password, { exact: true }).fill(password);
+  await page.getByRole("button", { name: w.login }).click();
+}
+
+/** Where the password form is: Roundcube's content frame or the page itself. */
+export type FormScope = Page | FrameLocator;
+
+/** Roundcube ignores clicks while it is loading (its "busy" state); wait as a user waits for the spinner. */
+export async function webmailIdle(page: Page) {
+  await page.waitForFunction(() => {
+    const rc = (window as unknown as { rcmail?: { busy: boolean; env?: { task?: string } } }).rcmail;
+    return !!rc?.env?.task && !rc.busy;
+  });
+}
+
+/** Settings (task menu) → a section of the settings menu, by their visible words. */
+export async function openSettingsSection(page: Page, w: RoundcubeWords, section: string) {
+  await webmailIdle(page);
+  // Menu entries are links with role=button (and a title), found by their visible word.
+  await page.locator("#taskmenu a", { hasText: new RegExp(`^${w.settings}$`) }).click();
+  await page.waitForURL(/_task=settings/);
+  await webmailIdle(page);
+  await page.locator("#settings-menu a", { hasText: new RegExp(`^${section}$`) }).click();
+}
+
+/** Settings → Password; returns where the password form is shown. */
+export async function openPasswordForm(page: Page, w: RoundcubeWords): Promise<FormScope> {
+  await openSettingsSection(page, w, w.passwordSection);
+  return contentScope(page, (scope) => scope.getByLabel(w.next, { exact: true }));
+}
+
+/**
+ * Roundcube shows a settings section in its content frame; a click before its scripts bound the
+ * menu follows the link and shows the same section as the whole page. Either is what the user sees.
+ */
+export async function contentScope(page: Page, probe: (scope: FormScope) => Locator): Promise<FormScope> {
+  const frame = page.frameLocator("#preferences-frame");
+  for (let i = 0; i < 300; i++) {
+    if (
+      await probe(frame)
+        .first()
+        .isVisible()
+        .catch(() => false)
+    )
+      return frame;
+    if (await probe(page).first().isVisible()) return page;
+    await page.waitForTimeout(100);
+  }
+  throw new Error("the settings section did not appear");
+}
+
+/** A message in Roundcube's message area (shown by the page also when the form is in the frame). */
+export async function webmailMessage(page: Page, text: string) {
+  await page.locator("#messagestack").getByText(text).first().waitFor();
+}
+
+/** Abmelden in the task menu, back at the login form. */
+export async function webmailLogOut(page: Page, w: RoundcubeWords) {
+  await webmailIdle(page);
+  await page.locator("#taskmenu a", { hasText: new RegExp(`^${w.logout}$`) }).click();
+  await page.getByLabel(w.user, { exact: true }).waitFor();
+}
+
+export async function submitPasswordForm(page: Page, frame: FormScope, w: RoundcubeWords, current: string, next: string) {
+  await frame.getByLabel(w.current, { exact: true }).fill(current);
+  await frame.getByLabel(w.next, { exact: true }).fill(next);
+  await frame.getByLabel(w.confirm, { exact: true }).fill(next);
+  await page
+    .getByRole("button", { name: w.save })
+    .or(frame.getByRole("button", { name: w.save }))
+    .first()
+    .click();
+}
