@@ -2,6 +2,7 @@ import "server-only";
 import { type Db, getDb } from "@/db";
 import { redeemRobotCheck } from "@/lib/robot-check/challenge";
 import { writeAudit } from "@/lib/services/audit/write-audit";
+import { upgradeImportedHash } from "@/lib/services/passwords/set-password";
 import type { LoginArea } from "./login-areas";
 import { issueLoginGrant } from "./login-grants";
 import { burnVerification, verifyPassword } from "./password-hash";
@@ -83,6 +84,8 @@ export async function attemptLogin(attempt: LoginAttempt, db: Db = getDb(), { pa
   }
 
   clearFailures(db, accountKey);
+  // The plaintext is at hand only now: an imported hash becomes Kontor's argon2id (no-op otherwise).
+  await upgradeImportedHash({ kind: candidate.kind, id: candidate.id }, candidate.passwordHash, attempt.password, db);
   writeAudit(db, actor, {
     action: "login.success",
     targetKind: candidate.kind,

@@ -1,5 +1,6 @@
 import { HASH_SCHEME_PREFIX } from "@/lib/mail/dovecot-contract";
 import { argon2Hash, argon2Verify } from "./hash-pool";
+import { verifyImportedHash } from "./hash-schemes";
 
 /**
  * argon2id with OWASP's m=19456 KiB, t=2, p=1. @node-rs/argon2 writes `m=,t=,p=` in the order
@@ -15,8 +16,9 @@ export async function hashPassword(password: string): Promise<string> {
   return HASH_SCHEME_PREFIX + (await argon2Hash(password, OPTIONS));
 }
 
+/** Kontor's own argon2id, or a hash imported from another mail system (lib/auth/hash-schemes.ts). */
 export async function verifyPassword(stored: string, password: string): Promise<boolean> {
-  if (!stored.startsWith(HASH_SCHEME_PREFIX)) return false;
+  if (!stored.startsWith(HASH_SCHEME_PREFIX)) return verifyImportedHash(stored, password);
   try {
     return await argon2Verify(stored.slice(HASH_SCHEME_PREFIX.length), password);
   } catch {

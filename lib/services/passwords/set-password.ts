@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import { domains, mailAccounts, mailboxes, recoveryTokens, users, type PrincipalKind } from "@/db/schema";
+import { isKontorHash, storedScheme } from "@/lib/auth/hash-schemes";
 import { hashPassword } from "@/lib/auth/password-hash";
 import type { Actor } from "@/lib/authz/actor";
 import { NotFoundError, ValidationError } from "@/lib/errors";
@@ -14,7 +15,7 @@ export type PasswordTarget = { kind: PrincipalKind; id: number };
 type Loaded = { hash: string; names: string[]; label: string; resellerId: number | null; customerId: number | null };
 
 /** Current hash and the names the new password must not contain. Callers have already scoped the id. */
-function loadTarget(db: Db, target: PasswordTarget): Loaded | undefined {
+function loadTarget(db: Pick<Db, "select">, target: PasswordTarget): Loaded | undefined {
   if (target.kind === "user") {
     const u = db.select().from(users).where(eq(users.id, target.id)).get();
     return u && { hash: u.passwordHash, names: [u.email], label: u.email, resellerId: u.resellerId, customerId: u.customerId };
@@ -67,25 +68,9 @@ export async function setPassword(target: PasswordTarget, newPassword: string, o
     if (errors.length) throw new ValidationError("errors.checkFields", { newPassword: errors });
   }
   const hash = await hashPassword(newPassword);
-  const now = new Date();
   db.transaction(
     (tx) => {
-      const bump = { passwordHash: hash, passwordChangedAt: now, sessionVersion: sql`session_version + 1` };
-      if (target.kind === "user") tx.update(users).set(bump).where(eq(users.id, target.id)).run();
-      else if (target.kind === "mailbox")
-        tx.update(mailboxes)
-          .set({ ...bump, updatedAt: now })
-          .where(eq(mailboxes.id, target.id))
-          .run();
-      else
-        tx.update(mailAccounts)
-          .set({ ...bump, mustChangePassword: !!opts.mustChange })
-          .where(eq(mailAccounts.id, target.id))
-          .run();
-      tx.update(recoveryTokens)
-        .set({ usedAt: now })
-        .where(and(eq(recoveryTokens.principalKind, target.kind), eq(recoveryTokens.principalId, target.id), isNull(recoveryTokens.usedAt)))
-        .run();
+      writePasswordHash(tx, target, hash, { endSessions: true, mustChange: opts.mustChange });
       writeAudit(tx, opts.actor, {
         action: opts.action,
         targetKind: target.kind,
@@ -96,6 +81,66 @@ export async function setPassword(target: PasswordTarget, newPassword: string, o
         ip: opts.ip,
         details: opts.details,
       });
+    },
+    { behavior: "immediate" },
+  );
+}
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/**
+ * The one write of a password hash, inside the caller's transaction: a new password (setPassword),
+ * an imported hash (lib/services/import) or the argon2id upgrade of an imported one
+ * (upgradeImportedHash). Everything Dovecot's passdb depends on changes here and only here.
+ * `endSessions` bumps the session version and voids recovery links (a new password); an upgrade of
+ * the same password keeps them.
+ */
+export function writePasswordHash(tx: Tx, target: PasswordTarget, hash: string, opts: { endSessions: boolean; mustChange?: boolean }) {
+  const now = new Date();
+  const bump = opts.endSessions
+    ? { passwordHash: hash, passwordChangedAt: now, sessionVersion: sql`session_version + 1` }
+    : { passwordHash: hash };
+  if (target.kind === "user") tx.update(users).set(bump).where(eq(users.id, target.id)).run();
+  else if (target.kind === "mailbox")
+    tx.update(mailboxes)
+      .set({ ...bump, updatedAt: now })
+      .where(eq(mailboxes.id, target.id))
+      .run();
+  else
+    tx.update(mailAccounts)
+      .set(opts.endSessions ? { ...bump, mustChangePassword: !!opts.mustChange } : bump)
+      .where(eq(mailAccounts.id, target.id))
+      .run();
+  if (!opts.endSessions) return;
+  tx.update(recoveryTokens)
+    .set({ usedAt: now })
+    .where(and(eq(recoveryTokens.principalKind, target.kind), eq(recoveryTokens.principalId, target.id), isNull(recoveryTokens.usedAt)))
+    .run();
+}
+
+/**
+ * Kontor saw the plaintext of a principal whose stored hash came from an import (a login or a
+ * current-password check passed): it is replaced by Kontor's argon2id. Only if the row still holds
+ * the hash that was verified, so a password changed meanwhile is never overwritten.
+ */
+export async function upgradeImportedHash(target: PasswordTarget, verifiedHash: string, password: string, db: Db = getDb()) {
+  if (isKontorHash(verifiedHash)) return false;
+  const hash = await hashPassword(password);
+  return db.transaction(
+    (tx) => {
+      const current = loadTarget(tx, target);
+      if (current?.hash !== verifiedHash) return false;
+      writePasswordHash(tx, target, hash, { endSessions: false });
+      writeAudit(tx, null, {
+        action: "password.hash_upgraded",
+        targetKind: target.kind,
+        targetId: target.id,
+        targetLabel: current.label,
+        resellerId: current.resellerId,
+        customerId: current.customerId,
+        details: { from: storedScheme(verifiedHash) ?? "unknown" },
+      });
+      return true;
     },
     { behavior: "immediate" },
   );

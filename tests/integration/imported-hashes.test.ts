@@ -1,0 +1,55 @@
+/**
+ * Hashes brought along from another mail system work at Dovecot at once, as they are: IMAP and SMTP
+ * submission accept the old password and refuse others. The first Kontor login with the plaintext
+ * replaces the hash by argon2id, and Dovecot still accepts the same password afterwards.
+ */
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as schema from "@/db/schema";
+import { attemptLogin } from "@/lib/auth/login-service";
+import { writePasswordHash } from "@/lib/services/passwords/set-password";
+import { imapLogin, submissionLogin } from "../support/mail-clients";
+import { type SeededDovecot, startSeededDovecot } from "../support/seeded-dovecot";
+
+let env: SeededDovecot;
+beforeAll(async () => {
+  env = await startSeededDovecot("kontor-imported-");
+});
+afterAll(async () => {
+  await env?.stop();
+});
+
+const OLD = "Alte-Passphrase-7!";
+/** Made by `doveadm pw -s <scheme> -p 'Alte-Passphrase-7!'`. */
+const HASHES = {
+  "SHA512-CRYPT":
+    "{SHA512-CRYPT}$6$wj1Y9CiyxdBcJnE2$QQMcKbX46.fttIWGLdhqeIptbgXdDWg7bvelJ7SDy7OhS3eP77.8.Xzm8NIimBxpCR2tCaabCieVpValtWdO..",
+  "BLF-CRYPT": "{BLF-CRYPT}$2y$05$GcSQyZ.S8dvsBIYgqEUVxejtiS/olKVutAE0.Kp/v/9zmFY6hbM2e",
+  "MD5-CRYPT": "{MD5-CRYPT}$1$aZjufBrO$AW4WoPoEOobKew4n/wo09/",
+  SSHA512: "{SSHA512}oVHDebdqSmv/GhZk1wsQddEcSC+HOBHuRq64r3QfouWW1QLVhTpFtZjyd5SvjkI71oBfALx9C7vJXnb6oRS2bWsuB5w=",
+};
+
+const ADDRESSES = ["info@alpenblick.example", "anna@alpenblick.example", "info@bergsee.example", "max.mustermann@citywerk.example"];
+
+describe("imported hashes at Dovecot", () => {
+  it.each(Object.entries(HASHES).map(([scheme, hash], i) => [scheme, hash, ADDRESSES[i]]))(
+    "%s: the old password works at IMAP and submission at once, and after Kontor's upgrade to argon2id",
+    async (_scheme, hash, address) => {
+      const box = env.db.select().from(schema.mailboxes).where(eq(schema.mailboxes.address, address)).get();
+      expect(box).toBeDefined();
+      if (!box) return;
+      env.db.transaction((tx) => writePasswordHash(tx, { kind: "mailbox", id: box.id }, hash, { endSessions: true }));
+
+      expect(await imapLogin(address, OLD, env.ports.imap)).toBe(true);
+      expect(await submissionLogin(address, OLD, env.ports.submission)).toBe(true);
+      expect(await imapLogin(address, `${OLD}x`, env.ports.imap)).toBe(false);
+
+      const login = await attemptLogin({ area: "mailbox", identifier: address, password: OLD, ip: "192.0.2.44" }, env.db);
+      expect(login.ok).toBe(true);
+      const upgraded = env.db.select().from(schema.mailboxes).where(eq(schema.mailboxes.id, box.id)).get();
+      expect(upgraded?.passwordHash).toMatch(/^\{ARGON2ID\}\$argon2id\$/);
+      expect(await imapLogin(address, OLD, env.ports.imap)).toBe(true);
+      expect(await imapLogin(address, `${OLD}x`, env.ports.imap)).toBe(false);
+    },
+  );
+});
