@@ -49,6 +49,8 @@ export const PERMISSION_TABLE = {
   "support.tickets": ["support"],
   /** Sending a recovery link for a customer's account. */
   "support.recovery": ["support"],
+  /** CSV import (dry run and apply) into a subscription within the actor's tenant scope. */
+  "import.manage": ["admin", "reseller", "customer"],
   /** The audit log, within the actor's tenant scope (lib/authz/scope.ts). */
   "audit.read": ["admin", "reseller", "customer", "support"],
   /** Where others worked from: the IP addresses of audit entries that are not the actor's own. */

@@ -13,7 +13,12 @@ export async function validateNewPassword(
   ctx: PolicyContext & { currentHash?: string },
   options: PolicyOptions,
 ): Promise<string[]> {
-  const errors: PolicyError[] = assessPassword(password, ctx, options, commonPasswordList()).errors;
+  const errors: PolicyError[] = policyErrors(password, ctx, options);
   if (!errors.length && ctx.currentHash && (await verifyPassword(ctx.currentHash, password))) errors.push("sameAsCurrent");
   return [...new Set(errors)].map((e) => `password.errors.${e}`);
+}
+
+/** The policy's verdict alone, synchronously (an import checks thousands of rows inside one transaction). */
+export function policyErrors(password: string, ctx: PolicyContext, options: PolicyOptions): PolicyError[] {
+  return assessPassword(password, ctx, options, commonPasswordList()).errors;
 }

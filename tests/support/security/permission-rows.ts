@@ -8,6 +8,7 @@ import { updateCustomer } from "@/lib/services/customers/update-customer";
 import { assertMailAdmin } from "@/lib/services/mail-accounts/mail-admin-guard";
 import { loadOwnMailbox } from "@/lib/services/mailbox-settings/own-mailbox";
 import { sendSupportRecoveryLink } from "@/lib/services/recovery/support-link";
+import { dryRunImport } from "@/lib/services/import/run-import";
 import { listResellers } from "@/lib/services/resellers/list-resellers";
 import { getPasswordPolicyOptions } from "@/lib/services/settings/password-policy-settings";
 import { updatePasswordPolicy } from "@/lib/services/settings/update-settings";
@@ -61,6 +62,7 @@ export const PERMISSION_ROWS: Record<Permission, PermissionRow> = {
         db,
       ),
   },
+  "import.manage": { gate: "service", probe: (actor, w, db) => dryRunImport(actor, w.b.subscriptionId, [], [], db) },
   "audit.read": {
     gate: "service",
     // An entry about tenant B's customer: every holder reads it within its scope, nobody else reads any.

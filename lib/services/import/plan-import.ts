@@ -1,0 +1,349 @@
+import "server-only";
+import { and, count, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db";
+import { domains, forwards, mailAliases, mailboxes, packages, subscriptions } from "@/db/schema";
+import { recogniseHash } from "@/lib/auth/hash-schemes";
+import type { Actor } from "@/lib/authz/actor";
+import { tenantScope } from "@/lib/authz/scope";
+import { NotFoundError } from "@/lib/errors";
+import { policyErrors } from "@/lib/password/validate-new-password";
+import { addressOwner } from "@/lib/services/aliases/alias-scope";
+import { resolveQuota } from "@/lib/services/mailboxes/mailbox-limits";
+import { getPasswordPolicyOptions } from "@/lib/services/settings/password-policy-settings";
+import { MAX_ALIAS_TARGETS } from "@/lib/validation/alias";
+import { localPartField, MAX_TARGETS_PER_MAILBOX, splitTargets } from "@/lib/validation/mailbox";
+import { canonicalAddress, canonicalDomain } from "@/lib/validation/names";
+import { type ImportProblem, MAX_REPORTED_PROBLEMS } from "./problems";
+import type { CsvRow } from "./read-csv";
+
+type Reader = Pick<Db, "select">;
+
+/** How a mailbox line sets the password; plaintext never leaves the server (see previewOf). */
+export type PasswordPlan =
+  | { kind: "keep" }
+  | { kind: "generate" }
+  | { kind: "plaintext"; password: string; fromScheme?: "PLAIN" }
+  | { kind: "hash"; stored: string; scheme: string; weak: boolean };
+
+export type PlannedDomain = { line: number; kind: "domain"; op: "create" | "unchanged"; name: string };
+export type PlannedMailbox = {
+  line: number;
+  kind: "mailbox";
+  op: "create" | "change";
+  address: string;
+  localPart: string;
+  domain: string;
+  mailboxId: number | null;
+  quotaMb: number | null | undefined;
+  enabled: boolean | undefined;
+  password: PasswordPlan;
+};
+export type PlannedAlias = {
+  line: number;
+  kind: "alias";
+  op: "create";
+  address: string;
+  localPart: string;
+  domain: string;
+  targets: string[];
+};
+export type PlannedForward = { line: number; kind: "forward"; op: "create" | "change"; address: string; targets: string[] };
+export type PlannedAction = PlannedDomain | PlannedMailbox | PlannedAlias | PlannedForward;
+
+export type ImportTarget = {
+  subscriptionId: number;
+  resellerId: number;
+  customerId: number;
+  limits: {
+    maxDomains: number | null;
+    maxMailboxes: number | null;
+    mailboxQuotaMb: number | null;
+    maxAliases: number | null;
+    maxForwards: number | null;
+  };
+  forwarding: boolean;
+};
+
+export type ImportPlan = { target: ImportTarget; actions: PlannedAction[]; problems: ImportProblem[]; problemCount: number };
+
+const emailShape = z.email();
+const TYPES = new Set(["domain", "mailbox", "alias", "forward"]);
+const YES = new Set(["1", "yes", "ja", "sì", "si", "true", "on", "x"]);
+const NO = new Set(["0", "no", "nein", "false", "off"]);
+
+/** The subscription an import writes into, within the actor's tenant scope (a foreign one is 404). */
+export function loadImportTarget(db: Reader, actor: Actor, subscriptionId: number): ImportTarget {
+  const row = db
+    .select({
+      subscriptionId: subscriptions.id,
+      resellerId: subscriptions.resellerId,
+      customerId: subscriptions.customerId,
+      maxDomains: packages.maxDomains,
+      maxMailboxes: packages.maxMailboxes,
+      mailboxQuotaMb: packages.mailboxQuotaMb,
+      maxAliases: packages.maxAliases,
+      maxForwards: packages.maxForwards,
+      forwarding: packages.forwardingEnabled,
+    })
+    .from(subscriptions)
+    .innerJoin(packages, eq(subscriptions.packageId, packages.id))
+    .where(and(eq(subscriptions.id, subscriptionId), tenantScope(actor, subscriptions)))
+    .get();
+  if (!row) throw new NotFoundError();
+  const { maxDomains, maxMailboxes, mailboxQuotaMb, maxAliases, maxForwards, forwarding, ...ids } = row;
+  return { ...ids, forwarding, limits: { maxDomains, maxMailboxes, mailboxQuotaMb, maxAliases, maxForwards } };
+}
+
+function countIn(db: Reader, target: ImportTarget) {
+  const n = (q: { n: number } | undefined) => q?.n ?? 0;
+  const sub = eq(domains.subscriptionId, target.subscriptionId);
+  return {
+    domains: n(db.select({ n: count() }).from(domains).where(sub).get()),
+    mailboxes: n(db.select({ n: count() }).from(mailboxes).innerJoin(domains, eq(mailboxes.domainId, domains.id)).where(sub).get()),
+    aliases: n(db.select({ n: count() }).from(mailAliases).innerJoin(domains, eq(mailAliases.domainId, domains.id)).where(sub).get()),
+    forwards: n(
+      db
+        .select({ n: count() })
+        .from(forwards)
+        .innerJoin(mailboxes, eq(forwards.mailboxId, mailboxes.id))
+        .innerJoin(domains, eq(mailboxes.domainId, domains.id))
+        .where(sub)
+        .get(),
+    ),
+  };
+}
+
+function readPassword(raw: string, creating: boolean): PasswordPlan | { error: string; params?: Record<string, string> } {
+  if (!raw) return creating ? { error: "passwordMissing" } : { kind: "keep" };
+  if (raw.toLowerCase() === "generate") return { kind: "generate" };
+  const looksHashed = /^\{[A-Za-z0-9.-]+\}/.test(raw) || /^\$(1|5|6|2[aby]|argon2id?)\$/.test(raw);
+  if (!looksHashed) return { kind: "plaintext", password: raw };
+  const r = recogniseHash(raw);
+  if (r.kind === "plaintext") return { kind: "plaintext", password: r.password, fromScheme: "PLAIN" };
+  if (r.kind === "error") return { error: r.error === "unknownScheme" ? "unknownScheme" : "malformedHash" };
+  return { kind: "hash", stored: r.stored, scheme: r.scheme, weak: r.weak };
+}
+
+function readFlag(raw: string): boolean | undefined | "invalid" {
+  const v = raw.toLowerCase();
+  if (!v) return undefined;
+  if (YES.has(v)) return true;
+  if (NO.has(v)) return false;
+  return "invalid";
+}
+
+function readTargets(raw: string, own: string, max: number): string[] | string {
+  const targets = new Set<string>();
+  for (const entry of splitTargets(raw.replace(/\s+/g, ","))) {
+    const address = canonicalAddress(entry);
+    if (!address || !emailShape.safeParse(address).success) return "targetInvalid";
+    if (address === own) return "targetSelf";
+    targets.add(address);
+  }
+  if (!targets.size) return "targetsMissing";
+  if (targets.size > max) return "tooManyTargets";
+  return [...targets];
+}
+
+/**
+ * The dry run: every line checked against the database and the lines before it, nothing written.
+ * The same function runs again inside apply's transaction, so what is written is exactly what the
+ * preview showed, and a line that has become wrong meanwhile stops the whole import.
+ */
+export function planImport(db: Reader, actor: Actor, subscriptionId: number, rows: CsvRow[]): ImportPlan {
+  const target = loadImportTarget(db, actor, subscriptionId);
+  const policy = getPasswordPolicyOptions(db as Db);
+  const used = countIn(db, target);
+  const problems: ImportProblem[] = [];
+  let problemCount = 0;
+  const problem = (line: number, code: string, params?: Record<string, string | number>) => {
+    problemCount++;
+    if (problems.length < MAX_REPORTED_PROBLEMS) problems.push({ line, code: `import.problems.${code}`, params });
+  };
+  const actions: PlannedAction[] = [];
+  const seen = new Map<string, number>();
+  const fileDomains = new Set<string>();
+  const fileAddresses = new Map<string, "mailbox" | "alias">();
+  const domainOwner = new Map<string, { subscriptionId: number; customerId: number } | null>();
+  const ownerOf = (name: string) => {
+    if (!domainOwner.has(name)) {
+      const d = db
+        .select({ subscriptionId: domains.subscriptionId, customerId: domains.customerId })
+        .from(domains)
+        .where(eq(domains.name, name))
+        .get();
+      domainOwner.set(name, d ?? null);
+    }
+    return domainOwner.get(name) ?? null;
+  };
+  const inTarget = (name: string) => fileDomains.has(name) || ownerOf(name)?.subscriptionId === target.subscriptionId;
+  const added = { domains: 0, mailboxes: 0, aliases: 0, forwards: 0 };
+  const over = (max: number | null, n: number) => max !== null && n > max;
+
+  for (const { line, cells } of rows) {
+    const type = cells.type.toLowerCase();
+    if (!TYPES.has(type)) {
+      problem(line, "unknownType", { type: cells.type.slice(0, 40) });
+      continue;
+    }
+    const key = `${type}:${cells.address.toLowerCase()}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      problem(line, "duplicateLine", { first });
+      continue;
+    }
+    seen.set(key, line);
+
+    if (type === "domain") {
+      const name = canonicalDomain(cells.address);
+      if (!name || !/^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/.test(name)) {
+        problem(line, "domainInvalid", { value: cells.address.slice(0, 80) });
+        continue;
+      }
+      const owner = ownerOf(name);
+      if (owner && owner.subscriptionId !== target.subscriptionId) {
+        problem(line, "domainTaken", { domain: name });
+        continue;
+      }
+      if (!owner && over(target.limits.maxDomains, used.domains + ++added.domains)) {
+        problem(line, "domainLimit", { max: target.limits.maxDomains ?? 0 });
+        continue;
+      }
+      if (!owner) fileDomains.add(name);
+      actions.push({ line, kind: "domain", op: owner ? "unchanged" : "create", name });
+      continue;
+    }
+
+    const address = canonicalAddress(cells.address);
+    const at = address.lastIndexOf("@");
+    const localPart = address.slice(0, at);
+    const domain = address.slice(at + 1);
+    if (!address || !localPartField.safeParse(localPart).success) {
+      problem(line, "addressInvalid", { value: cells.address.slice(0, 80) });
+      continue;
+    }
+    if (!inTarget(domain)) {
+      problem(line, ownerOf(domain) ? "domainNotInSubscription" : "unknownDomain", { domain });
+      continue;
+    }
+
+    if (type === "mailbox") {
+      const existing = addressOwner(db, address);
+      const own = existing?.kind === "mailbox" && existing.customerId === target.customerId && !fileAddresses.has(address);
+      if ((existing && !own) || fileAddresses.has(address)) {
+        problem(line, "addressTaken", { address });
+        continue;
+      }
+      const creating = !existing;
+      const password = readPassword(cells.password, creating);
+      const enabled = readFlag(cells.enabled);
+      const quotaText = cells.quota_mb;
+      const quota = quotaText === "" ? undefined : /^\d{1,7}$/.test(quotaText) ? Number(quotaText) : NaN;
+      let bad = false;
+      if ("error" in password) {
+        problem(line, password.error);
+        bad = true;
+      } else if (password.kind === "plaintext") {
+        const errors = policyErrors(password.password, { names: [address] }, policy);
+        if (errors.length) {
+          problem(line, "weakPassword", { reason: `password.errors.${errors[0]}` });
+          bad = true;
+        }
+      }
+      if (enabled === "invalid") {
+        problem(line, "enabledInvalid", { value: cells.enabled.slice(0, 20) });
+        bad = true;
+      }
+      let quotaMb: number | null | undefined = undefined;
+      if (Number.isNaN(quota)) {
+        problem(line, "quotaInvalid", { value: quotaText.slice(0, 20) });
+        bad = true;
+      } else if (quota !== undefined || creating) {
+        const q = resolveQuota(quota ?? null, target.limits.mailboxQuotaMb);
+        if ("error" in q) {
+          problem(line, q.error === "panel.errors.quotaTooLarge" ? "quotaTooLarge" : "quotaInvalid", {
+            value: quotaText,
+            max: target.limits.mailboxQuotaMb ?? 0,
+          });
+          bad = true;
+        } else quotaMb = q.quotaMb;
+      }
+      if (creating && over(target.limits.maxMailboxes, used.mailboxes + ++added.mailboxes)) {
+        problem(line, "mailboxLimit", { max: target.limits.maxMailboxes ?? 0 });
+        bad = true;
+      }
+      fileAddresses.set(address, "mailbox");
+      if (bad || "error" in password || enabled === "invalid") continue;
+      actions.push({
+        line,
+        kind: "mailbox",
+        op: creating ? "create" : "change",
+        address,
+        localPart,
+        domain,
+        mailboxId: own ? existing.id : null,
+        quotaMb,
+        enabled,
+        password,
+      });
+      continue;
+    }
+
+    if (type === "alias") {
+      if (addressOwner(db, address) || fileAddresses.has(address)) {
+        problem(line, "addressTaken", { address });
+        continue;
+      }
+      fileAddresses.set(address, "alias");
+      const targets = readTargets(cells.targets, address, MAX_ALIAS_TARGETS);
+      if (typeof targets === "string") {
+        problem(line, targets);
+        continue;
+      }
+      const foreign = targets.find((t) => {
+        const d = t.slice(t.lastIndexOf("@") + 1);
+        if (fileDomains.has(d)) return !fileAddresses.has(t);
+        const owner = ownerOf(d);
+        if (!owner) return false;
+        const o = addressOwner(db, t);
+        return owner.customerId !== target.customerId || (!fileAddresses.has(t) && o?.customerId !== target.customerId);
+      });
+      if (foreign) {
+        problem(line, "targetNotOwn", { target: foreign });
+        continue;
+      }
+      if (over(target.limits.maxAliases, used.aliases + ++added.aliases)) {
+        problem(line, "aliasLimit", { max: target.limits.maxAliases ?? 0 });
+        continue;
+      }
+      actions.push({ line, kind: "alias", op: "create", address, localPart, domain, targets });
+      continue;
+    }
+
+    // forward: the targets of a mailbox of this subscription (in the file or already there).
+    if (!target.forwarding) {
+      problem(line, "forwardingUnavailable");
+      continue;
+    }
+    const existing = addressOwner(db, address);
+    const isOwnMailbox =
+      fileAddresses.get(address) === "mailbox" || (existing?.kind === "mailbox" && existing.customerId === target.customerId);
+    if (!isOwnMailbox) {
+      problem(line, "forwardNoMailbox", { address });
+      continue;
+    }
+    const targets = readTargets(cells.targets, address, MAX_TARGETS_PER_MAILBOX);
+    if (typeof targets === "string") {
+      problem(line, targets);
+      continue;
+    }
+    added.forwards += targets.length;
+    if (over(target.limits.maxForwards, used.forwards + added.forwards)) {
+      problem(line, "forwardLimit", { max: target.limits.maxForwards ?? 0 });
+      continue;
+    }
+    actions.push({ line, kind: "forward", op: existing ? "change" : "create", address, targets });
+  }
+  return { target, actions, problems, problemCount };
+}

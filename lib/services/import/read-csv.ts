@@ -1,0 +1,138 @@
+import { parse } from "csv-parse";
+import { createHash } from "node:crypto";
+import type { ImportProblem } from "./problems";
+
+/** Larger uploads are refused before parsing; 100,000 typical lines are about 10 MB. */
+export const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
+export const MAX_IMPORT_LINES = 200_000;
+
+export const IMPORT_COLUMNS = ["type", "address", "password", "quota_mb", "enabled", "targets"] as const;
+export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
+
+/** One data line: its line number in the file and its cells by column (missing columns are ""). */
+export type CsvRow = { line: number; cells: Record<ImportColumn, string> };
+
+export type CsvReadResult = { rows: CsvRow[]; problems: ImportProblem[]; sha256: string };
+
+/**
+ * Reads an import file as a stream: bytes are checked (size, NUL bytes of a binary file, UTF-8)
+ * while they arrive and handed on decoded, so nothing but the parsed rows is held. The first line
+ * is the header (column names in any order, `,` or `;` as separator, as spreadsheets write it).
+ * A file-level problem (binary, too large, broken encoding, bad header) ends the read; the rows
+ * before it are returned so the report can still name what was read.
+ */
+export async function readImportCsv(source: AsyncIterable<Uint8Array>): Promise<CsvReadResult> {
+  const digest = createHash("sha256");
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  const problems: ImportProblem[] = [];
+  const rows: CsvRow[] = [];
+  let bytes = 0;
+  let newlines = 0;
+  // Set from the callbacks below; an object so the checks after the loop see their current values.
+  const state: { text: string; parser: ReturnType<typeof parse> | null; header: (ImportColumn | null)[] | null } = {
+    text: "",
+    parser: null,
+    header: null,
+  };
+
+  const fileProblem = (code: string, line = newlines + 1) => {
+    problems.push({ line, code: `import.problems.${code}` });
+  };
+
+  const takeRecord = (record: string[], line: number) => {
+    const header = state.header;
+    if (!header) {
+      const names = record.map((c) =>
+        c
+          .trim()
+          .toLowerCase()
+          .replace(/^\uFEFF/, ""),
+      );
+      const unknown = names.filter((n) => n && !(IMPORT_COLUMNS as readonly string[]).includes(n));
+      if (unknown.length) problems.push({ line, code: "import.problems.unknownColumn", params: { column: unknown[0] } });
+      if (!names.includes("type") || !names.includes("address")) problems.push({ line, code: "import.problems.headerMissing" });
+      state.header = names.map((n) => ((IMPORT_COLUMNS as readonly string[]).includes(n) ? (n as ImportColumn) : null));
+      return;
+    }
+    if (rows.length >= MAX_IMPORT_LINES) {
+      if (rows.length === MAX_IMPORT_LINES) fileProblem("tooManyLines", line);
+      return;
+    }
+    const cells = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, ""])) as Record<ImportColumn, string>;
+    header.forEach((name, i) => {
+      if (name) cells[name] = (record[i] ?? "").trim();
+    });
+    rows.push({ line, cells });
+  };
+
+  const startParser = (delimiter: string) => {
+    const p = parse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, bom: true, info: true });
+    p.on("readable", () => {
+      let item: { record: string[]; info: { lines: number } } | null;
+      while ((item = p.read() as typeof item) !== null) takeRecord(item.record, item.info.lines);
+    });
+    return p;
+  };
+
+  const feed = (chunk: string) => {
+    if (!state.parser) {
+      state.text += chunk;
+      const end = state.text.indexOf("\n");
+      if (end < 0 && state.text.length < 64 * 1024) return;
+      const first = end < 0 ? state.text : state.text.slice(0, end);
+      state.parser = startParser((first.match(/;/g) ?? []).length > (first.match(/,/g) ?? []).length ? ";" : ",");
+      state.parser.write(state.text);
+      state.text = "";
+      return;
+    }
+    state.parser.write(chunk);
+  };
+
+  try {
+    for await (const chunk of source) {
+      bytes += chunk.length;
+      if (bytes > MAX_IMPORT_BYTES) {
+        fileProblem("tooLarge", 0);
+        break;
+      }
+      if (chunk.includes(0)) {
+        fileProblem("binary", 0);
+        break;
+      }
+      digest.update(chunk);
+      let decoded: string;
+      try {
+        decoded = decoder.decode(chunk, { stream: true });
+      } catch {
+        fileProblem("brokenEncoding");
+        break;
+      }
+      for (let i = decoded.indexOf("\n"); i >= 0; i = decoded.indexOf("\n", i + 1)) newlines++;
+      feed(decoded);
+    }
+    if (!problems.length) {
+      try {
+        feed(decoder.decode());
+      } catch {
+        fileProblem("brokenEncoding");
+      }
+    }
+    // A file without a line break is still one header line: start the parser on what was kept.
+    if (!state.parser && state.text) feed("\n");
+    const p = state.parser;
+    if (p) {
+      await new Promise<void>((resolve) => {
+        p.on("end", resolve);
+        p.on("error", (e: Error & { lines?: number }) => {
+          problems.push({ line: e.lines ?? newlines + 1, code: "import.problems.csvSyntax" });
+          resolve();
+        });
+        p.end();
+      });
+    }
+  } catch {
+    fileProblem("csvSyntax");
+  }
+  if (!state.header && !problems.length) fileProblem("empty", 1);
+  return { rows, problems, sha256: digest.digest("hex") };
+}
