@@ -8,7 +8,15 @@
 import path from "node:path";
 import { databasePath } from "@/lib/config";
 import { envPort } from "@/lib/mail/config-values";
-import { confPath, portsFromEnv, relayPortFromEnv, runningPid, startDovecot, stopDovecot } from "@/lib/mail/dovecot-process";
+import {
+  confPath,
+  portsFromEnv,
+  quotaStatusPortFromEnv,
+  relayPortFromEnv,
+  runningPid,
+  startDovecot,
+  stopDovecot,
+} from "@/lib/mail/dovecot-process";
 
 function parseArgs(argv: string[]) {
   const [command, ...rest] = argv;
@@ -36,6 +44,7 @@ async function main() {
       console.log(`  IMAP        127.0.0.1:${ports.imap}`);
       console.log(`  Submission  127.0.0.1:${ports.submission}`);
       console.log(`  LMTP        127.0.0.1:${ports.lmtp}`);
+      console.log(`  Quota check 127.0.0.1:${quotaStatusPortFromEnv()} (quota-status for Postfix)`);
       console.log(`  Relay       127.0.0.1:${relayPort ?? relayPortFromEnv()}`);
       console.log(`  Log         ${path.join(dir, "dovecot.log")}`);
       break;

@@ -7,7 +7,7 @@
  */
 import path from "node:path";
 import { databasePath, mailHostname, postfixPort, postfixRelayhost } from "@/lib/config";
-import { portsFromEnv, relayPortFromEnv } from "@/lib/mail/dovecot-process";
+import { portsFromEnv, quotaStatusPortFromEnv, relayPortFromEnv } from "@/lib/mail/dovecot-process";
 import { postfixConfDir, postfixRunningPid, startPostfix, stopPostfix } from "@/lib/mail/postfix-process";
 
 function parseArgs(argv: string[]) {
@@ -36,12 +36,14 @@ async function main() {
         dir,
         smtpPort: postfixPort(),
         lmtpPort,
+        quotaStatusPort: quotaStatusPortFromEnv(),
         relayhost,
         hostname: mailHostname(),
         production,
       });
       console.log(`Postfix running (pid ${pid}, config ${conf}, database ${db})`);
       console.log(`  SMTP        127.0.0.1:${smtpPort}`);
+      console.log(`  Quota check 127.0.0.1:${quotaStatusPortFromEnv()} (Dovecot's quota-status)`);
       console.log(`  Delivery    LMTP 127.0.0.1:${lmtpPort}; other domains ${relayhost || "directly to their MX"}`);
       console.log(`  Log         ${log}`);
       break;

@@ -19,6 +19,8 @@ export const DEFAULTS = Object.freeze({
   smtpPort: 10025,
   /** Incoming SMTP of Kontor's Postfix (scripts/postfix.ts). */
   postfixPort: 10027,
+  /** Dovecot's quota-status policy service that Postfix asks at RCPT (unset: KONTOR_LMTP_PORT + 2). */
+  quotaStatusPort: 10026,
   /** Roundcube under `php -S` (scripts/roundcube.ts). */
   webmailPort: 3080,
   timeZone: "Europe/Berlin",
@@ -117,6 +119,7 @@ export const settingsSchema = z.object({
   KONTOR_IMAP_PORT: port(DEFAULTS.imapPort),
   KONTOR_SUBMISSION_PORT: port(DEFAULTS.submissionPort),
   KONTOR_LMTP_PORT: port(DEFAULTS.lmtpPort),
+  KONTOR_QUOTA_STATUS_PORT: port(undefined),
   KONTOR_POSTFIX_PORT: port(DEFAULTS.postfixPort),
   KONTOR_POSTFIX_RELAYHOST: text(undefined),
   KONTOR_MAIL_HOSTNAME: text("kontor.localhost"),
@@ -198,6 +201,8 @@ export function parseSettings(env) {
       submissionPort: s.KONTOR_SUBMISSION_PORT,
       lmtpPort: s.KONTOR_LMTP_PORT,
       relayPort: s.KONTOR_SMTP_SINK_PORT,
+      // Beside LMTP by default, so each test slot (which sets KONTOR_LMTP_PORT) gets its own.
+      quotaStatusPort: s.KONTOR_QUOTA_STATUS_PORT ?? quotaStatusBeside(s.KONTOR_LMTP_PORT),
     },
     postfix: { port: s.KONTOR_POSTFIX_PORT, relayhost: s.KONTOR_POSTFIX_RELAYHOST?.trim() || undefined },
     /** The mail servers' host name (HELO, Postfix's own mails); a real name in production. */
@@ -217,6 +222,11 @@ export function parseSettings(env) {
   const secretProblem = checkSecret(settings);
   if (secretProblem) throw new ConfigError([secretProblem]);
   return settings;
+}
+
+/** KONTOR_LMTP_PORT + 2 (10026 for the default 10024), wrapping below 1024 at the top of the range. */
+function quotaStatusBeside(lmtpPort) {
+  return lmtpPort + 2 <= 65535 ? lmtpPort + 2 : 1024 + lmtpPort - 65534;
 }
 
 /**

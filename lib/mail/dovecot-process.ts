@@ -25,6 +25,8 @@ export type DovecotOptions = {
   ports?: Partial<DovecotPorts>;
   /** Loopback SMTP listener for submission relay and Sieve redirects; default KONTOR_SMTP_SINK_PORT or 10025. */
   relayPort?: number;
+  /** The quota-status policy service Postfix asks; default KONTOR_QUOTA_STATUS_PORT (KONTOR_LMTP_PORT + 2). */
+  quotaStatusPort?: number;
   production?: boolean;
 };
 
@@ -40,6 +42,11 @@ export function portsFromEnv(env?: Env): DovecotPorts {
 /** KONTOR_SMTP_SINK_PORT: the loopback listener Dovecot relays submission and Sieve redirects to. */
 export function relayPortFromEnv(env?: Env): number {
   return settingsFrom(env).dovecot.relayPort;
+}
+
+/** KONTOR_QUOTA_STATUS_PORT: Dovecot listens there, Postfix asks there (both started from the same settings). */
+export function quotaStatusPortFromEnv(env?: Env): number {
+  return settingsFrom(env).dovecot.quotaStatusPort as number;
 }
 
 /**
@@ -164,6 +171,7 @@ export async function startDovecot(opts: DovecotOptions): Promise<{ pid: number;
     submissionPort: ports.submission,
     lmtpPort: ports.lmtp,
     relayPort: opts.relayPort ?? relayPortFromEnv(),
+    quotaStatusPort: opts.quotaStatusPort ?? quotaStatusPortFromEnv(),
     sieveDir,
     production: opts.production,
   });

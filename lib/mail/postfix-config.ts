@@ -1,6 +1,6 @@
 import { DEFAULTS } from "@/lib/config/settings.mjs";
 import { checkPath, checkPort } from "@/lib/mail/config-values";
-import { DEFAULT_LMTP_PORT } from "@/lib/mail/dovecot-config";
+import { DEFAULT_LMTP_PORT, DEFAULT_QUOTA_STATUS_PORT } from "@/lib/mail/dovecot-config";
 import { POSTFIX_TABLES, type PostfixTable } from "@/lib/mail/postfix-contract";
 
 /** Incoming SMTP of the demo (KONTOR_POSTFIX_PORT). */
@@ -18,6 +18,8 @@ export type PostfixConfigOptions = {
   smtpPort?: number;
   /** Dovecot's LMTP port on 127.0.0.1. */
   lmtpPort?: number;
+  /** Dovecot's quota-status policy service on 127.0.0.1, asked at RCPT TO for our mailboxes. */
+  quotaStatusPort?: number;
   /**
    * Where mail for foreign domains goes: `[host]:port` or `host` (smarthost), or "" for direct delivery
    * to the recipient's MX. Demo and tests use the loopback sink.
@@ -55,11 +57,13 @@ export function renderPostfixConfig(opts: PostfixConfigOptions): { main: string;
   const p = postfixPaths(opts.dir);
   const smtpPort = opts.smtpPort ?? DEFAULT_POSTFIX_PORT;
   const lmtpPort = opts.lmtpPort ?? DEFAULT_LMTP_PORT;
+  const quotaStatusPort = opts.quotaStatusPort ?? DEFAULT_QUOTA_STATUS_PORT;
   const hostname = opts.hostname ?? "kontor.localhost";
   checkPath("dbPath", dbPath);
   checkPath("dir", p.root);
   checkPort("smtpPort", smtpPort);
   checkPort("lmtpPort", lmtpPort);
+  checkPort("quotaStatusPort", quotaStatusPort);
   if (relayhost !== "" && !RELAYHOST.test(relayhost))
     throw new Error(`relayhost must look like [host]:port, got ${JSON.stringify(relayhost)}`);
   if (!HOSTNAME.test(hostname)) throw new Error(`hostname is not a host name: ${JSON.stringify(hostname)}`);
@@ -120,11 +124,13 @@ proxy_read_maps = $virtual_mailbox_domains $virtual_mailbox_maps $virtual_alias_
 relayhost = ${relayhost}
 
 # Refusals happen in the SMTP dialogue, never as a bounce later: a switched-off mailbox (550 5.2.1,
-# even where a catch-all would match), an unknown address of our domains (550 5.1.1), relaying for
-# anyone outside loopback.
+# even where a catch-all would match), an unknown address of our domains (550 5.1.1), a full mailbox
+# (Dovecot's quota-status answers as its quota says), relaying for anyone outside loopback.
+# The quota check only speaks for mailboxes Dovecot knows; other addresses get DUNNO from it.
 smtpd_recipient_restrictions =
   check_recipient_access ${ref(t.disabled)},
   reject_unlisted_recipient,
+  check_policy_service inet:127.0.0.1:${quotaStatusPort},
   permit_mynetworks,
   reject_unauth_destination
 smtpd_relay_restrictions = permit_mynetworks, reject_unauth_destination

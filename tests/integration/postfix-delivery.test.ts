@@ -52,18 +52,18 @@ afterAll(async () => {
 });
 
 let counter = 0;
-async function newMailbox(prefix: string) {
+async function newMailbox(prefix: string, quotaMb: number | null = null) {
   const localPart = `${prefix}-${Date.now().toString(36)}-${counter++}`;
   const created = await createMailbox(
     customer,
-    { subscriptionId, domainId, localPart, quotaMb: null, newPassword: PASSWORD, confirmPassword: PASSWORD },
+    { subscriptionId, domainId, localPart, quotaMb, newPassword: PASSWORD, confirmPassword: PASSWORD },
     { ip },
     db,
   );
   return created!;
 }
-const send = (to: string[], subject: string, from = "sender@example.net", headers?: Record<string, string>) =>
-  smtpDialogue(env.postfixPort, { from, to, subject, headers });
+const send = (to: string[], subject: string, from = "sender@example.net", headers?: Record<string, string>, body?: string) =>
+  smtpDialogue(env.postfixPort, { from, to, subject, headers, body });
 const mailboxActor = (id: number) => loadActor(db, "mailbox", id)!;
 
 describe("incoming SMTP", () => {
@@ -120,6 +120,43 @@ describe("incoming SMTP", () => {
     const r = await send(["someone@foreign.example"], "pf-foreign");
     expect(r.rcpt["someone@foreign.example"]).toMatch(/^250 /);
     expect(await waitForSinkMail(env.sinkDir, "pf-foreign")).toContain("X-Sink-Rcpt-To: someone@foreign.example");
+  });
+});
+
+describe("quota at RCPT TO (Dovecot's quota-status)", () => {
+  it("refuses a message announced bigger than the mailbox's free space, and takes a small one", async () => {
+    const box = await newMailbox("quota-size", 1);
+    const big = await smtpDialogue(env.postfixPort, {
+      from: "sender@example.net",
+      to: [box.address],
+      subject: "pf-too-big",
+      size: 3_000_000,
+    });
+    expect(big.rcpt[box.address]).toMatch(/^552 5\.2\.2 /);
+    expect(big.data).toBeNull();
+    const small = await smtpDialogue(env.postfixPort, { from: "sender@example.net", to: [box.address], subject: "pf-small", size: 2_000 });
+    expect(small.rcpt[box.address]).toMatch(/^250 /);
+    await waitForLanded(env.ports.imap, box.address, PASSWORD, "pf-small");
+  });
+
+  it("refuses a full mailbox with 552 while the dialogue's other recipients get their mail", async () => {
+    const full = await newMailbox("quota-full");
+    const other = await newMailbox("quota-other", 1);
+    const line = "y".repeat(76) + "\n";
+    expect((await send([full.address], "pf-filler", "sender@example.net", undefined, line.repeat(16_000))).data).toMatch(/^250 /);
+    await waitForLanded(env.ports.imap, full.address, PASSWORD, "pf-filler");
+    // The customer lowers the quota below what the mailbox holds: from now on it is full.
+    await updateMailboxSettings(
+      customer,
+      { subscriptionId, mailboxId: full.id, enabled: true, quotaMb: 1, newPassword: "", confirmPassword: "" },
+      { ip },
+      db,
+    );
+    const r = await send([full.address, other.address], "pf-over-quota");
+    expect(r.rcpt[full.address]).toMatch(/^552 5\.2\.2 /);
+    expect(r.rcpt[other.address]).toMatch(/^250 /);
+    await waitForLanded(env.ports.imap, other.address, PASSWORD, "pf-over-quota");
+    expect((await listMailbox(env.ports.imap, full.address, PASSWORD)).map((m) => m.subject)).toEqual(["pf-filler"]);
   });
 });
 
@@ -186,7 +223,7 @@ describe("aliases and catch-all", () => {
     const catcher = await newMailbox("catcher");
     const other = await newMailbox("other");
     const off = await newMailbox("off");
-    updateMailboxSettings(
+    await updateMailboxSettings(
       customer,
       { subscriptionId, mailboxId: off.id, enabled: false, quotaMb: null, newPassword: "", confirmPassword: "" },
       { ip },

@@ -9,8 +9,9 @@ import { type DovecotPorts, confPath, freePort, startDovecot, stopDovecot } from
 export async function startOwnDovecot(baseDir: string, dbPath: string, production: boolean, relayPort?: number) {
   const dir = path.join(baseDir, "dovecot");
   const ports: DovecotPorts = { imap: await freePort(), submission: await freePort(), lmtp: await freePort() };
-  const { pid } = await startDovecot({ dbPath, dir, ports, production, relayPort: relayPort ?? (await freePort()) });
-  return { dir, ports, pid, conf: confPath(dir), log: path.join(dir, "dovecot.log"), stop: () => stopDovecot(dir) };
+  const quotaStatusPort = await freePort();
+  const { pid } = await startDovecot({ dbPath, dir, ports, production, relayPort: relayPort ?? (await freePort()), quotaStatusPort });
+  return { dir, ports, quotaStatusPort, pid, conf: confPath(dir), log: path.join(dir, "dovecot.log"), stop: () => stopDovecot(dir) };
 }
 
 export type OwnDovecot = Awaited<ReturnType<typeof startOwnDovecot>>;

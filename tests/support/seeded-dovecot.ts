@@ -46,7 +46,14 @@ export async function startSeededDovecot(prefix: string, opts: { postfix?: boole
   const ports = dovecot.ports;
   const postfixDir = path.join(tmp, "postfix");
   if (opts.postfix) {
-    await startPostfix({ dbPath, dir: postfixDir, smtpPort: postfixPort, lmtpPort: ports.lmtp, relayhost: `[127.0.0.1]:${sink.port}` });
+    await startPostfix({
+      dbPath,
+      dir: postfixDir,
+      smtpPort: postfixPort,
+      lmtpPort: ports.lmtp,
+      quotaStatusPort: dovecot.quotaStatusPort,
+      relayhost: `[127.0.0.1]:${sink.port}`,
+    });
   }
   const stop = async () => {
     delete process.env.KONTOR_SIEVE_DIR;

@@ -7,7 +7,15 @@ export type SmtpResult = {
   data: string | null;
 };
 
-export type SmtpMessage = { from: string; to: string[]; subject: string; body?: string; headers?: Record<string, string> };
+export type SmtpMessage = {
+  from: string;
+  to: string[];
+  subject: string;
+  body?: string;
+  headers?: Record<string, string>;
+  /** Announced with MAIL FROM (SIZE=…), as mail programs do; lets the server refuse by size at RCPT. */
+  size?: number;
+};
 
 /**
  * One plain SMTP dialogue over a socket, answer by answer, so a test can see what the server said to
@@ -57,7 +65,7 @@ export async function smtpDialogue(port: number, msg: SmtpMessage, timeoutMs = 1
   try {
     check(await next(), /^220/);
     check(await say("EHLO test.example"), /^250/);
-    check(await say(`MAIL FROM:<${msg.from}>`), /^250/);
+    check(await say(`MAIL FROM:<${msg.from}>${msg.size === undefined ? "" : ` SIZE=${msg.size}`}`), /^250/);
     const rcpt: Record<string, string> = {};
     for (const to of msg.to) rcpt[to] = lastLine(await say(`RCPT TO:<${to}>`));
     if (failure) throw failure;
