@@ -15,3 +15,4 @@ export * from "./ticket-secrets";
 export * from "./recovery";
 export * from "./mfa";
 export * from "./mail-aliases";
+export * from "./autoresponders";

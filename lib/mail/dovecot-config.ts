@@ -198,6 +198,13 @@ plugin {
   sieve_default_name = kontor
   sieve_extensions = +editheader
   sieve_max_redirects = ${MAX_REDIRECTS}
+  # Autoresponder: mail that reached the mailbox through an alias names the alias in To, not the
+  # mailbox; Postfix passes the alias as ORCPT, so Pigeonhole recognises it. Replies leave with an
+  # empty envelope sender (no bounce loops); the shortest repeat interval is one day.
+  sieve_vacation_use_original_recipient = yes
+  sieve_vacation_min_period = 1d
+  sieve_vacation_default_period = 7d
+  sieve_vacation_max_period = 30d
 }
 `;
 

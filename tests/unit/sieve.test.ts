@@ -30,6 +30,13 @@ const full: SieveSettings = {
   blocked: ["spam@bad.example", "@worse.example"],
   allowed: ["friend@trusted.example", "@partner.example"],
   spam: { enabled: true, level: 5, action: "mark" },
+  vacation: {
+    subject: 'Nicht im Büro "bis Montag"',
+    body: 'Guten Tag,\r\nich bin bis 10.1. nicht erreichbar.\n\tGrüße\n"; discard; #',
+    startsOn: "2026-12-20",
+    endsOn: "2027-01-10",
+    days: 3,
+  },
 };
 
 describe("sieveString", () => {
@@ -84,10 +91,33 @@ describe("generateSieveScript", () => {
     );
   });
 
+  it("answers with the autoresponder between its dates, never marked spam, after black list and spam filter", () => {
+    const s = generateSieveScript(full);
+    expect(s).toContain('"vacation", "date"]');
+    expect(s).toContain('currentdate :value "ge" "date" "2026-12-20"');
+    expect(s).toContain('currentdate :value "le" "date" "2027-01-10"');
+    expect(s).toMatch(/vacation :days 3 :subject "Nicht im Büro \\"bis Montag\\"" "Guten Tag,\nich bin/);
+    expect(s.indexOf("X-Spam-Flag")).toBeLessThan(s.indexOf("vacation :days"));
+    expect(s.indexOf("vacation :days")).toBeLessThan(s.indexOf("redirect"));
+    // Open-ended, no spam filter: the bare action without a test.
+    const bare = generateSieveScript({
+      ...DEFAULT_SIEVE_SETTINGS,
+      spam: { enabled: false, level: 3, action: "junk" },
+      vacation: { subject: "", body: "Weg.", startsOn: null, endsOn: null, days: 99 },
+    });
+    expect(bare).toMatch(/^vacation :days 30 "Weg\.";$/m);
+    expect(generateSieveScript(DEFAULT_SIEVE_SETTINGS)).not.toContain("vacation");
+  });
+
+  it("refuses control characters in the autoresponder text other than line breaks and tabs", () => {
+    expect(() => generateSieveScript({ ...full, vacation: { ...full.vacation!, body: "a\u0000b" } })).toThrow();
+  });
+
   it.skipIf(!hasSievec)("produces scripts Pigeonhole compiles", () => {
     for (const settings of [
       DEFAULT_SIEVE_SETTINGS,
       full,
+      { ...full, spam: { enabled: false, level: 3, action: "junk" as const }, vacation: { ...full.vacation!, startsOn: null } },
       { ...full, keepCopy: true, spam: { enabled: true, level: 1, action: "delete" as const } },
     ]) {
       const r = compiles(generateSieveScript(settings));

@@ -14,3 +14,14 @@ export function sieveString(value: string): string {
 export function sieveList(values: readonly string[]): string {
   return `[${values.map(sieveString).join(", ")}]`;
 }
+
+/**
+ * A multi-line text (the autoresponder's message) as one quoted string: line breaks and tabs stay,
+ * CRLF becomes LF, every other control character is refused like in sieveString.
+ */
+export function sieveText(value: string): string {
+  const text = value.replace(/\r\n?/g, "\n");
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(text)) throw new Error("Control characters are not allowed in Sieve strings");
+  return `"${text.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+}

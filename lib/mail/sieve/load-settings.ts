@@ -1,9 +1,9 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import * as schema from "@/db/schema";
 import { DEFAULT_SIEVE_SETTINGS, type SieveSettings } from "./generate";
 
-const { domains, forwards, mailboxes, packages, senderRules, spamSettings, subscriptions } = schema;
+const { autoresponders, domains, forwards, mailboxes, packages, senderRules, spamSettings, subscriptions } = schema;
 type AnyDb = BetterSQLite3Database<typeof schema>;
 
 export type MailboxSieve = { id: number; address: string; settings: SieveSettings };
@@ -40,7 +40,11 @@ export function loadSieveSettings(db: AnyDb, ids?: number[]): MailboxSieve[] {
       level: r.level ?? def.level,
       action: r.action ?? def.action,
     };
-    byId.set(r.id, { id: r.id, address: r.address, settings: { forwards: [], keepCopy: r.keepCopy, blocked: [], allowed: [], spam } });
+    byId.set(r.id, {
+      id: r.id,
+      address: r.address,
+      settings: { forwards: [], keepCopy: r.keepCopy, blocked: [], allowed: [], spam, vacation: null },
+    });
   }
   const fw = db
     .select({ mailboxId: forwards.mailboxId, target: forwards.target })
@@ -60,6 +64,15 @@ export function loadSieveSettings(db: AnyDb, ids?: number[]): MailboxSieve[] {
     const s = byId.get(r.mailboxId)?.settings;
     if (s) (r.kind === "block" ? s.blocked : s.allowed).push(r.pattern);
   }
+  const replies = db
+    .select()
+    .from(autoresponders)
+    .where(ids ? and(eq(autoresponders.enabled, true), inArray(autoresponders.mailboxId, ids)) : eq(autoresponders.enabled, true))
+    .all();
+  for (const a of replies) {
+    const s = byId.get(a.mailboxId)?.settings;
+    if (s) s.vacation = { subject: a.subject, body: a.body, startsOn: a.startsOn, endsOn: a.endsOn, days: a.intervalDays };
+  }
   for (const m of byId.values()) if (!m.settings.forwards.length) m.settings.keepCopy = true;
   return [...byId.values()];
 }
@@ -71,6 +84,7 @@ export function isDefault(s: SieveSettings): boolean {
     !s.forwards.length &&
     !s.blocked.length &&
     !s.allowed.length &&
+    !s.vacation &&
     s.spam.enabled === d.spam.enabled &&
     s.spam.level === d.spam.level &&
     s.spam.action === d.spam.action

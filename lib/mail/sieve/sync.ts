@@ -89,7 +89,8 @@ export function syncAllSieve(db: AnyDb, dir = sieveDir()): { written: number } {
     LEFT JOIN spam_settings ss ON ss.mailbox_id = m.id
     WHERE p.spam_filter_enabled = 0 OR ss.enabled = 0 OR ss.level <> 3 OR ss.action <> 'junk'
       OR EXISTS (SELECT 1 FROM forwards f WHERE f.mailbox_id = m.id)
-      OR EXISTS (SELECT 1 FROM sender_rules r WHERE r.mailbox_id = m.id)`,
+      OR EXISTS (SELECT 1 FROM sender_rules r WHERE r.mailbox_id = m.id)
+      OR EXISTS (SELECT 1 FROM autoresponders a WHERE a.mailbox_id = m.id AND a.enabled = 1)`,
     )
     .map((r) => r.id);
   const keep = new Set<string>([DEFAULT_SCRIPT]);

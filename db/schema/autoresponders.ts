@@ -1,0 +1,50 @@
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { bool, updatedAt } from "./columns";
+import { customers } from "./customers";
+import { mailboxes } from "./mailboxes";
+import { resellers } from "./resellers";
+
+/** Pigeonhole answers a sender at most once per this many days (Sieve `vacation :days`). */
+export const AUTORESPONDER_INTERVALS = { min: 1, max: 30, default: 7 } as const;
+
+/**
+ * Abwesenheitsnotiz / out-of-office reply of one mailbox, run as Sieve `vacation` (lib/mail/sieve).
+ * A row may exist switched off, so the text survives a holiday. Dates are calendar days
+ * (`YYYY-MM-DD`, both inclusive) in the server's zone; NULL means open-ended.
+ */
+export const autoresponders = sqliteTable(
+  "autoresponders",
+  {
+    mailboxId: integer("mailbox_id")
+      .primaryKey()
+      .references(() => mailboxes.id, { onDelete: "cascade" }),
+    resellerId: integer("reseller_id")
+      .notNull()
+      .references(() => resellers.id),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    enabled: bool("enabled").notNull().default(false),
+    subject: text("subject").notNull().default(""),
+    body: text("body").notNull().default(""),
+    startsOn: text("starts_on"),
+    endsOn: text("ends_on"),
+    intervalDays: integer("interval_days").notNull().default(AUTORESPONDER_INTERVALS.default),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("autoresponders_reseller_idx").on(t.resellerId), index("autoresponders_customer_idx").on(t.customerId)],
+);
+
+/**
+ * Written by Dovecot, read by the lists: storage in use (quota_clone plugin, on every change of the
+ * mailbox) and the last login (last_login plugin), keyed by Dovecot's user name, i.e. the `login` of
+ * its userdb (a mailbox address or a mail account's login). Kontor never writes these columns except
+ * to drop rows of users that no longer exist.
+ */
+export const mailUsage = sqliteTable("mail_usage", {
+  login: text("login").primaryKey(),
+  storageBytes: integer("storage_bytes"),
+  messages: integer("messages"),
+  /** Unix seconds, as Dovecot's last_login plugin writes them. */
+  lastLogin: integer("last_login"),
+});
