@@ -43,6 +43,7 @@ export const NAVIGATION: Record<Role, NavEntry[]> = {
     { href: "/mailbox/forwards", label: "forwards" },
     { href: "/mailbox/sender-lists", label: "senderLists" },
     { href: "/mailbox/spam", label: "spam" },
+    { href: "/mailbox/autoresponder", label: "autoresponder" },
     { href: "/mailbox/server", label: "serverAddresses" },
     { href: "/mailbox/recovery", label: "recoveryAddress" },
   ],

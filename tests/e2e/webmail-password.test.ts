@@ -184,11 +184,12 @@ describe("links between Kontor and Roundcube", () => {
 
     await webmailLogIn(page, GERMAN, address, OLD);
     await page.waitForURL(/_task=mail/);
-    await openSettingsSection(page, GERMAN, "Weiterleitung & Spamfilter");
+    await openSettingsSection(page, GERMAN, "Weiterleitung, Spamfilter & Abwesenheit");
     const links = (await contentScope(page, (scope) => scope.locator("#kontor-links"))).locator("#kontor-links");
     const base = process.env.KONTOR_PUBLIC_URL ?? BASE_URL;
     expect(await links.getByRole("link", { name: "Weiterleitungen" }).getAttribute("href")).toBe(`${base}/mailbox/forwards`);
     expect(await links.getByRole("link", { name: "Spamfilter" }).getAttribute("href")).toBe(`${base}/mailbox/spam`);
+    expect(await links.getByRole("link", { name: "Abwesenheitsnotiz" }).getAttribute("href")).toBe(`${base}/mailbox/autoresponder`);
     await page.context().close();
   });
 });

@@ -30,7 +30,10 @@ describe("settings", () => {
     });
     expect(s.paths.db).toBe(path.join(process.cwd(), "data", "kontor.db"));
     expect(s.paths.sieveDir).toBe(path.join(process.cwd(), "data", "dovecot", "sieve"));
-    expect(s.dovecot).toEqual({ imapPort: 10143, submissionPort: 10587, lmtpPort: 10024, relayPort: 10025 });
+    expect(s.dovecot).toEqual({ imapPort: 10143, submissionPort: 10587, lmtpPort: 10024, relayPort: 10025, quotaStatusPort: 10026 });
+    // The quota-status port follows the LMTP port unless set, so each test slot has its own.
+    expect(parseSettings({ KONTOR_LMTP_PORT: "10224" }).dovecot.quotaStatusPort).toBe(10226);
+    expect(parseSettings({ KONTOR_LMTP_PORT: "10224", KONTOR_QUOTA_STATUS_PORT: "12000" }).dovecot.quotaStatusPort).toBe(12000);
     expect(s.timeZone).toBe("Europe/Berlin");
     expect(s.demo).toBe(false);
   });

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { forwards, mailboxes, packages, senderRules, spamSettings } from "@/db/schema";
+import { autoresponders, forwards, mailboxes, packages, senderRules, spamSettings } from "@/db/schema";
 import { sieveList, sieveString } from "@/lib/mail/sieve/escape";
 import { DEFAULT_SIEVE_SETTINGS, generateSieveScript, type SieveSettings } from "@/lib/mail/sieve/generate";
 import { scriptFile } from "@/lib/mail/sieve/paths";
@@ -164,8 +164,25 @@ describe("syncAllSieve", () => {
     db.insert(senderRules)
       .values({ resellerId: info.resellerId, customerId: info.customerId, mailboxId: info.id, kind: "block", pattern: "@bad.example" })
       .run();
+    const away = db
+      .select()
+      .from(mailboxes)
+      .all()
+      .find((m) => m.address === "info@alpenblick.example")!;
+    db.insert(autoresponders)
+      .values({ mailboxId: away.id, resellerId: away.resellerId, customerId: away.customerId, enabled: true, body: "Bin weg." })
+      .run();
+    expect(syncAllSieve(db, dir)).toEqual({ written: 3 });
+    expect(fs.readdirSync(dir).sort()).toEqual([
+      "anna@alpenblick.example.sieve",
+      "default.sieve",
+      "info@alpenblick.example.sieve",
+      "info@bergsee.example.sieve",
+    ]);
+    expect(fs.readFileSync(path.join(dir, "info@alpenblick.example.sieve"), "utf8")).toContain('vacation :days 7 "Bin weg.";');
+    // Switched off, the text stays in the database but the mailbox falls back to the default script.
+    db.update(autoresponders).set({ enabled: false }).run();
     expect(syncAllSieve(db, dir)).toEqual({ written: 2 });
-    expect(fs.readdirSync(dir).sort()).toEqual(["anna@alpenblick.example.sieve", "default.sieve", "info@bergsee.example.sieve"]);
     expect(fs.readFileSync(path.join(dir, "anna@alpenblick.example.sieve"), "utf8")).toContain('redirect "x@example.org";');
 
     // The package switch wins: without forwarding in the package, the forward is not applied.
@@ -176,5 +193,6 @@ describe("syncAllSieve", () => {
 
     removeMailboxSieve("info@bergsee.example", dir);
     expect(fs.existsSync(path.join(dir, "info@bergsee.example.sieve"))).toBe(false);
-  });
+    // Seeding the database hashes passwords: slow on a busy machine, so more than the default 5 s.
+  }, 30_000);
 });

@@ -8,6 +8,8 @@ import { changeOwnMailboxPassword } from "@/lib/services/mailbox-settings/change
 import { addOwnForward, removeOwnForward, setOwnKeepCopy } from "@/lib/services/mailbox-settings/forwards";
 import { addOwnSenderRule, removeOwnSenderRule } from "@/lib/services/mailbox-settings/sender-rules";
 import { setOwnSpamSettings } from "@/lib/services/mailbox-settings/spam";
+import { setOwnAutoresponder } from "@/lib/services/autoresponder/autoresponder";
+import { ownAutoresponderSchema } from "@/lib/validation/autoresponder";
 import { sendAfterResponse } from "@/lib/services/recovery/deliver";
 import { currentLocale } from "@/lib/services/recovery/locale";
 import {
@@ -36,7 +38,7 @@ export const changeMailboxPasswordAction = defineAction({
 export const addForwardAction = defineAction({
   permission: "mailbox.self",
   schema: addForwardSchema,
-  handler: async ({ actor, input, ip, t }) => {
+  handler: ({ actor, input, ip, t }) => {
     addOwnForward(actor, input, ip);
     revalidatePath("/mailbox/forwards");
     return { status: "success", message: t("mailboxSettings.forwards.added") };
@@ -46,7 +48,7 @@ export const addForwardAction = defineAction({
 export const removeForwardAction = defineAction({
   permission: "mailbox.self",
   schema: removeByIdSchema,
-  handler: async ({ actor, input, ip, t }) => {
+  handler: ({ actor, input, ip, t }) => {
     removeOwnForward(actor, input, ip);
     revalidatePath("/mailbox/forwards");
     return { status: "success", message: t("mailboxSettings.forwards.removed") };
@@ -56,7 +58,7 @@ export const removeForwardAction = defineAction({
 export const setKeepCopyAction = defineAction({
   permission: "mailbox.self",
   schema: keepCopySchema,
-  handler: async ({ actor, input, ip }) => {
+  handler: ({ actor, input, ip }) => {
     setOwnKeepCopy(actor, input, ip);
     revalidatePath("/mailbox/forwards");
   },
@@ -65,7 +67,7 @@ export const setKeepCopyAction = defineAction({
 export const addSenderRuleAction = defineAction({
   permission: "mailbox.self",
   schema: addSenderRuleSchema,
-  handler: async ({ actor, input, ip, t }) => {
+  handler: ({ actor, input, ip, t }) => {
     addOwnSenderRule(actor, input, ip);
     revalidatePath("/mailbox/sender-lists");
     return { status: "success", message: t("mailboxSettings.senders.added") };
@@ -75,7 +77,7 @@ export const addSenderRuleAction = defineAction({
 export const removeSenderRuleAction = defineAction({
   permission: "mailbox.self",
   schema: removeByIdSchema,
-  handler: async ({ actor, input, ip, t }) => {
+  handler: ({ actor, input, ip, t }) => {
     removeOwnSenderRule(actor, input, ip);
     revalidatePath("/mailbox/sender-lists");
     return { status: "success", message: t("mailboxSettings.senders.removed") };
@@ -85,8 +87,18 @@ export const removeSenderRuleAction = defineAction({
 export const setSpamSettingsAction = defineAction({
   permission: "mailbox.self",
   schema: spamSettingsSchema,
-  handler: async ({ actor, input, ip }) => {
+  handler: ({ actor, input, ip }) => {
     setOwnSpamSettings(actor, input, ip);
     revalidatePath("/mailbox/spam");
+  },
+});
+
+export const setAutoresponderAction = defineAction({
+  permission: "mailbox.self",
+  schema: ownAutoresponderSchema,
+  handler: ({ actor, input, ip, t }) => {
+    setOwnAutoresponder(actor, input, ip);
+    revalidatePath("/mailbox/autoresponder");
+    return { status: "success", message: t("autoresponder.saved") };
   },
 });

@@ -15,6 +15,7 @@ const SETTINGS = [
   { href: "/mailbox/forwards", key: "forwards" },
   { href: "/mailbox/sender-lists", key: "senders" },
   { href: "/mailbox/spam", key: "spam" },
+  { href: "/mailbox/autoresponder", key: "autoresponder" },
   { href: "/mailbox/server", key: "server" },
 ] as const;
 

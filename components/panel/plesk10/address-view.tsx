@@ -9,15 +9,17 @@ import { Plesk10Box, Plesk10Page, plesk10Button, plesk10ButtonActive } from "./p
 
 type Props = { sub: PanelSubscription; mailbox: PanelMailbox; active?: AddressTool; children: ReactNode };
 
-/** An address in Plesk 10: "Einstellungen", "Weiterleitung", "Spamfilter", "E-Mail-Aliase" in the upper area, then the tool's form. */
+/** An address in Plesk 10: "Einstellungen", "Weiterleitung", "Spamfilter", "Autoresponder", "E-Mail-Aliase" in the upper area, then the tool's form. */
 export async function Plesk10AddressView({ sub, mailbox, active, children }: Props) {
   const t = await getTranslations("panel");
   const links = panelLinks(sub.id);
   const ta = await getTranslations("aliases");
-  const tools: { key: AddressTool; href: string; label: string; icon: "settings" | "forwarding" | "spam" | "mail" }[] = [
+  const tr = await getTranslations("autoresponder");
+  const tools: { key: AddressTool; href: string; label: string; icon: "settings" | "forwarding" | "spam" | "autoresponder" | "mail" }[] = [
     { key: "settings", href: links.settings(mailbox.id), label: t("settings"), icon: "settings" },
     { key: "forwarding", href: links.forwarding(mailbox.id), label: t("forwarding"), icon: "forwarding" },
     { key: "spam", href: links.spam(mailbox.id), label: t("spamFilter"), icon: "spam" },
+    { key: "autoresponder", href: links.autoresponder(mailbox.id), label: tr("panelTool"), icon: "autoresponder" },
     { key: "aliases", href: links.aliases(mailbox.id), label: ta("title"), icon: "mail" },
   ];
   // Like 8/9: on a tool's page the tool's name ("Einstellungen") is in the title and the last crumb.

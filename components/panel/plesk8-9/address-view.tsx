@@ -11,12 +11,13 @@ import type { ClassicVariant } from "./variant";
 
 type Props = { variant: ClassicVariant; sub: PanelSubscription; mailbox: PanelMailbox; active?: AddressTool; children: ReactNode };
 
-/** An address's page: "Eine Ebene höher" top right, the Werkzeuge bar (Einstellungen, Weiterleitung, Spamfilter, Decknamen), Info. */
+/** An address's page: "Eine Ebene höher" top right, the Werkzeuge bar (Einstellungen, Weiterleitung, Spamfilter, Autoresponder, Decknamen), Info. */
 export async function ClassicAddressView({ variant, sub, mailbox, active, children }: Props) {
   const t = await getTranslations("panel");
   const links = panelLinks(sub.id);
   const home = variant === "plesk8" ? t("start") : t("startpage");
   const ta = await getTranslations("aliases");
+  const tr = await getTranslations("autoresponder");
   // Plesk 8 and 9 called a mailbox's additional names "Decknamen".
   const toolTitle =
     active === "settings"
@@ -25,12 +26,20 @@ export async function ClassicAddressView({ variant, sub, mailbox, active, childr
         ? t("forwarding")
         : active === "spam"
           ? t("spamFilter")
-          : active === "aliases"
-            ? ta("classicTool")
-            : null;
+          : active === "autoresponder"
+            ? tr("panelTool")
+            : active === "aliases"
+              ? ta("classicTool")
+              : null;
   const up = active ? links.mailbox(mailbox.id) : links.mail;
   const activeHref = active
-    ? { settings: links.settings, forwarding: links.forwarding, spam: links.spam, aliases: links.aliases }[active](mailbox.id)
+    ? {
+        settings: links.settings,
+        forwarding: links.forwarding,
+        spam: links.spam,
+        autoresponder: links.autoresponder,
+        aliases: links.aliases,
+      }[active](mailbox.id)
     : undefined;
   const crumbs = [
     { href: links.start, label: home },
@@ -61,6 +70,7 @@ export async function ClassicAddressView({ variant, sub, mailbox, active, childr
           { href: links.settings(mailbox.id), label: t("settings"), icon: "settings" },
           { href: links.forwarding(mailbox.id), label: t("forwarding"), icon: "forwarding" },
           { href: links.spam(mailbox.id), label: t("spamFilter"), icon: "spam" },
+          { href: links.autoresponder(mailbox.id), label: tr("panelTool"), icon: "autoresponder" },
           { href: links.aliases(mailbox.id), label: ta("classicTool"), icon: "mail" },
         ]}
       />

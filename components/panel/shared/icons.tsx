@@ -9,6 +9,7 @@ export const ICON_NAMES = [
   "settings",
   "forwarding",
   "spam",
+  "autoresponder",
   "up",
   "add",
   "remove",

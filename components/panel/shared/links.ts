@@ -11,6 +11,7 @@ export const panelLinks = (subscriptionId: number) => {
     settings: (id: number) => `${base}/mail/${id}/settings`,
     forwarding: (id: number) => `${base}/mail/${id}/forwarding`,
     spam: (id: number) => `${base}/mail/${id}/spam`,
+    autoresponder: (id: number) => `${base}/mail/${id}/autoresponder`,
     aliases: (id: number) => `${base}/mail/${id}/aliases`,
     allAliases: `${base}/mail/aliases`,
     domains: `${base}/domains`,

@@ -4,7 +4,7 @@ import type { MailboxServices } from "@/lib/services/mailboxes/list-subscription
 import type { PanelSubscription } from "@/lib/services/subscriptions/get-subscription-for-customer";
 
 export type Crumb = { href?: string; label: string };
-export type AddressTool = "settings" | "forwarding" | "spam" | "aliases";
+export type AddressTool = "settings" | "forwarding" | "spam" | "autoresponder" | "aliases";
 export type MailListItem = { id: number; displayAddress: string; quotaMb: number | null; services: MailboxServices };
 export type MailList = { items: MailListItem[]; nextCursor: string | null };
 

@@ -73,6 +73,7 @@ class kontor extends rcube_plugin
         foreach ([
             'forwards' => '/mailbox/forwards',
             'spam' => '/mailbox/spam',
+            'autoresponder' => '/mailbox/autoresponder',
             'senders' => '/mailbox/sender-lists',
             'setup' => '/mailbox/setup',
             'selfservice' => '/mailbox',

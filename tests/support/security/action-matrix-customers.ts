@@ -67,6 +67,37 @@ export const CUSTOMER_SIDE_ACTIONS: Record<string, MatrixEntry> = {
     valid: { role: "customer", fields: (w) => ({ subscriptionId: `${w.b.subscriptionId}`, mailboxId: `${w.b.mailboxId}`, enabled: "on" }) },
     foreign: { customer: [(w) => ({ subscriptionId: `${w.a.subscriptionId}`, mailboxId: `${w.a.mailboxId}` })] },
   },
+  [`${PANEL}#setAutoresponderAction`]: {
+    roles: ["customer"],
+    valid: {
+      role: "customer",
+      fields: (w) => ({
+        subscriptionId: `${w.b.subscriptionId}`,
+        mailboxId: `${w.b.mailboxId}`,
+        enabled: "on",
+        body: "Weg.",
+        intervalDays: "7",
+      }),
+    },
+    foreign: {
+      customer: [
+        (w) => ({
+          subscriptionId: `${w.a.subscriptionId}`,
+          mailboxId: `${w.a.mailboxId}`,
+          enabled: "on",
+          body: "Dieb.",
+          intervalDays: "7",
+        }),
+        (w) => ({
+          subscriptionId: `${w.b.subscriptionId}`,
+          mailboxId: `${w.a.mailboxId}`,
+          enabled: "on",
+          body: "Dieb.",
+          intervalDays: "7",
+        }),
+      ],
+    },
+  },
 
   [`${PANEL}#saveAliasAction`]: {
     roles: ["customer"],
@@ -150,6 +181,11 @@ export const CUSTOMER_SIDE_ACTIONS: Record<string, MatrixEntry> = {
   [`${MAILBOX}#setSpamSettingsAction`]: {
     roles: ["mailbox"],
     valid: { role: "mailbox", fields: () => ({ enabled: "on", level: "3", action: "junk" }) },
+    noForeign: OWN,
+  },
+  [`${MAILBOX}#setAutoresponderAction`]: {
+    roles: ["mailbox"],
+    valid: { role: "mailbox", fields: () => ({ enabled: "on", subject: "Urlaub", body: "Bin weg.", intervalDays: "7" }) },
     noForeign: OWN,
   },
   ["app/(mailbox)/mailbox/recovery/actions.ts#setRecoveryEmailAction"]: {

@@ -1,6 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { setPanelAutoresponder } from "@/lib/services/autoresponder/autoresponder";
+import { panelAutoresponderSchema } from "@/lib/validation/autoresponder";
 import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/actions/define-action";
 import { setCatchAll } from "@/lib/services/aliases/catch-all";
@@ -50,7 +52,7 @@ export const createMailboxAction = defineAction({
 export const deleteMailboxesAction = defineAction({
   permission: "mailboxes.manage",
   schema: deleteMailboxesSchema,
-  handler: async ({ actor, input, ip }) => {
+  handler: ({ actor, input, ip }) => {
     deleteMailboxes(actor, input, { ip });
     revalidatePath(`/panel/${input.subscriptionId}`, "layout");
     redirect(`/panel/${input.subscriptionId}/mail?notice=deleted`);
@@ -60,17 +62,27 @@ export const deleteMailboxesAction = defineAction({
 export const setForwardingAction = defineAction({
   permission: "mailboxes.manage",
   schema: forwardingSchema,
-  handler: async ({ actor, input, ip, t }) => {
+  handler: ({ actor, input, ip, t }) => {
     setForwarding(actor, input, { ip });
     revalidatePath(`/panel/${input.subscriptionId}`, "layout");
     return { status: "success", message: t("panel.forwardingSaved") };
   },
 });
 
+export const setAutoresponderAction = defineAction({
+  permission: "mailboxes.manage",
+  schema: panelAutoresponderSchema,
+  handler: ({ actor, input, ip, t }) => {
+    setPanelAutoresponder(actor, input, { ip });
+    revalidatePath(`/panel/${input.subscriptionId}`, "layout");
+    return { status: "success", message: t("autoresponder.saved") };
+  },
+});
+
 export const setSpamFilterAction = defineAction({
   permission: "mailboxes.manage",
   schema: spamFilterSchema,
-  handler: async ({ actor, input, ip, t }) => {
+  handler: ({ actor, input, ip, t }) => {
     setSpamFilter(actor, input, { ip });
     revalidatePath(`/panel/${input.subscriptionId}`, "layout");
     return { status: "success", message: t("panel.spamSaved") };
@@ -82,9 +94,9 @@ export const setSpamFilterAction = defineAction({
 export const saveAliasAction = defineAction({
   permission: "mailboxes.manage",
   schema: aliasSchema,
-  handler: async ({ actor, input, ip, t }) => {
+  handler: ({ actor, input, ip, t }) => {
     const saved = saveAlias(actor, input, { ip });
-    revalidatePath(`/panel/${input.subscriptionId}`, "layout");
+    revalidatePath(`/panel/${input.subscriptionId ?? ""}`, "layout");
     return { status: "success", message: t("aliases.saved", { address: displayAddress(saved?.address ?? "") }) };
   },
 });
@@ -92,9 +104,9 @@ export const saveAliasAction = defineAction({
 export const deleteAliasAction = defineAction({
   permission: "mailboxes.manage",
   schema: deleteAliasSchema,
-  handler: async ({ actor, input, ip, t }) => {
+  handler: ({ actor, input, ip, t }) => {
     deleteAlias(actor, input, { ip });
-    revalidatePath(`/panel/${input.subscriptionId}`, "layout");
+    revalidatePath(`/panel/${input.subscriptionId ?? ""}`, "layout");
     return { status: "success", message: t("aliases.removed") };
   },
 });
@@ -102,9 +114,9 @@ export const deleteAliasAction = defineAction({
 export const setCatchAllAction = defineAction({
   permission: "mailboxes.manage",
   schema: catchAllSchema,
-  handler: async ({ actor, input, ip, t }) => {
+  handler: ({ actor, input, ip, t }) => {
     const domain = setCatchAll(actor, input, { ip });
-    revalidatePath(`/panel/${input.subscriptionId}`, "layout");
+    revalidatePath(`/panel/${input.subscriptionId ?? ""}`, "layout");
     return { status: "success", message: t("aliases.catchAllSaved", { domain }) };
   },
 });

@@ -1,0 +1,76 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { CancelLink, SubmitButton } from "@/components/form/buttons";
+import { CheckboxField, TextAreaField, TextField } from "@/components/form/fields";
+import { Form } from "@/components/form/form";
+import { FormMessage, SuccessNotice } from "@/components/form/notices";
+import { type FormAction, useForm } from "@/components/form/use-form";
+
+export type AutoresponderValues = {
+  enabled: boolean;
+  subject: string;
+  body: string;
+  startsOn: string | null;
+  endsOn: string | null;
+  intervalDays: number;
+};
+
+type Props = {
+  action: FormAction;
+  values: AutoresponderValues;
+  /** The panel sends which mailbox; the self-service takes it from the session. */
+  target?: { subscriptionId: number; mailboxId: number };
+  skin?: "panel";
+  cancelHref?: string;
+};
+
+/** Abwesenheitsnotiz: the same form in the mailbox self-service and in every panel layout. */
+export function AutoresponderForm({ action, values, target, skin, cancelHref }: Props) {
+  const t = useTranslations("autoresponder");
+  const tc = useTranslations("common");
+  const form = useForm(action);
+  return (
+    <Form form={form} skin={skin} className="max-w-xl space-y-4">
+      <FormMessage state={form.state} success={<SuccessNotice title={t("saved")} />} />
+      {target && (
+        <>
+          <input type="hidden" name="subscriptionId" value={target.subscriptionId} />
+          <input type="hidden" name="mailboxId" value={target.mailboxId} />
+        </>
+      )}
+      <CheckboxField
+        name="enabled"
+        label={<span className="font-medium">{t("enabled")}</span>}
+        defaultChecked={values.enabled}
+        errors={form.errors}
+      />
+      <TextField
+        name="subject"
+        label={t("subject")}
+        hint={t("subjectHint")}
+        defaultValue={values.subject}
+        maxLength={200}
+        errors={form.errors}
+      />
+      <TextAreaField name="body" label={t("body")} rows={8} defaultValue={values.body} maxLength={5000} errors={form.errors} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField type="date" name="startsOn" label={t("startsOn")} defaultValue={values.startsOn} errors={form.errors} />
+        <TextField type="date" name="endsOn" label={t("endsOn")} defaultValue={values.endsOn} errors={form.errors} />
+      </div>
+      <p className="text-sm text-slate-600">{t("datesHint")}</p>
+      <TextField
+        name="intervalDays"
+        label={t("intervalDays")}
+        inputMode="numeric"
+        defaultValue={values.intervalDays}
+        inputClassName="w-24"
+        errors={form.errors}
+      />
+      <div className="flex gap-2">
+        <SubmitButton pending={form.pending}>{t("save")}</SubmitButton>
+        {cancelHref && <CancelLink href={cancelHref}>{tc("cancel")}</CancelLink>}
+      </div>
+    </Form>
+  );
+}

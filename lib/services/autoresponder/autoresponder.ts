@@ -1,0 +1,106 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { type Db, getDb } from "@/db";
+import { autoresponders } from "@/db/schema";
+import { AUTORESPONDER_INTERVALS } from "@/db/schema/autoresponders";
+import type { Actor } from "@/lib/authz/actor";
+import { syncMailboxSieveSafely } from "@/lib/mail/sieve/sync";
+import { writeAudit } from "@/lib/services/audit/write-audit";
+import { loadOwnMailbox } from "@/lib/services/mailbox-settings/own-mailbox";
+import { getPanelMailbox } from "@/lib/services/mailboxes/get-panel-mailbox";
+import { getSubscriptionForCustomer } from "@/lib/services/subscriptions/get-subscription-for-customer";
+import type { AutoresponderInput, PanelAutoresponderInput } from "@/lib/validation/autoresponder";
+
+/**
+ * Abwesenheitsnotiz of one mailbox: read and saved by the mailbox user (self-service) and by the
+ * customer (panels). Both paths resolve the mailbox within the caller's tenant first (else 404) and
+ * share the write below; Dovecot runs it as Sieve `vacation` from the rewritten script.
+ */
+
+export type Autoresponder = {
+  enabled: boolean;
+  subject: string;
+  body: string;
+  startsOn: string | null;
+  endsOn: string | null;
+  intervalDays: number;
+};
+
+export const EMPTY_AUTORESPONDER: Autoresponder = {
+  enabled: false,
+  subject: "",
+  body: "",
+  startsOn: null,
+  endsOn: null,
+  intervalDays: AUTORESPONDER_INTERVALS.default,
+};
+
+type Target = { id: number; address: string; resellerId: number; customerId: number };
+
+function read(db: Pick<Db, "select">, mailboxId: number): Autoresponder {
+  const row = db
+    .select({
+      enabled: autoresponders.enabled,
+      subject: autoresponders.subject,
+      body: autoresponders.body,
+      startsOn: autoresponders.startsOn,
+      endsOn: autoresponders.endsOn,
+      intervalDays: autoresponders.intervalDays,
+    })
+    .from(autoresponders)
+    .where(eq(autoresponders.mailboxId, mailboxId))
+    .get();
+  return row ?? EMPTY_AUTORESPONDER;
+}
+
+function save(db: Db, actor: Actor, mailbox: Target, input: AutoresponderInput, action: string, ip: string | null | undefined) {
+  const values = {
+    enabled: input.enabled,
+    subject: input.subject,
+    body: input.body,
+    startsOn: input.startsOn,
+    endsOn: input.endsOn,
+    intervalDays: input.intervalDays,
+    updatedAt: new Date(),
+  };
+  db.transaction(
+    (tx) => {
+      tx.insert(autoresponders)
+        .values({ mailboxId: mailbox.id, resellerId: mailbox.resellerId, customerId: mailbox.customerId, ...values })
+        .onConflictDoUpdate({ target: autoresponders.mailboxId, set: values })
+        .run();
+      // The text itself stays out of the audit log: it may be personal.
+      writeAudit(tx, actor, {
+        action,
+        targetKind: "mailbox",
+        targetId: mailbox.id,
+        targetLabel: mailbox.address,
+        resellerId: mailbox.resellerId,
+        customerId: mailbox.customerId,
+        ip,
+        details: { enabled: input.enabled, startsOn: input.startsOn, endsOn: input.endsOn, intervalDays: input.intervalDays },
+      });
+    },
+    { behavior: "immediate" },
+  );
+  syncMailboxSieveSafely(db, mailbox.id);
+}
+
+export function getOwnAutoresponder(actor: Actor, db: Db = getDb()): Autoresponder {
+  return read(db, loadOwnMailbox(actor, db).id);
+}
+
+export function setOwnAutoresponder(actor: Actor, input: AutoresponderInput, ip: string | null, db: Db = getDb()) {
+  save(db, actor, loadOwnMailbox(actor, db), input, "mailbox.autoresponder.self", ip);
+}
+
+export function getPanelAutoresponder(actor: Actor, subscriptionId: number, mailboxId: number, db: Db = getDb()): Autoresponder {
+  const sub = getSubscriptionForCustomer(actor, subscriptionId, db);
+  return read(db, getPanelMailbox(actor, sub.id, mailboxId, db).id);
+}
+
+export function setPanelAutoresponder(actor: Actor, input: PanelAutoresponderInput, ctx: { ip?: string | null }, db: Db = getDb()) {
+  const sub = getSubscriptionForCustomer(actor, input.subscriptionId, db);
+  const mailbox = getPanelMailbox(actor, sub.id, input.mailboxId, db);
+  save(db, actor, mailbox, input, "mailbox.autoresponder.update", ctx.ip);
+}
