@@ -17,10 +17,13 @@ const checkbox = z
   .optional()
   .transform((v) => v !== undefined);
 
+/** `YYYY-MM-DD` naming a day that exists (no 31 April, 29 February only in leap years). */
 function isCalendarDay(v: string) {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  if (!m) return false;
+  const [year, month, dayOfMonth] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  // Day 0 of the next month is the last day of this one.
+  return year >= 1970 && month >= 1 && month <= 12 && dayOfMonth >= 1 && dayOfMonth <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 const day = z
