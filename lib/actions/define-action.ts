@@ -18,12 +18,16 @@ export type ActionContext<I, P extends Permission> = {
   input: I;
   ip: string;
   t: Translate;
+  /** The uploaded files named in the definition's `files` (absent when none was sent). */
+  files: Partial<Record<string, File>>;
 };
 
 type Definition<S extends z.ZodType, P extends Permission> = {
   /** Required, so no action can forget its authorization. */
   permission: P;
   schema: S;
+  /** Names of file fields the handler reads (ctx.files); the schema sees only the string fields. */
+  files?: readonly string[];
   /** Sync or async; a handler that only redirects or sets a cookie returns nothing (void, as TypeScript infers it). */
   // eslint-disable-next-line @typescript-eslint/no-invalid-void-type -- void, not undefined: what a handler without `return` is inferred as.
   handler: (ctx: ActionContext<z.output<S>, P>) => ActionState | void | Promise<ActionState | void>;
@@ -78,7 +82,12 @@ export function defineAction<S extends z.ZodType, P extends Permission>(def: Def
         };
       }
       const ip = await clientIp();
-      const ctx = { actor, input: parsed.data, ip, t } as ActionContext<z.output<S>, P>;
+      const files: Partial<Record<string, File>> = {};
+      for (const name of def.files ?? []) {
+        const value = formData.get(name);
+        if (value instanceof File && value.size > 0) files[name] = value;
+      }
+      const ctx = { actor, input: parsed.data, ip, t, files } as ActionContext<z.output<S>, P>;
       return (await def.handler(ctx)) ?? { status: "success", message: translate("common.saved") };
     } catch (error) {
       unstable_rethrow(error);

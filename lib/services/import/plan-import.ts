@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, eq } from "drizzle-orm";
+import { and, count, eq, ne } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db";
 import { domains, forwards, mailAliases, mailboxes, packages, subscriptions } from "@/db/schema";
@@ -88,7 +88,8 @@ export function loadImportTarget(db: Reader, actor: Actor, subscriptionId: numbe
     })
     .from(subscriptions)
     .innerJoin(packages, eq(subscriptions.packageId, packages.id))
-    .where(and(eq(subscriptions.id, subscriptionId), tenantScope(actor, subscriptions)))
+    // Packages without panel keep their addresses in mail accounts, which an import does not write.
+    .where(and(eq(subscriptions.id, subscriptionId), tenantScope(actor, subscriptions), ne(packages.panel, "none")))
     .get();
   if (!row) throw new NotFoundError();
   const { maxDomains, maxMailboxes, mailboxQuotaMb, maxAliases, maxForwards, forwarding, ...ids } = row;

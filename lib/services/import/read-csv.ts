@@ -21,7 +21,8 @@ export type CsvReadResult = { rows: CsvRow[]; problems: ImportProblem[]; sha256:
  * A file-level problem (binary, too large, broken encoding, bad header) ends the read; the rows
  * before it are returned so the report can still name what was read.
  */
-export async function readImportCsv(source: AsyncIterable<Uint8Array>): Promise<CsvReadResult> {
+export async function readImportCsv(input: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>): Promise<CsvReadResult> {
+  const source = "getReader" in input ? chunksOf(input) : input;
   const digest = createHash("sha256");
   const decoder = new TextDecoder("utf-8", { fatal: true });
   const problems: ImportProblem[] = [];
@@ -135,4 +136,18 @@ export async function readImportCsv(source: AsyncIterable<Uint8Array>): Promise<
   }
   if (!state.header && !problems.length) fileProblem("empty", 1);
   return { rows, problems, sha256: digest.digest("hex") };
+}
+
+/** A web stream (an uploaded File's) as the chunks it delivers. */
+async function* chunksOf(stream: ReadableStream<Uint8Array>): AsyncIterable<Uint8Array> {
+  const reader = stream.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
 }

@@ -10,7 +10,7 @@ import { syncMailboxSieveSafely } from "@/lib/mail/sieve/sync";
 import { generatePassword } from "@/lib/password/generate";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import { writePasswordHash } from "@/lib/services/passwords/set-password";
-import { type ImportPlan, type PlannedAction, type PlannedMailbox, planImport } from "./plan-import";
+import { type ImportPlan, loadImportTarget, type PlannedAction, type PlannedMailbox, planImport } from "./plan-import";
 import type { ImportProblem } from "./problems";
 import type { CsvRow } from "./read-csv";
 
@@ -45,13 +45,13 @@ export const PREVIEW_ROWS = 500;
 function passwordSource(m: PlannedMailbox): Pick<PreviewRow, "password" | "scheme"> {
   switch (m.password.kind) {
     case "keep":
-      return { password: "import.password.keep" };
+      return { password: "import.passwordSource.keep" };
     case "generate":
-      return { password: "import.password.generate" };
+      return { password: "import.passwordSource.generate" };
     case "plaintext":
-      return { password: m.password.fromScheme ? "import.password.plainScheme" : "import.password.plaintext" };
+      return { password: m.password.fromScheme ? "import.passwordSource.plainScheme" : "import.passwordSource.plaintext" };
     case "hash":
-      return { password: "import.password.hash", scheme: m.password.scheme };
+      return { password: "import.passwordSource.hash", scheme: m.password.scheme };
   }
 }
 
@@ -81,6 +81,12 @@ export function reportOf(plan: ImportPlan, fileProblems: ImportProblem[] = []): 
     problemCount: fileProblems.length + plan.problemCount,
     weakHashes,
   };
+}
+
+/** Permission and tenant scope of an import target (NotFoundError for a foreign one). */
+export function checkImportTarget(actor: Actor, subscriptionId: number, db: Db = getDb()) {
+  assertCan(actor, "import.manage");
+  loadImportTarget(db, actor, subscriptionId);
 }
 
 /** The dry run: the report, nothing written. */

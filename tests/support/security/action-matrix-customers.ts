@@ -2,6 +2,21 @@ import { KSC_ACCOUNT, KSC_SUPPORT, MAILADMIN, MAILBOX, type MatrixEntry, OWN, P0
 
 /** Matrix rows of the customer side: panel, mailbox user, E-Mail-Administration, KundenServiceCenter. */
 export const CUSTOMER_SIDE_ACTIONS: Record<string, MatrixEntry> = {
+  // CSV import into a subscription of the actor's scope; the matrix posts no file, so a valid call
+  // ends at "choose a file" after the scope check, and a foreign subscription at 404.
+  ["app/(ksc)/ksc/import/actions.ts#importAction"]: {
+    roles: ["admin", "reseller", "customer"],
+    valid: {
+      role: "customer",
+      fields: (w) => ({ subscriptionId: `${w.b.subscriptionId}`, intent: "check" }),
+      expect: "import.errors.fileMissing",
+    },
+    foreign: {
+      customer: [(w) => ({ subscriptionId: `${w.a.subscriptionId}`, intent: "check" })],
+      reseller: [(w) => ({ subscriptionId: `${w.a.subscriptionId}`, intent: "apply", checked: "" })],
+    },
+    noForeign: "the administration imports into every tenant",
+  },
   // Panel (Plesk skins): the customer's mailboxes, always reached through one of its subscriptions.
   [`${PANEL}#updateMailboxSettingsAction`]: {
     roles: ["customer"],

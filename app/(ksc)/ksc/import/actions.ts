@@ -1,0 +1,77 @@
+"use server";
+
+import type { ActionState } from "@/lib/actions/action-state";
+import { defineAction } from "@/lib/actions/define-action";
+import { readImportCsv } from "@/lib/services/import/read-csv";
+import { applyImport, checkImportTarget, dryRunImport, ImportRefused, type ImportReport } from "@/lib/services/import/run-import";
+import { importSchema } from "@/lib/validation/import";
+
+type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+/** The report with every message in the user's language: the browser gets text, no catalogue. */
+function translated(t: Translate, report: ImportReport) {
+  const tr = (key: string, params?: Record<string, string | number>) => {
+    const values = Object.fromEntries(Object.entries(params ?? {}).map(([k, v]) => [k, k === "reason" ? t(String(v)) : v]));
+    return t(key, values);
+  };
+  return {
+    counts: report.counts,
+    rowCount: report.rowCount,
+    problemCount: report.problemCount,
+    rows: report.rows.map((r) => ({
+      line: r.line,
+      kind: t(`import.kinds.${r.kind}`),
+      op: t(`import.ops.${r.op}`),
+      name: r.name,
+      detail: [
+        r.password ? t(r.password, { scheme: r.scheme ?? "" }) : "",
+        r.quotaMb !== undefined ? t("import.detail.quota", { quota: r.quotaMb ?? "∞" }) : "",
+        r.enabled === false ? t("import.detail.disabled") : "",
+        r.targets ? r.targets.join(", ") : "",
+      ]
+        .filter(Boolean)
+        .join(" · "),
+    })),
+    problems: report.problems.map((p) => ({ line: p.line, message: tr(p.code, p.params) })),
+    weakHashes: report.weakHashes,
+  };
+}
+
+/**
+ * "Prüfen" reads the file and answers the dry run's report; "Importieren" applies the same file (its
+ * digest must match the checked one) in one transaction. Generated passwords come back in this
+ * answer only: nothing keeps them.
+ */
+export const importAction = defineAction({
+  permission: "import.manage",
+  schema: importSchema,
+  files: ["file"],
+  handler: async ({ actor, input, ip, t, files }): Promise<ActionState> => {
+    checkImportTarget(actor, input.subscriptionId); // a foreign subscription is 404 before anything else
+    const file = files.file;
+    if (!file) return { status: "error", formError: t("errors.checkFields"), fieldErrors: { file: [t("import.errors.fileMissing")] } };
+    const csv = await readImportCsv(file.stream());
+    if (input.intent === "check") {
+      const report = dryRunImport(actor, input.subscriptionId, csv.rows, csv.problems);
+      const message = report.problemCount ? t("import.checkedProblems", { count: report.problemCount }) : t("import.checkedClean");
+      return { status: "success", message, data: { report: JSON.stringify(translated(t, report)), checked: csv.sha256, applied: "" } };
+    }
+    if (input.checked !== csv.sha256)
+      return { status: "error", formError: t("import.errors.checkFirst"), fieldErrors: { file: [t("import.errors.checkFirst")] } };
+    try {
+      const { report, generated } = await applyImport(actor, input.subscriptionId, csv.rows, csv.problems, { ip, source: "panel" });
+      return {
+        status: "success",
+        message: t("import.applied", { count: report.rowCount }),
+        data: { report: JSON.stringify(translated(t, report)), checked: "", applied: "1", generated: JSON.stringify(generated) },
+      };
+    } catch (error) {
+      if (!(error instanceof ImportRefused)) throw error;
+      return {
+        status: "success",
+        message: t("import.refused"),
+        data: { report: JSON.stringify(translated(t, error.report)), checked: "", applied: "" },
+      };
+    }
+  },
+});

@@ -1,0 +1,50 @@
+import { ImportForm, type ImportLabels } from "@/components/import/import-form";
+import { Card, PageTitle } from "@/components/ui/card";
+import { importAction } from "@/app/(ksc)/ksc/import/actions";
+import type { Actor } from "@/lib/authz/actor";
+import { getTranslations } from "@/lib/i18n/translations";
+import { listImportTargets } from "@/lib/services/import/import-targets";
+
+/**
+ * "Import & Export" of the KSC, the reseller area and the administration: the same form, each
+ * listing the subscriptions of its own scope. Texts are translated here and handed to the form, so
+ * no message catalogue goes to the browser.
+ */
+export async function ImportPage({ actor }: { actor: Actor }) {
+  const t = await getTranslations();
+  const targets = listImportTargets(actor);
+  const key = (k: string) => t(`import.${k}`);
+  const labels: ImportLabels = {
+    subscription: key("subscription"),
+    file: key("file"),
+    fileHint: key("fileHint"),
+    check: key("check"),
+    apply: key("apply"),
+    pending: key("pending"),
+    preview: key("preview"),
+    line: key("line"),
+    kind: key("kind"),
+    op: key("op"),
+    name: key("name"),
+    detail: key("detail"),
+    problems: key("problemsTitle"),
+    weakHashes: key("weakHashesTitle"),
+    generated: key("generatedTitle"),
+    generatedHint: key("generatedHint"),
+    download: key("download"),
+    address: key("address"),
+    password: key("password"),
+    more: key("more"),
+    tooLarge: key("tooLarge"),
+  };
+  return (
+    <>
+      <PageTitle>{t("nav.import")}</PageTitle>
+      <Card title={t("import.check")}>
+        <p className="mb-2 text-sm text-slate-600">{key("intro")}</p>
+        <p className="mb-4 text-xs text-slate-600">{key("format")}</p>
+        <ImportForm action={importAction} targets={targets} labels={labels} />
+      </Card>
+    </>
+  );
+}

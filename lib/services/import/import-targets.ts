@@ -1,0 +1,35 @@
+import "server-only";
+import { and, asc, eq, min, ne } from "drizzle-orm";
+import { type Db, getDb } from "@/db";
+import { customers, domains, packages, subscriptions } from "@/db/schema";
+import type { Actor } from "@/lib/authz/actor";
+import { assertCan } from "@/lib/authz/permissions";
+import { tenantScope } from "@/lib/authz/scope";
+import { displayDomain } from "@/lib/validation/names";
+
+export type ImportTargetOption = { id: number; label: string };
+
+/** The subscriptions an actor may import into, named "K10001 · Paket · first domain". */
+export function listImportTargets(actor: Actor, db: Db = getDb()): ImportTargetOption[] {
+  assertCan(actor, "import.manage");
+  const rows = db
+    .select({
+      id: subscriptions.id,
+      customerNumber: customers.customerNumber,
+      packageName: packages.name,
+      domain: min(domains.name),
+    })
+    .from(subscriptions)
+    .innerJoin(customers, eq(subscriptions.customerId, customers.id))
+    .innerJoin(packages, eq(subscriptions.packageId, packages.id))
+    .leftJoin(domains, eq(domains.subscriptionId, subscriptions.id))
+    .where(and(tenantScope(actor, subscriptions), ne(packages.panel, "none")))
+    .groupBy(subscriptions.id)
+    .orderBy(asc(customers.customerNumber), asc(subscriptions.id))
+    .limit(1000)
+    .all();
+  return rows.map((r) => ({
+    id: r.id,
+    label: [r.customerNumber, r.packageName, r.domain ? displayDomain(r.domain) : null].filter(Boolean).join(" · "),
+  }));
+}
