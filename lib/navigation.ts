@@ -13,6 +13,7 @@ export const NAVIGATION: Record<Role, NavEntry[]> = {
     { href: "/ksc/import", label: "import" },
     { href: "/ksc/security", label: "security" },
     { href: "/ksc/audit", label: "auditLog" },
+    { href: "/api-schluessel", label: "apiKeys" },
   ],
   reseller: [
     { href: "/reseller", label: "start" },
@@ -21,6 +22,7 @@ export const NAVIGATION: Record<Role, NavEntry[]> = {
     { href: "/reseller/import", label: "import" },
     { href: "/reseller/audit", label: "auditLog" },
     { href: "/reseller/security", label: "security" },
+    { href: "/api-schluessel", label: "apiKeys" },
   ],
   admin: [
     { href: "/admin", label: "start" },
@@ -30,6 +32,7 @@ export const NAVIGATION: Record<Role, NavEntry[]> = {
     { href: "/admin/audit", label: "auditLog" },
     { href: "/admin/mfa", label: "mfaReset" },
     { href: "/admin/security", label: "security" },
+    { href: "/api-schluessel", label: "apiKeys" },
   ],
   support: [
     { href: "/support", label: "start" },

@@ -16,3 +16,4 @@ export * from "./recovery";
 export * from "./mfa";
 export * from "./mail-aliases";
 export * from "./autoresponders";
+export * from "./api-keys";

@@ -53,6 +53,11 @@ export const PERMISSION_TABLE = {
   "import.manage": ["admin", "reseller", "customer"],
   /** The audit log, within the actor's tenant scope (lib/authz/scope.ts). */
   "audit.read": ["admin", "reseller", "customer", "support"],
+  /**
+   * One's own API keys ("API-Schlüssel"): a key acts as its owner, within the scopes chosen for it, so it
+   * can never do more than the owner could in the panel (lib/api).
+   */
+  "apikeys.manage": ["admin", "reseller", "customer"],
   /** Where others worked from: the IP addresses of audit entries that are not the actor's own. */
   "audit.readIps": ["admin", "reseller", "support"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -127,6 +127,7 @@ export const settingsSchema = z.object({
   KONTOR_WEBMAIL_URL: url(undefined),
   KONTOR_WEBMAIL_SECRET: text(undefined),
   KONTOR_WEBMAIL_ALLOWED_ADDRESSES: text(""),
+  KONTOR_API_RATE_LIMIT: count(600),
 });
 
 /** The names parseSettings looks at, e.g. to tell whether the environment changed. */
@@ -207,6 +208,8 @@ export function parseSettings(env) {
     postfix: { port: s.KONTOR_POSTFIX_PORT, relayhost: s.KONTOR_POSTFIX_RELAYHOST?.trim() || undefined },
     /** The mail servers' host name (HELO, Postfix's own mails); a real name in production. */
     mailHostname: s.KONTOR_MAIL_HOSTNAME.trim() || "kontor.localhost",
+    /** Requests per API key and minute (lib/api/rate-limit.ts). */
+    api: { rateLimitPerMinute: s.KONTOR_API_RATE_LIMIT },
     webmail: {
       port: s.KONTOR_WEBMAIL_PORT,
       /** Public address for the "Webmail" links; unset hides them. */

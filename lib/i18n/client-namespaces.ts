@@ -26,6 +26,7 @@ const GROUPS = {
 
 /** Pages that need more than their group sends, by route group and the page's folder. */
 const PAGES = {
+  "(account)/api-schluessel": ["apiKeys"],
   "(ksc)/account": ["account", "password", "recovery"],
   "(ksc)/security": ["mfa"],
   "(ksc)/stammdaten": ["stammdaten"],

@@ -44,3 +44,30 @@ function zoneName(at: Date, locale: Locale, zone: string): string {
   }
   return format.formatToParts(at).find((p) => p.type === "timeZoneName")?.value ?? zone;
 }
+
+/** Times for machines (API answers): ISO 8601 in UTC, which every client parses without knowing our zone. */
+export function machineTime(at: Date): string {
+  return at.toISOString();
+}
+
+/**
+ * The last millisecond of a calendar day (YYYY-MM-DD) in the hoster's zone: a key "valid until 31.12."
+ * works all of that day there, whatever the server's own zone.
+ */
+export function endOfDayInZone(isoDay: string, zone = timeZone()): Date {
+  const [y, m, d] = isoDay.split("-").map(Number);
+  const guess = Date.UTC(y, m - 1, d, 23, 59, 59, 999);
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone: zone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(new Date(guess));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"), 999);
+  return new Date(guess - (asUtc - guess));
+}

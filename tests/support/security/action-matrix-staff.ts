@@ -240,6 +240,19 @@ export const STAFF_SIDE_ACTIONS: Record<string, MatrixEntry> = {
     valid: { role: "customer", fields: () => ({ currentPassword: P0, ...pair }) },
     noForeign: OWN,
   },
+  // API keys: created and revoked only among the caller's own (matched on its user id; a foreign key's
+  // id is NotFound like a missing one, tests/unit/api-keys.test.ts).
+  ["app/(account)/api-schluessel/actions.ts#createApiKeyAction"]: {
+    roles: ["admin", "reseller", "customer"],
+    valid: { role: "customer", fields: () => ({ name: "Abrechnung", scopes: "tickets:read", expiresOn: "" }) },
+    repeatable: ["scopes"],
+    noForeign: OWN,
+  },
+  ["app/(account)/api-schluessel/actions.ts#revokeApiKeyAction"]: {
+    roles: ["admin", "reseller", "customer"],
+    valid: { role: "customer", fields: () => ({ keyId: "987654" }), expect: "errors.notFound" },
+    noForeign: OWN,
+  },
   ["lib/actions/session-actions.ts#logoutAction"]: { roles: "anyone", valid: { role: "anonymous", fields: () => ({}) }, noForeign: PUBLIC },
   ["lib/actions/session-actions.ts#switchLocaleAction"]: {
     roles: "anyone",

@@ -3,6 +3,7 @@ import { auditLog } from "@/db/schema";
 import { findCustomerAccounts } from "@/lib/auth/mfa/admin-reset";
 import type { Actor } from "@/lib/authz/actor";
 import type { Permission } from "@/lib/authz/permissions";
+import { listApiKeys } from "@/lib/services/api-keys/manage-api-keys";
 import { auditIpVisible, listAudit } from "@/lib/services/audit/list-audit";
 import { updateCustomer } from "@/lib/services/customers/update-customer";
 import { assertMailAdmin } from "@/lib/services/mail-accounts/mail-admin-guard";
@@ -43,6 +44,7 @@ export const PERMISSION_ROWS: Record<Permission, PermissionRow> = {
   "settings.manage": { gate: "service", probe: (actor, _w, db) => updatePasswordPolicy(actor, getPasswordPolicyOptions(db), null, db) },
   "mfa.reset": { gate: "service", probe: (actor, _w, db) => findCustomerAccounts(actor, "k", db) },
   "mfa.self": { gate: "actions" },
+  "apikeys.manage": { gate: "service", probe: (actor, _w, db) => listApiKeys(actor, db) },
   "password.self": { gate: "actions" },
   "reseller.manage": { gate: "service", probe: (actor, _w, db) => updateCustomer(actor, MISSING, customerInput, null, db) },
   "customer.self": { gate: "service", probe: (actor, _w, db) => revealTicketPassword(actor, MISSING, null, db) },

@@ -82,6 +82,26 @@ export const ROUTE_MATRIX: Record<string, RouteEntry> = {
         }),
       }),
   },
+  // API v1 (lib/api) authenticates with API keys only, never with the panel's session: without a key every
+  // role gets 401. What keys of each role and scope may do: tests/unit/api-*.test.ts, tests/e2e/api-v1.test.ts.
+  ...Object.fromEntries(
+    (["GET", "POST", "PUT", "PATCH", "DELETE"] as const).map((method) => [
+      `app/api/v1/[...path]/route.ts#${method}`,
+      {
+        access: "public",
+        expectStatus: 401,
+        request: () =>
+          new Request(
+            `${BASE}/api/v1${{ GET: "/mailboxes/1", POST: "/mailboxes", PUT: "/mailboxes/1/password", PATCH: "/mailboxes/1", DELETE: "/mailboxes/1" }[method]}`,
+            {
+              method,
+              headers: { "content-type": "application/json" },
+              body: method === "GET" ? undefined : "{}",
+            },
+          ),
+      } satisfies RouteEntry,
+    ]),
+  ),
   // next-auth's own endpoints: sessions come only from a one-time grant of Kontor's login service
   // (lib/auth/auth.ts); logins are covered by tests/e2e/login.test.ts and the login service tests.
   "app/api/auth/[...nextauth]/route.ts#GET": { access: "public", request: () => get("/api/auth/session"), delegated: "next-auth" },

@@ -1,0 +1,68 @@
+import type { z } from "zod";
+import type { Actor } from "@/lib/authz/actor";
+import type { ApiKeyInfo } from "./authenticate";
+import type { ApiAccess, ApiResource } from "./scopes";
+
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+export type RouteContext<P, Q, B> = {
+  actor: Actor;
+  /** The owner's login name (the actor's label names the key as well, for the audit log). */
+  login: string;
+  key: ApiKeyInfo;
+  params: P;
+  query: Q;
+  body: B;
+  ip: string;
+  /** Refuses with 412 when the request's If-Match names another version than `current` has. */
+  ifMatch: (current: unknown) => void;
+};
+
+export type RouteResult = {
+  status?: number;
+  body?: unknown;
+  /** The representation whose ETag the answer carries (GET, PATCH, PUT). */
+  etagOf?: unknown;
+  location?: string;
+  /** Body fields shown once (a generated password): never kept for an idempotent replay. */
+  secretFields?: string[];
+};
+
+/**
+ * One operation of API v1. The zod schemas are what the request is validated with and what the
+ * OpenAPI description is generated from (lib/api/openapi.ts): there is no second copy to drift.
+ */
+export type ApiRoute = {
+  method: HttpMethod;
+  /** OpenAPI path template below /api/v1, e.g. `/mailboxes/{id}`. */
+  path: string;
+  operationId: string;
+  summary: string;
+  /** The scope's resource; null: any valid key may call it (who am I). */
+  resource: ApiResource | null;
+  access: ApiAccess;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  response?: z.ZodType;
+  successStatus: number;
+  handle: (ctx: RouteContext<unknown, unknown, unknown>) => RouteResult | Promise<RouteResult>;
+};
+
+type Def<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> = Omit<
+  ApiRoute,
+  "params" | "query" | "body" | "handle" | "successStatus"
+> & {
+  params?: P;
+  query?: Q;
+  body?: B;
+  successStatus?: number;
+  handle: (ctx: RouteContext<z.output<P>, z.output<Q>, z.output<B>>) => RouteResult | Promise<RouteResult>;
+};
+
+/** Types the handler's context from the route's own schemas. */
+export function defineRoute<P extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = z.ZodUnknown, B extends z.ZodType = z.ZodUnknown>(
+  def: Def<P, Q, B>,
+): ApiRoute {
+  return { ...def, successStatus: def.successStatus ?? 200, handle: def.handle as ApiRoute["handle"] };
+}

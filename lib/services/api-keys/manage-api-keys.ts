@@ -1,0 +1,112 @@
+import "server-only";
+import { and, desc, eq, isNull } from "drizzle-orm";
+import { type Db, getDb } from "@/db";
+import { apiKeys } from "@/db/schema";
+import { scopesFor } from "@/lib/api/scopes";
+import type { Actor } from "@/lib/authz/actor";
+import { assertCan } from "@/lib/authz/permissions";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import { endOfDayInZone } from "@/lib/i18n/format-time";
+import { writeAudit } from "@/lib/services/audit/write-audit";
+import type { CreateApiKeyInput } from "@/lib/validation/api-key";
+import { newApiKey } from "./key-secret";
+
+/** A key is the user's own: only its owner lists, creates and revokes it (admins included). */
+const own = (actor: Actor) => eq(apiKeys.userId, actor.id);
+
+/**
+ * Creates a key for the actor's own scope. The token is returned once and never stored; scopes the
+ * actor's role cannot use are refused, so a key never names more than its owner holds.
+ */
+export function createApiKey(actor: Actor, input: CreateApiKeyInput, ip: string | null, db: Db = getDb(), now = new Date()) {
+  assertCan(actor, "apikeys.manage");
+  const allowed = scopesFor(actor);
+  if (input.scopes.some((s) => !allowed.includes(s))) throw new ValidationError("errors.checkFields", { scopes: ["validation.invalid"] });
+  const expiresAt = input.expiresOn ? endOfDayInZone(input.expiresOn) : null;
+  if (expiresAt && expiresAt.getTime() <= now.getTime()) {
+    throw new ValidationError("errors.checkFields", { expiresOn: ["apiKeys.errors.expiryPast"] });
+  }
+  const key = newApiKey();
+  return db.transaction(
+    (tx) => {
+      const row = tx
+        .insert(apiKeys)
+        .values({
+          userId: actor.id,
+          resellerId: actor.resellerId,
+          customerId: actor.customerId,
+          name: input.name,
+          publicId: key.publicId,
+          secretHash: key.secretHash,
+          scopes: input.scopes,
+          expiresAt,
+        })
+        .returning({ id: apiKeys.id })
+        .get();
+      writeAudit(tx, actor, {
+        action: "apikey.create",
+        targetKind: "api_key",
+        targetId: row.id,
+        targetLabel: input.name,
+        resellerId: actor.resellerId,
+        customerId: actor.customerId,
+        ip,
+        details: { scopes: input.scopes.join(" "), expiresOn: input.expiresOn },
+      });
+      return { id: row.id, token: key.token };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export type ApiKeyState = "active" | "revoked" | "expired";
+
+/** The actor's keys, newest first, with their state at `now`; never the hash. */
+export function listApiKeys(actor: Actor, db: Db = getDb(), now = new Date()) {
+  assertCan(actor, "apikeys.manage");
+  const rows = db
+    .select({
+      id: apiKeys.id,
+      name: apiKeys.name,
+      publicId: apiKeys.publicId,
+      scopes: apiKeys.scopes,
+      expiresAt: apiKeys.expiresAt,
+      lastUsedAt: apiKeys.lastUsedAt,
+      revokedAt: apiKeys.revokedAt,
+      createdAt: apiKeys.createdAt,
+    })
+    .from(apiKeys)
+    .where(own(actor))
+    .orderBy(desc(apiKeys.id))
+    .all();
+  return rows.map((k): (typeof rows)[number] & { state: ApiKeyState } => ({
+    ...k,
+    state: k.revokedAt ? "revoked" : k.expiresAt && k.expiresAt.getTime() <= now.getTime() ? "expired" : "active",
+  }));
+}
+
+/** Revocation is a timestamp the next request reads (lib/api/authenticate.ts): it counts at once. */
+export function revokeApiKey(actor: Actor, keyId: number, ip: string | null, db: Db = getDb()) {
+  assertCan(actor, "apikeys.manage");
+  db.transaction(
+    (tx) => {
+      const row = tx
+        .select({ id: apiKeys.id, name: apiKeys.name })
+        .from(apiKeys)
+        .where(and(eq(apiKeys.id, keyId), own(actor), isNull(apiKeys.revokedAt)))
+        .get();
+      if (!row) throw new NotFoundError();
+      tx.update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.id, row.id)).run();
+      writeAudit(tx, actor, {
+        action: "apikey.revoke",
+        targetKind: "api_key",
+        targetId: row.id,
+        targetLabel: row.name,
+        resellerId: actor.resellerId,
+        customerId: actor.customerId,
+        ip,
+      });
+    },
+    { behavior: "immediate" },
+  );
+}

@@ -1,0 +1,127 @@
+/**
+ * The `kontor` command (cli/kontor.mjs) as a script would run it, against the running panel: login
+ * with a config file of mode 0600, tables / JSON / CSV, a mailbox created with a quota, a password set
+ * from stdin that Dovecot takes at once, and the exit codes scripts test.
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { imapLogin, submissionLogin } from "../support/mail-clients";
+import { API_TEST_PASSWORD, type ApiTenant, openApiWorld } from "./support/api-world";
+import { BASE_URL } from "./support/browser";
+
+const world = openApiWorld();
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kontor-cli-"));
+const configFile = path.join(dir, "config.json");
+let tenant: ApiTenant;
+let key: string;
+
+type Run = { code: number | null; stdout: string; stderr: string };
+
+function kontor(args: string[], opts: { stdin?: string; env?: Record<string, string> } = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.resolve("cli/kontor.mjs"), ...args], {
+      // Only what a shell would pass: no KONTOR_URL / KONTOR_API_KEY of the runner's, English unless asked.
+      env: {
+        PATH: process.env.PATH ?? "",
+        HOME: dir,
+        KONTOR_CONFIG: configFile,
+        LANG: "en_US.UTF-8",
+        ...opts.env,
+      } as unknown as NodeJS.ProcessEnv,
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(opts.stdin ?? "");
+  });
+}
+
+beforeAll(async () => {
+  tenant = await world.tenant("cli");
+  key = world.keyFor(tenant.customer, ["mailboxes:write", "domains:read"], "CLI");
+});
+afterAll(() => {
+  world.sqlite.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe("kontor command line", () => {
+  it("logs in with URL and key into a config file only its owner can read", async () => {
+    const res = await kontor(["login", "--url", BASE_URL, "--key", key]);
+    expect(res.stderr).toBe("");
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain(tenant.customer.label);
+    expect(fs.statSync(configFile).mode & 0o777).toBe(0o600);
+    const who = await kontor(["whoami", "--json"]);
+    expect(JSON.parse(who.stdout)).toMatchObject({ role: "customer", login: tenant.customer.label });
+  });
+
+  it("creates a mailbox with a quota, shows the generated password once, and lists as table, JSON and CSV", async () => {
+    const address = `cli-${world.tag}@${tenant.domain}`;
+    const created = await kontor(["mailbox", "create", address, "--quota", "2G"]);
+    expect(created.code).toBe(0);
+    expect(created.stdout).toMatch(/quotaMb\s+2048/);
+    const generated = /\(shown only now\): (\S+)/.exec(created.stdout)?.[1] ?? "";
+    expect(generated.length).toBeGreaterThanOrEqual(12);
+    expect(await imapLogin(address, generated)).toBe(true);
+    const table = await kontor(["mailbox", "list", tenant.domain]);
+    expect(table.stdout.split("\n")[0]).toMatch(/^id\s+address\s+quotaMb/);
+    expect(table.stdout).toContain(address);
+    const json = JSON.parse((await kontor(["mailbox", "list", tenant.domain, "--json"])).stdout) as { address: string }[];
+    expect(json.map((m) => m.address).sort()).toEqual([address, tenant.address].sort());
+    const csv = (await kontor(["mailbox", "list", tenant.domain, "--csv", "--prefix", "cli-"])).stdout.trim().split("\r\n");
+    expect(csv[0]).toBe("id,address,quotaMb,enabled,spamFilter");
+    expect(csv.slice(1).map((l) => l.split(",")[1])).toEqual([address]);
+    const again = await kontor(["mailbox", "create", address]);
+    expect(again.code).toBe(6);
+  });
+
+  it("sets a password read from stdin that IMAP and SMTP take at once, the old one refused", async () => {
+    const next = `Stdin-Feldweg-Moos-${world.tag}-39`;
+    const res = await kontor(["mailbox", "passwd", tenant.address, "--stdin"], { stdin: `${next}\n` });
+    expect(res.stderr).toBe("");
+    expect(res.code).toBe(0);
+    expect(await imapLogin(tenant.address, next)).toBe(true);
+    expect(await submissionLogin(tenant.address, next)).toBe(true);
+    expect(await imapLogin(tenant.address, API_TEST_PASSWORD)).toBe(false);
+    const weak = await kontor(["mailbox", "passwd", tenant.address, "--stdin"], { stdin: "kurz\n", env: { LANG: "de_DE.UTF-8" } });
+    expect(weak.code).toBe(7);
+    expect(weak.stderr).toContain("password:");
+  });
+
+  it("changes quota and state through If-Match, and deletes only with --yes", async () => {
+    const set = await kontor(["mailbox", "set", tenant.address, "--quota", "1.5G", "--disable", "--json"]);
+    expect(set.code).toBe(0);
+    expect(JSON.parse(set.stdout)).toMatchObject({ quotaMb: 1536, enabled: false });
+    const address = `weg-${world.tag}@${tenant.domain}`;
+    expect((await kontor(["mailbox", "create", address])).code).toBe(0);
+    expect((await kontor(["mailbox", "delete", address])).code).toBe(2);
+    expect((await kontor(["mailbox", "delete", address, "--yes"])).code).toBe(0);
+    expect((await kontor(["mailbox", "show", address])).code).toBe(5);
+  });
+
+  it("answers --help on every command and gives scripts distinct exit codes", async () => {
+    for (const command of [["login"], ["mailbox", "list"], ["mailbox", "passwd"], ["domain", "list"], ["audit", "list"]]) {
+      const res = await kontor([...command, "--help"]);
+      expect(res.code, command.join(" ")).toBe(0);
+      expect(res.stdout, command.join(" ")).toContain(`kontor ${command.join(" ")}`);
+    }
+    expect((await kontor(["no-such-command"])).code).toBe(2);
+    expect(
+      (await kontor(["mailbox", "list", tenant.domain], { env: { KONTOR_API_KEY: "kontor_000000000000_" + "A".repeat(43) } })).code,
+    ).toBe(3);
+    expect((await kontor(["reseller", "list"])).code).toBe(4);
+    expect((await kontor(["mailbox", "list", "nirgends.example"])).code).toBe(5);
+    const german = await kontor(["mailbox", "create", `x@${tenant.domain}`, "--quota", "viel"], { env: { LANG: "de_DE.UTF-8" } });
+    expect(german.code).toBe(2);
+    expect(german.stderr).toContain("Ungültige Größe");
+    expect((await kontor(["whoami"], { env: { KONTOR_URL: "http://127.0.0.1:9" } })).code).toBe(9);
+  });
+});

@@ -1,0 +1,201 @@
+/**
+ * API keys and the API's request logic (lib/api, lib/services/api-keys) on an in-memory database:
+ * keys stored only as an HMAC, refused at once when revoked or expired, scopes within the owner's
+ * permissions, rate limit and idempotency kept in the database, problems in the caller's language.
+ */
+import { eq } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { apiKeys, auditLog, users } from "@/db/schema";
+import { authenticateApiKey } from "@/lib/api/authenticate";
+import { claimIdempotencyKey, settleIdempotencyKey } from "@/lib/api/idempotency";
+import { ApiProblem, negotiateLocale, problemBody, problemFromError } from "@/lib/api/problem";
+import { scopeAllows, scopesFor } from "@/lib/api/scopes";
+import { ValidationError } from "@/lib/errors";
+import { createApiKey, listApiKeys, revokeApiKey } from "@/lib/services/api-keys/manage-api-keys";
+import { createApiKeySchema } from "@/lib/validation/api-key";
+import { aCustomer, anAdmin, aReseller, emptyDb } from "../support/factories";
+
+beforeEach(() => {
+  vi.stubEnv("AUTH_SECRET", "unit-test-secret-of-sufficient-length-123");
+});
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+const input = (p: Partial<Record<string, unknown>> = {}) =>
+  createApiKeySchema.parse({ name: "Abrechnung", scopes: ["mailboxes:write", "tickets:read"], ...p });
+
+function problemOf(run: () => unknown): ApiProblem {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ApiProblem) return error;
+    throw error;
+  }
+  throw new Error("no problem thrown");
+}
+
+describe("API keys", () => {
+  it("keeps only an HMAC of the key, shows the token once and never lists it", async () => {
+    const { db, sqlite } = emptyDb();
+    const customer = await aCustomer(db);
+    const { token } = createApiKey(customer.actor, input(), "192.0.2.1", db);
+    expect(token).toMatch(/^kontor_[0-9a-f]{12}_[A-Za-z0-9_-]{43}$/);
+    const secret = token.split("_").slice(2).join("_");
+    const dump = JSON.stringify(sqlite.prepare("SELECT * FROM api_keys").all());
+    expect(dump).not.toContain(secret);
+    expect(JSON.stringify(listApiKeys(customer.actor, db))).not.toContain(secret);
+    expect(JSON.stringify(listApiKeys(customer.actor, db))).not.toMatch(/secret_?hash/i);
+    const audit = db.select().from(auditLog).where(eq(auditLog.action, "apikey.create")).all();
+    expect(audit).toHaveLength(1);
+    expect(JSON.stringify(audit)).not.toContain(secret);
+  });
+
+  it("authenticates as the owner, with the key's name in the label the audit log records", async () => {
+    const { db } = emptyDb();
+    const customer = await aCustomer(db);
+    const { token } = createApiKey(customer.actor, input(), null, db);
+    const caller = authenticateApiKey(db, `Bearer ${token}`);
+    expect(caller.actor.id).toBe(customer.actor.id);
+    expect(caller.actor.role).toBe("customer");
+    expect(caller.actor.label).toContain("Abrechnung");
+    expect(db.select({ at: apiKeys.lastUsedAt }).from(apiKeys).get()?.at).toBeInstanceOf(Date);
+  });
+
+  it("refuses a missing, malformed or wrong key with 401", async () => {
+    const { db } = emptyDb();
+    const customer = await aCustomer(db);
+    const { token } = createApiKey(customer.actor, input(), null, db);
+    const wrong = token.slice(0, -4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
+    for (const header of [
+      null,
+      "",
+      "Bearer",
+      "Basic abc",
+      `Bearer ${wrong}`,
+      `Bearer ${token}x`,
+      `Bearer kontor_000000000000_${"A".repeat(43)}`,
+    ]) {
+      expect(problemOf(() => authenticateApiKey(db, header)).status, String(header)).toBe(401);
+    }
+  });
+
+  it("refuses a revoked key at the very next request", async () => {
+    const { db } = emptyDb();
+    const customer = await aCustomer(db);
+    const { id, token } = createApiKey(customer.actor, input(), null, db);
+    authenticateApiKey(db, `Bearer ${token}`);
+    revokeApiKey(customer.actor, id, null, db);
+    expect(problemOf(() => authenticateApiKey(db, `Bearer ${token}`)).status).toBe(401);
+  });
+
+  it("refuses an expired key, and a key whose owner was disabled", async () => {
+    const { db } = emptyDb();
+    const customer = await aCustomer(db);
+    const now = new Date("2030-01-01T12:00:00Z");
+    const { token } = createApiKey(customer.actor, input({ expiresOn: "2030-01-02" }), null, db, now);
+    expect(authenticateApiKey(db, `Bearer ${token}`, now.getTime()).actor.id).toBe(customer.actor.id);
+    expect(problemOf(() => authenticateApiKey(db, `Bearer ${token}`, Date.parse("2030-01-03T12:00:00Z"))).status).toBe(401);
+    const second = createApiKey(customer.actor, input(), null, db);
+    db.update(users).set({ disabled: true }).where(eq(users.id, customer.actor.id)).run();
+    expect(problemOf(() => authenticateApiKey(db, `Bearer ${second.token}`)).status).toBe(401);
+  });
+
+  it("refuses an expiry date in the past", async () => {
+    const { db } = emptyDb();
+    const customer = await aCustomer(db);
+    expect(() => createApiKey(customer.actor, input({ expiresOn: "2020-01-01" }), null, db)).toThrow(ValidationError);
+  });
+
+  it("offers and accepts only scopes of the owner's permissions", async () => {
+    const { db } = emptyDb();
+    const customer = await aCustomer(db);
+    const reseller = await aReseller(db);
+    const admin = await anAdmin(db);
+    expect(scopesFor(customer.actor)).toContain("mailboxes:write");
+    expect(scopesFor(customer.actor)).not.toContain("resellers:read");
+    expect(scopesFor(reseller.actor)).toContain("customers:write");
+    expect(scopesFor(reseller.actor)).not.toContain("mailboxes:write");
+    expect(scopesFor(admin)).toContain("resellers:write");
+    expect(() => createApiKey(customer.actor, input({ scopes: ["resellers:write"] }), null, db)).toThrow(ValidationError);
+    expect(scopeAllows(["mailboxes:write"], "mailboxes", "read")).toBe(true);
+    expect(scopeAllows(["mailboxes:read"], "mailboxes", "write")).toBe(false);
+    expect(scopeAllows(["tickets:write"], "mailboxes", "read")).toBe(false);
+  });
+
+  it("lets nobody revoke or list another user's key", async () => {
+    const { db } = emptyDb();
+    const a = await aCustomer(db);
+    const b = await aCustomer(db);
+    const { id } = createApiKey(a.actor, input(), null, db);
+    expect(() => revokeApiKey(b.actor, id, null, db)).toThrow("errors.notFound");
+    expect(listApiKeys(b.actor, db)).toEqual([]);
+  });
+
+  it("answers 429 with Retry-After over the per-key limit, counted in the database", async () => {
+    vi.stubEnv("KONTOR_API_RATE_LIMIT", "3");
+    const { db, sqlite } = emptyDb();
+    const customer = await aCustomer(db);
+    const { token } = createApiKey(customer.actor, input(), null, db);
+    const t0 = Date.parse("2030-01-01T12:00:10Z");
+    for (let i = 0; i < 3; i++) authenticateApiKey(db, `Bearer ${token}`, t0 + i);
+    const refused = problemOf(() => authenticateApiKey(db, `Bearer ${token}`, t0 + 10));
+    expect(refused.status).toBe(429);
+    expect(Number(refused.opts.headers?.["retry-after"])).toBeGreaterThan(0);
+    expect(Number(refused.opts.headers?.["retry-after"])).toBeLessThanOrEqual(60);
+    expect(sqlite.prepare("SELECT count FROM api_rate_windows").pluck().get()).toBe(4);
+    // The next minute starts afresh.
+    expect(authenticateApiKey(db, `Bearer ${token}`, t0 + 60_000).actor.id).toBe(customer.actor.id);
+  });
+});
+
+describe("idempotency keys", () => {
+  it("replays the stored answer, refuses another body and a parallel retry", async () => {
+    const { db } = emptyDb();
+    expect(claimIdempotencyKey(db, 1, "abc", "h1")).toBeUndefined();
+    expect(problemOf(() => claimIdempotencyKey(db, 1, "abc", "h1")).status).toBe(409);
+    settleIdempotencyKey(db, 1, "abc", { status: 201, body: '{"id":5}' });
+    expect(claimIdempotencyKey(db, 1, "abc", "h1")).toEqual({ status: 201, body: '{"id":5}' });
+    expect(problemOf(() => claimIdempotencyKey(db, 1, "abc", "h2")).status).toBe(422);
+    // Another API key may use the same string.
+    expect(claimIdempotencyKey(db, 2, "abc", "h2")).toBeUndefined();
+  });
+
+  it("drops the claim of a failed request so a corrected retry runs", async () => {
+    const { db } = emptyDb();
+    claimIdempotencyKey(db, 1, "k", "h1");
+    settleIdempotencyKey(db, 1, "k", { status: 422, body: "{}" });
+    expect(claimIdempotencyKey(db, 1, "k", "h2")).toBeUndefined();
+    expect(problemOf(() => claimIdempotencyKey(db, 1, "bad key with spaces", "h")).status).toBe(400);
+  });
+});
+
+describe("problems (RFC 9457)", () => {
+  it("picks the caller's language from Accept-Language", () => {
+    expect(negotiateLocale(null)).toBe("de");
+    expect(negotiateLocale("en-US,en;q=0.9")).toBe("en");
+    expect(negotiateLocale("fr, it;q=0.8, en;q=0.5")).toBe("it");
+    expect(negotiateLocale("en;q=0, de;q=0.1")).toBe("de");
+    expect(negotiateLocale("xx")).toBe("de");
+  });
+
+  it("maps service errors: taken names are 409, other refusals 422 with translated field errors", () => {
+    const conflict = problemFromError(new ValidationError("errors.checkFields", { address: ["panel.errors.addressTaken"] }));
+    expect(conflict?.status).toBe(409);
+    const invalid = problemFromError(
+      new ValidationError("errors.checkFields", { password: ["password.errors.tooShort"], x: ["no.such.key"] }),
+    );
+    expect(invalid?.status).toBe(422);
+    const en = problemBody(invalid as ApiProblem, "en");
+    const de = problemBody(invalid as ApiProblem, "de");
+    expect(en.type).toMatch(/validation$/);
+    expect(en.errors?.find((e) => e.field === "password")?.codes).toEqual(["password.errors.tooShort"]);
+    expect(en.errors?.find((e) => e.field === "password")?.messages[0]).not.toBe(
+      de.errors?.find((e) => e.field === "password")?.messages[0],
+    );
+    expect(en.errors?.find((e) => e.field === "x")?.messages).toEqual([
+      problemBody(new ApiProblem("validation", { fieldErrors: { y: ["validation.invalid"] } }), "en").errors?.[0].messages[0],
+    ]);
+    expect(problemFromError(new Error("boom"))).toBeUndefined();
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * The OpenAPI description is generated from the route list and its zod schemas: every operation is
+ * in it once, every path parameter is declared, every request body is a schema, and every operation
+ * names its scope and the problems it can answer with.
+ */
+import { describe, expect, it } from "vitest";
+import { openApiDocument } from "@/lib/api/openapi";
+import { API_ROUTES } from "@/lib/api/routes";
+import { ALL_SCOPES } from "@/lib/api/scopes";
+
+type Operation = {
+  operationId: string;
+  parameters: { name: string; in: string; required: boolean }[];
+  requestBody?: { content: Record<string, { schema: Record<string, unknown> }> };
+  responses: Record<string, unknown>;
+  "x-kontor-scope": string;
+};
+const doc = openApiDocument() as { openapi: string; paths: Record<string, Record<string, Operation>> };
+
+describe("OpenAPI 3.1 description of /api/v1", () => {
+  it("is version 3.1 and has exactly the routed operations, each operationId once", () => {
+    expect(doc.openapi).toBe("3.1.0");
+    const described = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
+    expect(described.sort()).toEqual(API_ROUTES.map((r) => `${r.method} ${r.path}`).sort());
+    const ids = Object.values(doc.paths).flatMap((ops) => Object.values(ops).map((o) => o.operationId));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it.each(API_ROUTES.map((r) => [`${r.method} ${r.path}`, r] as const))(
+    "%s declares parameters, body, scope and problems",
+    (_name, route) => {
+      const op = doc.paths[route.path][route.method.toLowerCase()];
+      for (const name of [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1])) {
+        expect(op.parameters.some((p) => p.in === "path" && p.name === name && p.required)).toBe(true);
+      }
+      if (route.body) expect(op.requestBody?.content["application/json"].schema.type).toBeDefined();
+      expect(op.responses).toHaveProperty("401");
+      expect(op.responses).toHaveProperty("429");
+      expect(op.responses).toHaveProperty(String(route.successStatus));
+      if (route.resource) expect(ALL_SCOPES).toContain(op["x-kontor-scope"]);
+      else expect(op["x-kontor-scope"]).toBe("any");
+    },
+  );
+
+  it("describes the create body from the same schema the API validates with", () => {
+    const body = doc.paths["/mailboxes"].post.requestBody?.content["application/json"].schema as {
+      properties: Record<string, unknown>;
+      required: string[];
+      additionalProperties: boolean;
+    };
+    expect(Object.keys(body.properties).sort()).toEqual(["address", "password", "quotaMb"]);
+    expect(body.required).toEqual(expect.arrayContaining(["address", "password"]));
+    expect(body.additionalProperties).toBe(false);
+  });
+});
