@@ -37,7 +37,7 @@ export class ApiProblem extends Error {
 }
 
 /** A message key that says a name is already in use: those refusals are conflicts (409), not bad input. */
-const TAKEN = /Taken$/;
+const TAKEN = /Taken$|IsMailbox$/;
 
 /** Service errors as problems: the services' own refusals keep their meaning over HTTP. */
 export function problemFromError(error: unknown): ApiProblem | undefined {

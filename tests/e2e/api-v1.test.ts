@@ -286,6 +286,29 @@ describe("API v1 over HTTP", () => {
     expect((await api("GET", "/customers", { key: world.keys.resellerA })).json.items).toHaveLength(2);
   });
 
+  it("manages aliases and the catch-all, with taken addresses 409 and another tenant's alias 404", async () => {
+    const address = `kontakt-${tag}@${world.a.domain}`;
+    const created = await api("POST", "/aliases", { key: world.keys.a, body: { address, targets: [world.a.address] } });
+    expect(created.status).toBe(201);
+    expect(created.json.targets).toEqual([world.a.address]);
+    expect((await api("POST", "/aliases", { key: world.keys.a, body: { address, targets: [world.a.address] } })).status).toBe(409);
+    expect(
+      (await api("POST", "/aliases", { key: world.keys.a, body: { address: world.a.address, targets: ["x@example.org"] } })).status,
+    ).toBe(409);
+    const listed = await api("GET", `/aliases?domain=${world.a.domain}`, { key: world.keys.a });
+    expect((listed.json.aliases as { address: string }[]).map((a) => a.address)).toContain(address);
+    expect(listed.json.catchAll).toBeNull();
+    const on = await api("PUT", "/catch-all", { key: world.keys.a, body: { domain: world.a.domain, mailbox: world.a.address } });
+    expect(on.status).toBe(200);
+    expect(on.json.catchAll).toBe(world.a.address);
+    expect((await api("PUT", "/catch-all", { key: world.keys.b, body: { domain: world.a.domain, mailbox: null } })).status).toBe(404);
+    expect(
+      (await api("PUT", "/catch-all", { key: world.keys.a, body: { domain: world.a.domain, mailbox: null } })).json.catchAll,
+    ).toBeNull();
+    expect((await api("DELETE", `/aliases/${String(created.json.id)}`, { key: world.keys.b })).status).toBe(404);
+    expect((await api("DELETE", `/aliases/${String(created.json.id)}`, { key: world.keys.a })).status).toBe(204);
+  });
+
   it("answers 429 with Retry-After once a key exceeds its rate limit", async () => {
     const token = keyFor(world.b.customer, ["domains:read"], "flut");
     let limited: Awaited<ReturnType<typeof api>> | undefined;

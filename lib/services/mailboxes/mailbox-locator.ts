@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, gt, gte, lt } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
-import { domains, mailboxes, spamSettings } from "@/db/schema";
+import { domains, mailAliases, mailboxes, spamSettings } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/permissions";
 import { tenantScope } from "@/lib/authz/scope";
@@ -81,4 +81,17 @@ export function listDomainMailboxes(
     items: page.map((r) => ({ id: r.id, address: r.address, quotaMb: r.quotaMb, enabled: r.enabled, spamFilter: !!r.spamFilter })),
     nextAfter: rows.length > limit ? page[page.length - 1].localPart : null,
   };
+}
+
+/** An alias of the actor's domains with its domain's subscription; another tenant's is NotFound. */
+export function locateAlias(actor: Actor, aliasId: number, db: Db = getDb()) {
+  assertCan(actor, "mailboxes.manage", () => new NotFoundError());
+  const row = db
+    .select({ id: mailAliases.id, domainId: mailAliases.domainId, subscriptionId: domains.subscriptionId })
+    .from(mailAliases)
+    .innerJoin(domains, eq(mailAliases.domainId, domains.id))
+    .where(and(eq(mailAliases.id, aliasId), tenantScope(actor, mailAliases), tenantScope(actor, domains)))
+    .get();
+  if (!row) throw new NotFoundError();
+  return row;
 }
