@@ -164,6 +164,31 @@ const COMMANDS = {
     await api.call("deleteMailbox", { params: { id: m.id } });
     process.stdout.write(T.deleted(address) + "\n");
   },
+  async "alias list"(values, [domain]) {
+    const { json } = await client().call("listAliases", { query: { domain: need(domain, "<domain>") } });
+    printRows(json.aliases, ["id", "address", "targets"], { format: format(values) });
+  },
+  async "alias create"(values, [address, ...targets]) {
+    if (!targets.length) throw new UsageError(T.missingArg("<target>"));
+    const { json } = await client().call("createAlias", { body: { address: need(address, "<address>"), targets } });
+    printRecord(json, { format: format(values) });
+  },
+  async "alias delete"(values, [address]) {
+    need(address, "<address>");
+    const api = client();
+    const { json } = await api.call("listAliases", { query: { domain: address.slice(address.lastIndexOf("@") + 1) } });
+    const alias = json.aliases.find((a) => a.address === address.toLowerCase());
+    if (!alias) throw new ApiError(404, { title: T.noMailbox(address) });
+    await api.call("deleteAlias", { params: { id: alias.id } });
+    process.stdout.write(T.deleted(address) + "\n");
+  },
+  async "catchall set"(values, [domain, mailbox]) {
+    const target = need(mailbox, "<mailbox|off>");
+    const { json } = await client().call("setCatchAll", {
+      body: { domain: need(domain, "<domain>"), mailbox: target === "off" ? null : target },
+    });
+    printRecord({ domain: json.domain, catchAll: json.catchAll }, { format: format(values) });
+  },
   async "domain list"(values) {
     const api = client();
     const rows = [];

@@ -13,6 +13,9 @@ Befehle:
   mailbox passwd <adresse>      neues Passwort (fragt zweimal verdeckt, oder --stdin)
   mailbox set <adresse>         --quota 2G | --quota max, --enable | --disable
   mailbox delete <adresse>      löscht die Mailbox (--yes)
+  alias list <domain>           E-Mail-Aliase einer Domain
+  alias create <adresse> <ziel…> neuer Alias; alias delete <adresse>
+  catchall set <domain> <mailbox|off>  Catch-all setzen oder abschalten
   domain list                   Ihre Domains
   customer list | show <id>     Kunden (Reseller)
   package list | show <id>      Tarife (Reseller)
@@ -58,6 +61,10 @@ Exit-Codes: 0 ok, 1 unerwartet, 2 Aufruf falsch, 3 nicht angemeldet (401), 4 kei
         "kontor mailbox set <adresse> [--quota 2G|max] [--enable|--disable]\nÄndert nur, wenn die Mailbox seit dem Lesen unverändert ist (If-Match).",
       "mailbox delete": "kontor mailbox delete <adresse> --yes",
       "domain list": "kontor domain list [--json|--csv]",
+      "alias list": "kontor alias list <domain> [--json|--csv]",
+      "alias create": "kontor alias create <address> <target> [<target>…] [--json]",
+      "alias delete": "kontor alias delete <address>",
+      "catchall set": "kontor catchall set <domain> <mailbox|off>",
       "customer list": "kontor customer list [--search TEXT] [--json|--csv]",
       "customer show": "kontor customer show <id> [--json]",
       "package list": "kontor package list [--json|--csv]",
@@ -81,6 +88,9 @@ Commands:
   mailbox passwd <address>      new password (asks twice, hidden, or --stdin)
   mailbox set <address>         --quota 2G | --quota max, --enable | --disable
   mailbox delete <address>      deletes the mailbox (--yes)
+  alias list <domain>           aliases of a domain
+  alias create <address> <target…> new alias; alias delete <address>
+  catchall set <domain> <mailbox|off>  set or switch off the catch-all
   domain list                   your domains
   customer list | show <id>     customers (resellers)
   package list | show <id>      packages (resellers)
@@ -124,6 +134,10 @@ Exit codes: 0 ok, 1 unexpected, 2 usage, 3 not logged in (401), 4 not allowed (4
         "kontor mailbox set <address> [--quota 2G|max] [--enable|--disable]\nChanges only if the mailbox is unchanged since it was read (If-Match).",
       "mailbox delete": "kontor mailbox delete <address> --yes",
       "domain list": "kontor domain list [--json|--csv]",
+      "alias list": "kontor alias list <domain> [--json|--csv]",
+      "alias create": "kontor alias create <address> <target> [<target>…] [--json]",
+      "alias delete": "kontor alias delete <address>",
+      "catchall set": "kontor catchall set <domain> <mailbox|off>",
       "customer list": "kontor customer list [--search TEXT] [--json|--csv]",
       "customer show": "kontor customer show <id> [--json]",
       "package list": "kontor package list [--json|--csv]",

@@ -96,6 +96,16 @@ describe("kontor command line", () => {
     expect(weak.stderr).toContain("password:");
   });
 
+  it("creates and deletes an alias and sets the catch-all", async () => {
+    const alias = `kontakt-${world.tag}@${tenant.domain}`;
+    expect((await kontor(["alias", "create", alias, tenant.address])).code).toBe(0);
+    expect((await kontor(["alias", "list", tenant.domain, "--csv"])).stdout).toContain(alias);
+    const on = await kontor(["catchall", "set", tenant.domain, tenant.address, "--json"]);
+    expect(JSON.parse(on.stdout)).toMatchObject({ catchAll: tenant.address });
+    expect((await kontor(["catchall", "set", tenant.domain, "off"])).code).toBe(0);
+    expect((await kontor(["alias", "delete", alias])).code).toBe(0);
+  });
+
   it("changes quota and state through If-Match, and deletes only with --yes", async () => {
     const set = await kontor(["mailbox", "set", tenant.address, "--quota", "1.5G", "--disable", "--json"]);
     expect(set.code).toBe(0);
