@@ -23,13 +23,13 @@ const nextConfig: NextConfig = {
   distDir: settings.server.distDir,
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2"],
   poweredByHeader: false,
-  async headers() {
-    return [
+  headers() {
+    return Promise.resolve([
       { source: "/:path*", headers: hardening },
       { source: "/_next/static/:path*", headers: staticCsp },
       { source: "/_next/image", headers: staticCsp },
       { source: "/favicon.ico", headers: staticCsp },
-    ];
+    ]);
   },
 };
 

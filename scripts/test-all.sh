@@ -9,9 +9,10 @@ export NEXT_TELEMETRY_DISABLED=1
 
 bash scripts/install-deps.sh --system || { echo "Installing dependencies failed"; exit 1; }
 
-# Types and formatting before the tests: any finding fails the run.
+# Types, formatting and lint before the tests: any finding fails the run.
 npm run --silent typecheck || { echo "TypeScript found errors (npm run typecheck)"; exit 1; }
 npm run --silent format:check || { echo "Files are not formatted (npm run format)"; exit 1; }
+npm run --silent lint || { echo "ESLint found problems (npm run lint)"; exit 1; }
 
 TEST_DIR="${KONTOR_TEST_DIR:-$PWD/.test}"
 rm -rf "$TEST_DIR"; mkdir -p "$TEST_DIR"

@@ -18,6 +18,7 @@ type Props = {
 
 /** Aliases (list, remove, add) and the catch-all per domain; the same block in every area that has them. */
 export async function AliasSection({ aliases, domains, actions, subscriptionId, mailbox, catchAlls, maxAliases }: Props) {
+  const catchAllAction = actions.catchAll;
   const t = await getTranslations("aliases");
   return (
     <div className="space-y-6">
@@ -60,7 +61,7 @@ export async function AliasSection({ aliases, domains, actions, subscriptionId, 
           maxTargets={MAX_ALIAS_TARGETS}
         />
       </section>
-      {actions.catchAll && catchAlls && catchAlls.length > 0 && (
+      {catchAllAction && catchAlls && catchAlls.length > 0 && (
         <section aria-labelledby="catch-all-title" className="space-y-3">
           <h2 id="catch-all-title" className="text-base font-semibold">
             {t("catchAllTitle")}
@@ -69,7 +70,7 @@ export async function AliasSection({ aliases, domains, actions, subscriptionId, 
           {catchAlls.map((c) => (
             <CatchAllForm
               key={c.domainId}
-              action={actions.catchAll!}
+              action={catchAllAction}
               subscriptionId={subscriptionId}
               domainId={c.domainId}
               domain={c.domain}

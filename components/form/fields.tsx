@@ -1,11 +1,12 @@
 "use client";
 
 import { type ReactNode, useId } from "react";
+import type { FieldErrors } from "@/lib/actions/action-state";
 import { FieldError } from "./field-error";
 import { useSkin } from "./skin";
 import { hintClass, labelClass } from "./styles";
 
-type Errors = Record<string, string[]>;
+type Errors = FieldErrors;
 
 type ShellProps = {
   name: string;

@@ -1,6 +1,6 @@
 "use client";
 
-import { type FormEvent, type ReactNode, useState } from "react";
+import { type ReactNode, type SubmitEvent, useState } from "react";
 import { ConfirmDialog } from "./confirm-dialog";
 import { PanelSkin } from "./skin";
 import type { KitForm } from "./use-form";
@@ -22,7 +22,7 @@ type Props = {
  */
 export function Form({ form, children, className, confirm, skin = "app", ...rest }: Props) {
   const [asking, setAsking] = useState<FormData | null>(null);
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+  const onSubmit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = formDataOf(event);
     if (confirm) setAsking(data);
@@ -47,8 +47,8 @@ export function Form({ form, children, className, confirm, skin = "app", ...rest
 }
 
 /** The form's fields plus the name and value of the button that submitted it (status buttons). */
-export function formDataOf(event: FormEvent<HTMLFormElement>): FormData {
-  const submitter = (event.nativeEvent as SubmitEvent).submitter;
+export function formDataOf(event: SubmitEvent<HTMLFormElement>): FormData {
+  const submitter = event.nativeEvent.submitter;
   const data = new FormData(event.currentTarget);
   if (submitter instanceof HTMLButtonElement && submitter.name) data.set(submitter.name, submitter.value);
   return data;

@@ -1,5 +1,6 @@
 "use client";
 
+import type { FieldErrors } from "@/lib/actions/action-state";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { generatePassword } from "@/lib/password/generate";
@@ -11,7 +12,7 @@ import { StrengthMeter } from "./strength-meter";
 import { usePasswordPolicy } from "./use-password-policy";
 
 type Props = {
-  errors?: Record<string, string[]>;
+  errors?: FieldErrors;
   /** Names the password must not contain (login, address), as the server checks them. */
   names?: string[];
   confirmLabel?: "confirmPassword" | "repeatPassword";

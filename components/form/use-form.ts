@@ -1,11 +1,11 @@
 "use client";
 
 import { startTransition, useActionState, useState } from "react";
-import { type ActionState, IDLE } from "@/lib/actions/action-state";
+import { type ActionState, type FieldErrors, IDLE } from "@/lib/actions/action-state";
 
 export type FormAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
-export const fieldErrorsOf = (state: ActionState): Record<string, string[]> => (state.status === "error" ? (state.fieldErrors ?? {}) : {});
+export const fieldErrorsOf = (state: ActionState): FieldErrors => (state.status === "error" ? (state.fieldErrors ?? {}) : {});
 
 /**
  * The one way a client form talks to its server action. React 19 resets a form after its action ran,

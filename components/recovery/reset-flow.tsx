@@ -22,7 +22,9 @@ export function ResetFlow({ confirmAction, completeAction }: { confirmAction: Fo
 
   useEffect(() => {
     const fromHash = window.location.hash.replace(/^#/, "");
-    // Functional update: a second effect run (dev StrictMode) sees the already cleared hash.
+    // Functional update: a second effect run (dev StrictMode) sees the already cleared hash. The hash
+    // exists only in the browser, so it cannot be read during render (server and client HTML would differ).
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- see above: read once after hydration
     setToken((prev) => prev || fromHash);
     if (fromHash) window.history.replaceState(null, "", window.location.pathname);
   }, []);

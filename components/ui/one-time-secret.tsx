@@ -25,9 +25,10 @@ export function OneTimeSecret({ title, login, secret }: { title: string; login: 
       <button
         type="button"
         className={`${secondaryButtonClass} mt-3 bg-white`}
-        onClick={async () => {
-          await navigator.clipboard?.writeText(secret).catch(() => undefined);
-          setCopied(true);
+        onClick={() => {
+          // navigator.clipboard is missing outside secure contexts (a panel on plain http), whatever lib.dom says.
+          // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- see above
+          void (navigator.clipboard?.writeText(secret) ?? Promise.resolve()).catch(() => undefined).then(() => setCopied(true));
         }}
       >
         {copied ? t("copied") : t("copy")}

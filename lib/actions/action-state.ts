@@ -4,9 +4,12 @@
  */
 export type MessageRef = { key: string; values?: Record<string, string | number> };
 
+/** Messages per field; a field without an entry has no error (hence Partial: reading one may give undefined). */
+export type FieldErrors = Partial<Record<string, string[]>>;
+
 export type ActionState =
   | { status: "idle" }
   | { status: "success"; message: string; data?: Record<string, string> }
-  | { status: "error"; formError?: string; formErrorRef?: MessageRef; fieldErrors?: Record<string, string[]> };
+  | { status: "error"; formError?: string; formErrorRef?: MessageRef; fieldErrors?: FieldErrors };
 
 export const IDLE: ActionState = { status: "idle" };

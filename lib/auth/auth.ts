@@ -31,8 +31,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { grant: {} },
-      authorize: async (credentials) => {
-        const grant = typeof credentials?.grant === "string" ? credentials.grant : "";
+      authorize: (credentials) => {
+        const grant = typeof credentials.grant === "string" ? credentials.grant : "";
         const db = getDb();
         const redeemed = grant ? redeemLoginGrant(db, grant) : undefined;
         if (!redeemed) return null;
@@ -47,6 +47,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   ],
   callbacks: {
     jwt({ token, user }) {
+      // next-auth passes `user` only on sign-in, although its type says always.
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- see above
       if (user?.principal) token.principal = user.principal;
       return token;
     },

@@ -29,11 +29,20 @@ export const DEFAULTS = Object.freeze({
 
 const PORT_MESSAGE = "is not a port (a whole number from 1 to 65535)";
 
-/** `schema` for a value that is set, `fallback` when it is unset or empty. */
+/**
+ * `schema` for a value that is set, `fallback` when it is unset or empty. The JSDoc types let
+ * TypeScript (lib/config) see each setting's type through this plain JavaScript file.
+ * @template {z.ZodType<unknown, string>} S
+ * @template F
+ * @param {S} schema
+ * @param {F} fallback
+ * @returns {z.ZodType<NonNullable<z.output<S>> | F, string | undefined>}
+ */
 function setting(schema, fallback) {
   return z.preprocess((v) => (v === "" ? undefined : v), schema.optional()).transform((v) => v ?? fallback);
 }
 
+/** @param {number} fallback */
 const port = (fallback) =>
   setting(
     z
@@ -43,6 +52,7 @@ const port = (fallback) =>
       .refine((n) => n >= 1 && n <= 65535, PORT_MESSAGE),
     fallback,
   );
+/** @param {number | undefined} fallback */
 const count = (fallback) =>
   setting(
     z
@@ -61,6 +71,7 @@ const absolutePath = () =>
     z.string().refine((p) => path.isAbsolute(p), "must be an absolute path (scripts and servers run from different folders)"),
     undefined,
   );
+/** @param {string | undefined} fallback */
 const url = (fallback) =>
   setting(
     z
@@ -68,12 +79,18 @@ const url = (fallback) =>
       .refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), "must be an http(s) URL such as http://127.0.0.1:3000"),
     fallback,
   );
+/**
+ * @template {string | undefined} F
+ * @param {F} fallback
+ */
 const text = (fallback) => setting(z.string(), fallback);
 const timeZone = () =>
   setting(z.string().refine(isTimeZone, "is not a time zone Intl knows (an IANA name such as Europe/Berlin)"), DEFAULTS.timeZone);
+/** @param {string} fallback */
 const buildFolder = (fallback) =>
   setting(z.string().regex(/^\.next(-[A-Za-z0-9_]+)*$/, "must be .next or .next-<name> inside the project, such as .next-test"), fallback);
 
+/** @param {string} zone */
 function isTimeZone(zone) {
   try {
     new Intl.DateTimeFormat("en", { timeZone: zone });

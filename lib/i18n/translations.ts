@@ -23,7 +23,7 @@ function translatorFor(locale: string, messages: Messages, namespace: string | u
   const key = `${locale}\0${namespace ?? ""}\0${zone}`;
   let translator = byKey.get(key);
   if (!translator) {
-    translator = createTranslator({ locale, messages, namespace, timeZone: zone }) as Translator;
+    translator = createTranslator({ locale, messages, namespace, timeZone: zone });
     byKey.set(key, translator);
   }
   return translator;

@@ -10,7 +10,7 @@ export const REQUIRED = "validation.required";
 export function fieldIssues(error: z.ZodError): { formErrors: string[]; fieldErrors: Record<string, string[]> } {
   const flat = z.flattenError(error);
   const fieldErrors: Record<string, string[]> = {};
-  for (const [field, messages] of Object.entries(flat.fieldErrors as Record<string, string[] | undefined>)) {
+  for (const [field, messages] of Object.entries<string[] | undefined>(flat.fieldErrors)) {
     if (!messages?.length) continue;
     fieldErrors[field] = messages.includes(REQUIRED) ? [REQUIRED] : [...new Set(messages)];
   }

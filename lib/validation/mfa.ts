@@ -52,6 +52,7 @@ export const passwordOnlySchema = z.strictObject({
 export const resetSecondFactorSchema = z.strictObject({ userId: id });
 
 /** Parses the JSON text of a WebAuthn response; the library checks the structure itself. */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- T names what the caller hands @simplewebauthn/server, which checks the structure
 export function parseWebauthnJson<T>(text: string): T | undefined {
   try {
     const value: unknown = JSON.parse(text);

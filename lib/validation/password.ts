@@ -43,7 +43,7 @@ export function checkPasswordPair<T extends z.ZodType>(schema: T, { optional = f
       if (typeof v?.newPassword !== "string" || typeof v.confirmPassword !== "string") return false;
       return optional ? v.newPassword !== "" || v.confirmPassword !== "" : v.confirmPassword !== "";
     },
-  }) as T;
+  });
 }
 
 /** Builds a strict form schema from extra fields plus the password pair, with the mismatch check. */

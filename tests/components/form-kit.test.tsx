@@ -18,13 +18,14 @@ const wrap = (ui: React.ReactNode, locale: "de" | "en" | "it" = "de") =>
       {ui}
     </NextIntlClientProvider>,
   );
-const valueOf = (label: string) => (screen.getByLabelText(label) as HTMLInputElement).value;
+const valueOf = (label: string) => screen.getByLabelText<HTMLInputElement>(label).value;
 
 /** Answers with an error first, then with success; records what was posted. */
 function errorThenSuccess(field: string, message: string) {
   const posted: string[] = [];
   const action = vi.fn<Action>(async (_s, form) => {
-    posted.push(String(form.get(field)));
+    const value = form.get(field);
+    posted.push(typeof value === "string" ? value : "(file)");
     return posted.length === 1
       ? { status: "error", formError: "Bitte prüfen Sie die markierten Felder.", fieldErrors: { [field]: [message] } }
       : { status: "success", message: "Gespeichert." };

@@ -119,10 +119,10 @@ describe("LoginForm", () => {
     });
     renderForm(action);
     await failLogin("info@alpenblick.example", /einzelne Mailbox/);
-    expect((screen.getByLabelText("E-Mail-Adresse") as HTMLInputElement).value).toBe("info@alpenblick.example");
+    expect(screen.getByLabelText<HTMLInputElement>("E-Mail-Adresse").value).toBe("info@alpenblick.example");
     expect(screen.getByRole("radio", { name: /einzelne Mailbox/ })).toHaveProperty("checked", true);
     expect(screen.getByRole("radio", { name: /KundenServiceCenter/ })).toHaveProperty("checked", false);
-    expect((screen.getByLabelText("Passwort") as HTMLInputElement).value).toBe("");
+    expect(screen.getByLabelText<HTMLInputElement>("Passwort").value).toBe("");
     // Retyping the password is enough for the next try.
     fireEvent.change(screen.getByLabelText("Passwort"), { target: { value: "Richtiges-Passwort-2" } });
     fireEvent.click(screen.getByRole("button", { name: "Anmelden" }));
@@ -143,7 +143,7 @@ describe("LoginForm", () => {
     expect(screen.getByRole("alert").textContent).toBe(
       "Too many failed attempts. For your security, logging in is blocked for about 2 minutes.",
     );
-    expect((screen.getByLabelText("E-mail address") as HTMLInputElement).value).toBe("kunde@kontor.example");
+    expect(screen.getByLabelText<HTMLInputElement>("E-mail address").value).toBe("kunde@kontor.example");
   });
 
   it("asks for the robot check when the server says so, and keeps asking", async () => {

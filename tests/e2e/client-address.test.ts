@@ -35,7 +35,7 @@ const logIn = (localAddress: string, fields: Record<string, string>, headers: Re
   postPageForm("/login", LOGIN_FORM, { area: "ksc", ...fields }, { localAddress, headers });
 
 async function solvedRobotCheck(): Promise<string> {
-  const challenge = JSON.parse((await rawRequest("/api/altcha/challenge")).body);
+  const challenge = JSON.parse((await rawRequest("/api/altcha/challenge")).body) as Parameters<typeof solveChallenge>[0]["challenge"];
   const solution = await solveChallenge({ challenge, deriveKey: sha.deriveKey });
   return Buffer.from(
     JSON.stringify({ challenge: { parameters: challenge.parameters, signature: challenge.signature }, solution }),

@@ -110,11 +110,11 @@ describe("better-sqlite3 + drizzle: db/statement-cache.ts replaces the connectio
   it("drizzle compiles every query through the connection's prepare, so the cache sees them all", () => {
     const sqlite = cacheStatements(new Database(":memory:"));
     const compiled: string[] = [];
-    const cachedPrepare = sqlite.prepare;
-    sqlite.prepare = ((source: string) => {
+    const cachedPrepare = sqlite.prepare.bind(sqlite);
+    sqlite.prepare = (source: string) => {
       compiled.push(source);
       return cachedPrepare(source);
-    }) as typeof sqlite.prepare;
+    };
     const db = drizzle(sqlite);
     for (let i = 0; i < 3; i++) expect(db.all(sql`SELECT ${i} AS n`)).toEqual([{ n: i }]);
     expect(compiled).toEqual(["SELECT ? AS n", "SELECT ? AS n", "SELECT ? AS n"]);

@@ -28,7 +28,9 @@ describe("own password from the user menu", () => {
     "%s: refuses a wrong current password, then changes",
     async (email) => {
       const actor = as.user(email);
-      const err = await changeOwnPasswordWithCurrent(actor, input("Falsch-Falsch-Falsch-1"), "192.0.2.7", "de", handle.db).catch((e) => e);
+      const err = await changeOwnPasswordWithCurrent(actor, input("Falsch-Falsch-Falsch-1"), "192.0.2.7", "de", handle.db).catch(
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(ValidationError);
       expect((err as ValidationError).fieldErrors?.currentPassword).toEqual(["password.errors.currentWrong"]);
       const notice = await changeOwnPasswordWithCurrent(actor, input(DEMO_PASSWORD), "192.0.2.7", "de", handle.db);

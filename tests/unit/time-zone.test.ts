@@ -52,7 +52,7 @@ describe("times in the hoster's zone (Europe/Berlin by default), whatever the se
     const html = renderToStaticMarkup(
       await Conversation({
         messages: [{ id: 1, authorRole: "customer", authorName: "Erika Muster", body: "Hallo", createdAt: WINTER }],
-      } as Parameters<typeof Conversation>[0]),
+      }),
     );
     expect(html).toContain("Erika Muster · 15.01.2026, 13:00");
   });

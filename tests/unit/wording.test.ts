@@ -9,7 +9,7 @@ const flatten = (tree: Tree, prefix = ""): [string, string][] =>
     typeof v === "string" ? [[`${prefix}${k}`, v] as [string, string]] : flatten(v, `${prefix}${k}.`),
   );
 
-const catalogue = Object.fromEntries(LOCALES.map((l) => [l, flatten(loadMessages(l) as Tree)])) as Record<
+const catalogue = Object.fromEntries(LOCALES.map((l) => [l, flatten(loadMessages(l))])) as Record<
   (typeof LOCALES)[number],
   [string, string][]
 >;

@@ -56,7 +56,7 @@ export const createMailAccountAction = defineAction({
 export const routeAddressAction = defineAction({
   permission: "mailadmin.manage",
   schema: routeAddressSchema,
-  handler: async ({ actor, input, ip, t }) => {
+  handler: ({ actor, input, ip, t }) => {
     routeAddress(actor, input, ip);
     revalidatePath("/mailadmin", "layout");
     return { status: "success", message: t("mailAdmin.addressRouted") };
@@ -66,7 +66,7 @@ export const routeAddressAction = defineAction({
 export const unrouteAddressAction = defineAction({
   permission: "mailadmin.manage",
   schema: unrouteAddressSchema,
-  handler: async ({ actor, input, ip, t }) => {
+  handler: ({ actor, input, ip, t }) => {
     unrouteAddress(actor, input.addressId, ip);
     revalidatePath("/mailadmin", "layout");
     return { status: "success", message: t("mailAdmin.addressRemoved") };
@@ -86,7 +86,7 @@ export const setMailAccountPasswordAction = defineAction({
 export const setMailAccountQuotaAction = defineAction({
   permission: "mailadmin.manage",
   schema: setMailAccountQuotaSchema,
-  handler: async ({ actor, input, ip, t }) => {
+  handler: ({ actor, input, ip, t }) => {
     try {
       setMailAccountQuota(actor, input.accountId, input.quotaMb, ip);
     } catch (error) {
@@ -100,7 +100,7 @@ export const setMailAccountQuotaAction = defineAction({
 export const deleteMailAccountAction = defineAction({
   permission: "mailadmin.manage",
   schema: deleteMailAccountSchema,
-  handler: async ({ actor, input, ip }) => {
+  handler: ({ actor, input, ip }) => {
     deleteMailAccount(actor, input.accountId, ip);
     revalidatePath("/mailadmin", "layout");
     redirect("/mailadmin");
@@ -111,7 +111,7 @@ export const deleteMailAccountAction = defineAction({
 export const saveMailAdminAliasAction = defineAction({
   permission: "mailadmin.manage",
   schema: aliasSchema,
-  handler: async ({ actor, input, ip, t }) => {
+  handler: ({ actor, input, ip, t }) => {
     const saved = saveAlias(actor, { ...input, subscriptionId: null }, { ip });
     revalidatePath("/mailadmin", "layout");
     return { status: "success", message: t("aliases.saved", { address: displayAddress(saved?.address ?? "") }) };
@@ -121,7 +121,7 @@ export const saveMailAdminAliasAction = defineAction({
 export const deleteMailAdminAliasAction = defineAction({
   permission: "mailadmin.manage",
   schema: deleteAliasSchema,
-  handler: async ({ actor, input, ip, t }) => {
+  handler: ({ actor, input, ip, t }) => {
     deleteAlias(actor, { ...input, subscriptionId: null }, { ip });
     revalidatePath("/mailadmin", "layout");
     return { status: "success", message: t("aliases.removed") };

@@ -13,6 +13,6 @@ export function clientLoginExample(accounts: { login: string; addresses: { addre
   address: string | null;
 } {
   const withAddress = accounts.find((a) => a.addresses.length > 0);
-  const chosen = withAddress ?? accounts[0];
-  return { login: chosen?.login ?? "", address: withAddress?.addresses[0]?.address ?? null };
+  const chosen = withAddress ?? accounts.at(0);
+  return { login: chosen?.login ?? "", address: withAddress?.addresses.at(0)?.address ?? null };
 }

@@ -57,8 +57,7 @@ function wouldLoop(tx: Tx, customerId: number, address: string, targets: string[
   edges.set(address, targets);
   const seen = new Set<string>();
   const stack = [...targets];
-  while (stack.length) {
-    const next = stack.pop()!;
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
     if (next === address) return true;
     if (seen.has(next)) continue;
     seen.add(next);

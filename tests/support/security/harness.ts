@@ -100,5 +100,5 @@ export const isSuccess = (o: Outcome) => o.kind === "redirect" || (o.kind === "s
 /** The error keys of a refused call (form error and every field error), for compact assertions. */
 export function refusalKeys(o: Outcome): string[] {
   if (o.kind !== "state" || o.state.status !== "error") return [];
-  return [o.state.formError ?? "", ...Object.values(o.state.fieldErrors ?? {}).flat()].filter(Boolean);
+  return [o.state.formError ?? "", ...Object.values(o.state.fieldErrors ?? {}).flatMap((m) => m ?? [])].filter(Boolean);
 }

@@ -51,7 +51,7 @@ function expectWellFormed(outcome: Outcome, label: string) {
     true,
   );
   for (const [field, messages] of Object.entries(fieldErrors ?? {})) {
-    for (const m of messages) expect(messageExists(m), `${label}: ${field} error ${m} is no message key`).toBe(true);
+    for (const m of messages ?? []) expect(messageExists(m), `${label}: ${field} error ${m} is no message key`).toBe(true);
   }
 }
 

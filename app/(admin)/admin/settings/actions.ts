@@ -8,7 +8,7 @@ import { passwordPolicyFormSchema, serverSettingsFormSchema } from "@/lib/valida
 export const updatePasswordPolicyAction = defineAction({
   permission: "settings.manage",
   schema: passwordPolicyFormSchema,
-  handler: async ({ actor, input, ip, t }) => {
+  handler: ({ actor, input, ip, t }) => {
     updatePasswordPolicy(actor, input, ip);
     revalidatePath("/admin", "layout");
     return { status: "success", message: t("adminArea.saved") };
@@ -18,7 +18,7 @@ export const updatePasswordPolicyAction = defineAction({
 export const updateServerSettingsAction = defineAction({
   permission: "settings.manage",
   schema: serverSettingsFormSchema,
-  handler: async ({ actor, input, ip, t }) => {
+  handler: ({ actor, input, ip, t }) => {
     updateServerSettings(actor, input, ip);
     revalidatePath("/", "layout");
     return { status: "success", message: t("adminArea.saved") };

@@ -23,7 +23,7 @@ export const reauthAction = defineAction({
 export const updateStammdatenAction = defineAction({
   permission: "customer.self",
   schema: stammdatenSchema,
-  handler: async ({ actor, input, ip }) => {
+  handler: ({ actor, input, ip }) => {
     updateOwnStammdaten(actor, input, ip);
     revalidatePath("/ksc/account");
   },

@@ -8,7 +8,7 @@ import { confirmStammdaten } from "@/lib/services/support/stammdaten";
 export const confirmStammdatenAction = defineAction({
   permission: "customer.self",
   schema: z.strictObject({}),
-  handler: async ({ actor, ip }) => {
+  handler: ({ actor, ip }) => {
     confirmStammdaten(actor, ip);
     redirect("/ksc/support");
   },

@@ -11,7 +11,7 @@ import { createTicketSchema, replyTicketSchema, ticketIdSchema } from "@/lib/val
 export const createTicketAction = defineAction({
   permission: "customer.self",
   schema: createTicketSchema,
-  handler: async ({ actor, input, ip }) => {
+  handler: ({ actor, input, ip }) => {
     const id = createTicket(actor, input, ip);
     redirect(`/ksc/support/${id}`);
   },
@@ -20,7 +20,7 @@ export const createTicketAction = defineAction({
 export const customerReplyAction = defineAction({
   permission: "customer.self",
   schema: replyTicketSchema,
-  handler: async ({ actor, input, ip, t }) => {
+  handler: ({ actor, input, ip, t }) => {
     replyToTicket(actor, input.ticketId, input.message, ip);
     revalidatePath(`/ksc/support/${input.ticketId}`);
     return { status: "success", message: t("tickets.replySent") };
@@ -30,7 +30,7 @@ export const customerReplyAction = defineAction({
 export const revealPasswordAction = defineAction({
   permission: "customer.self",
   schema: ticketIdSchema,
-  handler: async ({ actor, input, ip, t }) => {
+  handler: ({ actor, input, ip, t }) => {
     // The one response that carries the generated password; the stored copy is wiped before it leaves.
     const password = revealTicketPassword(actor, input.ticketId, ip);
     return { status: "success", message: t("tickets.passwordShownOnce"), data: { password } };

@@ -34,7 +34,7 @@ export const createCustomerAction = defineAction({
 export const updateCustomerAction = defineAction({
   permission: "reseller.manage",
   schema: updateCustomerSchema,
-  handler: async ({ actor, input, ip, t }) => {
+  handler: ({ actor, input, ip, t }) => {
     const { id, ...values } = input;
     updateCustomer(actor, id, values, ip);
     revalidatePath("/reseller", "layout");
@@ -64,7 +64,7 @@ export const orderPackageAction = defineAction({
 export const addDomainAction = defineAction({
   permission: "reseller.manage",
   schema: addDomainSchema,
-  handler: async ({ actor, input, ip, t }) => {
+  handler: ({ actor, input, ip, t }) => {
     try {
       addDomain(actor, input, ip);
     } catch (error) {
@@ -78,7 +78,7 @@ export const addDomainAction = defineAction({
 export const moveDomainAction = defineAction({
   permission: "reseller.manage",
   schema: moveDomainSchema,
-  handler: async ({ actor, input, ip, t }) => {
+  handler: ({ actor, input, ip, t }) => {
     try {
       moveDomain(actor, input, ip);
     } catch (error) {

@@ -10,7 +10,7 @@ import { createPackageSchema, deletePackageSchema, updatePackageSchema } from "@
 export const createPackageAction = defineAction({
   permission: "reseller.manage",
   schema: createPackageSchema,
-  handler: async ({ actor, input, ip }) => {
+  handler: ({ actor, input, ip }) => {
     createPackage(actor, input, ip);
     revalidatePath("/reseller", "layout");
     redirect("/reseller/packages");
@@ -20,7 +20,7 @@ export const createPackageAction = defineAction({
 export const updatePackageAction = defineAction({
   permission: "reseller.manage",
   schema: updatePackageSchema,
-  handler: async ({ actor, input, ip, t }) => {
+  handler: ({ actor, input, ip, t }) => {
     const { id, ...values } = input;
     try {
       updatePackage(actor, id, values, ip);
@@ -35,7 +35,7 @@ export const updatePackageAction = defineAction({
 export const deletePackageAction = defineAction({
   permission: "reseller.manage",
   schema: deletePackageSchema,
-  handler: async ({ actor, input, ip }) => {
+  handler: ({ actor, input, ip }) => {
     deletePackage(actor, input.id, ip);
     revalidatePath("/reseller", "layout");
     redirect("/reseller/packages");

@@ -17,7 +17,7 @@ function requireEnrolled(actor: Parameters<typeof mustEnrol>[0]) {
 export const supportReplyAction = defineAction({
   permission: "support.tickets",
   schema: replyTicketSchema,
-  handler: async ({ actor, input, ip, t }) => {
+  handler: ({ actor, input, ip, t }) => {
     requireEnrolled(actor);
     replyToTicket(actor, input.ticketId, input.message, ip);
     revalidatePath(`/support/tickets/${input.ticketId}`);
@@ -28,7 +28,7 @@ export const supportReplyAction = defineAction({
 export const setTicketStatusAction = defineAction({
   permission: "support.tickets",
   schema: setTicketStatusSchema,
-  handler: async ({ actor, input, ip, t }) => {
+  handler: ({ actor, input, ip, t }) => {
     requireEnrolled(actor);
     setTicketStatus(actor, input.ticketId, input.status, ip);
     revalidatePath(`/support/tickets/${input.ticketId}`);

@@ -89,6 +89,9 @@ export const setSpamFilterAction = defineAction({
   },
 });
 
+/** The subscription's pages; the alias services refuse a missing subscription before we get here. */
+const subscriptionPath = (id: number | null) => (id === null ? "/panel" : `/panel/${String(id)}`);
+
 // E-Mail-Aliases and the catch-all: the services check that the domain belongs to this subscription
 // of the caller (else 404), the address is free, the targets are valid and loop-free.
 export const saveAliasAction = defineAction({
@@ -96,7 +99,7 @@ export const saveAliasAction = defineAction({
   schema: aliasSchema,
   handler: ({ actor, input, ip, t }) => {
     const saved = saveAlias(actor, input, { ip });
-    revalidatePath(`/panel/${input.subscriptionId ?? ""}`, "layout");
+    revalidatePath(subscriptionPath(input.subscriptionId), "layout");
     return { status: "success", message: t("aliases.saved", { address: displayAddress(saved?.address ?? "") }) };
   },
 });
@@ -106,7 +109,7 @@ export const deleteAliasAction = defineAction({
   schema: deleteAliasSchema,
   handler: ({ actor, input, ip, t }) => {
     deleteAlias(actor, input, { ip });
-    revalidatePath(`/panel/${input.subscriptionId ?? ""}`, "layout");
+    revalidatePath(subscriptionPath(input.subscriptionId), "layout");
     return { status: "success", message: t("aliases.removed") };
   },
 });
@@ -116,7 +119,7 @@ export const setCatchAllAction = defineAction({
   schema: catchAllSchema,
   handler: ({ actor, input, ip, t }) => {
     const domain = setCatchAll(actor, input, { ip });
-    revalidatePath(`/panel/${input.subscriptionId ?? ""}`, "layout");
+    revalidatePath(subscriptionPath(input.subscriptionId), "layout");
     return { status: "success", message: t("aliases.catchAllSaved", { domain }) };
   },
 });
