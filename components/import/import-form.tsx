@@ -105,7 +105,7 @@ export function ImportForm({
             {labels.fileHint}
           </p>
           {tooLarge && <ErrorNotice>{labels.tooLarge}</ErrorNotice>}
-          {(Object.hasOwn(form.errors, "file") ? form.errors.file : []).map((m) => (
+          {(form.errors.file ?? []).map((m) => (
             <p key={m} className="mt-1 text-sm text-red-700">
               {m}
             </p>

@@ -46,7 +46,7 @@ export function relayPortFromEnv(env?: Env): number {
 
 /** KONTOR_QUOTA_STATUS_PORT: Dovecot listens there, Postfix asks there (both started from the same settings). */
 export function quotaStatusPortFromEnv(env?: Env): number {
-  return settingsFrom(env).dovecot.quotaStatusPort as number;
+  return settingsFrom(env).dovecot.quotaStatusPort;
 }
 
 /**
