@@ -164,7 +164,7 @@ export async function startDovecot(opts: DovecotOptions): Promise<{ pid: number;
 
   await stopDovecot(dir);
   const sieveDir = path.join(dir, "sieve");
-  const { main, sqlExt } = renderDovecotConfig({
+  const { main, sqlExt, dictExt } = renderDovecotConfig({
     dbPath,
     dir,
     imapPort: ports.imap,
@@ -180,6 +180,7 @@ export async function startDovecot(opts: DovecotOptions): Promise<{ pid: number;
   fs.chmodSync(dir, 0o755);
   fs.writeFileSync(path.join(dir, "dovecot.conf"), main, { mode: 0o644 });
   fs.writeFileSync(path.join(dir, "dovecot-sql.conf.ext"), sqlExt, { mode: 0o600 });
+  fs.writeFileSync(path.join(dir, "dovecot-dict-sql.conf.ext"), dictExt, { mode: 0o600 });
   assertTraversable(dir);
   const mailDir = path.join(dir, "mail");
   fs.mkdirSync(mailDir, { recursive: true });

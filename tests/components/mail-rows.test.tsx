@@ -15,7 +15,9 @@ const rows = [
     address: "anna@example.org",
     href: "/panel/2/mail/11",
     services: { mailbox: true, forwarding: false, spamFilter: true },
-    quota: "1024 MB",
+    quota: "980 von 1024 MB",
+    nearQuota: true,
+    lastLogin: "04.12.2026, 21:40",
   },
   {
     id: 12,
@@ -23,6 +25,8 @@ const rows = [
     href: "/panel/2/mail/12",
     services: { mailbox: false, forwarding: true, spamFilter: false },
     quota: "unbegrenzt",
+    nearQuota: false,
+    lastLogin: "noch nie",
   },
 ];
 
@@ -41,6 +45,16 @@ const renderRows = (addressFirst: boolean) =>
   );
 
 describe("MailRows", () => {
+  it("shows usage and last login, and marks a mailbox near its quota", () => {
+    renderRows(true);
+    const [anna, bert] = screen.getAllByRole("row");
+    const annaUsage = within(anna).getByText("980 von 1024 MB");
+    expect(annaUsage.className).toContain("text-red-700");
+    expect(within(anna).getByText("04.12.2026, 21:40")).toBeTruthy();
+    expect(within(bert).getByText("unbegrenzt").className).not.toContain("text-red-700");
+    expect(within(bert).getByText("noch nie")).toBeTruthy();
+  });
+
   it("names each address's services by their states and colours them by class", () => {
     renderRows(true);
     const [anna, bert] = screen.getAllByRole("row");

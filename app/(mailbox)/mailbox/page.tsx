@@ -1,5 +1,8 @@
 import { getTranslations } from "@/lib/i18n/translations";
 import Link from "next/link";
+import { getLocale } from "next-intl/server";
+import { getTimeFormatter } from "@/lib/i18n/time-formatter";
+import { formatMegabytes, nearQuota } from "@/lib/services/mail-usage/mail-usage";
 import { WebmailLink } from "@/components/mail/webmail-link";
 import { webmailUrl } from "@/lib/config";
 import { Card, PageTitle } from "@/components/ui/card";
@@ -23,6 +26,8 @@ export default async function MailboxStartPage() {
   const actor = await requirePermission("mailbox.self");
   const t = await getTranslations();
   const mailbox = getOwnMailbox(actor);
+  const locale = await getLocale();
+  const formatTime = await getTimeFormatter();
   const spam = getOwnSpamSettings(actor);
   const spamState = !spam.available || !spam.enabled ? "off" : spam.action;
   const others = otherAddressesOf({ id: mailbox.id, address: mailbox.address });
@@ -32,7 +37,18 @@ export default async function MailboxStartPage() {
       <Card title={t("mailbox.welcome", { address: mailbox.displayAddress })}>
         <dl className="grid grid-cols-[10rem_1fr] gap-y-1 text-sm">
           <dt className="text-slate-500">{t("mailbox.quota")}</dt>
-          <dd>{mailbox.quotaMb ? `${mailbox.quotaMb} MB` : t("common.unlimited")}</dd>
+          <dd className={nearQuota(mailbox.usedBytes, mailbox.quotaMb) ? "font-semibold text-red-700" : undefined}>
+            {mailbox.usedBytes === null
+              ? mailbox.quotaMb
+                ? `${mailbox.quotaMb} MB`
+                : t("common.unlimited")
+              : mailbox.quotaMb
+                ? t("panel.usageOf", { used: formatMegabytes(mailbox.usedBytes, locale), mb: mailbox.quotaMb })
+                : t("panel.usageUnlimited", { used: formatMegabytes(mailbox.usedBytes, locale) })}
+            {nearQuota(mailbox.usedBytes, mailbox.quotaMb) && <span className="block text-xs">{t("mailbox.quotaWarning")}</span>}
+          </dd>
+          <dt className="text-slate-500">{t("panel.lastLogin")}</dt>
+          <dd>{mailbox.lastLogin ? formatTime(mailbox.lastLogin) : t("panel.neverLoggedIn")}</dd>
           <dt className="text-slate-500">{t("mailbox.status")}</dt>
           <dd>{mailbox.enabled ? t("mailbox.enabled") : t("mailbox.disabled")}</dd>
         </dl>

@@ -3,7 +3,16 @@ import type { MailboxServices } from "@/lib/services/mailboxes/list-subscription
 import { ServiceIcons, type ServiceLabels } from "./service-icons";
 
 /** One address of the list, as compact as the page payload allows. */
-export type MailRow = { id: number; address: string; href: string; services: MailboxServices; quota: string };
+export type MailRow = {
+  id: number;
+  address: string;
+  href: string;
+  services: MailboxServices;
+  quota: string;
+  /** From 90 % of the quota on the usage is marked. */
+  nearQuota: boolean;
+  lastLogin: string;
+};
 
 /**
  * The rows of the address list. A client component on purpose: the RSC payload then carries only
@@ -39,7 +48,8 @@ export function MailRows({
       <td>
         <ServiceIcons services={m.services} labels={labels} />
       </td>
-      <td>{m.quota}</td>
+      <td className={m.nearQuota ? "font-semibold text-red-700" : undefined}>{m.quota}</td>
+      <td>{m.lastLogin}</td>
     </tr>
   ));
 }

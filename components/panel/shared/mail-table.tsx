@@ -1,5 +1,8 @@
 import { aroundPlaceholder } from "@/lib/i18n/repeated-texts";
 import { getTranslations } from "@/lib/i18n/translations";
+import { getLocale } from "next-intl/server";
+import { getTimeFormatter } from "@/lib/i18n/time-formatter";
+import { formatMegabytes, nearQuota } from "@/lib/services/mail-usage/mail-usage";
 import type { PanelSubscription } from "@/lib/services/subscriptions/get-subscription-for-customer";
 import { PanelIcon } from "./icons";
 import { panelLinks } from "./links";
@@ -32,6 +35,15 @@ export async function MailTable({ sub, list, tone }: { sub: PanelSubscription; l
     if (!quotaTexts.has(mb)) quotaTexts.set(mb, mb === null ? t("unlimited") : t("quotaValue", { mb }));
     return quotaTexts.get(mb) as string;
   };
+  const locale = await getLocale();
+  const formatTime = await getTimeFormatter();
+  // "12,3 von 250 MB": used (from Dovecot's figures in mail_usage) and the limit; only the limit when
+  // Dovecot has not reported the mailbox yet.
+  const usageText = (used: number | null, mb: number | null) => {
+    if (used === null) return quotaText(mb);
+    const usedMb = formatMegabytes(used, locale);
+    return mb === null ? t("usageUnlimited", { used: usedMb }) : t("usageOf", { used: usedMb, mb });
+  };
   if (!list.items.length) return <p className="text-sm text-slate-600">{t("noAddresses")}</p>;
   return (
     <form action={links.deleteMailboxes} method="get">
@@ -52,7 +64,8 @@ export async function MailTable({ sub, list, tone }: { sub: PanelSubscription; l
             </th>
             <th>{t("address")}</th>
             <th>{t("servicesColumn")}</th>
-            <th>{t("quota")}</th>
+            <th>{t("quotaUsage")}</th>
+            <th>{t("lastLogin")}</th>
           </tr>
         </thead>
         <tbody className={`${tone.rows} ${tone.links}`}>
@@ -62,7 +75,9 @@ export async function MailTable({ sub, list, tone }: { sub: PanelSubscription; l
               address: m.displayAddress,
               href: links.mailbox(m.id),
               services: m.services,
-              quota: quotaText(m.quotaMb),
+              quota: usageText(m.usedBytes, m.quotaMb),
+              nearQuota: nearQuota(m.usedBytes, m.quotaMb),
+              lastLogin: m.lastLogin ? formatTime(m.lastLogin) : t("neverLoggedIn"),
             }))}
             labels={labels}
             selectId="mail-select"

@@ -5,7 +5,14 @@ import type { PanelSubscription } from "@/lib/services/subscriptions/get-subscri
 
 export type Crumb = { href?: string; label: string };
 export type AddressTool = "settings" | "forwarding" | "spam" | "autoresponder" | "aliases";
-export type MailListItem = { id: number; displayAddress: string; quotaMb: number | null; services: MailboxServices };
+export type MailListItem = {
+  id: number;
+  displayAddress: string;
+  quotaMb: number | null;
+  services: MailboxServices;
+  usedBytes: number | null;
+  lastLogin: Date | null;
+};
 export type MailList = { items: MailListItem[]; nextCursor: string | null };
 
 type Node = ReactNode | Promise<ReactNode>;

@@ -6,8 +6,9 @@ import type { Actor } from "@/lib/authz/actor";
 import { tenantScope } from "@/lib/authz/scope";
 import { NotFoundError } from "@/lib/errors";
 import { displayAddress } from "@/lib/validation/names";
+import { NO_USAGE, usageOf } from "@/lib/services/mail-usage/mail-usage";
 
-/** The mailbox user's own mailbox; explicit columns, never the hash. */
+/** The mailbox user's own mailbox with Dovecot's usage figures; explicit columns, never the hash. */
 export function getOwnMailbox(actor: Actor, db: Db = getDb()) {
   const row = db
     .select({ id: mailboxes.id, address: mailboxes.address, quotaMb: mailboxes.quotaMb, enabled: mailboxes.enabled })
@@ -15,5 +16,5 @@ export function getOwnMailbox(actor: Actor, db: Db = getDb()) {
     .where(and(eq(mailboxes.id, actor.mailboxId ?? -1), tenantScope(actor, mailboxes)))
     .get();
   if (!row) throw new NotFoundError();
-  return { ...row, displayAddress: displayAddress(row.address) };
+  return { ...row, displayAddress: displayAddress(row.address), ...(usageOf(db, [row.address]).get(row.address) ?? NO_USAGE) };
 }

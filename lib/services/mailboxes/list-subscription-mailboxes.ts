@@ -5,6 +5,7 @@ import { preparedQuery } from "@/db/prepared";
 import { forwards, mailboxes, spamSettings } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { preparedTenantScope, type ScopeKind, scopeKind, tenantParams } from "@/lib/authz/scope";
+import { NO_USAGE, usageOf } from "@/lib/services/mail-usage/mail-usage";
 import { subscriptionDomainRows } from "@/lib/services/subscriptions/get-subscription-for-customer";
 import { displayAddress } from "@/lib/validation/names";
 
@@ -93,12 +94,18 @@ export function listSubscriptionMailboxes(actor: Actor, subscriptionId: number, 
           .map((r) => r.id)
       : [],
   );
+  // Storage in use and last login as Dovecot wrote them: one query for the page, never doveadm per row.
+  const usage = usageOf(
+    db,
+    page.map((r) => r.address),
+  );
   return {
     items: page.map((r) => ({
       id: r.id,
       address: r.address,
       displayAddress: displayAddress(r.address),
       quotaMb: r.quotaMb,
+      ...(usage.get(r.address) ?? NO_USAGE),
       services: { mailbox: r.enabled, forwarding: forwarded.has(r.id), spamFilter: !!r.spam } satisfies MailboxServices,
     })),
     nextCursor: rows.length > MAILBOX_PAGE_SIZE ? `${page[page.length - 1].localPart}@${page[page.length - 1].domainName}` : null,

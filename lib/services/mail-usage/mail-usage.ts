@@ -1,0 +1,47 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db";
+import { preparedQuery } from "@/db/prepared";
+import { mailUsage } from "@/db/schema";
+
+/**
+ * Storage in use and last login per Dovecot user, as Dovecot itself keeps them in mail_usage (quota_clone
+ * and last_login plugins, lib/mail/dovecot-config.ts). Lists read one page's rows with one query; no
+ * page ever asks Dovecot (doveadm) per row. A mailbox nobody has delivered to or logged into has no row.
+ */
+export type MailUsage = { usedBytes: number | null; lastLogin: Date | null };
+
+export const NO_USAGE: MailUsage = { usedBytes: null, lastLogin: null };
+
+/** From this share of the quota on, lists and the self-service warn. */
+export const QUOTA_WARNING_SHARE = 0.9;
+
+// The page's logins go in as one JSON array: a prepared IN list cannot vary in length.
+const usageAmong = preparedQuery((db) =>
+  db
+    .select({ login: mailUsage.login, storageBytes: mailUsage.storageBytes, lastLogin: mailUsage.lastLogin })
+    .from(mailUsage)
+    .where(sql`${mailUsage.login} IN (SELECT value FROM json_each(${sql.placeholder("logins")}))`)
+    .prepare(),
+);
+
+/** Usage of the given logins (mailbox addresses or mail account logins), by login. */
+export function usageOf(db: Db, logins: string[]): Map<string, MailUsage> {
+  const out = new Map<string, MailUsage>();
+  if (!logins.length) return out;
+  for (const r of usageAmong(db).all({ logins: JSON.stringify(logins) })) {
+    out.set(r.login, { usedBytes: r.storageBytes, lastLogin: r.lastLogin ? new Date(r.lastLogin * 1000) : null });
+  }
+  return out;
+}
+
+/** Whether the mailbox is at or above the warning share of its quota (never for unlimited ones). */
+export function nearQuota(usedBytes: number | null, quotaMb: number | null): boolean {
+  return usedBytes !== null && quotaMb !== null && usedBytes >= quotaMb * 1024 * 1024 * QUOTA_WARNING_SHARE;
+}
+
+/** "12,3 MB" in the reader's language; megabytes with one decimal below 10 MB, whole ones above. */
+export function formatMegabytes(bytes: number, locale: string): string {
+  const mb = bytes / (1024 * 1024);
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: mb < 10 ? 1 : 0 }).format(mb);
+}
