@@ -1,4 +1,6 @@
+import { getLocale } from "next-intl/server";
 import { getTimeFormatter } from "@/lib/i18n/time-formatter";
+import { formatMegabytes } from "@/lib/services/mail-usage/mail-usage";
 import { getTranslations } from "@/lib/i18n/translations";
 import { Card } from "@/components/ui/card";
 import type { MailboxRecord } from "@/lib/services/support/get-mailbox-record";
@@ -10,6 +12,7 @@ export async function MailboxRecordView({ record }: { record: MailboxRecord }) {
   const t = await getTranslations("records");
   const tp = await getTranslations("panelKind");
   const formatTime = await getTimeFormatter();
+  const locale = await getLocale();
   const when = (d: Date | null) => (d ? formatTime(d) : t("never"));
   const yesNo = (b: boolean) => (b ? t("yes") : t("no"));
   return (
@@ -30,6 +33,8 @@ export async function MailboxRecordView({ record }: { record: MailboxRecord }) {
           rows={[
             [t("enabled"), yesNo(record.enabled)],
             [t("quota"), record.quotaMb === null ? t("unlimited") : t("quotaMb", { mb: record.quotaMb })],
+            [t("used"), record.usedBytes === null ? t("notReported") : t("usedMb", { used: formatMegabytes(record.usedBytes, locale) })],
+            [t("lastLogin"), when(record.lastLogin)],
             [t("passwordChangedAt"), when(record.passwordChangedAt)],
             [t("createdAt"), when(record.createdAt)],
             [t("forwards"), record.forwards.length ? record.forwards.join(", ") : t("none")],

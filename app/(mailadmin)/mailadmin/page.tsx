@@ -1,4 +1,7 @@
 import Link from "next/link";
+import { getLocale } from "next-intl/server";
+import { getTimeFormatter } from "@/lib/i18n/time-formatter";
+import { formatMegabytes, nearQuota } from "@/lib/services/mail-usage/mail-usage";
 import { getTranslations } from "@/lib/i18n/translations";
 import { CreateAccountForm, RouteAddressForm } from "@/components/mailadmin/account-forms";
 import { mailAccountUsageText } from "@/components/mailadmin/mail-account-usage";
@@ -30,6 +33,8 @@ export default async function MailAdminStartPage({
   if (actor.mustChangePassword) return null;
   const t = await getTranslations();
   const { accounts, domains, allowance, usage } = getMailAdminOverview(actor);
+  const locale = await getLocale();
+  const formatTime = await getTimeFormatter();
   const changed = (await searchParams).passwort === "geaendert";
   const top = accounts.reduce((n, a) => Math.max(n, a.number), 0);
   const nextLogin = accountLogin(actor.label.split(".")[0], top + 1);
@@ -51,7 +56,8 @@ export default async function MailAdminStartPage({
             <tr>
               <th className="py-1">{t("mailadmin.account")}</th>
               <th>{t("mailadmin.addresses")}</th>
-              <th>{t("mailadmin.quota")}</th>
+              <th>{t("panel.quotaUsage")}</th>
+              <th>{t("panel.lastLogin")}</th>
             </tr>
           </thead>
           <tbody>
@@ -78,7 +84,16 @@ export default async function MailAdminStartPage({
                     ))}
                   </ul>
                 </td>
-                <td>{a.quotaMb ?? t("common.unlimited")}</td>
+                <td className={nearQuota(a.usedBytes, a.quotaMb) ? "font-semibold text-red-700" : undefined}>
+                  {a.usedBytes === null
+                    ? a.quotaMb === null
+                      ? t("common.unlimited")
+                      : t("panel.quotaValue", { mb: a.quotaMb })
+                    : a.quotaMb === null
+                      ? t("panel.usageUnlimited", { used: formatMegabytes(a.usedBytes, locale) })
+                      : t("panel.usageOf", { used: formatMegabytes(a.usedBytes, locale), mb: a.quotaMb })}
+                </td>
+                <td>{a.lastLogin ? formatTime(a.lastLogin) : t("panel.neverLoggedIn")}</td>
               </tr>
             ))}
           </tbody>

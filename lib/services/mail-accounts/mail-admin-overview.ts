@@ -4,6 +4,7 @@ import { type Db, getDb } from "@/db";
 import { mailAccountAddresses, mailAccounts } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { tenantScope } from "@/lib/authz/scope";
+import { NO_USAGE, usageOf } from "@/lib/services/mail-usage/mail-usage";
 import { mailAccountUsage, noPanelAllowance } from "@/lib/services/orders/usage";
 import { displayAddress, displayDomain } from "@/lib/validation/names";
 import { noPanelDomains } from "./mail-admin-guard";
@@ -29,9 +30,15 @@ export function getMailAdminOverview(actor: Actor, db: Db = getDb()) {
     .where(and(eq(mailAccountAddresses.customerId, customerId), tenantScope(actor, mailAccountAddresses)))
     .orderBy(asc(mailAccountAddresses.address))
     .all();
+  // Dovecot's figures for the accounts (its user name is the account's login), one query.
+  const figures = usageOf(
+    db,
+    accounts.map((a) => a.login),
+  );
   return {
     accounts: accounts.map((a) => ({
       ...a,
+      ...(figures.get(a.login) ?? NO_USAGE),
       addresses: addresses.filter((x) => x.accountId === a.id).map((x) => ({ id: x.id, address: displayAddress(x.address) })),
     })),
     domains: noPanelDomains(db, actor).map((d) => ({ id: d.id, displayName: displayDomain(d.name) })),

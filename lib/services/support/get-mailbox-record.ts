@@ -1,4 +1,5 @@
 import "server-only";
+import { NO_USAGE, usageOf } from "@/lib/services/mail-usage/mail-usage";
 import { and, asc, desc, eq } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import {
@@ -92,6 +93,8 @@ export function viewMailboxRecord(actor: Actor, mailboxId: number, opts: { ticke
       details: { ticketId: opts.ticketId ?? null },
     });
   });
-  return { ...record, forwards: forwardTargets, spam, senderRules: senderRuleRows, recentAudit };
+  // Storage in use and the last IMAP/submission login, as Dovecot recorded them (mail_usage).
+  const usage = usageOf(db, [record.address]).get(record.address) ?? NO_USAGE;
+  return { ...record, ...usage, forwards: forwardTargets, spam, senderRules: senderRuleRows, recentAudit };
 }
 export type MailboxRecord = ReturnType<typeof viewMailboxRecord>;
