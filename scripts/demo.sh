@@ -19,6 +19,7 @@ export KONTOR_IMAP_PORT="${KONTOR_IMAP_PORT:-10143}"
 export KONTOR_SUBMISSION_PORT="${KONTOR_SUBMISSION_PORT:-10587}"
 export KONTOR_LMTP_PORT="${KONTOR_LMTP_PORT:-10024}"
 export KONTOR_POSTFIX_PORT="${KONTOR_POSTFIX_PORT:-10027}"
+export KONTOR_POSTFIX_INTERNAL_PORT="${KONTOR_POSTFIX_INTERNAL_PORT:-$((KONTOR_POSTFIX_PORT + 1))}"
 export KONTOR_MAIL_SINK_DIR="${KONTOR_MAIL_SINK_DIR:-$PWD/data/mail-sink}"
 export KONTOR_WEBMAIL_PORT="${KONTOR_WEBMAIL_PORT:-3080}"
 export KONTOR_WEBMAIL_URL="${KONTOR_WEBMAIL_URL:-http://127.0.0.1:$KONTOR_WEBMAIL_PORT}"
@@ -74,7 +75,7 @@ if ((postfix)); then
   npx tsx scripts/postfix.ts start --db "$KONTOR_DB" --dir "$POSTFIX_DIR"
   npx tsx scripts/postfix.ts status --dir "$POSTFIX_DIR" >/dev/null && port_busy "$KONTOR_POSTFIX_PORT" || postfix=0
 fi
-((postfix)) && RELAY_PORT="$KONTOR_POSTFIX_PORT"
+((postfix)) && RELAY_PORT="$KONTOR_POSTFIX_INTERNAL_PORT"
 if ((mail_server)); then
   npx tsx scripts/dovecot.ts start --db "$KONTOR_DB" --dir "$DOVECOT_DIR" --relay-port "$RELAY_PORT"
   npx tsx scripts/dovecot.ts status --dir "$DOVECOT_DIR" >/dev/null && port_busy "$KONTOR_IMAP_PORT" || mail_server=0

@@ -6,7 +6,7 @@
  * with --production the recipient's MX.
  */
 import path from "node:path";
-import { databasePath, mailHostname, postfixPort, postfixRelayhost } from "@/lib/config";
+import { databasePath, mailHostname, postfixInternalPort, postfixPort, postfixRelayhost } from "@/lib/config";
 import { portsFromEnv, quotaStatusPortFromEnv, relayPortFromEnv } from "@/lib/mail/dovecot-process";
 import { postfixConfDir, postfixRunningPid, startPostfix, stopPostfix } from "@/lib/mail/postfix-process";
 
@@ -35,6 +35,7 @@ async function main() {
         dbPath: db,
         dir,
         smtpPort: postfixPort(),
+        internalPort: postfixInternalPort(),
         lmtpPort,
         quotaStatusPort: quotaStatusPortFromEnv(),
         relayhost,
@@ -42,7 +43,8 @@ async function main() {
         production,
       });
       console.log(`Postfix running (pid ${pid}, config ${conf}, database ${db})`);
-      console.log(`  SMTP        127.0.0.1:${smtpPort}`);
+      console.log(`  SMTP        127.0.0.1:${smtpPort} (incoming, never relays)`);
+      console.log(`  Internal    127.0.0.1:${postfixInternalPort()} (Dovecot's submission and Sieve mail; relays)`);
       console.log(`  Quota check 127.0.0.1:${quotaStatusPortFromEnv()} (Dovecot's quota-status)`);
       console.log(`  Delivery    LMTP 127.0.0.1:${lmtpPort}; other domains ${relayhost || "directly to their MX"}`);
       console.log(`  Log         ${log}`);

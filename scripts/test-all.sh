@@ -32,6 +32,8 @@ export KONTOR_SMTP_SINK_PORT="$KONTOR_SMTP_PORT"
 export KONTOR_MAIL_SINK_DIR="$TEST_DIR/mail-sink"
 # Incoming SMTP of Kontor's Postfix; it relays foreign domains to the sink and delivers ours over LMTP.
 export KONTOR_POSTFIX_PORT="${KONTOR_POSTFIX_PORT:-11027}"
+# Dovecot's way out through Postfix (the only listener that relays): beside the public port.
+export KONTOR_POSTFIX_INTERNAL_PORT="${KONTOR_POSTFIX_INTERNAL_PORT:-$((KONTOR_POSTFIX_PORT + 1))}"
 export AUTH_SECRET="test-secret-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 export KONTOR_WEBMAIL_PORT="${KONTOR_WEBMAIL_PORT:-3180}"
 export KONTOR_WEBMAIL_URL="http://127.0.0.1:$KONTOR_WEBMAIL_PORT"
@@ -53,7 +55,7 @@ npx tsx scripts/smtp-sink.ts start --dir "$KONTOR_MAIL_SINK_DIR" --port "$KONTOR
 npx tsx scripts/postfix.ts start --db "$KONTOR_DB" --dir "$TEST_DIR/postfix" || exit 1
 export KONTOR_POSTFIX_RUNNING=1
 # Submission and Sieve redirects leave through Postfix, as in production.
-npx tsx scripts/dovecot.ts start --db "$KONTOR_DB" --dir "$TEST_DIR/dovecot" --relay-port "$KONTOR_POSTFIX_PORT" || exit 1
+npx tsx scripts/dovecot.ts start --db "$KONTOR_DB" --dir "$TEST_DIR/dovecot" --relay-port "$KONTOR_POSTFIX_INTERNAL_PORT" || exit 1
 export KONTOR_DOVECOT_RUNNING=1
 # Roundcube changes passwords through the server started below (KONTOR_BASE_URL).
 npx tsx scripts/roundcube.ts start --dir "$TEST_DIR/roundcube" || exit 1

@@ -113,6 +113,14 @@ export function postfixPort(env?: Env): number {
 }
 
 /**
+ * Postfix's internal listener (KONTOR_POSTFIX_INTERNAL_PORT, default KONTOR_POSTFIX_PORT + 1): Dovecot's
+ * submission, Sieve redirects and autoreplies leave there; the public port never relays.
+ */
+export function postfixInternalPort(env?: Env): number {
+  return settingsFrom(env).postfix.internalPort;
+}
+
+/**
  * Where Postfix sends mail for foreign domains. KONTOR_POSTFIX_RELAYHOST names a smarthost
  * (`[smtp.example.net]:587`) or `direct` (the recipient's MX). Unset: the loopback sink in demo and
  * tests, direct delivery in production.

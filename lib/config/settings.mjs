@@ -138,6 +138,7 @@ export const settingsSchema = z.object({
   KONTOR_LMTP_PORT: port(DEFAULTS.lmtpPort),
   KONTOR_QUOTA_STATUS_PORT: port(undefined),
   KONTOR_POSTFIX_PORT: port(DEFAULTS.postfixPort),
+  KONTOR_POSTFIX_INTERNAL_PORT: port(undefined),
   KONTOR_POSTFIX_RELAYHOST: text(undefined),
   KONTOR_MAIL_HOSTNAME: text("kontor.localhost"),
   KONTOR_WEBMAIL_PORT: port(DEFAULTS.webmailPort),
@@ -220,9 +221,14 @@ export function parseSettings(env) {
       lmtpPort: s.KONTOR_LMTP_PORT,
       relayPort: s.KONTOR_SMTP_SINK_PORT,
       // Beside LMTP by default, so each test slot (which sets KONTOR_LMTP_PORT) gets its own.
-      quotaStatusPort: s.KONTOR_QUOTA_STATUS_PORT ?? quotaStatusBeside(s.KONTOR_LMTP_PORT),
+      quotaStatusPort: s.KONTOR_QUOTA_STATUS_PORT ?? portBeside(s.KONTOR_LMTP_PORT, 2),
     },
-    postfix: { port: s.KONTOR_POSTFIX_PORT, relayhost: s.KONTOR_POSTFIX_RELAYHOST?.trim() || undefined },
+    postfix: {
+      port: s.KONTOR_POSTFIX_PORT,
+      // Dovecot's own way out (authenticated submission, Sieve redirects and replies); beside the public port.
+      internalPort: s.KONTOR_POSTFIX_INTERNAL_PORT ?? portBeside(s.KONTOR_POSTFIX_PORT, 1),
+      relayhost: s.KONTOR_POSTFIX_RELAYHOST?.trim() || undefined,
+    },
     /** The mail servers' host name (HELO, Postfix's own mails); a real name in production. */
     mailHostname: s.KONTOR_MAIL_HOSTNAME.trim() || "kontor.localhost",
     /** Requests per API key and minute (lib/api/rate-limit.ts). */
@@ -244,9 +250,15 @@ export function parseSettings(env) {
   return settings;
 }
 
-/** KONTOR_LMTP_PORT + 2 (10026 for the default 10024), wrapping below 1024 at the top of the range. */
-function quotaStatusBeside(lmtpPort) {
-  return lmtpPort + 2 <= 65535 ? lmtpPort + 2 : 1024 + lmtpPort - 65534;
+/**
+ * A port `offset` above another (KONTOR_LMTP_PORT + 2, KONTOR_POSTFIX_PORT + 1), so each test slot that
+ * sets the base port gets its own; wraps to just above 1024 at the top of the range.
+ * @param {number} base
+ * @param {number} offset
+ * @returns {number}
+ */
+function portBeside(base, offset) {
+  return base + offset <= 65535 ? base + offset : 1024 + base + offset - 65535;
 }
 
 /**

@@ -16,6 +16,8 @@ export type PostfixConfigOptions = {
   dir: string;
   /** Loopback port of incoming SMTP. */
   smtpPort?: number;
+  /** Loopback port only Dovecot sends to (authenticated submission, redirects, autoreplies); it may relay. */
+  internalPort?: number;
   /** Dovecot's LMTP port on 127.0.0.1. */
   lmtpPort?: number;
   /** Dovecot's quota-status policy service on 127.0.0.1, asked at RCPT TO for our mailboxes. */
@@ -56,12 +58,15 @@ export function renderPostfixConfig(opts: PostfixConfigOptions): { main: string;
   const { dbPath, relayhost, production = false } = opts;
   const p = postfixPaths(opts.dir);
   const smtpPort = opts.smtpPort ?? DEFAULT_POSTFIX_PORT;
+  const internalPort = opts.internalPort ?? smtpPort + 1;
   const lmtpPort = opts.lmtpPort ?? DEFAULT_LMTP_PORT;
   const quotaStatusPort = opts.quotaStatusPort ?? DEFAULT_QUOTA_STATUS_PORT;
   const hostname = opts.hostname ?? "kontor.localhost";
   checkPath("dbPath", dbPath);
   checkPath("dir", p.root);
   checkPort("smtpPort", smtpPort);
+  checkPort("internalPort", internalPort);
+  if (internalPort === smtpPort) throw new Error("internalPort must differ from smtpPort");
   checkPort("lmtpPort", lmtpPort);
   checkPort("quotaStatusPort", quotaStatusPort);
   if (relayhost !== "" && !RELAYHOST.test(relayhost))
@@ -90,8 +95,9 @@ setgid_group = ${POSTFIX_SETGID_GROUP}
 maillog_file = ${p.log}
 maillog_file_prefixes = ${p.root}
 
-# Loopback only. Every client on 127.0.0.1 may relay: that is Dovecot's submission service, which has
-# authenticated the user, and the tests. A public-facing MX would need its own listener without this.
+# Loopback only. The public port (${smtpPort}) takes mail for Kontor's domains and relays for nobody, not
+# even loopback clients. Only the internal port (${internalPort}, master.cf) relays: Dovecot sends there
+# what users submitted after authenticating, and what Sieve redirects and answers (mynetworks).
 inet_interfaces = 127.0.0.1
 inet_protocols = ipv4
 mynetworks = 127.0.0.0/8
@@ -123,17 +129,17 @@ proxy_read_maps = $virtual_mailbox_domains $virtual_mailbox_maps $virtual_alias_
 # Foreign domains: ${relayhost === "" ? "delivered directly to the recipient's MX" : `relayed to ${relayhost}`}.
 relayhost = ${relayhost}
 
-# Refusals happen in the SMTP dialogue, never as a bounce later: a switched-off mailbox (550 5.2.1,
-# even where a catch-all would match), an unknown address of our domains (550 5.1.1), a full mailbox
-# (Dovecot's quota-status answers as its quota says), relaying for anyone outside loopback.
-# The quota check only speaks for mailboxes Dovecot knows; other addresses get DUNNO from it.
+# Refusals happen in the SMTP dialogue, never as a bounce later: relaying on the public port (554 5.7.1),
+# a switched-off mailbox (550 5.2.1, even where a catch-all would match), an unknown address of our
+# domains (550 5.1.1), a full mailbox (Dovecot's quota-status answers as its quota says). The quota
+# check only speaks for mailboxes Dovecot knows; other addresses get DUNNO from it.
+# permit_sasl_authenticated: no SASL is offered here, so the public port never relays; it is there
+# for an operator who adds SASL (smtpd_sasl_*) for direct submission.
+smtpd_relay_restrictions = permit_sasl_authenticated, reject_unauth_destination
 smtpd_recipient_restrictions =
   check_recipient_access ${ref(t.disabled)},
   reject_unlisted_recipient,
-  check_policy_service inet:127.0.0.1:${quotaStatusPort},
-  permit_mynetworks,
-  reject_unauth_destination
-smtpd_relay_restrictions = permit_mynetworks, reject_unauth_destination
+  check_policy_service inet:127.0.0.1:${quotaStatusPort}
 unknown_virtual_mailbox_reject_code = 550
 ${throttling}`;
 
@@ -141,6 +147,10 @@ ${throttling}`;
 # and Dovecot are outside the queue directory.
 # service type  private unpriv  chroot  wakeup  maxproc command
 127.0.0.1:${smtpPort} inet n - n - - smtpd
+# Dovecot's way out: relays for loopback (mynetworks), otherwise the same checks as the public port.
+127.0.0.1:${internalPort} inet n - n - - smtpd
+  -o syslog_name=postfix/internal
+  -o smtpd_relay_restrictions=permit_mynetworks,reject_unauth_destination
 cleanup   unix  n       -       n       -       0       cleanup
 qmgr      unix  n       -       n       300     1       qmgr
 rewrite   unix  -       -       n       -       -       trivial-rewrite

@@ -118,6 +118,7 @@ export async function startPostfix(opts: PostfixOptions): Promise<{ pid: number;
   }
   try {
     await waitForPort(smtpPort, 10_000);
+    await waitForPort(opts.internalPort ?? smtpPort + 1, 10_000);
   } catch (e) {
     throw new Error(`${(e as Error).message}\n${logTail(p.log)}`);
   }

@@ -116,8 +116,24 @@ describe("incoming SMTP", () => {
     expect((await send([address], "pf-deleted")).rcpt[address]).toMatch(/^550 5\.1\.1 /);
   });
 
-  it("relays mail for foreign domains from loopback to the configured relay (the sink)", async () => {
-    const r = await send(["someone@foreign.example"], "pf-foreign");
+  it("relays for nobody on the public port, not even for a loopback client without authentication", async () => {
+    const r = await send(["someone@foreign.example"], "pf-open-relay");
+    expect(r.rcpt["someone@foreign.example"]).toMatch(/^554 5\.7\.1 /);
+    expect(r.data).toBeNull();
+    // Mail for our own domains is still taken.
+    const box = await newMailbox("relay-check");
+    expect((await send([box.address, "other@foreign.example"], "pf-mixed")).rcpt).toEqual({
+      [box.address]: expect.stringMatching(/^250 /) as unknown,
+      "other@foreign.example": expect.stringMatching(/^554 5\.7\.1 /) as unknown,
+    });
+  });
+
+  it("relays mail for foreign domains to the configured relay (the sink) only from Dovecot's internal listener", async () => {
+    const r = await smtpDialogue(env.postfixInternalPort, {
+      from: "sender@example.net",
+      to: ["someone@foreign.example"],
+      subject: "pf-foreign",
+    });
     expect(r.rcpt["someone@foreign.example"]).toMatch(/^250 /);
     expect(await waitForSinkMail(env.sinkDir, "pf-foreign")).toContain("X-Sink-Rcpt-To: someone@foreign.example");
   });

@@ -18,6 +18,8 @@ export type SeededDovecot = {
   sinkDir: string;
   /** Incoming SMTP of its own Postfix; 0 when started without one. */
   postfixPort: number;
+  /** Postfix's internal listener that Dovecot relays through; 0 without Postfix. */
+  postfixInternalPort: number;
   stop: () => Promise<void>;
 };
 
@@ -42,7 +44,9 @@ export async function startSeededDovecot(prefix: string, opts: { postfix?: boole
   const sink: RunningSink = await startSmtpSink({ dir: sinkDir, port: await freePort() });
   process.env.KONTOR_SIEVE_DIR = path.join(tmp, "dovecot", "sieve");
   const postfixPort = opts.postfix ? await freePort() : 0;
-  const dovecot = await startOwnDovecot(tmp, dbPath, false, postfixPort || sink.port);
+  // Dovecot's submission and Sieve mail leave through Postfix's internal listener, the only one that relays.
+  const internalPort = opts.postfix ? await freePort() : 0;
+  const dovecot = await startOwnDovecot(tmp, dbPath, false, internalPort || sink.port);
   const ports = dovecot.ports;
   const postfixDir = path.join(tmp, "postfix");
   if (opts.postfix) {
@@ -50,6 +54,7 @@ export async function startSeededDovecot(prefix: string, opts: { postfix?: boole
       dbPath,
       dir: postfixDir,
       smtpPort: postfixPort,
+      internalPort,
       lmtpPort: ports.lmtp,
       quotaStatusPort: dovecot.quotaStatusPort,
       relayhost: `[127.0.0.1]:${sink.port}`,
@@ -63,5 +68,5 @@ export async function startSeededDovecot(prefix: string, opts: { postfix?: boole
     sqlite.close();
     fs.rmSync(tmp, { recursive: true, force: true });
   };
-  return { sqlite, db, ports, sinkDir, postfixPort, stop };
+  return { sqlite, db, ports, sinkDir, postfixPort, postfixInternalPort: internalPort, stop };
 }

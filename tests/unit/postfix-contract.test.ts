@@ -97,6 +97,18 @@ describe("renderPostfixConfig", () => {
     expect(tables["sqlite-recipients.cf"]).toMatch(/^dbpath = \/srv\/kontor\/kontor\.db$/m);
   });
 
+  it("relays only on the internal listener, asks Dovecot's quota-status at RCPT, and never permits mynetworks on the public port", () => {
+    const { main, master } = renderPostfixConfig({ ...base, internalPort: 2527, quotaStatusPort: 2426 });
+    expect(main).toMatch(/^smtpd_relay_restrictions = permit_sasl_authenticated, reject_unauth_destination$/m);
+    const recipient = /^smtpd_recipient_restrictions =\n((?: .*\n?)*)/m.exec(main)?.[1] ?? "";
+    expect(recipient).toContain("check_policy_service inet:127.0.0.1:2426");
+    expect(recipient).not.toContain("permit_mynetworks");
+    expect(master).toMatch(
+      /^127\.0\.0\.1:2527 inet .*smtpd\n  -o syslog_name=postfix\/internal\n  -o smtpd_relay_restrictions=permit_mynetworks,reject_unauth_destination$/m,
+    );
+    expect(() => renderPostfixConfig({ ...base, internalPort: 2525 })).toThrow(/internalPort/);
+  });
+
   it("keeps Postfix's refusal slow-down in production only", () => {
     expect(renderPostfixConfig(base).main).toMatch(/^smtpd_error_sleep_time = 0$/m);
     expect(renderPostfixConfig({ ...base, production: true }).main).not.toMatch(/smtpd_error_sleep_time/);
