@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { domains, mailAliases, mailboxes, packages, subscriptions } from "@/db/schema";
+import { domains, mailAliases, mailAliasTargets, mailboxes, packages, subscriptions } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { NotFoundError } from "@/lib/errors";
 import { setCatchAll } from "@/lib/services/aliases/catch-all";
@@ -108,6 +108,29 @@ describe("aliases", () => {
     );
     expect(errors.targets).toEqual(["aliases.errors.loop"]);
     expect(handle.db.select().from(mailAliases).where(eq(mailAliases.id, one.id)).get()?.address).toBe(`loop-one@${domain.name}`);
+  });
+
+  it("takes the aliases that pointed at a renamed alias along, leaving no stale target", async () => {
+    const box = await mailbox(domain, "rename-box");
+    const old = saveAlias(customer, input(domain, "rename-old", [box.address]), ctx, handle.db)!;
+    const via = saveAlias(customer, input(domain, "rename-via", [`rename-old@${domain.name}`, "x@outside.example"]), ctx, handle.db)!;
+    saveAlias(customer, { ...input(domain, "rename-new", [box.address]), aliasId: old.id }, ctx, handle.db);
+    const targetsOf = (id: number) =>
+      handle.db
+        .select({ target: mailAliasTargets.target })
+        .from(mailAliasTargets)
+        .where(eq(mailAliasTargets.aliasId, id))
+        .all()
+        .map((r) => r.target)
+        .sort();
+    expect(targetsOf(via.id)).toEqual([`rename-new@${domain.name}`, "x@outside.example"]);
+    expect(
+      handle.db
+        .select()
+        .from(mailAliasTargets)
+        .where(eq(mailAliasTargets.target, `rename-old@${domain.name}`))
+        .all(),
+    ).toEqual([]);
   });
 
   it("refuses 10,000 targets, invalid ones and another customer's addresses beside the field, changing nothing", async () => {

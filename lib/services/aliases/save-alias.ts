@@ -131,6 +131,7 @@ export function saveAlias(actor: Actor, input: AliasInput, ctx: { ip?: string | 
         aliasId = existing.id;
         tx.update(mailAliases).set({ domainId: domain.id, localPart: input.localPart, address }).where(eq(mailAliases.id, aliasId)).run();
         tx.delete(mailAliasTargets).where(eq(mailAliasTargets.aliasId, aliasId)).run();
+        if (existing.address !== address) retarget(tx, domain.customerId, existing.address, address);
       } else {
         aliasId = tx
           .insert(mailAliases)
@@ -154,6 +155,27 @@ export function saveAlias(actor: Actor, input: AliasInput, ctx: { ip?: string | 
     },
     { behavior: "immediate" },
   );
+}
+
+/**
+ * A renamed alias takes the customer's other aliases that pointed at its old address along, so none
+ * is left with a target that no longer exists (Postfix would accept such mail and then bounce it). An
+ * alias that already had both addresses as targets keeps one. The graph keeps its shape, so no loop
+ * can appear: the new address was free, nothing pointed at it.
+ */
+function retarget(tx: Tx, customerId: number, from: string, to: string) {
+  const pointing = and(eq(mailAliasTargets.customerId, customerId), eq(mailAliasTargets.target, from));
+  const haveBoth = tx
+    .select({ aliasId: mailAliasTargets.aliasId })
+    .from(mailAliasTargets)
+    .where(and(eq(mailAliasTargets.customerId, customerId), eq(mailAliasTargets.target, to)))
+    .all()
+    .map((r) => r.aliasId);
+  if (haveBoth.length)
+    tx.delete(mailAliasTargets)
+      .where(and(pointing, inArray(mailAliasTargets.aliasId, haveBoth)))
+      .run();
+  tx.update(mailAliasTargets).set({ target: to }).where(pointing).run();
 }
 
 /** Removes an alias of the actor's domains; another customer's alias id is NotFound. */
