@@ -1,0 +1,184 @@
+import Database from "better-sqlite3";
+import fs from "node:fs";
+import type { CsvRow, ImportColumn } from "./read-csv";
+
+/**
+ * PostfixAdmin's documented tables, as its public/upgrade.php creates them (tests/fixtures/postfixadmin
+ * holds the schema it made): `domain`, `mailbox` (password is the hash PostfixAdmin wrote, quota in
+ * bytes, 0 = unlimited), `alias` (goto: comma-separated targets; every mailbox has an alias of itself,
+ * and vacation adds `local#domain@autoreply-domain`), `vacation` (subject, body per address).
+ */
+type Row = Record<string, unknown>;
+export type PostfixAdminData = { domain: Row[]; mailbox: Row[]; alias: Row[]; vacation: Row[] };
+
+const TABLES = ["domain", "mailbox", "alias", "vacation"] as const;
+
+/** Reads a PostfixAdmin SQLite database (opened read-only) or a MySQL/MariaDB dump (mysqldump's text). */
+export function readPostfixAdmin(file: string): PostfixAdminData {
+  const head = fs.readFileSync(file).subarray(0, 16).toString("latin1");
+  if (head.startsWith("SQLite format 3")) return readSqlite(file);
+  return readMysqlDump(fs.readFileSync(file, "utf8"));
+}
+
+function readSqlite(file: string): PostfixAdminData {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const has = (t: string) => !!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(t);
+    const all = (t: string) => (has(t) ? (db.prepare(`SELECT * FROM "${t}"`).all() as Row[]) : []);
+    return { domain: all("domain"), mailbox: all("mailbox"), alias: all("alias"), vacation: all("vacation") };
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * mysqldump output: the column order comes from each `CREATE TABLE`, the rows from `INSERT INTO`
+ * statements (with or without a column list, one or many tuples). Strings use MySQL's backslash
+ * escapes and doubled quotes. Only the four tables are read; everything else is skipped.
+ */
+export function readMysqlDump(text: string): PostfixAdminData {
+  const data: PostfixAdminData = { domain: [], mailbox: [], alias: [], vacation: [] };
+  const columns = new Map<string, string[]>();
+  for (const m of text.matchAll(/CREATE TABLE (?:IF NOT EXISTS )?`?(\w+)`?\s*\(([\s\S]*?)\)\s*(?:ENGINE|DEFAULT|COMMENT|;)/gi)) {
+    const names = m[2]
+      .split("\n")
+      .map((l) => /^\s*`(\w+)`\s/.exec(l)?.[1])
+      .filter((n): n is string => !!n);
+    columns.set(m[1].toLowerCase(), names);
+  }
+  const insert = /INSERT INTO `?(\w+)`?\s*(?:\(([^)]*)\))?\s*VALUES\s*/gi;
+  let m: RegExpExecArray | null;
+  while ((m = insert.exec(text)) !== null) {
+    const table = m[1].toLowerCase();
+    const cols = m[2] ? m[2].split(",").map((c) => c.trim().replace(/`/g, "")) : (columns.get(table) ?? []);
+    const { tuples, end } = readTuples(text, insert.lastIndex);
+    insert.lastIndex = end;
+    if (!(TABLES as readonly string[]).includes(table)) continue;
+    for (const values of tuples) data[table as (typeof TABLES)[number]].push(Object.fromEntries(cols.map((c, i) => [c, values[i]])));
+  }
+  return data;
+}
+
+const ESCAPES: Record<string, string> = { n: "\n", r: "\r", t: "\t", "0": "\0", Z: "\x1a", b: "\b" };
+
+/** The `(…),(…);` value list at `start`: strings, numbers and NULL, up to the closing semicolon. */
+function readTuples(text: string, start: number): { tuples: (string | number | null)[][]; end: number } {
+  const tuples: (string | number | null)[][] = [];
+  let i = start;
+  let tuple: (string | number | null)[] = [];
+  while (i < text.length) {
+    const c = text[i];
+    if (c === ";") return { tuples, end: i + 1 };
+    if (c === "(") tuple = [];
+    else if (c === ")") tuples.push(tuple);
+    else if (c === "'") {
+      let s = "";
+      i++;
+      while (i < text.length) {
+        const d = text[i];
+        if (d === "\\") {
+          const e = text[i + 1];
+          s += ESCAPES[e] ?? e;
+          i += 2;
+        } else if (d === "'" && text[i + 1] === "'") {
+          s += "'";
+          i += 2;
+        } else if (d === "'") break;
+        else {
+          s += d;
+          i++;
+        }
+      }
+      tuple.push(s);
+    } else if (/[-\d]/.test(c)) {
+      const num = /^-?\d+(\.\d+)?/.exec(text.slice(i, i + 40))?.[0] ?? "0";
+      tuple.push(Number(num));
+      i += num.length - 1;
+    } else if (text.startsWith("NULL", i)) {
+      tuple.push(null);
+      i += 3;
+    }
+    i++;
+  }
+  return { tuples, end: i };
+}
+
+const str = (v: unknown) => (typeof v === "string" ? v : typeof v === "number" ? String(v) : "");
+const active = (v: unknown) => str(v) !== "0";
+
+export type PostfixAdminRows = {
+  rows: CsvRow[];
+  /** What each synthetic line number stands for, for the report ("mailbox info@example.com"). */
+  labels: Map<number, string>;
+  vacations: { email: string; subject: string; body: string; active: boolean }[];
+  skipped: { reason: string; name: string }[];
+};
+
+/**
+ * PostfixAdmin's data as import lines for the same planner the CSV import uses: its domains,
+ * mailboxes with their hashes as stored (PostfixAdmin writes e.g. `{SHA512-CRYPT}$6$…`, `$1$…` or
+ * `{BLF-CRYPT}$2y$…`), aliases, and a mailbox's own alias with more targets as its forwarding.
+ * Backup-MX domains and vacation's autoreply targets are left out; vacation texts come back apart.
+ */
+export function postfixAdminRows(data: PostfixAdminData): PostfixAdminRows {
+  const rows: CsvRow[] = [];
+  const labels = new Map<number, string>();
+  const skipped: PostfixAdminRows["skipped"] = [];
+  const add = (cells: Partial<Record<ImportColumn, string>>) => {
+    const line = rows.length + 1;
+    rows.push({
+      line,
+      cells: { type: "", address: "", password: "", quota_mb: "", enabled: "", targets: "", ...cells },
+    });
+    labels.set(line, `${cells.type ?? ""} ${cells.address ?? ""}`);
+  };
+  const domains = new Set<string>();
+  for (const d of data.domain) {
+    const name = str(d.domain).toLowerCase();
+    if (!name || name === "all") continue; // "ALL" is PostfixAdmin's placeholder for superadmins
+    if (str(d.backupmx) === "1") {
+      skipped.push({ reason: "backupMx", name });
+      continue;
+    }
+    domains.add(name);
+    add({ type: "domain", address: name });
+  }
+  const mailboxes = new Set<string>();
+  for (const m of data.mailbox) {
+    const address = str(m.username).toLowerCase();
+    mailboxes.add(address);
+    const bytes = Number(m.quota) || 0;
+    add({
+      type: "mailbox",
+      address,
+      password: str(m.password),
+      quota_mb: bytes > 0 ? String(Math.max(1, Math.round(bytes / 1048576))) : "",
+      enabled: active(m.active) ? "yes" : "no",
+    });
+  }
+  for (const a of data.alias) {
+    const address = str(a.address).toLowerCase();
+    if (!active(a.active) || address.startsWith("@")) {
+      skipped.push({ reason: address.startsWith("@") ? "catchAll" : "inactive", name: address });
+      continue;
+    }
+    const targets = str(a.goto)
+      .split(",")
+      .map((t) => t.trim().toLowerCase())
+      .filter((t) => t && !/#.*@autoreply\./.test(t) && !t.includes("@autoreply."));
+    const others = targets.filter((t) => t !== address);
+    if (mailboxes.has(address)) {
+      if (others.length) add({ type: "forward", address, targets: others.join(" ") });
+      continue;
+    }
+    if (!others.length) continue;
+    add({ type: "alias", address, targets: others.join(" ") });
+  }
+  const vacations = data.vacation.map((v) => ({
+    email: str(v.email),
+    subject: str(v.subject),
+    body: str(v.body),
+    active: active(v.active),
+  }));
+  return { rows, labels, vacations, skipped };
+}

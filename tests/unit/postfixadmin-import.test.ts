@@ -1,0 +1,69 @@
+/**
+ * PostfixAdmin migration: the same data read from a SQLite database built from PostfixAdmin's own
+ * schema (tests/fixtures/postfixadmin/schema-sqlite.sql, made by its upgrade.php) and from a MySQL
+ * dump gives the same import lines; the dry run and apply put domains, mailboxes with their hashes,
+ * aliases and forwarding into the chosen customer's subscription.
+ */
+import { eq } from "drizzle-orm";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { forwards, mailAliases, mailboxes } from "@/db/schema";
+import { verifyPassword } from "@/lib/auth/password-hash";
+import { postfixAdminRows, readPostfixAdmin } from "@/lib/services/import/postfixadmin";
+import { applyImport, dryRunImport } from "@/lib/services/import/run-import";
+import { aCustomerWithPackage, emptyDb } from "../support/factories";
+import { POSTFIXADMIN_FIXTURES, postfixAdminSqlite } from "../support/postfixadmin-fixture";
+
+const FIXTURES = POSTFIXADMIN_FIXTURES;
+
+describe("reading PostfixAdmin", () => {
+  it("reads the same lines from SQLite and from a MySQL dump", () => {
+    const fromSqlite = postfixAdminRows(readPostfixAdmin(postfixAdminSqlite()));
+    const fromDump = postfixAdminRows(readPostfixAdmin(path.join(FIXTURES, "mysql-dump.sql")));
+    expect(fromDump.rows).toEqual(fromSqlite.rows);
+    expect(fromSqlite.rows.map((r) => [r.cells.type, r.cells.address, r.cells.quota_mb, r.cells.enabled, r.cells.targets])).toEqual([
+      ["domain", "altfirma.example", "", "", ""],
+      ["mailbox", "chef@altfirma.example", "100", "yes", ""],
+      ["mailbox", "buero@altfirma.example", "", "yes", ""],
+      ["mailbox", "lager@altfirma.example", "50", "no", ""],
+      ["forward", "buero@altfirma.example", "", "", "extern@example.net"],
+      ["alias", "info@altfirma.example", "", "", "chef@altfirma.example buero@altfirma.example"],
+    ]);
+    expect(fromSqlite.skipped).toEqual([
+      { reason: "backupMx", name: "backup.example" },
+      { reason: "inactive", name: "alt@altfirma.example" },
+    ]);
+    expect(fromDump.vacations).toEqual([
+      {
+        email: "chef@altfirma.example",
+        subject: "Im Urlaub",
+        body: "Ich bin bis Montag nicht da.\nIn dringenden Fällen: buero@altfirma.example",
+        active: true,
+      },
+    ]);
+  });
+
+  it("imports into the chosen subscription with the hashes as they were; weak ones are listed", async () => {
+    const { db } = emptyDb();
+    const sub = await aCustomerWithPackage(db, { package: { maxMailboxes: 10 } });
+    const { rows } = postfixAdminRows(readPostfixAdmin(postfixAdminSqlite()));
+    const report = dryRunImport(sub.reseller.actor, sub.subscriptionId, rows, [], db);
+    expect(report.problems).toEqual([]);
+    expect(report.weakHashes).toEqual([{ line: 3, address: "buero@altfirma.example", scheme: "MD5-CRYPT" }]);
+    await applyImport(sub.reseller.actor, sub.subscriptionId, rows, [], { source: "postfixadmin" }, db);
+    const box = (a: string) => db.select().from(mailboxes).where(eq(mailboxes.address, a)).get()!;
+    expect(box("buero@altfirma.example").passwordHash).toBe("{MD5-CRYPT}$1$aZjufBrO$AW4WoPoEOobKew4n/wo09/");
+    expect(box("lager@altfirma.example")).toMatchObject({ enabled: false, quotaMb: 50, customerId: sub.customer.id });
+    for (const a of ["chef", "buero", "lager"])
+      expect(await verifyPassword(box(`${a}@altfirma.example`).passwordHash, "Alte-Passphrase-7!")).toBe(true);
+    expect(
+      db
+        .select()
+        .from(forwards)
+        .where(eq(forwards.mailboxId, box("buero@altfirma.example").id))
+        .all()
+        .map((f) => f.target),
+    ).toEqual(["extern@example.net"]);
+    expect(db.select().from(mailAliases).where(eq(mailAliases.address, "info@altfirma.example")).get()?.customerId).toBe(sub.customer.id);
+  });
+});
