@@ -21,7 +21,7 @@ import { isLocale } from "@/lib/i18n/locales";
 import { postfixAdminRows, readPostfixAdmin } from "@/lib/services/import/postfixadmin";
 import type { ImportProblem } from "@/lib/services/import/problems";
 import { type CsvRow, readImportCsv } from "@/lib/services/import/read-csv";
-import { applyImport, dryRunImport, ImportRefused, type ImportReport } from "@/lib/services/import/run-import";
+import { applyImport, dryRunImport, type ImportedVacation, ImportRefused, type ImportReport } from "@/lib/services/import/run-import";
 
 const { values } = parseArgs({
   options: {
@@ -59,6 +59,7 @@ if (!actor) fail(`no login ${values.as}`);
 let rows: CsvRow[];
 let fileProblems: ImportProblem[] = [];
 let labels = new Map<number, string>();
+let vacations: ImportedVacation[] = [];
 if (values.csv) {
   const csv = await readImportCsv(fs.createReadStream(values.csv));
   rows = csv.rows;
@@ -69,8 +70,7 @@ if (values.csv) {
   labels = pfa.labels;
   console.log(`PostfixAdmin: ${rows.length} entries, ${pfa.vacations.length} vacation texts, ${pfa.skipped.length} skipped`);
   for (const s of pfa.skipped) console.log(`  skipped (${s.reason}): ${s.name}`);
-  // The autoresponder table arrives with issue 19; until then the texts are listed, not written.
-  for (const v of pfa.vacations) console.log(`  vacation text not imported: ${v.email} "${v.subject}"${v.active ? " (active)" : ""}`);
+  vacations = pfa.vacations;
 }
 
 const where = (line: number) => (labels.size ? `${t("import.line")} ${line} (${labels.get(line) ?? ""})` : `${t("import.line")} ${line}`);
@@ -92,16 +92,21 @@ try {
     console.log(report.problemCount ? t("import.checkedProblems", { count: report.problemCount }) : t("import.checkedClean"));
     process.exit(report.problemCount ? 1 : 0);
   }
-  const { report, generated } = await applyImport(
+  const {
+    report,
+    generated,
+    vacations: written,
+  } = await applyImport(
     actor,
     subscriptionId,
     rows,
     fileProblems,
-    { ip: "cli", source: values.csv ? "cli-csv" : "postfixadmin" },
+    { ip: "cli", source: values.csv ? "cli-csv" : "postfixadmin", vacations },
     db,
   );
   print(report);
   console.log(t("import.applied", { count: report.rowCount }));
+  if (vacations.length) console.log(`vacation texts imported as autoresponders: ${written} of ${vacations.length}`);
   // Shown once, here only: nothing stores them.
   if (generated.length) console.log(["address,password", ...generated.map((g) => `${g.address},${g.password}`)].join("\n"));
 } catch (error) {

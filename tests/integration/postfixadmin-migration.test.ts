@@ -31,9 +31,10 @@ describe("PostfixAdmin migration", () => {
     const sub = env.db.select().from(schema.domains).where(eq(schema.domains.name, "citywerk.example")).get();
     expect(actor && sub).toBeTruthy();
     if (!actor || !sub) return;
-    const { rows } = postfixAdminRows(readPostfixAdmin(postfixAdminSqlite()));
-    const { report } = await applyImport(actor, sub.subscriptionId, rows, [], { source: "postfixadmin" }, env.db);
-    expect(report.counts.create).toBe(6);
+    const { rows, vacations } = postfixAdminRows(readPostfixAdmin(postfixAdminSqlite()));
+    const applied = await applyImport(actor, sub.subscriptionId, rows, [], { source: "postfixadmin", vacations }, env.db);
+    expect(applied.report.counts.create).toBe(6);
+    expect(applied.vacations).toBe(1);
 
     for (const address of ["chef@altfirma.example", "buero@altfirma.example"]) {
       expect(await imapLogin(address, OLD, env.ports.imap), address).toBe(true);

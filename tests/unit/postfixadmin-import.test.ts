@@ -7,7 +7,7 @@
 import { eq } from "drizzle-orm";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { forwards, mailAliases, mailboxes } from "@/db/schema";
+import { autoresponders, forwards, mailAliases, mailboxes } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password-hash";
 import { postfixAdminRows, readPostfixAdmin } from "@/lib/services/import/postfixadmin";
 import { applyImport, dryRunImport } from "@/lib/services/import/run-import";
@@ -39,6 +39,9 @@ describe("reading PostfixAdmin", () => {
         subject: "Im Urlaub",
         body: "Ich bin bis Montag nicht da.\nIn dringenden Fällen: buero@altfirma.example",
         active: true,
+        startsOn: null,
+        endsOn: null,
+        intervalDays: 7,
       },
     ]);
   });
@@ -46,11 +49,12 @@ describe("reading PostfixAdmin", () => {
   it("imports into the chosen subscription with the hashes as they were; weak ones are listed", async () => {
     const { db } = emptyDb();
     const sub = await aCustomerWithPackage(db, { package: { maxMailboxes: 10 } });
-    const { rows } = postfixAdminRows(readPostfixAdmin(postfixAdminSqlite()));
+    const { rows, vacations } = postfixAdminRows(readPostfixAdmin(path.join(FIXTURES, "mysql-dump.sql")));
     const report = dryRunImport(sub.reseller.actor, sub.subscriptionId, rows, [], db);
     expect(report.problems).toEqual([]);
     expect(report.weakHashes).toEqual([{ line: 3, address: "buero@altfirma.example", scheme: "MD5-CRYPT" }]);
-    await applyImport(sub.reseller.actor, sub.subscriptionId, rows, [], { source: "postfixadmin" }, db);
+    const applied = await applyImport(sub.reseller.actor, sub.subscriptionId, rows, [], { source: "postfixadmin", vacations }, db);
+    expect(applied.vacations).toBe(1);
     const box = (a: string) => db.select().from(mailboxes).where(eq(mailboxes.address, a)).get()!;
     expect(box("buero@altfirma.example").passwordHash).toBe("{MD5-CRYPT}$1$aZjufBrO$AW4WoPoEOobKew4n/wo09/");
     expect(box("lager@altfirma.example")).toMatchObject({ enabled: false, quotaMb: 50, customerId: sub.customer.id });
@@ -64,6 +68,17 @@ describe("reading PostfixAdmin", () => {
         .all()
         .map((f) => f.target),
     ).toEqual(["extern@example.net"]);
+    expect(
+      db
+        .select()
+        .from(autoresponders)
+        .where(eq(autoresponders.mailboxId, box("chef@altfirma.example").id))
+        .get(),
+    ).toMatchObject({
+      enabled: true,
+      subject: "Im Urlaub",
+      customerId: sub.customer.id,
+    });
     expect(db.select().from(mailAliases).where(eq(mailAliases.address, "info@altfirma.example")).get()?.customerId).toBe(sub.customer.id);
   });
 });

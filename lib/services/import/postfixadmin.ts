@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import fs from "node:fs";
 import type { CsvRow, ImportColumn } from "./read-csv";
+import type { ImportedVacation } from "./run-import";
 
 /**
  * PostfixAdmin's documented tables, as its public/upgrade.php creates them (tests/fixtures/postfixadmin
@@ -105,12 +106,16 @@ function readTuples(text: string, start: number): { tuples: (string | number | n
 
 const str = (v: unknown) => (typeof v === "string" ? v : typeof v === "number" ? String(v) : "");
 const active = (v: unknown) => str(v) !== "0";
+const day = (v: unknown, none: string) => {
+  const d = str(v).slice(0, 10);
+  return /^\d{4}-\d{2}-\d{2}$/.test(d) && d !== none ? d : null;
+};
 
 export type PostfixAdminRows = {
   rows: CsvRow[];
   /** What each synthetic line number stands for, for the report ("mailbox info@example.com"). */
   labels: Map<number, string>;
-  vacations: { email: string; subject: string; body: string; active: boolean }[];
+  vacations: ImportedVacation[];
   skipped: { reason: string; name: string }[];
 };
 
@@ -175,10 +180,14 @@ export function postfixAdminRows(data: PostfixAdminData): PostfixAdminRows {
     add({ type: "alias", address, targets: others.join(" ") });
   }
   const vacations = data.vacation.map((v) => ({
-    email: str(v.email),
+    email: str(v.email).toLowerCase(),
     subject: str(v.subject),
     body: str(v.body),
     active: active(v.active),
+    // PostfixAdmin's defaults (2000-01-01 … 2038-01-18) mean "no limit".
+    startsOn: day(v.activefrom, "2000-01-01"),
+    endsOn: day(v.activeuntil, "2038-01-18"),
+    intervalDays: Math.min(30, Math.max(1, Math.round((Number(v.interval_time) || 7 * 86400) / 86400))),
   }));
   return { rows, labels, vacations, skipped };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
-import { domains, forwards, mailAliases, mailAliasTargets, mailboxes, spamSettings } from "@/db/schema";
+import { autoresponders, domains, forwards, mailAliases, mailAliasTargets, mailboxes, spamSettings } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password-hash";
 import type { Actor } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/permissions";
@@ -10,6 +10,7 @@ import { syncMailboxSieveSafely } from "@/lib/mail/sieve/sync";
 import { generatePassword } from "@/lib/password/generate";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import { writePasswordHash } from "@/lib/services/passwords/set-password";
+import { AUTORESPONDER_BODY_MAX, AUTORESPONDER_SUBJECT_MAX } from "@/lib/validation/autoresponder";
 import { type ImportPlan, loadImportTarget, type PlannedAction, type PlannedMailbox, planImport } from "./plan-import";
 import type { ImportProblem } from "./problems";
 import type { CsvRow } from "./read-csv";
@@ -97,6 +98,17 @@ export function dryRunImport(actor: Actor, subscriptionId: number, rows: CsvRow[
 
 export type GeneratedPassword = { address: string; password: string };
 
+/** An out-of-office text brought along (PostfixAdmin's vacation table), for a mailbox of the import. */
+export type ImportedVacation = {
+  email: string;
+  subject: string;
+  body: string;
+  active: boolean;
+  startsOn: string | null;
+  endsOn: string | null;
+  intervalDays: number;
+};
+
 /**
  * Applies an import in one transaction after planning it again inside it: any problem (in the file,
  * or one that appeared since the dry run) throws before the first write, so a failed import leaves
@@ -108,9 +120,9 @@ export async function applyImport(
   subscriptionId: number,
   rows: CsvRow[],
   fileProblems: ImportProblem[],
-  ctx: { ip?: string | null; source?: string },
+  ctx: { ip?: string | null; source?: string; vacations?: ImportedVacation[] },
   db: Db = getDb(),
-): Promise<{ report: ImportReport; generated: GeneratedPassword[] }> {
+): Promise<{ report: ImportReport; generated: GeneratedPassword[]; vacations: number }> {
   assertCan(actor, "import.manage");
   const first = planImport(db, actor, subscriptionId, rows);
   const firstReport = reportOf(first, fileProblems);
@@ -129,6 +141,7 @@ export async function applyImport(
   }
 
   const forwarded: number[] = [];
+  let vacationCount = 0;
   const report = db.transaction(
     (tx) => {
       const plan = planImport(tx, actor, subscriptionId, rows);
@@ -208,6 +221,25 @@ export async function applyImport(
           forwarded.push(id);
         }
       }
+      for (const v of ctx.vacations ?? []) {
+        const id = mailboxIds.get(v.email.toLowerCase());
+        if (id === undefined) continue; // only mailboxes of this import
+        const row = {
+          ...tenant,
+          enabled: v.active,
+          subject: v.subject.slice(0, AUTORESPONDER_SUBJECT_MAX),
+          body: v.body.slice(0, AUTORESPONDER_BODY_MAX),
+          startsOn: v.startsOn,
+          endsOn: v.endsOn,
+          intervalDays: v.intervalDays,
+        };
+        tx.insert(autoresponders)
+          .values({ mailboxId: id, ...row })
+          .onConflictDoUpdate({ target: autoresponders.mailboxId, set: row })
+          .run();
+        forwarded.push(id);
+        vacationCount++;
+      }
       writeAudit(tx, actor, {
         action: "import.apply",
         targetKind: "subscription",
@@ -219,14 +251,16 @@ export async function applyImport(
           created: again.counts.create,
           changed: again.counts.change,
           weakHashes: again.weakHashes.length,
+          vacations: vacationCount,
         },
       });
       return again;
     },
     { behavior: "immediate" },
   );
-  for (const id of forwarded) syncMailboxSieveSafely(db, id);
-  return { report, generated };
+  // Forwarding and autoresponder live in the mailbox's generated Sieve script.
+  for (const id of new Set(forwarded)) syncMailboxSieveSafely(db, id);
+  return { report, generated, vacations: vacationCount };
 }
 
 /** An apply refused for problems in the file: carries the report that lists them. */
