@@ -2,6 +2,7 @@ import { ImportForm, type ImportLabels } from "@/components/import/import-form";
 import { Card, PageTitle } from "@/components/ui/card";
 import { importAction } from "@/app/(ksc)/ksc/import/actions";
 import type { Actor } from "@/lib/authz/actor";
+import { can } from "@/lib/authz/permissions";
 import { getTranslations } from "@/lib/i18n/translations";
 import { listImportTargets } from "@/lib/services/import/import-targets";
 
@@ -13,6 +14,7 @@ import { listImportTargets } from "@/lib/services/import/import-targets";
 export async function ImportPage({ actor }: { actor: Actor }) {
   const t = await getTranslations();
   const targets = listImportTargets(actor);
+  const withHashes = can(actor, "export.hashes");
   const key = (k: string) => t(`import.${k}`);
   const labels: ImportLabels = {
     subscription: key("subscription"),
@@ -44,6 +46,32 @@ export async function ImportPage({ actor }: { actor: Actor }) {
         <p className="mb-2 text-sm text-slate-600">{key("intro")}</p>
         <p className="mb-4 text-xs text-slate-600">{key("format")}</p>
         <ImportForm action={importAction} targets={targets} labels={labels} />
+      </Card>
+      <Card title={key("exportTitle")}>
+        <p className="mb-2 text-sm text-slate-600">{key("exportIntro")}</p>
+        <ul className="space-y-1 text-sm">
+          {targets.map((target) => (
+            <li key={target.id}>
+              {target.label}:{" "}
+              <a className="text-brand-700 underline" href={`/api/export?subscription=${target.id}&format=csv`}>
+                {key("exportCsv")}
+              </a>{" "}
+              ·{" "}
+              <a className="text-brand-700 underline" href={`/api/export?subscription=${target.id}&format=json`}>
+                {key("exportJson")}
+              </a>
+              {withHashes && (
+                <>
+                  {" "}
+                  ·{" "}
+                  <a className="text-brand-700 underline" href={`/api/export?subscription=${target.id}&format=csv&hashes=1`}>
+                    {key("exportHashes")}
+                  </a>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
       </Card>
     </>
   );

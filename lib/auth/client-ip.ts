@@ -10,7 +10,11 @@ import { plainAddress, SOCKET_ADDRESS_HEADER, SOCKET_ADDRESS_MARK } from "@/lib/
  * "unknown" where no server of ours set it (`next dev`, `next start`), never a header a visitor chose.
  */
 export async function clientIp(): Promise<string> {
-  const h = await headers();
+  return clientIpOf(await headers());
+}
+
+/** clientIp from a route handler's own request headers (the same rules). */
+export function clientIpOf(h: Headers): string {
   const fromServer = (globalThis as Record<symbol, unknown>)[SOCKET_ADDRESS_MARK] === true;
   return pickClientAddress({
     socket: fromServer ? (h.get(SOCKET_ADDRESS_HEADER) ?? "") : "",

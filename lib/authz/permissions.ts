@@ -51,6 +51,10 @@ export const PERMISSION_TABLE = {
   "support.recovery": ["support"],
   /** CSV import (dry run and apply) into a subscription within the actor's tenant scope. */
   "import.manage": ["admin", "reseller", "customer"],
+  /** Downloading a subscription's domains, mailboxes, aliases and forwarding as CSV or JSON (/api/export). */
+  "export.read": ["admin", "reseller", "customer"],
+  /** The export with password hashes, for the hoster's own migrations. */
+  "export.hashes": ["admin"],
   /** The audit log, within the actor's tenant scope (lib/authz/scope.ts). */
   "audit.read": ["admin", "reseller", "customer", "support"],
   /**

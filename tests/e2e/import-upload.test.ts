@@ -84,5 +84,17 @@ describe("CSV import in the KundenServiceCenter", () => {
     expect(db.select().from(mailboxes).where(eq(mailboxes.address, alt)).get()?.passwordHash).toBe(SHA512);
     expect(await imapLogin(alt, OLD, portsFromEnv().imap)).toBe(true);
     expect(await imapLogin(gen, password, portsFromEnv().imap)).toBe(true);
+
+    // Export: the customer's CSV lists the imported mailbox, without its hash; hashes are admin-only.
+    const href = await page.getByRole("link", { name: "CSV", exact: true }).first().getAttribute("href");
+    expect(href).toMatch(/^\/api\/export\?subscription=\d+&format=csv$/);
+    const exported = await page.request.get(`${BASE_URL}/api/export?subscription=${String(subscriptionId)}&format=csv`);
+    expect(exported.status()).toBe(200);
+    const text = await exported.text();
+    expect(text).toContain(`mailbox,${alt},,`);
+    expect(text).not.toContain("$6$");
+    expect((await page.request.get(`${BASE_URL}/api/export?subscription=${String(subscriptionId)}&format=csv&hashes=1`)).status()).toBe(
+      403,
+    );
   });
 });

@@ -9,6 +9,7 @@ import { updateCustomer } from "@/lib/services/customers/update-customer";
 import { assertMailAdmin } from "@/lib/services/mail-accounts/mail-admin-guard";
 import { loadOwnMailbox } from "@/lib/services/mailbox-settings/own-mailbox";
 import { sendSupportRecoveryLink } from "@/lib/services/recovery/support-link";
+import { exportSubscription } from "@/lib/services/import/export-data";
 import { dryRunImport } from "@/lib/services/import/run-import";
 import { listResellers } from "@/lib/services/resellers/list-resellers";
 import { getPasswordPolicyOptions } from "@/lib/services/settings/password-policy-settings";
@@ -63,6 +64,14 @@ export const PERMISSION_ROWS: Record<Permission, PermissionRow> = {
         "192.0.2.1",
         db,
       ),
+  },
+  "export.read": {
+    gate: "service",
+    probe: (actor, w, db) => exportSubscription(actor, w.b.subscriptionId, { withHashes: false, format: "csv" }, db),
+  },
+  "export.hashes": {
+    gate: "service",
+    probe: (actor, w, db) => exportSubscription(actor, w.b.subscriptionId, { withHashes: true, format: "json" }, db),
   },
   "import.manage": { gate: "service", probe: (actor, w, db) => dryRunImport(actor, w.b.subscriptionId, [], [], db) },
   "audit.read": {

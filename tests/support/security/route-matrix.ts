@@ -20,6 +20,8 @@ export type RouteEntry = {
   ownData?: (w: World) => string[];
   expectStatus?: number;
   delegated?: "next-auth";
+  /** Writes its audit entry for the allowed callers (a download that must be on record), nothing else. */
+  audited?: true;
 };
 
 const BASE = "http://127.0.0.1:3000";
@@ -62,6 +64,12 @@ export const ROUTE_MATRIX: Record<string, RouteEntry> = {
       existingAddress: w.a.mailboxAddress,
       missingAddress: NOWHERE,
     }),
+  },
+  "app/api/export/route.ts#GET": {
+    access: "export.read",
+    request: (w) => get(`/api/export?subscription=${w.b.subscriptionId}&format=csv`),
+    ownData: (w) => [w.b.domainName],
+    audited: true,
   },
   "app/api/altcha/challenge/route.ts#GET": { access: "public", request: () => get("/api/altcha/challenge") },
   "app/api/altcha/worker/route.ts#GET": { access: "public", request: () => get("/api/altcha/worker") },

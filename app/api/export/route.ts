@@ -1,0 +1,38 @@
+import { getActor } from "@/lib/auth/session";
+import { can } from "@/lib/authz/permissions";
+import { clientIpOf } from "@/lib/auth/client-ip";
+import { ServiceError } from "@/lib/errors";
+import { exportCsv, exportSubscription } from "@/lib/services/import/export-data";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * Download of a subscription's data: `?subscription=<id>&format=csv|json[&hashes=1]`. CSV is the
+ * import's format (re-importable); hashes only for admins (a migration export). 404 for anything
+ * outside the actor's scope, as for a missing subscription.
+ */
+export async function GET(request: Request) {
+  const actor = await getActor();
+  const notFound = () => new Response("Not found\n", { status: 404 });
+  if (!actor || !can(actor, "export.read")) return notFound();
+  const url = new URL(request.url);
+  const id = Number(url.searchParams.get("subscription"));
+  const format = url.searchParams.get("format") === "json" ? "json" : "csv";
+  const withHashes = url.searchParams.get("hashes") === "1";
+  if (!Number.isInteger(id) || id <= 0) return notFound();
+  if (withHashes && !can(actor, "export.hashes")) return new Response("Forbidden\n", { status: 403 });
+  try {
+    const data = exportSubscription(actor, id, { withHashes, format, ip: clientIpOf(request.headers) });
+    const body = format === "json" ? JSON.stringify(data, null, 2) : exportCsv(data);
+    return new Response(body, {
+      headers: {
+        "Content-Type": format === "json" ? "application/json; charset=utf-8" : "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="kontor-export-${id}.${format}"`,
+        "Cache-Control": "private, no-store",
+      },
+    });
+  } catch (error) {
+    if (error instanceof ServiceError) return notFound();
+    throw error;
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * Export: a customer's subscription as the import's CSV (without hashes) or JSON; an admin's export
+ * with hashes re-imported into an empty installation gives the same data, passwords included; other
+ * tenants' subscriptions are not found; every download is audited; formulas are neutralised.
+ */
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { auditLog } from "@/db/schema";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { exportCsv, exportSubscription } from "@/lib/services/import/export-data";
+import { readImportCsv } from "@/lib/services/import/read-csv";
+import { applyImport } from "@/lib/services/import/run-import";
+import { aCustomerWithPackage, anAdmin, emptyDb } from "../support/factories";
+
+const SHA512 = "{SHA512-CRYPT}$6$wj1Y9CiyxdBcJnE2$QQMcKbX46.fttIWGLdhqeIptbgXdDWg7bvelJ7SDy7OhS3eP77.8.Xzm8NIimBxpCR2tCaabCieVpValtWdO..";
+
+async function* once(text: string) {
+  yield new TextEncoder().encode(text);
+}
+
+async function world() {
+  const { db } = emptyDb();
+  const sub = await aCustomerWithPackage(db, { package: { maxMailboxes: 10 } });
+  const d = sub.domain.name;
+  const csv = [
+    "type,address,password,quota_mb,enabled,targets",
+    `mailbox,info@${d},${SHA512},100,yes,`,
+    `mailbox,aus@${d},${SHA512},,no,`,
+    `forward,info@${d},,,,extern@example.net`,
+    `alias,kontakt@${d},,,,info@${d} aus@${d}`,
+  ].join("\n");
+  await applyImport(sub.customer.actor, sub.subscriptionId, (await readImportCsv(once(csv))).rows, [], {}, db);
+  return { db, sub };
+}
+
+describe("export", () => {
+  it("gives a customer its data without hashes, audited", async () => {
+    const { db, sub } = await world();
+    const data = exportSubscription(sub.customer.actor, sub.subscriptionId, { withHashes: false, format: "json" }, db);
+    expect(JSON.stringify(data)).not.toContain("$6$");
+    expect(data.domains[0].mailboxes.map((m) => [m.address.split("@")[0], m.quotaMb, m.enabled, m.forwards])).toEqual([
+      ["aus", 1024, false, []],
+      ["info", 100, true, ["extern@example.net"]],
+    ]);
+    expect(() => exportSubscription(sub.customer.actor, sub.subscriptionId, { withHashes: true, format: "csv" }, db)).toThrow(
+      ForbiddenError,
+    );
+    const other = await aCustomerWithPackage(db);
+    expect(() => exportSubscription(other.customer.actor, sub.subscriptionId, { withHashes: false, format: "csv" }, db)).toThrow(
+      NotFoundError,
+    );
+    expect(() => exportSubscription(other.reseller.actor, sub.subscriptionId, { withHashes: false, format: "csv" }, db)).toThrow(
+      NotFoundError,
+    );
+    expect(db.select().from(auditLog).where(eq(auditLog.action, "export.download")).all()).toHaveLength(1);
+  });
+
+  it("re-imported into an empty installation, an admin's export with hashes gives the same data", async () => {
+    const { db, sub } = await world();
+    const admin = await anAdmin(db);
+    const data = exportSubscription(admin, sub.subscriptionId, { withHashes: true, format: "csv" }, db);
+    const csv = exportCsv(data);
+    expect(csv).toContain(SHA512);
+
+    const fresh = emptyDb().db;
+    const target = await aCustomerWithPackage(fresh, { package: { maxMailboxes: 10 }, domain: "andere.example" });
+    const rows = (await readImportCsv(once(csv))).rows;
+    const { report } = await applyImport(target.customer.actor, target.subscriptionId, rows, [], {}, fresh);
+    expect(report.problems).toEqual([]);
+    const again = exportSubscription(await anAdmin(fresh), target.subscriptionId, { withHashes: true, format: "json" }, fresh);
+    const mine = again.domains.find((d) => d.name === sub.domain.name);
+    expect(mine).toEqual(data.domains[0]);
+  });
+
+  it("neutralises cells a spreadsheet would run as a formula", () => {
+    const csv = exportCsv({
+      subscriptionId: 1,
+      domains: [{ name: "x.example", mailboxes: [], aliases: [{ address: '=HYPERLINK("http://evil.example")', targets: ["@a"] }] }],
+    });
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
+    expect(csv).toContain(",'@a");
+  });
+});
