@@ -1,0 +1,93 @@
+/**
+ * API v1 operations through the real router (handleApiRequest) on an in-memory database: forwarding
+ * and spam settings, If-Match, deletion, the audit trail with the key's name, and the protocol
+ * answers (405, 415, 400) as problems. Sieve scripts go to a temporary folder.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { handleApiRequest } from "@/lib/api/handle-request";
+import { createApiKey } from "@/lib/services/api-keys/manage-api-keys";
+import { createApiKeySchema } from "@/lib/validation/api-key";
+import { harness } from "./../support/security/harness";
+import { aDomainWithMailboxes, emptyDb } from "../support/factories";
+
+vi.mock("@/db", async () => (await import("../support/security/harness")).mockDb());
+
+process.env.KONTOR_SIEVE_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "kontor-api-sieve-"));
+
+let key: string;
+let world: Awaited<ReturnType<typeof aDomainWithMailboxes>>;
+
+beforeAll(async () => {
+  const { db, sqlite } = emptyDb();
+  harness.db = db;
+  harness.sqlite = sqlite;
+  world = await aDomainWithMailboxes(db, 2, { package: { forwardingEnabled: true, spamFilterEnabled: true } });
+  key = createApiKey(
+    world.customer.actor,
+    createApiKeySchema.parse({ name: "Betrieb", scopes: ["mailboxes:write", "audit:read"] }),
+    null,
+    db,
+  ).token;
+});
+
+async function call(method: string, url: string, init: { body?: unknown; headers?: Record<string, string> } = {}) {
+  const res = await handleApiRequest(
+    new Request(`http://127.0.0.1/api/v1${url}`, {
+      method,
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json", "accept-language": "en", ...init.headers },
+      body: init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body),
+    }),
+  );
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, json: (text ? JSON.parse(text) : null) as Record<string, unknown> };
+}
+
+describe("API v1 operations", () => {
+  it("sets forwarding and the spam filter, guarded by If-Match", async () => {
+    const id = world.mailboxes[0].id;
+    const read = await call("GET", `/mailboxes/${id}`);
+    const etag = read.headers.get("etag") ?? "";
+    const fwd = await call("PUT", `/mailboxes/${id}/forwarding`, {
+      body: { targets: ["Weiter@Example.org"], keepCopy: false },
+      headers: { "if-match": etag },
+    });
+    expect(fwd.status).toBe(200);
+    expect(fwd.json.forwarding).toEqual({ targets: ["weiter@example.org"], keepCopy: false });
+    const stale = await call("PUT", `/mailboxes/${id}/spam`, { body: { enabled: true }, headers: { "if-match": etag } });
+    expect(stale.status).toBe(412);
+    const spam = await call("PUT", `/mailboxes/${id}/spam`, {
+      body: { enabled: true },
+      headers: { "if-match": fwd.headers.get("etag") ?? "" },
+    });
+    expect(spam.status).toBe(200);
+    expect(spam.json.spamFilter).toBe(true);
+    const self = await call("PUT", `/mailboxes/${id}/forwarding`, { body: { targets: [world.mailboxes[0].address], keepCopy: true } });
+    expect(self.status).toBe(422);
+    expect((self.json.errors as { field: string }[])[0].field).toBe("targets");
+  });
+
+  it("deletes a mailbox and writes every change to the audit log under the key's name", async () => {
+    const id = world.mailboxes[1].id;
+    expect((await call("DELETE", `/mailboxes/${id}`)).status).toBe(204);
+    expect((await call("GET", `/mailboxes/${id}`)).status).toBe(404);
+    const audit = await call("GET", "/audit");
+    const items = audit.json.items as { action: string; actor: string }[];
+    expect(items.map((i) => i.action)).toContain("mailbox.delete");
+    expect(items.filter((x) => x.action.startsWith("mailbox.")).length).toBeGreaterThanOrEqual(3);
+    for (const i of items.filter((x) => x.action.startsWith("mailbox."))) expect(i.actor).toContain("Betrieb");
+  });
+
+  it("answers protocol errors as problems: 405 with Allow, 415 for non-JSON, 400 for broken JSON", async () => {
+    const wrong = await call("PATCH", "/mailboxes");
+    expect(wrong.status).toBe(405);
+    expect(wrong.headers.get("allow")).toBe("GET, POST");
+    expect(wrong.headers.get("content-type")).toBe("application/problem+json");
+    const form = await call("POST", "/mailboxes", { body: "a=b", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    expect(form.status).toBe(415);
+    expect((await call("POST", "/mailboxes", { body: "{" })).status).toBe(400);
+    expect((await call("GET", "/mailboxes/abc")).status).toBe(404);
+  });
+});
