@@ -7,7 +7,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import fc from "fast-check";
 import { handleApiRequest } from "@/lib/api/handle-request";
+import { API_ROUTES } from "@/lib/api/routes";
 import { createApiKey } from "@/lib/services/api-keys/manage-api-keys";
 import { createApiKeySchema } from "@/lib/validation/api-key";
 import { harness } from "./../support/security/harness";
@@ -89,5 +91,21 @@ describe("API v1 operations", () => {
     expect(form.status).toBe(415);
     expect((await call("POST", "/mailboxes", { body: "{" })).status).toBe(400);
     expect((await call("GET", "/mailboxes/abc")).status).toBe(404);
+  });
+
+  it("answers every fuzzed body and query of every operation with a problem, never a 500", async () => {
+    const seed = Number(process.env.KONTOR_FUZZ_SEED ?? 21);
+    for (const route of API_ROUTES) {
+      const path = route.path.replace("{id}", String(world.mailboxes[0].id));
+      await fc.assert(
+        fc.asyncProperty(fc.jsonValue(), fc.string({ maxLength: 40 }), async (body, q) => {
+          const res = await call(route.method, `${path}?domain=${encodeURIComponent(q)}&cursor=${encodeURIComponent(q)}`, {
+            body: route.body ? JSON.stringify(body) : undefined,
+          });
+          expect(res.status, `${route.method} ${route.path} ${JSON.stringify(body)}`).toBeLessThan(500);
+        }),
+        { numRuns: 25, seed },
+      );
+    }
   });
 });
