@@ -104,7 +104,7 @@ describe("renderPostfixConfig", () => {
     expect(recipient).toContain("check_policy_service inet:127.0.0.1:2426");
     expect(recipient).not.toContain("permit_mynetworks");
     expect(master).toMatch(
-      /^127\.0\.0\.1:2527 inet .*smtpd\n  -o syslog_name=postfix\/internal\n  -o smtpd_relay_restrictions=permit_mynetworks,reject_unauth_destination$/m,
+      /^127\.0\.0\.1:2527 inet .*smtpd\n {2}-o syslog_name=postfix\/internal\n {2}-o smtpd_relay_restrictions=permit_mynetworks,reject_unauth_destination$/m,
     );
     expect(() => renderPostfixConfig({ ...base, internalPort: 2525 })).toThrow(/internalPort/);
   });
