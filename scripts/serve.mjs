@@ -22,7 +22,7 @@ import http from "node:http";
 import os from "node:os";
 import { ConfigError, parseSettings } from "../lib/config/settings.mjs";
 import { applyCsp } from "../lib/security/csp.mjs";
-import { refuseBadAction } from "../lib/security/action-guard.mjs";
+import { guardAction } from "../lib/security/action-guard.mjs";
 import { applySocketAddress, markSocketAddressHeader } from "../lib/security/socket-address.mjs";
 import { serveHashSlots } from "./hash-slots-primary.mjs";
 
@@ -100,8 +100,7 @@ if (cluster.isPrimary) {
       applyCsp(req, res);
       applySocketAddress(req, forwardToken);
       // Action requests Next would answer with a 500 get their 4xx here (see action-guard.mjs).
-      if (refuseBadAction(req, res)) return;
-      return handle(req, res);
+      guardAction(req, res, () => handle(req, res));
     })
     .listen(port, host);
   process.on("SIGTERM", () => process.exit(0));

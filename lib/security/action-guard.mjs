@@ -86,10 +86,98 @@ export function requestLocale(req) {
 
 const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/**
+ * A fetch action with a text/plain body carries one JSON row of React's reply encoding; Next hands
+ * it to React's decodeReply, which throws (HTTP 500) on anything else. A single row can only use the
+ * escapes that need no other row: "$$…" (a string that starts with "$"), "$undefined", "$NaN",
+ * "$Infinity", "$-Infinity", "$-0", "$D…" (a date) and "$n…" (a BigInt). References to other rows
+ * ("$K1", "$@2", "$Q3"…) exist only in multipart bodies.
+ */
+export function isDecodablePlainReply(text) {
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  const pending = [value];
+  while (pending.length) {
+    const item = pending.pop();
+    if (typeof item === "string") {
+      if (item.startsWith("$") && !/^\$(\$|undefined$|NaN$|Infinity$|-Infinity$|-0$|D|n-?\d+$)/.test(item)) return false;
+    } else if (item && typeof item === "object") {
+      pending.push(...Object.values(item));
+    }
+  }
+  return true;
+}
+
+/** Whether the request is a fetch action with a text/plain body, which needs its body read first. */
+function hasPlainReplyBody(req) {
+  return (
+    typeof req.headers["next-action"] === "string" &&
+    String(req.headers["content-type"] ?? "")
+      .toLowerCase()
+      .startsWith("text/plain")
+  );
+}
+
+/**
+ * Reads the whole body (actionRefusal already bounded it by Content-Length) and puts it back into
+ * the stream with unshift, which Node allows before 'end' was emitted, so Next reads it unchanged.
+ */
+function peekBody(req) {
+  const expected = Number(req.headers["content-length"]);
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    let length = 0;
+    const finish = (ended = false) => {
+      req.off("readable", onReadable);
+      req.off("end", onEnd);
+      req.off("error", reject);
+      const body = Buffer.concat(chunks);
+      // After 'end' (a body shorter than its Content-Length) nothing can go back: refuse it.
+      if (ended) return resolve(null);
+      if (body.length) req.unshift(body);
+      resolve(body.toString("utf8"));
+    };
+    const onEnd = () => finish(length < expected);
+    const onReadable = () => {
+      let chunk;
+      while (length < expected && (chunk = req.read()) !== null) {
+        chunks.push(chunk);
+        length += chunk.length;
+      }
+      if (length >= expected) finish();
+    };
+    req.on("readable", onReadable);
+    req.on("end", onEnd);
+    req.on("error", reject);
+  });
+}
+
+/**
+ * For serve.mjs: answers a refused action request, or hands it to `next` (Next's handler), after
+ * reading a text/plain body that React could not decode (400 instead of Next's 500).
+ */
+export function guardAction(req, res, next) {
+  if (refuseBadAction(req, res)) return;
+  if (!hasPlainReplyBody(req)) return next();
+  peekBody(req).then(
+    (text) => (text !== null && isDecodablePlainReply(text) ? next() : refuse(req, res, { status: 400, reason: "badRequest" })),
+    () => res.destroy(),
+  );
+}
+
 /** For serve.mjs: answers a refused action request and returns true, or leaves the request to Next. */
 export function refuseBadAction(req, res) {
   const refusal = actionRefusal(req);
   if (!refusal) return false;
+  refuse(req, res, refusal);
+  return true;
+}
+
+function refuse(req, res, refusal) {
   const locale = requestLocale(req);
   const texts = refusedTexts(locale);
   const message = texts[refusal.reason];
@@ -109,5 +197,4 @@ export function refuseBadAction(req, res) {
         `<body><h1>${escapeHtml(texts.title)}</h1><p>${escapeHtml(message)}</p><p><a href="/">${escapeHtml(texts.back)}</a></p></body></html>`,
     );
   }
-  return true;
 }

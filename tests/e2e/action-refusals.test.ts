@@ -104,6 +104,35 @@ describe("refused server actions answer 4xx in the visitor's language", () => {
     expect(res.body).toContain("kein gültiges Formular");
   });
 
+  /** A fetch action whose text/plain body is `body`, as React's client would send plain arguments. */
+  const postPlain = (body: string, cookie = "") =>
+    rawRequest("/login", {
+      method: "POST",
+      body,
+      headers: {
+        origin: ORIGIN,
+        "next-action": loginAction,
+        "content-type": "text/plain;charset=UTF-8",
+        "content-length": String(Buffer.byteLength(body)),
+        ...(cookie ? { cookie } : {}),
+      },
+    });
+
+  it("a text/plain body React cannot decode (not JSON, or a reference to a part it lacks): 400, never a 500", async () => {
+    const garbage = await postPlain("this is not what React sends");
+    expect(garbage.status).toBe(400);
+    expect(garbage.headers["content-type"]).toBe("text/plain");
+    expect(garbage.body).toContain("kein gültiges Formular");
+    const dangling = await postPlain('[{"status":"idle"},"$K1"]', "NEXT_LOCALE=en");
+    expect(dangling.status).toBe(400);
+    expect(dangling.body).not.toContain("kein gültiges Formular");
+  });
+
+  it("a decodable text/plain body still reaches the action, which refuses arguments that are no form", async () => {
+    const res = await postPlain('[{"status":"idle"},"$undefined"]');
+    expect(res.status).toBe(200);
+  });
+
   it("a body without a length (chunked): 411", async () => {
     const res = await rawRequest("/login", {
       method: "POST",
