@@ -133,6 +133,19 @@ describe("aliases", () => {
     ).toEqual([]);
   });
 
+  it("drops targets pointing at a deleted alias, and aliases left with none, along the chain", async () => {
+    const box = await mailbox(domain, "chain-box");
+    const first = saveAlias(customer, input(domain, "chain-first", [box.address]), ctx, handle.db)!;
+    const second = saveAlias(customer, input(domain, "chain-second", [`chain-first@${domain.name}`]), ctx, handle.db)!;
+    const third = saveAlias(customer, input(domain, "chain-third", [`chain-second@${domain.name}`, "y@outside.example"]), ctx, handle.db)!;
+    deleteAlias(customer, { subscriptionId: domain.subscriptionId, aliasId: first.id }, ctx, handle.db);
+    const alive = (id: number) => handle.db.select().from(mailAliases).where(eq(mailAliases.id, id)).get() !== undefined;
+    expect([alive(second.id), alive(third.id)]).toEqual([false, true]);
+    expect(
+      handle.db.select({ target: mailAliasTargets.target }).from(mailAliasTargets).where(eq(mailAliasTargets.aliasId, third.id)).all(),
+    ).toEqual([{ target: "y@outside.example" }]);
+  });
+
   it("refuses 10,000 targets, invalid ones and another customer's addresses beside the field, changing nothing", async () => {
     const many = Array.from({ length: 10_000 }, (_, i) => `t${i}@outside.example`);
     expect((await fieldErrorsOf(() => saveAlias(customer, input(domain, "many", many), ctx, handle.db))).targets).toEqual([

@@ -195,6 +195,8 @@ export function deleteAlias(
       if (!row) throw new NotFoundError();
       const domain = aliasDomainOrThrow(tx, actor, input.subscriptionId, row.domainId);
       tx.delete(mailAliases).where(eq(mailAliases.id, row.id)).run();
+      // Other aliases of the customer that pointed at it lose that target (and go if it was their last).
+      dropAliasTargets(tx, domain.customerId, [row.address]);
       writeAudit(tx, actor, {
         action: "alias.delete",
         targetKind: "alias",
@@ -225,8 +227,13 @@ export function dropAliasTargets(tx: Tx, customerId: number, addresses: string[]
   tx.delete(mailAliasTargets)
     .where(and(eq(mailAliasTargets.customerId, customerId), inArray(mailAliasTargets.target, addresses)))
     .run();
+  const emptied: string[] = [];
   for (const aliasId of new Set(affected)) {
     const left = tx.select({ n: count() }).from(mailAliasTargets).where(eq(mailAliasTargets.aliasId, aliasId)).get();
-    if (!left?.n) tx.delete(mailAliases).where(eq(mailAliases.id, aliasId)).run();
+    if (left?.n) continue;
+    const gone = tx.delete(mailAliases).where(eq(mailAliases.id, aliasId)).returning({ address: mailAliases.address }).get();
+    if (gone) emptied.push(gone.address);
   }
+  // An alias that went may itself have been a target: follow the chain (aliases are loop-free, so it ends).
+  dropAliasTargets(tx, customerId, emptied);
 }
