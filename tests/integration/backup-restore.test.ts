@@ -47,7 +47,9 @@ describe("backup and restore drill", () => {
     expect(result.integrity).toBe("ok");
 
     const imap = await freePort();
-    await startDovecot({ dbPath: restored, dir: dovecotDir, ports: { imap, submission: await freePort(), lmtp: await freePort() } });
+    // Every listener on a port of its own: the runner's Dovecot holds the configured ones.
+    const ports = { imap, submission: await freePort(), lmtp: await freePort() };
+    await startDovecot({ dbPath: restored, dir: dovecotDir, ports, quotaStatusPort: await freePort(), relayPort: await freePort() });
     expect(await imapLogin("info@alpenblick.example", DEMO_PASSWORD, imap)).toBe(true);
     expect(await imapLogin("info@alpenblick.example", "Nach-dem-Backup-2026!x", imap)).toBe(false);
   });
