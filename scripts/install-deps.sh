@@ -11,6 +11,10 @@ if [[ " $* " == *" --system "* ]]; then
   PATH="$PATH:/usr/sbin:/sbin"
   missing=()
   command -v dovecot >/dev/null || missing+=(dovecot-core dovecot-imapd dovecot-sqlite dovecot-submissiond dovecot-lmtpd dovecot-sieve)
+  # Dovecot's passdb is a Lua script (lib/mail/dovecot-lua-passdb.ts): SQLite and HMAC from Lua 5.4.
+  [[ -e /usr/lib/dovecot/modules/auth/libauthdb_lua.so ]] || missing+=(dovecot-auth-lua)
+  compgen -G "/usr/lib/*/lua/5.4/dbd/sqlite3.so" >/dev/null || missing+=(lua-dbi-sqlite3)
+  [[ -e /usr/share/lua/5.4/openssl/hmac.lua ]] || missing+=(lua-luaossl)
   [[ -x /usr/sbin/postfix ]] || missing+=(postfix)
   [[ -e /usr/lib/postfix/postfix-sqlite.so ]] || missing+=(postfix-sqlite)
   [[ -x /usr/bin/chromium || " $* " == *" --no-browser "* ]] || missing+=(chromium)

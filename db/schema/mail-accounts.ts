@@ -26,6 +26,8 @@ export const mailAccounts = sqliteTable(
     enabled: bool("enabled").notNull().default(true),
     mustChangePassword: bool("must_change_password").notNull().default(false),
     sessionVersion: integer("session_version").notNull().default(1),
+    /** As `mailboxes.password_version`: bumped by triggers on every hash write and on/off switch. */
+    passwordVersion: integer("password_version").notNull().default(1),
     passwordChangedAt: integer("password_changed_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
   },

@@ -27,6 +27,12 @@ export const mailboxes = sqliteTable(
     keepCopy: bool("keep_copy").notNull().default(true),
     recoveryEmail: text("recovery_email"),
     sessionVersion: integer("session_version").notNull().default(1),
+    /**
+     * Bumped by triggers (migration 0011) whenever the hash is written or the mailbox is switched on or
+     * off. Dovecot's passdb (lib/mail/dovecot-lua-passdb.ts) remembers a verified login only together
+     * with this version and the hash, so no change can leave an old password working.
+     */
+    passwordVersion: integer("password_version").notNull().default(1),
     passwordChangedAt: integer("password_changed_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -1,12 +1,13 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { openSqlite } from "@/db/open";
 import * as schema from "@/db/schema";
 import { childProcessEnv, type Env, settingsFrom } from "@/lib/config";
-import { VMAIL_GID, VMAIL_UID, renderDovecotConfig } from "@/lib/mail/dovecot-config";
+import { LUA_PASSDB_FILE, VMAIL_GID, VMAIL_UID, renderDovecotConfig } from "@/lib/mail/dovecot-config";
 import { syncAllSieve } from "@/lib/mail/sieve/sync";
 
 /**
@@ -15,7 +16,13 @@ import { syncAllSieve } from "@/lib/mail/sieve/sync";
  */
 
 export const INSTALL_HINT =
-  "Dovecot is not installed: apt-get install dovecot-core dovecot-imapd dovecot-sqlite dovecot-submissiond dovecot-lmtpd";
+  "Dovecot is not installed: apt-get install dovecot-core dovecot-imapd dovecot-sqlite dovecot-submissiond dovecot-lmtpd dovecot-auth-lua lua-dbi-sqlite3 lua-luaossl";
+
+/** The Lua passdb (lib/mail/dovecot-lua-passdb.ts) needs Dovecot's Lua module and two Lua libraries. */
+function luaPassdbInstalled(): boolean {
+  const dbi = () => fs.readdirSync("/usr/lib").some((d) => fs.existsSync(`/usr/lib/${d}/lua/5.4/dbd/sqlite3.so`));
+  return fs.existsSync("/usr/lib/dovecot/modules/auth/libauthdb_lua.so") && fs.existsSync("/usr/share/lua/5.4/openssl/hmac.lua") && dbi();
+}
 
 export type DovecotPorts = { imap: number; submission: number; lmtp: number };
 
@@ -28,20 +35,26 @@ export type DovecotOptions = {
   /** The quota-status policy service Postfix asks; default KONTOR_QUOTA_STATUS_PORT (KONTOR_LMTP_PORT + 2). */
   quotaStatusPort?: number;
   production?: boolean;
+  /** Benchmark anchor only: a static passdb with this password (see DovecotConfigOptions). */
+  staticPassword?: string;
 };
 
 // Debian puts dovecot in /usr/sbin, which a non-login shell's PATH may lack.
 const ENV = childProcessEnv(["/usr/sbin", "/usr/bin", "/sbin"]);
 
+/** The ports settings.mjs parsed (checked there; its plain-JS fields carry no types of their own). */
+type DovecotSettings = { imapPort: number; submissionPort: number; lmtpPort: number; relayPort: number };
+const dovecotSettings = (env?: Env): DovecotSettings => settingsFrom(env).dovecot;
+
 /** KONTOR_IMAP_PORT, KONTOR_SUBMISSION_PORT, KONTOR_LMTP_PORT of the given environment (default: this process's). */
 export function portsFromEnv(env?: Env): DovecotPorts {
-  const { dovecot } = settingsFrom(env);
+  const dovecot = dovecotSettings(env);
   return { imap: dovecot.imapPort, submission: dovecot.submissionPort, lmtp: dovecot.lmtpPort };
 }
 
 /** KONTOR_SMTP_SINK_PORT: the loopback listener Dovecot relays submission and Sieve redirects to. */
 export function relayPortFromEnv(env?: Env): number {
-  return settingsFrom(env).dovecot.relayPort;
+  return dovecotSettings(env).relayPort;
 }
 
 /** KONTOR_QUOTA_STATUS_PORT: Dovecot listens there, Postfix asks there (both started from the same settings). */
@@ -71,7 +84,7 @@ export function confPath(dir: string) {
 
 export function dovecotInstalled(): boolean {
   const r = spawnSync("dovecot", ["--version"], { env: ENV, encoding: "utf8" });
-  return !r.error && r.status === 0;
+  return !r.error && r.status === 0 && luaPassdbInstalled();
 }
 
 /** The master's pid if a Dovecot started from this folder is alive. */
@@ -164,7 +177,7 @@ export async function startDovecot(opts: DovecotOptions): Promise<{ pid: number;
 
   await stopDovecot(dir);
   const sieveDir = path.join(dir, "sieve");
-  const { main, sqlExt, dictExt } = renderDovecotConfig({
+  const { main, sqlExt, dictExt, luaPassdb } = renderDovecotConfig({
     dbPath,
     dir,
     imapPort: ports.imap,
@@ -174,6 +187,8 @@ export async function startDovecot(opts: DovecotOptions): Promise<{ pid: number;
     quotaStatusPort: opts.quotaStatusPort ?? quotaStatusPortFromEnv(),
     sieveDir,
     production: opts.production,
+    cores: os.availableParallelism(),
+    staticPassword: opts.staticPassword,
   });
   // 0755: mail processes run as uid 5000 and must be able to walk down to their Maildir.
   fs.mkdirSync(dir, { recursive: true });
@@ -181,6 +196,9 @@ export async function startDovecot(opts: DovecotOptions): Promise<{ pid: number;
   fs.writeFileSync(path.join(dir, "dovecot.conf"), main, { mode: 0o644 });
   fs.writeFileSync(path.join(dir, "dovecot-sql.conf.ext"), sqlExt, { mode: 0o600 });
   fs.writeFileSync(path.join(dir, "dovecot-dict-sql.conf.ext"), dictExt, { mode: 0o600 });
+  // Loaded by the auth process (user dovecot) as well as by its root workers; it holds no secret.
+  fs.writeFileSync(path.join(dir, LUA_PASSDB_FILE), luaPassdb);
+  fs.chmodSync(path.join(dir, LUA_PASSDB_FILE), 0o644);
   assertTraversable(dir);
   const mailDir = path.join(dir, "mail");
   fs.mkdirSync(mailDir, { recursive: true });
