@@ -1,20 +1,16 @@
 import "server-only";
-import { verifyPassword } from "@/lib/auth/password-hash";
 import { commonPasswordList } from "./common-passwords";
 import { assessPassword, type PolicyContext, type PolicyError, type PolicyOptions } from "./policy";
 
 /**
  * The server's full check of a new password: the policy's verdict (the same assessPassword the
- * browser's meter runs, with the same list) and "not the current one". Returns i18n keys for the
- * field, empty when the password is accepted.
+ * browser's meter runs, with the same list) and, when the user has just proved the current password,
+ * "not the current one" (a plain comparison: no argon2 work). Someone setting another person's
+ * password learns nothing about the old one. Returns i18n keys for the field, empty when accepted.
  */
-export async function validateNewPassword(
-  password: string,
-  ctx: PolicyContext & { currentHash?: string },
-  options: PolicyOptions,
-): Promise<string[]> {
+export function validateNewPassword(password: string, ctx: PolicyContext & { currentPassword?: string }, options: PolicyOptions): string[] {
   const errors: PolicyError[] = policyErrors(password, ctx, options);
-  if (!errors.length && ctx.currentHash && (await verifyPassword(ctx.currentHash, password))) errors.push("sameAsCurrent");
+  if (!errors.length && ctx.currentPassword !== undefined && password === ctx.currentPassword) errors.push("sameAsCurrent");
   return [...new Set(errors)].map((e) => `password.errors.${e}`);
 }
 

@@ -26,7 +26,7 @@ export async function createMailAccount(
 ) {
   const tenant = assertMailAdmin(actor);
   const number = customerNumberOf(db, tenant.customerId);
-  const errors = await validateNewPassword(input.newPassword, { names: [number.toLowerCase()] }, getPasswordPolicyOptions(db));
+  const errors = validateNewPassword(input.newPassword, { names: [number.toLowerCase()] }, getPasswordPolicyOptions(db));
   // The quota is checked before the password errors are thrown, so the form shows both at once.
   const quotaExceeded = exceededQuota(input.quotaMb, noPanelAllowance(db, tenant.customerId).quotaMb, number);
   if (quotaExceeded) throw new LimitError([quotaExceeded], "quotaMb", errors.length ? { newPassword: errors } : undefined);

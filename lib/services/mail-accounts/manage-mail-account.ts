@@ -33,9 +33,15 @@ export async function setMailAccountPassword(
 ) {
   assertMailAdmin(actor);
   const account = accountOrThrow(db, actor, accountId);
-  if (account.id === actor.id) await checkOwnCurrentPassword(db, account.id, currentPassword ?? "", ip);
-  await setPassword({ kind: "mail_account", id: account.id }, newPassword, { actor, ip, action: "mailadmin.password_set" }, db);
-  return { isOwn: account.id === actor.id };
+  const isOwn = account.id === actor.id;
+  if (isOwn) await checkOwnCurrentPassword(db, account.id, currentPassword ?? "", ip);
+  await setPassword(
+    { kind: "mail_account", id: account.id },
+    newPassword,
+    { actor, ip, action: "mailadmin.password_set", ...(isOwn ? { currentPassword } : {}) },
+    db,
+  );
+  return { isOwn };
 }
 
 async function checkOwnCurrentPassword(db: Db, accountId: number, currentPassword: string, ip: string | null) {

@@ -43,6 +43,7 @@ export async function changeOwnMailboxPassword(
       actor,
       ip,
       action: "mailbox.password.self",
+      currentPassword: input.currentPassword,
       details: { via: channel.via },
     },
     db,

@@ -30,7 +30,7 @@ export async function createMailbox(actor: Actor, input: CreateMailboxInput, ctx
   if (max !== null && sub.mailboxTotal >= max) throw new ValidationError(LIMIT_REACHED);
   const address = `${input.localPart}@${domain.name}`;
   const quota = resolveQuota(input.quotaMb, sub.limits.mailboxQuotaMb);
-  const pwErrors = await validateNewPassword(input.newPassword, { names: [address] }, getPasswordPolicyOptions(db));
+  const pwErrors = validateNewPassword(input.newPassword, { names: [address] }, getPasswordPolicyOptions(db));
   throwIfFieldErrors({
     quotaMb: "error" in quota ? [quota.error] : [],
     newPassword: pwErrors,

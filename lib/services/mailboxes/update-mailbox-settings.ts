@@ -23,7 +23,7 @@ export async function updateMailboxSettings(actor: Actor, input: MailboxSettings
   const mailbox = getPanelMailbox(actor, sub.id, input.mailboxId, db);
   const quota = resolveQuota(input.quotaMb, sub.limits.mailboxQuotaMb);
   const pwErrors = input.newPassword
-    ? await validateNewPassword(input.newPassword, { names: [mailbox.address] }, getPasswordPolicyOptions(db))
+    ? validateNewPassword(input.newPassword, { names: [mailbox.address] }, getPasswordPolicyOptions(db))
     : [];
   throwIfFieldErrors({
     quotaMb: "error" in quota ? [quota.error] : [],
@@ -41,6 +41,8 @@ export async function updateMailboxSettings(actor: Actor, input: MailboxSettings
         actor,
         ip: ctx.ip,
         action: "mailbox.password.set",
+        // Checked above together with the other fields.
+        skipPolicy: true,
         details: { via: `panel-${sub.panel}` },
       },
       db,

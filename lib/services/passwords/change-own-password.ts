@@ -46,7 +46,7 @@ export async function changeOwnPasswordWithCurrent(
   await setPassword(
     { kind: actor.kind, id: actor.id },
     input.newPassword,
-    { actor, ip, action: "password.change", details: { via: "user-menu" } },
+    { actor, ip, action: "password.change", currentPassword: input.currentPassword, details: { via: "user-menu" } },
     db,
   );
   const target = loadRecoveryTarget(db, actor.kind, actor.id);

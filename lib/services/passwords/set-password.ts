@@ -46,23 +46,30 @@ export type SetPasswordOptions = {
   action: string;
   /** Marks the password as one to change at next login (generated passwords). */
   mustChange?: boolean;
-  /** Generated passwords skip the policy (they satisfy it by construction). */
+  /**
+   * The policy is already checked: generated passwords satisfy it by construction, and forms that
+   * report every field's errors at once checked it themselves.
+   */
   skipPolicy?: boolean;
+  /** The current password the user has just proved (own changes): the new one must differ from it. */
+  currentPassword?: string;
   details?: Record<string, string | number | boolean | null>;
 };
 
 /**
- * The one way any password changes in Kontor: policy check, argon2id hash (outside the transaction,
- * it is async), then in one transaction the new hash, a bumped session version (ending every other
- * session), voided recovery links and the audit entry. Dovecot sees the new hash at the next login.
+ * The one way any password changes in Kontor: policy check, one argon2id hash (outside the
+ * transaction, it is async; no other argon2 work: "not the same as now" compares with the proved
+ * current password, never with the stored hash), then in one transaction the new hash, a bumped session
+ * version (ending every other session), voided recovery links and the audit entry. Dovecot sees the new
+ * hash (and the password version its trigger moved) at the next login.
  */
 export async function setPassword(target: PasswordTarget, newPassword: string, opts: SetPasswordOptions, db: Db = getDb()) {
   const current = loadTarget(db, target);
   if (!current) throw new NotFoundError();
   if (!opts.skipPolicy) {
-    const errors = await validateNewPassword(
+    const errors = validateNewPassword(
       newPassword,
-      { names: current.names, currentHash: current.hash },
+      { names: current.names, currentPassword: opts.currentPassword },
       getPasswordPolicyOptions(db),
     );
     if (errors.length) throw new ValidationError("errors.checkFields", { newPassword: errors });
