@@ -119,6 +119,8 @@ export const settingsSchema = z.object({
   KONTOR_FORWARD_TOKEN: text(undefined),
   KONTOR_TRUST_PROXY: flag(),
   KONTOR_DEMO: flag(),
+  /** Set by npm run bench: serves the empty anchor page /bench/empty. */
+  KONTOR_BENCH: flag(),
   KONTOR_DB: absolutePath(),
   KONTOR_SIEVE_DIR: absolutePath(),
   KONTOR_MAIL_SINK_DIR: absolutePath(),
@@ -187,6 +189,7 @@ export function parseSettings(env) {
     /** A production server answers requests (not `next build`): it needs a fixed AUTH_SECRET. */
     serving: production && s.NEXT_PHASE !== "phase-production-build",
     demo: s.KONTOR_DEMO,
+    bench: s.KONTOR_BENCH,
     server: {
       host: s.HOST,
       port: s.PORT,

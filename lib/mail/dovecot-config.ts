@@ -149,8 +149,9 @@ auth_cache_size = 0
 # password (one line per mailbox, auth worker and password version).
 auth_verbose = yes
 # Auth workers run the passdb (argon2 on first logins) and the SQL userdb. Each remembers its own
-# verified logins, so fewer workers verify a mailbox fewer times; a few per core keep argon2 busy.
-auth_worker_max_count = ${cores * 2}
+# verified logins (in memory only), so a mailbox is verified at most once per worker: one worker per
+# core keeps every core busy with argon2 during a storm of first logins and no more.
+auth_worker_max_count = ${cores}
 ${throttling}
 ${
   opts.staticPassword === undefined

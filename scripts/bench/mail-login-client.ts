@@ -3,7 +3,8 @@
  * the client costs little of the 2-core machine that Dovecot needs (imapflow or nodemailer would
  * spend more CPU per login than Dovecot does).
  *   IMAP:       greeting, LOGIN, SELECT INBOX, LOGOUT (what a mail program does at every check)
- *   submission: greeting, EHLO, AUTH PLAIN, QUIT
+ *   submission: greeting, EHLO, AUTH PLAIN, then QUIT without waiting for the answer (Dovecot's answer to
+ *               QUIT waits for its relay's, which measures the relay, not the login)
  */
 import net from "node:net";
 
@@ -13,7 +14,7 @@ type Step = { send: string | null; expect: RegExp };
 const quote = (s: string) => `"${s.replace(/["\\]/g, (c) => `\\${c}`)}"`;
 
 /** Runs the steps over one connection; resolves true if every answer matched, false at the first refusal. */
-function dialogue(port: number, steps: Step[], refused: RegExp, timeoutMs: number): Promise<boolean> {
+function dialogue(port: number, steps: Step[], refused: RegExp, timeoutMs: number, farewell?: string): Promise<boolean> {
   return new Promise((resolve, reject) => {
     const socket = net.connect({ host: "127.0.0.1", port });
     socket.setNoDelay(true);
@@ -37,7 +38,15 @@ function dialogue(port: number, steps: Step[], refused: RegExp, timeoutMs: numbe
       buffer = "";
       step++;
       if (step === steps.length) {
-        done(true);
+        if (farewell === undefined) {
+          done(true);
+          return;
+        }
+        // Say goodbye and hang up without waiting; a late error of this socket no longer matters.
+        socket.removeAllListeners("data");
+        socket.setTimeout(0);
+        socket.end(farewell);
+        resolve(true);
         return;
       }
       const next = steps[step].send;
@@ -68,9 +77,9 @@ export function submissionAuth(port: number, user: string, pass: string, timeout
       { send: null, expect: /^220 .*\r\n/m },
       { send: "EHLO bench.localhost\r\n", expect: /^250 .*\r\n/m },
       { send: `AUTH PLAIN ${plain}\r\n`, expect: /^235 .*\r\n/m },
-      { send: "QUIT\r\n", expect: /^221 .*\r\n/m },
     ],
     /^(535|454|5\d\d) /m,
     timeoutMs,
+    "QUIT\r\n",
   );
 }

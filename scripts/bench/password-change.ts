@@ -1,8 +1,8 @@
 /**
  * The password-change scenario: the customer sets mailbox passwords in the Plesk panel's
  * "Einstellungen" form, posted without JavaScript. Each connection changes its own mailbox and
- * alternates two passwords, so every request is a real change: verify against the current hash
- * ("not the same as now"), hash the new one, store it, audit it, render the page again.
+ * alternates two passwords, so every request is a real change: one argon2id hash of the new one
+ * (setting someone else's password compares with nothing), store it, audit it, render the page again.
  */
 import Database from "better-sqlite3";
 import { formFields, multipart } from "./form-post";

@@ -2,15 +2,21 @@
  * npm run bench: builds for production, starts the panel on the 1,000,000-mailbox data set and
  * measures the heavy pages with autocannon (10 connections, 15 s each, after 5 s of warm-up per page
  * that is not counted: the first requests of a fresh process run unoptimised code), the login and the
- * password change, the prefix search query, a login storm, and Dovecot passdb logins. Prints a
- * table and writes bench/results/<stamp>.json.
+ * password change, the prefix search query, a login storm, and mail logins through Dovecot. Each
+ * scenario is reported next to an anchor measured in the same run, as a ratio (this machine's absolute
+ * figures move 10–15 % between runs): pages against an empty dynamic page of the same build
+ * (/bench/empty) and against a plain node:http + better-sqlite3 server answering the same address
+ * page (floor-server.ts); password paths against one bare argon2id hash and verify (password-paths.ts);
+ * Kontor's Dovecot against the same Dovecot with a static passdb (mail-logins.ts). Prints a table and
+ * writes bench/results/<stamp>.json.
  *   --no-build   reuse the last build in .next-bench      --seconds N   shorter runs while developing
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { type LoadResult, type LoadSpec, runLoad } from "./load";
-import { measureDovecotLogins } from "./dovecot-logins";
+import { measureMailLogins } from "./mail-logins";
+import { waitForPort } from "@/lib/mail/dovecot-process";
 import { prepareDataSet } from "./data-set";
 import { formFields, multipart } from "./form-post";
 import { measurePrefixQuery } from "./prefix-query";
@@ -18,6 +24,7 @@ import { passwordChangeLoad } from "./password-change";
 import { peakMemoryMb, sampleMemory, startServer } from "./server";
 import { sessionCookie } from "./sessions";
 import { printReport, type Budget } from "./report";
+import type { PathResult } from "./password-paths-types";
 
 const args = process.argv.slice(2);
 const seconds = Number(args[args.indexOf("--seconds") + 1]) || 15;
@@ -39,6 +46,7 @@ const server = await startServer(
     AUTH_SECRET: "bench-secret-0123456789abcdef0123456789",
     AUTH_URL: `http://127.0.0.1:${PORT}`,
     NODE_ENV: "production",
+    KONTOR_BENCH: "1",
   },
   PORT,
 );
@@ -70,11 +78,21 @@ try {
     if (check.status !== 200) console.warn(`! ${spec.name}: HTTP ${check.status} before the run`);
     await runLoad({ ...spec, seconds: Math.min(5, seconds) }, pid);
   }
+  // The anchors of the pages, in the same window: the empty page first, the floor after the pages.
+  const emptySpec: LoadSpec = { name: "Anchor: empty dynamic page (same build)", url: `${base}/bench/empty`, cookie: domainOwner };
+  const emptyCheck = await fetch(emptySpec.url, { headers: { cookie: domainOwner } });
+  if (emptyCheck.status !== 200) console.warn(`! empty page: HTTP ${emptyCheck.status}`);
+  await runLoad({ ...emptySpec, seconds: Math.min(5, seconds) }, pid);
+  memory.phase(emptySpec.name);
+  const emptyPage = await runLoad({ ...emptySpec, seconds }, pid);
+  console.log(`  ${emptySpec.name}: ${emptyPage.rps.toFixed(0)} req/s`);
   for (const spec of pages) {
     memory.phase(spec.name);
     results.push(await runLoad({ ...spec, seconds }, pid));
     console.log(`  ${spec.name}: ${results.at(-1)?.rps.toFixed(0) ?? "?"} req/s`);
   }
+  const floor = await floorAnchor(data.file, data.bigSubscriptionId, seconds);
+  console.log(`  ${floor.name}: ${floor.rps.toFixed(0)} req/s`);
 
   const loginForm = multipart({
     ...(await formFields(`${base}/login`, undefined, 'name="identifier"')),
@@ -101,8 +119,6 @@ try {
   const changes = change.changesSoFar() - changesBefore;
   results.push(changed);
   // Requests still in flight when the run ends complete afterwards, so there may be a few more changes.
-  // Each connection's first request may repeat the password an earlier run left on its mailbox,
-  // which the form refuses ("not the same as now"): at most one per connection.
   if (changes < changed.requests - changed.connections)
     console.warn(`! password change: ${changed.requests} requests but only ${changes} passwords changed`);
 
@@ -114,15 +130,32 @@ try {
   ]);
   results.push(storm, pageDuringStorm);
 
-  memory.phase("Prefix query and Dovecot");
+  memory.phase("Prefix query, password paths and mail logins");
   const prefix = measurePrefixQuery(data.file);
-  const dovecot = await measureDovecotLogins(data.file, Math.min(seconds, 10));
+  const passwordPaths = measurePasswordPaths(data.file);
+  const mail = await measureMailLogins(data.file, seconds);
   const peak = memory.stop();
   const hwmSum = peakMemoryMb(pid);
+  const pageRatios = results.slice(0, pages.length).map((r) => ({
+    name: r.name,
+    cpuMsPerRequest: r.cpuMsPerRequest,
+    toEmptyPage: r.cpuMsPerRequest / emptyPage.cpuMsPerRequest,
+    toFloor: r.cpuMsPerRequest / floor.cpuMsPerRequest,
+  }));
   const budgets: Budget[] = [
     ...results
       .slice(0, pages.length)
       .map((r) => ({ name: `${r.name}: ≥ 200 req/s, p99 ≤ 150 ms`, pass: r.rps >= 200 && r.p99 <= 150 && r.non2xx === 0 })),
+    ...pageRatios.map((r) => ({ name: `${r.name}: CPU ≤ 1.3 × empty page (${r.toEmptyPage.toFixed(2)} ×)`, pass: r.toEmptyPage <= 1.3 })),
+    ...("skipped" in mail
+      ? []
+      : [
+          {
+            name: `Repeated IMAP logins ≥ 1,000/s (${mail.imapRepeated.perSecond.toFixed(0)}/s)`,
+            pass: mail.imapRepeated.perSecond >= 1000 && mail.imapRepeated.failures === 0,
+          },
+          { name: `Repeated IMAP logins ≥ 80 % of a static passdb (${(mail.imapRatio * 100).toFixed(0)} %)`, pass: mail.imapRatio >= 0.8 },
+        ]),
     { name: `Prefix search query ≤ 5 ms (p99 ${prefix.p99Ms.toFixed(3)} ms)`, pass: prefix.p99Ms <= 5 },
     { name: `Peak server memory ≤ 400 MB (${peak.peakPssMb.toFixed(0)} MB PSS)`, pass: peak.peakPssMb <= 400 },
     { name: `Page p99 during login storm < 300 ms (${pageDuringStorm.p99} ms)`, pass: pageDuringStorm.p99 < 300 },
@@ -132,8 +165,11 @@ try {
     seconds,
     machine: `${(await import("node:os")).cpus().length} cores`,
     results,
+    anchors: { emptyPage, floor },
+    pageRatios,
     prefix,
-    dovecot,
+    passwordPaths,
+    mail,
     peakMemoryMb: peak.peakPssMb,
     memory: { ...peak, vmHwmSumMb: hwmSum },
     passwordChanges: changes,
@@ -146,4 +182,30 @@ try {
   console.log(`\nWritten ${out}`);
 } finally {
   await server.stop();
+}
+
+/** The floor: node:http + better-sqlite3 answering the address page's first page (floor-server.ts). */
+async function floorAnchor(file: string, subscriptionId: number, seconds: number): Promise<LoadResult> {
+  const port = PORT + 1;
+  const proc = spawn(process.execPath, ["--import", "tsx", "scripts/bench/floor-server.ts", file, String(port)], { stdio: "inherit" });
+  try {
+    await waitForPort(port, 15_000);
+    const spec: LoadSpec = {
+      name: "Anchor: node:http + better-sqlite3, 50 rows",
+      url: `http://127.0.0.1:${port}/panel/${subscriptionId}/mail`,
+    };
+    await runLoad({ ...spec, seconds: Math.min(5, seconds) }, proc.pid ?? 0);
+    return await runLoad({ ...spec, seconds }, proc.pid ?? 0);
+  } finally {
+    proc.kill("SIGTERM");
+  }
+}
+
+/** argon2 operations and CPU per password path, in a process of their own (password-paths.ts). */
+function measurePasswordPaths(file: string): Record<string, PathResult> {
+  const out = execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/bench/password-paths.ts", file], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return JSON.parse(out.trim().split("\n").at(-1) ?? "{}") as Record<string, PathResult>;
 }

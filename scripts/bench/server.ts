@@ -65,14 +65,18 @@ export function processTree(root: number): number[] {
   return out;
 }
 
-/** User + system CPU seconds of the whole server tree. */
-export function cpuSeconds(root: number): number {
+/**
+ * User + system CPU seconds of the whole server tree. With `reaped`, also what the root's ended
+ * children used (Dovecot's master reaps its login and mail processes).
+ */
+export function cpuSeconds(root: number, reaped = false): number {
   let ticks = 0;
   for (const pid of processTree(root)) {
     try {
       const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
       ticks += Number(fields[11]) + Number(fields[12]);
+      if (reaped && pid === root) ticks += Number(fields[13]) + Number(fields[14]);
     } catch {
       /* the process ended meanwhile */
     }
