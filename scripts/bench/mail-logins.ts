@@ -87,7 +87,7 @@ function sum(runs: LoginRun[]): LoginRun {
 
 async function start(file: string, dir: string, relayPort: number, staticPassword?: string): Promise<Instance> {
   const ports = { imap: await freePort(), submission: await freePort(), lmtp: await freePort() };
-  const { pid } = await startDovecot({ dbPath: file, dir, ports, relayPort, staticPassword });
+  const { pid } = await startDovecot({ dbPath: file, dir, ports, relayPort, staticPassword, quotaStatusPort: await freePort() });
   return { pid, imap: ports.imap, submission: ports.submission, dir };
 }
 

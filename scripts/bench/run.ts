@@ -31,11 +31,14 @@ const seconds = Number(args[args.indexOf("--seconds") + 1]) || 15;
 const DIST = ".next-bench";
 const PORT = Number(process.env.KONTOR_BENCH_PORT) || 3390;
 
+const AUTH_SECRET = "bench-secret-0123456789abcdef0123456789";
+
 const data = prepareDataSet(path.resolve("bench/large/kontor-large.db"));
 if (!args.includes("--no-build")) {
   console.log("Building for production …");
+  // The build checks every setting as the server would, so it needs the same secret.
   execFileSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
-    env: { ...process.env, NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET },
     stdio: "ignore",
   });
 }
@@ -43,7 +46,7 @@ const server = await startServer(
   {
     NEXT_DIST_DIR: DIST,
     KONTOR_DB: data.file,
-    AUTH_SECRET: "bench-secret-0123456789abcdef0123456789",
+    AUTH_SECRET,
     AUTH_URL: `http://127.0.0.1:${PORT}`,
     NODE_ENV: "production",
     KONTOR_BENCH: "1",
