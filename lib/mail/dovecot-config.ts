@@ -149,9 +149,10 @@ auth_cache_size = 0
 # password (one line per mailbox, auth worker and password version).
 auth_verbose = yes
 # Auth workers run the passdb (argon2 on first logins) and the SQL userdb. Each remembers its own
-# verified logins (in memory only), so a mailbox is verified at most once per worker: one worker per
-# core keeps every core busy with argon2 during a storm of first logins and no more.
-auth_worker_max_count = ${cores}
+# verified logins (in memory only), so a mailbox is verified at most once per worker: few workers,
+# but enough that a storm of first logins waits on the CPU rather than in Dovecot's queue (with one
+# per core, requests queued > 3 s and Dovecot logged errors; its default is 30).
+auth_worker_max_count = ${cores * 4}
 ${throttling}
 ${
   opts.staticPassword === undefined
