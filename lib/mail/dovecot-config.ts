@@ -149,10 +149,11 @@ auth_cache_size = 0
 # password (one line per mailbox, auth worker and password version).
 auth_verbose = yes
 # Auth workers run the passdb (argon2 on first logins) and the SQL userdb. Each remembers its own
-# verified logins (in memory only), so a mailbox is verified at most once per worker: few workers,
-# but enough that a storm of first logins waits on the CPU rather than in Dovecot's queue (with one
-# per core, requests queued > 3 s and Dovecot logged errors; its default is 30).
-auth_worker_max_count = ${cores * 4}
+# verified logins (in memory only), so a mailbox is verified at most once per worker; Dovecot hands
+# requests to the first idle worker, so repeated logins mostly meet the same few. Dovecot's default
+# of 30: with one or four per core, a storm of first logins queued > 3 s for a worker (an error in
+# Dovecot's log) instead of waiting for the CPU.
+auth_worker_max_count = 30
 ${throttling}
 ${
   opts.staticPassword === undefined

@@ -120,8 +120,9 @@ describe("Dovecot's passdb remembers verified logins", () => {
     for (let i = 0; i < 10; i++) expect(await imap(box.address, OLD)).toBe(true);
     const workers = Number(/^auth_worker_max_count = (\d+)$/m.exec(fs.readFileSync(dovecot.conf, "utf8"))?.[1]);
     expect(workers).toBeGreaterThan(0);
-    // 34 logins, each of them checked against the row read at that login.
-    expect(verifications(box.address)).toBeLessThanOrEqual(workers);
+    // 34 logins, each checked against the row read at that login. Dovecot hands a request to the first
+    // idle worker and at most 8 logins ran at once, so at most 8 workers ever verified this password.
+    expect(verifications(box.address)).toBeLessThanOrEqual(Math.min(workers, 8));
     expect(await imap(box.address, "Falsches-Passwort-Ahorn-1")).toBe(false);
   });
 });
