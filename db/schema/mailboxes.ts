@@ -28,7 +28,7 @@ export const mailboxes = sqliteTable(
     recoveryEmail: text("recovery_email"),
     sessionVersion: integer("session_version").notNull().default(1),
     /**
-     * Bumped by triggers (migration 0012) whenever the hash is written or the mailbox is switched on or
+     * Bumped by triggers (migration 0013) whenever the hash is written or the mailbox is switched on or
      * off. Dovecot's passdb (lib/mail/dovecot-lua-passdb.ts) remembers a verified login only together
      * with this version and the hash, so no change can leave an old password working.
      */

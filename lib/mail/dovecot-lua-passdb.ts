@@ -16,7 +16,7 @@ export const VERIFIED_LOGINS_PER_WORKER = 200_000;
  *
  * Why nothing stale can get in: the row is read fresh on every login; a disabled or deleted mailbox
  * has no row; every write of the hash and every on/off switch bumps `version` (triggers of migration
- * 0012), and the hash itself is in the HMAC, so after any change the remembered HMAC cannot match and
+ * 0013), and the hash itself is in the HMAC, so after any change the remembered HMAC cannot match and
  * the password is verified against the new hash.
  *
  * Runs in the auth worker processes (blocking=yes), so a first login's argon2 never stalls the auth

@@ -1,5 +1,5 @@
 /**
- * The password version of migration 0012: Dovecot's Lua passdb remembers a verified login only with
+ * The password version of migration 0013: Dovecot's Lua passdb remembers a verified login only with
  * the version (and hash) read at that login, so every write of a hash and every on/off switch must
  * move it, whoever writes (services, imports, hand-made SQL); other changes must not.
  */
