@@ -239,7 +239,25 @@ export async function startDovecot(opts: DovecotOptions): Promise<{ pid: number;
 }
 
 /** A port the kernel considers free right now, for tests that must not clash with a dev instance. */
-export function freePort(): Promise<number> {
+/** Ports freePort handed out in this process: the kernel may offer a just-closed port again. */
+const handedOut = new Set<number>();
+
+/**
+ * A loopback port nothing listens on, never one this process was given before: a caller that asks
+ * for several (IMAP, submission, LMTP, quota-status) before starting anything gets distinct ones.
+ */
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = await unusedPort();
+    if (!handedOut.has(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
+  throw new Error("no unused loopback port found in 50 attempts");
+}
+
+function unusedPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.once("error", reject);
