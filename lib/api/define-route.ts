@@ -38,7 +38,7 @@ export type ApiRoute = {
   path: string;
   operationId: string;
   summary: string;
-  /** The scope's resource; null: any valid key may call it (who am I). */
+  /** The scope's resource; null: every valid key may call it (who am I). */
   resource: ApiResource | null;
   access: ApiAccess;
   params?: z.ZodType;
