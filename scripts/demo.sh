@@ -123,5 +123,12 @@ cat <<INFO
   $POSTFIX_LINE
 
 INFO
-# Not exec: the trap above stops the SMTP sink and Dovecot when the panel ends (Ctrl-C).
-node scripts/serve.mjs --host 127.0.0.1 --port "$PORT"
+# Not exec: the trap above stops the mail services when the panel ends. In the background with a
+# trap, so that `kill <pid of this script>` (which the second-start message suggests) stops the panel
+# too: a plain foreground child would outlive this script.
+node scripts/serve.mjs --host 127.0.0.1 --port "$PORT" &
+SERVER_PID=$!
+trap 'kill -TERM "$SERVER_PID" 2>/dev/null' TERM INT HUP
+wait "$SERVER_PID" || true
+# A signal ends the first wait early; wait again until the panel has really stopped.
+wait "$SERVER_PID" 2>/dev/null || true
