@@ -105,6 +105,12 @@ if ((mail_server)) && [[ -f /var/lib/roundcube/index.php ]] && command -v php >/
   fi
 fi
 
+# GET /healthz checks the mail services that run here; one that could not be installed is not "down".
+health_services=()
+((mail_server)) && health_services+=(dovecot)
+((postfix)) && health_services+=(postfix)
+export KONTOR_HEALTH_SERVICES="${KONTOR_HEALTH_SERVICES:-$(IFS=,; echo "${health_services[*]:-none}")}"
+
 cat <<INFO
 
   Kontor is starting on $AUTH_URL

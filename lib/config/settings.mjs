@@ -90,6 +90,28 @@ const timeZone = () =>
 const buildFolder = (fallback) =>
   setting(z.string().regex(/^\.next(-[A-Za-z0-9_]+)*$/, "must be .next or .next-<name> inside the project, such as .next-test"), fallback);
 
+/** The mail services GET /healthz can check (lib/health). */
+export const HEALTH_SERVICES = Object.freeze(["dovecot", "postfix"]);
+const HEALTH_SERVICES_MESSAGE = `must be a comma-separated list of ${HEALTH_SERVICES.join(", ")}, or none`;
+/** A comma-separated choice of HEALTH_SERVICES; `none` for no mail service at all. */
+const healthServices = () =>
+  setting(
+    z
+      .string()
+      .transform((v) =>
+        v
+          .split(",")
+          .map((s) => s.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .refine(
+        (list) => (list.length === 1 && list[0] === "none") || (list.length > 0 && list.every((s) => HEALTH_SERVICES.includes(s))),
+        HEALTH_SERVICES_MESSAGE,
+      )
+      .transform((list) => list.filter((s) => s !== "none")),
+    [...HEALTH_SERVICES],
+  );
+
 /** @param {string} zone */
 function isTimeZone(zone) {
   try {
@@ -148,6 +170,7 @@ export const settingsSchema = z.object({
   KONTOR_WEBMAIL_SECRET: text(undefined),
   KONTOR_WEBMAIL_ALLOWED_ADDRESSES: text(""),
   KONTOR_API_RATE_LIMIT: count(600),
+  KONTOR_HEALTH_SERVICES: healthServices(),
 });
 
 /** The names parseSettings looks at, e.g. to tell whether the environment changed. */
@@ -234,6 +257,8 @@ export function parseSettings(env) {
     },
     /** The mail servers' host name (HELO, Postfix's own mails); a real name in production. */
     mailHostname: s.KONTOR_MAIL_HOSTNAME.trim() || "kontor.localhost",
+    /** The mail services whose ports GET /healthz connects to (lib/health): the ones this installation runs. */
+    health: { dovecot: s.KONTOR_HEALTH_SERVICES.includes("dovecot"), postfix: s.KONTOR_HEALTH_SERVICES.includes("postfix") },
     /** Requests per API key and minute (lib/api/rate-limit.ts). */
     api: { rateLimitPerMinute: s.KONTOR_API_RATE_LIMIT },
     webmail: {

@@ -13,6 +13,7 @@ const PATHS = [
   "/api/altcha/challenge",
   "/api/altcha/worker",
   "/does-not-exist",
+  "/healthz",
   "/.well-known/autoconfig/mail/config-v1.1.xml?emailaddress=info@alpenblick.example",
 ];
 

@@ -18,7 +18,8 @@ export type RouteEntry = {
   probe?: (w: World) => { existing: Request; missing: Request; existingAddress: string; missingAddress: string };
   /** For the allowed caller: what the body must contain (its own data). */
   ownData?: (w: World) => string[];
-  expectStatus?: number;
+  /** The allowed callers' status (200 when unset); a list when it depends on the machine, not on the caller. */
+  expectStatus?: number | readonly number[];
   delegated?: "next-auth";
   /** Writes its audit entry for the allowed callers (a download that must be on record), nothing else. */
   audited?: true;
@@ -74,6 +75,9 @@ export const ROUTE_MATRIX: Record<string, RouteEntry> = {
   "app/api/altcha/challenge/route.ts#GET": { access: "public", request: () => get("/api/altcha/challenge") },
   "app/api/altcha/worker/route.ts#GET": { access: "public", request: () => get("/api/altcha/worker") },
   "app/api/password/policy/route.ts#GET": { access: "public", request: () => get("/api/password/policy") },
+  // For load balancers: the same answer for everyone, 503 when this machine's Dovecot or Postfix does not
+  // answer (tests/e2e/healthz.test.ts checks both answers against real services).
+  "app/healthz/route.ts#GET": { access: "public", expectStatus: [200, 503], request: () => get("/healthz") },
   // Roundcube's password driver: only the webmail gets an answer (socket on loopback, shared secret;
   // tests/unit/webmail.test.ts); anyone else, whatever their session, gets 404 and nothing changes.
   "app/api/webmail/password/route.ts#POST": {

@@ -1,0 +1,95 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import fs from "node:fs";
+import path from "node:path";
+import { getDb } from "@/db";
+import { MIGRATIONS_FOLDER } from "@/db/migrate";
+
+export type DatabaseKind = "sqlite" | "postgresql";
+
+/**
+ * `behind`: a committed migration is not applied (run `npm run migrate`); `ahead`: the database has a
+ * migration this build does not know (an older build on a newer database); `unknown`: unreachable.
+ */
+export type MigrationState = "current" | "behind" | "ahead" | "unknown";
+
+export type DatabaseHealth = { kind: DatabaseKind; reachable: boolean; migrations: MigrationState };
+
+/** What the health check needs of one kind of database; PostgreSQL adds its own beside SQLite's. */
+type DatabaseProbe = {
+  kind: DatabaseKind;
+  /** The committed migrations drizzle applies to this kind (their meta/_journal.json). */
+  migrationsFolder: string;
+  /**
+   * `created_at` of every applied migration: drizzle's migrator stores the journal entry's `when`
+   * there. An empty list when no migration was ever applied (the table does not exist yet).
+   */
+  appliedMigrations: () => number[] | Promise<number[]>;
+};
+
+const sqliteProbe: DatabaseProbe = {
+  kind: "sqlite",
+  migrationsFolder: MIGRATIONS_FOLDER,
+  appliedMigrations: () => {
+    try {
+      return getDb()
+        .all<{ createdAt: number | string }>(sql`SELECT created_at AS createdAt FROM __drizzle_migrations`)
+        .map((row) => Number(row.createdAt));
+    } catch (error) {
+      if (error instanceof Error && error.message.includes("no such table: __drizzle_migrations")) return [];
+      throw error;
+    }
+  },
+};
+
+/**
+ * The probe of the configured database. Only SQLite exists today; the PostgreSQL setting chooses a
+ * probe that reads `drizzle.__drizzle_migrations` (where drizzle's pg migrator keeps them) here.
+ */
+function configuredProbe(): DatabaseProbe {
+  return sqliteProbe;
+}
+
+const journals = new Map<string, number[]>();
+
+/** The `when` of every committed migration, read once per process (the build does not change). */
+function journalMigrations(folder: string): number[] {
+  let whens = journals.get(folder);
+  if (!whens) {
+    const journal = JSON.parse(fs.readFileSync(path.join(folder, "meta", "_journal.json"), "utf8")) as { entries?: { when?: unknown }[] };
+    whens = (journal.entries ?? []).map((entry) => Number(entry.when));
+    if (whens.length === 0 || whens.some((when) => !Number.isFinite(when)))
+      throw new Error(`${folder}: the migration journal is unreadable`);
+    journals.set(folder, whens);
+  }
+  return whens;
+}
+
+/** Compares what the database applied with what this build commits (both as the journal's `when`). */
+export function migrationState(applied: readonly number[], committed: readonly number[]): MigrationState {
+  const known = new Set(committed);
+  if (applied.some((when) => !known.has(when))) return "ahead";
+  const done = new Set(applied);
+  return committed.every((when) => done.has(when)) ? "current" : "behind";
+}
+
+/**
+ * One trivial query: the applied migrations. A database that cannot be opened or queried is
+ * unreachable; `problem` says why, for the server's log only (it may name paths).
+ */
+export async function checkDatabase(): Promise<DatabaseHealth & { problem?: string }> {
+  const probe = configuredProbe();
+  let applied: number[];
+  try {
+    applied = await probe.appliedMigrations();
+  } catch (error) {
+    return { kind: probe.kind, reachable: false, migrations: "unknown", problem: messageOf(error) };
+  }
+  try {
+    return { kind: probe.kind, reachable: true, migrations: migrationState(applied, journalMigrations(probe.migrationsFolder)) };
+  } catch (error) {
+    return { kind: probe.kind, reachable: true, migrations: "unknown", problem: messageOf(error) };
+  }
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
