@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what Kontor needs on a fresh Debian machine: npm packages always, and with
-# `--system` also the mail servers (Dovecot, Postfix),
+# `--system` also the mail servers (Dovecot, Postfix), PostgreSQL,
 # Roundcube (PHP 8.2) and Chromium from apt when they are missing
 # (`--no-browser`: not Chromium; the demo needs no browser). apt needs root, or sudo.
 set -euo pipefail
@@ -17,6 +17,12 @@ if [[ " $* " == *" --system "* ]]; then
   [[ -e /usr/share/lua/5.4/openssl/hmac.lua ]] || missing+=(lua-luaossl)
   [[ -x /usr/sbin/postfix ]] || missing+=(postfix)
   [[ -e /usr/lib/postfix/postfix-sqlite.so ]] || missing+=(postfix-sqlite)
+  # PostgreSQL, the scale-out database (issue 23): scripts/postgres.ts runs a cluster of its own from
+  # the server binaries; the mail servers read it through LuaDBI (Lua passdb), Dovecot's and Postfix's pgsql drivers.
+  compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+  compgen -G "/usr/lib/*/lua/5.4/dbd/postgresql.so" >/dev/null || missing+=(lua-dbi-postgresql)
+  [[ -e /usr/lib/dovecot/modules/auth/libdriver_pgsql.so ]] || missing+=(dovecot-pgsql)
+  [[ -e /usr/lib/postfix/postfix-pgsql.so ]] || missing+=(postfix-pgsql)
   [[ -x /usr/bin/chromium || " $* " == *" --no-browser "* ]] || missing+=(chromium)
   # Roundcube webmail served by `php -S` (scripts/roundcube.ts); php8.2-cli first, so apt needs no web server.
   [[ -f /var/lib/roundcube/index.php ]] && command -v php >/dev/null ||

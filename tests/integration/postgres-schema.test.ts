@@ -1,0 +1,244 @@
+/**
+ * Issue 23: a real PostgreSQL started by the project's module (scripts/lib/postgres-process.ts), the
+ * committed PostgreSQL migrations applied to an empty database, and the views and triggers the mail
+ * servers rely on behaving exactly as SQLite's: the same rows are written to both databases, the same
+ * SQL statements change them, and every view answers the same rows.
+ */
+import { eq } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/node-postgres";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as liteSchema from "@/db/schema";
+import * as pgSchema from "@/db/schema-pg";
+import { runningServer, startPostgres } from "@/scripts/lib/postgres-process";
+import { type OwnPostgres, startOwnPostgres } from "../support/own-postgres";
+import { createTestDb } from "../support/test-db";
+
+const VIEWS = [
+  "dovecot_passdb",
+  "dovecot_userdb",
+  "postfix_catchall",
+  "postfix_disabled",
+  "postfix_domains",
+  "postfix_recipients",
+  "postfix_virtual",
+];
+
+let server: OwnPostgres;
+let pool: pg.Pool;
+let lite: ReturnType<typeof createTestDb>;
+
+beforeAll(async () => {
+  server = await startOwnPostgres();
+  pool = new pg.Pool({ connectionString: server.url, max: 2 });
+  lite = createTestDb();
+});
+
+afterAll(async () => {
+  await pool?.end();
+  await server?.stop();
+  if (server) expect(runningServer(`${server.baseDir}/pg`)).toBeNull();
+});
+
+/** The same statement on both databases (plain SQL both dialects read alike). */
+async function both(statement: string) {
+  lite.sqlite.prepare(statement).run();
+  await pool.query(statement);
+}
+
+async function rowsOf(query: string) {
+  return { sqlite: lite.sqlite.prepare(query).all(), postgres: (await pool.query(query)).rows as unknown[] };
+}
+
+/** Every row of a view, ordered by all its columns (NULLs first in both, PostgreSQL's default is last). */
+function allOf(view: string) {
+  const columns = (lite.sqlite.prepare(`PRAGMA table_info(${view})`).all() as { name: string }[]).map((c) => `"${c.name}" NULLS FIRST`);
+  return `SELECT * FROM ${view} ORDER BY ${columns.join(", ")}`;
+}
+
+async function expectSameRows(query: string) {
+  const { sqlite, postgres } = await rowsOf(query);
+  expect(postgres).toEqual(sqlite);
+  return postgres;
+}
+
+/** One small installation: two domains, mailboxes on and off, accounts with routed addresses, an alias, a catch-all. */
+const world = {
+  resellers: [{ id: 1, name: "Reseller", customerNumberBase: 10000 }],
+  customers: [{ id: 1, resellerId: 1, customerNumber: "K10001", contactName: "Kundin", contactEmail: "kundin@kunde.example" }],
+  packages: [{ id: 1, resellerId: 1, name: "Mail", panel: "none" as const }],
+  subscriptions: [
+    { id: 1, resellerId: 1, customerId: 1, packageId: 1 },
+    { id: 2, resellerId: 1, customerId: 1, packageId: 1 },
+  ],
+  domains: [
+    { id: 1, resellerId: 1, customerId: 1, subscriptionId: 1, name: "eins.example", mailboxCount: 2 },
+    { id: 2, resellerId: 1, customerId: 1, subscriptionId: 1, name: "zwei.example", mailboxCount: 1 },
+  ],
+  mailboxes: [
+    {
+      id: 1,
+      resellerId: 1,
+      customerId: 1,
+      domainId: 1,
+      localPart: "info",
+      address: "info@eins.example",
+      passwordHash: "{ARGON2ID}h1",
+      quotaMb: 100,
+    },
+    {
+      id: 2,
+      resellerId: 1,
+      customerId: 1,
+      domainId: 1,
+      localPart: "aus",
+      address: "aus@eins.example",
+      passwordHash: "{ARGON2ID}h2",
+      enabled: false,
+    },
+    { id: 3, resellerId: 1, customerId: 1, domainId: 2, localPart: "post", address: "post@zwei.example", passwordHash: "{ARGON2ID}h3" },
+  ],
+  mailAccounts: [
+    { id: 1, resellerId: 1, customerId: 1, number: 1, login: "k10001.001", passwordHash: "{ARGON2ID}a1", quotaMb: 500 },
+    { id: 2, resellerId: 1, customerId: 1, number: 2, login: "k10001.002", passwordHash: "{ARGON2ID}a2", enabled: false },
+  ],
+  mailAccountAddresses: [
+    { id: 1, resellerId: 1, customerId: 1, mailAccountId: 1, domainId: 2, localPart: "kontakt", address: "kontakt@zwei.example" },
+    { id: 2, resellerId: 1, customerId: 1, mailAccountId: 2, domainId: 2, localPart: "alt", address: "alt@zwei.example" },
+  ],
+  mailAliases: [{ id: 1, resellerId: 1, customerId: 1, domainId: 1, localPart: "team", address: "team@eins.example" }],
+  mailAliasTargets: [
+    { id: 1, aliasId: 1, resellerId: 1, customerId: 1, target: "info@eins.example" },
+    { id: 2, aliasId: 1, resellerId: 1, customerId: 1, target: "extern@anderswo.example" },
+  ],
+};
+
+describe("PostgreSQL started by the project's scripts", () => {
+  it("listens on loopback with Kontor's role, and a second start reuses the cluster and the password", async () => {
+    expect(new URL(server.url).hostname).toBe("127.0.0.1");
+    const again = await startPostgres({ dir: `${server.baseDir}/pg`, port: server.port, ephemeral: true });
+    expect(again.url).toBe(server.url);
+    expect(again.pid).toBe(server.pid);
+    const who = await pool.query<{ u: string; d: string }>("SELECT current_user AS u, current_database() AS d");
+    expect(who.rows[0]).toEqual({ u: "kontor", d: "kontor" });
+    const wrong = new pg.Client({ connectionString: server.url.replace(/:[^:@/]+@/, ":wrong@") });
+    await expect(wrong.connect()).rejects.toThrow(/password authentication failed/);
+  });
+
+  it("has every view and trigger of the SQLite migrations, with the same result columns", async () => {
+    const liteNames = (type: string) =>
+      (lite.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = ? ORDER BY name").all(type) as { name: string }[]).map(
+        (r) => r.name,
+      );
+    const views = await pool.query<{ name: string }>(
+      "SELECT table_name AS name FROM information_schema.views WHERE table_schema = 'public' ORDER BY 1",
+    );
+    expect(views.rows.map((r) => r.name)).toEqual(liteNames("view"));
+    expect(liteNames("view")).toEqual(VIEWS);
+    const triggers = await pool.query<{ name: string }>("SELECT DISTINCT tgname AS name FROM pg_trigger WHERE NOT tgisinternal ORDER BY 1");
+    // PostgreSQL's TRUNCATE skips row triggers, so the audit log has one guard more there.
+    expect(triggers.rows.map((r) => r.name)).toEqual([...liteNames("trigger"), "audit_log_no_truncate"].sort());
+    for (const view of VIEWS) {
+      const liteColumns = (lite.sqlite.prepare(`PRAGMA table_info(${view})`).all() as { name: string }[]).map((c) => c.name);
+      const pgColumns = await pool.query<{ name: string }>(
+        "SELECT column_name AS name FROM information_schema.columns WHERE table_name = $1 ORDER BY ordinal_position",
+        [view],
+      );
+      expect(
+        pgColumns.rows.map((c) => c.name),
+        view,
+      ).toEqual(liteColumns);
+    }
+  });
+
+  it("answers the same rows in every view for the same installation", async () => {
+    const pgDb = drizzle(pool, { schema: pgSchema });
+    for (const [name, rows] of Object.entries(world)) {
+      const key = name as keyof typeof world;
+      lite.db.insert(liteSchema[key]).values(rows).run();
+      await pgDb.insert(pgSchema[key]).values(rows);
+    }
+    await both("UPDATE domains SET catch_all_mailbox_id = 1 WHERE id = 1");
+
+    for (const view of VIEWS) expect((await expectSameRows(allOf(view))).length, view).toBeGreaterThan(0);
+    const passdb = await expectSameRows(`SELECT "user", password, version FROM dovecot_passdb WHERE "user" = 'info@eins.example'`);
+    expect(passdb).toEqual([{ user: "info@eins.example", password: "{ARGON2ID}h1", version: 1 }]);
+    const routed = await expectSameRows(`SELECT "user", login, home, quota_mb FROM dovecot_userdb WHERE "user" = 'kontakt@zwei.example'`);
+    expect(routed).toEqual([{ user: "kontakt@zwei.example", login: "k10001.001", home: "k10001.001", quota_mb: 500 }]);
+    expect(await expectSameRows(`SELECT "user" FROM dovecot_passdb WHERE "user" IN ('aus@eins.example', 'alt@zwei.example')`)).toEqual([]);
+    expect(await expectSameRows("SELECT target FROM postfix_catchall WHERE domain = 'eins.example'")).toEqual([
+      { target: "info@eins.example" },
+    ]);
+
+    // Timestamps left to the database are epoch milliseconds, read back as Dates, as in SQLite.
+    const [box] = await pgDb.select().from(pgSchema.mailboxes).where(eq(pgSchema.mailboxes.id, 1));
+    expect(box.createdAt).toBeInstanceOf(Date);
+    expect(Math.abs(box.createdAt.getTime() - Date.now())).toBeLessThan(86_400_000);
+    expect(box.enabled).toBe(true);
+  });
+
+  it("moves the password version on every hash write and on/off switch, and on nothing else", async () => {
+    const versions = `SELECT id, password_version FROM mailboxes ORDER BY id`;
+    const accountVersions = `SELECT id, password_version FROM mail_accounts ORDER BY id`;
+    const steps = [
+      "UPDATE mailboxes SET password_hash = password_hash WHERE id = 1",
+      "UPDATE mailboxes SET password_hash = '{ARGON2ID}neu' WHERE id = 1",
+      "UPDATE mailboxes SET enabled = false WHERE id = 1",
+      "UPDATE mailboxes SET enabled = true WHERE id = 1",
+      "UPDATE mailboxes SET enabled = true, quota_mb = 77 WHERE id = 1",
+      "UPDATE mailboxes SET password_hash = '{ARGON2ID}beides', enabled = true WHERE id = 2",
+      "UPDATE mail_accounts SET password_hash = '{ARGON2ID}konto' WHERE id = 1",
+      "UPDATE mail_accounts SET enabled = true WHERE id = 2",
+    ];
+    for (const step of steps) {
+      await both(step);
+      await expectSameRows(versions);
+      await expectSameRows(accountVersions);
+      await expectSameRows(allOf("dovecot_passdb"));
+    }
+    const { postgres } = await rowsOf(versions);
+    expect(postgres).toEqual([
+      { id: 1, password_version: 5 },
+      { id: 2, password_version: 3 },
+      { id: 3, password_version: 1 },
+    ]);
+    const passdb = await expectSameRows(`SELECT password, version FROM dovecot_passdb WHERE "user" = 'kontakt@zwei.example'`);
+    expect(passdb).toEqual([{ password: "{ARGON2ID}konto", version: 2 }]);
+  });
+
+  it("keeps subscriptions' mailbox counts by trigger, as SQLite does", async () => {
+    const counts = "SELECT id, mailbox_count FROM subscriptions ORDER BY id";
+    expect(await expectSameRows(counts)).toEqual([
+      { id: 1, mailbox_count: 3 },
+      { id: 2, mailbox_count: 0 },
+    ]);
+    await both("UPDATE domains SET mailbox_count = 5 WHERE id = 2");
+    await both("UPDATE domains SET subscription_id = 2 WHERE id = 1");
+    expect(await expectSameRows(counts)).toEqual([
+      { id: 1, mailbox_count: 5 },
+      { id: 2, mailbox_count: 2 },
+    ]);
+  });
+
+  it("cascades and nulls on delete as SQLite does", async () => {
+    await both("DELETE FROM mailboxes WHERE id = 1");
+    expect(await expectSameRows("SELECT id, catch_all_mailbox_id FROM domains ORDER BY id")).toEqual([
+      { id: 1, catch_all_mailbox_id: null },
+      { id: 2, catch_all_mailbox_id: null },
+    ]);
+    await both("DELETE FROM domains WHERE id = 2");
+    await expectSameRows("SELECT id FROM mailboxes ORDER BY id");
+    await expectSameRows("SELECT id FROM mail_account_addresses ORDER BY id");
+    for (const view of VIEWS) await expectSameRows(allOf(view));
+    await expectSameRows("SELECT id, mailbox_count FROM subscriptions ORDER BY id");
+  });
+
+  it("keeps the audit log append-only, TRUNCATE included", async () => {
+    await both("INSERT INTO audit_log (actor_kind, actor_label, action) VALUES ('user', 'test', 'test.entry')");
+    await expect(pool.query("UPDATE audit_log SET action = 'x'")).rejects.toThrow(/append-only/);
+    await expect(pool.query("DELETE FROM audit_log")).rejects.toThrow(/append-only/);
+    await expect(pool.query("TRUNCATE audit_log")).rejects.toThrow(/append-only/);
+    expect(() => lite.sqlite.prepare("DELETE FROM audit_log").run()).toThrow(/append-only/);
+    await expectSameRows("SELECT actor_kind, actor_label, action FROM audit_log");
+  });
+});
