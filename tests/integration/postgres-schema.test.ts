@@ -12,17 +12,10 @@ import * as liteSchema from "@/db/schema";
 import * as pgSchema from "@/db/schema-pg";
 import { runningServer, startPostgres } from "@/scripts/lib/postgres-process";
 import { type OwnPostgres, startOwnPostgres } from "../support/own-postgres";
+import { MAIL_VIEWS, orderedViewQuery } from "../support/mail-views";
 import { createTestDb } from "../support/test-db";
 
-const VIEWS = [
-  "dovecot_passdb",
-  "dovecot_userdb",
-  "postfix_catchall",
-  "postfix_disabled",
-  "postfix_domains",
-  "postfix_recipients",
-  "postfix_virtual",
-];
+const VIEWS = MAIL_VIEWS;
 
 let server: OwnPostgres;
 let pool: pg.Pool;
@@ -50,11 +43,7 @@ async function rowsOf(query: string) {
   return { sqlite: lite.sqlite.prepare(query).all(), postgres: (await pool.query(query)).rows as unknown[] };
 }
 
-/** Every row of a view, ordered by all its columns (NULLs first in both, PostgreSQL's default is last). */
-function allOf(view: string) {
-  const columns = (lite.sqlite.prepare(`PRAGMA table_info(${view})`).all() as { name: string }[]).map((c) => `"${c.name}" NULLS FIRST`);
-  return `SELECT * FROM ${view} ORDER BY ${columns.join(", ")}`;
-}
+const allOf = (view: string) => orderedViewQuery(lite.sqlite, view);
 
 async function expectSameRows(query: string) {
   const { sqlite, postgres } = await rowsOf(query);
