@@ -20,6 +20,8 @@ export KONTOR_SUBMISSION_PORT="${KONTOR_SUBMISSION_PORT:-10587}"
 export KONTOR_LMTP_PORT="${KONTOR_LMTP_PORT:-10024}"
 export KONTOR_POSTFIX_PORT="${KONTOR_POSTFIX_PORT:-10027}"
 export KONTOR_POSTFIX_INTERNAL_PORT="${KONTOR_POSTFIX_INTERNAL_PORT:-$((KONTOR_POSTFIX_PORT + 1))}"
+# Dovecot's quota-status service that Postfix asks at RCPT (lib/config: KONTOR_LMTP_PORT + 2 unless set).
+export KONTOR_QUOTA_STATUS_PORT="${KONTOR_QUOTA_STATUS_PORT:-$((KONTOR_LMTP_PORT + 2))}"
 export KONTOR_MAIL_SINK_DIR="${KONTOR_MAIL_SINK_DIR:-$PWD/data/mail-sink}"
 export KONTOR_WEBMAIL_PORT="${KONTOR_WEBMAIL_PORT:-3080}"
 export KONTOR_WEBMAIL_URL="${KONTOR_WEBMAIL_URL:-http://127.0.0.1:$KONTOR_WEBMAIL_PORT}"
@@ -39,13 +41,20 @@ if [[ -f "$PID_FILE" ]]; then
   fi
 fi
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-for pair in "PORT:$PORT" "KONTOR_SMTP_PORT:$KONTOR_SMTP_PORT" "KONTOR_IMAP_PORT:$KONTOR_IMAP_PORT" \
-  "KONTOR_SUBMISSION_PORT:$KONTOR_SUBMISSION_PORT" "KONTOR_LMTP_PORT:$KONTOR_LMTP_PORT" "KONTOR_POSTFIX_PORT:$KONTOR_POSTFIX_PORT" \
-  "KONTOR_WEBMAIL_PORT:$KONTOR_WEBMAIL_PORT"; do
+DEMO_PAIRS=("PORT:$PORT" "KONTOR_SMTP_PORT:$KONTOR_SMTP_PORT" "KONTOR_IMAP_PORT:$KONTOR_IMAP_PORT"
+  "KONTOR_SUBMISSION_PORT:$KONTOR_SUBMISSION_PORT" "KONTOR_LMTP_PORT:$KONTOR_LMTP_PORT"
+  "KONTOR_QUOTA_STATUS_PORT:$KONTOR_QUOTA_STATUS_PORT" "KONTOR_POSTFIX_PORT:$KONTOR_POSTFIX_PORT"
+  "KONTOR_POSTFIX_INTERNAL_PORT:$KONTOR_POSTFIX_INTERNAL_PORT" "KONTOR_WEBMAIL_PORT:$KONTOR_WEBMAIL_PORT")
+DEMO_PORTS=("${DEMO_PAIRS[@]#*:}")
+for pair in "${DEMO_PAIRS[@]}"; do
   name="${pair%%:*}" port="${pair#*:}"
   if port_busy "$port"; then
+    # Suggest a port that is free and none of the demo's others (quota-status and the internal
+    # listener sit right beside LMTP and Postfix).
+    suggestion=$((port + 1))
+    while port_busy "$suggestion" || [[ " ${DEMO_PORTS[*]} " == *" $suggestion "* ]]; do suggestion=$((suggestion + 1)); done
     echo "Port $port ($name) is already in use by another program on 127.0.0.1."
-    echo "Stop that program, or choose another port, e.g.: $name=$((port + 1)) npm run demo"
+    echo "Stop that program, or choose another port, e.g.: $name=$suggestion npm run demo"
     exit 1
   fi
 done
