@@ -40,6 +40,16 @@ if [[ " $* " == *" --system "* ]]; then
     "${sudo[@]}" apt-get update -qq
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
+  # Dovecot's mail processes run as uid/gid 5000 (lib/mail/dovecot-config.ts); a named user lets the
+  # dict socket be 0660 for them alone. A host that already names 5000 keeps its name (lib/mail/mail-user.ts
+  # does the same at every Dovecot start).
+  if ! getent group 5000 >/dev/null || ! getent passwd 5000 >/dev/null; then
+    sudo=()
+    ((EUID == 0)) || sudo=(sudo)
+    getent group 5000 >/dev/null || "${sudo[@]}" groupadd --system --gid 5000 kontor-mail
+    getent passwd 5000 >/dev/null || "${sudo[@]}" useradd --system --uid 5000 --gid 5000 --no-create-home \
+      --home-dir /nonexistent --shell /usr/sbin/nologin --comment "Kontor virtual mail" kontor-mail
+  fi
 fi
 
 # better-sqlite3 compiles from source here; node-gyp needs Node's headers from the system.

@@ -37,7 +37,7 @@ export const autoresponders = sqliteTable(
 
 /**
  * Written by Dovecot, read by the lists: storage in use (quota_clone plugin, on every change of the
- * mailbox) and the last login (last_login plugin), keyed by Dovecot's user name, i.e. the `login` of
+ * mailbox) and the last login (the Lua passdb, to the minute), keyed by Dovecot's user name, i.e. the `login` of
  * its userdb (a mailbox address or a mail account's login). Kontor never writes these columns except
  * to drop rows of users that no longer exist.
  */
@@ -45,6 +45,6 @@ export const mailUsage = sqliteTable("mail_usage", {
   login: text("login").primaryKey(),
   storageBytes: integer("storage_bytes"),
   messages: integer("messages"),
-  /** Unix seconds, as Dovecot's last_login plugin writes them. */
+  /** Unix seconds; rewritten at a login only when a minute old or more (lib/mail/dovecot-lua-passdb.ts). */
   lastLogin: integer("last_login"),
 });

@@ -33,5 +33,12 @@ export function userdbQuery(mailRoot: string, uid: number, gid: number): string 
   );
 }
 
+/**
+ * Where Dovecot's figures land (migration 0011): `login` (the mail user, the userdb view's `login`),
+ * `storage_bytes` and `messages` (written by the quota_clone plugin through the dict server) and
+ * `last_login` (Unix seconds, written by the Lua passdb, lib/mail/dovecot-lua-passdb.ts).
+ */
+export const MAIL_USAGE_TABLE = "mail_usage";
+
 /** doveadm iterates users (e.g. for quota recalculation) through this query. */
 export const USERDB_ITERATE_QUERY = `SELECT DISTINCT login AS user FROM ${USERDB_VIEW}`;

@@ -1,7 +1,15 @@
-import { HASH_SCHEME_PREFIX, PASSDB_VIEW, USERDB_VIEW } from "@/lib/mail/dovecot-contract";
+import { HASH_SCHEME_PREFIX, MAIL_USAGE_TABLE, PASSDB_VIEW, USERDB_VIEW } from "@/lib/mail/dovecot-contract";
 
 /** Verified logins one auth worker remembers; past this the oldest half is dropped (~150 bytes each). */
 export const VERIFIED_LOGINS_PER_WORKER = 200_000;
+
+/**
+ * The last login shown in the panel is at most this much older than the real one: a successful login
+ * writes `mail_usage.last_login` only when the stored time is older. Mail programs log in again and
+ * again (several connections per check, every IDLE reconnect), and writing each one cost Dovecot
+ * about a third of a repeated login's CPU when Dovecot's last_login plugin did it through the dict.
+ */
+export const LAST_LOGIN_PRECISION_SECONDS = 60;
 
 /**
  * Dovecot's passdb (Debian's dovecot-auth-lua, Lua 5.4, with lua-dbi-sqlite3 and lua-luaossl): it reads
@@ -21,6 +29,11 @@ export const VERIFIED_LOGINS_PER_WORKER = 200_000;
  *
  * Runs in the auth worker processes (blocking=yes), so a first login's argon2 never stalls the auth
  * process; each worker has its own memory, so a mailbox is verified once per worker.
+ *
+ * It also records the last login (IMAP, submission: every successful password login) in `mail_usage`
+ * under the mail user's login, as Dovecot's last_login plugin did, but reads the stored time with the
+ * userdb row it fetches anyway and writes only when that is LAST_LOGIN_PRECISION_SECONDS old or more.
+ * A failed write is logged and never fails the login.
  */
 export type LuaPassdbOptions = {
   dbPath: string;
@@ -38,6 +51,7 @@ local DB_PATH = "${dbPath}"
 local MAIL_ROOT = "${mailRoot}"
 local LIMIT = ${verifiedLimit}
 local DEFAULT_SCHEME = "${HASH_SCHEME_PREFIX}"
+local LAST_LOGIN_PRECISION = ${LAST_LOGIN_PRECISION_SECONDS}
 
 local DBI = require "DBI"
 local hmac = require "openssl.hmac"
@@ -62,7 +76,11 @@ local function open()
     kontor = kontor,
     memo = memo,
     passdb = assert(kontor:prepare("SELECT password, version FROM ${PASSDB_VIEW} WHERE user = ? LIMIT 1")),
-    userdb = assert(kontor:prepare("SELECT login, home, quota_mb FROM ${USERDB_VIEW} WHERE user = ? LIMIT 1")),
+    -- The stored last login comes along with the userdb row (one statement, no second round).
+    userdb = assert(kontor:prepare("SELECT u.login, u.home, u.quota_mb, m.last_login FROM ${USERDB_VIEW} u " ..
+      "LEFT JOIN ${MAIL_USAGE_TABLE} m ON m.login = u.login WHERE u.user = ? LIMIT 1")),
+    seen = assert(kontor:prepare("INSERT INTO ${MAIL_USAGE_TABLE} (login, last_login) VALUES (?, ?) " ..
+      "ON CONFLICT (login) DO UPDATE SET last_login = excluded.last_login")),
     known = assert(memo:prepare("SELECT mac FROM verified WHERE user = ?")),
     remember = assert(memo:prepare("INSERT OR REPLACE INTO verified (user, mac) VALUES (?, ?)")),
     forget = assert(memo:prepare("DELETE FROM verified WHERE rowid <= (SELECT max(rowid) FROM verified) - ?")),
@@ -98,10 +116,18 @@ end
 -- LMTP and doveadm, which have no passdb step, use the SQL userdb that follows prefetch.
 -- No "user" field of its own: Dovecot already lower-cased the name (auth_username_format %Lu), and a
 -- second name field would race userdb_user, as Lua tables have no order.
-local function success(user)
+local function record_login(req, login, last)
+  local now = os.time()
+  if last ~= nil and now - tonumber(last) < LAST_LOGIN_PRECISION then return end
+  local ok, err = pcall(function() assert(q.seen:execute(login, now)) end)
+  if not ok then req:log_warning("last login not recorded: " .. tostring(err)) end
+end
+
+local function success(req, user)
   local fields = {}
   local u = one(q.userdb, user)
   if u ~= nil then
+    record_login(req, u.login, u.last_login)
     fields.userdb_user = u.login
     fields.userdb_home = MAIL_ROOT .. "/" .. u.home
     fields.userdb_uid = "${uid}"
@@ -122,13 +148,13 @@ function auth_password_verify(req, password)
   local raw = hmac.new(SECRET, "sha256"):final(user .. "\\0" .. tostring(row.version) .. "\\0" .. hash .. "\\0" .. password)
   local mac = string.format(string.rep("%02x", #raw), raw:byte(1, -1))
   local known = one(q.known, user)
-  if known ~= nil and known.mac == mac then return success(user) end
+  if known ~= nil and known.mac == mac then return success(req, user) end
   local ok, err = req:password_verify(hash, password)
   if ok == 1 then
     remember(user, mac)
     -- One line per mailbox, worker and password version: shows (and lets tests count) the argon2 work.
     req:log_info("password verified against its hash, remembered")
-    return success(user)
+    return success(req, user)
   elseif ok == 0 then
     return dovecot.auth.PASSDB_RESULT_PASSWORD_MISMATCH, ""
   end

@@ -8,6 +8,7 @@ import { openSqlite } from "@/db/open";
 import * as schema from "@/db/schema";
 import { childProcessEnv, type Env, settingsFrom } from "@/lib/config";
 import { LUA_PASSDB_FILE, VMAIL_GID, VMAIL_UID, renderDovecotConfig } from "@/lib/mail/dovecot-config";
+import { ensureMailUser } from "@/lib/mail/mail-user";
 import { syncAllSieve } from "@/lib/mail/sieve/sync";
 
 /**
@@ -178,6 +179,7 @@ export async function startDovecot(opts: DovecotOptions): Promise<{ pid: number;
   await stopDovecot(dir);
   const sieveDir = path.join(dir, "sieve");
   const { main, sqlExt, dictExt, luaPassdb } = renderDovecotConfig({
+    mailUser: ensureMailUser(),
     dbPath,
     dir,
     imapPort: ports.imap,

@@ -5,12 +5,17 @@
  */
 import { eq } from "drizzle-orm";
 import { ImapFlow } from "imapflow";
+import fs from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as schema from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
 import { loadActor } from "@/lib/auth/principals";
+import { VMAIL_GID, VMAIL_UID } from "@/lib/mail/dovecot-config";
+import { LAST_LOGIN_PRECISION_SECONDS } from "@/lib/mail/dovecot-lua-passdb";
 import { getOwnMailbox } from "@/lib/services/mailboxes/get-own-mailbox";
 import { listSubscriptionMailboxes } from "@/lib/services/mailboxes/list-subscription-mailboxes";
+import { imapLogin, submissionLogin } from "../support/mail-clients";
 import { deliverLmtp } from "../support/mailbox-delivery";
 import { type SeededDovecot, startSeededDovecot } from "../support/seeded-dovecot";
 
@@ -24,7 +29,15 @@ afterAll(async () => {
   await env?.stop();
 });
 
-const usageRow = () => env.db.select().from(schema.mailUsage).where(eq(schema.mailUsage.login, ADDRESS)).get();
+const usageOf = (login: string) => env.db.select().from(schema.mailUsage).where(eq(schema.mailUsage.login, login)).get();
+const usageRow = () => usageOf(ADDRESS);
+const setLastLogin = (login: string, seconds: number) =>
+  env.db
+    .insert(schema.mailUsage)
+    .values({ login, lastLogin: seconds })
+    .onConflictDoUpdate({ target: schema.mailUsage.login, set: { lastLogin: seconds } })
+    .run();
+const now = () => Math.floor(Date.now() / 1000);
 
 /** Dovecot's dict server writes after the delivery or login has been answered: wait (bounded) for the figure. */
 async function waitFor<T>(read: () => T | undefined, ok: (v: T) => boolean, timeoutMs = 10_000): Promise<T | undefined> {
@@ -73,5 +86,46 @@ describe("usage and last login from Dovecot", () => {
     expect(item.lastLogin?.getTime()).toBe(loggedIn!.lastLogin! * 1000);
     // A mailbox Dovecot has not seen yet has no figures, not zeros.
     expect(list.items.find((i) => i.address !== ADDRESS && i.usedBytes === null)).toBeTruthy();
+  });
+});
+
+describe("the usage dict", () => {
+  it("takes writes from the mail processes' user only: socket 0660, owned by uid and gid 5000", () => {
+    // Dovecot's folder sits beside the sink's in the seeded environment (tests/support/seeded-dovecot.ts).
+    const socket = fs.statSync(path.join(path.dirname(env.sinkDir), "dovecot", "run", "dict"));
+    expect(socket.isSocket()).toBe(true);
+    expect((socket.mode & 0o777).toString(8)).toBe("660");
+    expect([socket.uid, socket.gid]).toEqual([VMAIL_UID, VMAIL_GID]);
+  });
+});
+
+describe("last login, written by the Lua passdb to the minute", () => {
+  // The passdb writes before Dovecot answers the login, so the row is final once the login returned.
+  it("leaves a last login younger than the precision, and moves an older one", async () => {
+    const recent = now() - Math.floor(LAST_LOGIN_PRECISION_SECONDS / 2);
+    setLastLogin(ADDRESS, recent);
+    expect(await imapLogin(ADDRESS, DEMO_PASSWORD, env.ports.imap)).toBe(true);
+    expect(usageRow()?.lastLogin).toBe(recent);
+
+    const old = now() - LAST_LOGIN_PRECISION_SECONDS - 5;
+    setLastLogin(ADDRESS, old);
+    const before = now();
+    expect(await imapLogin(ADDRESS, DEMO_PASSWORD, env.ports.imap)).toBe(true);
+    expect(usageRow()?.lastLogin).toBeGreaterThanOrEqual(before);
+  });
+
+  it("records submission logins, under the mail account an address is routed to, and never failed ones", async () => {
+    const routed = env.db.select().from(schema.mailAccountAddresses).limit(1).get();
+    expect(routed, "the demo data routes an address to a mail account").toBeDefined();
+    const address = routed!.address;
+    const account = env.db.select().from(schema.mailAccounts).where(eq(schema.mailAccounts.id, routed!.mailAccountId)).get()!;
+    const old = now() - LAST_LOGIN_PRECISION_SECONDS - 5;
+    setLastLogin(account.login, old);
+    expect(await submissionLogin(address, "Falsch-Falsch-Falsch-1", env.ports.submission)).toBe(false);
+    expect(usageOf(account.login)?.lastLogin).toBe(old);
+    const before = now();
+    expect(await submissionLogin(address, DEMO_PASSWORD, env.ports.submission)).toBe(true);
+    expect(usageOf(account.login)?.lastLogin).toBeGreaterThanOrEqual(before);
+    expect(usageOf(address)).toBeUndefined();
   });
 });
