@@ -112,10 +112,11 @@ export async function copyDatabase(from: string, to: string, opts: CopyOptions =
       const patches = new Map<TablePlan, { key: Row; values: Row }[]>();
       for (const t of plans) {
         const list: { key: Row; values: Row }[] = [];
+        const started = Date.now();
         const { rows, lastId } = await copyTable(source, target, t, list);
         patches.set(t, list);
         if (t.generatedId) await target.setHighWater(t, Math.max(lastId, await source.highWater(t)));
-        log(`${t.name}: ${rows} rows`);
+        log(`${t.name}: ${rows} rows (${((Date.now() - started) / 1000).toFixed(1)} s)`);
       }
       // References that closed a cycle (a domain's catch-all mailbox) now find their rows.
       for (const [t, list] of patches) for (const p of list) await target.update(t, p.key, p.values);
