@@ -10,7 +10,9 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as liteSchema from "@/db/schema";
 import * as pgSchema from "@/db/schema-pg";
-import { runningServer, startPostgres } from "@/scripts/lib/postgres-process";
+import fs from "node:fs";
+import { migratePostgres } from "@/db/migrate-pg";
+import { ensureDatabase, runningServer, startPostgres, stopPostgres } from "@/scripts/lib/postgres-process";
 import { type OwnPostgres, startOwnPostgres } from "../support/own-postgres";
 import { MAIL_VIEWS, orderedViewQuery } from "../support/mail-views";
 import { createTestDb } from "../support/test-db";
@@ -30,7 +32,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await pool?.end();
   await server?.stop();
-  if (server) expect(runningServer(`${server.baseDir}/pg`)).toBeNull();
 });
 
 /** The same statement on both databases (plain SQL both dialects read alike). */
@@ -229,5 +230,32 @@ describe("PostgreSQL started by the project's scripts", () => {
     await expect(pool.query("TRUNCATE audit_log")).rejects.toThrow(/append-only/);
     expect(() => lite.sqlite.prepare("DELETE FROM audit_log").run()).toThrow(/append-only/);
     await expectSameRows("SELECT actor_kind, actor_label, action FROM audit_log");
+  });
+  it("lets several instances migrate one database at once: one applies, the others find nothing left", async () => {
+    const url = ensureDatabase(`${server.baseDir}/pg`, "concurrent");
+    await Promise.all([migratePostgres(url), migratePostgres(url), migratePostgres(url)]);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const applied = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations");
+      const journal = JSON.parse(fs.readFileSync("db/migrations-pg/meta/_journal.json", "utf8")) as { entries: unknown[] };
+      expect(applied.rows[0].n).toBe(journal.entries.length);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it("stops cleanly, and the next start finds the data and the password again", async () => {
+    await pool.end();
+    const dir = `${server.baseDir}/pg`;
+    expect(await stopPostgres(dir)).toBe(true);
+    expect(runningServer(dir)).toBeNull();
+    expect(fs.existsSync(`${dir}/data/postmaster.pid`)).toBe(false);
+    expect(await stopPostgres(dir)).toBe(false);
+    const again = await startPostgres({ dir, port: server.port, ephemeral: true });
+    expect(again.url).toBe(server.url);
+    pool = new pg.Pool({ connectionString: again.url, max: 2 });
+    const audit = await pool.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log");
+    expect(audit.rows[0].n).toBe(1);
   });
 });
