@@ -3,6 +3,7 @@ import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { canonicalDomain } from "@/lib/validation/names";
 import * as schema from "./schema";
 import type { PanelKind } from "./schema";
+import { onlyRow, firstRow } from "@/db/rows";
 
 /**
  * Builders of the records a hosting installation consists of, for the test factories
@@ -16,35 +17,41 @@ import type { PanelKind } from "./schema";
 export type BuildDb = Pick<BetterSQLite3Database<typeof schema>, "select" | "insert" | "update">;
 export type Tenant = { resellerId: number; customerId: number };
 
-export function buildStaffUser(
+export async function buildStaffUser(
   db: BuildDb,
   p: { email: string; role: "admin" | "support"; displayName: string; passwordHash: string },
-): number {
-  return db
-    .insert(schema.users)
-    .values({ ...p, passwordChangedAt: new Date() })
-    .returning({ id: schema.users.id })
-    .get().id;
+): Promise<number> {
+  return (
+    await onlyRow(
+      db
+        .insert(schema.users)
+        .values({ ...p, passwordChangedAt: new Date() })
+        .returning({ id: schema.users.id }),
+    )
+  ).id;
 }
 
-export function buildReseller(db: BuildDb, p: { name: string; customerNumberBase: number; email: string; passwordHash: string }) {
-  const id = db
-    .insert(schema.resellers)
-    .values({ name: p.name, customerNumberBase: p.customerNumberBase })
-    .returning({ id: schema.resellers.id })
-    .get().id;
-  const userId = db
-    .insert(schema.users)
-    .values({
-      email: p.email,
-      role: "reseller",
-      resellerId: id,
-      displayName: p.name,
-      passwordHash: p.passwordHash,
-      passwordChangedAt: new Date(),
-    })
-    .returning({ id: schema.users.id })
-    .get().id;
+export async function buildReseller(db: BuildDb, p: { name: string; customerNumberBase: number; email: string; passwordHash: string }) {
+  const id = (
+    await onlyRow(
+      db.insert(schema.resellers).values({ name: p.name, customerNumberBase: p.customerNumberBase }).returning({ id: schema.resellers.id }),
+    )
+  ).id;
+  const userId = (
+    await onlyRow(
+      db
+        .insert(schema.users)
+        .values({
+          email: p.email,
+          role: "reseller",
+          resellerId: id,
+          displayName: p.name,
+          passwordHash: p.passwordHash,
+          passwordChangedAt: new Date(),
+        })
+        .returning({ id: schema.users.id }),
+    )
+  ).id;
   return { id, userId };
 }
 
@@ -59,27 +66,33 @@ export type PackageSpec = {
   forwardingEnabled?: boolean;
 };
 
-export function buildPackage(db: BuildDb, resellerId: number, p: PackageSpec): number {
-  return db
-    .insert(schema.packages)
-    .values({ resellerId, ...p })
-    .returning({ id: schema.packages.id })
-    .get().id;
+export async function buildPackage(db: BuildDb, resellerId: number, p: PackageSpec): Promise<number> {
+  return (
+    await onlyRow(
+      db
+        .insert(schema.packages)
+        .values({ resellerId, ...p })
+        .returning({ id: schema.packages.id }),
+    )
+  ).id;
 }
 
 /** The reseller's next customer number (base 10000 → K10001, K10002 …), as createCustomer assigns it. */
-export function nextCustomerNumber(db: Pick<BuildDb, "select">, resellerId: number): string {
-  const base = db
-    .select({ base: schema.resellers.customerNumberBase })
-    .from(schema.resellers)
-    .where(eq(schema.resellers.id, resellerId))
-    .get()?.base;
+export async function nextCustomerNumber(db: Pick<BuildDb, "select">, resellerId: number): Promise<string> {
+  const base = (
+    await firstRow(
+      db.select({ base: schema.resellers.customerNumberBase }).from(schema.resellers).where(eq(schema.resellers.id, resellerId)),
+    )
+  )?.base;
   if (base === undefined) throw new Error(`no reseller ${resellerId}`);
-  const top = db
-    .select({ n: sql<number | null>`max(cast(substr(${schema.customers.customerNumber}, 2) as integer))` })
-    .from(schema.customers)
-    .where(eq(schema.customers.resellerId, resellerId))
-    .get()?.n;
+  const top = (
+    await firstRow(
+      db
+        .select({ n: sql<number | null>`max(cast(substr(${schema.customers.customerNumber}, 2) as integer))` })
+        .from(schema.customers)
+        .where(eq(schema.customers.resellerId, resellerId)),
+    )
+  )?.n;
   return `K${Math.max(base, top ?? base) + 1}`;
 }
 
@@ -96,60 +109,72 @@ export type CustomerSpec = {
 };
 
 /** A customer with its KundenServiceCenter login (the contact e-mail). */
-export function buildCustomer(db: BuildDb, resellerId: number, p: CustomerSpec) {
-  const customerNumber = nextCustomerNumber(db, resellerId);
-  const id = db
-    .insert(schema.customers)
-    .values({
-      resellerId,
-      customerNumber,
-      company: p.company,
-      contactName: p.contactName,
-      contactEmail: p.contactEmail,
-      street: p.street ?? "Hauptstraße 1",
-      postalCode: p.postalCode ?? "12345",
-      city: p.city ?? "Musterstadt",
-      phone: p.phone ?? "+49 30 1234567",
-      stammdatenConfirmedAt: p.stammdatenConfirmed ? new Date() : null,
-    })
-    .returning({ id: schema.customers.id })
-    .get().id;
-  const userId = db
-    .insert(schema.users)
-    .values({
-      email: p.contactEmail,
-      role: "customer",
-      resellerId,
-      customerId: id,
-      displayName: p.company || p.contactName,
-      passwordHash: p.passwordHash,
-      passwordChangedAt: new Date(),
-    })
-    .returning({ id: schema.users.id })
-    .get().id;
+export async function buildCustomer(db: BuildDb, resellerId: number, p: CustomerSpec) {
+  const customerNumber = await nextCustomerNumber(db, resellerId);
+  const id = (
+    await onlyRow(
+      db
+        .insert(schema.customers)
+        .values({
+          resellerId,
+          customerNumber,
+          company: p.company,
+          contactName: p.contactName,
+          contactEmail: p.contactEmail,
+          street: p.street ?? "Hauptstraße 1",
+          postalCode: p.postalCode ?? "12345",
+          city: p.city ?? "Musterstadt",
+          phone: p.phone ?? "+49 30 1234567",
+          stammdatenConfirmedAt: p.stammdatenConfirmed ? new Date() : null,
+        })
+        .returning({ id: schema.customers.id }),
+    )
+  ).id;
+  const userId = (
+    await onlyRow(
+      db
+        .insert(schema.users)
+        .values({
+          email: p.contactEmail,
+          role: "customer",
+          resellerId,
+          customerId: id,
+          displayName: p.company || p.contactName,
+          passwordHash: p.passwordHash,
+          passwordChangedAt: new Date(),
+        })
+        .returning({ id: schema.users.id }),
+    )
+  ).id;
   return { id, userId, customerNumber, resellerId };
 }
 
-export function buildSubscription(db: BuildDb, tenant: Tenant, packageId: number): number {
-  return db
-    .insert(schema.subscriptions)
-    .values({ ...tenant, packageId })
-    .returning({ id: schema.subscriptions.id })
-    .get().id;
+export async function buildSubscription(db: BuildDb, tenant: Tenant, packageId: number): Promise<number> {
+  return (
+    await onlyRow(
+      db
+        .insert(schema.subscriptions)
+        .values({ ...tenant, packageId })
+        .returning({ id: schema.subscriptions.id }),
+    )
+  ).id;
 }
 
-export function buildDomain(db: BuildDb, tenant: Tenant, subscriptionId: number, name: string) {
+export async function buildDomain(db: BuildDb, tenant: Tenant, subscriptionId: number, name: string) {
   const canonical = canonicalDomain(name);
-  const id = db
-    .insert(schema.domains)
-    .values({ ...tenant, subscriptionId, name: canonical })
-    .returning({ id: schema.domains.id })
-    .get().id;
+  const id = (
+    await onlyRow(
+      db
+        .insert(schema.domains)
+        .values({ ...tenant, subscriptionId, name: canonical })
+        .returning({ id: schema.domains.id }),
+    )
+  ).id;
   return { id, name: canonical };
 }
 
 /** A mailbox with its spam settings; the domain's and the subscription's counters count it. */
-export function buildMailbox(
+export async function buildMailbox(
   db: BuildDb,
   tenant: Tenant,
   domain: { id: number; name: string },
@@ -157,31 +182,32 @@ export function buildMailbox(
   p: { passwordHash: string; quotaMb: number | null },
 ) {
   const address = `${localPart}@${domain.name}`;
-  const id = db
-    .insert(schema.mailboxes)
-    .values({
-      ...tenant,
-      domainId: domain.id,
-      localPart,
-      address,
-      passwordHash: p.passwordHash,
-      quotaMb: p.quotaMb,
-      passwordChangedAt: new Date(),
-    })
-    .returning({ id: schema.mailboxes.id })
-    .get().id;
-  db.insert(schema.spamSettings)
-    .values({ mailboxId: id, ...tenant })
-    .run();
-  db.update(schema.domains)
+  const id = (
+    await onlyRow(
+      db
+        .insert(schema.mailboxes)
+        .values({
+          ...tenant,
+          domainId: domain.id,
+          localPart,
+          address,
+          passwordHash: p.passwordHash,
+          quotaMb: p.quotaMb,
+          passwordChangedAt: new Date(),
+        })
+        .returning({ id: schema.mailboxes.id }),
+    )
+  ).id;
+  await db.insert(schema.spamSettings).values({ mailboxId: id, ...tenant });
+  await db
+    .update(schema.domains)
     .set({ mailboxCount: sql`${schema.domains.mailboxCount} + 1` })
-    .where(eq(schema.domains.id, domain.id))
-    .run();
+    .where(eq(schema.domains.id, domain.id));
   return { id, address };
 }
 
 /** Mail account `.NNN` of a customer (package without panel), with the addresses routed to it. */
-export function buildMailAccount(
+export async function buildMailAccount(
   db: BuildDb,
   tenant: Tenant & { customerNumber: string },
   p: {
@@ -193,22 +219,25 @@ export function buildMailAccount(
 ) {
   const login = `${tenant.customerNumber.toLowerCase()}.${String(p.number).padStart(3, "0")}`;
   const own = { resellerId: tenant.resellerId, customerId: tenant.customerId };
-  const id = db
-    .insert(schema.mailAccounts)
-    .values({
-      ...own,
-      number: p.number,
-      login,
-      passwordHash: p.passwordHash,
-      quotaMb: p.quotaMb,
-      passwordChangedAt: new Date(),
-    })
-    .returning({ id: schema.mailAccounts.id })
-    .get().id;
+  const id = (
+    await onlyRow(
+      db
+        .insert(schema.mailAccounts)
+        .values({
+          ...own,
+          number: p.number,
+          login,
+          passwordHash: p.passwordHash,
+          quotaMb: p.quotaMb,
+          passwordChangedAt: new Date(),
+        })
+        .returning({ id: schema.mailAccounts.id }),
+    )
+  ).id;
   for (const a of p.addresses ?? []) {
-    db.insert(schema.mailAccountAddresses)
-      .values({ ...own, mailAccountId: id, domainId: a.domain.id, localPart: a.localPart, address: `${a.localPart}@${a.domain.name}` })
-      .run();
+    await db
+      .insert(schema.mailAccountAddresses)
+      .values({ ...own, mailAccountId: id, domainId: a.domain.id, localPart: a.localPart, address: `${a.localPart}@${a.domain.name}` });
   }
   return { id, login };
 }

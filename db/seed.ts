@@ -4,6 +4,8 @@ import { hashPassword } from "@/lib/auth/password-hash";
 import { canonicalDomain } from "@/lib/validation/names";
 import * as schema from "./schema";
 import type { PanelKind } from "./schema";
+import { firstRow, onlyRow } from "@/db/rows";
+import { transaction } from "@/db/transaction";
 
 type SeedDb = BetterSQLite3Database<typeof schema>;
 
@@ -99,7 +101,7 @@ const RESELLERS: ResellerSeed[] = [
 
 /** Creates the demo data unless the database already holds resellers. Returns whether it seeded. */
 export async function seedDemo(db: SeedDb, password = DEMO_PASSWORD): Promise<boolean> {
-  const existing = db.select({ n: count() }).from(schema.resellers).get();
+  const existing = await firstRow(db.select({ n: count() }).from(schema.resellers));
   if ((existing?.n ?? 0) > 0) return false;
   const hash = () => hashPassword(password);
   // Hashes first: better-sqlite3 transactions must not await.
@@ -117,74 +119,77 @@ export async function seedDemo(db: SeedDb, password = DEMO_PASSWORD): Promise<bo
   const nextHash = () => hashes.pop() as string;
   const now = new Date();
 
-  db.transaction((tx) => {
-    tx.insert(schema.users)
-      .values([
-        {
-          email: "admin@kontor.example",
-          role: "admin",
-          displayName: "Kontor Administration",
-          passwordHash: nextHash(),
-          passwordChangedAt: now,
-        },
-        {
-          email: "support@kontor.example",
-          role: "support",
-          displayName: "Kontor Support",
-          passwordHash: nextHash(),
-          passwordChangedAt: now,
-        },
-      ])
-      .run();
+  await transaction(db, async (tx) => {
+    await tx.insert(schema.users).values([
+      {
+        email: "admin@kontor.example",
+        role: "admin",
+        displayName: "Kontor Administration",
+        passwordHash: nextHash(),
+        passwordChangedAt: now,
+      },
+      {
+        email: "support@kontor.example",
+        role: "support",
+        displayName: "Kontor Support",
+        passwordHash: nextHash(),
+        passwordChangedAt: now,
+      },
+    ]);
     for (const r of RESELLERS) {
-      const reseller = tx.insert(schema.resellers).values({ name: r.name, customerNumberBase: r.base }).returning().get();
-      tx.insert(schema.users)
-        .values({
-          email: r.email,
-          role: "reseller",
-          resellerId: reseller.id,
-          displayName: r.name,
-          passwordHash: nextHash(),
-          passwordChangedAt: now,
-        })
-        .run();
+      const reseller = await onlyRow(tx.insert(schema.resellers).values({ name: r.name, customerNumberBase: r.base }).returning());
+      await tx.insert(schema.users).values({
+        email: r.email,
+        role: "reseller",
+        resellerId: reseller.id,
+        displayName: r.name,
+        passwordHash: nextHash(),
+        passwordChangedAt: now,
+      });
       const pkgIds = new Map<string, { id: number; quota: number | null }>();
       for (const p of r.packages) {
-        const row = tx
-          .insert(schema.packages)
-          .values({
-            resellerId: reseller.id,
-            name: p.name,
-            panel: p.panel,
-            maxDomains: p.maxDomains,
-            maxMailboxes: p.maxMailboxes,
-            mailboxQuotaMb: p.quota,
-            maxForwards: p.maxForwards,
-          })
-          .returning()
-          .get();
+        const row = await onlyRow(
+          tx
+            .insert(schema.packages)
+            .values({
+              resellerId: reseller.id,
+              name: p.name,
+              panel: p.panel,
+              maxDomains: p.maxDomains,
+              maxMailboxes: p.maxMailboxes,
+              mailboxQuotaMb: p.quota,
+              maxForwards: p.maxForwards,
+            })
+            .returning(),
+        );
         pkgIds.set(p.name, { id: row.id, quota: p.quota });
       }
       for (const c of r.customers) {
-        const customer = tx
-          .insert(schema.customers)
-          .values({
-            resellerId: reseller.id,
-            customerNumber: c.number,
-            company: c.company,
-            contactName: c.contact,
-            street: "Hauptstraße 1",
-            postalCode: "12345",
-            city: "Musterstadt",
-            phone: "+49 30 1234567",
-            contactEmail: c.email,
-          })
-          .returning()
-          .get();
+        const customer = await onlyRow(
+          tx
+            .insert(schema.customers)
+            .values({
+              resellerId: reseller.id,
+              customerNumber: c.number,
+              company: c.company,
+              contactName: c.contact,
+              street: "Hauptstraße 1",
+              postalCode: "12345",
+              city: "Musterstadt",
+              phone: "+49 30 1234567",
+              contactEmail: c.email,
+            })
+            .returning(),
+        );
         const tenant = { resellerId: reseller.id, customerId: customer.id };
-        tx.insert(schema.users)
-          .values({ email: c.email, role: "customer", ...tenant, displayName: c.company, passwordHash: nextHash(), passwordChangedAt: now })
-          .run();
+        await tx.insert(schema.users).values({
+          email: c.email,
+          role: "customer",
+          ...tenant,
+          displayName: c.company,
+          passwordHash: nextHash(),
+          passwordChangedAt: now,
+        });
         const subs = new Map<string, number>();
         for (const d of c.domains) {
           const pkg = pkgIds.get(d.pkg);
@@ -192,74 +197,77 @@ export async function seedDemo(db: SeedDb, password = DEMO_PASSWORD): Promise<bo
           // One subscription per package per customer in the demo.
           const subId =
             subs.get(d.pkg) ??
-            tx
-              .insert(schema.subscriptions)
-              .values({ ...tenant, packageId: pkg.id })
-              .returning()
-              .get().id;
+            (
+              await onlyRow(
+                tx
+                  .insert(schema.subscriptions)
+                  .values({ ...tenant, packageId: pkg.id })
+                  .returning(),
+              )
+            ).id;
           subs.set(d.pkg, subId);
           const domainName = canonicalDomain(d.name);
-          const domain = tx
-            .insert(schema.domains)
-            .values({ ...tenant, subscriptionId: subId, name: domainName })
-            .returning()
-            .get();
+          const domain = await onlyRow(
+            tx
+              .insert(schema.domains)
+              .values({ ...tenant, subscriptionId: subId, name: domainName })
+              .returning(),
+          );
           for (const local of d.mailboxes ?? []) {
-            const m = tx
-              .insert(schema.mailboxes)
-              .values({
-                ...tenant,
-                domainId: domain.id,
-                localPart: local,
-                address: `${local}@${domainName}`,
-                passwordHash: nextHash(),
-                quotaMb: pkg.quota,
-                passwordChangedAt: now,
-              })
-              .returning()
-              .get();
-            tx.insert(schema.spamSettings)
-              .values({ mailboxId: m.id, ...tenant })
-              .run();
-          }
-          tx.update(schema.domains)
-            .set({ mailboxCount: sql`${schema.domains.mailboxCount} + ${d.mailboxes?.length ?? 0}` })
-            .where(eq(schema.domains.id, domain.id))
-            .run();
-          for (const a of d.aliases ?? []) {
-            const alias = tx
-              .insert(schema.mailAliases)
-              .values({ ...tenant, domainId: domain.id, localPart: a.local, address: `${a.local}@${domainName}` })
-              .returning()
-              .get();
-            tx.insert(schema.mailAliasTargets)
-              .values(a.targets.map((t) => ({ ...tenant, aliasId: alias.id, target: `${t}@${domainName}` })))
-              .run();
-          }
-          for (const a of d.accounts ?? []) {
-            const login = `${c.number.toLowerCase()}.${String(a.number).padStart(3, "0")}`;
-            const account = tx
-              .insert(schema.mailAccounts)
-              .values({
-                ...tenant,
-                number: a.number,
-                login,
-                passwordHash: nextHash(),
-                quotaMb: pkg.quota,
-                passwordChangedAt: now,
-              })
-              .returning()
-              .get();
-            for (const local of a.addresses) {
-              tx.insert(schema.mailAccountAddresses)
+            const m = await onlyRow(
+              tx
+                .insert(schema.mailboxes)
                 .values({
                   ...tenant,
-                  mailAccountId: account.id,
                   domainId: domain.id,
                   localPart: local,
                   address: `${local}@${domainName}`,
+                  passwordHash: nextHash(),
+                  quotaMb: pkg.quota,
+                  passwordChangedAt: now,
                 })
-                .run();
+                .returning(),
+            );
+            await tx.insert(schema.spamSettings).values({ mailboxId: m.id, ...tenant });
+          }
+          await tx
+            .update(schema.domains)
+            .set({ mailboxCount: sql`${schema.domains.mailboxCount} + ${d.mailboxes?.length ?? 0}` })
+            .where(eq(schema.domains.id, domain.id));
+          for (const a of d.aliases ?? []) {
+            const alias = await onlyRow(
+              tx
+                .insert(schema.mailAliases)
+                .values({ ...tenant, domainId: domain.id, localPart: a.local, address: `${a.local}@${domainName}` })
+                .returning(),
+            );
+            await tx
+              .insert(schema.mailAliasTargets)
+              .values(a.targets.map((t) => ({ ...tenant, aliasId: alias.id, target: `${t}@${domainName}` })));
+          }
+          for (const a of d.accounts ?? []) {
+            const login = `${c.number.toLowerCase()}.${String(a.number).padStart(3, "0")}`;
+            const account = await onlyRow(
+              tx
+                .insert(schema.mailAccounts)
+                .values({
+                  ...tenant,
+                  number: a.number,
+                  login,
+                  passwordHash: nextHash(),
+                  quotaMb: pkg.quota,
+                  passwordChangedAt: now,
+                })
+                .returning(),
+            );
+            for (const local of a.addresses) {
+              await tx.insert(schema.mailAccountAddresses).values({
+                ...tenant,
+                mailAccountId: account.id,
+                domainId: domain.id,
+                localPart: local,
+                address: `${local}@${domainName}`,
+              });
             }
           }
         }

@@ -3,9 +3,9 @@ import { notFound } from "next/navigation";
 import { NotFoundError } from "@/lib/errors";
 
 /** For pages (the one place this mapping lives): a scoped loader's NotFoundError (missing or another tenant's record) becomes a 404. */
-export function orNotFound<T>(load: () => T): T {
+export async function orNotFound<T>(load: () => T | Promise<T>): Promise<T> {
   try {
-    return load();
+    return await load();
   } catch (e) {
     if (e instanceof NotFoundError) notFound();
     throw e;

@@ -22,6 +22,7 @@ import { postfixAdminRows, readPostfixAdmin } from "@/lib/services/import/postfi
 import type { ImportProblem } from "@/lib/services/import/problems";
 import { type CsvRow, readImportCsv } from "@/lib/services/import/read-csv";
 import { applyImport, dryRunImport, type ImportedVacation, ImportRefused, type ImportReport } from "@/lib/services/import/run-import";
+import { firstRow } from "@/db/rows";
 
 const { values } = parseArgs({
   options: {
@@ -52,8 +53,8 @@ const translator = createTranslator({ locale, messages: loadMessages(locale) }) 
 const t = (key: string, params?: Record<string, string | number>) => translator(key, params);
 
 const db = getDb();
-const user = db.select({ id: users.id }).from(users).where(eq(users.email, values.as.toLowerCase())).get();
-const actor = user && loadActor(db, "user", user.id);
+const user = await firstRow(db.select({ id: users.id }).from(users).where(eq(users.email, values.as.toLowerCase())));
+const actor = user && (await loadActor(db, "user", user.id));
 if (!actor) fail(`no login ${values.as}`);
 
 let rows: CsvRow[];
@@ -87,7 +88,7 @@ function print(report: ImportReport) {
 
 try {
   if (!values.apply) {
-    const report = dryRunImport(actor, subscriptionId, rows, fileProblems, db);
+    const report = await dryRunImport(actor, subscriptionId, rows, fileProblems, db);
     print(report);
     console.log(report.problemCount ? t("import.checkedProblems", { count: report.problemCount }) : t("import.checkedClean"));
     process.exit(report.problemCount ? 1 : 0);

@@ -14,6 +14,6 @@ if (!file) {
   process.exit(2);
 }
 const sqlite = openSqlite(file);
-writeMfaPolicy(drizzle(sqlite, { schema }), { enforceStaff: false });
+await writeMfaPolicy(drizzle(sqlite, { schema }), { enforceStaff: false });
 sqlite.close();
 console.log(`Test settings written to ${file} (mfa_policy.enforceStaff=false)`);

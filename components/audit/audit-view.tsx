@@ -15,7 +15,7 @@ export async function AuditView({ actor, base, searchParams }: Props) {
   const t = await getTranslations("audit");
   const formatTime = await getTimeFormatter();
   const query = auditQuerySchema.parse(searchParams);
-  const { items, nextBefore } = listAudit(actor, query);
+  const { items, nextBefore } = await listAudit(actor, query);
   const { before: _before, ...filters } = query;
   return (
     <>

@@ -13,7 +13,7 @@ import { listImportTargets } from "@/lib/services/import/import-targets";
  */
 export async function ImportPage({ actor }: { actor: Actor }) {
   const t = await getTranslations();
-  const targets = listImportTargets(actor);
+  const targets = await listImportTargets(actor);
   const withHashes = can(actor, "export.hashes");
   const key = (k: string) => t(`import.${k}`);
   const labels: ImportLabels = {

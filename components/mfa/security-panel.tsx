@@ -19,7 +19,7 @@ import { TotpSetup } from "./totp-setup";
 export async function SecurityPanel({ actor }: { actor: Actor }) {
   const t = await getTranslations("mfa");
   const formatTime = await getTimeFormatter();
-  const { factors, recoveryCodesLeft } = listFactors(actor.id);
+  const { factors, recoveryCodesLeft } = await listFactors(actor.id);
   const date = (d: Date) => formatTime(d);
   return (
     <>

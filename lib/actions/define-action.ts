@@ -66,7 +66,7 @@ export function defineAction<S extends z.ZodType, P extends Permission>(def: Def
       }
       // Staff who must still set up a second factor may only use public actions and the enrolment
       // itself (mfa.self); pages send them to enrolment, and this holds for crafted POSTs too.
-      if (def.permission !== "public" && def.permission !== "mfa.self" && actor && mustEnrol(actor)) {
+      if (def.permission !== "public" && def.permission !== "mfa.self" && actor && (await mustEnrol(actor))) {
         return { status: "error", formError: translate("errors.enrolFirst") };
       }
       const parsed = def.schema.safeParse(formDataToObject(formData));

@@ -16,7 +16,7 @@ export const logoutAction = defineAction({
   handler: async () => {
     // Deleting the cookie is not enough: a copy of it would stay valid until it expires.
     const sid = (await auth())?.principal?.sid;
-    if (sid) revokeSession(getDb(), sid);
+    if (sid) await revokeSession(getDb(), sid);
     await signOut({ redirect: false });
     redirect("/login");
   },

@@ -8,6 +8,8 @@ import { can } from "@/lib/authz/permissions";
 import { config } from "@/lib/config";
 import { parseApiKey, secretMatches } from "@/lib/services/api-keys/key-secret";
 import { ApiProblem } from "./problem";
+import { transaction } from "@/db/transaction";
+import { firstRow, onlyRow } from "@/db/rows";
 
 export type ApiKeyInfo = { id: number; name: string; scopes: string[]; expiresAt: Date | null };
 export type ApiCaller = { actor: Actor; login: string; key: ApiKeyInfo };
@@ -21,29 +23,30 @@ const WINDOW_MS = 60_000;
  * Counting the request (rate limit) and the last-used time are one write; the counter lives in the
  * database so that every server process shares it.
  */
-export function authenticateApiKey(db: Db, authorization: string | null, now = Date.now()): ApiCaller {
+export async function authenticateApiKey(db: Db, authorization: string | null, now = Date.now()): Promise<ApiCaller> {
   const token = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "")?.[1];
   const parsed = token ? parseApiKey(token) : undefined;
   if (!parsed) throw unauthorized();
-  const key = db
-    .select({
-      id: apiKeys.id,
-      userId: apiKeys.userId,
-      name: apiKeys.name,
-      secretHash: apiKeys.secretHash,
-      scopes: apiKeys.scopes,
-      expiresAt: apiKeys.expiresAt,
-      revokedAt: apiKeys.revokedAt,
-    })
-    .from(apiKeys)
-    .where(eq(apiKeys.publicId, parsed.publicId))
-    .get();
+  const key = await firstRow(
+    db
+      .select({
+        id: apiKeys.id,
+        userId: apiKeys.userId,
+        name: apiKeys.name,
+        secretHash: apiKeys.secretHash,
+        scopes: apiKeys.scopes,
+        expiresAt: apiKeys.expiresAt,
+        revokedAt: apiKeys.revokedAt,
+      })
+      .from(apiKeys)
+      .where(eq(apiKeys.publicId, parsed.publicId)),
+  );
   if (!key || !secretMatches(parsed.secret, key.secretHash)) throw unauthorized();
   if (key.revokedAt || (key.expiresAt && key.expiresAt.getTime() <= now)) throw unauthorized("api.problems.keyInactive");
-  const owner = loadActor(db, "user", key.userId);
+  const owner = await loadActor(db, "user", key.userId);
   // An owner who lost the right to keys (role changed, account disabled) loses its keys with it.
   if (!owner || !can(owner, "apikeys.manage")) throw unauthorized("api.problems.keyInactive");
-  countRequest(db, key.id, now);
+  await countRequest(db, key.id, now);
   return {
     actor: { ...owner, label: `${owner.label} (API-Schlüssel „${key.name}“)` },
     login: owner.label,
@@ -56,30 +59,30 @@ function unauthorized(detailKey?: string) {
 }
 
 /** Fixed one-minute windows per key; over the limit: 429 with the seconds until the next window. */
-function countRequest(db: Db, keyId: number, now: number) {
+async function countRequest(db: Db, keyId: number, now: number) {
   // settings.mjs is plain JS: its count() settings type as any; parseSettings made it a whole number.
   const limit = config().api.rateLimitPerMinute as number;
   const windowStart = Math.floor(now / WINDOW_MS) * WINDOW_MS;
-  const count = db.transaction(
-    (tx) => {
-      const row = tx
-        .insert(apiRateWindows)
-        .values({ keyId, windowStart, count: 1 })
-        .onConflictDoUpdate({
-          target: [apiRateWindows.keyId, apiRateWindows.windowStart],
-          set: { count: sql`${apiRateWindows.count} + 1` },
-        })
-        .returning({ count: apiRateWindows.count })
-        .get();
+  const count = await transaction(
+    db,
+    async (tx) => {
+      const row = await onlyRow(
+        tx
+          .insert(apiRateWindows)
+          .values({ keyId, windowStart, count: 1 })
+          .onConflictDoUpdate({
+            target: [apiRateWindows.keyId, apiRateWindows.windowStart],
+            set: { count: sql`${apiRateWindows.count} + 1` },
+          })
+          .returning({ count: apiRateWindows.count }),
+      );
       // Old windows of this key go at once: the table holds at most two rows per active key.
-      tx.delete(apiRateWindows)
-        .where(and(eq(apiRateWindows.keyId, keyId), lt(apiRateWindows.windowStart, windowStart)))
-        .run();
+      await tx.delete(apiRateWindows).where(and(eq(apiRateWindows.keyId, keyId), lt(apiRateWindows.windowStart, windowStart)));
       if (row.count <= limit)
-        tx.update(apiKeys)
+        await tx
+          .update(apiKeys)
           .set({ lastUsedAt: new Date(now) })
-          .where(eq(apiKeys.id, keyId))
-          .run();
+          .where(eq(apiKeys.id, keyId));
       return row.count;
     },
     { behavior: "immediate" },

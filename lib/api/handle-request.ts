@@ -50,7 +50,7 @@ export async function handleApiRequest(request: Request): Promise<Response> {
     }
     const route = found.m.route;
     const db = getDb();
-    const caller = authenticateApiKey(db, request.headers.get("authorization"));
+    const caller = await authenticateApiKey(db, request.headers.get("authorization"));
     if (route.resource) {
       if (!scopeAllows(caller.key.scopes, route.resource, route.access)) {
         throw new ApiProblem("forbidden", { detailKey: "api.problems.scopeMissing" });
@@ -99,14 +99,14 @@ async function runIdempotent(
   run: () => RouteResult | Promise<RouteResult>,
   route: ApiRoute,
 ): Promise<Response> {
-  const stored = claimIdempotencyKey(db, caller.key.id, idempotencyKey, hash);
+  const stored = await claimIdempotencyKey(db, caller.key.id, idempotencyKey, hash);
   if (stored) return new Response(stored.body, { status: stored.status, headers: { ...jsonHeaders, "idempotency-replayed": "true" } });
   let result: RouteResult | undefined;
   try {
     result = await run();
   } finally {
     // Settled on failure too: the claim is dropped, so a corrected retry with the same key may run.
-    settleIdempotencyKey(
+    await settleIdempotencyKey(
       db,
       caller.key.id,
       idempotencyKey,

@@ -31,12 +31,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { grant: {} },
-      authorize: (credentials) => {
+      authorize: async (credentials) => {
         const grant = typeof credentials.grant === "string" ? credentials.grant : "";
         const db = getDb();
-        const redeemed = grant ? redeemLoginGrant(db, grant) : undefined;
+        const redeemed = grant ? await redeemLoginGrant(db, grant) : undefined;
         if (!redeemed) return null;
-        const actor = loadActor(db, redeemed.kind, redeemed.id);
+        const actor = await loadActor(db, redeemed.kind, redeemed.id);
         if (!actor) return null;
         return {
           id: `${actor.kind}:${actor.id}`,

@@ -33,8 +33,8 @@ const addressKey = (ip: string) => `ip:${ip}`;
  * it, and the address may be anybody's. Instead every further attempt from there must pass the robot
  * check and waits a moment. Only the account's own counter locks (see attemptLogin).
  */
-export function addressNeedsRobotCheck(ip: string, db: Db = getDb()): boolean {
-  return lockedFor(db, [addressKey(ip)]) > 0;
+export async function addressNeedsRobotCheck(ip: string, db: Db = getDb()): Promise<boolean> {
+  return (await lockedFor(db, [addressKey(ip)])) > 0;
 }
 
 type Options = { pause?: (ms: number) => Promise<void> };
@@ -46,47 +46,47 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  */
 export async function attemptLogin(attempt: LoginAttempt, db: Db = getDb(), { pause = sleep }: Options = {}): Promise<LoginResult> {
   const accountKey = `acct:${attempt.area}:${attempt.identifier.trim().toLowerCase()}`;
-  const wait = lockedFor(db, [accountKey]);
+  const wait = await lockedFor(db, [accountKey]);
   if (wait > 0) return { ok: false, reason: "throttled", retryAfterMs: wait };
-  const suspicious = addressNeedsRobotCheck(attempt.ip, db);
+  const suspicious = await addressNeedsRobotCheck(attempt.ip, db);
   if (suspicious) {
     if (!attempt.robotCheck || !(await redeemRobotCheck(attempt.robotCheck, db))) return { ok: false, reason: "robotCheck" };
     await pause(SUSPICIOUS_ADDRESS_PAUSE_MS);
   }
 
-  const candidate = findLoginCandidate(db, attempt.area, attempt.identifier);
+  const candidate = await findLoginCandidate(db, attempt.area, attempt.identifier);
   const valid = candidate
     ? await verifyPassword(candidate.passwordHash, attempt.password)
     : (await burnVerification(attempt.password), false);
-  const actor = valid && candidate ? loadActor(db, candidate.kind, candidate.id) : undefined;
+  const actor = valid && candidate ? await loadActor(db, candidate.kind, candidate.id) : undefined;
 
   if (!candidate || !actor) {
-    recordFailure(db, [accountKey, addressKey(attempt.ip)]);
-    const nowLocked = lockedFor(db, [accountKey]);
+    await recordFailure(db, [accountKey, addressKey(attempt.ip)]);
+    const nowLocked = await lockedFor(db, [accountKey]);
     if (nowLocked > 0) {
-      writeAudit(db, null, { action: "login.locked", ip: attempt.ip, details: { area: attempt.area } });
+      await writeAudit(db, null, { action: "login.locked", ip: attempt.ip, details: { area: attempt.area } });
       return { ok: false, reason: "throttled", retryAfterMs: nowLocked };
     }
-    if (!addressNeedsRobotCheck(attempt.ip, db)) return { ok: false, reason: "invalid" };
-    if (!suspicious) writeAudit(db, null, { action: "login.address_suspicious", ip: attempt.ip, details: { area: attempt.area } });
+    if (!(await addressNeedsRobotCheck(attempt.ip, db))) return { ok: false, reason: "invalid" };
+    if (!suspicious) await writeAudit(db, null, { action: "login.address_suspicious", ip: attempt.ip, details: { area: attempt.area } });
     return { ok: false, reason: "invalid", robotCheck: true };
   }
 
-  if (candidate.kind === "user" && userHasSecondFactor(db, candidate.id)) {
+  if (candidate.kind === "user" && (await userHasSecondFactor(db, candidate.id))) {
     // The account's failure counter is kept until the second factor passes, so wrong codes add up
     // with wrong passwords instead of being forgiven by re-entering a known password.
     return {
       ok: false,
       reason: "secondFactor",
-      pendingToken: createPendingLogin(db, candidate.id, accountKey),
-      methods: factorKinds(db, candidate.id),
+      pendingToken: await createPendingLogin(db, candidate.id, accountKey),
+      methods: await factorKinds(db, candidate.id),
     };
   }
 
-  clearFailures(db, accountKey);
+  await clearFailures(db, accountKey);
   // The plaintext is at hand only now: an imported hash becomes Kontor's argon2id (no-op otherwise).
   await upgradeImportedHash({ kind: candidate.kind, id: candidate.id }, candidate.passwordHash, attempt.password, db);
-  writeAudit(db, actor, {
+  await writeAudit(db, actor, {
     action: "login.success",
     targetKind: candidate.kind,
     targetId: candidate.id,
@@ -96,5 +96,5 @@ export async function attemptLogin(attempt: LoginAttempt, db: Db = getDb(), { pa
     ip: attempt.ip,
     details: { area: attempt.area },
   });
-  return { ok: true, grant: issueLoginGrant(db, candidate.kind, candidate.id), role: actor.role };
+  return { ok: true, grant: await issueLoginGrant(db, candidate.kind, candidate.id), role: actor.role };
 }

@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/rows";
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
@@ -13,40 +14,44 @@ export type Credentialed = { kind: PrincipalKind; id: number; passwordHash: stri
  * The accounts one login area may check. The area only narrows the search: a mailbox address typed
  * under "KundenServiceCenter" is not a panel user and so is simply unknown there.
  */
-export function findLoginCandidate(db: Db, area: LoginArea, identifier: string): Credentialed | undefined {
+export async function findLoginCandidate(db: Db, area: LoginArea, identifier: string): Promise<Credentialed | undefined> {
   const name = identifier.trim();
   if (area === "ksc") {
     const number = canonicalCustomerNumber(name);
     if (number) {
-      const row = db
-        .select({ id: users.id, passwordHash: users.passwordHash })
-        .from(users)
-        .innerJoin(customers, eq(users.customerId, customers.id))
-        .where(and(eq(customers.customerNumber, number), eq(users.role, "customer"), eq(users.disabled, false)))
-        .get();
+      const row = await firstRow(
+        db
+          .select({ id: users.id, passwordHash: users.passwordHash })
+          .from(users)
+          .innerJoin(customers, eq(users.customerId, customers.id))
+          .where(and(eq(customers.customerNumber, number), eq(users.role, "customer"), eq(users.disabled, false))),
+      );
       return withKind("user", row);
     }
-    const row = db
-      .select({ id: users.id, passwordHash: users.passwordHash })
-      .from(users)
-      .where(and(eq(users.email, name.toLowerCase()), eq(users.disabled, false)))
-      .get();
+    const row = await firstRow(
+      db
+        .select({ id: users.id, passwordHash: users.passwordHash })
+        .from(users)
+        .where(and(eq(users.email, name.toLowerCase()), eq(users.disabled, false))),
+    );
     return withKind("user", row);
   }
   if (area === "mailadmin") {
     // Only account .001 opens the E-Mail-Administration; .002 and later are plain mail accounts.
-    const row = db
-      .select({ id: mailAccounts.id, passwordHash: mailAccounts.passwordHash })
-      .from(mailAccounts)
-      .where(and(eq(mailAccounts.login, name.toLowerCase()), eq(mailAccounts.number, 1), eq(mailAccounts.enabled, true)))
-      .get();
+    const row = await firstRow(
+      db
+        .select({ id: mailAccounts.id, passwordHash: mailAccounts.passwordHash })
+        .from(mailAccounts)
+        .where(and(eq(mailAccounts.login, name.toLowerCase()), eq(mailAccounts.number, 1), eq(mailAccounts.enabled, true))),
+    );
     return withKind("mail_account", row);
   }
-  const row = db
-    .select({ id: mailboxes.id, passwordHash: mailboxes.passwordHash })
-    .from(mailboxes)
-    .where(and(eq(mailboxes.address, canonicalAddress(name)), eq(mailboxes.enabled, true)))
-    .get();
+  const row = await firstRow(
+    db
+      .select({ id: mailboxes.id, passwordHash: mailboxes.passwordHash })
+      .from(mailboxes)
+      .where(and(eq(mailboxes.address, canonicalAddress(name)), eq(mailboxes.enabled, true))),
+  );
   return withKind("mailbox", row);
 }
 
@@ -100,9 +105,9 @@ const mailboxById = preparedQuery((db) =>
 );
 
 /** Loads the current state of a principal as an Actor; undefined when gone or disabled. */
-export function loadActor(db: Db, kind: PrincipalKind, id: number): Actor | undefined {
+export async function loadActor(db: Db, kind: PrincipalKind, id: number): Promise<Actor | undefined> {
   if (kind === "user") {
-    const u = userById(db).get({ id });
+    const u = await firstRow(userById(db).execute({ id }));
     if (!u || u.disabled) return undefined;
     return {
       kind,
@@ -117,7 +122,7 @@ export function loadActor(db: Db, kind: PrincipalKind, id: number): Actor | unde
     };
   }
   if (kind === "mail_account") {
-    const a = mailAccountById(db).get({ id });
+    const a = await firstRow(mailAccountById(db).execute({ id }));
     if (!a || !a.enabled || a.number !== 1) return undefined;
     return {
       kind,
@@ -131,7 +136,7 @@ export function loadActor(db: Db, kind: PrincipalKind, id: number): Actor | unde
       sessionVersion: a.sessionVersion,
     };
   }
-  const m = mailboxById(db).get({ id });
+  const m = await firstRow(mailboxById(db).execute({ id }));
   if (!m || !m.enabled) return undefined;
   return {
     kind,

@@ -9,5 +9,5 @@ import { issueLoginGrant } from "./login-grants";
  * this one included. This issues a fresh session for the current browser only.
  */
 export async function refreshOwnSession(kind: PrincipalKind, id: number) {
-  await signIn("credentials", { grant: issueLoginGrant(getDb(), kind, id), redirect: false });
+  await signIn("credentials", { grant: await issueLoginGrant(getDb(), kind, id), redirect: false });
 }

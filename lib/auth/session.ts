@@ -19,8 +19,8 @@ export const getActor = cache(async (): Promise<Actor | undefined> => {
   const p = await readSessionPrincipal();
   if (!p) return undefined;
   const db = getDb();
-  if (isSessionRevoked(db, p.sid)) return undefined;
-  const actor = loadActor(db, p.kind, p.id);
+  if (await isSessionRevoked(db, p.sid)) return undefined;
+  const actor = await loadActor(db, p.kind, p.id);
   if (!actor || actor.sessionVersion !== p.sv || outlivedLogin(p.at, actor.role)) return undefined;
   return actor;
 });

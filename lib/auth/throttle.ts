@@ -1,6 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { authThrottle } from "@/db/schema";
+import { transaction } from "@/db/transaction";
+import { firstRow } from "@/db/rows";
 
 /** Past this many failures inside the window, a key is locked for a delay that doubles each time. */
 export const MAX_FAILURES = 10;
@@ -9,21 +11,22 @@ const BASE_LOCK_MS = 60 * 1000;
 const MAX_LOCK_MS = 60 * 60 * 1000;
 
 /** Milliseconds until the first of the keys unlocks, or 0 when none is locked. */
-export function lockedFor(db: Db, keys: string[], now = Date.now()): number {
+export async function lockedFor(db: Db, keys: string[], now = Date.now()): Promise<number> {
   let wait = 0;
   for (const key of keys) {
-    const row = db.select({ lockedUntil: authThrottle.lockedUntil }).from(authThrottle).where(eq(authThrottle.key, key)).get();
+    const row = await firstRow(db.select({ lockedUntil: authThrottle.lockedUntil }).from(authThrottle).where(eq(authThrottle.key, key)));
     const until = row?.lockedUntil?.getTime() ?? 0;
     if (until > now) wait = Math.max(wait, until - now);
   }
   return wait;
 }
 
-export function recordFailure(db: Db, keys: string[], now = Date.now()) {
-  db.transaction(
-    (tx) => {
+export async function recordFailure(db: Db, keys: string[], now = Date.now()) {
+  await transaction(
+    db,
+    async (tx) => {
       for (const key of keys) {
-        const row = tx.select().from(authThrottle).where(eq(authThrottle.key, key)).get();
+        const row = await firstRow(tx.select().from(authThrottle).where(eq(authThrottle.key, key)));
         const inWindow = row && now - row.windowStart.getTime() < WINDOW_MS;
         const failures = inWindow ? row.failures + 1 : 1;
         const lockCount = inWindow ? row.lockCount : 0;
@@ -36,7 +39,7 @@ export function recordFailure(db: Db, keys: string[], now = Date.now()) {
           lockedUntil,
           lockCount: locks ? lockCount + 1 : lockCount,
         };
-        tx.insert(authThrottle).values(values).onConflictDoUpdate({ target: authThrottle.key, set: values }).run();
+        await tx.insert(authThrottle).values(values).onConflictDoUpdate({ target: authThrottle.key, set: values });
       }
     },
     { behavior: "immediate" },
@@ -44,6 +47,6 @@ export function recordFailure(db: Db, keys: string[], now = Date.now()) {
 }
 
 /** A successful login clears the account's counter; the address keeps its history. */
-export function clearFailures(db: Db, key: string) {
-  db.delete(authThrottle).where(eq(authThrottle.key, key)).run();
+export async function clearFailures(db: Db, key: string) {
+  await db.delete(authThrottle).where(eq(authThrottle.key, key));
 }

@@ -67,13 +67,13 @@ export function quotaStatusPortFromEnv(env?: Env): number {
  * The Sieve folder belongs to the mail user (Pigeonhole stores compiled scripts beside them); every
  * start re-generates its scripts from the database, so changes made while Dovecot was down apply.
  */
-function prepareSieve(dbPath: string, sieveDir: string) {
+async function prepareSieve(dbPath: string, sieveDir: string) {
   fs.mkdirSync(sieveDir, { recursive: true });
   fs.chownSync(sieveDir, VMAIL_UID, VMAIL_GID);
   fs.chmodSync(sieveDir, 0o755);
   const sqlite = openSqlite(dbPath);
   try {
-    syncAllSieve(drizzle(sqlite, { schema }), sieveDir);
+    await syncAllSieve(drizzle(sqlite, { schema }), sieveDir);
   } finally {
     sqlite.close();
   }
@@ -206,7 +206,7 @@ export async function startDovecot(opts: DovecotOptions): Promise<{ pid: number;
   fs.mkdirSync(mailDir, { recursive: true });
   fs.chownSync(mailDir, VMAIL_UID, VMAIL_GID);
   fs.chmodSync(mailDir, 0o750);
-  prepareSieve(dbPath, sieveDir);
+  await prepareSieve(dbPath, sieveDir);
 
   const conf = confPath(dir);
   // Without -F the master daemonises once its listeners are bound; config errors exit non-zero.

@@ -68,13 +68,11 @@ export async function redeemRobotCheck(raw: string, db: Db = getDb(), now = Date
   const challengeHash = createHash("sha256")
     .update(payload.challenge.signature as string)
     .digest("hex");
-  db.delete(robotCheckUsed)
-    .where(lt(robotCheckUsed.expiresAt, new Date(now)))
-    .run();
-  const inserted = db
+  await db.delete(robotCheckUsed).where(lt(robotCheckUsed.expiresAt, new Date(now)));
+  const inserted = await db
     .insert(robotCheckUsed)
     .values({ challengeHash, expiresAt: new Date(expiresAt) })
     .onConflictDoNothing()
-    .run();
-  return inserted.changes === 1;
+    .returning({ challengeHash: robotCheckUsed.challengeHash });
+  return inserted.length === 1;
 }

@@ -21,6 +21,7 @@ import { changePasswordFromWebmail } from "@/lib/services/webmail/change-passwor
 import { mailboxSettingsSchema } from "@/lib/validation/mailbox";
 import type { PathResult } from "./password-paths-types";
 import { BENCH } from "./shape";
+import { transaction } from "@/db/transaction";
 
 const [file] = process.argv.slice(2);
 const rounds = Number(process.argv[process.argv.indexOf("--rounds") + 1]) || 8;
@@ -47,22 +48,24 @@ async function measure(run: (i: number) => Promise<unknown>): Promise<PathResult
 }
 
 // Mailboxes of the big domain, away from those the HTTP scenarios and the mail logins use.
-const boxes = (
-  sqlite.prepare("SELECT id, address FROM mailboxes WHERE domain_id = ? ORDER BY id LIMIT 4 OFFSET 50000").all(BENCH.bigDomainId) as {
-    id: number;
-    address: string;
-  }[]
-).map((b) => {
-  const actor = loadActor(db, "mailbox", b.id);
-  if (!actor) throw new Error(`bench data set: mailbox ${b.id} missing`);
-  return { ...b, actor };
-});
+const boxes = await Promise.all(
+  (
+    sqlite.prepare("SELECT id, address FROM mailboxes WHERE domain_id = ? ORDER BY id LIMIT 4 OFFSET 50000").all(BENCH.bigDomainId) as {
+      id: number;
+      address: string;
+    }[]
+  ).map(async (b) => {
+    const actor = await loadActor(db, "mailbox", b.id);
+    if (!actor) throw new Error(`bench data set: mailbox ${b.id} missing`);
+    return { ...b, actor };
+  }),
+);
 const owner = sqlite.prepare("SELECT subscription_id, customer_id FROM domains WHERE id = ?").get(BENCH.bigDomainId) as {
   subscription_id: number;
   customer_id: number;
 };
 const ownerUser = sqlite.prepare("SELECT id FROM users WHERE customer_id = ?").get(owner.customer_id) as { id: number };
-const customer = loadActor(db, "user", ownerUser.id);
+const customer = await loadActor(db, "user", ownerUser.id);
 if (!customer) throw new Error("bench data set: owner of the big domain missing");
 const reset = (id: number) => sqlite.prepare("UPDATE mailboxes SET password_hash = ? WHERE id = ?").run(known, id);
 const known = await hashPassword(DEMO_PASSWORD);
@@ -106,9 +109,9 @@ result["Webmail: change own password"] = await measure((i) => {
     if (!r.ok) throw new Error(`webmail change refused: ${r.reason}`);
   });
 });
-result["Recovery link: set a new password"] = await measure((i) => {
+result["Recovery link: set a new password"] = await measure(async (i) => {
   const { token, hash } = generateToken();
-  db.transaction((tx) => storeToken(tx, { kind: "mailbox", id: boxes[3].id }, hash, "privat@example.net", new Date()));
+  await transaction(db, async (tx) => await storeToken(tx, { kind: "mailbox", id: boxes[3].id }, hash, "privat@example.net", new Date()));
   return completePasswordReset({ token, newPassword: passwords[(i + 2) % 2], ip: IP, locale: "de" }, db);
 });
 reset(boxes[0].id);

@@ -45,7 +45,7 @@ function kontor(args: string[], opts: { stdin?: string; env?: Record<string, str
 
 beforeAll(async () => {
   tenant = await world.tenant("cli");
-  key = world.keyFor(tenant.customer, ["mailboxes:write", "domains:read"], "CLI");
+  key = await world.keyFor(tenant.customer, ["mailboxes:write", "domains:read"], "CLI");
 });
 afterAll(() => {
   world.sqlite.close();

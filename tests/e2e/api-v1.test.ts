@@ -13,6 +13,7 @@ import { revokeApiKey } from "@/lib/services/api-keys/manage-api-keys";
 import { imapLogin, submissionLogin } from "../support/mail-clients";
 import { API_TEST_PASSWORD as PASSWORD, type ApiTenant, openApiWorld } from "./support/api-world";
 import { BASE_URL } from "./support/browser";
+import { firstRow } from "@/db/rows";
 
 const { sqlite, db, tag, tenant, keyFor } = openApiWorld();
 const bodies: string[] = [];
@@ -41,11 +42,11 @@ beforeAll(async () => {
   world.a = await tenant("a");
   world.b = await tenant("b");
   world.keys = {
-    a: keyFor(world.a.customer, ["mailboxes:write", "domains:read", "tickets:write", "audit:read"], "A"),
-    b: keyFor(world.b.customer, ["mailboxes:write", "domains:read", "tickets:read"], "B"),
-    aRead: keyFor(world.a.customer, ["mailboxes:read"], "A-lesen"),
-    auditOnly: keyFor(world.a.customer, ["audit:read"], "A-protokoll"),
-    resellerA: keyFor(world.a.reseller, ["customers:write", "packages:read"], "R"),
+    a: await keyFor(world.a.customer, ["mailboxes:write", "domains:read", "tickets:write", "audit:read"], "A"),
+    b: await keyFor(world.b.customer, ["mailboxes:write", "domains:read", "tickets:read"], "B"),
+    aRead: await keyFor(world.a.customer, ["mailboxes:read"], "A-lesen"),
+    auditOnly: await keyFor(world.a.customer, ["audit:read"], "A-protokoll"),
+    resellerA: await keyFor(world.a.reseller, ["customers:write", "packages:read"], "R"),
   };
 });
 
@@ -93,21 +94,22 @@ describe("API v1 over HTTP", () => {
     expect(anon.status).toBe(401);
     expect(anon.headers.get("content-type")).toBe("application/problem+json");
     expect(anon.json.type).toMatch(/unauthorized$/);
-    const token = keyFor(world.a.customer, ["mailboxes:read"], "widerrufen");
+    const token = await keyFor(world.a.customer, ["mailboxes:read"], "widerrufen");
     expect((await api("GET", `/mailboxes/${world.a.mailboxId}`, { key: token })).status).toBe(200);
-    const row = db
-      .select({ id: schema.apiKeys.id })
-      .from(schema.apiKeys)
-      .where(eq(schema.apiKeys.publicId, token.split("_")[1]))
-      .get();
-    revokeApiKey(world.a.customer, row?.id ?? 0, null, db);
+    const row = await firstRow(
+      db
+        .select({ id: schema.apiKeys.id })
+        .from(schema.apiKeys)
+        .where(eq(schema.apiKeys.publicId, token.split("_")[1])),
+    );
+    await revokeApiKey(world.a.customer, row?.id ?? 0, null, db);
     expect((await api("GET", `/mailboxes/${world.a.mailboxId}`, { key: token })).status).toBe(401);
-    const expiring = keyFor(world.a.customer, ["mailboxes:read"], "abgelaufen");
+    const expiring = await keyFor(world.a.customer, ["mailboxes:read"], "abgelaufen");
     expect((await api("GET", `/mailboxes/${world.a.mailboxId}`, { key: expiring })).status).toBe(200);
-    db.update(schema.apiKeys)
+    await db
+      .update(schema.apiKeys)
       .set({ expiresAt: new Date(Date.now() - 1000) })
-      .where(eq(schema.apiKeys.publicId, expiring.split("_")[1]))
-      .run();
+      .where(eq(schema.apiKeys.publicId, expiring.split("_")[1]));
     expect((await api("GET", `/mailboxes/${world.a.mailboxId}`, { key: expiring })).status).toBe(401);
   });
 
@@ -132,7 +134,7 @@ describe("API v1 over HTTP", () => {
     );
     expect((await api("GET", `/mailboxes?domain=${world.a.domain}`, { key: world.keys.b })).status).toBe(404);
     expect((await api("GET", `/customers/${world.b.customer.customerId ?? 0}`, { key: world.keys.resellerA })).status).toBe(404);
-    const still = db.select().from(schema.mailboxes).where(eq(schema.mailboxes.id, world.a.mailboxId)).get();
+    const still = await firstRow(db.select().from(schema.mailboxes).where(eq(schema.mailboxes.id, world.a.mailboxId)));
     expect(still?.enabled).toBe(true);
   });
 
@@ -230,7 +232,8 @@ describe("API v1 over HTTP", () => {
     });
     expect(stale.status).toBe(412);
     expect(
-      db.select({ q: schema.mailboxes.quotaMb }).from(schema.mailboxes).where(eq(schema.mailboxes.id, world.a.mailboxId)).get()?.q,
+      (await firstRow(db.select({ q: schema.mailboxes.quotaMb }).from(schema.mailboxes).where(eq(schema.mailboxes.id, world.a.mailboxId))))
+        ?.q,
     ).toBe(2000);
   });
 
@@ -311,7 +314,7 @@ describe("API v1 over HTTP", () => {
   });
 
   it("answers 429 with Retry-After once a key exceeds its rate limit", async () => {
-    const token = keyFor(world.b.customer, ["domains:read"], "flut");
+    const token = await keyFor(world.b.customer, ["domains:read"], "flut");
     let limited: Awaited<ReturnType<typeof api>> | undefined;
     // Two fixed windows hold at most twice the limit (600 by default): the loop must hit 429.
     for (let i = 0; i < 1202 && !limited; i++) {

@@ -13,6 +13,7 @@ import { portsFromEnv } from "@/lib/mail/dovecot-process";
 import { imapLogin } from "../support/mail-clients";
 import { CUSTOMER, removeTestMailbox } from "./panel-support";
 import { BASE_URL, launchChromium, logIn } from "./support/browser";
+import { firstRow } from "@/db/rows";
 
 const DOMAIN = "alpenblick.example";
 const SHA512 = "{SHA512-CRYPT}$6$wj1Y9CiyxdBcJnE2$QQMcKbX46.fttIWGLdhqeIptbgXdDWg7bvelJ7SDy7OhS3eP77.8.Xzm8NIimBxpCR2tCaabCieVpValtWdO..";
@@ -29,8 +30,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   const db = getDb();
-  db.delete(mailAliases).where(eq(mailAliases.address, alias)).run();
-  for (const a of [alt, gen]) removeTestMailbox(a);
+  await db.delete(mailAliases).where(eq(mailAliases.address, alias));
+  for (const a of [alt, gen]) await removeTestMailbox(a);
 });
 
 const file = (lines: string[]) => ({
@@ -42,7 +43,7 @@ const file = (lines: string[]) => ({
 describe("CSV import in the KundenServiceCenter", () => {
   it("checks, lists problems by line, previews and applies; the imported hash works at IMAP", async () => {
     const db = getDb();
-    const subscriptionId = db.select().from(domains).where(eq(domains.name, DOMAIN)).get()?.subscriptionId;
+    const subscriptionId = (await firstRow(db.select().from(domains).where(eq(domains.name, DOMAIN))))?.subscriptionId;
     expect(subscriptionId).toBeDefined();
     const page = await (await browser.newContext({ locale: "de-DE" })).newPage();
     await logIn(page, CUSTOMER, DEMO_PASSWORD, "KundenServiceCenter");
@@ -63,7 +64,7 @@ describe("CSV import in the KundenServiceCenter", () => {
     ]);
     await page.getByText("Die Prüfung hat 2 Probleme gefunden. Es wurde nichts geschrieben.").waitFor();
     expect(await page.getByRole("button", { name: "Importieren" }).count()).toBe(0);
-    expect(db.select().from(mailboxes).where(eq(mailboxes.address, alt)).get()).toBeUndefined();
+    expect(await firstRow(db.select().from(mailboxes).where(eq(mailboxes.address, alt)))).toBeUndefined();
 
     await page.getByLabel("CSV-Datei").setInputFiles(file(good));
     await page.getByRole("button", { name: "Prüfen" }).click();
@@ -81,7 +82,7 @@ describe("CSV import in the KundenServiceCenter", () => {
     const password = (await generated.getByRole("row").nth(1).getByRole("cell").nth(1).innerText()).trim();
     expect(password.length).toBeGreaterThanOrEqual(15);
 
-    expect(db.select().from(mailboxes).where(eq(mailboxes.address, alt)).get()?.passwordHash).toBe(SHA512);
+    expect((await firstRow(db.select().from(mailboxes).where(eq(mailboxes.address, alt))))?.passwordHash).toBe(SHA512);
     expect(await imapLogin(alt, OLD, portsFromEnv().imap)).toBe(true);
     expect(await imapLogin(gen, password, portsFromEnv().imap)).toBe(true);
 

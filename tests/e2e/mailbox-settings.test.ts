@@ -42,7 +42,7 @@ afterAll(async () => {
   sqlite.prepare("DELETE FROM forwards WHERE mailbox_id = ?").run(saved.id);
   sqlite.prepare("DELETE FROM sender_rules WHERE mailbox_id = ?").run(saved.id);
   sqlite.prepare("UPDATE spam_settings SET enabled = 1, level = 3, action = 'junk' WHERE mailbox_id = ?").run(saved.id);
-  syncMailboxSieve(drizzle(sqlite, { schema }), saved.id); // the restored settings reach Dovecot too
+  await syncMailboxSieve(drizzle(sqlite, { schema }), saved.id); // the restored settings reach Dovecot too
   sqlite.close();
 });
 

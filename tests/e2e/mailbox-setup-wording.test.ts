@@ -42,12 +42,12 @@ describe("mail-client set-up page reached from Serveradressen", () => {
 
   it("shows the configured public HTTPS name as the Outlook autodiscover address", async () => {
     const db = openTestDb();
-    const restore = db.usePublicUrl("https://ksc.hoster.example");
+    const restore = await db.usePublicUrl("https://ksc.hoster.example");
     try {
       await page.goto(`${BASE_URL}/mailbox/setup`);
       expect(await page.locator("main").innerText()).toContain("https://ksc.hoster.example/autodiscover/autodiscover.xml");
     } finally {
-      restore();
+      await restore();
       db.close();
     }
   });

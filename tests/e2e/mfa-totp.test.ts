@@ -11,12 +11,12 @@ let db: ReturnType<typeof openTestDb>;
 
 beforeAll(async () => {
   db = openTestDb();
-  db.setEnforceStaff(false);
+  await db.setEnforceStaff(false);
   browser = await launchChromium();
 });
 afterAll(async () => {
-  const id = db?.userId(EMAIL);
-  if (id) db.removeFactors(id);
+  const id = await db?.userId(EMAIL);
+  if (id) await db.removeFactors(id);
   db?.close();
   await browser?.close();
 });
@@ -86,8 +86,8 @@ describe("TOTP in Chromium", () => {
 
   it("does not open the customer area before the second step", async () => {
     const page = await newPage();
-    const id = db.userId(EMAIL)!;
-    expect(db.factorCount(id)).toBe(1);
+    const id = (await db.userId(EMAIL))!;
+    expect(await db.factorCount(id)).toBe(1);
     await logIn(page, EMAIL, DEMO_PASSWORD, "KundenServiceCenter");
     await page.getByLabel("Bestätigungscode").waitFor();
     await page.goto(`${BASE_URL}/ksc`);
@@ -109,7 +109,7 @@ describe("TOTP in Chromium", () => {
     await admin.getByRole("alertdialog").getByRole("button", { name: "OK" }).click();
     await admin.getByText("1 Faktor entfernt.").waitFor();
     await admin.context().close();
-    expect(db.factorCount(db.userId(EMAIL)!)).toBe(0);
+    expect(await db.factorCount((await db.userId(EMAIL))!)).toBe(0);
 
     const customer = await newPage();
     await logIn(customer, EMAIL, DEMO_PASSWORD, "KundenServiceCenter");

@@ -16,13 +16,13 @@ let context: BrowserContext;
 let page: Page;
 let cdp: CDPSession;
 let db: ReturnType<typeof openTestDb>;
-let restoreUrl: (() => void) | undefined;
+let restoreUrl: (() => Promise<void>) | undefined;
 let authenticatorId = "";
 
 beforeAll(async () => {
   db = openTestDb();
-  restoreUrl = db.usePublicUrl(ORIGIN);
-  db.setEnforceStaff(true);
+  restoreUrl = await db.usePublicUrl(ORIGIN);
+  await db.setEnforceStaff(true);
   browser = await launchChromium();
   context = await browser.newContext({ locale: "de-DE" });
   page = await context.newPage();
@@ -34,10 +34,10 @@ beforeAll(async () => {
   authenticatorId = added.authenticatorId;
 });
 afterAll(async () => {
-  db?.setEnforceStaff(false);
-  restoreUrl?.();
-  const id = db?.userId(EMAIL);
-  if (id) db.removeFactors(id);
+  await db?.setEnforceStaff(false);
+  await restoreUrl?.();
+  const id = await db?.userId(EMAIL);
+  if (id) await db.removeFactors(id);
   db?.close();
   await browser?.close();
 });

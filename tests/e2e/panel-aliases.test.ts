@@ -31,7 +31,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   // Removing the mailbox also removes the aliases whose only target it was.
-  for (const address of created) removeTestMailbox(address);
+  for (const address of created) await removeTestMailbox(address);
 });
 
 async function openAddress(page: Page, domain: string, address: string, viaTab: boolean) {
@@ -58,7 +58,7 @@ describe.each(LAYOUTS)("$panel panel ($domain)", ({ domain, tool, viaTab }) => {
     await page.getByRole("button", { name: "Alias anlegen" }).click();
     const alias = `${localPart}@${domain}`;
     await expect.poll(() => page.getByText(`Der Alias ${alias} ist angelegt.`).count(), { timeout: 20_000 }).toBe(1);
-    expect(getDb().select().from(mailAliases).where(eq(mailAliases.address, alias)).all()).toHaveLength(1);
+    expect(await getDb().select().from(mailAliases).where(eq(mailAliases.address, alias))).toHaveLength(1);
 
     const subject = `e2e-alias-${localPart}`;
     const sent = await smtpDialogue(postfixPort(), { from: "sender@example.net", to: [alias], subject });

@@ -6,13 +6,15 @@ import { getDb } from "@/db";
 import { domains, mailboxes } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
 import { BASE_URL, launchChromium, logIn } from "./support/browser";
+import { firstRow } from "@/db/rows";
 
 let browser: Browser;
 let page: Page;
 
-const subOf = (name: string) => getDb().select({ id: domains.subscriptionId }).from(domains).where(eq(domains.name, name)).get()?.id ?? 0;
-const mailboxId = (address: string) =>
-  getDb().select({ id: mailboxes.id }).from(mailboxes).where(eq(mailboxes.address, address)).get()?.id ?? 0;
+const subOf = async (name: string) =>
+  (await firstRow(getDb().select({ id: domains.subscriptionId }).from(domains).where(eq(domains.name, name))))?.id ?? 0;
+const mailboxId = async (address: string) =>
+  (await firstRow(getDb().select({ id: mailboxes.id }).from(mailboxes).where(eq(mailboxes.address, address))))?.id ?? 0;
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -31,9 +33,9 @@ describe("panel tenant isolation in the browser", () => {
     page = await (await browser.newContext({ locale: "de-DE" })).newPage();
     await logIn(page, "kunde2@kontor.example", DEMO_PASSWORD, "KundenServiceCenter");
     await page.waitForURL(`${BASE_URL}/ksc`);
-    const foreignSub = subOf("alpenblick.example");
-    const ownSub = subOf("zweite-firma.example");
-    const foreignMailbox = mailboxId("info@alpenblick.example");
+    const foreignSub = await subOf("alpenblick.example");
+    const ownSub = await subOf("zweite-firma.example");
+    const foreignMailbox = await mailboxId("info@alpenblick.example");
     expect(await statusOf(`/panel/${ownSub}`)).toBe(200);
     for (const path of [
       `/panel/${foreignSub}`,
@@ -52,8 +54,10 @@ describe("panel tenant isolation in the browser", () => {
     page = await (await browser.newContext({ locale: "de-DE" })).newPage();
     await logIn(page, "kunde@kontor.example", DEMO_PASSWORD, "KundenServiceCenter");
     await page.waitForURL(`${BASE_URL}/ksc`);
-    expect(await statusOf(`/panel/${subOf("suedwind-kunde.example")}/mail/${mailboxId("info@suedwind-kunde.example")}`)).toBe(404);
-    expect(await statusOf(`/panel/${subOf("dorfladen.example")}`)).toBe(404);
+    expect(await statusOf(`/panel/${await subOf("suedwind-kunde.example")}/mail/${await mailboxId("info@suedwind-kunde.example")}`)).toBe(
+      404,
+    );
+    expect(await statusOf(`/panel/${await subOf("dorfladen.example")}`)).toBe(404);
     expect(await statusOf(`/panel/not-a-number`)).toBe(404);
   });
 });

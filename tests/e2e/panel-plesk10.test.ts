@@ -16,8 +16,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
-  if (address) removeTestMailbox(address);
-  removeTestMailbox(uiAddress);
+  if (address) await removeTestMailbox(address);
+  await removeTestMailbox(uiAddress);
 });
 
 describe("Plesk 10 panel (Business, citywerk.example)", () => {

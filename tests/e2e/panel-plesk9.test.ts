@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
-  if (address) removeTestMailbox(address);
+  if (address) await removeTestMailbox(address);
 });
 
 describe("Plesk 9 panel (Web Plus, bergsee.example)", () => {

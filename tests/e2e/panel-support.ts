@@ -13,14 +13,15 @@ import { loadActor } from "@/lib/auth/principals";
 import { createMailbox } from "@/lib/services/mailboxes/create-mailbox";
 import { deleteMailboxes } from "@/lib/services/mailboxes/delete-mailboxes";
 import { BASE_URL, logIn } from "./support/browser";
+import { firstRow } from "@/db/rows";
 
 export const CUSTOMER = "kunde@kontor.example";
 export const INITIAL_PASSWORD = "Startwert-Heuballen-Dach-61";
 
-function customerActor() {
+async function customerActor() {
   const db = getDb();
-  const u = db.select({ id: users.id }).from(users).where(eq(users.email, CUSTOMER)).get();
-  const actor = u && loadActor(db, "user", u.id);
+  const u = await firstRow(db.select({ id: users.id }).from(users).where(eq(users.email, CUSTOMER)));
+  const actor = u && (await loadActor(db, "user", u.id));
   if (!actor) throw new Error("demo customer missing");
   return actor;
 }
@@ -28,11 +29,11 @@ function customerActor() {
 /** A fresh mailbox in the given demo domain, e.g. `e2e-p8-k3x9@alpenblick.example`. */
 export async function createTestMailbox(domainName: string, prefix: string): Promise<string> {
   const db = getDb();
-  const d = db.select().from(domains).where(eq(domains.name, domainName)).get();
+  const d = await firstRow(db.select().from(domains).where(eq(domains.name, domainName)));
   if (!d) throw new Error(`demo domain ${domainName} missing`);
   const localPart = `${prefix}-${Math.random().toString(36).slice(2, 8)}`;
   const created = await createMailbox(
-    customerActor(),
+    await customerActor(),
     {
       subscriptionId: d.subscriptionId,
       domainId: d.id,
@@ -48,13 +49,15 @@ export async function createTestMailbox(domainName: string, prefix: string): Pro
   return created.address;
 }
 
-export function removeTestMailbox(address: string) {
+export async function removeTestMailbox(address: string) {
   const db = getDb();
-  const m = db.select({ id: mailboxes.id, domainId: mailboxes.domainId }).from(mailboxes).where(eq(mailboxes.address, address)).get();
+  const m = await firstRow(
+    db.select({ id: mailboxes.id, domainId: mailboxes.domainId }).from(mailboxes).where(eq(mailboxes.address, address)),
+  );
   if (!m) return;
-  const d = db.select({ subscriptionId: domains.subscriptionId }).from(domains).where(eq(domains.id, m.domainId)).get();
-  deleteMailboxes(
-    customerActor(),
+  const d = await firstRow(db.select({ subscriptionId: domains.subscriptionId }).from(domains).where(eq(domains.id, m.domainId)));
+  await deleteMailboxes(
+    await customerActor(),
     { subscriptionId: d?.subscriptionId ?? 0, mailboxIds: [m.id], confirmed: "yes" },
     { ip: "e2e-cleanup" },
     db,

@@ -11,20 +11,23 @@ import * as schema from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
 import { databasePath } from "@/lib/config";
 import { BASE_URL, launchChromium, logIn } from "./support/browser";
+import { firstRow } from "@/db/rows";
 
 let browser: Browser;
 let savedPhone = "";
 
-function customerRow() {
+async function customerRow() {
   const sqlite = openSqlite(databasePath());
-  const row = drizzle(sqlite, { schema }).select().from(schema.customers).where(eq(schema.customers.customerNumber, "K10002")).get();
+  const row = await firstRow(
+    drizzle(sqlite, { schema }).select().from(schema.customers).where(eq(schema.customers.customerNumber, "K10002")),
+  );
   sqlite.close();
   return row;
 }
 
 beforeAll(async () => {
   browser = await launchChromium();
-  savedPhone = customerRow()?.phone ?? "";
+  savedPhone = (await customerRow())?.phone ?? "";
 });
 afterAll(async () => {
   await browser?.close();
@@ -48,7 +51,7 @@ describe("Konto bearbeiten in Chromium", () => {
     await page.getByLabel("Telefon").fill("+49 40 555 0102");
     await page.getByRole("button", { name: "Speichern" }).first().click();
     await page.getByText("Gespeichert.").waitFor({ timeout: 30_000 });
-    expect(customerRow()?.phone).toBe("+49 40 555 0102");
+    expect((await customerRow())?.phone).toBe("+49 40 555 0102");
     await context.close();
   });
 });

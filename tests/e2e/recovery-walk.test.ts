@@ -16,6 +16,7 @@ import { type RunningSink, startSmtpSink } from "@/lib/mail/smtp-sink";
 import { listSinkMails, type SinkMail, sinkDir } from "@/lib/mail/sink-mailbox";
 import { setPassword } from "@/lib/services/passwords/set-password";
 import { BASE_URL, launchChromium, logIn } from "./support/browser";
+import { firstRow } from "@/db/rows";
 
 const ACCOUNT = "kunde3@kontor.example";
 const NEW_PASSWORD = "Sturmflut-an-der-Kueste-2026";
@@ -55,7 +56,7 @@ afterAll(async () => {
   await sink?.close();
   const sqlite = openSqlite(databasePath());
   const db = drizzle(sqlite, { schema });
-  const user = db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, ACCOUNT)).get();
+  const user = await firstRow(db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, ACCOUNT)));
   if (user) await setPassword({ kind: "user", id: user.id }, DEMO_PASSWORD, { actor: null, action: "test.restore", skipPolicy: true }, db);
   sqlite.close();
 });

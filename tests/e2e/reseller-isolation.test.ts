@@ -11,6 +11,7 @@ import * as schema from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
 import { databasePath } from "@/lib/config";
 import { BASE_URL, launchChromium, logIn } from "./support/browser";
+import { firstRow } from "@/db/rows";
 
 let browser: Browser;
 const ids = { k10001: 0, k20001: 0, mailBasic: 0, southPackage: 0, k10001_002: 0 };
@@ -19,23 +20,21 @@ beforeAll(async () => {
   browser = await launchChromium();
   const sqlite = openSqlite(databasePath());
   const db = drizzle(sqlite, { schema });
-  const customer = (n: string) =>
-    db.select({ id: schema.customers.id }).from(schema.customers).where(eq(schema.customers.customerNumber, n)).get()?.id ?? 0;
-  ids.k10001 = customer("K10001");
-  ids.k20001 = customer("K20001");
-  const pkgs = db
+  const customer = async (n: string) =>
+    (await firstRow(db.select({ id: schema.customers.id }).from(schema.customers).where(eq(schema.customers.customerNumber, n))))?.id ?? 0;
+  ids.k10001 = await customer("K10001");
+  ids.k20001 = await customer("K20001");
+  const pkgs = await db
     .select({ id: schema.packages.id, name: schema.packages.name, resellerId: schema.packages.resellerId })
-    .from(schema.packages)
-    .all();
+    .from(schema.packages);
   ids.mailBasic = pkgs.find((p) => p.name === "Mail Basic")?.id ?? 0;
-  const south = db
-    .select({ id: schema.resellers.id })
-    .from(schema.resellers)
-    .where(eq(schema.resellers.customerNumberBase, 20000))
-    .get()?.id;
+  const south = (
+    await firstRow(db.select({ id: schema.resellers.id }).from(schema.resellers).where(eq(schema.resellers.customerNumberBase, 20000)))
+  )?.id;
   ids.southPackage = pkgs.find((p) => p.resellerId === south)?.id ?? 0;
   ids.k10001_002 =
-    db.select({ id: schema.mailAccounts.id }).from(schema.mailAccounts).where(eq(schema.mailAccounts.login, "k10001.002")).get()?.id ?? 0;
+    (await firstRow(db.select({ id: schema.mailAccounts.id }).from(schema.mailAccounts).where(eq(schema.mailAccounts.login, "k10001.002"))))
+      ?.id ?? 0;
   sqlite.close();
   expect(Object.values(ids).every((v) => v > 0)).toBe(true);
 });

@@ -15,6 +15,7 @@ import { portsFromEnv } from "@/lib/mail/dovecot-process";
 import { setPassword } from "@/lib/services/passwords/set-password";
 import { imapLogin } from "../support/mail-clients";
 import { BASE_URL, launchChromium, logIn } from "./support/browser";
+import { firstRow } from "@/db/rows";
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -42,11 +43,9 @@ afterAll(async () => {
   const sqlite = openSqlite(databasePath());
   try {
     const db = drizzle(sqlite, { schema });
-    const account = db
-      .select({ id: schema.mailAccounts.id })
-      .from(schema.mailAccounts)
-      .where(eq(schema.mailAccounts.login, "k10001.001"))
-      .get();
+    const account = await firstRow(
+      db.select({ id: schema.mailAccounts.id }).from(schema.mailAccounts).where(eq(schema.mailAccounts.login, "k10001.001")),
+    );
     if (account)
       await setPassword(
         { kind: "mail_account", id: account.id },

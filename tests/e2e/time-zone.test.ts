@@ -11,6 +11,7 @@ import * as schema from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
 import { databasePath } from "@/lib/config";
 import { BASE_URL, launchChromium, logIn } from "./support/browser";
+import { firstRow } from "@/db/rows";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -33,13 +34,16 @@ describe("times on a page of a server running in UTC", () => {
     const sqlite = openSqlite(databasePath());
     try {
       const db = drizzle(sqlite, { schema });
-      const user = db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, "kunde@kontor.example")).get();
-      const login = db
-        .select({ at: schema.auditLog.at })
-        .from(schema.auditLog)
-        .where(and(eq(schema.auditLog.action, "login.success"), eq(schema.auditLog.actorId, user?.id ?? -1)))
-        .orderBy(desc(schema.auditLog.id))
-        .get();
+      const user = await firstRow(
+        db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, "kunde@kontor.example")),
+      );
+      const login = await firstRow(
+        db
+          .select({ at: schema.auditLog.at })
+          .from(schema.auditLog)
+          .where(and(eq(schema.auditLog.action, "login.success"), eq(schema.auditLog.actorId, user?.id ?? -1)))
+          .orderBy(desc(schema.auditLog.id)),
+      );
       expect(login).toBeDefined();
       const at = login?.at ?? new Date(0);
       expect(inZone(at, "Europe/Berlin")).not.toBe(inZone(at, "UTC"));

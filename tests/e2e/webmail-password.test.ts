@@ -63,7 +63,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  for (const address of created) removeTestMailbox(address);
+  for (const address of created) await removeTestMailbox(address);
 });
 
 describe("password change in Roundcube (seed 000)", () => {
@@ -96,7 +96,7 @@ describe("password change in Roundcube (seed 000)", () => {
     // 6. the mail program: IMAP and SMTP take the new password only
     await expectDovecotTakes(address, NEW, OLD);
     // Kontor's side: one audit entry "via webmail", and the notice mail to the recovery address.
-    expect(auditEntries(address).map((e) => e.details)).toEqual([{ via: "webmail" }]);
+    expect((await auditEntries(address)).map((e) => e.details)).toEqual([{ via: "webmail" }]);
     expect(await waitForSinkMail(process.env.KONTOR_MAIL_SINK_DIR ?? "", recovery)).not.toBeNull();
     await page.context().close();
   });
@@ -114,13 +114,13 @@ describe("password change in Roundcube (seed 000)", () => {
     await webmailMessage(page, "Passwort muss mindestens 15 Zeichen lang sein.");
     await submitPasswordForm(page, form, GERMAN, OLD, "1qaz2wsx3edc4rfv");
     await webmailMessage(page, "Dieses Passwort ist weit verbreitet");
-    lockPasswordChange(address);
+    await lockPasswordChange(address);
     await submitPasswordForm(page, form, GERMAN, OLD, NEW);
     await webmailMessage(page, "Zu viele falsche Versuche.");
 
     await expectDovecotTakes(address, OLD, NEW);
     expect(await imapLogin(address, "1qaz2wsx3edc4rfv", undefined, "LOGIN")).toBe(false);
-    expect(auditEntries(address)).toEqual([]);
+    expect(await auditEntries(address)).toEqual([]);
     await page.context().close();
   });
 

@@ -17,6 +17,7 @@ import { ownAutoresponderSchema, panelAutoresponderSchema } from "@/lib/validati
 import { waitForLanded, waitForSinkMail } from "../support/mailbox-delivery";
 import { type SeededDovecot, startSeededDovecot } from "../support/seeded-dovecot";
 import { smtpDialogue } from "../support/smtp-dialogue";
+import { firstRow } from "@/db/rows";
 
 let env: SeededDovecot;
 let customer: Actor;
@@ -28,15 +29,18 @@ const run = Date.now().toString(36);
 
 beforeAll(async () => {
   env = await startSeededDovecot("kontor-vacation-", { postfix: true });
-  const user = env.db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, "kunde@kontor.example")).get();
-  customer = loadActor(env.db, "user", user!.id)!;
-  const domain = env.db
-    .select({ id: schema.domains.id, subscriptionId: schema.domains.subscriptionId })
-    .from(schema.domains)
-    .innerJoin(schema.subscriptions, eq(schema.subscriptions.id, schema.domains.subscriptionId))
-    .innerJoin(schema.packages, eq(schema.packages.id, schema.subscriptions.packageId))
-    .where(and(eq(schema.domains.customerId, customer.customerId!), ne(schema.packages.panel, "none")))
-    .get()!;
+  const user = await firstRow(
+    env.db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, "kunde@kontor.example")),
+  );
+  customer = (await loadActor(env.db, "user", user!.id))!;
+  const domain = (await firstRow(
+    env.db
+      .select({ id: schema.domains.id, subscriptionId: schema.domains.subscriptionId })
+      .from(schema.domains)
+      .innerJoin(schema.subscriptions, eq(schema.subscriptions.id, schema.domains.subscriptionId))
+      .innerJoin(schema.packages, eq(schema.packages.id, schema.subscriptions.packageId))
+      .where(and(eq(schema.domains.customerId, customer.customerId!), ne(schema.packages.panel, "none"))),
+  ))!;
   ({ subscriptionId, id: domainId } = domain);
 });
 
@@ -81,8 +85,8 @@ const send = (from: string, to: string, subject: string, headers?: Record<string
 describe("autoresponder", () => {
   it("answers a sender once per interval, with the mailbox's subject and text, through Postfix", async () => {
     const box = await newMailbox("away");
-    const actor = loadActor(env.db, "mailbox", box.id)!;
-    setOwnAutoresponder(
+    const actor = (await loadActor(env.db, "mailbox", box.id))!;
+    await setOwnAutoresponder(
       actor,
       ownAutoresponderSchema.parse(
         form({ subject: `Abwesend ${run}`, body: "Ich bin bis Montag nicht im Büro.\nGrüße", startsOn: day(-1), endsOn: day(1) }),
@@ -111,7 +115,7 @@ describe("autoresponder", () => {
     const over = await newMailbox("over");
     const off = await newMailbox("off");
     const active = await newMailbox("active");
-    setPanelAutoresponder(
+    await setPanelAutoresponder(
       customer,
       panelAutoresponderSchema.parse({
         ...form({ body: "Später.", startsOn: day(2), endsOn: day(9) }),
@@ -121,7 +125,7 @@ describe("autoresponder", () => {
       { ip },
       env.db,
     );
-    setPanelAutoresponder(
+    await setPanelAutoresponder(
       customer,
       panelAutoresponderSchema.parse({
         ...form({ body: "Vorbei.", startsOn: day(-9), endsOn: day(-2) }),
@@ -132,14 +136,14 @@ describe("autoresponder", () => {
       env.db,
     );
     const { enabled: _enabled, ...offForm } = form({ body: "Aus." });
-    setPanelAutoresponder(
+    await setPanelAutoresponder(
       customer,
       panelAutoresponderSchema.parse({ ...offForm, subscriptionId: String(subscriptionId), mailboxId: String(off.id) }),
       { ip },
       env.db,
     );
-    expect(getPanelAutoresponder(customer, subscriptionId, off.id, env.db)).toMatchObject({ enabled: false, body: "Aus." });
-    setPanelAutoresponder(
+    expect(await getPanelAutoresponder(customer, subscriptionId, off.id, env.db)).toMatchObject({ enabled: false, body: "Aus." });
+    await setPanelAutoresponder(
       customer,
       panelAutoresponderSchema.parse({ ...form({ body: "Jetzt." }), subscriptionId: String(subscriptionId), mailboxId: String(active.id) }),
       { ip },

@@ -32,6 +32,8 @@ import { mailboxSettingsSchema } from "@/lib/validation/mailbox";
 import { TEST_PASSWORD, type TestDb, aDomainWithMailboxes, aMailAccount, aSupport, aTicket, actorOf } from "../support/factories";
 import { imapLogin, submissionLogin } from "../support/mail-clients";
 import { type OwnDovecot, startOwnDovecot } from "../support/own-dovecot";
+import { transaction } from "@/db/transaction";
+import { firstRow } from "@/db/rows";
 
 const OLD = TEST_PASSWORD;
 const NEW = "Neuer-Leuchtturm-Kiesel-2026";
@@ -148,7 +150,7 @@ describe("no stale success after a change", () => {
   it("Plesk panel: mailbox deleted", async () => {
     const { world, box, customer } = await panelMailbox();
     await remember(box.address, OLD);
-    deleteMailboxes(customer, { subscriptionId: world.subscriptionId, mailboxIds: [box.id], confirmed: "yes" }, { ip: IP }, db);
+    await deleteMailboxes(customer, { subscriptionId: world.subscriptionId, mailboxIds: [box.id], confirmed: "yes" }, { ip: IP }, db);
     await expectOnlyNew([box.address], null);
   });
 
@@ -184,7 +186,7 @@ describe("no stale success after a change", () => {
     const { box } = await panelMailbox();
     await remember(box.address, OLD);
     const { token, hash } = generateToken();
-    db.transaction((tx) => storeToken(tx, { kind: "mailbox", id: box.id }, hash, "privat@example.net", new Date()));
+    await transaction(db, async (tx) => await storeToken(tx, { kind: "mailbox", id: box.id }, hash, "privat@example.net", new Date()));
     await completePasswordReset({ token, newPassword: NEW, ip: IP, locale: "de" }, db);
     await expectOnlyNew([box.address], NEW);
   });
@@ -209,8 +211,8 @@ describe("no stale success after a change", () => {
   it("E-Mail-Administration: the forced change after a generated .001 password", async () => {
     const world = await aMailAccount(db);
     await remember(world.admin.login, OLD);
-    db.update(schema.mailAccounts).set({ mustChangePassword: true }).where(eq(schema.mailAccounts.id, world.admin.id)).run();
-    await changePendingAdminPassword(actorOf(db, "mail_account", world.admin.id), NEW, IP, db);
+    await db.update(schema.mailAccounts).set({ mustChangePassword: true }).where(eq(schema.mailAccounts.id, world.admin.id));
+    await changePendingAdminPassword(await actorOf(db, "mail_account", world.admin.id), NEW, IP, db);
     await expectOnlyNew([world.admin.login], NEW);
   });
 
@@ -224,7 +226,7 @@ describe("no stale success after a change", () => {
   it("support: Neues Passwort erzeugen on a reset ticket (.001)", async () => {
     const world = await aMailAccount(db);
     await remember(world.admin.login, OLD);
-    const ticket = aTicket(db, world.customer, { category: "reset_mailadmin_password" });
+    const ticket = await aTicket(db, world.customer, { category: "reset_mailadmin_password" });
     await generateResetPassword(support, ticket, IP, db);
     // The generated password is sealed for the customer; the old one must be refused at once.
     await expectOnlyNew([world.admin.login], null);
@@ -236,7 +238,7 @@ describe("no stale success after a change", () => {
     const routed = `konto2@${world.domain.name}`;
     await remember(account.login, OLD);
     await remember(routed, OLD);
-    deleteMailAccount(world.admin.actor, account.id, IP, db);
+    await deleteMailAccount(world.admin.actor, account.id, IP, db);
     await expectOnlyNew([account.login, routed], null);
   });
 
@@ -245,9 +247,9 @@ describe("no stale success after a change", () => {
     const account = world.accounts[0];
     const routed = `konto2@${world.domain.name}`;
     await remember(routed, OLD);
-    const address = db.select().from(schema.mailAccountAddresses).where(eq(schema.mailAccountAddresses.address, routed)).get();
+    const address = await firstRow(db.select().from(schema.mailAccountAddresses).where(eq(schema.mailAccountAddresses.address, routed)));
     if (!address) throw new Error("routed address missing");
-    unrouteAddress(world.admin.actor, address.id, IP, db);
+    await unrouteAddress(world.admin.actor, address.id, IP, db);
     await expectOnlyNew([routed], null);
     expect(await imap(account.login, OLD)).toBe(true);
   });
@@ -275,7 +277,7 @@ describe("no stale success after a change", () => {
   it("mail account switched off in the table (no page switches accounts off yet)", async () => {
     const world = await aMailAccount(db);
     await remember(world.admin.login, OLD);
-    db.update(schema.mailAccounts).set({ enabled: false }).where(eq(schema.mailAccounts.id, world.admin.id)).run();
+    await db.update(schema.mailAccounts).set({ enabled: false }).where(eq(schema.mailAccounts.id, world.admin.id));
     await expectOnlyNew([world.admin.login], null);
   });
 });

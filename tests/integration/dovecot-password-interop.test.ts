@@ -13,6 +13,7 @@ import { ValidationError } from "@/lib/errors";
 import { setPassword } from "@/lib/services/passwords/set-password";
 import { imapLogin, submissionLogin } from "../support/mail-clients";
 import { type SeededDovecot, startSeededDovecot } from "../support/seeded-dovecot";
+import { firstRow } from "@/db/rows";
 
 let env: SeededDovecot;
 beforeAll(async () => {
@@ -23,7 +24,7 @@ afterAll(async () => {
 });
 
 const ADDRESS = "anna@alpenblick.example";
-const mailbox = () => env.db.select().from(schema.mailboxes).where(eq(schema.mailboxes.address, ADDRESS)).get()!;
+const mailbox = async () => (await firstRow(env.db.select().from(schema.mailboxes).where(eq(schema.mailboxes.address, ADDRESS))))!;
 const long = (n: number) => Array.from({ length: n }, (_, i) => "Wz7#kLq2$Rv9!mNx4&Tp"[(i * 7 + Math.floor(i / 20)) % 20]).join("");
 
 const imap = (pass: string, loginMethod: "LOGIN" | "AUTH=PLAIN") => imapLogin(ADDRESS, pass, env.ports.imap, loginMethod);
@@ -40,9 +41,9 @@ describe("passwords that look like Dovecot syntax", () => {
     [long(256)],
     [long(480)],
   ])("%j works as typed at IMAP LOGIN, AUTHENTICATE PLAIN and submission; the old one fails", async (password) => {
-    const m = mailbox();
+    const m = await mailbox();
     await setPassword({ kind: "mailbox", id: m.id }, password, { actor: null, ip: "192.0.2.77", action: "mailbox.password.set" }, env.db);
-    const hash = mailbox().passwordHash;
+    const hash = (await mailbox()).passwordHash;
     expect(hash).toMatch(/^\{ARGON2ID\}\$argon2id\$/);
     expect(hash).not.toContain(password.slice(0, 12));
     expect(await imap(password, "LOGIN")).toBe(true);
@@ -56,7 +57,7 @@ describe("passwords that look like Dovecot syntax", () => {
 
   it("refuses a 1,024-character password, which SMTP submission could not take", async () => {
     const error = await setPassword(
-      { kind: "mailbox", id: mailbox().id },
+      { kind: "mailbox", id: (await mailbox()).id },
       long(1024),
       { actor: null, ip: "192.0.2.77", action: "mailbox.password.set" },
       env.db,
@@ -67,16 +68,16 @@ describe("passwords that look like Dovecot syntax", () => {
   it.each(["Tab\tgetrennt nopassword=y 42", "Zeile\nuser=postmaster@alpenblick.example", "Null\u0000byte Passphrase-88"])(
     "refuses %j (control characters) before anything is written",
     async (password) => {
-      const before = mailbox().passwordHash;
+      const before = (await mailbox()).passwordHash;
       const error = await setPassword(
-        { kind: "mailbox", id: mailbox().id },
+        { kind: "mailbox", id: (await mailbox()).id },
         password,
         { actor: null, ip: "192.0.2.77", action: "mailbox.password.set" },
         env.db,
       ).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ValidationError);
       expect((error as ValidationError).fieldErrors?.newPassword).toContain("password.errors.controlCharacter");
-      expect(mailbox().passwordHash).toBe(before);
+      expect((await mailbox()).passwordHash).toBe(before);
     },
   );
 });

@@ -10,6 +10,8 @@ import { attemptLogin } from "@/lib/auth/login-service";
 import { writePasswordHash } from "@/lib/services/passwords/set-password";
 import { imapLogin, submissionLogin } from "../support/mail-clients";
 import { type SeededDovecot, startSeededDovecot } from "../support/seeded-dovecot";
+import { firstRow } from "@/db/rows";
+import { transaction } from "@/db/transaction";
 
 let env: SeededDovecot;
 beforeAll(async () => {
@@ -35,10 +37,10 @@ describe("imported hashes at Dovecot", () => {
   it.each(Object.entries(HASHES).map(([scheme, hash], i) => [scheme, hash, ADDRESSES[i]]))(
     "%s: the old password works at IMAP and submission at once, and after Kontor's upgrade to argon2id",
     async (_scheme, hash, address) => {
-      const box = env.db.select().from(schema.mailboxes).where(eq(schema.mailboxes.address, address)).get();
+      const box = await firstRow(env.db.select().from(schema.mailboxes).where(eq(schema.mailboxes.address, address)));
       expect(box).toBeDefined();
       if (!box) return;
-      env.db.transaction((tx) => writePasswordHash(tx, { kind: "mailbox", id: box.id }, hash, { endSessions: true }));
+      await transaction(env.db, async (tx) => await writePasswordHash(tx, { kind: "mailbox", id: box.id }, hash, { endSessions: true }));
 
       expect(await imapLogin(address, OLD, env.ports.imap)).toBe(true);
       expect(await submissionLogin(address, OLD, env.ports.submission)).toBe(true);
@@ -46,7 +48,7 @@ describe("imported hashes at Dovecot", () => {
 
       const login = await attemptLogin({ area: "mailbox", identifier: address, password: OLD, ip: "192.0.2.44" }, env.db);
       expect(login.ok).toBe(true);
-      const upgraded = env.db.select().from(schema.mailboxes).where(eq(schema.mailboxes.id, box.id)).get();
+      const upgraded = await firstRow(env.db.select().from(schema.mailboxes).where(eq(schema.mailboxes.id, box.id)));
       expect(upgraded?.passwordHash).toMatch(/^\{ARGON2ID\}\$argon2id\$/);
       expect(await imapLogin(address, OLD, env.ports.imap)).toBe(true);
       expect(await imapLogin(address, `${OLD}x`, env.ports.imap)).toBe(false);

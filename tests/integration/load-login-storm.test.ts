@@ -86,14 +86,14 @@ describe("LD-01 login storm through the real login service", () => {
     expect(argon.verifies).toBe(results.length);
   });
 
-  it("lets every right password in with its own single-use grant for the right account", () => {
+  it("lets every right password in with its own single-use grant for the right account", async () => {
     const ok = pick((a) => a.password === DEMO_PASSWORD && !a.identifier.startsWith("niemand"));
     expect(ok.every((r) => r.ok)).toBe(true);
     const grants = ok.map((r) => (r.ok ? r.grant : ""));
     expect(new Set(grants).size).toBe(RIGHT.length);
     for (const grant of grants) {
-      expect(redeemLoginGrant(handle.db, grant)).toMatchObject({ id: expect.any(Number) as number });
-      expect(redeemLoginGrant(handle.db, grant)).toBeUndefined();
+      expect(await redeemLoginGrant(handle.db, grant)).toMatchObject({ id: expect.any(Number) as number });
+      expect(await redeemLoginGrant(handle.db, grant)).toBeUndefined();
     }
     const audited = handle.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'login.success'").get() as { n: number };
     expect(audited.n).toBe(RIGHT.length);

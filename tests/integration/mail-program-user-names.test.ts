@@ -20,6 +20,7 @@ import { routeAddress } from "@/lib/services/mail-accounts/route-address";
 import { DEFAULT_SERVER_SETTINGS } from "@/lib/services/settings/server-settings";
 import { imapLogin, submissionLogin } from "../support/mail-clients";
 import { type SeededDovecot, startSeededDovecot } from "../support/seeded-dovecot";
+import { firstRow } from "@/db/rows";
 
 let env: SeededDovecot;
 beforeAll(async () => {
@@ -48,10 +49,10 @@ async function logsIn(user: string, password: string) {
 
 describe("the user name every set-up file and help box gives logs in at Dovecot", () => {
   it("an address routed to a mail account: the set-up files' name works (and a wrong password does not)", async () => {
-    const admin = env.db.select({ id: mailAccounts.id }).from(mailAccounts).where(eq(mailAccounts.number, 1)).get();
-    const actor = loadActor(env.db, "mail_account", admin?.id ?? 0);
+    const admin = await firstRow(env.db.select({ id: mailAccounts.id }).from(mailAccounts).where(eq(mailAccounts.number, 1)));
+    const actor = await loadActor(env.db, "mail_account", admin?.id ?? 0);
     if (!actor) throw new Error("no mail administrator in the seed");
-    const routed = getMailAdminOverview(actor, env.db).accounts.find((a) => a.addresses.length > 0);
+    const routed = (await getMailAdminOverview(actor, env.db)).accounts.find((a) => a.addresses.length > 0);
     const address = routed?.addresses[0]?.address ?? "";
     expect(address).toContain("@");
     const files = setupFileUserNames(address);
@@ -63,21 +64,21 @@ describe("the user name every set-up file and help box gives logs in at Dovecot"
   });
 
   it("an account created in the E-Mail-Administration: every name its help boxes list logs in", async () => {
-    const admin = env.db.select({ id: mailAccounts.id }).from(mailAccounts).where(eq(mailAccounts.number, 1)).get();
-    const actor = loadActor(env.db, "mail_account", admin?.id ?? 0);
+    const admin = await firstRow(env.db.select({ id: mailAccounts.id }).from(mailAccounts).where(eq(mailAccounts.number, 1)));
+    const actor = await loadActor(env.db, "mail_account", admin?.id ?? 0);
     if (!actor) throw new Error("no mail administrator in the seed");
     const password = "Leuchtturm-Moewe-Duene-31";
     const created = await createMailAccount(actor, { quotaMb: 100, newPassword: password }, null, env.db);
-    const overview = () => getMailAdminOverview(actor, env.db);
-    const domainId = overview().domains[0]?.id ?? 0;
-    routeAddress(actor, { accountId: created.id, domainId, localPart: "laden-info" }, null, env.db);
-    const account = overview().accounts.find((a) => a.id === created.id);
+    const overview = async () => await getMailAdminOverview(actor, env.db);
+    const domainId = (await overview()).domains[0]?.id ?? 0;
+    await routeAddress(actor, { accountId: created.id, domainId, localPart: "laden-info" }, null, env.db);
+    const account = (await overview()).accounts.find((a) => a.id === created.id);
     if (!account) throw new Error("created account not listed");
     const names = mailProgramUserNames(account);
     expect(names).toEqual([expect.stringMatching(/^laden-info@/), created.login]);
     for (const name of names) expect(await logsIn(name, password), name).toEqual({ imap: true, smtp: true });
     // The accounts box's example names are among them.
-    const example = clientLoginExample(overview().accounts);
+    const example = clientLoginExample((await overview()).accounts);
     for (const name of [example.login, example.address].filter((n): n is string => !!n)) {
       expect((await logsIn(name, example.login === created.login ? password : DEMO_PASSWORD)).imap, name).toBe(true);
     }

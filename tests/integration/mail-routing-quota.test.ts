@@ -13,6 +13,7 @@ import { setMailAccountQuota } from "@/lib/services/mail-accounts/manage-mail-ac
 import { routeAddress, unrouteAddress } from "@/lib/services/mail-accounts/route-address";
 import { deliverLmtp, listMailbox } from "../support/mailbox-delivery";
 import { type SeededDovecot, startSeededDovecot } from "../support/seeded-dovecot";
+import { firstRow } from "@/db/rows";
 
 let env: SeededDovecot;
 const ip = "192.0.2.56";
@@ -24,8 +25,9 @@ afterAll(async () => {
   await env?.stop();
 });
 
-const account = (login: string) => env.db.select().from(schema.mailAccounts).where(eq(schema.mailAccounts.login, login)).get()!;
-const mailAdmin = () => loadActor(env.db, "mail_account", account("k10001.001").id)!;
+const account = async (login: string) =>
+  (await firstRow(env.db.select().from(schema.mailAccounts).where(eq(schema.mailAccounts.login, login))))!;
+const mailAdmin = async () => (await loadActor(env.db, "mail_account", (await account("k10001.001")).id))!;
 const subjects = async (login: string) => (await listMailbox(env.ports.imap, login, DEMO_PASSWORD)).map((m) => `${m.folder}:${m.subject}`);
 /** The LMTP answer, or the server's refusal code when nodemailer rejects the recipient. */
 const deliver = (to: string, subject: string, body?: string) =>
@@ -43,29 +45,34 @@ describe("routed addresses", () => {
   });
 
   it("deliver a newly routed address at once, and refuse it again once unrouted", async () => {
-    const domain = env.db.select().from(schema.domains).where(eq(schema.domains.name, "dorfladen.example")).get()!;
+    const domain = (await firstRow(env.db.select().from(schema.domains).where(eq(schema.domains.name, "dorfladen.example"))))!;
     expect(await deliver("vertrieb@dorfladen.example", "before-route")).toMatch(/^550/);
-    const id = routeAddress(mailAdmin(), { accountId: account("k10001.001").id, domainId: domain.id, localPart: "vertrieb" }, ip, env.db);
+    const id = await routeAddress(
+      await mailAdmin(),
+      { accountId: (await account("k10001.001")).id, domainId: domain.id, localPart: "vertrieb" },
+      ip,
+      env.db,
+    );
     expect(await deliver("vertrieb@dorfladen.example", "after-route")).toMatch(/^250/);
     expect(await subjects("k10001.001")).toContain("INBOX:after-route");
-    unrouteAddress(mailAdmin(), id, ip, env.db);
+    await unrouteAddress(await mailAdmin(), id, ip, env.db);
     expect(await deliver("vertrieb@dorfladen.example", "after-unroute")).toMatch(/^550/);
   });
 
   it("refuse routed addresses of a disabled account", async () => {
-    env.db.update(schema.mailAccounts).set({ enabled: false }).where(eq(schema.mailAccounts.login, "k10001.002")).run();
+    await env.db.update(schema.mailAccounts).set({ enabled: false }).where(eq(schema.mailAccounts.login, "k10001.002"));
     try {
       expect(await deliver("kontakt@dorfladen.example", "disabled-account")).toMatch(/^550/);
     } finally {
-      env.db.update(schema.mailAccounts).set({ enabled: true }).where(eq(schema.mailAccounts.login, "k10001.002")).run();
+      await env.db.update(schema.mailAccounts).set({ enabled: true }).where(eq(schema.mailAccounts.login, "k10001.002"));
     }
   });
 });
 
 describe("quotas", () => {
   it("refuse delivery beyond the account quota set in the E-Mail-Administration, permanently", async () => {
-    const target = account("k10001.002");
-    setMailAccountQuota(mailAdmin(), target.id, 1, ip, env.db);
+    const target = await account("k10001.002");
+    await setMailAccountQuota(await mailAdmin(), target.id, 1, ip, env.db);
     const big = "x".repeat(76) + "\n";
     expect(await deliver("kontakt@dorfladen.example", "fits", big.repeat(2_000))).toMatch(/^250/);
     expect(await deliver("kontakt@dorfladen.example", "too-big", big.repeat(20_000))).toMatch(/^552/);
@@ -73,9 +80,11 @@ describe("quotas", () => {
   });
 
   it("report each mailbox's quota over IMAP, and none for unlimited ones", async () => {
-    const limited = env.db.select().from(schema.mailboxes).where(eq(schema.mailboxes.address, "info@alpenblick.example")).get()!;
-    env.db.update(schema.mailboxes).set({ quotaMb: 250 }).where(eq(schema.mailboxes.id, limited.id)).run();
-    env.db.update(schema.mailboxes).set({ quotaMb: null }).where(eq(schema.mailboxes.address, "anna@alpenblick.example")).run();
+    const limited = (await firstRow(
+      env.db.select().from(schema.mailboxes).where(eq(schema.mailboxes.address, "info@alpenblick.example")),
+    ))!;
+    await env.db.update(schema.mailboxes).set({ quotaMb: 250 }).where(eq(schema.mailboxes.id, limited.id));
+    await env.db.update(schema.mailboxes).set({ quotaMb: null }).where(eq(schema.mailboxes.address, "anna@alpenblick.example"));
     const quota = async (user: string) => {
       const client = new ImapFlow({
         host: "127.0.0.1",

@@ -18,6 +18,7 @@ import { listSubscriptionMailboxes } from "@/lib/services/mailboxes/list-subscri
 import { imapLogin, submissionLogin } from "../support/mail-clients";
 import { deliverLmtp } from "../support/mailbox-delivery";
 import { type SeededDovecot, startSeededDovecot } from "../support/seeded-dovecot";
+import { firstRow } from "@/db/rows";
 
 let env: SeededDovecot;
 const ADDRESS = "info@alpenblick.example";
@@ -29,21 +30,20 @@ afterAll(async () => {
   await env?.stop();
 });
 
-const usageOf = (login: string) => env.db.select().from(schema.mailUsage).where(eq(schema.mailUsage.login, login)).get();
+const usageOf = async (login: string) => await firstRow(env.db.select().from(schema.mailUsage).where(eq(schema.mailUsage.login, login)));
 const usageRow = () => usageOf(ADDRESS);
-const setLastLogin = (login: string, seconds: number) =>
-  env.db
+const setLastLogin = async (login: string, seconds: number) =>
+  await env.db
     .insert(schema.mailUsage)
     .values({ login, lastLogin: seconds })
-    .onConflictDoUpdate({ target: schema.mailUsage.login, set: { lastLogin: seconds } })
-    .run();
+    .onConflictDoUpdate({ target: schema.mailUsage.login, set: { lastLogin: seconds } });
 const now = () => Math.floor(Date.now() / 1000);
 
 /** Dovecot's dict server writes after the delivery or login has been answered: wait (bounded) for the figure. */
-async function waitFor<T>(read: () => T | undefined, ok: (v: T) => boolean, timeoutMs = 10_000): Promise<T | undefined> {
+async function waitFor<T>(read: () => Promise<T | undefined>, ok: (v: T) => boolean, timeoutMs = 10_000): Promise<T | undefined> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const v = read();
+    const v = await read();
     if ((v !== undefined && ok(v)) || Date.now() > deadline) return v;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -51,8 +51,8 @@ async function waitFor<T>(read: () => T | undefined, ok: (v: T) => boolean, time
 
 describe("usage and last login from Dovecot", () => {
   it("counts delivered mail and records the IMAP login, and the lists show both without asking Dovecot", async () => {
-    const box = env.db.select().from(schema.mailboxes).where(eq(schema.mailboxes.address, ADDRESS)).get()!;
-    expect(usageRow()?.lastLogin ?? null).toBeNull();
+    const box = (await firstRow(env.db.select().from(schema.mailboxes).where(eq(schema.mailboxes.address, ADDRESS))))!;
+    expect((await usageRow())?.lastLogin ?? null).toBeNull();
     await deliverLmtp(env.ports.lmtp, { from: "a@example.net", to: ADDRESS, subject: "usage-1", body: "u".repeat(40_000) });
     const afterOne = await waitFor(usageRow, (r) => (r.storageBytes ?? 0) > 40_000);
     expect(afterOne?.messages).toBe(1);
@@ -74,13 +74,13 @@ describe("usage and last login from Dovecot", () => {
     const loggedIn = await waitFor(usageRow, (r) => (r.lastLogin ?? 0) >= before);
     expect(loggedIn?.lastLogin).toBeGreaterThanOrEqual(before);
 
-    const own = getOwnMailbox(loadActor(env.db, "mailbox", box.id)!, env.db);
+    const own = await getOwnMailbox((await loadActor(env.db, "mailbox", box.id))!, env.db);
     expect(own.usedBytes).toBe(afterTwo!.storageBytes);
     expect(own.lastLogin?.getTime()).toBe(loggedIn!.lastLogin! * 1000);
 
-    const customerUser = env.db.select().from(schema.users).where(eq(schema.users.customerId, box.customerId)).get()!;
-    const domain = env.db.select().from(schema.domains).where(eq(schema.domains.id, box.domainId)).get()!;
-    const list = listSubscriptionMailboxes(loadActor(env.db, "user", customerUser.id)!, domain.subscriptionId, {}, env.db);
+    const customerUser = (await firstRow(env.db.select().from(schema.users).where(eq(schema.users.customerId, box.customerId))))!;
+    const domain = (await firstRow(env.db.select().from(schema.domains).where(eq(schema.domains.id, box.domainId))))!;
+    const list = await listSubscriptionMailboxes((await loadActor(env.db, "user", customerUser.id))!, domain.subscriptionId, {}, env.db);
     const item = list.items.find((i) => i.address === ADDRESS)!;
     expect(item.usedBytes).toBe(afterTwo!.storageBytes);
     expect(item.lastLogin?.getTime()).toBe(loggedIn!.lastLogin! * 1000);
@@ -103,29 +103,29 @@ describe("last login, written by the Lua passdb to the minute", () => {
   // The passdb writes before Dovecot answers the login, so the row is final once the login returned.
   it("leaves a last login younger than the precision, and moves an older one", async () => {
     const recent = now() - Math.floor(LAST_LOGIN_PRECISION_SECONDS / 2);
-    setLastLogin(ADDRESS, recent);
+    await setLastLogin(ADDRESS, recent);
     expect(await imapLogin(ADDRESS, DEMO_PASSWORD, env.ports.imap)).toBe(true);
-    expect(usageRow()?.lastLogin).toBe(recent);
+    expect((await usageRow())?.lastLogin).toBe(recent);
 
     const old = now() - LAST_LOGIN_PRECISION_SECONDS - 5;
-    setLastLogin(ADDRESS, old);
+    await setLastLogin(ADDRESS, old);
     const before = now();
     expect(await imapLogin(ADDRESS, DEMO_PASSWORD, env.ports.imap)).toBe(true);
-    expect(usageRow()?.lastLogin).toBeGreaterThanOrEqual(before);
+    expect((await usageRow())?.lastLogin).toBeGreaterThanOrEqual(before);
   });
 
   it("records submission logins, under the mail account an address is routed to, and never failed ones", async () => {
-    const routed = env.db.select().from(schema.mailAccountAddresses).limit(1).get();
+    const routed = await firstRow(env.db.select().from(schema.mailAccountAddresses).limit(1));
     expect(routed, "the demo data routes an address to a mail account").toBeDefined();
     const address = routed!.address;
-    const account = env.db.select().from(schema.mailAccounts).where(eq(schema.mailAccounts.id, routed!.mailAccountId)).get()!;
+    const account = (await firstRow(env.db.select().from(schema.mailAccounts).where(eq(schema.mailAccounts.id, routed!.mailAccountId))))!;
     const old = now() - LAST_LOGIN_PRECISION_SECONDS - 5;
-    setLastLogin(account.login, old);
+    await setLastLogin(account.login, old);
     expect(await submissionLogin(address, "Falsch-Falsch-Falsch-1", env.ports.submission)).toBe(false);
-    expect(usageOf(account.login)?.lastLogin).toBe(old);
+    expect((await usageOf(account.login))?.lastLogin).toBe(old);
     const before = now();
     expect(await submissionLogin(address, DEMO_PASSWORD, env.ports.submission)).toBe(true);
-    expect(usageOf(account.login)?.lastLogin).toBeGreaterThanOrEqual(before);
-    expect(usageOf(address)).toBeUndefined();
+    expect((await usageOf(account.login))?.lastLogin).toBeGreaterThanOrEqual(before);
+    expect(await usageOf(address)).toBeUndefined();
   });
 });

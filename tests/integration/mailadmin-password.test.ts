@@ -19,6 +19,7 @@ import { freePort, startDovecot, stopDovecot } from "@/lib/mail/dovecot-process"
 import { createMailAccount } from "@/lib/services/mail-accounts/create-mail-account";
 import { deleteMailAccount, setMailAccountPassword } from "@/lib/services/mail-accounts/manage-mail-account";
 import { imapLogin, submissionLogin } from "../support/mail-clients";
+import { firstRow } from "@/db/rows";
 
 const FIRST = "Erstes-Passwort-fuer-Konto-58";
 const SECOND = "Zweites-Passwort-aus-der-Verwaltung-64";
@@ -53,7 +54,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   // The runner's database is shared with the other tests: remove the account this file created.
-  if (created && db) deleteMailAccount(adminActor(), created.id, null, db);
+  if (created && db) await deleteMailAccount(await adminActor(), created.id, null, db);
   sqlite?.close();
   if (tmp) {
     await stopDovecot(path.join(tmp, "dovecot"));
@@ -61,20 +62,22 @@ afterAll(async () => {
   }
 });
 
-function adminActor() {
-  const row = db.select({ id: schema.mailAccounts.id }).from(schema.mailAccounts).where(eq(schema.mailAccounts.login, "k10001.001")).get();
-  const actor = row && loadActor(db, "mail_account", row.id);
+async function adminActor() {
+  const row = await firstRow(
+    db.select({ id: schema.mailAccounts.id }).from(schema.mailAccounts).where(eq(schema.mailAccounts.login, "k10001.001")),
+  );
+  const actor = row && (await loadActor(db, "mail_account", row.id));
   if (!actor) throw new Error("k10001.001 missing");
   return actor;
 }
 
 describe("E-Mail-Administration passwords at Dovecot", () => {
   it("a new account's password set by the administrator works at IMAP and the old one fails", async () => {
-    created = await createMailAccount(adminActor(), { quotaMb: null, newPassword: FIRST }, "127.0.0.1", db);
+    created = await createMailAccount(await adminActor(), { quotaMb: null, newPassword: FIRST }, "127.0.0.1", db);
     expect(created.login).toMatch(/^k10001\.\d{3}$/);
     expect(await imapLogin(created.login, FIRST, imapPort)).toBe(true);
 
-    await setMailAccountPassword(adminActor(), created.id, SECOND, "127.0.0.1", db);
+    await setMailAccountPassword(await adminActor(), created.id, SECOND, "127.0.0.1", db);
     expect(await imapLogin(created.login, FIRST, imapPort)).toBe(false);
     expect(await imapLogin(created.login, SECOND, imapPort)).toBe(true);
     expect(await submissionLogin(created.login, SECOND, submissionPort)).toBe(true);
@@ -82,7 +85,7 @@ describe("E-Mail-Administration passwords at Dovecot", () => {
 
   it("a deleted account no longer logs in", async () => {
     if (!created) throw new Error("previous test did not create the account");
-    deleteMailAccount(adminActor(), created.id, null, db);
+    await deleteMailAccount(await adminActor(), created.id, null, db);
     const login = created.login;
     created = undefined;
     expect(await imapLogin(login, SECOND, imapPort)).toBe(false);

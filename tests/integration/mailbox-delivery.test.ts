@@ -16,6 +16,7 @@ import { setOwnSpamSettings } from "@/lib/services/mailbox-settings/spam";
 import { imapLogin, submissionLogin } from "../support/mail-clients";
 import { deliverLmtp, listMailbox, waitForSinkMail } from "../support/mailbox-delivery";
 import { type SeededDovecot, startSeededDovecot } from "../support/seeded-dovecot";
+import { firstRow } from "@/db/rows";
 
 let env: SeededDovecot;
 let db: SeededDovecot["db"];
@@ -33,9 +34,9 @@ afterAll(async () => {
   await env?.stop();
 });
 
-function actor(address: string) {
-  const m = db.select({ id: schema.mailboxes.id }).from(schema.mailboxes).where(eq(schema.mailboxes.address, address)).get();
-  return loadActor(db, "mailbox", m!.id)!;
+async function actor(address: string) {
+  const m = await firstRow(db.select({ id: schema.mailboxes.id }).from(schema.mailboxes).where(eq(schema.mailboxes.address, address)));
+  return (await loadActor(db, "mailbox", m!.id))!;
 }
 const landed = async (address: string, subject: string) =>
   (await listMailbox(ports.imap, address, DEMO_PASSWORD)).filter((m) => m.subject === subject);
@@ -43,7 +44,7 @@ const landed = async (address: string, subject: string) =>
 describe("forwarding", () => {
   it("redirects to the target through the loopback SMTP listener and keeps a copy when asked", async () => {
     const address = "anna@alpenblick.example";
-    addOwnForward(actor(address), { target: "copy-target@example.org" }, ip, db);
+    await addOwnForward(await actor(address), { target: "copy-target@example.org" }, ip, db);
     expect(await deliverLmtp(ports.lmtp, { from: "sender@example.net", to: address, subject: "fw-with-copy" })).toMatch(/^250/);
     const relayed = await waitForSinkMail(sinkDir, "fw-with-copy");
     expect(relayed).toContain("X-Sink-Rcpt-To: copy-target@example.org");
@@ -52,8 +53,8 @@ describe("forwarding", () => {
 
   it("keeps nothing when the copy is switched off", async () => {
     const address = "info@bergsee.example";
-    addOwnForward(actor(address), { target: "only-target@example.org" }, ip, db);
-    setOwnKeepCopy(actor(address), { keepCopy: false }, ip, db);
+    await addOwnForward(await actor(address), { target: "only-target@example.org" }, ip, db);
+    await setOwnKeepCopy(await actor(address), { keepCopy: false }, ip, db);
     await deliverLmtp(ports.lmtp, { from: "sender@example.net", to: address, subject: "fw-no-copy" });
     expect(await waitForSinkMail(sinkDir, "fw-no-copy")).toContain("X-Sink-Rcpt-To: only-target@example.org");
     expect(await landed(address, "fw-no-copy")).toEqual([]);
@@ -63,12 +64,12 @@ describe("forwarding", () => {
 describe("black-/whitelist and spam", () => {
   const address = "max.mustermann@citywerk.example";
 
-  beforeAll(() => {
-    const a = actor(address);
-    addOwnSenderRule(a, { kind: "block", pattern: "@blocked.example" }, ip, db);
-    addOwnSenderRule(a, { kind: "block", pattern: "pest@example.net" }, ip, db);
-    addOwnSenderRule(a, { kind: "allow", pattern: "friend@trusted.example" }, ip, db);
-    setOwnSpamSettings(a, { enabled: true, level: 3, action: "junk" }, ip, db);
+  beforeAll(async () => {
+    const a = await actor(address);
+    await addOwnSenderRule(a, { kind: "block", pattern: "@blocked.example" }, ip, db);
+    await addOwnSenderRule(a, { kind: "block", pattern: "pest@example.net" }, ip, db);
+    await addOwnSenderRule(a, { kind: "allow", pattern: "friend@trusted.example" }, ip, db);
+    await setOwnSpamSettings(a, { enabled: true, level: 3, action: "junk" }, ip, db);
   });
 
   it("never lets a blacklisted sender (address, domain or subdomain) reach the mailbox", async () => {
@@ -109,14 +110,14 @@ describe("spam actions and sensitivity", () => {
     expect(await folder("score-4.9")).toEqual(["INBOX"]);
     expect(await folder("score-neg")).toEqual(["INBOX"]);
     expect(await folder("score-abc")).toEqual(["INBOX"]);
-    setOwnSpamSettings(actor(address), { enabled: true, level: 5, action: "junk" }, ip, db); // strict: ≥ 2
+    await setOwnSpamSettings(await actor(address), { enabled: true, level: 5, action: "junk" }, ip, db); // strict: ≥ 2
     await deliverLmtp(ports.lmtp, { from: "s@example.net", to: address, subject: "strict-2.5", headers: { "X-Spam-Score": "2.5" } });
     expect(await folder("strict-2.5")).toEqual(["Junk"]);
   });
 
   it("mark keeps spam in the INBOX, flagged and tagged", async () => {
     const address = "info@alpenblick.example";
-    setOwnSpamSettings(actor(address), { enabled: true, level: 3, action: "mark" }, ip, db);
+    await setOwnSpamSettings(await actor(address), { enabled: true, level: 3, action: "mark" }, ip, db);
     await deliverLmtp(ports.lmtp, { from: "s@example.net", to: address, subject: "marked", headers: { "X-Spam-Flag": "YES" } });
     const [m] = await landed(address, "marked");
     expect(m.folder).toBe("INBOX");
@@ -126,12 +127,12 @@ describe("spam actions and sensitivity", () => {
 
   it("delete discards spam and delivers the rest; off delivers everything", async () => {
     const address = "info@zweite-firma.example";
-    setOwnSpamSettings(actor(address), { enabled: true, level: 3, action: "delete" }, ip, db);
+    await setOwnSpamSettings(await actor(address), { enabled: true, level: 3, action: "delete" }, ip, db);
     await deliverLmtp(ports.lmtp, { from: "s@example.net", to: address, subject: "deleted", headers: { "X-Spam-Flag": "YES" } });
     await deliverLmtp(ports.lmtp, { from: "s@example.net", to: address, subject: "kept" });
     expect(await landed(address, "deleted")).toEqual([]);
     expect((await landed(address, "kept")).map((m) => m.folder)).toEqual(["INBOX"]);
-    setOwnSpamSettings(actor(address), { enabled: false, level: 3, action: "delete" }, ip, db);
+    await setOwnSpamSettings(await actor(address), { enabled: false, level: 3, action: "delete" }, ip, db);
     await deliverLmtp(ports.lmtp, { from: "s@example.net", to: address, subject: "filter-off", headers: { "X-Spam-Flag": "YES" } });
     expect((await landed(address, "filter-off")).map((m) => m.folder)).toEqual(["INBOX"]);
   });
@@ -143,7 +144,7 @@ describe("password change", () => {
     const next = "Kiefernzapfen-Bachlauf-77?";
     expect(await imapLogin(address, DEMO_PASSWORD, ports.imap)).toBe(true);
     await changeOwnMailboxPassword(
-      actor(address),
+      await actor(address),
       { currentPassword: DEMO_PASSWORD, newPassword: next, confirmPassword: next },
       ip,
       CHANNEL,

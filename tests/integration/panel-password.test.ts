@@ -23,6 +23,7 @@ import { createMailbox } from "@/lib/services/mailboxes/create-mailbox";
 import { deleteMailboxes } from "@/lib/services/mailboxes/delete-mailboxes";
 import { updateMailboxSettings } from "@/lib/services/mailboxes/update-mailbox-settings";
 import { imapLogin, submissionLogin } from "../support/mail-clients";
+import { firstRow } from "@/db/rows";
 
 const OLD = "Ausgangslage-Kiesweg-Ufer-27";
 let tmp: string | undefined;
@@ -55,14 +56,14 @@ beforeAll(async () => {
   }
   sqlite = openSqlite(dbPath);
   db = drizzle(sqlite, { schema });
-  const user = db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, "kunde@kontor.example")).get();
-  const actor = user && loadActor(db, "user", user.id);
+  const user = await firstRow(db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, "kunde@kontor.example")));
+  const actor = user && (await loadActor(db, "user", user.id));
   if (!actor) throw new Error("demo customer missing");
   kunde = actor;
 });
 
 afterAll(async () => {
-  for (const m of created) deleteMailboxes(kunde, { subscriptionId: m.subscriptionId, mailboxIds: [m.id], confirmed: "yes" }, {}, db);
+  for (const m of created) await deleteMailboxes(kunde, { subscriptionId: m.subscriptionId, mailboxIds: [m.id], confirmed: "yes" }, {}, db);
   sqlite?.close();
   if (tmp) {
     await stopDovecot(path.join(tmp, "dovecot"));
@@ -76,14 +77,15 @@ describe.each([
   ["plesk10", "citywerk.example", "Ladenzeile-Markthalle-Tor-73"],
 ])("%s subscription (%s)", (panel, domainName, next) => {
   it("sets the password through the panel service; IMAP and SMTP take the new one and refuse the old", async () => {
-    const domain = db.select().from(schema.domains).where(eq(schema.domains.name, domainName)).get();
+    const domain = await firstRow(db.select().from(schema.domains).where(eq(schema.domains.name, domainName)));
     if (!domain) throw new Error(`no ${domainName}`);
-    const pkg = db
-      .select({ panel: schema.packages.panel })
-      .from(schema.subscriptions)
-      .innerJoin(schema.packages, eq(schema.subscriptions.packageId, schema.packages.id))
-      .where(eq(schema.subscriptions.id, domain.subscriptionId))
-      .get();
+    const pkg = await firstRow(
+      db
+        .select({ panel: schema.packages.panel })
+        .from(schema.subscriptions)
+        .innerJoin(schema.packages, eq(schema.subscriptions.packageId, schema.packages.id))
+        .where(eq(schema.subscriptions.id, domain.subscriptionId)),
+    );
     expect(pkg?.panel).toBe(panel);
     const localPart = `it-${panel}-${Math.random().toString(36).slice(2, 7)}`;
     const m = await createMailbox(

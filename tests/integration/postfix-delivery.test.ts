@@ -21,6 +21,7 @@ import { aliasSchema } from "@/lib/validation/alias";
 import { listMailbox, waitForLanded, waitForSinkMail } from "../support/mailbox-delivery";
 import { type SeededDovecot, startSeededDovecot } from "../support/seeded-dovecot";
 import { smtpDialogue } from "../support/smtp-dialogue";
+import { firstRow } from "@/db/rows";
 
 let env: SeededDovecot;
 let db: SeededDovecot["db"];
@@ -35,15 +36,16 @@ beforeAll(async () => {
   env = await startSeededDovecot("kontor-postfix-", { postfix: true });
   db = env.db;
   // A customer of the seed with a panel subscription; every address the tests use is created here.
-  const user = db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, "kunde@kontor.example")).get();
-  customer = loadActor(db, "user", user!.id)!;
-  const domain = db
-    .select({ id: schema.domains.id, name: schema.domains.name, subscriptionId: schema.domains.subscriptionId })
-    .from(schema.domains)
-    .innerJoin(schema.subscriptions, eq(schema.subscriptions.id, schema.domains.subscriptionId))
-    .innerJoin(schema.packages, eq(schema.packages.id, schema.subscriptions.packageId))
-    .where(and(eq(schema.domains.customerId, customer.customerId!), ne(schema.packages.panel, "none")))
-    .get()!;
+  const user = await firstRow(db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, "kunde@kontor.example")));
+  customer = (await loadActor(db, "user", user!.id))!;
+  const domain = (await firstRow(
+    db
+      .select({ id: schema.domains.id, name: schema.domains.name, subscriptionId: schema.domains.subscriptionId })
+      .from(schema.domains)
+      .innerJoin(schema.subscriptions, eq(schema.subscriptions.id, schema.domains.subscriptionId))
+      .innerJoin(schema.packages, eq(schema.packages.id, schema.subscriptions.packageId))
+      .where(and(eq(schema.domains.customerId, customer.customerId!), ne(schema.packages.panel, "none"))),
+  ))!;
   ({ subscriptionId, id: domainId, name: domainName } = domain);
 });
 
@@ -64,7 +66,7 @@ async function newMailbox(prefix: string, quotaMb: number | null = null) {
 }
 const send = (to: string[], subject: string, from = "sender@example.net", headers?: Record<string, string>, body?: string) =>
   smtpDialogue(env.postfixPort, { from, to, subject, headers, body });
-const mailboxActor = (id: number) => loadActor(db, "mailbox", id)!;
+const mailboxActor = async (id: number) => (await loadActor(db, "mailbox", id))!;
 
 describe("incoming SMTP", () => {
   it("accepts mail for a mailbox at RCPT and delivers it into the INBOX", async () => {
@@ -112,7 +114,7 @@ describe("incoming SMTP", () => {
     );
     expect((await send([address], "pf-created")).rcpt[address]).toMatch(/^250 /);
     await waitForLanded(env.ports.imap, address, PASSWORD, "pf-created");
-    deleteMailboxes(customer, { subscriptionId, mailboxIds: [created!.id], confirmed: "yes" }, { ip }, db);
+    await deleteMailboxes(customer, { subscriptionId, mailboxIds: [created!.id], confirmed: "yes" }, { ip }, db);
     expect((await send([address], "pf-deleted")).rcpt[address]).toMatch(/^550 5\.1\.1 /);
   });
 
@@ -179,7 +181,7 @@ describe("quota at RCPT TO (Dovecot's quota-status)", () => {
 describe("delivery rules still apply to mail that came through Postfix", () => {
   it("forwards to an outside address through Postfix and keeps a copy", async () => {
     const box = await newMailbox("fwd");
-    addOwnForward(mailboxActor(box.id), { target: "fwd-target@elsewhere.example" }, ip, db);
+    await addOwnForward(await mailboxActor(box.id), { target: "fwd-target@elsewhere.example" }, ip, db);
     expect((await send([box.address], "pf-forward")).rcpt[box.address]).toMatch(/^250 /);
     expect(await waitForSinkMail(env.sinkDir, "pf-forward")).toContain("X-Sink-Rcpt-To: fwd-target@elsewhere.example");
     expect((await waitForLanded(env.ports.imap, box.address, PASSWORD, "pf-forward")).map((m) => m.folder)).toEqual(["INBOX"]);
@@ -188,8 +190,8 @@ describe("delivery rules still apply to mail that came through Postfix", () => {
   it("delivers a redirect to another of our mailboxes into that mailbox (not to the sink)", async () => {
     const from = await newMailbox("redir-from");
     const to = await newMailbox("redir-to");
-    addOwnForward(mailboxActor(from.id), { target: to.address }, ip, db);
-    setOwnKeepCopy(mailboxActor(from.id), { keepCopy: false }, ip, db);
+    await addOwnForward(await mailboxActor(from.id), { target: to.address }, ip, db);
+    await setOwnKeepCopy(await mailboxActor(from.id), { keepCopy: false }, ip, db);
     await send([from.address], "pf-local-redirect");
     expect((await waitForLanded(env.ports.imap, to.address, PASSWORD, "pf-local-redirect")).map((m) => m.folder)).toEqual(["INBOX"]);
     expect(await listMailbox(env.ports.imap, from.address, PASSWORD)).toEqual([]);
@@ -197,7 +199,7 @@ describe("delivery rules still apply to mail that came through Postfix", () => {
 
   it("keeps a blacklisted sender out and files spam into Junk", async () => {
     const box = await newMailbox("rules");
-    addOwnSenderRule(mailboxActor(box.id), { kind: "block", pattern: "@blocked.example" }, ip, db);
+    await addOwnSenderRule(await mailboxActor(box.id), { kind: "block", pattern: "@blocked.example" }, ip, db);
     await send([box.address], "pf-blocked", "pest@blocked.example");
     await send([box.address], "pf-spam", "someone@example.net", { "X-Spam-Flag": "YES" });
     await send([box.address], "pf-ham");
@@ -216,7 +218,7 @@ describe("aliases and catch-all", () => {
     const one = await newMailbox("alias-one");
     const two = await newMailbox("alias-two");
     const localPart = `team-${Date.now().toString(36)}`;
-    const alias = saveAlias(
+    const alias = (await saveAlias(
       customer,
       aliasSchema.parse({
         subscriptionId: String(subscriptionId),
@@ -226,12 +228,12 @@ describe("aliases and catch-all", () => {
       }),
       { ip },
       db,
-    )!;
+    ))!;
     expect((await send([alias.address], "pf-alias")).rcpt[alias.address]).toMatch(/^250 /);
     expect((await waitForLanded(env.ports.imap, one.address, PASSWORD, "pf-alias")).length).toBe(1);
     expect((await waitForLanded(env.ports.imap, two.address, PASSWORD, "pf-alias")).length).toBe(1);
     expect(await waitForSinkMail(env.sinkDir, "pf-alias")).toMatch(/^X-Sink-Rcpt-To: team-copy@outside\.example\r\n/);
-    deleteAlias(customer, { subscriptionId, aliasId: alias.id }, { ip }, db);
+    await deleteAlias(customer, { subscriptionId, aliasId: alias.id }, { ip }, db);
     expect((await send([alias.address], "pf-alias-gone")).rcpt[alias.address]).toMatch(/^550 5\.1\.1 /);
   });
 
@@ -247,7 +249,7 @@ describe("aliases and catch-all", () => {
     );
     const unknown = `whoever-${Date.now().toString(36)}@${domainName}`;
     expect((await send([unknown], "pf-catch-before")).rcpt[unknown]).toMatch(/^550 5\.1\.1 /);
-    setCatchAll(customer, { subscriptionId, domainId, mailboxId: catcher.id }, { ip }, db);
+    await setCatchAll(customer, { subscriptionId, domainId, mailboxId: catcher.id }, { ip }, db);
     try {
       const r = await send([unknown, other.address, off.address], "pf-catch");
       expect(r.rcpt[unknown]).toMatch(/^250 /);
@@ -256,7 +258,7 @@ describe("aliases and catch-all", () => {
       expect((await waitForLanded(env.ports.imap, catcher.address, PASSWORD, "pf-catch")).length).toBe(1);
       expect((await waitForLanded(env.ports.imap, other.address, PASSWORD, "pf-catch")).length).toBe(1);
     } finally {
-      setCatchAll(customer, { subscriptionId, domainId, mailboxId: null }, { ip }, db);
+      await setCatchAll(customer, { subscriptionId, domainId, mailboxId: null }, { ip }, db);
     }
     expect((await send([unknown], "pf-catch-after")).rcpt[unknown]).toMatch(/^550 5\.1\.1 /);
   });

@@ -13,6 +13,7 @@ import { applyImport } from "@/lib/services/import/run-import";
 import { imapLogin, submissionLogin } from "../support/mail-clients";
 import { postfixAdminSqlite } from "../support/postfixadmin-fixture";
 import { type SeededDovecot, startSeededDovecot } from "../support/seeded-dovecot";
+import { firstRow } from "@/db/rows";
 
 let env: SeededDovecot;
 beforeAll(async () => {
@@ -26,9 +27,9 @@ const OLD = "Alte-Passphrase-7!";
 
 describe("PostfixAdmin migration", () => {
   it("keeps every mailbox's password working at Dovecot", async () => {
-    const admin = env.db.select().from(schema.users).where(eq(schema.users.email, "admin@kontor.example")).get();
-    const actor = admin && loadActor(env.db, "user", admin.id);
-    const sub = env.db.select().from(schema.domains).where(eq(schema.domains.name, "citywerk.example")).get();
+    const admin = await firstRow(env.db.select().from(schema.users).where(eq(schema.users.email, "admin@kontor.example")));
+    const actor = admin && (await loadActor(env.db, "user", admin.id));
+    const sub = await firstRow(env.db.select().from(schema.domains).where(eq(schema.domains.name, "citywerk.example")));
     expect(actor && sub).toBeTruthy();
     if (!actor || !sub) return;
     const { rows, vacations } = postfixAdminRows(readPostfixAdmin(postfixAdminSqlite()));
@@ -43,7 +44,7 @@ describe("PostfixAdmin migration", () => {
     }
     // Inactive in PostfixAdmin, so disabled here: Dovecot refuses it until it is switched on.
     expect(await imapLogin("lager@altfirma.example", OLD, env.ports.imap)).toBe(false);
-    env.db.update(schema.mailboxes).set({ enabled: true }).where(eq(schema.mailboxes.address, "lager@altfirma.example")).run();
+    await env.db.update(schema.mailboxes).set({ enabled: true }).where(eq(schema.mailboxes.address, "lager@altfirma.example"));
     expect(await imapLogin("lager@altfirma.example", OLD, env.ports.imap)).toBe(true);
   });
 });

@@ -70,9 +70,9 @@ describe("mailbox recovery over real SMTP and Dovecot", () => {
     const db = drizzle(sqlite, { schema });
     const smtp = smtpSettingsFromEnv({ KONTOR_SMTP_PORT: String(sink.port) });
     sqlite.prepare("UPDATE mailboxes SET recovery_email = ? WHERE address = ?").run("privat@example.org", MAILBOX);
-    db.delete(schema.authThrottle).run();
+    await db.delete(schema.authThrottle);
 
-    const request = requestPasswordReset({ area: "mailbox", identifier: MAILBOX, ip: "192.0.2.44", locale: "de" }, db);
+    const request = await requestPasswordReset({ area: "mailbox", identifier: MAILBOX, ip: "192.0.2.44", locale: "de" }, db);
     if (!request.ok || !request.mail) throw new Error("expected a mail");
     await sendMail(request.mail, smtp);
     const [received] = listSinkMails(path.join(tmp, "mail-sink"));

@@ -23,6 +23,7 @@ import { createTicket } from "@/lib/services/tickets/create-ticket";
 import { generateResetPassword } from "@/lib/services/tickets/generate-reset-password";
 import { revealTicketPassword } from "@/lib/services/tickets/reveal-ticket-password";
 import { imapLogin } from "../support/mail-clients";
+import { firstRow } from "@/db/rows";
 
 let tmp: string | undefined;
 let ports: DovecotPorts;
@@ -52,11 +53,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   // The demo login must keep working for the other tests: restore it the one official way.
-  const account = db
-    ?.select({ id: schema.mailAccounts.id })
-    .from(schema.mailAccounts)
-    .where(eq(schema.mailAccounts.login, "k10001.001"))
-    .get();
+  const account = await firstRow(
+    db?.select({ id: schema.mailAccounts.id }).from(schema.mailAccounts).where(eq(schema.mailAccounts.login, "k10001.001")),
+  );
   if (account)
     await setPassword(
       { kind: "mail_account", id: account.id },
@@ -71,33 +70,33 @@ afterAll(async () => {
   }
 });
 
-const actorFor = (email: string) => {
-  const u = db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, email)).get();
-  const actor = u && loadActor(db, "user", u.id);
+const actorFor = async (email: string) => {
+  const u = await firstRow(db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, email)));
+  const actor = u && (await loadActor(db, "user", u.id));
   if (!actor) throw new Error(`no actor ${email}`);
   return actor;
 };
 
 describe("forgotten .001 password through a ticket", () => {
   it("hands the customer a password Dovecot accepts at once, and the old one stops working", async () => {
-    const kunde = actorFor("kunde@kontor.example");
-    const support = actorFor("support@kontor.example");
+    const kunde = await actorFor("kunde@kontor.example");
+    const support = await actorFor("support@kontor.example");
     expect(await imapLogin("k10001.001", DEMO_PASSWORD, ports.imap)).toBe(true);
 
-    confirmStammdaten(kunde, "127.0.0.1", db);
-    const ticketId = createTicket(
+    await confirmStammdaten(kunde, "127.0.0.1", db);
+    const ticketId = await createTicket(
       kunde,
       { category: "reset_mailadmin_password", subject: "Passwort .001", message: "Bitte neu setzen." },
       "127.0.0.1",
       db,
     );
     await generateResetPassword(support, ticketId, "127.0.0.1", db);
-    const password = revealTicketPassword(kunde, ticketId, "127.0.0.1", db);
+    const password = await revealTicketPassword(kunde, ticketId, "127.0.0.1", db);
 
     // Old password first, so a cached successful login could not hide a stale hash.
     expect(await imapLogin("k10001.001", DEMO_PASSWORD, ports.imap)).toBe(false);
     expect(await imapLogin("k10001.001", password, ports.imap)).toBe(true);
-    const account = db.select().from(schema.mailAccounts).where(eq(schema.mailAccounts.login, "k10001.001")).get();
+    const account = await firstRow(db.select().from(schema.mailAccounts).where(eq(schema.mailAccounts.login, "k10001.001")));
     expect(account?.mustChangePassword).toBe(true);
   });
 });

@@ -44,32 +44,32 @@ function nextNumber(db: TestDb): number {
   return n;
 }
 
-export function actorOf(db: TestDb, kind: PrincipalKind, id: number): Actor {
-  const actor = loadActor(db, kind, id);
+export async function actorOf(db: TestDb, kind: PrincipalKind, id: number): Promise<Actor> {
+  const actor = await loadActor(db, kind, id);
   if (!actor) throw new Error(`factories: no actor ${kind}:${id}`);
   return actor;
 }
 
 export async function anAdmin(db: TestDb): Promise<Actor> {
   const n = nextNumber(db);
-  const id = buildStaffUser(db, {
+  const id = await buildStaffUser(db, {
     email: `admin${n}@test.example`,
     role: "admin",
     displayName: `Admin ${n}`,
     passwordHash: await testPasswordHash(),
   });
-  return actorOf(db, "user", id);
+  return await actorOf(db, "user", id);
 }
 
 export async function aSupport(db: TestDb): Promise<Actor> {
   const n = nextNumber(db);
-  const id = buildStaffUser(db, {
+  const id = await buildStaffUser(db, {
     email: `support${n}@test.example`,
     role: "support",
     displayName: `Support ${n}`,
     passwordHash: await testPasswordHash(),
   });
-  return actorOf(db, "user", id);
+  return await actorOf(db, "user", id);
 }
 
 export type TestReseller = { id: number; userId: number; email: string; customerNumberBase: number; actor: Actor };
@@ -80,8 +80,8 @@ export async function aReseller(db: TestDb, p: { name?: string } = {}): Promise<
   // Customer numbers are unique installation-wide: every reseller gets its own range, wide enough for
   // tests that add thousands of customers.
   const customerNumberBase = n * 100_000;
-  const r = buildReseller(db, { name: p.name ?? `Reseller ${n}`, customerNumberBase, email, passwordHash: await testPasswordHash() });
-  return { ...r, email, customerNumberBase, actor: actorOf(db, "user", r.userId) };
+  const r = await buildReseller(db, { name: p.name ?? `Reseller ${n}`, customerNumberBase, email, passwordHash: await testPasswordHash() });
+  return { ...r, email, customerNumberBase, actor: await actorOf(db, "user", r.userId) };
 }
 
 export const PACKAGE_DEFAULTS: PackageSpec = {
@@ -93,8 +93,8 @@ export const PACKAGE_DEFAULTS: PackageSpec = {
   maxForwards: 10,
 };
 
-export function aPackage(db: TestDb, reseller: { id: number }, p: Partial<PackageSpec> = {}): number {
-  return buildPackage(db, reseller.id, { ...PACKAGE_DEFAULTS, name: `Paket ${nextNumber(db)}`, ...p });
+export async function aPackage(db: TestDb, reseller: { id: number }, p: Partial<PackageSpec> = {}): Promise<number> {
+  return await buildPackage(db, reseller.id, { ...PACKAGE_DEFAULTS, name: `Paket ${nextNumber(db)}`, ...p });
 }
 
 export type TestCustomer = { id: number; userId: number; customerNumber: string; resellerId: number; email: string; actor: Actor };
@@ -107,7 +107,7 @@ export async function aCustomer(
   const owner = reseller ?? (await aReseller(db));
   const n = nextNumber(db);
   const email = p.contactEmail ?? `kunde${n}@test.example`;
-  const c = buildCustomer(db, owner.id, {
+  const c = await buildCustomer(db, owner.id, {
     company: `Firma ${n}`,
     contactName: `Kontakt ${n}`,
     stammdatenConfirmed: true,
@@ -115,7 +115,7 @@ export async function aCustomer(
     contactEmail: email,
     passwordHash: await testPasswordHash(),
   });
-  return { ...c, email, actor: actorOf(db, "user", c.userId) };
+  return { ...c, email, actor: await actorOf(db, "user", c.userId) };
 }
 
 export type TestSubscription = {
@@ -136,16 +136,16 @@ export async function aCustomerWithPackage(
 ): Promise<TestSubscription> {
   const reseller = p.reseller ?? (await aReseller(db));
   const customer = p.customer ?? (await aCustomer(db, reseller));
-  const packageId = p.packageId ?? aPackage(db, reseller, p.package);
+  const packageId = p.packageId ?? (await aPackage(db, reseller, p.package));
   const tenant = { resellerId: reseller.id, customerId: customer.id };
-  const subscriptionId = buildSubscription(db, tenant, packageId);
-  const domain = buildDomain(db, tenant, subscriptionId, p.domain ?? `domain${nextNumber(db)}.example`);
+  const subscriptionId = await buildSubscription(db, tenant, packageId);
+  const domain = await buildDomain(db, tenant, subscriptionId, p.domain ?? `domain${nextNumber(db)}.example`);
   return { reseller, customer, packageId, subscriptionId, domain };
 }
 
 /** Another domain in an existing subscription. */
-export function aDomain(db: TestDb, sub: TestSubscription, name = `domain${nextNumber(db)}.example`) {
-  return buildDomain(db, { resellerId: sub.reseller.id, customerId: sub.customer.id }, sub.subscriptionId, name);
+export async function aDomain(db: TestDb, sub: TestSubscription, name = `domain${nextNumber(db)}.example`) {
+  return await buildDomain(db, { resellerId: sub.reseller.id, customerId: sub.customer.id }, sub.subscriptionId, name);
 }
 
 export type TestMailbox = { id: number; address: string; actor: Actor };
@@ -161,11 +161,11 @@ export async function aDomainWithMailboxes(
   const tenant = { resellerId: sub.reseller.id, customerId: sub.customer.id };
   const mailboxes: TestMailbox[] = [];
   for (let i = 1; i <= count; i++) {
-    const m = buildMailbox(db, tenant, sub.domain, p.localParts?.[i - 1] ?? `box${i}`, {
+    const m = await buildMailbox(db, tenant, sub.domain, p.localParts?.[i - 1] ?? `box${i}`, {
       passwordHash: hash,
       quotaMb: p.quotaMb === undefined ? PACKAGE_DEFAULTS.mailboxQuotaMb : p.quotaMb,
     });
-    mailboxes.push({ ...m, actor: actorOf(db, "mailbox", m.id) });
+    mailboxes.push({ ...m, actor: await actorOf(db, "mailbox", m.id) });
   }
   return { ...sub, mailboxes };
 }
@@ -179,19 +179,24 @@ export async function aMailAccount(db: TestDb, p: { sub?: TestSubscription; extr
   const hash = await testPasswordHash();
   const tenant = { resellerId: sub.reseller.id, customerId: sub.customer.id, customerNumber: sub.customer.customerNumber };
   const quotaMb = p.quotaMb === undefined ? PACKAGE_DEFAULTS.mailboxQuotaMb : p.quotaMb;
-  const admin = buildMailAccount(db, tenant, { number: 1, passwordHash: hash, quotaMb });
+  const admin = await buildMailAccount(db, tenant, { number: 1, passwordHash: hash, quotaMb });
   const accounts = [];
   for (let i = 2; i < 2 + (p.extraAccounts ?? 0); i++) {
     accounts.push(
-      buildMailAccount(db, tenant, { number: i, passwordHash: hash, quotaMb, addresses: [{ domain: sub.domain, localPart: `konto${i}` }] }),
+      await buildMailAccount(db, tenant, {
+        number: i,
+        passwordHash: hash,
+        quotaMb,
+        addresses: [{ domain: sub.domain, localPart: `konto${i}` }],
+      }),
     );
   }
-  return { ...sub, admin: { ...admin, actor: actorOf(db, "mail_account", admin.id) }, accounts };
+  return { ...sub, admin: { ...admin, actor: await actorOf(db, "mail_account", admin.id) }, accounts };
 }
 
 /** A ticket opened by the customer through the ticket service (Stammdaten confirmed by aCustomer). */
-export function aTicket(db: TestDb, customer: { actor: Actor }, p: Partial<CreateTicketInput> = {}): number {
-  return createTicket(
+export async function aTicket(db: TestDb, customer: { actor: Actor }, p: Partial<CreateTicketInput> = {}): Promise<number> {
+  return await createTicket(
     customer.actor,
     { category: "general", subject: `Anliegen ${nextNumber(db)}`, message: "Bitte um Hilfe.", ...p },
     null,
@@ -237,7 +242,7 @@ export async function aCustomerWithPanelPackages(db: TestDb, p: { contactEmail?:
     maxForwards: null,
   });
   await aDomainWithMailboxes(db, 1, {
-    sub: { ...business, domain: aDomain(db, business, "grüne-wiese.example") },
+    sub: { ...business, domain: await aDomain(db, business, "grüne-wiese.example") },
     localParts: ["post"],
     quotaMb: 5120,
   });

@@ -4,6 +4,7 @@ import { seedDemo } from "@/db/seed";
 import { loadActor } from "@/lib/auth/principals";
 import type { Actor } from "@/lib/authz/actor";
 import { createTestDb } from "./test-db";
+import { firstRow } from "@/db/rows";
 
 /** In-memory database with the migrations and the demo data (argon2 hashes included). */
 export async function createSeededDb() {
@@ -13,9 +14,9 @@ export async function createSeededDb() {
 }
 
 /** The Actor of a KundenServiceCenter account, loaded as the session would load it. */
-export function userActor(db: ReturnType<typeof createTestDb>["db"], email: string): Actor {
-  const u = db.select({ id: users.id }).from(users).where(eq(users.email, email)).get();
-  const actor = u && loadActor(db, "user", u.id);
+export async function userActor(db: ReturnType<typeof createTestDb>["db"], email: string): Promise<Actor> {
+  const u = await firstRow(db.select({ id: users.id }).from(users).where(eq(users.email, email)));
+  const actor = u && (await loadActor(db, "user", u.id));
   if (!actor) throw new Error(`no actor ${email}`);
   return actor;
 }

@@ -11,6 +11,7 @@ import { updateMailboxSettings } from "@/lib/services/mailboxes/update-mailbox-s
 import { orderPackage } from "@/lib/services/orders/order-package";
 import { getSubscriptionForCustomer } from "@/lib/services/subscriptions/get-subscription-for-customer";
 import { createMailboxSchema, deleteMailboxesSchema, mailboxSettingsSchema, spamFilterSchema } from "@/lib/validation/mailbox";
+import { firstRow } from "@/db/rows";
 
 /**
  * LD-03's workload: a reseller's new customers, each with a subscription and three mailboxes, then
@@ -39,9 +40,9 @@ export type WorkloadResult = { tenants: Tenant[]; acks: Ack[]; failures: string[
 
 const password = (n: number | string) => `Kiefernzapfen-Mondlicht-${n}-Ostwind`;
 
-function actorFor(db: Db, email: string): Actor {
-  const user = db.select({ id: users.id }).from(users).where(eq(users.email, email)).get();
-  const actor = user && loadActor(db, "user", user.id);
+async function actorFor(db: Db, email: string): Promise<Actor> {
+  const user = await firstRow(db.select({ id: users.id }).from(users).where(eq(users.email, email)));
+  const actor = user && (await loadActor(db, "user", user.id));
   if (!actor) throw new Error(`no actor ${email}`);
   return actor;
 }
@@ -65,8 +66,8 @@ async function setUpTenant(db: Db, reseller: Actor, packageId: number, tag: stri
     db,
   );
   const order = await orderPackage(reseller, { customerId: customer.id, packageId, domain: `t${tag}-${i}.example` }, "192.0.2.10", db);
-  const actor = actorFor(db, email);
-  const domainId = getSubscriptionForCustomer(actor, order.subscriptionId, db).domains[0].id;
+  const actor = await actorFor(db, email);
+  const domainId = (await getSubscriptionForCustomer(actor, order.subscriptionId, db)).domains[0].id;
   const ids: number[] = [];
   for (const local of ["a", "b", "d"]) {
     const pw = password(`${tag}${i}${local}`);
@@ -112,7 +113,7 @@ function tenantWrites(db: Db, actor: Actor, t: Tenant, neighbour: Tenant, n: num
       return { kind: "password", customerId: t.customerId, mailboxId: a, password: newPassword, quotaMb: quota } as const;
     })(),
     (async () => {
-      setSpamFilter(actor, spamFilterSchema.parse({ subscriptionId: sub, mailboxId: String(b) }), { ip: "192.0.2.20" }, db);
+      await setSpamFilter(actor, spamFilterSchema.parse({ subscriptionId: sub, mailboxId: String(b) }), { ip: "192.0.2.20" }, db);
       return { kind: "spamOff", customerId: t.customerId, mailboxId: b } as const;
     })(),
     (async () => {
@@ -130,7 +131,7 @@ function tenantWrites(db: Db, actor: Actor, t: Tenant, neighbour: Tenant, n: num
       return { kind: "create", customerId: t.customerId, mailboxId: created.id, address: created.address, password: pw } as const;
     })(),
     (async () => {
-      deleteMailboxes(
+      await deleteMailboxes(
         actor,
         deleteMailboxesSchema.parse({ subscriptionId: sub, mailboxIds: String(d), confirmed: "yes" }),
         { ip: "192.0.2.20" },
@@ -172,23 +173,24 @@ export async function runTenantWorkload(
   count: number,
   tag: string,
 ): Promise<WorkloadResult> {
-  const reseller = actorFor(db, resellerEmail);
-  const pkg = db
-    .select({ id: packages.id })
-    .from(packages)
-    .where(and(eq(packages.resellerId, reseller.resellerId ?? -1), eq(packages.name, packageName)))
-    .get();
+  const reseller = await actorFor(db, resellerEmail);
+  const pkg = await firstRow(
+    db
+      .select({ id: packages.id })
+      .from(packages)
+      .where(and(eq(packages.resellerId, reseller.resellerId ?? -1), eq(packages.name, packageName))),
+  );
   if (!pkg) throw new Error(`reseller ${resellerEmail} has no package ${packageName}`);
   const failures: string[] = [];
   const setUp = await Promise.allSettled(Array.from({ length: count }, (_, i) => setUpTenant(db, reseller, pkg.id, tag, i)));
   const tenants = setUp.flatMap((s, i) =>
     s.status === "fulfilled" ? [s.value] : (failures.push(`set-up ${tag}-${i}: ${String(s.reason)}`), []),
   );
-  const writes = tenants.flatMap((t, i) => {
-    const actor = actorFor(db, `c${tag}-${i}@last.example`);
-    return tenantWrites(db, actor, t, tenants[(i + 1) % tenants.length], i);
+  const writes = tenants.map(async (t, i) => {
+    const actor = await actorFor(db, `c${tag}-${i}@last.example`);
+    return Promise.allSettled(tenantWrites(db, actor, t, tenants[(i + 1) % tenants.length], i));
   });
-  const settled = await Promise.allSettled(writes);
+  const settled = (await Promise.all(writes)).flat();
   const acks = settled.flatMap((s) => (s.status === "fulfilled" ? [s.value] : (failures.push(`write: ${String(s.reason)}`), [])));
   return { tenants, acks, failures };
 }

@@ -8,6 +8,7 @@ import { mfaFactors, packages } from "@/db/schema";
 import { IDLE } from "@/lib/actions/action-state";
 import type { Actor } from "@/lib/authz/actor";
 import { aReseller, emptyDb, TEST_PASSWORD } from "../support/factories";
+import { firstRow } from "@/db/rows";
 
 const state = vi.hoisted((): { db: unknown; actor: unknown } => ({ db: undefined, actor: undefined }));
 vi.mock("@/db", () => ({ getDb: () => state.db }));
@@ -35,15 +36,15 @@ const form = (name: string) => {
     fd.append(k, v);
   return fd;
 };
-const packageNamed = (name: string) => h.db.select().from(packages).where(eq(packages.name, name)).get();
+const packageNamed = async (name: string) => await firstRow(h.db.select().from(packages).where(eq(packages.name, name)));
 
 describe("staff without a required second factor", () => {
   it("are refused by a reseller action, which writes nothing", async () => {
     state.actor = reseller;
-    expect(h.db.select().from(mfaFactors).where(eq(mfaFactors.userId, reseller.id)).all()).toEqual([]);
+    expect(await h.db.select().from(mfaFactors).where(eq(mfaFactors.userId, reseller.id))).toEqual([]);
     const result = await createPackageAction(IDLE, form("Tarif ohne Faktor"));
     expect(result).toMatchObject({ status: "error", formError: "errors.enrolFirst" });
-    expect(packageNamed("Tarif ohne Faktor")).toBeUndefined();
+    expect(await packageNamed("Tarif ohne Faktor")).toBeUndefined();
   });
 
   it("may still start setting up a factor (the enrolment actions stay open)", async () => {
@@ -56,19 +57,16 @@ describe("staff without a required second factor", () => {
 
   it("may use it once a factor is set up", async () => {
     state.actor = reseller;
-    h.db
-      .insert(mfaFactors)
-      .values({
-        userId: reseller.id,
-        kind: "webauthn",
-        label: "Schlüssel",
-        credentialId: "cred-enrol-test",
-        publicKey: "pk",
-        confirmedAt: new Date(),
-      })
-      .run();
+    await h.db.insert(mfaFactors).values({
+      userId: reseller.id,
+      kind: "webauthn",
+      label: "Schlüssel",
+      credentialId: "cred-enrol-test",
+      publicKey: "pk",
+      confirmedAt: new Date(),
+    });
     const result = await createPackageAction(IDLE, form("Tarif mit Faktor"));
     expect(result.status === "error" ? result : "ok").toBe("ok");
-    expect(packageNamed("Tarif mit Faktor")).toMatchObject({ panel: "plesk10" });
+    expect(await packageNamed("Tarif mit Faktor")).toMatchObject({ panel: "plesk10" });
   });
 });

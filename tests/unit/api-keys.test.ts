@@ -14,6 +14,7 @@ import { ValidationError } from "@/lib/errors";
 import { createApiKey, listApiKeys, revokeApiKey } from "@/lib/services/api-keys/manage-api-keys";
 import { createApiKeySchema } from "@/lib/validation/api-key";
 import { aCustomer, anAdmin, aReseller, emptyDb } from "../support/factories";
+import { firstRow } from "@/db/rows";
 
 beforeEach(() => {
   vi.stubEnv("AUTH_SECRET", "unit-test-secret-of-sufficient-length-123");
@@ -25,9 +26,9 @@ afterEach(() => {
 const input = (p: Partial<Record<string, unknown>> = {}) =>
   createApiKeySchema.parse({ name: "Abrechnung", scopes: ["mailboxes:write", "tickets:read"], ...p });
 
-function problemOf(run: () => unknown): ApiProblem {
+async function problemOf(run: () => unknown): Promise<ApiProblem> {
   try {
-    run();
+    await run();
   } catch (error) {
     if (error instanceof ApiProblem) return error;
     throw error;
@@ -39,14 +40,14 @@ describe("API keys", () => {
   it("keeps only an HMAC of the key, shows the token once and never lists it", async () => {
     const { db, sqlite } = emptyDb();
     const customer = await aCustomer(db);
-    const { token } = createApiKey(customer.actor, input(), "192.0.2.1", db);
+    const { token } = await createApiKey(customer.actor, input(), "192.0.2.1", db);
     expect(token).toMatch(/^kontor_[0-9a-f]{12}_[A-Za-z0-9_-]{43}$/);
     const secret = token.split("_").slice(2).join("_");
     const dump = JSON.stringify(sqlite.prepare("SELECT * FROM api_keys").all());
     expect(dump).not.toContain(secret);
-    expect(JSON.stringify(listApiKeys(customer.actor, db))).not.toContain(secret);
-    expect(JSON.stringify(listApiKeys(customer.actor, db))).not.toMatch(/secret_?hash/i);
-    const audit = db.select().from(auditLog).where(eq(auditLog.action, "apikey.create")).all();
+    expect(JSON.stringify(await listApiKeys(customer.actor, db))).not.toContain(secret);
+    expect(JSON.stringify(await listApiKeys(customer.actor, db))).not.toMatch(/secret_?hash/i);
+    const audit = await db.select().from(auditLog).where(eq(auditLog.action, "apikey.create"));
     expect(audit).toHaveLength(1);
     expect(JSON.stringify(audit)).not.toContain(secret);
   });
@@ -54,18 +55,18 @@ describe("API keys", () => {
   it("authenticates as the owner, with the key's name in the label the audit log records", async () => {
     const { db } = emptyDb();
     const customer = await aCustomer(db);
-    const { token } = createApiKey(customer.actor, input(), null, db);
-    const caller = authenticateApiKey(db, `Bearer ${token}`);
+    const { token } = await createApiKey(customer.actor, input(), null, db);
+    const caller = await authenticateApiKey(db, `Bearer ${token}`);
     expect(caller.actor.id).toBe(customer.actor.id);
     expect(caller.actor.role).toBe("customer");
     expect(caller.actor.label).toContain("Abrechnung");
-    expect(db.select({ at: apiKeys.lastUsedAt }).from(apiKeys).get()?.at).toBeInstanceOf(Date);
+    expect((await firstRow(db.select({ at: apiKeys.lastUsedAt }).from(apiKeys)))?.at).toBeInstanceOf(Date);
   });
 
   it("refuses a missing, malformed or wrong key with 401", async () => {
     const { db } = emptyDb();
     const customer = await aCustomer(db);
-    const { token } = createApiKey(customer.actor, input(), null, db);
+    const { token } = await createApiKey(customer.actor, input(), null, db);
     const wrong = token.slice(0, -4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
     for (const header of [
       null,
@@ -76,35 +77,39 @@ describe("API keys", () => {
       `Bearer ${token}x`,
       `Bearer kontor_000000000000_${"A".repeat(43)}`,
     ]) {
-      expect(problemOf(() => authenticateApiKey(db, header)).status, String(header)).toBe(401);
+      expect((await problemOf(async () => await authenticateApiKey(db, header))).status, String(header)).toBe(401);
     }
   });
 
   it("refuses a revoked key at the very next request", async () => {
     const { db } = emptyDb();
     const customer = await aCustomer(db);
-    const { id, token } = createApiKey(customer.actor, input(), null, db);
-    authenticateApiKey(db, `Bearer ${token}`);
-    revokeApiKey(customer.actor, id, null, db);
-    expect(problemOf(() => authenticateApiKey(db, `Bearer ${token}`)).status).toBe(401);
+    const { id, token } = await createApiKey(customer.actor, input(), null, db);
+    await authenticateApiKey(db, `Bearer ${token}`);
+    await revokeApiKey(customer.actor, id, null, db);
+    expect((await problemOf(async () => await authenticateApiKey(db, `Bearer ${token}`))).status).toBe(401);
   });
 
   it("refuses an expired key, and a key whose owner was disabled", async () => {
     const { db } = emptyDb();
     const customer = await aCustomer(db);
     const now = new Date("2030-01-01T12:00:00Z");
-    const { token } = createApiKey(customer.actor, input({ expiresOn: "2030-01-02" }), null, db, now);
-    expect(authenticateApiKey(db, `Bearer ${token}`, now.getTime()).actor.id).toBe(customer.actor.id);
-    expect(problemOf(() => authenticateApiKey(db, `Bearer ${token}`, Date.parse("2030-01-03T12:00:00Z"))).status).toBe(401);
-    const second = createApiKey(customer.actor, input(), null, db);
-    db.update(users).set({ disabled: true }).where(eq(users.id, customer.actor.id)).run();
-    expect(problemOf(() => authenticateApiKey(db, `Bearer ${second.token}`)).status).toBe(401);
+    const { token } = await createApiKey(customer.actor, input({ expiresOn: "2030-01-02" }), null, db, now);
+    expect((await authenticateApiKey(db, `Bearer ${token}`, now.getTime())).actor.id).toBe(customer.actor.id);
+    expect((await problemOf(async () => await authenticateApiKey(db, `Bearer ${token}`, Date.parse("2030-01-03T12:00:00Z")))).status).toBe(
+      401,
+    );
+    const second = await createApiKey(customer.actor, input(), null, db);
+    await db.update(users).set({ disabled: true }).where(eq(users.id, customer.actor.id));
+    expect((await problemOf(async () => await authenticateApiKey(db, `Bearer ${second.token}`))).status).toBe(401);
   });
 
   it("refuses an expiry date in the past", async () => {
     const { db } = emptyDb();
     const customer = await aCustomer(db);
-    expect(() => createApiKey(customer.actor, input({ expiresOn: "2020-01-01" }), null, db)).toThrow(ValidationError);
+    await expect(async () => await createApiKey(customer.actor, input({ expiresOn: "2020-01-01" }), null, db)).rejects.toThrow(
+      ValidationError,
+    );
   });
 
   it("offers and accepts only scopes of the owner's permissions", async () => {
@@ -117,7 +122,9 @@ describe("API keys", () => {
     expect(scopesFor(reseller.actor)).toContain("customers:write");
     expect(scopesFor(reseller.actor)).not.toContain("mailboxes:write");
     expect(scopesFor(admin)).toContain("resellers:write");
-    expect(() => createApiKey(customer.actor, input({ scopes: ["resellers:write"] }), null, db)).toThrow(ValidationError);
+    await expect(async () => await createApiKey(customer.actor, input({ scopes: ["resellers:write"] }), null, db)).rejects.toThrow(
+      ValidationError,
+    );
     expect(scopeAllows(["mailboxes:write"], "mailboxes", "read")).toBe(true);
     expect(scopeAllows(["mailboxes:read"], "mailboxes", "write")).toBe(false);
     expect(scopeAllows(["tickets:write"], "mailboxes", "read")).toBe(false);
@@ -127,46 +134,46 @@ describe("API keys", () => {
     const { db } = emptyDb();
     const a = await aCustomer(db);
     const b = await aCustomer(db);
-    const { id } = createApiKey(a.actor, input(), null, db);
-    expect(() => revokeApiKey(b.actor, id, null, db)).toThrow("errors.notFound");
-    expect(listApiKeys(b.actor, db)).toEqual([]);
+    const { id } = await createApiKey(a.actor, input(), null, db);
+    await expect(async () => await revokeApiKey(b.actor, id, null, db)).rejects.toThrow("errors.notFound");
+    expect(await listApiKeys(b.actor, db)).toEqual([]);
   });
 
   it("answers 429 with Retry-After over the per-key limit, counted in the database", async () => {
     vi.stubEnv("KONTOR_API_RATE_LIMIT", "3");
     const { db, sqlite } = emptyDb();
     const customer = await aCustomer(db);
-    const { token } = createApiKey(customer.actor, input(), null, db);
+    const { token } = await createApiKey(customer.actor, input(), null, db);
     const t0 = Date.parse("2030-01-01T12:00:10Z");
-    for (let i = 0; i < 3; i++) authenticateApiKey(db, `Bearer ${token}`, t0 + i);
-    const refused = problemOf(() => authenticateApiKey(db, `Bearer ${token}`, t0 + 10));
+    for (let i = 0; i < 3; i++) await authenticateApiKey(db, `Bearer ${token}`, t0 + i);
+    const refused = await problemOf(async () => await authenticateApiKey(db, `Bearer ${token}`, t0 + 10));
     expect(refused.status).toBe(429);
     expect(Number(refused.opts.headers?.["retry-after"])).toBeGreaterThan(0);
     expect(Number(refused.opts.headers?.["retry-after"])).toBeLessThanOrEqual(60);
     expect(sqlite.prepare("SELECT count FROM api_rate_windows").pluck().get()).toBe(4);
     // The next minute starts afresh.
-    expect(authenticateApiKey(db, `Bearer ${token}`, t0 + 60_000).actor.id).toBe(customer.actor.id);
+    expect((await authenticateApiKey(db, `Bearer ${token}`, t0 + 60_000)).actor.id).toBe(customer.actor.id);
   });
 });
 
 describe("idempotency keys", () => {
   it("replays the stored answer, refuses another body and a parallel retry", async () => {
     const { db } = emptyDb();
-    expect(claimIdempotencyKey(db, 1, "abc", "h1")).toBeUndefined();
-    expect(problemOf(() => claimIdempotencyKey(db, 1, "abc", "h1")).status).toBe(409);
-    settleIdempotencyKey(db, 1, "abc", { status: 201, body: '{"id":5}' });
-    expect(claimIdempotencyKey(db, 1, "abc", "h1")).toEqual({ status: 201, body: '{"id":5}' });
-    expect(problemOf(() => claimIdempotencyKey(db, 1, "abc", "h2")).status).toBe(422);
+    expect(await claimIdempotencyKey(db, 1, "abc", "h1")).toBeUndefined();
+    expect((await problemOf(async () => await claimIdempotencyKey(db, 1, "abc", "h1"))).status).toBe(409);
+    await settleIdempotencyKey(db, 1, "abc", { status: 201, body: '{"id":5}' });
+    expect(await claimIdempotencyKey(db, 1, "abc", "h1")).toEqual({ status: 201, body: '{"id":5}' });
+    expect((await problemOf(async () => await claimIdempotencyKey(db, 1, "abc", "h2"))).status).toBe(422);
     // Another API key may use the same string.
-    expect(claimIdempotencyKey(db, 2, "abc", "h2")).toBeUndefined();
+    expect(await claimIdempotencyKey(db, 2, "abc", "h2")).toBeUndefined();
   });
 
   it("drops the claim of a failed request so a corrected retry runs", async () => {
     const { db } = emptyDb();
-    claimIdempotencyKey(db, 1, "k", "h1");
-    settleIdempotencyKey(db, 1, "k", { status: 422, body: "{}" });
-    expect(claimIdempotencyKey(db, 1, "k", "h2")).toBeUndefined();
-    expect(problemOf(() => claimIdempotencyKey(db, 1, "bad key with spaces", "h")).status).toBe(400);
+    await claimIdempotencyKey(db, 1, "k", "h1");
+    await settleIdempotencyKey(db, 1, "k", { status: 422, body: "{}" });
+    expect(await claimIdempotencyKey(db, 1, "k", "h2")).toBeUndefined();
+    expect((await problemOf(async () => await claimIdempotencyKey(db, 1, "bad key with spaces", "h"))).status).toBe(400);
   });
 });
 

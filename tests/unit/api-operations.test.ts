@@ -27,11 +27,13 @@ beforeAll(async () => {
   harness.db = db;
   harness.sqlite = sqlite;
   world = await aDomainWithMailboxes(db, 2, { package: { forwardingEnabled: true, spamFilterEnabled: true } });
-  key = createApiKey(
-    world.customer.actor,
-    createApiKeySchema.parse({ name: "Betrieb", scopes: ["mailboxes:write", "audit:read"] }),
-    null,
-    db,
+  key = (
+    await createApiKey(
+      world.customer.actor,
+      createApiKeySchema.parse({ name: "Betrieb", scopes: ["mailboxes:write", "audit:read"] }),
+      null,
+      db,
+    )
   ).token;
 });
 

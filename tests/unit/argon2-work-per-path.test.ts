@@ -31,6 +31,7 @@ import {
   emptyDb,
   testPasswordHash,
 } from "../support/factories";
+import { transaction } from "@/db/transaction";
 
 const NEW = "Neuer-Leuchtturm-Kiesel-2026";
 const IP = "192.0.2.7";
@@ -126,7 +127,7 @@ describe("argon2 operations per password path", () => {
   it("recovery link: one hash", async () => {
     const box = (await aDomainWithMailboxes(db, 1)).mailboxes[0];
     const { token, hash } = generateToken();
-    db.transaction((tx) => storeToken(tx, { kind: "mailbox", id: box.id }, hash, "privat@example.net", new Date()));
+    await transaction(db, async (tx) => await storeToken(tx, { kind: "mailbox", id: box.id }, hash, "privat@example.net", new Date()));
     expect(await work(() => completePasswordReset({ token, newPassword: NEW, ip: IP, locale: "de" }, db))).toEqual(ONE_HASH);
   });
 
@@ -135,14 +136,14 @@ describe("argon2 operations per password path", () => {
     const admin = world.admin.actor;
     expect(await work(() => setMailAccountPassword(admin, world.accounts[0].id, NEW, IP, db))).toEqual(ONE_HASH);
     expect(await work(() => setMailAccountPassword(admin, world.admin.id, NEW, IP, db, TEST_PASSWORD))).toEqual(VERIFY_AND_HASH);
-    db.update(mailAccounts).set({ mustChangePassword: true }).where(eq(mailAccounts.id, world.admin.id)).run();
-    const pending = actorOf(db, "mail_account", world.admin.id);
+    await db.update(mailAccounts).set({ mustChangePassword: true }).where(eq(mailAccounts.id, world.admin.id));
+    const pending = await actorOf(db, "mail_account", world.admin.id);
     expect(await work(() => changePendingAdminPassword(pending, "Dritter-Leuchtturm-Kiesel-2026", IP, db))).toEqual(ONE_HASH);
   });
 
   it("support, Neues Passwort erzeugen: one hash", async () => {
     const world = await aMailAccount(db);
-    const ticket = aTicket(db, world.customer, { category: "reset_mailadmin_password" });
+    const ticket = await aTicket(db, world.customer, { category: "reset_mailadmin_password" });
     const support = await aSupport(db);
     expect(await work(() => generateResetPassword(support, ticket, IP, db))).toEqual(ONE_HASH);
   });

@@ -6,23 +6,24 @@ import type { Actor } from "@/lib/authz/actor";
 import { listAudit } from "@/lib/services/audit/list-audit";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import { createSeededDb } from "../support/seeded-db";
+import { firstRow } from "@/db/rows";
 
 let handle: Awaited<ReturnType<typeof createSeededDb>>;
-const actorFor = (email: string): Actor => {
-  const u = handle.db.select({ id: users.id }).from(users).where(eq(users.email, email)).get();
-  const actor = u && loadActor(handle.db, "user", u.id);
+const actorFor = async (email: string): Promise<Actor> => {
+  const u = await firstRow(handle.db.select({ id: users.id }).from(users).where(eq(users.email, email)));
+  const actor = u && (await loadActor(handle.db, "user", u.id));
   if (!actor) throw new Error(`no actor ${email}`);
   return actor;
 };
-const customerOf = (number: string) => handle.db.select().from(customers).where(eq(customers.customerNumber, number)).get();
+const customerOf = async (number: string) => await firstRow(handle.db.select().from(customers).where(eq(customers.customerNumber, number)));
 
 beforeAll(async () => {
   handle = await createSeededDb();
-  const admin = actorFor("admin@kontor.example");
+  const admin = await actorFor("admin@kontor.example");
   for (const number of ["K10001", "K10002", "K20001"]) {
-    const c = customerOf(number);
+    const c = await customerOf(number);
     for (let i = 0; i < 30; i++) {
-      writeAudit(handle.db, admin, {
+      await writeAudit(handle.db, admin, {
         action: i % 2 ? "mailbox.password" : "mailbox.create",
         targetKind: "customer",
         targetId: c?.id,
@@ -32,50 +33,46 @@ beforeAll(async () => {
       });
     }
   }
-  writeAudit(handle.db, admin, { action: "settings.update" });
+  await writeAudit(handle.db, admin, { action: "settings.update" });
 });
 
-const labels = (email: string, query = {}) => new Set(listAudit(actorFor(email), query, handle.db).items.map((e) => e.targetLabel));
+const labels = async (email: string, query = {}) =>
+  new Set((await listAudit(await actorFor(email), query, handle.db)).items.map((e) => e.targetLabel));
 
 describe("audit log viewer", () => {
-  it("scopes by role: admin and support all, reseller its tenants, customer itself", () => {
+  it("scopes by role: admin and support all, reseller its tenants, customer itself", async () => {
     for (const who of ["admin@kontor.example", "support@kontor.example"]) {
-      expect(labels(who, { target: "K10001" })).toEqual(new Set(["K10001"]));
-      expect(labels(who, { target: "K20001" })).toEqual(new Set(["K20001"]));
-      expect(labels(who, { action: "settings." })).toEqual(new Set([null]));
+      expect(await labels(who, { target: "K10001" })).toEqual(new Set(["K10001"]));
+      expect(await labels(who, { target: "K20001" })).toEqual(new Set(["K20001"]));
+      expect(await labels(who, { action: "settings." })).toEqual(new Set([null]));
     }
-    expect(labels("reseller2@kontor.example")).toEqual(new Set(["K20001"]));
-    expect(labels("kunde2@kontor.example")).toEqual(new Set(["K10002"]));
-    expect(listAudit(actorFor("kunde2@kontor.example"), { target: "K10001" }, handle.db).items).toHaveLength(0);
+    expect(await labels("reseller2@kontor.example")).toEqual(new Set(["K20001"]));
+    expect(await labels("kunde2@kontor.example")).toEqual(new Set(["K10002"]));
+    expect((await listAudit(await actorFor("kunde2@kontor.example"), { target: "K10001" }, handle.db)).items).toHaveLength(0);
   });
 
-  it("filters by actor, target, action and day", () => {
-    const admin = actorFor("admin@kontor.example");
-    const page = listAudit(admin, { target: "K1000", action: "mailbox.pass" }, handle.db);
+  it("filters by actor, target, action and day", async () => {
+    const admin = await actorFor("admin@kontor.example");
+    const page = await listAudit(admin, { target: "K1000", action: "mailbox.pass" }, handle.db);
     expect(page.items.every((e) => e.action === "mailbox.password" && e.targetLabel?.startsWith("K1000"))).toBe(true);
     expect(page.items).toHaveLength(30);
-    expect(listAudit(admin, { actor: "nobody" }, handle.db).items).toHaveLength(0);
-    expect(listAudit(admin, { from: "2000-01-01", to: "2000-01-02" }, handle.db).items).toHaveLength(0);
+    expect((await listAudit(admin, { actor: "nobody" }, handle.db)).items).toHaveLength(0);
+    expect((await listAudit(admin, { from: "2000-01-01", to: "2000-01-02" }, handle.db)).items).toHaveLength(0);
     const today = new Date().toISOString().slice(0, 10);
-    expect(listAudit(admin, { from: today, to: today }, handle.db).items.length).toBeGreaterThan(0);
+    expect((await listAudit(admin, { from: today, to: today }, handle.db)).items.length).toBeGreaterThan(0);
   });
 
-  it("pages by keyset without gaps or repeats", () => {
-    const admin = actorFor("admin@kontor.example");
+  it("pages by keyset without gaps or repeats", async () => {
+    const admin = await actorFor("admin@kontor.example");
     const seen: number[] = [];
     let before: number | undefined;
     for (let i = 0; i < 10; i++) {
-      const page = listAudit(admin, { before }, handle.db);
+      const page = await listAudit(admin, { before }, handle.db);
       seen.push(...page.items.map((e) => e.id));
       if (!page.nextBefore) break;
       before = page.nextBefore;
     }
-    const all = handle.db
-      .select({ id: auditLog.id })
-      .from(auditLog)
-      .all()
-      .map((r) => r.id)
-      .sort((a, b) => b - a);
+    const all = (await handle.db.select({ id: auditLog.id }).from(auditLog)).map((r) => r.id).sort((a, b) => b - a);
     expect(seen).toEqual(all);
     expect(all.length).toBeGreaterThan(50);
   });

@@ -15,7 +15,7 @@ import { aCustomer, aCustomerWithPanelPackages, emptyDb } from "../support/facto
 import { panelFixtures } from "./panel-fixtures";
 
 let h: ReturnType<typeof emptyDb>;
-let f: ReturnType<typeof panelFixtures>;
+let f: Awaited<ReturnType<typeof panelFixtures>>;
 const ip = "192.0.2.9";
 const KUNDE = "kunde@test.example";
 const sieveDir = fs.mkdtempSync(path.join(os.tmpdir(), "kontor-vacation-unit-"));
@@ -73,34 +73,41 @@ describe("autoresponder validation", () => {
 });
 
 describe("autoresponder services", () => {
-  it("the mailbox user sets its own notice; the script gets the vacation rule, and loses it when switched off", () => {
-    const m = f.mailbox("info@alpenblick.example")!;
-    const me = loadActor(h.db, "mailbox", m.id)!;
-    setOwnAutoresponder(me, ownAutoresponderSchema.parse(form({ body: "Bis Montag.\r\nGrüße" })), ip, h.db);
-    expect(getOwnAutoresponder(me, h.db)).toMatchObject({ enabled: true, subject: "Urlaub", body: "Bis Montag.\nGrüße", intervalDays: 7 });
+  it("the mailbox user sets its own notice; the script gets the vacation rule, and loses it when switched off", async () => {
+    const m = (await f.mailbox("info@alpenblick.example"))!;
+    const me = (await loadActor(h.db, "mailbox", m.id))!;
+    await setOwnAutoresponder(me, ownAutoresponderSchema.parse(form({ body: "Bis Montag.\r\nGrüße" })), ip, h.db);
+    expect(await getOwnAutoresponder(me, h.db)).toMatchObject({
+      enabled: true,
+      subject: "Urlaub",
+      body: "Bis Montag.\nGrüße",
+      intervalDays: 7,
+    });
     expect(fs.readFileSync(script(m.address), "utf8")).toContain('vacation :days 7 :subject "Urlaub" "Bis Montag.\nGrüße";');
-    expect(f.auditCount("mailbox.autoresponder.self", m.address)).toBe(1);
+    expect(await f.auditCount("mailbox.autoresponder.self", m.address)).toBe(1);
     const { enabled: _on, ...off } = form();
-    setOwnAutoresponder(me, ownAutoresponderSchema.parse(off), ip, h.db);
+    await setOwnAutoresponder(me, ownAutoresponderSchema.parse(off), ip, h.db);
     expect(fs.existsSync(script(m.address))).toBe(false);
-    expect(getOwnAutoresponder(me, h.db)).toMatchObject({ enabled: false, body: "Bin weg." });
+    expect(await getOwnAutoresponder(me, h.db)).toMatchObject({ enabled: false, body: "Bin weg." });
   });
 
   it("the customer sets it in the panel; another customer gets 404 and changes nothing", async () => {
-    const kunde = f.actorFor(KUNDE);
-    const m = f.mailbox("info@alpenblick.example")!;
-    const d = f.domain("alpenblick.example");
+    const kunde = await f.actorFor(KUNDE);
+    const m = (await f.mailbox("info@alpenblick.example"))!;
+    const d = await f.domain("alpenblick.example");
     const input = (values: Record<string, string> = {}) =>
       panelAutoresponderSchema.parse({ ...form(values), subscriptionId: String(d.subscriptionId), mailboxId: String(m.id) });
-    setPanelAutoresponder(kunde, input({ startsOn: "2030-01-01" }), { ip }, h.db);
-    expect(getPanelAutoresponder(kunde, d.subscriptionId, m.id, h.db)).toMatchObject({ enabled: true, startsOn: "2030-01-01" });
-    expect(f.auditCount("mailbox.autoresponder.update", m.address)).toBe(1);
+    await setPanelAutoresponder(kunde, input({ startsOn: "2030-01-01" }), { ip }, h.db);
+    expect(await getPanelAutoresponder(kunde, d.subscriptionId, m.id, h.db)).toMatchObject({ enabled: true, startsOn: "2030-01-01" });
+    expect(await f.auditCount("mailbox.autoresponder.update", m.address)).toBe(1);
 
     const other = await aCustomer(h.db, undefined, { contactEmail: "fremd@test.example" });
-    const stranger = f.actorFor("fremd@test.example");
+    const stranger = await f.actorFor("fremd@test.example");
     expect(other).toBeTruthy();
-    expect(() => setPanelAutoresponder(stranger, input({ body: "Gekapert." }), { ip }, h.db)).toThrow(NotFoundError);
-    expect(() => getPanelAutoresponder(stranger, d.subscriptionId, m.id, h.db)).toThrow(NotFoundError);
-    expect(getPanelAutoresponder(kunde, d.subscriptionId, m.id, h.db).body).toBe("Bin weg.");
+    await expect(async () => await setPanelAutoresponder(stranger, input({ body: "Gekapert." }), { ip }, h.db)).rejects.toThrow(
+      NotFoundError,
+    );
+    await expect(async () => await getPanelAutoresponder(stranger, d.subscriptionId, m.id, h.db)).rejects.toThrow(NotFoundError);
+    expect((await getPanelAutoresponder(kunde, d.subscriptionId, m.id, h.db)).body).toBe("Bin weg.");
   });
 });

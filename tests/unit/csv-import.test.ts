@@ -11,6 +11,7 @@ import { NotFoundError } from "@/lib/errors";
 import { readImportCsv } from "@/lib/services/import/read-csv";
 import { applyImport, dryRunImport, ImportRefused } from "@/lib/services/import/run-import";
 import { aCustomerWithPackage, aDomainWithMailboxes, emptyDb, type TestDb, type TestSubscription } from "../support/factories";
+import { firstRow } from "@/db/rows";
 
 const SHA512 = "{SHA512-CRYPT}$6$wj1Y9CiyxdBcJnE2$QQMcKbX46.fttIWGLdhqeIptbgXdDWg7bvelJ7SDy7OhS3eP77.8.Xzm8NIimBxpCR2tCaabCieVpValtWdO..";
 const MD5 = "{MD5-CRYPT}$1$aZjufBrO$AW4WoPoEOobKew4n/wo09/";
@@ -38,13 +39,13 @@ function fileFor(sub: TestSubscription, extra = "") {
   ].join("\n");
 }
 
-function counts(db: TestDb, sub: TestSubscription) {
+async function counts(db: TestDb, sub: TestSubscription) {
   const n = (q: { n: number } | undefined) => q?.n ?? 0;
   return {
-    domains: n(db.select({ n: count() }).from(domains).where(eq(domains.subscriptionId, sub.subscriptionId)).get()),
-    mailboxes: n(db.select({ n: count() }).from(mailboxes).where(eq(mailboxes.customerId, sub.customer.id)).get()),
-    aliases: n(db.select({ n: count() }).from(mailAliases).where(eq(mailAliases.customerId, sub.customer.id)).get()),
-    forwards: n(db.select({ n: count() }).from(forwards).where(eq(forwards.customerId, sub.customer.id)).get()),
+    domains: n(await firstRow(db.select({ n: count() }).from(domains).where(eq(domains.subscriptionId, sub.subscriptionId)))),
+    mailboxes: n(await firstRow(db.select({ n: count() }).from(mailboxes).where(eq(mailboxes.customerId, sub.customer.id)))),
+    aliases: n(await firstRow(db.select({ n: count() }).from(mailAliases).where(eq(mailAliases.customerId, sub.customer.id)))),
+    forwards: n(await firstRow(db.select({ n: count() }).from(forwards).where(eq(forwards.customerId, sub.customer.id)))),
   };
 }
 
@@ -74,8 +75,8 @@ describe("dry run and apply", () => {
     const sub = await aCustomerWithPackage(db, { package: { maxMailboxes: 10, maxDomains: 5 } });
     const csv = await read(fileFor(sub));
     expect(csv.problems).toEqual([]);
-    const before = counts(db, sub);
-    const report = dryRunImport(sub.customer.actor, sub.subscriptionId, csv.rows, [], db);
+    const before = await counts(db, sub);
+    const report = await dryRunImport(sub.customer.actor, sub.subscriptionId, csv.rows, [], db);
     expect(report.problems).toEqual([]);
     expect(report.rows.map((r) => [r.line, r.kind, r.op])).toEqual([
       [2, "domain", "create"],
@@ -87,28 +88,29 @@ describe("dry run and apply", () => {
     ]);
     expect(JSON.stringify(report)).not.toContain(STRONG);
     expect(JSON.stringify(report)).not.toContain("$6$");
-    expect(counts(db, sub)).toEqual(before);
+    expect(await counts(db, sub)).toEqual(before);
 
     const { generated } = await applyImport(sub.customer.actor, sub.subscriptionId, csv.rows, [], { ip: "192.0.2.5" }, db);
-    expect(counts(db, sub)).toEqual({
+    expect(await counts(db, sub)).toEqual({
       domains: before.domains + 1,
       mailboxes: before.mailboxes + 3,
       aliases: before.aliases + 1,
       forwards: before.forwards + 1,
     });
-    const box = (local: string) =>
-      db
-        .select()
-        .from(mailboxes)
-        .where(eq(mailboxes.address, `${local}@neu${sub.subscriptionId}.example`))
-        .get()!;
-    expect(box("alt").passwordHash).toBe(SHA512);
-    expect(box("info").passwordHash).toMatch(/^\{ARGON2ID\}/);
-    expect(box("info").quotaMb).toBe(100);
-    expect(await verifyPassword(box("info").passwordHash, STRONG)).toBe(true);
+    const box = async (local: string) =>
+      (await firstRow(
+        db
+          .select()
+          .from(mailboxes)
+          .where(eq(mailboxes.address, `${local}@neu${sub.subscriptionId}.example`)),
+      ))!;
+    expect((await box("alt")).passwordHash).toBe(SHA512);
+    expect((await box("info")).passwordHash).toMatch(/^\{ARGON2ID\}/);
+    expect((await box("info")).quotaMb).toBe(100);
+    expect(await verifyPassword((await box("info")).passwordHash, STRONG)).toBe(true);
     expect(generated).toHaveLength(1);
-    expect(await verifyPassword(box("gen").passwordHash, generated[0].password)).toBe(true);
-    const audit = db.select().from(auditLog).where(eq(auditLog.action, "import.apply")).all();
+    expect(await verifyPassword((await box("gen")).passwordHash, generated[0].password)).toBe(true);
+    const audit = await db.select().from(auditLog).where(eq(auditLog.action, "import.apply"));
     expect(audit).toHaveLength(1);
     expect(JSON.stringify(audit)).not.toContain(generated[0].password);
   });
@@ -130,8 +132,8 @@ describe("dry run and apply", () => {
       `gruppe,z@${d},,,,`,
     ].join("\n");
     const csv = await read(fileFor(sub, extra));
-    const before = counts(db, sub);
-    const report = dryRunImport(sub.customer.actor, sub.subscriptionId, csv.rows, csv.problems, db);
+    const before = await counts(db, sub);
+    const report = await dryRunImport(sub.customer.actor, sub.subscriptionId, csv.rows, csv.problems, db);
     expect(codes(report.problems)).toEqual([
       [8, "duplicateLine"],
       [9, "unknownDomain"],
@@ -146,7 +148,7 @@ describe("dry run and apply", () => {
     expect(report.problems[0].params).toEqual({ first: 3 });
     const refused = await applyImport(sub.customer.actor, sub.subscriptionId, csv.rows, [], {}, db).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ImportRefused);
-    expect(counts(db, sub)).toEqual(before);
+    expect(await counts(db, sub)).toEqual(before);
   });
 
   it("holds the package's mailbox limit and marks weak hashes", async () => {
@@ -155,7 +157,7 @@ describe("dry run and apply", () => {
     const rows = (
       await read(["type,address,password", `mailbox,a@${sub.domain.name},${MD5}`, `mailbox,b@${sub.domain.name},${SHA512}`].join("\n"))
     ).rows;
-    const report = dryRunImport(sub.customer.actor, sub.subscriptionId, rows, [], db);
+    const report = await dryRunImport(sub.customer.actor, sub.subscriptionId, rows, [], db);
     expect(codes(report.problems)).toEqual([[3, "mailboxLimit"]]);
     expect(report.weakHashes).toEqual([{ line: 2, address: `a@${sub.domain.name}`, scheme: "MD5-CRYPT" }]);
   });
@@ -165,20 +167,20 @@ describe("dry run and apply", () => {
     const sub = await aCustomerWithPackage(db);
     const other = await aCustomerWithPackage(db);
     const rows = (await read(`type,address,password\nmailbox,n@${sub.domain.name},${STRONG}`)).rows;
-    expect(() => dryRunImport(other.customer.actor, sub.subscriptionId, rows, [], db)).toThrow(NotFoundError);
-    expect(() => dryRunImport(other.reseller.actor, sub.subscriptionId, rows, [], db)).toThrow(NotFoundError);
-    expect(dryRunImport(sub.reseller.actor, sub.subscriptionId, rows, [], db).problems).toEqual([]);
+    await expect(async () => await dryRunImport(other.customer.actor, sub.subscriptionId, rows, [], db)).rejects.toThrow(NotFoundError);
+    await expect(async () => await dryRunImport(other.reseller.actor, sub.subscriptionId, rows, [], db)).rejects.toThrow(NotFoundError);
+    expect((await dryRunImport(sub.reseller.actor, sub.subscriptionId, rows, [], db)).problems).toEqual([]);
   });
 
   it("changes an existing mailbox's quota and password hash (the session version moves on)", async () => {
     const { db } = emptyDb();
     const sub = await aDomainWithMailboxes(db, 1);
     const address = sub.mailboxes[0].address;
-    const before = db.select().from(mailboxes).where(eq(mailboxes.address, address)).get()!;
+    const before = (await firstRow(db.select().from(mailboxes).where(eq(mailboxes.address, address))))!;
     const rows = (await read(`type,address,password,quota_mb,enabled\nmailbox,${address},${SHA512},50,no`)).rows;
     const { report } = await applyImport(sub.customer.actor, sub.subscriptionId, rows, [], {}, db);
     expect(report.counts.change).toBe(1);
-    const after = db.select().from(mailboxes).where(eq(mailboxes.address, address)).get()!;
+    const after = (await firstRow(db.select().from(mailboxes).where(eq(mailboxes.address, address))))!;
     expect(after).toMatchObject({ passwordHash: SHA512, quotaMb: 50, enabled: false, sessionVersion: before.sessionVersion + 1 });
     expect(await verifyPassword(after.passwordHash, OLD)).toBe(true);
   });

@@ -19,6 +19,7 @@ import {
   type TestCustomer,
   type TestReseller,
 } from "../support/factories";
+import { firstRow } from "@/db/rows";
 
 /** Each test starts from two resellers: r1 with customers c1 and c2, r2 with customer c3. */
 let handle: ReturnType<typeof emptyDb>;
@@ -54,7 +55,7 @@ describe("customers", () => {
     expect(c.customerNumber).toBe(number(r1, 3));
     const c2b = await createCustomer(r2.actor, input("neu2@example.test"), null, handle.db);
     expect(c2b.customerNumber).toBe(number(r2, 2));
-    const user = handle.db.select().from(users).where(eq(users.email, "neu@example.test")).get();
+    const user = await firstRow(handle.db.select().from(users).where(eq(users.email, "neu@example.test")));
     expect(user?.role).toBe("customer");
     expect(user?.customerId).toBe(c.id);
     expect(await verifyPassword(user?.passwordHash ?? "", c.password)).toBe(true);
@@ -62,17 +63,17 @@ describe("customers", () => {
     await expect(createCustomer(await anAdmin(handle.db), input("x@example.test"), null, handle.db)).rejects.toBeInstanceOf(ForbiddenError);
   });
 
-  it("edits Stammdaten, and a reseller gets 404 for another reseller's customer", () => {
-    updateCustomer(r1.actor, c2.id, input(c2.email, "Zweite Firma GmbH"), null, handle.db);
-    expect(getCustomerOrThrow(r1.actor, c2.id, handle.db).customer.company).toBe("Zweite Firma GmbH");
+  it("edits Stammdaten, and a reseller gets 404 for another reseller's customer", async () => {
+    await updateCustomer(r1.actor, c2.id, input(c2.email, "Zweite Firma GmbH"), null, handle.db);
+    expect((await getCustomerOrThrow(r1.actor, c2.id, handle.db)).customer.company).toBe("Zweite Firma GmbH");
     const table: [string, () => unknown][] = [
-      ["get", () => getCustomerOrThrow(r2.actor, c1.id, handle.db)],
-      ["update", () => updateCustomer(r2.actor, c1.id, input(c1.email, "Übernommen"), null, handle.db)],
-      ["get other way", () => getCustomerOrThrow(r1.actor, c3.id, handle.db)],
-      ["missing", () => getCustomerOrThrow(r1.actor, 999_999, handle.db)],
+      ["get", async () => await getCustomerOrThrow(r2.actor, c1.id, handle.db)],
+      ["update", async () => await updateCustomer(r2.actor, c1.id, input(c1.email, "Übernommen"), null, handle.db)],
+      ["get other way", async () => await getCustomerOrThrow(r1.actor, c3.id, handle.db)],
+      ["missing", async () => await getCustomerOrThrow(r1.actor, 999_999, handle.db)],
     ];
-    for (const [, fn] of table) expect(fn).toThrow(NotFoundError);
-    expect(getCustomerOrThrow(r1.actor, c1.id, handle.db).customer.company).toBe("Bäckerei Sonnenschein");
+    for (const [, fn] of table) await expect(fn).rejects.toThrow(NotFoundError);
+    expect((await getCustomerOrThrow(r1.actor, c1.id, handle.db)).customer.company).toBe("Bäckerei Sonnenschein");
   });
 
   it("shows usage of each subscription against its limits", async () => {
@@ -80,7 +81,7 @@ describe("customers", () => {
     const business = await aDomainWithMailboxes(handle.db, 2, {
       sub: await aCustomerWithPackage(handle.db, { reseller: r1, customer: c1, package: { name: "Business" } }),
     });
-    await aDomainWithMailboxes(handle.db, 1, { sub: { ...business, domain: aDomain(handle.db, business) } });
+    await aDomainWithMailboxes(handle.db, 1, { sub: { ...business, domain: await aDomain(handle.db, business) } });
     await aMailAccount(handle.db, {
       sub: await aCustomerWithPackage(handle.db, {
         reseller: r1,
@@ -89,7 +90,7 @@ describe("customers", () => {
       }),
       extraAccounts: 1,
     });
-    const detail = getCustomerOrThrow(r1.actor, c1.id, handle.db);
+    const detail = await getCustomerOrThrow(r1.actor, c1.id, handle.db);
     expect(detail.subscriptions.find((s) => s.packageName === "Business")?.usage).toMatchObject({ domains: 2, mailboxes: 3 });
     expect(detail.mailAccounts).toMatchObject({ accounts: 2, allowance: { maxAccounts: 5 } });
   });
@@ -103,25 +104,25 @@ describe("customers", () => {
       contactEmail: `m${i}@example.test`,
       company: i === 1234 ? "Seltene_Firma 100%" : null,
     }));
-    handle.db.insert(customers).values(rows).run();
+    await handle.db.insert(customers).values(rows);
     const seen: string[] = [];
-    let page = listCustomers(reseller, {}, handle.db);
+    let page = await listCustomers(reseller, {}, handle.db);
     for (let guard = 0; guard < 200; guard++) {
       seen.push(...page.items.map((c) => c.customerNumber));
       if (!page.nextCursor) break;
-      page = listCustomers(reseller, { after: page.nextCursor }, handle.db);
+      page = await listCustomers(reseller, { after: page.nextCursor }, handle.db);
     }
     expect(seen).toHaveLength(2002);
     expect(new Set(seen).size).toBe(2002);
     expect(seen.some((n) => n.startsWith(`K${r2.customerNumberBase / 100_000}`))).toBe(false);
-    const back = listCustomers(reseller, { before: page.items[0].customerNumber }, handle.db);
+    const back = await listCustomers(reseller, { before: page.items[0].customerNumber }, handle.db);
     expect((back.items.at(-1)?.customerNumber ?? "") < page.items[0].customerNumber).toBe(true);
-    expect(listCustomers(reseller, { q: number(r1, 1234).toLowerCase() }, handle.db).items.map((c) => c.customerNumber)).toEqual([
+    expect((await listCustomers(reseller, { q: number(r1, 1234).toLowerCase() }, handle.db)).items.map((c) => c.customerNumber)).toEqual([
       number(r1, 1234),
     ]);
-    expect(listCustomers(reseller, { q: "_firma 100%" }, handle.db).items.map((c) => c.customerNumber)).toEqual([number(r1, 2234)]);
-    expect(listCustomers(reseller, { q: "Massen Kunde 1999" }, handle.db).items).toHaveLength(1);
-    expect(listCustomers(r2.actor, { q: "Massen" }, handle.db).items).toHaveLength(0);
+    expect((await listCustomers(reseller, { q: "_firma 100%" }, handle.db)).items.map((c) => c.customerNumber)).toEqual([number(r1, 2234)]);
+    expect((await listCustomers(reseller, { q: "Massen Kunde 1999" }, handle.db)).items).toHaveLength(1);
+    expect((await listCustomers(r2.actor, { q: "Massen" }, handle.db)).items).toHaveLength(0);
     // A new customer continues after the highest number, not after the base.
     await expect(createCustomer(reseller, input("after@example.test"), null, handle.db).then((c) => c.customerNumber)).resolves.toBe(
       number(r1, 3000),

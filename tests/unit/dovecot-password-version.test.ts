@@ -7,6 +7,7 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { mailAccounts, mailboxes } from "@/db/schema";
 import { type TestDb, aDomainWithMailboxes, aMailAccount, emptyDb } from "../support/factories";
+import { firstRow } from "@/db/rows";
 
 let db: TestDb;
 let sqlite: ReturnType<typeof emptyDb>["sqlite"];
@@ -23,25 +24,26 @@ describe("password version", () => {
   it("moves on every write of a mailbox's hash, even the same one, and on every on/off switch", async () => {
     const { mailboxes: boxes } = await aDomainWithMailboxes(db, 1);
     const box = boxes[0];
-    const version = () => db.select({ v: mailboxes.passwordVersion }).from(mailboxes).where(eq(mailboxes.id, box.id)).get()?.v;
-    expect(version()).toBe(1);
+    const version = async () =>
+      (await firstRow(db.select({ v: mailboxes.passwordVersion }).from(mailboxes).where(eq(mailboxes.id, box.id))))?.v;
+    expect(await version()).toBe(1);
     expect(passdb(box.address)?.version).toBe(1);
 
     sqlite.prepare("UPDATE mailboxes SET password_hash = password_hash WHERE id = ?").run(box.id);
-    expect(version()).toBe(2);
-    db.update(mailboxes).set({ passwordHash: "{ARGON2ID}other" }).where(eq(mailboxes.id, box.id)).run();
-    expect(version()).toBe(3);
+    expect(await version()).toBe(2);
+    await db.update(mailboxes).set({ passwordHash: "{ARGON2ID}other" }).where(eq(mailboxes.id, box.id));
+    expect(await version()).toBe(3);
     expect(passdb(box.address)).toEqual({ password: "{ARGON2ID}other", version: 3 });
 
-    db.update(mailboxes).set({ enabled: false }).where(eq(mailboxes.id, box.id)).run();
-    expect(version()).toBe(4);
+    await db.update(mailboxes).set({ enabled: false }).where(eq(mailboxes.id, box.id));
+    expect(await version()).toBe(4);
     expect(passdb(box.address)).toBeUndefined();
-    db.update(mailboxes).set({ enabled: true }).where(eq(mailboxes.id, box.id)).run();
-    expect(version()).toBe(5);
+    await db.update(mailboxes).set({ enabled: true }).where(eq(mailboxes.id, box.id));
+    expect(await version()).toBe(5);
 
     // Neither an unchanged switch nor a quota change touches it.
-    db.update(mailboxes).set({ enabled: true, quotaMb: 77 }).where(eq(mailboxes.id, box.id)).run();
-    expect(version()).toBe(5);
+    await db.update(mailboxes).set({ enabled: true, quotaMb: 77 }).where(eq(mailboxes.id, box.id));
+    expect(await version()).toBe(5);
   });
 
   it("does the same for mail accounts, and a routed address carries its account's version", async () => {
@@ -49,12 +51,12 @@ describe("password version", () => {
     const account = world.accounts[0];
     const routed = `konto2@${world.domain.name}`;
     expect(passdb(routed)?.version).toBe(1);
-    db.update(mailAccounts).set({ passwordHash: "{ARGON2ID}new" }).where(eq(mailAccounts.id, account.id)).run();
+    await db.update(mailAccounts).set({ passwordHash: "{ARGON2ID}new" }).where(eq(mailAccounts.id, account.id));
     expect(passdb(account.login)).toEqual({ password: "{ARGON2ID}new", version: 2 });
     expect(passdb(routed)).toEqual({ password: "{ARGON2ID}new", version: 2 });
-    db.update(mailAccounts).set({ enabled: false }).where(eq(mailAccounts.id, account.id)).run();
+    await db.update(mailAccounts).set({ enabled: false }).where(eq(mailAccounts.id, account.id));
     expect(passdb(routed)).toBeUndefined();
-    db.update(mailAccounts).set({ enabled: true }).where(eq(mailAccounts.id, account.id)).run();
+    await db.update(mailAccounts).set({ enabled: true }).where(eq(mailAccounts.id, account.id));
     expect(passdb(routed)?.version).toBe(4);
   });
 });

@@ -36,29 +36,29 @@ async function world() {
 describe("export", () => {
   it("gives a customer its data without hashes, audited", async () => {
     const { db, sub } = await world();
-    const data = exportSubscription(sub.customer.actor, sub.subscriptionId, { withHashes: false, format: "json" }, db);
+    const data = await exportSubscription(sub.customer.actor, sub.subscriptionId, { withHashes: false, format: "json" }, db);
     expect(JSON.stringify(data)).not.toContain("$6$");
     expect(data.domains[0].mailboxes.map((m) => [m.address.split("@")[0], m.quotaMb, m.enabled, m.forwards])).toEqual([
       ["aus", 1024, false, []],
       ["info", 100, true, ["extern@example.net"]],
     ]);
-    expect(() => exportSubscription(sub.customer.actor, sub.subscriptionId, { withHashes: true, format: "csv" }, db)).toThrow(
-      ForbiddenError,
-    );
+    await expect(
+      async () => await exportSubscription(sub.customer.actor, sub.subscriptionId, { withHashes: true, format: "csv" }, db),
+    ).rejects.toThrow(ForbiddenError);
     const other = await aCustomerWithPackage(db);
-    expect(() => exportSubscription(other.customer.actor, sub.subscriptionId, { withHashes: false, format: "csv" }, db)).toThrow(
-      NotFoundError,
-    );
-    expect(() => exportSubscription(other.reseller.actor, sub.subscriptionId, { withHashes: false, format: "csv" }, db)).toThrow(
-      NotFoundError,
-    );
-    expect(db.select().from(auditLog).where(eq(auditLog.action, "export.download")).all()).toHaveLength(1);
+    await expect(
+      async () => await exportSubscription(other.customer.actor, sub.subscriptionId, { withHashes: false, format: "csv" }, db),
+    ).rejects.toThrow(NotFoundError);
+    await expect(
+      async () => await exportSubscription(other.reseller.actor, sub.subscriptionId, { withHashes: false, format: "csv" }, db),
+    ).rejects.toThrow(NotFoundError);
+    expect(await db.select().from(auditLog).where(eq(auditLog.action, "export.download"))).toHaveLength(1);
   });
 
   it("re-imported into an empty installation, an admin's export with hashes gives the same data", async () => {
     const { db, sub } = await world();
     const admin = await anAdmin(db);
-    const data = exportSubscription(admin, sub.subscriptionId, { withHashes: true, format: "csv" }, db);
+    const data = await exportSubscription(admin, sub.subscriptionId, { withHashes: true, format: "csv" }, db);
     const csv = exportCsv(data);
     expect(csv).toContain(SHA512);
 
@@ -67,7 +67,7 @@ describe("export", () => {
     const rows = (await readImportCsv(once(csv))).rows;
     const { report } = await applyImport(target.customer.actor, target.subscriptionId, rows, [], {}, fresh);
     expect(report.problems).toEqual([]);
-    const again = exportSubscription(await anAdmin(fresh), target.subscriptionId, { withHashes: true, format: "json" }, fresh);
+    const again = await exportSubscription(await anAdmin(fresh), target.subscriptionId, { withHashes: true, format: "json" }, fresh);
     const mine = again.domains.find((d) => d.name === sub.domain.name);
     expect(mine).toEqual(data.domains[0]);
   });

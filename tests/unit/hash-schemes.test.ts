@@ -11,6 +11,7 @@ import { attemptLogin } from "@/lib/auth/login-service";
 import { verifyPassword } from "@/lib/auth/password-hash";
 import { md5Crypt, shaCrypt } from "@/lib/auth/unix-crypt";
 import { aDomainWithMailboxes, emptyDb } from "../support/factories";
+import { firstRow } from "@/db/rows";
 
 const OLD = "Alte-Passphrase-7!";
 /** `doveadm pw -s <scheme> -p 'Alte-Passphrase-7!'` (Dovecot 2.3.19). */
@@ -102,22 +103,22 @@ describe("upgrade at the next login", () => {
     const { db } = emptyDb();
     const { mailboxes: boxes } = await aDomainWithMailboxes(db, 1);
     const hash = DOVEADM[2][1];
-    db.update(mailboxes).set({ passwordHash: hash }).where(eq(mailboxes.id, boxes[0].id)).run();
-    const before = db.select().from(mailboxes).where(eq(mailboxes.id, boxes[0].id)).get()!;
+    await db.update(mailboxes).set({ passwordHash: hash }).where(eq(mailboxes.id, boxes[0].id));
+    const before = (await firstRow(db.select().from(mailboxes).where(eq(mailboxes.id, boxes[0].id))))!;
 
     expect(await attemptLogin({ area: "mailbox", identifier: boxes[0].address, password: "falsch", ip: "192.0.2.9" }, db)).toMatchObject({
       ok: false,
     });
-    expect(db.select().from(mailboxes).where(eq(mailboxes.id, boxes[0].id)).get()!.passwordHash).toBe(hash);
+    expect((await firstRow(db.select().from(mailboxes).where(eq(mailboxes.id, boxes[0].id))))!.passwordHash).toBe(hash);
 
     expect(await attemptLogin({ area: "mailbox", identifier: boxes[0].address, password: OLD, ip: "192.0.2.9" }, db)).toMatchObject({
       ok: true,
     });
-    const after = db.select().from(mailboxes).where(eq(mailboxes.id, boxes[0].id)).get()!;
+    const after = (await firstRow(db.select().from(mailboxes).where(eq(mailboxes.id, boxes[0].id))))!;
     expect(after.passwordHash).toMatch(/^\{ARGON2ID\}\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect(after.sessionVersion).toBe(before.sessionVersion);
     expect(await verifyPassword(after.passwordHash, OLD)).toBe(true);
-    const audit = db.select().from(auditLog).where(eq(auditLog.action, "password.hash_upgraded")).all();
+    const audit = await db.select().from(auditLog).where(eq(auditLog.action, "password.hash_upgraded"));
     expect(audit).toHaveLength(1);
     expect(JSON.stringify(audit[0].details)).toBe(JSON.stringify({ from: "SHA512-CRYPT" }));
   });

@@ -22,6 +22,7 @@ import {
   type TestReseller,
 } from "../support/factories";
 import { NEW_PASSWORD } from "../support/reseller-admin/actors";
+import { firstRow } from "@/db/rows";
 
 /**
  * Each test starts from one reseller whose customer has, like the demo's K10001, a Business package
@@ -47,7 +48,7 @@ beforeEach(async () => {
     quotaMb: 5120,
   });
   await aDomainWithMailboxes(handle.db, 1, {
-    sub: { ...business, domain: aDomain(handle.db, business, "grüne-wiese.example") },
+    sub: { ...business, domain: await aDomain(handle.db, business, "grüne-wiese.example") },
     quotaMb: 5120,
   });
   businessId = business.packageId;
@@ -61,9 +62,9 @@ beforeEach(async () => {
   });
   mailBasicId = mail.packageId;
 });
-const refusal = (fn: () => unknown) => {
+const refusal = async (fn: () => unknown) => {
   try {
-    fn();
+    await fn();
   } catch (e) {
     return e;
   }
@@ -71,41 +72,44 @@ const refusal = (fn: () => unknown) => {
 };
 
 describe("lowering a package's limits", () => {
-  it("refuses limits below what subscriptions use and names what exceeds", () => {
+  it("refuses limits below what subscriptions use and names what exceeds", async () => {
     const reseller = r1.actor;
-    const business = getPackageOrThrow(reseller, businessId, handle.db);
+    const business = await getPackageOrThrow(reseller, businessId, handle.db);
     const where = `${kunde.customerNumber} · citywerk.example`;
-    const err = refusal(() =>
-      updatePackage(reseller, business.id, { ...business, maxDomains: 1, maxMailboxes: 2, mailboxQuotaMb: 1000 }, null, handle.db),
+    const err = await refusal(
+      async () =>
+        await updatePackage(reseller, business.id, { ...business, maxDomains: 1, maxMailboxes: 2, mailboxQuotaMb: 1000 }, null, handle.db),
     );
     expect(err).toBeInstanceOf(LimitError);
     const exceeded = (err as LimitError).exceeded;
     expect(exceeded).toContainEqual({ limit: "maxDomains", used: 2, max: 1, where });
     expect(exceeded).toContainEqual({ limit: "maxMailboxes", used: 3, max: 2, where });
     expect(exceeded).toContainEqual({ limit: "mailboxQuotaMb", used: 5120, max: 1000, where });
-    expect(getPackageOrThrow(reseller, business.id, handle.db).maxDomains).toBeNull();
+    expect((await getPackageOrThrow(reseller, business.id, handle.db)).maxDomains).toBeNull();
   });
 
-  it("accepts a limit equal to the usage, and unlimited", () => {
+  it("accepts a limit equal to the usage, and unlimited", async () => {
     const reseller = r1.actor;
-    const business = getPackageOrThrow(reseller, businessId, handle.db);
-    updatePackage(reseller, business.id, { ...business, maxDomains: 2 }, null, handle.db);
-    expect(getPackageOrThrow(reseller, business.id, handle.db).maxDomains).toBe(2);
-    updatePackage(reseller, business.id, { ...business, maxDomains: null }, null, handle.db);
-    expect(getPackageOrThrow(reseller, business.id, handle.db).maxDomains).toBeNull();
+    const business = await getPackageOrThrow(reseller, businessId, handle.db);
+    await updatePackage(reseller, business.id, { ...business, maxDomains: 2 }, null, handle.db);
+    expect((await getPackageOrThrow(reseller, business.id, handle.db)).maxDomains).toBe(2);
+    await updatePackage(reseller, business.id, { ...business, maxDomains: null }, null, handle.db);
+    expect((await getPackageOrThrow(reseller, business.id, handle.db)).maxDomains).toBeNull();
   });
 
-  it("counts mail accounts against packages without panel", () => {
+  it("counts mail accounts against packages without panel", async () => {
     const reseller = r1.actor;
-    const mail = getPackageOrThrow(reseller, mailBasicId, handle.db);
-    const err = refusal(() => updatePackage(reseller, mail.id, { ...mail, maxMailboxes: 1 }, null, handle.db));
+    const mail = await getPackageOrThrow(reseller, mailBasicId, handle.db);
+    const err = await refusal(async () => await updatePackage(reseller, mail.id, { ...mail, maxMailboxes: 1 }, null, handle.db));
     expect((err as LimitError).exceeded).toEqual([{ limit: "maxMailboxes", used: 2, max: 1, where: kunde.customerNumber }]);
   });
 
-  it("refuses switching a used package between panel and no panel", () => {
+  it("refuses switching a used package between panel and no panel", async () => {
     const reseller = r1.actor;
-    const mail = getPackageOrThrow(reseller, mailBasicId, handle.db);
-    expect(() => updatePackage(reseller, mail.id, { ...mail, panel: "plesk10" }, null, handle.db)).toThrow(ValidationError);
+    const mail = await getPackageOrThrow(reseller, mailBasicId, handle.db);
+    await expect(async () => await updatePackage(reseller, mail.id, { ...mail, panel: "plesk10" }, null, handle.db)).rejects.toThrow(
+      ValidationError,
+    );
   });
 });
 
@@ -113,7 +117,7 @@ describe("creating beyond a limit under concurrency", () => {
   it("20 parallel mail account creates at limit − 1 end with exactly the limit", async () => {
     const reseller = r1.actor;
     const limit = 5;
-    const pkg = createPackage(
+    const pkg = await createPackage(
       reseller,
       {
         name: "Race",
@@ -145,12 +149,14 @@ describe("creating beyond a limit under concurrency", () => {
     );
     const order = await orderPackage(reseller, { customerId: c.id, packageId: pkg, domain: "race.example" }, null, handle.db);
     const login = order.adminAccount?.login ?? "";
-    const adminId = handle.db.select({ id: mailAccounts.id }).from(mailAccounts).where(eq(mailAccounts.login, login)).get()?.id ?? 0;
-    await changePendingAdminPassword(actorOf(handle.db, "mail_account", adminId), NEW_PASSWORD, null, handle.db);
-    const admin = actorOf(handle.db, "mail_account", adminId);
+    const adminId =
+      (await firstRow(handle.db.select({ id: mailAccounts.id }).from(mailAccounts).where(eq(mailAccounts.login, login))))?.id ?? 0;
+    await changePendingAdminPassword(await actorOf(handle.db, "mail_account", adminId), NEW_PASSWORD, null, handle.db);
+    const admin = await actorOf(handle.db, "mail_account", adminId);
     for (let i = 0; i < limit - 2; i++) await createMailAccount(admin, { quotaMb: null, newPassword: NEW_PASSWORD }, null, handle.db);
-    const count = () => handle.db.select({ id: mailAccounts.id }).from(mailAccounts).where(eq(mailAccounts.customerId, c.id)).all().length;
-    expect(count()).toBe(limit - 1);
+    const count = async () =>
+      (await handle.db.select({ id: mailAccounts.id }).from(mailAccounts).where(eq(mailAccounts.customerId, c.id))).length;
+    expect(await count()).toBe(limit - 1);
 
     const results = await Promise.allSettled(
       Array.from({ length: 20 }, () => createMailAccount(admin, { quotaMb: 50, newPassword: NEW_PASSWORD }, null, handle.db)),
@@ -159,13 +165,10 @@ describe("creating beyond a limit under concurrency", () => {
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
     expect(refused).toHaveLength(19);
     for (const r of refused) expect(r.reason).toBeInstanceOf(LimitError);
-    expect(count()).toBe(limit);
-    const numbers = handle.db
-      .select({ n: mailAccounts.number })
-      .from(mailAccounts)
-      .where(eq(mailAccounts.customerId, c.id))
-      .all()
-      .map((r) => r.n);
+    expect(await count()).toBe(limit);
+    const numbers = (await handle.db.select({ n: mailAccounts.number }).from(mailAccounts).where(eq(mailAccounts.customerId, c.id))).map(
+      (r) => r.n,
+    );
     expect(numbers.sort()).toEqual([1, 2, 3, 4, 5]);
   });
 
@@ -177,10 +180,12 @@ describe("creating beyond a limit under concurrency", () => {
     });
     const admin = race.admin.actor;
     const account = race.accounts[0];
-    const err = refusal(() => setMailAccountQuota(admin, account.id, 101, null, handle.db));
+    const err = await refusal(async () => await setMailAccountQuota(admin, account.id, 101, null, handle.db));
     expect((err as LimitError).exceeded).toEqual([{ limit: "mailboxQuotaMb", used: 101, max: 100, where: account.login }]);
-    setMailAccountQuota(admin, account.id, 100, null, handle.db);
-    expect(handle.db.select({ q: mailAccounts.quotaMb }).from(mailAccounts).where(eq(mailAccounts.id, account.id)).get()?.q).toBe(100);
-    expect(handle.db.select({ id: domains.id }).from(domains).where(eq(domains.subscriptionId, race.subscriptionId)).all()).toHaveLength(1);
+    await setMailAccountQuota(admin, account.id, 100, null, handle.db);
+    expect(
+      (await firstRow(handle.db.select({ q: mailAccounts.quotaMb }).from(mailAccounts).where(eq(mailAccounts.id, account.id))))?.q,
+    ).toBe(100);
+    expect(await handle.db.select({ id: domains.id }).from(domains).where(eq(domains.subscriptionId, race.subscriptionId))).toHaveLength(1);
   });
 });

@@ -10,6 +10,7 @@ import { completeLoginWithCode } from "@/lib/auth/mfa/second-step";
 import { createRobotChallenge } from "@/lib/robot-check/challenge";
 import { MAX_FAILURES } from "@/lib/auth/throttle";
 import { createSeededDb } from "../support/seeded-db";
+import { firstRow } from "@/db/rows";
 
 let handle: Awaited<ReturnType<typeof createSeededDb>>;
 beforeAll(async () => {
@@ -56,24 +57,23 @@ describe("login areas", () => {
   it("hands out a grant that works once", async () => {
     const result = await login("ksc", "kunde2@kontor.example");
     if (!result.ok) throw new Error("login failed");
-    expect(redeemLoginGrant(handle.db, result.grant)).toMatchObject({ kind: "user" });
-    expect(redeemLoginGrant(handle.db, result.grant)).toBeUndefined();
+    expect(await redeemLoginGrant(handle.db, result.grant)).toMatchObject({ kind: "user" });
+    expect(await redeemLoginGrant(handle.db, result.grant)).toBeUndefined();
   });
 });
 
 describe("second factor", () => {
   it("asks an account with a second factor for it and issues no grant yet", async () => {
-    const support = handle.db.select({ id: users.id }).from(users).where(eq(users.email, "support@kontor.example")).get()!;
-    handle.db
+    const support = (await firstRow(handle.db.select({ id: users.id }).from(users).where(eq(users.email, "support@kontor.example"))))!;
+    await handle.db
       .insert(mfaFactors)
-      .values({ userId: support.id, kind: "webauthn", label: "Key", credentialId: "cred-1", publicKey: "pk", confirmedAt: new Date() })
-      .run();
-    const grants = handle.db.select().from(loginGrants).all().length;
+      .values({ userId: support.id, kind: "webauthn", label: "Key", credentialId: "cred-1", publicKey: "pk", confirmedAt: new Date() });
+    const grants = (await handle.db.select().from(loginGrants)).length;
     const result = await login("ksc", "support@kontor.example");
     expect(result).toMatchObject({ ok: false, reason: "secondFactor", methods: { totp: false, webauthn: true } });
     if (!result.ok && result.reason === "secondFactor") expect(result.pendingToken).toMatch(/^[\w-]{43}$/);
-    expect(handle.db.select().from(loginGrants).all()).toHaveLength(grants);
-    handle.db.delete(mfaFactors).where(eq(mfaFactors.userId, support.id)).run();
+    expect(await handle.db.select().from(loginGrants)).toHaveLength(grants);
+    await handle.db.delete(mfaFactors).where(eq(mfaFactors.userId, support.id));
     expect(await login("ksc", "support@kontor.example")).toMatchObject({ ok: true, role: "support" });
   });
 });
@@ -105,8 +105,8 @@ describe("guessing limits", () => {
       expect(answers.slice(0, MAX_FAILURES - 1)).toEqual(Array(MAX_FAILURES - 1).fill({ ok: false, reason: "invalid" }));
       expect(answers[MAX_FAILURES - 1]).toEqual({ ok: false, reason: "invalid", robotCheck: true });
       expect(answers.slice(MAX_FAILURES)).toEqual(Array(50 - MAX_FAILURES).fill({ ok: false, reason: "robotCheck" }));
-      expect(addressNeedsRobotCheck(ip, handle.db)).toBe(true);
-      const audited = handle.db.select().from(auditLog).where(eq(auditLog.action, "login.address_suspicious")).all();
+      expect(await addressNeedsRobotCheck(ip, handle.db)).toBe(true);
+      const audited = await handle.db.select().from(auditLog).where(eq(auditLog.action, "login.address_suspicious"));
       expect(audited.map((a) => a.ip)).toEqual([ip]);
 
       const right = { area: "ksc" as const, identifier: "kunde3@kontor.example", password: DEMO_PASSWORD, ip };
@@ -131,12 +131,11 @@ describe("guessing limits", () => {
   it("the second factor is refused only by the account's lock, not by a marked address", { timeout: 60_000 }, async () => {
     const ip = "203.0.113.9";
     for (let i = 0; i < MAX_FAILURES; i++) await login("mailbox", `nobody${i}@bergsee.example`, "x", ip);
-    expect(addressNeedsRobotCheck(ip, handle.db)).toBe(true);
-    const codeAccount = handle.db.select({ id: users.id }).from(users).where(eq(users.email, "reseller@kontor.example")).get()!;
-    handle.db
+    expect(await addressNeedsRobotCheck(ip, handle.db)).toBe(true);
+    const codeAccount = (await firstRow(handle.db.select({ id: users.id }).from(users).where(eq(users.email, "reseller@kontor.example"))))!;
+    await handle.db
       .insert(mfaFactors)
-      .values({ userId: codeAccount.id, kind: "webauthn", label: "Key", credentialId: "cred-2", publicKey: "pk", confirmedAt: new Date() })
-      .run();
+      .values({ userId: codeAccount.id, kind: "webauthn", label: "Key", credentialId: "cred-2", publicKey: "pk", confirmedAt: new Date() });
     const first = await attemptLogin(
       { area: "ksc", identifier: "reseller@kontor.example", password: DEMO_PASSWORD, ip, robotCheck: await solveRobotCheck() },
       handle.db,
@@ -148,7 +147,7 @@ describe("guessing limits", () => {
       ok: false,
       reason: "invalid",
     });
-    handle.db.delete(mfaFactors).where(eq(mfaFactors.userId, codeAccount.id)).run();
+    await handle.db.delete(mfaFactors).where(eq(mfaFactors.userId, codeAccount.id));
   });
 });
 

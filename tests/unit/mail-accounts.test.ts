@@ -22,6 +22,7 @@ import {
   type TestReseller,
 } from "../support/factories";
 import { NEW_PASSWORD } from "../support/reseller-admin/actors";
+import { firstRow } from "@/db/rows";
 
 /**
  * Each test starts from one customer with a package without panel on dorfladen.example, its accounts
@@ -49,15 +50,15 @@ beforeEach(async () => {
   routed = `konto2@dorfladen.example`;
   pleskDomainId = (await aCustomerWithPackage(handle.db, { reseller: r1, customer: kunde, package: { panel: "plesk10" } })).domain.id;
 });
-const accountId = (login: string) =>
-  handle.db.select({ id: mailAccounts.id }).from(mailAccounts).where(eq(mailAccounts.login, login)).get()?.id ?? 0;
-const hashOf = (login: string) =>
-  handle.db.select({ h: mailAccounts.passwordHash }).from(mailAccounts).where(eq(mailAccounts.login, login)).get()?.h ?? "";
-const mailAdmin = (login: string) => actorOf(handle.db, "mail_account", accountId(login));
+const accountId = async (login: string) =>
+  (await firstRow(handle.db.select({ id: mailAccounts.id }).from(mailAccounts).where(eq(mailAccounts.login, login))))?.id ?? 0;
+const hashOf = async (login: string) =>
+  (await firstRow(handle.db.select({ h: mailAccounts.passwordHash }).from(mailAccounts).where(eq(mailAccounts.login, login))))?.h ?? "";
+const mailAdmin = async (login: string) => await actorOf(handle.db, "mail_account", await accountId(login));
 
 describe("E-Mail-Administration", () => {
-  it("lists the customer's accounts with routed addresses and no-panel domains only", () => {
-    const view = getMailAdminOverview(mailAdmin(`${prefix}.001`), handle.db);
+  it("lists the customer's accounts with routed addresses and no-panel domains only", async () => {
+    const view = await getMailAdminOverview(await mailAdmin(`${prefix}.001`), handle.db);
     expect(view.accounts.map((a) => [a.login, a.addresses.map((x) => x.address)])).toEqual([
       [`${prefix}.001`, []],
       [`${prefix}.002`, [routed]],
@@ -67,29 +68,31 @@ describe("E-Mail-Administration", () => {
   });
 
   it("creates the next account, routes an address to it, sets its password and deletes it", async () => {
-    const admin = mailAdmin(`${prefix}.001`);
+    const admin = await mailAdmin(`${prefix}.001`);
     const created = await createMailAccount(admin, { quotaMb: 512, newPassword: NEW_PASSWORD }, "127.0.0.1", handle.db);
     expect(created.login).toBe(`${prefix}.003`);
-    expect(await verifyPassword(hashOf(`${prefix}.003`), NEW_PASSWORD)).toBe(true);
-    const domainId = getMailAdminOverview(admin, handle.db).domains[0].id;
-    const addressId = routeAddress(admin, { accountId: created.id, domainId, localPart: "buero" }, null, handle.db);
-    expect(() => routeAddress(admin, { accountId: created.id, domainId, localPart: "buero" }, null, handle.db)).toThrow(ValidationError);
+    expect(await verifyPassword(await hashOf(`${prefix}.003`), NEW_PASSWORD)).toBe(true);
+    const domainId = (await getMailAdminOverview(admin, handle.db)).domains[0].id;
+    const addressId = await routeAddress(admin, { accountId: created.id, domainId, localPart: "buero" }, null, handle.db);
+    await expect(
+      async () => await routeAddress(admin, { accountId: created.id, domainId, localPart: "buero" }, null, handle.db),
+    ).rejects.toThrow(ValidationError);
     // A domain of a Plesk package is not available here.
-    expect(() => routeAddress(admin, { accountId: created.id, domainId: pleskDomainId, localPart: "x" }, null, handle.db)).toThrow(
-      ValidationError,
-    );
+    await expect(
+      async () => await routeAddress(admin, { accountId: created.id, domainId: pleskDomainId, localPart: "x" }, null, handle.db),
+    ).rejects.toThrow(ValidationError);
     await setMailAccountPassword(admin, created.id, "Andere-Lange-Passphrase-91!", null, handle.db);
-    expect(await verifyPassword(hashOf(`${prefix}.003`), "Andere-Lange-Passphrase-91!")).toBe(true);
-    unrouteAddress(admin, addressId, null, handle.db);
-    deleteMailAccount(admin, created.id, null, handle.db);
-    expect(accountId(`${prefix}.003`)).toBe(0);
-    const audit = JSON.stringify(handle.db.select().from(auditLog).all());
+    expect(await verifyPassword(await hashOf(`${prefix}.003`), "Andere-Lange-Passphrase-91!")).toBe(true);
+    await unrouteAddress(admin, addressId, null, handle.db);
+    await deleteMailAccount(admin, created.id, null, handle.db);
+    expect(await accountId(`${prefix}.003`)).toBe(0);
+    const audit = JSON.stringify(await handle.db.select().from(auditLog));
     expect(audit).not.toContain(NEW_PASSWORD);
     expect(audit).toContain("mail_account.delete");
   });
 
   it("names a quota above the package together with the password's problems (issue 25.9)", async () => {
-    const admin = mailAdmin(`${prefix}.001`);
+    const admin = await mailAdmin(`${prefix}.001`);
     const err = await createMailAccount(admin, { quotaMb: 5000, newPassword: "kurz" }, null, handle.db).catch(
       (e: unknown) => e as ServiceError,
     );
@@ -102,18 +105,20 @@ describe("E-Mail-Administration", () => {
   });
 
   it("refuses weak passwords beside the field and never deletes .001", async () => {
-    const admin = mailAdmin(`${prefix}.001`);
+    const admin = await mailAdmin(`${prefix}.001`);
     const err = await createMailAccount(admin, { quotaMb: null, newPassword: "kurz" }, null, handle.db).catch(
       (e: unknown) => e as ServiceError,
     );
     expect(err).toBeInstanceOf(ValidationError);
     expect((err as ServiceError).fieldErrors?.newPassword).toContain("password.errors.tooShort");
-    expect(() => deleteMailAccount(admin, accountId(`${prefix}.001`), null, handle.db)).toThrow(ValidationError);
+    await expect(async () => await deleteMailAccount(admin, await accountId(`${prefix}.001`), null, handle.db)).rejects.toThrow(
+      ValidationError,
+    );
   });
 
   it("keeps each customer's accounts apart (404 for another customer's account)", async () => {
     const reseller = r1.actor;
-    const pkg = createPackage(
+    const pkg = await createPackage(
       reseller,
       {
         name: "Fremd",
@@ -144,33 +149,46 @@ describe("E-Mail-Administration", () => {
       handle.db,
     );
     const order = await orderPackage(reseller, { customerId: c.id, packageId: pkg, domain: "anderer-kunde.example" }, null, handle.db);
-    const other = mailAdmin(order.adminAccount?.login ?? "");
+    const other = await mailAdmin(order.adminAccount?.login ?? "");
     // Pending generated password: nothing but the change is allowed.
     await expect(createMailAccount(other, { quotaMb: null, newPassword: NEW_PASSWORD }, null, handle.db)).rejects.toThrow(
       "mailAdmin.errors.mustChangeFirst",
     );
-    expect(getMailAdminOverview(other, handle.db).accounts.map((a) => a.login)).toEqual([order.adminAccount?.login]);
+    expect((await getMailAdminOverview(other, handle.db)).accounts.map((a) => a.login)).toEqual([order.adminAccount?.login]);
     await changePendingAdminPassword(other, NEW_PASSWORD, null, handle.db);
-    const ready = mailAdmin(order.adminAccount?.login ?? "");
+    const ready = await mailAdmin(order.adminAccount?.login ?? "");
     expect(ready.mustChangePassword).toBe(false);
-    await expect(setMailAccountPassword(ready, accountId(`${prefix}.002`), NEW_PASSWORD, null, handle.db)).rejects.toBeInstanceOf(
+    await expect(setMailAccountPassword(ready, await accountId(`${prefix}.002`), NEW_PASSWORD, null, handle.db)).rejects.toBeInstanceOf(
       NotFoundError,
     );
-    expect(() => deleteMailAccount(ready, accountId(`${prefix}.002`), null, handle.db)).toThrow(NotFoundError);
+    await expect(async () => await deleteMailAccount(ready, await accountId(`${prefix}.002`), null, handle.db)).rejects.toThrow(
+      NotFoundError,
+    );
     const foreignAddress =
-      handle.db.select({ id: mailAccountAddresses.id }).from(mailAccountAddresses).where(eq(mailAccountAddresses.address, routed)).get()
-        ?.id ?? 0;
-    expect(() => unrouteAddress(ready, foreignAddress, null, handle.db)).toThrow(NotFoundError);
-    expect(() =>
-      routeAddress(ready, { accountId: accountId(`${prefix}.002`), domainId: pleskDomainId, localPart: "a" }, null, handle.db),
-    ).toThrow(NotFoundError);
+      (
+        await firstRow(
+          handle.db.select({ id: mailAccountAddresses.id }).from(mailAccountAddresses).where(eq(mailAccountAddresses.address, routed)),
+        )
+      )?.id ?? 0;
+    await expect(async () => await unrouteAddress(ready, foreignAddress, null, handle.db)).rejects.toThrow(NotFoundError);
+    await expect(
+      async () =>
+        await routeAddress(
+          ready,
+          { accountId: await accountId(`${prefix}.002`), domainId: pleskDomainId, localPart: "a" },
+          null,
+          handle.db,
+        ),
+    ).rejects.toThrow(NotFoundError);
   });
 
   it("is closed to other roles", async () => {
     await expect(createMailAccount(r1.actor, { quotaMb: null, newPassword: NEW_PASSWORD }, null, handle.db)).rejects.toBeInstanceOf(
       ForbiddenError,
     );
-    expect(() => deleteMailAccount(kunde.actor, accountId(`${prefix}.002`), null, handle.db)).toThrow(ForbiddenError);
+    await expect(async () => await deleteMailAccount(kunde.actor, await accountId(`${prefix}.002`), null, handle.db)).rejects.toThrow(
+      ForbiddenError,
+    );
   });
 });
 
@@ -185,21 +203,21 @@ describe("the administrator's own password", () => {
   };
 
   it("needs the current password, counts wrong ones, and then changes", async () => {
-    const admin = mailAdmin(`${prefix}.001`);
-    const before = hashOf(`${prefix}.001`);
+    const admin = await mailAdmin(`${prefix}.001`);
+    const before = await hashOf(`${prefix}.001`);
     expect(await fieldErrors(setMailAccountPassword(admin, admin.id, NEW_PASSWORD, "192.0.2.9", handle.db))).toEqual({
       currentPassword: ["validation.required"],
     });
     expect(await fieldErrors(setMailAccountPassword(admin, admin.id, NEW_PASSWORD, "192.0.2.9", handle.db, "falsch-geraten"))).toEqual({
       currentPassword: ["password.errors.currentWrong"],
     });
-    expect(hashOf(`${prefix}.001`)).toBe(before);
+    expect(await hashOf(`${prefix}.001`)).toBe(before);
     await setMailAccountPassword(admin, admin.id, NEW_PASSWORD, "192.0.2.9", handle.db, TEST_PASSWORD);
-    expect(await verifyPassword(hashOf(`${prefix}.001`), NEW_PASSWORD)).toBe(true);
+    expect(await verifyPassword(await hashOf(`${prefix}.001`), NEW_PASSWORD)).toBe(true);
   });
 
   it("is locked after repeated wrong current passwords", async () => {
-    const admin = mailAdmin(`${prefix}.001`);
+    const admin = await mailAdmin(`${prefix}.001`);
     for (let i = 0; i < 12; i++)
       await setMailAccountPassword(admin, admin.id, "Noch-Ein-Neues-Passwort-55", "192.0.2.10", handle.db, `falsch-${i}`).catch(
         () => undefined,
@@ -210,7 +228,7 @@ describe("the administrator's own password", () => {
   });
 
   it("cannot take the forced-change path when no change is pending", async () => {
-    const admin = mailAdmin(`${prefix}.001`);
+    const admin = await mailAdmin(`${prefix}.001`);
     expect(admin.mustChangePassword).toBe(false);
     await expect(changePendingAdminPassword(admin, "Ganz-Anderes-Passwort-77", null, handle.db)).rejects.toBeInstanceOf(ForbiddenError);
   });

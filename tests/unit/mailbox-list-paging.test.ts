@@ -4,11 +4,12 @@ import { domains, users } from "@/db/schema";
 import { loadActor } from "@/lib/auth/principals";
 import { listSubscriptionMailboxes, MAILBOX_PAGE_SIZE } from "@/lib/services/mailboxes/list-subscription-mailboxes";
 import { createSeededDb } from "../support/seeded-db";
+import { firstRow } from "@/db/rows";
 
 describe("Plesk address list paging", () => {
   it("walks every address of a multi-domain subscription exactly once, domain by domain", async () => {
     const { db, sqlite } = await createSeededDb();
-    const city = db.select().from(domains).where(eq(domains.name, "citywerk.example")).get();
+    const city = await firstRow(db.select().from(domains).where(eq(domains.name, "citywerk.example")));
     if (!city) throw new Error("demo domain missing");
     const insert = sqlite.prepare(
       "INSERT INTO mailboxes (reseller_id, customer_id, domain_id, local_part, address, password_hash) VALUES (?, ?, ?, ?, ?, 'x')",
@@ -21,14 +22,14 @@ describe("Plesk address list paging", () => {
         `user${String(i).padStart(3, "0")}`,
         `user${String(i).padStart(3, "0")}@citywerk.example`,
       );
-    const user = db.select({ id: users.id }).from(users).where(eq(users.email, "kunde@kontor.example")).get();
-    const actor = user && loadActor(db, "user", user.id);
+    const user = await firstRow(db.select({ id: users.id }).from(users).where(eq(users.email, "kunde@kontor.example")));
+    const actor = user && (await loadActor(db, "user", user.id));
     if (!actor) throw new Error("no actor");
 
     const seen: string[] = [];
     let after: string | undefined;
     for (let page = 0; page < 10; page++) {
-      const list = listSubscriptionMailboxes(actor, city.subscriptionId, { after }, db);
+      const list = await listSubscriptionMailboxes(actor, city.subscriptionId, { after }, db);
       expect(list.items.length).toBeLessThanOrEqual(MAILBOX_PAGE_SIZE);
       seen.push(...list.items.map((i) => i.address));
       if (!list.nextCursor) break;

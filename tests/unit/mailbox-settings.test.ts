@@ -21,6 +21,7 @@ import {
 } from "@/lib/validation/mailbox-settings";
 import { fieldErrorsOf } from "../support/field-errors";
 import { aCustomerWithPanelPackages, emptyDb, TEST_PASSWORD } from "../support/factories";
+import { firstRow } from "@/db/rows";
 
 let h: ReturnType<typeof emptyDb>;
 const ip = "192.0.2.7";
@@ -41,9 +42,9 @@ afterAll(() => {
   fs.rmSync(sieveDir, { recursive: true, force: true });
 });
 
-function actor(address: string): Actor {
-  const m = h.db.select({ id: mailboxes.id }).from(mailboxes).where(eq(mailboxes.address, address)).get();
-  return loadActor(h.db, "mailbox", m!.id)!;
+async function actor(address: string): Promise<Actor> {
+  const m = await firstRow(h.db.select({ id: mailboxes.id }).from(mailboxes).where(eq(mailboxes.address, address)));
+  return (await loadActor(h.db, "mailbox", m!.id))!;
 }
 const script = (address: string) => fs.readFileSync(path.join(sieveDir, `${address}.sieve`), "utf8");
 
@@ -91,30 +92,31 @@ describe("password", () => {
   const input = (currentPassword: string, newPassword = NEW) => ({ currentPassword, newPassword, confirmPassword: newPassword });
 
   it("refuses a wrong current password on its field and counts it under its own key", async () => {
-    const a = actor(address);
+    const a = await actor(address);
     expect(await fieldErrorsOf(() => changeOwnMailboxPassword(a, input("wrong-one"), ip, CHANNEL, h.db))).toEqual({
       currentPassword: ["password.errors.currentWrong"],
     });
-    const rows = h.db.select().from(authThrottle).where(like(authThrottle.key, "mailbox-password%")).all();
+    const rows = await h.db.select().from(authThrottle).where(like(authThrottle.key, "mailbox-password%"));
     expect(rows.map((r) => r.key).sort()).toEqual([`mailbox-password-ip:${ip}`, `mailbox-password:${String(a.mailboxId)}`]);
   });
 
   it("applies the policy to the new password", async () => {
-    const errors = await fieldErrorsOf(() => changeOwnMailboxPassword(actor(address), input(TEST_PASSWORD, "short"), ip, CHANNEL, h.db));
+    const errors = await fieldErrorsOf(async () =>
+      changeOwnMailboxPassword(await actor(address), input(TEST_PASSWORD, "short"), ip, CHANNEL, h.db),
+    );
     expect(errors.newPassword?.length).toBeGreaterThan(0);
   });
 
   it("stores the new hash, ends other sessions and audits without the secret", async () => {
-    const before = actor(address);
+    const before = await actor(address);
     const { notice } = await changeOwnMailboxPassword(before, input(TEST_PASSWORD), ip, CHANNEL, h.db);
-    const row = h.db.select().from(mailboxes).where(eq(mailboxes.address, address)).get()!;
+    const row = (await firstRow(h.db.select().from(mailboxes).where(eq(mailboxes.address, address))))!;
     expect(await verifyPassword(row.passwordHash, NEW)).toBe(true);
     expect(row.sessionVersion).toBe(before.sessionVersion + 1);
-    const audit = h.db
+    const audit = await h.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.action, "mailbox.password.self"), eq(auditLog.targetLabel, address)))
-      .all();
+      .where(and(eq(auditLog.action, "mailbox.password.self"), eq(auditLog.targetLabel, address)));
     expect(audit).toHaveLength(1);
     expect(audit[0].details).toEqual({ via: "mailbox-settings" });
     expect(JSON.stringify(audit)).not.toContain(NEW);
@@ -129,55 +131,58 @@ describe("forwarding", () => {
   const address = "anna@alpenblick.example";
 
   it("adds, lists and removes targets and writes the Sieve script", async () => {
-    const a = actor(address);
-    addOwnForward(a, addForwardSchema.parse({ target: "Chef@Grüne-Wiese.example" }), ip, h.db);
-    const fw = getOwnForwarding(a, h.db);
+    const a = await actor(address);
+    await addOwnForward(a, addForwardSchema.parse({ target: "Chef@Grüne-Wiese.example" }), ip, h.db);
+    const fw = await getOwnForwarding(a, h.db);
     expect(fw.targets.map((t) => t.target)).toEqual(["chef@xn--grne-wiese-beb.example"]);
     expect(script(address)).toContain('redirect "chef@xn--grne-wiese-beb.example";');
-    setOwnKeepCopy(a, { keepCopy: false }, ip, h.db);
-    expect(getOwnForwarding(a, h.db).keepCopy).toBe(false);
+    await setOwnKeepCopy(a, { keepCopy: false }, ip, h.db);
+    expect((await getOwnForwarding(a, h.db)).keepCopy).toBe(false);
     expect(script(address)).not.toMatch(/^keep;/m);
-    setOwnKeepCopy(a, { keepCopy: true }, ip, h.db);
+    await setOwnKeepCopy(a, { keepCopy: true }, ip, h.db);
     expect(script(address)).toMatch(/^keep;/m);
-    removeOwnForward(a, { id: fw.targets[0].id }, ip, h.db);
-    expect(getOwnForwarding(a, h.db).targets).toEqual([]);
+    await removeOwnForward(a, { id: fw.targets[0].id }, ip, h.db);
+    expect((await getOwnForwarding(a, h.db)).targets).toEqual([]);
     expect(fs.existsSync(path.join(sieveDir, `${address}.sieve`))).toBe(false);
-    expect(h.db.select().from(auditLog).where(eq(auditLog.action, "mailbox.forward.add")).all()).toHaveLength(1);
+    expect(await h.db.select().from(auditLog).where(eq(auditLog.action, "mailbox.forward.add"))).toHaveLength(1);
   });
 
   it("refuses itself, duplicates and more than the package allows", async () => {
-    const a = actor(address);
-    expect(await fieldErrorsOf(() => addOwnForward(a, { target: address }, ip, h.db))).toEqual({
+    const a = await actor(address);
+    expect(await fieldErrorsOf(async () => await addOwnForward(a, { target: address }, ip, h.db))).toEqual({
       target: ["mailboxSettings.errors.forwardSelf"],
     });
-    addOwnForward(a, { target: "one@example.org" }, ip, h.db);
-    expect(await fieldErrorsOf(() => addOwnForward(a, { target: "one@example.org" }, ip, h.db))).toEqual({
+    await addOwnForward(a, { target: "one@example.org" }, ip, h.db);
+    expect(await fieldErrorsOf(async () => await addOwnForward(a, { target: "one@example.org" }, ip, h.db))).toEqual({
       target: ["mailboxSettings.errors.forwardDuplicate"],
     });
-    const pkg = h.db
-      .select({ id: packages.id })
-      .from(packages)
-      .innerJoin(subscriptions, eq(subscriptions.packageId, packages.id))
-      .innerJoin(domains, eq(domains.subscriptionId, subscriptions.id))
-      .where(eq(domains.name, "alpenblick.example"))
-      .get()!;
-    h.db.update(packages).set({ maxForwards: 1 }).where(eq(packages.id, pkg.id)).run();
-    expect(await fieldErrorsOf(() => addOwnForward(a, { target: "two@example.org" }, ip, h.db))).toEqual({
+    const pkg = (await firstRow(
+      h.db
+        .select({ id: packages.id })
+        .from(packages)
+        .innerJoin(subscriptions, eq(subscriptions.packageId, packages.id))
+        .innerJoin(domains, eq(domains.subscriptionId, subscriptions.id))
+        .where(eq(domains.name, "alpenblick.example")),
+    ))!;
+    await h.db.update(packages).set({ maxForwards: 1 }).where(eq(packages.id, pkg.id));
+    expect(await fieldErrorsOf(async () => await addOwnForward(a, { target: "two@example.org" }, ip, h.db))).toEqual({
       target: ["mailboxSettings.errors.forwardLimit"],
     });
-    h.db.update(packages).set({ maxForwards: 20, forwardingEnabled: false }).where(eq(packages.id, pkg.id)).run();
-    expect(await fieldErrorsOf(() => addOwnForward(a, { target: "two@example.org" }, ip, h.db))).toEqual({
+    await h.db.update(packages).set({ maxForwards: 20, forwardingEnabled: false }).where(eq(packages.id, pkg.id));
+    expect(await fieldErrorsOf(async () => await addOwnForward(a, { target: "two@example.org" }, ip, h.db))).toEqual({
       _form: ["mailboxSettings.errors.forwardingDisabled"],
     });
-    h.db.update(packages).set({ forwardingEnabled: true }).where(eq(packages.id, pkg.id)).run();
-    expect(h.db.select().from(forwards).all()).toHaveLength(1);
+    await h.db.update(packages).set({ forwardingEnabled: true }).where(eq(packages.id, pkg.id));
+    expect(await h.db.select().from(forwards)).toHaveLength(1);
   });
 
-  it("cannot remove another mailbox's target", () => {
-    addOwnForward(actor(address), { target: "one@example.org" }, ip, h.db);
-    const own = h.db.select().from(forwards).get()!;
-    expect(() => removeOwnForward(actor("info@alpenblick.example"), { id: own.id }, ip, h.db)).toThrow(NotFoundError);
-    expect(h.db.select().from(forwards).all()).toHaveLength(1);
+  it("cannot remove another mailbox's target", async () => {
+    await addOwnForward(await actor(address), { target: "one@example.org" }, ip, h.db);
+    const own = (await firstRow(h.db.select().from(forwards)))!;
+    await expect(async () => await removeOwnForward(await actor("info@alpenblick.example"), { id: own.id }, ip, h.db)).rejects.toThrow(
+      NotFoundError,
+    );
+    expect(await h.db.select().from(forwards)).toHaveLength(1);
   });
 });
 
@@ -185,45 +190,46 @@ describe("black-/whitelist", () => {
   const address = "info@bergsee.example";
 
   it("round-trips entries of both lists into the script", async () => {
-    const a = actor(address);
-    addOwnSenderRule(a, addSenderRuleSchema.parse({ kind: "block", pattern: "bad.example" }), ip, h.db);
-    addOwnSenderRule(a, addSenderRuleSchema.parse({ kind: "allow", pattern: "Friend@Trusted.example" }), ip, h.db);
-    expect(listOwnSenderRules(a, h.db).map((r) => [r.kind, r.pattern])).toEqual([
+    const a = await actor(address);
+    await addOwnSenderRule(a, addSenderRuleSchema.parse({ kind: "block", pattern: "bad.example" }), ip, h.db);
+    await addOwnSenderRule(a, addSenderRuleSchema.parse({ kind: "allow", pattern: "Friend@Trusted.example" }), ip, h.db);
+    expect((await listOwnSenderRules(a, h.db)).map((r) => [r.kind, r.pattern])).toEqual([
       ["block", "@bad.example"],
       ["allow", "friend@trusted.example"],
     ]);
     expect(script(address)).toContain('address :domain :is "from" ["bad.example"]');
     expect(script(address)).toContain('"friend@trusted.example"');
-    expect(await fieldErrorsOf(() => addOwnSenderRule(a, { kind: "block", pattern: "@bad.example" }, ip, h.db))).toEqual({
+    expect(await fieldErrorsOf(async () => await addOwnSenderRule(a, { kind: "block", pattern: "@bad.example" }, ip, h.db))).toEqual({
       pattern: ["mailboxSettings.errors.patternDuplicate"],
     });
-    expect(await fieldErrorsOf(() => addOwnSenderRule(a, { kind: "allow", pattern: "@bad.example" }, ip, h.db))).toEqual({
+    expect(await fieldErrorsOf(async () => await addOwnSenderRule(a, { kind: "allow", pattern: "@bad.example" }, ip, h.db))).toEqual({
       pattern: ["mailboxSettings.errors.patternOtherList"],
     });
-    const [first] = listOwnSenderRules(a, h.db);
-    expect(() => removeOwnSenderRule(actor("anna@alpenblick.example"), { id: first.id }, ip, h.db)).toThrow(NotFoundError);
-    removeOwnSenderRule(a, { id: first.id }, ip, h.db);
-    expect(listOwnSenderRules(a, h.db)).toHaveLength(1);
+    const [first] = await listOwnSenderRules(a, h.db);
+    await expect(async () => await removeOwnSenderRule(await actor("anna@alpenblick.example"), { id: first.id }, ip, h.db)).rejects.toThrow(
+      NotFoundError,
+    );
+    await removeOwnSenderRule(a, { id: first.id }, ip, h.db);
+    expect(await listOwnSenderRules(a, h.db)).toHaveLength(1);
   });
 });
 
 describe("black-/whitelist domains in canonical form (issue 25.10)", () => {
   it("stores an emoji or umlaut domain in punycode and compares it in that form, whoever calls", async () => {
-    const a = actor("anna@alpenblick.example");
-    addOwnSenderRule(a, { kind: "block", pattern: "@😀.example" }, ip, h.db);
-    addOwnSenderRule(a, { kind: "allow", pattern: "Chef@Grüne-Wiese.example" }, ip, h.db);
-    expect(
-      listOwnSenderRules(a, h.db)
-        .map((r) => r.pattern)
-        .sort(),
-    ).toEqual(["@xn--e28h.example", "chef@xn--grne-wiese-beb.example"]);
-    expect(await fieldErrorsOf(() => addOwnSenderRule(a, { kind: "allow", pattern: "xn--e28h.example" }, ip, h.db))).toEqual({
+    const a = await actor("anna@alpenblick.example");
+    await addOwnSenderRule(a, { kind: "block", pattern: "@😀.example" }, ip, h.db);
+    await addOwnSenderRule(a, { kind: "allow", pattern: "Chef@Grüne-Wiese.example" }, ip, h.db);
+    expect((await listOwnSenderRules(a, h.db)).map((r) => r.pattern).sort()).toEqual([
+      "@xn--e28h.example",
+      "chef@xn--grne-wiese-beb.example",
+    ]);
+    expect(await fieldErrorsOf(async () => await addOwnSenderRule(a, { kind: "allow", pattern: "xn--e28h.example" }, ip, h.db))).toEqual({
       pattern: ["mailboxSettings.errors.patternOtherList"],
     });
-    expect(await fieldErrorsOf(() => addOwnSenderRule(a, { kind: "block", pattern: "😀.example" }, ip, h.db))).toEqual({
+    expect(await fieldErrorsOf(async () => await addOwnSenderRule(a, { kind: "block", pattern: "😀.example" }, ip, h.db))).toEqual({
       pattern: ["mailboxSettings.errors.patternDuplicate"],
     });
-    expect(await fieldErrorsOf(() => addOwnSenderRule(a, { kind: "block", pattern: "not a domain" }, ip, h.db))).toEqual({
+    expect(await fieldErrorsOf(async () => await addOwnSenderRule(a, { kind: "block", pattern: "not a domain" }, ip, h.db))).toEqual({
       pattern: ["mailboxSettings.errors.patternInvalid"],
     });
     expect(script("anna@alpenblick.example")).toContain('"xn--e28h.example"');
@@ -231,35 +237,37 @@ describe("black-/whitelist domains in canonical form (issue 25.10)", () => {
 });
 
 describe("spam filter", () => {
-  it("round-trips on/off, level and action", () => {
-    const a = actor("info@citywerk.example");
-    expect(getOwnSpamSettings(a, h.db)).toMatchObject({ available: true, enabled: true, level: 3, action: "junk" });
-    setOwnSpamSettings(a, spamSettingsSchema.parse({ enabled: "on", level: "5", action: "delete" }), ip, h.db);
-    expect(getOwnSpamSettings(a, h.db)).toMatchObject({ enabled: true, level: 5, action: "delete" });
+  it("round-trips on/off, level and action", async () => {
+    const a = await actor("info@citywerk.example");
+    expect(await getOwnSpamSettings(a, h.db)).toMatchObject({ available: true, enabled: true, level: 3, action: "junk" });
+    await setOwnSpamSettings(a, spamSettingsSchema.parse({ enabled: "on", level: "5", action: "delete" }), ip, h.db);
+    expect(await getOwnSpamSettings(a, h.db)).toMatchObject({ enabled: true, level: 5, action: "delete" });
     expect(script("info@citywerk.example")).toContain("discard;");
-    setOwnSpamSettings(a, spamSettingsSchema.parse({ level: "2", action: "mark" }), ip, h.db);
-    expect(getOwnSpamSettings(a, h.db)).toMatchObject({ enabled: false, level: 2, action: "mark" });
+    await setOwnSpamSettings(a, spamSettingsSchema.parse({ level: "2", action: "mark" }), ip, h.db);
+    expect(await getOwnSpamSettings(a, h.db)).toMatchObject({ enabled: false, level: 2, action: "mark" });
     expect(script("info@citywerk.example")).not.toContain("X-Spam");
   });
 
   it("respects the package switch", async () => {
-    const a = actor("info@citywerk.example");
-    h.db.update(packages).set({ spamFilterEnabled: false }).run();
+    const a = await actor("info@citywerk.example");
+    await h.db.update(packages).set({ spamFilterEnabled: false });
     try {
-      expect(getOwnSpamSettings(a, h.db).available).toBe(false);
-      expect(await fieldErrorsOf(() => setOwnSpamSettings(a, { enabled: true, level: 3, action: "junk" }, ip, h.db))).toEqual({
+      expect((await getOwnSpamSettings(a, h.db)).available).toBe(false);
+      expect(await fieldErrorsOf(async () => await setOwnSpamSettings(a, { enabled: true, level: 3, action: "junk" }, ip, h.db))).toEqual({
         _form: ["mailboxSettings.errors.spamDisabled"],
       });
     } finally {
-      h.db.update(packages).set({ spamFilterEnabled: true }).run();
+      await h.db.update(packages).set({ spamFilterEnabled: true });
     }
   });
 });
 
 describe("scope", () => {
-  it("only a mailbox user has own mailbox settings", () => {
-    const customer = { ...actor("info@citywerk.example"), role: "customer" as const, kind: "user" as const, mailboxId: null };
-    expect(() => getOwnForwarding(customer, h.db)).toThrow(NotFoundError);
-    expect(() => setOwnSpamSettings(customer, { enabled: true, level: 3, action: "junk" }, ip, h.db)).toThrow(NotFoundError);
+  it("only a mailbox user has own mailbox settings", async () => {
+    const customer = { ...(await actor("info@citywerk.example")), role: "customer" as const, kind: "user" as const, mailboxId: null };
+    await expect(async () => await getOwnForwarding(customer, h.db)).rejects.toThrow(NotFoundError);
+    await expect(async () => await setOwnSpamSettings(customer, { enabled: true, level: 3, action: "junk" }, ip, h.db)).rejects.toThrow(
+      NotFoundError,
+    );
   });
 });

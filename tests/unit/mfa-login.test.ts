@@ -10,6 +10,7 @@ import { MAX_CODE_FAILURES } from "@/lib/auth/mfa/pending-login";
 import { beginKeyLogin, completeLoginWithCode, completeLoginWithKey } from "@/lib/auth/mfa/second-step";
 import { beginTotpEnrolment, confirmTotpFactor } from "@/lib/auth/mfa/totp";
 import { createSeededDb } from "../support/seeded-db";
+import { firstRow } from "@/db/rows";
 
 process.env.AUTH_SECRET ??= "unit-test-secret-for-mfa";
 
@@ -22,7 +23,7 @@ beforeAll(async () => {
   handle = await createSeededDb();
   vi.useFakeTimers({ toFake: ["Date"], now: T0 });
   for (const email of ["kunde@kontor.example", "reseller@kontor.example", "support@kontor.example"]) {
-    const id = handle.db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()!.id;
+    const id = (await firstRow(handle.db.select({ id: users.id }).from(users).where(eq(users.email, email))))!.id;
     const e = await beginTotpEnrolment(id, email, handle.db);
     await confirmTotpFactor(id, e.factorId, await generate({ secret: e.secret }), "App", handle.db);
     secrets.set(email, e.secret);
@@ -46,14 +47,14 @@ async function pendingFor(identifier: string) {
 
 describe("login with a second factor", () => {
   it("opens nothing after the password alone", async () => {
-    const grantsBefore = handle.db.select().from(loginGrants).all().length;
-    const audits = () => handle.db.select().from(auditLog).where(eq(auditLog.action, "login.success")).all().length;
-    const before = audits();
+    const grantsBefore = (await handle.db.select().from(loginGrants)).length;
+    const audits = async () => (await handle.db.select().from(auditLog).where(eq(auditLog.action, "login.success"))).length;
+    const before = await audits();
     const result = await pendingFor("kunde@kontor.example");
     expect(result.methods).toEqual({ totp: true, webauthn: false });
     expect(result).not.toHaveProperty("grant");
-    expect(handle.db.select().from(loginGrants).all()).toHaveLength(grantsBefore);
-    expect(audits()).toBe(before);
+    expect(await handle.db.select().from(loginGrants)).toHaveLength(grantsBefore);
+    expect(await audits()).toBe(before);
   });
 
   it("finds the account by customer number too, and issues the grant after the code", async () => {
@@ -63,7 +64,7 @@ describe("login with a second factor", () => {
       handle.db,
     );
     expect(done).toMatchObject({ ok: true, role: "customer" });
-    if (done.ok) expect(redeemLoginGrant(handle.db, done.grant)).toMatchObject({ kind: "user" });
+    if (done.ok) expect(await redeemLoginGrant(handle.db, done.grant)).toMatchObject({ kind: "user" });
   });
 
   it("uses a pending login once", async () => {
@@ -103,9 +104,11 @@ describe("login with a second factor", () => {
     for (let i = 1; i < MAX_CODE_FAILURES; i++) expect(await step(`00000${i}`)).toEqual({ ok: false, reason: "invalid" });
     expect(await step("000009")).toEqual({ ok: false, reason: "restart" });
     expect(await step(await currentCode("support@kontor.example"))).toEqual({ ok: false, reason: "restart" });
-    const counter = handle.db.select().from(authThrottle).where(eq(authThrottle.key, "acct:ksc:support@kontor.example")).get();
+    const counter = await firstRow(handle.db.select().from(authThrottle).where(eq(authThrottle.key, "acct:ksc:support@kontor.example")));
     expect(counter?.failures).toBe(MAX_CODE_FAILURES);
-    expect(handle.db.select().from(authThrottle).where(eq(authThrottle.key, "ip:192.0.2.77")).get()?.failures).toBe(MAX_CODE_FAILURES);
+    expect((await firstRow(handle.db.select().from(authThrottle).where(eq(authThrottle.key, "ip:192.0.2.77"))))?.failures).toBe(
+      MAX_CODE_FAILURES,
+    );
   });
 
   it("locks the account when wrong codes and new pending logins keep coming", async () => {
@@ -126,17 +129,16 @@ describe("login with a second factor", () => {
 
   it("stores only the hash of the pending token", async () => {
     const pending = await pendingFor("reseller@kontor.example");
-    const rows = handle.db.select().from(mfaPendingLogins).all();
+    const rows = await handle.db.select().from(mfaPendingLogins);
     expect(rows.some((r) => r.tokenHash === pending.pendingToken)).toBe(false);
     expect(rows.some((r) => r.tokenHash === sha256(pending.pendingToken))).toBe(true);
   });
 
   it("spends a WebAuthn challenge on the first answer, even a failed one", async () => {
-    const id = handle.db.select({ id: users.id }).from(users).where(eq(users.email, "reseller@kontor.example")).get()!.id;
-    handle.db
+    const id = (await firstRow(handle.db.select({ id: users.id }).from(users).where(eq(users.email, "reseller@kontor.example"))))!.id;
+    await handle.db
       .insert(mfaFactors)
-      .values({ userId: id, kind: "webauthn", label: "Key", credentialId: "Y3JlZA", publicKey: "cGs", confirmedAt: new Date() })
-      .run();
+      .values({ userId: id, kind: "webauthn", label: "Key", credentialId: "Y3JlZA", publicKey: "cGs", confirmedAt: new Date() });
     const pending = await pendingFor("reseller@kontor.example");
     expect(pending.methods).toEqual({ totp: true, webauthn: true });
     const options = await beginKeyLogin(pending.pendingToken, handle.db);
@@ -153,13 +155,14 @@ describe("login with a second factor", () => {
       ok: false,
       reason: "invalid",
     });
-    const row = handle.db
-      .select()
-      .from(mfaPendingLogins)
-      .where(eq(mfaPendingLogins.tokenHash, sha256(pending.pendingToken)))
-      .get();
+    const row = await firstRow(
+      handle.db
+        .select()
+        .from(mfaPendingLogins)
+        .where(eq(mfaPendingLogins.tokenHash, sha256(pending.pendingToken))),
+    );
     expect(row?.challenge).toBeNull();
     expect(await beginKeyLogin("not-a-token", handle.db)).toBeUndefined();
-    handle.db.delete(mfaFactors).where(eq(mfaFactors.credentialId, "Y3JlZA")).run();
+    await handle.db.delete(mfaFactors).where(eq(mfaFactors.credentialId, "Y3JlZA"));
   });
 });

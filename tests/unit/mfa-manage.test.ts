@@ -12,6 +12,7 @@ import type { Actor } from "@/lib/authz/actor";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { storeServerSettings, getServerSettings } from "@/lib/services/settings/server-settings";
 import { aCustomer, aDomainWithMailboxes, anAdmin, aReseller, aSupport, emptyDb, TEST_PASSWORD } from "../support/factories";
+import { firstRow } from "@/db/rows";
 
 process.env.AUTH_SECRET ??= "unit-test-secret-for-mfa";
 
@@ -41,14 +42,14 @@ describe("own factors", () => {
     expect(first.codes).toHaveLength(10);
     const second = await enrolTotp(actor);
     expect(second.codes).toBeNull();
-    const { factors, recoveryCodesLeft } = listFactors(actor.id, handle.db);
+    const { factors, recoveryCodesLeft } = await listFactors(actor.id, handle.db);
     expect(factors.map((f) => [f.kind, f.label])).toEqual([
       ["totp", "Telefon"],
       ["totp", "Telefon"],
     ]);
     expect(JSON.stringify(factors)).not.toContain(first.secret);
     expect(recoveryCodesLeft).toBe(10);
-    const audit = handle.db.select().from(auditLog).where(eq(auditLog.action, "mfa.factor_added")).all();
+    const audit = await handle.db.select().from(auditLog).where(eq(auditLog.action, "mfa.factor_added"));
     expect(audit).toHaveLength(2);
     expect(JSON.stringify(audit)).not.toContain(first.secret);
   });
@@ -58,11 +59,14 @@ describe("own factors", () => {
     await enrolTotp(actor);
     await expect(startTotp(actor, {}, handle.db)).rejects.toMatchObject({ fieldErrors: { password: ["mfa.passwordWrong"] } });
     await expect(startTotp(actor, { password: "falsch" }, handle.db)).rejects.toBeInstanceOf(ValidationError);
-    const failures = handle.db
-      .select()
-      .from(authThrottle)
-      .where(eq(authThrottle.key, `acct:ksc:${actor.label}`))
-      .get()?.failures;
+    const failures = (
+      await firstRow(
+        handle.db
+          .select()
+          .from(authThrottle)
+          .where(eq(authThrottle.key, `acct:ksc:${actor.label}`)),
+      )
+    )?.failures;
     expect(failures).toBe(2);
     await expect(startTotp(actor, { password: TEST_PASSWORD }, handle.db)).resolves.toMatchObject({
       factorId: expect.any(Number) as number,
@@ -75,32 +79,32 @@ describe("own factors", () => {
     await expect(confirmTotp(actor, { factorId: e.factorId, code: "000000", label: "x" }, "192.0.2.1", handle.db)).rejects.toMatchObject({
       fieldErrors: { code: ["mfa.codeWrong"] },
     });
-    expect(hasSecondFactor(actor.id, handle.db)).toBe(false);
+    expect(await hasSecondFactor(actor.id, handle.db)).toBe(false);
   });
 
   it("needs the current password to remove a factor; the last one takes the recovery codes along", async () => {
     const actor = await aCustomerActor();
     await enrolTotp(actor);
     await enrolTotp(actor);
-    const [a, b] = listFactors(actor.id, handle.db).factors;
+    const [a, b] = (await listFactors(actor.id, handle.db)).factors;
     await expect(removeFactor(actor, { factorId: a.id, password: "falsch" }, "192.0.2.1", handle.db)).rejects.toBeInstanceOf(
       ValidationError,
     );
-    expect(listFactors(actor.id, handle.db).factors).toHaveLength(2);
+    expect((await listFactors(actor.id, handle.db)).factors).toHaveLength(2);
     await removeFactor(actor, { factorId: a.id, password: TEST_PASSWORD }, "192.0.2.1", handle.db);
-    expect(listFactors(actor.id, handle.db).recoveryCodesLeft).toBe(10);
+    expect((await listFactors(actor.id, handle.db)).recoveryCodesLeft).toBe(10);
     await removeFactor(actor, { factorId: b.id, password: TEST_PASSWORD }, "192.0.2.1", handle.db);
-    expect(hasSecondFactor(actor.id, handle.db)).toBe(false);
-    expect(handle.db.select().from(mfaRecoveryCodes).where(eq(mfaRecoveryCodes.userId, actor.id)).all()).toHaveLength(0);
+    expect(await hasSecondFactor(actor.id, handle.db)).toBe(false);
+    expect(await handle.db.select().from(mfaRecoveryCodes).where(eq(mfaRecoveryCodes.userId, actor.id))).toHaveLength(0);
   });
 
   it("answers 404 for another user's factor", async () => {
     const owner = await aResellerActor();
     await enrolTotp(owner);
-    const factorId = listFactors(owner.id, handle.db).factors[0].id;
+    const factorId = (await listFactors(owner.id, handle.db)).factors[0].id;
     const other = await aResellerActor();
     await expect(removeFactor(other, { factorId, password: TEST_PASSWORD }, "192.0.2.1", handle.db)).rejects.toBeInstanceOf(NotFoundError);
-    expect(hasSecondFactor(owner.id, handle.db)).toBe(true);
+    expect(await hasSecondFactor(owner.id, handle.db)).toBe(true);
   });
 
   it("renews recovery codes with the password; the old ones stop working", async () => {
@@ -125,14 +129,14 @@ describe("admin reset", () => {
     await aCustomer(handle.db);
     const customer = made.actor;
     await enrolTotp(customer);
-    expect(findCustomerAccounts(admin, made.customerNumber.toLowerCase(), handle.db)).toMatchObject([
+    expect(await findCustomerAccounts(admin, made.customerNumber.toLowerCase(), handle.db)).toMatchObject([
       { email: made.email, factorCount: 1 },
     ]);
-    expect(findCustomerAccounts(admin, `${made.email.split("@")[0]}@`, handle.db).map((r) => r.userId)).toEqual([customer.id]);
-    expect(findCustomerAccounts(admin, `${admin.label.split("@")[0]}@`, handle.db)).toEqual([]);
-    expect(resetCustomerSecondFactor(admin, customer.id, "192.0.2.5", handle.db)).toBe(1);
-    expect(hasSecondFactor(customer.id, handle.db)).toBe(false);
-    const entry = handle.db.select().from(auditLog).where(eq(auditLog.action, "mfa.reset")).get();
+    expect((await findCustomerAccounts(admin, `${made.email.split("@")[0]}@`, handle.db)).map((r) => r.userId)).toEqual([customer.id]);
+    expect(await findCustomerAccounts(admin, `${admin.label.split("@")[0]}@`, handle.db)).toEqual([]);
+    expect(await resetCustomerSecondFactor(admin, customer.id, "192.0.2.5", handle.db)).toBe(1);
+    expect(await hasSecondFactor(customer.id, handle.db)).toBe(false);
+    const entry = await firstRow(handle.db.select().from(auditLog).where(eq(auditLog.action, "mfa.reset")));
     expect(entry).toMatchObject({
       actorLabel: admin.label,
       targetId: customer.id,
@@ -145,30 +149,29 @@ describe("admin reset", () => {
     const reseller = await aResellerActor();
     await enrolTotp(reseller);
     const customer = await aCustomerActor();
-    expect(() => resetCustomerSecondFactor(reseller, customer.id, "192.0.2.5", handle.db)).toThrow(ForbiddenError);
-    expect(() => findCustomerAccounts(customer, "k", handle.db)).toThrow(ForbiddenError);
+    await expect(async () => await resetCustomerSecondFactor(reseller, customer.id, "192.0.2.5", handle.db)).rejects.toThrow(
+      ForbiddenError,
+    );
+    await expect(async () => await findCustomerAccounts(customer, "k", handle.db)).rejects.toThrow(ForbiddenError);
     const admin = await anAdmin(handle.db);
-    expect(() => resetCustomerSecondFactor(admin, reseller.id, "192.0.2.5", handle.db)).toThrow(NotFoundError);
-    expect(hasSecondFactor(reseller.id, handle.db)).toBe(true);
+    await expect(async () => await resetCustomerSecondFactor(admin, reseller.id, "192.0.2.5", handle.db)).rejects.toThrow(NotFoundError);
+    expect(await hasSecondFactor(reseller.id, handle.db)).toBe(true);
   });
 });
 
 describe("staff policy and relying party", () => {
-  it("requires staff to enrol by default and can be switched off", () => {
-    expect(getMfaPolicy(handle.db)).toEqual({ enforceStaff: true });
-    expect(["admin", "reseller", "support", "customer"].map((r) => roleMustEnrol(r as Actor["role"], handle.db))).toEqual([
-      true,
-      true,
-      true,
-      false,
-    ]);
-    setMfaPolicy({ enforceStaff: false }, handle.db);
-    expect(roleMustEnrol("admin", handle.db)).toBe(false);
-    setMfaPolicy({ enforceStaff: true }, handle.db);
+  it("requires staff to enrol by default and can be switched off", async () => {
+    expect(await getMfaPolicy(handle.db)).toEqual({ enforceStaff: true });
+    expect(
+      await Promise.all(["admin", "reseller", "support", "customer"].map((r) => roleMustEnrol(r as Actor["role"], handle.db))),
+    ).toEqual([true, true, true, false]);
+    await setMfaPolicy({ enforceStaff: false }, handle.db);
+    expect(await roleMustEnrol("admin", handle.db)).toBe(false);
+    await setMfaPolicy({ enforceStaff: true }, handle.db);
   });
 
-  it("takes rpID and origin from the configured public URL", () => {
-    storeServerSettings(handle.db, { ...getServerSettings(handle.db), publicUrl: "https://ksc.example.net/panel" });
-    expect(relyingParty(handle.db)).toMatchObject({ rpID: "ksc.example.net", origin: "https://ksc.example.net" });
+  it("takes rpID and origin from the configured public URL", async () => {
+    await storeServerSettings(handle.db, { ...(await getServerSettings(handle.db)), publicUrl: "https://ksc.example.net/panel" });
+    expect(await relyingParty(handle.db)).toMatchObject({ rpID: "ksc.example.net", origin: "https://ksc.example.net" });
   });
 });

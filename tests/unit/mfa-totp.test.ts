@@ -7,6 +7,7 @@ import { replaceRecoveryCodes } from "@/lib/auth/mfa/recovery-codes";
 import { openSecret, sealSecret } from "@/lib/auth/mfa/secret-box";
 import { beginTotpEnrolment, confirmTotpFactor } from "@/lib/auth/mfa/totp";
 import { createSeededDb } from "../support/seeded-db";
+import { firstRow } from "@/db/rows";
 
 process.env.AUTH_SECRET ??= "unit-test-secret-for-mfa";
 
@@ -18,13 +19,13 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const userId = (email: string) => handle.db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()!.id;
+const userId = async (email: string) => (await firstRow(handle.db.select({ id: users.id }).from(users).where(eq(users.email, email))))!.id;
 const T0 = Date.UTC(2026, 10, 23, 12, 0, 0);
 const at = (ms: number) => vi.useFakeTimers({ toFake: ["Date"], now: ms });
 const codeAt = (secret: string, ms: number) => generate({ secret, epoch: Math.floor(ms / 1000) });
 
 async function enrol(email: string) {
-  const id = userId(email);
+  const id = await userId(email);
   at(T0);
   const enrolment = await beginTotpEnrolment(id, email, handle.db);
   expect(await confirmTotpFactor(id, enrolment.factorId, await codeAt(enrolment.secret, T0), "App", handle.db)).toBe(true);
@@ -44,24 +45,24 @@ describe("secret box", () => {
 
 describe("TOTP enrolment", () => {
   it("stays inactive until confirmed and stores the secret sealed", async () => {
-    const id = userId("kunde2@kontor.example");
+    const id = await userId("kunde2@kontor.example");
     const enrolment = await beginTotpEnrolment(id, "kunde2@kontor.example", handle.db);
     expect(enrolment.qrDataUrl).toMatch(/^data:image\/png;base64,/);
     expect(enrolment.uri).toContain(`secret=${enrolment.secret}`);
-    expect(hasSecondFactor(id, handle.db)).toBe(false);
-    const row = handle.db.select().from(mfaFactors).where(eq(mfaFactors.id, enrolment.factorId)).get()!;
+    expect(await hasSecondFactor(id, handle.db)).toBe(false);
+    const row = (await firstRow(handle.db.select().from(mfaFactors).where(eq(mfaFactors.id, enrolment.factorId))))!;
     expect(row.secretSealed).not.toContain(enrolment.secret);
     expect(await confirmTotpFactor(id, enrolment.factorId, "000000", "App", handle.db)).toBe(false);
-    expect(hasSecondFactor(id, handle.db)).toBe(false);
+    expect(await hasSecondFactor(id, handle.db)).toBe(false);
     expect(await confirmTotpFactor(id, enrolment.factorId, await generate({ secret: enrolment.secret }), "App", handle.db)).toBe(true);
-    expect(hasSecondFactor(id, handle.db)).toBe(true);
+    expect(await hasSecondFactor(id, handle.db)).toBe(true);
   });
 
   it("does not let another user confirm the factor", async () => {
-    const owner = userId("reseller2@kontor.example");
+    const owner = await userId("reseller2@kontor.example");
     const enrolment = await beginTotpEnrolment(owner, "reseller2@kontor.example", handle.db);
     const code = await generate({ secret: enrolment.secret });
-    expect(await confirmTotpFactor(userId("support@kontor.example"), enrolment.factorId, code, "App", handle.db)).toBe(false);
+    expect(await confirmTotpFactor(await userId("support@kontor.example"), enrolment.factorId, code, "App", handle.db)).toBe(false);
   });
 });
 
@@ -91,25 +92,25 @@ describe("TOTP codes work once", () => {
 
 describe("recovery codes", () => {
   it("makes 10 codes, stores only hashes and accepts each once, in any spelling", async () => {
-    const id = userId("kunde@kontor.example");
-    const codes = replaceRecoveryCodes(handle.db, id);
+    const id = await userId("kunde@kontor.example");
+    const codes = await replaceRecoveryCodes(handle.db, id);
     expect(codes).toHaveLength(10);
     expect(new Set(codes).size).toBe(10);
-    const stored = handle.db.select({ h: mfaRecoveryCodes.codeHash }).from(mfaRecoveryCodes).where(eq(mfaRecoveryCodes.userId, id)).all();
+    const stored = await handle.db.select({ h: mfaRecoveryCodes.codeHash }).from(mfaRecoveryCodes).where(eq(mfaRecoveryCodes.userId, id));
     expect(stored).toHaveLength(10);
     for (const code of codes) expect(JSON.stringify(stored)).not.toContain(code.replace("-", ""));
 
     const sloppy = codes[0].toLowerCase().replace("-", " ");
     expect(await verifySecondFactorCode(id, sloppy, handle.db)).toBe(true);
     expect(await verifySecondFactorCode(id, codes[0], handle.db)).toBe(false);
-    expect(await verifySecondFactorCode(userId("kunde2@kontor.example"), codes[1], handle.db)).toBe(false);
+    expect(await verifySecondFactorCode(await userId("kunde2@kontor.example"), codes[1], handle.db)).toBe(false);
     expect(await verifySecondFactorCode(id, codes[1], handle.db)).toBe(true);
   });
 
   it("voids old codes when new ones are made", async () => {
-    const id = userId("support@kontor.example");
-    const old = replaceRecoveryCodes(handle.db, id);
-    replaceRecoveryCodes(handle.db, id);
+    const id = await userId("support@kontor.example");
+    const old = await replaceRecoveryCodes(handle.db, id);
+    await replaceRecoveryCodes(handle.db, id);
     expect(await verifySecondFactorCode(id, old[0], handle.db)).toBe(false);
   });
 });

@@ -11,6 +11,7 @@ import { moveDomain } from "@/lib/services/orders/move-domain";
 import { orderPackage } from "@/lib/services/orders/order-package";
 import { createPackage } from "@/lib/services/packages/save-package";
 import { aCustomerWithPackage, aDomainWithMailboxes, aPackage, aReseller, emptyDb, type TestDb } from "../support/factories";
+import { firstRow } from "@/db/rows";
 
 /** Each test builds its own resellers, customers and packages on an empty database. */
 let handle: ReturnType<typeof emptyDb>;
@@ -45,12 +46,12 @@ describe("ordering a package without panel", () => {
     const reseller = (await aReseller(db)).actor;
     const c = await createCustomer(reseller, customerInput("order1@example.test"), null, db);
     const login = `${c.customerNumber.toLowerCase()}.001`;
-    const pkg = createPackage(reseller, { ...pkgInput, name: "Mail Test" }, null, db);
+    const pkg = await createPackage(reseller, { ...pkgInput, name: "Mail Test" }, null, db);
     const first = await orderPackage(reseller, { customerId: c.id, packageId: pkg, domain: "Erste-Bestellung.example" }, null, db);
     expect(first.adminAccount?.login).toBe(login);
     const password = first.adminAccount?.password ?? "";
     expect(checkPasswordRules(password, { names: [login] }, { requireClasses: true })).toEqual([]);
-    const row = db.select().from(mailAccounts).where(eq(mailAccounts.login, login)).get();
+    const row = await firstRow(db.select().from(mailAccounts).where(eq(mailAccounts.login, login)));
     expect(row?.mustChangePassword).toBe(true);
     expect(row?.passwordHash).not.toContain(password);
     expect(await verifyPassword(row?.passwordHash ?? "", password)).toBe(true);
@@ -58,18 +59,18 @@ describe("ordering a package without panel", () => {
     const view = handle.sqlite.prepare("SELECT user FROM dovecot_passdb WHERE user = ?").get(login);
     expect(view).toEqual({ user: login });
     // Never in the audit log.
-    const audit = db.select({ details: auditLog.details }).from(auditLog).all();
+    const audit = await db.select({ details: auditLog.details }).from(auditLog);
     expect(JSON.stringify(audit)).not.toContain(password);
 
     const second = await orderPackage(reseller, { customerId: c.id, packageId: pkg, domain: "zweite-bestellung.example" }, null, db);
     expect(second.adminAccount).toBeUndefined();
-    expect(db.select().from(mailAccounts).where(eq(mailAccounts.customerId, c.id)).all()).toHaveLength(1);
+    expect(await db.select().from(mailAccounts).where(eq(mailAccounts.customerId, c.id))).toHaveLength(1);
   });
 
   it("creates no .001 for a package with panel", async () => {
     const r = await aReseller(db);
     const c = await createCustomer(r.actor, customerInput("order2@example.test"), null, db);
-    const plesk = aPackage(db, r, { panel: "plesk8" });
+    const plesk = await aPackage(db, r, { panel: "plesk8" });
     const res = await orderPackage(r.actor, { customerId: c.id, packageId: plesk, domain: "mit-panel.example" }, null, db);
     expect(res.adminAccount).toBeUndefined();
   });
@@ -77,12 +78,12 @@ describe("ordering a package without panel", () => {
   it("refuses taken and invalid domains without a partial write", async () => {
     await aCustomerWithPackage(db, { domain: "alpenblick.example" });
     const sub = await aCustomerWithPackage(db);
-    const before = db.select({ id: subscriptions.id }).from(subscriptions).all().length;
+    const before = (await db.select({ id: subscriptions.id }).from(subscriptions)).length;
     const order = (domain: string) =>
       orderPackage(sub.reseller.actor, { customerId: sub.customer.id, packageId: sub.packageId, domain }, null, db);
     await expect(order("ALPENBLICK.example.")).rejects.toBeInstanceOf(ValidationError);
     await expect(order("kein domain")).rejects.toBeInstanceOf(ValidationError);
-    expect(db.select({ id: subscriptions.id }).from(subscriptions).all()).toHaveLength(before);
+    expect(await db.select({ id: subscriptions.id }).from(subscriptions)).toHaveLength(before);
   });
 
   it("answers 404 for another reseller's customer or package", async () => {
@@ -102,12 +103,12 @@ describe("domains in subscriptions", () => {
   it("adds domains up to maxDomains and names the limit when refusing", async () => {
     const reseller = (await aReseller(db)).actor;
     const c = await createCustomer(reseller, customerInput("order3@example.test"), null, db);
-    const pkg = createPackage(reseller, { ...pkgInput, name: "Zwei Domains" }, null, db);
+    const pkg = await createPackage(reseller, { ...pkgInput, name: "Zwei Domains" }, null, db);
     const { subscriptionId } = await orderPackage(reseller, { customerId: c.id, packageId: pkg, domain: "eins.example" }, null, db);
-    addDomain(reseller, { subscriptionId, domain: "zwei.example" }, null, db);
-    const err = (() => {
+    await addDomain(reseller, { subscriptionId, domain: "zwei.example" }, null, db);
+    const err = await (async () => {
       try {
-        addDomain(reseller, { subscriptionId, domain: "drei.example" }, null, db);
+        await addDomain(reseller, { subscriptionId, domain: "drei.example" }, null, db);
       } catch (e) {
         return e;
       }
@@ -115,7 +116,7 @@ describe("domains in subscriptions", () => {
     expect(err).toBeInstanceOf(LimitError);
     expect((err as LimitError).exceeded).toEqual([{ limit: "maxDomains", used: 2, max: 2, where: `${c.customerNumber} · Zwei Domains` }]);
     const other = (await aReseller(db)).actor;
-    expect(() => addDomain(other, { subscriptionId, domain: "vier.example" }, null, db)).toThrow(NotFoundError);
+    await expect(async () => await addDomain(other, { subscriptionId, domain: "vier.example" }, null, db)).rejects.toThrow(NotFoundError);
   });
 
   it("moves a domain between the customer's subscriptions within the target's limits", async () => {
@@ -134,26 +135,27 @@ describe("domains in subscriptions", () => {
     const classic = await aCustomerWithPackage(db, { reseller, customer, package: { name: "Web Classic", mailboxQuotaMb: 1024 } });
     const mail = await aCustomerWithPackage(db, { reseller, customer, package: { name: "Mail Basic", panel: "none" } });
     const otherCustomer = await aCustomerWithPackage(db, { reseller });
-    const subOf = (id: number) => db.select({ sub: domains.subscriptionId }).from(domains).where(eq(domains.id, id)).get()?.sub;
-    const move = (domainId: number, targetSubscriptionId: number) =>
-      moveDomain(reseller.actor, { domainId, targetSubscriptionId }, null, db);
+    const subOf = async (id: number) =>
+      (await firstRow(db.select({ sub: domains.subscriptionId }).from(domains).where(eq(domains.id, id))))?.sub;
+    const move = async (domainId: number, targetSubscriptionId: number) =>
+      await moveDomain(reseller.actor, { domainId, targetSubscriptionId }, null, db);
 
-    move(plus.domain.id, business.subscriptionId);
-    expect(subOf(plus.domain.id)).toBe(business.subscriptionId);
+    await move(plus.domain.id, business.subscriptionId);
+    expect(await subOf(plus.domain.id)).toBe(business.subscriptionId);
     // Mailboxes cannot go into a package without panel.
-    expect(() => move(plus.domain.id, mail.subscriptionId)).toThrow(ValidationError);
+    await expect(async () => await move(plus.domain.id, mail.subscriptionId)).rejects.toThrow(ValidationError);
     // Another customer's subscription is not found.
-    expect(() => move(plus.domain.id, otherCustomer.subscriptionId)).toThrow(NotFoundError);
+    await expect(async () => await move(plus.domain.id, otherCustomer.subscriptionId)).rejects.toThrow(NotFoundError);
     // Web Classic allows 1024 MB per mailbox; the Business mailboxes have 5120.
-    const err = (() => {
+    const err = await (async () => {
       try {
-        move(business.domain.id, classic.subscriptionId);
+        await move(business.domain.id, classic.subscriptionId);
       } catch (e) {
         return e;
       }
     })();
     expect(err).toBeInstanceOf(LimitError);
     expect((err as LimitError).exceeded.map((e) => e.limit)).toEqual(["mailboxQuotaMb"]);
-    expect(subOf(business.domain.id)).toBe(business.subscriptionId);
+    expect(await subOf(business.domain.id)).toBe(business.subscriptionId);
   });
 });

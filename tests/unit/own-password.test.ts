@@ -9,6 +9,7 @@ import { ROLES } from "@/lib/authz/permissions";
 import { changeOwnPasswordWithCurrent } from "@/lib/services/passwords/change-own-password";
 import { createSeededDb } from "../support/seeded-db";
 import { actorsOf, type Handle, NEW_PASSWORD } from "../support/reseller-admin/actors";
+import { firstRow } from "@/db/rows";
 
 /** Issue 25, point 13: "Passwort ändern" in the user menu works for every role, with the current password. */
 let handle: Handle;
@@ -27,23 +28,23 @@ describe("own password from the user menu", () => {
   it.each(["reseller@kontor.example", "support@kontor.example", "kunde2@kontor.example"])(
     "%s: refuses a wrong current password, then changes",
     async (email) => {
-      const actor = as.user(email);
+      const actor = await as.user(email);
       const err = await changeOwnPasswordWithCurrent(actor, input("Falsch-Falsch-Falsch-1"), "192.0.2.7", "de", handle.db).catch(
         (e: unknown) => e,
       );
       expect(err).toBeInstanceOf(ValidationError);
       expect((err as ValidationError).fieldErrors?.currentPassword).toEqual(["password.errors.currentWrong"]);
       const notice = await changeOwnPasswordWithCurrent(actor, input(DEMO_PASSWORD), "192.0.2.7", "de", handle.db);
-      const hash = handle.db.select({ h: users.passwordHash }).from(users).where(eq(users.id, actor.id)).get()?.h ?? "";
+      const hash = (await firstRow(handle.db.select({ h: users.passwordHash }).from(users).where(eq(users.id, actor.id))))?.h ?? "";
       expect(await verifyPassword(hash, NEW_PASSWORD)).toBe(true);
       expect(notice?.to).toBeTruthy();
       expect(JSON.stringify(notice)).not.toContain(NEW_PASSWORD);
-      expect(as.user(email).sessionVersion).toBe(actor.sessionVersion + 1); // every other session ends
+      expect((await as.user(email)).sessionVersion).toBe(actor.sessionVersion + 1); // every other session ends
     },
   );
 
   it("a customer's notice goes to the contact address of the Stammdaten, in the user's language", async () => {
-    const actor = as.user("kunde3@kontor.example");
+    const actor = await as.user("kunde3@kontor.example");
     const contact = handle.sqlite
       .prepare("SELECT c.contact_email FROM customers c JOIN users u ON u.customer_id = c.id WHERE u.email = ?")
       .pluck()
@@ -54,9 +55,10 @@ describe("own password from the user menu", () => {
   });
 
   it("the .001 account of the E-Mail-Administration changes its own password the same way", async () => {
-    const actor = as.mailAdmin("k10001.001");
+    const actor = await as.mailAdmin("k10001.001");
     await changeOwnPasswordWithCurrent(actor, input(DEMO_PASSWORD), "192.0.2.8", "it", handle.db);
-    const hash = handle.db.select({ h: mailAccounts.passwordHash }).from(mailAccounts).where(eq(mailAccounts.id, actor.id)).get()?.h ?? "";
+    const hash =
+      (await firstRow(handle.db.select({ h: mailAccounts.passwordHash }).from(mailAccounts).where(eq(mailAccounts.id, actor.id))))?.h ?? "";
     expect(await verifyPassword(hash, NEW_PASSWORD)).toBe(true);
   });
 });

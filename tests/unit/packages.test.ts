@@ -8,6 +8,7 @@ import { listPackagesWithUsage } from "@/lib/services/packages/list-packages-wit
 import { createPackage, deletePackage, updatePackage } from "@/lib/services/packages/save-package";
 import { createPackageSchema } from "@/lib/validation/package";
 import { aCustomer, aCustomerWithPackage, aPackage, aReseller, emptyDb, type TestReseller } from "../support/factories";
+import { firstRow } from "@/db/rows";
 
 /** Each test builds its own resellers and packages on an empty database. */
 let handle: ReturnType<typeof emptyDb>;
@@ -61,48 +62,49 @@ describe("packages (Tarife)", () => {
     expect(Object.keys(fields).sort()).toEqual(["mailboxQuotaMb", "maxDomains", "maxMailboxes", "name", "panel"]);
   });
 
-  it("creates, edits and deletes a package with audit entries", () => {
+  it("creates, edits and deletes a package with audit entries", async () => {
     const reseller = r1.actor;
-    const id = createPackage(reseller, { ...base, name: "Profi" }, null, handle.db);
-    expect(() => createPackage(reseller, { ...base, name: "Profi" }, null, handle.db)).toThrow(ValidationError);
-    updatePackage(reseller, id, { ...base, name: "Profi XL", maxDomains: null }, null, handle.db);
-    expect(getPackageOrThrow(reseller, id, handle.db)).toMatchObject({ name: "Profi XL", maxDomains: null, forwardingEnabled: false });
-    expect(listPackagesWithUsage(reseller, handle.db).find((p) => p.id === id)?.subscriptionCount).toBe(0);
-    deletePackage(reseller, id, null, handle.db);
-    expect(handle.db.select().from(packages).where(eq(packages.id, id)).get()).toBeUndefined();
-    const actions = handle.db
-      .select({ a: auditLog.action })
-      .from(auditLog)
-      .where(eq(auditLog.targetId, id))
-      .all()
-      .map((r) => r.a);
+    const id = await createPackage(reseller, { ...base, name: "Profi" }, null, handle.db);
+    await expect(async () => await createPackage(reseller, { ...base, name: "Profi" }, null, handle.db)).rejects.toThrow(ValidationError);
+    await updatePackage(reseller, id, { ...base, name: "Profi XL", maxDomains: null }, null, handle.db);
+    expect(await getPackageOrThrow(reseller, id, handle.db)).toMatchObject({
+      name: "Profi XL",
+      maxDomains: null,
+      forwardingEnabled: false,
+    });
+    expect((await listPackagesWithUsage(reseller, handle.db)).find((p) => p.id === id)?.subscriptionCount).toBe(0);
+    await deletePackage(reseller, id, null, handle.db);
+    expect(await firstRow(handle.db.select().from(packages).where(eq(packages.id, id)))).toBeUndefined();
+    const actions = (await handle.db.select({ a: auditLog.action }).from(auditLog).where(eq(auditLog.targetId, id))).map((r) => r.a);
     expect(actions).toEqual(["package.create", "package.update", "package.delete"]);
   });
 
   it("refuses deleting a package in use and a no-panel package without a mailbox", async () => {
     const reseller = r1.actor;
-    const business = aPackage(handle.db, r1, { name: "Business" });
+    const business = await aPackage(handle.db, r1, { name: "Business" });
     await aCustomerWithPackage(handle.db, { reseller: r1, packageId: business });
     await aCustomerWithPackage(handle.db, { reseller: r1, packageId: business });
-    const used = listPackagesWithUsage(reseller, handle.db).find((p) => p.name === "Business");
+    const used = (await listPackagesWithUsage(reseller, handle.db)).find((p) => p.name === "Business");
     expect(used?.subscriptionCount).toBe(2);
-    expect(() => deletePackage(reseller, used?.id ?? 0, null, handle.db)).toThrow(ValidationError);
-    expect(() => createPackage(reseller, { ...base, name: "Leer", panel: "none", maxMailboxes: 0 }, null, handle.db)).toThrow(
-      ValidationError,
-    );
+    await expect(async () => await deletePackage(reseller, used?.id ?? 0, null, handle.db)).rejects.toThrow(ValidationError);
+    await expect(
+      async () => await createPackage(reseller, { ...base, name: "Leer", panel: "none", maxMailboxes: 0 }, null, handle.db),
+    ).rejects.toThrow(ValidationError);
   });
 
   it("keeps packages inside their reseller (404) and closed to other roles", async () => {
-    const foreign = aPackage(handle.db, r1, { name: "Mail Basic", panel: "none" });
+    const foreign = await aPackage(handle.db, r1, { name: "Mail Basic", panel: "none" });
     const other = await aReseller(handle.db);
-    aPackage(handle.db, other, { name: "Web Plus" });
+    await aPackage(handle.db, other, { name: "Web Plus" });
     const r2 = other.actor;
-    expect(listPackagesWithUsage(r2, handle.db).map((p) => p.name)).toEqual(["Web Plus"]);
-    expect(() => getPackageOrThrow(r2, foreign, handle.db)).toThrow(NotFoundError);
-    expect(() => updatePackage(r2, foreign, { ...base, name: "Gekapert" }, null, handle.db)).toThrow(NotFoundError);
-    expect(() => deletePackage(r2, foreign, null, handle.db)).toThrow(NotFoundError);
+    expect((await listPackagesWithUsage(r2, handle.db)).map((p) => p.name)).toEqual(["Web Plus"]);
+    await expect(async () => await getPackageOrThrow(r2, foreign, handle.db)).rejects.toThrow(NotFoundError);
+    await expect(async () => await updatePackage(r2, foreign, { ...base, name: "Gekapert" }, null, handle.db)).rejects.toThrow(
+      NotFoundError,
+    );
+    await expect(async () => await deletePackage(r2, foreign, null, handle.db)).rejects.toThrow(NotFoundError);
     const customer = (await aCustomer(handle.db, r1)).actor;
-    expect(() => createPackage(customer, { ...base, name: "X" }, null, handle.db)).toThrow(ForbiddenError);
-    expect(getPackageOrThrow(r1.actor, foreign, handle.db).name).toBe("Mail Basic");
+    await expect(async () => await createPackage(customer, { ...base, name: "X" }, null, handle.db)).rejects.toThrow(ForbiddenError);
+    expect((await getPackageOrThrow(r1.actor, foreign, handle.db)).name).toBe("Mail Basic");
   });
 });

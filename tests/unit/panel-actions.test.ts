@@ -19,7 +19,7 @@ vi.mock("next-intl/server", () => ({ getTranslations: async () => Object.assign(
 const actions = await import("@/app/(panel)/panel/[subscriptionId]/mail/actions");
 
 let h: Awaited<ReturnType<typeof createSeededDb>>;
-let f: ReturnType<typeof panelFixtures>;
+let f: Awaited<ReturnType<typeof panelFixtures>>;
 beforeAll(async () => {
   h = await createSeededDb();
   state.db = h.db;
@@ -38,8 +38,8 @@ const as = (email: string) => {
 describe("panel actions", () => {
   it("set a password for the customer's own mailbox and report it", async () => {
     as("kunde@kontor.example");
-    const m = f.mailbox("info@citywerk.example");
-    const sub = String(f.domain("citywerk.example").subscriptionId);
+    const m = await f.mailbox("info@citywerk.example");
+    const sub = String((await f.domain("citywerk.example")).subscriptionId);
     const result = await actions.updateMailboxSettingsAction(
       IDLE,
       form({
@@ -52,16 +52,16 @@ describe("panel actions", () => {
       }),
     );
     expect(result).toMatchObject({ status: "success", data: { passwordChanged: "1" } });
-    expect(await verifyPassword(f.mailbox("info@citywerk.example")?.passwordHash ?? "", NEW_PASSWORD)).toBe(true);
+    expect(await verifyPassword((await f.mailbox("info@citywerk.example"))?.passwordHash ?? "", NEW_PASSWORD)).toBe(true);
   });
 
   it("put a mismatch beside the confirmation field and write nothing", async () => {
     as("kunde@kontor.example");
-    const m = f.mailbox("info@alpenblick.example");
+    const m = await f.mailbox("info@alpenblick.example");
     const result = await actions.updateMailboxSettingsAction(
       IDLE,
       form({
-        subscriptionId: String(f.domain("alpenblick.example").subscriptionId),
+        subscriptionId: String((await f.domain("alpenblick.example")).subscriptionId),
         mailboxId: String(m?.id),
         quotaMb: "",
         newPassword: NEW_PASSWORD,
@@ -69,7 +69,7 @@ describe("panel actions", () => {
       }),
     );
     expect(result).toMatchObject({ status: "error", fieldErrors: { confirmPassword: ["password.errors.mismatch"] } });
-    expect(f.mailbox("info@alpenblick.example")).toEqual(m);
+    expect(await f.mailbox("info@alpenblick.example")).toEqual(m);
   });
 
   it.each([
@@ -78,8 +78,8 @@ describe("panel actions", () => {
     ["kunde@kontor.example", "info@suedwind-kunde.example", "suedwind-kunde.example"],
   ])("answer not found to %s for %s and change nothing", async (attacker, address, domain) => {
     as(attacker);
-    const m = f.mailbox(address);
-    const d = f.domain(domain);
+    const m = await f.mailbox(address);
+    const d = await f.domain(domain);
     const ids = { subscriptionId: String(d.subscriptionId), mailboxId: String(m?.id) };
     const before = h.sqlite.prepare("SELECT * FROM mailboxes ORDER BY id").all();
     const results = [
@@ -108,8 +108,8 @@ describe("panel actions", () => {
 
   it("answer not found when a foreign domain is posted under the customer's own subscription", async () => {
     as("kunde2@kontor.example");
-    const own = f.domain("zweite-firma.example");
-    const foreign = f.domain("alpenblick.example");
+    const own = await f.domain("zweite-firma.example");
+    const foreign = await f.domain("alpenblick.example");
     const r = await actions.createMailboxAction(
       IDLE,
       form({
@@ -122,17 +122,17 @@ describe("panel actions", () => {
       }),
     );
     expect(r).toMatchObject({ status: "error", formError: "errors.notFound" });
-    expect(f.mailbox("eindringling@alpenblick.example")).toBeUndefined();
-    expect(f.domain("alpenblick.example").mailboxCount).toBe(foreign.mailboxCount);
+    expect(await f.mailbox("eindringling@alpenblick.example")).toBeUndefined();
+    expect((await f.domain("alpenblick.example")).mailboxCount).toBe(foreign.mailboxCount);
   });
 
   it("refuse a mailbox user and a mail administrator (no mailboxes.manage permission)", async () => {
-    const m = f.mailbox("info@alpenblick.example");
+    const m = await f.mailbox("info@alpenblick.example");
     for (const actor of [{ role: "mailbox" }, { role: "mailadmin" }]) {
-      state.actor = { ...f.actorFor("kunde@kontor.example"), ...actor };
+      state.actor = { ...(await f.actorFor("kunde@kontor.example")), ...actor };
       const r = await actions.setSpamFilterAction(
         IDLE,
-        form({ subscriptionId: String(f.domain("alpenblick.example").subscriptionId), mailboxId: String(m?.id) }),
+        form({ subscriptionId: String((await f.domain("alpenblick.example")).subscriptionId), mailboxId: String(m?.id) }),
       );
       expect(r).toEqual({ status: "error", formError: "errors.forbidden" });
     }
@@ -140,8 +140,8 @@ describe("panel actions", () => {
 
   it("work as a plain form's action too (formData only), and refuse a call without form data", async () => {
     as("kunde@kontor.example");
-    const m = f.mailbox("info@citywerk.example");
-    const sub = String(f.domain("citywerk.example").subscriptionId);
+    const m = await f.mailbox("info@citywerk.example");
+    const sub = String((await f.domain("citywerk.example")).subscriptionId);
     const fields = {
       subscriptionId: sub,
       mailboxId: String(m?.id),
@@ -152,10 +152,10 @@ describe("panel actions", () => {
     };
     const plain = actions.updateMailboxSettingsAction as unknown as (fd: FormData) => Promise<unknown>;
     expect(await plain(form(fields))).toMatchObject({ status: "success" });
-    expect(await verifyPassword(f.mailbox("info@citywerk.example")?.passwordHash ?? "", "Plain-Form-Kennwort-42!")).toBe(true);
+    expect(await verifyPassword((await f.mailbox("info@citywerk.example"))?.passwordHash ?? "", "Plain-Form-Kennwort-42!")).toBe(true);
     const crafted = actions.updateMailboxSettingsAction as unknown as (a: unknown, b?: unknown) => Promise<unknown>;
     expect(await crafted(IDLE, { newPassword: "x" })).toEqual({ status: "error", formError: "validation.invalid" });
     expect(await crafted("text")).toEqual({ status: "error", formError: "validation.invalid" });
-    expect(await verifyPassword(f.mailbox("info@citywerk.example")?.passwordHash ?? "", "Plain-Form-Kennwort-42!")).toBe(true);
+    expect(await verifyPassword((await f.mailbox("info@citywerk.example"))?.passwordHash ?? "", "Plain-Form-Kennwort-42!")).toBe(true);
   });
 });

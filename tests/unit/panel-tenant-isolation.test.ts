@@ -19,7 +19,7 @@ import { createSeededDb } from "../support/seeded-db";
 import { NEW_PASSWORD, panelFixtures } from "./panel-fixtures";
 
 let h: Awaited<ReturnType<typeof createSeededDb>>;
-let f: ReturnType<typeof panelFixtures>;
+let f: Awaited<ReturnType<typeof panelFixtures>>;
 beforeAll(async () => {
   h = await createSeededDb();
   f = panelFixtures(h.db);
@@ -33,12 +33,12 @@ const cases = [
   ["kunde3@kontor.example", "alpenblick.example", "info@alpenblick.example"],
 ] as const;
 
-const snapshot = () => ({
+const snapshot = async () => ({
   mailboxes: h.sqlite.prepare("SELECT * FROM mailboxes ORDER BY id").all(),
   domains: h.sqlite.prepare("SELECT * FROM domains ORDER BY id").all(),
-  forwards: h.db.select().from(forwards).all(),
+  forwards: await h.db.select().from(forwards),
   spam: h.sqlite.prepare("SELECT * FROM spam_settings ORDER BY mailbox_id").all(),
-  audit: h.db.select({ id: auditLog.id }).from(auditLog).all().length,
+  audit: (await h.db.select({ id: auditLog.id }).from(auditLog)).length,
 });
 
 async function expectNotFound(fn: () => unknown) {
@@ -51,25 +51,25 @@ describe.each(cases)("%s against %s", (attacker, victimDomain, victimAddress) =>
   let domainId: number;
   let mailboxId: number;
   let ownSubId: number;
-  beforeAll(() => {
-    actor = f.actorFor(attacker);
-    const d = f.domain(victimDomain);
+  beforeAll(async () => {
+    actor = await f.actorFor(attacker);
+    const d = await f.domain(victimDomain);
     subId = d.subscriptionId;
     domainId = d.id;
-    mailboxId = f.mailbox(victimAddress)?.id ?? 0;
+    mailboxId = (await f.mailbox(victimAddress))?.id ?? 0;
     ownSubId = h.sqlite.prepare("SELECT id FROM subscriptions WHERE customer_id = ? LIMIT 1").pluck().get(actor.customerId) as number;
   });
 
   it("cannot read the subscription, its mailboxes or the mailbox", async () => {
-    await expectNotFound(() => getSubscriptionForCustomer(actor, subId, h.db));
-    await expectNotFound(() => getPanelMailbox(actor, subId, mailboxId, h.db));
+    await expectNotFound(async () => await getSubscriptionForCustomer(actor, subId, h.db));
+    await expectNotFound(async () => await getPanelMailbox(actor, subId, mailboxId, h.db));
     // Own subscription in the URL, foreign mailbox id: still not found.
-    await expectNotFound(() => getPanelMailbox(actor, ownSubId, mailboxId, h.db));
-    expect(listSubscriptionMailboxes(actor, subId, {}, h.db).items).toEqual([]);
+    await expectNotFound(async () => await getPanelMailbox(actor, ownSubId, mailboxId, h.db));
+    expect((await listSubscriptionMailboxes(actor, subId, {}, h.db)).items).toEqual([]);
   });
 
   it("cannot create, change, forward, filter or delete, and nothing changes", async () => {
-    const before = snapshot();
+    const before = await snapshot();
     const pw = { newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD };
     await expectNotFound(() =>
       createMailbox(actor, { subscriptionId: subId, domainId, localPart: "eindringling", quotaMb: null, ...pw }, {}, h.db),
@@ -83,24 +83,28 @@ describe.each(cases)("%s against %s", (attacker, victimDomain, victimAddress) =>
     await expectNotFound(() =>
       updateMailboxSettings(actor, { subscriptionId: ownSubId, mailboxId, enabled: false, quotaMb: 1, ...pw }, {}, h.db),
     );
-    await expectNotFound(() =>
-      setForwarding(actor, { subscriptionId: subId, mailboxId, targets: "dieb@example.org", keepCopy: false }, {}, h.db),
+    await expectNotFound(
+      async () => await setForwarding(actor, { subscriptionId: subId, mailboxId, targets: "dieb@example.org", keepCopy: false }, {}, h.db),
     );
-    await expectNotFound(() => setSpamFilter(actor, { subscriptionId: subId, mailboxId, enabled: false }, {}, h.db));
-    await expectNotFound(() => deleteMailboxes(actor, { subscriptionId: subId, mailboxIds: [mailboxId], confirmed: "yes" }, {}, h.db));
-    await expectNotFound(() => deleteMailboxes(actor, { subscriptionId: ownSubId, mailboxIds: [mailboxId], confirmed: "yes" }, {}, h.db));
-    expect(snapshot()).toEqual(before);
+    await expectNotFound(async () => await setSpamFilter(actor, { subscriptionId: subId, mailboxId, enabled: false }, {}, h.db));
+    await expectNotFound(
+      async () => await deleteMailboxes(actor, { subscriptionId: subId, mailboxIds: [mailboxId], confirmed: "yes" }, {}, h.db),
+    );
+    await expectNotFound(
+      async () => await deleteMailboxes(actor, { subscriptionId: ownSubId, mailboxIds: [mailboxId], confirmed: "yes" }, {}, h.db),
+    );
+    expect(await snapshot()).toEqual(before);
   });
 });
 
 it("deletes nothing when one selected id of many is foreign", async () => {
-  const kunde = f.actorFor("kunde@kontor.example");
-  const d = f.domain("citywerk.example");
-  const own = f.mailbox("info@citywerk.example")?.id ?? 0;
-  const foreign = f.mailbox("info@zweite-firma.example")?.id ?? 0;
-  const before = snapshot();
-  await expectNotFound(() =>
-    deleteMailboxes(kunde, { subscriptionId: d.subscriptionId, mailboxIds: [own, foreign], confirmed: "yes" }, {}, h.db),
+  const kunde = await f.actorFor("kunde@kontor.example");
+  const d = await f.domain("citywerk.example");
+  const own = (await f.mailbox("info@citywerk.example"))?.id ?? 0;
+  const foreign = (await f.mailbox("info@zweite-firma.example"))?.id ?? 0;
+  const before = await snapshot();
+  await expectNotFound(
+    async () => await deleteMailboxes(kunde, { subscriptionId: d.subscriptionId, mailboxIds: [own, foreign], confirmed: "yes" }, {}, h.db),
   );
-  expect(snapshot()).toEqual(before);
+  expect(await snapshot()).toEqual(before);
 });

@@ -4,6 +4,7 @@ import { domains, mailAccounts, mailboxes } from "@/db/schema";
 import { renderPostfixConfig } from "@/lib/mail/postfix-config";
 import { POSTFIX_TABLES, type PostfixTable } from "@/lib/mail/postfix-contract";
 import { createSeededDb } from "../support/seeded-db";
+import { firstRow } from "@/db/rows";
 
 let handle: Awaited<ReturnType<typeof createSeededDb>>;
 beforeAll(async () => {
@@ -23,7 +24,7 @@ describe("Postfix lookup tables over Kontor's schema", () => {
     expect(lookup(POSTFIX_TABLES.domains, "foreign.example")).toBeUndefined();
   });
 
-  it("lists enabled mailboxes and routed addresses as recipients, switched-off ones only as disabled", () => {
+  it("lists enabled mailboxes and routed addresses as recipients, switched-off ones only as disabled", async () => {
     const { recipients, disabled } = POSTFIX_TABLES;
     expect(lookup(recipients, "info@alpenblick.example")).toBe("info@alpenblick.example");
     expect(lookup(recipients, "kontakt@dorfladen.example")).toBe("kontakt@dorfladen.example");
@@ -32,34 +33,34 @@ describe("Postfix lookup tables over Kontor's schema", () => {
     expect(lookup(recipients, "k10001.001")).toBeUndefined();
     expect(lookup(disabled, "anna@alpenblick.example")).toBeUndefined();
 
-    handle.db.update(mailboxes).set({ enabled: false }).where(eq(mailboxes.address, "anna@alpenblick.example")).run();
-    handle.db.update(mailAccounts).set({ enabled: false }).where(eq(mailAccounts.login, "k10001.002")).run();
+    await handle.db.update(mailboxes).set({ enabled: false }).where(eq(mailboxes.address, "anna@alpenblick.example"));
+    await handle.db.update(mailAccounts).set({ enabled: false }).where(eq(mailAccounts.login, "k10001.002"));
     try {
       expect(lookup(recipients, "anna@alpenblick.example")).toBeUndefined();
       expect(lookup(disabled, "anna@alpenblick.example")).toBe("anna@alpenblick.example");
       expect(lookup(recipients, "kontakt@dorfladen.example")).toBeUndefined();
       expect(lookup(disabled, "kontakt@dorfladen.example")).toBe("kontakt@dorfladen.example");
     } finally {
-      handle.db.update(mailboxes).set({ enabled: true }).where(eq(mailboxes.address, "anna@alpenblick.example")).run();
-      handle.db.update(mailAccounts).set({ enabled: true }).where(eq(mailAccounts.login, "k10001.002")).run();
+      await handle.db.update(mailboxes).set({ enabled: true }).where(eq(mailboxes.address, "anna@alpenblick.example"));
+      await handle.db.update(mailAccounts).set({ enabled: true }).where(eq(mailAccounts.login, "k10001.002"));
     }
   });
 
-  it("maps every recipient to itself and an alias to each target; a catch-all only with an enabled mailbox", () => {
+  it("maps every recipient to itself and an alias to each target; a catch-all only with an enabled mailbox", async () => {
     const { virtual, catchall } = POSTFIX_TABLES;
     expect(lookupAll(virtual, "info@alpenblick.example")).toEqual(["info@alpenblick.example"]);
     expect(lookupAll(virtual, "kontakt@alpenblick.example")).toEqual(["info@alpenblick.example"]);
     expect(lookupAll(virtual, "nobody@alpenblick.example")).toEqual([]);
     expect(lookup(catchall, "alpenblick.example")).toBeUndefined();
-    const anna = handle.db.select().from(mailboxes).where(eq(mailboxes.address, "anna@alpenblick.example")).get()!;
-    handle.db.update(domains).set({ catchAllMailboxId: anna.id }).where(eq(domains.id, anna.domainId)).run();
+    const anna = (await firstRow(handle.db.select().from(mailboxes).where(eq(mailboxes.address, "anna@alpenblick.example"))))!;
+    await handle.db.update(domains).set({ catchAllMailboxId: anna.id }).where(eq(domains.id, anna.domainId));
     try {
       expect(lookup(catchall, "alpenblick.example")).toBe("anna@alpenblick.example");
-      handle.db.update(mailboxes).set({ enabled: false }).where(eq(mailboxes.id, anna.id)).run();
+      await handle.db.update(mailboxes).set({ enabled: false }).where(eq(mailboxes.id, anna.id));
       expect(lookup(catchall, "alpenblick.example")).toBeUndefined();
     } finally {
-      handle.db.update(mailboxes).set({ enabled: true }).where(eq(mailboxes.id, anna.id)).run();
-      handle.db.update(domains).set({ catchAllMailboxId: null }).where(eq(domains.id, anna.domainId)).run();
+      await handle.db.update(mailboxes).set({ enabled: true }).where(eq(mailboxes.id, anna.id));
+      await handle.db.update(domains).set({ catchAllMailboxId: null }).where(eq(domains.id, anna.domainId));
     }
   });
 

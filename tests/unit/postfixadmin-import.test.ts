@@ -13,6 +13,7 @@ import { postfixAdminRows, readPostfixAdmin } from "@/lib/services/import/postfi
 import { applyImport, dryRunImport } from "@/lib/services/import/run-import";
 import { aCustomerWithPackage, emptyDb } from "../support/factories";
 import { POSTFIXADMIN_FIXTURES, postfixAdminSqlite } from "../support/postfixadmin-fixture";
+import { firstRow } from "@/db/rows";
 
 const FIXTURES = POSTFIXADMIN_FIXTURES;
 
@@ -50,35 +51,38 @@ describe("reading PostfixAdmin", () => {
     const { db } = emptyDb();
     const sub = await aCustomerWithPackage(db, { package: { maxMailboxes: 10 } });
     const { rows, vacations } = postfixAdminRows(readPostfixAdmin(path.join(FIXTURES, "mysql-dump.sql")));
-    const report = dryRunImport(sub.reseller.actor, sub.subscriptionId, rows, [], db);
+    const report = await dryRunImport(sub.reseller.actor, sub.subscriptionId, rows, [], db);
     expect(report.problems).toEqual([]);
     expect(report.weakHashes).toEqual([{ line: 3, address: "buero@altfirma.example", scheme: "MD5-CRYPT" }]);
     const applied = await applyImport(sub.reseller.actor, sub.subscriptionId, rows, [], { source: "postfixadmin", vacations }, db);
     expect(applied.vacations).toBe(1);
-    const box = (a: string) => db.select().from(mailboxes).where(eq(mailboxes.address, a)).get()!;
-    expect(box("buero@altfirma.example").passwordHash).toBe("{MD5-CRYPT}$1$aZjufBrO$AW4WoPoEOobKew4n/wo09/");
-    expect(box("lager@altfirma.example")).toMatchObject({ enabled: false, quotaMb: 50, customerId: sub.customer.id });
+    const box = async (a: string) => (await firstRow(db.select().from(mailboxes).where(eq(mailboxes.address, a))))!;
+    expect((await box("buero@altfirma.example")).passwordHash).toBe("{MD5-CRYPT}$1$aZjufBrO$AW4WoPoEOobKew4n/wo09/");
+    expect(await box("lager@altfirma.example")).toMatchObject({ enabled: false, quotaMb: 50, customerId: sub.customer.id });
     for (const a of ["chef", "buero", "lager"])
-      expect(await verifyPassword(box(`${a}@altfirma.example`).passwordHash, "Alte-Passphrase-7!")).toBe(true);
+      expect(await verifyPassword((await box(`${a}@altfirma.example`)).passwordHash, "Alte-Passphrase-7!")).toBe(true);
     expect(
-      db
-        .select()
-        .from(forwards)
-        .where(eq(forwards.mailboxId, box("buero@altfirma.example").id))
-        .all()
-        .map((f) => f.target),
+      (
+        await db
+          .select()
+          .from(forwards)
+          .where(eq(forwards.mailboxId, (await box("buero@altfirma.example")).id))
+      ).map((f) => f.target),
     ).toEqual(["extern@example.net"]);
     expect(
-      db
-        .select()
-        .from(autoresponders)
-        .where(eq(autoresponders.mailboxId, box("chef@altfirma.example").id))
-        .get(),
+      await firstRow(
+        db
+          .select()
+          .from(autoresponders)
+          .where(eq(autoresponders.mailboxId, (await box("chef@altfirma.example")).id)),
+      ),
     ).toMatchObject({
       enabled: true,
       subject: "Im Urlaub",
       customerId: sub.customer.id,
     });
-    expect(db.select().from(mailAliases).where(eq(mailAliases.address, "info@altfirma.example")).get()?.customerId).toBe(sub.customer.id);
+    expect((await firstRow(db.select().from(mailAliases).where(eq(mailAliases.address, "info@altfirma.example"))))?.customerId).toBe(
+      sub.customer.id,
+    );
   });
 });

@@ -5,6 +5,7 @@ import { verifyPassword } from "@/lib/auth/password-hash";
 import { completePasswordReset, inspectResetLink } from "@/lib/services/recovery/redeem-link";
 import { requestPasswordReset } from "@/lib/services/recovery/request-reset";
 import { createSeededDb } from "../support/seeded-db";
+import { firstRow } from "@/db/rows";
 
 // The MFA module is another feature's; here only its contract matters: kunde2 has a TOTP factor.
 const mfa = vi.hoisted(() => ({ userId: -1, spent: new Set<string>() }));
@@ -23,12 +24,12 @@ const NEW_PASSWORD = "Nebel-Ueber-Der-Heide-314";
 
 beforeAll(async () => {
   handle = await createSeededDb();
-  mfa.userId = handle.db.select({ id: users.id }).from(users).where(eq(users.email, EMAIL)).get()?.id ?? -1;
+  mfa.userId = (await firstRow(handle.db.select({ id: users.id }).from(users).where(eq(users.email, EMAIL))))?.id ?? -1;
 });
 
-function freshToken(): string {
-  handle.db.delete(authThrottle).run();
-  const result = requestPasswordReset({ area: "ksc", identifier: EMAIL, ip: "192.0.2.60", locale: "de" }, handle.db);
+async function freshToken(): Promise<string> {
+  await handle.db.delete(authThrottle);
+  const result = await requestPasswordReset({ area: "ksc", identifier: EMAIL, ip: "192.0.2.60", locale: "de" }, handle.db);
   return /reset#([A-Za-z0-9_-]{43})/.exec(result.ok && result.mail ? result.mail.text : "")?.[1] ?? "";
 }
 const reset = (token: string, code?: string, newPassword = NEW_PASSWORD) =>
@@ -36,19 +37,20 @@ const reset = (token: string, code?: string, newPassword = NEW_PASSWORD) =>
 
 describe("a reset never bypasses the second factor", () => {
   it("asks for the code, refuses a wrong one without spending the link, accepts the right one", async () => {
-    const token = freshToken();
-    expect(inspectResetLink(token, handle.db).needsSecondFactor).toBe(true);
+    const token = await freshToken();
+    expect((await inspectResetLink(token, handle.db)).needsSecondFactor).toBe(true);
     await expect(reset(token)).rejects.toMatchObject({ fieldErrors: { secondFactorCode: ["validation.required"] } });
     await expect(reset(token, "000000")).rejects.toMatchObject({ fieldErrors: { secondFactorCode: ["recovery.secondFactorWrong"] } });
-    expect(inspectResetLink(token, handle.db).account).toBe(EMAIL);
-    const hash = () => handle.db.select({ h: users.passwordHash }).from(users).where(eq(users.email, EMAIL)).get()?.h ?? "";
-    expect(await verifyPassword(hash(), NEW_PASSWORD)).toBe(false);
+    expect((await inspectResetLink(token, handle.db)).account).toBe(EMAIL);
+    const hash = async () =>
+      (await firstRow(handle.db.select({ h: users.passwordHash }).from(users).where(eq(users.email, EMAIL))))?.h ?? "";
+    expect(await verifyPassword(await hash(), NEW_PASSWORD)).toBe(false);
     await reset(token, "123456");
-    expect(await verifyPassword(hash(), NEW_PASSWORD)).toBe(true);
+    expect(await verifyPassword(await hash(), NEW_PASSWORD)).toBe(true);
   });
 
   it("locks the code step after repeated wrong codes", async () => {
-    const token = freshToken();
+    const token = await freshToken();
     const other = "Ganz-Anderes-Passwort-Fuer-Test-2";
     for (let i = 0; i < 10; i++) await reset(token, "999999", other).catch(() => undefined);
     mfa.spent.clear();

@@ -4,24 +4,18 @@ import { isSessionRevoked, newSessionId, revokeSession, SESSION_MAX_AGE_S } from
 import { createTestDb } from "../support/test-db";
 
 describe("revoked sessions", () => {
-  it("refuse a logged-out session id until its cookie would have expired, and forget it afterwards", () => {
+  it("refuse a logged-out session id until its cookie would have expired, and forget it afterwards", async () => {
     const { db } = createTestDb();
     const [a, b] = [newSessionId(), newSessionId()];
     expect(a).not.toBe(b);
     expect(a.length).toBeGreaterThanOrEqual(22);
     const t0 = Date.now();
-    revokeSession(db, a, t0);
-    expect(isSessionRevoked(db, a)).toBe(true);
-    expect(isSessionRevoked(db, b)).toBe(false);
-    revokeSession(db, a, t0 + 1000); // twice is fine
+    await revokeSession(db, a, t0);
+    expect(await isSessionRevoked(db, a)).toBe(true);
+    expect(await isSessionRevoked(db, b)).toBe(false);
+    await revokeSession(db, a, t0 + 1000); // twice is fine
     // Once a's cookie has expired, the next logout removes its entry.
-    revokeSession(db, b, t0 + SESSION_MAX_AGE_S * 1000 + 1);
-    expect(
-      db
-        .select()
-        .from(revokedSessions)
-        .all()
-        .map((r) => r.sid),
-    ).toEqual([b]);
+    await revokeSession(db, b, t0 + SESSION_MAX_AGE_S * 1000 + 1);
+    expect((await db.select().from(revokedSessions)).map((r) => r.sid)).toEqual([b]);
   });
 });

@@ -24,7 +24,7 @@ describe("robot check (ALTCHA proof of work)", { timeout: 60_000 }, () => {
     const payload = await solve(await createRobotChallenge());
     expect(await redeemRobotCheck(payload, handle.db)).toBe(true);
     expect(await redeemRobotCheck(payload, handle.db)).toBe(false);
-    expect(handle.db.select().from(robotCheckUsed).all()).toHaveLength(1);
+    expect(await handle.db.select().from(robotCheckUsed)).toHaveLength(1);
   });
 
   it("of parallel redemptions of one solution exactly one passes", async () => {
@@ -54,18 +54,9 @@ describe("robot check (ALTCHA proof of work)", { timeout: 60_000 }, () => {
     const past = Date.now() - CHALLENGE_TTL_MS - 60_000;
     const payload = await solve(await createRobotChallenge(past));
     expect(await redeemRobotCheck(payload, handle.db)).toBe(false);
-    handle.db
-      .insert(robotCheckUsed)
-      .values({ challengeHash: "old", expiresAt: new Date(past) })
-      .run();
+    await handle.db.insert(robotCheckUsed).values({ challengeHash: "old", expiresAt: new Date(past) });
     expect(await redeemRobotCheck(await solve(await createRobotChallenge()), handle.db)).toBe(true);
-    expect(
-      handle.db
-        .select()
-        .from(robotCheckUsed)
-        .all()
-        .map((r) => r.challengeHash),
-    ).not.toContain("old");
+    expect((await handle.db.select().from(robotCheckUsed)).map((r) => r.challengeHash)).not.toContain("old");
   });
 
   it("makes the client work: the key prefix pins one counter in thousands", async () => {

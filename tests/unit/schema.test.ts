@@ -48,20 +48,20 @@ describe("schema", () => {
     expect(orphan).toThrow(/FOREIGN KEY/);
   });
 
-  it("keeps the audit log append-only", () => {
-    handle.db.insert(auditLog).values({ actorKind: "user", actorLabel: "t", action: "test.entry" }).run();
+  it("keeps the audit log append-only", async () => {
+    await handle.db.insert(auditLog).values({ actorKind: "user", actorLabel: "t", action: "test.entry" });
     expect(() => handle.sqlite.prepare("UPDATE audit_log SET action = 'x'").run()).toThrow(/append-only/);
     expect(() => handle.sqlite.prepare("DELETE FROM audit_log").run()).toThrow(/append-only/);
   });
 
-  it("exposes enabled mailboxes and mail accounts to Dovecot with the {ARGON2ID} hash, and hides disabled ones", () => {
+  it("exposes enabled mailboxes and mail accounts to Dovecot with the {ARGON2ID} hash, and hides disabled ones", async () => {
     const users = () => handle.sqlite.prepare("SELECT user, password FROM dovecot_passdb").all() as { user: string; password: string }[];
     const before = users();
     expect(before.map((u) => u.user)).toEqual(expect.arrayContaining(["info@alpenblick.example", "k10001.001", "k10001.002"]));
     for (const u of before) expect(u.password).toMatch(/^\{ARGON2ID\}\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
-    handle.db.update(mailboxes).set({ enabled: false }).where(eq(mailboxes.address, "anna@alpenblick.example")).run();
+    await handle.db.update(mailboxes).set({ enabled: false }).where(eq(mailboxes.address, "anna@alpenblick.example"));
     expect(users().map((u) => u.user)).not.toContain("anna@alpenblick.example");
-    handle.db.update(mailboxes).set({ enabled: true }).where(eq(mailboxes.address, "anna@alpenblick.example")).run();
+    await handle.db.update(mailboxes).set({ enabled: true }).where(eq(mailboxes.address, "anna@alpenblick.example"));
   });
 
   it("lets an address routed to a mail account log in with that account's hash (issue 25, point 5)", () => {

@@ -12,6 +12,7 @@ import { createResellerSchema } from "@/lib/validation/reseller";
 import { serverSettingsFormSchema } from "@/lib/validation/settings";
 import { createSeededDb } from "../support/seeded-db";
 import { actorsOf, type Handle } from "../support/reseller-admin/actors";
+import { firstRow } from "@/db/rows";
 
 let handle: Handle;
 let as: ReturnType<typeof actorsOf>;
@@ -30,13 +31,17 @@ const server = {
 };
 
 describe("admin settings", () => {
-  it("stores the password policy option and the server addresses", () => {
-    updatePasswordPolicy(as.admin(), { requireClasses: true }, null, handle.db);
-    expect(getPasswordPolicyOptions(handle.db)).toEqual({ requireClasses: true });
-    updateServerSettings(as.admin(), server, null, handle.db);
-    expect(getServerSettings(handle.db)).toEqual(server);
-    expect(() => updatePasswordPolicy(as.reseller(), { requireClasses: false }, null, handle.db)).toThrow(ForbiddenError);
-    expect(() => updateServerSettings(as.user("support@kontor.example"), server, null, handle.db)).toThrow(ForbiddenError);
+  it("stores the password policy option and the server addresses", async () => {
+    await updatePasswordPolicy(await as.admin(), { requireClasses: true }, null, handle.db);
+    expect(await getPasswordPolicyOptions(handle.db)).toEqual({ requireClasses: true });
+    await updateServerSettings(await as.admin(), server, null, handle.db);
+    expect(await getServerSettings(handle.db)).toEqual(server);
+    await expect(async () => await updatePasswordPolicy(await as.reseller(), { requireClasses: false }, null, handle.db)).rejects.toThrow(
+      ForbiddenError,
+    );
+    await expect(async () => await updateServerSettings(await as.user("support@kontor.example"), server, null, handle.db)).rejects.toThrow(
+      ForbiddenError,
+    );
   });
 
   it("validates server settings form data", () => {
@@ -56,15 +61,15 @@ describe("admin settings", () => {
 describe("resellers", () => {
   it("creates a reseller whose customers count from its base", async () => {
     const input = createResellerSchema.parse({ name: "Ostsee Hosting", customerNumberBase: "30000", email: "Ostsee@Example.test" });
-    const r = await createReseller(as.admin(), input, null, handle.db);
+    const r = await createReseller(await as.admin(), input, null, handle.db);
     expect(r.login).toBe("ostsee@example.test");
-    await expect(createReseller(as.admin(), { ...input, email: "anders@example.test" }, null, handle.db)).rejects.toBeInstanceOf(
+    await expect(createReseller(await as.admin(), { ...input, email: "anders@example.test" }, null, handle.db)).rejects.toBeInstanceOf(
       ValidationError,
     );
-    await expect(createReseller(as.reseller(), { ...input, customerNumberBase: 40000 }, null, handle.db)).rejects.toBeInstanceOf(
+    await expect(createReseller(await as.reseller(), { ...input, customerNumberBase: 40000 }, null, handle.db)).rejects.toBeInstanceOf(
       ForbiddenError,
     );
-    const ostsee = as.user("ostsee@example.test");
+    const ostsee = await as.user("ostsee@example.test");
     expect(ostsee.role).toBe("reseller");
     const c = await createCustomer(
       ostsee,
@@ -73,15 +78,10 @@ describe("resellers", () => {
       handle.db,
     );
     expect(c.customerNumber).toBe("K30001");
-    expect(handle.db.select().from(resellers).where(eq(resellers.id, r.id)).get()?.customerNumberBase).toBe(30000);
-    expect(
-      handle.db
-        .select({ role: users.role })
-        .from(users)
-        .where(eq(users.resellerId, r.id))
-        .all()
-        .map((u) => u.role)
-        .sort(),
-    ).toEqual(["customer", "reseller"]);
+    expect((await firstRow(handle.db.select().from(resellers).where(eq(resellers.id, r.id))))?.customerNumberBase).toBe(30000);
+    expect((await handle.db.select({ role: users.role }).from(users).where(eq(users.resellerId, r.id))).map((u) => u.role).sort()).toEqual([
+      "customer",
+      "reseller",
+    ]);
   });
 });

@@ -148,31 +148,19 @@ describe("syncAllSieve", () => {
     const dir = path.join(tmp, "sync");
     fs.mkdirSync(dir);
     fs.writeFileSync(path.join(dir, "gone@old.example.sieve"), "keep;\n");
-    const anna = db
-      .select()
-      .from(mailboxes)
-      .all()
-      .find((m) => m.address === "anna@alpenblick.example")!;
-    const info = db
-      .select()
-      .from(mailboxes)
-      .all()
-      .find((m) => m.address === "info@bergsee.example")!;
-    db.insert(forwards)
-      .values({ resellerId: anna.resellerId, customerId: anna.customerId, mailboxId: anna.id, target: "x@example.org" })
-      .run();
-    db.insert(senderRules)
-      .values({ resellerId: info.resellerId, customerId: info.customerId, mailboxId: info.id, kind: "block", pattern: "@bad.example" })
-      .run();
-    const away = db
-      .select()
-      .from(mailboxes)
-      .all()
-      .find((m) => m.address === "info@alpenblick.example")!;
-    db.insert(autoresponders)
-      .values({ mailboxId: away.id, resellerId: away.resellerId, customerId: away.customerId, enabled: true, body: "Bin weg." })
-      .run();
-    expect(syncAllSieve(db, dir)).toEqual({ written: 3 });
+    const anna = (await db.select().from(mailboxes)).find((m) => m.address === "anna@alpenblick.example")!;
+    const info = (await db.select().from(mailboxes)).find((m) => m.address === "info@bergsee.example")!;
+    await db
+      .insert(forwards)
+      .values({ resellerId: anna.resellerId, customerId: anna.customerId, mailboxId: anna.id, target: "x@example.org" });
+    await db
+      .insert(senderRules)
+      .values({ resellerId: info.resellerId, customerId: info.customerId, mailboxId: info.id, kind: "block", pattern: "@bad.example" });
+    const away = (await db.select().from(mailboxes)).find((m) => m.address === "info@alpenblick.example")!;
+    await db
+      .insert(autoresponders)
+      .values({ mailboxId: away.id, resellerId: away.resellerId, customerId: away.customerId, enabled: true, body: "Bin weg." });
+    expect(await syncAllSieve(db, dir)).toEqual({ written: 3 });
     expect(fs.readdirSync(dir).sort()).toEqual([
       "anna@alpenblick.example.sieve",
       "default.sieve",
@@ -181,14 +169,14 @@ describe("syncAllSieve", () => {
     ]);
     expect(fs.readFileSync(path.join(dir, "info@alpenblick.example.sieve"), "utf8")).toContain('vacation :days 7 "Bin weg.";');
     // Switched off, the text stays in the database but the mailbox falls back to the default script.
-    db.update(autoresponders).set({ enabled: false }).run();
-    expect(syncAllSieve(db, dir)).toEqual({ written: 2 });
+    await db.update(autoresponders).set({ enabled: false });
+    expect(await syncAllSieve(db, dir)).toEqual({ written: 2 });
     expect(fs.readFileSync(path.join(dir, "anna@alpenblick.example.sieve"), "utf8")).toContain('redirect "x@example.org";');
 
     // The package switch wins: without forwarding in the package, the forward is not applied.
-    db.update(packages).set({ forwardingEnabled: false }).run();
-    db.update(spamSettings).set({ level: 4 }).run();
-    syncAllSieve(db, dir);
+    await db.update(packages).set({ forwardingEnabled: false });
+    await db.update(spamSettings).set({ level: 4 });
+    await syncAllSieve(db, dir);
     expect(fs.readFileSync(path.join(dir, "anna@alpenblick.example.sieve"), "utf8")).not.toContain("redirect");
 
     removeMailboxSieve("info@bergsee.example", dir);

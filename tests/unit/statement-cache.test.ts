@@ -5,6 +5,8 @@ import { describe, expect, it } from "vitest";
 import { cacheStatements } from "@/db/statement-cache";
 import * as schema from "@/db/schema";
 import { createSeededDb } from "../support/seeded-db";
+import { firstRow } from "@/db/rows";
+import { transaction } from "@/db/transaction";
 
 function numbers(limit?: number) {
   const sqlite = cacheStatements(new Database(":memory:"), limit);
@@ -55,15 +57,17 @@ describe("statement cache", () => {
   it("serves drizzle's selects, writes and transactions unchanged", async () => {
     const handle = await createSeededDb();
     const columns = { id: schema.users.id, email: schema.users.email, role: schema.users.role };
-    const expected = handle.db.select(columns).from(schema.users).orderBy(schema.users.id).all();
+    const expected = await handle.db.select(columns).from(schema.users).orderBy(schema.users.id);
     expect(expected.length).toBeGreaterThan(3);
     const cached = drizzle(cacheStatements(handle.sqlite), { schema });
     for (let round = 0; round < 3; round++) {
-      expect(cached.select(columns).from(schema.users).orderBy(schema.users.id).all()).toEqual(expected);
-      expect(cached.select().from(schema.users).where(eq(schema.users.id, expected[round].id)).get()?.email).toBe(expected[round].email);
+      expect(await cached.select(columns).from(schema.users).orderBy(schema.users.id)).toEqual(expected);
+      expect((await firstRow(cached.select().from(schema.users).where(eq(schema.users.id, expected[round].id))))?.email).toBe(
+        expected[round].email,
+      );
     }
-    cached.transaction((tx) => {
-      tx.update(schema.users).set({ sessionVersion: 42 }).where(eq(schema.users.id, expected[0].id)).run();
+    await transaction(cached, async (tx) => {
+      await tx.update(schema.users).set({ sessionVersion: 42 }).where(eq(schema.users.id, expected[0].id));
     });
     expect(handle.sqlite.prepare("SELECT session_version AS sv FROM users WHERE id = ?").get(expected[0].id)).toEqual({ sv: 42 });
   });

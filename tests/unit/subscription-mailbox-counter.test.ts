@@ -6,9 +6,10 @@ import { deleteMailboxes } from "@/lib/services/mailboxes/delete-mailboxes";
 import { countSubscriptionMailboxes } from "@/lib/services/subscriptions/get-subscription-for-customer";
 import { createSeededDb } from "../support/seeded-db";
 import { NEW_PASSWORD, panelFixtures } from "./panel-fixtures";
+import { firstRow } from "@/db/rows";
 
 let h: Awaited<ReturnType<typeof createSeededDb>>;
-let f: ReturnType<typeof panelFixtures>;
+let f: Awaited<ReturnType<typeof panelFixtures>>;
 const ip = { ip: "192.0.2.1" };
 
 beforeAll(async () => {
@@ -21,19 +22,19 @@ const drifted = () =>
   h.db.all<{ id: number }>(
     sql`SELECT s.id FROM subscriptions s WHERE s.mailbox_count != (SELECT coalesce(sum(d.mailbox_count), 0) FROM domains d WHERE d.subscription_id = s.id)`,
   );
-const counter = (subscriptionId: number) => countSubscriptionMailboxes(h.db, subscriptionId);
+const counter = async (subscriptionId: number) => await countSubscriptionMailboxes(h.db, subscriptionId);
 
 describe("the subscription's mailbox counter (triggers on domains)", () => {
-  it("matches its domains after seeding, and is not all zero", () => {
+  it("matches its domains after seeding, and is not all zero", async () => {
     expect(drifted()).toEqual([]);
-    const d = f.domain("alpenblick.example");
-    expect(counter(d.subscriptionId)).toBeGreaterThan(0);
+    const d = await f.domain("alpenblick.example");
+    expect(await counter(d.subscriptionId)).toBeGreaterThan(0);
   });
 
   it("follows mailboxes created and deleted through the services", async () => {
-    const kunde = f.actorFor("kunde@kontor.example");
-    const d = f.domain("citywerk.example");
-    const before = counter(d.subscriptionId);
+    const kunde = await f.actorFor("kunde@kontor.example");
+    const d = await f.domain("citywerk.example");
+    const before = await counter(d.subscriptionId);
     for (const local of ["zaehler1", "zaehler2"]) {
       await createMailbox(
         kunde,
@@ -49,42 +50,45 @@ describe("the subscription's mailbox counter (triggers on domains)", () => {
         h.db,
       );
     }
-    expect(counter(d.subscriptionId)).toBe(before + 2);
-    deleteMailboxes(
+    expect(await counter(d.subscriptionId)).toBe(before + 2);
+    await deleteMailboxes(
       kunde,
-      { subscriptionId: d.subscriptionId, mailboxIds: [f.mailbox("zaehler1@citywerk.example")?.id ?? 0], confirmed: "yes" },
+      { subscriptionId: d.subscriptionId, mailboxIds: [(await f.mailbox("zaehler1@citywerk.example"))?.id ?? 0], confirmed: "yes" },
       ip,
       h.db,
     );
-    expect(counter(d.subscriptionId)).toBe(before + 1);
+    expect(await counter(d.subscriptionId)).toBe(before + 1);
     expect(drifted()).toEqual([]);
   });
 
-  it("moves a domain's mailboxes with the domain", () => {
-    const d = f.domain("alpenblick.example");
+  it("moves a domain's mailboxes with the domain", async () => {
+    const d = await f.domain("alpenblick.example");
     const other =
-      h.db
-        .select({ id: subscriptions.id })
-        .from(subscriptions)
-        .where(sql`${subscriptions.id} != ${d.subscriptionId} AND ${subscriptions.customerId} = ${d.customerId}`)
-        .get()?.id ?? 0;
+      (
+        await firstRow(
+          h.db
+            .select({ id: subscriptions.id })
+            .from(subscriptions)
+            .where(sql`${subscriptions.id} != ${d.subscriptionId} AND ${subscriptions.customerId} = ${d.customerId}`),
+        )
+      )?.id ?? 0;
     expect(d.mailboxCount).toBeGreaterThan(0);
-    const [from, to] = [counter(d.subscriptionId), counter(other)];
-    h.db.update(domains).set({ subscriptionId: other }).where(eq(domains.id, d.id)).run();
-    expect([counter(d.subscriptionId), counter(other)]).toEqual([from - d.mailboxCount, to + d.mailboxCount]);
-    h.db.update(domains).set({ subscriptionId: d.subscriptionId }).where(eq(domains.id, d.id)).run();
-    expect([counter(d.subscriptionId), counter(other)]).toEqual([from, to]);
+    const [from, to] = [await counter(d.subscriptionId), await counter(other)];
+    await h.db.update(domains).set({ subscriptionId: other }).where(eq(domains.id, d.id));
+    expect([await counter(d.subscriptionId), await counter(other)]).toEqual([from - d.mailboxCount, to + d.mailboxCount]);
+    await h.db.update(domains).set({ subscriptionId: d.subscriptionId }).where(eq(domains.id, d.id));
+    expect([await counter(d.subscriptionId), await counter(other)]).toEqual([from, to]);
   });
 
-  it("counts an inserted domain's mailboxes and forgets them when the domain is deleted", () => {
-    const d = f.domain("alpenblick.example");
-    const before = counter(d.subscriptionId);
+  it("counts an inserted domain's mailboxes and forgets them when the domain is deleted", async () => {
+    const d = await f.domain("alpenblick.example");
+    const before = await counter(d.subscriptionId);
     h.db.run(
       sql`INSERT INTO domains (reseller_id, customer_id, subscription_id, name, mailbox_count) VALUES (${d.resellerId}, ${d.customerId}, ${d.subscriptionId}, 'zaehler.example', 3)`,
     );
-    expect(counter(d.subscriptionId)).toBe(before + 3);
+    expect(await counter(d.subscriptionId)).toBe(before + 3);
     h.db.run(sql`DELETE FROM domains WHERE name = 'zaehler.example'`);
-    expect(counter(d.subscriptionId)).toBe(before);
+    expect(await counter(d.subscriptionId)).toBe(before);
     expect(drifted()).toEqual([]);
   });
 });

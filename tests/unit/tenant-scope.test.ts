@@ -6,58 +6,51 @@ import { ROLE_PERMISSIONS, roleHas } from "@/lib/authz/permissions";
 import { preparedQuery } from "@/db/prepared";
 import { preparedTenantScope, type ScopeKind, scopeKind, tenantParams, tenantScope } from "@/lib/authz/scope";
 import { createSeededDb, userActor } from "../support/seeded-db";
+import { firstRow } from "@/db/rows";
 
 let handle: Awaited<ReturnType<typeof createSeededDb>>;
-const actorFor = (email: string): Actor => userActor(handle.db, email);
+const actorFor = async (email: string): Promise<Actor> => await userActor(handle.db, email);
 beforeAll(async () => {
   handle = await createSeededDb();
 });
 
-const domainNames = (actor: Actor) =>
-  handle.db
-    .select({ name: domains.name })
-    .from(domains)
-    .where(tenantScope(actor, domains))
-    .all()
-    .map((d) => d.name)
-    .sort();
+const domainNames = async (actor: Actor) =>
+  (await handle.db.select({ name: domains.name }).from(domains).where(tenantScope(actor, domains))).map((d) => d.name).sort();
 
 describe("tenant scope", () => {
-  it("shows a customer only its own domains", () => {
-    expect(domainNames(actorFor("kunde2@kontor.example"))).toEqual(["zweite-firma.example"]);
-    expect(domainNames(actorFor("kunde@kontor.example"))).toHaveLength(5);
+  it("shows a customer only its own domains", async () => {
+    expect(await domainNames(await actorFor("kunde2@kontor.example"))).toEqual(["zweite-firma.example"]);
+    expect(await domainNames(await actorFor("kunde@kontor.example"))).toHaveLength(5);
   });
 
-  it("shows a reseller only its own customers' domains", () => {
-    expect(domainNames(actorFor("reseller2@kontor.example"))).toEqual(["suedwind-kunde.example"]);
-    expect(domainNames(actorFor("reseller@kontor.example"))).not.toContain("suedwind-kunde.example");
+  it("shows a reseller only its own customers' domains", async () => {
+    expect(await domainNames(await actorFor("reseller2@kontor.example"))).toEqual(["suedwind-kunde.example"]);
+    expect(await domainNames(await actorFor("reseller@kontor.example"))).not.toContain("suedwind-kunde.example");
   });
 
-  it("answers nothing for another tenant's mailbox id, as a 404 would", () => {
-    const foreign = handle.db
-      .select({ id: mailboxes.id })
-      .from(mailboxes)
-      .where(eq(mailboxes.address, "info@suedwind-kunde.example"))
-      .get();
+  it("answers nothing for another tenant's mailbox id, as a 404 would", async () => {
+    const foreign = await firstRow(
+      handle.db.select({ id: mailboxes.id }).from(mailboxes).where(eq(mailboxes.address, "info@suedwind-kunde.example")),
+    );
     for (const email of ["kunde@kontor.example", "reseller@kontor.example"]) {
-      const actor = actorFor(email);
-      const row = handle.db
-        .select({ id: mailboxes.id })
-        .from(mailboxes)
-        .where(and(eq(mailboxes.id, foreign?.id ?? 0), tenantScope(actor, mailboxes)))
-        .get();
+      const actor = await actorFor(email);
+      const row = await firstRow(
+        handle.db
+          .select({ id: mailboxes.id })
+          .from(mailboxes)
+          .where(and(eq(mailboxes.id, foreign?.id ?? 0), tenantScope(actor, mailboxes))),
+      );
       expect(row).toBeUndefined();
     }
   });
 
-  it("keeps packages and customers inside the reseller", () => {
-    const r2 = actorFor("reseller2@kontor.example");
-    expect(handle.db.select({ name: packages.name }).from(packages).where(tenantScope(r2, packages)).all()).toEqual([{ name: "Web Plus" }]);
-    const own = handle.db
+  it("keeps packages and customers inside the reseller", async () => {
+    const r2 = await actorFor("reseller2@kontor.example");
+    expect(await handle.db.select({ name: packages.name }).from(packages).where(tenantScope(r2, packages))).toEqual([{ name: "Web Plus" }]);
+    const own = await handle.db
       .select({ n: customers.customerNumber })
       .from(customers)
-      .where(tenantScope(r2, { resellerId: customers.resellerId, customerId: customers.id }))
-      .all();
+      .where(tenantScope(r2, { resellerId: customers.resellerId, customerId: customers.id }));
     expect(own).toEqual([{ n: "K20001" }]);
   });
 });
@@ -77,16 +70,13 @@ describe("prepared tenant scope", () => {
     "kunde2@kontor.example",
   ];
 
-  it("selects exactly what tenantScope selects, for every role", () => {
+  it("selects exactly what tenantScope selects, for every role", async () => {
     for (const email of EMAILS) {
-      const actor = actorFor(email);
-      const names = preparedDomainNames(handle.db, scopeKind(actor))
-        .all(tenantParams(actor))
-        .map((d) => d.name)
-        .sort();
-      expect(names, email).toEqual(domainNames(actor));
+      const actor = await actorFor(email);
+      const names = (await preparedDomainNames(handle.db, scopeKind(actor)).execute(tenantParams(actor))).map((d) => d.name).sort();
+      expect(names, email).toEqual(await domainNames(actor));
     }
-    expect(domainNames(actorFor("kunde2@kontor.example"))).toEqual(["zweite-firma.example"]);
+    expect(await domainNames(await actorFor("kunde2@kontor.example"))).toEqual(["zweite-firma.example"]);
   });
 
   it("builds each variant once per database and reuses it", () => {
@@ -96,13 +86,12 @@ describe("prepared tenant scope", () => {
     expect(builds).toHaveLength(3);
   });
 
-  it("refuses a table without customers for customer roles", () => {
-    const kunde = actorFor("kunde@kontor.example");
-    const rows = handle.db
+  it("refuses a table without customers for customer roles", async () => {
+    const kunde = await actorFor("kunde@kontor.example");
+    const rows = await handle.db
       .select({ n: sql<number>`count(*)` })
       .from(packages)
-      .where(preparedTenantScope("customer", packages))
-      .all();
+      .where(preparedTenantScope("customer", packages));
     expect(scopeKind(kunde)).toBe("customer");
     expect(rows).toEqual([{ n: 0 }]);
   });

@@ -3,22 +3,22 @@ import { lockedFor, MAX_FAILURES, recordFailure, WINDOW_MS } from "@/lib/auth/th
 import { createTestDb } from "../support/test-db";
 
 describe("throttle", () => {
-  it("forgets failures older than the window", () => {
+  it("forgets failures older than the window", async () => {
     const { db } = createTestDb();
     const t0 = 1_000_000;
-    for (let i = 0; i < MAX_FAILURES - 1; i++) recordFailure(db, ["k"], t0);
-    recordFailure(db, ["k"], t0 + WINDOW_MS + 1);
-    expect(lockedFor(db, ["k"], t0 + WINDOW_MS + 2)).toBe(0);
+    for (let i = 0; i < MAX_FAILURES - 1; i++) await recordFailure(db, ["k"], t0);
+    await recordFailure(db, ["k"], t0 + WINDOW_MS + 1);
+    expect(await lockedFor(db, ["k"], t0 + WINDOW_MS + 2)).toBe(0);
   });
 
-  it("grows the delay with each lock", () => {
+  it("grows the delay with each lock", async () => {
     const { db } = createTestDb();
     let now = 5_000_000;
-    for (let i = 0; i < MAX_FAILURES; i++) recordFailure(db, ["k"], now);
-    const first = lockedFor(db, ["k"], now);
+    for (let i = 0; i < MAX_FAILURES; i++) await recordFailure(db, ["k"], now);
+    const first = await lockedFor(db, ["k"], now);
     now += first + 1;
-    recordFailure(db, ["k"], now);
-    const second = lockedFor(db, ["k"], now);
+    await recordFailure(db, ["k"], now);
+    const second = await lockedFor(db, ["k"], now);
     expect(first).toBeGreaterThan(0);
     expect(second).toBeGreaterThan(first);
   });

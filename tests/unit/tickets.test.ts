@@ -23,6 +23,7 @@ import {
   emptyDb,
   type TestCustomer,
 } from "../support/factories";
+import { firstRow } from "@/db/rows";
 
 process.env.AUTH_SECRET ??= "unit-test-auth-secret";
 
@@ -53,51 +54,51 @@ beforeEach(async () => {
 describe("tickets", () => {
   it("opens only after the Stammdaten are confirmed", async () => {
     const fresh = (await aCustomer(handle.db, undefined, { stammdatenConfirmed: false })).actor;
-    expect(() => createTicket(fresh, reset, null, handle.db)).toThrow(ServiceError);
-    confirmStammdaten(fresh, "127.0.0.1", handle.db);
-    const id = createTicket(fresh, reset, "127.0.0.1", handle.db);
-    const view = getTicketOrThrow(fresh, id, handle.db);
+    await expect(async () => await createTicket(fresh, reset, null, handle.db)).rejects.toThrow(ServiceError);
+    await confirmStammdaten(fresh, "127.0.0.1", handle.db);
+    const id = await createTicket(fresh, reset, "127.0.0.1", handle.db);
+    const view = await getTicketOrThrow(fresh, id, handle.db);
     expect(view.ticket.status).toBe("new");
     expect(view.messages.map((m) => m.body)).toEqual(["Bitte neu setzen."]);
   });
 
-  it("hides a ticket from another customer and another reseller (404)", () => {
-    const id = aTicket(handle.db, kunde, reset);
+  it("hides a ticket from another customer and another reseller (404)", async () => {
+    const id = await aTicket(handle.db, kunde, reset);
     for (const other of [kunde2.actor, reseller2]) {
-      expect(() => getTicketOrThrow(other, id, handle.db)).toThrow(NotFoundError);
+      await expect(async () => await getTicketOrThrow(other, id, handle.db)).rejects.toThrow(NotFoundError);
     }
-    expect(getTicketOrThrow(support, id, handle.db).ticket.id).toBe(id);
+    expect((await getTicketOrThrow(support, id, handle.db)).ticket.id).toBe(id);
   });
 
-  it("marks a ticket answered on a support reply and lists it in the queue by status", () => {
-    aTicket(handle.db, kunde, reset);
-    const id = listTickets(support, { status: "new" }, handle.db).items[0].id;
-    replyToTicket(support, id, "Wir kümmern uns.", null, handle.db);
-    expect(listTickets(support, { status: "answered" }, handle.db).items.map((t) => t.id)).toContain(id);
-    expect(listTickets(support, { q: kunde.customerNumber }, handle.db).items.map((t) => t.id)).toContain(id);
-    expect(listTickets(support, { q: kunde2.customerNumber }, handle.db).items).toHaveLength(0);
+  it("marks a ticket answered on a support reply and lists it in the queue by status", async () => {
+    await aTicket(handle.db, kunde, reset);
+    const id = (await listTickets(support, { status: "new" }, handle.db)).items[0].id;
+    await replyToTicket(support, id, "Wir kümmern uns.", null, handle.db);
+    expect((await listTickets(support, { status: "answered" }, handle.db)).items.map((t) => t.id)).toContain(id);
+    expect((await listTickets(support, { q: kunde.customerNumber }, handle.db)).items.map((t) => t.id)).toContain(id);
+    expect((await listTickets(support, { q: kunde2.customerNumber }, handle.db)).items).toHaveLength(0);
   });
 
   it("generates a .001 password support never sees, revealed to the customer exactly once", async () => {
-    const id = aTicket(handle.db, kunde, reset);
-    const before = handle.db.select().from(mailAccounts).where(eq(mailAccounts.login, adminLogin)).get();
+    const id = await aTicket(handle.db, kunde, reset);
+    const before = await firstRow(handle.db.select().from(mailAccounts).where(eq(mailAccounts.login, adminLogin)));
     await generateResetPassword(support, id, "127.0.0.1", handle.db);
-    const after = handle.db.select().from(mailAccounts).where(eq(mailAccounts.login, adminLogin)).get();
+    const after = await firstRow(handle.db.select().from(mailAccounts).where(eq(mailAccounts.login, adminLogin)));
     expect(after?.passwordHash).not.toBe(before?.passwordHash);
     expect(after?.mustChangePassword).toBe(true);
-    expect(getTicketOrThrow(support, id, handle.db).passwordState).toBe("ready");
-    const stored = handle.db.select().from(ticketSecrets).where(eq(ticketSecrets.ticketId, id)).get();
+    expect((await getTicketOrThrow(support, id, handle.db)).passwordState).toBe("ready");
+    const stored = await firstRow(handle.db.select().from(ticketSecrets).where(eq(ticketSecrets.ticketId, id)));
     expect(stored?.sealed).toMatch(/^v1\./);
 
-    await expect(async () => revealTicketPassword(support, id, null, handle.db)).rejects.toThrow(ServiceError);
-    expect(() => revealTicketPassword(kunde2.actor, id, null, handle.db)).toThrow(NotFoundError);
-    const password = revealTicketPassword(kunde.actor, id, "127.0.0.1", handle.db);
+    await expect(async () => await revealTicketPassword(support, id, null, handle.db)).rejects.toThrow(ServiceError);
+    await expect(async () => await revealTicketPassword(kunde2.actor, id, null, handle.db)).rejects.toThrow(NotFoundError);
+    const password = await revealTicketPassword(kunde.actor, id, "127.0.0.1", handle.db);
     expect(await verifyPassword(after?.passwordHash ?? "", password)).toBe(true);
-    expect(handle.db.select().from(ticketSecrets).where(eq(ticketSecrets.ticketId, id)).get()?.sealed).toBeNull();
-    expect(() => revealTicketPassword(kunde.actor, id, null, handle.db)).toThrow(ServiceError);
-    expect(getTicketOrThrow(kunde.actor, id, handle.db).passwordState).toBe("revealed");
+    expect((await firstRow(handle.db.select().from(ticketSecrets).where(eq(ticketSecrets.ticketId, id))))?.sealed).toBeNull();
+    await expect(async () => await revealTicketPassword(kunde.actor, id, null, handle.db)).rejects.toThrow(ServiceError);
+    expect((await getTicketOrThrow(kunde.actor, id, handle.db)).passwordState).toBe("revealed");
 
-    const audit = handle.db.select().from(auditLog).all();
+    const audit = await handle.db.select().from(auditLog);
     const actions = audit.map((a) => a.action);
     expect(actions).toEqual(
       expect.arrayContaining(["support.mailadmin_password_generated", "ticket.password_generated", "ticket.password_revealed"]),
@@ -106,18 +107,18 @@ describe("tickets", () => {
   });
 
   it("refuses a reset on other categories and for non-support actors", async () => {
-    const id = aTicket(handle.db, kunde, { ...reset, category: "general" });
+    const id = await aTicket(handle.db, kunde, { ...reset, category: "general" });
     await expect(generateResetPassword(support, id, null, handle.db)).rejects.toThrow("tickets.resetWrongCategory");
-    const resetId = aTicket(handle.db, kunde, reset);
+    const resetId = await aTicket(handle.db, kunde, reset);
     await expect(generateResetPassword(kunde.actor, resetId, null, handle.db)).rejects.toThrow(ServiceError);
     await expect(generateResetPassword(admin, resetId, null, handle.db)).rejects.toThrow(ServiceError);
-    expect(handle.db.select().from(tickets).where(eq(tickets.id, resetId)).get()?.status).toBe("new");
+    expect((await firstRow(handle.db.select().from(tickets).where(eq(tickets.id, resetId))))?.status).toBe("new");
   });
 
-  it("refuses a customer reply on a closed ticket", () => {
-    const id = aTicket(handle.db, kunde, reset);
-    handle.db.update(tickets).set({ status: "closed" }).where(eq(tickets.id, id)).run();
-    expect(() => replyToTicket(kunde.actor, id, "Hallo?", null, handle.db)).toThrow("tickets.closedNoReply");
+  it("refuses a customer reply on a closed ticket", async () => {
+    const id = await aTicket(handle.db, kunde, reset);
+    await handle.db.update(tickets).set({ status: "closed" }).where(eq(tickets.id, id));
+    await expect(async () => await replyToTicket(kunde.actor, id, "Hallo?", null, handle.db)).rejects.toThrow("tickets.closedNoReply");
   });
 });
 

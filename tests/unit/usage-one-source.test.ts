@@ -19,24 +19,24 @@ beforeAll(async () => {
 
 describe("usage of a package without panel", () => {
   it("is the same figure in the Domainverwaltung, the E-Mail-Administration and the reseller's view, also after a new account", async () => {
-    const customer = as.user("kunde@kontor.example");
-    const admin = getMailAdminOverview(as.mailAdmin("k10001.001"), handle.db).accounts[0];
+    const customer = await as.user("kunde@kontor.example");
+    const admin = (await getMailAdminOverview(await as.mailAdmin("k10001.001"), handle.db)).accounts[0];
     expect(admin.login).toMatch(/\.001$/);
-    const noPanelRows = () => searchDomainsForCustomer(customer, { pageSize: 100 }, handle.db);
-    const figures = () => ({
-      domains: noPanelRows().mailAccounts,
-      mailAdmin: getMailAdminOverview(as.mailAdmin(admin.login), handle.db).usage,
+    const noPanelRows = async () => await searchDomainsForCustomer(customer, { pageSize: 100 }, handle.db);
+    const figures = async () => ({
+      domains: (await noPanelRows()).mailAccounts,
+      mailAdmin: (await getMailAdminOverview(await as.mailAdmin(admin.login), handle.db)).usage,
     });
-    const before = figures();
-    expect(noPanelRows().items.some((d) => d.panel === "none")).toBe(true);
+    const before = await figures();
+    expect((await noPanelRows()).items.some((d) => d.panel === "none")).toBe(true);
     expect(before.domains).toEqual(before.mailAdmin);
-    expect(before.domains?.used).toBe(getMailAdminOverview(as.mailAdmin(admin.login), handle.db).accounts.length);
+    expect(before.domains?.used).toBe((await getMailAdminOverview(await as.mailAdmin(admin.login), handle.db)).accounts.length);
 
-    await createMailAccount(as.mailAdmin(admin.login), { quotaMb: 256, newPassword: NEW_PASSWORD }, null, handle.db);
-    const after = figures();
+    await createMailAccount(await as.mailAdmin(admin.login), { quotaMb: 256, newPassword: NEW_PASSWORD }, null, handle.db);
+    const after = await figures();
     expect(after.domains).toEqual(after.mailAdmin);
     expect(after.domains?.used).toBe((before.domains?.used ?? 0) + 1);
-    const reseller = getCustomerOrThrow(as.reseller(), customer.customerId ?? -1, handle.db);
+    const reseller = await getCustomerOrThrow(await as.reseller(), customer.customerId ?? -1, handle.db);
     expect(reseller.mailAccounts.accounts).toBe(after.domains?.used);
     expect(reseller.mailAccounts.allowance.maxAccounts).toBe(after.domains?.max);
   });

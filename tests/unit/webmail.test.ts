@@ -13,6 +13,7 @@ import { webmailPasswordSchema } from "@/lib/validation/webmail";
 import { isWebmailCaller } from "@/lib/webmail/caller";
 import { phpString, renderRoundcubeMainConfig, renderRoundcubePasswordConfig } from "@/lib/webmail/roundcube-config";
 import { createSeededDb } from "../support/seeded-db";
+import { firstRow } from "@/db/rows";
 
 let h: Awaited<ReturnType<typeof createSeededDb>>;
 const NEW = "Kieselstein-Abendrot-84?";
@@ -54,19 +55,13 @@ describe("who may call the webmail endpoint", () => {
 
 describe("password change from the webmail", () => {
   const address = "anna@alpenblick.example";
-  const id = () => h.db.select().from(mailboxes).where(eq(mailboxes.address, address)).get()!.id;
+  const id = async () => (await firstRow(h.db.select().from(mailboxes).where(eq(mailboxes.address, address))))!.id;
 
   it("refuses a wrong current password and counts it toward the lock", async () => {
     const result = await changePasswordFromWebmail(input(address, "Falsch-Falsch-Falsch"), ip, "de", h.db);
     expect(result).toEqual({ ok: false, reason: "currentWrong", messageKeys: ["password.errors.currentWrong"] });
-    const keys = h.db
-      .select()
-      .from(authThrottle)
-      .where(like(authThrottle.key, "mailbox-password%"))
-      .all()
-      .map((r) => r.key)
-      .sort();
-    expect(keys).toEqual([`mailbox-password-ip:${ip}`, `mailbox-password:${id()}`]);
+    const keys = (await h.db.select().from(authThrottle).where(like(authThrottle.key, "mailbox-password%"))).map((r) => r.key).sort();
+    expect(keys).toEqual([`mailbox-password-ip:${ip}`, `mailbox-password:${await id()}`]);
   });
 
   it("answers an unknown address like a wrong password", async () => {
@@ -94,7 +89,7 @@ describe("password change from the webmail", () => {
 
   it("says locked once the lock holds, even with the right password", async () => {
     const other = "198.51.100.11";
-    for (let i = 0; i < 10; i++) recordFailure(h.db, [`mailbox-password-ip:${other}`]);
+    for (let i = 0; i < 10; i++) await recordFailure(h.db, [`mailbox-password-ip:${other}`]);
     expect(await changePasswordFromWebmail(input(address, DEMO_PASSWORD), other, "de", h.db)).toEqual({
       ok: false,
       reason: "locked",
@@ -103,17 +98,26 @@ describe("password change from the webmail", () => {
   });
 
   it("changes the password through the mailbox's own service: hash, sessions, audit via webmail, notice", async () => {
-    const before = h.db.select().from(mailboxes).where(eq(mailboxes.id, id())).get()!;
+    const before = (await firstRow(
+      h.db
+        .select()
+        .from(mailboxes)
+        .where(eq(mailboxes.id, await id())),
+    ))!;
     const result = await changePasswordFromWebmail(input(address, DEMO_PASSWORD), ip, "it", h.db);
     expect(result.ok).toBe(true);
-    const after = h.db.select().from(mailboxes).where(eq(mailboxes.id, id())).get()!;
+    const after = (await firstRow(
+      h.db
+        .select()
+        .from(mailboxes)
+        .where(eq(mailboxes.id, await id())),
+    ))!;
     expect(await verifyPassword(after.passwordHash, NEW)).toBe(true);
     expect(after.sessionVersion).toBe(before.sessionVersion + 1);
-    const audit = h.db
+    const audit = await h.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.action, "mailbox.password.self"), eq(auditLog.targetLabel, address)))
-      .all();
+      .where(and(eq(auditLog.action, "mailbox.password.self"), eq(auditLog.targetLabel, address)));
     expect(audit.map((a) => a.details)).toEqual([{ via: "webmail" }]);
     expect(JSON.stringify(audit)).not.toContain(NEW);
     if (!result.ok) throw new Error("unreachable");

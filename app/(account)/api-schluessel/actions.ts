@@ -8,8 +8,8 @@ import { createApiKeySchema, revokeApiKeySchema } from "@/lib/validation/api-key
 export const createApiKeyAction = defineAction({
   permission: "apikeys.manage",
   schema: createApiKeySchema,
-  handler: ({ actor, input, ip, t }) => {
-    const created = createApiKey(actor, input, ip);
+  handler: async ({ actor, input, ip, t }) => {
+    const created = await createApiKey(actor, input, ip);
     revalidatePath("/api-schluessel");
     // The key is shown once, in this answer only; the database keeps its HMAC.
     return {
@@ -23,8 +23,8 @@ export const createApiKeyAction = defineAction({
 export const revokeApiKeyAction = defineAction({
   permission: "apikeys.manage",
   schema: revokeApiKeySchema,
-  handler: ({ actor, input, ip, t }) => {
-    revokeApiKey(actor, input.keyId, ip);
+  handler: async ({ actor, input, ip, t }) => {
+    await revokeApiKey(actor, input.keyId, ip);
     revalidatePath("/api-schluessel");
     return { status: "success", message: t("apiKeys.revoked") };
   },

@@ -14,7 +14,7 @@ export default async function ApiKeysPage() {
   const actor = await requirePermission("apikeys.manage");
   const t = await getTranslations("apiKeys");
   const formatTime = await getTimeFormatter();
-  const keys = listApiKeys(actor);
+  const keys = await listApiKeys(actor);
   const allowed = scopesFor(actor);
   const resources = RESOURCE_NAMES.map((name) => ({
     name,

@@ -8,7 +8,7 @@ import { getServerSettings } from "@/lib/services/settings/server-settings";
 export default async function AdminStartPage() {
   const actor = await requirePermission("admin.manage");
   const t = await getTranslations();
-  const settings = getServerSettings();
+  const settings = await getServerSettings();
   return (
     <>
       <PageTitle>{t("nav.start")}</PageTitle>
@@ -22,7 +22,7 @@ export default async function AdminStartPage() {
             </tr>
           </thead>
           <tbody>
-            {listResellers(actor).map((r) => (
+            {(await listResellers(actor)).map((r) => (
               <tr key={r.id} className="border-t border-slate-100">
                 <td className="py-2">{r.name}</td>
                 <td>{r.customerCount}</td>

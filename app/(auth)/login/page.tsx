@@ -19,7 +19,7 @@ export default async function LoginPage() {
         <p className="mb-5 text-sm text-slate-600">{t("intro")}</p>
         <LoginForm
           action={loginAction}
-          robotCheck={addressNeedsRobotCheck(await clientIp())}
+          robotCheck={await addressNeedsRobotCheck(await clientIp())}
           secondFactor={{ code: secondFactorAction, keyOptions: keyLoginOptionsAction, keyLogin: keyLoginAction }}
         />
       </div>

@@ -13,7 +13,7 @@ export const requestResetAction = defineAction({
   schema: forgotSchema,
   handler: async ({ input, ip, t }) => {
     if (!(await redeemRobotCheck(input.altcha))) throw new ValidationError("errors.checkFields", { altcha: ["robot.failed"] });
-    const result = requestPasswordReset({ area: input.area, identifier: input.identifier, ip, locale: await currentLocale() });
+    const result = await requestPasswordReset({ area: input.area, identifier: input.identifier, ip, locale: await currentLocale() });
     if (!result.ok) {
       // By key as well, so the form shows it again in the language the user switches to.
       const values = { minutes: Math.ceil(result.retryAfterMs / 60_000) };

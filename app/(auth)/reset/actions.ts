@@ -13,7 +13,7 @@ export const confirmLinkAction = defineAction({
   schema: confirmLinkSchema,
   handler: async ({ input, t }) => {
     if (!(await redeemRobotCheck(input.altcha))) throw new ValidationError("errors.checkFields", { altcha: ["robot.failed"] });
-    const view = inspectResetLink(input.token);
+    const view = await inspectResetLink(input.token);
     return {
       status: "success",
       message: t("recovery.editIntro"),

@@ -9,8 +9,8 @@ import { getServerSettings } from "@/lib/services/settings/server-settings";
 export default async function KscStartPage() {
   const actor = await requirePermission("customer.self");
   const t = await getTranslations();
-  const customer = getOwnCustomer(actor);
-  const domains = listDomainsForCustomer(actor, { limit: 10 });
+  const customer = await getOwnCustomer(actor);
+  const domains = await listDomainsForCustomer(actor, { limit: 10 });
   return (
     <>
       <PageTitle>{t("nav.start")}</PageTitle>
@@ -35,7 +35,7 @@ export default async function KscStartPage() {
           ))}
         </ul>
       </Card>
-      <ServerAddresses settings={getServerSettings()} />
+      <ServerAddresses settings={await getServerSettings()} />
     </>
   );
 }

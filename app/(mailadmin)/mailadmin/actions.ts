@@ -56,8 +56,8 @@ export const createMailAccountAction = defineAction({
 export const routeAddressAction = defineAction({
   permission: "mailadmin.manage",
   schema: routeAddressSchema,
-  handler: ({ actor, input, ip, t }) => {
-    routeAddress(actor, input, ip);
+  handler: async ({ actor, input, ip, t }) => {
+    await routeAddress(actor, input, ip);
     revalidatePath("/mailadmin", "layout");
     return { status: "success", message: t("mailAdmin.addressRouted") };
   },
@@ -66,8 +66,8 @@ export const routeAddressAction = defineAction({
 export const unrouteAddressAction = defineAction({
   permission: "mailadmin.manage",
   schema: unrouteAddressSchema,
-  handler: ({ actor, input, ip, t }) => {
-    unrouteAddress(actor, input.addressId, ip);
+  handler: async ({ actor, input, ip, t }) => {
+    await unrouteAddress(actor, input.addressId, ip);
     revalidatePath("/mailadmin", "layout");
     return { status: "success", message: t("mailAdmin.addressRemoved") };
   },
@@ -86,9 +86,9 @@ export const setMailAccountPasswordAction = defineAction({
 export const setMailAccountQuotaAction = defineAction({
   permission: "mailadmin.manage",
   schema: setMailAccountQuotaSchema,
-  handler: ({ actor, input, ip, t }) => {
+  handler: async ({ actor, input, ip, t }) => {
     try {
-      setMailAccountQuota(actor, input.accountId, input.quotaMb, ip);
+      await setMailAccountQuota(actor, input.accountId, input.quotaMb, ip);
     } catch (error) {
       return limitErrorState(error, t);
     }
@@ -100,8 +100,8 @@ export const setMailAccountQuotaAction = defineAction({
 export const deleteMailAccountAction = defineAction({
   permission: "mailadmin.manage",
   schema: deleteMailAccountSchema,
-  handler: ({ actor, input, ip }) => {
-    deleteMailAccount(actor, input.accountId, ip);
+  handler: async ({ actor, input, ip }) => {
+    await deleteMailAccount(actor, input.accountId, ip);
     revalidatePath("/mailadmin", "layout");
     redirect("/mailadmin");
   },
@@ -111,8 +111,8 @@ export const deleteMailAccountAction = defineAction({
 export const saveMailAdminAliasAction = defineAction({
   permission: "mailadmin.manage",
   schema: aliasSchema,
-  handler: ({ actor, input, ip, t }) => {
-    const saved = saveAlias(actor, { ...input, subscriptionId: null }, { ip });
+  handler: async ({ actor, input, ip, t }) => {
+    const saved = await saveAlias(actor, { ...input, subscriptionId: null }, { ip });
     revalidatePath("/mailadmin", "layout");
     return { status: "success", message: t("aliases.saved", { address: displayAddress(saved?.address ?? "") }) };
   },
@@ -121,8 +121,8 @@ export const saveMailAdminAliasAction = defineAction({
 export const deleteMailAdminAliasAction = defineAction({
   permission: "mailadmin.manage",
   schema: deleteAliasSchema,
-  handler: ({ actor, input, ip, t }) => {
-    deleteAlias(actor, { ...input, subscriptionId: null }, { ip });
+  handler: async ({ actor, input, ip, t }) => {
+    await deleteAlias(actor, { ...input, subscriptionId: null }, { ip });
     revalidatePath("/mailadmin", "layout");
     return { status: "success", message: t("aliases.removed") };
   },

@@ -32,7 +32,7 @@ export default async function MailAdminStartPage({
   // The layout shows the forced password change instead; render nothing behind it.
   if (actor.mustChangePassword) return null;
   const t = await getTranslations();
-  const { accounts, domains, allowance, usage } = getMailAdminOverview(actor);
+  const { accounts, domains, allowance, usage } = await getMailAdminOverview(actor);
   const locale = await getLocale();
   const formatTime = await getTimeFormatter();
   const changed = (await searchParams).passwort === "geaendert";
@@ -119,7 +119,7 @@ export default async function MailAdminStartPage({
       {domains.length > 0 && (
         <Card title={t("aliases.title")}>
           <AliasSection
-            aliases={listAliases(actor, null)}
+            aliases={await listAliases(actor, null)}
             domains={domains}
             actions={{ save: saveMailAdminAliasAction, remove: deleteMailAdminAliasAction }}
           />
@@ -137,7 +137,7 @@ export default async function MailAdminStartPage({
           />
         )}
       </Card>
-      <ServerAddresses settings={getServerSettings()} username={t("server.usernameMailAccount", { login: example.login })} />
+      <ServerAddresses settings={await getServerSettings()} username={t("server.usernameMailAccount", { login: example.login })} />
     </>
   );
 }

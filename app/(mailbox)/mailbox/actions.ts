@@ -38,8 +38,8 @@ export const changeMailboxPasswordAction = defineAction({
 export const addForwardAction = defineAction({
   permission: "mailbox.self",
   schema: addForwardSchema,
-  handler: ({ actor, input, ip, t }) => {
-    addOwnForward(actor, input, ip);
+  handler: async ({ actor, input, ip, t }) => {
+    await addOwnForward(actor, input, ip);
     revalidatePath("/mailbox/forwards");
     return { status: "success", message: t("mailboxSettings.forwards.added") };
   },
@@ -48,8 +48,8 @@ export const addForwardAction = defineAction({
 export const removeForwardAction = defineAction({
   permission: "mailbox.self",
   schema: removeByIdSchema,
-  handler: ({ actor, input, ip, t }) => {
-    removeOwnForward(actor, input, ip);
+  handler: async ({ actor, input, ip, t }) => {
+    await removeOwnForward(actor, input, ip);
     revalidatePath("/mailbox/forwards");
     return { status: "success", message: t("mailboxSettings.forwards.removed") };
   },
@@ -58,8 +58,8 @@ export const removeForwardAction = defineAction({
 export const setKeepCopyAction = defineAction({
   permission: "mailbox.self",
   schema: keepCopySchema,
-  handler: ({ actor, input, ip }) => {
-    setOwnKeepCopy(actor, input, ip);
+  handler: async ({ actor, input, ip }) => {
+    await setOwnKeepCopy(actor, input, ip);
     revalidatePath("/mailbox/forwards");
   },
 });
@@ -67,8 +67,8 @@ export const setKeepCopyAction = defineAction({
 export const addSenderRuleAction = defineAction({
   permission: "mailbox.self",
   schema: addSenderRuleSchema,
-  handler: ({ actor, input, ip, t }) => {
-    addOwnSenderRule(actor, input, ip);
+  handler: async ({ actor, input, ip, t }) => {
+    await addOwnSenderRule(actor, input, ip);
     revalidatePath("/mailbox/sender-lists");
     return { status: "success", message: t("mailboxSettings.senders.added") };
   },
@@ -77,8 +77,8 @@ export const addSenderRuleAction = defineAction({
 export const removeSenderRuleAction = defineAction({
   permission: "mailbox.self",
   schema: removeByIdSchema,
-  handler: ({ actor, input, ip, t }) => {
-    removeOwnSenderRule(actor, input, ip);
+  handler: async ({ actor, input, ip, t }) => {
+    await removeOwnSenderRule(actor, input, ip);
     revalidatePath("/mailbox/sender-lists");
     return { status: "success", message: t("mailboxSettings.senders.removed") };
   },
@@ -87,8 +87,8 @@ export const removeSenderRuleAction = defineAction({
 export const setSpamSettingsAction = defineAction({
   permission: "mailbox.self",
   schema: spamSettingsSchema,
-  handler: ({ actor, input, ip }) => {
-    setOwnSpamSettings(actor, input, ip);
+  handler: async ({ actor, input, ip }) => {
+    await setOwnSpamSettings(actor, input, ip);
     revalidatePath("/mailbox/spam");
   },
 });
@@ -96,8 +96,8 @@ export const setSpamSettingsAction = defineAction({
 export const setAutoresponderAction = defineAction({
   permission: "mailbox.self",
   schema: ownAutoresponderSchema,
-  handler: ({ actor, input, ip, t }) => {
-    setOwnAutoresponder(actor, input, ip);
+  handler: async ({ actor, input, ip, t }) => {
+    await setOwnAutoresponder(actor, input, ip);
     revalidatePath("/mailbox/autoresponder");
     return { status: "success", message: t("autoresponder.saved") };
   },

@@ -25,12 +25,12 @@ const SETTINGS = [
 export default async function MailboxStartPage() {
   const actor = await requirePermission("mailbox.self");
   const t = await getTranslations();
-  const mailbox = getOwnMailbox(actor);
+  const mailbox = await getOwnMailbox(actor);
   const locale = await getLocale();
   const formatTime = await getTimeFormatter();
-  const spam = getOwnSpamSettings(actor);
+  const spam = await getOwnSpamSettings(actor);
   const spamState = !spam.available || !spam.enabled ? "off" : spam.action;
-  const others = otherAddressesOf({ id: mailbox.id, address: mailbox.address });
+  const others = await otherAddressesOf({ id: mailbox.id, address: mailbox.address });
   return (
     <>
       <PageTitle>{t("nav.start")}</PageTitle>
@@ -101,7 +101,7 @@ export default async function MailboxStartPage() {
       <Card title={t("mailboxSettings.start.spamTitle")}>
         <p className="text-sm text-slate-700">{t(`mailboxSettings.start.spamState.${spamState}`)}</p>
       </Card>
-      <ServerAddresses settings={getServerSettings()} />
+      <ServerAddresses settings={await getServerSettings()} />
     </>
   );
 }

@@ -8,14 +8,14 @@ import { listPackagesWithUsage } from "@/lib/services/packages/list-packages-wit
 export default async function ResellerStartPage() {
   const actor = await requirePermission("reseller.manage");
   const t = await getTranslations();
-  const packages = listPackagesWithUsage(actor);
+  const packages = await listPackagesWithUsage(actor);
   const limit = (v: number | null) => (v === null ? t("common.unlimited") : v);
   return (
     <>
       <PageTitle>{t("nav.start")}</PageTitle>
       <p className="text-sm text-slate-600">{t("reseller.welcome", { name: actor.label })}</p>
       <Card title={t("nav.customers")}>
-        <p className="text-sm">{t("reseller.customersCount", { count: countCustomersForReseller(actor) })}</p>
+        <p className="text-sm">{t("reseller.customersCount", { count: await countCustomersForReseller(actor) })}</p>
         <form method="get" action="/reseller/customers" role="search" className="mt-3 flex gap-2">
           <label htmlFor="start-customer-search" className="sr-only">
             {t("customersAdmin.search")}

@@ -9,14 +9,14 @@ import { countTicketsByStatus } from "@/lib/services/tickets/count-tickets-by-st
 export default async function SupportStartPage() {
   const actor = await requireEnrolledActor("support.tickets");
   const t = await getTranslations();
-  const counts = countTicketsByStatus(actor);
+  const counts = await countTicketsByStatus(actor);
   return (
     <>
       <PageTitle>{t("nav.start")}</PageTitle>
       <p className="text-sm text-slate-600">{t("support.welcome", { name: actor.label })}</p>
       <Card title={t("support.title")}>
         <p className="text-sm text-slate-700">{t("support.body")}</p>
-        <p className="mt-2 text-sm font-medium">{t("support.openTickets", { count: countOpenTickets(actor) })}</p>
+        <p className="mt-2 text-sm font-medium">{t("support.openTickets", { count: await countOpenTickets(actor) })}</p>
       </Card>
       <Card title={t("tickets.queueTitle")}>
         <ul className="grid gap-3 text-sm sm:grid-cols-4">

@@ -22,7 +22,7 @@ export async function GET(request: Request) {
   if (!Number.isInteger(id) || id <= 0) return notFound();
   if (withHashes && !can(actor, "export.hashes")) return new Response("Forbidden\n", { status: 403 });
   try {
-    const data = exportSubscription(actor, id, { withHashes, format, ip: clientIpOf(request.headers) });
+    const data = await exportSubscription(actor, id, { withHashes, format, ip: clientIpOf(request.headers) });
     const body = format === "json" ? JSON.stringify(data, null, 2) : exportCsv(data);
     return new Response(body, {
       headers: {

@@ -28,12 +28,12 @@ const targetsField = z
   .max(MAX_ALIAS_TARGETS, "validation.invalid");
 
 /** The domain's aliases and catch-all, through the panel's alias services. */
-function domainAliases(actor: Actor, domainName: string) {
-  const domain = locateDomain(actor, domainName);
-  const aliases = listAliases(actor, domain.subscriptionId)
+async function domainAliases(actor: Actor, domainName: string) {
+  const domain = await locateDomain(actor, domainName);
+  const aliases = (await listAliases(actor, domain.subscriptionId))
     .filter((a) => a.domainId === domain.id)
     .map((a) => ({ id: a.id, address: a.address, targets: a.targets }));
-  const catchAll = listCatchAlls(actor, domain.subscriptionId).find((c) => c.domainId === domain.id);
+  const catchAll = (await listCatchAlls(actor, domain.subscriptionId)).find((c) => c.domainId === domain.id);
   const target = catchAll?.mailboxes.find((m) => m.id === catchAll.mailboxId);
   return { domain, body: { domain: domain.name, aliases, catchAll: target?.address ?? null } };
 }
@@ -50,8 +50,8 @@ export const aliasRoutes = [
     access: "read",
     query: z.strictObject({ domain: z.string("validation.required").trim().min(1, "validation.required").max(253, "validation.tooLong") }),
     response: domainAliasesSchema,
-    handle: ({ actor, query }) => {
-      const { body } = domainAliases(actor, query.domain);
+    handle: async ({ actor, query }) => {
+      const { body } = await domainAliases(actor, query.domain);
       return { body, etagOf: body };
     },
   }),
@@ -65,14 +65,14 @@ export const aliasRoutes = [
     body: z.strictObject({ address: addressField, targets: targetsField }),
     response: aliasSchema,
     successStatus: 201,
-    handle: ({ actor, body, ip }) => {
+    handle: async ({ actor, body, ip }) => {
       const at = body.address.lastIndexOf("@");
       const local = localPartField.safeParse(body.address.slice(0, at));
       if (!local.success) throw new ValidationError("errors.checkFields", { address: ["panel.errors.localPartInvalid"] });
-      const domain = locateDomain(actor, body.address.slice(at + 1));
-      const saved = renameFields(
-        () =>
-          saveAlias(
+      const domain = await locateDomain(actor, body.address.slice(at + 1));
+      const saved = await renameFields(
+        async () =>
+          await saveAlias(
             actor,
             {
               subscriptionId: domain.subscriptionId,
@@ -85,7 +85,7 @@ export const aliasRoutes = [
           ),
         names,
       );
-      const alias = listAliases(actor, domain.subscriptionId).find((a) => a.id === saved?.id);
+      const alias = (await listAliases(actor, domain.subscriptionId)).find((a) => a.id === saved?.id);
       const out = { id: alias?.id ?? 0, address: alias?.address ?? body.address, targets: alias?.targets ?? [] };
       return { body: out, location: `/aliases/${out.id}` };
     },
@@ -99,9 +99,9 @@ export const aliasRoutes = [
     access: "write",
     params: idParams,
     successStatus: 204,
-    handle: ({ actor, params, ip }) => {
-      const alias = locateAlias(actor, params.id);
-      deleteAlias(actor, { subscriptionId: alias.subscriptionId, aliasId: alias.id }, { ip });
+    handle: async ({ actor, params, ip }) => {
+      const alias = await locateAlias(actor, params.id);
+      await deleteAlias(actor, { subscriptionId: alias.subscriptionId, aliasId: alias.id }, { ip });
       return {};
     },
   }),
@@ -117,23 +117,24 @@ export const aliasRoutes = [
       mailbox: addressField.nullable(),
     }),
     response: domainAliasesSchema,
-    handle: ({ actor, body, ip, ifMatch }) => {
-      const current = domainAliases(actor, body.domain);
+    handle: async ({ actor, body, ip, ifMatch }) => {
+      const current = await domainAliases(actor, body.domain);
       ifMatch(current.body);
       let mailboxId: number | null = null;
       if (body.mailbox !== null) {
         const at = body.mailbox.lastIndexOf("@");
         const local = body.mailbox.slice(0, at);
-        const page = listDomainMailboxes(actor, { domain: body.mailbox.slice(at + 1), prefix: local, limit: 50 });
+        const page = await listDomainMailboxes(actor, { domain: body.mailbox.slice(at + 1), prefix: local, limit: 50 });
         const hit = page.items.find((m) => m.address === body.mailbox);
         if (!hit) throw new ValidationError("errors.checkFields", { mailbox: ["aliases.errors.catchAllOtherDomain"] });
         mailboxId = hit.id;
       }
-      renameFields(
-        () => setCatchAll(actor, { subscriptionId: current.domain.subscriptionId, domainId: current.domain.id, mailboxId }, { ip }),
+      await renameFields(
+        async () =>
+          await setCatchAll(actor, { subscriptionId: current.domain.subscriptionId, domainId: current.domain.id, mailboxId }, { ip }),
         names,
       );
-      const after = domainAliases(actor, body.domain).body;
+      const after = (await domainAliases(actor, body.domain)).body;
       return { body: after, etagOf: after };
     },
   }),

@@ -32,7 +32,7 @@ export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.arra
  * Services name fields as the panel's forms do (`newPassword`, `localPart`); the API's fields have
  * their own names. Re-keys a ValidationError's field errors and rethrows everything else.
  */
-export function renameFields<R>(run: () => R, names: Record<string, string>): R {
+export async function renameFields<R>(run: () => R | Promise<R>, names: Record<string, string>): Promise<R> {
   const rename = (error: unknown): never => {
     if (error instanceof ValidationError && error.fieldErrors) {
       throw new ValidationError(error.message, Object.fromEntries(Object.entries(error.fieldErrors).map(([k, v]) => [names[k] ?? k, v])));
@@ -40,8 +40,7 @@ export function renameFields<R>(run: () => R, names: Record<string, string>): R 
     throw error;
   };
   try {
-    const result = run();
-    return result instanceof Promise ? (result.catch(rename) as R) : result;
+    return await run();
   } catch (error) {
     return rename(error);
   }

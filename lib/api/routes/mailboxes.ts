@@ -62,9 +62,9 @@ const listQuery = z.strictObject({
 });
 
 /** The API's view of a mailbox; never the hash. */
-export function mailboxRepresentation(actor: Actor, id: number) {
-  const { subscriptionId } = locateMailbox(actor, id);
-  const m = getPanelMailbox(actor, subscriptionId, id);
+export async function mailboxRepresentation(actor: Actor, id: number) {
+  const { subscriptionId } = await locateMailbox(actor, id);
+  const m = await getPanelMailbox(actor, subscriptionId, id);
   return {
     subscriptionId,
     mailbox: {
@@ -91,8 +91,13 @@ export const mailboxRoutes = [
     access: "read",
     query: listQuery,
     response: pageOf(listItemSchema),
-    handle: ({ actor, query }) => {
-      const page = listDomainMailboxes(actor, { domain: query.domain, prefix: query.prefix, after: query.cursor, limit: query.limit });
+    handle: async ({ actor, query }) => {
+      const page = await listDomainMailboxes(actor, {
+        domain: query.domain,
+        prefix: query.prefix,
+        after: query.cursor,
+        limit: query.limit,
+      });
       return { body: { items: page.items, nextCursor: encodeCursor(page.nextAfter) } };
     },
   }),
@@ -110,7 +115,7 @@ export const mailboxRoutes = [
       const at = body.address.lastIndexOf("@");
       const local = localPartField.safeParse(body.address.slice(0, at));
       if (!local.success) throw new ValidationError("errors.checkFields", { address: ["panel.errors.localPartInvalid"] });
-      const domain = renameFields(() => locateDomain(actor, body.address.slice(at + 1)), {});
+      const domain = await renameFields(async () => await locateDomain(actor, body.address.slice(at + 1)), {});
       const password = body.password ?? generatePassword();
       const created = await renameFields(
         () =>
@@ -129,7 +134,7 @@ export const mailboxRoutes = [
         fieldNames,
       );
       if (!created) throw new ValidationError("errors.checkFields");
-      const { mailbox } = mailboxRepresentation(actor, created.id);
+      const { mailbox } = await mailboxRepresentation(actor, created.id);
       return {
         body: body.password === null ? { ...mailbox, password } : mailbox,
         etagOf: mailbox,
@@ -147,8 +152,8 @@ export const mailboxRoutes = [
     access: "read",
     params: idParams,
     response: mailboxSchema,
-    handle: ({ actor, params }) => {
-      const { mailbox } = mailboxRepresentation(actor, params.id);
+    handle: async ({ actor, params }) => {
+      const { mailbox } = await mailboxRepresentation(actor, params.id);
       return { body: mailbox, etagOf: mailbox };
     },
   }),
@@ -163,7 +168,7 @@ export const mailboxRoutes = [
     body: updateMailboxBody,
     response: mailboxSchema,
     handle: async ({ actor, params, body, ip, ifMatch }) => {
-      const { subscriptionId, mailbox } = mailboxRepresentation(actor, params.id);
+      const { subscriptionId, mailbox } = await mailboxRepresentation(actor, params.id);
       ifMatch(mailbox);
       await renameFields(
         () =>
@@ -181,7 +186,7 @@ export const mailboxRoutes = [
           ),
         fieldNames,
       );
-      const after = mailboxRepresentation(actor, mailbox.id).mailbox;
+      const after = (await mailboxRepresentation(actor, mailbox.id)).mailbox;
       return { body: after, etagOf: after };
     },
   }),
@@ -196,7 +201,7 @@ export const mailboxRoutes = [
     body: setPasswordBody,
     response: z.object({ password: z.string().optional().describe("only when generated") }),
     handle: async ({ actor, params, body, ip }) => {
-      const { subscriptionId, mailbox } = mailboxRepresentation(actor, params.id);
+      const { subscriptionId, mailbox } = await mailboxRepresentation(actor, params.id);
       const password = body.password ?? generatePassword();
       await renameFields(
         () =>
@@ -227,19 +232,19 @@ export const mailboxRoutes = [
     params: idParams,
     body: forwardingBody,
     response: mailboxSchema,
-    handle: ({ actor, params, body, ip, ifMatch }) => {
-      const { subscriptionId, mailbox } = mailboxRepresentation(actor, params.id);
+    handle: async ({ actor, params, body, ip, ifMatch }) => {
+      const { subscriptionId, mailbox } = await mailboxRepresentation(actor, params.id);
       ifMatch(mailbox);
-      renameFields(
-        () =>
-          setForwarding(
+      await renameFields(
+        async () =>
+          await setForwarding(
             actor,
             { subscriptionId, mailboxId: mailbox.id, targets: body.targets.join("\n"), keepCopy: body.keepCopy },
             { ip },
           ),
         fieldNames,
       );
-      const after = mailboxRepresentation(actor, mailbox.id).mailbox;
+      const after = (await mailboxRepresentation(actor, mailbox.id)).mailbox;
       return { body: after, etagOf: after };
     },
   }),
@@ -253,11 +258,11 @@ export const mailboxRoutes = [
     params: idParams,
     body: spamBody,
     response: mailboxSchema,
-    handle: ({ actor, params, body, ip, ifMatch }) => {
-      const { subscriptionId, mailbox } = mailboxRepresentation(actor, params.id);
+    handle: async ({ actor, params, body, ip, ifMatch }) => {
+      const { subscriptionId, mailbox } = await mailboxRepresentation(actor, params.id);
       ifMatch(mailbox);
-      setSpamFilter(actor, { subscriptionId, mailboxId: mailbox.id, enabled: body.enabled }, { ip });
-      const after = mailboxRepresentation(actor, mailbox.id).mailbox;
+      await setSpamFilter(actor, { subscriptionId, mailboxId: mailbox.id, enabled: body.enabled }, { ip });
+      const after = (await mailboxRepresentation(actor, mailbox.id)).mailbox;
       return { body: after, etagOf: after };
     },
   }),
@@ -270,10 +275,10 @@ export const mailboxRoutes = [
     access: "write",
     params: idParams,
     successStatus: 204,
-    handle: ({ actor, params, ip, ifMatch }) => {
-      const { subscriptionId, mailbox } = mailboxRepresentation(actor, params.id);
+    handle: async ({ actor, params, ip, ifMatch }) => {
+      const { subscriptionId, mailbox } = await mailboxRepresentation(actor, params.id);
       ifMatch(mailbox);
-      deleteMailboxes(actor, { subscriptionId, mailboxIds: [mailbox.id], confirmed: "yes" }, { ip });
+      await deleteMailboxes(actor, { subscriptionId, mailboxIds: [mailbox.id], confirmed: "yes" }, { ip });
       return {};
     },
   }),

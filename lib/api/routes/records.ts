@@ -33,8 +33,8 @@ const auditSchema = z.object({
   details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).nullable(),
 });
 
-function ticketDetail(actor: Actor, id: number) {
-  const v = getTicketOrThrow(actor, id);
+async function ticketDetail(actor: Actor, id: number) {
+  const v = await getTicketOrThrow(actor, id);
   const t = v.ticket;
   return {
     id: t.id,
@@ -79,8 +79,8 @@ export const recordRoutes = [
     access: "read",
     query: z.strictObject({ status: z.enum(TICKET_STATUSES, "validation.invalid").optional(), cursor: beforeCursor.optional() }),
     response: pageOf(ticketSchema),
-    handle: ({ actor, query }) => {
-      const page = listTickets(actor, { status: query.status, before: query.cursor });
+    handle: async ({ actor, query }) => {
+      const page = await listTickets(actor, { status: query.status, before: query.cursor });
       return {
         body: {
           items: page.items.map((t) => ({
@@ -105,8 +105,8 @@ export const recordRoutes = [
     access: "read",
     params: idParams,
     response: ticketDetailSchema,
-    handle: ({ actor, params }) => {
-      const body = ticketDetail(actor, params.id);
+    handle: async ({ actor, params }) => {
+      const body = await ticketDetail(actor, params.id);
       return { body, etagOf: body };
     },
   }),
@@ -120,9 +120,9 @@ export const recordRoutes = [
     body: createTicketSchema,
     response: ticketDetailSchema,
     successStatus: 201,
-    handle: ({ actor, body, ip }) => {
-      const id = createTicket(actor, body, ip);
-      const detail = ticketDetail(actor, id);
+    handle: async ({ actor, body, ip }) => {
+      const id = await createTicket(actor, body, ip);
+      const detail = await ticketDetail(actor, id);
       return { body: detail, etagOf: detail, location: `/tickets/${id}` };
     },
   }),
@@ -140,8 +140,8 @@ export const recordRoutes = [
       cursor: beforeCursor.optional(),
     }),
     response: pageOf(auditSchema),
-    handle: ({ actor, query }) => {
-      const page = listAudit(
+    handle: async ({ actor, query }) => {
+      const page = await listAudit(
         actor,
         auditQuerySchema.parse({ actor: query.actor, target: query.target, action: query.action, before: query.cursor }),
       );

@@ -38,8 +38,8 @@ const packageSchema = z.object({
 });
 const resellerSchema = z.object({ id: z.int(), name: z.string(), customerCount: z.int() });
 
-function customerDetail(actor: Parameters<typeof getCustomerOrThrow>[0], id: number) {
-  const d = getCustomerOrThrow(actor, id);
+async function customerDetail(actor: Parameters<typeof getCustomerOrThrow>[0], id: number) {
+  const d = await getCustomerOrThrow(actor, id);
   return {
     ...d.customer,
     subscriptions: d.subscriptions.map((s) => ({
@@ -61,8 +61,8 @@ export const tenantRoutes = [
     access: "read",
     query: z.strictObject({ q: z.string().trim().max(253, "validation.tooLong").optional(), cursor: cursorField.optional() }),
     response: pageOf(domainSchema),
-    handle: ({ actor, query }) => {
-      const page = searchDomainsForCustomer(actor, { q: query.q, after: query.cursor, pageSize: 100 });
+    handle: async ({ actor, query }) => {
+      const page = await searchDomainsForCustomer(actor, { q: query.q, after: query.cursor, pageSize: 100 });
       return {
         body: {
           items: page.items.map((d) => ({
@@ -86,8 +86,8 @@ export const tenantRoutes = [
     access: "read",
     query: z.strictObject({ q: z.string().trim().max(100, "validation.tooLong").optional(), cursor: cursorField.optional() }),
     response: pageOf(customerSchema),
-    handle: ({ actor, query }) => {
-      const page = listCustomers(actor, { q: query.q, after: query.cursor });
+    handle: async ({ actor, query }) => {
+      const page = await listCustomers(actor, { q: query.q, after: query.cursor });
       return {
         body: {
           items: page.items.map((c) => ({
@@ -112,8 +112,8 @@ export const tenantRoutes = [
     access: "read",
     params: idParams,
     response: customerDetailSchema,
-    handle: ({ actor, params }) => {
-      const body = customerDetail(actor, params.id);
+    handle: async ({ actor, params }) => {
+      const body = await customerDetail(actor, params.id);
       return { body, etagOf: body };
     },
   }),
@@ -132,7 +132,7 @@ export const tenantRoutes = [
     successStatus: 201,
     handle: async ({ actor, body, ip }) => {
       const created = await createCustomer(actor, body, ip);
-      const detail = customerDetail(actor, created.id);
+      const detail = await customerDetail(actor, created.id);
       return {
         body: { ...detail, login: created.login, password: created.password },
         etagOf: detail,
@@ -149,7 +149,7 @@ export const tenantRoutes = [
     resource: "packages",
     access: "read",
     response: z.object({ items: z.array(packageSchema) }),
-    handle: ({ actor }) => ({ body: { items: listPackagesForReseller(actor) } }),
+    handle: async ({ actor }) => ({ body: { items: await listPackagesForReseller(actor) } }),
   }),
   defineRoute({
     method: "GET",
@@ -165,8 +165,8 @@ export const tenantRoutes = [
       spamFilterEnabled: z.boolean(),
       forwardingEnabled: z.boolean(),
     }),
-    handle: ({ actor, params }) => {
-      const body = getPackageOrThrow(actor, params.id);
+    handle: async ({ actor, params }) => {
+      const body = await getPackageOrThrow(actor, params.id);
       return { body, etagOf: body };
     },
   }),
@@ -178,7 +178,7 @@ export const tenantRoutes = [
     resource: "resellers",
     access: "read",
     response: z.object({ items: z.array(resellerSchema) }),
-    handle: ({ actor }) => ({ body: { items: listResellers(actor) } }),
+    handle: async ({ actor }) => ({ body: { items: await listResellers(actor) } }),
   }),
   defineRoute({
     method: "POST",

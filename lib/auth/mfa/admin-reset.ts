@@ -8,6 +8,8 @@ import { NotFoundError } from "@/lib/errors";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import { canonicalCustomerNumber } from "@/lib/validation/names";
 import { deleteAllFactors } from "./factors";
+import { transaction } from "@/db/transaction";
+import { firstRow } from "@/db/rows";
 
 export type CustomerAccountRow = { userId: number; email: string; customerNumber: string; company: string | null; factorCount: number };
 
@@ -16,7 +18,7 @@ function requireAdmin(actor: Actor) {
 }
 
 /** Customer accounts by exact customer number or by e-mail prefix; at most 20 rows. */
-export function findCustomerAccounts(actor: Actor, query: string, db: Db = getDb()): CustomerAccountRow[] {
+export async function findCustomerAccounts(actor: Actor, query: string, db: Db = getDb()): Promise<CustomerAccountRow[]> {
   requireAdmin(actor);
   const q = query.trim();
   if (!q) return [];
@@ -24,21 +26,19 @@ export function findCustomerAccounts(actor: Actor, query: string, db: Db = getDb
   // LIKE wildcards typed by the admin are dropped rather than escaped (SQLite needs an ESCAPE clause).
   const escaped = q.toLowerCase().replace(/[\\%_]/g, "");
   const match = number ? eq(customers.customerNumber, number) : like(users.email, `${escaped}%`);
-  const rows = db
+  const rows = await db
     .select({ userId: users.id, email: users.email, customerNumber: customers.customerNumber, company: customers.company })
     .from(users)
     .innerJoin(customers, eq(users.customerId, customers.id))
     .where(and(eq(users.role, "customer"), match))
     .orderBy(asc(users.email))
-    .limit(20)
-    .all();
+    .limit(20);
   const ids = rows.map((r) => r.userId);
   const factors = ids.length
-    ? db
+    ? await db
         .select({ userId: mfaFactors.userId })
         .from(mfaFactors)
         .where(and(inArray(mfaFactors.userId, ids), isNotNull(mfaFactors.confirmedAt)))
-        .all()
     : [];
   return rows.map((r) => ({ ...r, factorCount: factors.filter((f) => f.userId === r.userId).length }));
 }
@@ -48,18 +48,19 @@ export function findCustomerAccounts(actor: Actor, query: string, db: Db = getDb
  * voids logins waiting for a factor. The customer then logs in with the password alone and can enrol
  * again. Audited with the customer's tenant keys so the customer and reseller see it too.
  */
-export function resetCustomerSecondFactor(actor: Actor, userId: number, ip: string, db: Db = getDb()): number {
+export async function resetCustomerSecondFactor(actor: Actor, userId: number, ip: string, db: Db = getDb()): Promise<number> {
   requireAdmin(actor);
-  return db.transaction((tx) => {
-    const target = tx
-      .select({ id: users.id, email: users.email, resellerId: users.resellerId, customerId: users.customerId })
-      .from(users)
-      .where(and(eq(users.id, userId), eq(users.role, "customer")))
-      .get();
+  return await transaction(db, async (tx) => {
+    const target = await firstRow(
+      tx
+        .select({ id: users.id, email: users.email, resellerId: users.resellerId, customerId: users.customerId })
+        .from(users)
+        .where(and(eq(users.id, userId), eq(users.role, "customer"))),
+    );
     if (!target) throw new NotFoundError();
-    const removed = deleteAllFactors(tx, target.id);
-    tx.delete(mfaPendingLogins).where(eq(mfaPendingLogins.userId, target.id)).run();
-    writeAudit(tx, actor, {
+    const removed = await deleteAllFactors(tx, target.id);
+    await tx.delete(mfaPendingLogins).where(eq(mfaPendingLogins.userId, target.id));
+    await writeAudit(tx, actor, {
       action: "mfa.reset",
       targetKind: "user",
       targetId: target.id,

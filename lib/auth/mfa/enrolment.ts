@@ -10,9 +10,9 @@ import { roleMustEnrol } from "./policy";
 /** Where staff without a second factor are sent; it lives outside their area's layout. */
 export const ENROL_PATH = "/login/zwei-faktor";
 
-export function mustEnrol(actor: Actor): boolean {
+export async function mustEnrol(actor: Actor): Promise<boolean> {
   const db = getDb();
-  return actor.kind === "user" && roleMustEnrol(actor.role, db) && !userHasSecondFactor(db, actor.id);
+  return actor.kind === "user" && (await roleMustEnrol(actor.role, db)) && !(await userHasSecondFactor(db, actor.id));
 }
 
 /**
@@ -25,6 +25,6 @@ export function mustEnrol(actor: Actor): boolean {
  */
 export async function requireEnrolledActor(permission: Permission): Promise<Actor> {
   const actor = await requirePermission(permission);
-  if (mustEnrol(actor)) redirect(ENROL_PATH);
+  if (await mustEnrol(actor)) redirect(ENROL_PATH);
   return actor;
 }

@@ -8,8 +8,8 @@ import { spendTotpCode } from "./totp";
  * The small API other features use (password recovery: an account with a second factor passes it
  * before a reset completes). Both functions work on users (KundenServiceCenter accounts) only.
  */
-export function hasSecondFactor(userId: number, db: Db = getDb()): boolean {
-  return userHasSecondFactor(db, userId);
+export async function hasSecondFactor(userId: number, db: Db = getDb()): Promise<boolean> {
+  return await userHasSecondFactor(db, userId);
 }
 
 /**
@@ -19,5 +19,5 @@ export function hasSecondFactor(userId: number, db: Db = getDb()): boolean {
 export async function verifySecondFactorCode(userId: number, code: string, db: Db = getDb()): Promise<boolean> {
   const compact = code.replace(/\s/g, "");
   if (/^\d{6}$/.test(compact)) return spendTotpCode(userId, compact, db);
-  return consumeRecoveryCode(db, userId, compact);
+  return await consumeRecoveryCode(db, userId, compact);
 }

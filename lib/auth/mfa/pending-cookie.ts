@@ -15,7 +15,7 @@ export async function setPendingCookie(token: string) {
     sameSite: "strict",
     path: "/login",
     maxAge: PENDING_TTL_MS / 1000,
-    secure: getServerSettings().publicUrl.startsWith("https://"),
+    secure: (await getServerSettings()).publicUrl.startsWith("https://"),
   });
 }
 

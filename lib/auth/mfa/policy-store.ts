@@ -3,6 +3,7 @@ import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { z } from "zod";
 import type * as schema from "@/db/schema";
 import { settings } from "@/db/schema";
+import { firstRow } from "@/db/rows";
 
 /** Kept free of "server-only" so scripts/test-settings.ts can write the policy from plain Node. */
 type AnyDb = BetterSQLite3Database<typeof schema>;
@@ -14,12 +15,12 @@ export type MfaPolicy = z.infer<typeof policySchema>;
 /** Staff accounts can reach every customer's data, so a second factor is required unless switched off. */
 const DEFAULT_POLICY: MfaPolicy = { enforceStaff: true };
 
-export function readMfaPolicy(db: AnyDb): MfaPolicy {
-  const row = db.select({ value: settings.value }).from(settings).where(eq(settings.key, MFA_POLICY_KEY)).get();
+export async function readMfaPolicy(db: AnyDb): Promise<MfaPolicy> {
+  const row = await firstRow(db.select({ value: settings.value }).from(settings).where(eq(settings.key, MFA_POLICY_KEY)));
   const parsed = policySchema.safeParse(row?.value);
   return parsed.success ? parsed.data : DEFAULT_POLICY;
 }
 
-export function writeMfaPolicy(db: Pick<AnyDb, "insert">, value: MfaPolicy) {
-  db.insert(settings).values({ key: MFA_POLICY_KEY, value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run();
+export async function writeMfaPolicy(db: Pick<AnyDb, "insert">, value: MfaPolicy) {
+  await db.insert(settings).values({ key: MFA_POLICY_KEY, value }).onConflictDoUpdate({ target: settings.key, set: { value } });
 }

@@ -6,15 +6,15 @@ export type { MfaPolicy };
 
 const STAFF_ROLES: readonly Role[] = ["admin", "reseller", "support"];
 
-export function getMfaPolicy(db: Db = getDb()): MfaPolicy {
-  return readMfaPolicy(db);
+export async function getMfaPolicy(db: Db = getDb()): Promise<MfaPolicy> {
+  return await readMfaPolicy(db);
 }
 
-export function setMfaPolicy(value: MfaPolicy, db: Pick<Db, "insert"> = getDb()) {
-  writeMfaPolicy(db, value);
+export async function setMfaPolicy(value: MfaPolicy, db: Pick<Db, "insert"> = getDb()) {
+  await writeMfaPolicy(db, value);
 }
 
 /** Admin, reseller and support accounts must have a second factor while the policy says so. */
-export function roleMustEnrol(role: Role, db: Db = getDb()): boolean {
-  return STAFF_ROLES.includes(role) && getMfaPolicy(db).enforceStaff;
+export async function roleMustEnrol(role: Role, db: Db = getDb()): Promise<boolean> {
+  return STAFF_ROLES.includes(role) && (await getMfaPolicy(db)).enforceStaff;
 }

@@ -3,6 +3,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db";
 import { mfaRecoveryCodes } from "@/db/schema";
 import { sha256 } from "@/lib/auth/login-grants";
+import { firstRow } from "@/db/rows";
 
 export const RECOVERY_CODE_COUNT = 10;
 // Crockford-like alphabet without 0/O and 1/I/L, so codes read aloud or typed from paper survive.
@@ -20,32 +21,32 @@ export function normalizeRecoveryCode(code: string): string {
 }
 
 /** Replaces all codes of the user; the plain codes leave this function once, to be shown once. */
-export function replaceRecoveryCodes(tx: Pick<Db, "insert" | "delete">, userId: number): string[] {
+export async function replaceRecoveryCodes(tx: Pick<Db, "insert" | "delete">, userId: number): Promise<string[]> {
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, randomCode);
-  tx.delete(mfaRecoveryCodes).where(eq(mfaRecoveryCodes.userId, userId)).run();
-  tx.insert(mfaRecoveryCodes)
-    .values(codes.map((c) => ({ userId, codeHash: sha256(normalizeRecoveryCode(c)) })))
-    .run();
+  await tx.delete(mfaRecoveryCodes).where(eq(mfaRecoveryCodes.userId, userId));
+  await tx.insert(mfaRecoveryCodes).values(codes.map((c) => ({ userId, codeHash: sha256(normalizeRecoveryCode(c)) })));
   return codes;
 }
 
 /** Marks a matching unused code as used; the conditional UPDATE makes a race spend it only once. */
-export function consumeRecoveryCode(db: Db, userId: number, code: string, now = new Date()): boolean {
+export async function consumeRecoveryCode(db: Db, userId: number, code: string, now = new Date()): Promise<boolean> {
   const normalized = normalizeRecoveryCode(code);
   if (!/^[A-Z0-9]{10}$/.test(normalized)) return false;
-  const row = db
-    .update(mfaRecoveryCodes)
-    .set({ usedAt: now })
-    .where(and(eq(mfaRecoveryCodes.userId, userId), eq(mfaRecoveryCodes.codeHash, sha256(normalized)), isNull(mfaRecoveryCodes.usedAt)))
-    .returning({ id: mfaRecoveryCodes.id })
-    .get();
+  const row = await firstRow(
+    db
+      .update(mfaRecoveryCodes)
+      .set({ usedAt: now })
+      .where(and(eq(mfaRecoveryCodes.userId, userId), eq(mfaRecoveryCodes.codeHash, sha256(normalized)), isNull(mfaRecoveryCodes.usedAt)))
+      .returning({ id: mfaRecoveryCodes.id }),
+  );
   return !!row;
 }
 
-export function countUnusedRecoveryCodes(db: Db, userId: number): number {
-  return db
-    .select({ id: mfaRecoveryCodes.id })
-    .from(mfaRecoveryCodes)
-    .where(and(eq(mfaRecoveryCodes.userId, userId), isNull(mfaRecoveryCodes.usedAt)))
-    .all().length;
+export async function countUnusedRecoveryCodes(db: Db, userId: number): Promise<number> {
+  return (
+    await db
+      .select({ id: mfaRecoveryCodes.id })
+      .from(mfaRecoveryCodes)
+      .where(and(eq(mfaRecoveryCodes.userId, userId), isNull(mfaRecoveryCodes.usedAt)))
+  ).length;
 }

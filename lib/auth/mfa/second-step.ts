@@ -25,10 +25,10 @@ export async function completeLoginWithCode(step: Step & { code: string }, db: D
 
 /** Issues the WebAuthn challenge for this pending login; undefined when the login must restart. */
 export async function beginKeyLogin(token: string, db: Db = getDb()) {
-  const pending = findPendingLogin(db, token);
+  const pending = await findPendingLogin(db, token);
   if (!pending) return undefined;
   const options = await keyLoginOptions(pending.userId, db);
-  setPendingChallenge(db, pending.tokenHash, options.challenge);
+  await setPendingChallenge(db, pending.tokenHash, options.challenge);
   return options;
 }
 
@@ -37,39 +37,45 @@ export async function completeLoginWithKey(
   step: Step & { response: AuthenticationResponseJSON },
   db: Db = getDb(),
 ): Promise<SecondStepResult> {
-  return check(step, db, "webauthn", (pending) => {
+  return check(step, db, "webauthn", async (pending) => {
     // A challenge answers one assertion only, whether it verifies or not.
-    setPendingChallenge(db, pending.tokenHash, null);
+    await setPendingChallenge(db, pending.tokenHash, null);
     return pending.challenge ? verifyKeyAssertion(pending.userId, pending.challenge, step.response, db) : Promise.resolve(false);
   });
 }
 
 async function check(step: Step, db: Db, method: string, verify: (p: PendingLogin) => Promise<boolean>): Promise<SecondStepResult> {
-  const pending = findPendingLogin(db, step.token);
+  const pending = await findPendingLogin(db, step.token);
   if (!pending) return { ok: false, reason: "restart" };
   // Like the password step, only the account's counter locks; failures still count for the address,
   // which makes its next password attempts pass the robot check (lib/auth/login-service.ts).
   const keys = [pending.throttleKey, `ip:${step.ip}`];
-  const wait = lockedFor(db, [pending.throttleKey]);
+  const wait = await lockedFor(db, [pending.throttleKey]);
   if (wait > 0) {
-    consumePendingLogin(db, pending.tokenHash);
+    await consumePendingLogin(db, pending.tokenHash);
     return { ok: false, reason: "throttled", retryAfterMs: wait };
   }
   if (!(await verify(pending))) {
-    recordFailure(db, keys);
-    const { voided } = recordWrongCode(db, pending);
-    const nowLocked = lockedFor(db, [pending.throttleKey]);
+    await recordFailure(db, keys);
+    const { voided } = await recordWrongCode(db, pending);
+    const nowLocked = await lockedFor(db, [pending.throttleKey]);
     if (nowLocked > 0) {
-      consumePendingLogin(db, pending.tokenHash);
-      writeAudit(db, null, { action: "login.locked", ip: step.ip, targetKind: "user", targetId: pending.userId, details: { area: "ksc" } });
+      await consumePendingLogin(db, pending.tokenHash);
+      await writeAudit(db, null, {
+        action: "login.locked",
+        ip: step.ip,
+        targetKind: "user",
+        targetId: pending.userId,
+        details: { area: "ksc" },
+      });
       return { ok: false, reason: "throttled", retryAfterMs: nowLocked };
     }
     return voided ? { ok: false, reason: "restart" } : { ok: false, reason: "invalid" };
   }
-  const actor = loadActor(db, "user", pending.userId);
-  if (!consumePendingLogin(db, pending.tokenHash) || !actor) return { ok: false, reason: "restart" };
-  clearFailures(db, pending.throttleKey);
-  writeAudit(db, actor, {
+  const actor = await loadActor(db, "user", pending.userId);
+  if (!(await consumePendingLogin(db, pending.tokenHash)) || !actor) return { ok: false, reason: "restart" };
+  await clearFailures(db, pending.throttleKey);
+  await writeAudit(db, actor, {
     action: "login.success",
     targetKind: "user",
     targetId: actor.id,
@@ -79,5 +85,5 @@ async function check(step: Step, db: Db, method: string, verify: (p: PendingLogi
     ip: step.ip,
     details: { area: "ksc", secondFactor: method },
   });
-  return { ok: true, grant: issueLoginGrant(db, "user", actor.id), role: actor.role };
+  return { ok: true, grant: await issueLoginGrant(db, "user", actor.id), role: actor.role };
 }

@@ -12,6 +12,8 @@ import { loadUserForMfa, userHasSecondFactor } from "./factors";
 import { replaceRecoveryCodes } from "./recovery-codes";
 import { beginTotpEnrolment, confirmTotpFactor } from "./totp";
 import { beginKeyRegistration, finishKeyRegistration } from "./webauthn";
+import { transaction } from "@/db/transaction";
+import { firstRow } from "@/db/rows";
 
 /** Second factors belong to KundenServiceCenter accounts (users); mail logins have none. */
 function ownUserId(actor: Actor): number {
@@ -19,8 +21,8 @@ function ownUserId(actor: Actor): number {
   return actor.id;
 }
 
-const audit = (db: Pick<Db, "insert">, actor: Actor, action: string, ip: string, details: Record<string, string | number>) =>
-  writeAudit(db, actor, {
+const audit = async (db: Pick<Db, "insert">, actor: Actor, action: string, ip: string, details: Record<string, string | number>) =>
+  await writeAudit(db, actor, {
     action,
     targetKind: "user",
     targetId: actor.id,
@@ -36,7 +38,7 @@ const audit = (db: Pick<Db, "insert">, actor: Actor, action: string, ip: string,
  * session could plant its own factor. The very first factor (enrolment) follows a fresh login.
  */
 async function stepUpIfProtected(db: Db, actor: Actor, password: string | undefined) {
-  if (userHasSecondFactor(db, actor.id)) await checkPassword(db, actor, password ?? "");
+  if (await userHasSecondFactor(db, actor.id)) await checkPassword(db, actor, password ?? "");
 }
 
 export async function startTotp(actor: Actor, input: { password?: string }, db: Db = getDb()) {
@@ -46,18 +48,18 @@ export async function startTotp(actor: Actor, input: { password?: string }, db: 
 }
 
 /** The first confirmed factor comes with 10 fresh recovery codes, returned once for display. */
-function afterFactorAdded(db: Db, actor: Actor, hadFactor: boolean, kind: string, ip: string): string[] | null {
-  audit(db, actor, "mfa.factor_added", ip, { kind });
-  return hadFactor ? null : replaceRecoveryCodes(db, actor.id);
+async function afterFactorAdded(db: Db, actor: Actor, hadFactor: boolean, kind: string, ip: string): Promise<string[] | null> {
+  await audit(db, actor, "mfa.factor_added", ip, { kind });
+  return hadFactor ? null : await replaceRecoveryCodes(db, actor.id);
 }
 
 export async function confirmTotp(actor: Actor, input: { factorId: number; code: string; label: string }, ip: string, db: Db = getDb()) {
   const userId = ownUserId(actor);
-  const hadFactor = userHasSecondFactor(db, userId);
+  const hadFactor = await userHasSecondFactor(db, userId);
   if (!(await confirmTotpFactor(userId, input.factorId, input.code, input.label, db))) {
     throw new ValidationError("errors.checkFields", { code: ["mfa.codeWrong"] });
   }
-  return afterFactorAdded(db, actor, hadFactor, "totp", ip);
+  return await afterFactorAdded(db, actor, hadFactor, "totp", ip);
 }
 
 export async function startKeyRegistration(actor: Actor, input: { password?: string }, db: Db = getDb()) {
@@ -68,9 +70,9 @@ export async function startKeyRegistration(actor: Actor, input: { password?: str
 
 export async function finishKey(actor: Actor, input: { response: RegistrationResponseJSON; label: string }, ip: string, db: Db = getDb()) {
   const userId = ownUserId(actor);
-  const hadFactor = userHasSecondFactor(db, userId);
+  const hadFactor = await userHasSecondFactor(db, userId);
   if (!(await finishKeyRegistration(userId, input.response, input.label, db))) throw new ValidationError("mfa.keyFailed");
-  return afterFactorAdded(db, actor, hadFactor, "webauthn", ip);
+  return await afterFactorAdded(db, actor, hadFactor, "webauthn", ip);
 }
 
 /**
@@ -79,42 +81,44 @@ export async function finishKey(actor: Actor, input: { response: RegistrationRes
  */
 async function checkPassword(db: Db, actor: Actor, password: string) {
   const key = `acct:ksc:${actor.label.toLowerCase()}`;
-  if (lockedFor(db, [key]) > 0) throw new ValidationError("mfa.tooManyAttempts");
-  const user = loadUserForMfa(db, actor.id);
+  if ((await lockedFor(db, [key])) > 0) throw new ValidationError("mfa.tooManyAttempts");
+  const user = await loadUserForMfa(db, actor.id);
   if (!user || !(await verifyPassword(user.passwordHash, password))) {
-    recordFailure(db, [key]);
+    await recordFailure(db, [key]);
     throw new ValidationError("errors.checkFields", { password: ["mfa.passwordWrong"] });
   }
-  clearFailures(db, key);
+  await clearFailures(db, key);
 }
 
 export async function removeFactor(actor: Actor, input: { factorId: number; password: string }, ip: string, db: Db = getDb()) {
   const userId = ownUserId(actor);
   await checkPassword(db, actor, input.password);
-  db.transaction((tx) => {
-    const gone = tx
-      .delete(mfaFactors)
-      .where(and(eq(mfaFactors.id, input.factorId), eq(mfaFactors.userId, userId)))
-      .returning({ kind: mfaFactors.kind })
-      .get();
+  await transaction(db, async (tx) => {
+    const gone = await firstRow(
+      tx
+        .delete(mfaFactors)
+        .where(and(eq(mfaFactors.id, input.factorId), eq(mfaFactors.userId, userId)))
+        .returning({ kind: mfaFactors.kind }),
+    );
     if (!gone) throw new NotFoundError();
-    const left = tx
-      .select({ id: mfaFactors.id })
-      .from(mfaFactors)
-      .where(and(eq(mfaFactors.userId, userId), isNotNull(mfaFactors.confirmedAt)))
-      .get();
+    const left = await firstRow(
+      tx
+        .select({ id: mfaFactors.id })
+        .from(mfaFactors)
+        .where(and(eq(mfaFactors.userId, userId), isNotNull(mfaFactors.confirmedAt))),
+    );
     // Recovery codes only stand in for a factor; without any factor they would be a password of their own.
-    if (!left) tx.delete(mfaRecoveryCodes).where(eq(mfaRecoveryCodes.userId, userId)).run();
-    audit(tx, actor, "mfa.factor_removed", ip, { kind: gone.kind });
+    if (!left) await tx.delete(mfaRecoveryCodes).where(eq(mfaRecoveryCodes.userId, userId));
+    await audit(tx, actor, "mfa.factor_removed", ip, { kind: gone.kind });
   });
 }
 
 export async function regenerateCodes(actor: Actor, input: { password: string }, ip: string, db: Db = getDb()): Promise<string[]> {
   const userId = ownUserId(actor);
   await checkPassword(db, actor, input.password);
-  if (!userHasSecondFactor(db, userId)) throw new ValidationError("mfa.noFactor");
-  return db.transaction((tx) => {
-    audit(tx, actor, "mfa.recovery_codes_renewed", ip, {});
-    return replaceRecoveryCodes(tx, userId);
+  if (!(await userHasSecondFactor(db, userId))) throw new ValidationError("mfa.noFactor");
+  return await transaction(db, async (tx) => {
+    await audit(tx, actor, "mfa.recovery_codes_renewed", ip, {});
+    return await replaceRecoveryCodes(tx, userId);
   });
 }

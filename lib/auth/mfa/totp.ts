@@ -5,6 +5,7 @@ import QRCode from "qrcode";
 import { type Db, getDb } from "@/db";
 import { mfaFactors } from "@/db/schema";
 import { openSecret, sealSecret } from "./secret-box";
+import { onlyRow, firstRow } from "@/db/rows";
 
 const ISSUER = "Kontor KundenServiceCenter";
 /** ±30 s: one step of clock drift either way, as authenticator apps commonly need. */
@@ -18,14 +19,13 @@ export type TotpEnrolment = { factorId: number; secret: string; uri: string; qrD
  */
 export async function beginTotpEnrolment(userId: number, accountLabel: string, db: Db = getDb()): Promise<TotpEnrolment> {
   const secret = generateSecret();
-  db.delete(mfaFactors)
-    .where(and(eq(mfaFactors.userId, userId), eq(mfaFactors.kind, "totp"), isNull(mfaFactors.confirmedAt)))
-    .run();
-  const row = db
-    .insert(mfaFactors)
-    .values({ userId, kind: "totp", label: "Authenticator", secretSealed: sealSecret(secret) })
-    .returning({ id: mfaFactors.id })
-    .get();
+  await db.delete(mfaFactors).where(and(eq(mfaFactors.userId, userId), eq(mfaFactors.kind, "totp"), isNull(mfaFactors.confirmedAt)));
+  const row = await onlyRow(
+    db
+      .insert(mfaFactors)
+      .values({ userId, kind: "totp", label: "Authenticator", secretSealed: sealSecret(secret) })
+      .returning({ id: mfaFactors.id }),
+  );
   const uri = generateURI({ issuer: ISSUER, label: accountLabel, secret });
   const qrDataUrl = await QRCode.toDataURL(uri, { errorCorrectionLevel: "M", margin: 1, width: 220 });
   return { factorId: row.id, secret, uri, qrDataUrl };
@@ -53,42 +53,43 @@ export async function matchTotp(
  * Records the step as used, unless another request used this or a later step first: the conditional
  * UPDATE is what makes each code work exactly once even under concurrent submissions.
  */
-function claimStep(db: Db, factorId: number, step: number, confirm: boolean): boolean {
+async function claimStep(db: Db, factorId: number, step: number, confirm: boolean): Promise<boolean> {
   const now = new Date();
-  const row = db
-    .update(mfaFactors)
-    .set({ lastTimeStep: step, lastUsedAt: now, ...(confirm ? { confirmedAt: now } : {}) })
-    .where(and(eq(mfaFactors.id, factorId), or(isNull(mfaFactors.lastTimeStep), lt(mfaFactors.lastTimeStep, step))))
-    .returning({ id: mfaFactors.id })
-    .get();
+  const row = await firstRow(
+    db
+      .update(mfaFactors)
+      .set({ lastTimeStep: step, lastUsedAt: now, ...(confirm ? { confirmedAt: now } : {}) })
+      .where(and(eq(mfaFactors.id, factorId), or(isNull(mfaFactors.lastTimeStep), lt(mfaFactors.lastTimeStep, step))))
+      .returning({ id: mfaFactors.id }),
+  );
   return !!row;
 }
 
 /** Confirms an unconfirmed TOTP factor of this user with its first code. */
 export async function confirmTotpFactor(userId: number, factorId: number, code: string, label: string, db: Db = getDb()): Promise<boolean> {
-  const factor = db
-    .select({ id: mfaFactors.id, secretSealed: mfaFactors.secretSealed, lastTimeStep: mfaFactors.lastTimeStep })
-    .from(mfaFactors)
-    .where(and(eq(mfaFactors.id, factorId), eq(mfaFactors.userId, userId), eq(mfaFactors.kind, "totp"), isNull(mfaFactors.confirmedAt)))
-    .get();
+  const factor = await firstRow(
+    db
+      .select({ id: mfaFactors.id, secretSealed: mfaFactors.secretSealed, lastTimeStep: mfaFactors.lastTimeStep })
+      .from(mfaFactors)
+      .where(and(eq(mfaFactors.id, factorId), eq(mfaFactors.userId, userId), eq(mfaFactors.kind, "totp"), isNull(mfaFactors.confirmedAt))),
+  );
   if (!factor?.secretSealed) return false;
   const step = await matchTotp(openSecret(factor.secretSealed), code, factor.lastTimeStep);
-  if (step === undefined || !claimStep(db, factor.id, step, true)) return false;
-  db.update(mfaFactors).set({ label }).where(eq(mfaFactors.id, factor.id)).run();
+  if (step === undefined || !(await claimStep(db, factor.id, step, true))) return false;
+  await db.update(mfaFactors).set({ label }).where(eq(mfaFactors.id, factor.id));
   return true;
 }
 
 /** Checks a code against every confirmed TOTP factor of the user and spends its time step. */
 export async function spendTotpCode(userId: number, code: string, db: Db = getDb()): Promise<boolean> {
-  const factors = db
+  const factors = await db
     .select({ id: mfaFactors.id, secretSealed: mfaFactors.secretSealed, lastTimeStep: mfaFactors.lastTimeStep })
     .from(mfaFactors)
-    .where(and(eq(mfaFactors.userId, userId), eq(mfaFactors.kind, "totp"), isNotNull(mfaFactors.confirmedAt)))
-    .all();
+    .where(and(eq(mfaFactors.userId, userId), eq(mfaFactors.kind, "totp"), isNotNull(mfaFactors.confirmedAt)));
   for (const factor of factors) {
     if (!factor.secretSealed) continue;
     const step = await matchTotp(openSecret(factor.secretSealed), code, factor.lastTimeStep);
-    if (step !== undefined) return claimStep(db, factor.id, step, false);
+    if (step !== undefined) return await claimStep(db, factor.id, step, false);
   }
   return false;
 }

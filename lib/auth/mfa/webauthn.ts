@@ -11,44 +11,45 @@ import { and, eq, gt, isNotNull } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import { mfaFactors, mfaRegistrations } from "@/db/schema";
 import { getServerSettings } from "@/lib/services/settings/server-settings";
+import { firstRow } from "@/db/rows";
 
 const CHALLENGE_TTL_MS = 5 * 60 * 1000;
 
 /** The relying party is the configured public URL: its host is the rpID, its origin the only one accepted. */
-export function relyingParty(db: Db = getDb()) {
-  const url = new URL(getServerSettings(db).publicUrl);
+export async function relyingParty(db: Db = getDb()) {
+  const url = new URL((await getServerSettings(db)).publicUrl);
   return { rpID: url.hostname, origin: url.origin, rpName: "Kontor KundenServiceCenter" };
 }
 
-function userKeys(db: Db, userId: number) {
-  return db
-    .select({
-      id: mfaFactors.id,
-      credentialId: mfaFactors.credentialId,
-      publicKey: mfaFactors.publicKey,
-      signCount: mfaFactors.signCount,
-      transports: mfaFactors.transports,
-    })
-    .from(mfaFactors)
-    .where(and(eq(mfaFactors.userId, userId), eq(mfaFactors.kind, "webauthn"), isNotNull(mfaFactors.confirmedAt)))
-    .all()
-    .flatMap((k) => (k.credentialId && k.publicKey ? [{ ...k, credentialId: k.credentialId, publicKey: k.publicKey }] : []));
+async function userKeys(db: Db, userId: number) {
+  return (
+    await db
+      .select({
+        id: mfaFactors.id,
+        credentialId: mfaFactors.credentialId,
+        publicKey: mfaFactors.publicKey,
+        signCount: mfaFactors.signCount,
+        transports: mfaFactors.transports,
+      })
+      .from(mfaFactors)
+      .where(and(eq(mfaFactors.userId, userId), eq(mfaFactors.kind, "webauthn"), isNotNull(mfaFactors.confirmedAt)))
+  ).flatMap((k) => (k.credentialId && k.publicKey ? [{ ...k, credentialId: k.credentialId, publicKey: k.publicKey }] : []));
 }
 
 /** Options for navigator.credentials.create(); keys the user already has are excluded. */
 export async function beginKeyRegistration(userId: number, userName: string, db: Db = getDb()) {
-  const rp = relyingParty(db);
+  const rp = await relyingParty(db);
   const options = await generateRegistrationOptions({
     rpName: rp.rpName,
     rpID: rp.rpID,
     userName,
     userID: new TextEncoder().encode(`kontor-user-${userId}`),
     attestationType: "none",
-    excludeCredentials: userKeys(db, userId).map((k) => ({ id: k.credentialId, transports: k.transports ?? undefined })),
+    excludeCredentials: (await userKeys(db, userId)).map((k) => ({ id: k.credentialId, transports: k.transports ?? undefined })),
     authenticatorSelection: { residentKey: "preferred", userVerification: "preferred" },
   });
   const values = { userId, challenge: options.challenge, expiresAt: new Date(Date.now() + CHALLENGE_TTL_MS) };
-  db.insert(mfaRegistrations).values(values).onConflictDoUpdate({ target: mfaRegistrations.userId, set: values }).run();
+  await db.insert(mfaRegistrations).values(values).onConflictDoUpdate({ target: mfaRegistrations.userId, set: values });
   return options;
 }
 
@@ -59,13 +60,14 @@ export async function finishKeyRegistration(
   label: string,
   db: Db = getDb(),
 ): Promise<boolean> {
-  const open = db
-    .delete(mfaRegistrations)
-    .where(and(eq(mfaRegistrations.userId, userId), gt(mfaRegistrations.expiresAt, new Date())))
-    .returning({ challenge: mfaRegistrations.challenge })
-    .get();
+  const open = await firstRow(
+    db
+      .delete(mfaRegistrations)
+      .where(and(eq(mfaRegistrations.userId, userId), gt(mfaRegistrations.expiresAt, new Date())))
+      .returning({ challenge: mfaRegistrations.challenge }),
+  );
   if (!open) return false;
-  const rp = relyingParty(db);
+  const rp = await relyingParty(db);
   const result = await verifyRegistrationResponse({
     response,
     expectedChallenge: open.challenge,
@@ -75,29 +77,27 @@ export async function finishKeyRegistration(
   }).catch(() => undefined);
   if (!result?.verified) return false;
   const { credential } = result.registrationInfo;
-  const taken = db.select({ id: mfaFactors.id }).from(mfaFactors).where(eq(mfaFactors.credentialId, credential.id)).get();
+  const taken = await firstRow(db.select({ id: mfaFactors.id }).from(mfaFactors).where(eq(mfaFactors.credentialId, credential.id)));
   if (taken) return false;
-  db.insert(mfaFactors)
-    .values({
-      userId,
-      kind: "webauthn",
-      label,
-      credentialId: credential.id,
-      publicKey: Buffer.from(credential.publicKey).toString("base64url"),
-      signCount: credential.counter,
-      transports: credential.transports ?? null,
-      confirmedAt: new Date(),
-    })
-    .run();
+  await db.insert(mfaFactors).values({
+    userId,
+    kind: "webauthn",
+    label,
+    credentialId: credential.id,
+    publicKey: Buffer.from(credential.publicKey).toString("base64url"),
+    signCount: credential.counter,
+    transports: credential.transports ?? null,
+    confirmedAt: new Date(),
+  });
   return true;
 }
 
 /** Options for navigator.credentials.get(), limited to this user's keys. */
 export async function keyLoginOptions(userId: number, db: Db = getDb()) {
-  const rp = relyingParty(db);
+  const rp = await relyingParty(db);
   return generateAuthenticationOptions({
     rpID: rp.rpID,
-    allowCredentials: userKeys(db, userId).map((k) => ({ id: k.credentialId, transports: k.transports ?? undefined })),
+    allowCredentials: (await userKeys(db, userId)).map((k) => ({ id: k.credentialId, transports: k.transports ?? undefined })),
     userVerification: "preferred",
   });
 }
@@ -109,9 +109,9 @@ export async function verifyKeyAssertion(
   response: AuthenticationResponseJSON,
   db: Db = getDb(),
 ): Promise<boolean> {
-  const key = userKeys(db, userId).find((k) => k.credentialId === response.id);
+  const key = (await userKeys(db, userId)).find((k) => k.credentialId === response.id);
   if (!key) return false;
-  const rp = relyingParty(db);
+  const rp = await relyingParty(db);
   const result = await verifyAuthenticationResponse({
     response,
     expectedChallenge: challenge,
@@ -126,9 +126,9 @@ export async function verifyKeyAssertion(
     },
   }).catch(() => undefined);
   if (!result?.verified) return false;
-  db.update(mfaFactors)
+  await db
+    .update(mfaFactors)
     .set({ signCount: result.authenticationInfo.newCounter, lastUsedAt: new Date() })
-    .where(eq(mfaFactors.id, key.id))
-    .run();
+    .where(eq(mfaFactors.id, key.id));
   return true;
 }

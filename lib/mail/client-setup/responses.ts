@@ -7,9 +7,9 @@ import { buildAutodiscoverXml, MAX_AUTODISCOVER_REQUEST_BYTES, parseAutodiscover
 const XML_HEADERS = { "Content-Type": "application/xml; charset=utf-8", "Cache-Control": "no-cache" };
 
 /** GET autoconfig: the same answer for every address (only hosts and ports), so nothing can be probed. */
-export function autoconfigResponse(request: Request): Response {
+export async function autoconfigResponse(request: Request): Promise<Response> {
   const address = new URL(request.url).searchParams.get("emailaddress");
-  return new Response(buildAutoconfigXml(clientAccount(getServerSettings(), address)), { headers: XML_HEADERS });
+  return new Response(buildAutoconfigXml(clientAccount(await getServerSettings(), address)), { headers: XML_HEADERS });
 }
 
 /** Reads at most the limit and stops; a bigger body is refused without being buffered whole. */
@@ -44,5 +44,5 @@ export async function autodiscoverResponse(request: Request): Promise<Response> 
   } else {
     address = new URL(request.url).searchParams.get("emailaddress") ?? new URL(request.url).searchParams.get("email");
   }
-  return new Response(buildAutodiscoverXml(clientAccount(getServerSettings(), address)), { headers: XML_HEADERS });
+  return new Response(buildAutodiscoverXml(clientAccount(await getServerSettings(), address)), { headers: XML_HEADERS });
 }

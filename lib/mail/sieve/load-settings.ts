@@ -12,9 +12,9 @@ export type MailboxSieve = { id: number; address: string; settings: SieveSetting
  * Effective delivery settings of mailboxes (all, or the given ids): the package switches win over
  * the rows, so a package without forwarding or spam filter never forwards or filters.
  */
-export function loadSieveSettings(db: AnyDb, ids?: number[]): MailboxSieve[] {
+export async function loadSieveSettings(db: AnyDb, ids?: number[]): Promise<MailboxSieve[]> {
   const where = ids ? inArray(mailboxes.id, ids) : undefined;
-  const rows = db
+  const rows = await db
     .select({
       id: mailboxes.id,
       address: mailboxes.address,
@@ -30,8 +30,7 @@ export function loadSieveSettings(db: AnyDb, ids?: number[]): MailboxSieve[] {
     .innerJoin(subscriptions, eq(domains.subscriptionId, subscriptions.id))
     .innerJoin(packages, eq(subscriptions.packageId, packages.id))
     .leftJoin(spamSettings, eq(spamSettings.mailboxId, mailboxes.id))
-    .where(where)
-    .all();
+    .where(where);
   const byId = new Map<number, MailboxSieve>();
   const def = DEFAULT_SIEVE_SETTINGS.spam;
   for (const r of rows) {
@@ -46,29 +45,26 @@ export function loadSieveSettings(db: AnyDb, ids?: number[]): MailboxSieve[] {
       settings: { forwards: [], keepCopy: r.keepCopy, blocked: [], allowed: [], spam, vacation: null },
     });
   }
-  const fw = db
+  const fw = await db
     .select({ mailboxId: forwards.mailboxId, target: forwards.target })
     .from(forwards)
     .where(ids ? inArray(forwards.mailboxId, ids) : undefined)
-    .orderBy(asc(forwards.id))
-    .all();
+    .orderBy(asc(forwards.id));
   const forwarding = new Set(rows.filter((r) => r.forwardingEnabled).map((r) => r.id));
   for (const f of fw) if (forwarding.has(f.mailboxId)) byId.get(f.mailboxId)?.settings.forwards.push(f.target);
-  const rules = db
+  const rules = await db
     .select({ mailboxId: senderRules.mailboxId, kind: senderRules.kind, pattern: senderRules.pattern })
     .from(senderRules)
     .where(ids ? inArray(senderRules.mailboxId, ids) : undefined)
-    .orderBy(asc(senderRules.id))
-    .all();
+    .orderBy(asc(senderRules.id));
   for (const r of rules) {
     const s = byId.get(r.mailboxId)?.settings;
     if (s) (r.kind === "block" ? s.blocked : s.allowed).push(r.pattern);
   }
-  const replies = db
+  const replies = await db
     .select()
     .from(autoresponders)
-    .where(ids ? and(eq(autoresponders.enabled, true), inArray(autoresponders.mailboxId, ids)) : eq(autoresponders.enabled, true))
-    .all();
+    .where(ids ? and(eq(autoresponders.enabled, true), inArray(autoresponders.mailboxId, ids)) : eq(autoresponders.enabled, true));
   for (const a of replies) {
     const s = byId.get(a.mailboxId)?.settings;
     if (s) s.vacation = { subject: a.subject, body: a.body, startsOn: a.startsOn, endsOn: a.endsOn, days: a.intervalDays };

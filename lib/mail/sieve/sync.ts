@@ -1,3 +1,4 @@
+import { rawRows } from "@/db/raw";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -51,16 +52,16 @@ export function ensureSieveDir(dir: string) {
 }
 
 /** Rewrites (or removes) the script of one mailbox; call after the settings transaction committed. */
-export function syncMailboxSieve(db: AnyDb, mailboxId: number, dir = sieveDir()) {
+export async function syncMailboxSieve(db: AnyDb, mailboxId: number, dir = sieveDir()) {
   ensureSieveDir(dir);
-  const m = loadSieveSettings(db, [mailboxId]).at(0);
+  const m = (await loadSieveSettings(db, [mailboxId])).at(0);
   if (m) applyOne(dir, m);
 }
 
 /** After a commit the change is already saved; a file-system problem must not turn it into an error page. */
-export function syncMailboxSieveSafely(db: AnyDb, mailboxId: number, dir = sieveDir()) {
+export async function syncMailboxSieveSafely(db: AnyDb, mailboxId: number, dir = sieveDir()) {
   try {
-    syncMailboxSieve(db, mailboxId, dir);
+    await syncMailboxSieve(db, mailboxId, dir);
   } catch (e) {
     console.error("sieve sync failed; Dovecot picks the change up at its next start", e instanceof Error ? e.message : e);
   }
@@ -79,10 +80,11 @@ export function removeMailboxSieve(address: string, dir = sieveDir()) {
  * Full re-sync: only mailboxes whose effective settings differ from the default get a file, so a
  * million default mailboxes cost one query, not a million files. Stale files are removed.
  */
-export function syncAllSieve(db: AnyDb, dir = sieveDir()): { written: number } {
+export async function syncAllSieve(db: AnyDb, dir = sieveDir()): Promise<{ written: number }> {
   ensureSieveDir(dir);
-  const ids = db
-    .all<{ id: number }>(
+  const ids = (
+    await rawRows<{ id: number }>(
+      db,
       sql`
     SELECT m.id AS id FROM mailboxes m
     JOIN domains d ON d.id = m.domain_id JOIN subscriptions s ON s.id = d.subscription_id JOIN packages p ON p.id = s.package_id
@@ -92,10 +94,10 @@ export function syncAllSieve(db: AnyDb, dir = sieveDir()): { written: number } {
       OR EXISTS (SELECT 1 FROM sender_rules r WHERE r.mailbox_id = m.id)
       OR EXISTS (SELECT 1 FROM autoresponders a WHERE a.mailbox_id = m.id AND a.enabled = 1)`,
     )
-    .map((r) => r.id);
+  ).map((r) => r.id);
   const keep = new Set<string>([DEFAULT_SCRIPT]);
   for (let i = 0; i < ids.length; i += 500) {
-    for (const m of loadSieveSettings(db, ids.slice(i, i + 500))) {
+    for (const m of await loadSieveSettings(db, ids.slice(i, i + 500))) {
       applyOne(dir, m);
       if (!isDefault(m.settings)) keep.add(`${m.address}.sieve`);
     }

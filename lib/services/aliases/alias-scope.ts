@@ -8,6 +8,7 @@ import { tenantScope } from "@/lib/authz/scope";
 import { NotFoundError } from "@/lib/errors";
 import { assertMailAdmin, noPanelDomains } from "@/lib/services/mail-accounts/mail-admin-guard";
 import { subscriptionDomainRows } from "@/lib/services/subscriptions/get-subscription-for-customer";
+import { firstRow } from "@/db/rows";
 
 type Reader = Pick<Db, "select">;
 
@@ -18,46 +19,51 @@ export type AliasDomain = { id: number; name: string; subscriptionId: number; re
  * shown (a customer), in the E-Mail-Administration the customer's domains without panel. Anything
  * else, including another customer's domain, is NotFound (404), never a hint that it exists.
  */
-export function aliasDomains(tx: Reader, actor: Actor, subscriptionId: number | null): number[] {
+export async function aliasDomains(tx: Reader, actor: Actor, subscriptionId: number | null): Promise<number[]> {
   if (can(actor, "mailadmin.manage")) {
     assertMailAdmin(actor);
-    return noPanelDomains(tx, actor).map((d) => d.id);
+    return (await noPanelDomains(tx, actor)).map((d) => d.id);
   }
   if (!can(actor, "mailboxes.manage") || subscriptionId === null) throw new NotFoundError();
-  return subscriptionDomainRows(actor, subscriptionId, tx as Db).map((d) => d.id);
+  return (await subscriptionDomainRows(actor, subscriptionId, tx as Db)).map((d) => d.id);
 }
 
-export function aliasDomainOrThrow(tx: Reader, actor: Actor, subscriptionId: number | null, domainId: number): AliasDomain {
-  if (!aliasDomains(tx, actor, subscriptionId).includes(domainId)) throw new NotFoundError();
-  const row = tx
-    .select({
-      id: domains.id,
-      name: domains.name,
-      subscriptionId: domains.subscriptionId,
-      resellerId: domains.resellerId,
-      customerId: domains.customerId,
-    })
-    .from(domains)
-    .where(and(eq(domains.id, domainId), tenantScope(actor, domains)))
-    .get();
+export async function aliasDomainOrThrow(tx: Reader, actor: Actor, subscriptionId: number | null, domainId: number): Promise<AliasDomain> {
+  if (!(await aliasDomains(tx, actor, subscriptionId)).includes(domainId)) throw new NotFoundError();
+  const row = await firstRow(
+    tx
+      .select({
+        id: domains.id,
+        name: domains.name,
+        subscriptionId: domains.subscriptionId,
+        resellerId: domains.resellerId,
+        customerId: domains.customerId,
+      })
+      .from(domains)
+      .where(and(eq(domains.id, domainId), tenantScope(actor, domains))),
+  );
   if (!row) throw new NotFoundError();
   return row;
 }
 
 /** An address may exist once: as a mailbox, an address routed to a mail account, or an alias. */
-export function addressOwner(tx: Reader, address: string): { kind: "mailbox" | "routed" | "alias"; id: number; customerId: number } | null {
-  const m = tx.select({ id: mailboxes.id, customerId: mailboxes.customerId }).from(mailboxes).where(eq(mailboxes.address, address)).get();
+export async function addressOwner(
+  tx: Reader,
+  address: string,
+): Promise<{ kind: "mailbox" | "routed" | "alias"; id: number; customerId: number } | null> {
+  const m = await firstRow(
+    tx.select({ id: mailboxes.id, customerId: mailboxes.customerId }).from(mailboxes).where(eq(mailboxes.address, address)),
+  );
   if (m) return { kind: "mailbox", ...m };
-  const r = tx
-    .select({ id: mailAccountAddresses.id, customerId: mailAccountAddresses.customerId })
-    .from(mailAccountAddresses)
-    .where(eq(mailAccountAddresses.address, address))
-    .get();
+  const r = await firstRow(
+    tx
+      .select({ id: mailAccountAddresses.id, customerId: mailAccountAddresses.customerId })
+      .from(mailAccountAddresses)
+      .where(eq(mailAccountAddresses.address, address)),
+  );
   if (r) return { kind: "routed", ...r };
-  const a = tx
-    .select({ id: mailAliases.id, customerId: mailAliases.customerId })
-    .from(mailAliases)
-    .where(eq(mailAliases.address, address))
-    .get();
+  const a = await firstRow(
+    tx.select({ id: mailAliases.id, customerId: mailAliases.customerId }).from(mailAliases).where(eq(mailAliases.address, address)),
+  );
   return a ? { kind: "alias", ...a } : null;
 }

@@ -11,10 +11,10 @@ export type AliasRow = { id: number; domainId: number; localPart: string; addres
 export type CatchAllRow = { domainId: number; domain: string; mailboxId: number | null; mailboxes: { id: number; address: string }[] };
 
 /** The aliases of the actor's domains (a panel subscription, or the E-Mail-Administration's domains). */
-export function listAliases(actor: Actor, subscriptionId: number | null, db: Db = getDb()): AliasRow[] {
-  const ids = aliasDomains(db, actor, subscriptionId);
+export async function listAliases(actor: Actor, subscriptionId: number | null, db: Db = getDb()): Promise<AliasRow[]> {
+  const ids = await aliasDomains(db, actor, subscriptionId);
   if (!ids.length) return [];
-  const rows = db
+  const rows = await db
     .select({
       id: mailAliases.id,
       domainId: mailAliases.domainId,
@@ -25,8 +25,7 @@ export function listAliases(actor: Actor, subscriptionId: number | null, db: Db 
     .from(mailAliases)
     .innerJoin(mailAliasTargets, eq(mailAliasTargets.aliasId, mailAliases.id))
     .where(and(inArray(mailAliases.domainId, ids), tenantScope(actor, mailAliases)))
-    .orderBy(asc(mailAliases.address), asc(mailAliasTargets.target))
-    .all();
+    .orderBy(asc(mailAliases.address), asc(mailAliasTargets.target));
   const byId = new Map<number, AliasRow>();
   for (const r of rows) {
     const row = byId.get(r.id) ?? {
@@ -44,49 +43,47 @@ export function listAliases(actor: Actor, subscriptionId: number | null, db: Db 
 }
 
 /** Per domain of the actor: its catch-all mailbox (or none) and the mailboxes it may point to. */
-export function listCatchAlls(actor: Actor, subscriptionId: number | null, db: Db = getDb()): CatchAllRow[] {
-  const ids = aliasDomains(db, actor, subscriptionId);
+export async function listCatchAlls(actor: Actor, subscriptionId: number | null, db: Db = getDb()): Promise<CatchAllRow[]> {
+  const ids = await aliasDomains(db, actor, subscriptionId);
   if (!ids.length) return [];
-  const rows = db
+  const rows = await db
     .select({ id: domains.id, name: domains.name, catchAll: domains.catchAllMailboxId })
     .from(domains)
     .where(and(inArray(domains.id, ids), tenantScope(actor, domains)))
-    .orderBy(asc(domains.name))
-    .all();
-  return rows.map((d) => ({
-    domainId: d.id,
-    domain: displayDomain(d.name),
-    mailboxId: d.catchAll,
-    // A domain's mailboxes for the choice; a catch-all is set on small domains, large ones list many.
-    mailboxes: db
-      .select({ id: mailboxes.id, address: mailboxes.address })
-      .from(mailboxes)
-      .where(and(eq(mailboxes.domainId, d.id), tenantScope(actor, mailboxes)))
-      .orderBy(asc(mailboxes.address))
-      .limit(500)
-      .all()
-      .map((m) => ({ id: m.id, address: displayAddress(m.address) })),
-  }));
+    .orderBy(asc(domains.name));
+  return Promise.all(
+    rows.map(async (d) => ({
+      domainId: d.id,
+      domain: displayDomain(d.name),
+      mailboxId: d.catchAll,
+      // A domain's mailboxes for the choice; a catch-all is set on small domains, large ones list many.
+      mailboxes: (
+        await db
+          .select({ id: mailboxes.id, address: mailboxes.address })
+          .from(mailboxes)
+          .where(and(eq(mailboxes.domainId, d.id), tenantScope(actor, mailboxes)))
+          .orderBy(asc(mailboxes.address))
+          .limit(500)
+      ).map((m) => ({ id: m.id, address: displayAddress(m.address) })),
+    })),
+  );
 }
 
 /** "Ihre weiteren Adressen": aliases that deliver to this address, and domains whose catch-all it is. */
-export function otherAddressesOf(
+export async function otherAddressesOf(
   mailbox: { id: number; address: string },
   db: Db = getDb(),
-): { aliases: string[]; catchAllDomains: string[] } {
-  const aliases = db
-    .select({ address: mailAliases.address })
-    .from(mailAliasTargets)
-    .innerJoin(mailAliases, eq(mailAliasTargets.aliasId, mailAliases.id))
-    .where(eq(mailAliasTargets.target, mailbox.address))
-    .orderBy(asc(mailAliases.address))
-    .all()
-    .map((r) => displayAddress(r.address));
-  const catchAllDomains = db
-    .select({ name: domains.name })
-    .from(domains)
-    .where(eq(domains.catchAllMailboxId, mailbox.id))
-    .all()
-    .map((d) => displayDomain(d.name));
+): Promise<{ aliases: string[]; catchAllDomains: string[] }> {
+  const aliases = (
+    await db
+      .select({ address: mailAliases.address })
+      .from(mailAliasTargets)
+      .innerJoin(mailAliases, eq(mailAliasTargets.aliasId, mailAliases.id))
+      .where(eq(mailAliasTargets.target, mailbox.address))
+      .orderBy(asc(mailAliases.address))
+  ).map((r) => displayAddress(r.address));
+  const catchAllDomains = (await db.select({ name: domains.name }).from(domains).where(eq(domains.catchAllMailboxId, mailbox.id))).map(
+    (d) => displayDomain(d.name),
+  );
   return { aliases, catchAllDomains };
 }

@@ -11,8 +11,10 @@ import { type AliasInput, MAX_ALIAS_TARGETS } from "@/lib/validation/alias";
 import { splitTargets } from "@/lib/validation/mailbox";
 import { canonicalAddress, displayAddress } from "@/lib/validation/names";
 import { type AliasDomain, addressOwner, aliasDomainOrThrow } from "./alias-scope";
+import { transaction } from "@/db/transaction";
+import { firstRow, onlyRow } from "@/db/rows";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+type Tx = Db;
 const emailShape = z.email();
 
 /** Canonical, de-duplicated targets, or the field error that refuses the list. */
@@ -32,27 +34,26 @@ function parseTargets(raw: string): { targets: string[] } | { error: string } {
  * a foreign domain is sent on. Another customer's domain is refused: its addresses are not ours to use,
  * and a loop through them could not be seen here.
  */
-function checkTargets(tx: Tx, customerId: number, targets: string[]): string | null {
+async function checkTargets(tx: Tx, customerId: number, targets: string[]): Promise<string | null> {
   for (const target of targets) {
     const domain = target.slice(target.lastIndexOf("@") + 1);
-    const hosted = tx.select({ customerId: domains.customerId }).from(domains).where(eq(domains.name, domain)).get();
+    const hosted = await firstRow(tx.select({ customerId: domains.customerId }).from(domains).where(eq(domains.name, domain)));
     if (!hosted) continue;
     if (hosted.customerId !== customerId) return "aliases.errors.targetOtherCustomer";
-    const owner = addressOwner(tx, target);
+    const owner = await addressOwner(tx, target);
     if (!owner || owner.customerId !== customerId) return "aliases.errors.targetUnknown";
   }
   return null;
 }
 
 /** True when following alias targets from `targets` leads back to `address` (the customer's aliases only). */
-function wouldLoop(tx: Tx, customerId: number, address: string, targets: string[]): boolean {
+async function wouldLoop(tx: Tx, customerId: number, address: string, targets: string[]): Promise<boolean> {
   const edges = new Map<string, string[]>();
-  const rows = tx
+  const rows = await tx
     .select({ alias: mailAliases.address, target: mailAliasTargets.target })
     .from(mailAliasTargets)
     .innerJoin(mailAliases, eq(mailAliasTargets.aliasId, mailAliases.id))
-    .where(eq(mailAliases.customerId, customerId))
-    .all();
+    .where(eq(mailAliases.customerId, customerId));
   for (const r of rows) edges.set(r.alias, [...(edges.get(r.alias) ?? []), r.target]);
   edges.set(address, targets);
   const seen = new Set<string>();
@@ -66,19 +67,21 @@ function wouldLoop(tx: Tx, customerId: number, address: string, targets: string[
   return false;
 }
 
-function aliasLimit(tx: Tx, domain: AliasDomain): { max: number | null; used: number } {
-  const pkg = tx
-    .select({ max: packages.maxAliases })
-    .from(subscriptions)
-    .innerJoin(packages, eq(subscriptions.packageId, packages.id))
-    .where(eq(subscriptions.id, domain.subscriptionId))
-    .get();
-  const used = tx
-    .select({ n: count() })
-    .from(mailAliases)
-    .innerJoin(domains, eq(mailAliases.domainId, domains.id))
-    .where(eq(domains.subscriptionId, domain.subscriptionId))
-    .get();
+async function aliasLimit(tx: Tx, domain: AliasDomain): Promise<{ max: number | null; used: number }> {
+  const pkg = await firstRow(
+    tx
+      .select({ max: packages.maxAliases })
+      .from(subscriptions)
+      .innerJoin(packages, eq(subscriptions.packageId, packages.id))
+      .where(eq(subscriptions.id, domain.subscriptionId)),
+  );
+  const used = await firstRow(
+    tx
+      .select({ n: count() })
+      .from(mailAliases)
+      .innerJoin(domains, eq(mailAliases.domainId, domains.id))
+      .where(eq(domains.subscriptionId, domain.subscriptionId)),
+  );
   return { max: pkg?.max ?? null, used: used?.n ?? 0 };
 }
 
@@ -88,61 +91,64 @@ function aliasLimit(tx: Tx, domain: AliasDomain): { max: number | null; used: nu
  * or other alias), the targets valid, at most MAX_ALIAS_TARGETS, no loop, and the package's alias
  * limit not exceeded. Postfix reads the result at its next lookup.
  */
-export function saveAlias(actor: Actor, input: AliasInput, ctx: { ip?: string | null }, db: Db = getDb()) {
+export async function saveAlias(actor: Actor, input: AliasInput, ctx: { ip?: string | null }, db: Db = getDb()) {
   const parsed = parseTargets(input.targets);
-  return db.transaction(
-    (tx) => {
-      const domain = aliasDomainOrThrow(tx, actor, input.subscriptionId, input.domainId);
+  return await transaction(
+    db,
+    async (tx) => {
+      const domain = await aliasDomainOrThrow(tx, actor, input.subscriptionId, input.domainId);
       const existing =
         input.aliasId === null
           ? null
-          : tx
-              .select({ id: mailAliases.id, address: mailAliases.address, domainId: mailAliases.domainId })
-              .from(mailAliases)
-              .where(
-                and(
-                  eq(mailAliases.id, input.aliasId),
-                  eq(mailAliases.customerId, domain.customerId),
-                  eq(mailAliases.resellerId, domain.resellerId),
+          : await firstRow(
+              tx
+                .select({ id: mailAliases.id, address: mailAliases.address, domainId: mailAliases.domainId })
+                .from(mailAliases)
+                .where(
+                  and(
+                    eq(mailAliases.id, input.aliasId),
+                    eq(mailAliases.customerId, domain.customerId),
+                    eq(mailAliases.resellerId, domain.resellerId),
+                  ),
                 ),
-              )
-              .get();
+            );
       if (input.aliasId !== null && !existing) throw new NotFoundError();
       const address = `${input.localPart}@${domain.name}`;
-      const owner = addressOwner(tx, address);
+      const owner = await addressOwner(tx, address);
       const taken = owner && !(owner.kind === "alias" && owner.id === existing?.id);
       const targetError =
         "error" in parsed
           ? parsed.error
-          : (checkTargets(tx, domain.customerId, parsed.targets) ??
-            (wouldLoop(tx, domain.customerId, address, parsed.targets) ? "aliases.errors.loop" : null));
+          : ((await checkTargets(tx, domain.customerId, parsed.targets)) ??
+            ((await wouldLoop(tx, domain.customerId, address, parsed.targets)) ? "aliases.errors.loop" : null));
       throwIfFieldErrors({
         localPart: taken ? [owner.kind === "alias" ? "aliases.errors.aliasTaken" : "aliases.errors.addressIsMailbox"] : [],
         targets: targetError ? [targetError] : [],
       });
       if ("error" in parsed) return null; // unreachable: throwIfFieldErrors threw; narrows the type
       if (!existing) {
-        const { max, used } = aliasLimit(tx, domain);
+        const { max, used } = await aliasLimit(tx, domain);
         if (max !== null && used >= max) throw new ValidationError("aliases.errors.limit");
       }
       const tenant = { resellerId: domain.resellerId, customerId: domain.customerId };
       let aliasId: number;
       if (existing) {
         aliasId = existing.id;
-        tx.update(mailAliases).set({ domainId: domain.id, localPart: input.localPart, address }).where(eq(mailAliases.id, aliasId)).run();
-        tx.delete(mailAliasTargets).where(eq(mailAliasTargets.aliasId, aliasId)).run();
-        if (existing.address !== address) retarget(tx, domain.customerId, existing.address, address);
+        await tx.update(mailAliases).set({ domainId: domain.id, localPart: input.localPart, address }).where(eq(mailAliases.id, aliasId));
+        await tx.delete(mailAliasTargets).where(eq(mailAliasTargets.aliasId, aliasId));
+        if (existing.address !== address) await retarget(tx, domain.customerId, existing.address, address);
       } else {
-        aliasId = tx
-          .insert(mailAliases)
-          .values({ ...tenant, domainId: domain.id, localPart: input.localPart, address })
-          .returning({ id: mailAliases.id })
-          .get().id;
+        aliasId = (
+          await onlyRow(
+            tx
+              .insert(mailAliases)
+              .values({ ...tenant, domainId: domain.id, localPart: input.localPart, address })
+              .returning({ id: mailAliases.id }),
+          )
+        ).id;
       }
-      tx.insert(mailAliasTargets)
-        .values(parsed.targets.map((target) => ({ ...tenant, aliasId, target })))
-        .run();
-      writeAudit(tx, actor, {
+      await tx.insert(mailAliasTargets).values(parsed.targets.map((target) => ({ ...tenant, aliasId, target })));
+      await writeAudit(tx, actor, {
         action: existing ? "alias.update" : "alias.create",
         targetKind: "alias",
         targetId: aliasId,
@@ -163,41 +169,40 @@ export function saveAlias(actor: Actor, input: AliasInput, ctx: { ip?: string | 
  * alias that already had both addresses as targets keeps one. The graph keeps its shape, so no loop
  * can appear: the new address was free, nothing pointed at it.
  */
-function retarget(tx: Tx, customerId: number, from: string, to: string) {
+async function retarget(tx: Tx, customerId: number, from: string, to: string) {
   const pointing = and(eq(mailAliasTargets.customerId, customerId), eq(mailAliasTargets.target, from));
-  const haveBoth = tx
-    .select({ aliasId: mailAliasTargets.aliasId })
-    .from(mailAliasTargets)
-    .where(and(eq(mailAliasTargets.customerId, customerId), eq(mailAliasTargets.target, to)))
-    .all()
-    .map((r) => r.aliasId);
-  if (haveBoth.length)
-    tx.delete(mailAliasTargets)
-      .where(and(pointing, inArray(mailAliasTargets.aliasId, haveBoth)))
-      .run();
-  tx.update(mailAliasTargets).set({ target: to }).where(pointing).run();
+  const haveBoth = (
+    await tx
+      .select({ aliasId: mailAliasTargets.aliasId })
+      .from(mailAliasTargets)
+      .where(and(eq(mailAliasTargets.customerId, customerId), eq(mailAliasTargets.target, to)))
+  ).map((r) => r.aliasId);
+  if (haveBoth.length) await tx.delete(mailAliasTargets).where(and(pointing, inArray(mailAliasTargets.aliasId, haveBoth)));
+  await tx.update(mailAliasTargets).set({ target: to }).where(pointing);
 }
 
 /** Removes an alias of the actor's domains; another customer's alias id is NotFound. */
-export function deleteAlias(
+export async function deleteAlias(
   actor: Actor,
   input: { subscriptionId: number | null; aliasId: number },
   ctx: { ip?: string | null },
   db: Db = getDb(),
 ) {
-  db.transaction(
-    (tx) => {
-      const row = tx
-        .select({ id: mailAliases.id, address: mailAliases.address, domainId: mailAliases.domainId })
-        .from(mailAliases)
-        .where(eq(mailAliases.id, input.aliasId))
-        .get();
+  await transaction(
+    db,
+    async (tx) => {
+      const row = await firstRow(
+        tx
+          .select({ id: mailAliases.id, address: mailAliases.address, domainId: mailAliases.domainId })
+          .from(mailAliases)
+          .where(eq(mailAliases.id, input.aliasId)),
+      );
       if (!row) throw new NotFoundError();
-      const domain = aliasDomainOrThrow(tx, actor, input.subscriptionId, row.domainId);
-      tx.delete(mailAliases).where(eq(mailAliases.id, row.id)).run();
+      const domain = await aliasDomainOrThrow(tx, actor, input.subscriptionId, row.domainId);
+      await tx.delete(mailAliases).where(eq(mailAliases.id, row.id));
       // Other aliases of the customer that pointed at it lose that target (and go if it was their last).
-      dropAliasTargets(tx, domain.customerId, [row.address]);
-      writeAudit(tx, actor, {
+      await dropAliasTargets(tx, domain.customerId, [row.address]);
+      await writeAudit(tx, actor, {
         action: "alias.delete",
         targetKind: "alias",
         targetId: row.id,
@@ -215,25 +220,23 @@ export function deleteAlias(
  * When mailboxes go, so do the alias targets pointing at them, and aliases left without a target:
  * Postfix would otherwise accept mail for them and bounce it later.
  */
-export function dropAliasTargets(tx: Tx, customerId: number, addresses: string[]) {
+export async function dropAliasTargets(tx: Tx, customerId: number, addresses: string[]) {
   if (!addresses.length) return;
-  const affected = tx
-    .select({ aliasId: mailAliasTargets.aliasId })
-    .from(mailAliasTargets)
-    .where(and(eq(mailAliasTargets.customerId, customerId), inArray(mailAliasTargets.target, addresses)))
-    .all()
-    .map((r) => r.aliasId);
+  const affected = (
+    await tx
+      .select({ aliasId: mailAliasTargets.aliasId })
+      .from(mailAliasTargets)
+      .where(and(eq(mailAliasTargets.customerId, customerId), inArray(mailAliasTargets.target, addresses)))
+  ).map((r) => r.aliasId);
   if (!affected.length) return;
-  tx.delete(mailAliasTargets)
-    .where(and(eq(mailAliasTargets.customerId, customerId), inArray(mailAliasTargets.target, addresses)))
-    .run();
+  await tx.delete(mailAliasTargets).where(and(eq(mailAliasTargets.customerId, customerId), inArray(mailAliasTargets.target, addresses)));
   const emptied: string[] = [];
   for (const aliasId of new Set(affected)) {
-    const left = tx.select({ n: count() }).from(mailAliasTargets).where(eq(mailAliasTargets.aliasId, aliasId)).get();
+    const left = await firstRow(tx.select({ n: count() }).from(mailAliasTargets).where(eq(mailAliasTargets.aliasId, aliasId)));
     if (left?.n) continue;
-    const gone = tx.delete(mailAliases).where(eq(mailAliases.id, aliasId)).returning({ address: mailAliases.address }).get();
+    const gone = await firstRow(tx.delete(mailAliases).where(eq(mailAliases.id, aliasId)).returning({ address: mailAliases.address }));
     if (gone) emptied.push(gone.address);
   }
   // An alias that went may itself have been a target: follow the chain (aliases are loop-free, so it ends).
-  dropAliasTargets(tx, customerId, emptied);
+  await dropAliasTargets(tx, customerId, emptied);
 }

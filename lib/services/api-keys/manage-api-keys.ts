@@ -10,6 +10,8 @@ import { endOfDayInZone } from "@/lib/i18n/format-time";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import type { CreateApiKeyInput } from "@/lib/validation/api-key";
 import { newApiKey } from "./key-secret";
+import { transaction } from "@/db/transaction";
+import { onlyRow, firstRow } from "@/db/rows";
 
 /** A key is the user's own: only its owner lists, creates and revokes it (admins included). */
 const own = (actor: Actor) => eq(apiKeys.userId, actor.id);
@@ -18,7 +20,7 @@ const own = (actor: Actor) => eq(apiKeys.userId, actor.id);
  * Creates a key for the actor's own scope. The token is returned once and never stored; scopes the
  * actor's role cannot use are refused, so a key never names more than its owner holds.
  */
-export function createApiKey(actor: Actor, input: CreateApiKeyInput, ip: string | null, db: Db = getDb(), now = new Date()) {
+export async function createApiKey(actor: Actor, input: CreateApiKeyInput, ip: string | null, db: Db = getDb(), now = new Date()) {
   assertCan(actor, "apikeys.manage");
   const allowed = scopesFor(actor);
   if (input.scopes.some((s) => !allowed.includes(s))) throw new ValidationError("errors.checkFields", { scopes: ["validation.invalid"] });
@@ -27,23 +29,25 @@ export function createApiKey(actor: Actor, input: CreateApiKeyInput, ip: string 
     throw new ValidationError("errors.checkFields", { expiresOn: ["apiKeys.errors.expiryPast"] });
   }
   const key = newApiKey();
-  return db.transaction(
-    (tx) => {
-      const row = tx
-        .insert(apiKeys)
-        .values({
-          userId: actor.id,
-          resellerId: actor.resellerId,
-          customerId: actor.customerId,
-          name: input.name,
-          publicId: key.publicId,
-          secretHash: key.secretHash,
-          scopes: input.scopes,
-          expiresAt,
-        })
-        .returning({ id: apiKeys.id })
-        .get();
-      writeAudit(tx, actor, {
+  return await transaction(
+    db,
+    async (tx) => {
+      const row = await onlyRow(
+        tx
+          .insert(apiKeys)
+          .values({
+            userId: actor.id,
+            resellerId: actor.resellerId,
+            customerId: actor.customerId,
+            name: input.name,
+            publicId: key.publicId,
+            secretHash: key.secretHash,
+            scopes: input.scopes,
+            expiresAt,
+          })
+          .returning({ id: apiKeys.id }),
+      );
+      await writeAudit(tx, actor, {
         action: "apikey.create",
         targetKind: "api_key",
         targetId: row.id,
@@ -62,9 +66,9 @@ export function createApiKey(actor: Actor, input: CreateApiKeyInput, ip: string 
 export type ApiKeyState = "active" | "revoked" | "expired";
 
 /** The actor's keys, newest first, with their state at `now`; never the hash. */
-export function listApiKeys(actor: Actor, db: Db = getDb(), now = new Date()) {
+export async function listApiKeys(actor: Actor, db: Db = getDb(), now = new Date()) {
   assertCan(actor, "apikeys.manage");
-  const rows = db
+  const rows = await db
     .select({
       id: apiKeys.id,
       name: apiKeys.name,
@@ -77,8 +81,7 @@ export function listApiKeys(actor: Actor, db: Db = getDb(), now = new Date()) {
     })
     .from(apiKeys)
     .where(own(actor))
-    .orderBy(desc(apiKeys.id))
-    .all();
+    .orderBy(desc(apiKeys.id));
   return rows.map((k): (typeof rows)[number] & { state: ApiKeyState } => ({
     ...k,
     state: k.revokedAt ? "revoked" : k.expiresAt && k.expiresAt.getTime() <= now.getTime() ? "expired" : "active",
@@ -86,18 +89,20 @@ export function listApiKeys(actor: Actor, db: Db = getDb(), now = new Date()) {
 }
 
 /** Revocation is a timestamp the next request reads (lib/api/authenticate.ts): it counts at once. */
-export function revokeApiKey(actor: Actor, keyId: number, ip: string | null, db: Db = getDb()) {
+export async function revokeApiKey(actor: Actor, keyId: number, ip: string | null, db: Db = getDb()) {
   assertCan(actor, "apikeys.manage");
-  db.transaction(
-    (tx) => {
-      const row = tx
-        .select({ id: apiKeys.id, name: apiKeys.name })
-        .from(apiKeys)
-        .where(and(eq(apiKeys.id, keyId), own(actor), isNull(apiKeys.revokedAt)))
-        .get();
+  await transaction(
+    db,
+    async (tx) => {
+      const row = await firstRow(
+        tx
+          .select({ id: apiKeys.id, name: apiKeys.name })
+          .from(apiKeys)
+          .where(and(eq(apiKeys.id, keyId), own(actor), isNull(apiKeys.revokedAt))),
+      );
       if (!row) throw new NotFoundError();
-      tx.update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.id, row.id)).run();
-      writeAudit(tx, actor, {
+      await tx.update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.id, row.id));
+      await writeAudit(tx, actor, {
         action: "apikey.revoke",
         targetKind: "api_key",
         targetId: row.id,

@@ -31,7 +31,7 @@ const prefix = (column: AnySQLiteColumn, q: string) => sql`${column} LIKE ${`${e
 const dayStart = (day: string) => new Date(`${day}T00:00:00.000Z`);
 
 /** Newest first, keyset-paginated by id (`before`). Text filters are prefixes, case-insensitive for ASCII. */
-export function listAudit(actor: Actor, query: AuditQuery, db: Db = getDb()) {
+export async function listAudit(actor: Actor, query: AuditQuery, db: Db = getDb()) {
   const conditions: SQL[] = [auditScope(actor)];
   if (query.actor) conditions.push(prefix(auditLog.actorLabel, query.actor));
   if (query.target) conditions.push(prefix(auditLog.targetLabel, query.target));
@@ -39,7 +39,7 @@ export function listAudit(actor: Actor, query: AuditQuery, db: Db = getDb()) {
   if (query.from) conditions.push(gte(auditLog.at, dayStart(query.from)));
   if (query.to) conditions.push(lt(auditLog.at, new Date(dayStart(query.to).getTime() + 86_400_000)));
   if (query.before) conditions.push(lt(auditLog.id, query.before));
-  const rows = db
+  const rows = await db
     .select({
       id: auditLog.id,
       at: auditLog.at,
@@ -55,10 +55,9 @@ export function listAudit(actor: Actor, query: AuditQuery, db: Db = getDb()) {
     .from(auditLog)
     .where(and(...conditions))
     .orderBy(desc(auditLog.id))
-    .limit(AUDIT_PAGE_SIZE + 1)
-    .all();
+    .limit(AUDIT_PAGE_SIZE + 1);
   const hasMore = rows.length > AUDIT_PAGE_SIZE;
   const items = rows.slice(0, AUDIT_PAGE_SIZE);
   return { items, nextBefore: hasMore ? items[items.length - 1].id : null };
 }
-export type AuditItem = ReturnType<typeof listAudit>["items"][number];
+export type AuditItem = Awaited<ReturnType<typeof listAudit>>["items"][number];

@@ -17,20 +17,18 @@ export type AuditEntry = {
 type Tx = Pick<Db, "insert">;
 
 /** Written inside the caller's transaction, so the entry exists exactly when the change does. */
-export function writeAudit(tx: Tx, actor: Pick<Actor, "kind" | "id" | "label"> | null, entry: AuditEntry) {
-  tx.insert(auditLog)
-    .values({
-      actorKind: actor?.kind ?? "anonymous",
-      actorId: actor?.id ?? null,
-      actorLabel: actor?.label ?? "anonymous",
-      action: entry.action,
-      targetKind: entry.targetKind ?? null,
-      targetId: entry.targetId ?? null,
-      targetLabel: entry.targetLabel ?? null,
-      resellerId: entry.resellerId ?? null,
-      customerId: entry.customerId ?? null,
-      ip: entry.ip ?? null,
-      details: entry.details ?? null,
-    })
-    .run();
+export async function writeAudit(tx: Tx, actor: Pick<Actor, "kind" | "id" | "label"> | null, entry: AuditEntry) {
+  await tx.insert(auditLog).values({
+    actorKind: actor?.kind ?? "anonymous",
+    actorId: actor?.id ?? null,
+    actorLabel: actor?.label ?? "anonymous",
+    action: entry.action,
+    targetKind: entry.targetKind ?? null,
+    targetId: entry.targetId ?? null,
+    targetLabel: entry.targetLabel ?? null,
+    resellerId: entry.resellerId ?? null,
+    customerId: entry.customerId ?? null,
+    ip: entry.ip ?? null,
+    details: entry.details ?? null,
+  });
 }

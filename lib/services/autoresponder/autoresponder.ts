@@ -10,6 +10,8 @@ import { loadOwnMailbox } from "@/lib/services/mailbox-settings/own-mailbox";
 import { getPanelMailbox } from "@/lib/services/mailboxes/get-panel-mailbox";
 import { getSubscriptionForCustomer } from "@/lib/services/subscriptions/get-subscription-for-customer";
 import type { AutoresponderInput, PanelAutoresponderInput } from "@/lib/validation/autoresponder";
+import { transaction } from "@/db/transaction";
+import { firstRow } from "@/db/rows";
 
 /**
  * Abwesenheitsnotiz of one mailbox: read and saved by the mailbox user (self-service) and by the
@@ -37,23 +39,24 @@ export const EMPTY_AUTORESPONDER: Autoresponder = {
 
 type Target = { id: number; address: string; resellerId: number; customerId: number };
 
-function read(db: Pick<Db, "select">, mailboxId: number): Autoresponder {
-  const row = db
-    .select({
-      enabled: autoresponders.enabled,
-      subject: autoresponders.subject,
-      body: autoresponders.body,
-      startsOn: autoresponders.startsOn,
-      endsOn: autoresponders.endsOn,
-      intervalDays: autoresponders.intervalDays,
-    })
-    .from(autoresponders)
-    .where(eq(autoresponders.mailboxId, mailboxId))
-    .get();
+async function read(db: Pick<Db, "select">, mailboxId: number): Promise<Autoresponder> {
+  const row = await firstRow(
+    db
+      .select({
+        enabled: autoresponders.enabled,
+        subject: autoresponders.subject,
+        body: autoresponders.body,
+        startsOn: autoresponders.startsOn,
+        endsOn: autoresponders.endsOn,
+        intervalDays: autoresponders.intervalDays,
+      })
+      .from(autoresponders)
+      .where(eq(autoresponders.mailboxId, mailboxId)),
+  );
   return row ?? EMPTY_AUTORESPONDER;
 }
 
-function save(db: Db, actor: Actor, mailbox: Target, input: AutoresponderInput, action: string, ip: string | null | undefined) {
+async function save(db: Db, actor: Actor, mailbox: Target, input: AutoresponderInput, action: string, ip: string | null | undefined) {
   const values = {
     enabled: input.enabled,
     subject: input.subject,
@@ -63,14 +66,15 @@ function save(db: Db, actor: Actor, mailbox: Target, input: AutoresponderInput, 
     intervalDays: input.intervalDays,
     updatedAt: new Date(),
   };
-  db.transaction(
-    (tx) => {
-      tx.insert(autoresponders)
+  await transaction(
+    db,
+    async (tx) => {
+      await tx
+        .insert(autoresponders)
         .values({ mailboxId: mailbox.id, resellerId: mailbox.resellerId, customerId: mailbox.customerId, ...values })
-        .onConflictDoUpdate({ target: autoresponders.mailboxId, set: values })
-        .run();
+        .onConflictDoUpdate({ target: autoresponders.mailboxId, set: values });
       // The text itself stays out of the audit log: it may be personal.
-      writeAudit(tx, actor, {
+      await writeAudit(tx, actor, {
         action,
         targetKind: "mailbox",
         targetId: mailbox.id,
@@ -83,24 +87,29 @@ function save(db: Db, actor: Actor, mailbox: Target, input: AutoresponderInput, 
     },
     { behavior: "immediate" },
   );
-  syncMailboxSieveSafely(db, mailbox.id);
+  await syncMailboxSieveSafely(db, mailbox.id);
 }
 
-export function getOwnAutoresponder(actor: Actor, db: Db = getDb()): Autoresponder {
-  return read(db, loadOwnMailbox(actor, db).id);
+export async function getOwnAutoresponder(actor: Actor, db: Db = getDb()): Promise<Autoresponder> {
+  return await read(db, (await loadOwnMailbox(actor, db)).id);
 }
 
-export function setOwnAutoresponder(actor: Actor, input: AutoresponderInput, ip: string | null, db: Db = getDb()) {
-  save(db, actor, loadOwnMailbox(actor, db), input, "mailbox.autoresponder.self", ip);
+export async function setOwnAutoresponder(actor: Actor, input: AutoresponderInput, ip: string | null, db: Db = getDb()) {
+  await save(db, actor, await loadOwnMailbox(actor, db), input, "mailbox.autoresponder.self", ip);
 }
 
-export function getPanelAutoresponder(actor: Actor, subscriptionId: number, mailboxId: number, db: Db = getDb()): Autoresponder {
-  const sub = getSubscriptionForCustomer(actor, subscriptionId, db);
-  return read(db, getPanelMailbox(actor, sub.id, mailboxId, db).id);
+export async function getPanelAutoresponder(
+  actor: Actor,
+  subscriptionId: number,
+  mailboxId: number,
+  db: Db = getDb(),
+): Promise<Autoresponder> {
+  const sub = await getSubscriptionForCustomer(actor, subscriptionId, db);
+  return await read(db, (await getPanelMailbox(actor, sub.id, mailboxId, db)).id);
 }
 
-export function setPanelAutoresponder(actor: Actor, input: PanelAutoresponderInput, ctx: { ip?: string | null }, db: Db = getDb()) {
-  const sub = getSubscriptionForCustomer(actor, input.subscriptionId, db);
-  const mailbox = getPanelMailbox(actor, sub.id, input.mailboxId, db);
-  save(db, actor, mailbox, input, "mailbox.autoresponder.update", ctx.ip);
+export async function setPanelAutoresponder(actor: Actor, input: PanelAutoresponderInput, ctx: { ip?: string | null }, db: Db = getDb()) {
+  const sub = await getSubscriptionForCustomer(actor, input.subscriptionId, db);
+  const mailbox = await getPanelMailbox(actor, sub.id, input.mailboxId, db);
+  await save(db, actor, mailbox, input, "mailbox.autoresponder.update", ctx.ip);
 }

@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/rows";
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
@@ -32,8 +33,8 @@ const ownCustomer = preparedQuery((db, scope: ScopeKind) =>
 );
 
 /** The acting customer's own record (Stammdaten); other tenants' rows are never reachable. */
-export function getOwnCustomer(actor: Actor, db: Db = getDb()) {
-  const row = ownCustomer(db, scopeKind(actor)).get({ id: actor.customerId ?? -1, ...tenantParams(actor) });
+export async function getOwnCustomer(actor: Actor, db: Db = getDb()) {
+  const row = await firstRow(ownCustomer(db, scopeKind(actor)).execute({ id: actor.customerId ?? -1, ...tenantParams(actor) }));
   if (!row) throw new NotFoundError();
   return row;
 }

@@ -31,14 +31,14 @@ function searchCondition(q: string | undefined): SQL | undefined {
  * a number) over the (reseller_id, customer_number) index, so the last page of thousands costs what
  * the first does. The search matches the customer number exactly or company, contact and e-mail.
  */
-export function listCustomers(actor: Actor, search: CustomerSearch = {}, db: Db = getDb()) {
+export async function listCustomers(actor: Actor, search: CustomerSearch = {}, db: Db = getDb()) {
   const backwards = !search.after && !!search.before;
   const cursor = search.after
     ? gt(customers.customerNumber, search.after)
     : search.before
       ? lt(customers.customerNumber, search.before)
       : undefined;
-  const rows = db
+  const rows = await db
     .select({
       id: customers.id,
       customerNumber: customers.customerNumber,
@@ -50,12 +50,11 @@ export function listCustomers(actor: Actor, search: CustomerSearch = {}, db: Db 
     .from(customers)
     .where(and(tenantScope(actor, { resellerId: customers.resellerId, customerId: customers.id }), searchCondition(search.q), cursor))
     .orderBy(backwards ? desc(customers.customerNumber) : asc(customers.customerNumber))
-    .limit(CUSTOMER_PAGE_SIZE + 1)
-    .all();
+    .limit(CUSTOMER_PAGE_SIZE + 1);
   const hasMore = rows.length > CUSTOMER_PAGE_SIZE;
   const page = rows.slice(0, CUSTOMER_PAGE_SIZE);
   if (backwards) page.reverse();
-  const counts = countsFor(
+  const counts = await countsFor(
     db,
     page.map((r) => r.id),
   );
@@ -66,23 +65,21 @@ export function listCustomers(actor: Actor, search: CustomerSearch = {}, db: Db 
   };
 }
 
-function countsFor(db: Db, ids: number[]) {
+async function countsFor(db: Db, ids: number[]) {
   const out = new Map<number, { subscriptions: number; domains: number }>();
   if (!ids.length) return out;
-  for (const r of db
+  for (const r of await db
     .select({ id: subscriptions.customerId, n: count() })
     .from(subscriptions)
     .where(inArray(subscriptions.customerId, ids))
-    .groupBy(subscriptions.customerId)
-    .all()) {
+    .groupBy(subscriptions.customerId)) {
     out.set(r.id, { subscriptions: r.n, domains: 0 });
   }
-  for (const r of db
+  for (const r of await db
     .select({ id: domains.customerId, n: count() })
     .from(domains)
     .where(inArray(domains.customerId, ids))
-    .groupBy(domains.customerId)
-    .all()) {
+    .groupBy(domains.customerId)) {
     const entry = out.get(r.id) ?? { subscriptions: 0, domains: 0 };
     out.set(r.id, { ...entry, domains: r.n });
   }

@@ -34,11 +34,11 @@ function searchCondition(q: string): SQL | undefined {
  * Packages without panel hold mail accounts, not mailboxes: their usage is the customer's mail
  * accounts (`mailAccounts`, the figure the E-Mail-Administration shows), computed once per page.
  */
-export function searchDomainsForCustomer(actor: Actor, search: DomainSearch = {}, db: Db = getDb()) {
+export async function searchDomainsForCustomer(actor: Actor, search: DomainSearch = {}, db: Db = getDb()) {
   const size = Math.min(Math.max(search.pageSize ?? DOMAIN_PAGE_SIZE, 1), 100);
   const backwards = !search.after && !!search.before;
   const cursor = search.after ? gt(domains.name, search.after) : search.before ? lt(domains.name, search.before) : undefined;
-  const rows = db
+  const rows = await db
     .select({
       id: domains.id,
       name: domains.name,
@@ -54,12 +54,13 @@ export function searchDomainsForCustomer(actor: Actor, search: DomainSearch = {}
     .innerJoin(packages, eq(subscriptions.packageId, packages.id))
     .where(and(eq(domains.customerId, actor.customerId ?? -1), tenantScope(actor, domains), searchCondition(search.q ?? ""), cursor))
     .orderBy(backwards ? desc(domains.name) : asc(domains.name))
-    .limit(size + 1)
-    .all();
+    .limit(size + 1);
   const hasMore = rows.length > size;
   const page = rows.slice(0, size);
   if (backwards) page.reverse();
-  const mailAccounts: MailAccountUsage | null = page.some((r) => r.panel === "none") ? mailAccountUsage(db, actor.customerId ?? -1) : null;
+  const mailAccounts: MailAccountUsage | null = page.some((r) => r.panel === "none")
+    ? await mailAccountUsage(db, actor.customerId ?? -1)
+    : null;
   return {
     items: page.map((r) => ({ ...r, displayName: displayDomain(r.name) })),
     mailAccounts,

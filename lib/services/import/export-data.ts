@@ -8,6 +8,7 @@ import { tenantScope } from "@/lib/authz/scope";
 import { NotFoundError } from "@/lib/errors";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import { IMPORT_COLUMNS } from "./read-csv";
+import { firstRow } from "@/db/rows";
 
 export type ExportMailbox = { address: string; quotaMb: number | null; enabled: boolean; forwards: string[]; passwordHash?: string };
 export type ExportDomain = { name: string; mailboxes: ExportMailbox[]; aliases: { address: string; targets: string[] }[] };
@@ -18,25 +19,26 @@ export type ExportData = { subscriptionId: number; domains: ExportDomain[] };
  * migration export), aliases, within the actor's tenant scope (foreign: 404). Audited, with or
  * without hashes, so a hash export is always on record.
  */
-export function exportSubscription(
+export async function exportSubscription(
   actor: Actor,
   subscriptionId: number,
   opts: { withHashes: boolean; format: "csv" | "json"; ip?: string | null },
   db: Db = getDb(),
-): ExportData {
+): Promise<ExportData> {
   assertCan(actor, "export.read");
   if (opts.withHashes) assertCan(actor, "export.hashes");
-  const sub = db
-    .select({ id: subscriptions.id, resellerId: subscriptions.resellerId, customerId: subscriptions.customerId })
-    .from(subscriptions)
-    .where(and(eq(subscriptions.id, subscriptionId), tenantScope(actor, subscriptions)))
-    .get();
+  const sub = await firstRow(
+    db
+      .select({ id: subscriptions.id, resellerId: subscriptions.resellerId, customerId: subscriptions.customerId })
+      .from(subscriptions)
+      .where(and(eq(subscriptions.id, subscriptionId), tenantScope(actor, subscriptions))),
+  );
   if (!sub) throw new NotFoundError();
-  const doms = db.select().from(domains).where(eq(domains.subscriptionId, sub.id)).orderBy(asc(domains.name)).all();
+  const doms = await db.select().from(domains).where(eq(domains.subscriptionId, sub.id)).orderBy(asc(domains.name));
   const ids = doms.map((d) => d.id);
-  const boxes = ids.length ? db.select().from(mailboxes).where(inArray(mailboxes.domainId, ids)).orderBy(asc(mailboxes.address)).all() : [];
+  const boxes = ids.length ? await db.select().from(mailboxes).where(inArray(mailboxes.domainId, ids)).orderBy(asc(mailboxes.address)) : [];
   const fwd = boxes.length
-    ? db
+    ? await db
         .select()
         .from(forwards)
         .where(
@@ -46,16 +48,14 @@ export function exportSubscription(
           ),
         )
         .orderBy(asc(forwards.target))
-        .all()
     : [];
   const aliases = ids.length
-    ? db
+    ? await db
         .select({ domainId: mailAliases.domainId, address: mailAliases.address, target: mailAliasTargets.target })
         .from(mailAliases)
         .innerJoin(mailAliasTargets, eq(mailAliasTargets.aliasId, mailAliases.id))
         .where(inArray(mailAliases.domainId, ids))
         .orderBy(asc(mailAliases.address), asc(mailAliasTargets.target))
-        .all()
     : [];
   const data: ExportData = {
     subscriptionId: sub.id,
@@ -77,7 +77,7 @@ export function exportSubscription(
       };
     }),
   };
-  writeAudit(db, actor, {
+  await writeAudit(db, actor, {
     action: "export.download",
     targetKind: "subscription",
     targetId: sub.id,

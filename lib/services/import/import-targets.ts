@@ -10,9 +10,9 @@ import { displayDomain } from "@/lib/validation/names";
 export type ImportTargetOption = { id: number; label: string };
 
 /** The subscriptions an actor may import into, named "K10001 · Paket · first domain". */
-export function listImportTargets(actor: Actor, db: Db = getDb()): ImportTargetOption[] {
+export async function listImportTargets(actor: Actor, db: Db = getDb()): Promise<ImportTargetOption[]> {
   assertCan(actor, "import.manage");
-  const rows = db
+  const rows = await db
     .select({
       id: subscriptions.id,
       customerNumber: customers.customerNumber,
@@ -26,8 +26,7 @@ export function listImportTargets(actor: Actor, db: Db = getDb()): ImportTargetO
     .where(and(tenantScope(actor, subscriptions), ne(packages.panel, "none")))
     .groupBy(subscriptions.id)
     .orderBy(asc(customers.customerNumber), asc(subscriptions.id))
-    .limit(1000)
-    .all();
+    .limit(1000);
   return rows.map((r) => ({
     id: r.id,
     label: [r.customerNumber, r.packageName, r.domain ? displayDomain(r.domain) : null].filter(Boolean).join(" · "),

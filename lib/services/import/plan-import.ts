@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/rows";
 import "server-only";
 import { and, count, eq, ne, sql } from "drizzle-orm";
 import { z } from "zod";
@@ -72,44 +73,50 @@ const YES = new Set(["1", "yes", "ja", "sì", "si", "true", "on", "x"]);
 const NO = new Set(["0", "no", "nein", "false", "off"]);
 
 /** The subscription an import writes into, within the actor's tenant scope (a foreign one is 404). */
-export function loadImportTarget(db: Reader, actor: Actor, subscriptionId: number): ImportTarget {
-  const row = db
-    .select({
-      subscriptionId: subscriptions.id,
-      resellerId: subscriptions.resellerId,
-      customerId: subscriptions.customerId,
-      maxDomains: packages.maxDomains,
-      maxMailboxes: packages.maxMailboxes,
-      mailboxQuotaMb: packages.mailboxQuotaMb,
-      maxAliases: packages.maxAliases,
-      maxForwards: packages.maxForwards,
-      forwarding: packages.forwardingEnabled,
-    })
-    .from(subscriptions)
-    .innerJoin(packages, eq(subscriptions.packageId, packages.id))
-    // Packages without panel keep their addresses in mail accounts, which an import does not write.
-    .where(and(eq(subscriptions.id, subscriptionId), tenantScope(actor, subscriptions), ne(packages.panel, "none")))
-    .get();
+export async function loadImportTarget(db: Reader, actor: Actor, subscriptionId: number): Promise<ImportTarget> {
+  const row = await firstRow(
+    db
+      .select({
+        subscriptionId: subscriptions.id,
+        resellerId: subscriptions.resellerId,
+        customerId: subscriptions.customerId,
+        maxDomains: packages.maxDomains,
+        maxMailboxes: packages.maxMailboxes,
+        mailboxQuotaMb: packages.mailboxQuotaMb,
+        maxAliases: packages.maxAliases,
+        maxForwards: packages.maxForwards,
+        forwarding: packages.forwardingEnabled,
+      })
+      .from(subscriptions)
+      .innerJoin(packages, eq(subscriptions.packageId, packages.id))
+      // Packages without panel keep their addresses in mail accounts, which an import does not write.
+      .where(and(eq(subscriptions.id, subscriptionId), tenantScope(actor, subscriptions), ne(packages.panel, "none"))),
+  );
   if (!row) throw new NotFoundError();
   const { maxDomains, maxMailboxes, mailboxQuotaMb, maxAliases, maxForwards, forwarding, ...ids } = row;
   return { ...ids, forwarding, limits: { maxDomains, maxMailboxes, mailboxQuotaMb, maxAliases, maxForwards } };
 }
 
-function countIn(db: Reader, target: ImportTarget) {
+async function countIn(db: Reader, target: ImportTarget) {
   const n = (q: { n: number } | undefined) => q?.n ?? 0;
   const sub = eq(domains.subscriptionId, target.subscriptionId);
   return {
-    domains: n(db.select({ n: count() }).from(domains).where(sub).get()),
-    mailboxes: n(db.select({ n: count() }).from(mailboxes).innerJoin(domains, eq(mailboxes.domainId, domains.id)).where(sub).get()),
-    aliases: n(db.select({ n: count() }).from(mailAliases).innerJoin(domains, eq(mailAliases.domainId, domains.id)).where(sub).get()),
+    domains: n(await firstRow(db.select({ n: count() }).from(domains).where(sub))),
+    mailboxes: n(
+      await firstRow(db.select({ n: count() }).from(mailboxes).innerJoin(domains, eq(mailboxes.domainId, domains.id)).where(sub)),
+    ),
+    aliases: n(
+      await firstRow(db.select({ n: count() }).from(mailAliases).innerJoin(domains, eq(mailAliases.domainId, domains.id)).where(sub)),
+    ),
     forwards: n(
-      db
-        .select({ n: count() })
-        .from(forwards)
-        .innerJoin(mailboxes, eq(forwards.mailboxId, mailboxes.id))
-        .innerJoin(domains, eq(mailboxes.domainId, domains.id))
-        .where(sub)
-        .get(),
+      await firstRow(
+        db
+          .select({ n: count() })
+          .from(forwards)
+          .innerJoin(mailboxes, eq(forwards.mailboxId, mailboxes.id))
+          .innerJoin(domains, eq(mailboxes.domainId, domains.id))
+          .where(sub),
+      ),
     ),
   };
 }
@@ -129,12 +136,12 @@ function preparedAddressOwner(db: Reader) {
   const box = lookup(mailboxes);
   const routed = lookup(mailAccountAddresses);
   const alias = lookup(mailAliases);
-  return (address: string): { kind: "mailbox" | "routed" | "alias"; id: number; customerId: number } | null => {
-    const m = box.get({ address });
+  return async (address: string): Promise<{ kind: "mailbox" | "routed" | "alias"; id: number; customerId: number } | null> => {
+    const m = await firstRow(box.execute({ address }));
     if (m) return { kind: "mailbox", ...m };
-    const r = routed.get({ address });
+    const r = await firstRow(routed.execute({ address }));
     if (r) return { kind: "routed", ...r };
-    const a = alias.get({ address });
+    const a = await firstRow(alias.execute({ address }));
     return a ? { kind: "alias", ...a } : null;
   };
 }
@@ -176,10 +183,10 @@ function readTargets(raw: string, own: string, max: number): string[] | string {
  * The same function runs again inside apply's transaction, so what is written is exactly what the
  * preview showed, and a line that has become wrong meanwhile stops the whole import.
  */
-export function planImport(db: Reader, actor: Actor, subscriptionId: number, rows: CsvRow[]): ImportPlan {
-  const target = loadImportTarget(db, actor, subscriptionId);
-  const policy = getPasswordPolicyOptions(db as Db);
-  const used = countIn(db, target);
+export async function planImport(db: Reader, actor: Actor, subscriptionId: number, rows: CsvRow[]): Promise<ImportPlan> {
+  const target = await loadImportTarget(db, actor, subscriptionId);
+  const policy = await getPasswordPolicyOptions(db as Db);
+  const used = await countIn(db, target);
   const problems: ImportProblem[] = [];
   let problemCount = 0;
   const problem = (line: number, code: string, params?: Record<string, string | number>) => {
@@ -191,19 +198,26 @@ export function planImport(db: Reader, actor: Actor, subscriptionId: number, row
   const fileDomains = new Set<string>();
   const fileAddresses = new Map<string, "mailbox" | "alias">();
   const domainOwner = new Map<string, { subscriptionId: number; customerId: number } | null>();
-  const ownerOf = (name: string) => {
+  const ownerOf = async (name: string) => {
     if (!domainOwner.has(name)) {
-      const d = db
-        .select({ subscriptionId: domains.subscriptionId, customerId: domains.customerId })
-        .from(domains)
-        .where(eq(domains.name, name))
-        .get();
+      const d = await firstRow(
+        db.select({ subscriptionId: domains.subscriptionId, customerId: domains.customerId }).from(domains).where(eq(domains.name, name)),
+      );
       domainOwner.set(name, d ?? null);
     }
     return domainOwner.get(name) ?? null;
   };
   const addressOwner = preparedAddressOwner(db);
-  const inTarget = (name: string) => fileDomains.has(name) || ownerOf(name)?.subscriptionId === target.subscriptionId;
+  // An alias target outside the customer: another customer's domain or address (the file's own count as in).
+  const isForeignTarget = async (t: string) => {
+    const d = t.slice(t.lastIndexOf("@") + 1);
+    if (fileDomains.has(d)) return !fileAddresses.has(t);
+    const owner = await ownerOf(d);
+    if (!owner) return false;
+    const o = await addressOwner(t);
+    return owner.customerId !== target.customerId || (!fileAddresses.has(t) && o?.customerId !== target.customerId);
+  };
+  const inTarget = async (name: string) => fileDomains.has(name) || (await ownerOf(name))?.subscriptionId === target.subscriptionId;
   const added = { domains: 0, mailboxes: 0, aliases: 0, forwards: 0 };
   const over = (max: number | null, n: number) => max !== null && n > max;
 
@@ -227,7 +241,7 @@ export function planImport(db: Reader, actor: Actor, subscriptionId: number, row
         problem(line, "domainInvalid", { value: cells.address.slice(0, 80) });
         continue;
       }
-      const owner = ownerOf(name);
+      const owner = await ownerOf(name);
       if (owner && owner.subscriptionId !== target.subscriptionId) {
         problem(line, "domainTaken", { domain: name });
         continue;
@@ -249,13 +263,13 @@ export function planImport(db: Reader, actor: Actor, subscriptionId: number, row
       problem(line, "addressInvalid", { value: cells.address.slice(0, 80) });
       continue;
     }
-    if (!inTarget(domain)) {
-      problem(line, ownerOf(domain) ? "domainNotInSubscription" : "unknownDomain", { domain });
+    if (!(await inTarget(domain))) {
+      problem(line, (await ownerOf(domain)) ? "domainNotInSubscription" : "unknownDomain", { domain });
       continue;
     }
 
     if (type === "mailbox") {
-      const existing = addressOwner(address);
+      const existing = await addressOwner(address);
       const own = existing?.kind === "mailbox" && existing.customerId === target.customerId && !fileAddresses.has(address);
       if ((existing && !own) || fileAddresses.has(address)) {
         problem(line, "addressTaken", { address });
@@ -317,7 +331,7 @@ export function planImport(db: Reader, actor: Actor, subscriptionId: number, row
     }
 
     if (type === "alias") {
-      if (addressOwner(address) || fileAddresses.has(address)) {
+      if ((await addressOwner(address)) || fileAddresses.has(address)) {
         problem(line, "addressTaken", { address });
         continue;
       }
@@ -327,14 +341,13 @@ export function planImport(db: Reader, actor: Actor, subscriptionId: number, row
         problem(line, targets);
         continue;
       }
-      const foreign = targets.find((t) => {
-        const d = t.slice(t.lastIndexOf("@") + 1);
-        if (fileDomains.has(d)) return !fileAddresses.has(t);
-        const owner = ownerOf(d);
-        if (!owner) return false;
-        const o = addressOwner(t);
-        return owner.customerId !== target.customerId || (!fileAddresses.has(t) && o?.customerId !== target.customerId);
-      });
+      let foreign: string | undefined;
+      for (const t of targets) {
+        if (await isForeignTarget(t)) {
+          foreign = t;
+          break;
+        }
+      }
       if (foreign) {
         problem(line, "targetNotOwn", { target: foreign });
         continue;
@@ -352,7 +365,7 @@ export function planImport(db: Reader, actor: Actor, subscriptionId: number, row
       problem(line, "forwardingUnavailable");
       continue;
     }
-    const existing = addressOwner(address);
+    const existing = await addressOwner(address);
     const isOwnMailbox =
       fileAddresses.get(address) === "mailbox" || (existing?.kind === "mailbox" && existing.customerId === target.customerId);
     if (!isOwnMailbox) {

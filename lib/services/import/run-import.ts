@@ -14,6 +14,8 @@ import { AUTORESPONDER_BODY_MAX, AUTORESPONDER_SUBJECT_MAX } from "@/lib/validat
 import { type ImportPlan, loadImportTarget, type PlannedAction, type PlannedMailbox, planImport } from "./plan-import";
 import type { ImportProblem } from "./problems";
 import type { CsvRow } from "./read-csv";
+import { transaction } from "@/db/transaction";
+import { firstRow, onlyRow } from "@/db/rows";
 
 /** What the browser may see of a planned line: never a password or hash, only where it comes from. */
 export type PreviewRow = {
@@ -85,15 +87,15 @@ export function reportOf(plan: ImportPlan, fileProblems: ImportProblem[] = []): 
 }
 
 /** Permission and tenant scope of an import target (NotFoundError for a foreign one). */
-export function checkImportTarget(actor: Actor, subscriptionId: number, db: Db = getDb()) {
+export async function checkImportTarget(actor: Actor, subscriptionId: number, db: Db = getDb()) {
   assertCan(actor, "import.manage");
-  loadImportTarget(db, actor, subscriptionId);
+  await loadImportTarget(db, actor, subscriptionId);
 }
 
 /** The dry run: the report, nothing written. */
-export function dryRunImport(actor: Actor, subscriptionId: number, rows: CsvRow[], fileProblems: ImportProblem[], db: Db = getDb()) {
+export async function dryRunImport(actor: Actor, subscriptionId: number, rows: CsvRow[], fileProblems: ImportProblem[], db: Db = getDb()) {
   assertCan(actor, "import.manage");
-  return reportOf(planImport(db, actor, subscriptionId, rows), fileProblems);
+  return reportOf(await planImport(db, actor, subscriptionId, rows), fileProblems);
 }
 
 export type GeneratedPassword = { address: string; password: string };
@@ -124,7 +126,7 @@ export async function applyImport(
   db: Db = getDb(),
 ): Promise<{ report: ImportReport; generated: GeneratedPassword[]; vacations: number }> {
   assertCan(actor, "import.manage");
-  const first = planImport(db, actor, subscriptionId, rows);
+  const first = await planImport(db, actor, subscriptionId, rows);
   const firstReport = reportOf(first, fileProblems);
   if (firstReport.problemCount) throw new ImportRefused(firstReport);
 
@@ -142,17 +144,18 @@ export async function applyImport(
 
   const forwarded: number[] = [];
   let vacationCount = 0;
-  const report = db.transaction(
-    (tx) => {
-      const plan = planImport(tx, actor, subscriptionId, rows);
+  const report = await transaction(
+    db,
+    async (tx) => {
+      const plan = await planImport(tx, actor, subscriptionId, rows);
       const again = reportOf(plan, fileProblems);
       if (again.problemCount) throw new ImportRefused(again);
       const tenant = { resellerId: plan.target.resellerId, customerId: plan.target.customerId };
       const domainIds = new Map<string, number>();
-      const domainId = (name: string) => {
+      const domainId = async (name: string) => {
         let id = domainIds.get(name);
         if (id === undefined) {
-          id = tx.select({ id: domains.id }).from(domains).where(eq(domains.name, name)).get()?.id ?? -1;
+          id = (await firstRow(tx.select({ id: domains.id }).from(domains).where(eq(domains.name, name))))?.id ?? -1;
           domainIds.set(name, id);
         }
         return id;
@@ -161,63 +164,65 @@ export async function applyImport(
       for (const a of plan.actions) {
         if (a.kind === "domain") {
           if (a.op === "create") {
-            const row = tx
-              .insert(domains)
-              .values({ ...tenant, subscriptionId: plan.target.subscriptionId, name: a.name })
-              .returning({ id: domains.id })
-              .get();
+            const row = await onlyRow(
+              tx
+                .insert(domains)
+                .values({ ...tenant, subscriptionId: plan.target.subscriptionId, name: a.name })
+                .returning({ id: domains.id }),
+            );
             domainIds.set(a.name, row.id);
           }
         } else if (a.kind === "mailbox") {
           const hash = hashes.get(a.line);
           if (a.op === "create" && hash) {
-            const id = tx
-              .insert(mailboxes)
-              .values({
-                ...tenant,
-                domainId: domainId(a.domain),
-                localPart: a.localPart,
-                address: a.address,
-                passwordHash: hash,
-                quotaMb: a.quotaMb ?? null,
-                enabled: a.enabled ?? true,
-                passwordChangedAt: new Date(),
-              })
-              .returning({ id: mailboxes.id })
-              .get().id;
-            tx.insert(spamSettings)
-              .values({ mailboxId: id, ...tenant })
-              .run();
-            tx.update(domains)
+            const id = (
+              await onlyRow(
+                tx
+                  .insert(mailboxes)
+                  .values({
+                    ...tenant,
+                    domainId: await domainId(a.domain),
+                    localPart: a.localPart,
+                    address: a.address,
+                    passwordHash: hash,
+                    quotaMb: a.quotaMb ?? null,
+                    enabled: a.enabled ?? true,
+                    passwordChangedAt: new Date(),
+                  })
+                  .returning({ id: mailboxes.id }),
+              )
+            ).id;
+            await tx.insert(spamSettings).values({ mailboxId: id, ...tenant });
+            await tx
+              .update(domains)
               .set({ mailboxCount: sql`${domains.mailboxCount} + 1` })
-              .where(eq(domains.id, domainId(a.domain)))
-              .run();
+              .where(eq(domains.id, await domainId(a.domain)));
             mailboxIds.set(a.address, id);
           } else if (a.mailboxId !== null) {
             const change: { quotaMb?: number | null; enabled?: boolean; updatedAt: Date } = { updatedAt: new Date() };
             if (a.quotaMb !== undefined) change.quotaMb = a.quotaMb;
             if (a.enabled !== undefined) change.enabled = a.enabled;
-            tx.update(mailboxes).set(change).where(eq(mailboxes.id, a.mailboxId)).run();
-            if (hash) writePasswordHash(tx, { kind: "mailbox", id: a.mailboxId }, hash, { endSessions: true });
+            await tx.update(mailboxes).set(change).where(eq(mailboxes.id, a.mailboxId));
+            if (hash) await writePasswordHash(tx, { kind: "mailbox", id: a.mailboxId }, hash, { endSessions: true });
             mailboxIds.set(a.address, a.mailboxId);
           }
         } else if (a.kind === "alias") {
-          const aliasId = tx
-            .insert(mailAliases)
-            .values({ ...tenant, domainId: domainId(a.domain), localPart: a.localPart, address: a.address })
-            .returning({ id: mailAliases.id })
-            .get().id;
-          tx.insert(mailAliasTargets)
-            .values(a.targets.map((target) => ({ ...tenant, aliasId, target })))
-            .run();
+          const aliasId = (
+            await onlyRow(
+              tx
+                .insert(mailAliases)
+                .values({ ...tenant, domainId: await domainId(a.domain), localPart: a.localPart, address: a.address })
+                .returning({ id: mailAliases.id }),
+            )
+          ).id;
+          await tx.insert(mailAliasTargets).values(a.targets.map((target) => ({ ...tenant, aliasId, target })));
         } else {
           const id =
-            mailboxIds.get(a.address) ?? tx.select({ id: mailboxes.id }).from(mailboxes).where(eq(mailboxes.address, a.address)).get()?.id;
+            mailboxIds.get(a.address) ??
+            (await firstRow(tx.select({ id: mailboxes.id }).from(mailboxes).where(eq(mailboxes.address, a.address))))?.id;
           if (id === undefined) throw new ValidationError("import.problems.forwardNoMailbox");
-          tx.delete(forwards).where(eq(forwards.mailboxId, id)).run();
-          tx.insert(forwards)
-            .values(a.targets.map((target) => ({ ...tenant, mailboxId: id, target })))
-            .run();
+          await tx.delete(forwards).where(eq(forwards.mailboxId, id));
+          await tx.insert(forwards).values(a.targets.map((target) => ({ ...tenant, mailboxId: id, target })));
           forwarded.push(id);
         }
       }
@@ -233,14 +238,14 @@ export async function applyImport(
           endsOn: v.endsOn,
           intervalDays: v.intervalDays,
         };
-        tx.insert(autoresponders)
+        await tx
+          .insert(autoresponders)
           .values({ mailboxId: id, ...row })
-          .onConflictDoUpdate({ target: autoresponders.mailboxId, set: row })
-          .run();
+          .onConflictDoUpdate({ target: autoresponders.mailboxId, set: row });
         forwarded.push(id);
         vacationCount++;
       }
-      writeAudit(tx, actor, {
+      await writeAudit(tx, actor, {
         action: "import.apply",
         targetKind: "subscription",
         targetId: plan.target.subscriptionId,
@@ -259,7 +264,7 @@ export async function applyImport(
     { behavior: "immediate" },
   );
   // Forwarding and autoresponder live in the mailbox's generated Sieve script.
-  for (const id of new Set(forwarded)) syncMailboxSieveSafely(db, id);
+  for (const id of new Set(forwarded)) await syncMailboxSieveSafely(db, id);
   return { report, generated, vacations: vacationCount };
 }
 

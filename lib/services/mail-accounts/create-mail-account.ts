@@ -12,6 +12,8 @@ import { type Exceeded, LimitError } from "@/lib/services/orders/limit-error";
 import { noPanelAllowance } from "@/lib/services/orders/usage";
 import { getPasswordPolicyOptions } from "@/lib/services/settings/password-policy-settings";
 import { assertMailAdmin, customerNumberOf } from "./mail-admin-guard";
+import { transaction } from "@/db/transaction";
+import { firstRow, onlyRow } from "@/db/rows";
 
 /**
  * Creates the next mail account (`.002`, `.003` …) with the password the administrator chose. The
@@ -25,22 +27,24 @@ export async function createMailAccount(
   db: Db = getDb(),
 ) {
   const tenant = assertMailAdmin(actor);
-  const number = customerNumberOf(db, tenant.customerId);
-  const errors = validateNewPassword(input.newPassword, { names: [number.toLowerCase()] }, getPasswordPolicyOptions(db));
+  const number = await customerNumberOf(db, tenant.customerId);
+  const errors = validateNewPassword(input.newPassword, { names: [number.toLowerCase()] }, await getPasswordPolicyOptions(db));
   // The quota is checked before the password errors are thrown, so the form shows both at once.
-  const quotaExceeded = exceededQuota(input.quotaMb, noPanelAllowance(db, tenant.customerId).quotaMb, number);
+  const quotaExceeded = exceededQuota(input.quotaMb, (await noPanelAllowance(db, tenant.customerId)).quotaMb, number);
   if (quotaExceeded) throw new LimitError([quotaExceeded], "quotaMb", errors.length ? { newPassword: errors } : undefined);
   if (errors.length) throw new ValidationError("errors.checkFields", { newPassword: errors });
   const hash = await hashPassword(input.newPassword);
 
-  return db.transaction(
-    (tx) => {
-      const allowance = noPanelAllowance(tx, tenant.customerId);
-      const row = tx
-        .select({ n: count(), top: max(mailAccounts.number) })
-        .from(mailAccounts)
-        .where(eq(mailAccounts.customerId, tenant.customerId))
-        .get();
+  return await transaction(
+    db,
+    async (tx) => {
+      const allowance = await noPanelAllowance(tx, tenant.customerId);
+      const row = await firstRow(
+        tx
+          .select({ n: count(), top: max(mailAccounts.number) })
+          .from(mailAccounts)
+          .where(eq(mailAccounts.customerId, tenant.customerId)),
+      );
       const used = row?.n ?? 0;
       if (allowance.maxAccounts !== null && used + 1 > allowance.maxAccounts) {
         throw new LimitError([{ limit: "maxMailboxes", used, max: allowance.maxAccounts, where: number }], "form");
@@ -51,12 +55,13 @@ export async function createMailAccount(
       if (exceeded) throw new LimitError([exceeded], "quotaMb");
       const next = (row?.top ?? 0) + 1;
       const login = accountLogin(number, next);
-      const created = tx
-        .insert(mailAccounts)
-        .values({ ...tenant, number: next, login, passwordHash: hash, quotaMb, passwordChangedAt: new Date() })
-        .returning({ id: mailAccounts.id })
-        .get();
-      writeAudit(tx, actor, {
+      const created = await onlyRow(
+        tx
+          .insert(mailAccounts)
+          .values({ ...tenant, number: next, login, passwordHash: hash, quotaMb, passwordChangedAt: new Date() })
+          .returning({ id: mailAccounts.id }),
+      );
+      await writeAudit(tx, actor, {
         action: "mail_account.create",
         targetKind: "mail_account",
         targetId: created.id,

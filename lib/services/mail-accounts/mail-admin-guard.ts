@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/authz/actor";
 import { can } from "@/lib/authz/permissions";
 import { tenantScope } from "@/lib/authz/scope";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { firstRow } from "@/db/rows";
 
 type Reader = Pick<Db, "select">;
 
@@ -19,38 +20,38 @@ export function assertMailAdmin(actor: Actor): { resellerId: number; customerId:
   return { resellerId: actor.resellerId, customerId: actor.customerId };
 }
 
-export function customerNumberOf(tx: Reader, customerId: number): string {
-  const row = tx.select({ n: customers.customerNumber }).from(customers).where(eq(customers.id, customerId)).get();
+export async function customerNumberOf(tx: Reader, customerId: number): Promise<string> {
+  const row = await firstRow(tx.select({ n: customers.customerNumber }).from(customers).where(eq(customers.id, customerId)));
   if (!row) throw new NotFoundError();
   return row.n;
 }
 
 /** The customer's domains in packages without panel: the only ones addresses may be routed on. */
-export function noPanelDomains(tx: Reader, actor: Actor) {
-  return tx
+export async function noPanelDomains(tx: Reader, actor: Actor) {
+  return await tx
     .select({ id: domains.id, name: domains.name })
     .from(domains)
     .innerJoin(subscriptions, eq(domains.subscriptionId, subscriptions.id))
     .innerJoin(packages, eq(subscriptions.packageId, packages.id))
     .where(and(eq(domains.customerId, actor.customerId ?? -1), eq(packages.panel, "none"), tenantScope(actor, domains)))
-    .orderBy(asc(domains.name))
-    .all();
+    .orderBy(asc(domains.name));
 }
 
 /** One of the customer's mail accounts, scoped in the same WHERE as the id. */
-export function accountOrThrow(tx: Reader, actor: Actor, id: number) {
-  const row = tx
-    .select({
-      id: mailAccounts.id,
-      number: mailAccounts.number,
-      login: mailAccounts.login,
-      resellerId: mailAccounts.resellerId,
-      customerId: mailAccounts.customerId,
-      quotaMb: mailAccounts.quotaMb,
-    })
-    .from(mailAccounts)
-    .where(and(eq(mailAccounts.id, id), eq(mailAccounts.customerId, actor.customerId ?? -1), tenantScope(actor, mailAccounts)))
-    .get();
+export async function accountOrThrow(tx: Reader, actor: Actor, id: number) {
+  const row = await firstRow(
+    tx
+      .select({
+        id: mailAccounts.id,
+        number: mailAccounts.number,
+        login: mailAccounts.login,
+        resellerId: mailAccounts.resellerId,
+        customerId: mailAccounts.customerId,
+        quotaMb: mailAccounts.quotaMb,
+      })
+      .from(mailAccounts)
+      .where(and(eq(mailAccounts.id, id), eq(mailAccounts.customerId, actor.customerId ?? -1), tenantScope(actor, mailAccounts))),
+  );
   if (!row) throw new NotFoundError();
   return row;
 }

@@ -10,9 +10,9 @@ import { displayAddress, displayDomain } from "@/lib/validation/names";
 import { noPanelDomains } from "./mail-admin-guard";
 
 /** Everything the E-Mail-Administration page shows: accounts with their addresses, domains, limits. */
-export function getMailAdminOverview(actor: Actor, db: Db = getDb()) {
+export async function getMailAdminOverview(actor: Actor, db: Db = getDb()) {
   const customerId = actor.customerId ?? -1;
-  const accounts = db
+  const accounts = await db
     .select({
       id: mailAccounts.id,
       number: mailAccounts.number,
@@ -22,16 +22,14 @@ export function getMailAdminOverview(actor: Actor, db: Db = getDb()) {
     })
     .from(mailAccounts)
     .where(and(eq(mailAccounts.customerId, customerId), tenantScope(actor, mailAccounts)))
-    .orderBy(asc(mailAccounts.number))
-    .all();
-  const addresses = db
+    .orderBy(asc(mailAccounts.number));
+  const addresses = await db
     .select({ id: mailAccountAddresses.id, accountId: mailAccountAddresses.mailAccountId, address: mailAccountAddresses.address })
     .from(mailAccountAddresses)
     .where(and(eq(mailAccountAddresses.customerId, customerId), tenantScope(actor, mailAccountAddresses)))
-    .orderBy(asc(mailAccountAddresses.address))
-    .all();
+    .orderBy(asc(mailAccountAddresses.address));
   // Dovecot's figures for the accounts (its user name is the account's login), one query.
-  const figures = usageOf(
+  const figures = await usageOf(
     db,
     accounts.map((a) => a.login),
   );
@@ -41,9 +39,9 @@ export function getMailAdminOverview(actor: Actor, db: Db = getDb()) {
       ...(figures.get(a.login) ?? NO_USAGE),
       addresses: addresses.filter((x) => x.accountId === a.id).map((x) => ({ id: x.id, address: displayAddress(x.address) })),
     })),
-    domains: noPanelDomains(db, actor).map((d) => ({ id: d.id, displayName: displayDomain(d.name) })),
-    allowance: noPanelAllowance(db, customerId),
-    usage: mailAccountUsage(db, customerId),
+    domains: (await noPanelDomains(db, actor)).map((d) => ({ id: d.id, displayName: displayDomain(d.name) })),
+    allowance: await noPanelAllowance(db, customerId),
+    usage: await mailAccountUsage(db, customerId),
   };
 }
-export type MailAdminOverview = ReturnType<typeof getMailAdminOverview>;
+export type MailAdminOverview = Awaited<ReturnType<typeof getMailAdminOverview>>;

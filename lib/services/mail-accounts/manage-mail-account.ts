@@ -11,6 +11,8 @@ import { noPanelAllowance } from "@/lib/services/orders/usage";
 import { checkCurrentPassword } from "@/lib/services/passwords/check-current-password";
 import { setPassword } from "@/lib/services/passwords/set-password";
 import { accountOrThrow, assertMailAdmin } from "./mail-admin-guard";
+import { transaction } from "@/db/transaction";
+import { firstRow } from "@/db/rows";
 
 /** Own prefix, so this form's wrong current passwords lock guessing without mixing with login counters. */
 const ownPasswordKeys = (accountId: number, ip: string | null) => [
@@ -32,7 +34,7 @@ export async function setMailAccountPassword(
   currentPassword?: string,
 ) {
   assertMailAdmin(actor);
-  const account = accountOrThrow(db, actor, accountId);
+  const account = await accountOrThrow(db, actor, accountId);
   const isOwn = account.id === actor.id;
   if (isOwn) await checkOwnCurrentPassword(db, account.id, currentPassword ?? "", ip);
   await setPassword(
@@ -46,8 +48,8 @@ export async function setMailAccountPassword(
 
 async function checkOwnCurrentPassword(db: Db, accountId: number, currentPassword: string, ip: string | null) {
   if (!currentPassword) throw new ValidationError("errors.checkFields", { currentPassword: ["validation.required"] });
-  const storedHash = () =>
-    db.select({ hash: mailAccounts.passwordHash }).from(mailAccounts).where(eq(mailAccounts.id, accountId)).get()?.hash;
+  const storedHash = async () =>
+    (await firstRow(db.select({ hash: mailAccounts.passwordHash }).from(mailAccounts).where(eq(mailAccounts.id, accountId))))?.hash;
   await checkCurrentPassword(db, ownPasswordKeys(accountId, ip), storedHash, currentPassword);
 }
 
@@ -66,17 +68,18 @@ export async function changePendingAdminPassword(actor: Actor, newPassword: stri
   );
 }
 
-export function setMailAccountQuota(actor: Actor, accountId: number, quotaMb: number | null, ip: string | null, db: Db = getDb()) {
+export async function setMailAccountQuota(actor: Actor, accountId: number, quotaMb: number | null, ip: string | null, db: Db = getDb()) {
   const tenant = assertMailAdmin(actor);
-  db.transaction(
-    (tx) => {
-      const account = accountOrThrow(tx, actor, accountId);
-      const allowed = noPanelAllowance(tx, tenant.customerId).quotaMb;
+  await transaction(
+    db,
+    async (tx) => {
+      const account = await accountOrThrow(tx, actor, accountId);
+      const allowed = (await noPanelAllowance(tx, tenant.customerId)).quotaMb;
       if (allowed !== null && (quotaMb === null || quotaMb > allowed)) {
         throw new LimitError([{ limit: "mailboxQuotaMb", used: quotaMb ?? 0, max: allowed, where: account.login }], "quotaMb");
       }
-      tx.update(mailAccounts).set({ quotaMb }).where(eq(mailAccounts.id, account.id)).run();
-      writeAudit(tx, actor, {
+      await tx.update(mailAccounts).set({ quotaMb }).where(eq(mailAccounts.id, account.id));
+      await writeAudit(tx, actor, {
         action: "mail_account.quota",
         targetKind: "mail_account",
         targetId: account.id,
@@ -91,14 +94,15 @@ export function setMailAccountQuota(actor: Actor, accountId: number, quotaMb: nu
 }
 
 /** Deletes an account and its routed addresses. Account `.001` is the administration itself and stays. */
-export function deleteMailAccount(actor: Actor, accountId: number, ip: string | null, db: Db = getDb()) {
+export async function deleteMailAccount(actor: Actor, accountId: number, ip: string | null, db: Db = getDb()) {
   const tenant = assertMailAdmin(actor);
-  db.transaction(
-    (tx) => {
-      const account = accountOrThrow(tx, actor, accountId);
+  await transaction(
+    db,
+    async (tx) => {
+      const account = await accountOrThrow(tx, actor, accountId);
       if (account.number === 1) throw new ValidationError("mailAdmin.errors.cannotDeleteAdmin");
-      tx.delete(mailAccounts).where(eq(mailAccounts.id, account.id)).run();
-      writeAudit(tx, actor, {
+      await tx.delete(mailAccounts).where(eq(mailAccounts.id, account.id));
+      await writeAudit(tx, actor, {
         action: "mail_account.delete",
         targetKind: "mail_account",
         targetId: account.id,

@@ -9,28 +9,33 @@ import { addressOwner } from "@/lib/services/aliases/alias-scope";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import { displayAddress } from "@/lib/validation/names";
 import { accountOrThrow, assertMailAdmin, noPanelDomains } from "./mail-admin-guard";
+import { transaction } from "@/db/transaction";
+import { onlyRow, firstRow } from "@/db/rows";
 
 /** Routes `local@domain` to one of the customer's mail accounts; the domain must be one of its no-panel domains. */
-export function routeAddress(
+export async function routeAddress(
   actor: Actor,
   input: { accountId: number; domainId: number; localPart: string },
   ip: string | null,
   db: Db = getDb(),
 ) {
   const tenant = assertMailAdmin(actor);
-  return db.transaction(
-    (tx) => {
-      const account = accountOrThrow(tx, actor, input.accountId);
-      const domain = noPanelDomains(tx, actor).find((d) => d.id === input.domainId);
+  return await transaction(
+    db,
+    async (tx) => {
+      const account = await accountOrThrow(tx, actor, input.accountId);
+      const domain = (await noPanelDomains(tx, actor)).find((d) => d.id === input.domainId);
       if (!domain) throw new ValidationError("errors.checkFields", { domainId: ["mailAdmin.errors.domainNotAllowed"] });
       const address = `${input.localPart}@${domain.name}`;
-      if (addressOwner(tx, address)) throw new ValidationError("errors.checkFields", { localPart: ["mailAdmin.errors.addressTaken"] });
-      const row = tx
-        .insert(mailAccountAddresses)
-        .values({ ...tenant, mailAccountId: account.id, domainId: domain.id, localPart: input.localPart, address })
-        .returning({ id: mailAccountAddresses.id })
-        .get();
-      writeAudit(tx, actor, {
+      if (await addressOwner(tx, address))
+        throw new ValidationError("errors.checkFields", { localPart: ["mailAdmin.errors.addressTaken"] });
+      const row = await onlyRow(
+        tx
+          .insert(mailAccountAddresses)
+          .values({ ...tenant, mailAccountId: account.id, domainId: domain.id, localPart: input.localPart, address })
+          .returning({ id: mailAccountAddresses.id }),
+      );
+      await writeAudit(tx, actor, {
         action: "mail_account.address_add",
         targetKind: "mail_account",
         targetId: account.id,
@@ -46,24 +51,26 @@ export function routeAddress(
 }
 
 /** Removes a routed address; another customer's address id is NotFound. */
-export function unrouteAddress(actor: Actor, addressId: number, ip: string | null, db: Db = getDb()) {
+export async function unrouteAddress(actor: Actor, addressId: number, ip: string | null, db: Db = getDb()) {
   const tenant = assertMailAdmin(actor);
-  db.transaction(
-    (tx) => {
-      const row = tx
-        .select({ id: mailAccountAddresses.id, address: mailAccountAddresses.address, accountId: mailAccountAddresses.mailAccountId })
-        .from(mailAccountAddresses)
-        .where(
-          and(
-            eq(mailAccountAddresses.id, addressId),
-            eq(mailAccountAddresses.customerId, tenant.customerId),
-            tenantScope(actor, mailAccountAddresses),
+  await transaction(
+    db,
+    async (tx) => {
+      const row = await firstRow(
+        tx
+          .select({ id: mailAccountAddresses.id, address: mailAccountAddresses.address, accountId: mailAccountAddresses.mailAccountId })
+          .from(mailAccountAddresses)
+          .where(
+            and(
+              eq(mailAccountAddresses.id, addressId),
+              eq(mailAccountAddresses.customerId, tenant.customerId),
+              tenantScope(actor, mailAccountAddresses),
+            ),
           ),
-        )
-        .get();
+      );
       if (!row) throw new NotFoundError();
-      tx.delete(mailAccountAddresses).where(eq(mailAccountAddresses.id, row.id)).run();
-      writeAudit(tx, actor, {
+      await tx.delete(mailAccountAddresses).where(eq(mailAccountAddresses.id, row.id));
+      await writeAudit(tx, actor, {
         action: "mail_account.address_remove",
         targetKind: "mail_account",
         targetId: row.accountId,

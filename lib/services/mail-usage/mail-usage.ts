@@ -26,10 +26,10 @@ const usageAmong = preparedQuery((db) =>
 );
 
 /** Usage of the given logins (mailbox addresses or mail account logins), by login. */
-export function usageOf(db: Db, logins: string[]): Map<string, MailUsage> {
+export async function usageOf(db: Db, logins: string[]): Promise<Map<string, MailUsage>> {
   const out = new Map<string, MailUsage>();
   if (!logins.length) return out;
-  for (const r of usageAmong(db).all({ logins: JSON.stringify(logins) })) {
+  for (const r of await usageAmong(db).execute({ logins: JSON.stringify(logins) })) {
     out.set(r.login, { usedBytes: r.storageBytes, lastLogin: r.lastLogin ? new Date(r.lastLogin * 1000) : null });
   }
   return out;

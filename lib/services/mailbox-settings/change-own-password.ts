@@ -10,6 +10,7 @@ import { checkCurrentPassword } from "@/lib/services/passwords/check-current-pas
 import { setPassword } from "@/lib/services/passwords/set-password";
 import type { ChangeOwnPasswordInput } from "@/lib/validation/mailbox-settings";
 import { loadOwnMailbox } from "./own-mailbox";
+import { firstRow } from "@/db/rows";
 
 /** Own prefix, so this form's failures never mix with login counters but still lock guessing. */
 export const throttleKeys = (mailboxId: number, ip: string) => [`mailbox-password:${mailboxId}`, `mailbox-password-ip:${ip}`];
@@ -32,9 +33,10 @@ export async function changeOwnMailboxPassword(
   db: Db = getDb(),
   now = Date.now(),
 ): Promise<{ mailboxId: number; notice: OutgoingMail }> {
-  const mailbox = loadOwnMailbox(actor, db);
+  const mailbox = await loadOwnMailbox(actor, db);
   const keys = throttleKeys(mailbox.id, ip);
-  const storedHash = () => db.select({ hash: mailboxes.passwordHash }).from(mailboxes).where(eq(mailboxes.id, mailbox.id)).get()?.hash;
+  const storedHash = async () =>
+    (await firstRow(db.select({ hash: mailboxes.passwordHash }).from(mailboxes).where(eq(mailboxes.id, mailbox.id))))?.hash;
   await checkCurrentPassword(db, keys, storedHash, input.currentPassword, now);
   await setPassword(
     { kind: "mailbox", id: mailbox.id },
@@ -48,7 +50,7 @@ export async function changeOwnMailboxPassword(
     },
     db,
   );
-  const recovery = db.select({ to: mailboxes.recoveryEmail }).from(mailboxes).where(eq(mailboxes.id, mailbox.id)).get()?.to;
+  const recovery = (await firstRow(db.select({ to: mailboxes.recoveryEmail }).from(mailboxes).where(eq(mailboxes.id, mailbox.id))))?.to;
   const notice = renderPasswordChangedMail({
     to: recovery || mailbox.address,
     account: mailbox.address,

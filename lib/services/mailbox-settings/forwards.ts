@@ -9,17 +9,18 @@ import { writeAudit } from "@/lib/services/audit/write-audit";
 import { MAX_TARGETS_PER_MAILBOX } from "@/lib/validation/mailbox";
 import type { AddForwardInput } from "@/lib/validation/mailbox-settings";
 import { auditTarget, loadOwnMailbox } from "./own-mailbox";
+import { transaction } from "@/db/transaction";
+import { firstRow } from "@/db/rows";
 
 const refuse = (key: string) => new ValidationError("errors.checkFields", { target: [key] });
 
-export function getOwnForwarding(actor: Actor, db: Db = getDb()) {
-  const mailbox = loadOwnMailbox(actor, db);
-  const targets = db
+export async function getOwnForwarding(actor: Actor, db: Db = getDb()) {
+  const mailbox = await loadOwnMailbox(actor, db);
+  const targets = await db
     .select({ id: forwards.id, target: forwards.target })
     .from(forwards)
     .where(eq(forwards.mailboxId, mailbox.id))
-    .orderBy(asc(forwards.target))
-    .all();
+    .orderBy(asc(forwards.target));
   return { enabled: mailbox.forwardingEnabled, keepCopy: mailbox.keepCopy, maxForwards: mailbox.maxForwards, targets };
 }
 
@@ -27,61 +28,70 @@ export function getOwnForwarding(actor: Actor, db: Db = getDb()) {
  * Adds one forwarding target. The package must allow forwarding; its forward limit counts the
  * targets of every mailbox of the subscription (as the panel does), checked inside the write lock.
  */
-export function addOwnForward(actor: Actor, input: AddForwardInput, ip: string, db: Db = getDb()) {
-  const mailbox = loadOwnMailbox(actor, db);
+export async function addOwnForward(actor: Actor, input: AddForwardInput, ip: string, db: Db = getDb()) {
+  const mailbox = await loadOwnMailbox(actor, db);
   if (!mailbox.forwardingEnabled) throw new ValidationError("mailboxSettings.errors.forwardingDisabled");
   if (input.target === mailbox.address) throw refuse("mailboxSettings.errors.forwardSelf");
-  db.transaction(
-    (tx) => {
-      const mine = tx.select({ target: forwards.target }).from(forwards).where(eq(forwards.mailboxId, mailbox.id)).all();
+  await transaction(
+    db,
+    async (tx) => {
+      const mine = await tx.select({ target: forwards.target }).from(forwards).where(eq(forwards.mailboxId, mailbox.id));
       if (mine.some((f) => f.target === input.target)) throw refuse("mailboxSettings.errors.forwardDuplicate");
       if (mine.length >= MAX_TARGETS_PER_MAILBOX) throw refuse("mailboxSettings.errors.forwardLimit");
       if (mailbox.maxForwards !== null) {
-        const others = tx
-          .select({ n: count() })
-          .from(forwards)
-          .innerJoin(mailboxes, eq(forwards.mailboxId, mailboxes.id))
-          .innerJoin(domains, eq(mailboxes.domainId, domains.id))
-          .where(and(eq(domains.subscriptionId, mailbox.subscriptionId), ne(forwards.mailboxId, mailbox.id)))
-          .get();
+        const others = await firstRow(
+          tx
+            .select({ n: count() })
+            .from(forwards)
+            .innerJoin(mailboxes, eq(forwards.mailboxId, mailboxes.id))
+            .innerJoin(domains, eq(mailboxes.domainId, domains.id))
+            .where(and(eq(domains.subscriptionId, mailbox.subscriptionId), ne(forwards.mailboxId, mailbox.id))),
+        );
         if ((others?.n ?? 0) + mine.length + 1 > mailbox.maxForwards) throw refuse("mailboxSettings.errors.forwardLimit");
       }
-      tx.insert(forwards)
-        .values({ resellerId: mailbox.resellerId, customerId: mailbox.customerId, mailboxId: mailbox.id, target: input.target })
-        .run();
-      writeAudit(tx, actor, { action: "mailbox.forward.add", ...auditTarget(mailbox, ip), details: { target: input.target } });
+      await tx
+        .insert(forwards)
+        .values({ resellerId: mailbox.resellerId, customerId: mailbox.customerId, mailboxId: mailbox.id, target: input.target });
+      await writeAudit(tx, actor, { action: "mailbox.forward.add", ...auditTarget(mailbox, ip), details: { target: input.target } });
     },
     { behavior: "immediate" },
   );
-  syncMailboxSieveSafely(db, mailbox.id);
+  await syncMailboxSieveSafely(db, mailbox.id);
 }
 
 /** Removing stays possible even when the package switched forwarding off. */
-export function removeOwnForward(actor: Actor, input: { id: number }, ip: string, db: Db = getDb()) {
-  const mailbox = loadOwnMailbox(actor, db);
-  db.transaction(
-    (tx) => {
-      const row = tx
-        .delete(forwards)
-        .where(and(eq(forwards.id, input.id), eq(forwards.mailboxId, mailbox.id)))
-        .returning({ target: forwards.target })
-        .get();
+export async function removeOwnForward(actor: Actor, input: { id: number }, ip: string, db: Db = getDb()) {
+  const mailbox = await loadOwnMailbox(actor, db);
+  await transaction(
+    db,
+    async (tx) => {
+      const row = await firstRow(
+        tx
+          .delete(forwards)
+          .where(and(eq(forwards.id, input.id), eq(forwards.mailboxId, mailbox.id)))
+          .returning({ target: forwards.target }),
+      );
       if (!row) throw new NotFoundError();
-      writeAudit(tx, actor, { action: "mailbox.forward.remove", ...auditTarget(mailbox, ip), details: { target: row.target } });
+      await writeAudit(tx, actor, { action: "mailbox.forward.remove", ...auditTarget(mailbox, ip), details: { target: row.target } });
     },
     { behavior: "immediate" },
   );
-  syncMailboxSieveSafely(db, mailbox.id);
+  await syncMailboxSieveSafely(db, mailbox.id);
 }
 
-export function setOwnKeepCopy(actor: Actor, input: { keepCopy: boolean }, ip: string, db: Db = getDb()) {
-  const mailbox = loadOwnMailbox(actor, db);
-  db.transaction(
-    (tx) => {
-      tx.update(mailboxes).set({ keepCopy: input.keepCopy, updatedAt: new Date() }).where(eq(mailboxes.id, mailbox.id)).run();
-      writeAudit(tx, actor, { action: "mailbox.forward.keep_copy", ...auditTarget(mailbox, ip), details: { keepCopy: input.keepCopy } });
+export async function setOwnKeepCopy(actor: Actor, input: { keepCopy: boolean }, ip: string, db: Db = getDb()) {
+  const mailbox = await loadOwnMailbox(actor, db);
+  await transaction(
+    db,
+    async (tx) => {
+      await tx.update(mailboxes).set({ keepCopy: input.keepCopy, updatedAt: new Date() }).where(eq(mailboxes.id, mailbox.id));
+      await writeAudit(tx, actor, {
+        action: "mailbox.forward.keep_copy",
+        ...auditTarget(mailbox, ip),
+        details: { keepCopy: input.keepCopy },
+      });
     },
     { behavior: "immediate" },
   );
-  syncMailboxSieveSafely(db, mailbox.id);
+  await syncMailboxSieveSafely(db, mailbox.id);
 }

@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/authz/actor";
 import { can } from "@/lib/authz/permissions";
 import { tenantScope } from "@/lib/authz/scope";
 import { NotFoundError } from "@/lib/errors";
+import { firstRow } from "@/db/rows";
 
 export type OwnMailbox = {
   id: number;
@@ -23,26 +24,27 @@ export type OwnMailbox = {
  * The acting mailbox user's own mailbox with its package switches. Only the mailbox role has one;
  * the id comes from the session and the tenant scope sits in the same WHERE (zero rows → 404).
  */
-export function loadOwnMailbox(actor: Actor, db: Pick<Db, "select">): OwnMailbox {
+export async function loadOwnMailbox(actor: Actor, db: Pick<Db, "select">): Promise<OwnMailbox> {
   if (!can(actor, "mailbox.self") || !actor.mailboxId) throw new NotFoundError();
-  const row = db
-    .select({
-      id: mailboxes.id,
-      address: mailboxes.address,
-      resellerId: mailboxes.resellerId,
-      customerId: mailboxes.customerId,
-      keepCopy: mailboxes.keepCopy,
-      subscriptionId: subscriptions.id,
-      maxForwards: packages.maxForwards,
-      forwardingEnabled: packages.forwardingEnabled,
-      spamFilterEnabled: packages.spamFilterEnabled,
-    })
-    .from(mailboxes)
-    .innerJoin(domains, eq(mailboxes.domainId, domains.id))
-    .innerJoin(subscriptions, eq(domains.subscriptionId, subscriptions.id))
-    .innerJoin(packages, eq(subscriptions.packageId, packages.id))
-    .where(and(eq(mailboxes.id, actor.mailboxId), tenantScope(actor, mailboxes)))
-    .get();
+  const row = await firstRow(
+    db
+      .select({
+        id: mailboxes.id,
+        address: mailboxes.address,
+        resellerId: mailboxes.resellerId,
+        customerId: mailboxes.customerId,
+        keepCopy: mailboxes.keepCopy,
+        subscriptionId: subscriptions.id,
+        maxForwards: packages.maxForwards,
+        forwardingEnabled: packages.forwardingEnabled,
+        spamFilterEnabled: packages.spamFilterEnabled,
+      })
+      .from(mailboxes)
+      .innerJoin(domains, eq(mailboxes.domainId, domains.id))
+      .innerJoin(subscriptions, eq(domains.subscriptionId, subscriptions.id))
+      .innerJoin(packages, eq(subscriptions.packageId, packages.id))
+      .where(and(eq(mailboxes.id, actor.mailboxId), tenantScope(actor, mailboxes))),
+  );
   if (!row) throw new NotFoundError();
   return row;
 }

@@ -9,31 +9,35 @@ import { syncMailboxSieveSafely } from "@/lib/mail/sieve/sync";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import type { SpamSettingsInput } from "@/lib/validation/mailbox-settings";
 import { auditTarget, loadOwnMailbox } from "./own-mailbox";
+import { transaction } from "@/db/transaction";
+import { firstRow } from "@/db/rows";
 
-export function getOwnSpamSettings(actor: Actor, db: Db = getDb()) {
-  const mailbox = loadOwnMailbox(actor, db);
-  const row = db
-    .select({ enabled: spamSettings.enabled, level: spamSettings.level, action: spamSettings.action })
-    .from(spamSettings)
-    .where(eq(spamSettings.mailboxId, mailbox.id))
-    .get();
+export async function getOwnSpamSettings(actor: Actor, db: Db = getDb()) {
+  const mailbox = await loadOwnMailbox(actor, db);
+  const row = await firstRow(
+    db
+      .select({ enabled: spamSettings.enabled, level: spamSettings.level, action: spamSettings.action })
+      .from(spamSettings)
+      .where(eq(spamSettings.mailboxId, mailbox.id)),
+  );
   return { available: mailbox.spamFilterEnabled, ...(row ?? DEFAULT_SIEVE_SETTINGS.spam) };
 }
 
 /** "Spamfilter einstellen": on/off, sensitivity 1–5 and what happens to spam, in one row. */
-export function setOwnSpamSettings(actor: Actor, input: SpamSettingsInput, ip: string, db: Db = getDb()) {
-  const mailbox = loadOwnMailbox(actor, db);
+export async function setOwnSpamSettings(actor: Actor, input: SpamSettingsInput, ip: string, db: Db = getDb()) {
+  const mailbox = await loadOwnMailbox(actor, db);
   if (!mailbox.spamFilterEnabled) throw new ValidationError("mailboxSettings.errors.spamDisabled");
   const values = { enabled: input.enabled, level: input.level, action: input.action };
-  db.transaction(
-    (tx) => {
-      tx.insert(spamSettings)
+  await transaction(
+    db,
+    async (tx) => {
+      await tx
+        .insert(spamSettings)
         .values({ mailboxId: mailbox.id, resellerId: mailbox.resellerId, customerId: mailbox.customerId, ...values })
-        .onConflictDoUpdate({ target: spamSettings.mailboxId, set: values })
-        .run();
-      writeAudit(tx, actor, { action: "mailbox.spam.self", ...auditTarget(mailbox, ip), details: values });
+        .onConflictDoUpdate({ target: spamSettings.mailboxId, set: values });
+      await writeAudit(tx, actor, { action: "mailbox.spam.self", ...auditTarget(mailbox, ip), details: values });
     },
     { behavior: "immediate" },
   );
-  syncMailboxSieveSafely(db, mailbox.id);
+  await syncMailboxSieveSafely(db, mailbox.id);
 }

@@ -12,6 +12,8 @@ import { getPasswordPolicyOptions } from "@/lib/services/settings/password-polic
 import { countSubscriptionMailboxes, getSubscriptionForCustomer } from "@/lib/services/subscriptions/get-subscription-for-customer";
 import type { CreateMailboxInput } from "@/lib/validation/mailbox";
 import { resolveQuota, throwIfFieldErrors } from "./mailbox-limits";
+import { transaction } from "@/db/transaction";
+import { firstRow, onlyRow } from "@/db/rows";
 
 const LIMIT_REACHED = "panel.errors.mailboxLimit";
 
@@ -23,53 +25,51 @@ const LIMIT_REACHED = "panel.errors.mailboxLimit";
  * the write transaction so two parallel requests cannot both take the last slot.
  */
 export async function createMailbox(actor: Actor, input: CreateMailboxInput, ctx: { ip?: string | null }, db: Db = getDb()) {
-  const sub = getSubscriptionForCustomer(actor, input.subscriptionId, db);
+  const sub = await getSubscriptionForCustomer(actor, input.subscriptionId, db);
   const domain = sub.domains.find((d) => d.id === input.domainId);
   if (!domain) throw new NotFoundError();
   const max = sub.limits.maxMailboxes;
   if (max !== null && sub.mailboxTotal >= max) throw new ValidationError(LIMIT_REACHED);
   const address = `${input.localPart}@${domain.name}`;
   const quota = resolveQuota(input.quotaMb, sub.limits.mailboxQuotaMb);
-  const pwErrors = validateNewPassword(input.newPassword, { names: [address] }, getPasswordPolicyOptions(db));
+  const pwErrors = validateNewPassword(input.newPassword, { names: [address] }, await getPasswordPolicyOptions(db));
   throwIfFieldErrors({
     quotaMb: "error" in quota ? [quota.error] : [],
     newPassword: pwErrors,
-    localPart: isAddressTaken(db, address) ? ["panel.errors.addressTaken"] : [],
+    localPart: (await isAddressTaken(db, address)) ? ["panel.errors.addressTaken"] : [],
   });
   if ("error" in quota) return; // unreachable: throwIfFieldErrors threw; narrows the type
   const hash = await hashPassword(input.newPassword);
-  return db.transaction(
-    (tx) => {
-      if (max !== null && countSubscriptionMailboxes(tx, sub.id) >= max) throw new ValidationError(LIMIT_REACHED);
-      if (isAddressTaken(tx, address)) throw new ValidationError("errors.checkFields", { localPart: ["panel.errors.addressTaken"] });
-      const owner = tx
-        .select({ resellerId: domains.resellerId, customerId: domains.customerId })
-        .from(domains)
-        .where(eq(domains.id, domain.id))
-        .get();
+  return await transaction(
+    db,
+    async (tx) => {
+      if (max !== null && (await countSubscriptionMailboxes(tx, sub.id)) >= max) throw new ValidationError(LIMIT_REACHED);
+      if (await isAddressTaken(tx, address)) throw new ValidationError("errors.checkFields", { localPart: ["panel.errors.addressTaken"] });
+      const owner = await firstRow(
+        tx.select({ resellerId: domains.resellerId, customerId: domains.customerId }).from(domains).where(eq(domains.id, domain.id)),
+      );
       if (!owner) throw new NotFoundError();
       const now = new Date();
-      const row = tx
-        .insert(mailboxes)
-        .values({
-          ...owner,
-          domainId: domain.id,
-          localPart: input.localPart,
-          address,
-          passwordHash: hash,
-          quotaMb: quota.quotaMb,
-          passwordChangedAt: now,
-        })
-        .returning({ id: mailboxes.id })
-        .get();
-      tx.insert(spamSettings)
-        .values({ mailboxId: row.id, ...owner })
-        .run();
-      tx.update(domains)
+      const row = await onlyRow(
+        tx
+          .insert(mailboxes)
+          .values({
+            ...owner,
+            domainId: domain.id,
+            localPart: input.localPart,
+            address,
+            passwordHash: hash,
+            quotaMb: quota.quotaMb,
+            passwordChangedAt: now,
+          })
+          .returning({ id: mailboxes.id }),
+      );
+      await tx.insert(spamSettings).values({ mailboxId: row.id, ...owner });
+      await tx
+        .update(domains)
         .set({ mailboxCount: sql`${domains.mailboxCount} + 1` })
-        .where(eq(domains.id, domain.id))
-        .run();
-      writeAudit(tx, actor, {
+        .where(eq(domains.id, domain.id));
+      await writeAudit(tx, actor, {
         action: "mailbox.create",
         targetKind: "mailbox",
         targetId: row.id,
@@ -85,6 +85,6 @@ export async function createMailbox(actor: Actor, input: CreateMailboxInput, ctx
 }
 
 /** An address may exist once, as a panel mailbox, an address of a mail account or an alias. */
-function isAddressTaken(db: Pick<Db, "select">, address: string): boolean {
-  return addressOwner(db, address) !== null;
+async function isAddressTaken(db: Pick<Db, "select">, address: string): Promise<boolean> {
+  return (await addressOwner(db, address)) !== null;
 }

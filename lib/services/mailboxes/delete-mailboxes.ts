@@ -10,17 +10,19 @@ import { dropAliasTargets } from "@/lib/services/aliases/save-alias";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import type { DeleteMailboxesInput } from "@/lib/validation/mailbox";
 import { removeMailboxSieve } from "@/lib/mail/sieve/sync";
+import { transaction } from "@/db/transaction";
 
 /**
  * "Auswahl entfernen" after the confirmation: all selected mailboxes of the subscription or none.
  * If a single id is foreign or missing, the whole request is NotFound and nothing is deleted.
  * Forwards, spam settings and sender rules go with the row (ON DELETE CASCADE).
  */
-export function deleteMailboxes(actor: Actor, input: DeleteMailboxesInput, ctx: { ip?: string | null }, db: Db = getDb()) {
+export async function deleteMailboxes(actor: Actor, input: DeleteMailboxesInput, ctx: { ip?: string | null }, db: Db = getDb()) {
   const protectedHit: string[] = [];
-  const deleted = db.transaction(
-    (tx) => {
-      const rows = tx
+  const deleted = await transaction(
+    db,
+    async (tx) => {
+      const rows = await tx
         .select({
           id: mailboxes.id,
           address: mailboxes.address,
@@ -37,14 +39,13 @@ export function deleteMailboxes(actor: Actor, input: DeleteMailboxesInput, ctx: 
             tenantScope(actor, mailboxes),
             tenantScope(actor, domains),
           ),
-        )
-        .all();
+        );
       if (rows.length !== input.mailboxIds.length) throw new NotFoundError();
       // postmaster@/abuse@ stay: the whole selection is refused, and the attempt is kept in the audit log.
       const hit = rows.filter((r) => isProtectedAddress(r.address));
       if (hit.length) {
         for (const r of hit) {
-          writeAudit(tx, actor, {
+          await writeAudit(tx, actor, {
             action: "mailbox.delete_refused",
             targetKind: "mailbox",
             targetId: r.id,
@@ -58,16 +59,14 @@ export function deleteMailboxes(actor: Actor, input: DeleteMailboxesInput, ctx: 
         protectedHit.push(...hit.map((r) => r.address));
         return [];
       }
-      tx.delete(mailboxes)
-        .where(
-          inArray(
-            mailboxes.id,
-            rows.map((r) => r.id),
-          ),
-        )
-        .run();
+      await tx.delete(mailboxes).where(
+        inArray(
+          mailboxes.id,
+          rows.map((r) => r.id),
+        ),
+      );
       for (const customerId of new Set(rows.map((r) => r.customerId))) {
-        dropAliasTargets(
+        await dropAliasTargets(
           tx,
           customerId,
           rows.filter((r) => r.customerId === customerId).map((r) => r.address),
@@ -76,13 +75,13 @@ export function deleteMailboxes(actor: Actor, input: DeleteMailboxesInput, ctx: 
       const perDomain = new Map<number, number>();
       for (const r of rows) perDomain.set(r.domainId, (perDomain.get(r.domainId) ?? 0) + 1);
       for (const [domainId, n] of perDomain) {
-        tx.update(domains)
+        await tx
+          .update(domains)
           .set({ mailboxCount: sql`max(${domains.mailboxCount} - ${n}, 0)` })
-          .where(eq(domains.id, domainId))
-          .run();
+          .where(eq(domains.id, domainId));
       }
       for (const r of rows) {
-        writeAudit(tx, actor, {
+        await writeAudit(tx, actor, {
           action: "mailbox.delete",
           targetKind: "mailbox",
           targetId: r.id,

@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/authz/actor";
 import { tenantScope } from "@/lib/authz/scope";
 import { NotFoundError } from "@/lib/errors";
 import { displayAddress, displayDomain } from "@/lib/validation/names";
+import { firstRow } from "@/db/rows";
 
 export type PanelMailbox = {
   id: number;
@@ -29,35 +30,36 @@ export type PanelMailbox = {
  * same WHERE as the mailbox id, so a foreign mailbox, or an own one reached through another
  * subscription's URL, is NotFound. Explicit columns: the hash never leaves this layer.
  */
-export function getPanelMailbox(actor: Actor, subscriptionId: number, mailboxId: number, db: Db = getDb()): PanelMailbox {
-  const row = db
-    .select({
-      id: mailboxes.id,
-      address: mailboxes.address,
-      localPart: mailboxes.localPart,
-      domainId: mailboxes.domainId,
-      domainName: domains.name,
-      resellerId: mailboxes.resellerId,
-      customerId: mailboxes.customerId,
-      quotaMb: mailboxes.quotaMb,
-      enabled: mailboxes.enabled,
-      keepCopy: mailboxes.keepCopy,
-      spamFilterOn: spamSettings.enabled,
-    })
-    .from(mailboxes)
-    .innerJoin(domains, eq(mailboxes.domainId, domains.id))
-    .leftJoin(spamSettings, eq(spamSettings.mailboxId, mailboxes.id))
-    .where(
-      and(
-        eq(mailboxes.id, mailboxId),
-        eq(domains.subscriptionId, subscriptionId),
-        tenantScope(actor, mailboxes),
-        tenantScope(actor, domains),
+export async function getPanelMailbox(actor: Actor, subscriptionId: number, mailboxId: number, db: Db = getDb()): Promise<PanelMailbox> {
+  const row = await firstRow(
+    db
+      .select({
+        id: mailboxes.id,
+        address: mailboxes.address,
+        localPart: mailboxes.localPart,
+        domainId: mailboxes.domainId,
+        domainName: domains.name,
+        resellerId: mailboxes.resellerId,
+        customerId: mailboxes.customerId,
+        quotaMb: mailboxes.quotaMb,
+        enabled: mailboxes.enabled,
+        keepCopy: mailboxes.keepCopy,
+        spamFilterOn: spamSettings.enabled,
+      })
+      .from(mailboxes)
+      .innerJoin(domains, eq(mailboxes.domainId, domains.id))
+      .leftJoin(spamSettings, eq(spamSettings.mailboxId, mailboxes.id))
+      .where(
+        and(
+          eq(mailboxes.id, mailboxId),
+          eq(domains.subscriptionId, subscriptionId),
+          tenantScope(actor, mailboxes),
+          tenantScope(actor, domains),
+        ),
       ),
-    )
-    .get();
+  );
   if (!row) throw new NotFoundError();
-  const targets = db.select({ target: forwards.target }).from(forwards).where(eq(forwards.mailboxId, row.id)).orderBy(forwards.id).all();
+  const targets = await db.select({ target: forwards.target }).from(forwards).where(eq(forwards.mailboxId, row.id)).orderBy(forwards.id);
   return {
     ...row,
     spamFilterOn: row.spamFilterOn ?? false,

@@ -57,10 +57,10 @@ const forwardedAmong = preparedQuery((db) =>
  * page deep inside a 200,000-mailbox domain costs what the first page costs. The caller has already
  * loaded the subscription through getSubscriptionForCustomer; the tenant scope is repeated here regardless.
  */
-export function listSubscriptionMailboxes(actor: Actor, subscriptionId: number, opts: { after?: string } = {}, db: Db = getDb()) {
+export async function listSubscriptionMailboxes(actor: Actor, subscriptionId: number, opts: { after?: string } = {}, db: Db = getDb()) {
   const scope = scopeKind(actor);
   const tenant = tenantParams(actor);
-  const subscriptionDomains = subscriptionDomainRows(actor, subscriptionId, db);
+  const subscriptionDomains = await subscriptionDomainRows(actor, subscriptionId, db);
   const at = opts.after?.lastIndexOf("@") ?? -1;
   const cursor = opts.after && at > 0 ? { local: opts.after.slice(0, at), domain: opts.after.slice(at + 1) } : undefined;
   const rows: {
@@ -75,7 +75,7 @@ export function listSubscriptionMailboxes(actor: Actor, subscriptionId: number, 
   for (const d of subscriptionDomains) {
     if (cursor && d.name < cursor.domain) continue;
     const inside = cursor && d.name === cursor.domain;
-    const chunk = mailboxesOfDomain(db, `${scope}:${inside ? "after" : "first"}`).all({
+    const chunk = await mailboxesOfDomain(db, `${scope}:${inside ? "after" : "first"}`).execute({
       domainId: d.id,
       afterLocal: inside ? cursor.local : undefined,
       limit: MAILBOX_PAGE_SIZE + 1 - rows.length,
@@ -87,15 +87,9 @@ export function listSubscriptionMailboxes(actor: Actor, subscriptionId: number, 
   const page = rows.slice(0, MAILBOX_PAGE_SIZE);
   // One grouped query for the page only, instead of counting every mailbox's forwards.
   const ids = page.map((r) => r.id);
-  const forwarded = new Set(
-    ids.length
-      ? forwardedAmong(db)
-          .all({ ids: JSON.stringify(ids) })
-          .map((r) => r.id)
-      : [],
-  );
+  const forwarded = new Set(ids.length ? (await forwardedAmong(db).execute({ ids: JSON.stringify(ids) })).map((r) => r.id) : []);
   // Storage in use and last login as Dovecot wrote them: one query for the page, never doveadm per row.
-  const usage = usageOf(
+  const usage = await usageOf(
     db,
     page.map((r) => r.address),
   );

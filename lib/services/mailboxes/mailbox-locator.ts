@@ -8,31 +8,34 @@ import { tenantScope } from "@/lib/authz/scope";
 import { NotFoundError } from "@/lib/errors";
 import { prefixUpperBound } from "@/lib/services/support/search-mailboxes";
 import { canonicalDomain } from "@/lib/validation/names";
+import { firstRow } from "@/db/rows";
 
 /**
  * Lookups the API needs besides the panel's subscription pages: a mailbox or domain by id or name
  * without knowing its subscription, always inside the actor's tenant scope (a foreign one is
  * NotFound), answering with the subscription so the panel's services can take over from there.
  */
-export function locateDomain(actor: Actor, name: string, db: Db = getDb()) {
+export async function locateDomain(actor: Actor, name: string, db: Db = getDb()) {
   assertCan(actor, "mailboxes.manage", () => new NotFoundError());
-  const row = db
-    .select({ id: domains.id, name: domains.name, subscriptionId: domains.subscriptionId })
-    .from(domains)
-    .where(and(eq(domains.name, canonicalDomain(name)), tenantScope(actor, domains)))
-    .get();
+  const row = await firstRow(
+    db
+      .select({ id: domains.id, name: domains.name, subscriptionId: domains.subscriptionId })
+      .from(domains)
+      .where(and(eq(domains.name, canonicalDomain(name)), tenantScope(actor, domains))),
+  );
   if (!row) throw new NotFoundError();
   return row;
 }
 
-export function locateMailbox(actor: Actor, mailboxId: number, db: Db = getDb()) {
+export async function locateMailbox(actor: Actor, mailboxId: number, db: Db = getDb()) {
   assertCan(actor, "mailboxes.manage", () => new NotFoundError());
-  const row = db
-    .select({ id: mailboxes.id, subscriptionId: domains.subscriptionId })
-    .from(mailboxes)
-    .innerJoin(domains, eq(mailboxes.domainId, domains.id))
-    .where(and(eq(mailboxes.id, mailboxId), tenantScope(actor, mailboxes), tenantScope(actor, domains)))
-    .get();
+  const row = await firstRow(
+    db
+      .select({ id: mailboxes.id, subscriptionId: domains.subscriptionId })
+      .from(mailboxes)
+      .innerJoin(domains, eq(mailboxes.domainId, domains.id))
+      .where(and(eq(mailboxes.id, mailboxId), tenantScope(actor, mailboxes), tenantScope(actor, domains))),
+  );
   if (!row) throw new NotFoundError();
   return row;
 }
@@ -44,15 +47,15 @@ export const DOMAIN_MAILBOX_PAGE_MAX = 500;
  * cursor (the last local part of the previous page). Each page is one seek on
  * mailboxes(domain_id, local_part): page 4,000 of a 200,000-mailbox domain costs what page 1 does.
  */
-export function listDomainMailboxes(
+export async function listDomainMailboxes(
   actor: Actor,
   input: { domain: string; prefix?: string; after?: string; limit: number },
   db: Db = getDb(),
 ) {
-  const domain = locateDomain(actor, input.domain, db);
+  const domain = await locateDomain(actor, input.domain, db);
   const limit = Math.min(Math.max(input.limit, 1), DOMAIN_MAILBOX_PAGE_MAX);
   const prefix = input.prefix?.toLowerCase() ?? "";
-  const rows = db
+  const rows = await db
     .select({
       id: mailboxes.id,
       address: mailboxes.address,
@@ -73,8 +76,7 @@ export function listDomainMailboxes(
       ),
     )
     .orderBy(asc(mailboxes.localPart))
-    .limit(limit + 1)
-    .all();
+    .limit(limit + 1);
   const page = rows.slice(0, limit);
   return {
     domain,
@@ -84,14 +86,15 @@ export function listDomainMailboxes(
 }
 
 /** An alias of the actor's domains with its domain's subscription; another tenant's is NotFound. */
-export function locateAlias(actor: Actor, aliasId: number, db: Db = getDb()) {
+export async function locateAlias(actor: Actor, aliasId: number, db: Db = getDb()) {
   assertCan(actor, "mailboxes.manage", () => new NotFoundError());
-  const row = db
-    .select({ id: mailAliases.id, domainId: mailAliases.domainId, subscriptionId: domains.subscriptionId })
-    .from(mailAliases)
-    .innerJoin(domains, eq(mailAliases.domainId, domains.id))
-    .where(and(eq(mailAliases.id, aliasId), tenantScope(actor, mailAliases), tenantScope(actor, domains)))
-    .get();
+  const row = await firstRow(
+    db
+      .select({ id: mailAliases.id, domainId: mailAliases.domainId, subscriptionId: domains.subscriptionId })
+      .from(mailAliases)
+      .innerJoin(domains, eq(mailAliases.domainId, domains.id))
+      .where(and(eq(mailAliases.id, aliasId), tenantScope(actor, mailAliases), tenantScope(actor, domains))),
+  );
   if (!row) throw new NotFoundError();
   return row;
 }

@@ -12,6 +12,8 @@ import { canonicalAddress } from "@/lib/validation/names";
 import { getPanelMailbox } from "./get-panel-mailbox";
 import { throwIfFieldErrors } from "./mailbox-limits";
 import { syncMailboxSieveSafely } from "@/lib/mail/sieve/sync";
+import { transaction } from "@/db/transaction";
+import { firstRow } from "@/db/rows";
 
 const emailShape = z.email();
 
@@ -33,43 +35,43 @@ function parseTargets(raw: string, ownAddress: string): { targets: string[] } | 
  * transaction. The package must allow forwarding, and its forward limit counts every target of every
  * mailbox in the subscription. Without targets mail simply stays in the mailbox (keep copy on).
  */
-export function setForwarding(actor: Actor, input: ForwardingInput, ctx: { ip?: string | null }, db: Db = getDb()) {
-  const sub = getSubscriptionForCustomer(actor, input.subscriptionId, db);
-  const mailbox = getPanelMailbox(actor, sub.id, input.mailboxId, db);
+export async function setForwarding(actor: Actor, input: ForwardingInput, ctx: { ip?: string | null }, db: Db = getDb()) {
+  const sub = await getSubscriptionForCustomer(actor, input.subscriptionId, db);
+  const mailbox = await getPanelMailbox(actor, sub.id, input.mailboxId, db);
   if (!sub.features.forwarding) throw new ValidationError("panel.errors.forwardingUnavailable");
   const parsed = parseTargets(input.targets, mailbox.address);
   throwIfFieldErrors({ targets: "error" in parsed ? [parsed.error] : [] });
   if ("error" in parsed) return;
   const keepCopy = parsed.targets.length ? input.keepCopy : true;
-  db.transaction(
-    (tx) => {
+  await transaction(
+    db,
+    async (tx) => {
       const max = sub.limits.maxForwards;
       if (max !== null) {
-        const others = tx
-          .select({ n: count() })
-          .from(forwards)
-          .innerJoin(mailboxes, eq(forwards.mailboxId, mailboxes.id))
-          .innerJoin(domains, eq(mailboxes.domainId, domains.id))
-          .where(and(eq(domains.subscriptionId, sub.id), ne(forwards.mailboxId, mailbox.id)))
-          .get();
+        const others = await firstRow(
+          tx
+            .select({ n: count() })
+            .from(forwards)
+            .innerJoin(mailboxes, eq(forwards.mailboxId, mailboxes.id))
+            .innerJoin(domains, eq(mailboxes.domainId, domains.id))
+            .where(and(eq(domains.subscriptionId, sub.id), ne(forwards.mailboxId, mailbox.id))),
+        );
         if ((others?.n ?? 0) + parsed.targets.length > max)
           throw new ValidationError("errors.checkFields", { targets: ["panel.errors.forwardLimit"] });
       }
-      tx.delete(forwards).where(eq(forwards.mailboxId, mailbox.id)).run();
+      await tx.delete(forwards).where(eq(forwards.mailboxId, mailbox.id));
       if (parsed.targets.length) {
-        tx.insert(forwards)
-          .values(
-            parsed.targets.map((target) => ({
-              resellerId: mailbox.resellerId,
-              customerId: mailbox.customerId,
-              mailboxId: mailbox.id,
-              target,
-            })),
-          )
-          .run();
+        await tx.insert(forwards).values(
+          parsed.targets.map((target) => ({
+            resellerId: mailbox.resellerId,
+            customerId: mailbox.customerId,
+            mailboxId: mailbox.id,
+            target,
+          })),
+        );
       }
-      tx.update(mailboxes).set({ keepCopy, updatedAt: new Date() }).where(eq(mailboxes.id, mailbox.id)).run();
-      writeAudit(tx, actor, {
+      await tx.update(mailboxes).set({ keepCopy, updatedAt: new Date() }).where(eq(mailboxes.id, mailbox.id));
+      await writeAudit(tx, actor, {
         action: "mailbox.forwarding.update",
         targetKind: "mailbox",
         targetId: mailbox.id,
@@ -83,5 +85,5 @@ export function setForwarding(actor: Actor, input: ForwardingInput, ctx: { ip?: 
     { behavior: "immediate" },
   );
   // Dovecot applies forwarding through the mailbox's Sieve script, rewritten once the change committed.
-  syncMailboxSieveSafely(db, mailbox.id);
+  await syncMailboxSieveSafely(db, mailbox.id);
 }

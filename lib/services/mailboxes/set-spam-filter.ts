@@ -8,19 +8,21 @@ import { getSubscriptionForCustomer } from "@/lib/services/subscriptions/get-sub
 import type { SpamFilterInput } from "@/lib/validation/mailbox";
 import { getPanelMailbox } from "./get-panel-mailbox";
 import { syncMailboxSieveSafely } from "@/lib/mail/sieve/sync";
+import { transaction } from "@/db/transaction";
 
 /** "Spamfilter" in the panel: on or off. Level and action stay with the mailbox's own settings. */
-export function setSpamFilter(actor: Actor, input: SpamFilterInput, ctx: { ip?: string | null }, db: Db = getDb()) {
-  const sub = getSubscriptionForCustomer(actor, input.subscriptionId, db);
-  const mailbox = getPanelMailbox(actor, sub.id, input.mailboxId, db);
+export async function setSpamFilter(actor: Actor, input: SpamFilterInput, ctx: { ip?: string | null }, db: Db = getDb()) {
+  const sub = await getSubscriptionForCustomer(actor, input.subscriptionId, db);
+  const mailbox = await getPanelMailbox(actor, sub.id, input.mailboxId, db);
   if (!sub.features.spamFilter) throw new ValidationError("panel.errors.spamFilterUnavailable");
-  db.transaction(
-    (tx) => {
-      tx.insert(spamSettings)
+  await transaction(
+    db,
+    async (tx) => {
+      await tx
+        .insert(spamSettings)
         .values({ mailboxId: mailbox.id, resellerId: mailbox.resellerId, customerId: mailbox.customerId, enabled: input.enabled })
-        .onConflictDoUpdate({ target: spamSettings.mailboxId, set: { enabled: input.enabled } })
-        .run();
-      writeAudit(tx, actor, {
+        .onConflictDoUpdate({ target: spamSettings.mailboxId, set: { enabled: input.enabled } });
+      await writeAudit(tx, actor, {
         action: "mailbox.spam.update",
         targetKind: "mailbox",
         targetId: mailbox.id,
@@ -33,5 +35,5 @@ export function setSpamFilter(actor: Actor, input: SpamFilterInput, ctx: { ip?: 
     },
     { behavior: "immediate" },
   );
-  syncMailboxSieveSafely(db, mailbox.id);
+  await syncMailboxSieveSafely(db, mailbox.id);
 }

@@ -12,6 +12,7 @@ import { getSubscriptionForCustomer } from "@/lib/services/subscriptions/get-sub
 import type { MailboxSettingsInput } from "@/lib/validation/mailbox";
 import { getPanelMailbox } from "./get-panel-mailbox";
 import { resolveQuota, throwIfFieldErrors } from "./mailbox-limits";
+import { transaction } from "@/db/transaction";
 
 /**
  * The "Einstellungen" form: an optional new password, mailbox on/off and quota. Everything is
@@ -19,11 +20,11 @@ import { resolveQuota, throwIfFieldErrors } from "./mailbox-limits";
  * The password goes through setPassword (policy, hash, ending the mailbox's sessions, audit).
  */
 export async function updateMailboxSettings(actor: Actor, input: MailboxSettingsInput, ctx: { ip?: string | null }, db: Db = getDb()) {
-  const sub = getSubscriptionForCustomer(actor, input.subscriptionId, db);
-  const mailbox = getPanelMailbox(actor, sub.id, input.mailboxId, db);
+  const sub = await getSubscriptionForCustomer(actor, input.subscriptionId, db);
+  const mailbox = await getPanelMailbox(actor, sub.id, input.mailboxId, db);
   const quota = resolveQuota(input.quotaMb, sub.limits.mailboxQuotaMb);
   const pwErrors = input.newPassword
-    ? validateNewPassword(input.newPassword, { names: [mailbox.address] }, getPasswordPolicyOptions(db))
+    ? validateNewPassword(input.newPassword, { names: [mailbox.address] }, await getPasswordPolicyOptions(db))
     : [];
   throwIfFieldErrors({
     quotaMb: "error" in quota ? [quota.error] : [],
@@ -49,13 +50,14 @@ export async function updateMailboxSettings(actor: Actor, input: MailboxSettings
     );
   }
   if (quota.quotaMb !== mailbox.quotaMb || input.enabled !== mailbox.enabled) {
-    db.transaction(
-      (tx) => {
-        tx.update(mailboxes)
+    await transaction(
+      db,
+      async (tx) => {
+        await tx
+          .update(mailboxes)
           .set({ quotaMb: quota.quotaMb, enabled: input.enabled, updatedAt: new Date() })
-          .where(eq(mailboxes.id, mailbox.id))
-          .run();
-        writeAudit(tx, actor, {
+          .where(eq(mailboxes.id, mailbox.id));
+        await writeAudit(tx, actor, {
           action: "mailbox.update",
           targetKind: "mailbox",
           targetId: mailbox.id,

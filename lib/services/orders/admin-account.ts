@@ -4,6 +4,7 @@ import type { Db } from "@/db";
 import { mailAccounts } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password-hash";
 import { generatePassword } from "@/lib/password/generate";
+import { firstRow, onlyRow } from "@/db/rows";
 
 type Tx = Pick<Db, "select" | "insert">;
 
@@ -11,12 +12,13 @@ type Tx = Pick<Db, "select" | "insert">;
 export const accountLogin = (customerNumber: string, number: number) =>
   `${customerNumber.toLowerCase()}.${String(number).padStart(3, "0")}`;
 
-export function hasAdminAccount(tx: Pick<Db, "select">, customerId: number): boolean {
-  return !!tx
-    .select({ id: mailAccounts.id })
-    .from(mailAccounts)
-    .where(and(eq(mailAccounts.customerId, customerId), eq(mailAccounts.number, 1)))
-    .get();
+export async function hasAdminAccount(tx: Pick<Db, "select">, customerId: number): Promise<boolean> {
+  return !!(await firstRow(
+    tx
+      .select({ id: mailAccounts.id })
+      .from(mailAccounts)
+      .where(and(eq(mailAccounts.customerId, customerId), eq(mailAccounts.number, 1))),
+  ));
 }
 
 /** A generated, policy-conforming password and its hash, made before the (synchronous) transaction. */
@@ -29,25 +31,26 @@ export async function prepareGeneratedPassword(): Promise<{ password: string; ha
  * Inserts account `.001` with an already hashed generated password, marked to be changed at first
  * login. The plain password is never stored; the caller shows it once.
  */
-export function insertAdminAccount(
+export async function insertAdminAccount(
   tx: Tx,
   c: { resellerId: number; customerId: number; customerNumber: string; quotaMb: number | null },
   hash: string,
 ) {
   const login = accountLogin(c.customerNumber, 1);
-  const row = tx
-    .insert(mailAccounts)
-    .values({
-      resellerId: c.resellerId,
-      customerId: c.customerId,
-      number: 1,
-      login,
-      passwordHash: hash,
-      quotaMb: c.quotaMb,
-      mustChangePassword: true,
-      passwordChangedAt: new Date(),
-    })
-    .returning({ id: mailAccounts.id })
-    .get();
+  const row = await onlyRow(
+    tx
+      .insert(mailAccounts)
+      .values({
+        resellerId: c.resellerId,
+        customerId: c.customerId,
+        number: 1,
+        login,
+        passwordHash: hash,
+        quotaMb: c.quotaMb,
+        mustChangePassword: true,
+        passwordChangedAt: new Date(),
+      })
+      .returning({ id: mailAccounts.id }),
+  );
   return { id: row.id, login };
 }

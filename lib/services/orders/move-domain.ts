@@ -10,6 +10,8 @@ import { displayDomain } from "@/lib/validation/names";
 import { type Exceeded, LimitError } from "./limit-error";
 import { domainOrThrow, subscriptionOrThrow } from "./scoped-rows";
 import { subscriptionUsage, UNLIMITED_QUOTA } from "./usage";
+import { transaction } from "@/db/transaction";
+import { firstRow } from "@/db/rows";
 
 const refuse = (key: string) => new ValidationError("errors.checkFields", { targetSubscriptionId: [key] });
 
@@ -18,26 +20,33 @@ const refuse = (key: string) => new ValidationError("errors.checkFields", { targ
  * package's limits take the domain's usage. Mailboxes (panel packages) and routed addresses
  * (packages without panel) only fit their own kind, so such a domain stays on its side.
  */
-export function moveDomain(actor: Actor, input: { domainId: number; targetSubscriptionId: number }, ip: string | null, db: Db = getDb()) {
+export async function moveDomain(
+  actor: Actor,
+  input: { domainId: number; targetSubscriptionId: number },
+  ip: string | null,
+  db: Db = getDb(),
+) {
   assertCan(actor, "reseller.manage");
-  db.transaction(
-    (tx) => {
-      const domain = domainOrThrow(tx, actor, input.domainId);
-      const target = subscriptionOrThrow(tx, actor, input.targetSubscriptionId);
+  await transaction(
+    db,
+    async (tx) => {
+      const domain = await domainOrThrow(tx, actor, input.domainId);
+      const target = await subscriptionOrThrow(tx, actor, input.targetSubscriptionId);
       if (target.customerId !== domain.customerId) throw new NotFoundError();
       if (target.id === domain.subscriptionId) throw refuse("orders.errors.sameSubscription");
       const addresses =
-        tx.select({ n: count() }).from(mailAccountAddresses).where(eq(mailAccountAddresses.domainId, domain.id)).get()?.n ?? 0;
+        (await firstRow(tx.select({ n: count() }).from(mailAccountAddresses).where(eq(mailAccountAddresses.domainId, domain.id))))?.n ?? 0;
       if (target.panel === "none" && domain.mailboxCount > 0) throw refuse("orders.errors.mailboxesNeedPanel");
       if (target.panel !== "none" && addresses > 0) throw refuse("orders.errors.addressesNeedNoPanel");
 
-      const usage = subscriptionUsage(tx, [target.id]).get(target.id) ?? { domains: 0, mailboxes: 0, forwards: 0, maxQuotaMb: 0 };
-      const moving = tx
-        .select({ forwards: count(forwards.id), quota: max(sql<number>`coalesce(${mailboxes.quotaMb}, ${UNLIMITED_QUOTA})`) })
-        .from(mailboxes)
-        .leftJoin(forwards, eq(forwards.mailboxId, mailboxes.id))
-        .where(eq(mailboxes.domainId, domain.id))
-        .get();
+      const usage = (await subscriptionUsage(tx, [target.id])).get(target.id) ?? { domains: 0, mailboxes: 0, forwards: 0, maxQuotaMb: 0 };
+      const moving = await firstRow(
+        tx
+          .select({ forwards: count(forwards.id), quota: max(sql<number>`coalesce(${mailboxes.quotaMb}, ${UNLIMITED_QUOTA})`) })
+          .from(mailboxes)
+          .leftJoin(forwards, eq(forwards.mailboxId, mailboxes.id))
+          .where(eq(mailboxes.domainId, domain.id)),
+      );
       const where = `${target.customerNumber} · ${target.packageName}`;
       const exceeded: Exceeded[] = [];
       const check = (limit: Exceeded["limit"], used: number, cap: number | null) => {
@@ -49,8 +58,8 @@ export function moveDomain(actor: Actor, input: { domainId: number; targetSubscr
       check("mailboxQuotaMb", Number(moving?.quota ?? 0), target.mailboxQuotaMb);
       if (exceeded.length) throw new LimitError(exceeded, "targetSubscriptionId");
 
-      tx.update(domains).set({ subscriptionId: target.id }).where(eq(domains.id, domain.id)).run();
-      writeAudit(tx, actor, {
+      await tx.update(domains).set({ subscriptionId: target.id }).where(eq(domains.id, domain.id));
+      await writeAudit(tx, actor, {
         action: "domain.move",
         targetKind: "domain",
         targetId: domain.id,

@@ -9,6 +9,8 @@ import { hasAdminAccount, insertAdminAccount, prepareGeneratedPassword } from ".
 import { requireDomainName } from "./domain-name";
 import { LimitError } from "./limit-error";
 import { assertDomainFree, customerOrThrow, packageOrThrow } from "./scoped-rows";
+import { transaction } from "@/db/transaction";
+import { onlyRow } from "@/db/rows";
 
 export type OrderResult = { subscriptionId: number; adminAccount?: { login: string; password: string } };
 
@@ -25,30 +27,33 @@ export async function orderPackage(
 ): Promise<OrderResult> {
   assertCan(actor, "reseller.manage");
   const name = requireDomainName(input.domain);
-  const pkg = packageOrThrow(db, actor, input.packageId);
-  const customer = customerOrThrow(db, actor, input.customerId);
+  const pkg = await packageOrThrow(db, actor, input.packageId);
+  const customer = await customerOrThrow(db, actor, input.customerId);
   // Hashing is async and must happen before the synchronous transaction; unused if .001 appeared meanwhile.
-  const generated = pkg.panel === "none" && !hasAdminAccount(db, customer.id) ? await prepareGeneratedPassword() : undefined;
+  const generated = pkg.panel === "none" && !(await hasAdminAccount(db, customer.id)) ? await prepareGeneratedPassword() : undefined;
 
-  return db.transaction(
-    (tx) => {
-      const c = customerOrThrow(tx, actor, input.customerId);
-      const p = packageOrThrow(tx, actor, input.packageId);
+  return await transaction(
+    db,
+    async (tx) => {
+      const c = await customerOrThrow(tx, actor, input.customerId);
+      const p = await packageOrThrow(tx, actor, input.packageId);
       if (p.resellerId !== c.resellerId) throw new NotFoundError();
       if (p.maxDomains === 0) throw new LimitError([{ limit: "maxDomains", used: 0, max: 0, where: c.customerNumber }], "domain");
-      assertDomainFree(tx, name, c.id);
+      await assertDomainFree(tx, name, c.id);
       const tenant = { resellerId: c.resellerId, customerId: c.id };
-      const sub = tx
-        .insert(subscriptions)
-        .values({ ...tenant, packageId: p.id })
-        .returning({ id: subscriptions.id })
-        .get();
-      const domain = tx
-        .insert(domains)
-        .values({ ...tenant, subscriptionId: sub.id, name })
-        .returning({ id: domains.id })
-        .get();
-      writeAudit(tx, actor, {
+      const sub = await onlyRow(
+        tx
+          .insert(subscriptions)
+          .values({ ...tenant, packageId: p.id })
+          .returning({ id: subscriptions.id }),
+      );
+      const domain = await onlyRow(
+        tx
+          .insert(domains)
+          .values({ ...tenant, subscriptionId: sub.id, name })
+          .returning({ id: domains.id }),
+      );
+      await writeAudit(tx, actor, {
         action: "subscription.create",
         targetKind: "subscription",
         targetId: sub.id,
@@ -57,9 +62,13 @@ export async function orderPackage(
         ip,
         details: { packageId: p.id, domain: name, domainId: domain.id },
       });
-      if (p.panel !== "none" || !generated || hasAdminAccount(tx, c.id)) return { subscriptionId: sub.id };
-      const account = insertAdminAccount(tx, { ...tenant, customerNumber: c.customerNumber, quotaMb: p.mailboxQuotaMb }, generated.hash);
-      writeAudit(tx, actor, {
+      if (p.panel !== "none" || !generated || (await hasAdminAccount(tx, c.id))) return { subscriptionId: sub.id };
+      const account = await insertAdminAccount(
+        tx,
+        { ...tenant, customerNumber: c.customerNumber, quotaMb: p.mailboxQuotaMb },
+        generated.hash,
+      );
+      await writeAudit(tx, actor, {
         action: "mail_account.create",
         targetKind: "mail_account",
         targetId: account.id,

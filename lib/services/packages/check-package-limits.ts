@@ -13,21 +13,25 @@ type Reader = Pick<Db, "select">;
  * first domain. For packages without panel the mail accounts count, per customer, against all of its
  * no-panel packages together.
  */
-export function findExceededLimits(tx: Reader, packageId: number, panel: PackageInput["panel"], limits: PackageLimits): Exceeded[] {
-  const subs = tx
+export async function findExceededLimits(
+  tx: Reader,
+  packageId: number,
+  panel: PackageInput["panel"],
+  limits: PackageLimits,
+): Promise<Exceeded[]> {
+  const subs = await tx
     .select({ id: subscriptions.id, customerId: subscriptions.customerId, number: customers.customerNumber })
     .from(subscriptions)
     .innerJoin(customers, eq(subscriptions.customerId, customers.id))
     .where(eq(subscriptions.packageId, packageId))
-    .orderBy(asc(customers.customerNumber), asc(subscriptions.id))
-    .all();
+    .orderBy(asc(customers.customerNumber), asc(subscriptions.id));
   if (!subs.length) return [];
-  const usage = subscriptionUsage(
+  const usage = await subscriptionUsage(
     tx,
     subs.map((s) => s.id),
   );
   const firstDomain = new Map<number, string>();
-  for (const d of tx
+  for (const d of await tx
     .select({ sub: domains.subscriptionId, name: domains.name })
     .from(domains)
     .where(
@@ -36,8 +40,7 @@ export function findExceededLimits(tx: Reader, packageId: number, panel: Package
         subs.map((s) => s.id),
       ),
     )
-    .orderBy(asc(domains.name))
-    .all()) {
+    .orderBy(asc(domains.name))) {
     if (!firstDomain.has(d.sub)) firstDomain.set(d.sub, d.name);
   }
   const out: Exceeded[] = [];
@@ -56,12 +59,12 @@ export function findExceededLimits(tx: Reader, packageId: number, panel: Package
       check("mailboxQuotaMb", u.maxQuotaMb, limits.mailboxQuotaMb, where);
     } else if (!seenCustomers.has(s.customerId)) {
       seenCustomers.add(s.customerId);
-      const allowance = noPanelAllowance(tx, s.customerId, {
+      const allowance = await noPanelAllowance(tx, s.customerId, {
         packageId,
         maxMailboxes: limits.maxMailboxes,
         mailboxQuotaMb: limits.mailboxQuotaMb,
       });
-      const accounts = accountUsage(tx, s.customerId);
+      const accounts = await accountUsage(tx, s.customerId);
       check("maxMailboxes", accounts.accounts, allowance.maxAccounts, s.number);
       check("mailboxQuotaMb", accounts.maxQuotaMb, allowance.quotaMb, s.number);
     }

@@ -4,8 +4,8 @@ import type { Actor } from "@/lib/authz/actor";
 import { packageOrThrow } from "@/lib/services/orders/scoped-rows";
 
 /** One of the reseller's packages for the edit form; another reseller's id is NotFound (404). */
-export function getPackageOrThrow(actor: Actor, id: number, db: Db = getDb()) {
-  const p = packageOrThrow(db, actor, id);
+export async function getPackageOrThrow(actor: Actor, id: number, db: Db = getDb()) {
+  const p = await packageOrThrow(db, actor, id);
   return {
     id: p.id,
     name: p.name,

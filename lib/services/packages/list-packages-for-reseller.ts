@@ -4,9 +4,10 @@ import { type Db, getDb } from "@/db";
 import { customers, packages } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { tenantScope } from "@/lib/authz/scope";
+import { firstRow } from "@/db/rows";
 
-export function listPackagesForReseller(actor: Actor, db: Db = getDb()) {
-  return db
+export async function listPackagesForReseller(actor: Actor, db: Db = getDb()) {
+  return await db
     .select({
       id: packages.id,
       name: packages.name,
@@ -17,16 +18,18 @@ export function listPackagesForReseller(actor: Actor, db: Db = getDb()) {
     })
     .from(packages)
     .where(tenantScope(actor, packages))
-    .orderBy(asc(packages.name))
-    .all();
+    .orderBy(asc(packages.name));
 }
 
-export function countCustomersForReseller(actor: Actor, db: Db = getDb()): number {
+export async function countCustomersForReseller(actor: Actor, db: Db = getDb()): Promise<number> {
   return (
-    db
-      .select({ n: count() })
-      .from(customers)
-      .where(tenantScope(actor, { resellerId: customers.resellerId, customerId: customers.id }))
-      .get()?.n ?? 0
+    (
+      await firstRow(
+        db
+          .select({ n: count() })
+          .from(customers)
+          .where(tenantScope(actor, { resellerId: customers.resellerId, customerId: customers.id })),
+      )
+    )?.n ?? 0
   );
 }

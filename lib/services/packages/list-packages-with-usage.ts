@@ -6,8 +6,8 @@ import type { Actor } from "@/lib/authz/actor";
 import { tenantScope } from "@/lib/authz/scope";
 
 /** The reseller's packages with their limits and how many subscriptions use each. */
-export function listPackagesWithUsage(actor: Actor, db: Db = getDb()) {
-  return db
+export async function listPackagesWithUsage(actor: Actor, db: Db = getDb()) {
+  return await db
     .select({
       id: packages.id,
       name: packages.name,
@@ -24,6 +24,5 @@ export function listPackagesWithUsage(actor: Actor, db: Db = getDb()) {
     .leftJoin(subscriptions, eq(subscriptions.packageId, packages.id))
     .where(tenantScope(actor, packages))
     .groupBy(packages.id)
-    .orderBy(asc(packages.name))
-    .all();
+    .orderBy(asc(packages.name));
 }

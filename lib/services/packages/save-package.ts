@@ -10,6 +10,8 @@ import { LimitError } from "@/lib/services/orders/limit-error";
 import { packageOrThrow } from "@/lib/services/orders/scoped-rows";
 import type { PackageInput } from "@/lib/validation/package";
 import { findExceededLimits } from "./check-package-limits";
+import { transaction } from "@/db/transaction";
+import { firstRow, onlyRow } from "@/db/rows";
 
 type Tx = Pick<Db, "select">;
 const fieldError = (field: string, key: string) => new ValidationError("errors.checkFields", { [field]: [key] });
@@ -19,12 +21,13 @@ function resellerOf(actor: Actor): number {
   return actor.resellerId;
 }
 
-function assertValid(tx: Tx, resellerId: number, input: PackageInput, exceptId?: number) {
-  const sameName = tx
-    .select({ id: packages.id })
-    .from(packages)
-    .where(and(eq(packages.resellerId, resellerId), eq(packages.name, input.name), exceptId ? ne(packages.id, exceptId) : undefined))
-    .get();
+async function assertValid(tx: Tx, resellerId: number, input: PackageInput, exceptId?: number) {
+  const sameName = await firstRow(
+    tx
+      .select({ id: packages.id })
+      .from(packages)
+      .where(and(eq(packages.resellerId, resellerId), eq(packages.name, input.name), exceptId ? ne(packages.id, exceptId) : undefined)),
+  );
   if (sameName) throw fieldError("name", "tariffs.errors.nameTaken");
   // Account .001 is a mailbox of its own: a package without panel must allow at least that one.
   if (input.panel === "none" && input.maxMailboxes === 0) throw fieldError("maxMailboxes", "tariffs.errors.noPanelNeedsMailbox");
@@ -42,17 +45,19 @@ const changes = (i: PackageInput) => ({
   forwardingEnabled: i.forwardingEnabled,
 });
 
-export function createPackage(actor: Actor, input: PackageInput, ip: string | null, db: Db = getDb()): number {
+export async function createPackage(actor: Actor, input: PackageInput, ip: string | null, db: Db = getDb()): Promise<number> {
   const resellerId = resellerOf(actor);
-  return db.transaction(
-    (tx) => {
-      assertValid(tx, resellerId, input);
-      const row = tx
-        .insert(packages)
-        .values({ resellerId, ...changes(input) })
-        .returning({ id: packages.id })
-        .get();
-      writeAudit(tx, actor, {
+  return await transaction(
+    db,
+    async (tx) => {
+      await assertValid(tx, resellerId, input);
+      const row = await onlyRow(
+        tx
+          .insert(packages)
+          .values({ resellerId, ...changes(input) })
+          .returning({ id: packages.id }),
+      );
+      await writeAudit(tx, actor, {
         action: "package.create",
         targetKind: "package",
         targetId: row.id,
@@ -72,18 +77,19 @@ export function createPackage(actor: Actor, input: PackageInput, ip: string | nu
  * exceeds; switching between a Plesk panel and "no panel" is refused while subscriptions use it,
  * because mailboxes and mail accounts do not convert into each other.
  */
-export function updatePackage(actor: Actor, id: number, input: PackageInput, ip: string | null, db: Db = getDb()) {
+export async function updatePackage(actor: Actor, id: number, input: PackageInput, ip: string | null, db: Db = getDb()) {
   const resellerId = resellerOf(actor);
-  db.transaction(
-    (tx) => {
-      const current = packageOrThrow(tx, actor, id);
-      assertValid(tx, resellerId, input, id);
-      const used = tx.select({ n: count() }).from(subscriptions).where(eq(subscriptions.packageId, id)).get()?.n ?? 0;
+  await transaction(
+    db,
+    async (tx) => {
+      const current = await packageOrThrow(tx, actor, id);
+      await assertValid(tx, resellerId, input, id);
+      const used = (await firstRow(tx.select({ n: count() }).from(subscriptions).where(eq(subscriptions.packageId, id))))?.n ?? 0;
       if (used > 0 && (current.panel === "none") !== (input.panel === "none")) throw fieldError("panel", "tariffs.errors.panelKindInUse");
-      const exceeded = findExceededLimits(tx, id, input.panel, input);
+      const exceeded = await findExceededLimits(tx, id, input.panel, input);
       if (exceeded.length) throw new LimitError(exceeded.slice(0, 10), "limits");
-      tx.update(packages).set(changes(input)).where(eq(packages.id, id)).run();
-      writeAudit(tx, actor, {
+      await tx.update(packages).set(changes(input)).where(eq(packages.id, id));
+      await writeAudit(tx, actor, {
         action: "package.update",
         targetKind: "package",
         targetId: id,
@@ -104,15 +110,23 @@ export function updatePackage(actor: Actor, id: number, input: PackageInput, ip:
 }
 
 /** A package still used by a subscription cannot be deleted. */
-export function deletePackage(actor: Actor, id: number, ip: string | null, db: Db = getDb()) {
+export async function deletePackage(actor: Actor, id: number, ip: string | null, db: Db = getDb()) {
   const resellerId = resellerOf(actor);
-  db.transaction(
-    (tx) => {
-      const current = packageOrThrow(tx, actor, id);
-      const used = tx.select({ n: count() }).from(subscriptions).where(eq(subscriptions.packageId, id)).get()?.n ?? 0;
+  await transaction(
+    db,
+    async (tx) => {
+      const current = await packageOrThrow(tx, actor, id);
+      const used = (await firstRow(tx.select({ n: count() }).from(subscriptions).where(eq(subscriptions.packageId, id))))?.n ?? 0;
       if (used > 0) throw new ValidationError("tariffs.errors.inUse");
-      tx.delete(packages).where(eq(packages.id, id)).run();
-      writeAudit(tx, actor, { action: "package.delete", targetKind: "package", targetId: id, targetLabel: current.name, resellerId, ip });
+      await tx.delete(packages).where(eq(packages.id, id));
+      await writeAudit(tx, actor, {
+        action: "package.delete",
+        targetKind: "package",
+        targetId: id,
+        targetLabel: current.name,
+        resellerId,
+        ip,
+      });
     },
     { behavior: "immediate" },
   );

@@ -11,15 +11,16 @@ import { loadRecoveryTarget } from "@/lib/services/recovery/targets";
 import type { ChangeOwnPasswordInput } from "@/lib/validation/mailbox-settings";
 import { checkCurrentPassword } from "./check-current-password";
 import { setPassword } from "./set-password";
+import { firstRow } from "@/db/rows";
 
 /** Own prefix, so wrong current passwords here lock guessing without mixing with login counters. */
 export const ownPasswordKeys = (kind: PrincipalKind, id: number, ip: string) => [`own-password:${kind}:${id}`, `own-password-ip:${ip}`];
 
-function storedHash(db: Db, kind: PrincipalKind, id: number): string | undefined {
-  if (kind === "user") return db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, id)).get()?.hash;
+async function storedHash(db: Db, kind: PrincipalKind, id: number): Promise<string | undefined> {
+  if (kind === "user") return (await firstRow(db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, id))))?.hash;
   if (kind === "mail_account")
-    return db.select({ hash: mailAccounts.passwordHash }).from(mailAccounts).where(eq(mailAccounts.id, id)).get()?.hash;
-  return db.select({ hash: mailboxes.passwordHash }).from(mailboxes).where(eq(mailboxes.id, id)).get()?.hash;
+    return (await firstRow(db.select({ hash: mailAccounts.passwordHash }).from(mailAccounts).where(eq(mailAccounts.id, id))))?.hash;
+  return (await firstRow(db.select({ hash: mailboxes.passwordHash }).from(mailboxes).where(eq(mailboxes.id, id))))?.hash;
 }
 
 /**
@@ -39,7 +40,7 @@ export async function changeOwnPasswordWithCurrent(
   await checkCurrentPassword(
     db,
     ownPasswordKeys(actor.kind, actor.id, ip),
-    () => storedHash(db, actor.kind, actor.id),
+    async () => await storedHash(db, actor.kind, actor.id),
     input.currentPassword,
     now,
   );
@@ -49,6 +50,6 @@ export async function changeOwnPasswordWithCurrent(
     { actor, ip, action: "password.change", currentPassword: input.currentPassword, details: { via: "user-menu" } },
     db,
   );
-  const target = loadRecoveryTarget(db, actor.kind, actor.id);
+  const target = await loadRecoveryTarget(db, actor.kind, actor.id);
   return target?.sendTo ? renderPasswordChangedMail({ to: target.sendTo, account: target.label, at: new Date(now), locale }) : null;
 }

@@ -12,16 +12,16 @@ import { ValidationError } from "@/lib/errors";
 export async function checkCurrentPassword(
   db: Db,
   keys: string[],
-  storedHash: () => string | undefined,
+  storedHash: () => Promise<string | undefined>,
   currentPassword: string,
   now = Date.now(),
 ) {
-  if (lockedFor(db, keys, now) > 0)
+  if ((await lockedFor(db, keys, now)) > 0)
     throw new ValidationError("errors.checkFields", { currentPassword: ["mailboxSettings.errors.throttled"] });
-  const hash = storedHash();
+  const hash = await storedHash();
   if (!hash || !(await verifyPassword(hash, currentPassword))) {
-    recordFailure(db, keys, now);
+    await recordFailure(db, keys, now);
     throw new ValidationError("errors.checkFields", { currentPassword: ["password.errors.currentWrong"] });
   }
-  clearFailures(db, keys[0]);
+  await clearFailures(db, keys[0]);
 }

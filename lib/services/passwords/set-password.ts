@@ -9,33 +9,36 @@ import { NotFoundError, ValidationError } from "@/lib/errors";
 import { validateNewPassword } from "@/lib/password/validate-new-password";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import { getPasswordPolicyOptions } from "@/lib/services/settings/password-policy-settings";
+import { transaction } from "@/db/transaction";
+import { firstRow } from "@/db/rows";
 
 export type PasswordTarget = { kind: PrincipalKind; id: number };
 
 type Loaded = { hash: string; names: string[]; label: string; resellerId: number | null; customerId: number | null };
 
 /** Current hash and the names the new password must not contain. Callers have already scoped the id. */
-function loadTarget(db: Pick<Db, "select">, target: PasswordTarget): Loaded | undefined {
+async function loadTarget(db: Pick<Db, "select">, target: PasswordTarget): Promise<Loaded | undefined> {
   if (target.kind === "user") {
-    const u = db.select().from(users).where(eq(users.id, target.id)).get();
+    const u = await firstRow(db.select().from(users).where(eq(users.id, target.id)));
     return u && { hash: u.passwordHash, names: [u.email], label: u.email, resellerId: u.resellerId, customerId: u.customerId };
   }
   if (target.kind === "mail_account") {
-    const a = db.select().from(mailAccounts).where(eq(mailAccounts.id, target.id)).get();
+    const a = await firstRow(db.select().from(mailAccounts).where(eq(mailAccounts.id, target.id)));
     return a && { hash: a.passwordHash, names: [a.login], label: a.login, resellerId: a.resellerId, customerId: a.customerId };
   }
-  const m = db
-    .select({
-      hash: mailboxes.passwordHash,
-      address: mailboxes.address,
-      domain: domains.name,
-      resellerId: mailboxes.resellerId,
-      customerId: mailboxes.customerId,
-    })
-    .from(mailboxes)
-    .innerJoin(domains, eq(mailboxes.domainId, domains.id))
-    .where(eq(mailboxes.id, target.id))
-    .get();
+  const m = await firstRow(
+    db
+      .select({
+        hash: mailboxes.passwordHash,
+        address: mailboxes.address,
+        domain: domains.name,
+        resellerId: mailboxes.resellerId,
+        customerId: mailboxes.customerId,
+      })
+      .from(mailboxes)
+      .innerJoin(domains, eq(mailboxes.domainId, domains.id))
+      .where(eq(mailboxes.id, target.id)),
+  );
   return m && { hash: m.hash, names: [m.address], label: m.address, resellerId: m.resellerId, customerId: m.customerId };
 }
 
@@ -64,21 +67,22 @@ export type SetPasswordOptions = {
  * hash (and the password version its trigger moved) at the next login.
  */
 export async function setPassword(target: PasswordTarget, newPassword: string, opts: SetPasswordOptions, db: Db = getDb()) {
-  const current = loadTarget(db, target);
+  const current = await loadTarget(db, target);
   if (!current) throw new NotFoundError();
   if (!opts.skipPolicy) {
     const errors = validateNewPassword(
       newPassword,
       { names: current.names, currentPassword: opts.currentPassword },
-      getPasswordPolicyOptions(db),
+      await getPasswordPolicyOptions(db),
     );
     if (errors.length) throw new ValidationError("errors.checkFields", { newPassword: errors });
   }
   const hash = await hashPassword(newPassword);
-  db.transaction(
-    (tx) => {
-      writePasswordHash(tx, target, hash, { endSessions: true, mustChange: opts.mustChange });
-      writeAudit(tx, opts.actor, {
+  await transaction(
+    db,
+    async (tx) => {
+      await writePasswordHash(tx, target, hash, { endSessions: true, mustChange: opts.mustChange });
+      await writeAudit(tx, opts.actor, {
         action: opts.action,
         targetKind: target.kind,
         targetId: target.id,
@@ -93,7 +97,7 @@ export async function setPassword(target: PasswordTarget, newPassword: string, o
   );
 }
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+type Tx = Db;
 
 /**
  * The one write of a password hash, inside the caller's transaction: a new password (setPassword),
@@ -102,27 +106,32 @@ type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
  * `endSessions` bumps the session version and voids recovery links (a new password); an upgrade of
  * the same password keeps them.
  */
-export function writePasswordHash(tx: Tx, target: PasswordTarget, hash: string, opts: { endSessions: boolean; mustChange?: boolean }) {
+export async function writePasswordHash(
+  tx: Tx,
+  target: PasswordTarget,
+  hash: string,
+  opts: { endSessions: boolean; mustChange?: boolean },
+) {
   const now = new Date();
   const bump = opts.endSessions
     ? { passwordHash: hash, passwordChangedAt: now, sessionVersion: sql`session_version + 1` }
     : { passwordHash: hash };
-  if (target.kind === "user") tx.update(users).set(bump).where(eq(users.id, target.id)).run();
+  if (target.kind === "user") await tx.update(users).set(bump).where(eq(users.id, target.id));
   else if (target.kind === "mailbox")
-    tx.update(mailboxes)
+    await tx
+      .update(mailboxes)
       .set({ ...bump, updatedAt: now })
-      .where(eq(mailboxes.id, target.id))
-      .run();
+      .where(eq(mailboxes.id, target.id));
   else
-    tx.update(mailAccounts)
+    await tx
+      .update(mailAccounts)
       .set(opts.endSessions ? { ...bump, mustChangePassword: !!opts.mustChange } : bump)
-      .where(eq(mailAccounts.id, target.id))
-      .run();
+      .where(eq(mailAccounts.id, target.id));
   if (!opts.endSessions) return;
-  tx.update(recoveryTokens)
+  await tx
+    .update(recoveryTokens)
     .set({ usedAt: now })
-    .where(and(eq(recoveryTokens.principalKind, target.kind), eq(recoveryTokens.principalId, target.id), isNull(recoveryTokens.usedAt)))
-    .run();
+    .where(and(eq(recoveryTokens.principalKind, target.kind), eq(recoveryTokens.principalId, target.id), isNull(recoveryTokens.usedAt)));
 }
 
 /**
@@ -133,12 +142,13 @@ export function writePasswordHash(tx: Tx, target: PasswordTarget, hash: string, 
 export async function upgradeImportedHash(target: PasswordTarget, verifiedHash: string, password: string, db: Db = getDb()) {
   if (isKontorHash(verifiedHash)) return false;
   const hash = await hashPassword(password);
-  return db.transaction(
-    (tx) => {
-      const current = loadTarget(tx, target);
+  return await transaction(
+    db,
+    async (tx) => {
+      const current = await loadTarget(tx, target);
       if (current?.hash !== verifiedHash) return false;
-      writePasswordHash(tx, target, hash, { endSessions: false });
-      writeAudit(tx, null, {
+      await writePasswordHash(tx, target, hash, { endSessions: false });
+      await writeAudit(tx, null, {
         action: "password.hash_upgraded",
         targetKind: target.kind,
         targetId: target.id,

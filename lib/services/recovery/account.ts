@@ -9,26 +9,28 @@ import { NotFoundError, ValidationError } from "@/lib/errors";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import type { StammdatenInput } from "@/lib/validation/recovery";
 import { reauthValidUntil } from "./reauth";
+import { transaction } from "@/db/transaction";
 
-function requireFreshReauth(actor: Actor, db: Db) {
-  if (!reauthValidUntil(actor, db)) throw new ValidationError("account.reauthExpired");
+async function requireFreshReauth(actor: Actor, db: Db) {
+  if (!(await reauthValidUntil(actor, db))) throw new ValidationError("account.reauthExpired");
 }
 
 /** "Konto bearbeiten": the customer's own Stammdaten and contact address, after the re-auth step. */
-export function updateOwnStammdaten(actor: Actor, input: StammdatenInput, ip: string, db: Db = getDb()) {
-  requireFreshReauth(actor, db);
+export async function updateOwnStammdaten(actor: Actor, input: StammdatenInput, ip: string, db: Db = getDb()) {
+  await requireFreshReauth(actor, db);
   if (!can(actor, "customer.self") || !actor.customerId) throw new NotFoundError();
-  db.transaction(
-    (tx) => {
-      const result = tx
+  await transaction(
+    db,
+    async (tx) => {
+      const result = await tx
         .update(customers)
         .set({ ...input, company: input.company || null, updatedAt: new Date() })
         .where(
           and(eq(customers.id, actor.customerId ?? -1), tenantScope(actor, { resellerId: customers.resellerId, customerId: customers.id })),
         )
-        .run();
-      if (result.changes !== 1) throw new NotFoundError();
-      writeAudit(tx, actor, {
+        .returning({ id: customers.id });
+      if (result.length !== 1) throw new NotFoundError();
+      await writeAudit(tx, actor, {
         action: "customer.stammdaten_update",
         targetKind: "customer",
         targetId: actor.customerId ?? undefined,

@@ -7,7 +7,7 @@ import { getServerSettings } from "@/lib/services/settings/server-settings";
  * (Host poisoning). The token sits in the fragment: browsers never send it to the server in a GET,
  * so it stays out of access logs and Referer headers; the page posts it when the user confirms.
  */
-export function resetLinkFor(token: string, db: Db): string {
-  const base = getServerSettings(db).publicUrl.replace(/\/+$/, "");
+export async function resetLinkFor(token: string, db: Db): Promise<string> {
+  const base = (await getServerSettings(db)).publicUrl.replace(/\/+$/, "");
   return `${base}/reset#${token}`;
 }

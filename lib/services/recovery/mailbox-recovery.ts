@@ -9,13 +9,16 @@ import { NotFoundError, ValidationError } from "@/lib/errors";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import { canonicalAddress } from "@/lib/validation/names";
 import { checkCurrentPassword } from "./reauth";
+import { transaction } from "@/db/transaction";
+import { firstRow } from "@/db/rows";
 
-export function getOwnRecoveryEmail(actor: Actor, db: Db = getDb()): string | null {
-  const row = db
-    .select({ recovery: mailboxes.recoveryEmail })
-    .from(mailboxes)
-    .where(and(eq(mailboxes.id, actor.mailboxId ?? -1), tenantScope(actor, mailboxes)))
-    .get();
+export async function getOwnRecoveryEmail(actor: Actor, db: Db = getDb()): Promise<string | null> {
+  const row = await firstRow(
+    db
+      .select({ recovery: mailboxes.recoveryEmail })
+      .from(mailboxes)
+      .where(and(eq(mailboxes.id, actor.mailboxId ?? -1), tenantScope(actor, mailboxes))),
+  );
   if (!row) throw new NotFoundError();
   return row.recovery;
 }
@@ -34,15 +37,16 @@ export async function setOwnRecoveryEmail(actor: Actor, input: { address: string
     const message = check.reason === "throttled" ? "account.reauthThrottled" : "account.reauthWrong";
     throw new ValidationError("errors.checkFields", { currentPassword: [message] });
   }
-  db.transaction(
-    (tx) => {
-      const result = tx
+  await transaction(
+    db,
+    async (tx) => {
+      const result = await tx
         .update(mailboxes)
         .set({ recoveryEmail: address, updatedAt: new Date() })
         .where(and(eq(mailboxes.id, actor.mailboxId ?? -1), tenantScope(actor, mailboxes)))
-        .run();
-      if (result.changes !== 1) throw new NotFoundError();
-      writeAudit(tx, actor, {
+        .returning({ id: mailboxes.id });
+      if (result.length !== 1) throw new NotFoundError();
+      await writeAudit(tx, actor, {
         action: "mailbox.recovery_email",
         targetKind: "mailbox",
         targetId: actor.mailboxId ?? undefined,

@@ -5,6 +5,7 @@ import { mailAccounts, mailboxes, reauthConfirmations, users } from "@/db/schema
 import { verifyPassword } from "@/lib/auth/password-hash";
 import { clearFailures, lockedFor, recordFailure } from "@/lib/auth/throttle";
 import type { Actor } from "@/lib/authz/actor";
+import { firstRow } from "@/db/rows";
 
 /** How long "Konto bearbeiten" stays open after the current password was confirmed. */
 export const REAUTH_WINDOW_MS = 10 * 60 * 1000;
@@ -12,11 +13,11 @@ export const REAUTH_WINDOW_MS = 10 * 60 * 1000;
 export type ReauthResult =
   { ok: true; validUntil: Date } | { ok: false; reason: "wrong" } | { ok: false; reason: "throttled"; retryAfterMs: number };
 
-function storedHash(db: Db, actor: Actor): string | undefined {
-  if (actor.kind === "user") return db.select({ h: users.passwordHash }).from(users).where(eq(users.id, actor.id)).get()?.h;
+async function storedHash(db: Db, actor: Actor): Promise<string | undefined> {
+  if (actor.kind === "user") return (await firstRow(db.select({ h: users.passwordHash }).from(users).where(eq(users.id, actor.id))))?.h;
   if (actor.kind === "mail_account")
-    return db.select({ h: mailAccounts.passwordHash }).from(mailAccounts).where(eq(mailAccounts.id, actor.id)).get()?.h;
-  return db.select({ h: mailboxes.passwordHash }).from(mailboxes).where(eq(mailboxes.id, actor.id)).get()?.h;
+    return (await firstRow(db.select({ h: mailAccounts.passwordHash }).from(mailAccounts).where(eq(mailAccounts.id, actor.id))))?.h;
+  return (await firstRow(db.select({ h: mailboxes.passwordHash }).from(mailboxes).where(eq(mailboxes.id, actor.id))))?.h;
 }
 
 /**
@@ -31,14 +32,14 @@ export async function checkCurrentPassword(
   now = Date.now(),
 ): Promise<ReauthResult> {
   const keys = [`reauth:${actor.kind}:${actor.id}`, `ip:${ip}`];
-  const wait = lockedFor(db, keys, now);
+  const wait = await lockedFor(db, keys, now);
   if (wait > 0) return { ok: false, reason: "throttled", retryAfterMs: wait };
-  const hash = storedHash(db, actor);
+  const hash = await storedHash(db, actor);
   if (!hash || !(await verifyPassword(hash, password))) {
-    recordFailure(db, keys, now);
+    await recordFailure(db, keys, now);
     return { ok: false, reason: "wrong" };
   }
-  clearFailures(db, keys[0]);
+  await clearFailures(db, keys[0]);
   return { ok: true, validUntil: new Date(now + REAUTH_WINDOW_MS) };
 }
 
@@ -47,20 +48,21 @@ export async function confirmReauth(actor: Actor, password: string, ip: string, 
   const result = await checkCurrentPassword(actor, password, ip, db, now);
   if (!result.ok) return result;
   const values = { principalKind: actor.kind, principalId: actor.id, confirmedAt: new Date(now), sessionVersion: actor.sessionVersion };
-  db.insert(reauthConfirmations)
+  await db
+    .insert(reauthConfirmations)
     .values(values)
-    .onConflictDoUpdate({ target: [reauthConfirmations.principalKind, reauthConfirmations.principalId], set: values })
-    .run();
+    .onConflictDoUpdate({ target: [reauthConfirmations.principalKind, reauthConfirmations.principalId], set: values });
   return result;
 }
 
 /** End of the open window, or null. A password change (new session version) closes it. */
-export function reauthValidUntil(actor: Actor, db: Db = getDb(), now = Date.now()): Date | null {
-  const row = db
-    .select()
-    .from(reauthConfirmations)
-    .where(and(eq(reauthConfirmations.principalKind, actor.kind), eq(reauthConfirmations.principalId, actor.id)))
-    .get();
+export async function reauthValidUntil(actor: Actor, db: Db = getDb(), now = Date.now()): Promise<Date | null> {
+  const row = await firstRow(
+    db
+      .select()
+      .from(reauthConfirmations)
+      .where(and(eq(reauthConfirmations.principalKind, actor.kind), eq(reauthConfirmations.principalId, actor.id))),
+  );
   if (!row || row.sessionVersion !== actor.sessionVersion) return null;
   const until = row.confirmedAt.getTime() + REAUTH_WINDOW_MS;
   return until > now ? new Date(until) : null;

@@ -13,6 +13,8 @@ import { getPasswordPolicyOptions } from "@/lib/services/settings/password-polic
 import { principalHasSecondFactor, verifyPrincipalSecondFactor } from "./second-factor";
 import { loadRecoveryTarget } from "./targets";
 import { findOpenToken, type OpenToken, type Principal, spendToken } from "./tokens";
+import { transaction } from "@/db/transaction";
+import { firstRow } from "@/db/rows";
 
 const invalidLink = () => new ValidationError("recovery.linkInvalid");
 
@@ -21,8 +23,8 @@ export type LinkView = {
   needsSecondFactor: boolean;
 };
 
-function openTokenOrThrow(db: Db, token: string, now: Date): OpenToken {
-  const open = findOpenToken(db, token, now);
+async function openTokenOrThrow(db: Db, token: string, now: Date): Promise<OpenToken> {
+  const open = await findOpenToken(db, token, now);
   if (!open) throw invalidLink();
   return open;
 }
@@ -31,18 +33,18 @@ function openTokenOrThrow(db: Db, token: string, now: Date): OpenToken {
  * "Bestätigen": what the next step shows. Looks only; the link stays unspent. Only what setting the
  * new password needs: whoever holds the link sees no Stammdaten (address, phone); those are behind a login.
  */
-export function inspectResetLink(token: string, db: Db = getDb(), now = new Date()): LinkView {
-  const open = openTokenOrThrow(db, token, now);
-  const target = loadRecoveryTarget(db, open.principal.kind, open.principal.id);
+export async function inspectResetLink(token: string, db: Db = getDb(), now = new Date()): Promise<LinkView> {
+  const open = await openTokenOrThrow(db, token, now);
+  const target = await loadRecoveryTarget(db, open.principal.kind, open.principal.id);
   if (!target) throw invalidLink();
-  return { account: target.label, needsSecondFactor: principalHasSecondFactor(open.principal, db) };
+  return { account: target.label, needsSecondFactor: await principalHasSecondFactor(open.principal, db) };
 }
 
-function currentHash(db: Db, p: Principal): string | undefined {
-  if (p.kind === "user") return db.select({ h: users.passwordHash }).from(users).where(eq(users.id, p.id)).get()?.h;
+async function currentHash(db: Db, p: Principal): Promise<string | undefined> {
+  if (p.kind === "user") return (await firstRow(db.select({ h: users.passwordHash }).from(users).where(eq(users.id, p.id))))?.h;
   if (p.kind === "mail_account")
-    return db.select({ h: mailAccounts.passwordHash }).from(mailAccounts).where(eq(mailAccounts.id, p.id)).get()?.h;
-  return db.select({ h: mailboxes.passwordHash }).from(mailboxes).where(eq(mailboxes.id, p.id)).get()?.h;
+    return (await firstRow(db.select({ h: mailAccounts.passwordHash }).from(mailAccounts).where(eq(mailAccounts.id, p.id))))?.h;
+  return (await firstRow(db.select({ h: mailboxes.passwordHash }).from(mailboxes).where(eq(mailboxes.id, p.id))))?.h;
 }
 
 export type CompleteReset = { token: string; newPassword: string; secondFactorCode?: string; ip: string; locale: Locale };
@@ -54,28 +56,28 @@ export type CompleteReset = { token: string; newPassword: string; secondFactorCo
  * Returns the notice mail for the contact on file.
  */
 export async function completePasswordReset(input: CompleteReset, db: Db = getDb(), now = new Date()): Promise<OutgoingMail> {
-  const open = openTokenOrThrow(db, input.token, now);
-  const target = loadRecoveryTarget(db, open.principal.kind, open.principal.id);
-  const hash = currentHash(db, open.principal);
+  const open = await openTokenOrThrow(db, input.token, now);
+  const target = await loadRecoveryTarget(db, open.principal.kind, open.principal.id);
+  const hash = await currentHash(db, open.principal);
   if (!target || !hash) throw invalidLink();
 
-  const errors = validateNewPassword(input.newPassword, { names: [target.label] }, getPasswordPolicyOptions(db));
+  const errors = validateNewPassword(input.newPassword, { names: [target.label] }, await getPasswordPolicyOptions(db));
   if (errors.length) throw new ValidationError("errors.checkFields", { newPassword: errors });
 
-  if (principalHasSecondFactor(open.principal, db)) {
+  if (await principalHasSecondFactor(open.principal, db)) {
     const key = `reset:2fa:${open.principal.kind}:${open.principal.id}`;
-    if (lockedFor(db, [key], now.getTime()) > 0)
+    if ((await lockedFor(db, [key], now.getTime())) > 0)
       throw new ValidationError("errors.checkFields", { secondFactorCode: ["recovery.secondFactorWrong"] });
     const code = input.secondFactorCode?.trim() ?? "";
     if (!code) throw new ValidationError("errors.checkFields", { secondFactorCode: ["validation.required"] });
     if (!(await verifyPrincipalSecondFactor(open.principal, code, db))) {
-      recordFailure(db, [key], now.getTime());
+      await recordFailure(db, [key], now.getTime());
       throw new ValidationError("errors.checkFields", { secondFactorCode: ["recovery.secondFactorWrong"] });
     }
-    clearFailures(db, key);
+    await clearFailures(db, key);
   }
 
-  const spent = db.transaction((tx) => spendToken(tx, open.id, now), { behavior: "immediate" });
+  const spent = await transaction(db, async (tx) => await spendToken(tx, open.id, now), { behavior: "immediate" });
   if (!spent) throw invalidLink();
   await setPassword(
     open.principal,

@@ -9,6 +9,7 @@ import { writeAudit } from "@/lib/services/audit/write-audit";
 import { resetLinkFor } from "./links";
 import { findRecoveryTarget } from "./targets";
 import { generateToken, type Principal, storeToken } from "./tokens";
+import { transaction } from "@/db/transaction";
 
 export type ResetRequest = { area: LoginArea; identifier: string; ip: string; locale: Locale };
 export type ResetRequestResult = { ok: true; mail: OutgoingMail | null } | { ok: false; retryAfterMs: number };
@@ -21,23 +22,24 @@ const DECOY: Principal = { kind: "user", id: 0 };
  * SMTP time cannot tell them apart either. Visible limits apply per typed identifier and per client
  * address (equal for every name); the per-account limit drops the mail silently.
  */
-export function requestPasswordReset(req: ResetRequest, db: Db = getDb(), now = new Date()): ResetRequestResult {
+export async function requestPasswordReset(req: ResetRequest, db: Db = getDb(), now = new Date()): Promise<ResetRequestResult> {
   const visibleKeys = [`reset:acct:${req.area}:${req.identifier.trim().toLowerCase()}`, `reset:ip:${req.ip}`];
-  const wait = lockedFor(db, visibleKeys, now.getTime());
+  const wait = await lockedFor(db, visibleKeys, now.getTime());
   if (wait > 0) return { ok: false, retryAfterMs: wait };
-  const found = findRecoveryTarget(db, req.area, req.identifier);
+  const found = await findRecoveryTarget(db, req.area, req.identifier);
   // Unknown names share one key, so both paths check and count the same number of rows.
   const principalKey = found ? `reset:principal:${found.kind}:${found.id}` : "reset:principal:unknown";
-  const silenced = lockedFor(db, [principalKey], now.getTime()) > 0;
-  recordFailure(db, [...visibleKeys, principalKey], now.getTime());
+  const silenced = (await lockedFor(db, [principalKey], now.getTime())) > 0;
+  await recordFailure(db, [...visibleKeys, principalKey], now.getTime());
   const target = found?.sendTo && !silenced ? { ...found, sendTo: found.sendTo } : undefined;
 
   const { token, hash } = generateToken();
-  db.transaction(
-    (tx) => {
-      storeToken(tx, target ?? DECOY, hash, target?.sendTo ?? "", now);
+  await transaction(
+    db,
+    async (tx) => {
+      await storeToken(tx, target ?? DECOY, hash, target?.sendTo ?? "", now);
       // Requests that send nothing (unknown name, no address, limit) are logged too, without the typed name.
-      writeAudit(
+      await writeAudit(
         tx,
         null,
         target
@@ -61,7 +63,7 @@ export function requestPasswordReset(req: ResetRequest, db: Db = getDb(), now = 
   const mail = renderResetLinkMail({
     to: target?.sendTo ?? "",
     account: target?.label ?? req.identifier,
-    link: resetLinkFor(token, db),
+    link: await resetLinkFor(token, db),
     locale: req.locale,
   });
   return { ok: true, mail: target ? mail : null };

@@ -7,8 +7,8 @@ import type { Principal } from "./tokens";
  * Adapter to the two-factor module: only panel users (KundenServiceCenter) can have a second factor;
  * mail accounts and mailboxes have none. A reset link never bypasses it (SECURITY.md RT-04).
  */
-export function principalHasSecondFactor(principal: Principal, db: Db): boolean {
-  return principal.kind === "user" && hasSecondFactor(principal.id, db);
+export async function principalHasSecondFactor(principal: Principal, db: Db): Promise<boolean> {
+  return principal.kind === "user" && (await hasSecondFactor(principal.id, db));
 }
 
 /** Spends a TOTP step or a recovery code; the caller throttles the attempts. */

@@ -13,6 +13,8 @@ import { writeAudit } from "@/lib/services/audit/write-audit";
 import { resetLinkFor } from "./links";
 import { findRecoveryTarget } from "./targets";
 import { generateToken, storeToken } from "./tokens";
+import { transaction } from "@/db/transaction";
+import { firstRow } from "@/db/rows";
 
 export const SUPPORT_ACCOUNT_KINDS = ["user", "mail_account", "mailbox"] as const;
 const AREA = { user: "ksc", mail_account: "mailadmin", mailbox: "mailbox" } as const;
@@ -34,35 +36,36 @@ export type SupportLinkResult =
  * token or a password. Only customer accounts, `.001` accounts and mailboxes: staff accounts recover
  * through the hoster's administration.
  */
-export function sendSupportRecoveryLink(
+export async function sendSupportRecoveryLink(
   actor: Actor,
   input: SupportLinkInput,
   locale: Locale,
   ip: string,
   db: Db = getDb(),
   now = new Date(),
-): SupportLinkResult {
+): Promise<SupportLinkResult> {
   assertCan(actor, "support.recovery");
   const key = `reset:support:${actor.id}`;
-  const wait = lockedFor(db, [key], now.getTime());
+  const wait = await lockedFor(db, [key], now.getTime());
   if (wait > 0) return { ok: false, retryAfterMs: wait };
 
-  const target = findRecoveryTarget(db, AREA[input.kind], input.identifier);
+  const target = await findRecoveryTarget(db, AREA[input.kind], input.identifier);
   if (!target) throw new ValidationError("errors.checkFields", { identifier: ["supportRecovery.notFound"] });
   if (target.kind === "user") {
-    const role = db.select({ role: users.role }).from(users).where(eq(users.id, target.id)).get()?.role;
+    const role = (await firstRow(db.select({ role: users.role }).from(users).where(eq(users.id, target.id))))?.role;
     if (!role || !roleHas(role, "customer.self"))
       throw new ValidationError("errors.checkFields", { identifier: ["supportRecovery.notFound"] });
   }
   const sendTo = input.recipient === "new" ? input.newAddress : target.sendTo;
   if (!sendTo) throw new ValidationError("errors.checkFields", { recipient: ["supportRecovery.noContact"] });
 
-  recordFailure(db, [key], now.getTime());
+  await recordFailure(db, [key], now.getTime());
   const { token, hash } = generateToken();
-  db.transaction(
-    (tx) => {
-      storeToken(tx, target, hash, sendTo, now);
-      writeAudit(tx, actor, {
+  await transaction(
+    db,
+    async (tx) => {
+      await storeToken(tx, target, hash, sendTo, now);
+      await writeAudit(tx, actor, {
         action: "recovery.support_link",
         targetKind: target.kind,
         targetId: target.id,
@@ -75,7 +78,7 @@ export function sendSupportRecoveryLink(
     },
     { behavior: "immediate" },
   );
-  const mail = renderResetLinkMail({ to: sendTo, account: target.label, link: resetLinkFor(token, db), locale, bySupport: true });
+  const mail = renderResetLinkMail({ to: sendTo, account: target.label, link: await resetLinkFor(token, db), locale, bySupport: true });
   const ownerNotice =
     target.sendTo && target.sendTo !== sendTo
       ? renderSupportNoticeMail({ to: target.sendTo, account: target.label, sentTo: sendTo, locale })

@@ -3,6 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, lt } from "drizzle-orm";
 import type { Db } from "@/db";
 import { recoveryTokens, type PrincipalKind } from "@/db/schema";
+import { firstRow } from "@/db/rows";
 
 /** A link is valid for 30 minutes; NIST allows longer for e-mail, shorter limits what a leaked mail is worth. */
 export const TOKEN_TTL_MS = 30 * 60 * 1000;
@@ -28,52 +29,49 @@ export function hashToken(token: string): string {
  * rows of the same shape (the previous decoy is voided like a real older link), so neither the answer
  * nor its timing tells whether the account exists. Id 0 never redeems (findOpenToken).
  */
-export function storeToken(tx: Tx, principal: Principal, hash: string, sentTo: string, now: Date) {
-  tx.delete(recoveryTokens)
-    .where(lt(recoveryTokens.expiresAt, new Date(now.getTime() - RETENTION_MS)))
-    .run();
-  tx.update(recoveryTokens)
+export async function storeToken(tx: Tx, principal: Principal, hash: string, sentTo: string, now: Date) {
+  await tx.delete(recoveryTokens).where(lt(recoveryTokens.expiresAt, new Date(now.getTime() - RETENTION_MS)));
+  await tx
+    .update(recoveryTokens)
     .set({ usedAt: now })
     .where(
       and(eq(recoveryTokens.principalKind, principal.kind), eq(recoveryTokens.principalId, principal.id), isNull(recoveryTokens.usedAt)),
-    )
-    .run();
-  tx.insert(recoveryTokens)
-    .values({
-      tokenHash: hash,
-      principalKind: principal.kind,
-      principalId: principal.id,
-      sentTo,
-      expiresAt: new Date(now.getTime() + TOKEN_TTL_MS),
-    })
-    .run();
+    );
+  await tx.insert(recoveryTokens).values({
+    tokenHash: hash,
+    principalKind: principal.kind,
+    principalId: principal.id,
+    sentTo,
+    expiresAt: new Date(now.getTime() + TOKEN_TTL_MS),
+  });
 }
 
 export type OpenToken = { id: number; principal: Principal; sentTo: string };
 
 /** The open (unused, unexpired) link for this token, without spending it: GET and "Bestätigen" only look. */
-export function findOpenToken(db: Pick<Db, "select">, token: string, now = new Date()): OpenToken | undefined {
+export async function findOpenToken(db: Pick<Db, "select">, token: string, now = new Date()): Promise<OpenToken | undefined> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
-  const row = db
-    .select({
-      id: recoveryTokens.id,
-      kind: recoveryTokens.principalKind,
-      principalId: recoveryTokens.principalId,
-      sentTo: recoveryTokens.sentTo,
-    })
-    .from(recoveryTokens)
-    .where(and(eq(recoveryTokens.tokenHash, hashToken(token)), isNull(recoveryTokens.usedAt), gt(recoveryTokens.expiresAt, now)))
-    .get();
+  const row = await firstRow(
+    db
+      .select({
+        id: recoveryTokens.id,
+        kind: recoveryTokens.principalKind,
+        principalId: recoveryTokens.principalId,
+        sentTo: recoveryTokens.sentTo,
+      })
+      .from(recoveryTokens)
+      .where(and(eq(recoveryTokens.tokenHash, hashToken(token)), isNull(recoveryTokens.usedAt), gt(recoveryTokens.expiresAt, now))),
+  );
   if (!row || row.principalId === 0) return undefined;
   return { id: row.id, principal: { kind: row.kind, id: row.principalId }, sentTo: row.sentTo };
 }
 
 /** Spends the link atomically: of any number of parallel attempts exactly one sees `true`. */
-export function spendToken(tx: Pick<Db, "update">, id: number, now = new Date()): boolean {
-  const result = tx
+export async function spendToken(tx: Pick<Db, "update">, id: number, now = new Date()): Promise<boolean> {
+  const result = await tx
     .update(recoveryTokens)
     .set({ usedAt: now })
     .where(and(eq(recoveryTokens.id, id), isNull(recoveryTokens.usedAt), gt(recoveryTokens.expiresAt, now)))
-    .run();
-  return result.changes === 1;
+    .returning({ id: recoveryTokens.id });
+  return result.length === 1;
 }

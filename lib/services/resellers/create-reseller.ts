@@ -8,6 +8,8 @@ import { ValidationError } from "@/lib/errors";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import { prepareGeneratedPassword } from "@/lib/services/orders/admin-account";
 import type { CreateResellerInput } from "@/lib/validation/reseller";
+import { transaction } from "@/db/transaction";
+import { firstRow, onlyRow } from "@/db/rows";
 
 const fieldError = (field: string, key: string) => new ValidationError("errors.checkFields", { [field]: [key] });
 
@@ -18,29 +20,28 @@ const fieldError = (field: string, key: string) => new ValidationError("errors.c
 export async function createReseller(actor: Actor, input: CreateResellerInput, ip: string | null, db: Db = getDb()) {
   assertCan(actor, "admin.manage");
   const generated = await prepareGeneratedPassword();
-  return db.transaction(
-    (tx) => {
-      if (tx.select({ id: resellers.id }).from(resellers).where(eq(resellers.customerNumberBase, input.customerNumberBase)).get()) {
+  return await transaction(
+    db,
+    async (tx) => {
+      if (
+        await firstRow(tx.select({ id: resellers.id }).from(resellers).where(eq(resellers.customerNumberBase, input.customerNumberBase)))
+      ) {
         throw fieldError("customerNumberBase", "adminArea.errors.baseTaken");
       }
-      if (tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get())
+      if (await firstRow(tx.select({ id: users.id }).from(users).where(eq(users.email, input.email))))
         throw fieldError("email", "adminArea.errors.emailTaken");
-      const row = tx
-        .insert(resellers)
-        .values({ name: input.name, customerNumberBase: input.customerNumberBase })
-        .returning({ id: resellers.id })
-        .get();
-      tx.insert(users)
-        .values({
-          email: input.email,
-          role: "reseller",
-          resellerId: row.id,
-          displayName: input.name,
-          passwordHash: generated.hash,
-          passwordChangedAt: new Date(),
-        })
-        .run();
-      writeAudit(tx, actor, {
+      const row = await onlyRow(
+        tx.insert(resellers).values({ name: input.name, customerNumberBase: input.customerNumberBase }).returning({ id: resellers.id }),
+      );
+      await tx.insert(users).values({
+        email: input.email,
+        role: "reseller",
+        resellerId: row.id,
+        displayName: input.name,
+        passwordHash: generated.hash,
+        passwordChangedAt: new Date(),
+      });
+      await writeAudit(tx, actor, {
         action: "reseller.create",
         targetKind: "reseller",
         targetId: row.id,

@@ -6,13 +6,12 @@ import type { Actor } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/permissions";
 
 /** Admin only: all resellers with their customer counts. */
-export function listResellers(actor: Actor, db: Db = getDb()) {
+export async function listResellers(actor: Actor, db: Db = getDb()) {
   assertCan(actor, "admin.manage");
-  return db
+  return await db
     .select({ id: resellers.id, name: resellers.name, customerCount: count(customers.id) })
     .from(resellers)
     .leftJoin(customers, eq(customers.resellerId, resellers.id))
     .groupBy(resellers.id)
-    .orderBy(asc(resellers.name))
-    .all();
+    .orderBy(asc(resellers.name));
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { type Db, getDb } from "@/db";
 import { settings } from "@/db/schema";
 import { config } from "@/lib/config";
+import { firstRow } from "@/db/rows";
 
 export const serverSettingsSchema = z.object({
   imapHost: z.string().min(1).max(253),
@@ -28,12 +29,12 @@ export const DEFAULT_SERVER_SETTINGS: ServerSettings = {
 const KEY = "server";
 
 /** The server addresses shown to customers; falls back to defaults for anything not stored. */
-export function getServerSettings(db: Db = getDb()): ServerSettings {
-  const row = db.select({ value: settings.value }).from(settings).where(eq(settings.key, KEY)).get();
+export async function getServerSettings(db: Db = getDb()): Promise<ServerSettings> {
+  const row = await firstRow(db.select({ value: settings.value }).from(settings).where(eq(settings.key, KEY)));
   const parsed = serverSettingsSchema.partial().safeParse(row?.value ?? {});
   return { ...DEFAULT_SERVER_SETTINGS, ...(parsed.success ? parsed.data : {}) };
 }
 
-export function storeServerSettings(db: Pick<Db, "insert">, value: ServerSettings) {
-  db.insert(settings).values({ key: KEY, value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run();
+export async function storeServerSettings(db: Pick<Db, "insert">, value: ServerSettings) {
+  await db.insert(settings).values({ key: KEY, value }).onConflictDoUpdate({ target: settings.key, set: { value } });
 }

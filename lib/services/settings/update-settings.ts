@@ -6,18 +6,20 @@ import type { PolicyOptions } from "@/lib/password/policy";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import { storePasswordPolicyOptions } from "./password-policy-settings";
 import { type ServerSettings, storeServerSettings } from "./server-settings";
+import { transaction } from "@/db/transaction";
 
 function assertAdmin(actor: Actor) {
   assertCan(actor, "settings.manage");
 }
 
 /** Admin sets the password policy options; every later password change is checked against them. */
-export function updatePasswordPolicy(actor: Actor, value: PolicyOptions, ip: string | null, db: Db = getDb()) {
+export async function updatePasswordPolicy(actor: Actor, value: PolicyOptions, ip: string | null, db: Db = getDb()) {
   assertAdmin(actor);
-  db.transaction(
-    (tx) => {
-      storePasswordPolicyOptions(tx, value);
-      writeAudit(tx, actor, {
+  await transaction(
+    db,
+    async (tx) => {
+      await storePasswordPolicyOptions(tx, value);
+      await writeAudit(tx, actor, {
         action: "settings.password_policy",
         targetKind: "settings",
         targetLabel: "password_policy",
@@ -30,12 +32,13 @@ export function updatePasswordPolicy(actor: Actor, value: PolicyOptions, ip: str
 }
 
 /** Admin sets the server addresses shown to customers and the public URL used in links. */
-export function updateServerSettings(actor: Actor, value: ServerSettings, ip: string | null, db: Db = getDb()) {
+export async function updateServerSettings(actor: Actor, value: ServerSettings, ip: string | null, db: Db = getDb()) {
   assertAdmin(actor);
-  db.transaction(
-    (tx) => {
-      storeServerSettings(tx, value);
-      writeAudit(tx, actor, { action: "settings.server", targetKind: "settings", targetLabel: "server", ip, details: { ...value } });
+  await transaction(
+    db,
+    async (tx) => {
+      await storeServerSettings(tx, value);
+      await writeAudit(tx, actor, { action: "settings.server", targetKind: "settings", targetLabel: "server", ip, details: { ...value } });
     },
     { behavior: "immediate" },
   );

@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/authz/actor";
 import { preparedTenantScope, type ScopeKind, scopeKind, tenantParams } from "@/lib/authz/scope";
 import { NotFoundError } from "@/lib/errors";
 import { displayDomain } from "@/lib/validation/names";
+import { firstRow } from "@/db/rows";
 
 export type PanelSubscription = {
   id: number;
@@ -51,11 +52,11 @@ const subscriptionDomains = preparedQuery((db, scope: ScopeKind) =>
  * A subscription of the acting customer with its package and domains. The tenant scope sits in the
  * same WHERE as the id: a foreign or missing subscription is the same NotFoundError (404).
  */
-export function getSubscriptionForCustomer(actor: Actor, subscriptionId: number, db: Db = getDb()): PanelSubscription {
+export async function getSubscriptionForCustomer(actor: Actor, subscriptionId: number, db: Db = getDb()): Promise<PanelSubscription> {
   const scope = scopeKind(actor);
-  const row = subscriptionById(db, scope).get({ id: subscriptionId, ...tenantParams(actor) });
+  const row = await firstRow(subscriptionById(db, scope).execute({ id: subscriptionId, ...tenantParams(actor) }));
   if (!row) throw new NotFoundError();
-  const domainRows = subscriptionDomainRows(actor, row.id, db);
+  const domainRows = await subscriptionDomainRows(actor, row.id, db);
   return {
     id: row.id,
     packageName: row.packageName,
@@ -73,11 +74,13 @@ export function getSubscriptionForCustomer(actor: Actor, subscriptionId: number,
 }
 
 /** The subscription's domains in name order, inside the actor's tenant scope (none for a foreign one). */
-export function subscriptionDomainRows(actor: Actor, subscriptionId: number, db: Db = getDb()) {
-  return subscriptionDomains(db, scopeKind(actor)).all({ id: subscriptionId, ...tenantParams(actor) });
+export async function subscriptionDomainRows(actor: Actor, subscriptionId: number, db: Db = getDb()) {
+  return await subscriptionDomains(db, scopeKind(actor)).execute({ id: subscriptionId, ...tenantParams(actor) });
 }
 
 /** Mailboxes of a subscription from its maintained counter (no COUNT over mailboxes, no sum over domains). */
-export function countSubscriptionMailboxes(tx: Pick<Db, "select">, subscriptionId: number): number {
-  return tx.select({ n: subscriptions.mailboxCount }).from(subscriptions).where(eq(subscriptions.id, subscriptionId)).get()?.n ?? 0;
+export async function countSubscriptionMailboxes(tx: Pick<Db, "select">, subscriptionId: number): Promise<number> {
+  return (
+    (await firstRow(tx.select({ n: subscriptions.mailboxCount }).from(subscriptions).where(eq(subscriptions.id, subscriptionId))))?.n ?? 0
+  );
 }

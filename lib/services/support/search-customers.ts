@@ -14,11 +14,11 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
  * compared with mailboxes (20,000 beside 1,000,000 in the benchmark), so a prefix LIKE over them is
  * cheap; from a customer the support user goes on to its mailboxes by customer number.
  */
-export function searchCustomersByName(actor: Actor, q: string, afterId: number | undefined, db: Db = getDb()) {
+export async function searchCustomersByName(actor: Actor, q: string, afterId: number | undefined, db: Db = getDb()) {
   assertCan(actor, "support.read");
   if (q.trim().length < 2) return { items: [], nextAfter: null };
   const pattern = `${escapeLike(q.trim())}%`;
-  const rows = db
+  const rows = await db
     .select({
       id: customers.id,
       customerNumber: customers.customerNumber,
@@ -35,10 +35,9 @@ export function searchCustomersByName(actor: Actor, q: string, afterId: number |
       ),
     )
     .orderBy(asc(customers.id))
-    .limit(CUSTOMER_PAGE_SIZE + 1)
-    .all();
+    .limit(CUSTOMER_PAGE_SIZE + 1);
   const hasMore = rows.length > CUSTOMER_PAGE_SIZE;
   const items = rows.slice(0, CUSTOMER_PAGE_SIZE);
   return { items, nextAfter: hasMore ? String(items[items.length - 1].id) : null };
 }
-export type CustomerSearchItem = ReturnType<typeof searchCustomersByName>["items"][number];
+export type CustomerSearchItem = Awaited<ReturnType<typeof searchCustomersByName>>["items"][number];

@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/permissions";
 import { canonicalCustomerNumber, canonicalDomain } from "@/lib/validation/names";
 import type { MailboxSearchQuery } from "@/lib/validation/support";
+import { firstRow } from "@/db/rows";
 
 export const MAILBOX_PAGE_SIZE = 25;
 
@@ -44,16 +45,16 @@ const splitAddress = (address: string) => {
 };
 
 /** Range on the unique address index instead of LIKE, which SQLite would not serve from it. */
-function byAddressPrefix(db: Db, prefix: string, after: string | undefined, limit: number): Row[] {
+async function byAddressPrefix(db: Db, prefix: string, after: string | undefined, limit: number): Promise<Row[]> {
   const range = prefix ? [gte(mailboxes.address, prefix), lt(mailboxes.address, prefixUpperBound(prefix))] : [];
   const where = and(...range, after ? gt(mailboxes.address, after) : undefined);
-  return selectRows(db, where).orderBy(asc(mailboxes.address)).limit(limit).all();
+  return await selectRows(db, where).orderBy(asc(mailboxes.address)).limit(limit);
 }
 
 /** One domain's mailboxes by local part, from the (domain_id, local_part) index. */
-function byDomain(db: Db, domainId: number, afterLocal: string | undefined, limit: number): Row[] {
+async function byDomain(db: Db, domainId: number, afterLocal: string | undefined, limit: number): Promise<Row[]> {
   const where = and(eq(mailboxes.domainId, domainId), afterLocal !== undefined ? gt(mailboxes.localPart, afterLocal) : undefined);
-  return selectRows(db, where).orderBy(asc(mailboxes.localPart)).limit(limit).all();
+  return await selectRows(db, where).orderBy(asc(mailboxes.localPart)).limit(limit);
 }
 
 /**
@@ -61,32 +62,32 @@ function byDomain(db: Db, domainId: number, afterLocal: string | undefined, limi
  * customer with 200,000 mailboxes is never sorted: the rest of the cursor's domain, then the
  * following domains via (customer_id, name) and (domain_id, local_part).
  */
-function byCustomer(db: Db, customerId: number, after: string | undefined, limit: number): Row[] {
+async function byCustomer(db: Db, customerId: number, after: string | undefined, limit: number): Promise<Row[]> {
   const rows: Row[] = [];
   const cursor = after ? splitAddress(after) : undefined;
   if (cursor) {
-    const domain = db
-      .select({ id: domains.id })
-      .from(domains)
-      .where(and(eq(domains.customerId, customerId), eq(domains.name, cursor.domain)))
-      .get();
-    if (domain) rows.push(...byDomain(db, domain.id, cursor.local, limit));
+    const domain = await firstRow(
+      db
+        .select({ id: domains.id })
+        .from(domains)
+        .where(and(eq(domains.customerId, customerId), eq(domains.name, cursor.domain))),
+    );
+    if (domain) rows.push(...(await byDomain(db, domain.id, cursor.local, limit)));
   }
   if (rows.length < limit) {
     const where = and(eq(domains.customerId, customerId), cursor ? gt(domains.name, cursor.domain) : undefined);
     // d.id in the ORDER BY lets SQLite keep the nested-loop order instead of sorting each domain.
     rows.push(
-      ...selectRows(db, where)
+      ...(await selectRows(db, where)
         .orderBy(asc(domains.name), asc(domains.id), asc(mailboxes.localPart))
-        .limit(limit - rows.length)
-        .all(),
+        .limit(limit - rows.length)),
     );
   }
   return rows;
 }
 
 /** Support's search across all resellers, keyset-paginated by the last address shown (`after`). */
-export function searchMailboxes(
+export async function searchMailboxes(
   actor: Actor,
   query: Omit<MailboxSearchQuery, "field"> & { field: Exclude<MailboxSearchQuery["field"], "customerName"> },
   db: Db = getDb(),
@@ -95,18 +96,20 @@ export function searchMailboxes(
   const limit = MAILBOX_PAGE_SIZE + 1;
   let rows: Row[] = [];
   if (query.field === "address") {
-    rows = byAddressPrefix(db, query.q.toLowerCase(), query.after, limit);
+    rows = await byAddressPrefix(db, query.q.toLowerCase(), query.after, limit);
   } else if (query.field === "domain") {
     const name = canonicalDomain(query.q.replace(/^.*@/, ""));
-    const domain = name ? db.select({ id: domains.id }).from(domains).where(eq(domains.name, name)).get() : undefined;
-    if (domain) rows = byDomain(db, domain.id, query.after ? splitAddress(query.after).local : undefined, limit);
+    const domain = name ? await firstRow(db.select({ id: domains.id }).from(domains).where(eq(domains.name, name))) : undefined;
+    if (domain) rows = await byDomain(db, domain.id, query.after ? splitAddress(query.after).local : undefined, limit);
   } else {
     const number = canonicalCustomerNumber(query.q);
-    const customer = number ? db.select({ id: customers.id }).from(customers).where(eq(customers.customerNumber, number)).get() : undefined;
-    if (customer) rows = byCustomer(db, customer.id, query.after, limit);
+    const customer = number
+      ? await firstRow(db.select({ id: customers.id }).from(customers).where(eq(customers.customerNumber, number)))
+      : undefined;
+    if (customer) rows = await byCustomer(db, customer.id, query.after, limit);
   }
   const hasMore = rows.length > MAILBOX_PAGE_SIZE;
   const items = rows.slice(0, MAILBOX_PAGE_SIZE);
   return { items, nextAfter: hasMore ? items[items.length - 1].address : null };
 }
-export type MailboxSearchItem = ReturnType<typeof searchMailboxes>["items"][number];
+export type MailboxSearchItem = Awaited<ReturnType<typeof searchMailboxes>>["items"][number];

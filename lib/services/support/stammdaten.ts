@@ -6,6 +6,8 @@ import type { Actor } from "@/lib/authz/actor";
 import { tenantScope } from "@/lib/authz/scope";
 import { NotFoundError } from "@/lib/errors";
 import { writeAudit } from "@/lib/services/audit/write-audit";
+import { transaction } from "@/db/transaction";
+import { firstRow } from "@/db/rows";
 
 /**
  * Tickets are authenticated by the login plus a fresh look at the Stammdaten: support acts on what the
@@ -16,27 +18,28 @@ export const STAMMDATEN_CONFIRMATION_TTL_MS = 12 * 60 * 60 * 1000;
 const ownCustomer = (actor: Actor) =>
   and(eq(customers.id, actor.customerId ?? -1), tenantScope(actor, { resellerId: customers.resellerId, customerId: customers.id }));
 
-export function getStammdatenConfirmedAt(actor: Actor, db: Db = getDb()): Date | null {
-  const row = db.select({ at: customers.stammdatenConfirmedAt }).from(customers).where(ownCustomer(actor)).get();
+export async function getStammdatenConfirmedAt(actor: Actor, db: Db = getDb()): Promise<Date | null> {
+  const row = await firstRow(db.select({ at: customers.stammdatenConfirmedAt }).from(customers).where(ownCustomer(actor)));
   if (!row) throw new NotFoundError();
   return row.at;
 }
 
-export function hasFreshStammdatenConfirmation(actor: Actor, now = Date.now(), db: Db = getDb()): boolean {
-  const at = getStammdatenConfirmedAt(actor, db);
+export async function hasFreshStammdatenConfirmation(actor: Actor, now = Date.now(), db: Db = getDb()): Promise<boolean> {
+  const at = await getStammdatenConfirmedAt(actor, db);
   return !!at && now - at.getTime() < STAMMDATEN_CONFIRMATION_TTL_MS;
 }
 
-export function confirmStammdaten(actor: Actor, ip: string | null, db: Db = getDb()): void {
-  db.transaction((tx) => {
-    const row = tx
-      .select({ id: customers.id, resellerId: customers.resellerId, number: customers.customerNumber })
-      .from(customers)
-      .where(ownCustomer(actor))
-      .get();
+export async function confirmStammdaten(actor: Actor, ip: string | null, db: Db = getDb()): Promise<void> {
+  await transaction(db, async (tx) => {
+    const row = await firstRow(
+      tx
+        .select({ id: customers.id, resellerId: customers.resellerId, number: customers.customerNumber })
+        .from(customers)
+        .where(ownCustomer(actor)),
+    );
     if (!row) throw new NotFoundError();
-    tx.update(customers).set({ stammdatenConfirmedAt: new Date() }).where(eq(customers.id, row.id)).run();
-    writeAudit(tx, actor, {
+    await tx.update(customers).set({ stammdatenConfirmedAt: new Date() }).where(eq(customers.id, row.id));
+    await writeAudit(tx, actor, {
       action: "customer.stammdaten_confirmed",
       targetKind: "customer",
       targetId: row.id,

@@ -4,13 +4,17 @@ import { type Db, getDb } from "@/db";
 import { tickets } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { tenantScope } from "@/lib/authz/scope";
+import { firstRow } from "@/db/rows";
 
-export function countOpenTickets(actor: Actor, db: Db = getDb()): number {
+export async function countOpenTickets(actor: Actor, db: Db = getDb()): Promise<number> {
   return (
-    db
-      .select({ n: count() })
-      .from(tickets)
-      .where(and(ne(tickets.status, "closed"), tenantScope(actor, tickets)))
-      .get()?.n ?? 0
+    (
+      await firstRow(
+        db
+          .select({ n: count() })
+          .from(tickets)
+          .where(and(ne(tickets.status, "closed"), tenantScope(actor, tickets))),
+      )
+    )?.n ?? 0
   );
 }

@@ -7,22 +7,23 @@ import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import { hasFreshStammdatenConfirmation } from "@/lib/services/support/stammdaten";
 import type { CreateTicketInput } from "@/lib/validation/ticket";
+import { transaction } from "@/db/transaction";
+import { onlyRow } from "@/db/rows";
 
 /** A customer opens a ticket in the SupportCenter; only after confirming the Stammdaten. */
-export function createTicket(actor: Actor, input: CreateTicketInput, ip: string | null, db: Db = getDb()): number {
+export async function createTicket(actor: Actor, input: CreateTicketInput, ip: string | null, db: Db = getDb()): Promise<number> {
   if (!can(actor, "customer.self") || !actor.customerId || !actor.resellerId) throw new ForbiddenError();
-  if (!hasFreshStammdatenConfirmation(actor, Date.now(), db)) throw new ValidationError("supportCenter.confirmFirst");
+  if (!(await hasFreshStammdatenConfirmation(actor, Date.now(), db))) throw new ValidationError("supportCenter.confirmFirst");
   const tenant = { resellerId: actor.resellerId, customerId: actor.customerId };
-  return db.transaction((tx) => {
-    const ticket = tx
-      .insert(tickets)
-      .values({ ...tenant, openedByUserId: actor.id, category: input.category, subject: input.subject })
-      .returning({ id: tickets.id })
-      .get();
-    tx.insert(ticketMessages)
-      .values({ ...tenant, ticketId: ticket.id, authorUserId: actor.id, body: input.message })
-      .run();
-    writeAudit(tx, actor, {
+  return await transaction(db, async (tx) => {
+    const ticket = await onlyRow(
+      tx
+        .insert(tickets)
+        .values({ ...tenant, openedByUserId: actor.id, category: input.category, subject: input.subject })
+        .returning({ id: tickets.id }),
+    );
+    await tx.insert(ticketMessages).values({ ...tenant, ticketId: ticket.id, authorUserId: actor.id, body: input.message });
+    await writeAudit(tx, actor, {
       action: "ticket.create",
       targetKind: "ticket",
       targetId: ticket.id,

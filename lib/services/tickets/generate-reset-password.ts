@@ -10,6 +10,8 @@ import { generatePassword } from "@/lib/password/generate";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import { setPassword } from "@/lib/services/passwords/set-password";
 import { getTicketRowOrThrow } from "./get-ticket";
+import { transaction } from "@/db/transaction";
+import { firstRow } from "@/db/rows";
 
 export const secretContext = (ticketId: number) => `ticket:${ticketId}`;
 
@@ -21,19 +23,24 @@ export const secretContext = (ticketId: number) => `ticket:${ticketId}`;
  */
 export async function generateResetPassword(actor: Actor, ticketId: number, ip: string | null, db: Db = getDb()): Promise<void> {
   assertCan(actor, "support.tickets");
-  const ticket = getTicketRowOrThrow(actor, ticketId, db);
+  const ticket = await getTicketRowOrThrow(actor, ticketId, db);
   const refuse = (key: string) => new ValidationError(key);
   if (ticket.category !== "reset_mailadmin_password") throw refuse("tickets.resetWrongCategory");
   if (ticket.status === "closed") throw refuse("tickets.resetClosed");
   // Only a ticket the customer opened from its own authenticated KSC login authorizes a reset.
-  const opener = db.select({ role: users.role, customerId: users.customerId }).from(users).where(eq(users.id, ticket.openedByUserId)).get();
+  const opener = await firstRow(
+    db.select({ role: users.role, customerId: users.customerId }).from(users).where(eq(users.id, ticket.openedByUserId)),
+  );
   if (!opener || !roleHas(opener.role, "customer.self") || opener.customerId !== ticket.customerId)
     throw refuse("tickets.resetNotCustomer");
-  const account = db
-    .select({ id: mailAccounts.id, login: mailAccounts.login })
-    .from(mailAccounts)
-    .where(and(eq(mailAccounts.customerId, ticket.customerId), eq(mailAccounts.resellerId, ticket.resellerId), eq(mailAccounts.number, 1)))
-    .get();
+  const account = await firstRow(
+    db
+      .select({ id: mailAccounts.id, login: mailAccounts.login })
+      .from(mailAccounts)
+      .where(
+        and(eq(mailAccounts.customerId, ticket.customerId), eq(mailAccounts.resellerId, ticket.resellerId), eq(mailAccounts.number, 1)),
+      ),
+  );
   if (!account) throw refuse("tickets.resetNoAccount");
 
   const password = generatePassword();
@@ -52,15 +59,14 @@ export async function generateResetPassword(actor: Actor, ticketId: number, ip: 
     db,
   );
   const tenant = { resellerId: ticket.resellerId, customerId: ticket.customerId };
-  db.transaction(
-    (tx) => {
+  await transaction(
+    db,
+    async (tx) => {
       // A second generation replaces an unread or already read one: only the newest password is valid.
-      tx.delete(ticketSecrets).where(eq(ticketSecrets.ticketId, ticket.id)).run();
-      tx.insert(ticketSecrets)
-        .values({ ...tenant, ticketId: ticket.id, mailAccountId: account.id, sealed })
-        .run();
-      tx.update(tickets).set({ status: "answered", updatedAt: new Date() }).where(eq(tickets.id, ticket.id)).run();
-      writeAudit(tx, actor, {
+      await tx.delete(ticketSecrets).where(eq(ticketSecrets.ticketId, ticket.id));
+      await tx.insert(ticketSecrets).values({ ...tenant, ticketId: ticket.id, mailAccountId: account.id, sealed });
+      await tx.update(tickets).set({ status: "answered", updatedAt: new Date() }).where(eq(tickets.id, ticket.id));
+      await writeAudit(tx, actor, {
         action: "ticket.password_generated",
         targetKind: "ticket",
         targetId: ticket.id,

@@ -5,24 +5,26 @@ import { customers, mailAccounts, ticketMessages, tickets, ticketSecrets, users 
 import type { Actor } from "@/lib/authz/actor";
 import { tenantScope } from "@/lib/authz/scope";
 import { NotFoundError } from "@/lib/errors";
+import { firstRow } from "@/db/rows";
 
 /** The ticket row, scoped in the same WHERE as the id: another tenant's ticket is simply not found. */
-export function getTicketRowOrThrow(actor: Actor, ticketId: number, db: Pick<Db, "select"> = getDb()) {
-  const row = db
-    .select({
-      id: tickets.id,
-      resellerId: tickets.resellerId,
-      customerId: tickets.customerId,
-      openedByUserId: tickets.openedByUserId,
-      category: tickets.category,
-      subject: tickets.subject,
-      status: tickets.status,
-      createdAt: tickets.createdAt,
-      updatedAt: tickets.updatedAt,
-    })
-    .from(tickets)
-    .where(and(eq(tickets.id, ticketId), tenantScope(actor, tickets)))
-    .get();
+export async function getTicketRowOrThrow(actor: Actor, ticketId: number, db: Pick<Db, "select"> = getDb()) {
+  const row = await firstRow(
+    db
+      .select({
+        id: tickets.id,
+        resellerId: tickets.resellerId,
+        customerId: tickets.customerId,
+        openedByUserId: tickets.openedByUserId,
+        category: tickets.category,
+        subject: tickets.subject,
+        status: tickets.status,
+        createdAt: tickets.createdAt,
+        updatedAt: tickets.updatedAt,
+      })
+      .from(tickets)
+      .where(and(eq(tickets.id, ticketId), tenantScope(actor, tickets))),
+  );
   if (!row) throw new NotFoundError();
   return row;
 }
@@ -30,14 +32,15 @@ export function getTicketRowOrThrow(actor: Actor, ticketId: number, db: Pick<Db,
 export type PasswordState = "none" | "ready" | "revealed";
 
 /** Ticket, customer, conversation and whether a generated password waits; never the password itself. */
-export function getTicketOrThrow(actor: Actor, ticketId: number, db: Db = getDb()) {
-  const ticket = getTicketRowOrThrow(actor, ticketId, db);
-  const customer = db
-    .select({ customerNumber: customers.customerNumber, company: customers.company, contactName: customers.contactName })
-    .from(customers)
-    .where(eq(customers.id, ticket.customerId))
-    .get();
-  const messages = db
+export async function getTicketOrThrow(actor: Actor, ticketId: number, db: Db = getDb()) {
+  const ticket = await getTicketRowOrThrow(actor, ticketId, db);
+  const customer = await firstRow(
+    db
+      .select({ customerNumber: customers.customerNumber, company: customers.company, contactName: customers.contactName })
+      .from(customers)
+      .where(eq(customers.id, ticket.customerId)),
+  );
+  const messages = await db
     .select({
       id: ticketMessages.id,
       body: ticketMessages.body,
@@ -48,14 +51,14 @@ export function getTicketOrThrow(actor: Actor, ticketId: number, db: Db = getDb(
     .from(ticketMessages)
     .innerJoin(users, eq(ticketMessages.authorUserId, users.id))
     .where(eq(ticketMessages.ticketId, ticket.id))
-    .orderBy(asc(ticketMessages.id))
-    .all();
-  const secret = db
-    .select({ revealedAt: ticketSecrets.revealedAt, createdAt: ticketSecrets.createdAt, account: mailAccounts.login })
-    .from(ticketSecrets)
-    .innerJoin(mailAccounts, eq(ticketSecrets.mailAccountId, mailAccounts.id))
-    .where(eq(ticketSecrets.ticketId, ticket.id))
-    .get();
+    .orderBy(asc(ticketMessages.id));
+  const secret = await firstRow(
+    db
+      .select({ revealedAt: ticketSecrets.revealedAt, createdAt: ticketSecrets.createdAt, account: mailAccounts.login })
+      .from(ticketSecrets)
+      .innerJoin(mailAccounts, eq(ticketSecrets.mailAccountId, mailAccounts.id))
+      .where(eq(ticketSecrets.ticketId, ticket.id)),
+  );
   const passwordState: PasswordState = !secret ? "none" : secret.revealedAt ? "revealed" : "ready";
   return {
     ticket,
@@ -67,4 +70,4 @@ export function getTicketOrThrow(actor: Actor, ticketId: number, db: Db = getDb(
     passwordRevealedAt: secret?.revealedAt ?? null,
   };
 }
-export type TicketView = ReturnType<typeof getTicketOrThrow>;
+export type TicketView = Awaited<ReturnType<typeof getTicketOrThrow>>;

@@ -35,23 +35,22 @@ function searchCondition(q: string): SQL | undefined {
  * Tickets visible to the actor, newest first, keyset-paginated by id (`before`), so page 100 costs
  * what page 1 costs. The status filter uses the (status, id) index.
  */
-export function listTickets(actor: Actor, query: TicketQueueQuery, db: Db = getDb()) {
+export async function listTickets(actor: Actor, query: TicketQueueQuery, db: Db = getDb()) {
   const conditions = [tenantScope(actor, tickets)];
   if (query.status) conditions.push(eq(tickets.status, query.status));
   if (query.category) conditions.push(eq(tickets.category, query.category));
   if (query.before) conditions.push(lt(tickets.id, query.before));
   const search = query.q ? searchCondition(query.q) : undefined;
   if (search) conditions.push(search);
-  const rows = db
+  const rows = await db
     .select(columns)
     .from(tickets)
     .innerJoin(customers, eq(tickets.customerId, customers.id))
     .where(and(...conditions))
     .orderBy(desc(tickets.id))
-    .limit(TICKET_PAGE_SIZE + 1)
-    .all();
+    .limit(TICKET_PAGE_SIZE + 1);
   const hasMore = rows.length > TICKET_PAGE_SIZE;
   const items = rows.slice(0, TICKET_PAGE_SIZE);
   return { items, nextBefore: hasMore ? items[items.length - 1].id : null };
 }
-export type TicketListItem = ReturnType<typeof listTickets>["items"][number];
+export type TicketListItem = Awaited<ReturnType<typeof listTickets>>["items"][number];

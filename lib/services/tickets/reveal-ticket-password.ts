@@ -9,25 +9,29 @@ import { ValidationError } from "@/lib/errors";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import { secretContext } from "./generate-reset-password";
 import { getTicketRowOrThrow } from "./get-ticket";
+import { transaction } from "@/db/transaction";
+import { firstRow } from "@/db/rows";
 
 /**
  * The customer reads the generated password exactly once: in one immediate transaction the sealed
  * value is read, wiped and the reveal audited, so two parallel clicks cannot both get it.
  */
-export function revealTicketPassword(actor: Actor, ticketId: number, ip: string | null, db: Db = getDb()): string {
+export async function revealTicketPassword(actor: Actor, ticketId: number, ip: string | null, db: Db = getDb()): Promise<string> {
   assertCan(actor, "customer.self");
-  return db.transaction(
-    (tx) => {
-      const ticket = getTicketRowOrThrow(actor, ticketId, tx);
-      const secret = tx
-        .select({ id: ticketSecrets.id, sealed: ticketSecrets.sealed })
-        .from(ticketSecrets)
-        .where(and(eq(ticketSecrets.ticketId, ticket.id), isNull(ticketSecrets.revealedAt)))
-        .get();
+  return await transaction(
+    db,
+    async (tx) => {
+      const ticket = await getTicketRowOrThrow(actor, ticketId, tx);
+      const secret = await firstRow(
+        tx
+          .select({ id: ticketSecrets.id, sealed: ticketSecrets.sealed })
+          .from(ticketSecrets)
+          .where(and(eq(ticketSecrets.ticketId, ticket.id), isNull(ticketSecrets.revealedAt))),
+      );
       if (!secret?.sealed) throw new ValidationError("tickets.passwordGone");
       const password = openSecret(secret.sealed, secretContext(ticket.id));
-      tx.update(ticketSecrets).set({ sealed: null, revealedAt: new Date() }).where(eq(ticketSecrets.id, secret.id)).run();
-      writeAudit(tx, actor, {
+      await tx.update(ticketSecrets).set({ sealed: null, revealedAt: new Date() }).where(eq(ticketSecrets.id, secret.id));
+      await writeAudit(tx, actor, {
         action: "ticket.password_revealed",
         targetKind: "ticket",
         targetId: ticket.id,

@@ -27,10 +27,10 @@ export async function changePasswordFromWebmail(
   locale: Locale,
   db: Db = getDb(),
 ): Promise<WebmailPasswordResult> {
-  const candidate = findLoginCandidate(db, "mailbox", input.user);
-  const actor = candidate && loadActor(db, "mailbox", candidate.id);
+  const candidate = await findLoginCandidate(db, "mailbox", input.user);
+  const actor = candidate && (await loadActor(db, "mailbox", candidate.id));
   if (!actor) {
-    recordFailure(db, [throttleKeys(0, ip)[1]]);
+    await recordFailure(db, [throttleKeys(0, ip)[1]]);
     return { ok: false, reason: "currentWrong", messageKeys: [WRONG_KEY] };
   }
   try {

@@ -28,20 +28,20 @@ export function openApiWorld() {
   async function tenant(name: string): Promise<ApiTenant> {
     const hash = await hashPassword(API_TEST_PASSWORD);
     const base = 600000 + crypto.randomInt(0, 39000) * 10;
-    const r = buildReseller(db, {
+    const r = await buildReseller(db, {
       name: `API ${name} ${tag}`,
       customerNumberBase: base,
       email: `api-${name}-${tag}@reseller.example`,
       passwordHash: hash,
     });
-    const c = buildCustomer(db, r.id, {
+    const c = await buildCustomer(db, r.id, {
       company: `API ${name}`,
       contactName: "Test",
       contactEmail: `api-${name}-${tag}@kunde.example`,
       passwordHash: hash,
       stammdatenConfirmed: true,
     });
-    const packageId = buildPackage(db, r.id, {
+    const packageId = await buildPackage(db, r.id, {
       name: `API ${name}`,
       panel: "plesk10",
       maxDomains: 5,
@@ -52,16 +52,16 @@ export function openApiWorld() {
       forwardingEnabled: true,
     });
     const owner = { resellerId: r.id, customerId: c.id };
-    const subscriptionId = buildSubscription(db, owner, packageId);
+    const subscriptionId = await buildSubscription(db, owner, packageId);
     const domain = `api-${name}-${tag}.example`;
-    const d = buildDomain(db, owner, subscriptionId, domain);
-    const m = buildMailbox(db, owner, { id: d.id, name: domain }, "info", { passwordHash: hash, quotaMb: 1024 });
-    const actor = (id: number) => loadActor(db, "user", id) as Actor;
-    return { reseller: actor(r.userId), customer: actor(c.userId), domain, mailboxId: m.id, address: `info@${domain}` };
+    const d = await buildDomain(db, owner, subscriptionId, domain);
+    const m = await buildMailbox(db, owner, { id: d.id, name: domain }, "info", { passwordHash: hash, quotaMb: 1024 });
+    const actor = async (id: number) => (await loadActor(db, "user", id)) as Actor;
+    return { reseller: await actor(r.userId), customer: await actor(c.userId), domain, mailboxId: m.id, address: `info@${domain}` };
   }
 
-  const keyFor = (actor: Actor, scopes: string[], name = "Skript") =>
-    createApiKey(actor, createApiKeySchema.parse({ name: `${name} ${tag}`, scopes }), null, db).token;
+  const keyFor = async (actor: Actor, scopes: string[], name = "Skript") =>
+    (await createApiKey(actor, createApiKeySchema.parse({ name: `${name} ${tag}`, scopes }), null, db)).token;
 
   return { sqlite, db, tag, tenant, keyFor };
 }

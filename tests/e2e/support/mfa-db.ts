@@ -3,6 +3,7 @@ import { drizzle } from "drizzle-orm/better-sqlite3";
 import { openSqlite } from "@/db/open";
 import * as schema from "@/db/schema";
 import { writeMfaPolicy } from "@/lib/auth/mfa/policy-store";
+import { firstRow } from "@/db/rows";
 
 /**
  * Direct access to the shared e2e database (KONTOR_DB) for the second-factor tests: switch the staff
@@ -16,22 +17,23 @@ export function openTestDb() {
   const db = drizzle(sqlite, { schema });
   return {
     close: () => sqlite.close(),
-    setEnforceStaff: (enforceStaff: boolean) => writeMfaPolicy(db, { enforceStaff }),
-    userId: (email: string) => db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, email)).get()?.id,
-    factorCount: (userId: number) => db.select().from(schema.mfaFactors).where(eq(schema.mfaFactors.userId, userId)).all().length,
-    removeFactors(userId: number) {
-      db.delete(schema.mfaRecoveryCodes).where(eq(schema.mfaRecoveryCodes.userId, userId)).run();
-      db.delete(schema.mfaFactors).where(eq(schema.mfaFactors.userId, userId)).run();
-      db.delete(schema.mfaPendingLogins).where(eq(schema.mfaPendingLogins.userId, userId)).run();
+    setEnforceStaff: async (enforceStaff: boolean) => await writeMfaPolicy(db, { enforceStaff }),
+    userId: async (email: string) =>
+      (await firstRow(db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, email))))?.id,
+    factorCount: async (userId: number) => (await db.select().from(schema.mfaFactors).where(eq(schema.mfaFactors.userId, userId))).length,
+    async removeFactors(userId: number) {
+      await db.delete(schema.mfaRecoveryCodes).where(eq(schema.mfaRecoveryCodes.userId, userId));
+      await db.delete(schema.mfaFactors).where(eq(schema.mfaFactors.userId, userId));
+      await db.delete(schema.mfaPendingLogins).where(eq(schema.mfaPendingLogins.userId, userId));
     },
     /** Sets the stored public URL and returns a function that puts the previous row back. */
-    usePublicUrl(publicUrl: string) {
-      const row = db.select().from(schema.settings).where(eq(schema.settings.key, "server")).get();
+    async usePublicUrl(publicUrl: string) {
+      const row = await firstRow(db.select().from(schema.settings).where(eq(schema.settings.key, "server")));
       const value = { ...((row?.value as Record<string, unknown> | undefined) ?? {}), publicUrl };
-      db.insert(schema.settings).values({ key: "server", value }).onConflictDoUpdate({ target: schema.settings.key, set: { value } }).run();
-      return () => {
-        if (row) db.update(schema.settings).set({ value: row.value }).where(eq(schema.settings.key, "server")).run();
-        else db.delete(schema.settings).where(eq(schema.settings.key, "server")).run();
+      await db.insert(schema.settings).values({ key: "server", value }).onConflictDoUpdate({ target: schema.settings.key, set: { value } });
+      return async () => {
+        if (row) await db.update(schema.settings).set({ value: row.value }).where(eq(schema.settings.key, "server"));
+        else await db.delete(schema.settings).where(eq(schema.settings.key, "server"));
       };
     },
   };

@@ -6,6 +6,7 @@ import { openSqlite } from "@/db/open";
 import * as schema from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password-hash";
 import { config } from "@/lib/config";
+import { firstRow } from "@/db/rows";
 
 /** The Roundcube that scripts/test-all.sh started (KONTOR_WEBMAIL_PORT). */
 export const WEBMAIL_URL = `http://127.0.0.1:${String(config().webmail.port)}/`;
@@ -24,76 +25,69 @@ function openDb() {
 export async function createTestMailbox(password: string, recoveryEmail: string | null = null): Promise<string> {
   const { sqlite, db } = openDb();
   try {
-    const domain = db.select().from(schema.domains).limit(1).get();
+    const domain = await firstRow(db.select().from(schema.domains).limit(1));
     if (!domain) throw new Error("no domain in the test database");
-    const sub = db.select().from(schema.subscriptions).where(eq(schema.subscriptions.id, domain.subscriptionId)).get();
+    const sub = await firstRow(db.select().from(schema.subscriptions).where(eq(schema.subscriptions.id, domain.subscriptionId)));
     if (!sub) throw new Error("domain without subscription");
     const localPart = `webmail-${crypto.randomBytes(4).toString("hex")}`;
     const address = `${localPart}@${domain.name}`;
-    db.insert(schema.mailboxes)
-      .values({
-        resellerId: sub.resellerId,
-        customerId: sub.customerId,
-        domainId: domain.id,
-        localPart,
-        address,
-        passwordHash: await hashPassword(password),
-        recoveryEmail,
-        passwordChangedAt: new Date(),
-      })
-      .run();
+    await db.insert(schema.mailboxes).values({
+      resellerId: sub.resellerId,
+      customerId: sub.customerId,
+      domainId: domain.id,
+      localPart,
+      address,
+      passwordHash: await hashPassword(password),
+      recoveryEmail,
+      passwordChangedAt: new Date(),
+    });
     return address;
   } finally {
     sqlite.close();
   }
 }
 
-export function removeTestMailbox(address: string) {
+export async function removeTestMailbox(address: string) {
   const { sqlite, db } = openDb();
   try {
-    const row = db.select({ id: schema.mailboxes.id }).from(schema.mailboxes).where(eq(schema.mailboxes.address, address)).get();
+    const row = await firstRow(db.select({ id: schema.mailboxes.id }).from(schema.mailboxes).where(eq(schema.mailboxes.address, address)));
     if (!row) return;
-    db.delete(schema.authThrottle)
-      .where(like(schema.authThrottle.key, `mailbox-password:${row.id}`))
-      .run();
+    await db.delete(schema.authThrottle).where(like(schema.authThrottle.key, `mailbox-password:${row.id}`));
     // The browser's wrong answers were also counted under its address (loopback), shared with other tests.
-    db.delete(schema.authThrottle).where(like(schema.authThrottle.key, "mailbox-password-ip:127.0.0.1")).run();
-    db.delete(schema.spamSettings).where(eq(schema.spamSettings.mailboxId, row.id)).run();
-    db.delete(schema.mailboxes).where(eq(schema.mailboxes.id, row.id)).run();
+    await db.delete(schema.authThrottle).where(like(schema.authThrottle.key, "mailbox-password-ip:127.0.0.1"));
+    await db.delete(schema.spamSettings).where(eq(schema.spamSettings.mailboxId, row.id));
+    await db.delete(schema.mailboxes).where(eq(schema.mailboxes.id, row.id));
   } finally {
     sqlite.close();
   }
 }
 
-export function auditEntries(address: string) {
+export async function auditEntries(address: string) {
   const { sqlite, db } = openDb();
   try {
-    return db
+    return await db
       .select()
       .from(schema.auditLog)
-      .where(and(eq(schema.auditLog.action, "mailbox.password.self"), eq(schema.auditLog.targetLabel, address)))
-      .all();
+      .where(and(eq(schema.auditLog.action, "mailbox.password.self"), eq(schema.auditLog.targetLabel, address)));
   } finally {
     sqlite.close();
   }
 }
 
 /** Locks the mailbox's password change as ten wrong current passwords would have. */
-export function lockPasswordChange(address: string) {
+export async function lockPasswordChange(address: string) {
   const { sqlite, db } = openDb();
   try {
-    const row = db.select({ id: schema.mailboxes.id }).from(schema.mailboxes).where(eq(schema.mailboxes.address, address)).get();
+    const row = await firstRow(db.select({ id: schema.mailboxes.id }).from(schema.mailboxes).where(eq(schema.mailboxes.address, address)));
     if (!row) throw new Error(`no mailbox ${address}`);
     const now = Date.now();
-    db.insert(schema.authThrottle)
-      .values({
-        key: `mailbox-password:${row.id}`,
-        failures: 10,
-        windowStart: new Date(now),
-        lockedUntil: new Date(now + 60 * 60 * 1000),
-        lockCount: 1,
-      })
-      .run();
+    await db.insert(schema.authThrottle).values({
+      key: `mailbox-password:${row.id}`,
+      failures: 10,
+      windowStart: new Date(now),
+      lockedUntil: new Date(now + 60 * 60 * 1000),
+      lockCount: 1,
+    });
   } finally {
     sqlite.close();
   }

@@ -3,29 +3,30 @@ import { mailAccounts, users } from "@/db/schema";
 import { loadActor } from "@/lib/auth/principals";
 import type { Actor } from "@/lib/authz/actor";
 import { createSeededDb } from "../seeded-db";
+import { firstRow } from "@/db/rows";
 
 export type Handle = Awaited<ReturnType<typeof createSeededDb>>;
 
 /** Actors of the demo data, re-read from the database like every request does. */
 export function actorsOf(handle: Handle) {
-  const user = (email: string): Actor => {
-    const u = handle.db.select({ id: users.id }).from(users).where(eq(users.email, email)).get();
-    const actor = u && loadActor(handle.db, "user", u.id);
+  const user = async (email: string): Promise<Actor> => {
+    const u = await firstRow(handle.db.select({ id: users.id }).from(users).where(eq(users.email, email)));
+    const actor = u && (await loadActor(handle.db, "user", u.id));
     if (!actor) throw new Error(`no actor ${email}`);
     return actor;
   };
-  const mailAdmin = (login: string): Actor => {
-    const a = handle.db.select({ id: mailAccounts.id }).from(mailAccounts).where(eq(mailAccounts.login, login)).get();
-    const actor = a && loadActor(handle.db, "mail_account", a.id);
+  const mailAdmin = async (login: string): Promise<Actor> => {
+    const a = await firstRow(handle.db.select({ id: mailAccounts.id }).from(mailAccounts).where(eq(mailAccounts.login, login)));
+    const actor = a && (await loadActor(handle.db, "mail_account", a.id));
     if (!actor) throw new Error(`no mail admin ${login}`);
     return actor;
   };
   return {
     user,
     mailAdmin,
-    reseller: () => user("reseller@kontor.example"),
-    reseller2: () => user("reseller2@kontor.example"),
-    admin: () => user("admin@kontor.example"),
+    reseller: async () => await user("reseller@kontor.example"),
+    reseller2: async () => await user("reseller2@kontor.example"),
+    admin: async () => await user("admin@kontor.example"),
   };
 }
 

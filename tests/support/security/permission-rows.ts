@@ -41,23 +41,26 @@ export type PermissionRow =
 
 export const PERMISSION_ROWS: Record<Permission, PermissionRow> = {
   public: { gate: "actions" },
-  "admin.manage": { gate: "service", probe: (actor, _w, db) => listResellers(actor, db) },
-  "settings.manage": { gate: "service", probe: (actor, _w, db) => updatePasswordPolicy(actor, getPasswordPolicyOptions(db), null, db) },
-  "mfa.reset": { gate: "service", probe: (actor, _w, db) => findCustomerAccounts(actor, "k", db) },
+  "admin.manage": { gate: "service", probe: async (actor, _w, db) => await listResellers(actor, db) },
+  "settings.manage": {
+    gate: "service",
+    probe: async (actor, _w, db) => await updatePasswordPolicy(actor, await getPasswordPolicyOptions(db), null, db),
+  },
+  "mfa.reset": { gate: "service", probe: async (actor, _w, db) => await findCustomerAccounts(actor, "k", db) },
   "mfa.self": { gate: "actions" },
-  "apikeys.manage": { gate: "service", probe: (actor, _w, db) => listApiKeys(actor, db) },
+  "apikeys.manage": { gate: "service", probe: async (actor, _w, db) => await listApiKeys(actor, db) },
   "password.self": { gate: "actions" },
-  "reseller.manage": { gate: "service", probe: (actor, _w, db) => updateCustomer(actor, MISSING, customerInput, null, db) },
-  "customer.self": { gate: "service", probe: (actor, _w, db) => revealTicketPassword(actor, MISSING, null, db) },
+  "reseller.manage": { gate: "service", probe: async (actor, _w, db) => await updateCustomer(actor, MISSING, customerInput, null, db) },
+  "customer.self": { gate: "service", probe: async (actor, _w, db) => await revealTicketPassword(actor, MISSING, null, db) },
   "mailboxes.manage": { gate: "actions" },
   "mailadmin.manage": { gate: "service", probe: (actor) => assertMailAdmin(actor) },
-  "mailbox.self": { gate: "service", refusal: "errors.notFound", probe: (actor, _w, db) => loadOwnMailbox(actor, db) },
-  "support.read": { gate: "service", probe: (actor, _w, db) => searchCustomersByName(actor, "K", undefined, db) },
-  "support.tickets": { gate: "service", probe: (actor, _w, db) => setTicketStatus(actor, MISSING, "closed", null, db) },
+  "mailbox.self": { gate: "service", refusal: "errors.notFound", probe: async (actor, _w, db) => await loadOwnMailbox(actor, db) },
+  "support.read": { gate: "service", probe: async (actor, _w, db) => await searchCustomersByName(actor, "K", undefined, db) },
+  "support.tickets": { gate: "service", probe: async (actor, _w, db) => await setTicketStatus(actor, MISSING, "closed", null, db) },
   "support.recovery": {
     gate: "service",
-    probe: (actor, _w, db) =>
-      sendSupportRecoveryLink(
+    probe: async (actor, _w, db) =>
+      await sendSupportRecoveryLink(
         actor,
         { kind: "mailbox", identifier: "niemand@nirgends.example", recipient: "contact", reason: "Test" },
         "de",
@@ -67,28 +70,26 @@ export const PERMISSION_ROWS: Record<Permission, PermissionRow> = {
   },
   "export.read": {
     gate: "service",
-    probe: (actor, w, db) => exportSubscription(actor, w.b.subscriptionId, { withHashes: false, format: "csv" }, db),
+    probe: async (actor, w, db) => await exportSubscription(actor, w.b.subscriptionId, { withHashes: false, format: "csv" }, db),
   },
   "export.hashes": {
     gate: "service",
-    probe: (actor, w, db) => exportSubscription(actor, w.b.subscriptionId, { withHashes: true, format: "json" }, db),
+    probe: async (actor, w, db) => await exportSubscription(actor, w.b.subscriptionId, { withHashes: true, format: "json" }, db),
   },
-  "import.manage": { gate: "service", probe: (actor, w, db) => dryRunImport(actor, w.b.subscriptionId, [], [], db) },
+  "import.manage": { gate: "service", probe: async (actor, w, db) => await dryRunImport(actor, w.b.subscriptionId, [], [], db) },
   "audit.read": {
     gate: "service",
     // An entry about tenant B's customer: every holder reads it within its scope, nobody else reads any.
-    probe: (actor, w, db) => {
-      db.insert(auditLog)
-        .values({
-          actorKind: "user",
-          actorId: w.b.customerUserId,
-          actorLabel: "probe",
-          action: "probe.entry",
-          resellerId: w.b.resellerId,
-          customerId: w.b.customerId,
-        })
-        .run();
-      return listAudit(actor, auditQuerySchema.parse({ action: "probe." }), db).items.length > 0;
+    probe: async (actor, w, db) => {
+      await db.insert(auditLog).values({
+        actorKind: "user",
+        actorId: w.b.customerUserId,
+        actorLabel: "probe",
+        action: "probe.entry",
+        resellerId: w.b.resellerId,
+        customerId: w.b.customerId,
+      });
+      return (await listAudit(actor, auditQuerySchema.parse({ action: "probe." }), db)).items.length > 0;
     },
   },
   "audit.readIps": { gate: "service", probe: (actor) => auditIpVisible(actor, { actorKind: "user", actorId: MISSING }) },

@@ -7,6 +7,7 @@ import { loadActor } from "@/lib/auth/principals";
 import type { Actor } from "@/lib/authz/actor";
 import type { Role } from "@/lib/authz/permissions";
 import { createSeededDb } from "../seeded-db";
+import { firstRow, onlyRow } from "@/db/rows";
 
 const {
   customers,
@@ -75,79 +76,84 @@ function one<T>(row: T | null | undefined, what: string): T {
 }
 
 /** Adds the records the seed lacks and returns every id the matrix needs. */
-function completeTenant(
+async function completeTenant(
   db: Db,
   p: { customerEmail: string; panelDomain: string; mailbox: string; otherDomain: string; noPanelDomain: string },
-): TenantIds {
-  const customerUser = one(db.select().from(users).where(eq(users.email, p.customerEmail)).get(), p.customerEmail);
+): Promise<TenantIds> {
+  const customerUser = one(await firstRow(db.select().from(users).where(eq(users.email, p.customerEmail))), p.customerEmail);
   const resellerId = one(customerUser.resellerId, "reseller id");
   const customerId = one(customerUser.customerId, "customer id");
-  const customer = one(db.select().from(customers).where(eq(customers.id, customerId)).get(), "customer");
-  const domain = one(db.select().from(domains).where(eq(domains.name, p.panelDomain)).get(), p.panelDomain);
-  const mailbox = one(db.select().from(mailboxes).where(eq(mailboxes.address, p.mailbox)).get(), p.mailbox);
-  const sub = one(db.select().from(subscriptions).where(eq(subscriptions.id, domain.subscriptionId)).get(), "subscription");
+  const customer = one(await firstRow(db.select().from(customers).where(eq(customers.id, customerId))), "customer");
+  const domain = one(await firstRow(db.select().from(domains).where(eq(domains.name, p.panelDomain))), p.panelDomain);
+  const mailbox = one(await firstRow(db.select().from(mailboxes).where(eq(mailboxes.address, p.mailbox))), p.mailbox);
+  const sub = one(await firstRow(db.select().from(subscriptions).where(eq(subscriptions.id, domain.subscriptionId))), "subscription");
   const hash = customerUser.passwordHash;
   const tenant = { resellerId, customerId };
 
   // A second panel subscription with one domain, so "move a domain" has a legal target.
-  const otherSub = db
-    .insert(subscriptions)
-    .values({ ...tenant, packageId: sub.packageId })
-    .returning()
-    .get();
-  db.insert(domains)
-    .values({ ...tenant, subscriptionId: otherSub.id, name: p.otherDomain })
-    .run();
-  const unused = db
-    .insert(packages)
-    .values({ resellerId, name: "Reserve", panel: "plesk9", maxDomains: 3, maxMailboxes: 3, mailboxQuotaMb: 100, maxForwards: 3 })
-    .returning()
-    .get();
+  const otherSub = await onlyRow(
+    db
+      .insert(subscriptions)
+      .values({ ...tenant, packageId: sub.packageId })
+      .returning(),
+  );
+  await db.insert(domains).values({ ...tenant, subscriptionId: otherSub.id, name: p.otherDomain });
+  const unused = await onlyRow(
+    db
+      .insert(packages)
+      .values({ resellerId, name: "Reserve", panel: "plesk9", maxDomains: 3, maxMailboxes: 3, mailboxQuotaMb: 100, maxForwards: 3 })
+      .returning(),
+  );
 
   // Mail accounts (package without panel): reuse the seed's where it has them.
-  let noPanel = db
-    .select({ id: domains.id, subscriptionId: domains.subscriptionId })
-    .from(domains)
-    .innerJoin(subscriptions, eq(domains.subscriptionId, subscriptions.id))
-    .innerJoin(packages, eq(subscriptions.packageId, packages.id))
-    .where(and(eq(domains.customerId, customerId), eq(packages.panel, "none")))
-    .get();
+  let noPanel = await firstRow(
+    db
+      .select({ id: domains.id, subscriptionId: domains.subscriptionId })
+      .from(domains)
+      .innerJoin(subscriptions, eq(domains.subscriptionId, subscriptions.id))
+      .innerJoin(packages, eq(subscriptions.packageId, packages.id))
+      .where(and(eq(domains.customerId, customerId), eq(packages.panel, "none"))),
+  );
   if (!noPanel) {
-    const pkg = db
-      .insert(packages)
-      .values({ resellerId, name: "Mail Basic", panel: "none", maxDomains: 3, maxMailboxes: 5, mailboxQuotaMb: 1024, maxForwards: 10 })
-      .returning()
-      .get();
-    const s = db
-      .insert(subscriptions)
-      .values({ ...tenant, packageId: pkg.id })
-      .returning()
-      .get();
-    const d = db
-      .insert(domains)
-      .values({ ...tenant, subscriptionId: s.id, name: p.noPanelDomain })
-      .returning()
-      .get();
+    const pkg = await onlyRow(
+      db
+        .insert(packages)
+        .values({ resellerId, name: "Mail Basic", panel: "none", maxDomains: 3, maxMailboxes: 5, mailboxQuotaMb: 1024, maxForwards: 10 })
+        .returning(),
+    );
+    const s = await onlyRow(
+      db
+        .insert(subscriptions)
+        .values({ ...tenant, packageId: pkg.id })
+        .returning(),
+    );
+    const d = await onlyRow(
+      db
+        .insert(domains)
+        .values({ ...tenant, subscriptionId: s.id, name: p.noPanelDomain })
+        .returning(),
+    );
     noPanel = { id: d.id, subscriptionId: s.id };
     const login = (n: number) => `${customer.customerNumber.toLowerCase()}.${String(n).padStart(3, "0")}`;
     for (const number of [1, 2]) {
-      db.insert(mailAccounts)
-        .values({ ...tenant, number, login: login(number), passwordHash: hash, quotaMb: 1024, passwordChangedAt: new Date() })
-        .run();
+      await db
+        .insert(mailAccounts)
+        .values({ ...tenant, number, login: login(number), passwordHash: hash, quotaMb: 1024, passwordChangedAt: new Date() });
     }
     const second = one(
-      db
-        .select()
-        .from(mailAccounts)
-        .where(eq(mailAccounts.login, login(2)))
-        .get(),
+      await firstRow(
+        db
+          .select()
+          .from(mailAccounts)
+          .where(eq(mailAccounts.login, login(2))),
+      ),
       "account .002",
     );
-    db.insert(mailAccountAddresses)
-      .values({ ...tenant, mailAccountId: second.id, domainId: d.id, localPart: "kontakt", address: `kontakt@${p.noPanelDomain}` })
-      .run();
+    await db
+      .insert(mailAccountAddresses)
+      .values({ ...tenant, mailAccountId: second.id, domainId: d.id, localPart: "kontakt", address: `kontakt@${p.noPanelDomain}` });
   }
-  const accounts = db.select().from(mailAccounts).where(eq(mailAccounts.customerId, customerId)).all();
+  const accounts = await db.select().from(mailAccounts).where(eq(mailAccounts.customerId, customerId));
   const adminAccount = one(
     accounts.find((x) => x.number === 1),
     "account .001",
@@ -157,65 +163,65 @@ function completeTenant(
     "account .002",
   );
   const address = one(
-    db.select().from(mailAccountAddresses).where(eq(mailAccountAddresses.mailAccountId, account.id)).get(),
+    await firstRow(db.select().from(mailAccountAddresses).where(eq(mailAccountAddresses.mailAccountId, account.id))),
     "routed address",
   );
 
-  const ticket = db
-    .insert(tickets)
-    .values({ ...tenant, openedByUserId: customerUser.id, category: "reset_mailadmin_password", subject: "Passwort .001" })
-    .returning()
-    .get();
-  db.insert(ticketMessages)
-    .values({ ...tenant, ticketId: ticket.id, authorUserId: customerUser.id, body: "Bitte neues Passwort." })
-    .run();
-  const forward = db
-    .insert(forwards)
-    .values({ ...tenant, mailboxId: mailbox.id, target: "weiter@example.org" })
-    .returning()
-    .get();
-  const rule = db
-    .insert(senderRules)
-    .values({ ...tenant, mailboxId: mailbox.id, kind: "block", pattern: "@spam.example" })
-    .returning()
-    .get();
-  const alias = db
-    .insert(mailAliases)
-    .values({ ...tenant, domainId: domain.id, localPart: "team", address: `team@${domain.name}` })
-    .returning()
-    .get();
-  db.insert(mailAliasTargets)
-    .values({ ...tenant, aliasId: alias.id, target: mailbox.address })
-    .run();
+  const ticket = await onlyRow(
+    db
+      .insert(tickets)
+      .values({ ...tenant, openedByUserId: customerUser.id, category: "reset_mailadmin_password", subject: "Passwort .001" })
+      .returning(),
+  );
+  await db.insert(ticketMessages).values({ ...tenant, ticketId: ticket.id, authorUserId: customerUser.id, body: "Bitte neues Passwort." });
+  const forward = await onlyRow(
+    db
+      .insert(forwards)
+      .values({ ...tenant, mailboxId: mailbox.id, target: "weiter@example.org" })
+      .returning(),
+  );
+  const rule = await onlyRow(
+    db
+      .insert(senderRules)
+      .values({ ...tenant, mailboxId: mailbox.id, kind: "block", pattern: "@spam.example" })
+      .returning(),
+  );
+  const alias = await onlyRow(
+    db
+      .insert(mailAliases)
+      .values({ ...tenant, domainId: domain.id, localPart: "team", address: `team@${domain.name}` })
+      .returning(),
+  );
+  await db.insert(mailAliasTargets).values({ ...tenant, aliasId: alias.id, target: mailbox.address });
   const noPanelDomainName = one(
-    db.select({ name: domains.name }).from(domains).where(eq(domains.id, noPanel.id)).get(),
+    await firstRow(db.select({ name: domains.name }).from(domains).where(eq(domains.id, noPanel.id))),
     "no-panel domain",
   ).name;
-  const noPanelAlias = db
-    .insert(mailAliases)
-    .values({ ...tenant, domainId: noPanel.id, localPart: "laden", address: `laden@${noPanelDomainName}` })
-    .returning()
-    .get();
-  db.insert(mailAliasTargets)
-    .values({ ...tenant, aliasId: noPanelAlias.id, target: "extern@example.org" })
-    .run();
-  const factor = db
-    .insert(mfaFactors)
-    .values({
-      userId: customerUser.id,
-      kind: "webauthn",
-      label: "Schlüssel",
-      credentialId: `cred-${customerId}`,
-      publicKey: "pk",
-      confirmedAt: new Date(),
-    })
-    .returning()
-    .get();
+  const noPanelAlias = await onlyRow(
+    db
+      .insert(mailAliases)
+      .values({ ...tenant, domainId: noPanel.id, localPart: "laden", address: `laden@${noPanelDomainName}` })
+      .returning(),
+  );
+  await db.insert(mailAliasTargets).values({ ...tenant, aliasId: noPanelAlias.id, target: "extern@example.org" });
+  const factor = await onlyRow(
+    db
+      .insert(mfaFactors)
+      .values({
+        userId: customerUser.id,
+        kind: "webauthn",
+        label: "Schlüssel",
+        credentialId: `cred-${customerId}`,
+        publicKey: "pk",
+        confirmedAt: new Date(),
+      })
+      .returning(),
+  );
   // Fresh confirmations so the positive controls reach the write (tickets need confirmed Stammdaten, the account page a re-auth).
-  db.update(customers).set({ stammdatenConfirmedAt: new Date() }).where(eq(customers.id, customerId)).run();
-  db.insert(reauthConfirmations)
-    .values({ principalKind: "user", principalId: customerUser.id, confirmedAt: new Date(), sessionVersion: customerUser.sessionVersion })
-    .run();
+  await db.update(customers).set({ stammdatenConfirmedAt: new Date() }).where(eq(customers.id, customerId));
+  await db
+    .insert(reauthConfirmations)
+    .values({ principalKind: "user", principalId: customerUser.id, confirmedAt: new Date(), sessionVersion: customerUser.sessionVersion });
 
   return {
     resellerId,
@@ -243,54 +249,53 @@ function completeTenant(
   };
 }
 
-function actorOf(db: Db, kind: "user" | "mail_account" | "mailbox", id: number): Actor {
-  return one(loadActor(db, kind, id), `actor ${kind}:${id}`);
+async function actorOf(db: Db, kind: "user" | "mail_account" | "mailbox", id: number): Promise<Actor> {
+  return one(await loadActor(db, kind, id), `actor ${kind}:${id}`);
 }
 
 /** Builds the world on a seeded in-memory database and returns it with a serialized image for copies. */
 export async function buildWorld() {
   const handle = await createSeededDb();
   const db = handle.db as unknown as Db;
-  const a = completeTenant(db, {
+  const a = await completeTenant(db, {
     customerEmail: "kunde@kontor.example",
     panelDomain: "citywerk.example",
     mailbox: "info@citywerk.example",
     otherDomain: "nordlicht-zwei.example",
     noPanelDomain: "dorfladen.example",
   });
-  const b = completeTenant(db, {
+  const b = await completeTenant(db, {
     customerEmail: "kunde3@kontor.example",
     panelDomain: "suedwind-kunde.example",
     mailbox: "info@suedwind-kunde.example",
     otherDomain: "suedwind-zwei.example",
     noPanelDomain: "suedwind-post.example",
   });
-  const userId = (email: string) => one(db.select({ id: users.id }).from(users).where(eq(users.email, email)).get(), email).id;
+  const userId = async (email: string) =>
+    one(await firstRow(db.select({ id: users.id }).from(users).where(eq(users.email, email))), email).id;
   const staff = {
-    adminUserId: userId("admin@kontor.example"),
-    supportUserId: userId("support@kontor.example"),
-    resellerUserId: userId("reseller@kontor.example"),
+    adminUserId: await userId("admin@kontor.example"),
+    supportUserId: await userId("support@kontor.example"),
+    resellerUserId: await userId("reseller@kontor.example"),
   };
   // Staff need a second factor before the support actions run (mandatory 2FA for staff).
-  for (const id of [staff.adminUserId, staff.supportUserId, staff.resellerUserId, userId("reseller2@kontor.example")]) {
-    db.insert(mfaFactors)
-      .values({
-        userId: id,
-        kind: "webauthn",
-        label: "Schlüssel",
-        credentialId: `cred-staff-${id}`,
-        publicKey: "pk",
-        confirmedAt: new Date(),
-      })
-      .run();
+  for (const id of [staff.adminUserId, staff.supportUserId, staff.resellerUserId, await userId("reseller2@kontor.example")]) {
+    await db.insert(mfaFactors).values({
+      userId: id,
+      kind: "webauthn",
+      label: "Schlüssel",
+      credentialId: `cred-staff-${id}`,
+      publicKey: "pk",
+      confirmedAt: new Date(),
+    });
   }
   const actors: Record<Role, Actor> = {
-    admin: actorOf(db, "user", staff.adminUserId),
-    support: actorOf(db, "user", staff.supportUserId),
-    reseller: actorOf(db, "user", userId("reseller2@kontor.example")),
-    customer: actorOf(db, "user", b.customerUserId),
-    mailadmin: actorOf(db, "mail_account", b.adminAccountId),
-    mailbox: actorOf(db, "mailbox", b.mailboxId),
+    admin: await actorOf(db, "user", staff.adminUserId),
+    support: await actorOf(db, "user", staff.supportUserId),
+    reseller: await actorOf(db, "user", await userId("reseller2@kontor.example")),
+    customer: await actorOf(db, "user", b.customerUserId),
+    mailadmin: await actorOf(db, "mail_account", b.adminAccountId),
+    mailbox: await actorOf(db, "mailbox", b.mailboxId),
   };
   const world: World = { a, b, staff, actors };
   return { world, image: handle.sqlite.serialize() };

@@ -31,12 +31,13 @@ beforeAll(async () => {
   harness.sqlite = db.sqlite;
   for (const role of KEY_ROLES) {
     const actor = world.actors[role];
-    const make = (scopes: string[]) => createApiKey(actor, createApiKeySchema.parse({ name: `Matrix ${role}`, scopes }), null, db.db).token;
+    const make = async (scopes: string[]) =>
+      (await createApiKey(actor, createApiKeySchema.parse({ name: `Matrix ${role}`, scopes }), null, db.db)).token;
     // A key whose scopes name more than the owner's role holds (as after a change of the role): the
     // permission table still decides, the scopes only narrow.
-    const stale = make(["audit:read"]);
+    const stale = await make(["audit:read"]);
     db.sqlite.prepare("UPDATE api_keys SET scopes = ? WHERE public_id = ?").run(JSON.stringify(ALL_SCOPES), stale.split("_")[1]);
-    keys[role] = { all: make(scopesFor(actor)), other: make(["audit:read"]), stale };
+    keys[role] = { all: await make(scopesFor(actor)), other: await make(["audit:read"]), stale };
   }
   hashes = ["users", "mailboxes", "mail_accounts"].flatMap(
     (t) => db.sqlite.prepare(`SELECT password_hash FROM ${t}`).pluck().all() as string[],

@@ -7,8 +7,8 @@ import { resetSecondFactorSchema } from "@/lib/validation/mfa";
 export const resetSecondFactorAction = defineAction({
   permission: "mfa.reset",
   schema: resetSecondFactorSchema,
-  handler: ({ actor, input, ip, t }) => {
-    const removed = resetCustomerSecondFactor(actor, input.userId, ip);
+  handler: async ({ actor, input, ip, t }) => {
+    const removed = await resetCustomerSecondFactor(actor, input.userId, ip);
     return { status: "success", message: t("mfa.resetDone", { count: removed }) };
   },
 });

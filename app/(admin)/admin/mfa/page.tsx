@@ -14,7 +14,7 @@ export default async function AdminMfaPage({ searchParams }: Props) {
   const t = await getTranslations("mfa");
   const raw = (await searchParams).q;
   const query = (typeof raw === "string" ? raw : "").slice(0, 320);
-  const rows = findCustomerAccounts(actor, query);
+  const rows = await findCustomerAccounts(actor, query);
   return (
     <>
       <PageTitle>{t("adminTitle")}</PageTitle>

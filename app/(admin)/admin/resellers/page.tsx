@@ -8,7 +8,7 @@ import { createResellerAction } from "./actions";
 export default async function ResellersPage() {
   const actor = await requirePermission("admin.manage");
   const t = await getTranslations("adminArea");
-  const rows = listResellers(actor);
+  const rows = await listResellers(actor);
   return (
     <>
       <PageTitle>{t("resellersTitle")}</PageTitle>

@@ -8,8 +8,8 @@ import { passwordPolicyFormSchema, serverSettingsFormSchema } from "@/lib/valida
 export const updatePasswordPolicyAction = defineAction({
   permission: "settings.manage",
   schema: passwordPolicyFormSchema,
-  handler: ({ actor, input, ip, t }) => {
-    updatePasswordPolicy(actor, input, ip);
+  handler: async ({ actor, input, ip, t }) => {
+    await updatePasswordPolicy(actor, input, ip);
     revalidatePath("/admin", "layout");
     return { status: "success", message: t("adminArea.saved") };
   },
@@ -18,8 +18,8 @@ export const updatePasswordPolicyAction = defineAction({
 export const updateServerSettingsAction = defineAction({
   permission: "settings.manage",
   schema: serverSettingsFormSchema,
-  handler: ({ actor, input, ip, t }) => {
-    updateServerSettings(actor, input, ip);
+  handler: async ({ actor, input, ip, t }) => {
+    await updateServerSettings(actor, input, ip);
     revalidatePath("/", "layout");
     return { status: "success", message: t("adminArea.saved") };
   },

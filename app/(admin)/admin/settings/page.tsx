@@ -13,10 +13,10 @@ export default async function SettingsPage() {
     <>
       <PageTitle>{t("settingsTitle")}</PageTitle>
       <Card title={t("policyTitle")}>
-        <PolicyForm action={updatePasswordPolicyAction} options={getPasswordPolicyOptions()} />
+        <PolicyForm action={updatePasswordPolicyAction} options={await getPasswordPolicyOptions()} />
       </Card>
       <Card title={t("serverTitle")}>
-        <ServerSettingsForm action={updateServerSettingsAction} settings={getServerSettings()} />
+        <ServerSettingsForm action={updateServerSettingsAction} settings={await getServerSettings()} />
       </Card>
     </>
   );

@@ -14,7 +14,7 @@ import { homeFor, requireActor } from "@/lib/auth/session";
 export default async function EnrolSecondFactorPage() {
   const actor = await requireActor();
   if (actor.kind !== "user") notFound();
-  if (!mustEnrol(actor)) redirect(homeFor(actor));
+  if (!(await mustEnrol(actor))) redirect(homeFor(actor));
   const t = await getTranslations("mfa");
   // Shown with the recovery codes once a factor is active, so the codes are seen before leaving.
   const next = { href: homeFor(actor), label: t("enrolContinue") };

@@ -23,8 +23,8 @@ export const reauthAction = defineAction({
 export const updateStammdatenAction = defineAction({
   permission: "customer.self",
   schema: stammdatenSchema,
-  handler: ({ actor, input, ip }) => {
-    updateOwnStammdaten(actor, input, ip);
+  handler: async ({ actor, input, ip }) => {
+    await updateOwnStammdaten(actor, input, ip);
     revalidatePath("/ksc/account");
   },
 });

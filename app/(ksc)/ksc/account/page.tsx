@@ -14,7 +14,7 @@ export default async function AccountPage() {
   const actor = await requirePermission("customer.self");
   const t = await getTranslations("account");
   const formatTime = await getTimeFormatter();
-  const validUntil = reauthValidUntil(actor);
+  const validUntil = await reauthValidUntil(actor);
   if (!validUntil) {
     return (
       <ClientMessages area="(ksc)/account">
@@ -28,7 +28,7 @@ export default async function AccountPage() {
       </ClientMessages>
     );
   }
-  const customer = getOwnCustomer(actor);
+  const customer = await getOwnCustomer(actor);
   return (
     <ClientMessages area="(ksc)/account">
       <>

@@ -24,7 +24,7 @@ export default async function DomainsPage({ searchParams }: Props) {
   const t = await getTranslations();
   const sp = await searchParams;
   const q = str(sp.q, 253)?.trim() ?? "";
-  const page = searchDomainsForCustomer(actor, { q, after: str(sp.after, 253), before: str(sp.before, 253) });
+  const page = await searchDomainsForCustomer(actor, { q, after: str(sp.after, 253), before: str(sp.before, 253) });
   const pageHref = (key: "after" | "before", cursor: string) =>
     `/ksc/domains?${new URLSearchParams({ ...(q ? { q } : {}), [key]: cursor })}`;
   const text = onceEach();

@@ -47,12 +47,12 @@ export const importAction = defineAction({
   schema: importSchema,
   files: ["file"],
   handler: async ({ actor, input, ip, t, files }): Promise<ActionState> => {
-    checkImportTarget(actor, input.subscriptionId); // a foreign subscription is 404 before anything else
+    await checkImportTarget(actor, input.subscriptionId); // a foreign subscription is 404 before anything else
     const file = files.file;
     if (!file) return { status: "error", formError: t("errors.checkFields"), fieldErrors: { file: [t("import.errors.fileMissing")] } };
     const csv = await readImportCsv(file.stream());
     if (input.intent === "check") {
-      const report = dryRunImport(actor, input.subscriptionId, csv.rows, csv.problems);
+      const report = await dryRunImport(actor, input.subscriptionId, csv.rows, csv.problems);
       const message = report.problemCount ? t("import.checkedProblems", { count: report.problemCount }) : t("import.checkedClean");
       return { status: "success", message, data: { report: JSON.stringify(translated(t, report)), checked: csv.sha256, applied: "" } };
     }

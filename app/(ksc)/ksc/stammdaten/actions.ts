@@ -8,8 +8,8 @@ import { confirmStammdaten } from "@/lib/services/support/stammdaten";
 export const confirmStammdatenAction = defineAction({
   permission: "customer.self",
   schema: z.strictObject({}),
-  handler: ({ actor, ip }) => {
-    confirmStammdaten(actor, ip);
+  handler: async ({ actor, ip }) => {
+    await confirmStammdaten(actor, ip);
     redirect("/ksc/support");
   },
 });

@@ -14,8 +14,8 @@ export default async function StammdatenPage() {
   const actor = await requirePermission("customer.self");
   const t = await getTranslations("stammdaten");
   const formatTime = await getTimeFormatter();
-  const c = getOwnCustomer(actor);
-  const confirmedAt = getStammdatenConfirmedAt(actor);
+  const c = await getOwnCustomer(actor);
+  const confirmedAt = await getStammdatenConfirmedAt(actor);
   return (
     <ClientMessages area="(ksc)/stammdaten">
       <>

@@ -11,8 +11,8 @@ import { createTicketSchema, replyTicketSchema, ticketIdSchema } from "@/lib/val
 export const createTicketAction = defineAction({
   permission: "customer.self",
   schema: createTicketSchema,
-  handler: ({ actor, input, ip }) => {
-    const id = createTicket(actor, input, ip);
+  handler: async ({ actor, input, ip }) => {
+    const id = await createTicket(actor, input, ip);
     redirect(`/ksc/support/${id}`);
   },
 });
@@ -20,8 +20,8 @@ export const createTicketAction = defineAction({
 export const customerReplyAction = defineAction({
   permission: "customer.self",
   schema: replyTicketSchema,
-  handler: ({ actor, input, ip, t }) => {
-    replyToTicket(actor, input.ticketId, input.message, ip);
+  handler: async ({ actor, input, ip, t }) => {
+    await replyToTicket(actor, input.ticketId, input.message, ip);
     revalidatePath(`/ksc/support/${input.ticketId}`);
     return { status: "success", message: t("tickets.replySent") };
   },
@@ -30,9 +30,9 @@ export const customerReplyAction = defineAction({
 export const revealPasswordAction = defineAction({
   permission: "customer.self",
   schema: ticketIdSchema,
-  handler: ({ actor, input, ip, t }) => {
+  handler: async ({ actor, input, ip, t }) => {
     // The one response that carries the generated password; the stored copy is wiped before it leaves.
-    const password = revealTicketPassword(actor, input.ticketId, ip);
+    const password = await revealTicketPassword(actor, input.ticketId, ip);
     return { status: "success", message: t("tickets.passwordShownOnce"), data: { password } };
   },
 });

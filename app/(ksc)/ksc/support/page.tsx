@@ -15,10 +15,10 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 /** The customer's SupportCenter: reached after confirming the Stammdaten. */
 export default async function SupportCenterPage({ searchParams }: Props) {
   const actor = await requirePermission("customer.self");
-  if (!hasFreshStammdatenConfirmation(actor)) redirect("/ksc/stammdaten");
+  if (!(await hasFreshStammdatenConfirmation(actor))) redirect("/ksc/stammdaten");
   const t = await getTranslations("supportCenter");
   const query = ticketQueueQuerySchema.parse(await searchParams);
-  const { items, nextBefore } = listTickets(actor, { before: query.before });
+  const { items, nextBefore } = await listTickets(actor, { before: query.before });
   return (
     <>
       <div className="flex flex-wrap items-center justify-between gap-3">

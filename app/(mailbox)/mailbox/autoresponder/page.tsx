@@ -8,7 +8,7 @@ import { setAutoresponderAction } from "../actions";
 export default async function MailboxAutoresponderPage() {
   const actor = await requirePermission("mailbox.self");
   const t = await getTranslations("autoresponder");
-  const values = getOwnAutoresponder(actor);
+  const values = await getOwnAutoresponder(actor);
   return (
     <>
       <PageTitle>{t("title")}</PageTitle>

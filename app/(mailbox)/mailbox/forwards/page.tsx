@@ -10,7 +10,7 @@ import { addForwardAction, removeForwardAction, setKeepCopyAction } from "../act
 export default async function MailboxForwardsPage() {
   const actor = await requirePermission("mailbox.self");
   const t = await getTranslations("mailboxSettings.forwards");
-  const fw = getOwnForwarding(actor);
+  const fw = await getOwnForwarding(actor);
   return (
     <>
       <PageTitle>{t("title")}</PageTitle>

@@ -8,7 +8,7 @@ import { changeMailboxPasswordAction } from "../actions";
 export default async function MailboxPasswordPage() {
   const actor = await requirePermission("mailbox.self");
   const t = await getTranslations("mailboxSettings.password");
-  const mailbox = getOwnMailbox(actor);
+  const mailbox = await getOwnMailbox(actor);
   return (
     <>
       <PageTitle>{t("title")}</PageTitle>

@@ -9,7 +9,7 @@ import { setRecoveryEmailAction } from "./actions";
 export default async function MailboxRecoveryPage() {
   const actor = await requirePermission("mailbox.self");
   const t = await getTranslations("mailboxRecovery");
-  const current = getOwnRecoveryEmail(actor);
+  const current = await getOwnRecoveryEmail(actor);
   return (
     <>
       <PageTitle>{t("title")}</PageTitle>

@@ -12,7 +12,7 @@ const display = (pattern: string) => (pattern.startsWith("@") ? `@${displayDomai
 export default async function MailboxSenderListsPage() {
   const actor = await requirePermission("mailbox.self");
   const t = await getTranslations("mailboxSettings.senders");
-  const rules = listOwnSenderRules(actor);
+  const rules = await listOwnSenderRules(actor);
   return (
     <>
       <PageTitle>{t("title")}</PageTitle>

@@ -11,7 +11,7 @@ export default async function MailboxServerPage() {
   return (
     <>
       <PageTitle>{t("serverTitle")}</PageTitle>
-      <ServerAddresses settings={getServerSettings()} />
+      <ServerAddresses settings={await getServerSettings()} />
       <Card title={t("automaticTitle")}>
         <p className="mb-3 text-sm text-slate-700">{t("serverIntro")}</p>
         <Link href="/mailbox/setup" className="text-brand-700 underline">

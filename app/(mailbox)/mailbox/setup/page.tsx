@@ -14,8 +14,8 @@ export default async function MailboxSetupPage({ searchParams }: { searchParams:
   const actor = await requirePermission("mailbox.self");
   const t = await getTranslations("clientSetup");
   const { changed } = await searchParams;
-  const mailbox = getOwnMailbox(actor);
-  const settings = getServerSettings();
+  const mailbox = await getOwnMailbox(actor);
+  const settings = await getServerSettings();
   return (
     <>
       <PageTitle>{t("title")}</PageTitle>

@@ -8,7 +8,7 @@ import { setSpamSettingsAction } from "../actions";
 export default async function MailboxSpamPage() {
   const actor = await requirePermission("mailbox.self");
   const t = await getTranslations("mailboxSettings.spam");
-  const spam = getOwnSpamSettings(actor);
+  const spam = await getOwnSpamSettings(actor);
   return (
     <>
       <PageTitle>{t("title")}</PageTitle>

@@ -13,7 +13,7 @@ import { getSubscriptionForCustomer } from "@/lib/services/subscriptions/get-sub
  */
 export const loadPanel = cache(async (rawSubscriptionId: string) => {
   const actor = await requirePermission("mailboxes.manage");
-  const sub = orNotFound(() => getSubscriptionForCustomer(actor, parseId(rawSubscriptionId)));
+  const sub = await orNotFound(async () => await getSubscriptionForCustomer(actor, parseId(rawSubscriptionId)));
   const skin = skinFor(sub.panel);
   if (!skin) notFound();
   return { actor, sub, skin };
@@ -21,7 +21,7 @@ export const loadPanel = cache(async (rawSubscriptionId: string) => {
 
 export async function loadPanelMailbox(rawSubscriptionId: string, rawMailboxId: string) {
   const ctx = await loadPanel(rawSubscriptionId);
-  const mailbox = orNotFound(() => getPanelMailbox(ctx.actor, ctx.sub.id, parseId(rawMailboxId)));
+  const mailbox = await orNotFound(async () => await getPanelMailbox(ctx.actor, ctx.sub.id, parseId(rawMailboxId)));
   return { ...ctx, mailbox };
 }
 

@@ -34,9 +34,9 @@ export const createCustomerAction = defineAction({
 export const updateCustomerAction = defineAction({
   permission: "reseller.manage",
   schema: updateCustomerSchema,
-  handler: ({ actor, input, ip, t }) => {
+  handler: async ({ actor, input, ip, t }) => {
     const { id, ...values } = input;
-    updateCustomer(actor, id, values, ip);
+    await updateCustomer(actor, id, values, ip);
     revalidatePath("/reseller", "layout");
     return { status: "success", message: t("customersAdmin.saved") };
   },
@@ -64,9 +64,9 @@ export const orderPackageAction = defineAction({
 export const addDomainAction = defineAction({
   permission: "reseller.manage",
   schema: addDomainSchema,
-  handler: ({ actor, input, ip, t }) => {
+  handler: async ({ actor, input, ip, t }) => {
     try {
-      addDomain(actor, input, ip);
+      await addDomain(actor, input, ip);
     } catch (error) {
       return limitErrorState(error, t);
     }
@@ -78,9 +78,9 @@ export const addDomainAction = defineAction({
 export const moveDomainAction = defineAction({
   permission: "reseller.manage",
   schema: moveDomainSchema,
-  handler: ({ actor, input, ip, t }) => {
+  handler: async ({ actor, input, ip, t }) => {
     try {
-      moveDomain(actor, input, ip);
+      await moveDomain(actor, input, ip);
     } catch (error) {
       return limitErrorState(error, t);
     }

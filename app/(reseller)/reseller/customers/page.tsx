@@ -14,7 +14,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Se
   const actor = await requirePermission("reseller.manage");
   const t = await getTranslations("customersAdmin");
   const search = customerSearchSchema.parse(await searchParams);
-  const { items, nextCursor, prevCursor } = listCustomers(actor, search);
+  const { items, nextCursor, prevCursor } = await listCustomers(actor, search);
   return (
     <>
       <div className="flex items-center justify-between">

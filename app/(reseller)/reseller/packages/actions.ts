@@ -10,8 +10,8 @@ import { createPackageSchema, deletePackageSchema, updatePackageSchema } from "@
 export const createPackageAction = defineAction({
   permission: "reseller.manage",
   schema: createPackageSchema,
-  handler: ({ actor, input, ip }) => {
-    createPackage(actor, input, ip);
+  handler: async ({ actor, input, ip }) => {
+    await createPackage(actor, input, ip);
     revalidatePath("/reseller", "layout");
     redirect("/reseller/packages");
   },
@@ -20,10 +20,10 @@ export const createPackageAction = defineAction({
 export const updatePackageAction = defineAction({
   permission: "reseller.manage",
   schema: updatePackageSchema,
-  handler: ({ actor, input, ip, t }) => {
+  handler: async ({ actor, input, ip, t }) => {
     const { id, ...values } = input;
     try {
-      updatePackage(actor, id, values, ip);
+      await updatePackage(actor, id, values, ip);
     } catch (error) {
       return limitErrorState(error, t);
     }
@@ -35,8 +35,8 @@ export const updatePackageAction = defineAction({
 export const deletePackageAction = defineAction({
   permission: "reseller.manage",
   schema: deletePackageSchema,
-  handler: ({ actor, input, ip }) => {
-    deletePackage(actor, input.id, ip);
+  handler: async ({ actor, input, ip }) => {
+    await deletePackage(actor, input.id, ip);
     revalidatePath("/reseller", "layout");
     redirect("/reseller/packages");
   },

@@ -7,7 +7,7 @@ import { listPackagesWithUsage } from "@/lib/services/packages/list-packages-wit
 export default async function PackagesPage() {
   const actor = await requirePermission("reseller.manage");
   const t = await getTranslations();
-  const rows = listPackagesWithUsage(actor);
+  const rows = await listPackagesWithUsage(actor);
   const limit = (v: number | null) => (v === null ? t("common.unlimited") : v);
   return (
     <>

@@ -19,8 +19,8 @@ export default async function MailboxSearchPage({ searchParams }: Props) {
   const { ticket } = recordViewQuerySchema.parse(raw);
   const params = { field: query.field, q: query.q, ticket: ticket ? String(ticket) : undefined };
   const byName = query.field === "customerName";
-  const customers = query.q && byName ? searchCustomersByName(actor, query.q, Number(query.after) || undefined) : null;
-  const mailboxes = query.q && query.field !== "customerName" ? searchMailboxes(actor, { ...query, field: query.field }) : null;
+  const customers = query.q && byName ? await searchCustomersByName(actor, query.q, Number(query.after) || undefined) : null;
+  const mailboxes = query.q && query.field !== "customerName" ? await searchMailboxes(actor, { ...query, field: query.field }) : null;
   const nextAfter = customers?.nextAfter ?? mailboxes?.nextAfter ?? null;
   return (
     <>

@@ -10,7 +10,7 @@ export const sendRecoveryLinkAction = defineAction({
   permission: "support.recovery",
   schema: supportLinkSchema,
   handler: async ({ actor, input, ip, t }) => {
-    const result = sendSupportRecoveryLink(actor, input, await currentLocale(), ip);
+    const result = await sendSupportRecoveryLink(actor, input, await currentLocale(), ip);
     if (!result.ok)
       return { status: "error", formError: t("supportRecovery.throttled", { minutes: Math.ceil(result.retryAfterMs / 60_000) }) };
     sendAfterResponse(result.mail);

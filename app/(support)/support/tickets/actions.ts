@@ -10,16 +10,16 @@ import { setTicketStatus } from "@/lib/services/tickets/set-ticket-status";
 import { replyTicketSchema, setTicketStatusSchema, ticketIdSchema } from "@/lib/validation/ticket";
 
 /** Pages of the area redirect staff without a required second factor; the POST endpoints refuse them. */
-function requireEnrolled(actor: Parameters<typeof mustEnrol>[0]) {
-  if (mustEnrol(actor)) throw new ForbiddenError();
+async function requireEnrolled(actor: Parameters<typeof mustEnrol>[0]) {
+  if (await mustEnrol(actor)) throw new ForbiddenError();
 }
 
 export const supportReplyAction = defineAction({
   permission: "support.tickets",
   schema: replyTicketSchema,
-  handler: ({ actor, input, ip, t }) => {
-    requireEnrolled(actor);
-    replyToTicket(actor, input.ticketId, input.message, ip);
+  handler: async ({ actor, input, ip, t }) => {
+    await requireEnrolled(actor);
+    await replyToTicket(actor, input.ticketId, input.message, ip);
     revalidatePath(`/support/tickets/${input.ticketId}`);
     return { status: "success", message: t("tickets.replySent") };
   },
@@ -28,9 +28,9 @@ export const supportReplyAction = defineAction({
 export const setTicketStatusAction = defineAction({
   permission: "support.tickets",
   schema: setTicketStatusSchema,
-  handler: ({ actor, input, ip, t }) => {
-    requireEnrolled(actor);
-    setTicketStatus(actor, input.ticketId, input.status, ip);
+  handler: async ({ actor, input, ip, t }) => {
+    await requireEnrolled(actor);
+    await setTicketStatus(actor, input.ticketId, input.status, ip);
     revalidatePath(`/support/tickets/${input.ticketId}`);
     return { status: "success", message: t("tickets.statusChanged") };
   },
@@ -40,7 +40,7 @@ export const generatePasswordAction = defineAction({
   permission: "support.tickets",
   schema: ticketIdSchema,
   handler: async ({ actor, input, ip, t }) => {
-    requireEnrolled(actor);
+    await requireEnrolled(actor);
     // Support learns only that it happened; the password goes sealed to the customer's ticket.
     await generateResetPassword(actor, input.ticketId, ip);
     revalidatePath(`/support/tickets/${input.ticketId}`);

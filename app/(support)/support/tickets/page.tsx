@@ -14,7 +14,7 @@ export default async function TicketQueuePage({ searchParams }: Props) {
   const actor = await requireEnrolledActor("support.tickets");
   const t = await getTranslations("tickets");
   const query = ticketQueueQuerySchema.parse(await searchParams);
-  const { items, nextBefore } = listTickets(actor, query);
+  const { items, nextBefore } = await listTickets(actor, query);
   const params = { status: query.status, category: query.category, q: query.q };
   return (
     <>

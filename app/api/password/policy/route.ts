@@ -11,7 +11,7 @@ let list: Promise<string> | undefined;
  */
 export async function GET() {
   list ??= fs.readFile(commonPasswordFile(), "utf8");
-  const body = JSON.stringify({ options: getPasswordPolicyOptions(), common: await list });
+  const body = JSON.stringify({ options: await getPasswordPolicyOptions(), common: await list });
   return new Response(body, {
     headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "private, max-age=300" },
   });

@@ -34,6 +34,6 @@ export async function POST(request: Request) {
   }
   sendAfterResponse(result.notice);
   // The same public address as the links in Kontor's mails (admin settings, else KONTOR_PUBLIC_URL).
-  const base = getServerSettings().publicUrl.replace(/\/+$/, "");
+  const base = (await getServerSettings()).publicUrl.replace(/\/+$/, "");
   return json(200, { ok: true, setupUrl: `${base}/mailbox/setup` });
 }

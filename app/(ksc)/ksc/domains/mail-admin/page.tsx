@@ -12,7 +12,7 @@ import { getOwnCustomer } from "@/lib/services/customers/get-own-customer";
 export default async function MailAdminHintPage() {
   const actor = await requirePermission("customer.self");
   const t = await getTranslations("domains");
-  const customer = getOwnCustomer(actor);
+  const customer = await getOwnCustomer(actor);
   const account = `${customer.customerNumber.toLowerCase()}.001`;
   return (
     <>

@@ -20,7 +20,7 @@ export default async function CustomerTicketPage({ params }: Props) {
   const actor = await requirePermission("customer.self");
   const id = Number((await params).id);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
-  const view = orNotFound(() => getTicketOrThrow(actor, id));
+  const view = await orNotFound(async () => await getTicketOrThrow(actor, id));
   const t = await getTranslations("tickets");
   const formatTime = await getTimeFormatter();
   const { ticket } = view;

@@ -11,7 +11,7 @@ type Props = { searchParams: Promise<{ category?: string }> };
 
 export default async function NewTicketPage({ searchParams }: Props) {
   const actor = await requirePermission("customer.self");
-  if (!hasFreshStammdatenConfirmation(actor)) redirect("/ksc/stammdaten");
+  if (!(await hasFreshStammdatenConfirmation(actor))) redirect("/ksc/stammdaten");
   const t = await getTranslations("supportCenter");
   const { category } = await searchParams;
   return (

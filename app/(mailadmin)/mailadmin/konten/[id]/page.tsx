@@ -15,7 +15,7 @@ export default async function MailAccountPage({ params }: { params: Promise<{ id
   if (actor.mustChangePassword) redirect("/mailadmin");
   const id = idParam((await params).id);
   // The overview is scoped to the administrator's customer: another customer's account id is a 404.
-  const overview = getMailAdminOverview(actor);
+  const overview = await getMailAdminOverview(actor);
   const account = overview.accounts.find((a) => a.id === id);
   const admin = overview.accounts.find((a) => a.number === 1);
   if (!account) notFound();

@@ -13,13 +13,13 @@ export async function GET() {
   let address: string;
   let display: string;
   try {
-    const mailbox = getOwnMailbox(actor);
+    const mailbox = await getOwnMailbox(actor);
     address = mailbox.address;
     display = mailbox.displayAddress;
   } catch {
     return new Response("Not found\n", { status: 404 });
   }
-  return new Response(buildMobileconfig(address, getServerSettings(), display), {
+  return new Response(buildMobileconfig(address, await getServerSettings(), display), {
     headers: {
       "Content-Type": "application/x-apple-aspen-config; charset=utf-8",
       "Content-Disposition": 'attachment; filename="kontor-mail.mobileconfig"',

@@ -52,8 +52,8 @@ export const createMailboxAction = defineAction({
 export const deleteMailboxesAction = defineAction({
   permission: "mailboxes.manage",
   schema: deleteMailboxesSchema,
-  handler: ({ actor, input, ip }) => {
-    deleteMailboxes(actor, input, { ip });
+  handler: async ({ actor, input, ip }) => {
+    await deleteMailboxes(actor, input, { ip });
     revalidatePath(`/panel/${input.subscriptionId}`, "layout");
     redirect(`/panel/${input.subscriptionId}/mail?notice=deleted`);
   },
@@ -62,8 +62,8 @@ export const deleteMailboxesAction = defineAction({
 export const setForwardingAction = defineAction({
   permission: "mailboxes.manage",
   schema: forwardingSchema,
-  handler: ({ actor, input, ip, t }) => {
-    setForwarding(actor, input, { ip });
+  handler: async ({ actor, input, ip, t }) => {
+    await setForwarding(actor, input, { ip });
     revalidatePath(`/panel/${input.subscriptionId}`, "layout");
     return { status: "success", message: t("panel.forwardingSaved") };
   },
@@ -72,8 +72,8 @@ export const setForwardingAction = defineAction({
 export const setAutoresponderAction = defineAction({
   permission: "mailboxes.manage",
   schema: panelAutoresponderSchema,
-  handler: ({ actor, input, ip, t }) => {
-    setPanelAutoresponder(actor, input, { ip });
+  handler: async ({ actor, input, ip, t }) => {
+    await setPanelAutoresponder(actor, input, { ip });
     revalidatePath(`/panel/${input.subscriptionId}`, "layout");
     return { status: "success", message: t("autoresponder.saved") };
   },
@@ -82,8 +82,8 @@ export const setAutoresponderAction = defineAction({
 export const setSpamFilterAction = defineAction({
   permission: "mailboxes.manage",
   schema: spamFilterSchema,
-  handler: ({ actor, input, ip, t }) => {
-    setSpamFilter(actor, input, { ip });
+  handler: async ({ actor, input, ip, t }) => {
+    await setSpamFilter(actor, input, { ip });
     revalidatePath(`/panel/${input.subscriptionId}`, "layout");
     return { status: "success", message: t("panel.spamSaved") };
   },
@@ -97,8 +97,8 @@ const subscriptionPath = (id: number | null) => (id === null ? "/panel" : `/pane
 export const saveAliasAction = defineAction({
   permission: "mailboxes.manage",
   schema: aliasSchema,
-  handler: ({ actor, input, ip, t }) => {
-    const saved = saveAlias(actor, input, { ip });
+  handler: async ({ actor, input, ip, t }) => {
+    const saved = await saveAlias(actor, input, { ip });
     revalidatePath(subscriptionPath(input.subscriptionId), "layout");
     return { status: "success", message: t("aliases.saved", { address: displayAddress(saved?.address ?? "") }) };
   },
@@ -107,8 +107,8 @@ export const saveAliasAction = defineAction({
 export const deleteAliasAction = defineAction({
   permission: "mailboxes.manage",
   schema: deleteAliasSchema,
-  handler: ({ actor, input, ip, t }) => {
-    deleteAlias(actor, input, { ip });
+  handler: async ({ actor, input, ip, t }) => {
+    await deleteAlias(actor, input, { ip });
     revalidatePath(subscriptionPath(input.subscriptionId), "layout");
     return { status: "success", message: t("aliases.removed") };
   },
@@ -117,8 +117,8 @@ export const deleteAliasAction = defineAction({
 export const setCatchAllAction = defineAction({
   permission: "mailboxes.manage",
   schema: catchAllSchema,
-  handler: ({ actor, input, ip, t }) => {
-    const domain = setCatchAll(actor, input, { ip });
+  handler: async ({ actor, input, ip, t }) => {
+    const domain = await setCatchAll(actor, input, { ip });
     revalidatePath(subscriptionPath(input.subscriptionId), "layout");
     return { status: "success", message: t("aliases.catchAllSaved", { domain }) };
   },

@@ -14,7 +14,7 @@ export default async function PanelServerPage({ params }: SubscriptionParams) {
       title={t("serverAddresses")}
       crumbs={[{ href: panelLinks(sub.id).start, label: t("start") }, { label: t("serverAddresses") }]}
     >
-      <ServerAddresses settings={getServerSettings()} />
+      <ServerAddresses settings={await getServerSettings()} />
     </skin.Page>
   );
 }

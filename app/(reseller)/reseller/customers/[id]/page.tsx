@@ -13,9 +13,12 @@ import { ClientMessages } from "@/components/i18n/client-messages";
 export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePermission("reseller.manage");
   const id = idParam((await params).id);
-  const { customer, subscriptions, mailAccounts } = orNotFound(() => getCustomerOrThrow(actor, id));
+  const { customer, subscriptions, mailAccounts } = await orNotFound(async () => await getCustomerOrThrow(actor, id));
   const t = await getTranslations();
-  const packages = listPackagesForReseller(actor).map((p) => ({ value: String(p.id), label: `${p.name} (${t(`panelKind.${p.panel}`)})` }));
+  const packages = (await listPackagesForReseller(actor)).map((p) => ({
+    value: String(p.id),
+    label: `${p.name} (${t(`panelKind.${p.panel}`)})`,
+  }));
   const label = (s: (typeof subscriptions)[number]) => `${s.packageName} #${s.id}`;
   return (
     <ClientMessages area="(reseller)/customers">

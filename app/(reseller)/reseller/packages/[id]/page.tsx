@@ -11,7 +11,7 @@ import { ClientMessages } from "@/components/i18n/client-messages";
 export default async function EditPackagePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePermission("reseller.manage");
   const id = idParam((await params).id);
-  const pkg = orNotFound(() => getPackageOrThrow(actor, id));
+  const pkg = await orNotFound(async () => await getPackageOrThrow(actor, id));
   const t = await getTranslations("tariffs");
   return (
     <ClientMessages area="(reseller)/packages">

@@ -19,7 +19,7 @@ export default async function MailboxRecordPage({ params, searchParams }: Props)
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
   const { ticket } = recordViewQuerySchema.parse(await searchParams);
   const ip = await clientIp();
-  const record = orNotFound(() => viewMailboxRecord(actor, id, { ticketId: ticket, ip }));
+  const record = await orNotFound(async () => await viewMailboxRecord(actor, id, { ticketId: ticket, ip }));
   const t = await getTranslations("records");
   return (
     <>

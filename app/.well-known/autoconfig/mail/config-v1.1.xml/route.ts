@@ -3,6 +3,6 @@ import { autoconfigResponse } from "@/lib/mail/client-setup/responses";
 /** Thunderbird autoconfig: public by design, it carries only the admin's host names and ports. */
 export const dynamic = "force-dynamic";
 
-export function GET(request: Request) {
-  return autoconfigResponse(request);
+export async function GET(request: Request) {
+  return await autoconfigResponse(request);
 }

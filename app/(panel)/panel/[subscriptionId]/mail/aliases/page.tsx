@@ -21,10 +21,10 @@ export default async function AliasesPage({ params }: SubscriptionParams) {
         crumbs={[{ href: links.start, label: t("start") }, { href: links.mail, label: t("email") }, { label: ta("manage") }]}
       >
         <AliasSection
-          aliases={listAliases(actor, sub.id)}
+          aliases={await listAliases(actor, sub.id)}
           domains={sub.domains}
           subscriptionId={sub.id}
-          catchAlls={listCatchAlls(actor, sub.id)}
+          catchAlls={await listCatchAlls(actor, sub.id)}
           maxAliases={sub.limits.maxAliases}
           actions={{ save: saveAliasAction, remove: deleteAliasAction, catchAll: setCatchAllAction }}
         />

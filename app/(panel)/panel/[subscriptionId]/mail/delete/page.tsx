@@ -17,7 +17,7 @@ export default async function DeleteMailboxesPage({ params, searchParams }: Prop
   const links = panelLinks(sub.id);
   const raw = (await searchParams).ids;
   const ids = [...new Set((Array.isArray(raw) ? raw : raw ? [raw] : []).slice(0, 500).map(parseId))];
-  const mailboxes = ids.map((id) => orNotFound(() => getPanelMailbox(actor, sub.id, id)));
+  const mailboxes = await Promise.all(ids.map((id) => orNotFound(async () => await getPanelMailbox(actor, sub.id, id))));
   return (
     <ClientMessages area="(panel)/forms">
       <skin.Page

@@ -10,7 +10,7 @@ export default async function MailboxAliasesPage({ params }: MailboxParams) {
   const p = await params;
   const { actor, sub, skin, mailbox } = await loadPanelMailbox(p.subscriptionId, p.mailboxId);
   const own = displayAddress(mailbox.address);
-  const aliases = listAliases(actor, sub.id).filter((a) => a.targets.includes(own));
+  const aliases = (await listAliases(actor, sub.id)).filter((a) => a.targets.includes(own));
   const domainId = sub.domains.find((d) => mailbox.address.endsWith(`@${d.name}`))?.id;
   return (
     <ClientMessages area="(panel)/aliases">

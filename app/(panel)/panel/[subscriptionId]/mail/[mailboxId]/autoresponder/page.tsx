@@ -10,7 +10,7 @@ import { loadPanelMailbox, type MailboxParams } from "../../../panel-context";
 export default async function MailboxAutoresponderPage({ params }: MailboxParams) {
   const p = await params;
   const { actor, sub, skin, mailbox } = await loadPanelMailbox(p.subscriptionId, p.mailboxId);
-  const values = getPanelAutoresponder(actor, sub.id, mailbox.id);
+  const values = await getPanelAutoresponder(actor, sub.id, mailbox.id);
   const t = await getTranslations("autoresponder");
   return (
     <ClientMessages area="(panel)/autoresponder">
