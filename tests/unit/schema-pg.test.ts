@@ -101,17 +101,20 @@ describe("PostgreSQL schema twin", () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "kontor-pg-migrations-"));
     // drizzle-kit reads `--out` relative to the working directory (an absolute one fails).
     const outArg = path.relative(process.cwd(), out);
-    fs.cpSync(path.join(process.cwd(), "db", "migrations-pg"), out, { recursive: true });
-    const r = spawnSync(
-      path.join(process.cwd(), "node_modules", ".bin", "drizzle-kit"),
-      ["generate", "--dialect", "postgresql", "--schema", "./db/schema-pg/index.ts", "--out", outArg],
-      { encoding: "utf8", timeout: 60_000 },
-    );
-    expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/No schema changes/);
-    expect(fs.readdirSync(out).filter((f) => f.endsWith(".sql"))).toEqual(
-      fs.readdirSync(path.join(process.cwd(), "db", "migrations-pg")).filter((f) => f.endsWith(".sql")),
-    );
-    fs.rmSync(out, { recursive: true, force: true });
+    try {
+      fs.cpSync(path.join(process.cwd(), "db", "migrations-pg"), out, { recursive: true });
+      const r = spawnSync(
+        path.join(process.cwd(), "node_modules", ".bin", "drizzle-kit"),
+        ["generate", "--dialect", "postgresql", "--schema", "./db/schema-pg/index.ts", "--out", outArg],
+        { encoding: "utf8", timeout: 60_000 },
+      );
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/No schema changes/);
+      expect(fs.readdirSync(out).filter((f) => f.endsWith(".sql"))).toEqual(
+        fs.readdirSync(path.join(process.cwd(), "db", "migrations-pg")).filter((f) => f.endsWith(".sql")),
+      );
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
   }, 60_000);
 });
