@@ -43,8 +43,9 @@ const sqliteProbe: DatabaseProbe = {
 };
 
 /**
- * The probe of the configured database. Only SQLite exists today; the PostgreSQL setting chooses a
- * probe that reads `drizzle.__drizzle_migrations` (where drizzle's pg migrator keeps them) here.
+ * The probe of the configured database. Only SQLite serves requests today; once a setting chooses
+ * PostgreSQL, its probe (kind "postgresql", PG_MIGRATIONS_FOLDER of db/migrate-pg.ts) reads
+ * `drizzle.__drizzle_migrations`, where drizzle's node-postgres migrator keeps them, over the app's pool.
  */
 function configuredProbe(): DatabaseProbe {
   return sqliteProbe;
