@@ -1,5 +1,7 @@
 import type Database from "better-sqlite3";
+import { is } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/better-sqlite3";
+import { PgDatabase, type PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import type { Db } from "./index";
 import * as schema from "./schema";
 
@@ -15,8 +17,15 @@ export type TransactionBehavior = "deferred" | "immediate" | "exclusive";
  * that awaits nothing but queries finishes within one turn of the event loop. A body that yields to
  * the event loop (a hash, a network call, a timer) is rolled back with an error instead of committing
  * what another request may have written into it; do such work before or after the transaction.
+ *
+ * On PostgreSQL a transaction is SERIALIZABLE, the level at which concurrent writers keep the same
+ * invariants as SQLite's one writer at a time (package limits, counters, the `.001` account); a
+ * transaction that PostgreSQL aborts for a conflict is run again, a few times at most.
  */
 export async function transaction<T>(db: Db, body: (tx: Db) => Promise<T>, options: { behavior?: TransactionBehavior } = {}): Promise<T> {
+  const handle: unknown = db;
+  if (is(handle, PgTransaction)) return handle.transaction((tx) => body(tx as unknown as Db));
+  if (is(handle, PgDatabase)) return serializable(handle, body);
   const client = clientOf(db);
   if (inTransaction.has(db)) return savepoint(client, db, body);
   return serialized(client, async () => {
@@ -84,4 +93,26 @@ function serialized<T>(client: Database.Database, run: () => Promise<T>): Promis
     result.catch(() => undefined),
   );
   return result;
+}
+
+const RETRIES = 5;
+
+/** Runs the body in a SERIALIZABLE transaction, again when PostgreSQL aborted it for a conflict. */
+async function serializable<T>(db: PgDatabase<PgQueryResultHKT, Record<string, unknown>>, body: (tx: Db) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction((tx) => body(tx as unknown as Db), { isolationLevel: "serializable" });
+    } catch (error) {
+      if (attempt >= RETRIES || !isConflict(error)) throw error;
+    }
+  }
+}
+
+/** serialization_failure or deadlock_detected, possibly wrapped by drizzle as the cause. */
+function isConflict(error: unknown): boolean {
+  for (let e = error; e instanceof Error; e = e.cause) {
+    const code = (e as Error & { code?: unknown }).code;
+    if (code === "40001" || code === "40P01") return true;
+  }
+  return false;
 }

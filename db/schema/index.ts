@@ -1,19 +1,50 @@
-export * from "./resellers";
-export * from "./customers";
-export * from "./users";
-export * from "./packages";
-export * from "./subscriptions";
-export * from "./domains";
-export * from "./mailboxes";
-export * from "./mail-accounts";
-export * from "./mail-settings";
-export * from "./tickets";
-export * from "./auth-state";
-export * from "./audit-log";
-export * from "./settings";
-export * from "./ticket-secrets";
-export * from "./recovery";
-export * from "./mfa";
-export * from "./mail-aliases";
-export * from "./autoresponders";
-export * from "./api-keys";
+import { databaseKind } from "@/lib/config";
+import * as postgresTables from "../schema-pg";
+import * as sqliteTables from "./sqlite";
+
+/**
+ * The tables every service imports, for the database this process runs on (KONTOR_DATABASE_URL).
+ * db/schema-pg is the PostgreSQL twin of db/schema/sqlite.ts: the same table, property and column
+ * names, and the same JavaScript values (Date, boolean, JSON), so one service reads and writes both.
+ * Services are typed against the SQLite definitions; tests/unit/schema-pg.test.ts keeps the two in
+ * step, and the PostgreSQL test project runs the services on the twin.
+ */
+const tables = (databaseKind() === "postgresql" ? postgresTables : sqliteTables) as unknown as typeof sqliteTables;
+
+export * from "./sqlite";
+export const {
+  apiIdempotency,
+  apiKeys,
+  apiRateWindows,
+  auditLog,
+  authThrottle,
+  autoresponders,
+  customers,
+  domains,
+  forwards,
+  loginGrants,
+  mailAccountAddresses,
+  mailAccounts,
+  mailAliasTargets,
+  mailAliases,
+  mailUsage,
+  mailboxes,
+  mfaFactors,
+  mfaPendingLogins,
+  mfaRecoveryCodes,
+  mfaRegistrations,
+  packages,
+  reauthConfirmations,
+  recoveryTokens,
+  resellers,
+  revokedSessions,
+  robotCheckUsed,
+  senderRules,
+  settings,
+  spamSettings,
+  subscriptions,
+  ticketMessages,
+  ticketSecrets,
+  tickets,
+  users,
+} = tables;

@@ -42,6 +42,11 @@ export function databasePath(): string {
   return config().paths.db;
 }
 
+/** Which database this installation runs on: the embedded SQLite file, or PostgreSQL (KONTOR_DATABASE_URL). */
+export function databaseKind(): "sqlite" | "postgresql" {
+  return config().database.kind;
+}
+
 /** Only when the operator says a proxy sits in front do we believe X-Forwarded-For. */
 export function trustsProxy(): boolean {
   return config().server.trustProxy;

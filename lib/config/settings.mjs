@@ -123,7 +123,7 @@ function isTimeZone(zone) {
 }
 
 /** Values of these are never shown in an error message. */
-const SECRET = new Set(["AUTH_SECRET", "KONTOR_SMTP_PASSWORD", "KONTOR_WEBMAIL_SECRET"]);
+const SECRET = new Set(["AUTH_SECRET", "KONTOR_SMTP_PASSWORD", "KONTOR_WEBMAIL_SECRET", "KONTOR_DATABASE_URL"]);
 
 export const settingsSchema = z.object({
   NODE_ENV: setting(z.enum(["development", "production", "test"], { error: "must be development, production or test" }), "development"),
@@ -144,6 +144,9 @@ export const settingsSchema = z.object({
   /** Set by npm run bench: serves the empty anchor page /bench/empty. */
   KONTOR_BENCH: flag(),
   KONTOR_DB: absolutePath(),
+  /** A postgres:// (or postgresql://) URL runs Kontor on PostgreSQL; anything else or nothing keeps SQLite at KONTOR_DB. */
+  KONTOR_DATABASE_URL: text(undefined),
+  KONTOR_DATABASE_POOL: count(10),
   KONTOR_SIEVE_DIR: absolutePath(),
   KONTOR_MAIL_SINK_DIR: absolutePath(),
   AUTH_SECRET: text(undefined),
@@ -224,6 +227,12 @@ export function parseSettings(env) {
       clusterHash: s.KONTOR_CLUSTER_HASH,
       forwardToken: s.KONTOR_FORWARD_TOKEN,
       trustProxy: s.KONTOR_TRUST_PROXY,
+    },
+    database: {
+      kind: /^postgres(ql)?:\/\//.test(s.KONTOR_DATABASE_URL ?? "") ? /** @type {const} */ ("postgresql") : /** @type {const} */ ("sqlite"),
+      url: s.KONTOR_DATABASE_URL,
+      /** Connections each panel process keeps open to PostgreSQL. */
+      pool: s.KONTOR_DATABASE_POOL,
     },
     paths: {
       db,

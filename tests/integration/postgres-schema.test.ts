@@ -21,12 +21,12 @@ const VIEWS = MAIL_VIEWS;
 
 let server: OwnPostgres;
 let pool: pg.Pool;
-let lite: ReturnType<typeof createTestDb>;
+let lite: Awaited<ReturnType<typeof createTestDb>>;
 
 beforeAll(async () => {
   server = await startOwnPostgres();
   pool = new pg.Pool({ connectionString: server.url, max: 2 });
-  lite = createTestDb();
+  lite = await createTestDb();
 });
 
 afterAll(async () => {
@@ -145,7 +145,7 @@ describe("PostgreSQL started by the project's scripts", () => {
     const pgDb = drizzle(pool, { schema: pgSchema });
     for (const [name, rows] of Object.entries(world)) {
       const key = name as keyof typeof world;
-      lite.db.insert(liteSchema[key]).values(rows).run();
+      await lite.db.insert(liteSchema[key]).values(rows);
       await pgDb.insert(pgSchema[key]).values(rows);
     }
     await both("UPDATE domains SET catch_all_mailbox_id = 1 WHERE id = 1");

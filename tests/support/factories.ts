@@ -24,7 +24,7 @@ import { createTestDb } from "./test-db";
  * (db/builders.ts, which keep the services' invariants); tickets go through the ticket service.
  * Names are unique per database, so factories can be called any number of times in any order.
  */
-export type TestDb = ReturnType<typeof createTestDb>["db"];
+export type TestDb = Awaited<ReturnType<typeof createTestDb>>["db"];
 
 /** Every login the factories create has this password. */
 export const TEST_PASSWORD = "Wacholder-Kiesel-Bucht-58";
@@ -33,8 +33,8 @@ let hashed: Promise<string> | undefined;
 /** One argon2 hash for every factory-made login: hashing is the slow part of building a world. */
 export const testPasswordHash = () => (hashed ??= hashPassword(TEST_PASSWORD));
 
-export function emptyDb() {
-  return createTestDb();
+export async function emptyDb() {
+  return await createTestDb();
 }
 
 const counters = new WeakMap<object, number>();

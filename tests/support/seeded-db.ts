@@ -8,13 +8,13 @@ import { firstRow } from "@/db/rows";
 
 /** In-memory database with the migrations and the demo data (argon2 hashes included). */
 export async function createSeededDb() {
-  const handle = createTestDb();
+  const handle = await createTestDb();
   await seedDemo(handle.db);
   return handle;
 }
 
 /** The Actor of a KundenServiceCenter account, loaded as the session would load it. */
-export async function userActor(db: ReturnType<typeof createTestDb>["db"], email: string): Promise<Actor> {
+export async function userActor(db: Awaited<ReturnType<typeof createTestDb>>["db"], email: string): Promise<Actor> {
   const u = await firstRow(db.select({ id: users.id }).from(users).where(eq(users.email, email)));
   const actor = u && (await loadActor(db, "user", u.id));
   if (!actor) throw new Error(`no actor ${email}`);

@@ -22,10 +22,10 @@ const { createPackageAction } = await import("@/app/(reseller)/reseller/packages
 const { startTotpAction } = await import("@/components/mfa/actions");
 
 /** Each test starts from its own database and a reseller without a second factor. */
-let h: ReturnType<typeof emptyDb>;
+let h: Awaited<ReturnType<typeof emptyDb>>;
 let reseller: Actor;
 beforeEach(async () => {
-  h = emptyDb();
+  h = await emptyDb();
   state.db = h.db;
   reseller = (await aReseller(h.db)).actor;
 });

@@ -38,7 +38,7 @@ async function problemOf(run: () => unknown): Promise<ApiProblem> {
 
 describe("API keys", () => {
   it("keeps only an HMAC of the key, shows the token once and never lists it", async () => {
-    const { db, sqlite } = emptyDb();
+    const { db, sqlite } = await emptyDb();
     const customer = await aCustomer(db);
     const { token } = await createApiKey(customer.actor, input(), "192.0.2.1", db);
     expect(token).toMatch(/^kontor_[0-9a-f]{12}_[A-Za-z0-9_-]{43}$/);
@@ -53,7 +53,7 @@ describe("API keys", () => {
   });
 
   it("authenticates as the owner, with the key's name in the label the audit log records", async () => {
-    const { db } = emptyDb();
+    const { db } = await emptyDb();
     const customer = await aCustomer(db);
     const { token } = await createApiKey(customer.actor, input(), null, db);
     const caller = await authenticateApiKey(db, `Bearer ${token}`);
@@ -64,7 +64,7 @@ describe("API keys", () => {
   });
 
   it("refuses a missing, malformed or wrong key with 401", async () => {
-    const { db } = emptyDb();
+    const { db } = await emptyDb();
     const customer = await aCustomer(db);
     const { token } = await createApiKey(customer.actor, input(), null, db);
     const wrong = token.slice(0, -4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
@@ -82,7 +82,7 @@ describe("API keys", () => {
   });
 
   it("refuses a revoked key at the very next request", async () => {
-    const { db } = emptyDb();
+    const { db } = await emptyDb();
     const customer = await aCustomer(db);
     const { id, token } = await createApiKey(customer.actor, input(), null, db);
     await authenticateApiKey(db, `Bearer ${token}`);
@@ -91,7 +91,7 @@ describe("API keys", () => {
   });
 
   it("refuses an expired key, and a key whose owner was disabled", async () => {
-    const { db } = emptyDb();
+    const { db } = await emptyDb();
     const customer = await aCustomer(db);
     const now = new Date("2030-01-01T12:00:00Z");
     const { token } = await createApiKey(customer.actor, input({ expiresOn: "2030-01-02" }), null, db, now);
@@ -105,7 +105,7 @@ describe("API keys", () => {
   });
 
   it("refuses an expiry date in the past", async () => {
-    const { db } = emptyDb();
+    const { db } = await emptyDb();
     const customer = await aCustomer(db);
     await expect(async () => await createApiKey(customer.actor, input({ expiresOn: "2020-01-01" }), null, db)).rejects.toThrow(
       ValidationError,
@@ -113,7 +113,7 @@ describe("API keys", () => {
   });
 
   it("offers and accepts only scopes of the owner's permissions", async () => {
-    const { db } = emptyDb();
+    const { db } = await emptyDb();
     const customer = await aCustomer(db);
     const reseller = await aReseller(db);
     const admin = await anAdmin(db);
@@ -131,7 +131,7 @@ describe("API keys", () => {
   });
 
   it("lets nobody revoke or list another user's key", async () => {
-    const { db } = emptyDb();
+    const { db } = await emptyDb();
     const a = await aCustomer(db);
     const b = await aCustomer(db);
     const { id } = await createApiKey(a.actor, input(), null, db);
@@ -141,7 +141,7 @@ describe("API keys", () => {
 
   it("answers 429 with Retry-After over the per-key limit, counted in the database", async () => {
     vi.stubEnv("KONTOR_API_RATE_LIMIT", "3");
-    const { db, sqlite } = emptyDb();
+    const { db, sqlite } = await emptyDb();
     const customer = await aCustomer(db);
     const { token } = await createApiKey(customer.actor, input(), null, db);
     const t0 = Date.parse("2030-01-01T12:00:10Z");
@@ -158,7 +158,7 @@ describe("API keys", () => {
 
 describe("idempotency keys", () => {
   it("replays the stored answer, refuses another body and a parallel retry", async () => {
-    const { db } = emptyDb();
+    const { db } = await emptyDb();
     expect(await claimIdempotencyKey(db, 1, "abc", "h1")).toBeUndefined();
     expect((await problemOf(async () => await claimIdempotencyKey(db, 1, "abc", "h1"))).status).toBe(409);
     await settleIdempotencyKey(db, 1, "abc", { status: 201, body: '{"id":5}' });
@@ -169,7 +169,7 @@ describe("idempotency keys", () => {
   });
 
   it("drops the claim of a failed request so a corrected retry runs", async () => {
-    const { db } = emptyDb();
+    const { db } = await emptyDb();
     await claimIdempotencyKey(db, 1, "k", "h1");
     await settleIdempotencyKey(db, 1, "k", { status: 422, body: "{}" });
     expect(await claimIdempotencyKey(db, 1, "k", "h2")).toBeUndefined();

@@ -23,7 +23,7 @@ let key: string;
 let world: Awaited<ReturnType<typeof aDomainWithMailboxes>>;
 
 beforeAll(async () => {
-  const { db, sqlite } = emptyDb();
+  const { db, sqlite } = await emptyDb();
   harness.db = db;
   harness.sqlite = sqlite;
   world = await aDomainWithMailboxes(db, 2, { package: { forwardingEnabled: true, spamFilterEnabled: true } });

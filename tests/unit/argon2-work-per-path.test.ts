@@ -55,8 +55,8 @@ beforeAll(async () => {
   await burnVerification("warm-up");
 });
 
-beforeEach(() => {
-  db = emptyDb().db;
+beforeEach(async () => {
+  db = (await emptyDb()).db;
 });
 
 describe("argon2 operations per password path", () => {

@@ -14,7 +14,7 @@ import { ownAutoresponderSchema, panelAutoresponderSchema } from "@/lib/validati
 import { aCustomer, aCustomerWithPanelPackages, emptyDb } from "../support/factories";
 import { panelFixtures } from "./panel-fixtures";
 
-let h: ReturnType<typeof emptyDb>;
+let h: Awaited<ReturnType<typeof emptyDb>>;
 let f: Awaited<ReturnType<typeof panelFixtures>>;
 const ip = "192.0.2.9";
 const KUNDE = "kunde@test.example";
@@ -29,7 +29,7 @@ afterAll(() => {
   fs.rmSync(sieveDir, { recursive: true, force: true });
 });
 beforeEach(async () => {
-  h = emptyDb();
+  h = await emptyDb();
   f = panelFixtures(h.db);
   await aCustomerWithPanelPackages(h.db, { contactEmail: KUNDE });
 });

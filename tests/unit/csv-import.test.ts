@@ -71,7 +71,7 @@ describe("reading the file", () => {
 
 describe("dry run and apply", () => {
   it("previews every line without writing, then applies exactly that in one go", async () => {
-    const { db } = emptyDb();
+    const { db } = await emptyDb();
     const sub = await aCustomerWithPackage(db, { package: { maxMailboxes: 10, maxDomains: 5 } });
     const csv = await read(fileFor(sub));
     expect(csv.problems).toEqual([]);
@@ -116,7 +116,7 @@ describe("dry run and apply", () => {
   });
 
   it("lists every problem with its line; apply of such a file writes nothing", async () => {
-    const { db } = emptyDb();
+    const { db } = await emptyDb();
     const sub = await aCustomerWithPackage(db);
     const other = await aCustomerWithPackage(db);
     const d = `neu${sub.subscriptionId}.example`;
@@ -152,7 +152,7 @@ describe("dry run and apply", () => {
   });
 
   it("holds the package's mailbox limit and marks weak hashes", async () => {
-    const { db } = emptyDb();
+    const { db } = await emptyDb();
     const sub = await aDomainWithMailboxes(db, 1, { package: { maxMailboxes: 2 } });
     const rows = (
       await read(["type,address,password", `mailbox,a@${sub.domain.name},${MD5}`, `mailbox,b@${sub.domain.name},${SHA512}`].join("\n"))
@@ -163,7 +163,7 @@ describe("dry run and apply", () => {
   });
 
   it("keeps tenants apart: another customer's subscription is not found, for a customer and a foreign reseller", async () => {
-    const { db } = emptyDb();
+    const { db } = await emptyDb();
     const sub = await aCustomerWithPackage(db);
     const other = await aCustomerWithPackage(db);
     const rows = (await read(`type,address,password\nmailbox,n@${sub.domain.name},${STRONG}`)).rows;
@@ -173,7 +173,7 @@ describe("dry run and apply", () => {
   });
 
   it("changes an existing mailbox's quota and password hash (the session version moves on)", async () => {
-    const { db } = emptyDb();
+    const { db } = await emptyDb();
     const sub = await aDomainWithMailboxes(db, 1);
     const address = sub.mailboxes[0].address;
     const before = (await firstRow(db.select().from(mailboxes).where(eq(mailboxes.address, address))))!;

@@ -22,7 +22,7 @@ import {
 import { firstRow } from "@/db/rows";
 
 /** Each test starts from two resellers: r1 with customers c1 and c2, r2 with customer c3. */
-let handle: ReturnType<typeof emptyDb>;
+let handle: Awaited<ReturnType<typeof emptyDb>>;
 let r1: TestReseller;
 let r2: TestReseller;
 let c1: TestCustomer;
@@ -41,7 +41,7 @@ const input = (email: string, company = "Firma") => ({
 const number = (r: TestReseller, n: number) => `K${r.customerNumberBase + n}`;
 
 beforeEach(async () => {
-  handle = emptyDb();
+  handle = await emptyDb();
   r1 = await aReseller(handle.db);
   r2 = await aReseller(handle.db);
   c1 = await aCustomer(handle.db, r1, { company: "Bäckerei Sonnenschein" });

@@ -10,10 +10,10 @@ import { type TestDb, aDomainWithMailboxes, aMailAccount, emptyDb } from "../sup
 import { firstRow } from "@/db/rows";
 
 let db: TestDb;
-let sqlite: ReturnType<typeof emptyDb>["sqlite"];
+let sqlite: Awaited<ReturnType<typeof emptyDb>>["sqlite"];
 
-beforeEach(() => {
-  ({ db, sqlite } = emptyDb());
+beforeEach(async () => {
+  ({ db, sqlite } = await emptyDb());
 });
 
 const passdb = (user: string) =>

@@ -19,7 +19,7 @@ async function* once(text: string) {
 }
 
 async function world() {
-  const { db } = emptyDb();
+  const { db } = await emptyDb();
   const sub = await aCustomerWithPackage(db, { package: { maxMailboxes: 10 } });
   const d = sub.domain.name;
   const csv = [
@@ -62,7 +62,7 @@ describe("export", () => {
     const csv = exportCsv(data);
     expect(csv).toContain(SHA512);
 
-    const fresh = emptyDb().db;
+    const fresh = (await emptyDb()).db;
     const target = await aCustomerWithPackage(fresh, { package: { maxMailboxes: 10 }, domain: "andere.example" });
     const rows = (await readImportCsv(once(csv))).rows;
     const { report } = await applyImport(target.customer.actor, target.subscriptionId, rows, [], {}, fresh);

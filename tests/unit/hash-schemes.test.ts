@@ -100,7 +100,7 @@ describe("recogniseHash and verifyImportedHash", () => {
 
 describe("upgrade at the next login", () => {
   it("replaces an imported hash by argon2id without ending the mailbox's sessions", async () => {
-    const { db } = emptyDb();
+    const { db } = await emptyDb();
     const { mailboxes: boxes } = await aDomainWithMailboxes(db, 1);
     const hash = DOVEADM[2][1];
     await db.update(mailboxes).set({ passwordHash: hash }).where(eq(mailboxes.id, boxes[0].id));

@@ -30,9 +30,9 @@ describe("migration state", () => {
 });
 
 describe("database check", () => {
-  let sqlite: ReturnType<typeof createTestDb>["sqlite"];
-  beforeEach(() => {
-    const test = createTestDb();
+  let sqlite: Awaited<ReturnType<typeof createTestDb>>["sqlite"];
+  beforeEach(async () => {
+    const test = await createTestDb();
     sqlite = test.sqlite;
     holder.db = test.db;
     holder.fail = false;

@@ -29,13 +29,13 @@ import { firstRow } from "@/db/rows";
  * (citywerk with two mailboxes and grüne-wiese with one, 5120 MB each) and a Mail Basic package
  * without panel with accounts .001 and .002.
  */
-let handle: ReturnType<typeof emptyDb>;
+let handle: Awaited<ReturnType<typeof emptyDb>>;
 let r1: TestReseller;
 let kunde: TestCustomer;
 let businessId: number;
 let mailBasicId: number;
 beforeEach(async () => {
-  handle = emptyDb();
+  handle = await emptyDb();
   r1 = await aReseller(handle.db);
   kunde = await aCustomer(handle.db, r1);
   const business = await aDomainWithMailboxes(handle.db, 2, {

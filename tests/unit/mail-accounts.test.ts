@@ -28,14 +28,14 @@ import { firstRow } from "@/db/rows";
  * Each test starts from one customer with a package without panel on dorfladen.example, its accounts
  * `.001` and `.002` (with one routed address), and a Plesk package whose domain mail accounts may not use.
  */
-let handle: ReturnType<typeof emptyDb>;
+let handle: Awaited<ReturnType<typeof emptyDb>>;
 let r1: TestReseller;
 let kunde: TestCustomer;
 let prefix: string;
 let routed: string;
 let pleskDomainId: number;
 beforeEach(async () => {
-  handle = emptyDb();
+  handle = await emptyDb();
   r1 = await aReseller(handle.db);
   const mail = await aMailAccount(handle.db, {
     sub: await aCustomerWithPackage(handle.db, {

@@ -15,14 +15,14 @@ import { aCustomerWithPanelPackages, emptyDb } from "../support/factories";
 import { NEW_PASSWORD, panelFixtures } from "./panel-fixtures";
 import { firstRow } from "@/db/rows";
 
-let h: ReturnType<typeof emptyDb>;
+let h: Awaited<ReturnType<typeof emptyDb>>;
 let f: Awaited<ReturnType<typeof panelFixtures>>;
 const ip = { ip: "192.0.2.1" };
 const KUNDE = "kunde@test.example";
 
 /** Each test starts from its own customer with the three panel packages of the demo's K10001. */
 beforeEach(async () => {
-  h = emptyDb();
+  h = await emptyDb();
   f = panelFixtures(h.db);
   await aCustomerWithPanelPackages(h.db, { contactEmail: KUNDE });
 });

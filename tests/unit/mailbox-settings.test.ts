@@ -23,7 +23,7 @@ import { fieldErrorsOf } from "../support/field-errors";
 import { aCustomerWithPanelPackages, emptyDb, TEST_PASSWORD } from "../support/factories";
 import { firstRow } from "@/db/rows";
 
-let h: ReturnType<typeof emptyDb>;
+let h: Awaited<ReturnType<typeof emptyDb>>;
 const ip = "192.0.2.7";
 const CHANNEL = { via: "mailbox-settings", locale: "de" } as const;
 const sieveDir = fs.mkdtempSync(path.join(os.tmpdir(), "kontor-mbs-"));
@@ -34,7 +34,7 @@ beforeAll(() => {
 });
 /** Each test starts from its own customer with the mailboxes of the demo's K10001. */
 beforeEach(async () => {
-  h = emptyDb();
+  h = await emptyDb();
   await aCustomerWithPanelPackages(h.db);
 });
 afterAll(() => {

@@ -17,9 +17,9 @@ import { firstRow } from "@/db/rows";
 process.env.AUTH_SECRET ??= "unit-test-secret-for-mfa";
 
 /** Each test builds the accounts it needs on its own database. */
-let handle: ReturnType<typeof emptyDb>;
-beforeEach(() => {
-  handle = emptyDb();
+let handle: Awaited<ReturnType<typeof emptyDb>>;
+beforeEach(async () => {
+  handle = await emptyDb();
 });
 const aCustomerActor = async () => (await aCustomer(handle.db)).actor;
 const aResellerActor = async () => (await aReseller(handle.db)).actor;

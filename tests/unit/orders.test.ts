@@ -14,10 +14,10 @@ import { aCustomerWithPackage, aDomainWithMailboxes, aPackage, aReseller, emptyD
 import { firstRow } from "@/db/rows";
 
 /** Each test builds its own resellers, customers and packages on an empty database. */
-let handle: ReturnType<typeof emptyDb>;
+let handle: Awaited<ReturnType<typeof emptyDb>>;
 let db: TestDb;
-beforeEach(() => {
-  handle = emptyDb();
+beforeEach(async () => {
+  handle = await emptyDb();
   db = handle.db;
 });
 

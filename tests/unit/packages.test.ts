@@ -11,10 +11,10 @@ import { aCustomer, aCustomerWithPackage, aPackage, aReseller, emptyDb, type Tes
 import { firstRow } from "@/db/rows";
 
 /** Each test builds its own resellers and packages on an empty database. */
-let handle: ReturnType<typeof emptyDb>;
+let handle: Awaited<ReturnType<typeof emptyDb>>;
 let r1: TestReseller;
 beforeEach(async () => {
-  handle = emptyDb();
+  handle = await emptyDb();
   r1 = await aReseller(handle.db);
 });
 const base = {

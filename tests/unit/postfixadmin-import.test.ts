@@ -48,7 +48,7 @@ describe("reading PostfixAdmin", () => {
   });
 
   it("imports into the chosen subscription with the hashes as they were; weak ones are listed", async () => {
-    const { db } = emptyDb();
+    const { db } = await emptyDb();
     const sub = await aCustomerWithPackage(db, { package: { maxMailboxes: 10 } });
     const { rows, vacations } = postfixAdminRows(readPostfixAdmin(path.join(FIXTURES, "mysql-dump.sql")));
     const report = await dryRunImport(sub.reseller.actor, sub.subscriptionId, rows, [], db);

@@ -5,7 +5,7 @@ import { createTestDb } from "../support/test-db";
 
 describe("revoked sessions", () => {
   it("refuse a logged-out session id until its cookie would have expired, and forget it afterwards", async () => {
-    const { db } = createTestDb();
+    const { db } = await createTestDb();
     const [a, b] = [newSessionId(), newSessionId()];
     expect(a).not.toBe(b);
     expect(a.length).toBeGreaterThanOrEqual(22);

@@ -4,9 +4,9 @@ import { robotCheckUsed } from "@/db/schema";
 import { CHALLENGE_TTL_MS, createRobotChallenge, redeemRobotCheck } from "@/lib/robot-check/challenge";
 import { createTestDb } from "../support/test-db";
 
-let handle: ReturnType<typeof createTestDb>;
-beforeEach(() => {
-  handle = createTestDb();
+let handle: Awaited<ReturnType<typeof createTestDb>>;
+beforeEach(async () => {
+  handle = await createTestDb();
 });
 
 /** Does what the widget does in the browser: solve, then base64 of the JSON payload. */

@@ -89,7 +89,7 @@ describe("prepared tenant scope", () => {
   it("refuses a table without customers for customer roles", async () => {
     const kunde = await actorFor("kunde@kontor.example");
     const rows = await handle.db
-      .select({ n: sql<number>`count(*)` })
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
       .from(packages)
       .where(preparedTenantScope("customer", packages));
     expect(scopeKind(kunde)).toBe("customer");

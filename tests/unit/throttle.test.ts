@@ -4,7 +4,7 @@ import { createTestDb } from "../support/test-db";
 
 describe("throttle", () => {
   it("forgets failures older than the window", async () => {
-    const { db } = createTestDb();
+    const { db } = await createTestDb();
     const t0 = 1_000_000;
     for (let i = 0; i < MAX_FAILURES - 1; i++) await recordFailure(db, ["k"], t0);
     await recordFailure(db, ["k"], t0 + WINDOW_MS + 1);
@@ -12,7 +12,7 @@ describe("throttle", () => {
   });
 
   it("grows the delay with each lock", async () => {
-    const { db } = createTestDb();
+    const { db } = await createTestDb();
     let now = 5_000_000;
     for (let i = 0; i < MAX_FAILURES; i++) await recordFailure(db, ["k"], now);
     const first = await lockedFor(db, ["k"], now);

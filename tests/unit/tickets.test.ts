@@ -33,7 +33,7 @@ const reset = { category: "reset_mailadmin_password" as const, subject: "Passwor
  * Each test starts from its own world: customer `kunde` with a package without panel and its `.001`,
  * a second customer of the same reseller, another reseller, support and an admin.
  */
-let handle: ReturnType<typeof emptyDb>;
+let handle: Awaited<ReturnType<typeof emptyDb>>;
 let kunde: TestCustomer;
 let kunde2: TestCustomer;
 let reseller2: Actor;
@@ -41,7 +41,7 @@ let support: Actor;
 let admin: Actor;
 let adminLogin: string;
 beforeEach(async () => {
-  handle = emptyDb();
+  handle = await emptyDb();
   const mail = await aMailAccount(handle.db, { sub: await aCustomerWithPackage(handle.db, { package: { panel: "none" } }) });
   kunde = mail.customer;
   adminLogin = mail.admin.login;

@@ -89,10 +89,10 @@ export async function syncAllSieve(db: AnyDb, dir = sieveDir()): Promise<{ writt
     SELECT m.id AS id FROM mailboxes m
     JOIN domains d ON d.id = m.domain_id JOIN subscriptions s ON s.id = d.subscription_id JOIN packages p ON p.id = s.package_id
     LEFT JOIN spam_settings ss ON ss.mailbox_id = m.id
-    WHERE p.spam_filter_enabled = 0 OR ss.enabled = 0 OR ss.level <> 3 OR ss.action <> 'junk'
+    WHERE NOT p.spam_filter_enabled OR NOT ss.enabled OR ss.level <> 3 OR ss.action <> 'junk'
       OR EXISTS (SELECT 1 FROM forwards f WHERE f.mailbox_id = m.id)
       OR EXISTS (SELECT 1 FROM sender_rules r WHERE r.mailbox_id = m.id)
-      OR EXISTS (SELECT 1 FROM autoresponders a WHERE a.mailbox_id = m.id AND a.enabled = 1)`,
+      OR EXISTS (SELECT 1 FROM autoresponders a WHERE a.mailbox_id = m.id AND a.enabled)`,
     )
   ).map((r) => r.id);
   const keep = new Set<string>([DEFAULT_SCRIPT]);

@@ -1,4 +1,5 @@
 import "server-only";
+import { likeAnyCase } from "@/db/dialect";
 import { and, desc, gte, lt, sql, type SQL } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import { auditLog } from "@/db/schema";
@@ -25,7 +26,7 @@ export function auditIpVisible(actor: Actor, entry: { actorKind: string; actorId
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-const prefix = (column: AnySQLiteColumn, q: string) => sql`${column} LIKE ${`${escapeLike(q)}%`} ESCAPE '\\'`;
+const prefix = (column: AnySQLiteColumn, q: string) => likeAnyCase(column, `${escapeLike(q)}%`);
 
 /** Day filters are UTC calendar days, inclusive on both ends. */
 const dayStart = (day: string) => new Date(`${day}T00:00:00.000Z`);

@@ -1,4 +1,5 @@
 import "server-only";
+import { likeAnyCase } from "@/db/dialect";
 import { and, asc, count, desc, eq, gt, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import { customers, domains, subscriptions } from "@/db/schema";
@@ -19,10 +20,10 @@ function searchCondition(q: string | undefined): SQL | undefined {
   if (number) return eq(customers.customerNumber, number);
   const pattern = `%${escapeLike(term)}%`;
   return or(
-    sql`${customers.company} LIKE ${pattern} ESCAPE '\\'`,
-    sql`${customers.contactName} LIKE ${pattern} ESCAPE '\\'`,
-    sql`${customers.contactEmail} LIKE ${pattern} ESCAPE '\\'`,
-    sql`${customers.customerNumber} LIKE ${pattern} ESCAPE '\\'`,
+    likeAnyCase(customers.company, pattern),
+    likeAnyCase(customers.contactName, pattern),
+    likeAnyCase(customers.contactEmail, pattern),
+    likeAnyCase(customers.customerNumber, pattern),
   );
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { likeAnyCase } from "@/db/dialect";
 import { and, asc, desc, eq, gt, lt, or, sql, type SQL } from "drizzle-orm";
 import { domainToASCII } from "node:url";
 import { type Db, getDb } from "@/db";
@@ -24,7 +25,7 @@ function searchCondition(q: string): SQL | undefined {
     const ascii = domainToASCII(term);
     if (ascii) terms.add(ascii);
   }
-  return or(...[...terms].map((t) => sql`${domains.name} LIKE ${`%${escapeLike(t)}%`} ESCAPE '\\'`));
+  return or(...[...terms].map((t) => likeAnyCase(domains.name, `%${escapeLike(t)}%`)));
 }
 
 /**

@@ -1,4 +1,5 @@
 import "server-only";
+import { inJsonArray } from "@/db/dialect";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { preparedQuery } from "@/db/prepared";
@@ -21,7 +22,7 @@ const usageAmong = preparedQuery((db) =>
   db
     .select({ login: mailUsage.login, storageBytes: mailUsage.storageBytes, lastLogin: mailUsage.lastLogin })
     .from(mailUsage)
-    .where(sql`${mailUsage.login} IN (SELECT value FROM json_each(${sql.placeholder("logins")}))`)
+    .where(inJsonArray(mailUsage.login, sql.placeholder("logins"), "text"))
     .prepare(),
 );
 

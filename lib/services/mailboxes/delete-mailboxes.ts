@@ -1,4 +1,5 @@
 import "server-only";
+import { greatest } from "@/db/dialect";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import { domains, mailboxes } from "@/db/schema";
@@ -77,7 +78,7 @@ export async function deleteMailboxes(actor: Actor, input: DeleteMailboxesInput,
       for (const [domainId, n] of perDomain) {
         await tx
           .update(domains)
-          .set({ mailboxCount: sql`max(${domains.mailboxCount} - ${n}, 0)` })
+          .set({ mailboxCount: greatest(sql`${domains.mailboxCount} - ${n}`, 0) })
           .where(eq(domains.id, domainId));
       }
       for (const r of rows) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { inJsonArray } from "@/db/dialect";
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import { preparedQuery } from "@/db/prepared";
@@ -47,7 +48,7 @@ const forwardedAmong = preparedQuery((db) =>
   db
     .selectDistinct({ id: forwards.mailboxId })
     .from(forwards)
-    .where(sql`${forwards.mailboxId} IN (SELECT value FROM json_each(${placeholder("ids")}))`)
+    .where(inJsonArray(forwards.mailboxId, placeholder("ids"), "integer"))
     .prepare(),
 );
 

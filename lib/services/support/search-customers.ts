@@ -1,4 +1,5 @@
 import "server-only";
+import { likeAnyCase } from "@/db/dialect";
 import { and, asc, eq, gt, or, sql } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import { customers, resellers } from "@/db/schema";
@@ -30,7 +31,7 @@ export async function searchCustomersByName(actor: Actor, q: string, afterId: nu
     .innerJoin(resellers, eq(customers.resellerId, resellers.id))
     .where(
       and(
-        or(sql`${customers.company} LIKE ${pattern} ESCAPE '\\'`, sql`${customers.contactName} LIKE ${pattern} ESCAPE '\\'`),
+        or(likeAnyCase(customers.company, pattern), likeAnyCase(customers.contactName, pattern)),
         afterId ? gt(customers.id, afterId) : undefined,
       ),
     )

@@ -1,4 +1,5 @@
 import "server-only";
+import { likeAnyCase } from "@/db/dialect";
 import { and, desc, eq, lt, or, sql, type SQL } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import { customers, tickets } from "@/db/schema";
@@ -27,7 +28,7 @@ function searchCondition(q: string): SQL | undefined {
   const number = canonicalCustomerNumber(q);
   if (number) return eq(customers.customerNumber, number);
   const ticketNo = /^#?(\d{1,9})$/.exec(q);
-  const subject = sql`${tickets.subject} LIKE ${`%${escapeLike(q)}%`} ESCAPE '\\'`;
+  const subject = likeAnyCase(tickets.subject, `%${escapeLike(q)}%`);
   return ticketNo ? or(eq(tickets.id, Number(ticketNo[1])), subject) : subject;
 }
 

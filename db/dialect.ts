@@ -1,0 +1,28 @@
+import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { databaseKind } from "@/lib/config";
+
+/**
+ * The few SQL spellings that differ between SQLite and PostgreSQL, in one place. Everything else the
+ * services write through drizzle's query builder, which speaks both.
+ */
+const onPostgres = () => databaseKind() === "postgresql";
+
+/** Case-insensitive LIKE with `\` as the escape character (SQLite's LIKE ignores ASCII case already). */
+export function likeAnyCase(column: SQLWrapper, pattern: string): SQL {
+  return onPostgres() ? sql`${column} ILIKE ${pattern} ESCAPE '\\'` : sql`${column} LIKE ${pattern} ESCAPE '\\'`;
+}
+
+/** The larger of two numbers (SQLite's two-argument max, PostgreSQL's greatest). */
+export function greatest(a: SQLWrapper | number, b: SQLWrapper | number): SQL {
+  return onPostgres() ? sql`greatest(${a}, ${b})` : sql`max(${a}, ${b})`;
+}
+
+/**
+ * `column IN (the elements of a JSON array)`, for a prepared query whose list is one parameter: the
+ * list goes in as `JSON.stringify(values)`.
+ */
+export function inJsonArray(column: SQLWrapper, json: SQLWrapper, type: "text" | "integer"): SQL {
+  return onPostgres()
+    ? sql`${column} IN (SELECT value::${sql.raw(type)} FROM jsonb_array_elements_text(${json}::jsonb) AS value)`
+    : sql`${column} IN (SELECT value FROM json_each(${json}))`;
+}
