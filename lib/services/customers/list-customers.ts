@@ -1,6 +1,6 @@
 import "server-only";
 import { likeAnyCase } from "@/db/dialect";
-import { and, asc, count, desc, eq, gt, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, lt, or, type SQL } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import { customers, domains, subscriptions } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";

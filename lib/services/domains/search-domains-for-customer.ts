@@ -1,6 +1,6 @@
 import "server-only";
 import { likeAnyCase } from "@/db/dialect";
-import { and, asc, desc, eq, gt, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, lt, or, type SQL } from "drizzle-orm";
 import { domainToASCII } from "node:url";
 import { type Db, getDb } from "@/db";
 import { domains, packages, subscriptions } from "@/db/schema";

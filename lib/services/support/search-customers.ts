@@ -1,6 +1,6 @@
 import "server-only";
 import { likeAnyCase } from "@/db/dialect";
-import { and, asc, eq, gt, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, or } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import { customers, resellers } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";

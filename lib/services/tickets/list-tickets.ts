@@ -1,6 +1,6 @@
 import "server-only";
 import { likeAnyCase } from "@/db/dialect";
-import { and, desc, eq, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, lt, or, type SQL } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import { customers, tickets } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
