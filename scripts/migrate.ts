@@ -1,15 +1,23 @@
 import { applyMigrations } from "@/db/migrate";
+import { migratePostgres } from "@/db/migrate-pg";
 import { openSqlite } from "@/db/open";
-import { databasePath } from "@/lib/config";
+import { config, databasePath } from "@/lib/config";
 
-const file = process.argv[2] ?? databasePath();
+// Without an argument: the configured database (KONTOR_DATABASE_URL for PostgreSQL, else KONTOR_DB).
+const target = process.argv[2] ?? (config().database.kind === "postgresql" ? config().database.url : undefined) ?? databasePath();
+const postgres = /^postgres(ql)?:\/\//.test(target);
+const shown = postgres ? "the PostgreSQL database" : target;
 try {
-  const sqlite = openSqlite(file);
-  applyMigrations(sqlite);
-  sqlite.close();
-  console.log(`Migrations applied to ${file}`);
+  if (postgres) {
+    await migratePostgres(target);
+  } else {
+    const sqlite = openSqlite(target);
+    applyMigrations(sqlite);
+    sqlite.close();
+  }
+  console.log(`Migrations applied to ${shown}`);
 } catch (error) {
-  // Fail closed with a message a operator can act on; the transaction left the database unchanged.
-  console.error(`Migration of ${file} failed: ${error instanceof Error ? error.message : String(error)}`);
+  // Fail closed with a message an operator can act on; the transaction left the database unchanged.
+  console.error(`Migration of ${shown} failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }
