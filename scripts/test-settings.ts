@@ -1,6 +1,6 @@
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { openSqlite } from "@/db/open";
-import * as schema from "@/db/schema";
+import * as schema from "@/db/schema/sqlite";
 import { writeMfaPolicy } from "@/lib/auth/mfa/policy-store";
 
 /**

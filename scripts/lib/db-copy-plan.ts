@@ -1,7 +1,7 @@
 import { type Column, getTableColumns, is } from "drizzle-orm";
 import { PgTable } from "drizzle-orm/pg-core";
 import { SQLiteTable, getTableConfig } from "drizzle-orm/sqlite-core";
-import * as liteSchema from "@/db/schema";
+import * as liteSchema from "@/db/schema/sqlite";
 import * as pgSchema from "@/db/schema-pg";
 
 /**

@@ -11,7 +11,7 @@ import { drizzle } from "drizzle-orm/better-sqlite3";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openSqlite } from "@/db/open";
-import * as schema from "@/db/schema";
+import * as schema from "@/db/schema/sqlite";
 import { copyPlan } from "@/scripts/lib/db-copy-plan";
 import { copyDatabase, sameValue } from "@/scripts/lib/db-copy";
 import { PostgresSide, type Row, SqliteSide } from "@/scripts/lib/db-copy-sides";

@@ -8,7 +8,7 @@ import { eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as liteSchema from "@/db/schema";
+import * as liteSchema from "@/db/schema/sqlite";
 import * as pgSchema from "@/db/schema-pg";
 import fs from "node:fs";
 import { migratePostgres } from "@/db/migrate-pg";

@@ -11,7 +11,7 @@ import { type Column, getTableColumns, is } from "drizzle-orm";
 import { PgTable, getTableConfig as pgConfig } from "drizzle-orm/pg-core";
 import { SQLiteTable, getTableConfig as sqliteConfig } from "drizzle-orm/sqlite-core";
 import { describe, expect, it } from "vitest";
-import * as sqliteSchema from "@/db/schema";
+import * as sqliteSchema from "@/db/schema/sqlite";
 import * as pgSchema from "@/db/schema-pg";
 
 const sqliteTables = new Map<string, SQLiteTable>();
