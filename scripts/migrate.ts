@@ -4,7 +4,7 @@ import { openSqlite } from "@/db/open";
 import { config, databasePath } from "@/lib/config";
 
 // Without an argument: the configured database (KONTOR_DATABASE_URL for PostgreSQL, else KONTOR_DB).
-const target = process.argv[2] ?? (config().database.kind === "postgresql" ? config().database.url : undefined) ?? databasePath();
+const target = process.argv[2] ?? (config().database.kind === "postgresql" ? config().database.url : databasePath());
 const postgres = /^postgres(ql)?:\/\//.test(target);
 const shown = postgres ? "the PostgreSQL database" : target;
 try {

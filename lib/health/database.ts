@@ -4,6 +4,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { getDb } from "@/db";
 import { MIGRATIONS_FOLDER } from "@/db/migrate";
+import { PG_MIGRATIONS_FOLDER } from "@/db/migrate-pg";
+import { rawRows } from "@/db/raw";
+import { databaseKind } from "@/lib/config";
 
 export type DatabaseKind = "sqlite" | "postgresql";
 
@@ -42,13 +45,27 @@ const sqliteProbe: DatabaseProbe = {
   },
 };
 
-/**
- * The probe of the configured database. Only SQLite serves requests today; once a setting chooses
- * PostgreSQL, its probe (kind "postgresql", PG_MIGRATIONS_FOLDER of db/migrate-pg.ts) reads
- * `drizzle.__drizzle_migrations`, where drizzle's node-postgres migrator keeps them, over the app's pool.
- */
+/** drizzle's pg migrator keeps its table in the `drizzle` schema. */
+const postgresProbe: DatabaseProbe = {
+  kind: "postgresql",
+  migrationsFolder: PG_MIGRATIONS_FOLDER,
+  appliedMigrations: async () => {
+    try {
+      const rows = await rawRows<{ createdAt: number | string }>(
+        getDb(),
+        sql`SELECT created_at AS "createdAt" FROM drizzle.__drizzle_migrations`,
+      );
+      return rows.map((row) => Number(row.createdAt));
+    } catch (error) {
+      if (error instanceof Error && /__drizzle_migrations" does not exist/.test(messageOf(error))) return [];
+      throw error;
+    }
+  },
+};
+
+/** The probe of the configured database (KONTOR_DATABASE_URL). */
 function configuredProbe(): DatabaseProbe {
-  return sqliteProbe;
+  return databaseKind() === "postgresql" ? postgresProbe : sqliteProbe;
 }
 
 const journals = new Map<string, number[]>();

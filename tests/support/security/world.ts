@@ -256,7 +256,7 @@ async function actorOf(db: Db, kind: "user" | "mail_account" | "mailbox", id: nu
 /** Builds the world on a seeded in-memory database and returns it with a serialized image for copies. */
 export async function buildWorld() {
   const handle = await createSeededDb();
-  const db = handle.db as unknown as Db;
+  const db = handle.db;
   const a = await completeTenant(db, {
     customerEmail: "kunde@kontor.example",
     panelDomain: "citywerk.example",
