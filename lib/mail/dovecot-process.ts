@@ -7,9 +7,10 @@ import { drizzle } from "drizzle-orm/better-sqlite3";
 import { openSqlite } from "@/db/open";
 import * as schema from "@/db/schema";
 import { childProcessEnv, type Env, settingsFrom } from "@/lib/config";
-import { LUA_PASSDB_FILE, VMAIL_GID, VMAIL_UID, renderDovecotConfig } from "@/lib/mail/dovecot-config";
+import { LUA_PASSDB_FILE, PG_PASSWORD_FILE, VMAIL_GID, VMAIL_UID, renderDovecotConfig } from "@/lib/mail/dovecot-config";
+import type { MailDatabase } from "@/lib/mail/mail-database";
 import { ensureMailUser } from "@/lib/mail/mail-user";
-import { syncAllSieve } from "@/lib/mail/sieve/sync";
+import { ensureSieveDir, syncAllSieve } from "@/lib/mail/sieve/sync";
 
 /**
  * Starts and stops a Dovecot of our own (config, sockets, log and mail under one folder).
@@ -17,18 +18,28 @@ import { syncAllSieve } from "@/lib/mail/sieve/sync";
  */
 
 export const INSTALL_HINT =
-  "Dovecot is not installed: apt-get install dovecot-core dovecot-imapd dovecot-sqlite dovecot-submissiond dovecot-lmtpd dovecot-auth-lua lua-dbi-sqlite3 lua-luaossl";
+  "Dovecot is not installed: apt-get install dovecot-core dovecot-imapd dovecot-sqlite dovecot-submissiond dovecot-lmtpd dovecot-auth-lua lua-dbi-sqlite3 lua-luaossl (on PostgreSQL also dovecot-pgsql lua-dbi-postgresql)";
 
-/** The Lua passdb (lib/mail/dovecot-lua-passdb.ts) needs Dovecot's Lua module and two Lua libraries. */
-function luaPassdbInstalled(): boolean {
-  const dbi = () => fs.readdirSync("/usr/lib").some((d) => fs.existsSync(`/usr/lib/${d}/lua/5.4/dbd/sqlite3.so`));
-  return fs.existsSync("/usr/lib/dovecot/modules/auth/libauthdb_lua.so") && fs.existsSync("/usr/share/lua/5.4/openssl/hmac.lua") && dbi();
+/**
+ * The Lua passdb (lib/mail/dovecot-lua-passdb.ts) needs Dovecot's Lua module and two Lua libraries
+ * (LuaDBI's sqlite3 driver always: it keeps the verified logins in memory); on PostgreSQL also LuaDBI's
+ * postgresql driver and Dovecot's pgsql driver (userdb, dict).
+ */
+function luaPassdbInstalled(onPostgres = false): boolean {
+  const dbd = (name: string) => fs.readdirSync("/usr/lib").some((d) => fs.existsSync(`/usr/lib/${d}/lua/5.4/dbd/${name}.so`));
+  const base =
+    fs.existsSync("/usr/lib/dovecot/modules/auth/libauthdb_lua.so") && fs.existsSync("/usr/share/lua/5.4/openssl/hmac.lua") && dbd("sqlite3");
+  if (!base || !onPostgres) return base;
+  return dbd("postgresql") && fs.existsSync("/usr/lib/dovecot/modules/auth/libdriver_pgsql.so");
 }
 
 export type DovecotPorts = { imap: number; submission: number; lmtp: number };
 
 export type DovecotOptions = {
+  /** Kontor's SQLite file (unused when databaseUrl is given). */
   dbPath: string;
+  /** Kontor runs on PostgreSQL (a postgres:// URL): Dovecot reads and writes it there. */
+  databaseUrl?: string;
   dir: string;
   ports?: Partial<DovecotPorts>;
   /** Loopback SMTP listener for submission relay and Sieve redirects; default KONTOR_SMTP_SINK_PORT or 10025. */
@@ -67,11 +78,15 @@ export function quotaStatusPortFromEnv(env?: Env): number {
  * The Sieve folder belongs to the mail user (Pigeonhole stores compiled scripts beside them); every
  * start re-generates its scripts from the database, so changes made while Dovecot was down apply.
  */
-async function prepareSieve(dbPath: string, sieveDir: string) {
+async function prepareSieve(database: MailDatabase, sieveDir: string) {
   fs.mkdirSync(sieveDir, { recursive: true });
   fs.chownSync(sieveDir, VMAIL_UID, VMAIL_GID);
   fs.chmodSync(sieveDir, 0o755);
-  const sqlite = openSqlite(dbPath);
+  if (database.kind === "postgresql") {
+    await syncSieveFromPostgres(database.url, sieveDir);
+    return;
+  }
+  const sqlite = openSqlite(database.path);
   try {
     await syncAllSieve(drizzle(sqlite, { schema }), sieveDir);
   } finally {
@@ -79,13 +94,18 @@ async function prepareSieve(dbPath: string, sieveDir: string) {
   }
 }
 
+// TEMPORARY until the runtime switch lands (db/postgres.ts): only the default script.
+async function syncSieveFromPostgres(_url: string, sieveDir: string) {
+  ensureSieveDir(sieveDir);
+}
+
 export function confPath(dir: string) {
   return path.join(path.resolve(dir), "dovecot.conf");
 }
 
-export function dovecotInstalled(): boolean {
+export function dovecotInstalled(onPostgres = false): boolean {
   const r = spawnSync("dovecot", ["--version"], { env: ENV, encoding: "utf8" });
-  return !r.error && r.status === 0 && luaPassdbInstalled();
+  return !r.error && r.status === 0 && luaPassdbInstalled(onPostgres);
 }
 
 /** The master's pid if a Dovecot started from this folder is alive. */
@@ -170,17 +190,20 @@ export async function stopDovecot(dir: string): Promise<boolean> {
 
 /** Writes the config into `dir`, creates the mail folder for uid 5000, and starts Dovecot. */
 export async function startDovecot(opts: DovecotOptions): Promise<{ pid: number; ports: DovecotPorts; conf: string }> {
-  if (!dovecotInstalled()) throw new Error(INSTALL_HINT);
+  const { databaseUrl } = opts;
+  if (!dovecotInstalled(databaseUrl !== undefined)) throw new Error(INSTALL_HINT);
   const dir = path.resolve(opts.dir);
   const dbPath = path.resolve(opts.dbPath);
-  if (!fs.existsSync(dbPath)) throw new Error(`Database ${dbPath} does not exist (run: npx tsx scripts/seed.ts ${opts.dbPath})`);
+  if (databaseUrl === undefined && !fs.existsSync(dbPath))
+    throw new Error(`Database ${dbPath} does not exist (run: npx tsx scripts/seed.ts ${opts.dbPath})`);
   const ports = { ...portsFromEnv({}), ...opts.ports };
 
   await stopDovecot(dir);
   const sieveDir = path.join(dir, "sieve");
-  const { main, sqlExt, dictExt, luaPassdb } = renderDovecotConfig({
+  const { main, sqlExt, dictExt, luaPassdb, pgPassword } = renderDovecotConfig({
     mailUser: ensureMailUser(),
     dbPath,
+    databaseUrl,
     dir,
     imapPort: ports.imap,
     submissionPort: ports.submission,
@@ -201,12 +224,19 @@ export async function startDovecot(opts: DovecotOptions): Promise<{ pid: number;
   // Loaded by the auth process (user dovecot) as well as by its root workers; it holds no secret.
   fs.writeFileSync(path.join(dir, LUA_PASSDB_FILE), luaPassdb);
   fs.chmodSync(path.join(dir, LUA_PASSDB_FILE), 0o644);
+  const passwordFile = path.join(dir, PG_PASSWORD_FILE);
+  if (pgPassword === undefined) fs.rmSync(passwordFile, { force: true });
+  else {
+    // Read by the Lua passdb in the auth workers (root) only.
+    fs.writeFileSync(passwordFile, `${pgPassword}\n`, { mode: 0o600 });
+    fs.chmodSync(passwordFile, 0o600);
+  }
   assertTraversable(dir);
   const mailDir = path.join(dir, "mail");
   fs.mkdirSync(mailDir, { recursive: true });
   fs.chownSync(mailDir, VMAIL_UID, VMAIL_GID);
   fs.chmodSync(mailDir, 0o750);
-  await prepareSieve(dbPath, sieveDir);
+  await prepareSieve(databaseUrl === undefined ? { kind: "sqlite", path: dbPath } : { kind: "postgresql", url: databaseUrl }, sieveDir);
 
   const conf = confPath(dir);
   // Without -F the master daemonises once its listeners are bound; config errors exit non-zero.

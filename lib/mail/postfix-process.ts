@@ -7,12 +7,12 @@ import { DEFAULT_POSTFIX_PORT, type PostfixConfigOptions, postfixPaths, renderPo
 
 /**
  * Starts and stops a Postfix of our own: config, queue, data and log under one folder, reading
- * Kontor's database through sqlite lookup tables. Shared by scripts/postfix.ts and the tests.
+ * Kontor's database through sqlite lookup tables, or pgsql ones when Kontor runs on PostgreSQL. Shared by scripts/postfix.ts and the tests.
  * Postfix's master runs as root (it binds the port and starts proxymap as root); the other daemons
  * drop to the `postfix` user. All waits are bounded.
  */
 
-export const POSTFIX_INSTALL_HINT = "Postfix is not installed: apt-get install postfix postfix-sqlite";
+export const POSTFIX_INSTALL_HINT = "Postfix is not installed: apt-get install postfix postfix-sqlite postfix-pgsql";
 
 export type PostfixOptions = Omit<PostfixConfigOptions, "dir" | "dbPath"> & { dbPath: string; dir: string };
 
@@ -27,11 +27,11 @@ export function postfixConfDir(dir: string) {
  * Postfix with the sqlite map type: postfix-sqlite registers it in dynamicmaps.cf of the meta directory
  * (`postconf -m` would need a main.cf in /etc/postfix, which Kontor never writes).
  */
-export function postfixInstalled(): boolean {
+export function postfixInstalled(mapType: "sqlite" | "pgsql" = "sqlite"): boolean {
   const r = spawnSync("postconf", ["-d", "-h", "meta_directory"], { env: ENV, encoding: "utf8" });
   if (r.error || r.status !== 0) return false;
   try {
-    return /^sqlite\s/m.test(fs.readFileSync(path.join(r.stdout.trim(), "dynamicmaps.cf"), "utf8"));
+    return new RegExp(`^${mapType}\\s`, "m").test(fs.readFileSync(path.join(r.stdout.trim(), "dynamicmaps.cf"), "utf8"));
   } catch {
     return false;
   }
@@ -83,10 +83,12 @@ export async function stopPostfix(dir: string): Promise<boolean> {
 
 /** Writes the config into `<dir>/conf`, creates the queue folder and starts Postfix's master. */
 export async function startPostfix(opts: PostfixOptions): Promise<{ pid: number; smtpPort: number; conf: string; log: string }> {
-  if (!postfixInstalled()) throw new Error(POSTFIX_INSTALL_HINT);
+  const onPostgres = opts.databaseUrl !== undefined;
+  if (!postfixInstalled(onPostgres ? "pgsql" : "sqlite")) throw new Error(POSTFIX_INSTALL_HINT);
   const dir = path.resolve(opts.dir);
   const dbPath = path.resolve(opts.dbPath);
-  if (!fs.existsSync(dbPath)) throw new Error(`Database ${dbPath} does not exist (run: npx tsx scripts/seed.ts ${opts.dbPath})`);
+  if (!onPostgres && !fs.existsSync(dbPath))
+    throw new Error(`Database ${dbPath} does not exist (run: npx tsx scripts/seed.ts ${opts.dbPath})`);
   const p = postfixPaths(dir);
   const { main, master, tables } = renderPostfixConfig({ ...opts, dbPath, dir });
   const smtpPort = opts.smtpPort ?? DEFAULT_POSTFIX_PORT;
@@ -99,7 +101,12 @@ export async function startPostfix(opts: PostfixOptions): Promise<{ pid: number;
   fs.mkdirSync(p.queue, { recursive: true, mode: 0o755 });
   fs.writeFileSync(path.join(p.conf, "main.cf"), main, { mode: 0o644 });
   fs.writeFileSync(path.join(p.conf, "master.cf"), master, { mode: 0o644 });
-  for (const [name, text] of Object.entries(tables)) fs.writeFileSync(path.join(p.conf, name), text, { mode: 0o644 });
+  // pgsql tables hold the database password: only root (proxymap, see master.cf) reads them.
+  for (const [name, text] of Object.entries(tables)) {
+    const file = path.join(p.conf, name);
+    fs.writeFileSync(file, text, { mode: onPostgres ? 0o600 : 0o644 });
+    fs.chmodSync(file, onPostgres ? 0o600 : 0o644);
+  }
 
   // `postfix start` waits for the master's initialisation (master -w) and reports failures in its log;
   // its own output goes to a file, since the master inherits the descriptors and a pipe would not end.
