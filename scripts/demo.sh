@@ -3,8 +3,21 @@
 # when missing), build, create the demo database, start the SMTP sink, Postfix, Dovecot, Roundcube
 # (webmail) and the panel on http://127.0.0.1:3000.
 # It announces only what runs. The tests (npm test) use other ports and folders, so both can run at once.
+# `npm run demo -- --postgres` runs the same demo on PostgreSQL instead of SQLite: a cluster of its own in
+# data/postgres on 127.0.0.1:KONTOR_PG_PORT (15432), migrated and seeded, with Postfix, Dovecot and the panel
+# reading it (KONTOR_DATABASE_URL). Stopping the demo stops that cluster too; its data stays.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+use_postgres=0
+for arg in "$@"; do
+  case "$arg" in
+    --postgres) use_postgres=1 ;;
+    *)
+      echo "Unknown argument: $arg (usage: npm run demo [-- --postgres])"
+      exit 2
+      ;;
+  esac
+done
 export NEXT_TELEMETRY_DISABLED=1
 export NEXT_DIST_DIR=.next
 export KONTOR_DB="${KONTOR_DB:-$PWD/data/kontor.db}"
@@ -28,6 +41,8 @@ export KONTOR_WEBMAIL_URL="${KONTOR_WEBMAIL_URL:-http://127.0.0.1:$KONTOR_WEBMAI
 DOVECOT_DIR="$PWD/data/dovecot"
 ROUNDCUBE_DIR="$PWD/data/roundcube"
 POSTFIX_DIR="$PWD/data/postfix"
+POSTGRES_DIR="$PWD/data/postgres"
+export KONTOR_PG_PORT="${KONTOR_PG_PORT:-15432}"
 
 # One demo per checkout: a second one would rebuild .next and reseed under the running one.
 mkdir -p data
@@ -41,10 +56,15 @@ if [[ -f "$PID_FILE" ]]; then
   fi
 fi
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+# A cluster a killed demo left running holds its port: stop that one (ours, by its folder) first.
+if ((use_postgres)) && [[ -f "$POSTGRES_DIR/data/postmaster.pid" ]]; then
+  npx tsx scripts/postgres.ts stop --dir "$POSTGRES_DIR" >/dev/null 2>&1 || true
+fi
 DEMO_PAIRS=("PORT:$PORT" "KONTOR_SMTP_PORT:$KONTOR_SMTP_PORT" "KONTOR_IMAP_PORT:$KONTOR_IMAP_PORT"
   "KONTOR_SUBMISSION_PORT:$KONTOR_SUBMISSION_PORT" "KONTOR_LMTP_PORT:$KONTOR_LMTP_PORT"
   "KONTOR_QUOTA_STATUS_PORT:$KONTOR_QUOTA_STATUS_PORT" "KONTOR_POSTFIX_PORT:$KONTOR_POSTFIX_PORT"
   "KONTOR_POSTFIX_INTERNAL_PORT:$KONTOR_POSTFIX_INTERNAL_PORT" "KONTOR_WEBMAIL_PORT:$KONTOR_WEBMAIL_PORT")
+((use_postgres)) && DEMO_PAIRS+=("KONTOR_PG_PORT:$KONTOR_PG_PORT")
 DEMO_PORTS=("${DEMO_PAIRS[@]#*:}")
 for pair in "${DEMO_PAIRS[@]}"; do
   name="${pair%%:*}" port="${pair#*:}"
@@ -54,7 +74,7 @@ for pair in "${DEMO_PAIRS[@]}"; do
     suggestion=$((port + 1))
     while port_busy "$suggestion" || [[ " ${DEMO_PORTS[*]} " == *" $suggestion "* ]]; do suggestion=$((suggestion + 1)); done
     echo "Port $port ($name) is already in use by another program on 127.0.0.1."
-    echo "Stop that program, or choose another port, e.g.: $name=$suggestion npm run demo"
+    echo "Stop that program, or choose another port, e.g.: $name=$suggestion npm run demo$( ((use_postgres)) && echo " -- --postgres")"
     exit 1
   fi
 done
@@ -65,6 +85,8 @@ stop_all() {
   npx tsx scripts/dovecot.ts stop --dir "$DOVECOT_DIR" >/dev/null 2>&1 || true
   npx tsx scripts/postfix.ts stop --dir "$POSTFIX_DIR" >/dev/null 2>&1 || true
   npx tsx scripts/roundcube.ts stop --dir "$ROUNDCUBE_DIR" >/dev/null 2>&1 || true
+  # After the mail servers, which keep connections to it.
+  ((use_postgres)) && { npx tsx scripts/postgres.ts stop --dir "$POSTGRES_DIR" >/dev/null 2>&1 || true; }
   rm -f "$PID_FILE"
 }
 trap stop_all EXIT
@@ -74,7 +96,19 @@ mail_server=1 postfix=1
 bash scripts/install-deps.sh --system --no-browser || mail_server=0
 [[ -x /usr/sbin/dovecot ]] || command -v dovecot >/dev/null || mail_server=0
 [[ -x /usr/sbin/postfix && -e /usr/lib/postfix/postfix-sqlite.so ]] || postfix=0
-npx tsx scripts/seed.ts "$KONTOR_DB"
+if ((use_postgres)); then
+  # Its own cluster (migrations applied by the start); every later step follows KONTOR_DATABASE_URL:
+  # the seed, Postfix's pgsql tables, Dovecot's passdb/userdb/dict, the panel.
+  [[ -e /usr/lib/postfix/postfix-pgsql.so ]] || postfix=0
+  npx tsx scripts/postgres.ts start --dir "$POSTGRES_DIR" --port "$KONTOR_PG_PORT"
+  KONTOR_DATABASE_URL="$(npx tsx scripts/postgres.ts url --dir "$POSTGRES_DIR")"
+  export KONTOR_DATABASE_URL
+  npx tsx scripts/seed.ts
+  DATABASE_LINE="Database: PostgreSQL on 127.0.0.1:$KONTOR_PG_PORT (data in $POSTGRES_DIR; URL: npx tsx scripts/postgres.ts url --dir $POSTGRES_DIR)."
+else
+  npx tsx scripts/seed.ts "$KONTOR_DB"
+  DATABASE_LINE="Database: SQLite in $KONTOR_DB."
+fi
 node node_modules/next/dist/bin/next build
 
 npx tsx scripts/smtp-sink.ts start --dir "$KONTOR_MAIL_SINK_DIR" --port "$KONTOR_SMTP_PORT"
@@ -132,6 +166,7 @@ cat <<INFO
       kunde@kontor.example      Kunde K10001 (or type K10001)
     Loginbereich E-Mail-Administration:   k10001.001
     Loginbereich einzelne Mailbox:        info@alpenblick.example
+  $DATABASE_LINE
   $MAIL_LINE
   $WEBMAIL_LINE
   Mails the panel sends (recovery links, notices) are shown at $AUTH_URL/demo/mails

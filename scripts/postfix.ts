@@ -1,12 +1,14 @@
 /**
- * npx tsx scripts/postfix.ts start|stop|status [--db <path>] [--dir <folder>] [--production]
- * Runs a Postfix of our own against Kontor's SQLite (config, queue and log under --dir), on loopback.
+ * npx tsx scripts/postfix.ts start|stop|status [--db <path>] [--dir <folder>] [--production] [--database-url postgres://…]
+ * Runs a Postfix of our own against Kontor's SQLite (config, queue and log under --dir), on loopback, or
+ * against Kontor's PostgreSQL with --database-url or when KONTOR_DATABASE_URL is a postgres:// URL.
  * Ports: KONTOR_POSTFIX_PORT (10027) for incoming SMTP; delivery to Dovecot's KONTOR_LMTP_PORT (10024).
  * Foreign domains: KONTOR_POSTFIX_RELAYHOST, else the loopback sink KONTOR_SMTP_SINK_PORT (10025), or
  * with --production the recipient's MX.
  */
 import path from "node:path";
 import { databasePath, mailHostname, postfixInternalPort, postfixPort, postfixRelayhost } from "@/lib/config";
+import { postgresUrlSetting } from "@/lib/mail/mail-database";
 import { portsFromEnv, quotaStatusPortFromEnv, relayPortFromEnv } from "@/lib/mail/dovecot-process";
 import { postfixConfDir, postfixRunningPid, startPostfix, stopPostfix } from "@/lib/mail/postfix-process";
 
@@ -15,24 +17,27 @@ function parseArgs(argv: string[]) {
   let db = databasePath();
   let dir = path.join(process.cwd(), "data", "postfix");
   let production = false;
+  let databaseUrl: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (arg === "--db" && rest[i + 1]) db = rest[++i];
     else if (arg === "--dir" && rest[i + 1]) dir = rest[++i];
     else if (arg === "--production") production = true;
+    else if (arg === "--database-url" && rest[i + 1]) databaseUrl = rest[++i];
     else throw new Error(`Unknown argument: ${arg}`);
   }
-  return { command, db: path.resolve(db), dir: path.resolve(dir), production };
+  return { command, db: path.resolve(db), dir: path.resolve(dir), production, databaseUrl: postgresUrlSetting(databaseUrl) };
 }
 
 async function main() {
-  const { command, db, dir, production } = parseArgs(process.argv.slice(2));
+  const { command, db, dir, production, databaseUrl } = parseArgs(process.argv.slice(2));
   switch (command) {
     case "start": {
       const relayhost = postfixRelayhost({ production, sinkPort: relayPortFromEnv() });
       const lmtpPort = portsFromEnv().lmtp;
       const { pid, smtpPort, conf, log } = await startPostfix({
         dbPath: db,
+        databaseUrl,
         dir,
         smtpPort: postfixPort(),
         internalPort: postfixInternalPort(),
@@ -42,7 +47,7 @@ async function main() {
         hostname: mailHostname(),
         production,
       });
-      console.log(`Postfix running (pid ${pid}, config ${conf}, database ${db})`);
+      console.log(`Postfix running (pid ${pid}, config ${conf}, database ${databaseUrl === undefined ? db : "PostgreSQL"})`);
       console.log(`  SMTP        127.0.0.1:${smtpPort} (incoming, never relays)`);
       console.log(`  Internal    127.0.0.1:${postfixInternalPort()} (Dovecot's submission and Sieve mail; relays)`);
       console.log(`  Quota check 127.0.0.1:${quotaStatusPortFromEnv()} (Dovecot's quota-status)`);
@@ -60,7 +65,7 @@ async function main() {
       break;
     }
     default:
-      console.error("Usage: npx tsx scripts/postfix.ts start|stop|status [--db <path>] [--dir <folder>] [--production]");
+      console.error("Usage: npx tsx scripts/postfix.ts start|stop|status [--db <path>] [--dir <folder>] [--production] [--database-url postgres://…]");
       process.exitCode = 2;
   }
 }

@@ -3,14 +3,10 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { drizzle } from "drizzle-orm/better-sqlite3";
-import { openSqlite } from "@/db/open";
-import * as schema from "@/db/schema";
 import { childProcessEnv, type Env, settingsFrom } from "@/lib/config";
 import { LUA_PASSDB_FILE, PG_PASSWORD_FILE, VMAIL_GID, VMAIL_UID, renderDovecotConfig } from "@/lib/mail/dovecot-config";
 import type { MailDatabase } from "@/lib/mail/mail-database";
 import { ensureMailUser } from "@/lib/mail/mail-user";
-import { ensureSieveDir, syncAllSieve } from "@/lib/mail/sieve/sync";
 
 /**
  * Starts and stops a Dovecot of our own (config, sockets, log and mail under one folder).
@@ -82,21 +78,10 @@ async function prepareSieve(database: MailDatabase, sieveDir: string) {
   fs.mkdirSync(sieveDir, { recursive: true });
   fs.chownSync(sieveDir, VMAIL_UID, VMAIL_GID);
   fs.chmodSync(sieveDir, 0o755);
-  if (database.kind === "postgresql") {
-    await syncSieveFromPostgres(database.url, sieveDir);
-    return;
-  }
-  const sqlite = openSqlite(database.path);
-  try {
-    await syncAllSieve(drizzle(sqlite, { schema }), sieveDir);
-  } finally {
-    sqlite.close();
-  }
-}
-
-// TEMPORARY until the runtime switch lands (db/postgres.ts): only the default script.
-async function syncSieveFromPostgres(_url: string, sieveDir: string) {
-  ensureSieveDir(sieveDir);
+  // Loaded here, not at the top: it loads db/schema, whose tables follow KONTOR_DATABASE_URL at first
+  // load, and a test or script may start PostgreSQL (with helpers of this module) before it knows the URL.
+  const { syncSieveAtStart } = await import("@/lib/mail/sieve/start-sync");
+  await syncSieveAtStart(database, sieveDir);
 }
 
 export function confPath(dir: string) {

@@ -47,3 +47,16 @@ export function parsePostgresUrl(url: string): PgConnection {
 export function pgConninfo(c: PgConnection): string {
   return `host=${c.host} port=${c.port} dbname=${c.database} user=${c.user} password=${c.password}`;
 }
+
+/**
+ * The PostgreSQL URL the mail servers' scripts use: `--database-url` when given (it must be postgres://),
+ * else KONTOR_DATABASE_URL when Kontor runs on PostgreSQL, else none (SQLite).
+ */
+export function postgresUrlSetting(arg: string | undefined, env: Record<string, string | undefined> = process.env): string | undefined {
+  if (arg !== undefined) {
+    parsePostgresUrl(arg);
+    return arg;
+  }
+  const setting = env.KONTOR_DATABASE_URL;
+  return isPostgresUrl(setting) ? setting : undefined;
+}
