@@ -35,9 +35,8 @@ async function main() {
   // The start re-writes the Sieve scripts from the database through the services' tables, which follow
   // KONTOR_DATABASE_URL when they are first loaded: set it before loading them.
   if (databaseUrl !== undefined) process.env.KONTOR_DATABASE_URL = databaseUrl;
-  const { confPath, portsFromEnv, quotaStatusPortFromEnv, relayPortFromEnv, runningPid, startDovecot, stopDovecot } = await import(
-    "@/lib/mail/dovecot-process"
-  );
+  const { confPath, portsFromEnv, quotaStatusPortFromEnv, relayPortFromEnv, runningPid, startDovecot, stopDovecot } =
+    await import("@/lib/mail/dovecot-process");
   switch (command) {
     case "start": {
       const { pid, ports, conf } = await startDovecot({ dbPath: db, databaseUrl, dir, ports: portsFromEnv(), relayPort, production });

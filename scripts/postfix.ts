@@ -65,7 +65,9 @@ async function main() {
       break;
     }
     default:
-      console.error("Usage: npx tsx scripts/postfix.ts start|stop|status [--db <path>] [--dir <folder>] [--production] [--database-url postgres://…]");
+      console.error(
+        "Usage: npx tsx scripts/postfix.ts start|stop|status [--db <path>] [--dir <folder>] [--production] [--database-url postgres://…]",
+      );
       process.exitCode = 2;
   }
 }

@@ -50,7 +50,14 @@ export type LuaPassdbOptions = {
   verifiedLimit?: number;
 };
 
-export function renderLuaPassdb({ dbPath, postgres, mailRoot, uid, gid, verifiedLimit = VERIFIED_LOGINS_PER_WORKER }: LuaPassdbOptions): string {
+export function renderLuaPassdb({
+  dbPath,
+  postgres,
+  mailRoot,
+  uid,
+  gid,
+  verifiedLimit = VERIFIED_LOGINS_PER_WORKER,
+}: LuaPassdbOptions): string {
   // dbPath, mailRoot and the connection parts passed checkPath / parsePostgresUrl (plain characters
   // only), so they need no escaping in Lua strings.
   // "user" is a reserved word in PostgreSQL (quoted there); SQLite keeps the statement it always had.

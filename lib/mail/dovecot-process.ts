@@ -24,7 +24,9 @@ export const INSTALL_HINT =
 function luaPassdbInstalled(onPostgres = false): boolean {
   const dbd = (name: string) => fs.readdirSync("/usr/lib").some((d) => fs.existsSync(`/usr/lib/${d}/lua/5.4/dbd/${name}.so`));
   const base =
-    fs.existsSync("/usr/lib/dovecot/modules/auth/libauthdb_lua.so") && fs.existsSync("/usr/share/lua/5.4/openssl/hmac.lua") && dbd("sqlite3");
+    fs.existsSync("/usr/lib/dovecot/modules/auth/libauthdb_lua.so") &&
+    fs.existsSync("/usr/share/lua/5.4/openssl/hmac.lua") &&
+    dbd("sqlite3");
   if (!base || !onPostgres) return base;
   return dbd("postgresql") && fs.existsSync("/usr/lib/dovecot/modules/auth/libdriver_pgsql.so");
 }

@@ -38,7 +38,8 @@ export function parsePostgresUrl(url: string): PgConnection {
     ["user", conn.user],
     ["password", conn.password],
   ] as const) {
-    if (!PLAIN.test(value)) throw new Error(`The database URL's ${name} is missing or holds characters the mail servers' configs cannot take`);
+    if (!PLAIN.test(value))
+      throw new Error(`The database URL's ${name} is missing or holds characters the mail servers' configs cannot take`);
   }
   return conn;
 }

@@ -1,0 +1,100 @@
+/**
+ * The mail servers' configs on PostgreSQL (lib/mail/dovecot-config.ts, postfix-config.ts): the same
+ * views through the pgsql drivers, `user` quoted where PostgreSQL reserves it, the password only in the
+ * files meant for root, and nothing of a URL that could add a setting. The SQLite configs stay as they were.
+ */
+import { describe, expect, it } from "vitest";
+import { renderDovecotConfig } from "@/lib/mail/dovecot-config";
+import { parsePostgresUrl, postgresUrlSetting } from "@/lib/mail/mail-database";
+import { renderPostfixConfig } from "@/lib/mail/postfix-config";
+
+const URL = "postgres://kontor:0a1b2c3d4e5f@127.0.0.1:15432/kontor";
+const dovecot = (databaseUrl?: string) =>
+  renderDovecotConfig({ dbPath: "/srv/kontor/data/kontor.db", databaseUrl, dir: "/srv/kontor/data/dovecot" });
+const postfix = (databaseUrl?: string) =>
+  renderPostfixConfig({
+    dbPath: "/srv/kontor/data/kontor.db",
+    databaseUrl,
+    dir: "/srv/kontor/data/postfix",
+    relayhost: "[127.0.0.1]:10025",
+  });
+
+describe("Dovecot on PostgreSQL", () => {
+  it("reads the views through pgsql with the user column quoted, and writes usage through a pgsql dict", () => {
+    const c = dovecot(URL);
+    expect(c.sqlExt).toMatch(/^driver = pgsql$/m);
+    expect(c.sqlExt).toContain("connect = host=127.0.0.1 port=15432 dbname=kontor user=kontor password=0a1b2c3d4e5f");
+    expect(c.sqlExt).toContain(`FROM dovecot_userdb WHERE "user" = '%Lu'`);
+    expect(c.sqlExt).toContain(`FROM dovecot_passdb WHERE "user" = '%Lu'`);
+    expect(c.dictExt).toContain("connect = host=127.0.0.1 port=15432");
+    expect(c.main).toMatch(/kontor = pgsql:\/srv\/kontor\/data\/dovecot\/dovecot-dict-sql\.conf\.ext/);
+    expect(c.main).not.toContain("kontor.db");
+  });
+
+  it("keeps the password out of the world-readable Lua passdb, which reads it from a root-only file", () => {
+    const c = dovecot(URL);
+    expect(c.pgPassword).toBe("0a1b2c3d4e5f");
+    expect(c.luaPassdb).not.toContain("0a1b2c3d4e5f");
+    expect(c.luaPassdb).toContain('DBI.Connect("PostgreSQL"');
+    expect(c.luaPassdb).toContain('password_file = "/srv/kontor/data/dovecot/kontor-pg.password"');
+    expect(c.luaPassdb).toContain(`FROM dovecot_passdb WHERE \\"user\\" = ? LIMIT 1`);
+  });
+
+  it("on SQLite: the sqlite driver and file, no PostgreSQL anywhere", () => {
+    const c = dovecot();
+    expect(c.sqlExt).toMatch(/^driver = sqlite$/m);
+    expect(c.sqlExt).toContain("connect = /srv/kontor/data/kontor.db");
+    expect(c.main).toContain("kontor = sqlite:");
+    expect(c.luaPassdb).toContain("local PG = nil");
+    expect(c.luaPassdb).toContain("FROM dovecot_passdb WHERE user = ? LIMIT 1");
+    expect(c.pgPassword).toBeUndefined();
+  });
+});
+
+describe("Postfix on PostgreSQL", () => {
+  it("has pgsql lookup tables over the same views, through proxymap", () => {
+    const c = postfix(URL);
+    expect(Object.keys(c.tables).sort()).toEqual([
+      "pgsql-catchall.cf",
+      "pgsql-disabled.cf",
+      "pgsql-domains.cf",
+      "pgsql-recipients.cf",
+      "pgsql-virtual.cf",
+    ]);
+    expect(c.tables["pgsql-recipients.cf"]).toContain("hosts = inet:127.0.0.1:15432");
+    expect(c.tables["pgsql-recipients.cf"]).toContain("query = SELECT address FROM postfix_recipients WHERE address = '%s'");
+    expect(c.tables["pgsql-disabled.cf"]).toContain("result_format = 550 5.2.1 Mailbox disabled");
+    expect(c.main).toContain("virtual_mailbox_maps = proxy:pgsql:/srv/kontor/data/postfix/conf/pgsql-recipients.cf");
+    expect(c.main).not.toContain("sqlite");
+  });
+
+  it("on SQLite: the sqlite tables as before", () => {
+    const c = postfix();
+    expect(Object.keys(c.tables)).toContain("sqlite-recipients.cf");
+    expect(c.tables["sqlite-recipients.cf"]).toContain("dbpath = /srv/kontor/data/kontor.db");
+  });
+});
+
+describe("the database URL", () => {
+  it("refuses URLs whose parts could break out of a config file", () => {
+    expect(() => parsePostgresUrl("postgres://kontor:pa%0Ass@127.0.0.1:5432/kontor")).toThrow(/password/);
+    expect(() => parsePostgresUrl("postgres://kontor:pw@127.0.0.1:5432/kon tor")).toThrow(/database/);
+    expect(() => parsePostgresUrl("postgres://:pw@127.0.0.1/kontor")).toThrow(/user/);
+    expect(() => parsePostgresUrl("mysql://kontor:pw@127.0.0.1/kontor")).toThrow(/postgres/);
+    expect(parsePostgresUrl("postgresql://k:p@db.internal/kontor")).toEqual({
+      host: "db.internal",
+      port: 5432,
+      database: "kontor",
+      user: "k",
+      password: "p",
+    });
+  });
+
+  it("follows --database-url, else a postgres:// KONTOR_DATABASE_URL, else none", () => {
+    expect(postgresUrlSetting(undefined, {})).toBeUndefined();
+    expect(postgresUrlSetting(undefined, { KONTOR_DATABASE_URL: "file:/x.db" })).toBeUndefined();
+    expect(postgresUrlSetting(undefined, { KONTOR_DATABASE_URL: URL })).toBe(URL);
+    expect(postgresUrlSetting(URL, {})).toBe(URL);
+    expect(() => postgresUrlSetting("sqlite.db", {})).toThrow();
+  });
+});
