@@ -12,7 +12,7 @@ import { onlyRow, firstRow } from "@/db/rows";
  * 0007's triggers the subscription's) mailbox counter, a mailbox's spam settings row, `.NNN` logins
  * of mail accounts, customer numbers from the reseller's range. They write no audit entries: they
  * stand for data that existed before, not for anyone's action. Passwords arrive hashed, because
- * better-sqlite3 transactions must not await and argon2 is slow: hash once, reuse the hash.
+ * A transaction body must not wait for I/O (db/transaction.ts) and argon2 is slow: hash once, reuse the hash.
  */
 export type BuildDb = Pick<BetterSQLite3Database<typeof schema>, "select" | "insert" | "update">;
 export type Tenant = { resellerId: number; customerId: number };

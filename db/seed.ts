@@ -104,7 +104,7 @@ export async function seedDemo(db: SeedDb, password = DEMO_PASSWORD): Promise<bo
   const existing = await firstRow(db.select({ n: count() }).from(schema.resellers));
   if ((existing?.n ?? 0) > 0) return false;
   const hash = () => hashPassword(password);
-  // Hashes first: better-sqlite3 transactions must not await.
+  // Hashes first: a transaction body must not wait for I/O (db/transaction.ts).
   const hashes: string[] = [];
   const needed =
     4 +

@@ -6,8 +6,9 @@ import { preparedQuery } from "@/db/prepared";
 import { mailUsage } from "@/db/schema";
 
 /**
- * Storage in use and last login per Dovecot user, as Dovecot itself keeps them in mail_usage (quota_clone
- * and last_login plugins, lib/mail/dovecot-config.ts). Lists read one page's rows with one query; no
+ * Storage in use and last login per Dovecot user, as Dovecot itself keeps them in mail_usage (the
+ * quota_clone plugin; the last login from the Lua passdb, to the minute: lib/mail/dovecot-lua-passdb.ts).
+ * Lists read one page's rows with one query; no
  * page ever asks Dovecot (doveadm) per row. A mailbox nobody has delivered to or logged into has no row.
  */
 export type MailUsage = { usedBytes: number | null; lastLogin: Date | null };

@@ -21,7 +21,7 @@ export async function hasAdminAccount(tx: Pick<Db, "select">, customerId: number
   ));
 }
 
-/** A generated, policy-conforming password and its hash, made before the (synchronous) transaction. */
+/** A generated, policy-conforming password and its hash, made before the transaction (whose body must not wait for I/O). */
 export async function prepareGeneratedPassword(): Promise<{ password: string; hash: string }> {
   const password = generatePassword();
   return { password, hash: await hashPassword(password) };

@@ -29,7 +29,7 @@ export async function orderPackage(
   const name = requireDomainName(input.domain);
   const pkg = await packageOrThrow(db, actor, input.packageId);
   const customer = await customerOrThrow(db, actor, input.customerId);
-  // Hashing is async and must happen before the synchronous transaction; unused if .001 appeared meanwhile.
+  // Hashing waits for a worker thread, so it happens before the transaction; unused if .001 appeared meanwhile.
   const generated = pkg.panel === "none" && !(await hasAdminAccount(db, customer.id)) ? await prepareGeneratedPassword() : undefined;
 
   return await transaction(
