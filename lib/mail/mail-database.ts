@@ -1,3 +1,5 @@
+import { type Env, settingsFrom } from "@/lib/config";
+
 /**
  * Which database the mail servers read: Kontor's SQLite file, or the PostgreSQL of KONTOR_DATABASE_URL.
  * Dovecot (Lua passdb, SQL userdb, dict) and Postfix (lookup tables) read the same views in both
@@ -53,11 +55,11 @@ export function pgConninfo(c: PgConnection): string {
  * The PostgreSQL URL the mail servers' scripts use: `--database-url` when given (it must be postgres://),
  * else KONTOR_DATABASE_URL when Kontor runs on PostgreSQL, else none (SQLite).
  */
-export function postgresUrlSetting(arg: string | undefined, env: Record<string, string | undefined> = process.env): string | undefined {
+export function postgresUrlSetting(arg: string | undefined, env?: Env): string | undefined {
   if (arg !== undefined) {
     parsePostgresUrl(arg);
     return arg;
   }
-  const setting = env.KONTOR_DATABASE_URL;
-  return isPostgresUrl(setting) ? setting : undefined;
+  const { database } = settingsFrom(env);
+  return database.kind === "postgresql" ? database.url : undefined;
 }

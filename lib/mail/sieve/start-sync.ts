@@ -1,8 +1,10 @@
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { openSqlite } from "@/db/open";
-import * as schema from "@/db/schema";
+import { openPostgres } from "@/db/postgres";
+import * as schema from "@/db/schema/sqlite";
+import { databaseKind } from "@/lib/config";
 import type { MailDatabase } from "@/lib/mail/mail-database";
-import { ensureSieveDir, syncAllSieve } from "./sync";
+import { syncAllSieve } from "./sync";
 
 /**
  * The full Sieve re-sync at every Dovecot start (lib/mail/dovecot-process.ts), from Kontor's SQLite file
@@ -10,9 +12,19 @@ import { ensureSieveDir, syncAllSieve } from "./sync";
  * when first loaded, so a process must know its database before it gets here.
  */
 export async function syncSieveAtStart(database: MailDatabase, sieveDir: string): Promise<void> {
+  if (databaseKind() !== database.kind) {
+    throw new Error(
+      `Dovecot is to read ${database.kind === "postgresql" ? "PostgreSQL" : "SQLite"}, but this process runs on ${databaseKind()}: ` +
+        "set KONTOR_DATABASE_URL to the same database before starting it",
+    );
+  }
   if (database.kind === "postgresql") {
-    // TEMPORARY until the runtime switch lands (db/postgres.ts): only the default script.
-    ensureSieveDir(sieveDir);
+    const db = openPostgres(database.url, 1);
+    try {
+      await syncAllSieve(db, sieveDir);
+    } finally {
+      await (db as unknown as { $client: { end(): Promise<void> } }).$client.end();
+    }
     return;
   }
   const sqlite = openSqlite(database.path);
