@@ -1,8 +1,10 @@
+import type { FieldMessages } from "@/lib/i18n/message-ref";
+
 /** Typed service errors; the action wrapper maps them to form state, pages map NotFound to 404. */
 export class ServiceError extends Error {
   constructor(
     message: string,
-    readonly fieldErrors?: Record<string, string[]>,
+    readonly fieldErrors?: FieldMessages,
   ) {
     super(message);
   }

@@ -1,8 +1,10 @@
+import type { MessageRef } from "@/lib/i18n/message-ref";
+
 /**
- * A message by its catalogue key, so the form can show it again in another language after the user
- * switches (the translated formError is what was right at the time of the answer).
+ * formErrorRef: the message by its catalogue key, so the form can show it again in another language
+ * after the user switches (the translated formError is what was right at the time of the answer).
  */
-export type MessageRef = { key: string; values?: Record<string, string | number> };
+export type { MessageRef };
 
 /** Messages per field; a field without an entry has no error (hence Partial: reading one may give undefined). */
 export type FieldErrors = Partial<Record<string, string[]>>;

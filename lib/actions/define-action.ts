@@ -8,6 +8,7 @@ import { getActor, renewSessionCookie } from "@/lib/auth/session";
 import type { Actor } from "@/lib/authz/actor";
 import { can, type Permission } from "@/lib/authz/permissions";
 import { ServiceError } from "@/lib/errors";
+import { type FieldMessages, translateMessage } from "@/lib/i18n/message-ref";
 import { fieldIssues } from "@/lib/validation/field-issues";
 import type { ActionState } from "./action-state";
 
@@ -31,7 +32,16 @@ type Definition<S extends z.ZodType, P extends Permission> = {
   /** Sync or async; a handler that only redirects or sets a cookie returns nothing (void, as TypeScript infers it). */
   // eslint-disable-next-line @typescript-eslint/no-invalid-void-type -- void, not undefined: what a handler without `return` is inferred as.
   handler: (ctx: ActionContext<z.output<S>, P>) => ActionState | void | Promise<ActionState | void>;
+  /**
+   * Business checks that need the caller (a package's limit) but not a valid form. They run only when
+   * the schema refused the form, so their errors show together with the schema's instead of after
+   * those are fixed; the handler's service checks the same again on a valid form. Gets the raw fields;
+   * a service refusal (a foreign id) adds nothing.
+   */
+  alongside?: (ctx: { actor: P extends "public" ? Actor | undefined : Actor; raw: Partial<RawForm> }) => Promise<FieldMessages>;
 };
+
+type RawForm = Record<string, string | string[]>;
 
 /**
  * A plain form's action (the outcome shows through what the action does: a redirect, a cookie), or
@@ -56,6 +66,7 @@ export function defineAction<S extends z.ZodType, P extends Permission>(def: Def
     const formData = form ?? stateOrForm;
     const t = (await getTranslations()) as unknown as Translate;
     const translate = (key: string) => (t.has(key) ? safeT(t, key) : key);
+    const translateField = (messages: FieldMessages[string]) => [...new Set(messages.map((m) => translateMessage(t, m, (key) => key)))];
     try {
       if (!(formData instanceof FormData)) return { status: "error", formError: translate("validation.invalid") };
       const actor = await getActor();
@@ -69,16 +80,18 @@ export function defineAction<S extends z.ZodType, P extends Permission>(def: Def
       if (def.permission !== "public" && def.permission !== "mfa.self" && actor && (await mustEnrol(actor))) {
         return { status: "error", formError: translate("errors.enrolFirst") };
       }
-      const parsed = def.schema.safeParse(formDataToObject(formData));
+      const raw = formDataToObject(formData);
+      const parsed = def.schema.safeParse(raw);
       if (!parsed.success) {
         const flat = fieldIssues(parsed.error);
+        const schemaErrors = mapValues(flat.fieldErrors, (msgs) => msgs.map((m) => (t.has(m) ? m : "validation.invalid")));
+        const extra = def.alongside ? await alongsideErrors(def.alongside, actor as ActionContext<z.output<S>, P>["actor"], raw) : {};
+        const fields = [...new Set([...Object.keys(schemaErrors), ...Object.keys(extra)])];
         return {
           status: "error",
           // Form-level issues (unknown fields, a broken request) carry zod's English text: never shown raw.
           formError: flat.formErrors.length ? translate("validation.invalid") : translate("errors.checkFields"),
-          fieldErrors: mapValues(flat.fieldErrors, (msgs) => [
-            ...new Set(msgs.map((m) => (t.has(m) ? translate(m) : translate("validation.invalid")))),
-          ]),
+          fieldErrors: Object.fromEntries(fields.map((f) => [f, translateField([...(schemaErrors[f] ?? []), ...(extra[f] ?? [])])])),
         };
       }
       const ip = await clientIp();
@@ -95,7 +108,7 @@ export function defineAction<S extends z.ZodType, P extends Permission>(def: Def
         return {
           status: "error",
           formError: translate(error.message),
-          fieldErrors: error.fieldErrors && mapValues(error.fieldErrors, (msgs) => msgs.map(translate)),
+          fieldErrors: error.fieldErrors && mapValues(error.fieldErrors, translateField),
         };
       }
       console.error("action failed", error instanceof Error ? error.name + ": " + error.message : "unknown error");
@@ -103,6 +116,16 @@ export function defineAction<S extends z.ZodType, P extends Permission>(def: Def
     }
   };
   return Object.assign(action as FormAction, { [WRAPPED]: true, permission: def.permission });
+}
+
+/** The alongside checks' errors; a service refusal there (a foreign id) leaves the schema's errors alone. */
+async function alongsideErrors<A>(check: (ctx: { actor: A; raw: Partial<RawForm> }) => Promise<FieldMessages>, actor: A, raw: RawForm) {
+  try {
+    return await check({ actor, raw });
+  } catch (error) {
+    if (error instanceof ServiceError) return {};
+    throw error;
+  }
 }
 
 function safeT(t: Translate, key: string): string {
@@ -113,9 +136,9 @@ function safeT(t: Translate, key: string): string {
   }
 }
 
-function formDataToObject(formData: FormData): Record<string, string | string[]> {
+function formDataToObject(formData: FormData): RawForm {
   // No prototype: a field named "__proto__" stays a plain (and, for strict schemas, refused) key.
-  const out = Object.create(null) as Record<string, string | string[]>;
+  const out = Object.create(null) as RawForm;
   for (const [key, value] of formData.entries()) {
     if (key.startsWith("$ACTION")) continue;
     if (typeof value !== "string") continue;

@@ -1,5 +1,6 @@
 import { createTranslator } from "use-intl/core";
 import { ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from "@/lib/errors";
+import { type FieldMessages, messageKey, translateMessage } from "@/lib/i18n/message-ref";
 import { loadMessages } from "@/lib/i18n/load-messages";
 import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from "@/lib/i18n/locales";
 
@@ -29,7 +30,7 @@ export class ApiProblem extends Error {
   readonly status: number;
   constructor(
     readonly kind: ProblemKind,
-    readonly opts: { fieldErrors?: Record<string, string[]>; detailKey?: string; headers?: Record<string, string> } = {},
+    readonly opts: { fieldErrors?: FieldMessages; detailKey?: string; headers?: Record<string, string> } = {},
   ) {
     super(kind);
     this.status = PROBLEM_KINDS[kind];
@@ -47,7 +48,7 @@ export function problemFromError(error: unknown): ApiProblem | undefined {
   if (error instanceof UnauthenticatedError) return new ApiProblem("unauthorized");
   if (error instanceof ValidationError) {
     const fieldErrors = error.fieldErrors ?? {};
-    const conflict = Object.values(fieldErrors).some((keys) => keys.some((k) => TAKEN.test(k)));
+    const conflict = Object.values(fieldErrors).some((keys) => keys.some((k) => TAKEN.test(messageKey(k))));
     const detailKey = error.message === "errors.checkFields" ? undefined : error.message;
     return new ApiProblem(conflict ? "conflict" : "validation", { fieldErrors, detailKey });
   }
@@ -94,8 +95,8 @@ export function problemBody(problem: ApiProblem, locale: Locale) {
   const fieldErrors = problem.opts.fieldErrors ?? {};
   const errors = Object.entries(fieldErrors).map(([field, keys]) => ({
     field,
-    codes: keys,
-    messages: [...new Set(keys.map((k) => translateKey(locale, k)))],
+    codes: keys.map(messageKey),
+    messages: [...new Set(keys.map((k) => translateMessage(t, k, () => t("validation.invalid"))))],
   }));
   return {
     type: `${PROBLEM_TYPE_BASE}${problem.kind}`,

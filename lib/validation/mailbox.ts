@@ -11,7 +11,7 @@ const checkbox = z
   .transform((v) => v !== undefined);
 
 /** Empty means "the package's maximum"; otherwise whole megabytes. */
-const quotaField = z
+export const quotaField = z
   .string()
   .trim()
   .max(7, "panel.errors.quotaInvalid")

@@ -1,8 +1,9 @@
 import { expect } from "vitest";
 import { ValidationError } from "@/lib/errors";
+import type { FieldMessages } from "@/lib/i18n/message-ref";
 
 /** Runs fn, expecting a ValidationError; returns its field errors (or the form error under `_form`). */
-export async function fieldErrorsOf(fn: () => unknown): Promise<Record<string, string[]>> {
+export async function fieldErrorsOf(fn: () => unknown): Promise<FieldMessages> {
   try {
     await fn();
   } catch (e) {

@@ -205,4 +205,16 @@ describe("problems (RFC 9457)", () => {
     ]);
     expect(problemFromError(new Error("boom"))).toBeUndefined();
   });
+
+  it("translates a field error with values (the package's limit) and keeps its bare key as the code", () => {
+    const problem = problemFromError(
+      new ValidationError("errors.checkFields", { quotaMb: [{ key: "panel.errors.quotaTooLarge", values: { max: 2048 } }] }),
+    );
+    expect(problem?.status).toBe(422);
+    for (const locale of ["de", "en", "it"] as const) {
+      const error = problemBody(problem as ApiProblem, locale).errors?.[0];
+      expect(error?.codes).toEqual(["panel.errors.quotaTooLarge"]);
+      expect(error?.messages[0]).toContain("2048 MB");
+    }
+  });
 });

@@ -99,7 +99,7 @@ describe("createMailbox", () => {
         ),
     );
     expect(errors.newPassword).toContain("password.errors.tooShort");
-    expect(errors.quotaMb).toEqual(["panel.errors.quotaTooLarge"]);
+    expect(errors.quotaMb).toEqual([{ key: "panel.errors.quotaTooLarge", values: { max: 1024 } }]);
     expect(errors.localPart).toEqual(["panel.errors.addressTaken"]);
     expect((await f.domain("alpenblick.example")).mailboxCount).toBe(d.mailboxCount);
   });
@@ -234,7 +234,7 @@ describe("updateMailboxSettings", () => {
         ip,
         h.db,
       ),
-    ).rejects.toMatchObject({ fieldErrors: { quotaMb: ["panel.errors.quotaTooLarge"] } });
+    ).rejects.toMatchObject({ fieldErrors: { quotaMb: [{ key: "panel.errors.quotaTooLarge", values: { max: 2048 } }] } });
     expect((await f.mailbox("info@bergsee.example"))?.enabled).toBe(false);
   });
 });

@@ -80,7 +80,8 @@ describe("resolveQuota", () => {
     expect(resolveQuota(null, 1024)).toEqual({ quotaMb: 1024 });
     expect(resolveQuota(null, null)).toEqual({ quotaMb: null });
     expect(resolveQuota(1024, 1024)).toEqual({ quotaMb: 1024 });
-    expect(resolveQuota(1025, 1024)).toEqual({ error: "panel.errors.quotaTooLarge" });
+    // The refusal names the package's limit ("höchstens 1024 MB"), not only that there is one.
+    expect(resolveQuota(1025, 1024)).toEqual({ error: { key: "panel.errors.quotaTooLarge", values: { max: 1024 } } });
     expect(resolveQuota(0, null)).toEqual({ error: "panel.errors.quotaInvalid" });
     expect(resolveQuota(999999, null)).toEqual({ quotaMb: 999999 });
   });

@@ -6,6 +6,7 @@ import { defineAction } from "@/lib/actions/define-action";
 import { deleteAlias, saveAlias } from "@/lib/services/aliases/save-alias";
 import { refreshOwnSession } from "@/lib/auth/refresh-session";
 import { createMailAccount } from "@/lib/services/mail-accounts/create-mail-account";
+import { mailAccountQuotaAlongside } from "@/lib/services/mail-accounts/quota-alongside";
 import {
   changePendingAdminPassword,
   deleteMailAccount,
@@ -42,6 +43,7 @@ export const changePendingPasswordAction = defineAction({
 export const createMailAccountAction = defineAction({
   permission: "mailadmin.manage",
   schema: createMailAccountSchema,
+  alongside: ({ actor, raw }) => mailAccountQuotaAlongside(actor, raw),
   handler: async ({ actor, input, ip, t }) => {
     try {
       const created = await createMailAccount(actor, input, ip);

@@ -9,7 +9,8 @@ import type { Actor } from "@/lib/authz/actor";
 import { tenantScope } from "@/lib/authz/scope";
 import { NotFoundError } from "@/lib/errors";
 import { policyErrors } from "@/lib/password/validate-new-password";
-import { resolveQuota } from "@/lib/services/mailboxes/mailbox-limits";
+import { QUOTA_TOO_LARGE, resolveQuota } from "@/lib/services/mailboxes/mailbox-limits";
+import { messageKey } from "@/lib/i18n/message-ref";
 import { getPasswordPolicyOptions } from "@/lib/services/settings/password-policy-settings";
 import { MAX_ALIAS_TARGETS } from "@/lib/validation/alias";
 import { localPartField, MAX_TARGETS_PER_MAILBOX, splitTargets } from "@/lib/validation/mailbox";
@@ -302,7 +303,7 @@ export async function planImport(db: Reader, actor: Actor, subscriptionId: numbe
       } else if (quota !== undefined || creating) {
         const q = resolveQuota(quota ?? null, target.limits.mailboxQuotaMb);
         if ("error" in q) {
-          problem(line, q.error === "panel.errors.quotaTooLarge" ? "quotaTooLarge" : "quotaInvalid", {
+          problem(line, messageKey(q.error) === QUOTA_TOO_LARGE ? "quotaTooLarge" : "quotaInvalid", {
             value: quotaText,
             max: target.limits.mailboxQuotaMb ?? 0,
           });

@@ -77,7 +77,7 @@ export async function createMailAccount(
 }
 
 /** An explicit quota above the package's per-account quota (empty takes the package's value). */
-function exceededQuota(requested: number | null, allowed: number | null, where: string): Exceeded | null {
+export function exceededQuota(requested: number | null, allowed: number | null, where: string): Exceeded | null {
   const quotaMb = requested ?? allowed;
   if (allowed === null || (quotaMb !== null && quotaMb <= allowed)) return null;
   return { limit: "mailboxQuotaMb", used: quotaMb ?? 0, max: allowed, where };

@@ -1,3 +1,4 @@
+import type { FieldMessages } from "@/lib/i18n/message-ref";
 import type { ActionState } from "@/lib/actions/action-state";
 import { ValidationError } from "@/lib/errors";
 
@@ -15,7 +16,7 @@ export class LimitError extends ValidationError {
   constructor(
     readonly exceeded: Exceeded[],
     readonly field: string,
-    others?: Record<string, string[]>,
+    others?: FieldMessages,
   ) {
     super("orders.limitReached", others);
   }
@@ -31,6 +32,11 @@ export function describeExceeded(t: Translate, e: Exceeded): string {
 export function limitErrorState(error: unknown, t: Translate): ActionState {
   if (!(error instanceof LimitError)) throw error;
   const lines = error.exceeded.map((e) => describeExceeded(t, e));
-  const others = Object.fromEntries(Object.entries(error.fieldErrors ?? {}).map(([field, keys]) => [field, keys.map((k) => t(k))]));
+  const others = Object.fromEntries(
+    Object.entries(error.fieldErrors ?? {}).map(([field, keys]) => [
+      field,
+      keys.map((k) => (typeof k === "string" ? t(k) : t(k.key, k.values))),
+    ]),
+  );
   return { status: "error", formError: t("orders.limitReached"), fieldErrors: { ...others, [error.field]: lines } };
 }

@@ -4,6 +4,7 @@ import { findLoginCandidate, loadActor } from "@/lib/auth/principals";
 import { recordFailure } from "@/lib/auth/throttle";
 import { ValidationError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
+import { messageKey } from "@/lib/i18n/message-ref";
 import type { OutgoingMail } from "@/lib/mail/smtp";
 import { changeOwnMailboxPassword, throttleKeys } from "@/lib/services/mailbox-settings/change-own-password";
 import type { WebmailPasswordInput } from "@/lib/validation/webmail";
@@ -45,7 +46,9 @@ export async function changePasswordFromWebmail(
   } catch (error) {
     if (!(error instanceof ValidationError) || !error.fieldErrors) throw error;
     // A refusal names only the fields that were wrong; the others are absent.
-    const fields: Partial<Record<string, string[]>> = error.fieldErrors;
+    const fields: Partial<Record<string, string[]>> = Object.fromEntries(
+      Object.entries(error.fieldErrors).map(([field, messages]) => [field, messages.map(messageKey)]),
+    );
     const current = fields.currentPassword ?? [];
     if (current.includes(LOCKED_KEY)) return { ok: false, reason: "locked", messageKeys: [LOCKED_KEY] };
     if (current.length) return { ok: false, reason: "currentWrong", messageKeys: current };

@@ -9,6 +9,7 @@ import { setCatchAll } from "@/lib/services/aliases/catch-all";
 import { deleteAlias, saveAlias } from "@/lib/services/aliases/save-alias";
 import { createMailbox } from "@/lib/services/mailboxes/create-mailbox";
 import { deleteMailboxes } from "@/lib/services/mailboxes/delete-mailboxes";
+import { quotaErrorsAlongside } from "@/lib/services/mailboxes/quota-alongside";
 import { setForwarding } from "@/lib/services/mailboxes/set-forwarding";
 import { setSpamFilter } from "@/lib/services/mailboxes/set-spam-filter";
 import { updateMailboxSettings } from "@/lib/services/mailboxes/update-mailbox-settings";
@@ -28,6 +29,7 @@ import { displayAddress } from "@/lib/validation/names";
 export const updateMailboxSettingsAction = defineAction({
   permission: "mailboxes.manage",
   schema: mailboxSettingsSchema,
+  alongside: ({ actor, raw }) => quotaErrorsAlongside(actor, raw),
   handler: async ({ actor, input, ip, t }) => {
     const { passwordChanged } = await updateMailboxSettings(actor, input, { ip });
     revalidatePath(`/panel/${input.subscriptionId}`, "layout");
@@ -42,6 +44,7 @@ export const updateMailboxSettingsAction = defineAction({
 export const createMailboxAction = defineAction({
   permission: "mailboxes.manage",
   schema: createMailboxSchema,
+  alongside: ({ actor, raw }) => quotaErrorsAlongside(actor, raw),
   handler: async ({ actor, input, ip }) => {
     await createMailbox(actor, input, { ip });
     revalidatePath(`/panel/${input.subscriptionId}`, "layout");
