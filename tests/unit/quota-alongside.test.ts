@@ -3,12 +3,12 @@ import { quotaErrorsAlongside } from "@/lib/services/mailboxes/quota-alongside";
 import { aCustomerWithPanelPackages, emptyDb } from "../support/factories";
 import { panelFixtures } from "./panel-fixtures";
 
-let h: ReturnType<typeof emptyDb>;
+let h: Awaited<ReturnType<typeof emptyDb>>;
 let f: Awaited<ReturnType<typeof panelFixtures>>;
 const KUNDE = "kunde@test.example";
 
 beforeEach(async () => {
-  h = emptyDb();
+  h = await emptyDb();
   f = panelFixtures(h.db);
   await aCustomerWithPanelPackages(h.db, { contactEmail: KUNDE });
 });
