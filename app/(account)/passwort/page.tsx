@@ -1,14 +1,14 @@
 import { redirect } from "next/navigation";
 import { OwnPasswordForm } from "@/components/password/own-password-form";
 import { Card, PageTitle } from "@/components/ui/card";
-import { requireActor } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { getTranslations } from "@/lib/i18n/translations";
 import { PASSWORD_PAGE } from "@/lib/navigation";
 import { changeOwnPasswordAction } from "./actions";
 
 /** "Passwort ändern" of the user menu: current password, the new one twice (seed 004). */
 export default async function OwnPasswordPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requireActor();
+  const actor = await requirePermission("password.self");
   // The mailbox user's password page is in its own area (sidebar entry of seed 002); a pending forced
   // change of the `.001` password has its own form in the E-Mail-Administration.
   if (PASSWORD_PAGE[actor.role] !== "/passwort") redirect(PASSWORD_PAGE[actor.role]);

@@ -1,19 +1,19 @@
 import { getTranslations } from "@/lib/i18n/translations";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { confirmTotpAction, finishKeyAction, keyOptionsAction, startTotpAction } from "@/components/mfa/actions";
 import { KeySetup } from "@/components/mfa/key-setup";
 import { TotpSetup } from "@/components/mfa/totp-setup";
 import { LogoutButton } from "@/components/shell/logout-button";
 import { mustEnrol } from "@/lib/auth/mfa/enrolment";
-import { homeFor, requireActor } from "@/lib/auth/session";
+import { homeFor, requirePermission } from "@/lib/auth/session";
 
 /**
  * Where staff without a second factor land (see requireEnrolledActor). It sits outside their area's
  * layout, which would send them here again; once a factor exists it forwards to the area.
  */
 export default async function EnrolSecondFactorPage() {
-  const actor = await requireActor();
-  if (actor.kind !== "user") notFound();
+  // mfa.self: the roles that log in with a second factor (staff and customers); others get 404.
+  const actor = await requirePermission("mfa.self");
   if (!(await mustEnrol(actor))) redirect(homeFor(actor));
   const t = await getTranslations("mfa");
   // Shown with the recovery codes once a factor is active, so the codes are seen before leaving.
