@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import type { Role } from "@/lib/authz/permissions";
 import { getTranslations } from "@/lib/i18n/translations";
-import { AREA_NAME, NAVIGATION, PASSWORD_PAGE } from "@/lib/navigation";
+import { AREA_NAME, NAVIGATION, PASSWORD_PAGE } from "@/lib/authz/navigation";
 import { UserMenu } from "./user-menu";
 
 /**

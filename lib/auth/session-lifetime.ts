@@ -1,15 +1,14 @@
-import type { Role } from "@/lib/authz/permissions";
+import { type Role, roleHas } from "@/lib/authz/permissions";
 
 const HOUR = 60 * 60 * 1000;
-/** Staff can change many customers' data; their sessions end sooner. */
-const PRIVILEGED: readonly Role[] = ["admin", "reseller", "support"];
 
 /**
  * The absolute limit of one login, however active the session stays (the cookie itself is renewed
- * while it is used): 12 hours for staff, 24 for everyone else. Checked on the server on every request.
+ * while it is used): 12 hours for staff, 24 for everyone else
+ * ("session.shortLifetime" in the permission table). Checked on the server on every request.
  */
 export function absoluteLifetimeMs(role: Role): number {
-  return PRIVILEGED.includes(role) ? 12 * HOUR : 24 * HOUR;
+  return roleHas(role, "session.shortLifetime") ? 12 * HOUR : 24 * HOUR;
 }
 
 export function outlivedLogin(loggedInAt: number, role: Role, now = Date.now()): boolean {

@@ -64,6 +64,13 @@ export const PERMISSION_TABLE = {
   "apikeys.manage": ["admin", "reseller", "customer"],
   /** Where others worked from: the IP addresses of audit entries that are not the actor's own. */
   "audit.readIps": ["admin", "reseller", "support"],
+  /**
+   * Not a right but a duty of staff, who reach many customers' data: a second factor is required while
+   * the MFA policy enforces it (lib/auth/mfa/policy.ts).
+   */
+  "mfa.required": ["admin", "reseller", "support"],
+  /** Staff logins end after 12 hours instead of 24, however active (lib/auth/session-lifetime.ts). */
+  "session.shortLifetime": ["admin", "reseller", "support"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSION_TABLE;

@@ -4,7 +4,7 @@ import { mailAccounts, users } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
 import { verifyPassword } from "@/lib/auth/password-hash";
 import { ValidationError } from "@/lib/errors";
-import { PASSWORD_PAGE } from "@/lib/navigation";
+import { PASSWORD_PAGE } from "@/lib/authz/navigation";
 import { ROLES } from "@/lib/authz/permissions";
 import { changeOwnPasswordWithCurrent } from "@/lib/services/passwords/change-own-password";
 import { createSeededDb } from "../support/seeded-db";

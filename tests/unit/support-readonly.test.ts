@@ -44,9 +44,18 @@ vi.mock("@/db", () => ({
 
 /**
  * Support's own audited actions (`support.*`), plus what touches no one else's data: anonymous
- * actions, its own session, its own password and second factor, reading the audit log.
+ * actions, its own session, its own password and second factor, reading the audit log, and the duties
+ * on its own login (a required second factor, the shorter login lifetime), which grant nothing.
  */
-const OWN_ACCOUNT: readonly Permission[] = ["public", "password.self", "mfa.self", "audit.read", "audit.readIps"];
+const OWN_ACCOUNT: readonly Permission[] = [
+  "public",
+  "password.self",
+  "mfa.self",
+  "audit.read",
+  "audit.readIps",
+  "mfa.required",
+  "session.shortLifetime",
+];
 const isSupportsOwn = (p: Permission) => OWN_ACCOUNT.includes(p) || p.startsWith("support.");
 
 type Action = ((state: typeof IDLE, form: FormData) => Promise<{ status: string; formError?: string }>) & { permission?: Permission };

@@ -3,7 +3,7 @@ import { OwnPasswordForm } from "@/components/password/own-password-form";
 import { Card, PageTitle } from "@/components/ui/card";
 import { requirePermission } from "@/lib/auth/session";
 import { getTranslations } from "@/lib/i18n/translations";
-import { PASSWORD_PAGE } from "@/lib/navigation";
+import { PASSWORD_PAGE } from "@/lib/authz/navigation";
 import { changeOwnPasswordAction } from "./actions";
 
 /** "Passwort ändern" of the user menu: current password, the new one twice (seed 004). */

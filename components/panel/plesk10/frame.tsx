@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { panelLinks } from "@/components/panel/shared/links";
 import { NavLink } from "@/components/panel/shared/nav-link";
 import { UserMenu } from "@/components/shell/user-menu";
-import { PASSWORD_PAGE } from "@/lib/navigation";
+import { PASSWORD_PAGE } from "@/lib/authz/navigation";
 import type { PanelSubscription } from "@/lib/services/subscriptions/get-subscription-for-customer";
 
 /** The Plesk 10 Control Panel: a dark title bar and tabs across the top (Start, Benutzer, Websites & Domains, E-Mail, Konto). */

@@ -4,7 +4,7 @@ import { PanelIcon } from "@/components/panel/shared/icons";
 import { panelLinks } from "@/components/panel/shared/links";
 import { NavLink } from "@/components/panel/shared/nav-link";
 import { UserMenu } from "@/components/shell/user-menu";
-import { PASSWORD_PAGE } from "@/lib/navigation";
+import { PASSWORD_PAGE } from "@/lib/authz/navigation";
 import type { PanelSubscription } from "@/lib/services/subscriptions/get-subscription-for-customer";
 import { CLASSIC_THEME, type ClassicVariant } from "./variant";
 

@@ -1,6 +1,8 @@
 import type { Db } from "@/db";
 import { auditLog } from "@/db/schema";
 import { findCustomerAccounts } from "@/lib/auth/mfa/admin-reset";
+import { roleMustEnrol, setMfaPolicy } from "@/lib/auth/mfa/policy";
+import { outlivedLogin } from "@/lib/auth/session-lifetime";
 import type { Actor } from "@/lib/authz/actor";
 import type { Permission } from "@/lib/authz/permissions";
 import { listApiKeys } from "@/lib/services/api-keys/manage-api-keys";
@@ -23,6 +25,7 @@ import { customer } from "./action-matrix-kit";
 import type { World } from "./world";
 
 const MISSING = 987654;
+const HOUR = 60 * 60 * 1000;
 const customerInput = createCustomerSchema.parse(customer);
 
 /**
@@ -93,4 +96,13 @@ export const PERMISSION_ROWS: Record<Permission, PermissionRow> = {
     },
   },
   "audit.readIps": { gate: "service", probe: (actor) => auditIpVisible(actor, { actorKind: "user", actorId: MISSING }) },
+  // Duties rather than rights: the holders are the roles the rule applies to (probe returns true).
+  "mfa.required": {
+    gate: "service",
+    probe: async (actor, _w, db) => {
+      await setMfaPolicy({ enforceStaff: true }, db);
+      return await roleMustEnrol(actor.role, db);
+    },
+  },
+  "session.shortLifetime": { gate: "service", probe: (actor) => outlivedLogin(Date.now() - 13 * HOUR, actor.role) },
 };

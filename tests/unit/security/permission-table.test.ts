@@ -55,6 +55,16 @@ describe("the permission table", () => {
     expect(offenders).toEqual([]);
   });
 
+  it("is the only place that lists roles (no role list or role-keyed table beside it)", () => {
+    const name = `"(?:${ROLES.join("|")})"`;
+    const list = new RegExp(`\\[\\s*${name}\\s*,\\s*${name}`);
+    const offenders = appSources().filter((f) => {
+      const source = fs.readFileSync(path.join(ROOT, f), "utf8");
+      return list.test(source) || /Record<Role\b/.test(source) || new RegExp(`case ${name}:`).test(source);
+    });
+    expect(offenders).toEqual([]);
+  });
+
   it("gives nothing to an actor whose account kind does not match its role, nor to anonymous visitors", () => {
     for (const role of ROLES) {
       const wrongKind = ROLE_KIND[role] === "user" ? "mailbox" : "user";

@@ -7,7 +7,7 @@ import { getOwnCustomer } from "@/lib/services/customers/get-own-customer";
 import { reauthValidUntil } from "@/lib/services/recovery/reauth";
 import { reauthAction, updateStammdatenAction } from "./actions";
 import { ClientMessages } from "@/components/i18n/client-messages";
-import { PASSWORD_PAGE } from "@/lib/navigation";
+import { PASSWORD_PAGE } from "@/lib/authz/navigation";
 
 /** "Konto bearbeiten": the Stammdaten sit behind a fresh confirmation of the current password. */
 export default async function AccountPage() {
