@@ -81,6 +81,23 @@ export async function mailboxRepresentation(actor: Actor, id: number) {
 
 const fieldNames = { newPassword: "password", confirmPassword: "password", localPart: "address", targets: "targets" };
 
+type MailboxState = Awaited<ReturnType<typeof mailboxRepresentation>>;
+
+/**
+ * Every change of one mailbox: read its state, refuse a stale If-Match against it, run the service with
+ * its field errors renamed to the API's names, and answer with the new state and its ETag.
+ */
+async function changeMailbox(
+  ctx: { actor: Actor; params: { id: number }; ifMatch: (current: unknown) => void },
+  change: (current: MailboxState) => Promise<unknown>,
+) {
+  const current = await mailboxRepresentation(ctx.actor, ctx.params.id);
+  ctx.ifMatch(current.mailbox);
+  await renameFields(async () => await change(current), fieldNames);
+  const after = (await mailboxRepresentation(ctx.actor, current.mailbox.id)).mailbox;
+  return { body: after, etagOf: after };
+}
+
 export const mailboxRoutes = [
   defineRoute({
     method: "GET",
@@ -167,28 +184,13 @@ export const mailboxRoutes = [
     params: idParams,
     body: updateMailboxBody,
     response: mailboxSchema,
-    handle: async ({ actor, params, body, ip, ifMatch }) => {
-      const { subscriptionId, mailbox } = await mailboxRepresentation(actor, params.id);
-      ifMatch(mailbox);
-      await renameFields(
-        () =>
-          updateMailboxSettings(
-            actor,
-            {
-              subscriptionId,
-              mailboxId: mailbox.id,
-              enabled: body.enabled ?? mailbox.enabled,
-              quotaMb: body.quotaMb === undefined ? mailbox.quotaMb : body.quotaMb,
-              newPassword: "",
-              confirmPassword: "",
-            },
-            { ip },
-          ),
-        fieldNames,
-      );
-      const after = (await mailboxRepresentation(actor, mailbox.id)).mailbox;
-      return { body: after, etagOf: after };
-    },
+    handle: async (ctx) =>
+      await changeMailbox(ctx, async ({ subscriptionId, mailbox }) => {
+        const { body } = ctx;
+        const quotaMb = body.quotaMb === undefined ? mailbox.quotaMb : body.quotaMb;
+        const settings = { enabled: body.enabled ?? mailbox.enabled, quotaMb, newPassword: "", confirmPassword: "" };
+        return await updateMailboxSettings(ctx.actor, { subscriptionId, mailboxId: mailbox.id, ...settings }, { ip: ctx.ip });
+      }),
   }),
   defineRoute({
     method: "PUT",
@@ -232,21 +234,11 @@ export const mailboxRoutes = [
     params: idParams,
     body: forwardingBody,
     response: mailboxSchema,
-    handle: async ({ actor, params, body, ip, ifMatch }) => {
-      const { subscriptionId, mailbox } = await mailboxRepresentation(actor, params.id);
-      ifMatch(mailbox);
-      await renameFields(
-        async () =>
-          await setForwarding(
-            actor,
-            { subscriptionId, mailboxId: mailbox.id, targets: body.targets.join("\n"), keepCopy: body.keepCopy },
-            { ip },
-          ),
-        fieldNames,
-      );
-      const after = (await mailboxRepresentation(actor, mailbox.id)).mailbox;
-      return { body: after, etagOf: after };
-    },
+    handle: async (ctx) =>
+      await changeMailbox(ctx, async ({ subscriptionId, mailbox }) => {
+        const forwarding = { targets: ctx.body.targets.join("\n"), keepCopy: ctx.body.keepCopy };
+        await setForwarding(ctx.actor, { subscriptionId, mailboxId: mailbox.id, ...forwarding }, { ip: ctx.ip });
+      }),
   }),
   defineRoute({
     method: "PUT",
@@ -258,13 +250,10 @@ export const mailboxRoutes = [
     params: idParams,
     body: spamBody,
     response: mailboxSchema,
-    handle: async ({ actor, params, body, ip, ifMatch }) => {
-      const { subscriptionId, mailbox } = await mailboxRepresentation(actor, params.id);
-      ifMatch(mailbox);
-      await setSpamFilter(actor, { subscriptionId, mailboxId: mailbox.id, enabled: body.enabled }, { ip });
-      const after = (await mailboxRepresentation(actor, mailbox.id)).mailbox;
-      return { body: after, etagOf: after };
-    },
+    handle: async (ctx) =>
+      await changeMailbox(ctx, async ({ subscriptionId, mailbox }) => {
+        await setSpamFilter(ctx.actor, { subscriptionId, mailboxId: mailbox.id, enabled: ctx.body.enabled }, { ip: ctx.ip });
+      }),
   }),
   defineRoute({
     method: "DELETE",
