@@ -5,7 +5,7 @@
  * and changed through the services the panel calls. Proves: IMAP and submission accept exactly the
  * password the service set and refuse the old one at once (changed, switched off, deleted mailbox),
  * Dovecot writes the last login and the quota usage into PostgreSQL, Postfix delivers to an existing
- * address and refuses an unknown one with 550 at RCPT.
+ * address, an alias and the catch-all, and refuses an unknown, a switched-off and a too-big one at RCPT.
  *
  * db/schema picks its tables (SQLite or PostgreSQL) when it is first loaded, from KONTOR_DATABASE_URL:
  * everything that loads it is imported only after the URL is set, hence the dynamic imports.
@@ -228,6 +228,17 @@ describe("Postfix on PostgreSQL", () => {
     await setCatchAll(customer, { subscriptionId, domainId: domain.id, mailboxId: null }, { ip: IP }, db);
     const third = await smtpDialogue(smtpPort, { from: "absender@example.net", to: [unknown], subject: "pg-catch-off" });
     expect(third.rcpt[unknown]).toMatch(/^550 5\.1\.1/);
+  });
+
+  it("asks Dovecot's quota-status (userdb on PostgreSQL): a message bigger than the free space is refused at RCPT", async () => {
+    const { smtpDialogue } = await import("../support/smtp-dialogue");
+    const world = await factories.aDomainWithMailboxes(db, 1, { quotaMb: 1 });
+    const box = world.mailboxes[0];
+    const big = await smtpDialogue(smtpPort, { from: "absender@example.net", to: [box.address], subject: "pg-too-big", size: 3_000_000 });
+    expect(big.rcpt[box.address]).toMatch(/^552 5\.2\.2/);
+    expect(big.data).toBeNull();
+    const small = await smtpDialogue(smtpPort, { from: "absender@example.net", to: [box.address], subject: "pg-small", size: 2_000 });
+    expect(small.rcpt[box.address]).toMatch(/^250/);
   });
 
   it("refuses a switched-off mailbox at RCPT, and a deleted one as unknown", async () => {
