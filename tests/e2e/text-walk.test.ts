@@ -98,8 +98,10 @@ async function refusedSettings(page: Page, locale: Locale, found: string[]) {
         .where(eq(mailboxes.address, address)),
     );
     if (!m) continue;
-    await page.goto(`${BASE_URL}/panel/${String(m.subscriptionId)}/mail/${String(m.id)}/settings`);
-    await check(page, locale, found, address);
+    for (const path of ["", "/mail", `/mail/${String(m.id)}`, `/mail/${String(m.id)}/settings`]) {
+      await page.goto(`${BASE_URL}/panel/${String(m.subscriptionId)}${path}`);
+      await check(page, locale, found, address);
+    }
     await page.locator('input[name="quotaMb"]').fill("999999");
     await page.locator('input[name="newPassword"]').fill("kurz");
     await page.locator('input[name="confirmPassword"]').fill("anders");
@@ -107,6 +109,24 @@ async function refusedSettings(page: Page, locale: Locale, found: string[]) {
     await page.locator('[aria-invalid="true"]').first().waitFor({ timeout: 20_000 });
     await check(page, locale, found, `${address}, refused`);
   }
+}
+
+/** Support: a mailbox search with hits and one without. */
+async function supportSearch(page: Page, locale: Locale, found: string[]) {
+  for (const q of ["alpenblick", "gibt-es-nicht-xyz"]) {
+    await page.goto(`${BASE_URL}/support/mailboxes?q=${q}`);
+    await check(page, locale, found, `search ${q}`);
+  }
+}
+
+/** Mailbox self-service: a refused forwarding target stays beside its error. */
+async function refusedForward(page: Page, locale: Locale, found: string[]) {
+  await page.goto(`${BASE_URL}/mailbox/forwards`);
+  const form = page.locator('form:has([name="target"])').first();
+  await form.locator('[name="target"]').fill("kein-gueltiges@@ziel");
+  await form.locator('button[type="submit"]').first().click();
+  await page.locator('[aria-invalid="true"]').first().waitFor({ timeout: 20_000 });
+  await check(page, locale, found, "refused forward");
 }
 
 describe("visible texts in de, en and it", () => {
@@ -132,9 +152,12 @@ describe("visible texts in de, en and it", () => {
     expect(await walkRole("kunde@kontor.example", DEMO_PASSWORD, "KundenServiceCenter", refusedSettings)).toEqual([]);
   }, 600_000);
 
+  it("support: menu pages and the mailbox search", async () => {
+    expect(await walkRole("support@kontor.example", DEMO_PASSWORD, "KundenServiceCenter", supportSearch)).toEqual([]);
+  }, 600_000);
+
   it.each<[string, AreaLabel]>([
     ["admin@kontor.example", "KundenServiceCenter"],
-    ["support@kontor.example", "KundenServiceCenter"],
     ["reseller@kontor.example", "KundenServiceCenter"],
     ["k10001.001", "E-Mail-Administration"],
   ])(
@@ -148,6 +171,6 @@ describe("visible texts in de, en and it", () => {
   it("mailbox user: self-service pages", async () => {
     const address = await createTestMailbox("alpenblick.example", "e2e-walk-self");
     made.push(address);
-    expect(await walkRole(address, INITIAL_PASSWORD, "einzelne Mailbox")).toEqual([]);
+    expect(await walkRole(address, INITIAL_PASSWORD, "einzelne Mailbox", refusedForward)).toEqual([]);
   }, 600_000);
 });
