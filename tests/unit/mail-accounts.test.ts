@@ -4,6 +4,7 @@ import { auditLog, mailAccountAddresses, mailAccounts } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password-hash";
 import { ForbiddenError, NotFoundError, ServiceError, ValidationError } from "@/lib/errors";
 import { createMailAccount } from "@/lib/services/mail-accounts/create-mail-account";
+import { mailAccountQuotaAlongside } from "@/lib/services/mail-accounts/quota-alongside";
 import { getMailAdminOverview } from "@/lib/services/mail-accounts/mail-admin-overview";
 import { changePendingAdminPassword, deleteMailAccount, setMailAccountPassword } from "@/lib/services/mail-accounts/manage-mail-account";
 import { routeAddress, unrouteAddress } from "@/lib/services/mail-accounts/route-address";
@@ -57,6 +58,15 @@ const hashOf = async (login: string) =>
 const mailAdmin = async (login: string) => await actorOf(handle.db, "mail_account", await accountId(login));
 
 describe("E-Mail-Administration", () => {
+  it("checks the quota on a form the schema refused, naming the limit (issue 25)", async () => {
+    const admin = await mailAdmin(`${prefix}.001`);
+    expect(await mailAccountQuotaAlongside(admin, { quotaMb: "5000", newPassword: "kurz" }, handle.db)).toEqual({
+      quotaMb: [{ key: "orders.exceeded.mailboxQuotaMb", values: { used: 5000, max: 1024, where: kunde.customerNumber } }],
+    });
+    expect(await mailAccountQuotaAlongside(admin, { quotaMb: "1024" }, handle.db)).toEqual({});
+    expect(await mailAccountQuotaAlongside(admin, { quotaMb: "-3" }, handle.db)).toEqual({});
+  });
+
   it("lists the customer's accounts with routed addresses and no-panel domains only", async () => {
     const view = await getMailAdminOverview(await mailAdmin(`${prefix}.001`), handle.db);
     expect(view.accounts.map((a) => [a.login, a.addresses.map((x) => x.address)])).toEqual([
