@@ -6,6 +6,10 @@
  * load average (this machine is shared: compare runs only at a similar load) and writes
  * bench/results/<stamp>-mail.json.
  *   --seconds N   length of each measurement (default 15)
+ *   --out FILE    where to write the JSON (default bench/results/<stamp>-mail.json)
+ * With KONTOR_DATABASE_URL set to a postgres:// URL, Dovecot reads the data set's copy there (made by
+ * `npm run bench:pg`); the setting must be in the environment from the start, as the panel's schema
+ * module picks its tables when it is first loaded.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -18,7 +22,8 @@ const seconds = Number(args[args.indexOf("--seconds") + 1]) || 15;
 
 const data = prepareDataSet(path.resolve("bench/large/kontor-large.db"));
 const loadBefore = os.loadavg();
-const mail = await measureMailLogins(data.file, seconds);
+const databaseUrl = process.env.KONTOR_DATABASE_URL?.startsWith("postgres") ? process.env.KONTOR_DATABASE_URL : undefined;
+const mail = await measureMailLogins(data.file, seconds, databaseUrl);
 const loadAfter = os.loadavg();
 
 const line = (name: string, r: LoginRun) =>
@@ -26,7 +31,9 @@ const line = (name: string, r: LoginRun) =>
 if ("skipped" in mail) {
   console.log(`Mail logins skipped: ${mail.skipped}`);
 } else {
-  console.log(`Mail logins, ${seconds} s per measurement, ${os.availableParallelism()} cores`);
+  console.log(
+    `Mail logins${databaseUrl ? " (Dovecot on PostgreSQL)" : ""}, ${seconds} s per measurement, ${os.availableParallelism()} cores`,
+  );
   console.log(line("IMAP first logins", mail.imapFirst));
   console.log(line("IMAP repeated logins", mail.imapRepeated));
   console.log(line("IMAP, static passdb (anchor)", mail.imapStatic));
@@ -39,6 +46,8 @@ console.log(`  load average (1, 5, 15 min): before ${load(loadBefore)}, after ${
 
 const at = new Date().toISOString();
 fs.mkdirSync("bench/results", { recursive: true });
-const out = path.join("bench/results", `${at.replace(/[:.]/g, "-")}-mail.json`);
+const outArg = args.indexOf("--out");
+const out =
+  outArg >= 0 ? args[outArg + 1] : path.join("bench/results", `${at.replace(/[:.]/g, "-")}-mail${databaseUrl ? "-postgres" : ""}.json`);
 fs.writeFileSync(out, JSON.stringify({ at, seconds, machine: `${os.availableParallelism()} cores`, loadBefore, loadAfter, mail }, null, 2));
 console.log(`Written ${out}`);

@@ -85,14 +85,25 @@ function sum(runs: LoginRun[]): LoginRun {
   };
 }
 
-async function start(file: string, dir: string, relayPort: number, staticPassword?: string): Promise<Instance> {
+async function start(
+  file: string,
+  databaseUrl: string | undefined,
+  dir: string,
+  relayPort: number,
+  staticPassword?: string,
+): Promise<Instance> {
   const ports = { imap: await freePort(), submission: await freePort(), lmtp: await freePort() };
-  const { pid } = await startDovecot({ dbPath: file, dir, ports, relayPort, staticPassword, quotaStatusPort: await freePort() });
+  const quotaStatusPort = await freePort();
+  const { pid } = await startDovecot({ dbPath: file, databaseUrl, dir, ports, relayPort, staticPassword, quotaStatusPort });
   return { pid, imap: ports.imap, submission: ports.submission, dir };
 }
 
-export async function measureMailLogins(file: string, seconds: number): Promise<MailLoginReport> {
-  if (!dovecotInstalled()) return { skipped: "Dovecot (with dovecot-auth-lua) is not installed" };
+/**
+ * `file` is the SQLite data set (the addresses are read from it); with `databaseUrl`, Dovecot reads
+ * the same data set's copy on PostgreSQL instead.
+ */
+export async function measureMailLogins(file: string, seconds: number, databaseUrl?: string): Promise<MailLoginReport> {
+  if (!dovecotInstalled(databaseUrl !== undefined)) return { skipped: "Dovecot (with dovecot-auth-lua) is not installed" };
   const db = new Database(file, { readonly: true });
   const addresses = (offset: number, limit: number) =>
     (
@@ -112,9 +123,9 @@ export async function measureMailLogins(file: string, seconds: number): Promise<
   const sink = await startSmtpSink({ dir: path.join(tmp, "sink"), port: await freePort() });
   const instances: Instance[] = [];
   try {
-    const kontor = await start(file, path.join(tmp, "kontor"), sink.port);
+    const kontor = await start(file, databaseUrl, path.join(tmp, "kontor"), sink.port);
     instances.push(kontor);
-    const anchor = await start(file, path.join(tmp, "static"), sink.port, DEMO_PASSWORD);
+    const anchor = await start(file, databaseUrl, path.join(tmp, "static"), sink.port, DEMO_PASSWORD);
     instances.push(anchor);
     const imap: Login = imapLoginSelect;
     const submission: Login = submissionAuth;

@@ -1,0 +1,275 @@
+/**
+ * npm run bench:pg: the benchmark's page, login and password-change scenarios on PostgreSQL (issue 23),
+ * with the same 1,000,000-mailbox data set, measured in one window in three configurations:
+ *   sqlite     one instance on the SQLite file (the anchor: what `npm run bench` measures);
+ *   pg × 1     one instance on PostgreSQL;
+ *   pg × 2     two instances on the same PostgreSQL, the load split evenly between them (as behind a
+ *              load balancer), one worker each so that all three use the machine's two cores alike.
+ * The data set is copied once with db:copy into a cluster of its own (bench/large/postgres, port
+ * KONTOR_BENCH_PG_PORT or 15532) and reused while the SQLite file is unchanged. CPU per request counts
+ * the panel's processes and, on PostgreSQL, the database server's (SQLite runs inside the panel).
+ * Also: the support search's prefix query on PostgreSQL, and mail logins with Dovecot reading
+ * PostgreSQL (Lua passdb over lua-dbi-postgresql). Writes bench/results/<stamp>-postgres.json.
+ *   --no-build   reuse the last build in .next-bench      --seconds N   shorter runs while developing
+ */
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { prepareDataSet } from "./data-set";
+import { type LoadResult, type LoadSpec, runLoad } from "./load";
+import type { MailLoginReport } from "./mail-logins";
+import { passwordChangeLoad } from "./password-change";
+import { formFields, multipart } from "./form-post";
+import { cpuSeconds, startServer, type ServerHandle } from "./server";
+import { sessionCookie } from "./sessions";
+import { copyDatabase } from "../lib/db-copy";
+import { startPostgres } from "../lib/postgres-process";
+
+const args = process.argv.slice(2);
+const seconds = Number(args[args.indexOf("--seconds") + 1]) || 15;
+const DIST = ".next-bench";
+const PORT = Number(process.env.KONTOR_BENCH_PORT) || 3390;
+const PG_PORT = Number(process.env.KONTOR_BENCH_PG_PORT) || 15532;
+const AUTH_SECRET = "bench-secret-0123456789abcdef0123456789";
+const PG_DIR = path.resolve("bench/large/postgres");
+
+const data = prepareDataSet(path.resolve("bench/large/kontor-large.db"));
+const cluster = await startPostgres({ dir: PG_DIR, port: PG_PORT });
+await ensureCopied(cluster.url);
+if (!args.includes("--no-build")) {
+  console.log("Building for production …");
+  execFileSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+    env: { ...process.env, NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET },
+    stdio: "ignore",
+  });
+}
+
+type Config = { name: string; database: string; instances: number };
+type Measured = LoadResult & { dbCpuMsPerRequest: number };
+const configs: Config[] = [
+  { name: "sqlite", database: data.file, instances: 1 },
+  { name: "pg × 1", database: cluster.url, instances: 1 },
+  { name: "pg × 2", database: cluster.url, instances: 2 },
+];
+const results: Record<string, { empty: Measured; pages: Measured[]; login: Measured; change: Measured; changes: number }> = {};
+for (const config of configs) {
+  console.log(`\n${config.name}`);
+  results[config.name] = await measureConfig(config);
+}
+const prefix = await measurePrefixQueryPg(cluster.url);
+const mail = mailLoginsOnPostgres(cluster.url);
+
+const report = { at: new Date().toISOString(), seconds, machine: `${os.availableParallelism()} cores`, results, prefix, mail };
+fs.mkdirSync("bench/results", { recursive: true });
+const out = path.join("bench/results", `${report.at.replace(/[:.]/g, "-")}-postgres.json`);
+fs.writeFileSync(out, JSON.stringify(report, null, 2));
+printSummary();
+console.log(`\nWritten ${out}`);
+
+/**
+ * Copies the SQLite data set into the cluster once. The runs change a few rows on both sides (password
+ * changes, last logins), which the scenarios do not depend on, so an earlier complete copy is reused.
+ */
+async function ensureCopied(url: string) {
+  const marker = path.join(PG_DIR, "copied");
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query<{ n: string }>("SELECT count(*) AS n FROM mailboxes");
+  await client.end();
+  if (Number(rows[0].n) > 0 && fs.existsSync(marker)) return;
+  if (Number(rows[0].n) > 0) throw new Error(`${PG_DIR} holds an unfinished copy: stop it and delete the folder to copy afresh`);
+  console.log("Copying the data set to PostgreSQL (db:copy) …");
+  const started = Date.now();
+  await copyDatabase(data.file, url, { log: (line) => console.log(`  ${line}`) });
+  console.log(`  copied in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  fs.writeFileSync(marker, new Date().toISOString());
+}
+
+async function startInstances(config: Config): Promise<ServerHandle[]> {
+  const env = (port: number) => ({
+    NEXT_DIST_DIR: DIST,
+    ...(config.database.startsWith("postgres") ? { KONTOR_DATABASE_URL: config.database } : { KONTOR_DB: config.database }),
+    AUTH_SECRET,
+    AUTH_URL: `http://127.0.0.1:${port}`,
+    NODE_ENV: "production" as const,
+    KONTOR_BENCH: "1",
+    // Two instances share the two cores: one worker each, as one instance has one per core.
+    ...(config.instances > 1 ? { KONTOR_WORKERS: "1" } : {}),
+  });
+  const ports = Array.from({ length: config.instances }, (_, i) => PORT + 10 + i * 2);
+  return Promise.all(ports.map((port) => startServer(env(port), port)));
+}
+
+async function measureConfig(config: Config) {
+  const servers = await startInstances(config);
+  try {
+    const cookie = async (id: number) => Promise.all(servers.map((s) => sessionCookie(s.baseUrl, config.database, "user", id)));
+    const domainOwner = await cookie(data.bigDomainOwnerUserId);
+    const customerBig = await cookie(data.bigCustomerUserId);
+    const support = await cookie(data.supportUserId);
+    const reseller = await cookie(data.resellerUserId);
+    const deep = `?after=${encodeURIComponent(data.deepCursor)}`;
+    const pages: [string, string, string[]][] = [
+      ["Plesk address list, 200k domain, first page", `/panel/${data.bigSubscriptionId}/mail`, domainOwner],
+      ["Plesk address list, 200k domain, deep page", `/panel/${data.bigSubscriptionId}/mail${deep}`, domainOwner],
+      ["Support search, address prefix", `/support/mailboxes?q=${encodeURIComponent(data.prefix)}`, support],
+      ["Domainverwaltung, 1,000 domains", "/ksc/domains", customerBig],
+      ["Reseller customer list", "/reseller/customers", reseller],
+      ["Mailbox record (support)", `/support/mailboxes/${data.recordMailboxId}`, support],
+    ];
+    const specs = (name: string, pathname: string, cookies: string[]): LoadSpec[] =>
+      servers.map((s, i) => ({ name, url: `${s.baseUrl}${pathname}`, cookie: cookies[i], connections: 10 / servers.length }));
+    for (const [name, pathname, cookies] of pages) {
+      const status = (await fetch(`${servers[0].baseUrl}${pathname}`, { headers: { cookie: cookies[0] }, redirect: "manual" })).status;
+      if (status !== 200) console.warn(`! ${name}: HTTP ${status} before the run`);
+      await measureSplit(specs(name, pathname, cookies), Math.min(5, seconds));
+    }
+    const emptySpecs = specs("Anchor: empty dynamic page (same build)", "/bench/empty", domainOwner);
+    await measureSplit(emptySpecs, Math.min(5, seconds));
+    const empty = await measureSplit(emptySpecs, seconds);
+    printLine(empty);
+    const measuredPages: Measured[] = [];
+    for (const [name, pathname, cookies] of pages) {
+      measuredPages.push(await measureSplit(specs(name, pathname, cookies), seconds));
+      printLine(measuredPages[measuredPages.length - 1], empty);
+    }
+    const login = await measureSplit(await Promise.all(servers.map((s) => loginSpec(s.baseUrl, servers.length))), seconds);
+    printLine(login);
+    // The password change runs against the first instance only: its ten connections own ten mailboxes.
+    const change = await passwordChangeLoad(servers[0].baseUrl, data.file, domainOwner[0], data.bigSubscriptionId, data.changeMailboxIds);
+    const before = await passwordChanges(config.database);
+    const changed = await measureSplit([{ ...change.spec }], seconds, [servers[0]]);
+    const changes = (await passwordChanges(config.database)) - before;
+    printLine(changed);
+    return { empty, pages: measuredPages, login, change: changed, changes };
+  } finally {
+    for (const s of servers) await s.stop();
+  }
+
+  /** Runs the specs at once, one per instance, and adds them up as one scenario. */
+  async function measureSplit(list: LoadSpec[], secs: number, on: ServerHandle[] = servers): Promise<Measured> {
+    const dbCpu0 = config.database.startsWith("postgres") ? cpuSeconds(cluster.pid, true) : 0;
+    const runs = await Promise.all(list.map((spec, i) => runLoad({ ...spec, seconds: secs }, on[i].proc.pid ?? 0)));
+    const dbCpu = config.database.startsWith("postgres") ? cpuSeconds(cluster.pid, true) - dbCpu0 : 0;
+    const requests = runs.reduce((n, r) => n + r.requests, 0);
+    const cpuMs = runs.reduce((n, r) => n + r.cpuMsPerRequest * r.requests, 0);
+    return {
+      ...runs[0],
+      connections: runs.reduce((n, r) => n + r.connections, 0),
+      requests,
+      rps: runs.reduce((n, r) => n + r.rps, 0),
+      p50: Math.max(...runs.map((r) => r.p50)),
+      p99: Math.max(...runs.map((r) => r.p99)),
+      errors: runs.reduce((n, r) => n + r.errors, 0),
+      non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
+      cpuMsPerRequest: requests ? cpuMs / requests : 0,
+      dbCpuMsPerRequest: requests ? (dbCpu * 1000) / requests : 0,
+    };
+  }
+}
+
+async function loginSpec(base: string, share: number): Promise<LoadSpec> {
+  const form = multipart({
+    ...(await formFields(`${base}/login`, undefined, 'name="identifier"')),
+    identifier: "kunde@kontor.example",
+    password: data.password,
+    area: "ksc",
+  });
+  return {
+    name: "Login (argon2id verify)",
+    url: `${base}/login`,
+    method: "POST",
+    body: form.body,
+    headers: { "content-type": form.contentType, origin: base },
+    okStatus: [303],
+    connections: 10 / share,
+  };
+}
+
+async function passwordChanges(database: string): Promise<number> {
+  const ids = data.changeMailboxIds;
+  if (!database.startsWith("postgres")) {
+    const { default: Database } = await import("better-sqlite3");
+    const db = new Database(database, { readonly: true });
+    const row = db
+      .prepare(
+        `SELECT count(*) AS n FROM audit_log WHERE action = 'mailbox.password.set' AND target_id IN (${ids.map(() => "?").join(",")})`,
+      )
+      .get(...ids) as { n: number };
+    db.close();
+    return row.n;
+  }
+  const client = new pg.Client({ connectionString: database });
+  await client.connect();
+  const { rows } = await client.query<{ n: string }>(
+    "SELECT count(*) AS n FROM audit_log WHERE action = 'mailbox.password.set' AND target_id = ANY($1::int[])",
+    [ids],
+  );
+  await client.end();
+  return Number(rows[0].n);
+}
+
+/**
+ * Dovecot on PostgreSQL, measured by bench:mail in a process of its own: the schema module picks the
+ * database kind once, at load, from KONTOR_DATABASE_URL (this process has loaded it for SQLite).
+ */
+function mailLoginsOnPostgres(url: string): MailLoginReport {
+  const out = path.join(os.tmpdir(), `kontor-bench-mail-pg-${process.pid}.json`);
+  execFileSync(process.execPath, ["--import", "tsx", "scripts/bench/mail-logins-run.ts", "--seconds", String(seconds), "--out", out], {
+    env: { ...process.env, KONTOR_DATABASE_URL: url },
+    stdio: "inherit",
+  });
+  const { mail } = JSON.parse(fs.readFileSync(out, "utf8")) as { mail: MailLoginReport };
+  fs.rmSync(out);
+  return mail;
+}
+
+/** The support search's prefix query, as on SQLite (prefix-query.ts), timed from a client. */
+async function measurePrefixQueryPg(url: string) {
+  const prefixes = ["anna", "karla.schulz3", "zoe.braun", "felix.m", "mia.wolf12", "paul.koch7", "x", "uwe.richter", "olga", "simon.kl"];
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const sql = "SELECT id, address FROM mailboxes WHERE address >= $1 AND address < $2 ORDER BY address LIMIT 51";
+  const plan = (await client.query<{ "QUERY PLAN": string }>(`EXPLAIN ${sql}`, ["a", "b"])).rows.map((r) => r["QUERY PLAN"]).join("; ");
+  const times: number[] = [];
+  for (let i = 0; i < 2000; i++) {
+    const p = prefixes[i % prefixes.length];
+    const t0 = process.hrtime.bigint();
+    await client.query({ name: "prefix", text: sql, values: [p, p + "\uffff"] });
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  await client.end();
+  times.sort((a, b) => a - b);
+  return { medianMs: times[times.length >> 1], p99Ms: times[Math.floor(times.length * 0.99)], usesIndex: /Index/.test(plan), plan };
+}
+
+function printLine(r: Measured, empty?: Measured) {
+  const ratio = empty ? `  ${(r.cpuMsPerRequest / empty.cpuMsPerRequest).toFixed(2)} × empty` : "";
+  const db = r.dbCpuMsPerRequest ? ` + db ${r.dbCpuMsPerRequest.toFixed(2)}` : "";
+  console.log(
+    `  ${r.name.padEnd(46)} ${r.rps.toFixed(1).padStart(7)} req/s  p99 ${String(r.p99).padStart(4)} ms  cpu ${r.cpuMsPerRequest.toFixed(2)}${db} ms/req${ratio}${r.errors + r.non2xx ? `  (${r.errors + r.non2xx} errors)` : ""}`,
+  );
+}
+
+function printSummary() {
+  const names = configs.map((c) => c.name);
+  console.log(`\n${"req/s (p99 ms)".padEnd(46)} ${names.map((n) => n.padStart(16)).join("")}`);
+  const rows = results[names[0]].pages.map((p, i) => [p.name, (c: string) => results[c].pages[i]] as const);
+  for (const [name, pick] of [
+    ["Anchor: empty dynamic page", (c: string) => results[c].empty] as const,
+    ...rows,
+    ["Login (argon2id verify)", (c: string) => results[c].login] as const,
+    ["Password change (Plesk panel)", (c: string) => results[c].change] as const,
+  ]) {
+    console.log(`${name.padEnd(46)} ${names.map((c) => `${pick(c).rps.toFixed(0)} (${pick(c).p99})`.padStart(16)).join("")}`);
+  }
+  console.log(
+    `Prefix query on PostgreSQL: median ${prefix.medianMs.toFixed(3)} ms, p99 ${prefix.p99Ms.toFixed(3)} ms, index: ${String(prefix.usesIndex)}`,
+  );
+  if (!("skipped" in mail))
+    console.log(
+      `Mail logins on PostgreSQL: IMAP repeated ${mail.imapRepeated.perSecond.toFixed(0)}/s (${(mail.imapRatio * 100).toFixed(0)} % of static), first ${mail.imapFirst.perSecond.toFixed(0)}/s, submission ${mail.submissionRepeated.perSecond.toFixed(0)}/s`,
+    );
+}
