@@ -3,10 +3,13 @@
 // `kontor --help` and stay stable for scripts.
 import { parseArgs } from "node:util";
 import { ApiError, ConnectionError, createClient } from "./client.mjs";
+import { T, UsageError, client, format, need } from "./common.mjs";
 import { readConfig, writeConfig } from "./config.mjs";
-import { cliLanguage, texts } from "./messages.mjs";
-import { parseQuota, printRecord, printRows } from "./output.mjs";
-import { ask, askHidden, readLine } from "./prompt.mjs";
+import { MAIL_COMMANDS } from "./mail-commands.mjs";
+import { cliLanguage } from "./messages.mjs";
+import { printRecord, printRows } from "./output.mjs";
+import { ask, askHidden } from "./prompt.mjs";
+import { TENANT_COMMANDS } from "./tenant-commands.mjs";
 
 const EXIT = {
   ok: 0,
@@ -20,10 +23,6 @@ const EXIT = {
   rateLimited: 8,
   connection: 9,
 };
-const T = texts();
-
-class UsageError extends Error {}
-
 const OPTIONS = {
   help: { type: "boolean", short: "h" },
   json: { type: "boolean" },
@@ -47,46 +46,24 @@ const OPTIONS = {
   category: { type: "string" },
   action: { type: "string" },
   target: { type: "string" },
+  "keep-copy": { type: "string" },
+  name: { type: "string" },
+  email: { type: "string" },
+  company: { type: "string" },
+  street: { type: "string" },
+  "postal-code": { type: "string" },
+  city: { type: "string" },
+  country: { type: "string" },
+  phone: { type: "string" },
+  panel: { type: "string" },
+  "max-domains": { type: "string" },
+  "max-mailboxes": { type: "string" },
+  "max-forwards": { type: "string" },
+  "max-aliases": { type: "string" },
+  spam: { type: "string" },
+  forwarding: { type: "string" },
+  base: { type: "string" },
 };
-
-function format(values) {
-  return values.json ? "json" : values.csv ? "csv" : "table";
-}
-
-function need(value, name) {
-  if (!value) throw new UsageError(T.missingArg(name));
-  return value;
-}
-
-function client() {
-  const { url, key } = readConfig();
-  if (!url || !key) {
-    const e = new ApiError(401, { title: T.notLoggedIn });
-    e.local = true;
-    throw e;
-  }
-  return createClient({ url, key, lang: cliLanguage() });
-}
-
-/** A mailbox by address: the API lists by domain and prefix, so the id is one page away. */
-async function findMailbox(api, address) {
-  const at = address.lastIndexOf("@");
-  if (at < 1) throw new UsageError(T.noMailbox(address));
-  const local = address.slice(0, at).toLowerCase();
-  const { json } = await api.call("listMailboxes", { query: { domain: address.slice(at + 1), prefix: local, limit: 500 } });
-  const hit = json.items.find((m) => m.address === `${local}@${address.slice(at + 1).toLowerCase()}` || m.address.split("@")[0] === local);
-  if (!hit) throw new ApiError(404, { title: T.noMailbox(address) });
-  return hit;
-}
-
-async function newPassword(values) {
-  if (values.generate) return null;
-  if (values.stdin || values["password-stdin"] || !process.stdin.isTTY) return readLine();
-  const first = await askHidden(T.newPassword);
-  const second = await askHidden(T.repeatPassword);
-  if (first !== second) throw new UsageError(T.mismatch);
-  return first;
-}
 
 const COMMANDS = {
   async login(values) {
@@ -104,122 +81,8 @@ const COMMANDS = {
       { format: format(values) },
     );
   },
-  async "mailbox list"(values, [domain]) {
-    const api = client();
-    const rows = [];
-    let cursor;
-    do {
-      const { json } = await api.call("listMailboxes", {
-        query: { domain: need(domain, "<domain>"), prefix: values.prefix, limit: values.limit ?? 100, cursor },
-      });
-      rows.push(...json.items);
-      cursor = values.all ? json.nextCursor : null;
-    } while (cursor);
-    printRows(rows, ["id", "address", "quotaMb", "enabled", "spamFilter"], { format: format(values) });
-  },
-  async "mailbox show"(values, [address]) {
-    const api = client();
-    const m = await findMailbox(api, need(address, "<address>"));
-    const { json } = await api.call("getMailbox", { params: { id: m.id } });
-    printRecord(json, { format: format(values) });
-  },
-  async "mailbox create"(values, [address]) {
-    const quota = values.quota === undefined ? null : parseQuota(values.quota);
-    if (quota === undefined) throw new UsageError(T.badQuota(values.quota));
-    const password = values["password-stdin"] ? await readLine() : null;
-    const { json } = await client().call("createMailbox", { body: { address: need(address, "<address>"), quotaMb: quota, password } });
-    if (format(values) === "json") return printRecord(json, { format: "json" });
-    const { password: generated, ...mailbox } = json;
-    printRecord(mailbox, { format: "table" });
-    if (generated) process.stdout.write(T.generatedPassword(generated) + "\n");
-  },
-  async "mailbox passwd"(values, [address]) {
-    const api = client();
-    const m = await findMailbox(api, need(address, "<address>"));
-    const password = await newPassword(values);
-    const { json } = await api.call("setMailboxPassword", { params: { id: m.id }, body: { password } });
-    process.stdout.write((json?.password ? T.generatedPassword(json.password) : T.passwordSet) + "\n");
-  },
-  async "mailbox set"(values, [address]) {
-    const body = {};
-    if (values.quota !== undefined) {
-      const quota = parseQuota(values.quota);
-      if (quota === undefined) throw new UsageError(T.badQuota(values.quota));
-      body.quotaMb = quota;
-    }
-    if (values.enable) body.enabled = true;
-    if (values.disable) body.enabled = false;
-    if (!Object.keys(body).length) throw new UsageError(T.nothingToChange);
-    const api = client();
-    const m = await findMailbox(api, need(address, "<address>"));
-    const read = await api.call("getMailbox", { params: { id: m.id } });
-    const { json } = await api.call("updateMailbox", { params: { id: m.id }, body, headers: { "if-match": read.headers.get("etag") } });
-    printRecord(json, { format: format(values) });
-  },
-  async "mailbox delete"(values, [address]) {
-    need(address, "<address>");
-    if (!values.yes) throw new UsageError(T.confirmDelete(address));
-    const api = client();
-    const m = await findMailbox(api, address);
-    await api.call("deleteMailbox", { params: { id: m.id } });
-    process.stdout.write(T.deleted(address) + "\n");
-  },
-  async "alias list"(values, [domain]) {
-    const { json } = await client().call("listAliases", { query: { domain: need(domain, "<domain>") } });
-    printRows(json.aliases, ["id", "address", "targets"], { format: format(values) });
-  },
-  async "alias create"(values, [address, ...targets]) {
-    if (!targets.length) throw new UsageError(T.missingArg("<target>"));
-    const { json } = await client().call("createAlias", { body: { address: need(address, "<address>"), targets } });
-    printRecord(json, { format: format(values) });
-  },
-  async "alias delete"(values, [address]) {
-    need(address, "<address>");
-    const api = client();
-    const { json } = await api.call("listAliases", { query: { domain: address.slice(address.lastIndexOf("@") + 1) } });
-    const alias = json.aliases.find((a) => a.address === address.toLowerCase());
-    if (!alias) throw new ApiError(404, { title: T.noMailbox(address) });
-    await api.call("deleteAlias", { params: { id: alias.id } });
-    process.stdout.write(T.deleted(address) + "\n");
-  },
-  async "catchall set"(values, [domain, mailbox]) {
-    const target = need(mailbox, "<mailbox|off>");
-    const { json } = await client().call("setCatchAll", {
-      body: { domain: need(domain, "<domain>"), mailbox: target === "off" ? null : target },
-    });
-    printRecord({ domain: json.domain, catchAll: json.catchAll }, { format: format(values) });
-  },
-  async "domain list"(values) {
-    const api = client();
-    const rows = [];
-    let cursor;
-    do {
-      const { json } = await api.call("listDomains", { query: { cursor } });
-      rows.push(...json.items);
-      cursor = json.nextCursor;
-    } while (cursor);
-    printRows(rows, ["id", "name", "packageName", "mailboxCount"], { format: format(values) });
-  },
-  async "customer list"(values) {
-    const { json } = await client().call("listCustomers", { query: { q: values.search } });
-    printRows(json.items, ["id", "customerNumber", "company", "contactName", "contactEmail"], { format: format(values) });
-  },
-  async "customer show"(values, [id]) {
-    const { json } = await client().call("getCustomer", { params: { id: need(id, "<id>") } });
-    printRecord(json, { format: format(values) });
-  },
-  async "package list"(values) {
-    const { json } = await client().call("listPackages");
-    printRows(json.items, ["id", "name", "panel", "maxDomains", "maxMailboxes", "mailboxQuotaMb"], { format: format(values) });
-  },
-  async "package show"(values, [id]) {
-    const { json } = await client().call("getPackage", { params: { id: need(id, "<id>") } });
-    printRecord(json, { format: format(values) });
-  },
-  async "reseller list"(values) {
-    const { json } = await client().call("listResellers");
-    printRows(json.items, ["id", "name", "customerCount"], { format: format(values) });
-  },
+  ...MAIL_COMMANDS,
+  ...TENANT_COMMANDS,
   async "ticket list"(values) {
     const { json } = await client().call("listTickets", { query: { status: values.status } });
     printRows(json.items, ["id", "status", "category", "subject", "updatedAt"], { format: format(values) });
@@ -247,7 +110,7 @@ function exitCodeFor(status) {
   if (status === 401) return EXIT.unauthorized;
   if (status === 403) return EXIT.forbidden;
   if (status === 404) return EXIT.notFound;
-  if (status === 409 || status === 412) return EXIT.conflict;
+  if (status === 409 || status === 412 || status === 428) return EXIT.conflict;
   if (status === 400 || status === 422) return EXIT.invalid;
   if (status === 429) return EXIT.rateLimited;
   return EXIT.unexpected;

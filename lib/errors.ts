@@ -26,6 +26,12 @@ export class ForbiddenError extends ServiceError {
 /** Input that passed the schema but breaks a business rule; messages are i18n keys. */
 export class ValidationError extends ServiceError {}
 
+/**
+ * The request is well-formed but the record's state refuses it (a package still in use): the panel
+ * shows it like any refusal, the API answers 409 instead of 422.
+ */
+export class ConflictError extends ValidationError {}
+
 export class UnauthenticatedError extends ServiceError {
   constructor() {
     super("errors.unauthenticated");

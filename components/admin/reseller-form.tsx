@@ -8,27 +8,34 @@ import { FormMessage } from "@/components/form/notices";
 import { type FormAction, useForm } from "@/components/form/use-form";
 import { OneTimeSecret } from "@/components/ui/one-time-secret";
 
-/** New reseller: name, customer number range and login; the generated password is shown once. */
-export function ResellerForm({ action }: { action: FormAction }) {
+type ResellerValues = { id: number; name: string; customerNumberBase: number };
+
+/**
+ * A reseller's name and customer number range. New: with its login, whose generated password is
+ * shown once; editing: the login stays as it is.
+ */
+export function ResellerForm({ action, reseller }: { action: FormAction; reseller?: ResellerValues }) {
   const t = useTranslations("adminArea");
   const form = useForm(action);
-  const created = form.state.status === "success" ? form.state.data : undefined;
+  const created = !reseller && form.state.status === "success" ? form.state.data : undefined;
   return (
     <div className="space-y-4">
       {created && <OneTimeSecret title={t("resellerLogin")} login={created.login} secret={created.password} />}
       <Form form={form} className="space-y-4">
         <FormMessage state={form.state} />
-        <TextField name="name" label={t("name")} errors={form.errors} required />
+        {reseller && <input type="hidden" name="id" value={reseller.id} />}
+        <TextField name="name" label={t("name")} errors={form.errors} defaultValue={reseller?.name} required />
         <TextField
           name="customerNumberBase"
           label={t("customerNumberBase")}
           errors={form.errors}
           inputMode="numeric"
           hint={t("customerNumberBaseHint")}
+          defaultValue={reseller ? String(reseller.customerNumberBase) : undefined}
           required
         />
-        <TextField name="email" label={t("loginEmail")} errors={form.errors} type="email" required />
-        <SubmitButton pending={form.pending}>{t("createReseller")}</SubmitButton>
+        {!reseller && <TextField name="email" label={t("loginEmail")} errors={form.errors} type="email" required />}
+        <SubmitButton pending={form.pending}>{reseller ? t("saveReseller") : t("createReseller")}</SubmitButton>
       </Form>
     </div>
   );

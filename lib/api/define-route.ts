@@ -14,7 +14,11 @@ export type RouteContext<P, Q, B> = {
   query: Q;
   body: B;
   ip: string;
-  /** Refuses with 412 when the request's If-Match names another version than `current` has. */
+  /**
+   * Compares the request's If-Match with `current` (the representation a GET answers): 428 when the
+   * header is missing, 412 when it names another version. Called after the record was found, so a
+   * foreign id still answers 404 first.
+   */
   ifMatch: (current: unknown) => void;
 };
 
@@ -46,6 +50,10 @@ export type ApiRoute = {
   body?: z.ZodType;
   response?: z.ZodType;
   successStatus: number;
+  /** Changes an existing record: If-Match is required (the handler calls ctx.ifMatch). */
+  conditional?: boolean;
+  /** For the OpenAPI description: when this (non-POST) operation answers 409. */
+  conflicts?: string;
   handle: (ctx: RouteContext<unknown, unknown, unknown>) => RouteResult | Promise<RouteResult>;
 };
 

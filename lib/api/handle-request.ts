@@ -74,7 +74,10 @@ export async function handleApiRequest(request: Request): Promise<Response> {
       body,
       ip,
       ifMatch: (current: unknown) => {
-        if (!ifMatchHeader || ifMatchHeader.trim() === "*") return;
+        // Without If-Match two scripts would overwrite each other silently (RFC 6585: 428).
+        if (!ifMatchHeader?.trim()) throw new ApiProblem("preconditionRequired", { detailKey: "api.problems.ifMatchMissing" });
+        // "*": the caller knowingly changes whatever version is current (RFC 9110).
+        if (ifMatchHeader.trim() === "*") return;
         const wanted = ifMatchHeader.split(",").map((s) => s.trim().replace(/^W\//, ""));
         if (!wanted.includes(etagOf(current))) throw new ApiProblem("preconditionFailed");
       },

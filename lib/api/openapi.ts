@@ -47,8 +47,11 @@ function operation(route: ApiRoute) {
   if (route.params) responses["404"] = problem("No such record in the caller's scope (another tenant's id included)");
   if (route.body || route.query) responses["422"] = problem("Invalid input: per-field errors in the caller's language");
   if (route.method === "POST") responses["409"] = problem("Conflict: a name already taken, or the same Idempotency-Key still running");
-  if (route.method === "PATCH" || route.method === "PUT" || route.method === "DELETE")
-    responses["412"] = problem("If-Match does not name the current ETag");
+  else if (route.conflicts) responses["409"] = problem(route.conflicts);
+  if (route.conditional) {
+    responses["412"] = problem("If-Match does not name the current ETag: the record changed since it was read");
+    responses["428"] = problem("If-Match is missing: read the record first and send its ETag");
+  }
   const headers = [
     {
       name: "Accept-Language",
@@ -68,8 +71,16 @@ function operation(route: ApiRoute) {
           },
         ]
       : []),
-    ...(route.method === "PATCH" || route.method === "PUT" || route.method === "DELETE"
-      ? [{ name: "If-Match", in: "header", required: false, schema: { type: "string" }, description: "ETag from the last read" }]
+    ...(route.conditional
+      ? [
+          {
+            name: "If-Match",
+            in: "header",
+            required: true,
+            schema: { type: "string" },
+            description: 'ETag of the last read (GET); "*" knowingly changes whatever version is current',
+          },
+        ]
       : []),
   ];
   return {

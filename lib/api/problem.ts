@@ -1,6 +1,7 @@
 import { createTranslator } from "use-intl/core";
-import { ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from "@/lib/errors";
 import { type FieldMessages, messageKey, translateMessage } from "@/lib/i18n/message-ref";
+import { exceededRef, LimitError } from "@/lib/services/orders/limit-error";
 import { loadMessages } from "@/lib/i18n/load-messages";
 import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from "@/lib/i18n/locales";
 
@@ -14,6 +15,7 @@ export const PROBLEM_KINDS = {
   conflict: 409,
   idempotencyInProgress: 409,
   preconditionFailed: 412,
+  preconditionRequired: 428,
   unsupportedMediaType: 415,
   validation: 422,
   idempotencyMismatch: 422,
@@ -47,12 +49,20 @@ export function problemFromError(error: unknown): ApiProblem | undefined {
   if (error instanceof ForbiddenError) return new ApiProblem("forbidden");
   if (error instanceof UnauthenticatedError) return new ApiProblem("unauthorized");
   if (error instanceof ValidationError) {
-    const fieldErrors = error.fieldErrors ?? {};
-    const conflict = Object.values(fieldErrors).some((keys) => keys.some((k) => TAKEN.test(messageKey(k))));
+    const fieldErrors = error instanceof LimitError ? limitFieldErrors(error) : (error.fieldErrors ?? {});
+    const conflict =
+      error instanceof ConflictError || Object.values(fieldErrors).some((keys) => keys.some((k) => TAKEN.test(messageKey(k))));
     const detailKey = error.message === "errors.checkFields" ? undefined : error.message;
     return new ApiProblem(conflict ? "conflict" : "validation", { fieldErrors, detailKey });
   }
   return undefined;
+}
+
+/** A LimitError's numbers (what exceeds, where) beside its field, as the panel's form shows them. */
+function limitFieldErrors(error: LimitError): FieldMessages {
+  const lines = error.exceeded.map(exceededRef);
+  const others = error.fieldErrors ?? {};
+  return { ...others, [error.field]: [...(others[error.field] ?? []), ...lines] };
 }
 
 /** The caller's language from Accept-Language (q-values honoured), else German like the panel. */

@@ -21,6 +21,7 @@ export const customerFields = {
 
 export const createCustomerSchema = z.strictObject(customerFields);
 export const updateCustomerSchema = z.strictObject({ id: idField, ...customerFields });
+export const deleteCustomerSchema = z.strictObject({ id: idField });
 export type CustomerInput = z.output<typeof createCustomerSchema>;
 
 /** Query string of the customer list: search text and a keyset cursor (a customer number). */

@@ -4,6 +4,7 @@
  * from stdin that Dovecot takes at once, and the exit codes scripts test.
  */
 import { spawn } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -17,6 +18,8 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kontor-cli-"));
 const configFile = path.join(dir, "config.json");
 let tenant: ApiTenant;
 let key: string;
+
+const record = (stdout: string) => JSON.parse(stdout) as Record<string, unknown>;
 
 type Run = { code: number | null; stdout: string; stderr: string };
 
@@ -117,8 +120,70 @@ describe("kontor command line", () => {
     expect((await kontor(["mailbox", "show", address])).code).toBe(5);
   });
 
+  it("sets a mailbox's forwarding and spam filter, each read first and sent with If-Match", async () => {
+    const on = await kontor(["mailbox", "forward", tenant.address, "Weiter@Example.org", "--keep-copy", "yes", "--json"]);
+    expect(on.stderr).toBe("");
+    expect(record(on.stdout).forwarding).toEqual({ targets: ["weiter@example.org"], keepCopy: true });
+    // Without --keep-copy the switch stays as it is; without targets forwarding is off.
+    const off = await kontor(["mailbox", "forward", tenant.address, "--json"]);
+    expect(record(off.stdout).forwarding).toEqual({ targets: [], keepCopy: true });
+    expect(record((await kontor(["mailbox", "spam", tenant.address, "on", "--json"])).stdout).spamFilter).toBe(true);
+    expect((await kontor(["mailbox", "spam", tenant.address, "vielleicht"])).code).toBe(2);
+  });
+
+  it("creates, changes and deletes packages and customers as a reseller and resellers as the administration", async () => {
+    const as = (token: string) => ({ env: { KONTOR_URL: BASE_URL, KONTOR_API_KEY: token } });
+    const reseller = as(await world.keyFor(tenant.reseller, ["customers:write", "packages:write"], "CLI-R"));
+    const name = `CLI-Tarif ${world.tag}`;
+    const pkg = await kontor(
+      ["package", "create", name, "--panel", "plesk9", "--max-mailboxes", "5", "--quota", "1G", "--spam", "no", "--json"],
+      reseller,
+    );
+    expect(pkg.stderr).toBe("");
+    const created = JSON.parse(pkg.stdout) as { id: number };
+    expect(created).toMatchObject({ name, maxMailboxes: 5, mailboxQuotaMb: 1024, maxDomains: null, spamFilterEnabled: false });
+    const changed = await kontor(["package", "update", String(created.id), "--max-domains", "2", "--json"], reseller);
+    expect(JSON.parse(changed.stdout)).toMatchObject({ maxDomains: 2, maxMailboxes: 5 });
+    expect((await kontor(["package", "delete", String(tenant.packageId), "--yes"], reseller)).code).toBe(6);
+    expect((await kontor(["package", "delete", String(created.id)], reseller)).code).toBe(2);
+    expect((await kontor(["package", "delete", String(created.id), "--yes"], reseller)).code).toBe(0);
+
+    const email = `cli-${world.tag}@kunde.example`;
+    const customer = await kontor(["customer", "create", "--name", "Clara CLI", "--email", email, "--city", "Brixen"], reseller);
+    expect(customer.code).toBe(0);
+    expect(customer.stdout).toMatch(/password \(shown only now\)|Generated password/);
+    const id = /^id\s+(\d+)$/m.exec(customer.stdout)?.[1] ?? "";
+    const updated = await kontor(["customer", "update", id, "--city", "Meran", "--json"], reseller);
+    expect(JSON.parse(updated.stdout)).toMatchObject({ city: "Meran", contactName: "Clara CLI", contactEmail: email });
+    expect((await kontor(["customer", "update", id, "--country", "Deutschland"], reseller)).code).toBe(7);
+    expect((await kontor(["customer", "delete", id, "--yes"], reseller)).code).toBe(0);
+    expect((await kontor(["customer", "show", id], reseller)).code).toBe(5);
+
+    const admin = as(await world.keyFor(await world.admin(), ["resellers:write"], "CLI-A"));
+    const base = String(1_000_000 + crypto.randomInt(0, 900_000) * 1000);
+    const made = await kontor(
+      ["reseller", "create", `CLI ${world.tag}`, "--base", base, "--email", `cli-${world.tag}@reseller.example`, "--json"],
+      admin,
+    );
+    const rid = String((JSON.parse(made.stdout) as { id: number }).id);
+    expect(JSON.parse((await kontor(["reseller", "update", rid, "--name", `CLI neu ${world.tag}`, "--json"], admin)).stdout)).toMatchObject(
+      {
+        name: `CLI neu ${world.tag}`,
+      },
+    );
+    expect((await kontor(["reseller", "delete", rid, "--yes"], admin)).code).toBe(0);
+    expect((await kontor(["reseller", "list"], reseller)).code).toBe(4);
+  });
+
   it("answers --help on every command and gives scripts distinct exit codes", async () => {
-    for (const command of [["login"], ["mailbox", "list"], ["mailbox", "passwd"], ["domain", "list"], ["audit", "list"]]) {
+    for (const command of [
+      ["login"],
+      ["mailbox", "list"],
+      ["mailbox", "forward"],
+      ["customer", "update"],
+      ["package", "create"],
+      ["audit", "list"],
+    ]) {
       const res = await kontor([...command, "--help"]);
       expect(res.code, command.join(" ")).toBe(0);
       expect(res.stdout, command.join(" ")).toContain(`kontor ${command.join(" ")}`);
@@ -132,6 +197,9 @@ describe("kontor command line", () => {
     const german = await kontor(["mailbox", "create", `x@${tenant.domain}`, "--quota", "viel"], { env: { LANG: "de_DE.UTF-8" } });
     expect(german.code).toBe(2);
     expect(german.stderr).toContain("Ungültige Größe");
+    const help = await kontor(["package", "update", "--help"], { env: { LANG: "de_DE.UTF-8" } });
+    expect(help.stdout).toContain("kontor package update <id>");
+    expect(help.stdout).toContain("Grenzen: eine Zahl oder unlimited");
     expect((await kontor(["whoami"], { env: { KONTOR_URL: "http://127.0.0.1:9" } })).code).toBe(9);
   });
 });

@@ -15,7 +15,7 @@ import { API_TEST_PASSWORD as PASSWORD, type ApiTenant, openApiWorld } from "./s
 import { BASE_URL } from "./support/browser";
 import { firstRow } from "@/db/rows";
 
-const { sqlite, db, tag, tenant, keyFor } = openApiWorld();
+const { sqlite, db, tag, tenant, keyFor, admin } = openApiWorld();
 const bodies: string[] = [];
 const world = {} as { a: ApiTenant; b: ApiTenant; keys: Record<string, string> };
 
@@ -47,6 +47,8 @@ beforeAll(async () => {
     aRead: await keyFor(world.a.customer, ["mailboxes:read"], "A-lesen"),
     auditOnly: await keyFor(world.a.customer, ["audit:read"], "A-protokoll"),
     resellerA: await keyFor(world.a.reseller, ["customers:write", "packages:read"], "R"),
+    resellerB: await keyFor(world.b.reseller, ["customers:write", "packages:write"], "RB"),
+    admin: await keyFor(await admin(), ["resellers:write"], "Admin"),
   };
 });
 
@@ -213,7 +215,11 @@ describe("API v1 over HTTP", () => {
     expect(await imapLogin(address, String(first.json.password))).toBe(true);
   });
 
-  it("refuses a change made against an outdated ETag with 412", async () => {
+  it("refuses a change without If-Match with 428 and one against an outdated ETag with 412", async () => {
+    const unconditional = await api("PATCH", `/mailboxes/${world.a.mailboxId}`, { key: world.keys.a, body: { quotaMb: 1500 } });
+    expect(unconditional.status).toBe(428);
+    expect(unconditional.headers.get("content-type")).toBe("application/problem+json");
+    expect(unconditional.json.detail).toMatch(/If-Match/);
     const read = await api("GET", `/mailboxes/${world.a.mailboxId}`, { key: world.keys.a });
     const etag = read.headers.get("etag") ?? "";
     expect(etag).toMatch(/^".+"$/);
@@ -302,15 +308,91 @@ describe("API v1 over HTTP", () => {
     const listed = await api("GET", `/aliases?domain=${world.a.domain}`, { key: world.keys.a });
     expect((listed.json.aliases as { address: string }[]).map((a) => a.address)).toContain(address);
     expect(listed.json.catchAll).toBeNull();
-    const on = await api("PUT", "/catch-all", { key: world.keys.a, body: { domain: world.a.domain, mailbox: world.a.address } });
+    const ifMatch = (res: { headers: Headers }) => ({ "if-match": res.headers.get("etag") ?? "" });
+    const on = await api("PUT", "/catch-all", {
+      key: world.keys.a,
+      body: { domain: world.a.domain, mailbox: world.a.address },
+      headers: ifMatch(listed),
+    });
     expect(on.status).toBe(200);
     expect(on.json.catchAll).toBe(world.a.address);
-    expect((await api("PUT", "/catch-all", { key: world.keys.b, body: { domain: world.a.domain, mailbox: null } })).status).toBe(404);
+    const foreign = { domain: world.a.domain, mailbox: null };
+    expect((await api("PUT", "/catch-all", { key: world.keys.b, body: foreign, headers: { "if-match": "*" } })).status).toBe(404);
+    const off = await api("PUT", "/catch-all", {
+      key: world.keys.a,
+      body: { domain: world.a.domain, mailbox: null },
+      headers: ifMatch(on),
+    });
+    expect(off.json.catchAll).toBeNull();
+    const aliasUrl = `/aliases/${String(created.json.id)}`;
+    expect((await api("DELETE", aliasUrl, { key: world.keys.b, headers: { "if-match": "*" } })).status).toBe(404);
+    expect((await api("DELETE", aliasUrl, { key: world.keys.a })).status).toBe(428);
+    const alias = await api("GET", aliasUrl, { key: world.keys.a });
+    expect(alias.json).toEqual(created.json);
+    expect((await api("DELETE", aliasUrl, { key: world.keys.a, headers: ifMatch(alias) })).status).toBe(204);
+  });
+
+  it("lets a reseller create, change and delete packages and customers, and the administration resellers, each If-Match-guarded", async () => {
+    const key = world.keys.resellerB;
+    const pkg = { name: `Tarif ${tag}`, panel: "plesk9", maxDomains: 1, maxMailboxes: 2, mailboxQuotaMb: 100, maxForwards: 0 };
+    const created = await api("POST", "/packages", { key, body: { ...pkg, spamFilterEnabled: true, forwardingEnabled: true } });
+    expect(created.status).toBe(201);
+    const pkgUrl = `/packages/${String(created.json.id)}`;
+    expect((await api("PATCH", pkgUrl, { key, body: { maxDomains: 3 } })).status).toBe(428);
+    const etag = created.headers.get("etag") ?? "";
+    const changed = await api("PATCH", pkgUrl, { key, body: { maxDomains: 3 }, headers: { "if-match": etag } });
+    expect(changed.json).toMatchObject({ ...pkg, maxDomains: 3 });
+    expect((await api("DELETE", pkgUrl, { key: world.keys.resellerA, headers: { "if-match": "*" } })).status).toBe(403);
+    const inUse = await api("DELETE", `/packages/${world.b.packageId}`, { key, headers: { "if-match": "*" }, lang: "en" });
+    expect(inUse.status).toBe(409);
+    expect(inUse.json.detail).toMatch(/still use/);
+    expect((await api("DELETE", pkgUrl, { key, headers: { "if-match": changed.headers.get("etag") ?? "" } })).status).toBe(204);
+
+    const customer = await api("POST", "/customers", {
+      key,
+      body: {
+        company: "",
+        contactName: "Weg",
+        street: "",
+        postalCode: "",
+        city: "",
+        country: "DE",
+        phone: "",
+        contactEmail: `weg-${tag}@kunde.example`,
+      },
+    });
+    expect(customer.status).toBe(201);
+    const customerUrl = `/customers/${String(customer.json.id)}`;
+    expect((await api("PATCH", customerUrl, { key: world.keys.resellerA, body: { city: "X" }, headers: { "if-match": "*" } })).status).toBe(
+      404,
+    );
+    const moved = await api("PATCH", customerUrl, {
+      key,
+      body: { city: "Meran" },
+      headers: { "if-match": customer.headers.get("etag") ?? "" },
+    });
+    expect(moved.json.city).toBe("Meran");
+    expect((await api("DELETE", customerUrl, { key, headers: { "if-match": moved.headers.get("etag") ?? "" } })).status).toBe(204);
+    expect(sqlite.prepare("SELECT count(*) FROM users WHERE email = ?").pluck().get(`weg-${tag}@kunde.example`)).toBe(0);
+
+    // Bases are multiples of 1000 above the tenants' range (600000 … 990000).
+    const base = 1_000_000 + crypto.randomInt(0, 900_000) * 1000;
+    const reseller = await api("POST", "/resellers", {
+      key: world.keys.admin,
+      body: { name: `Weg ${tag}`, customerNumberBase: base, email: `weg-${tag}@reseller.example` },
+    });
+    expect(reseller.status).toBe(201);
+    const resellerUrl = `/resellers/${String(reseller.json.id)}`;
+    const read = await api("GET", resellerUrl, { key: world.keys.admin });
+    const renamed = await api("PATCH", resellerUrl, {
+      key: world.keys.admin,
+      body: { name: `Neu ${tag}` },
+      headers: { "if-match": read.headers.get("etag") ?? "" },
+    });
+    expect(renamed.json).toMatchObject({ name: `Neu ${tag}`, customerNumberBase: base });
     expect(
-      (await api("PUT", "/catch-all", { key: world.keys.a, body: { domain: world.a.domain, mailbox: null } })).json.catchAll,
-    ).toBeNull();
-    expect((await api("DELETE", `/aliases/${String(created.json.id)}`, { key: world.keys.b })).status).toBe(404);
-    expect((await api("DELETE", `/aliases/${String(created.json.id)}`, { key: world.keys.a })).status).toBe(204);
+      (await api("DELETE", resellerUrl, { key: world.keys.admin, headers: { "if-match": renamed.headers.get("etag") ?? "" } })).status,
+    ).toBe(204);
   });
 
   it("answers 429 with Retry-After once a key exceeds its rate limit", async () => {

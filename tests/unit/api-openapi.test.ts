@@ -52,4 +52,19 @@ describe("OpenAPI 3.1 description of /api/v1", () => {
     expect(body.required).toEqual(expect.arrayContaining(["address", "password"]));
     expect(body.additionalProperties).toBe(false);
   });
+
+  it("requires If-Match (428, 412) on every change of an existing record; only the write-only password is exempt", () => {
+    const changes = API_ROUTES.filter((r) => r.method !== "GET" && r.method !== "POST");
+    const exempt = changes.filter((r) => !r.conditional).map((r) => r.operationId);
+    expect(exempt).toEqual(["setMailboxPassword"]);
+    for (const route of changes.filter((r) => r.conditional)) {
+      const op = doc.paths[route.path][route.method.toLowerCase()];
+      expect(
+        op.parameters.find((p) => p.name === "If-Match"),
+        route.operationId,
+      ).toMatchObject({ in: "header", required: true });
+      expect(op.responses, route.operationId).toHaveProperty("428");
+      expect(op.responses, route.operationId).toHaveProperty("412");
+    }
+  });
 });

@@ -13,13 +13,15 @@ import { API_ROUTES } from "@/lib/api/routes";
 import { createApiKey } from "@/lib/services/api-keys/manage-api-keys";
 import { createApiKeySchema } from "@/lib/validation/api-key";
 import { harness } from "./../support/security/harness";
-import { aDomainWithMailboxes, emptyDb } from "../support/factories";
+import { aDomainWithMailboxes, anAdmin, emptyDb } from "../support/factories";
 
 vi.mock("@/db", async () => (await import("../support/security/harness")).mockDb());
 
 process.env.KONTOR_SIEVE_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "kontor-api-sieve-"));
 
 let key: string;
+/** Keys that reach the reseller's and the administration's resources, so the fuzzing gets past the scope check. */
+let staffKeys: { reseller: string; admin: string };
 let world: Awaited<ReturnType<typeof aDomainWithMailboxes>>;
 
 beforeAll(async () => {
@@ -35,6 +37,12 @@ beforeAll(async () => {
       db,
     )
   ).token;
+  const keyOf = async (actor: typeof world.customer.actor, scopes: string[]) =>
+    (await createApiKey(actor, createApiKeySchema.parse({ name: "Fuzz", scopes }), null, db)).token;
+  staffKeys = {
+    reseller: await keyOf(world.reseller.actor, ["customers:write", "packages:write"]),
+    admin: await keyOf(await anAdmin(db), ["resellers:write"]),
+  };
 });
 
 async function call(method: string, url: string, init: { body?: unknown; headers?: Record<string, string> } = {}) {
@@ -47,6 +55,11 @@ async function call(method: string, url: string, init: { body?: unknown; headers
   );
   const text = await res.text();
   return { status: res.status, headers: res.headers, json: (text ? JSON.parse(text) : null) as Record<string, unknown> };
+}
+
+function keyFor(route: (typeof API_ROUTES)[number]): string | undefined {
+  if (route.resource === "customers" || route.resource === "packages") return staffKeys.reseller;
+  return route.resource === "resellers" ? staffKeys.admin : undefined;
 }
 
 describe("API v1 operations", () => {
@@ -68,14 +81,22 @@ describe("API v1 operations", () => {
     });
     expect(spam.status).toBe(200);
     expect(spam.json.spamFilter).toBe(true);
-    const self = await call("PUT", `/mailboxes/${id}/forwarding`, { body: { targets: [world.mailboxes[0].address], keepCopy: true } });
+    const body = { targets: [world.mailboxes[0].address], keepCopy: true };
+    const unconditional = await call("PUT", `/mailboxes/${id}/forwarding`, { body });
+    expect(unconditional.status).toBe(428);
+    expect(unconditional.headers.get("content-type")).toBe("application/problem+json");
+    expect(unconditional.json.detail).toMatch(/If-Match/);
+    const self = await call("PUT", `/mailboxes/${id}/forwarding`, { body, headers: { "if-match": spam.headers.get("etag") ?? "" } });
     expect(self.status).toBe(422);
     expect((self.json.errors as { field: string }[])[0].field).toBe("targets");
   });
 
   it("deletes a mailbox and writes every change to the audit log under the key's name", async () => {
     const id = world.mailboxes[1].id;
-    expect((await call("DELETE", `/mailboxes/${id}`)).status).toBe(204);
+    expect((await call("DELETE", `/mailboxes/${id}`)).status).toBe(428);
+    expect((await call("GET", `/mailboxes/${id}`)).status).toBe(200);
+    const etag = (await call("GET", `/mailboxes/${id}`)).headers.get("etag") ?? "";
+    expect((await call("DELETE", `/mailboxes/${id}`, { headers: { "if-match": etag } })).status).toBe(204);
     expect((await call("GET", `/mailboxes/${id}`)).status).toBe(404);
     const audit = await call("GET", "/audit");
     const items = audit.json.items as { action: string; actor: string }[];
@@ -98,16 +119,20 @@ describe("API v1 operations", () => {
   it("answers every fuzzed body and query of every operation with a problem, never a 500", async () => {
     const seed = Number(process.env.KONTOR_FUZZ_SEED ?? 21);
     for (const route of API_ROUTES) {
-      const path = route.path.replace("{id}", String(world.mailboxes[0].id));
+      const ids: Record<string, number> = { customers: world.customer.id, packages: world.packageId, resellers: world.reseller.id };
+      const path = route.path.replace("{id}", String(ids[route.resource ?? ""] ?? world.mailboxes[0].id));
+      const staffKey = keyFor(route);
       await fc.assert(
         fc.asyncProperty(fc.jsonValue(), fc.string({ maxLength: 40 }), async (body, q) => {
           const res = await call(route.method, `${path}?domain=${encodeURIComponent(q)}&cursor=${encodeURIComponent(q)}`, {
             body: route.body ? JSON.stringify(body) : undefined,
+            // If-Match "*": the fuzzed body reaches validation and the service instead of stopping at 428.
+            headers: { "if-match": "*", ...(staffKey ? { authorization: `Bearer ${staffKey}` } : {}) },
           });
           expect(res.status, `${route.method} ${route.path} ${JSON.stringify(body)}`).toBeLessThan(500);
         }),
         { numRuns: 25, seed },
       );
     }
-  });
+  }, 60_000);
 });

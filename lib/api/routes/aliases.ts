@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ValidationError } from "@/lib/errors";
+import { NotFoundError, ValidationError } from "@/lib/errors";
 import { setCatchAll } from "@/lib/services/aliases/catch-all";
 import { listAliases, listCatchAlls } from "@/lib/services/aliases/list-aliases";
 import { deleteAlias, saveAlias } from "@/lib/services/aliases/save-alias";
@@ -36,6 +36,14 @@ async function domainAliases(actor: Actor, domainName: string) {
   const catchAll = (await listCatchAlls(actor, domain.subscriptionId)).find((c) => c.domainId === domain.id);
   const target = catchAll?.mailboxes.find((m) => m.id === catchAll.mailboxId);
   return { domain, body: { domain: domain.name, aliases, catchAll: target?.address ?? null } };
+}
+
+/** One alias as the API shows it, found through the caller's scope (another tenant's id: 404). */
+async function aliasRepresentation(actor: Actor, id: number) {
+  const alias = await locateAlias(actor, id);
+  const found = (await listAliases(actor, alias.subscriptionId)).find((a) => a.id === alias.id);
+  if (!found) throw new NotFoundError();
+  return { alias, body: { id: found.id, address: found.address, targets: found.targets } };
 }
 
 const names = { localPart: "address", targets: "targets", mailboxId: "mailbox" };
@@ -91,16 +99,32 @@ export const aliasRoutes = [
     },
   }),
   defineRoute({
+    method: "GET",
+    path: "/aliases/{id}",
+    operationId: "getAlias",
+    summary: "One alias (ETag for If-Match)",
+    resource: "mailboxes",
+    access: "read",
+    params: idParams,
+    response: aliasSchema,
+    handle: async ({ actor, params }) => {
+      const { body } = await aliasRepresentation(actor, params.id);
+      return { body, etagOf: body };
+    },
+  }),
+  defineRoute({
     method: "DELETE",
     path: "/aliases/{id}",
     operationId: "deleteAlias",
     summary: "Delete an alias",
     resource: "mailboxes",
     access: "write",
+    conditional: true,
     params: idParams,
     successStatus: 204,
-    handle: async ({ actor, params, ip }) => {
-      const alias = await locateAlias(actor, params.id);
+    handle: async ({ actor, params, ip, ifMatch }) => {
+      const { alias, body } = await aliasRepresentation(actor, params.id);
+      ifMatch(body);
       await deleteAlias(actor, { subscriptionId: alias.subscriptionId, aliasId: alias.id }, { ip });
       return {};
     },
@@ -109,6 +133,7 @@ export const aliasRoutes = [
     method: "PUT",
     path: "/catch-all",
     operationId: "setCatchAll",
+    conditional: true,
     summary: "Set a domain's catch-all to one of its mailboxes, or null to refuse unknown addresses",
     resource: "mailboxes",
     access: "write",

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ValidationError } from "@/lib/errors";
+import { fieldIssues } from "@/lib/validation/field-issues";
 
 /** Path ids: positive integers; anything else answers 404 (lib/api/handle-request.ts). */
 export const idParams = z.strictObject({ id: z.coerce.number<string>().int().positive() });
@@ -44,4 +45,14 @@ export async function renameFields<R>(run: () => R | Promise<R>, names: Record<s
   } catch (error) {
     return rename(error);
   }
+}
+
+/**
+ * PATCH: the fields sent over the stored ones, checked by the panel's whole-form schema (the same
+ * rules as saving the form). Stored values that a newer rule refuses come back as field errors.
+ */
+export function patched<S extends z.ZodType>(schema: S, current: object, patch: object): z.output<S> {
+  const merged = schema.safeParse({ ...current, ...patch });
+  if (merged.success) return merged.data;
+  throw new ValidationError("errors.checkFields", fieldIssues(merged.error).fieldErrors);
 }

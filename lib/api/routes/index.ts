@@ -1,8 +1,19 @@
 import type { ApiRoute } from "../define-route";
 import { aliasRoutes } from "./aliases";
+import { customerRoutes } from "./customers";
+import { domainRoutes } from "./domains";
 import { mailboxRoutes } from "./mailboxes";
+import { packageRoutes } from "./packages";
 import { recordRoutes } from "./records";
-import { tenantRoutes } from "./tenants";
+import { resellerRoutes } from "./resellers";
 
 /** Every operation of /api/v1; the router and the OpenAPI description both read this list. */
-export const API_ROUTES: ApiRoute[] = [...mailboxRoutes, ...aliasRoutes, ...tenantRoutes, ...recordRoutes];
+export const API_ROUTES: ApiRoute[] = [
+  ...mailboxRoutes,
+  ...aliasRoutes,
+  ...domainRoutes,
+  ...customerRoutes,
+  ...packageRoutes,
+  ...resellerRoutes,
+  ...recordRoutes,
+];

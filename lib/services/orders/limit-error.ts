@@ -1,4 +1,4 @@
-import type { FieldMessages } from "@/lib/i18n/message-ref";
+import { type FieldMessages, type MessageRef, messageRef } from "@/lib/i18n/message-ref";
 import type { ActionState } from "@/lib/actions/action-state";
 import { ValidationError } from "@/lib/errors";
 
@@ -24,8 +24,14 @@ export class LimitError extends ValidationError {
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 
+/** What exceeds as a catalogue message with its numbers, for the form (translated here) and the API. */
+export function exceededRef(e: Exceeded): MessageRef {
+  return messageRef(`orders.exceeded.${e.limit}`, { used: e.used, max: e.max, where: e.where });
+}
+
 export function describeExceeded(t: Translate, e: Exceeded): string {
-  return t(`orders.exceeded.${e.limit}`, { used: e.used, max: e.max, where: e.where });
+  const ref = exceededRef(e);
+  return t(ref.key, ref.values);
 }
 
 /** For action handlers: turns a LimitError into form state with the translated details; rethrows anything else. */

@@ -4,7 +4,7 @@ import { type Db, getDb } from "@/db";
 import { packages, subscriptions } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { can } from "@/lib/authz/permissions";
-import { ForbiddenError, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import { LimitError } from "@/lib/services/orders/limit-error";
 import { packageOrThrow } from "@/lib/services/orders/scoped-rows";
@@ -117,7 +117,7 @@ export async function deletePackage(actor: Actor, id: number, ip: string | null,
     async (tx) => {
       const current = await packageOrThrow(tx, actor, id);
       const used = (await firstRow(tx.select({ n: count() }).from(subscriptions).where(eq(subscriptions.packageId, id))))?.n ?? 0;
-      if (used > 0) throw new ValidationError("tariffs.errors.inUse");
+      if (used > 0) throw new ConflictError("tariffs.errors.inUse");
       await tx.delete(packages).where(eq(packages.id, id));
       await writeAudit(tx, actor, {
         action: "package.delete",

@@ -18,7 +18,7 @@ import { createApiKeySchema } from "@/lib/validation/api-key";
  */
 export const API_TEST_PASSWORD = "Wacholder-Kiesel-Bucht-58";
 
-export type ApiTenant = { reseller: Actor; customer: Actor; domain: string; mailboxId: number; address: string };
+export type ApiTenant = { reseller: Actor; customer: Actor; packageId: number; domain: string; mailboxId: number; address: string };
 
 export function openApiWorld() {
   const sqlite = openSqlite(databasePath());
@@ -57,11 +57,24 @@ export function openApiWorld() {
     const d = await buildDomain(db, owner, subscriptionId, domain);
     const m = await buildMailbox(db, owner, { id: d.id, name: domain }, "info", { passwordHash: hash, quotaMb: 1024 });
     const actor = async (id: number) => (await loadActor(db, "user", id)) as Actor;
-    return { reseller: await actor(r.userId), customer: await actor(c.userId), domain, mailboxId: m.id, address: `info@${domain}` };
+    return {
+      reseller: await actor(r.userId),
+      customer: await actor(c.userId),
+      packageId,
+      domain,
+      mailboxId: m.id,
+      address: `info@${domain}`,
+    };
   }
 
   const keyFor = async (actor: Actor, scopes: string[], name = "Skript") =>
     (await createApiKey(actor, createApiKeySchema.parse({ name: `${name} ${tag}`, scopes }), null, db)).token;
 
-  return { sqlite, db, tag, tenant, keyFor };
+  /** The installation's administration (the demo seed has one): resellers are its to manage. */
+  async function admin(): Promise<Actor> {
+    const row = sqlite.prepare("SELECT id FROM users WHERE role = 'admin' AND disabled = 0 ORDER BY id LIMIT 1").get() as { id: number };
+    return (await loadActor(db, "user", row.id)) as Actor;
+  }
+
+  return { sqlite, db, tag, tenant, keyFor, admin };
 }

@@ -50,6 +50,11 @@ export const STAFF_SIDE_ACTIONS: Record<string, MatrixEntry> = {
     valid: { role: "reseller", fields: (w) => ({ id: `${w.b.customerId}`, ...customer }) },
     foreign: { reseller: [(w) => ({ id: `${w.a.customerId}`, ...customer })] },
   },
+  [`${RESELLER_CUSTOMERS}#deleteCustomerAction`]: {
+    roles: ["reseller"],
+    valid: { role: "reseller", fields: (w) => ({ id: `${w.b.customerId}` }), expect: "customersAdmin.errors.hasSubscriptions" },
+    foreign: { reseller: [(w) => ({ id: `${w.a.customerId}` })] },
+  },
   [`${RESELLER_CUSTOMERS}#orderPackageAction`]: {
     roles: ["reseller"],
     valid: {
@@ -167,6 +172,17 @@ export const STAFF_SIDE_ACTIONS: Record<string, MatrixEntry> = {
     roles: ["admin"],
     valid: { role: "admin", fields: () => ({ name: "Dritter Reseller", customerNumberBase: "30000", email: "dritter@example.org" }) },
     noForeign: "installation-wide",
+  },
+
+  ["app/(admin)/admin/resellers/actions.ts#updateResellerAction"]: {
+    roles: ["admin"],
+    valid: { role: "admin", fields: (w) => ({ id: `${w.b.resellerId}`, name: "Umbenannt", customerNumberBase: "770000" }) },
+    noForeign: "installation-wide: the administration manages every reseller",
+  },
+  ["app/(admin)/admin/resellers/actions.ts#deleteResellerAction"]: {
+    roles: ["admin"],
+    valid: { role: "admin", fields: (w) => ({ id: `${w.b.resellerId}` }), expect: "adminArea.errors.hasCustomers" },
+    noForeign: "installation-wide: the administration manages every reseller",
   },
 
   // Second factors of KundenServiceCenter accounts (staff and customers).

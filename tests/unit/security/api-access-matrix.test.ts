@@ -53,6 +53,7 @@ function request(route: ApiRoute, key: string): Request {
     aliases: a.aliasId,
     customers: a.customerId,
     packages: a.packageId,
+    resellers: a.resellerId,
     tickets: a.ticketId,
   };
   const path = route.path.replace("{id}", String(ids[route.path.split("/")[1]] ?? 1));
@@ -75,7 +76,20 @@ function request(route: ApiRoute, key: string): Request {
       city: "",
       phone: "",
     },
+    updateCustomer: { city: "Matrix" },
+    createPackage: {
+      name: "Matrix",
+      panel: "plesk9",
+      maxDomains: 1,
+      maxMailboxes: 1,
+      mailboxQuotaMb: 100,
+      maxForwards: 1,
+      spamFilterEnabled: true,
+      forwardingEnabled: true,
+    },
+    updatePackage: { name: "Matrix" },
     createReseller: { name: "Matrix", customerNumberBase: 990000, email: "matrix-reseller@example.org" },
+    updateReseller: { name: "Matrix" },
     createTicket: { category: "general", subject: "Matrix", message: "Matrix" },
   };
   const body = bodies[route.operationId];

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/translations";
 import { ResellerForm } from "@/components/admin/reseller-form";
 import { Card, PageTitle } from "@/components/ui/card";
@@ -23,7 +24,11 @@ export default async function ResellersPage() {
           <tbody>
             {rows.map((r) => (
               <tr key={r.id} className="border-t border-slate-100">
-                <td className="py-2">{r.name}</td>
+                <td className="py-2">
+                  <Link href={`/admin/resellers/${r.id}`} className="text-brand-700 underline">
+                    {r.name}
+                  </Link>
+                </td>
                 <td>{r.customerCount}</td>
               </tr>
             ))}

@@ -1,8 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/actions/define-action";
 import { createCustomer } from "@/lib/services/customers/create-customer";
+import { deleteCustomer } from "@/lib/services/customers/delete-customer";
 import { updateCustomer } from "@/lib/services/customers/update-customer";
 import { addDomain } from "@/lib/services/orders/add-domain";
 import { limitErrorState } from "@/lib/services/orders/limit-error";
@@ -11,6 +13,7 @@ import { orderPackage } from "@/lib/services/orders/order-package";
 import {
   addDomainSchema,
   createCustomerSchema,
+  deleteCustomerSchema,
   moveDomainSchema,
   orderPackageSchema,
   updateCustomerSchema,
@@ -39,6 +42,16 @@ export const updateCustomerAction = defineAction({
     await updateCustomer(actor, id, values, ip);
     revalidatePath("/reseller", "layout");
     return { status: "success", message: t("customersAdmin.saved") };
+  },
+});
+
+export const deleteCustomerAction = defineAction({
+  permission: "reseller.manage",
+  schema: deleteCustomerSchema,
+  handler: async ({ actor, input, ip }) => {
+    await deleteCustomer(actor, input.id, ip);
+    revalidatePath("/reseller", "layout");
+    redirect("/reseller/customers");
   },
 });
 

@@ -7,7 +7,8 @@ import { requirePermission } from "@/lib/auth/session";
 import { getCustomerOrThrow } from "@/lib/services/customers/get-customer";
 import { idParam, orNotFound } from "@/lib/not-found";
 import { listPackagesForReseller } from "@/lib/services/packages/list-packages-for-reseller";
-import { addDomainAction, moveDomainAction, orderPackageAction, updateCustomerAction } from "../actions";
+import { DeleteButton } from "@/components/reseller/delete-button";
+import { addDomainAction, deleteCustomerAction, moveDomainAction, orderPackageAction, updateCustomerAction } from "../actions";
 import { ClientMessages } from "@/components/i18n/client-messages";
 
 export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
@@ -82,6 +83,15 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         </Card>
         <Card title={t("customersAdmin.stammdaten")}>
           <CustomerForm action={updateCustomerAction} customer={customer} />
+        </Card>
+        <Card title={t("customersAdmin.deleteTitle")}>
+          <p className="mb-3 text-sm text-slate-600">{t("customersAdmin.deleteHint")}</p>
+          <DeleteButton
+            action={deleteCustomerAction}
+            fields={{ id: String(customer.id) }}
+            label={t("customersAdmin.delete")}
+            confirm={t("customersAdmin.deleteConfirm")}
+          />
         </Card>
       </>
     </ClientMessages>
