@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { Actor } from "@/lib/authz/actor";
+import type { FieldMessages } from "@/lib/i18n/message-ref";
 import type { ApiKeyInfo } from "./authenticate";
 import type { ApiAccess, ApiResource } from "./scopes";
 
@@ -55,22 +56,34 @@ export type ApiRoute = {
   /** For the OpenAPI description: when this (non-POST) operation answers 409. */
   conflicts?: string;
   handle: (ctx: RouteContext<unknown, unknown, unknown>) => RouteResult | Promise<RouteResult>;
+  /**
+   * Business checks that need the caller (a package's quota limit) but not a valid body. They run only
+   * when the schema refused the body, so their errors come in the same 422 as the schema's, as on the
+   * panel's forms (lib/actions/define-action.ts). A service refusal there adds nothing.
+   */
+  alongside?: (ctx: { actor: Actor; params: unknown; raw: unknown }) => Promise<FieldMessages>;
 };
 
 type Def<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> = Omit<
   ApiRoute,
-  "params" | "query" | "body" | "handle" | "successStatus"
+  "params" | "query" | "body" | "handle" | "successStatus" | "alongside"
 > & {
   params?: P;
   query?: Q;
   body?: B;
   successStatus?: number;
   handle: (ctx: RouteContext<z.output<P>, z.output<Q>, z.output<B>>) => RouteResult | Promise<RouteResult>;
+  alongside?: (ctx: { actor: Actor; params: z.output<P>; raw: unknown }) => Promise<FieldMessages>;
 };
 
 /** Types the handler's context from the route's own schemas. */
 export function defineRoute<P extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = z.ZodUnknown, B extends z.ZodType = z.ZodUnknown>(
   def: Def<P, Q, B>,
 ): ApiRoute {
-  return { ...def, successStatus: def.successStatus ?? 200, handle: def.handle as ApiRoute["handle"] };
+  return {
+    ...def,
+    successStatus: def.successStatus ?? 200,
+    handle: def.handle as ApiRoute["handle"],
+    alongside: def.alongside as ApiRoute["alongside"],
+  };
 }

@@ -62,6 +62,12 @@ export const PERMISSION_TABLE = {
    * can never do more than the owner could in the panel (lib/api).
    */
   "apikeys.manage": ["admin", "reseller", "customer"],
+  /**
+   * Seeing and revoking the API keys of the accounts one looks after (a leaked key must be stoppable
+   * without its owner): the administration every key, a reseller its customers' keys
+   * (lib/services/api-keys/tenant-api-keys.ts).
+   */
+  "apikeys.manageOthers": ["admin", "reseller"],
   /** Where others worked from: the IP addresses of audit entries that are not the actor's own. */
   "audit.readIps": ["admin", "reseller", "support"],
   /**

@@ -105,6 +105,26 @@ describe("API v1 operations", () => {
     for (const i of items.filter((x) => x.action.startsWith("mailbox."))) expect(i.actor).toContain("Betrieb");
   });
 
+  it("answers the package's quota limit in the same 422 as the request's other field errors", async () => {
+    const domain = world.domain.name;
+    const fieldsOf = (json: Record<string, unknown>) =>
+      Object.fromEntries((json.errors as { field: string; messages: string[] }[]).map((e) => [e.field, e.messages]));
+    const created = await call("POST", "/mailboxes", { body: { address: `neu@${domain}`, quotaMb: 5000, password: "kurz" } });
+    expect(created.status).toBe(422);
+    expect(Object.keys(fieldsOf(created.json)).sort()).toEqual(["password", "quotaMb"]);
+    expect(fieldsOf(created.json).quotaMb.join(" ")).toContain("1024");
+    const badLocal = await call("POST", "/mailboxes", { body: { address: `a..b@${domain}`, quotaMb: 5000, password: null } });
+    expect(Object.keys(fieldsOf(badLocal.json)).sort()).toEqual(["address", "quotaMb"]);
+    const id = world.mailboxes[0].id;
+    const etag = (await call("GET", `/mailboxes/${id}`)).headers.get("etag") ?? "";
+    const patched = await call("PATCH", `/mailboxes/${id}`, { body: { quotaMb: 5000, enabled: "ja" }, headers: { "if-match": etag } });
+    expect(patched.status).toBe(422);
+    expect(Object.keys(fieldsOf(patched.json)).sort()).toEqual(["enabled", "quotaMb"]);
+    // Within the limit, only the schema's error remains.
+    const within = await call("PATCH", `/mailboxes/${id}`, { body: { quotaMb: 500, enabled: "ja" }, headers: { "if-match": etag } });
+    expect(Object.keys(fieldsOf(within.json))).toEqual(["enabled"]);
+  });
+
   it("answers protocol errors as problems: 405 with Allow, 415 for non-JSON, 400 for broken JSON", async () => {
     const wrong = await call("PATCH", "/mailboxes");
     expect(wrong.status).toBe(405);

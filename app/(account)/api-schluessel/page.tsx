@@ -1,20 +1,24 @@
 import { ApiKeyForm } from "@/components/api-keys/api-key-form";
+import { KeyTable } from "@/components/api-keys/key-table";
 import { ClientMessages } from "@/components/i18n/client-messages";
-import { DeleteButton } from "@/components/reseller/delete-button";
 import { Card, PageTitle } from "@/components/ui/card";
 import { READ_ONLY_RESOURCES, RESOURCE_NAMES, scopesFor } from "@/lib/api/scopes";
 import { requirePermission } from "@/lib/auth/session";
-import { getTimeFormatter } from "@/lib/i18n/time-formatter";
+import { can } from "@/lib/authz/permissions";
 import { getTranslations } from "@/lib/i18n/translations";
 import { listApiKeys } from "@/lib/services/api-keys/manage-api-keys";
+import { listTenantApiKeys, TENANT_KEYS_SHOWN } from "@/lib/services/api-keys/tenant-api-keys";
 import { createApiKeyAction, revokeApiKeyAction } from "./actions";
 
-/** "API-Schlüssel": the user's own keys for /api/v1 and the `kontor` command, and a new one. */
+/**
+ * "API-Schlüssel": the user's own keys for /api/v1 and the `kontor` command, and a new one; for the
+ * administration and resellers also the keys of the accounts they look after, to revoke a leaked one.
+ */
 export default async function ApiKeysPage() {
   const actor = await requirePermission("apikeys.manage");
   const t = await getTranslations("apiKeys");
-  const formatTime = await getTimeFormatter();
   const keys = await listApiKeys(actor);
+  const others = can(actor, "apikeys.manageOthers") ? await listTenantApiKeys(actor) : undefined;
   const allowed = scopesFor(actor);
   const resources = RESOURCE_NAMES.map((name) => ({
     name,
@@ -22,7 +26,6 @@ export default async function ApiKeysPage() {
       allowed.includes(`${name}:${a}`),
     ),
   })).filter((r) => r.access.length > 0);
-  const STATE_TEXT = { active: t("stateActive"), revoked: t("stateRevoked"), expired: t("stateExpired") };
   return (
     <ClientMessages area="(account)/api-schluessel">
       <PageTitle>{t("title")}</PageTitle>
@@ -33,51 +36,21 @@ export default async function ApiKeysPage() {
         </a>
       </p>
       <Card title={t("listTitle")}>
-        {keys.length === 0 ? (
-          <p className="text-sm text-slate-600">{t("none")}</p>
-        ) : (
-          <table className="w-full text-left text-sm">
-            <thead>
-              <tr className="border-b border-slate-200 text-slate-600">
-                <th className="py-2 pr-3 font-normal">{t("name")}</th>
-                <th className="py-2 pr-3 font-normal">{t("keyStart")}</th>
-                <th className="py-2 pr-3 font-normal">{t("scopes")}</th>
-                <th className="py-2 pr-3 font-normal">{t("created")}</th>
-                <th className="py-2 pr-3 font-normal">{t("expires")}</th>
-                <th className="py-2 pr-3 font-normal">{t("lastUsed")}</th>
-                <th className="py-2 pr-3 font-normal">{t("state")}</th>
-                <th className="py-2 font-normal" />
-              </tr>
-            </thead>
-            <tbody>
-              {keys.map((k) => (
-                <tr key={k.id} className="border-b border-slate-100 align-top" data-testid="api-key-row">
-                  <td className="py-2 pr-3 font-medium">{k.name}</td>
-                  <td className="py-2 pr-3 font-mono">kontor_{k.publicId}_…</td>
-                  <td className="py-2 pr-3">{k.scopes.join(", ")}</td>
-                  <td className="py-2 pr-3">{formatTime(k.createdAt)}</td>
-                  <td className="py-2 pr-3">{k.expiresAt ? formatTime(k.expiresAt) : t("never")}</td>
-                  <td className="py-2 pr-3">{k.lastUsedAt ? formatTime(k.lastUsedAt) : t("notYet")}</td>
-                  <td className="py-2 pr-3">{STATE_TEXT[k.state]}</td>
-                  <td className="py-2">
-                    {!k.revokedAt && (
-                      <DeleteButton
-                        action={revokeApiKeyAction}
-                        fields={{ keyId: String(k.id) }}
-                        label={t("revoke")}
-                        confirm={t("revokeConfirm", { name: k.name })}
-                      />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        {keys.length === 0 ? <p className="text-sm text-slate-600">{t("none")}</p> : <KeyTable keys={keys} revoke={revokeApiKeyAction} />}
       </Card>
       <Card title={t("newTitle")}>
         <ApiKeyForm action={createApiKeyAction} resources={resources} />
       </Card>
+      {others && (
+        <Card title={t("othersTitle")}>
+          <p className="mb-3 text-sm text-slate-600">{t("othersIntro", { count: TENANT_KEYS_SHOWN })}</p>
+          {others.length === 0 ? (
+            <p className="text-sm text-slate-600">{t("othersNone")}</p>
+          ) : (
+            <KeyTable keys={others} revoke={revokeApiKeyAction} withOwner />
+          )}
+        </Card>
+      )}
     </ClientMessages>
   );
 }

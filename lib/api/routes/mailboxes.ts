@@ -1,10 +1,12 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/authz/actor";
 import { ValidationError } from "@/lib/errors";
+import type { FieldMessages } from "@/lib/i18n/message-ref";
 import { generatePassword } from "@/lib/password/generate";
 import { createMailbox } from "@/lib/services/mailboxes/create-mailbox";
 import { deleteMailboxes } from "@/lib/services/mailboxes/delete-mailboxes";
 import { getPanelMailbox } from "@/lib/services/mailboxes/get-panel-mailbox";
+import { quotaErrorsAlongside } from "@/lib/services/mailboxes/quota-alongside";
 import { DOMAIN_MAILBOX_PAGE_MAX, listDomainMailboxes, locateDomain, locateMailbox } from "@/lib/services/mailboxes/mailbox-locator";
 import { setForwarding } from "@/lib/services/mailboxes/set-forwarding";
 import { setSpamFilter } from "@/lib/services/mailboxes/set-spam-filter";
@@ -79,6 +81,23 @@ export async function mailboxRepresentation(actor: Actor, id: number) {
   };
 }
 
+/**
+ * The package's quota check for a body that the schema or the address check refused, so "at most
+ * 2048 MB" comes in the same 422 as those errors (the panel's forms do the same: quota-alongside.ts).
+ * A quota the schema refuses itself adds nothing here.
+ */
+async function quotaAlongside(actor: Actor, subscriptionId: number, raw: unknown): Promise<FieldMessages> {
+  const quota = typeof raw === "object" && raw !== null && "quotaMb" in raw ? raw.quotaMb : undefined;
+  if (typeof quota !== "number" || !Number.isInteger(quota) || quota < 1 || quota > 9_999_999) return {};
+  return await quotaErrorsAlongside(actor, { subscriptionId: String(subscriptionId), quotaMb: String(quota) });
+}
+
+/** The domain part of a raw body's address, if it has one. */
+function rawDomain(raw: unknown): string | undefined {
+  const address = typeof raw === "object" && raw !== null && "address" in raw ? raw.address : undefined;
+  return typeof address === "string" && address.includes("@") ? address.slice(address.lastIndexOf("@") + 1).trim() : undefined;
+}
+
 const fieldNames = { newPassword: "password", confirmPassword: "password", localPart: "address", targets: "targets" };
 
 type MailboxState = Awaited<ReturnType<typeof mailboxRepresentation>>;
@@ -128,11 +147,18 @@ export const mailboxRoutes = [
     body: createMailboxBody,
     response: mailboxSchema.extend({ password: z.string().optional().describe("only when generated") }),
     successStatus: 201,
+    alongside: async ({ actor, raw }) => {
+      const domain = rawDomain(raw);
+      return domain ? await quotaAlongside(actor, (await locateDomain(actor, domain)).subscriptionId, raw) : {};
+    },
     handle: async ({ actor, body, ip }) => {
       const at = body.address.lastIndexOf("@");
       const local = localPartField.safeParse(body.address.slice(0, at));
-      if (!local.success) throw new ValidationError("errors.checkFields", { address: ["panel.errors.localPartInvalid"] });
       const domain = await renameFields(async () => await locateDomain(actor, body.address.slice(at + 1)), {});
+      if (!local.success) {
+        const quota = await quotaAlongside(actor, domain.subscriptionId, body);
+        throw new ValidationError("errors.checkFields", { address: ["panel.errors.localPartInvalid"], ...quota });
+      }
       const password = body.password ?? generatePassword();
       const created = await renameFields(
         () =>
@@ -185,6 +211,7 @@ export const mailboxRoutes = [
     params: idParams,
     body: updateMailboxBody,
     response: mailboxSchema,
+    alongside: async ({ actor, params, raw }) => await quotaAlongside(actor, (await locateMailbox(actor, params.id)).subscriptionId, raw),
     handle: async (ctx) =>
       await changeMailbox(ctx, async ({ subscriptionId, mailbox }) => {
         const { body } = ctx;

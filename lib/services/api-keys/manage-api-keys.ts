@@ -1,7 +1,7 @@
 import "server-only";
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull, or } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
-import { apiKeys } from "@/db/schema";
+import { apiKeys, users } from "@/db/schema";
 import { scopesFor } from "@/lib/api/scopes";
 import type { Actor } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/permissions";
@@ -10,6 +10,8 @@ import { endOfDayInZone } from "@/lib/i18n/format-time";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import type { CreateApiKeyInput } from "@/lib/validation/api-key";
 import { newApiKey } from "./key-secret";
+import { keyState } from "./key-state";
+import { othersKeysScope } from "./tenant-api-keys";
 import { transaction } from "@/db/transaction";
 import { onlyRow, firstRow } from "@/db/rows";
 
@@ -63,8 +65,6 @@ export async function createApiKey(actor: Actor, input: CreateApiKeyInput, ip: s
   );
 }
 
-export type ApiKeyState = "active" | "revoked" | "expired";
-
 /** The actor's keys, newest first, with their state at `now`; never the hash. */
 export async function listApiKeys(actor: Actor, db: Db = getDb(), now = new Date()) {
   assertCan(actor, "apikeys.manage");
@@ -82,13 +82,14 @@ export async function listApiKeys(actor: Actor, db: Db = getDb(), now = new Date
     .from(apiKeys)
     .where(own(actor))
     .orderBy(desc(apiKeys.id));
-  return rows.map((k): (typeof rows)[number] & { state: ApiKeyState } => ({
-    ...k,
-    state: k.revokedAt ? "revoked" : k.expiresAt && k.expiresAt.getTime() <= now.getTime() ? "expired" : "active",
-  }));
+  return rows.map((k) => ({ ...k, state: keyState(k, now) }));
 }
 
-/** Revocation is a timestamp the next request reads (lib/api/authenticate.ts): it counts at once. */
+/**
+ * Revocation is a timestamp the next request reads (lib/api/authenticate.ts): it counts at once. One's
+ * own key, or one of the accounts one looks after (apikeys.manageOthers); any other is NotFound. The
+ * entry goes to the key's tenant, so its owner reads in the audit log who revoked it.
+ */
 export async function revokeApiKey(actor: Actor, keyId: number, ip: string | null, db: Db = getDb()) {
   assertCan(actor, "apikeys.manage");
   await transaction(
@@ -96,20 +97,31 @@ export async function revokeApiKey(actor: Actor, keyId: number, ip: string | nul
     async (tx) => {
       const row = await firstRow(
         tx
-          .select({ id: apiKeys.id, name: apiKeys.name })
+          .select({
+            id: apiKeys.id,
+            name: apiKeys.name,
+            userId: apiKeys.userId,
+            resellerId: apiKeys.resellerId,
+            customerId: apiKeys.customerId,
+          })
           .from(apiKeys)
-          .where(and(eq(apiKeys.id, keyId), own(actor), isNull(apiKeys.revokedAt))),
+          .where(and(eq(apiKeys.id, keyId), or(own(actor), othersKeysScope(actor)), isNull(apiKeys.revokedAt))),
       );
       if (!row) throw new NotFoundError();
       await tx.update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.id, row.id));
+      const owner =
+        row.userId === actor.id
+          ? undefined
+          : (await firstRow(tx.select({ email: users.email }).from(users).where(eq(users.id, row.userId))))?.email;
       await writeAudit(tx, actor, {
         action: "apikey.revoke",
         targetKind: "api_key",
         targetId: row.id,
         targetLabel: row.name,
-        resellerId: actor.resellerId,
-        customerId: actor.customerId,
+        resellerId: row.resellerId,
+        customerId: row.customerId,
         ip,
+        details: owner ? { owner } : undefined,
       });
     },
     { behavior: "immediate" },

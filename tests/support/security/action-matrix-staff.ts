@@ -267,7 +267,7 @@ export const STAFF_SIDE_ACTIONS: Record<string, MatrixEntry> = {
   ["app/(account)/api-schluessel/actions.ts#revokeApiKeyAction"]: {
     roles: ["admin", "reseller", "customer"],
     valid: { role: "customer", fields: () => ({ keyId: "987654" }), expect: "errors.notFound" },
-    noForeign: OWN,
+    noForeign: "the world has no API keys; foreign keys (other tenants, staff) are NotFound in tests/unit/api-keys-others.test.ts",
   },
   ["lib/actions/session-actions.ts#logoutAction"]: { roles: "anyone", valid: { role: "anonymous", fields: () => ({}) }, noForeign: PUBLIC },
   ["lib/actions/session-actions.ts#switchLocaleAction"]: {

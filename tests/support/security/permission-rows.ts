@@ -6,6 +6,7 @@ import { outlivedLogin } from "@/lib/auth/session-lifetime";
 import type { Actor } from "@/lib/authz/actor";
 import type { Permission } from "@/lib/authz/permissions";
 import { listApiKeys } from "@/lib/services/api-keys/manage-api-keys";
+import { listTenantApiKeys } from "@/lib/services/api-keys/tenant-api-keys";
 import { auditIpVisible, listAudit } from "@/lib/services/audit/list-audit";
 import { updateCustomer } from "@/lib/services/customers/update-customer";
 import { assertMailAdmin } from "@/lib/services/mail-accounts/mail-admin-guard";
@@ -52,6 +53,7 @@ export const PERMISSION_ROWS: Record<Permission, PermissionRow> = {
   "mfa.reset": { gate: "service", probe: async (actor, _w, db) => await findCustomerAccounts(actor, "k", db) },
   "mfa.self": { gate: "actions" },
   "apikeys.manage": { gate: "service", probe: async (actor, _w, db) => await listApiKeys(actor, db) },
+  "apikeys.manageOthers": { gate: "service", probe: async (actor, _w, db) => await listTenantApiKeys(actor, db) },
   "password.self": { gate: "actions" },
   "reseller.manage": { gate: "service", probe: async (actor, _w, db) => await updateCustomer(actor, MISSING, customerInput, null, db) },
   "customer.self": { gate: "service", probe: async (actor, _w, db) => await revealTicketPassword(actor, MISSING, null, db) },
