@@ -19,7 +19,7 @@ export type LoadSpec = {
   name: string;
   url: string;
   cookie?: string;
-  method?: "GET" | "POST";
+  method?: "GET" | "POST" | "PATCH";
   body?: string;
   headers?: Record<string, string>;
   connections?: number;
@@ -27,7 +27,7 @@ export type LoadSpec = {
   /** Status codes that count as success besides 2xx (e.g. 303 after a login). */
   okStatus?: number[];
   /** Requests per connection, cycled: connection i sends perConnection[i]. Replaces url/body. */
-  perConnection?: { method: "GET" | "POST"; path: string; body?: string; headers?: Record<string, string> }[][];
+  perConnection?: { method: "GET" | "POST" | "PATCH"; path: string; body?: string; headers?: Record<string, string> }[][];
 };
 
 export async function runLoad(spec: LoadSpec, serverPid: number): Promise<LoadResult> {
