@@ -130,20 +130,25 @@ export function RemoveAliasButton({
   );
 }
 
-/** Catch-all of one domain: refuse unknown addresses, or deliver them to one of the domain's mailboxes. */
+/**
+ * Catch-all of one domain: refuse unknown addresses, or deliver them to one choice. The panel offers
+ * the domain's mailboxes (`mailboxId`), the E-Mail-Administration the customer's mail accounts (`mailAccountId`).
+ */
 export function CatchAllForm({
   action,
   subscriptionId,
   domainId,
   domain,
-  mailboxes,
+  field,
+  choices,
   current,
 }: {
   action: FormAction;
   subscriptionId?: number;
   domainId: number;
   domain: string;
-  mailboxes: { id: number; address: string }[];
+  field: "mailboxId" | "mailAccountId";
+  choices: { id: number; label: string }[];
   current: number | null;
 }) {
   const t = useTranslations("aliases");
@@ -161,16 +166,16 @@ export function CatchAllForm({
       <div className="flex flex-wrap gap-2">
         <select
           id={`${id}-box`}
-          name="mailboxId"
+          name={field}
           defaultValue={current ?? ""}
           className={`${inputClass} max-w-md`}
-          aria-invalid={!!errors.mailboxId}
+          aria-invalid={!!errors[field]}
           aria-describedby={`${id}-box-error`}
         >
           <option value="">{t("catchAllOff")}</option>
-          {mailboxes.map((m) => (
-            <option key={m.id} value={m.id}>
-              {t("catchAllTo", { address: m.address })}
+          {choices.map((c) => (
+            <option key={c.id} value={c.id}>
+              {t("catchAllTo", { address: c.label })}
             </option>
           ))}
         </select>
@@ -178,7 +183,7 @@ export function CatchAllForm({
           {t("save")}
         </button>
       </div>
-      <FieldError id={`${id}-box-error`} messages={errors.mailboxId} />
+      <FieldError id={`${id}-box-error`} messages={errors[field]} />
     </Form>
   );
 }

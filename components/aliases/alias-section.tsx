@@ -66,18 +66,32 @@ export async function AliasSection({ aliases, domains, actions, subscriptionId, 
           <h2 id="catch-all-title" className="text-base font-semibold">
             {t("catchAllTitle")}
           </h2>
-          <p className="text-sm text-slate-600">{t("catchAllIntro")}</p>
-          {catchAlls.map((c) => (
-            <CatchAllForm
-              key={c.domainId}
-              action={catchAllAction}
-              subscriptionId={subscriptionId}
-              domainId={c.domainId}
-              domain={c.domain}
-              mailboxes={c.mailboxes}
-              current={c.mailboxId}
-            />
-          ))}
+          <p className="text-sm text-slate-600">{t(subscriptionId === undefined ? "catchAllIntroAccounts" : "catchAllIntro")}</p>
+          {catchAlls.map((c) =>
+            // Without a subscription this is the E-Mail-Administration: its domains deliver to mail accounts.
+            subscriptionId === undefined ? (
+              <CatchAllForm
+                key={c.domainId}
+                action={catchAllAction}
+                domainId={c.domainId}
+                domain={c.domain}
+                field="mailAccountId"
+                choices={c.mailAccounts.map((a) => ({ id: a.id, label: a.login }))}
+                current={c.mailAccountId}
+              />
+            ) : (
+              <CatchAllForm
+                key={c.domainId}
+                action={catchAllAction}
+                subscriptionId={subscriptionId}
+                domainId={c.domainId}
+                domain={c.domain}
+                field="mailboxId"
+                choices={c.mailboxes.map((m) => ({ id: m.id, label: m.address }))}
+                current={c.mailboxId}
+              />
+            ),
+          )}
         </section>
       )}
     </div>

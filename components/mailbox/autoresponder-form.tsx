@@ -19,13 +19,16 @@ export type AutoresponderValues = {
 type Props = {
   action: FormAction;
   values: AutoresponderValues;
-  /** The panel sends which mailbox; the self-service takes it from the session. */
-  target?: { subscriptionId: number; mailboxId: number };
+  /**
+   * Hidden ids naming whose reply it is: the panel's subscription and mailbox, the
+   * E-Mail-Administration's account; the self-service takes the mailbox from the session.
+   */
+  target?: { subscriptionId: number; mailboxId: number } | { accountId: number };
   skin?: "panel";
   cancelHref?: string;
 };
 
-/** Abwesenheitsnotiz: the same form in the mailbox self-service and in every panel layout. */
+/** Abwesenheitsnotiz: the same form in the mailbox self-service, every panel layout and the E-Mail-Administration. */
 export function AutoresponderForm({ action, values, target, skin, cancelHref }: Props) {
   const t = useTranslations("autoresponder");
   const tc = useTranslations("common");
@@ -33,12 +36,7 @@ export function AutoresponderForm({ action, values, target, skin, cancelHref }: 
   return (
     <Form form={form} skin={skin} className="max-w-xl space-y-4">
       <FormMessage state={form.state} success={<SuccessNotice title={t("saved")} />} />
-      {target && (
-        <>
-          <input type="hidden" name="subscriptionId" value={target.subscriptionId} />
-          <input type="hidden" name="mailboxId" value={target.mailboxId} />
-        </>
-      )}
+      {target && Object.entries(target).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
       <CheckboxField
         name="enabled"
         label={<span className="font-medium">{t("enabled")}</span>}

@@ -24,6 +24,7 @@ export const {
   forwards,
   loginGrants,
   mailAccountAddresses,
+  mailAccountAutoresponders,
   mailAccounts,
   mailAliasTargets,
   mailAliases,

@@ -31,6 +31,7 @@ const PAGES = {
   "(ksc)/security": ["mfa"],
   "(ksc)/stammdaten": ["stammdaten"],
   "(ksc)/support": ["tickets"],
+  "(mailadmin)/konten": ["autoresponder"],
   "(panel)/forms": ["panel", "password"],
   "(panel)/autoresponder": ["autoresponder"],
   "(panel)/aliases": ["aliases"],

@@ -6,8 +6,16 @@
  *   postfix_recipients (address) – every deliverable address (lower case); others are refused at RCPT
  *   postfix_disabled   (address) – addresses that exist but are switched off; refused with 550 5.2.1
  *   postfix_virtual    (address, target) – aliases, one row per target; every recipient maps to itself
- *   postfix_catchall   (domain, target)  – the catch-all mailbox of a domain, if it has one
+ *   postfix_catchall   (domain, target)  – the catch-all of a domain, if it has one: a mailbox's address,
+ *                        or for a mail account `kontor=catchall@<domain>` (CATCH_ALL_LOCAL_PART), an
+ *                        address that then is a recipient too and that Dovecot's userdb maps to the account
  */
+/**
+ * Local part of the delivery address of a catch-all that points at a mail account (migration 0014):
+ * `=` is refused in every local part Kontor accepts, so it never collides with a real address.
+ */
+export const CATCH_ALL_LOCAL_PART = "kontor=catchall";
+
 export const POSTFIX_VIEWS = {
   domains: "postfix_domains",
   recipients: "postfix_recipients",

@@ -28,6 +28,9 @@ export type AliasInput = z.output<typeof aliasSchema>;
 export const deleteAliasSchema = z.strictObject({ subscriptionId: optionalId, aliasId: idField });
 export type DeleteAliasInput = z.output<typeof deleteAliasSchema>;
 
-/** Catch-all of a domain: a mailbox of that domain, or empty for "refuse unknown addresses". */
+/** Catch-all of a domain in the panel: a mailbox of that domain, or empty for "refuse unknown addresses". */
 export const catchAllSchema = z.strictObject({ subscriptionId: optionalId, domainId: idField, mailboxId: optionalId });
 export type CatchAllInput = z.output<typeof catchAllSchema>;
+
+/** The same in the E-Mail-Administration, whose domains deliver to the customer's mail accounts. */
+export const mailAdminCatchAllSchema = z.strictObject({ domainId: idField, mailAccountId: optionalId });

@@ -3,7 +3,7 @@ import { AUTORESPONDER_INTERVALS } from "@/db/schema/autoresponders";
 import { idField } from "@/lib/validation/mailbox-settings";
 
 /**
- * The autoresponder form (self-service, panels): on/off, subject, text, optional first and last day,
+ * The autoresponder form (self-service, panels, E-Mail-Administration): on/off, subject, text, optional first and last day,
  * and how often one sender is answered. Dates are `YYYY-MM-DD` from a date input; an end before the
  * start is refused beside the end field. Texts end up in a Sieve script (lib/mail/sieve/escape.ts),
  * so control characters other than line breaks and tabs are refused here already.
@@ -75,5 +75,9 @@ export const panelAutoresponderSchema = z
   .strictObject({ subscriptionId: idField, mailboxId: idField, ...fields })
   .superRefine(checkTogether);
 
+/** A mail account's autoresponder in the E-Mail-Administration (the account comes from the page). */
+export const mailAccountAutoresponderSchema = z.strictObject({ accountId: idField, ...fields }).superRefine(checkTogether);
+
 export type AutoresponderInput = z.output<typeof ownAutoresponderSchema>;
 export type PanelAutoresponderInput = z.output<typeof panelAutoresponderSchema>;
+export type MailAccountAutoresponderInput = z.output<typeof mailAccountAutoresponderSchema>;

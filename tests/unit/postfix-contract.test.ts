@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { domains, mailAccounts, mailboxes } from "@/db/schema";
 import { renderPostfixConfig } from "@/lib/mail/postfix-config";
-import { POSTFIX_TABLES, type PostfixTable } from "@/lib/mail/postfix-contract";
+import { CATCH_ALL_LOCAL_PART, POSTFIX_TABLES, type PostfixTable } from "@/lib/mail/postfix-contract";
+import { USERDB_VIEW } from "@/lib/mail/dovecot-contract";
 import { createSeededDb } from "../support/seeded-db";
 import { firstRow } from "@/db/rows";
 
@@ -61,6 +62,33 @@ describe("Postfix lookup tables over Kontor's schema", () => {
     } finally {
       await handle.db.update(mailboxes).set({ enabled: true }).where(eq(mailboxes.id, anna.id));
       await handle.db.update(domains).set({ catchAllMailboxId: null }).where(eq(domains.id, anna.domainId));
+    }
+  });
+
+  it("sends a domain's unknown addresses to a mail account through its catch-all address, only while the account is on", async () => {
+    const { recipients, virtual, catchall } = POSTFIX_TABLES;
+    const address = `${CATCH_ALL_LOCAL_PART}@dorfladen.example`;
+    const userdb = (user: string) => handle.sqlite.prepare(`SELECT login FROM ${USERDB_VIEW} WHERE user = ?`).pluck().all(user) as string[];
+    expect(lookup(recipients, address)).toBeUndefined();
+    expect(userdb(address)).toEqual([]);
+    const account = (await firstRow(handle.db.select().from(mailAccounts).where(eq(mailAccounts.login, "k10001.002"))))!;
+    const domain = (await firstRow(handle.db.select().from(domains).where(eq(domains.name, "dorfladen.example"))))!;
+    await handle.db.update(domains).set({ catchAllMailAccountId: account.id }).where(eq(domains.id, domain.id));
+    try {
+      expect(lookup(catchall, "dorfladen.example")).toBe(address);
+      expect(lookup(recipients, address)).toBe(address);
+      // Postfix stops resolving at an address that maps to itself; Dovecot delivers it into the account.
+      expect(lookupAll(virtual, address)).toEqual([address]);
+      expect(userdb(address)).toEqual(["k10001.002"]);
+      // Another domain of the customer keeps refusing.
+      expect(lookup(catchall, "alpenblick.example")).toBeUndefined();
+      await handle.db.update(mailAccounts).set({ enabled: false }).where(eq(mailAccounts.id, account.id));
+      expect(lookup(catchall, "dorfladen.example")).toBeUndefined();
+      expect(lookup(recipients, address)).toBeUndefined();
+      expect(userdb(address)).toEqual([]);
+    } finally {
+      await handle.db.update(mailAccounts).set({ enabled: true }).where(eq(mailAccounts.id, account.id));
+      await handle.db.update(domains).set({ catchAllMailAccountId: null }).where(eq(domains.id, domain.id));
     }
   });
 

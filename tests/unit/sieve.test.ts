@@ -3,7 +3,16 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { autoresponders, forwards, mailboxes, packages, senderRules, spamSettings } from "@/db/schema";
+import {
+  autoresponders,
+  forwards,
+  mailAccountAutoresponders,
+  mailAccounts,
+  mailboxes,
+  packages,
+  senderRules,
+  spamSettings,
+} from "@/db/schema";
 import { sieveList, sieveString } from "@/lib/mail/sieve/escape";
 import { DEFAULT_SIEVE_SETTINGS, generateSieveScript, type SieveSettings } from "@/lib/mail/sieve/generate";
 import { scriptFile } from "@/lib/mail/sieve/paths";
@@ -139,7 +148,38 @@ describe("scriptFile", () => {
     expect(scriptFile("/s", "anna@alpenblick.example")).toBe("/s/anna@alpenblick.example.sieve");
     expect(scriptFile("/s", "../etc@x.example")).toBeNull();
     expect(scriptFile("/s", "a/b@x.example")).toBeNull();
+    // A mail account is known to Dovecot by its login.
+    expect(scriptFile("/s", "k10001.002")).toBe("/s/k10001.002.sieve");
+    expect(scriptFile("/s", "..")).toBeNull();
+    expect(scriptFile("/s", ".hidden")).toBeNull();
   });
+});
+
+describe("mail accounts' autoresponders", () => {
+  it.skipIf(!hasSievec)("name the account's routed addresses as its own, in a script Pigeonhole compiles", () => {
+    const s = generateSieveScript({ ...DEFAULT_SIEVE_SETTINGS, vacation: { ...full.vacation!, addresses: ["kontakt@dorfladen.example"] } });
+    expect(s).toMatch(/vacation :days 3 :subject .* :addresses \["kontakt@dorfladen\.example"\] "Guten Tag,/);
+    expect(compiles(s).ok).toBe(true);
+  });
+
+  it("get a file named after the login at a full sync, and lose it when switched off", async () => {
+    const { db } = await createSeededDb();
+    const dir = path.join(tmp, "accounts");
+    const account = (await db.select().from(mailAccounts)).find((a) => a.login === "k10001.002")!;
+    await db.insert(mailAccountAutoresponders).values({
+      mailAccountId: account.id,
+      resellerId: account.resellerId,
+      customerId: account.customerId,
+      enabled: true,
+      body: "Konto weg.",
+    });
+    await syncAllSieve(db, dir);
+    const script = fs.readFileSync(path.join(dir, "k10001.002.sieve"), "utf8");
+    expect(script).toContain(':addresses ["kontakt@dorfladen.example"] "Konto weg.";');
+    await db.update(mailAccountAutoresponders).set({ enabled: false });
+    await syncAllSieve(db, dir);
+    expect(fs.existsSync(path.join(dir, "k10001.002.sieve"))).toBe(false);
+  }, 30_000);
 });
 
 describe("syncAllSieve", () => {

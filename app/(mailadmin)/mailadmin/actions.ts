@@ -3,6 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/actions/define-action";
+import { setCatchAll } from "@/lib/services/aliases/catch-all";
+import { setMailAccountAutoresponder } from "@/lib/services/autoresponder/mail-account-autoresponder";
 import { deleteAlias, saveAlias } from "@/lib/services/aliases/save-alias";
 import { refreshOwnSession } from "@/lib/auth/refresh-session";
 import { createMailAccount } from "@/lib/services/mail-accounts/create-mail-account";
@@ -24,7 +26,8 @@ import {
   setMailAccountQuotaSchema,
   unrouteAddressSchema,
 } from "@/lib/validation/mail-account";
-import { aliasSchema, deleteAliasSchema } from "@/lib/validation/alias";
+import { aliasSchema, deleteAliasSchema, mailAdminCatchAllSchema } from "@/lib/validation/alias";
+import { mailAccountAutoresponderSchema } from "@/lib/validation/autoresponder";
 import { displayAddress } from "@/lib/validation/names";
 
 export const changePendingPasswordAction = defineAction({
@@ -127,5 +130,26 @@ export const deleteMailAdminAliasAction = defineAction({
     await deleteAlias(actor, { ...input, subscriptionId: null }, { ip });
     revalidatePath("/mailadmin", "layout");
     return { status: "success", message: t("aliases.removed") };
+  },
+});
+
+// Catch-all of a domain without panel: refuse, or deliver to one of the customer's mail accounts.
+export const setMailAdminCatchAllAction = defineAction({
+  permission: "mailadmin.manage",
+  schema: mailAdminCatchAllSchema,
+  handler: async ({ actor, input, ip, t }) => {
+    const domain = await setCatchAll(actor, { ...input, subscriptionId: null, mailboxId: null }, { ip });
+    revalidatePath("/mailadmin", "layout");
+    return { status: "success", message: t("aliases.catchAllSaved", { domain }) };
+  },
+});
+
+export const setMailAccountAutoresponderAction = defineAction({
+  permission: "mailadmin.manage",
+  schema: mailAccountAutoresponderSchema,
+  handler: async ({ actor, input, ip, t }) => {
+    await setMailAccountAutoresponder(actor, input, ip);
+    revalidatePath(`/mailadmin/konten/${input.accountId}`);
+    return { status: "success", message: t("autoresponder.saved") };
   },
 });

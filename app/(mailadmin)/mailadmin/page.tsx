@@ -14,12 +14,13 @@ import { clientLoginExample } from "@/lib/mail/client-setup/mail-account-login";
 import { accountLogin } from "@/lib/services/orders/admin-account";
 import { getServerSettings } from "@/lib/services/settings/server-settings";
 import { AliasSection } from "@/components/aliases/alias-section";
-import { listAliases } from "@/lib/services/aliases/list-aliases";
+import { listAliases, listCatchAlls } from "@/lib/services/aliases/list-aliases";
 import {
   createMailAccountAction,
   deleteMailAdminAliasAction,
   routeAddressAction,
   saveMailAdminAliasAction,
+  setMailAdminCatchAllAction,
   unrouteAddressAction,
 } from "./actions";
 
@@ -121,7 +122,8 @@ export default async function MailAdminStartPage({
           <AliasSection
             aliases={await listAliases(actor, null)}
             domains={domains}
-            actions={{ save: saveMailAdminAliasAction, remove: deleteMailAdminAliasAction }}
+            catchAlls={await listCatchAlls(actor, null)}
+            actions={{ save: saveMailAdminAliasAction, remove: deleteMailAdminAliasAction, catchAll: setMailAdminCatchAllAction }}
           />
         </Card>
       )}

@@ -22,6 +22,11 @@ export type VacationSettings = {
   startsOn: string | null;
   endsOn: string | null;
   days: number;
+  /**
+   * More addresses of the recipient (Sieve `:addresses`): a mail account's routed addresses, since
+   * Dovecot knows it by its login. Empty for a mailbox, whose address Pigeonhole knows already.
+   */
+  addresses?: string[];
 };
 
 export const DEFAULT_SIEVE_SETTINGS: SieveSettings = {
@@ -57,7 +62,8 @@ function vacationRule(v: VacationSettings, spam: string | null): string {
   if (spam) tests.push(`not ${spam}`);
   const days = Math.min(30, Math.max(1, Math.trunc(v.days)));
   const subject = v.subject.trim() ? ` :subject ${sieveString(v.subject.trim())}` : "";
-  const action = `vacation :days ${days}${subject} ${sieveText(v.body)};`;
+  const addresses = v.addresses?.length ? ` :addresses ${sieveList(v.addresses)}` : "";
+  const action = `vacation :days ${days}${subject}${addresses} ${sieveText(v.body)};`;
   if (!tests.length) return action;
   const test = tests.length === 1 ? tests[0] : `allof (\n    ${tests.join(",\n    ")}\n  )`;
   return `if ${test} {\n  ${action}\n}`;

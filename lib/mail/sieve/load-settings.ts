@@ -3,9 +3,22 @@ import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import * as schema from "@/db/schema";
 import { DEFAULT_SIEVE_SETTINGS, type SieveSettings } from "./generate";
 
-const { autoresponders, domains, forwards, mailboxes, packages, senderRules, spamSettings, subscriptions } = schema;
+const {
+  autoresponders,
+  domains,
+  forwards,
+  mailAccountAddresses,
+  mailAccountAutoresponders,
+  mailAccounts,
+  mailboxes,
+  packages,
+  senderRules,
+  spamSettings,
+  subscriptions,
+} = schema;
 type AnyDb = BetterSQLite3Database<typeof schema>;
 
+/** `address` is Dovecot's user name, which names the script file: a mailbox's address or a mail account's login. */
 export type MailboxSieve = { id: number; address: string; settings: SieveSettings };
 
 /**
@@ -71,6 +84,46 @@ export async function loadSieveSettings(db: AnyDb, ids?: number[]): Promise<Mail
   }
   for (const m of byId.values()) if (!m.settings.forwards.length) m.settings.keepCopy = true;
   return [...byId.values()];
+}
+
+/**
+ * Mail accounts of the E-Mail-Administration (all, or the given ids) that have a switched-on
+ * autoresponder: the default spam filter plus the reply. Dovecot knows an account by its login, so the
+ * reply also names the account's routed addresses as its own. Accounts without one use the default.
+ */
+export async function loadAccountSieveSettings(db: AnyDb, ids?: number[]): Promise<MailboxSieve[]> {
+  const on = eq(mailAccountAutoresponders.enabled, true);
+  const rows = await db
+    .select({ id: mailAccounts.id, login: mailAccounts.login, reply: mailAccountAutoresponders })
+    .from(mailAccounts)
+    .innerJoin(mailAccountAutoresponders, eq(mailAccountAutoresponders.mailAccountId, mailAccounts.id))
+    .where(ids ? and(on, inArray(mailAccounts.id, ids)) : on);
+  if (!rows.length) return [];
+  const routed = await db
+    .select({ accountId: mailAccountAddresses.mailAccountId, address: mailAccountAddresses.address })
+    .from(mailAccountAddresses)
+    .where(
+      inArray(
+        mailAccountAddresses.mailAccountId,
+        rows.map((r) => r.id),
+      ),
+    )
+    .orderBy(asc(mailAccountAddresses.address));
+  return rows.map(({ id, login, reply: a }) => ({
+    id,
+    address: login,
+    settings: {
+      ...DEFAULT_SIEVE_SETTINGS,
+      vacation: {
+        subject: a.subject,
+        body: a.body,
+        startsOn: a.startsOn,
+        endsOn: a.endsOn,
+        days: a.intervalDays,
+        addresses: routed.filter((r) => r.accountId === id).map((r) => r.address),
+      },
+    },
+  }));
 }
 
 /** Whether the shared default script already does exactly what this mailbox needs. */

@@ -10,10 +10,11 @@ export function sieveDir(env?: Env): string {
   return settingsFrom(env).paths.sieveDir;
 }
 
-// Dovecot expands %Lu to exactly this lower-cased address; anything else never becomes a file name.
-const SAFE_ADDRESS = /^[a-z0-9_+=-]+(\.[a-z0-9_+=-]+)*@[a-z0-9-]+(\.[a-z0-9-]+)+$/;
+// Dovecot expands %Lu to exactly this lower-cased user name: a mailbox's address, or a mail account's
+// login (`k10001.002`). Anything else never becomes a file name.
+const SAFE_ADDRESS = /^[a-z0-9_+=-]+(\.[a-z0-9_+=-]+)*(@[a-z0-9-]+(\.[a-z0-9-]+)+)?$/;
 
-/** `<dir>/<address>.sieve`, or null when the address could not be a safe file name. */
+/** `<dir>/<user>.sieve`, or null when the user name could not be a safe file name. */
 export function scriptFile(dir: string, address: string): string | null {
   return SAFE_ADDRESS.test(address) ? path.join(dir, `${address}.sieve`) : null;
 }

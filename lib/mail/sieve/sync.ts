@@ -6,7 +6,7 @@ import { sql } from "drizzle-orm";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import type * as schema from "@/db/schema";
 import { DEFAULT_SIEVE_SETTINGS, generateSieveScript } from "./generate";
-import { isDefault, loadSieveSettings, type MailboxSieve } from "./load-settings";
+import { isDefault, loadAccountSieveSettings, loadSieveSettings, type MailboxSieve } from "./load-settings";
 import { DEFAULT_SCRIPT, scriptFile, sieveDir } from "./paths";
 
 type AnyDb = BetterSQLite3Database<typeof schema>;
@@ -68,7 +68,22 @@ export async function syncMailboxSieveSafely(db: AnyDb, mailboxId: number, dir =
 }
 
 /**
- * For whoever deletes (or re-creates) a mailbox: drops its script right away, so a later mailbox with
+ * Rewrites (or removes) the script of one mail account (named after its login), after the commit; a
+ * file-system problem is logged like above. Without a switched-on autoresponder it uses the default.
+ */
+export async function syncMailAccountSieveSafely(db: AnyDb, account: { id: number; login: string }, dir = sieveDir()) {
+  try {
+    ensureSieveDir(dir);
+    const m = (await loadAccountSieveSettings(db, [account.id])).at(0);
+    if (m) applyOne(dir, m);
+    else removeMailboxSieve(account.login, dir);
+  } catch (e) {
+    console.error("sieve sync failed; Dovecot picks the change up at its next start", e instanceof Error ? e.message : e);
+  }
+}
+
+/**
+ * For whoever deletes (or re-creates) a mailbox or mail account (by its login): drops its script right away, so a later mailbox with
  * the same address can never inherit an old forward. (The next Dovecot start would remove it too.)
  */
 export function removeMailboxSieve(address: string, dir = sieveDir()) {
@@ -77,8 +92,9 @@ export function removeMailboxSieve(address: string, dir = sieveDir()) {
 }
 
 /**
- * Full re-sync: only mailboxes whose effective settings differ from the default get a file, so a
- * million default mailboxes cost one query, not a million files. Stale files are removed.
+ * Full re-sync: only mailboxes whose effective settings differ from the default, and mail accounts with
+ * a switched-on autoresponder, get a file, so a million default mailboxes cost one query, not a million
+ * files. Stale files are removed.
  */
 export async function syncAllSieve(db: AnyDb, dir = sieveDir()): Promise<{ written: number }> {
   ensureSieveDir(dir);
@@ -101,6 +117,10 @@ export async function syncAllSieve(db: AnyDb, dir = sieveDir()): Promise<{ writt
       applyOne(dir, m);
       if (!isDefault(m.settings)) keep.add(`${m.address}.sieve`);
     }
+  }
+  for (const m of await loadAccountSieveSettings(db)) {
+    applyOne(dir, m);
+    keep.add(`${m.address}.sieve`);
   }
   for (const name of fs.readdirSync(dir)) {
     if (name.endsWith(".sieve") && !keep.has(name)) removeScript(path.join(dir, name));

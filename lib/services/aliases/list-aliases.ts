@@ -1,14 +1,23 @@
 import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
-import { domains, mailAliases, mailAliasTargets, mailboxes } from "@/db/schema";
+import { domains, mailAccounts, mailAliases, mailAliasTargets, mailboxes } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
+import { can } from "@/lib/authz/permissions";
 import { tenantScope } from "@/lib/authz/scope";
 import { displayAddress, displayDomain } from "@/lib/validation/names";
 import { aliasDomains } from "./alias-scope";
 
 export type AliasRow = { id: number; domainId: number; localPart: string; address: string; displayAddress: string; targets: string[] };
-export type CatchAllRow = { domainId: number; domain: string; mailboxId: number | null; mailboxes: { id: number; address: string }[] };
+export type CatchAllRow = {
+  domainId: number;
+  domain: string;
+  mailboxId: number | null;
+  mailboxes: { id: number; address: string }[];
+  mailAccountId: number | null;
+  /** Offered in the E-Mail-Administration only: its domains have mail accounts, not mailboxes. */
+  mailAccounts: { id: number; login: string }[];
+};
 
 /** The aliases of the actor's domains (a panel subscription, or the E-Mail-Administration's domains). */
 export async function listAliases(actor: Actor, subscriptionId: number | null, db: Db = getDb()): Promise<AliasRow[]> {
@@ -47,15 +56,24 @@ export async function listCatchAlls(actor: Actor, subscriptionId: number | null,
   const ids = await aliasDomains(db, actor, subscriptionId);
   if (!ids.length) return [];
   const rows = await db
-    .select({ id: domains.id, name: domains.name, catchAll: domains.catchAllMailboxId })
+    .select({ id: domains.id, name: domains.name, catchAll: domains.catchAllMailboxId, catchAllAccount: domains.catchAllMailAccountId })
     .from(domains)
     .where(and(inArray(domains.id, ids), tenantScope(actor, domains)))
     .orderBy(asc(domains.name));
+  const accounts = can(actor, "mailadmin.manage")
+    ? await db
+        .select({ id: mailAccounts.id, login: mailAccounts.login })
+        .from(mailAccounts)
+        .where(and(eq(mailAccounts.customerId, actor.customerId ?? -1), tenantScope(actor, mailAccounts)))
+        .orderBy(asc(mailAccounts.number))
+    : [];
   return Promise.all(
     rows.map(async (d) => ({
       domainId: d.id,
       domain: displayDomain(d.name),
       mailboxId: d.catchAll,
+      mailAccountId: d.catchAllAccount,
+      mailAccounts: accounts,
       // A domain's mailboxes for the choice; a catch-all is set on small domains, large ones list many.
       mailboxes: (
         await db

@@ -56,8 +56,9 @@ async function read(db: Pick<Db, "select">, mailboxId: number): Promise<Autoresp
   return row ?? EMPTY_AUTORESPONDER;
 }
 
-async function save(db: Db, actor: Actor, mailbox: Target, input: AutoresponderInput, action: string, ip: string | null | undefined) {
-  const values = {
+/** The stored row's values from a validated form; the same for mailboxes and mail accounts. */
+export function replyValues(input: AutoresponderInput) {
+  return {
     enabled: input.enabled,
     subject: input.subject,
     body: input.body,
@@ -66,6 +67,15 @@ async function save(db: Db, actor: Actor, mailbox: Target, input: AutoresponderI
     intervalDays: input.intervalDays,
     updatedAt: new Date(),
   };
+}
+
+/** What the audit log keeps: the text itself stays out, it may be personal. */
+export function replyAuditDetails(input: AutoresponderInput) {
+  return { enabled: input.enabled, startsOn: input.startsOn, endsOn: input.endsOn, intervalDays: input.intervalDays };
+}
+
+async function save(db: Db, actor: Actor, mailbox: Target, input: AutoresponderInput, action: string, ip: string | null | undefined) {
+  const values = replyValues(input);
   await transaction(
     db,
     async (tx) => {
@@ -73,7 +83,6 @@ async function save(db: Db, actor: Actor, mailbox: Target, input: AutoresponderI
         .insert(autoresponders)
         .values({ mailboxId: mailbox.id, resellerId: mailbox.resellerId, customerId: mailbox.customerId, ...values })
         .onConflictDoUpdate({ target: autoresponders.mailboxId, set: values });
-      // The text itself stays out of the audit log: it may be personal.
       await writeAudit(tx, actor, {
         action,
         targetKind: "mailbox",
@@ -82,7 +91,7 @@ async function save(db: Db, actor: Actor, mailbox: Target, input: AutoresponderI
         resellerId: mailbox.resellerId,
         customerId: mailbox.customerId,
         ip,
-        details: { enabled: input.enabled, startsOn: input.startsOn, endsOn: input.endsOn, intervalDays: input.intervalDays },
+        details: replyAuditDetails(input),
       });
     },
     { behavior: "immediate" },

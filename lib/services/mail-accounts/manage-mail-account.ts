@@ -10,6 +10,7 @@ import { LimitError } from "@/lib/services/orders/limit-error";
 import { noPanelAllowance } from "@/lib/services/orders/usage";
 import { checkCurrentPassword } from "@/lib/services/passwords/check-current-password";
 import { setPassword } from "@/lib/services/passwords/set-password";
+import { removeMailboxSieve } from "@/lib/mail/sieve/sync";
 import { accountOrThrow, assertMailAdmin } from "./mail-admin-guard";
 import { transaction } from "@/db/transaction";
 import { firstRow } from "@/db/rows";
@@ -93,10 +94,13 @@ export async function setMailAccountQuota(actor: Actor, accountId: number, quota
   );
 }
 
-/** Deletes an account and its routed addresses. Account `.001` is the administration itself and stays. */
+/**
+ * Deletes an account and its routed addresses (a catch-all pointing at it falls back to refusing).
+ * Account `.001` is the administration itself and stays.
+ */
 export async function deleteMailAccount(actor: Actor, accountId: number, ip: string | null, db: Db = getDb()) {
   const tenant = assertMailAdmin(actor);
-  await transaction(
+  const login = await transaction(
     db,
     async (tx) => {
       const account = await accountOrThrow(tx, actor, accountId);
@@ -110,7 +114,10 @@ export async function deleteMailAccount(actor: Actor, accountId: number, ip: str
         ...tenant,
         ip,
       });
+      return account.login;
     },
     { behavior: "immediate" },
   );
+  // A later account with the same number must not inherit its autoresponder script.
+  removeMailboxSieve(login);
 }

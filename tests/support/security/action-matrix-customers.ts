@@ -238,6 +238,29 @@ export const CUSTOMER_SIDE_ACTIONS: Record<string, MatrixEntry> = {
     valid: { role: "mailadmin", fields: (w) => ({ aliasId: `${w.b.noPanelAliasId}` }) },
     foreign: { mailadmin: [(w) => ({ aliasId: `${w.a.noPanelAliasId}` })] },
   },
+  [`${MAILADMIN}#setMailAdminCatchAllAction`]: {
+    roles: ["mailadmin"],
+    valid: { role: "mailadmin", fields: (w) => ({ domainId: `${w.b.noPanelDomainId}`, mailAccountId: `${w.b.accountId}` }) },
+    foreign: {
+      mailadmin: [
+        (w) => ({ domainId: `${w.a.noPanelDomainId}`, mailAccountId: `${w.a.accountId}` }),
+        (w) => ({ domainId: `${w.a.noPanelDomainId}`, mailAccountId: "" }),
+        // Another customer's mail account as the catch-all of one's own domain.
+        (w) => ({ domainId: `${w.b.noPanelDomainId}`, mailAccountId: `${w.a.accountId}` }),
+      ],
+    },
+    refusals: ["errors.notFound", "errors.checkFields", "aliases.errors.catchAllUnknownAccount"],
+  },
+  [`${MAILADMIN}#setMailAccountAutoresponderAction`]: {
+    roles: ["mailadmin"],
+    valid: {
+      role: "mailadmin",
+      fields: (w) => ({ accountId: `${w.b.accountId}`, enabled: "on", subject: "Urlaub", body: "Bis bald.", intervalDays: "7" }),
+    },
+    foreign: {
+      mailadmin: [(w) => ({ accountId: `${w.a.accountId}`, enabled: "on", subject: "Urlaub", body: "Bis bald.", intervalDays: "7" })],
+    },
+  },
   [`${MAILADMIN}#routeAddressAction`]: {
     roles: ["mailadmin"],
     valid: { role: "mailadmin", fields: (w) => ({ accountId: `${w.b.accountId}`, domainId: `${w.b.noPanelDomainId}`, localPart: "neu" }) },

@@ -2,13 +2,21 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "@/lib/i18n/translations";
 import { AccountPasswordForm, QuotaForm } from "@/components/mailadmin/account-forms";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { AutoresponderForm } from "@/components/mailbox/autoresponder-form";
+import { getMailAccountAutoresponder } from "@/lib/services/autoresponder/mail-account-autoresponder";
 import { DeleteButton } from "@/components/reseller/delete-button";
 import { Card, PageTitle } from "@/components/ui/card";
 import { requirePermission } from "@/lib/auth/session";
 import { getMailAdminOverview } from "@/lib/services/mail-accounts/mail-admin-overview";
 import { mailProgramUserNames } from "@/lib/mail/client-setup/mail-account-login";
 import { idParam } from "@/lib/not-found";
-import { deleteMailAccountAction, setMailAccountPasswordAction, setMailAccountQuotaAction } from "../../actions";
+import {
+  deleteMailAccountAction,
+  setMailAccountAutoresponderAction,
+  setMailAccountPasswordAction,
+  setMailAccountQuotaAction,
+} from "../../actions";
 
 export default async function MailAccountPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePermission("mailadmin.manage");
@@ -20,8 +28,10 @@ export default async function MailAccountPage({ params }: { params: Promise<{ id
   const admin = overview.accounts.find((a) => a.number === 1);
   if (!account) notFound();
   const t = await getTranslations("mailAdmin");
+  const tr = await getTranslations("autoresponder");
+  const reply = await getMailAccountAutoresponder(actor, account.id);
   return (
-    <>
+    <ClientMessages area="(mailadmin)/konten">
       <PageTitle>{account.login}</PageTitle>
       <p className="text-sm">
         <Link className="text-brand-700 underline" href="/mailadmin">
@@ -65,6 +75,10 @@ export default async function MailAccountPage({ params }: { params: Promise<{ id
           maxQuotaMb={overview.allowance.quotaMb}
         />
       </Card>
+      <Card title={tr("title")}>
+        <p className="mb-3 text-sm text-slate-600">{t("autoresponderIntro")}</p>
+        <AutoresponderForm action={setMailAccountAutoresponderAction} values={reply} target={{ accountId: account.id }} />
+      </Card>
       <Card title={t("deleteTitle")}>
         {account.number === 1 ? (
           <p className="text-sm text-slate-600">{t("adminCannotBeDeleted")}</p>
@@ -77,6 +91,6 @@ export default async function MailAccountPage({ params }: { params: Promise<{ id
           />
         )}
       </Card>
-    </>
+    </ClientMessages>
   );
 }
