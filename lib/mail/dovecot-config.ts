@@ -159,6 +159,10 @@ ssl = no
 disable_plaintext_auth = no
 auth_mechanisms = plain login
 hostname = kontor.localhost
+# Dovecot's default user name characters plus "=": the delivery address of a catch-all that points at a
+# mail account is kontor=catchall@<domain> (migration 0014), chosen because no address Kontor accepts
+# contains "=". Without it Dovecot refuses that user at LMTP before asking the userdb.
+auth_username_chars = abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01234567890.-_@=
 
 # A password change in the panel must work at the very next login, so Dovecot's auth cache (which
 # would keep the old hash) stays off. The Lua passdb reads the passdb view at every login and skips

@@ -52,6 +52,23 @@ function addRowsTheDemoLacks(db: DiskDb["db"]) {
     .set({ catchAllMailboxId: mailbox.id })
     .where(sql`${schema.domains.id} = ${mailbox.domainId}`)
     .run();
+  // A catch-all to a mail account (views postfix_catchall, postfix_recipients, dovecot_userdb) and its autoresponder.
+  const routed = db.select().from(schema.mailAccountAddresses).limit(1).get()!;
+  db.update(schema.domains)
+    .set({ catchAllMailAccountId: routed.mailAccountId })
+    .where(sql`${schema.domains.id} = ${routed.domainId}`)
+    .run();
+  db.insert(schema.mailAccountAutoresponders)
+    .values({
+      resellerId: routed.resellerId,
+      customerId: routed.customerId,
+      mailAccountId: routed.mailAccountId,
+      enabled: true,
+      subject: "Abwesend",
+      body: "Zurück am Montag.",
+      startsOn: "2026-05-01",
+    })
+    .run();
   db.update(schema.mailboxes)
     .set({ passwordHash: mailbox.passwordHash })
     .where(sql`${schema.mailboxes.id} = ${mailbox.id}`)

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { getLocale } from "next-intl/server";
 import { getTimeFormatter } from "@/lib/i18n/time-formatter";
-import { formatMegabytes, nearQuota } from "@/lib/services/mail-usage/mail-usage";
+import { quotaUsageFormatter } from "@/components/mail/quota-usage";
+import { nearQuota } from "@/lib/services/mail-usage/mail-usage";
 import { getTranslations } from "@/lib/i18n/translations";
 import { CreateAccountForm, RouteAddressForm } from "@/components/mailadmin/account-forms";
 import { mailAccountUsageText } from "@/components/mailadmin/mail-account-usage";
@@ -34,7 +34,7 @@ export default async function MailAdminStartPage({
   if (actor.mustChangePassword) return null;
   const t = await getTranslations();
   const { accounts, domains, allowance, usage } = await getMailAdminOverview(actor);
-  const locale = await getLocale();
+  const quotaUsage = await quotaUsageFormatter();
   const formatTime = await getTimeFormatter();
   const changed = (await searchParams).passwort === "geaendert";
   const top = accounts.reduce((n, a) => Math.max(n, a.number), 0);
@@ -86,13 +86,7 @@ export default async function MailAdminStartPage({
                   </ul>
                 </td>
                 <td className={nearQuota(a.usedBytes, a.quotaMb) ? "font-semibold text-red-700" : undefined}>
-                  {a.usedBytes === null
-                    ? a.quotaMb === null
-                      ? t("common.unlimited")
-                      : t("panel.quotaValue", { mb: a.quotaMb })
-                    : a.quotaMb === null
-                      ? t("panel.usageUnlimited", { used: formatMegabytes(a.usedBytes, locale) })
-                      : t("panel.usageOf", { used: formatMegabytes(a.usedBytes, locale), mb: a.quotaMb })}
+                  {quotaUsage(a.usedBytes, a.quotaMb)}
                 </td>
                 <td>{a.lastLogin ? formatTime(a.lastLogin) : t("panel.neverLoggedIn")}</td>
               </tr>

@@ -1,8 +1,8 @@
 import { getTranslations } from "@/lib/i18n/translations";
 import Link from "next/link";
-import { getLocale } from "next-intl/server";
 import { getTimeFormatter } from "@/lib/i18n/time-formatter";
-import { formatMegabytes, nearQuota } from "@/lib/services/mail-usage/mail-usage";
+import { quotaUsageFormatter } from "@/components/mail/quota-usage";
+import { nearQuota } from "@/lib/services/mail-usage/mail-usage";
 import { WebmailLink } from "@/components/mail/webmail-link";
 import { webmailUrl } from "@/lib/config";
 import { Card, PageTitle } from "@/components/ui/card";
@@ -26,7 +26,7 @@ export default async function MailboxStartPage() {
   const actor = await requirePermission("mailbox.self");
   const t = await getTranslations();
   const mailbox = await getOwnMailbox(actor);
-  const locale = await getLocale();
+  const usage = await quotaUsageFormatter();
   const formatTime = await getTimeFormatter();
   const spam = await getOwnSpamSettings(actor);
   const spamState = !spam.available || !spam.enabled ? "off" : spam.action;
@@ -38,13 +38,7 @@ export default async function MailboxStartPage() {
         <dl className="grid grid-cols-[10rem_1fr] gap-y-1 text-sm">
           <dt className="text-slate-500">{t("mailbox.quota")}</dt>
           <dd className={nearQuota(mailbox.usedBytes, mailbox.quotaMb) ? "font-semibold text-red-700" : undefined}>
-            {mailbox.usedBytes === null
-              ? mailbox.quotaMb
-                ? `${mailbox.quotaMb} MB`
-                : t("common.unlimited")
-              : mailbox.quotaMb
-                ? t("panel.usageOf", { used: formatMegabytes(mailbox.usedBytes, locale), mb: mailbox.quotaMb })
-                : t("panel.usageUnlimited", { used: formatMegabytes(mailbox.usedBytes, locale) })}
+            {usage(mailbox.usedBytes, mailbox.quotaMb)}
             {nearQuota(mailbox.usedBytes, mailbox.quotaMb) && <span className="block text-xs">{t("mailbox.quotaWarning")}</span>}
           </dd>
           <dt className="text-slate-500">{t("panel.lastLogin")}</dt>

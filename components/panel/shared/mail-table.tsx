@@ -1,8 +1,8 @@
 import { aroundPlaceholder } from "@/lib/i18n/repeated-texts";
 import { getTranslations } from "@/lib/i18n/translations";
-import { getLocale } from "next-intl/server";
 import { getTimeFormatter } from "@/lib/i18n/time-formatter";
-import { formatMegabytes, nearQuota } from "@/lib/services/mail-usage/mail-usage";
+import { quotaUsageFormatter } from "@/components/mail/quota-usage";
+import { nearQuota } from "@/lib/services/mail-usage/mail-usage";
 import type { PanelSubscription } from "@/lib/services/subscriptions/get-subscription-for-customer";
 import { PanelIcon } from "./icons";
 import { panelLinks } from "./links";
@@ -29,20 +29,15 @@ export async function MailTable({ sub, list, tone }: { sub: PanelSubscription; l
   // the order the language's message puts them, instead of formatting that text for every row.
   const around = aroundPlaceholder(t.raw("selectAddress") as string, "{address}");
   const select = { word: around.before || around.after, addressFirst: !around.before };
-  // Most addresses share a few quota values; each is formatted once.
-  const quotaTexts = new Map<number | null, string>();
-  const quotaText = (mb: number | null) => {
-    if (!quotaTexts.has(mb)) quotaTexts.set(mb, mb === null ? t("unlimited") : t("quotaValue", { mb }));
-    return quotaTexts.get(mb) as string;
-  };
-  const locale = await getLocale();
   const formatTime = await getTimeFormatter();
-  // "12,3 von 250 MB": used (from Dovecot's figures in mail_usage) and the limit; only the limit when
-  // Dovecot has not reported the mailbox yet.
+  // "12,3 von 250 MB" from Dovecot's figures in mail_usage, "noch nicht gemessen" without them. Most
+  // unmeasured addresses share a few quota values; each such text is formatted once.
+  const usage = await quotaUsageFormatter();
+  const unmeasured = new Map<number | null, string>();
   const usageText = (used: number | null, mb: number | null) => {
-    if (used === null) return quotaText(mb);
-    const usedMb = formatMegabytes(used, locale);
-    return mb === null ? t("usageUnlimited", { used: usedMb }) : t("usageOf", { used: usedMb, mb });
+    if (used !== null) return usage(used, mb);
+    if (!unmeasured.has(mb)) unmeasured.set(mb, usage(null, mb));
+    return unmeasured.get(mb) as string;
   };
   if (!list.items.length) return <p className="text-sm text-slate-600">{t("noAddresses")}</p>;
   return (
