@@ -11,8 +11,10 @@ const alias = { "@": path.resolve(import.meta.dirname), "server-only": path.reso
 const POSTGRES_UNIT_TESTS = [
   "tests/unit/action-enrolment.test.ts",
   "tests/unit/aliases.test.ts",
+  "tests/unit/api-keys-others.test.ts",
   "tests/unit/argon2-work-per-path.test.ts",
   "tests/unit/audit.test.ts",
+  "tests/unit/audit-api-key-label.test.ts",
   "tests/unit/autoresponder.test.ts",
   "tests/unit/csv-import.test.ts",
   "tests/unit/customers.test.ts",

@@ -4,6 +4,7 @@ import { getTranslations } from "@/lib/i18n/translations";
 import { Pager } from "@/components/tickets/pager";
 import { Card, PageTitle } from "@/components/ui/card";
 import type { Actor } from "@/lib/authz/actor";
+import { auditActorText } from "@/lib/services/audit/actor-text";
 import { auditIpVisible, listAudit } from "@/lib/services/audit/list-audit";
 import { auditQuerySchema } from "@/lib/validation/audit";
 import { AuditFilters } from "./audit-filters";
@@ -43,7 +44,7 @@ export async function AuditView({ actor, base, searchParams }: Props) {
                 {items.map((e) => (
                   <tr key={e.id} className="border-t border-slate-100 align-top [&>td]:py-2 [&>td]:pr-4">
                     <td className="whitespace-nowrap">{formatTime(e.at, "dateTimeSeconds")}</td>
-                    <td className="break-all">{e.actorLabel}</td>
+                    <td className="break-all">{auditActorText(t, e)}</td>
                     <td>
                       <span className="font-mono text-xs">{e.action}</span>
                       {typeof e.details?.via === "string" && t.has(`via.${e.details.via}`) && (

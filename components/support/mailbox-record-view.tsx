@@ -3,6 +3,7 @@ import { getTimeFormatter } from "@/lib/i18n/time-formatter";
 import { formatMegabytes } from "@/lib/services/mail-usage/mail-usage";
 import { getTranslations } from "@/lib/i18n/translations";
 import { Card } from "@/components/ui/card";
+import { auditActorText } from "@/lib/services/audit/actor-text";
 import type { MailboxRecord } from "@/lib/services/support/get-mailbox-record";
 import { displayDomain } from "@/lib/validation/names";
 import { DefinitionList } from "./definition-list";
@@ -11,6 +12,7 @@ import { DefinitionList } from "./definition-list";
 export async function MailboxRecordView({ record }: { record: MailboxRecord }) {
   const t = await getTranslations("records");
   const tp = await getTranslations("panelKind");
+  const ta = await getTranslations("audit");
   const formatTime = await getTimeFormatter();
   const locale = await getLocale();
   const when = (d: Date | null) => (d ? formatTime(d) : t("never"));
@@ -63,7 +65,7 @@ export async function MailboxRecordView({ record }: { record: MailboxRecord }) {
           <ul className="divide-y divide-slate-100 text-sm">
             {record.recentAudit.map((a) => (
               <li key={a.id} className="py-1">
-                {when(a.at)} · <span className="font-mono">{a.action}</span> · {a.actorLabel}
+                {when(a.at)} · <span className="font-mono">{a.action}</span> · {auditActorText(ta, a)}
                 {a.ip ? ` · ${a.ip}` : ""}
               </li>
             ))}

@@ -10,6 +10,7 @@ export const auditLog = pgTable(
     actorKind: text("actor_kind").notNull(),
     actorId: integer("actor_id"),
     actorLabel: text("actor_label").notNull(),
+    actorApiKey: text("actor_api_key"),
     action: text("action").notNull(),
     targetKind: text("target_kind"),
     targetId: integer("target_id"),

@@ -10,6 +10,11 @@ export const auditLog = sqliteTable(
     actorKind: text("actor_kind").notNull(),
     actorId: integer("actor_id"),
     actorLabel: text("actor_label").notNull(),
+    /**
+     * The API key's name when the change came through API v1. The label stays the owner's login; the
+     * reader's language phrases both ("<login> (API key “name”)", lib/services/audit/actor-text.ts).
+     */
+    actorApiKey: text("actor_api_key"),
     action: text("action").notNull(),
     targetKind: text("target_kind"),
     targetId: integer("target_id"),

@@ -19,7 +19,7 @@ const WINDOW_MS = 60_000;
 /**
  * The caller of an API request: `Authorization: Bearer <key>`. The key row and its owner are read
  * afresh on every request, so a revoked or expired key, or a disabled owner, is refused at the very
- * next request. The actor's label names the key, so every audit entry a key causes says which key.
+ * next request. The actor carries the key's name, so every audit entry a key causes says which key.
  * Counting the request (rate limit) and the last-used time are one write; the counter lives in the
  * database so that every server process shares it.
  */
@@ -48,7 +48,7 @@ export async function authenticateApiKey(db: Db, authorization: string | null, n
   if (!owner || !can(owner, "apikeys.manage")) throw unauthorized("api.problems.keyInactive");
   await countRequest(db, key.id, now);
   return {
-    actor: { ...owner, label: `${owner.label} (API-Schlüssel „${key.name}“)` },
+    actor: { ...owner, apiKeyName: key.name },
     login: owner.label,
     key: { id: key.id, name: key.name, scopes: key.scopes, expiresAt: key.expiresAt },
   };

@@ -12,6 +12,8 @@ export type Actor = {
   /** Set for mailbox users: their own mailbox. */
   mailboxId: number | null;
   mustChangePassword: boolean;
+  /** Set when the request came with an API key: its name, recorded beside the label in the audit log. */
+  apiKeyName?: string;
   sessionVersion: number;
 };
 

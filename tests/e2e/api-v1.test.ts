@@ -207,10 +207,9 @@ describe("API v1 over HTTP", () => {
         .get(`%${String(first.json.password)}%`),
     ).toBe(0);
     const audit = sqlite
-      .prepare("SELECT actor_label FROM audit_log WHERE action = 'mailbox.create' AND target_label = ?")
-      .pluck()
+      .prepare("SELECT actor_label AS login, actor_api_key AS apiKey FROM audit_log WHERE action = 'mailbox.create' AND target_label = ?")
       .all(address);
-    expect(audit).toEqual([`${world.a.customer.label} (API-Schlüssel „A ${tag}“)`]);
+    expect(audit).toEqual([{ login: world.a.customer.label, apiKey: `A ${tag}` }]);
     // The generated password is the mailbox's password at Dovecot.
     expect(await imapLogin(address, String(first.json.password))).toBe(true);
   });

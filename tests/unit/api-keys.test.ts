@@ -52,14 +52,15 @@ describe("API keys", () => {
     expect(JSON.stringify(audit)).not.toContain(secret);
   });
 
-  it("authenticates as the owner, with the key's name in the label the audit log records", async () => {
+  it("authenticates as the owner, with the key's name beside the owner's label for the audit log", async () => {
     const { db } = await emptyDb();
     const customer = await aCustomer(db);
     const { token } = await createApiKey(customer.actor, input(), null, db);
     const caller = await authenticateApiKey(db, `Bearer ${token}`);
     expect(caller.actor.id).toBe(customer.actor.id);
     expect(caller.actor.role).toBe("customer");
-    expect(caller.actor.label).toContain("Abrechnung");
+    expect(caller.actor.label).toBe(customer.actor.label);
+    expect(caller.actor.apiKeyName).toBe("Abrechnung");
     expect((await firstRow(db.select({ at: apiKeys.lastUsedAt }).from(apiKeys)))?.at).toBeInstanceOf(Date);
   });
 

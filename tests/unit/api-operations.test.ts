@@ -99,10 +99,13 @@ describe("API v1 operations", () => {
     expect((await call("DELETE", `/mailboxes/${id}`, { headers: { "if-match": etag } })).status).toBe(204);
     expect((await call("GET", `/mailboxes/${id}`)).status).toBe(404);
     const audit = await call("GET", "/audit");
-    const items = audit.json.items as { action: string; actor: string }[];
+    const items = audit.json.items as { action: string; actor: string; apiKey: string | null }[];
     expect(items.map((i) => i.action)).toContain("mailbox.delete");
     expect(items.filter((x) => x.action.startsWith("mailbox.")).length).toBeGreaterThanOrEqual(3);
-    for (const i of items.filter((x) => x.action.startsWith("mailbox."))) expect(i.actor).toContain("Betrieb");
+    for (const i of items.filter((x) => x.action.startsWith("mailbox."))) {
+      expect(i.actor).toBe(world.customer.actor.label);
+      expect(i.apiKey).toBe("Betrieb");
+    }
   });
 
   it("answers the package's quota limit in the same 422 as the request's other field errors", async () => {

@@ -25,7 +25,8 @@ const ticketDetailSchema = ticketSchema.extend({
 const auditSchema = z.object({
   id: z.int(),
   at: z.iso.datetime(),
-  actor: z.string(),
+  actor: z.string().describe("the login that made the change"),
+  apiKey: z.string().nullable().describe("the API key's name when the change came through the API"),
   action: z.string(),
   targetKind: z.string().nullable(),
   target: z.string().nullable(),
@@ -151,6 +152,7 @@ export const recordRoutes = [
             id: e.id,
             at: machineTime(e.at),
             actor: e.actorLabel,
+            apiKey: e.actorApiKey,
             action: e.action,
             targetKind: e.targetKind,
             target: e.targetLabel,

@@ -47,6 +47,7 @@ export async function listAudit(actor: Actor, query: AuditQuery, db: Db = getDb(
       actorKind: auditLog.actorKind,
       actorId: auditLog.actorId,
       actorLabel: auditLog.actorLabel,
+      actorApiKey: auditLog.actorApiKey,
       action: auditLog.action,
       targetKind: auditLog.targetKind,
       targetLabel: auditLog.targetLabel,

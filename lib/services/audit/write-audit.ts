@@ -17,11 +17,13 @@ export type AuditEntry = {
 type Tx = Pick<Db, "insert">;
 
 /** Written inside the caller's transaction, so the entry exists exactly when the change does. */
-export async function writeAudit(tx: Tx, actor: Pick<Actor, "kind" | "id" | "label"> | null, entry: AuditEntry) {
+export async function writeAudit(tx: Tx, actor: Pick<Actor, "kind" | "id" | "label" | "apiKeyName"> | null, entry: AuditEntry) {
   await tx.insert(auditLog).values({
     actorKind: actor?.kind ?? "anonymous",
     actorId: actor?.id ?? null,
     actorLabel: actor?.label ?? "anonymous",
+    // Structured, not in the label: the reader's language phrases "via API key" (actor-text.ts).
+    actorApiKey: actor?.apiKeyName ?? null,
     action: entry.action,
     targetKind: entry.targetKind ?? null,
     targetId: entry.targetId ?? null,

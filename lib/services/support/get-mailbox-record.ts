@@ -74,7 +74,14 @@ export async function viewMailboxRecord(actor: Actor, mailboxId: number, opts: {
     .where(eq(senderRules.mailboxId, record.id))
     .orderBy(asc(senderRules.pattern));
   const recentAudit = await db
-    .select({ id: auditLog.id, at: auditLog.at, actorLabel: auditLog.actorLabel, action: auditLog.action, ip: auditLog.ip })
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      actorLabel: auditLog.actorLabel,
+      actorApiKey: auditLog.actorApiKey,
+      action: auditLog.action,
+      ip: auditLog.ip,
+    })
     .from(auditLog)
     .where(and(eq(auditLog.targetKind, "mailbox"), eq(auditLog.targetId, record.id)))
     .orderBy(desc(auditLog.id))
