@@ -10,7 +10,7 @@ import { endOfDayInZone } from "@/lib/i18n/format-time";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import type { CreateApiKeyInput } from "@/lib/validation/api-key";
 import { newApiKey } from "./key-secret";
-import { keyState } from "./key-state";
+import { KEY_COLUMNS, keyState } from "./key-state";
 import { othersKeysScope } from "./tenant-api-keys";
 import { transaction } from "@/db/transaction";
 import { onlyRow, firstRow } from "@/db/rows";
@@ -68,20 +68,7 @@ export async function createApiKey(actor: Actor, input: CreateApiKeyInput, ip: s
 /** The actor's keys, newest first, with their state at `now`; never the hash. */
 export async function listApiKeys(actor: Actor, db: Db = getDb(), now = new Date()) {
   assertCan(actor, "apikeys.manage");
-  const rows = await db
-    .select({
-      id: apiKeys.id,
-      name: apiKeys.name,
-      publicId: apiKeys.publicId,
-      scopes: apiKeys.scopes,
-      expiresAt: apiKeys.expiresAt,
-      lastUsedAt: apiKeys.lastUsedAt,
-      revokedAt: apiKeys.revokedAt,
-      createdAt: apiKeys.createdAt,
-    })
-    .from(apiKeys)
-    .where(own(actor))
-    .orderBy(desc(apiKeys.id));
+  const rows = await db.select(KEY_COLUMNS).from(apiKeys).where(own(actor)).orderBy(desc(apiKeys.id));
   return rows.map((k) => ({ ...k, state: keyState(k, now) }));
 }
 

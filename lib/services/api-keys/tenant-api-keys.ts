@@ -5,7 +5,7 @@ import { apiKeys, users } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { assertCan, can } from "@/lib/authz/permissions";
 import { scopeKind, tenantScope } from "@/lib/authz/scope";
-import { keyState } from "./key-state";
+import { KEY_COLUMNS, keyState } from "./key-state";
 
 /** The newest keys shown on the page; older ones of a big installation are found by revoking newer ones first. */
 export const TENANT_KEYS_SHOWN = 200;
@@ -26,17 +26,7 @@ export function othersKeysScope(actor: Actor): SQL {
 export async function listTenantApiKeys(actor: Actor, db: Db = getDb(), now = new Date()) {
   assertCan(actor, "apikeys.manageOthers");
   const rows = await db
-    .select({
-      id: apiKeys.id,
-      owner: users.email,
-      name: apiKeys.name,
-      publicId: apiKeys.publicId,
-      scopes: apiKeys.scopes,
-      expiresAt: apiKeys.expiresAt,
-      lastUsedAt: apiKeys.lastUsedAt,
-      revokedAt: apiKeys.revokedAt,
-      createdAt: apiKeys.createdAt,
-    })
+    .select({ ...KEY_COLUMNS, owner: users.email })
     .from(apiKeys)
     .innerJoin(users, eq(users.id, apiKeys.userId))
     .where(othersKeysScope(actor))
