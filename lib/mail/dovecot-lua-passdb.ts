@@ -79,7 +79,8 @@ local rand = require "openssl.rand"
 
 -- Per process, never written anywhere: a memory dump of one worker gives no HMAC key for another.
 local SECRET = rand.bytes(32)
-local q
+local k
+local memo
 local stored = 0
 
 -- Kontor's database: the SQLite file, or PostgreSQL (each statement its own transaction, autocommit).
@@ -99,39 +100,56 @@ local function connect()
 end
 
 -- Opened at the first login, in the auth worker (root); the auth process itself only loads the file.
-local function open()
-  if q then return q end
-  local kontor = connect()
-  local memo = assert(DBI.Connect("SQLite3", ":memory:"))
-  memo:autocommit(true)
-  assert(memo:prepare("CREATE TABLE verified (user TEXT PRIMARY KEY, mac TEXT NOT NULL)")):execute()
-  q = {
+-- Kontor's connection and its statements, again after a failure (see run); the memo of verified
+-- logins lives for the process and never depends on that connection.
+local function kontor()
+  if k then return k end
+  local conn = connect()
+  k = {
     -- Held here: a connection nothing refers to is closed by the garbage collector.
-    kontor = kontor,
-    memo = memo,
-    passdb = assert(kontor:prepare("SELECT password, version FROM ${PASSDB_VIEW} WHERE ${user} = ? LIMIT 1")),
+    conn = conn,
+    passdb = assert(conn:prepare("SELECT password, version FROM ${PASSDB_VIEW} WHERE ${user} = ? LIMIT 1")),
     -- The stored last login comes along with the userdb row (one statement, no second round).
-    userdb = assert(kontor:prepare("SELECT u.login, u.home, u.quota_mb, m.last_login FROM ${USERDB_VIEW} u " ..
+    userdb = assert(conn:prepare("SELECT u.login, u.home, u.quota_mb, m.last_login FROM ${USERDB_VIEW} u " ..
       "LEFT JOIN ${MAIL_USAGE_TABLE} m ON m.login = u.login WHERE u.${user} = ? LIMIT 1")),
-    seen = assert(kontor:prepare("INSERT INTO ${MAIL_USAGE_TABLE} (login, last_login) VALUES (?, ?) " ..
+    seen = assert(conn:prepare("INSERT INTO ${MAIL_USAGE_TABLE} (login, last_login) VALUES (?, ?) " ..
       "ON CONFLICT (login) DO UPDATE SET last_login = excluded.last_login")),
-    known = assert(memo:prepare("SELECT mac FROM verified WHERE user = ?")),
-    remember = assert(memo:prepare("INSERT OR REPLACE INTO verified (user, mac) VALUES (?, ?)")),
-    forget = assert(memo:prepare("DELETE FROM verified WHERE rowid <= (SELECT max(rowid) FROM verified) - ?")),
   }
-  return q
+  return k
+end
+
+local function open_memo()
+  if memo then return memo end
+  local conn = assert(DBI.Connect("SQLite3", ":memory:"))
+  conn:autocommit(true)
+  assert(conn:prepare("CREATE TABLE verified (user TEXT PRIMARY KEY, mac TEXT NOT NULL)")):execute()
+  memo = {
+    conn = conn,
+    known = assert(conn:prepare("SELECT mac FROM verified WHERE user = ?")),
+    remember = assert(conn:prepare("INSERT OR REPLACE INTO verified (user, mac) VALUES (?, ?)")),
+    forget = assert(conn:prepare("DELETE FROM verified WHERE rowid <= (SELECT max(rowid) FROM verified) - ?")),
+  }
+  return memo
+end
+
+-- Runs one of Kontor's statements. A failed one (PostgreSQL restarted or failed over, the connection
+-- dropped) is run once more on a fresh connection, so the first login after a database restart does
+-- not fail in every auth worker; a second failure drops the connection and fails this login only.
+local function run(name, ...)
+  local statement = kontor()[name]
+  local ok, err = statement:execute(...)
+  if ok then return statement end
+  k = nil
+  statement = kontor()[name]
+  ok, err = statement:execute(...)
+  if ok then return statement end
+  k = nil
+  error(err)
 end
 
 -- Reads the one row and steps the statement to its end, which ends the read transaction at once:
 -- the next login sees the next commit, and no open reader holds back the WAL checkpoint.
--- A failed statement (PostgreSQL restarted, connection dropped) drops every handle: the next login
--- connects afresh instead of failing on a dead connection for the worker's whole life.
-local function one(statement, ...)
-  local ok, err = statement:execute(...)
-  if not ok then
-    q = nil
-    error(err)
-  end
+local function one(statement)
   local row = statement:fetch(true)
   while row ~= nil and statement:fetch(true) ~= nil do end
   return row
@@ -143,11 +161,11 @@ local function with_scheme(hash)
 end
 
 local function remember(user, mac)
-  assert(q.remember:execute(user, mac))
+  assert(memo.remember:execute(user, mac))
   stored = stored + 1
   if stored >= LIMIT then
     -- INSERT OR REPLACE gives a fresh rowid, so the lowest rowids are the longest unused.
-    assert(q.forget:execute(LIMIT // 2))
+    assert(memo.forget:execute(LIMIT // 2))
     stored = LIMIT // 2
   end
 end
@@ -159,13 +177,13 @@ end
 local function record_login(req, login, last)
   local now = os.time()
   if last ~= nil and now - tonumber(last) < LAST_LOGIN_PRECISION then return end
-  local ok, err = pcall(function() assert(q.seen:execute(login, now)) end)
+  local ok, err = pcall(run, "seen", login, now)
   if not ok then req:log_warning("last login not recorded: " .. tostring(err)) end
 end
 
 local function success(req, user)
   local fields = {}
-  local u = one(q.userdb, user)
+  local u = one(run("userdb", user))
   if u ~= nil then
     record_login(req, u.login, u.last_login)
     fields.userdb_user = u.login
@@ -178,16 +196,17 @@ local function success(req, user)
 end
 
 function auth_password_verify(req, password)
-  open()
+  open_memo()
   local user = req.user
-  local row = one(q.passdb, user)
+  local row = one(run("passdb", user))
   if row == nil or row.password == nil or row.password == "" then
     return dovecot.auth.PASSDB_RESULT_USER_UNKNOWN, ""
   end
   local hash = with_scheme(row.password)
   local raw = hmac.new(SECRET, "sha256"):final(user .. "\\0" .. tostring(row.version) .. "\\0" .. hash .. "\\0" .. password)
   local mac = string.format(string.rep("%02x", #raw), raw:byte(1, -1))
-  local known = one(q.known, user)
+  assert(memo.known:execute(user))
+  local known = one(memo.known)
   if known ~= nil and known.mac == mac then return success(req, user) end
   local ok, err = req:password_verify(hash, password)
   if ok == 1 then
@@ -204,9 +223,8 @@ end
 
 -- Non-plaintext mechanisms (none are enabled) and doveadm ask for the hash itself; Dovecot verifies it.
 function auth_passdb_lookup(req)
-  open()
   local user = req.user
-  local row = one(q.passdb, user)
+  local row = one(run("passdb", user))
   if row == nil or row.password == nil or row.password == "" then
     return dovecot.auth.PASSDB_RESULT_USER_UNKNOWN, ""
   end

@@ -264,3 +264,22 @@ describe("Postfix on PostgreSQL", () => {
     expect(result.data).toBeNull();
   });
 });
+
+describe("Dovecot after a PostgreSQL restart", () => {
+  it("the Lua passdb connects afresh: no login fails in any auth worker once PostgreSQL is back", async () => {
+    const { startPostgres, stopPostgres } = await import("@/scripts/lib/postgres-process");
+    const { box } = await panelMailbox();
+    // Several logins at once: several auth workers hold a connection that the restart will kill.
+    await remember(box.address, OLD);
+    await client.end();
+    expect(await stopPostgres(server.dir)).toBe(true);
+    await startPostgres({ dir: server.dir, port: server.port, ephemeral: true });
+    client = new pg.Client({ connectionString: server.url });
+    await client.connect();
+    const imapAfter = await Promise.all([imap(box.address, OLD), imap(box.address, OLD), imap(box.address, OLD)]);
+    const submissionAfter = await Promise.all([submission(box.address, OLD), submission(box.address, OLD)]);
+    expect([...imapAfter, ...submissionAfter], "every login right after the restart").toEqual([true, true, true, true, true]);
+    // The fresh connection reads the current row: a wrong password is still refused.
+    expect(await imap(box.address, NEW)).toBe(false);
+  });
+});
