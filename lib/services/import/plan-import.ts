@@ -15,6 +15,7 @@ import { getPasswordPolicyOptions } from "@/lib/services/settings/password-polic
 import { MAX_ALIAS_TARGETS } from "@/lib/validation/alias";
 import { localPartField, MAX_TARGETS_PER_MAILBOX, splitTargets } from "@/lib/validation/mailbox";
 import { canonicalAddress, canonicalDomain } from "@/lib/validation/names";
+import { aliasLoops } from "./alias-loops";
 import { type ImportProblem, MAX_REPORTED_PROBLEMS } from "./problems";
 import type { CsvRow } from "./read-csv";
 
@@ -209,14 +210,19 @@ export async function planImport(db: Reader, actor: Actor, subscriptionId: numbe
     return domainOwner.get(name) ?? null;
   };
   const addressOwner = preparedAddressOwner(db);
+  // Every address a mailbox or alias line of the file declares, so that an alias may name one from a
+  // later line (a line that turns out wrong is reported itself, and then nothing is applied).
+  const declared = new Set(
+    rows.filter((r) => ["mailbox", "alias"].includes(r.cells.type.toLowerCase())).map((r) => canonicalAddress(r.cells.address)),
+  );
   // An alias target outside the customer: another customer's domain or address (the file's own count as in).
   const isForeignTarget = async (t: string) => {
     const d = t.slice(t.lastIndexOf("@") + 1);
-    if (fileDomains.has(d)) return !fileAddresses.has(t);
+    if (fileDomains.has(d)) return !declared.has(t);
     const owner = await ownerOf(d);
     if (!owner) return false;
     const o = await addressOwner(t);
-    return owner.customerId !== target.customerId || (!fileAddresses.has(t) && o?.customerId !== target.customerId);
+    return owner.customerId !== target.customerId || (!declared.has(t) && o?.customerId !== target.customerId);
   };
   const inTarget = async (name: string) => fileDomains.has(name) || (await ownerOf(name))?.subscriptionId === target.subscriptionId;
   const added = { domains: 0, mailboxes: 0, aliases: 0, forwards: 0 };
@@ -385,5 +391,8 @@ export async function planImport(db: Reader, actor: Actor, subscriptionId: numbe
     }
     actions.push({ line, kind: "forward", op: existing ? "change" : "create", address, targets });
   }
-  return { target, actions, problems, problemCount };
+  const loops = aliasLoops(actions.filter((a): a is PlannedAlias => a.kind === "alias"));
+  for (const loop of loops) problem(loop.line, "aliasLoop", { chain: loop.chain.join(" → ") });
+  const looping = new Set(loops.map((l) => l.line));
+  return { target, actions: actions.filter((a) => !looping.has(a.line)), problems, problemCount };
 }
