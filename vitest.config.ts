@@ -20,6 +20,8 @@ const POSTGRES_UNIT_TESTS = [
   "tests/unit/customers.test.ts",
   "tests/unit/export.test.ts",
   "tests/unit/hash-schemes.test.ts",
+  "tests/unit/import-alias-loops.test.ts",
+  "tests/unit/import-jobs.test.ts",
   "tests/unit/limits.test.ts",
   "tests/unit/login-service.test.ts",
   "tests/unit/mail-accounts.test.ts",

@@ -2,10 +2,14 @@
  * Import from the command line: a CSV file of any size Kontor accepts (the panel takes 1 MB), or a
  * PostfixAdmin database (SQLite file or MySQL/MariaDB dump), into one subscription, as a given
  * admin, reseller or customer login. Without --apply it is the dry run; with it, the same checks and
- * then one transaction. README "Moving in: import and PostfixAdmin migration" shows the calls.
+ * then an import job applied in batches of 1,000 lines, each its own transaction, with its progress
+ * printed. A job whose process died (killed, crashed) goes on with --resume <job> once its lease has
+ * run out; --cancel <job> undoes what it applied. README "Moving in: import and PostfixAdmin
+ * migration" shows the calls.
  *
  *   npm run import -- --subscription 3 --as admin@kontor.example --postfixadmin pfa.sqlite [--apply]
  *   npm run import -- --subscription 3 --as kunde@kontor.example --csv umzug.csv [--apply] [--lang en]
+ *   npm run import -- --as kunde@kontor.example --resume 7 | --cancel 7
  */
 import { eq } from "drizzle-orm";
 // use-intl/core (next-intl's own core) has no React: the script runs outside Next, with the react-server condition.
@@ -15,13 +19,22 @@ import { parseArgs } from "node:util";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";
 import { loadActor } from "@/lib/auth/principals";
-import { ServiceError } from "@/lib/errors";
+import { NotFoundError, ServiceError } from "@/lib/errors";
 import { loadMessages } from "@/lib/i18n/load-messages";
 import { isLocale } from "@/lib/i18n/locales";
 import { postfixAdminRows, readPostfixAdmin } from "@/lib/services/import/postfixadmin";
 import type { ImportProblem } from "@/lib/services/import/problems";
 import { type CsvRow, readImportCsv } from "@/lib/services/import/read-csv";
-import { applyImport, dryRunImport, type ImportedVacation, ImportRefused, type ImportReport } from "@/lib/services/import/run-import";
+import { jobError, runImportJob } from "@/lib/services/import/import-job";
+import { cancelImportJob, listImportJobs } from "@/lib/services/import/job-control";
+import {
+  applyImport,
+  dryRunImport,
+  type ImportedVacation,
+  ImportFailed,
+  ImportRefused,
+  type ImportReport,
+} from "@/lib/services/import/run-import";
 import { firstRow } from "@/db/rows";
 
 const { values } = parseArgs({
@@ -31,6 +44,8 @@ const { values } = parseArgs({
     csv: { type: "string" },
     postfixadmin: { type: "string" },
     apply: { type: "boolean", default: false },
+    resume: { type: "string" },
+    cancel: { type: "string" },
     lang: { type: "string", default: "de" },
   },
 });
@@ -40,10 +55,11 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-const subscriptionId = Number(values.subscription);
-if (!Number.isInteger(subscriptionId) || subscriptionId <= 0) fail("--subscription <id> is required");
 if (!values.as) fail("--as <login e-mail of an admin, reseller or customer> is required");
-if (!values.csv === !values.postfixadmin) fail("give exactly one of --csv <file> or --postfixadmin <file>");
+const jobControl = values.resume ?? values.cancel;
+const subscriptionId = Number(values.subscription);
+if (!jobControl && (!Number.isInteger(subscriptionId) || subscriptionId <= 0)) fail("--subscription <id> is required");
+if (!jobControl && !values.csv === !values.postfixadmin) fail("give exactly one of --csv <file> or --postfixadmin <file>");
 const locale = isLocale(values.lang) ? values.lang : "de";
 // Untyped keys: the report's problem codes are data (ImportProblem.code), not literals.
 const translator = createTranslator({ locale, messages: loadMessages(locale) }) as unknown as (
@@ -56,6 +72,26 @@ const db = getDb();
 const user = await firstRow(db.select({ id: users.id }).from(users).where(eq(users.email, values.as.toLowerCase())));
 const actor = user && (await loadActor(db, "user", user.id));
 if (!actor) fail(`no login ${values.as}`);
+
+const progress = (applied: number, total: number, jobId: number) =>
+  console.log(`job ${String(jobId)}: ${String(applied)}/${String(total)}`);
+
+if (jobControl) {
+  const jobId = Number(jobControl);
+  if (!Number.isInteger(jobId) || jobId <= 0) fail("--resume/--cancel <job id>");
+  try {
+    // Within the login's scope (404 otherwise); a cancel also marks the job, then the run below undoes it.
+    const job = (await listImportJobs(actor, db, 1000)).find((j) => j.id === jobId);
+    if (!job) throw new NotFoundError();
+    if (values.cancel) await cancelImportJob(actor, jobId, db);
+    const state = await runImportJob(jobId, db, { afterBatch: (applied) => progress(applied, job.total, jobId) });
+    const error = await jobError(db, jobId);
+    console.log(`job ${String(jobId)}: ${state}${error ? ` (${t(error.code, error.params)})` : ""}`);
+    process.exit(state === "done" || state === "cancelled" ? 0 : 1);
+  } catch (error) {
+    fail(error instanceof ServiceError ? t(error.message) : error instanceof Error ? error.message : String(error));
+  }
+}
 
 let rows: CsvRow[];
 let fileProblems: ImportProblem[] = [];
@@ -102,7 +138,7 @@ try {
     subscriptionId,
     rows,
     fileProblems,
-    { ip: "cli", source: values.csv ? "cli-csv" : "postfixadmin", vacations },
+    { ip: "cli", source: values.csv ? "cli-csv" : "postfixadmin", vacations, onProgress: progress },
     db,
   );
   print(report);
@@ -111,6 +147,7 @@ try {
   // Shown once, here only: nothing stores them.
   if (generated.length) console.log(["address,password", ...generated.map((g) => `${g.address},${g.password}`)].join("\n"));
 } catch (error) {
+  if (error instanceof ImportFailed) fail(`${t("import.jobs.gone")} ${error.reason ? t(error.reason.code, error.reason.params) : ""}`);
   if (error instanceof ImportRefused) {
     print(error.report);
     console.log(t("import.checkedProblems", { count: error.report.problemCount }));

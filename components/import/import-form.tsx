@@ -1,6 +1,7 @@
 "use client";
 
-import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
 import { Form } from "@/components/form/form";
 import { SubmitButton } from "@/components/form/buttons";
 import { SelectField } from "@/components/form/fields";
@@ -45,7 +46,8 @@ export type ImportLabels = Record<
 const MAX_PANEL_BYTES = 1024 * 1024 - 16 * 1024;
 
 /**
- * Upload, dry run ("Prüfen") and apply ("Importieren"). The file stays selected between the two
+ * Upload, dry run ("Prüfen") and apply ("Importieren", which starts an import job whose progress
+ * components/import/import-jobs.tsx shows). The file stays selected between the two
  * posts; apply is offered only after a dry run without problems, and sends the digest of the file
  * that was checked. Generated passwords are shown once and can be saved once as a CSV made in the
  * browser from this answer; the server keeps none.
@@ -67,6 +69,12 @@ export function ImportForm({
   const generated = data?.generated ? (JSON.parse(data.generated) as { address: string; password: string }[]) : [];
   const checked = data?.checked ?? "";
   const canApply = !!report && !report.problemCount && !!checked;
+  const started = data?.applied === "1";
+  const router = useRouter();
+  // The job it started appears in the progress list the server renders.
+  useEffect(() => {
+    if (started) router.refresh();
+  }, [started, form.saved, router]);
 
   const download = () => {
     const csv = ["address,password", ...generated.map((g) => `${g.address},"${g.password.replace(/"/g, '""')}"`)].join("\r\n");

@@ -1,6 +1,8 @@
 import { ImportForm, type ImportLabels } from "@/components/import/import-form";
 import { Card, PageTitle } from "@/components/ui/card";
-import { importAction } from "@/app/(ksc)/ksc/import/actions";
+import { cancelImportAction, importAction } from "@/app/(ksc)/ksc/import/actions";
+import { ImportJobs } from "@/components/import/import-jobs";
+import { importJobItems } from "@/components/import/import-job-items";
 import type { Actor } from "@/lib/authz/actor";
 import { can } from "@/lib/authz/permissions";
 import { getTranslations } from "@/lib/i18n/translations";
@@ -39,6 +41,13 @@ export async function ImportPage({ actor }: { actor: Actor }) {
     more: key("more"),
     tooLarge: key("tooLarge"),
   };
+  const jobLabels = {
+    title: key("jobs.title"),
+    progress: key("jobs.progress"),
+    cancel: key("jobs.cancel"),
+    cancelConfirm: key("jobs.cancelConfirm"),
+    pending: key("pending"),
+  };
   return (
     <>
       <PageTitle>{t("nav.import")}</PageTitle>
@@ -46,6 +55,9 @@ export async function ImportPage({ actor }: { actor: Actor }) {
         <p className="mb-2 text-sm text-slate-600">{key("intro")}</p>
         <p className="mb-4 text-xs text-slate-600">{key("format")}</p>
         <ImportForm action={importAction} targets={targets} labels={labels} />
+        <div className="mt-4">
+          <ImportJobs jobs={await importJobItems(actor, t)} labels={jobLabels} cancelAction={cancelImportAction} />
+        </div>
       </Card>
       <Card title={key("exportTitle")}>
         <p className="mb-2 text-sm text-slate-600">{key("exportIntro")}</p>

@@ -17,3 +17,4 @@ export * from "./mfa";
 export * from "./mail-aliases";
 export * from "./autoresponders";
 export * from "./api-keys";
+export * from "./import-jobs";

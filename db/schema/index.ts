@@ -22,6 +22,8 @@ export const {
   customers,
   domains,
   forwards,
+  importJobSteps,
+  importJobs,
   loginGrants,
   mailAccountAddresses,
   mailAccountAutoresponders,

@@ -11,3 +11,6 @@ export const importSchema = z.strictObject({
     .regex(/^([0-9a-f]{64})?$/, "validation.invalid")
     .optional(),
 });
+
+/** "Abbrechen" of a running import job. */
+export const importJobSchema = z.strictObject({ jobId: idField });

@@ -76,7 +76,11 @@ describe("CSV import in the KundenServiceCenter", () => {
     expect(await page.content()).not.toContain("$6$wj1Y9");
 
     await page.getByRole("button", { name: "Importieren" }).click();
-    await page.getByText("3 Zeilen wurden übernommen.").waitFor();
+    // Applied as a job in batches: its progress is listed from the database, so a reload shows it again.
+    await page.getByText("3 Zeilen werden jetzt in Schritten übernommen.", { exact: false }).waitFor();
+    const jobs = page.getByRole("region", { name: "Importe" });
+    await jobs.getByText("3 Zeilen wurden übernommen.").waitFor();
+    expect(await jobs.getByRole("progressbar").first().getAttribute("value")).toBe("3");
     const generated = page.getByRole("region", { name: "Erzeugte Passwörter" });
     await generated.waitFor();
     const password = (await generated.getByRole("row").nth(1).getByRole("cell").nth(1).innerText()).trim();
@@ -85,6 +89,8 @@ describe("CSV import in the KundenServiceCenter", () => {
     expect((await firstRow(db.select().from(mailboxes).where(eq(mailboxes.address, alt))))?.passwordHash).toBe(SHA512);
     expect(await imapLogin(alt, OLD, portsFromEnv().imap)).toBe(true);
     expect(await imapLogin(gen, password, portsFromEnv().imap)).toBe(true);
+    await page.reload();
+    await page.getByRole("region", { name: "Importe" }).getByText("3 Zeilen wurden übernommen.").first().waitFor();
 
     // Export: the customer's CSV lists the imported mailbox, without its hash; hashes are admin-only.
     const href = await page.getByRole("link", { name: "CSV", exact: true }).first().getAttribute("href");

@@ -99,7 +99,8 @@ export async function loadImportTarget(db: Reader, actor: Actor, subscriptionId:
   return { ...ids, forwarding, limits: { maxDomains, maxMailboxes, mailboxQuotaMb, maxAliases, maxForwards } };
 }
 
-async function countIn(db: Reader, target: ImportTarget) {
+/** What the subscription holds now, for the package limits (the dry run, and each batch of a job). */
+export async function countIn(db: Reader, target: Pick<ImportTarget, "subscriptionId">) {
   const n = (q: { n: number } | undefined) => q?.n ?? 0;
   const sub = eq(domains.subscriptionId, target.subscriptionId);
   return {

@@ -1,21 +1,15 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
-import { autoresponders, domains, forwards, mailAliases, mailAliasTargets, mailboxes, spamSettings } from "@/db/schema";
-import { hashPassword } from "@/lib/auth/password-hash";
+
 import type { Actor } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/permissions";
 import { ValidationError } from "@/lib/errors";
-import { syncMailboxSieveSafely } from "@/lib/mail/sieve/sync";
-import { generatePassword } from "@/lib/password/generate";
-import { writeAudit } from "@/lib/services/audit/write-audit";
-import { writePasswordHash } from "@/lib/services/passwords/set-password";
-import { AUTORESPONDER_BODY_MAX, AUTORESPONDER_SUBJECT_MAX } from "@/lib/validation/autoresponder";
+import type { ImportJobState } from "@/db/schema";
+import { type GeneratedPassword, jobError, type JobError, kickImportJob, runImportJob, stageImportJob } from "./import-job";
+import type { StagedVacation } from "./import-steps";
 import { type ImportPlan, loadImportTarget, type PlannedAction, type PlannedMailbox, planImport } from "./plan-import";
 import type { ImportProblem } from "./problems";
 import type { CsvRow } from "./read-csv";
-import { transaction } from "@/db/transaction";
-import { firstRow, onlyRow } from "@/db/rows";
 
 /** What the browser may see of a planned line: never a password or hash, only where it comes from. */
 export type PreviewRow = {
@@ -98,179 +92,68 @@ export async function dryRunImport(actor: Actor, subscriptionId: number, rows: C
   return reportOf(await planImport(db, actor, subscriptionId, rows), fileProblems);
 }
 
-export type GeneratedPassword = { address: string; password: string };
-
 /** An out-of-office text brought along (PostfixAdmin's vacation table), for a mailbox of the import. */
-export type ImportedVacation = {
-  email: string;
-  subject: string;
-  body: string;
-  active: boolean;
-  startsOn: string | null;
-  endsOn: string | null;
-  intervalDays: number;
-};
+export type ImportedVacation = Omit<StagedVacation, "line" | "kind">;
 
 /**
- * Applies an import in one transaction after planning it again inside it: any problem (in the file,
- * or one that appeared since the dry run) throws before the first write, so a failed import leaves
- * nothing behind. argon2 hashes of plaintext and generated passwords are made before the
- * transaction (they are slow and async); generated passwords are returned once and never stored.
+ * Applies an import as a job (lib/services/import/import-job.ts): planned once more, refused before
+ * anything is written if any line has a problem, staged with every password hashed, then applied
+ * in batches of IMPORT_BATCH lines, each its own transaction. A line that has become wrong since the
+ * dry run fails the job, and the batches already applied are undone. With `background` the batches
+ * run after this returns (the panel shows their progress); otherwise this waits for the end.
+ * Generated passwords are returned once and never stored.
  */
 export async function applyImport(
   actor: Actor,
   subscriptionId: number,
   rows: CsvRow[],
   fileProblems: ImportProblem[],
-  ctx: { ip?: string | null; source?: string; vacations?: ImportedVacation[] },
+  ctx: {
+    ip?: string | null;
+    source?: string;
+    sha256?: string;
+    vacations?: ImportedVacation[];
+    background?: boolean;
+    /** Called after each batch with the lines applied so far (the CLI prints it). */
+    onProgress?: (applied: number, total: number, jobId: number) => void;
+  },
   db: Db = getDb(),
-): Promise<{ report: ImportReport; generated: GeneratedPassword[]; vacations: number }> {
+): Promise<{ report: ImportReport; generated: GeneratedPassword[]; vacations: number; jobId: number; state: ImportJobState }> {
   assertCan(actor, "import.manage");
-  const first = await planImport(db, actor, subscriptionId, rows);
-  const firstReport = reportOf(first, fileProblems);
-  if (firstReport.problemCount) throw new ImportRefused(firstReport);
-
-  const generated: GeneratedPassword[] = [];
-  const hashes = new Map<number, string>();
-  for (const a of first.actions) {
-    if (a.kind !== "mailbox") continue;
-    if (a.password.kind === "generate") {
-      const password = generatePassword();
-      generated.push({ address: a.address, password });
-      hashes.set(a.line, await hashPassword(password));
-    } else if (a.password.kind === "plaintext") hashes.set(a.line, await hashPassword(a.password.password));
-    else if (a.password.kind === "hash") hashes.set(a.line, a.password.stored);
+  const plan = await planImport(db, actor, subscriptionId, rows);
+  const report = reportOf(plan, fileProblems);
+  if (report.problemCount) throw new ImportRefused(report);
+  // Vacation texts only for mailboxes of this import, after all of its lines.
+  const own = new Set(plan.actions.flatMap((a) => (a.kind === "mailbox" ? [a.address] : [])));
+  const vacations: StagedVacation[] = (ctx.vacations ?? [])
+    .filter((v) => own.has(v.email.toLowerCase()))
+    .map((v) => ({ ...v, kind: "vacation", line: 0 }));
+  const { jobId, generated } = await stageImportJob(db, plan, actor, {
+    source: ctx.source ?? "csv",
+    sha256: ctx.sha256 ?? "",
+    ip: ctx.ip ?? null,
+    vacations,
+  });
+  if (ctx.background) {
+    kickImportJob(jobId, db);
+    return { report, generated, vacations: vacations.length, jobId, state: "running" };
   }
-
-  const forwarded: number[] = [];
-  let vacationCount = 0;
-  const report = await transaction(
-    db,
-    async (tx) => {
-      const plan = await planImport(tx, actor, subscriptionId, rows);
-      const again = reportOf(plan, fileProblems);
-      if (again.problemCount) throw new ImportRefused(again);
-      const tenant = { resellerId: plan.target.resellerId, customerId: plan.target.customerId };
-      const domainIds = new Map<string, number>();
-      const domainId = async (name: string) => {
-        let id = domainIds.get(name);
-        if (id === undefined) {
-          id = (await firstRow(tx.select({ id: domains.id }).from(domains).where(eq(domains.name, name))))?.id ?? -1;
-          domainIds.set(name, id);
-        }
-        return id;
-      };
-      const mailboxIds = new Map<string, number>();
-      for (const a of plan.actions) {
-        if (a.kind === "domain") {
-          if (a.op === "create") {
-            const row = await onlyRow(
-              tx
-                .insert(domains)
-                .values({ ...tenant, subscriptionId: plan.target.subscriptionId, name: a.name })
-                .returning({ id: domains.id }),
-            );
-            domainIds.set(a.name, row.id);
-          }
-        } else if (a.kind === "mailbox") {
-          const hash = hashes.get(a.line);
-          if (a.op === "create" && hash) {
-            const id = (
-              await onlyRow(
-                tx
-                  .insert(mailboxes)
-                  .values({
-                    ...tenant,
-                    domainId: await domainId(a.domain),
-                    localPart: a.localPart,
-                    address: a.address,
-                    passwordHash: hash,
-                    quotaMb: a.quotaMb ?? null,
-                    enabled: a.enabled ?? true,
-                    passwordChangedAt: new Date(),
-                  })
-                  .returning({ id: mailboxes.id }),
-              )
-            ).id;
-            await tx.insert(spamSettings).values({ mailboxId: id, ...tenant });
-            await tx
-              .update(domains)
-              .set({ mailboxCount: sql`${domains.mailboxCount} + 1` })
-              .where(eq(domains.id, await domainId(a.domain)));
-            mailboxIds.set(a.address, id);
-          } else if (a.mailboxId !== null) {
-            const change: { quotaMb?: number | null; enabled?: boolean; updatedAt: Date } = { updatedAt: new Date() };
-            if (a.quotaMb !== undefined) change.quotaMb = a.quotaMb;
-            if (a.enabled !== undefined) change.enabled = a.enabled;
-            await tx.update(mailboxes).set(change).where(eq(mailboxes.id, a.mailboxId));
-            if (hash) await writePasswordHash(tx, { kind: "mailbox", id: a.mailboxId }, hash, { endSessions: true });
-            mailboxIds.set(a.address, a.mailboxId);
-          }
-        } else if (a.kind === "alias") {
-          const aliasId = (
-            await onlyRow(
-              tx
-                .insert(mailAliases)
-                .values({ ...tenant, domainId: await domainId(a.domain), localPart: a.localPart, address: a.address })
-                .returning({ id: mailAliases.id }),
-            )
-          ).id;
-          await tx.insert(mailAliasTargets).values(a.targets.map((target) => ({ ...tenant, aliasId, target })));
-        } else {
-          const id =
-            mailboxIds.get(a.address) ??
-            (await firstRow(tx.select({ id: mailboxes.id }).from(mailboxes).where(eq(mailboxes.address, a.address))))?.id;
-          if (id === undefined) throw new ValidationError("import.problems.forwardNoMailbox");
-          await tx.delete(forwards).where(eq(forwards.mailboxId, id));
-          await tx.insert(forwards).values(a.targets.map((target) => ({ ...tenant, mailboxId: id, target })));
-          forwarded.push(id);
-        }
-      }
-      for (const v of ctx.vacations ?? []) {
-        const id = mailboxIds.get(v.email.toLowerCase());
-        if (id === undefined) continue; // only mailboxes of this import
-        const row = {
-          ...tenant,
-          enabled: v.active,
-          subject: v.subject.slice(0, AUTORESPONDER_SUBJECT_MAX),
-          body: v.body.slice(0, AUTORESPONDER_BODY_MAX),
-          startsOn: v.startsOn,
-          endsOn: v.endsOn,
-          intervalDays: v.intervalDays,
-        };
-        await tx
-          .insert(autoresponders)
-          .values({ mailboxId: id, ...row })
-          .onConflictDoUpdate({ target: autoresponders.mailboxId, set: row });
-        forwarded.push(id);
-        vacationCount++;
-      }
-      await writeAudit(tx, actor, {
-        action: "import.apply",
-        targetKind: "subscription",
-        targetId: plan.target.subscriptionId,
-        ...tenant,
-        ip: ctx.ip,
-        details: {
-          source: ctx.source ?? "csv",
-          created: again.counts.create,
-          changed: again.counts.change,
-          weakHashes: again.weakHashes.length,
-          vacations: vacationCount,
-        },
-      });
-      return again;
-    },
-    { behavior: "immediate" },
-  );
-  // Forwarding and autoresponder live in the mailbox's generated Sieve script.
-  for (const id of new Set(forwarded)) await syncMailboxSieveSafely(db, id);
-  return { report, generated, vacations: vacationCount };
+  const total = plan.actions.length + vacations.length;
+  const state = await runImportJob(jobId, db, { afterBatch: (applied) => ctx.onProgress?.(applied, total, jobId) });
+  if (state !== "done") throw new ImportFailed(await jobError(db, jobId));
+  return { report, generated, vacations: vacations.length, jobId, state };
 }
 
 /** An apply refused for problems in the file: carries the report that lists them. */
 export class ImportRefused extends ValidationError {
   constructor(readonly report: ImportReport) {
     super("import.refused");
+  }
+}
+
+/** An apply whose job failed and was undone: nothing of it stayed. Carries why (an i18n key and its line). */
+export class ImportFailed extends ValidationError {
+  constructor(readonly reason: JobError | null) {
+    super(reason?.code ?? "import.jobs.gone");
   }
 }

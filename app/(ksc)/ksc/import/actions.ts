@@ -4,7 +4,8 @@ import type { ActionState } from "@/lib/actions/action-state";
 import { defineAction } from "@/lib/actions/define-action";
 import { readImportCsv } from "@/lib/services/import/read-csv";
 import { applyImport, checkImportTarget, dryRunImport, ImportRefused, type ImportReport } from "@/lib/services/import/run-import";
-import { importSchema } from "@/lib/validation/import";
+import { cancelImportJob } from "@/lib/services/import/job-control";
+import { importJobSchema, importSchema } from "@/lib/validation/import";
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 
@@ -38,9 +39,9 @@ function translated(t: Translate, report: ImportReport) {
 }
 
 /**
- * "Prüfen" reads the file and answers the dry run's report; "Importieren" applies the same file (its
- * digest must match the checked one) in one transaction. Generated passwords come back in this
- * answer only: nothing keeps them.
+ * "Prüfen" reads the file and answers the dry run's report; "Importieren" starts the same file (its
+ * digest must match the checked one) as an import job applied in batches. Generated passwords come
+ * back in this answer only: nothing keeps them.
  */
 export const importAction = defineAction({
   permission: "import.manage",
@@ -59,10 +60,16 @@ export const importAction = defineAction({
     if (input.checked !== csv.sha256)
       return { status: "error", formError: t("import.errors.checkFirst"), fieldErrors: { file: [t("import.errors.checkFirst")] } };
     try {
-      const { report, generated } = await applyImport(actor, input.subscriptionId, csv.rows, csv.problems, { ip, source: "panel" });
+      // The batches run on after this answer; the page shows their progress (components/import/import-jobs.tsx).
+      const { report, generated } = await applyImport(actor, input.subscriptionId, csv.rows, csv.problems, {
+        ip,
+        source: "panel",
+        sha256: csv.sha256,
+        background: true,
+      });
       return {
         status: "success",
-        message: t("import.applied", { count: report.rowCount }),
+        message: t("import.jobs.started", { count: report.rowCount }),
         data: { report: JSON.stringify(translated(t, report)), checked: "", applied: "1", generated: JSON.stringify(generated) },
       };
     } catch (error) {
@@ -73,5 +80,15 @@ export const importAction = defineAction({
         data: { report: JSON.stringify(translated(t, error.report)), checked: "", applied: "" },
       };
     }
+  },
+});
+
+/** "Abbrechen" of an import job: it stops after its current batch and undoes what it applied. */
+export const cancelImportAction = defineAction({
+  permission: "import.manage",
+  schema: importJobSchema,
+  handler: async ({ actor, input, t }): Promise<ActionState> => {
+    await cancelImportJob(actor, input.jobId);
+    return { status: "success", message: t("import.jobs.cancelling") };
   },
 });

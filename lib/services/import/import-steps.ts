@@ -1,0 +1,234 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "@/db";
+import { greatest } from "@/db/dialect";
+import { firstRow, onlyRow } from "@/db/rows";
+import { autoresponders, domains, forwards, mailAliases, mailAliasTargets, mailboxes, spamSettings } from "@/db/schema";
+import { ValidationError } from "@/lib/errors";
+import { addressOwner } from "@/lib/services/aliases/alias-scope";
+import { dropAliasTargets } from "@/lib/services/aliases/save-alias";
+import { writePasswordHash } from "@/lib/services/passwords/set-password";
+import { AUTORESPONDER_BODY_MAX, AUTORESPONDER_SUBJECT_MAX } from "@/lib/validation/autoresponder";
+import type { ImportTarget, PlannedAlias, PlannedDomain, PlannedForward, PlannedMailbox } from "./plan-import";
+
+/** A mailbox line as a job keeps it: the password already hashed (null keeps the current one). */
+export type StagedMailbox = Omit<PlannedMailbox, "password"> & { hash: string | null };
+/** An out-of-office text brought along (PostfixAdmin's vacation), for a mailbox of the same import. */
+export type StagedVacation = {
+  line: number;
+  kind: "vacation";
+  email: string;
+  subject: string;
+  body: string;
+  active: boolean;
+  startsOn: string | null;
+  endsOn: string | null;
+  intervalDays: number;
+};
+export type StagedAction = PlannedDomain | StagedMailbox | PlannedAlias | PlannedForward | StagedVacation;
+
+type VacationRow = Omit<StagedVacation, "line" | "kind" | "email" | "active"> & { enabled: boolean };
+
+/** What undoing one applied line needs: the rows it created, or the values it replaced. */
+export type StepUndo =
+  | { kind: "domain"; id: number }
+  | { kind: "mailbox"; id: number; domainId: number; address: string }
+  | { kind: "mailboxChange"; id: number; quotaMb: number | null; enabled: boolean; passwordHash: string | null }
+  | { kind: "alias"; id: number; address: string }
+  | { kind: "forward"; mailboxId: number; before: string[] }
+  | { kind: "vacation"; mailboxId: number; before: VacationRow | null }
+  | null;
+
+/** A line that the database no longer allows (written meanwhile by someone else): the job fails and is undone. */
+export class ImportConflict extends ValidationError {
+  constructor(
+    readonly line: number,
+    code: string,
+    readonly params?: Record<string, string | number>,
+  ) {
+    super(`import.problems.${code}`);
+  }
+}
+
+/** The effect on Dovecot's Sieve scripts, done after the batch's transaction (files are I/O). */
+export type SieveEffect = { sync?: number; remove?: string };
+
+const tenantOf = (t: Pick<ImportTarget, "resellerId" | "customerId">) => ({ resellerId: t.resellerId, customerId: t.customerId });
+
+async function domainIdOf(tx: Db, name: string, line: number) {
+  const row = await firstRow(tx.select({ id: domains.id }).from(domains).where(eq(domains.name, name)));
+  if (!row) throw new ImportConflict(line, "unknownDomain");
+  return row.id;
+}
+
+async function ownMailbox(tx: Db, target: ImportTarget, address: string, line: number) {
+  const row = await firstRow(
+    tx
+      .select({ id: mailboxes.id, quotaMb: mailboxes.quotaMb, enabled: mailboxes.enabled, passwordHash: mailboxes.passwordHash })
+      .from(mailboxes)
+      .where(and(eq(mailboxes.address, address), eq(mailboxes.customerId, target.customerId))),
+  );
+  if (!row) throw new ImportConflict(line, "forwardNoMailbox");
+  return row;
+}
+
+/**
+ * Writes one staged line inside its batch's transaction and answers how to undo it. Each line checks
+ * again what the dry run checked against the database, since other requests write between batches.
+ */
+export async function applyStep(tx: Db, target: ImportTarget, a: StagedAction): Promise<{ undo: StepUndo; sieve?: SieveEffect }> {
+  const tenant = tenantOf(target);
+  switch (a.kind) {
+    case "domain": {
+      if (a.op === "unchanged") return { undo: null };
+      if (await firstRow(tx.select({ id: domains.id }).from(domains).where(eq(domains.name, a.name))))
+        throw new ImportConflict(a.line, "domainTaken");
+      const row = await onlyRow(
+        tx
+          .insert(domains)
+          .values({ ...tenant, subscriptionId: target.subscriptionId, name: a.name })
+          .returning({ id: domains.id }),
+      );
+      return { undo: { kind: "domain", id: row.id } };
+    }
+    case "mailbox": {
+      if (a.op === "create") {
+        if (!a.hash || (await addressOwner(tx, a.address))) throw new ImportConflict(a.line, "addressTaken");
+        const domainId = await domainIdOf(tx, a.domain, a.line);
+        const row = await onlyRow(
+          tx
+            .insert(mailboxes)
+            .values({
+              ...tenant,
+              domainId,
+              localPart: a.localPart,
+              address: a.address,
+              passwordHash: a.hash,
+              quotaMb: a.quotaMb ?? null,
+              enabled: a.enabled ?? true,
+              passwordChangedAt: new Date(),
+            })
+            .returning({ id: mailboxes.id }),
+        );
+        await tx.insert(spamSettings).values({ mailboxId: row.id, ...tenant });
+        await tx
+          .update(domains)
+          .set({ mailboxCount: sql`${domains.mailboxCount} + 1` })
+          .where(eq(domains.id, domainId));
+        return { undo: { kind: "mailbox", id: row.id, domainId, address: a.address } };
+      }
+      const before = await ownMailbox(tx, target, a.address, a.line);
+      const change: { quotaMb?: number | null; enabled?: boolean; updatedAt: Date } = { updatedAt: new Date() };
+      if (a.quotaMb !== undefined) change.quotaMb = a.quotaMb;
+      if (a.enabled !== undefined) change.enabled = a.enabled;
+      await tx.update(mailboxes).set(change).where(eq(mailboxes.id, before.id));
+      if (a.hash) await writePasswordHash(tx, { kind: "mailbox", id: before.id }, a.hash, { endSessions: true });
+      return {
+        undo: {
+          kind: "mailboxChange",
+          id: before.id,
+          quotaMb: before.quotaMb,
+          enabled: before.enabled,
+          passwordHash: a.hash ? before.passwordHash : null,
+        },
+      };
+    }
+    case "alias": {
+      if (await addressOwner(tx, a.address)) throw new ImportConflict(a.line, "addressTaken");
+      const domainId = await domainIdOf(tx, a.domain, a.line);
+      const row = await onlyRow(
+        tx
+          .insert(mailAliases)
+          .values({ ...tenant, domainId, localPart: a.localPart, address: a.address })
+          .returning({ id: mailAliases.id }),
+      );
+      await tx.insert(mailAliasTargets).values(a.targets.map((t) => ({ ...tenant, aliasId: row.id, target: t })));
+      return { undo: { kind: "alias", id: row.id, address: a.address } };
+    }
+    case "forward": {
+      const box = await ownMailbox(tx, target, a.address, a.line);
+      const before = (await tx.select({ target: forwards.target }).from(forwards).where(eq(forwards.mailboxId, box.id))).map(
+        (f) => f.target,
+      );
+      await tx.delete(forwards).where(eq(forwards.mailboxId, box.id));
+      await tx.insert(forwards).values(a.targets.map((t) => ({ ...tenant, mailboxId: box.id, target: t })));
+      return { undo: { kind: "forward", mailboxId: box.id, before }, sieve: { sync: box.id } };
+    }
+    case "vacation": {
+      const box = await ownMailbox(tx, target, a.email.toLowerCase(), a.line);
+      const before = await firstRow(
+        tx
+          .select({
+            enabled: autoresponders.enabled,
+            subject: autoresponders.subject,
+            body: autoresponders.body,
+            startsOn: autoresponders.startsOn,
+            endsOn: autoresponders.endsOn,
+            intervalDays: autoresponders.intervalDays,
+          })
+          .from(autoresponders)
+          .where(eq(autoresponders.mailboxId, box.id)),
+      );
+      const row = {
+        enabled: a.active,
+        subject: a.subject.slice(0, AUTORESPONDER_SUBJECT_MAX),
+        body: a.body.slice(0, AUTORESPONDER_BODY_MAX),
+        startsOn: a.startsOn,
+        endsOn: a.endsOn,
+        intervalDays: a.intervalDays,
+      };
+      await writeVacation(tx, target, box.id, row);
+      return { undo: { kind: "vacation", mailboxId: box.id, before: before ?? null }, sieve: { sync: box.id } };
+    }
+  }
+}
+
+async function writeVacation(tx: Db, target: Pick<ImportTarget, "resellerId" | "customerId">, mailboxId: number, row: VacationRow) {
+  await tx
+    .insert(autoresponders)
+    .values({ mailboxId, ...tenantOf(target), ...row })
+    .onConflictDoUpdate({ target: autoresponders.mailboxId, set: row });
+}
+
+/** Takes one applied line back, inside the undo batch's transaction (lines go back last to first). */
+export async function undoStep(
+  tx: Db,
+  target: Pick<ImportTarget, "resellerId" | "customerId">,
+  undo: StepUndo,
+): Promise<SieveEffect | undefined> {
+  if (!undo) return undefined;
+  switch (undo.kind) {
+    case "domain":
+      // Its mailboxes and aliases from this import were undone before (later lines go back first).
+      await tx.delete(domains).where(eq(domains.id, undo.id));
+      return undefined;
+    case "mailbox":
+      await tx.delete(mailboxes).where(eq(mailboxes.id, undo.id));
+      await dropAliasTargets(tx, target.customerId, [undo.address]);
+      await tx
+        .update(domains)
+        .set({ mailboxCount: greatest(sql`${domains.mailboxCount} - 1`, 0) })
+        .where(eq(domains.id, undo.domainId));
+      return { remove: undo.address };
+    case "mailboxChange":
+      await tx
+        .update(mailboxes)
+        .set({ quotaMb: undo.quotaMb, enabled: undo.enabled, updatedAt: new Date() })
+        .where(eq(mailboxes.id, undo.id));
+      if (undo.passwordHash) await writePasswordHash(tx, { kind: "mailbox", id: undo.id }, undo.passwordHash, { endSessions: true });
+      return undefined;
+    case "alias":
+      await tx.delete(mailAliases).where(eq(mailAliases.id, undo.id));
+      await dropAliasTargets(tx, target.customerId, [undo.address]);
+      return undefined;
+    case "forward":
+      await tx.delete(forwards).where(eq(forwards.mailboxId, undo.mailboxId));
+      if (undo.before.length)
+        await tx.insert(forwards).values(undo.before.map((t) => ({ ...tenantOf(target), mailboxId: undo.mailboxId, target: t })));
+      return { sync: undo.mailboxId };
+    case "vacation":
+      if (undo.before) await writeVacation(tx, target, undo.mailboxId, undo.before);
+      else await tx.delete(autoresponders).where(eq(autoresponders.mailboxId, undo.mailboxId));
+      return { sync: undo.mailboxId };
+  }
+}
