@@ -10,6 +10,7 @@ import { recogniseHash, verifyImportedHash } from "@/lib/auth/hash-schemes";
 import { attemptLogin } from "@/lib/auth/login-service";
 import { verifyPassword } from "@/lib/auth/password-hash";
 import { md5Crypt, shaCrypt } from "@/lib/auth/unix-crypt";
+import { checkCurrentPassword } from "@/lib/services/recovery/reauth";
 import { aDomainWithMailboxes, emptyDb } from "../support/factories";
 import { firstRow } from "@/db/rows";
 
@@ -121,5 +122,23 @@ describe("upgrade at the next login", () => {
     const audit = await db.select().from(auditLog).where(eq(auditLog.action, "password.hash_upgraded"));
     expect(audit).toHaveLength(1);
     expect(JSON.stringify(audit[0].details)).toBe(JSON.stringify({ from: "SHA512-CRYPT" }));
+  });
+
+  it("also replaces it when the mailbox proves its password again before a sensitive change", async () => {
+    const { db } = await emptyDb();
+    const { mailboxes: boxes } = await aDomainWithMailboxes(db, 1);
+    const hash = DOVEADM[2][1];
+    await db.update(mailboxes).set({ passwordHash: hash }).where(eq(mailboxes.id, boxes[0].id));
+    const row = async () => (await firstRow(db.select().from(mailboxes).where(eq(mailboxes.id, boxes[0].id))))!;
+    const before = await row();
+
+    expect(await checkCurrentPassword(boxes[0].actor, "falsch", "192.0.2.10", db)).toEqual({ ok: false, reason: "wrong" });
+    expect((await row()).passwordHash).toBe(hash);
+    expect(await checkCurrentPassword(boxes[0].actor, OLD, "192.0.2.10", db)).toMatchObject({ ok: true });
+    const after = await row();
+    expect(after.passwordHash).toMatch(/^\{ARGON2ID\}\$argon2id\$/);
+    expect(after.sessionVersion).toBe(before.sessionVersion);
+    expect(await verifyPassword(after.passwordHash, OLD)).toBe(true);
+    expect(await db.select().from(auditLog).where(eq(auditLog.action, "password.hash_upgraded"))).toHaveLength(1);
   });
 });

@@ -4,6 +4,7 @@ import { type Db, getDb } from "@/db";
 import { mailAccounts, mailboxes, reauthConfirmations, users } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password-hash";
 import { clearFailures, lockedFor, recordFailure } from "@/lib/auth/throttle";
+import { upgradeImportedHash } from "@/lib/services/passwords/set-password";
 import type { Actor } from "@/lib/authz/actor";
 import { firstRow } from "@/db/rows";
 
@@ -23,6 +24,7 @@ async function storedHash(db: Db, actor: Actor): Promise<string | undefined> {
 /**
  * Checks the actor's current password. Wrong answers count toward the same per-account budget as
  * failed logins of that principal and lock it the same way, so this form cannot be used for guessing.
+ * A right answer upgrades a hash that came from an import (lib/services/import) to argon2id.
  */
 export async function checkCurrentPassword(
   actor: Actor,
@@ -40,6 +42,8 @@ export async function checkCurrentPassword(
     return { ok: false, reason: "wrong" };
   }
   await clearFailures(db, keys[0]);
+  // The user has just proved the password: an imported hash becomes Kontor's argon2id, as at login.
+  await upgradeImportedHash({ kind: actor.kind, id: actor.id }, hash, password, db);
   return { ok: true, validUntil: new Date(now + REAUTH_WINDOW_MS) };
 }
 
