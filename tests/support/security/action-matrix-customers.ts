@@ -17,6 +17,15 @@ export const CUSTOMER_SIDE_ACTIONS: Record<string, MatrixEntry> = {
     },
     noForeign: "the administration imports into every tenant",
   },
+  // Cancel of an import job within the actor's scope; another tenant's job is 404.
+  ["app/(ksc)/ksc/import/actions.ts#cancelImportAction"]: {
+    roles: ["admin", "reseller", "customer"],
+    valid: { role: "customer", fields: (w) => ({ jobId: `${w.b.importJobId}` }) },
+    foreign: {
+      customer: [(w) => ({ jobId: `${w.a.importJobId}` })],
+      reseller: [(w) => ({ jobId: `${w.a.importJobId}` })],
+    },
+  },
   // Panel (Plesk skins): the customer's mailboxes, always reached through one of its subscriptions.
   [`${PANEL}#updateMailboxSettingsAction`]: {
     roles: ["customer"],

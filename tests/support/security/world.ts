@@ -13,6 +13,7 @@ const {
   customers,
   domains,
   forwards,
+  importJobs,
   mailAliases,
   mailAliasTargets,
   mailAccountAddresses,
@@ -60,6 +61,8 @@ export type TenantIds = {
   /** An alias on the panel domain and one on the domain without panel. */
   aliasId: number;
   noPanelAliasId: number;
+  /** A running import job (its lease held, so nothing runs it during the matrix). */
+  importJobId: number;
 };
 
 export type World = {
@@ -217,6 +220,22 @@ async function completeTenant(
       })
       .returning(),
   );
+  const importJob = await onlyRow(
+    db
+      .insert(importJobs)
+      .values({
+        ...tenant,
+        subscriptionId: sub.id,
+        actorKind: "user",
+        actorId: customerUser.id,
+        source: "csv",
+        sha256: "",
+        state: "running",
+        total: 1,
+        leaseUntil: new Date(Date.now() + 3_600_000),
+      })
+      .returning(),
+  );
   // Fresh confirmations so the positive controls reach the write (tickets need confirmed Stammdaten, the account page a re-auth).
   await db.update(customers).set({ stammdatenConfirmedAt: new Date() }).where(eq(customers.id, customerId));
   await db
@@ -246,6 +265,7 @@ async function completeTenant(
     factorId: factor.id,
     aliasId: alias.id,
     noPanelAliasId: noPanelAlias.id,
+    importJobId: importJob.id,
   };
 }
 
