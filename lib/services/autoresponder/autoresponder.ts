@@ -39,8 +39,9 @@ export const EMPTY_AUTORESPONDER: Autoresponder = {
 
 type Target = { id: number; address: string; resellerId: number; customerId: number };
 
-async function read(db: Pick<Db, "select">, mailboxId: number): Promise<Autoresponder> {
-  const row = await firstRow(
+/** The mailbox's stored autoresponder row, or undefined when it never had one (the import's undo tells them apart). */
+export async function findAutoresponder(db: Pick<Db, "select">, mailboxId: number): Promise<Autoresponder | undefined> {
+  return await firstRow(
     db
       .select({
         enabled: autoresponders.enabled,
@@ -53,7 +54,10 @@ async function read(db: Pick<Db, "select">, mailboxId: number): Promise<Autoresp
       .from(autoresponders)
       .where(eq(autoresponders.mailboxId, mailboxId)),
   );
-  return row ?? EMPTY_AUTORESPONDER;
+}
+
+async function read(db: Pick<Db, "select">, mailboxId: number): Promise<Autoresponder> {
+  return (await findAutoresponder(db, mailboxId)) ?? EMPTY_AUTORESPONDER;
 }
 
 /** The stored row's values from a validated form; the same for mailboxes and mail accounts. */

@@ -6,6 +6,7 @@ import { firstRow, onlyRow } from "@/db/rows";
 import { autoresponders, domains, forwards, mailAliases, mailAliasTargets, mailboxes, spamSettings } from "@/db/schema";
 import { ValidationError } from "@/lib/errors";
 import { addressOwner } from "@/lib/services/aliases/alias-scope";
+import { findAutoresponder } from "@/lib/services/autoresponder/autoresponder";
 import { dropAliasTargets } from "@/lib/services/aliases/save-alias";
 import { writePasswordHash } from "@/lib/services/passwords/set-password";
 import { AUTORESPONDER_BODY_MAX, AUTORESPONDER_SUBJECT_MAX } from "@/lib/validation/autoresponder";
@@ -161,19 +162,7 @@ export async function applyStep(tx: Db, target: ImportTarget, a: StagedAction): 
     }
     case "vacation": {
       const box = await ownMailbox(tx, target, a.email.toLowerCase(), a.line);
-      const before = await firstRow(
-        tx
-          .select({
-            enabled: autoresponders.enabled,
-            subject: autoresponders.subject,
-            body: autoresponders.body,
-            startsOn: autoresponders.startsOn,
-            endsOn: autoresponders.endsOn,
-            intervalDays: autoresponders.intervalDays,
-          })
-          .from(autoresponders)
-          .where(eq(autoresponders.mailboxId, box.id)),
-      );
+      const before = await findAutoresponder(tx, box.id);
       const row = {
         enabled: a.active,
         subject: a.subject.slice(0, AUTORESPONDER_SUBJECT_MAX),
