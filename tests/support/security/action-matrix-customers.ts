@@ -25,6 +25,7 @@ export const CUSTOMER_SIDE_ACTIONS: Record<string, MatrixEntry> = {
       customer: [(w) => ({ jobId: `${w.a.importJobId}` })],
       reseller: [(w) => ({ jobId: `${w.a.importJobId}` })],
     },
+    noForeign: "the administration cancels every tenant's imports",
   },
   // Panel (Plesk skins): the customer's mailboxes, always reached through one of its subscriptions.
   [`${PANEL}#updateMailboxSettingsAction`]: {
