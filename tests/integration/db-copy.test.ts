@@ -148,6 +148,26 @@ function addRowsTheDemoLacks(db: DiskDb["db"]) {
     .get();
   db.insert(schema.apiIdempotency).values({ keyId: key.id, idempotencyKey: "idem-1", requestHash: "rh", status: 201, body: "{}" }).run();
   db.insert(schema.apiRateWindows).values({ keyId: key.id, windowStart: at.getTime(), count: 7 }).run();
+  const domain = db.select().from(schema.domains).limit(1).get()!;
+  const job = db
+    .insert(schema.importJobs)
+    .values({
+      ...owner,
+      subscriptionId: domain.subscriptionId,
+      actorKind: "user",
+      actorId: user.id,
+      source: "cli-csv",
+      sha256: "ab",
+      state: "running",
+      total: 2,
+      applied: 1,
+      leaseUntil: at,
+    })
+    .returning()
+    .get();
+  db.insert(schema.importJobSteps)
+    .values({ jobId: job.id, seq: 0, action: { kind: "domain", line: 2 }, undo: { kind: "domain", id: domain.id } })
+    .run();
 }
 
 /** Every row of every table, read through drizzle (as the application sees it), in key order. */
