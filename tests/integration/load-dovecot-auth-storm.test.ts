@@ -100,6 +100,11 @@ describe("LD-02 Dovecot authentication storm", () => {
     expect(await imapLogin(USERS[0], DEMO_PASSWORD, dovecot.ports.imap)).toBe(true);
     expect(await imapLogin(USERS[0], "Falsch-danach-Passwort-1", dovecot.ports.imap)).toBe(false);
     const log = fs.readFileSync(dovecot.log, "utf8");
-    expect(log.split("\n").filter((line) => /Fatal:|Panic:|Out of memory|vsz_limit|Error: .*auth/i.test(line))).toEqual([]);
+    // "Auth request was queued for N seconds" is Dovecot's back-pressure when every auth worker is busy:
+    // logged as an error, but the request is served. On a loaded machine the storm queues for seconds.
+    const faults = log
+      .split("\n")
+      .filter((line) => /Fatal:|Panic:|Out of memory|vsz_limit|Error: .*auth/i.test(line) && !/Auth request was queued/.test(line));
+    expect(faults).toEqual([]);
   });
 });
