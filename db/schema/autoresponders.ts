@@ -67,8 +67,9 @@ export const mailAccountAutoresponders = sqliteTable(
 /**
  * Written by Dovecot, read by the lists: storage in use (quota_clone plugin, on every change of the
  * mailbox) and the last login (the Lua passdb, to the minute), keyed by Dovecot's user name, i.e. the `login` of
- * its userdb (a mailbox address or a mail account's login). Kontor never writes these columns except
- * to drop rows of users that no longer exist.
+ * its userdb (a mailbox address or a mail account's login). Kontor writes them only to drop rows of
+ * users that no longer exist, and in `npm run mail:usage -- --recalc` (lib/mail/usage-recalc.ts), which
+ * stores what doveadm reports for users quota_clone has not written yet.
  */
 export const mailUsage = sqliteTable("mail_usage", {
   login: text("login").primaryKey(),

@@ -9,7 +9,9 @@ import { mailUsage } from "@/db/schema";
  * Storage in use and last login per Dovecot user, as Dovecot itself keeps them in mail_usage (the
  * quota_clone plugin; the last login from the Lua passdb, to the minute: lib/mail/dovecot-lua-passdb.ts).
  * Lists read one page's rows with one query; no
- * page ever asks Dovecot (doveadm) per row. A mailbox nobody has delivered to or logged into has no row.
+ * page ever asks Dovecot (doveadm) per row. A mailbox whose mail has not changed since its row went
+ * missing (imported or restored Maildirs) has no figure: the lists say "not measured yet" until its next
+ * mail or `npm run mail:usage -- --recalc` (lib/mail/usage-recalc.ts).
  */
 export type MailUsage = { usedBytes: number | null; lastLogin: Date | null };
 
