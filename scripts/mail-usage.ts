@@ -35,13 +35,18 @@ if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) fail("--limi
 const domain = values.domain?.trim().toLowerCase();
 
 const started = Date.now();
-const result = await recalcMailUsage(getDb(), {
-  dovecotDir: values.dir,
-  domain,
-  missingOnly: values.missing,
-  batchSize,
-  limit,
-  onBatch: (done) => process.stdout.write(`\r${done} users asked`),
-});
-process.stdout.write("\n");
-console.log(`${result.measured} of ${result.asked} users measured in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+try {
+  const result = await recalcMailUsage(getDb(), {
+    dovecotDir: values.dir,
+    domain,
+    missingOnly: values.missing,
+    batchSize,
+    limit,
+    onBatch: (done) => process.stdout.write(`\r${done} users asked`),
+  });
+  process.stdout.write("\n");
+  console.log(`${result.measured} of ${result.asked} users measured in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+} catch (e) {
+  // Batches stored before the failure stay: a later run with --missing continues from there.
+  fail(e instanceof Error ? e.message : String(e));
+}
