@@ -41,7 +41,8 @@ export async function measureApi(base: string, dbFile: string, serverPid: number
   const auth = { authorization: `Bearer ${key.token}`, accept: "application/json" };
   const list = `${base}/api/v1/mailboxes?domain=${encodeURIComponent(domain.name)}&limit=100`;
   const first = await fetch(list, { headers: auth });
-  if (first.status !== 200) console.warn(`! API list: HTTP ${first.status} before the run`);
+  // A refused key would measure 401 answers: stop rather than report them.
+  if (first.status !== 200) throw new Error(`API list: HTTP ${first.status} before the run`);
   // The cursor of the page after position 150,000, as a script paging through would hold it.
   const cursor = Buffer.from(deepLocalPart(dbFile)).toString("base64url");
   const patch = (id: number, quotaMb: number) => ({

@@ -33,6 +33,8 @@ const DIST = ".next-bench";
 const PORT = Number(process.env.KONTOR_BENCH_PORT) || 3390;
 
 const AUTH_SECRET = "bench-secret-0123456789abcdef0123456789";
+// api.ts makes its API key here; the server accepts only an HMAC under its own secret.
+process.env.AUTH_SECRET = AUTH_SECRET;
 
 const data = prepareDataSet(path.resolve("bench/large/kontor-large.db"));
 if (!args.includes("--no-build")) {
