@@ -24,7 +24,8 @@ export async function listImportTargets(actor: Actor, db: Db = getDb()): Promise
     .innerJoin(packages, eq(subscriptions.packageId, packages.id))
     .leftJoin(domains, eq(domains.subscriptionId, subscriptions.id))
     .where(and(tenantScope(actor, subscriptions), ne(packages.panel, "none")))
-    .groupBy(subscriptions.id)
+    // PostgreSQL wants every selected column that is not aggregated in the GROUP BY (SQLite did not ask).
+    .groupBy(subscriptions.id, customers.customerNumber, packages.name)
     .orderBy(asc(customers.customerNumber), asc(subscriptions.id))
     .limit(1000);
   return rows.map((r) => ({

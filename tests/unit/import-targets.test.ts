@@ -1,0 +1,19 @@
+/**
+ * The import page's list of subscriptions ("K10001 · Paket · first domain"), on SQLite and in the
+ * unit-pg project on PostgreSQL, which refuses a GROUP BY that leaves out a selected column.
+ */
+import { describe, expect, it } from "vitest";
+import { listImportTargets } from "@/lib/services/import/import-targets";
+import { aCustomerWithPackage, aDomain, anAdmin, emptyDb } from "../support/factories";
+
+describe("listImportTargets", () => {
+  it("names each subscription by customer number, package and its first domain; panel-less packages are left out", async () => {
+    const { db } = await emptyDb();
+    const sub = await aCustomerWithPackage(db, { package: { name: "Tarif Süd", panel: "plesk9" }, domain: "zweite.example" });
+    await aDomain(db, sub, "erste.example");
+    await aCustomerWithPackage(db, { package: { name: "Nur Mail", panel: "none" } });
+    const targets = await listImportTargets(await anAdmin(db), db);
+    expect(targets).toEqual([{ id: sub.subscriptionId, label: `${sub.customer.customerNumber} · Tarif Süd · erste.example` }]);
+    expect(await listImportTargets(sub.customer.actor, db)).toEqual(targets);
+  });
+});
