@@ -20,6 +20,7 @@ const POSTGRES_UNIT_TESTS = [
   "tests/unit/customers.test.ts",
   "tests/unit/export.test.ts",
   "tests/unit/hash-schemes.test.ts",
+  "tests/unit/import-targets.test.ts",
   "tests/unit/import-alias-loops.test.ts",
   "tests/unit/import-jobs.test.ts",
   "tests/unit/limits.test.ts",
