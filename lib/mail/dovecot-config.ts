@@ -3,6 +3,7 @@ import { DEFAULTS } from "@/lib/config/settings.mjs";
 import { MAIL_USAGE_TABLE, PASSDB_QUERY, PASSDB_QUERY_PG, USERDB_ITERATE_QUERY, userdbQuery } from "@/lib/mail/dovecot-contract";
 import { LAST_LOGIN_PRECISION_SECONDS, renderLuaPassdb } from "@/lib/mail/dovecot-lua-passdb";
 import { parsePostgresUrl, pgConninfo } from "@/lib/mail/mail-database";
+import { RECIPIENT_DELIMITER } from "@/lib/validation/local-part";
 
 export const DEFAULT_IMAP_PORT = DEFAULTS.imapPort;
 export const DEFAULT_SUBMISSION_PORT = DEFAULTS.submissionPort;
@@ -161,7 +162,8 @@ auth_mechanisms = plain login
 hostname = kontor.localhost
 # Dovecot's default user name characters plus "=": the delivery address of a catch-all that points at a
 # mail account is kontor=catchall@<domain> (migration 0014), chosen because no address Kontor accepts
-# contains "=". Without it Dovecot refuses that user at LMTP before asking the userdb.
+# contains "=". Without it Dovecot refuses that user at LMTP before asking the userdb. No "+": see
+# recipient_delimiter below.
 auth_username_chars = abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01234567890.-_@=
 
 # A password change in the panel must work at the very next login, so Dovecot's auth cache (which
@@ -322,6 +324,11 @@ submission_relay_port = ${relayPort}
 protocol lmtp {
   mail_plugins = $mail_plugins sieve
 }
+# Sub-addressing, with Postfix's recipient_delimiter: LMTP files name${RECIPIENT_DELIMITER}tag@domain into name@domain's
+# INBOX (not a folder "tag"), and name@domain's Sieve script runs. "${RECIPIENT_DELIMITER}" stays out of
+# auth_username_chars: a login is always the plain address.
+recipient_delimiter = ${RECIPIENT_DELIMITER}
+lmtp_save_to_detail_mailbox = no
 quota_full_tempfail = no
 submission_host = 127.0.0.1:${relayPort}
 plugin {

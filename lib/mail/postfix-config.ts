@@ -3,6 +3,7 @@ import { checkPath, checkPort } from "@/lib/mail/config-values";
 import { DEFAULT_LMTP_PORT, DEFAULT_QUOTA_STATUS_PORT } from "@/lib/mail/dovecot-config";
 import { type PgConnection, parsePostgresUrl } from "@/lib/mail/mail-database";
 import { POSTFIX_TABLES, type PostfixTable } from "@/lib/mail/postfix-contract";
+import { RECIPIENT_DELIMITER } from "@/lib/validation/local-part";
 
 /** Incoming SMTP of the demo (KONTOR_POSTFIX_PORT). */
 export const DEFAULT_POSTFIX_PORT = DEFAULTS.postfixPort;
@@ -137,6 +138,13 @@ local_transport = error:5.1.1 local delivery is disabled
 alias_maps =
 alias_database =
 relay_domains =
+
+# Sub-addressing: name${RECIPIENT_DELIMITER}tag@domain reaches whatever name@domain reaches (mailbox, alias, and only
+# then the catch-all), and an unknown name is refused as before. Postfix passes the full address on over
+# LMTP, where Dovecot strips the tag with the same delimiter. Kontor refuses "${RECIPIENT_DELIMITER}" in new local parts
+# (lib/validation/local-part.ts). Postfix's default: an alias's targets get the tag too.
+recipient_delimiter = ${RECIPIENT_DELIMITER}
+propagate_unmatched_extensions = canonical, virtual
 
 virtual_mailbox_domains = ${ref(t.domains)}
 virtual_mailbox_maps = ${ref(t.recipients)}

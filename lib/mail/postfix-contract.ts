@@ -6,7 +6,7 @@
  *   postfix_recipients (address) – every deliverable address (lower case); others are refused at RCPT
  *   postfix_disabled   (address) – addresses that exist but are switched off; refused with 550 5.2.1
  *   postfix_virtual    (address, target) – aliases, one row per target; every recipient maps to itself
- *   postfix_catchall   (domain, target)  – the catch-all of a domain, if it has one: a mailbox's address,
+ *   postfix_catchall   (domain, target)  – the catch-all of a domain (looked up as "@domain"): a mailbox's address,
  *                        or for a mail account `kontor=catchall@<domain>` (CATCH_ALL_LOCAL_PART), an
  *                        address that then is a recipient too and that Dovecot's userdb maps to the account
  */
@@ -26,7 +26,7 @@ export const POSTFIX_VIEWS = {
 
 /**
  * One lookup table per view. `%s` is the key Postfix looks up, already lower-cased and SQL-quoted by
- * Postfix, `%d` its domain part; `resultFormat` replaces the value found (for the access table: the
+ * Postfix; `resultFormat` replaces the value found (for the access table: the
  * SMTP answer).
  */
 export type PostfixTable = { name: string; query: string; resultFormat?: string };
@@ -40,7 +40,11 @@ export const POSTFIX_TABLES = {
     resultFormat: "550 5.2.1 Mailbox disabled",
   },
   virtual: { name: "virtual", query: `SELECT target FROM ${POSTFIX_VIEWS.virtual} WHERE address = '%s'` },
-  // Asked after the virtual table missed, with the same address: only addresses nothing else knows
-  // reach the catch-all (Postfix tries every table with the full address before "@domain").
-  catchall: { name: "catchall", query: `SELECT target FROM ${POSTFIX_VIEWS.catchall} WHERE domain = '%d'` },
+  // Answers only Postfix's last lookup, the key "@domain": after "name+tag@domain" and "name@domain"
+  // missed every table (virtual(5)), so an alias or mailbox reached by a sub-address wins over the
+  // catch-all. substr() instead of %d: the key has no local part, and the domain column stays indexed.
+  catchall: {
+    name: "catchall",
+    query: `SELECT target FROM ${POSTFIX_VIEWS.catchall} WHERE domain = substr('%s', 2) AND substr('%s', 1, 1) = '@'`,
+  },
 } satisfies Record<string, PostfixTable>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { idField, localPartField } from "./mailbox";
+import { localPartField } from "./local-part";
+import { idField } from "./mailbox";
 
 /** More targets than this per alias are refused: an alias is not a mailing list. */
 export const MAX_ALIAS_TARGETS = 50;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { localPartField } from "./local-part";
 import { idField, limitField } from "./package";
 import { currentPasswordField, withPasswordConfirmation } from "./password";
 
@@ -16,12 +17,6 @@ export const deleteMailAccountSchema = z.strictObject({ accountId: idField });
 export const routeAddressSchema = z.strictObject({
   accountId: idField,
   domainId: idField,
-  localPart: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .min(1, "validation.required")
-    .max(64, "validation.tooLong")
-    .regex(/^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/, "mailAdmin.errors.localPart"),
+  localPart: localPartField,
 });
 export const unrouteAddressSchema = z.strictObject({ addressId: idField });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { localPartField } from "./local-part";
 import { checkPasswordPair, newPasswordField } from "./password";
 
 /** Ids arrive as form strings; anything that is not a positive integer is simply invalid. */
@@ -17,15 +18,6 @@ export const quotaField = z
   .max(7, "panel.errors.quotaInvalid")
   .regex(/^\d*$/, "panel.errors.quotaInvalid")
   .transform((v) => (v === "" ? null : Number(v)));
-
-/** Local part as Plesk accepted it: letters, digits, dot, dash, underscore, plus; no leading/trailing/double dot. */
-export const localPartField = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .min(1, "validation.required")
-  .max(64, "validation.tooLong")
-  .regex(/^[a-z0-9_+-]+(\.[a-z0-9_+-]+)*$/, "panel.errors.localPartInvalid");
 
 const optionalPassword = z.string().max(4096, "password.errors.tooLong");
 

@@ -47,6 +47,11 @@ beforeAll(async () => {
       .where(and(eq(schema.domains.customerId, customer.customerId!), ne(schema.packages.panel, "none"))),
   ))!;
   ({ subscriptionId, id: domainId, name: domainName } = domain);
+  // Every test makes its own mailboxes: more than the seed's package allows.
+  const sub = (await firstRow(
+    db.select({ packageId: schema.subscriptions.packageId }).from(schema.subscriptions).where(eq(schema.subscriptions.id, subscriptionId)),
+  ))!;
+  await db.update(schema.packages).set({ maxMailboxes: null }).where(eq(schema.packages.id, sub.packageId));
 });
 
 afterAll(async () => {
@@ -261,6 +266,80 @@ describe("aliases and catch-all", () => {
       await setCatchAll(customer, { subscriptionId, domainId, mailboxId: null }, { ip }, db);
     }
     expect((await send([unknown], "pf-catch-after")).rcpt[unknown]).toMatch(/^550 5\.1\.1 /);
+  });
+});
+
+describe("sub-addressing (name+tag@domain)", () => {
+  it("delivers name+tag@ into name@'s INBOX, where name@'s Sieve rules still run", async () => {
+    const box = await newMailbox("sub");
+    const [local, domain] = box.address.split("@");
+    const tagged = `${local}+news@${domain}`;
+    await addOwnSenderRule(await mailboxActor(box.id), { kind: "block", pattern: "@blocked.example" }, ip, db);
+    const r = await send([tagged], "pf-sub-tag");
+    expect(r.rcpt[tagged]).toMatch(/^250 /);
+    expect(r.data).toMatch(/^250 /);
+    await send([tagged], "pf-sub-spam", "someone@example.net", { "X-Spam-Flag": "YES" });
+    await send([`${local}+other@${domain}`], "pf-sub-blocked", "pest@blocked.example");
+    await waitForLanded(env.ports.imap, box.address, PASSWORD, "pf-sub-spam");
+    await waitForLanded(env.ports.imap, box.address, PASSWORD, "pf-sub-tag");
+    const all = await listMailbox(env.ports.imap, box.address, PASSWORD);
+    expect(all.map((m) => [m.subject, m.folder]).sort()).toEqual([
+      ["pf-sub-spam", "Junk"],
+      ["pf-sub-tag", "INBOX"],
+    ]);
+  });
+
+  it("refuses an unknown name with a tag during the dialogue (550 5.1.1), and a switched-off one with 550 5.2.1", async () => {
+    const unknown = `nobody-${Date.now().toString(36)}+tag@${domainName}`;
+    const r = await send([unknown], "pf-sub-unknown");
+    expect(r.rcpt[unknown]).toMatch(/^550 5\.1\.1 /);
+    expect(r.data).toBeNull();
+    const off = await newMailbox("sub-off");
+    await updateMailboxSettings(
+      customer,
+      { subscriptionId, mailboxId: off.id, enabled: false, quotaMb: null, newPassword: "", confirmPassword: "" },
+      { ip },
+      db,
+    );
+    const tagged = off.address.replace("@", "+tag@");
+    expect((await send([tagged], "pf-sub-off")).rcpt[tagged]).toMatch(/^550 5\.2\.1 /);
+  });
+
+  it("reaches an alias's targets; the catch-all takes only names that are neither mailbox nor alias", async () => {
+    const member = await newMailbox("sub-member");
+    const catcher = await newMailbox("sub-catcher");
+    const plain = await newMailbox("sub-plain");
+    const localPart = `subteam-${Date.now().toString(36)}`;
+    await saveAlias(
+      customer,
+      aliasSchema.parse({ subscriptionId: String(subscriptionId), domainId: String(domainId), localPart, targets: member.address }),
+      { ip },
+      db,
+    );
+    await setCatchAll(customer, { subscriptionId, domainId, mailboxId: catcher.id }, { ip }, db);
+    try {
+      const toAlias = `${localPart}+list@${domainName}`;
+      const toPlain = plain.address.replace("@", "+x@");
+      const toNobody = `nobody-${Date.now().toString(36)}+y@${domainName}`;
+      const r = await send([toAlias, toPlain, toNobody], "pf-sub-routes");
+      expect(Object.values(r.rcpt)).toEqual([
+        expect.stringMatching(/^250 /),
+        expect.stringMatching(/^250 /),
+        expect.stringMatching(/^250 /),
+      ]);
+      for (const box of [member, plain, catcher]) {
+        expect((await waitForLanded(env.ports.imap, box.address, PASSWORD, "pf-sub-routes")).map((m) => m.folder)).toEqual(["INBOX"]);
+      }
+    } finally {
+      await setCatchAll(customer, { subscriptionId, domainId, mailboxId: null }, { ip }, db);
+    }
+  });
+
+  it("refuses a tagged address of a full mailbox at RCPT as the plain one (552)", async () => {
+    const box = await newMailbox("sub-quota", 1);
+    const tagged = box.address.replace("@", "+big@");
+    const r = await smtpDialogue(env.postfixPort, { from: "sender@example.net", to: [tagged], subject: "pf-sub-big", size: 3_000_000 });
+    expect(r.rcpt[tagged]).toMatch(/^552 5\.2\.2 /);
   });
 });
 

@@ -118,6 +118,13 @@ describe("API v1 operations", () => {
     expect(fieldsOf(created.json).quotaMb.join(" ")).toContain("1024");
     const badLocal = await call("POST", "/mailboxes", { body: { address: `a..b@${domain}`, quotaMb: 5000, password: null } });
     expect(Object.keys(fieldsOf(badLocal.json)).sort()).toEqual(["address", "quotaMb"]);
+    // "+" is the sub-address delimiter: the answer says so, not merely "invalid".
+    const plus = await call("POST", "/mailboxes", { body: { address: `news+x@${domain}`, quotaMb: 100, password: null } });
+    expect(plus.status).toBe(422);
+    expect(fieldsOf(plus.json).address.join(" ")).toMatch(/sub-address/);
+    const plusAlias = await call("POST", "/aliases", { body: { address: `team+x@${domain}`, targets: [world.mailboxes[0].address] } });
+    expect(plusAlias.status).toBe(422);
+    expect(fieldsOf(plusAlias.json).address.join(" ")).toMatch(/sub-address/);
     const id = world.mailboxes[0].id;
     const etag = (await call("GET", `/mailboxes/${id}`)).headers.get("etag") ?? "";
     const patched = await call("PATCH", `/mailboxes/${id}`, { body: { quotaMb: 5000, enabled: "ja" }, headers: { "if-match": etag } });

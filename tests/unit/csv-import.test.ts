@@ -130,6 +130,9 @@ describe("dry run and apply", () => {
       `domain,${other.domain.name},,,,`,
       `alias,a@${d},,,,=HYPERLINK("http://evil.example")`,
       `gruppe,z@${d},,,,`,
+      `mailbox,news+x@${d},${STRONG},,,`,
+      `alias,team+x@${d},,,,info@${d}`,
+      `forward,info+x@${d},,,,extern@example.net`,
     ].join("\n");
     const csv = await read(fileFor(sub, extra));
     const before = await counts(db, sub);
@@ -144,8 +147,13 @@ describe("dry run and apply", () => {
       [14, "domainTaken"],
       [15, "targetInvalid"],
       [16, "unknownType"],
+      // "+" is the sub-address delimiter (lib/validation/local-part.ts): no new address may hold it.
+      [17, "addressPlus"],
+      [18, "addressPlus"],
+      [19, "addressPlus"],
     ]);
     expect(report.problems[0].params).toEqual({ first: 3 });
+    expect(report.problems[9].params).toEqual({ value: `news+x@${d}` });
     const refused = await applyImport(sub.customer.actor, sub.subscriptionId, csv.rows, [], {}, db).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ImportRefused);
     expect(await counts(db, sub)).toEqual(before);

@@ -30,7 +30,7 @@ describe("one message per problem (issue 25.10)", () => {
 
   it("a wrong value still names its format problem", () => {
     expect(errorsOf(routeAddressSchema, { accountId: "1", domainId: "1", localPart: "a b" }).localPart).toEqual([
-      "mailAdmin.errors.localPart",
+      "panel.errors.localPartInvalid",
     ]);
   });
 });

@@ -12,11 +12,10 @@ beforeAll(async () => {
   handle = await createSeededDb();
 });
 
-// Postfix substitutes the SQL-quoted key for '%s' and its domain for '%d'; a bound parameter is the
-// same for these tests.
-const bound = (t: PostfixTable) => t.query.replace(/'%[sd]'/, "?");
-const lookup = (t: PostfixTable, key: string) => handle.sqlite.prepare(bound(t)).pluck().get(key) as string | undefined;
-const lookupAll = (t: PostfixTable, key: string) => handle.sqlite.prepare(bound(t)).pluck().all(key) as string[];
+// Postfix substitutes the SQL-quoted key for every '%s'; a named bound parameter is the same for these tests.
+const bound = (t: PostfixTable) => t.query.replaceAll("'%s'", "$key");
+const lookup = (t: PostfixTable, key: string) => handle.sqlite.prepare(bound(t)).pluck().get({ key }) as string | undefined;
+const lookupAll = (t: PostfixTable, key: string) => handle.sqlite.prepare(bound(t)).pluck().all({ key }) as string[];
 
 describe("Postfix lookup tables over Kontor's schema", () => {
   it("knows every domain and nothing else", () => {
@@ -52,13 +51,17 @@ describe("Postfix lookup tables over Kontor's schema", () => {
     expect(lookupAll(virtual, "info@alpenblick.example")).toEqual(["info@alpenblick.example"]);
     expect(lookupAll(virtual, "kontakt@alpenblick.example")).toEqual(["info@alpenblick.example"]);
     expect(lookupAll(virtual, "nobody@alpenblick.example")).toEqual([]);
-    expect(lookup(catchall, "alpenblick.example")).toBeUndefined();
+    expect(lookup(catchall, "@alpenblick.example")).toBeUndefined();
     const anna = (await firstRow(handle.db.select().from(mailboxes).where(eq(mailboxes.address, "anna@alpenblick.example"))))!;
     await handle.db.update(domains).set({ catchAllMailboxId: anna.id }).where(eq(domains.id, anna.domainId));
     try {
-      expect(lookup(catchall, "alpenblick.example")).toBe("anna@alpenblick.example");
+      expect(lookup(catchall, "@alpenblick.example")).toBe("anna@alpenblick.example");
+      // Only Postfix's last lookup ("@domain") reaches the catch-all: "name+tag@domain" and
+      // "name@domain" (sub-addressing) must first find the mailbox or alias they name.
+      expect(lookup(catchall, "nobody@alpenblick.example")).toBeUndefined();
+      expect(lookup(catchall, "info+news@alpenblick.example")).toBeUndefined();
       await handle.db.update(mailboxes).set({ enabled: false }).where(eq(mailboxes.id, anna.id));
-      expect(lookup(catchall, "alpenblick.example")).toBeUndefined();
+      expect(lookup(catchall, "@alpenblick.example")).toBeUndefined();
     } finally {
       await handle.db.update(mailboxes).set({ enabled: true }).where(eq(mailboxes.id, anna.id));
       await handle.db.update(domains).set({ catchAllMailboxId: null }).where(eq(domains.id, anna.domainId));
@@ -75,15 +78,15 @@ describe("Postfix lookup tables over Kontor's schema", () => {
     const domain = (await firstRow(handle.db.select().from(domains).where(eq(domains.name, "dorfladen.example"))))!;
     await handle.db.update(domains).set({ catchAllMailAccountId: account.id }).where(eq(domains.id, domain.id));
     try {
-      expect(lookup(catchall, "dorfladen.example")).toBe(address);
+      expect(lookup(catchall, "@dorfladen.example")).toBe(address);
       expect(lookup(recipients, address)).toBe(address);
       // Postfix stops resolving at an address that maps to itself; Dovecot delivers it into the account.
       expect(lookupAll(virtual, address)).toEqual([address]);
       expect(userdb(address)).toEqual(["k10001.002"]);
       // Another domain of the customer keeps refusing.
-      expect(lookup(catchall, "alpenblick.example")).toBeUndefined();
+      expect(lookup(catchall, "@alpenblick.example")).toBeUndefined();
       await handle.db.update(mailAccounts).set({ enabled: false }).where(eq(mailAccounts.id, account.id));
-      expect(lookup(catchall, "dorfladen.example")).toBeUndefined();
+      expect(lookup(catchall, "@dorfladen.example")).toBeUndefined();
       expect(lookup(recipients, address)).toBeUndefined();
       expect(userdb(address)).toEqual([]);
     } finally {
@@ -94,7 +97,7 @@ describe("Postfix lookup tables over Kontor's schema", () => {
 
   it("answers every lookup through an index, never by scanning a table", () => {
     for (const t of Object.values(POSTFIX_TABLES)) {
-      const plan = (handle.sqlite.prepare(`EXPLAIN QUERY PLAN ${bound(t)}`).all("x@y.example") as { detail: string }[]).map(
+      const plan = (handle.sqlite.prepare(`EXPLAIN QUERY PLAN ${bound(t)}`).all({ key: "x@y.example" }) as { detail: string }[]).map(
         (r) => r.detail,
       );
       // The outer SCAN of a view walks its co-routine's already filtered rows.

@@ -86,3 +86,17 @@ describe("reading PostfixAdmin", () => {
     );
   });
 });
+
+describe("addresses Kontor does not create", () => {
+  it("reports a PostfixAdmin mailbox with + by its line and name, since + is Kontor's sub-address delimiter", async () => {
+    const { db } = await emptyDb();
+    const sub = await aCustomerWithPackage(db, { package: { maxMailboxes: 10 } });
+    const data = readPostfixAdmin(postfixAdminSqlite());
+    data.mailbox.push({ ...data.mailbox[0], username: "news+alt@altfirma.example", local_part: "news+alt" });
+    const { rows, labels } = postfixAdminRows(data);
+    const report = await dryRunImport(sub.reseller.actor, sub.subscriptionId, rows, [], db);
+    expect(report.problems.map((p) => [labels.get(p.line), p.code])).toEqual([
+      ["mailbox news+alt@altfirma.example", "import.problems.addressPlus"],
+    ]);
+  });
+});

@@ -4,7 +4,7 @@ import { setCatchAll } from "@/lib/services/aliases/catch-all";
 import { listAliases, listCatchAlls } from "@/lib/services/aliases/list-aliases";
 import { deleteAlias, saveAlias } from "@/lib/services/aliases/save-alias";
 import { listDomainMailboxes, locateAlias, locateDomain } from "@/lib/services/mailboxes/mailbox-locator";
-import { localPartField } from "@/lib/validation/mailbox";
+import { localPartField } from "@/lib/validation/local-part";
 import { MAX_ALIAS_TARGETS } from "@/lib/validation/alias";
 import type { Actor } from "@/lib/authz/actor";
 import { defineRoute } from "../define-route";
@@ -76,7 +76,7 @@ export const aliasRoutes = [
     handle: async ({ actor, body, ip }) => {
       const at = body.address.lastIndexOf("@");
       const local = localPartField.safeParse(body.address.slice(0, at));
-      if (!local.success) throw new ValidationError("errors.checkFields", { address: ["panel.errors.localPartInvalid"] });
+      if (!local.success) throw new ValidationError("errors.checkFields", { address: local.error.issues.map((i) => i.message) });
       const domain = await locateDomain(actor, body.address.slice(at + 1));
       const saved = await renameFields(
         async () =>

@@ -11,7 +11,7 @@ import { DOMAIN_MAILBOX_PAGE_MAX, listDomainMailboxes, locateDomain, locateMailb
 import { setForwarding } from "@/lib/services/mailboxes/set-forwarding";
 import { setSpamFilter } from "@/lib/services/mailboxes/set-spam-filter";
 import { updateMailboxSettings } from "@/lib/services/mailboxes/update-mailbox-settings";
-import { localPartField } from "@/lib/validation/mailbox";
+import { localPartField } from "@/lib/validation/local-part";
 import { newPasswordField } from "@/lib/validation/password";
 import { defineRoute } from "../define-route";
 import { cursorField, encodeCursor, idParams, limitField, pageOf, renameFields } from "./common";
@@ -157,7 +157,7 @@ export const mailboxRoutes = [
       const domain = await renameFields(async () => await locateDomain(actor, body.address.slice(at + 1)), {});
       if (!local.success) {
         const quota = await quotaAlongside(actor, domain.subscriptionId, body);
-        throw new ValidationError("errors.checkFields", { address: ["panel.errors.localPartInvalid"], ...quota });
+        throw new ValidationError("errors.checkFields", { address: local.error.issues.map((i) => i.message), ...quota });
       }
       const password = body.password ?? generatePassword();
       const created = await renameFields(

@@ -13,7 +13,8 @@ import { QUOTA_TOO_LARGE, resolveQuota } from "@/lib/services/mailboxes/mailbox-
 import { messageKey } from "@/lib/i18n/message-ref";
 import { getPasswordPolicyOptions } from "@/lib/services/settings/password-policy-settings";
 import { MAX_ALIAS_TARGETS } from "@/lib/validation/alias";
-import { localPartField, MAX_TARGETS_PER_MAILBOX, splitTargets } from "@/lib/validation/mailbox";
+import { localPartProblem } from "@/lib/validation/local-part";
+import { MAX_TARGETS_PER_MAILBOX, splitTargets } from "@/lib/validation/mailbox";
 import { canonicalAddress, canonicalDomain } from "@/lib/validation/names";
 import { aliasLoops } from "./alias-loops";
 import { type ImportProblem, MAX_REPORTED_PROBLEMS } from "./problems";
@@ -268,8 +269,11 @@ export async function planImport(db: Reader, actor: Actor, subscriptionId: numbe
     const at = address.lastIndexOf("@");
     const localPart = address.slice(0, at);
     const domain = address.slice(at + 1);
-    if (!address || !localPartField.safeParse(localPart).success) {
-      problem(line, "addressInvalid", { value: cells.address.slice(0, 80) });
+    const localProblem = address ? localPartProblem(localPart) : "invalid";
+    if (localProblem) {
+      // "+" gets its own line in the report: the address is valid mail, just not one Kontor can create.
+      const plus = localProblem === "panel.errors.localPartPlus";
+      problem(line, plus ? "addressPlus" : "addressInvalid", { value: cells.address.slice(0, 80) });
       continue;
     }
     if (!(await inTarget(domain))) {
