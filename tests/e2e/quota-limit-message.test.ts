@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { firstRow } from "@/db/rows";
@@ -7,6 +7,7 @@ import { domains, mailboxes } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
 import { createTestMailbox, CUSTOMER, removeTestMailbox } from "./panel-support";
 import { BASE_URL, launchChromium, logIn } from "./support/browser";
+import { fieldErrorText } from "./support/field-error";
 
 /**
  * Issue 25: a quota above the package's limit is refused with the limit named, in the same answer as
@@ -21,6 +22,7 @@ const LAYOUTS = [
 const EXPECTED = {
   de: (max: number) => `Höchstens ${String(max)} MB`,
   en: (max: number) => `at most ${String(max)} MB`,
+  it: (max: number) => `al massimo ${String(max)} MB`,
 };
 
 let browser: Browser;
@@ -34,20 +36,9 @@ afterAll(async () => {
   for (const address of made) await removeTestMailbox(address);
 });
 
-/** The text of the element(s) a field names in aria-describedby that hold its error. */
-async function errorOf(page: Page, name: string): Promise<string> {
-  const ids = ((await page.locator(`input[name="${name}"]`).getAttribute("aria-describedby")) ?? "").split(/\s+/);
-  const texts = await Promise.all(
-    ids
-      .filter((id) => id.endsWith("error"))
-      .map(async (id) => ((await page.locator(`[id="${id}"]`).count()) ? page.locator(`[id="${id}"]`).innerText() : "")),
-  );
-  return texts.join(" ").trim();
-}
-
 describe("quota above the package's limit, together with a password error", () => {
   for (const { domain, panel, limit } of LAYOUTS) {
-    for (const lang of ["de", "en"] as const) {
+    for (const lang of ["de", "en", "it"] as const) {
       it(`${panel} (${domain}), ${lang}: names the limit beside the quota field next to the password error`, async () => {
         const address = await createTestMailbox(domain, `e2e-q-${lang}`);
         made.push(address);
@@ -60,7 +51,7 @@ describe("quota above the package's limit, together with a password error", () =
             .where(eq(mailboxes.address, address)),
         );
         if (!m) throw new Error("test mailbox missing");
-        const context = await browser.newContext({ locale: lang === "de" ? "de-DE" : "en-US" });
+        const context = await browser.newContext({ locale: { de: "de-DE", en: "en-US", it: "it-IT" }[lang] });
         try {
           const page = await context.newPage();
           await logIn(page, CUSTOMER, DEMO_PASSWORD, "KundenServiceCenter");
@@ -72,9 +63,9 @@ describe("quota above the package's limit, together with a password error", () =
           await page.locator('input[name="newPassword"]').fill("kurz");
           await page.locator('input[name="confirmPassword"]').fill("kurz");
           await page.locator('form:has(input[name="quotaMb"]) button[type="submit"]').click();
-          await expect.poll(() => errorOf(page, "quotaMb"), { timeout: 20_000 }).toContain(EXPECTED[lang](limit));
-          expect(await errorOf(page, "newPassword")).not.toBe("");
-          expect(await errorOf(page, "quotaMb")).not.toMatch(/panel\.errors|\{max\}/);
+          await expect.poll(() => fieldErrorText(page, "quotaMb"), { timeout: 20_000 }).toContain(EXPECTED[lang](limit));
+          expect(await fieldErrorText(page, "newPassword")).not.toBe("");
+          expect(await fieldErrorText(page, "quotaMb")).not.toMatch(/panel\.errors|\{max\}/);
         } finally {
           await context.close();
         }

@@ -44,6 +44,14 @@ function nextNumber(db: TestDb): number {
   return n;
 }
 
+/**
+ * For a database other test files use at the same time (the e2e runner's): numbering continues from a
+ * random point (below 20,000, so customer number bases stay 32-bit) instead of 1, so names do not collide.
+ */
+export function shareNumbering(db: TestDb) {
+  if (!counters.has(db)) counters.set(db, 1000 + Math.floor(Math.random() * 19_000));
+}
+
 export async function actorOf(db: TestDb, kind: PrincipalKind, id: number): Promise<Actor> {
   const actor = await loadActor(db, kind, id);
   if (!actor) throw new Error(`factories: no actor ${kind}:${id}`);

@@ -181,11 +181,15 @@ describe("creating beyond a limit under concurrency", () => {
     const admin = race.admin.actor;
     const account = race.accounts[0];
     const err = await refusal(async () => await setMailAccountQuota(admin, account.id, 101, null, handle.db));
-    expect((err as LimitError).exceeded).toEqual([{ limit: "mailboxQuotaMb", used: 101, max: 100, where: account.login }]);
+    expect((err as ValidationError).fieldErrors?.quotaMb).toEqual([{ key: "panel.errors.quotaTooLarge", values: { max: 100 } }]);
+    const quotaOf = async () =>
+      (await firstRow(handle.db.select({ q: mailAccounts.quotaMb }).from(mailAccounts).where(eq(mailAccounts.id, account.id))))?.q;
     await setMailAccountQuota(admin, account.id, 100, null, handle.db);
-    expect(
-      (await firstRow(handle.db.select({ q: mailAccounts.quotaMb }).from(mailAccounts).where(eq(mailAccounts.id, account.id))))?.q,
-    ).toBe(100);
+    expect(await quotaOf()).toBe(100);
+    // Empty takes the package's value, as the hint says (it was refused as "0 MB").
+    await setMailAccountQuota(admin, account.id, 60, null, handle.db);
+    await setMailAccountQuota(admin, account.id, null, null, handle.db);
+    expect(await quotaOf()).toBe(100);
     expect(await handle.db.select({ id: domains.id }).from(domains).where(eq(domains.subscriptionId, race.subscriptionId))).toHaveLength(1);
   });
 });

@@ -9,7 +9,7 @@ import { getMailAdminOverview } from "@/lib/services/mail-accounts/mail-admin-ov
 import { changePendingAdminPassword, deleteMailAccount, setMailAccountPassword } from "@/lib/services/mail-accounts/manage-mail-account";
 import { routeAddress, unrouteAddress } from "@/lib/services/mail-accounts/route-address";
 import { createCustomer } from "@/lib/services/customers/create-customer";
-import { LimitError, limitErrorState } from "@/lib/services/orders/limit-error";
+import { LimitError } from "@/lib/services/orders/limit-error";
 import { orderPackage } from "@/lib/services/orders/order-package";
 import { createPackage } from "@/lib/services/packages/save-package";
 import {
@@ -61,7 +61,7 @@ describe("E-Mail-Administration", () => {
   it("checks the quota on a form the schema refused, naming the limit (issue 25)", async () => {
     const admin = await mailAdmin(`${prefix}.001`);
     expect(await mailAccountQuotaAlongside(admin, { quotaMb: "5000", newPassword: "kurz" }, handle.db)).toEqual({
-      quotaMb: [{ key: "orders.exceeded.mailboxQuotaMb", values: { used: 5000, max: 1024, where: kunde.customerNumber } }],
+      quotaMb: [{ key: "panel.errors.quotaTooLarge", values: { max: 1024 } }],
     });
     expect(await mailAccountQuotaAlongside(admin, { quotaMb: "1024" }, handle.db)).toEqual({});
     expect(await mailAccountQuotaAlongside(admin, { quotaMb: "-3" }, handle.db)).toEqual({});
@@ -106,12 +106,11 @@ describe("E-Mail-Administration", () => {
     const err = await createMailAccount(admin, { quotaMb: 5000, newPassword: "kurz" }, null, handle.db).catch(
       (e: unknown) => e as ServiceError,
     );
-    expect(err).toBeInstanceOf(LimitError);
-    expect((err as LimitError).exceeded).toEqual([{ limit: "mailboxQuotaMb", used: 5000, max: 1024, where: kunde.customerNumber }]);
+    // The same field message as a mailbox's quota in the panel, not the reseller's limit report.
+    expect(err).toBeInstanceOf(ValidationError);
+    expect(err).not.toBeInstanceOf(LimitError);
+    expect((err as ServiceError).fieldErrors?.quotaMb).toEqual([{ key: "panel.errors.quotaTooLarge", values: { max: 1024 } }]);
     expect((err as ServiceError).fieldErrors?.newPassword).toContain("password.errors.tooShort");
-    const t = (key: string, values?: Record<string, string | number>) => (values ? `${key} ${JSON.stringify(values)}` : key);
-    const state = limitErrorState(err, t);
-    expect(state.status === "error" && Object.keys(state.fieldErrors ?? {}).sort()).toEqual(["newPassword", "quotaMb"]);
   });
 
   it("refuses weak passwords beside the field and never deletes .001", async () => {

@@ -8,7 +8,8 @@ import { ValidationError } from "@/lib/errors";
 import { validateNewPassword } from "@/lib/password/validate-new-password";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import { accountLogin } from "@/lib/services/orders/admin-account";
-import { type Exceeded, LimitError } from "@/lib/services/orders/limit-error";
+import { LimitError } from "@/lib/services/orders/limit-error";
+import { resolveQuota, throwIfFieldErrors } from "@/lib/services/mailboxes/mailbox-limits";
 import { noPanelAllowance } from "@/lib/services/orders/usage";
 import { getPasswordPolicyOptions } from "@/lib/services/settings/password-policy-settings";
 import { assertMailAdmin, customerNumberOf } from "./mail-admin-guard";
@@ -30,9 +31,8 @@ export async function createMailAccount(
   const number = await customerNumberOf(db, tenant.customerId);
   const errors = validateNewPassword(input.newPassword, { names: [number.toLowerCase()] }, await getPasswordPolicyOptions(db));
   // The quota is checked before the password errors are thrown, so the form shows both at once.
-  const quotaExceeded = exceededQuota(input.quotaMb, (await noPanelAllowance(db, tenant.customerId)).quotaMb, number);
-  if (quotaExceeded) throw new LimitError([quotaExceeded], "quotaMb", errors.length ? { newPassword: errors } : undefined);
-  if (errors.length) throw new ValidationError("errors.checkFields", { newPassword: errors });
+  const quota = resolveQuota(input.quotaMb, (await noPanelAllowance(db, tenant.customerId)).quotaMb);
+  throwIfFieldErrors({ quotaMb: "error" in quota ? [quota.error] : [], newPassword: errors });
   const hash = await hashPassword(input.newPassword);
 
   return await transaction(
@@ -49,10 +49,10 @@ export async function createMailAccount(
       if (allowance.maxAccounts !== null && used + 1 > allowance.maxAccounts) {
         throw new LimitError([{ limit: "maxMailboxes", used, max: allowance.maxAccounts, where: number }], "form");
       }
-      const quotaMb = input.quotaMb ?? allowance.quotaMb;
       // Again inside the transaction: the package may have changed while the password was hashed.
-      const exceeded = exceededQuota(input.quotaMb, allowance.quotaMb, number);
-      if (exceeded) throw new LimitError([exceeded], "quotaMb");
+      const resolved = resolveQuota(input.quotaMb, allowance.quotaMb);
+      if ("error" in resolved) throw new ValidationError("errors.checkFields", { quotaMb: [resolved.error] });
+      const { quotaMb } = resolved;
       const next = (row?.top ?? 0) + 1;
       const login = accountLogin(number, next);
       const created = await onlyRow(
@@ -74,11 +74,4 @@ export async function createMailAccount(
     },
     { behavior: "immediate" },
   );
-}
-
-/** An explicit quota above the package's per-account quota (empty takes the package's value). */
-export function exceededQuota(requested: number | null, allowed: number | null, where: string): Exceeded | null {
-  const quotaMb = requested ?? allowed;
-  if (allowed === null || (quotaMb !== null && quotaMb <= allowed)) return null;
-  return { limit: "mailboxQuotaMb", used: quotaMb ?? 0, max: allowed, where };
 }

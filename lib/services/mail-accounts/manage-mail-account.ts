@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/authz/actor";
 import { can } from "@/lib/authz/permissions";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { writeAudit } from "@/lib/services/audit/write-audit";
-import { LimitError } from "@/lib/services/orders/limit-error";
+import { resolveQuota } from "@/lib/services/mailboxes/mailbox-limits";
 import { noPanelAllowance } from "@/lib/services/orders/usage";
 import { checkCurrentPassword } from "@/lib/services/passwords/check-current-password";
 import { setPassword } from "@/lib/services/passwords/set-password";
@@ -69,16 +69,16 @@ export async function changePendingAdminPassword(actor: Actor, newPassword: stri
   );
 }
 
-export async function setMailAccountQuota(actor: Actor, accountId: number, quotaMb: number | null, ip: string | null, db: Db = getDb()) {
+export async function setMailAccountQuota(actor: Actor, accountId: number, requested: number | null, ip: string | null, db: Db = getDb()) {
   const tenant = assertMailAdmin(actor);
   await transaction(
     db,
     async (tx) => {
       const account = await accountOrThrow(tx, actor, accountId);
-      const allowed = (await noPanelAllowance(tx, tenant.customerId)).quotaMb;
-      if (allowed !== null && (quotaMb === null || quotaMb > allowed)) {
-        throw new LimitError([{ limit: "mailboxQuotaMb", used: quotaMb ?? 0, max: allowed, where: account.login }], "quotaMb");
-      }
+      // The same rule and message as a mailbox's quota: empty takes the package's value.
+      const resolved = resolveQuota(requested, (await noPanelAllowance(tx, tenant.customerId)).quotaMb);
+      if ("error" in resolved) throw new ValidationError("errors.checkFields", { quotaMb: [resolved.error] });
+      const { quotaMb } = resolved;
       await tx.update(mailAccounts).set({ quotaMb }).where(eq(mailAccounts.id, account.id));
       await writeAudit(tx, actor, {
         action: "mail_account.quota",

@@ -1,11 +1,11 @@
 import "server-only";
 import { type Db, getDb } from "@/db";
 import type { Actor } from "@/lib/authz/actor";
-import { type FieldMessages, messageRef } from "@/lib/i18n/message-ref";
+import type { FieldMessages } from "@/lib/i18n/message-ref";
 import { noPanelAllowance } from "@/lib/services/orders/usage";
 import { limitField } from "@/lib/validation/package";
-import { exceededQuota } from "./create-mail-account";
-import { assertMailAdmin, customerNumberOf } from "./mail-admin-guard";
+import { resolveQuota } from "@/lib/services/mailboxes/mailbox-limits";
+import { assertMailAdmin } from "./mail-admin-guard";
 
 /**
  * "Mail-Konto anlegen" refused by its schema (a too short password): the package's quota check
@@ -19,9 +19,6 @@ export async function mailAccountQuotaAlongside(
   const quota = limitField.safeParse(raw.quotaMb ?? "");
   if (!quota.success) return {};
   const tenant = assertMailAdmin(actor);
-  const allowed = (await noPanelAllowance(db, tenant.customerId)).quotaMb;
-  const exceeded = exceededQuota(quota.data, allowed, await customerNumberOf(db, tenant.customerId));
-  if (!exceeded) return {};
-  const { limit, ...values } = exceeded;
-  return { quotaMb: [messageRef(`orders.exceeded.${limit}`, values)] };
+  const resolved = resolveQuota(quota.data, (await noPanelAllowance(db, tenant.customerId)).quotaMb);
+  return "error" in resolved ? { quotaMb: [resolved.error] } : {};
 }
