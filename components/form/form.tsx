@@ -1,6 +1,6 @@
 "use client";
 
-import { type ReactNode, type SubmitEvent, useState } from "react";
+import { type ReactNode, type SubmitEvent, useEffect, useRef, useState } from "react";
 import { ConfirmDialog } from "./confirm-dialog";
 import { PanelSkin } from "./skin";
 import type { KitForm } from "./use-form";
@@ -18,10 +18,16 @@ type Props = {
 /**
  * Every client form of Kontor: posts through useForm's action without React's reset (what the user
  * typed stays beside the errors), without the browser's untranslated bubbles, and optionally behind
- * the confirm dialog.
+ * the confirm dialog. After a refusal the first marked field gets the focus, so keyboard and screen
+ * reader users land on the problem instead of at the top of the page.
  */
 export function Form({ form, children, className, confirm, skin = "app", ...rest }: Props) {
   const [asking, setAsking] = useState<FormData | null>(null);
+  const ref = useRef<HTMLFormElement>(null);
+  const refused = form.state.status === "error";
+  useEffect(() => {
+    if (refused) ref.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [form.answer, refused]);
   const onSubmit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = formDataOf(event);
@@ -29,7 +35,7 @@ export function Form({ form, children, className, confirm, skin = "app", ...rest
     else form.dispatch(data);
   };
   const body = (
-    <form action={form.formProps.action} onSubmit={onSubmit} noValidate className={className} aria-label={rest["aria-label"]}>
+    <form ref={ref} action={form.formProps.action} onSubmit={onSubmit} noValidate className={className} aria-label={rest["aria-label"]}>
       {children}
       {asking && confirm && (
         <ConfirmDialog

@@ -70,6 +70,19 @@ describe("form kit: what the user typed stays beside the error (issue 25.8)", ()
   });
 });
 
+describe("form kit: focus after a refusal (walk by eye)", () => {
+  it("moves to the first marked field, not left on the button or the page", async () => {
+    const { action } = errorThenSuccess("target", "Bitte eine gültige E-Mail-Adresse angeben.");
+    wrap(<AddForwardForm action={action} />);
+    fireEvent.change(screen.getByLabelText("Zieladresse"), { target: { value: "chef@" } });
+    const button = screen.getByRole("button", { name: "Hinzufügen" });
+    button.focus();
+    fireEvent.click(button);
+    await waitFor(() => expect(screen.getByText("Bitte eine gültige E-Mail-Adresse angeben.")).toBeTruthy());
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText("Zieladresse")));
+  });
+});
+
 describe("form kit: the meter runs the server's policy (issue 25.9)", () => {
   afterEach(() => {
     vi.unstubAllGlobals();
