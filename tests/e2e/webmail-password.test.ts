@@ -164,7 +164,7 @@ describe("password change in Roundcube (seed 000)", () => {
     await webmailMessage(page, "La password attuale non è corretta.");
     await submitPasswordForm(page, form, ITALIAN, OLD, NEW);
     await webmailMessage(page, "Salvato correttamente.");
-    await expect(form.getByText("La Sua password è stata modificata.").isVisible()).resolves.toBe(true);
+    await expect(form.getByText("La sua password è stata modificata.").isVisible()).resolves.toBe(true);
     await webmailLogOut(page, ITALIAN);
     await webmailLogIn(page, ITALIAN, address, NEW);
     await page.waitForURL(/_task=mail/);
@@ -188,7 +188,7 @@ describe("links between Kontor and Roundcube", () => {
     const links = (await contentScope(page, (scope) => scope.locator("#kontor-links"))).locator("#kontor-links");
     const base = process.env.KONTOR_PUBLIC_URL ?? BASE_URL;
     expect(await links.getByRole("link", { name: "Weiterleitungen" }).getAttribute("href")).toBe(`${base}/mailbox/forwards`);
-    expect(await links.getByRole("link", { name: "Spamfilter" }).getAttribute("href")).toBe(`${base}/mailbox/spam`);
+    expect(await links.getByRole("link", { name: "Spamfilter einstellen" }).getAttribute("href")).toBe(`${base}/mailbox/spam`);
     expect(await links.getByRole("link", { name: "Abwesenheitsnotiz" }).getAttribute("href")).toBe(`${base}/mailbox/autoresponder`);
     await page.context().close();
   });

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadMessages } from "@/lib/i18n/load-messages";
 import { LOCALES } from "@/lib/i18n/locales";
@@ -58,5 +59,41 @@ describe("wording", () => {
     expect(use).toMatch(/SMTP/);
     expect(use).toMatch(/Webmail/i);
     expect(m["mailAdmin.accountCreated"]).toMatch(/Webmail/i);
+  });
+
+  it("Italian writes the polite forms one way: lower case inside a sentence (sua, suo, lei), as most texts do", () => {
+    const capitalised = /(?<=[\p{Ll},] |\bI )(Sua|Suo|Suoi|Sue|Lei|Le)\b/u;
+    expect(catalogue.it.filter(([, v]) => capitalised.test(v)).map(([k]) => k)).toEqual([]);
+    // Kontor's Roundcube plugin speaks to the same users.
+    const plugin = fs.readFileSync("roundcube/plugins/kontor/localization/it_IT.inc", "utf8");
+    expect(plugin.split("\n").filter((line) => capitalised.test(line))).toEqual([]);
+  });
+
+  it("one word for the package a customer ordered: English plan (not tariff), Italian tariffa (not piano)", () => {
+    expect(catalogue.en.filter(([, v]) => /\btariffs?\b/i.test(v)).map(([k]) => k)).toEqual([]);
+    expect(catalogue.it.filter(([, v]) => /\bpian[oi]\b/i.test(v)).map(([k]) => k)).toEqual([]);
+  });
+
+  it.each([
+    ["de", "de_DE"],
+    ["en", "en_US"],
+    ["it", "it_IT"],
+  ] as const)("%s: Roundcube's links to Kontor name each page as Kontor's menu and heading do (point 14)", (locale, file) => {
+    const m = Object.fromEntries(catalogue[locale]);
+    const inc = fs.readFileSync(`roundcube/plugins/kontor/localization/${file}.inc`, "utf8");
+    const label = (name: string) => /= '((?:[^'\\]|\\.)*)'/.exec(inc.split("\n").find((l) => l.includes(`['${name}']`)) ?? "")?.[1];
+    expect({
+      forwards: label("link_forwards"),
+      spam: label("link_spam"),
+      autoresponder: label("link_autoresponder"),
+      senders: label("link_senders"),
+      setup: label("link_setup"),
+    }).toEqual({
+      forwards: m["nav.forwards"],
+      spam: m["nav.spam"],
+      autoresponder: m["nav.autoresponder"],
+      senders: m["nav.senderLists"],
+      setup: m["clientSetup.title"],
+    });
   });
 });
