@@ -106,7 +106,7 @@ export function ImportForm({
             type="file"
             accept=".csv,text/csv"
             aria-describedby="import-file-hint"
-            className="mt-1 block text-sm"
+            className="mt-1 block w-full max-w-md text-sm"
             onChange={(e) => setTooLarge((e.target.files?.[0]?.size ?? 0) > MAX_PANEL_BYTES)}
           />
           <p id="import-file-hint" className="mt-1 text-xs text-slate-600">

@@ -37,9 +37,10 @@ export async function AppShell({
           <UserMenu user={user} passwordHref={PASSWORD_PAGE[role]} />
         </div>
       </header>
-      <div className="mx-auto flex w-full max-w-6xl flex-1 gap-6 px-4 py-6">
-        <nav aria-label={area} className="w-52 shrink-0">
-          <ul className="space-y-1 rounded-lg bg-white p-2 shadow-sm">
+      {/* On a phone the menu sits above the page as rows of entries; beside it there is no room. */}
+      <div className="mx-auto flex w-full max-w-6xl flex-1 flex-col gap-4 px-4 py-4 md:flex-row md:gap-6 md:py-6">
+        <nav aria-label={area} className="md:w-52 md:shrink-0">
+          <ul className="flex flex-wrap gap-1 rounded-lg bg-white p-2 shadow-sm md:block md:space-y-1">
             {nav.map((item) => (
               <li key={item.href}>
                 <a href={item.href} className="block rounded px-3 py-2 text-sm hover:bg-brand-50">

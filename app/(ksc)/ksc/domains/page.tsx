@@ -115,7 +115,7 @@ export default async function DomainsPage({ searchParams }: Props) {
                       <a
                         href={`/panel/${d.subscriptionId}`}
                         aria-labelledby={labelledBy(manage, `domain-${d.id}`)}
-                        className="inline-flex items-center gap-1.5 rounded border border-brand-600 px-2 py-1 text-brand-700 hover:bg-brand-50"
+                        className="inline-flex items-center gap-1.5 whitespace-nowrap rounded border border-brand-600 px-2 py-1 text-brand-700 hover:bg-brand-50"
                       >
                         <PanelIcon name="settings" size={18} />
                         {/* Visible words: the help pages send users looking for "Paket verwalten", not for an icon. */}
