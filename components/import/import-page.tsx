@@ -30,7 +30,7 @@ export async function ImportPage({ actor }: { actor: Actor }) {
     kind: key("kind"),
     op: key("op"),
     name: key("name"),
-    detail: key("detail"),
+    detail: key("detailColumn"),
     problems: key("problemsTitle"),
     weakHashes: key("weakHashesTitle"),
     generated: key("generatedTitle"),
@@ -51,7 +51,7 @@ export async function ImportPage({ actor }: { actor: Actor }) {
   return (
     <>
       <PageTitle>{t("nav.import")}</PageTitle>
-      <Card title={t("import.check")}>
+      <Card title={key("importTitle")}>
         <p className="mb-2 text-sm text-slate-600">{key("intro")}</p>
         <p className="mb-4 text-xs text-slate-600">{key("format")}</p>
         <ImportForm action={importAction} targets={targets} labels={labels} />
