@@ -5,7 +5,7 @@
  * "undefined", "[object …]" and English sentences left on German or Italian pages.
  */
 import { eq } from "drizzle-orm";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { firstRow } from "@/db/rows";
@@ -15,6 +15,18 @@ import { LOCALE_COOKIE, type Locale } from "@/lib/i18n/locales";
 import { createTestMailbox, INITIAL_PASSWORD, removeTestMailbox } from "./panel-support";
 import { type AreaLabel, BASE_URL, launchChromium, logIn } from "./support/browser";
 import { textProblems } from "./support/text-check";
+import {
+  ENGLISH,
+  GERMAN,
+  ITALIAN,
+  type RoundcubeWords,
+  contentScope,
+  openPasswordForm,
+  openSettingsSection,
+  webmailLogIn,
+} from "./support/webmail";
+import { aCustomerWithPackage, TEST_PASSWORD } from "../support/factories";
+import { sharedDb } from "./support/world";
 
 const LOCALES: Locale[] = ["de", "en", "it"];
 
@@ -119,14 +131,92 @@ async function supportSearch(page: Page, locale: Locale, found: string[]) {
   }
 }
 
-/** Mailbox self-service: a refused forwarding target stays beside its error. */
-async function refusedForward(page: Page, locale: Locale, found: string[]) {
-  await page.goto(`${BASE_URL}/mailbox/forwards`);
-  const form = page.locator('form:has([name="target"])').first();
-  await form.locator('[name="target"]').fill("kein-gueltiges@@ziel");
+/** Submits a form and waits for its answer: a marked field or form error, or the green message. */
+async function submit(page: Page, form: Locator, answer: "refused" | "saved") {
   await form.locator('button[type="submit"]').first().click();
-  await page.locator('[aria-invalid="true"]').first().waitFor({ timeout: 20_000 });
+  const sign = answer === "refused" ? form.locator('[aria-invalid="true"], [role="alert"]') : form.locator('[role="status"]');
+  await sign.first().waitFor({ timeout: 20_000 });
+}
+
+/** Mailbox self-service: forwarding, black/whitelist and autoresponder, each refused and then saved. */
+async function selfServiceForms(page: Page, locale: Locale, found: string[]) {
+  await page.goto(`${BASE_URL}/mailbox/forwards`);
+  const forward = page.locator('form:has([name="target"])').first();
+  await forward.locator('[name="target"]').fill("kein-gueltiges@@ziel");
+  await submit(page, forward, "refused");
   await check(page, locale, found, "refused forward");
+
+  await page.goto(`${BASE_URL}/mailbox/sender-lists`);
+  const block = page.locator('form:has([name="kind"][value="block"])');
+  await block.locator('[name="pattern"]').fill("@@kaputt");
+  await submit(page, block, "refused");
+  await check(page, locale, found, "refused blacklist entry");
+  await block.locator('[name="pattern"]').fill(`@walk-${locale}.example`);
+  await submit(page, block, "saved");
+  await check(page, locale, found, "blacklist entry added");
+
+  await page.goto(`${BASE_URL}/mailbox/autoresponder`);
+  const away = page.locator('form:has([name="body"])');
+  await away.locator('[name="enabled"]').check();
+  await away.locator('[name="body"]').fill("");
+  await away.locator('[name="startsOn"]').fill("2031-05-10");
+  await away.locator('[name="endsOn"]').fill("2031-05-01");
+  await away.locator('[name="intervalDays"]').fill("0");
+  await submit(page, away, "refused");
+  await check(page, locale, found, "refused autoresponder");
+  await away.locator('[name="body"]').fill("Bin im Urlaub. / On holiday. / In ferie.");
+  await away.locator('[name="endsOn"]').fill("2031-05-20");
+  await away.locator('[name="intervalDays"]').fill("7");
+  await submit(page, away, "saved");
+  await check(page, locale, found, "autoresponder saved");
+}
+
+/** KundenServiceCenter: a new ticket (empty, then filled) and the CSV import (a file with a problem, then a good one). */
+async function ticketAndImport(domain: string) {
+  return async (page: Page, locale: Locale, found: string[]) => {
+    await page.goto(`${BASE_URL}/ksc/support/new`);
+    const ticket = page.locator('form:has([name="subject"])');
+    await submit(page, ticket, "refused");
+    await check(page, locale, found, "refused ticket");
+    await ticket.locator('[name="category"]').selectOption({ index: 1 });
+    await ticket.locator('[name="subject"]').fill(`Walk ${locale}`);
+    await ticket.locator('[name="message"]').fill("Bitte um Rückruf.");
+    await ticket.locator('button[type="submit"]').click();
+    await page.waitForURL(/\/ksc\/support\/\d+/);
+    await check(page, locale, found, "ticket opened");
+
+    await page.goto(`${BASE_URL}/ksc/import`);
+    const upload = page.locator('form:has(input[type="file"])');
+    const csv = (lines: string[]) => ({
+      name: "umzug.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(["type;address;password;quota_mb;enabled;targets", ...lines].join("\n")),
+    });
+    await upload
+      .locator('input[type="file"]')
+      .setInputFiles(csv([`mailbox;walk-${locale}@unbekannt.example;generate;;;`, "alias;kaputt;;;;"]));
+    await upload.locator('button[name="intent"][value="check"]').click();
+    await page.locator("section table").first().waitFor({ timeout: 30_000 });
+    await check(page, locale, found, "import with problems");
+    await upload.locator('input[type="file"]').setInputFiles(csv([`mailbox;walk-${locale}@${domain};generate;;;`]));
+    await upload.locator('button[name="intent"][value="check"]').click();
+    // A clean check offers "Importieren" (intent=apply).
+    await upload.locator('button[name="intent"][value="apply"]').waitFor({ timeout: 30_000 });
+    await check(page, locale, found, "import checked");
+  };
+}
+
+/** Roundcube's words of each language (its own catalogue and Kontor's plugin). */
+const ROUNDCUBE: Record<Locale, { words: RoundcubeWords; more: string; browser: string }> = {
+  de: { words: GERMAN, more: "Weiterleitung, Spamfilter & Abwesenheit", browser: "de-DE" },
+  en: { words: ENGLISH, more: "Forwarding, spam filter & out of office", browser: "en-US" },
+  it: { words: ITALIAN, more: "Inoltro, antispam e assenza", browser: "it-IT" },
+};
+
+/** The text of Roundcube's page and of its settings frame. */
+async function webmailText(page: Page): Promise<string> {
+  const frames = page.frames().map((f) => f.evaluate(() => document.body?.innerText ?? "").catch(() => ""));
+  return (await Promise.all(frames)).join("\n");
 }
 
 describe("visible texts in de, en and it", () => {
@@ -168,9 +258,48 @@ describe("visible texts in de, en and it", () => {
     600_000,
   );
 
-  it("mailbox user: self-service pages", async () => {
+  it("mailbox user: self-service pages and their forms", async () => {
     const address = await createTestMailbox("alpenblick.example", "e2e-walk-self");
     made.push(address);
-    expect(await walkRole(address, INITIAL_PASSWORD, "einzelne Mailbox", refusedForward)).toEqual([]);
+    expect(await walkRole(address, INITIAL_PASSWORD, "einzelne Mailbox", selfServiceForms)).toEqual([]);
   }, 600_000);
+
+  it("a customer of its own: menu pages, a ticket and the CSV import", async () => {
+    const sub = await aCustomerWithPackage(sharedDb(), { package: { panel: "plesk9" } });
+    expect(await walkRole(sub.customer.email, TEST_PASSWORD, "KundenServiceCenter", await ticketAndImport(sub.domain.name))).toEqual([]);
+  }, 600_000);
+
+  it.each(LOCALES)(
+    "%s: Roundcube's login, its password page and the settings that lead to Kontor",
+    async (locale) => {
+      const address = await createTestMailbox("alpenblick.example", "e2e-walk-rc");
+      made.push(address);
+      const { words, more, browser: browserLocale } = ROUNDCUBE[locale];
+      const context = await browser.newContext({ locale: browserLocale });
+      const found: string[] = [];
+      try {
+        const page = await context.newPage();
+        await webmailLogIn(page, words, address, INITIAL_PASSWORD);
+        await page.waitForURL(/_task=mail/);
+        const form = await openPasswordForm(page, words);
+        await form.getByLabel(words.confirm, { exact: true }).waitFor();
+        const webmailProblems = async (where: string) => {
+          const text = await webmailText(page);
+          // Roundcube shows a label missing from a plugin's catalogue as [name].
+          for (const raw of text.match(/\[[a-z_]+\]/g) ?? []) found.push(`${locale} ${where}: missing label ${raw}`);
+          for (const problem of textProblems(text, locale)) found.push(`${locale} ${where}: ${problem}`);
+        };
+        await webmailProblems("webmail password page");
+        await openSettingsSection(page, words, more);
+        const links = (await contentScope(page, (scope) => scope.locator("#kontor-links"))).locator("#kontor-links a");
+        const base = process.env.KONTOR_PUBLIC_URL ?? BASE_URL;
+        expect(await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))).toContain(`${base}/mailbox/forwards`);
+        await webmailProblems("webmail links to Kontor");
+      } finally {
+        await context.close();
+      }
+      expect(found).toEqual([]);
+    },
+    180_000,
+  );
 });

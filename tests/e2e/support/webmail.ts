@@ -119,6 +119,19 @@ export const GERMAN: RoundcubeWords = {
   logout: "Abmelden",
 };
 
+export const ENGLISH: RoundcubeWords = {
+  user: "Username",
+  password: "Password",
+  login: "Login",
+  settings: "Settings",
+  passwordSection: "Password",
+  current: "Current Password:",
+  next: "New Password:",
+  confirm: "Confirm New Password:",
+  save: "Save",
+  logout: "Logout",
+};
+
 export const ITALIAN: RoundcubeWords = {
   user: "Nome Utente",
   password: "Password",
@@ -154,10 +167,13 @@ export async function webmailIdle(page: Page) {
 /** Settings (task menu) → a section of the settings menu, by their visible words. */
 export async function openSettingsSection(page: Page, w: RoundcubeWords, section: string) {
   await webmailIdle(page);
-  // Menu entries are links with role=button (and a title), found by their visible word.
-  await page.locator("#taskmenu a", { hasText: new RegExp(`^${w.settings}$`) }).click();
-  await page.waitForURL(/_task=settings/);
-  await webmailIdle(page);
+  // Menu entries are links with role=button (and a title), found by their visible word; while the
+  // settings are shown, their task entry is disabled and the section menu is already there.
+  if (!/_task=settings/.test(page.url())) {
+    await page.locator("#taskmenu a", { hasText: new RegExp(`^${w.settings}$`) }).click();
+    await page.waitForURL(/_task=settings/);
+    await webmailIdle(page);
+  }
   await page.locator("#settings-menu a", { hasText: new RegExp(`^${section}$`) }).click();
 }
 
