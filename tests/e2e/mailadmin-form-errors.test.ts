@@ -54,6 +54,15 @@ describe("E-Mail-Administration: every error of the new account form at once", (
         expect(await fieldErrorText(page, "newPassword", form)).toMatch(PASSWORD_SHORT[locale]);
         expect(await fieldErrorText(page, "confirmPassword", form)).toMatch(MISMATCH[locale]);
         expect(await form.innerText()).not.toMatch(/\{max\}|orders\.|panel\.errors|mailAdmin\./);
+        // "Bitte prüfen Sie die markierten Felder": a refused field looks different from a valid one,
+        // and the focus is on the first of them.
+        const border = (name: string) =>
+          page
+            .locator(`input[name="${name}"]`)
+            .first()
+            .evaluate((el) => getComputedStyle(el).borderTopColor);
+        expect(await border("quotaMb")).not.toBe(await border("localPart"));
+        expect(await page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("quotaMb");
         // What the user typed stays beside its error; passwords are never kept.
         expect(await form.locator('input[name="quotaMb"]').inputValue()).toBe("999999");
         expect(await form.locator('input[name="newPassword"]').inputValue()).toBe("");
