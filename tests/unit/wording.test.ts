@@ -96,4 +96,19 @@ describe("wording", () => {
       setup: m["clientSetup.title"],
     });
   });
+
+  it.each(LOCALES)("%s: the mailbox start page's shortcuts name each page as the menu does (point 15)", (locale) => {
+    const m = Object.fromEntries(catalogue[locale]);
+    const pairs = {
+      password: "password",
+      forwards: "forwards",
+      senders: "senderLists",
+      spam: "spam",
+      autoresponder: "autoresponder",
+      server: "serverAddresses",
+    };
+    const shortcut = Object.fromEntries(Object.keys(pairs).map((k) => [k, m[`mailboxSettings.start.${k}`]]));
+    const menu = Object.fromEntries(Object.entries(pairs).map(([k, nav]) => [k, m[`nav.${nav}`]]));
+    expect(shortcut).toEqual(menu);
+  });
 });
