@@ -1,12 +1,12 @@
 /**
- * The walk by eye at a phone's width (390 px): every role's menu pages fit the screen, so nothing
- * has to be scrolled sideways. Before, the side menu stayed beside the page and squeezed it to a
- * column a few words wide, and wide tables widened the whole page.
+ * The walk by eye at a phone's width (390 px): every role's menu pages and the three Plesk layouts
+ * fit the screen, so nothing has to be scrolled sideways. Before, the side menu stayed beside the
+ * page and squeezed it to a column a few words wide, and wide tables widened the whole page.
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
-import { aDomainWithMailboxes, aMailAccount, anAdmin, aSupport, TEST_PASSWORD } from "../support/factories";
+import { aCustomerWithPackage, aDomainWithMailboxes, aMailAccount, anAdmin, aSupport, TEST_PASSWORD } from "../support/factories";
 import { type AreaLabel, BASE_URL, launchChromium, logIn } from "./support/browser";
 import { sharedDb } from "./support/world";
 
@@ -28,7 +28,7 @@ const overflow = (page: Page) =>
     return { over, out: out.slice(0, 5) };
   });
 
-async function walk(identifier: string, area: AreaLabel, locale: "de" | "it") {
+async function walk(identifier: string, area: AreaLabel, locale: "de" | "it", extra: string[] = []) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "de-DE" });
   const problems: string[] = [];
   try {
@@ -43,7 +43,7 @@ async function walk(identifier: string, area: AreaLabel, locale: "de" | "it") {
       .getByRole("link")
       .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     expect(hrefs.length).toBeGreaterThan(0);
-    for (const href of [...new Set(hrefs)]) {
+    for (const href of [...new Set([...hrefs, ...extra])]) {
       await page.goto(`${BASE_URL}${href}`);
       const { over, out } = await overflow(page);
       if (over > 0) problems.push(`${locale} ${href}: ${String(over)} px too wide (${out.join(" | ")})`);
@@ -60,9 +60,18 @@ describe("every role's pages fit a phone's screen (390 px)", () => {
     async (locale) => {
       const db = sharedDb();
       const panel = await aDomainWithMailboxes(db, 1, { package: { panel: "plesk10" } });
+      const { reseller, customer } = panel;
+      // The three Plesk layouts of the customer's packages: start page and address list.
+      const subs = [panel.subscriptionId];
+      for (const layout of ["plesk8", "plesk9"] as const)
+        subs.push(
+          (await aDomainWithMailboxes(db, 1, { sub: await aCustomerWithPackage(db, { reseller, customer, package: { panel: layout } }) }))
+            .subscriptionId,
+        );
+      const panelPages = subs.flatMap((id) => [`/panel/${String(id)}`, `/panel/${String(id)}/mail`]);
       const mail = await aMailAccount(db, { extraAccounts: 1 });
-      const logins: [string, AreaLabel][] = [
-        [panel.customer.email, "KundenServiceCenter"],
+      const logins: [string, AreaLabel, string[]?][] = [
+        [panel.customer.email, "KundenServiceCenter", panelPages],
         [mail.admin.login, "E-Mail-Administration"],
         [panel.mailboxes[0].address, "einzelne Mailbox"],
         [panel.reseller.email, "KundenServiceCenter"],
@@ -70,7 +79,7 @@ describe("every role's pages fit a phone's screen (390 px)", () => {
         [(await anAdmin(db)).label, "KundenServiceCenter"],
       ];
       const problems: string[] = [];
-      for (const [identifier, area] of logins) problems.push(...(await walk(identifier, area, locale)));
+      for (const [identifier, area, extra] of logins) problems.push(...(await walk(identifier, area, locale, extra)));
       expect(problems).toEqual([]);
     },
     600_000,

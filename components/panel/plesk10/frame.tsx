@@ -35,13 +35,13 @@ export async function Plesk10Frame({ sub, customer, children }: { sub: PanelSubs
             <UserMenu user={customer} passwordHref={PASSWORD_PAGE.customer} />
           </div>
         </div>
-        <nav aria-label={t("controlPanel")} className="mx-auto mt-2 flex max-w-6xl gap-1 px-4">
+        <nav aria-label={t("controlPanel")} className="mx-auto mt-2 flex max-w-6xl flex-wrap gap-1 px-4">
           {tabs.map((tab) => (
             <NavLink
               key={tab.href}
               href={tab.href}
               exact={tab.exact}
-              className="rounded-t-md border border-b-0 border-[#59626c] bg-gradient-to-b from-[#5c656f] to-[#474f58] px-4 py-2 text-[13px] text-white/90 hover:from-[#6a747f]"
+              className="whitespace-nowrap rounded-t-md border border-b-0 border-[#59626c] bg-gradient-to-b from-[#5c656f] to-[#474f58] px-3 py-2 text-[13px] text-white/90 hover:from-[#6a747f] sm:px-4"
               activeClassName="!border-white !bg-none !bg-[#f5f6f7] font-semibold !text-[#22272d]"
             >
               {tab.label}

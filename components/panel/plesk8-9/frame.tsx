@@ -35,8 +35,9 @@ export async function ClassicFrame({ variant, sub, customer, children }: Props) 
         </div>
         <UserMenu user={customer} passwordHref={PASSWORD_PAGE.customer} />
       </header>
-      <div className="flex flex-1">
-        <nav aria-label={t("controlPanel")} className={`w-56 shrink-0 p-2 ${theme.nav}`}>
+      {/* On a phone the navigation comes first, above the page; beside it there is no room. */}
+      <div className="flex flex-1 flex-col md:flex-row">
+        <nav aria-label={t("controlPanel")} className={`p-2 md:w-56 md:shrink-0 ${theme.nav}`}>
           <NavLink href={links.start} exact className={`${item} text-sm font-bold`} activeClassName={theme.navActive}>
             <PanelIcon name="home" size={18} />
             {variant === "plesk8" ? t("start") : t("startpage")}

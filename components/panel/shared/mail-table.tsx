@@ -51,35 +51,38 @@ export async function MailTable({ sub, list, tone }: { sub: PanelSubscription; l
       <span id="mail-select" hidden>
         {select.word}
       </span>
-      <table className="w-full text-left text-[13px] [&_td]:px-2 [&_td]:py-1.5 [&_th]:px-2 [&_th]:py-1.5">
-        <thead className={tone.head}>
-          <tr>
-            <th className="w-8">
-              <span className="sr-only">{t("removeSelected")}</span>
-            </th>
-            <th>{t("address")}</th>
-            <th>{t("servicesColumn")}</th>
-            <th>{t("quotaUsage")}</th>
-            <th>{t("lastLogin")}</th>
-          </tr>
-        </thead>
-        <tbody className={`${tone.rows} ${tone.links}`}>
-          <MailRows
-            rows={list.items.map((m) => ({
-              id: m.id,
-              address: m.displayAddress,
-              href: links.mailbox(m.id),
-              services: m.services,
-              quota: usageText(m.usedBytes, m.quotaMb),
-              nearQuota: nearQuota(m.usedBytes, m.quotaMb),
-              lastLogin: m.lastLogin ? formatTime(m.lastLogin) : t("neverLoggedIn"),
-            }))}
-            labels={labels}
-            selectId="mail-select"
-            addressFirst={select.addressFirst}
-          />
-        </tbody>
-      </table>
+      {/* Wider than a phone: the list scrolls sideways inside its box, the page does not. */}
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-[13px] [&_td]:px-2 [&_td]:py-1.5 [&_th]:px-2 [&_th]:py-1.5">
+          <thead className={tone.head}>
+            <tr>
+              <th className="w-8">
+                <span className="sr-only">{t("removeSelected")}</span>
+              </th>
+              <th>{t("address")}</th>
+              <th>{t("servicesColumn")}</th>
+              <th>{t("quotaUsage")}</th>
+              <th>{t("lastLogin")}</th>
+            </tr>
+          </thead>
+          <tbody className={`${tone.rows} ${tone.links}`}>
+            <MailRows
+              rows={list.items.map((m) => ({
+                id: m.id,
+                address: m.displayAddress,
+                href: links.mailbox(m.id),
+                services: m.services,
+                quota: usageText(m.usedBytes, m.quotaMb),
+                nearQuota: nearQuota(m.usedBytes, m.quotaMb),
+                lastLogin: m.lastLogin ? formatTime(m.lastLogin) : t("neverLoggedIn"),
+              }))}
+              labels={labels}
+              selectId="mail-select"
+              addressFirst={select.addressFirst}
+            />
+          </tbody>
+        </table>
+      </div>
       {list.nextCursor && (
         <p className="mt-2 text-right">
           <a href={`${links.mail}?after=${encodeURIComponent(list.nextCursor)}`} className={tone.link}>
