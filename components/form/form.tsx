@@ -18,15 +18,18 @@ type Props = {
 /**
  * Every client form of Kontor: posts through useForm's action without React's reset (what the user
  * typed stays beside the errors), without the browser's untranslated bubbles, and optionally behind
- * the confirm dialog. After a refusal the first marked field gets the focus, so keyboard and screen
- * reader users land on the problem instead of at the top of the page.
+ * the confirm dialog. After a refusal the first marked field (or else the emptied password) gets the
+ * focus, so keyboard and screen reader users land on the problem instead of at the top of the page.
  */
 export function Form({ form, children, className, confirm, skin = "app", ...rest }: Props) {
   const [asking, setAsking] = useState<FormData | null>(null);
   const ref = useRef<HTMLFormElement>(null);
   const refused = form.state.status === "error";
   useEffect(() => {
-    if (refused) ref.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    if (!refused) return;
+    // Without a marked field (a failed login), the password to retype: passwords never stay.
+    const root = ref.current;
+    (root?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? root?.querySelector<HTMLElement>('input[type="password"]'))?.focus();
   }, [form.answer, refused]);
   const onSubmit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();

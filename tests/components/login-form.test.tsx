@@ -40,6 +40,13 @@ async function failLogin(identifier: string, area: RegExp) {
 }
 
 describe("LoginForm", () => {
+  it("after a failed login the focus is on the emptied password, the address stays", async () => {
+    renderForm(async () => ({ status: "error", formError: "Die Anmeldung ist fehlgeschlagen." }));
+    await failLogin("info@alpenblick.example", /einzelne Mailbox/);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText("Passwort")));
+    expect(screen.getByLabelText<HTMLInputElement>("E-Mail-Adresse").value).toBe("info@alpenblick.example");
+  });
+
   it("shows the German fields, the Loginbereich choice and the recovery link", () => {
     renderForm(async () => ({ status: "idle" }));
     expect(screen.getByLabelText("E-Mail-Adresse")).toBeTruthy();
