@@ -18,20 +18,20 @@ export async function ServerAddresses({ settings, username }: { settings: Server
       <table className="w-full text-left text-sm">
         <thead className="text-slate-500">
           <tr>
-            <th className="py-1 pr-4"></th>
-            <th className="pr-4">{t("host")}</th>
-            <th className="pr-4">{t("port")}</th>
+            <th className="py-1"></th>
+            <th>{t("host")}</th>
+            <th>{t("port")}</th>
             <th>{t("encryption")}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.label} className="border-t border-slate-100">
-              <th scope="row" className="py-2 pr-4 font-medium">
+              <th scope="row" className="py-2 font-medium">
                 {r.label}
               </th>
-              <td className="pr-4 font-mono">{r.host}</td>
-              <td className="pr-4 font-mono">{r.port}</td>
+              <td className="font-mono">{r.host}</td>
+              <td className="font-mono">{r.port}</td>
               <td>{t(r.enc)}</td>
             </tr>
           ))}

@@ -2,6 +2,7 @@
  * The walk by eye at a phone's width (390 px): every role's menu pages and the three Plesk layouts
  * fit the screen, so nothing has to be scrolled sideways. Before, the side menu stayed beside the
  * page and squeezed it to a column a few words wide, and wide tables widened the whole page.
+ * Table cells keep a gap between them.
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -25,7 +26,17 @@ const overflow = (page: Page) =>
     const out = [...document.querySelectorAll("body *")]
       .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
       .map((el) => `${el.tagName}: ${((el as HTMLElement).innerText ?? "").trim().slice(0, 40)}`);
-    return { over, out: out.slice(0, 5) };
+    // Neighbouring table cells keep a gap, or their texts run together ("unbegrenzt200").
+    const touching = [...document.querySelectorAll("tr")].flatMap((row) => {
+      const cells = [...row.children] as HTMLElement[];
+      return cells.slice(1).flatMap((cell, i) => {
+        const gap = parseFloat(getComputedStyle(cells[i]).paddingRight) + parseFloat(getComputedStyle(cell).paddingLeft);
+        return gap < 8 && cells[i].innerText.trim() && cell.innerText.trim()
+          ? [`${cells[i].innerText.trim()}|${cell.innerText.trim()}`]
+          : [];
+      });
+    });
+    return { over, out: out.slice(0, 5), touching: touching.slice(0, 3) };
   });
 
 async function walk(identifier: string, area: AreaLabel, locale: "de" | "it", extra: string[] = []) {
@@ -45,8 +56,9 @@ async function walk(identifier: string, area: AreaLabel, locale: "de" | "it", ex
     expect(hrefs.length).toBeGreaterThan(0);
     for (const href of [...new Set([...hrefs, ...extra])]) {
       await page.goto(`${BASE_URL}${href}`);
-      const { over, out } = await overflow(page);
+      const { over, out, touching } = await overflow(page);
       if (over > 0) problems.push(`${locale} ${href}: ${String(over)} px too wide (${out.join(" | ")})`);
+      if (touching.length) problems.push(`${locale} ${href}: table cells touch: ${touching.join(", ")}`);
     }
   } finally {
     await context.close();

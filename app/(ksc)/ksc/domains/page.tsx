@@ -72,7 +72,7 @@ export default async function DomainsPage({ searchParams }: Props) {
         {page.items.length === 0 ? (
           <p className="text-sm text-slate-600">{t("domains.none")}</p>
         ) : (
-          <table className="w-full text-left text-sm [&_td]:pr-3 [&_th]:pr-3">
+          <table className="w-full text-left text-sm">
             <thead className="text-slate-500">
               <tr>
                 <th className="py-2">{t("domains.domain")}</th>
