@@ -1,17 +1,19 @@
 import { randomUUID } from "node:crypto";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openSqlite } from "@/db/open";
+import { count, eq } from "drizzle-orm";
+import { authThrottle } from "@/db/schema";
 import { BASE_URL, launchChromium } from "./support/browser";
 import { actionFields, actionId, multipart, rawRequest } from "./support/raw-http";
+import { openRunDb } from "../support/run-db";
 
 /**
  * Issue 25 (18): server-action requests that Next's own checks refuse used to answer HTTP 500 with a
  * digest. The production server answers them with the fitting 4xx and a text in the visitor's
  * language (lib/security/action-guard.mjs), and nothing is carried out.
  */
-const db = openSqlite(process.env.KONTOR_DB ?? "");
-afterAll(() => db.close());
+const { db, close } = openRunDb();
+afterAll(close);
 
 const ORIGIN = new URL(BASE_URL).origin;
 let loginAction = "";
@@ -21,8 +23,13 @@ beforeAll(async () => {
   loginAction = actionId(formFields);
 });
 
-const counted = (identifier: string) =>
-  db.prepare("SELECT count(*) AS n FROM auth_throttle WHERE key = ?").get(`acct:ksc:${identifier}`) as { n: number };
+const counted = async (identifier: string) =>
+  (
+    await db
+      .select({ n: count() })
+      .from(authThrottle)
+      .where(eq(authThrottle.key, `acct:ksc:${identifier}`))
+  )[0];
 
 /** A login as React's client posts it (fetch action), or as a browser without JavaScript does. */
 async function postLogin({
@@ -60,7 +67,7 @@ describe("refused server actions answer 4xx in the visitor's language", () => {
     expect(res.status).toBe(403);
     expect(res.headers["content-type"]).toBe("text/plain");
     expect(res.body).toContain("nicht von einer Kontor-Seite");
-    expect(counted(res.identifier).n).toBe(0);
+    expect((await counted(res.identifier)).n).toBe(0);
   });
 
   it("Origin: null (a sandboxed frame, a redirect chain): 403, in English for an English visitor", async () => {
@@ -75,7 +82,7 @@ describe("refused server actions answer 4xx in the visitor's language", () => {
     expect(res.headers["content-type"]).toContain("text/html");
     expect(res.body).toContain('<html lang="it">');
     expect(res.body).toContain("<h1>Richiesta rifiutata</h1>");
-    expect(counted(res.identifier).n).toBe(0);
+    expect((await counted(res.identifier)).n).toBe(0);
   });
 
   it("a body of 1.4 MB: 413, for the app's fetch and for a plain form", async () => {
@@ -146,7 +153,7 @@ describe("refused server actions answer 4xx in the visitor's language", () => {
     const res = await postLogin();
     expect(res.status).toBe(200);
     expect(res.body).toContain("Die Anmeldung ist fehlgeschlagen.");
-    expect(counted(res.identifier).n).toBe(1);
+    expect((await counted(res.identifier)).n).toBe(1);
   });
 });
 

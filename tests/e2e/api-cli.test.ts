@@ -50,8 +50,8 @@ beforeAll(async () => {
   tenant = await world.tenant("cli");
   key = await world.keyFor(tenant.customer, ["mailboxes:write", "domains:read"], "CLI");
 });
-afterAll(() => {
-  world.sqlite.close();
+afterAll(async () => {
+  await world.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

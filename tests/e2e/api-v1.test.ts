@@ -4,7 +4,7 @@
  * OpenAPI description, and a password set through the API that Dovecot checks at the next login.
  * The world is built here with the database builders under names of its own.
  */
-import { eq } from "drizzle-orm";
+import { and, count, eq, like } from "drizzle-orm";
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as schema from "@/db/schema";
@@ -15,7 +15,7 @@ import { API_TEST_PASSWORD as PASSWORD, type ApiTenant, openApiWorld } from "./s
 import { BASE_URL } from "./support/browser";
 import { firstRow } from "@/db/rows";
 
-const { sqlite, db, tag, tenant, keyFor, admin } = openApiWorld();
+const { db, close, tag, tenant, keyFor, admin } = openApiWorld();
 const bodies: string[] = [];
 const world = {} as { a: ApiTenant; b: ApiTenant; keys: Record<string, string> };
 
@@ -52,11 +52,11 @@ beforeAll(async () => {
   };
 });
 
-afterAll(() => {
+afterAll(async () => {
   // No body of any answer in this file carried a hash, a key secret or a stored secret.
   const hashes = [
-    ...(sqlite.prepare("SELECT password_hash FROM mailboxes").pluck().all() as string[]),
-    ...(sqlite.prepare("SELECT secret_hash FROM api_keys").pluck().all() as string[]),
+    ...(await db.select({ h: schema.mailboxes.passwordHash }).from(schema.mailboxes)).map((r) => r.h),
+    ...(await db.select({ h: schema.apiKeys.secretHash }).from(schema.apiKeys)).map((r) => r.h),
   ];
   const all = bodies.join("\n");
   expect(all).not.toContain("$argon2");
@@ -64,7 +64,7 @@ afterAll(() => {
   for (const h of hashes) expect(all.includes(h)).toBe(false);
   // The secret is everything after "kontor_<id>_"; it is base64url and may itself contain "_".
   for (const k of Object.values(world.keys)) expect(all.includes(k.slice(k.indexOf("_", "kontor_".length) + 1))).toBe(false);
-  sqlite.close();
+  await close();
 });
 
 describe("API v1 over HTTP", () => {
@@ -199,16 +199,17 @@ describe("API v1 over HTTP", () => {
     expect(replay.json.password).toBeUndefined();
     const other = await api("POST", "/mailboxes", { key: world.keys.a, body: { address, password: null, quotaMb: 1 }, headers });
     expect(other.status).toBe(422);
-    expect(sqlite.prepare("SELECT count(*) FROM mailboxes WHERE address = ?").pluck().get(address)).toBe(1);
-    expect(
-      sqlite
-        .prepare("SELECT count(*) FROM api_idempotency WHERE body LIKE ?")
-        .pluck()
-        .get(`%${String(first.json.password)}%`),
-    ).toBe(0);
-    const audit = sqlite
-      .prepare("SELECT actor_label AS login, actor_api_key AS apiKey FROM audit_log WHERE action = 'mailbox.create' AND target_label = ?")
-      .all(address);
+    const { mailboxes, apiIdempotency, auditLog } = schema;
+    expect(await db.select({ n: count() }).from(mailboxes).where(eq(mailboxes.address, address))).toEqual([{ n: 1 }]);
+    const stored = db
+      .select({ n: count() })
+      .from(apiIdempotency)
+      .where(like(apiIdempotency.body, `%${String(first.json.password)}%`));
+    expect(await stored).toEqual([{ n: 0 }]);
+    const audit = await db
+      .select({ login: auditLog.actorLabel, apiKey: auditLog.actorApiKey })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "mailbox.create"), eq(auditLog.targetLabel, address)));
     expect(audit).toEqual([{ login: world.a.customer.label, apiKey: `A ${tag}` }]);
     // The generated password is the mailbox's password at Dovecot.
     expect(await imapLogin(address, String(first.json.password))).toBe(true);
@@ -372,7 +373,12 @@ describe("API v1 over HTTP", () => {
     });
     expect(moved.json.city).toBe("Meran");
     expect((await api("DELETE", customerUrl, { key, headers: { "if-match": moved.headers.get("etag") ?? "" } })).status).toBe(204);
-    expect(sqlite.prepare("SELECT count(*) FROM users WHERE email = ?").pluck().get(`weg-${tag}@kunde.example`)).toBe(0);
+    expect(
+      await db
+        .select({ n: count() })
+        .from(schema.users)
+        .where(eq(schema.users.email, `weg-${tag}@kunde.example`)),
+    ).toEqual([{ n: 0 }]);
 
     // Bases are multiples of 1000 above the tenants' range (600000 … 990000).
     const base = 1_000_000 + crypto.randomInt(0, 900_000) * 1000;

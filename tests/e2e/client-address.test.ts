@@ -1,10 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { sha, solveChallenge } from "altcha/lib";
 import { afterAll, describe, expect, it } from "vitest";
-import { openSqlite } from "@/db/open";
+import { desc, eq, like } from "drizzle-orm";
+import { firstRow } from "@/db/rows";
+import { auditLog, authThrottle } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
 import { BASE_URL } from "./support/browser";
 import { actionFields, actionId, multipart, postPageForm, rawRequest } from "./support/raw-http";
+import { openRunDb } from "../support/run-db";
 
 /**
  * Issue 25 (3 and 2), against the production server: the address that throttling and the audit log
@@ -12,8 +15,8 @@ import { actionFields, actionId, multipart, postPageForm, rawRequest } from "./s
  * for the robot check instead of locking out other people there. Each test is its own visitor on its
  * own loopback address (127.0.0.x), so the Chromium tests on 127.0.0.1 are not affected.
  */
-const db = openSqlite(process.env.KONTOR_DB ?? "");
-afterAll(() => db.close());
+const { db, close } = openRunDb();
+afterAll(close);
 
 const FORGED = {
   "x-forwarded-for": "198.51.100.23",
@@ -23,12 +26,18 @@ const FORGED = {
   "x-kontor-forward-token": "guessed",
 };
 const LOGIN_FORM = 'name="identifier"';
-const failures = (key: string) =>
-  (db.prepare("SELECT failures FROM auth_throttle WHERE key = ?").get(key) as { failures: number } | undefined)?.failures ?? 0;
-const forgedKeys = () => db.prepare("SELECT key FROM auth_throttle WHERE key LIKE '%198.51.100.%'").all();
+const failures = async (key: string) =>
+  (await firstRow(db.select({ failures: authThrottle.failures }).from(authThrottle).where(eq(authThrottle.key, key))))?.failures ?? 0;
+const forgedKeys = () => db.select({ key: authThrottle.key }).from(authThrottle).where(like(authThrottle.key, "%198.51.100.%"));
 const lastAudit = (action: string) =>
-  db.prepare("SELECT ip, target_label AS label FROM audit_log WHERE action = ? ORDER BY id DESC LIMIT 1").get(action) as
-    { ip: string; label: string } | undefined;
+  firstRow(
+    db
+      .select({ ip: auditLog.ip, label: auditLog.targetLabel })
+      .from(auditLog)
+      .where(eq(auditLog.action, action))
+      .orderBy(desc(auditLog.id))
+      .limit(1),
+  );
 const probe = () => `probe-${randomUUID().slice(0, 8)}@kontor.example`;
 
 const logIn = (localAddress: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
@@ -44,24 +53,24 @@ async function solvedRobotCheck(): Promise<string> {
 
 describe("the client address comes from the socket", () => {
   it("a wrong password sent with forged address headers counts under the real address", async () => {
-    const before = failures("ip:127.0.0.3");
+    const before = await failures("ip:127.0.0.3");
     const res = await logIn("127.0.0.3", { identifier: probe(), password: "Falsches-Passwort-1" }, FORGED);
     expect(res.status).toBe(200);
     expect(res.body).toContain("Die Anmeldung ist fehlgeschlagen.");
-    expect(failures("ip:127.0.0.3")).toBe(before + 1);
-    expect(forgedKeys()).toEqual([]);
+    expect(await failures("ip:127.0.0.3")).toBe(before + 1);
+    expect(await forgedKeys()).toEqual([]);
   });
 
   it("a login sent with forged address headers is audited with the real address", async () => {
     const res = await logIn("127.0.0.3", { identifier: "kunde2@kontor.example", password: DEMO_PASSWORD }, FORGED);
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe("/ksc");
-    expect(lastAudit("login.success")).toMatchObject({ ip: "127.0.0.3" });
+    expect(await lastAudit("login.success")).toMatchObject({ ip: "127.0.0.3" });
   });
 
   it("an action posted to a page without it, which Next forwards over HTTP, keeps the visitor's address", async () => {
     const id = actionId(actionFields((await rawRequest("/login")).body, LOGIN_FORM));
-    const [loopback, visitor] = [failures("ip:127.0.0.1"), failures("ip:127.0.0.6")];
+    const [loopback, visitor] = [await failures("ip:127.0.0.1"), await failures("ip:127.0.0.6")];
     // What React's client posts for useActionState: the form's fields under a prefix, then the arguments.
     const { body, contentType } = await multipart([
       ["_1_identifier", probe()],
@@ -83,9 +92,9 @@ describe("the client address comes from the socket", () => {
     });
     expect(res.status).toBe(200);
     expect(res.body).toContain("Die Anmeldung ist fehlgeschlagen.");
-    expect(failures("ip:127.0.0.6")).toBe(visitor + 1);
-    expect(failures("ip:127.0.0.1")).toBe(loopback);
-    expect(forgedKeys()).toEqual([]);
+    expect(await failures("ip:127.0.0.6")).toBe(visitor + 1);
+    expect(await failures("ip:127.0.0.1")).toBe(loopback);
+    expect(await forgedKeys()).toEqual([]);
   });
 });
 
@@ -93,7 +102,7 @@ describe("failures from one address", () => {
   it("50 wrong guesses lock nobody else out: another user there logs in after the robot check", async () => {
     const address = "127.0.0.4";
     for (let i = 0; i < 50; i++) await logIn(address, { identifier: probe(), password: `Falsch-${i}-Passwort` });
-    expect(lastAudit("login.address_suspicious")).toMatchObject({ ip: address });
+    expect(await lastAudit("login.address_suspicious")).toMatchObject({ ip: address });
     const asked = await logIn(address, { identifier: "kunde2@kontor.example", password: DEMO_PASSWORD });
     expect(asked.status).toBe(200);
     expect(asked.body).toContain("Bitte bestätigen Sie „Ich bin kein Roboter“ und melden Sie sich erneut an.");

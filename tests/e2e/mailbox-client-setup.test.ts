@@ -4,16 +4,16 @@
  * user gets. The answers carry the admin's hosts and never tell whether a mailbox exists.
  */
 import { describe, expect, it } from "vitest";
-import { openSqlite } from "@/db/open";
-import { databasePath } from "@/lib/config";
+import { eq } from "drizzle-orm";
+import { firstRow } from "@/db/rows";
+import { settings } from "@/db/schema";
 import { DEFAULT_SERVER_SETTINGS, serverSettingsSchema } from "@/lib/services/settings/server-settings";
 import { BASE_URL } from "./support/browser";
+import { withRunDb } from "../support/run-db";
 
-function configuredHosts() {
-  const sqlite = openSqlite(databasePath());
-  const row = sqlite.prepare("SELECT value FROM settings WHERE key = 'server'").get() as { value: string } | undefined;
-  sqlite.close();
-  const stored = serverSettingsSchema.partial().safeParse(row ? JSON.parse(row.value) : {});
+async function configuredHosts() {
+  const row = await withRunDb((db) => firstRow(db.select({ value: settings.value }).from(settings).where(eq(settings.key, "server"))));
+  const stored = serverSettingsSchema.partial().safeParse(row?.value ?? {});
   return { ...DEFAULT_SERVER_SETTINGS, ...(stored.success ? stored.data : {}) };
 }
 
@@ -25,7 +25,7 @@ const outlookRequest = (address: string) => `<?xml version="1.0" encoding="utf-8
 
 describe("automatic client set-up over HTTP", () => {
   it.each(["/.well-known/autoconfig/mail/config-v1.1.xml", "/mail/config-v1.1.xml"])("%s carries the configured hosts", async (route) => {
-    const s = configuredHosts();
+    const s = await configuredHosts();
     const res = await fetch(`${BASE_URL}${route}?emailaddress=${encodeURIComponent("anna@alpenblick.example")}`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/xml/);
@@ -47,7 +47,7 @@ describe("automatic client set-up over HTTP", () => {
   });
 
   it("autodiscover answers Outlook's POST and GET, and refuses DTDs and huge bodies", async () => {
-    const s = configuredHosts();
+    const s = await configuredHosts();
     const res = await fetch(`${BASE_URL}/autodiscover/autodiscover.xml`, {
       method: "POST",
       headers: { "Content-Type": "text/xml" },

@@ -3,16 +3,16 @@
  * password under "Passwort ändern", land on the set-up page; then forwarding, black list and spam filter.
  * Uses post@grüne-wiese.example (no other test does) and restores its demo password hash and settings.
  */
-import { drizzle } from "drizzle-orm/better-sqlite3";
+import { eq } from "drizzle-orm";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openSqlite } from "@/db/open";
+import { firstRow } from "@/db/rows";
 import * as schema from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
-import { databasePath } from "@/lib/config";
 import { portsFromEnv } from "@/lib/mail/dovecot-process";
 import { syncMailboxSieve } from "@/lib/mail/sieve/sync";
 import { imapLogin } from "../support/mail-clients";
+import { withRunDb } from "../support/run-db";
 import { BASE_URL, launchChromium, logIn } from "./support/browser";
 
 const LOGIN = "post@grüne-wiese.example";
@@ -21,12 +21,18 @@ const NEW_PASSWORD = "Kiefernzapfen-Bachlauf-77?";
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-let saved: { id: number; password_hash: string; keep_copy: number } | undefined;
+let saved: { id: number; passwordHash: string; keepCopy: boolean } | undefined;
 
 beforeAll(async () => {
-  const sqlite = openSqlite(databasePath());
-  saved = sqlite.prepare("SELECT id, password_hash, keep_copy FROM mailboxes WHERE address = ?").get(ADDRESS) as typeof saved;
-  sqlite.close();
+  const { mailboxes } = schema;
+  saved = await withRunDb((db) =>
+    firstRow(
+      db
+        .select({ id: mailboxes.id, passwordHash: mailboxes.passwordHash, keepCopy: mailboxes.keepCopy })
+        .from(mailboxes)
+        .where(eq(mailboxes.address, ADDRESS)),
+    ),
+  );
   expect(saved).toBeDefined();
   browser = await launchChromium();
   context = await browser.newContext({ locale: "de-DE" });
@@ -37,13 +43,14 @@ afterAll(async () => {
   await context?.close();
   await browser?.close();
   if (!saved) return;
-  const sqlite = openSqlite(databasePath());
-  sqlite.prepare("UPDATE mailboxes SET password_hash = ?, keep_copy = ? WHERE id = ?").run(saved.password_hash, saved.keep_copy, saved.id);
-  sqlite.prepare("DELETE FROM forwards WHERE mailbox_id = ?").run(saved.id);
-  sqlite.prepare("DELETE FROM sender_rules WHERE mailbox_id = ?").run(saved.id);
-  sqlite.prepare("UPDATE spam_settings SET enabled = 1, level = 3, action = 'junk' WHERE mailbox_id = ?").run(saved.id);
-  await syncMailboxSieve(drizzle(sqlite, { schema }), saved.id); // the restored settings reach Dovecot too
-  sqlite.close();
+  const { id, passwordHash, keepCopy } = saved;
+  await withRunDb(async (db) => {
+    await db.update(schema.mailboxes).set({ passwordHash, keepCopy }).where(eq(schema.mailboxes.id, id));
+    await db.delete(schema.forwards).where(eq(schema.forwards.mailboxId, id));
+    await db.delete(schema.senderRules).where(eq(schema.senderRules.mailboxId, id));
+    await db.update(schema.spamSettings).set({ enabled: true, level: 3, action: "junk" }).where(eq(schema.spamSettings.mailboxId, id));
+    await syncMailboxSieve(db, id); // the restored settings reach Dovecot too
+  });
 });
 
 describe("mailbox user in Chromium", () => {

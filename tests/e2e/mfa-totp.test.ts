@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterAll(async () => {
   const id = await db?.userId(EMAIL);
   if (id) await db.removeFactors(id);
-  db?.close();
+  await db?.close();
   await browser?.close();
 });
 

@@ -38,7 +38,7 @@ afterAll(async () => {
   await restoreUrl?.();
   const id = await db?.userId(EMAIL);
   if (id) await db.removeFactors(id);
-  db?.close();
+  await db?.close();
   await browser?.close();
 });
 

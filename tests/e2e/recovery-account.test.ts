@@ -2,27 +2,20 @@
  * "Konto bearbeiten" while logged in: the current password first, then Stammdaten. Uses K10002 and
  * puts its phone number back afterwards.
  */
-import { drizzle } from "drizzle-orm/better-sqlite3";
 import { eq } from "drizzle-orm";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openSqlite } from "@/db/open";
 import * as schema from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
-import { databasePath } from "@/lib/config";
 import { BASE_URL, launchChromium, logIn } from "./support/browser";
 import { firstRow } from "@/db/rows";
+import { withRunDb } from "../support/run-db";
 
 let browser: Browser;
 let savedPhone = "";
 
 async function customerRow() {
-  const sqlite = openSqlite(databasePath());
-  const row = await firstRow(
-    drizzle(sqlite, { schema }).select().from(schema.customers).where(eq(schema.customers.customerNumber, "K10002")),
-  );
-  sqlite.close();
-  return row;
+  return await withRunDb((db) => firstRow(db.select().from(schema.customers).where(eq(schema.customers.customerNumber, "K10002"))));
 }
 
 beforeAll(async () => {
@@ -31,9 +24,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
-  const sqlite = openSqlite(databasePath());
-  sqlite.prepare("UPDATE customers SET phone = ? WHERE customer_number = 'K10002'").run(savedPhone);
-  sqlite.close();
+  await withRunDb((db) => db.update(schema.customers).set({ phone: savedPhone }).where(eq(schema.customers.customerNumber, "K10002")));
 });
 
 describe("Konto bearbeiten in Chromium", () => {

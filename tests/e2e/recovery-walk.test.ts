@@ -3,20 +3,18 @@
  * link with its own robot check, "Bestätigen", the new password (no Stammdaten), and the login
  * with it. Uses kunde3@kontor.example and restores its demo password afterwards.
  */
-import { drizzle } from "drizzle-orm/better-sqlite3";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openSqlite } from "@/db/open";
 import * as schema from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
-import { databasePath } from "@/lib/config";
 import { smtpSettingsFromEnv } from "@/lib/mail/smtp";
 import { type RunningSink, startSmtpSink } from "@/lib/mail/smtp-sink";
 import { listSinkMails, type SinkMail, sinkDir } from "@/lib/mail/sink-mailbox";
 import { setPassword } from "@/lib/services/passwords/set-password";
 import { BASE_URL, launchChromium, logIn } from "./support/browser";
 import { firstRow } from "@/db/rows";
+import { openRunDb, runRows } from "../support/run-db";
 
 const ACCOUNT = "kunde3@kontor.example";
 const NEW_PASSWORD = "Sturmflut-an-der-Kueste-2026";
@@ -26,17 +24,11 @@ let sink: RunningSink | undefined;
 const started = Date.now();
 
 /** The customer's Stammdaten as stored, to check the recovery page does not show them. */
-function stammdatenOf(email: string): Record<string, string> {
-  const sqlite = openSqlite(databasePath());
-  try {
-    return sqlite
-      .prepare(
-        "SELECT c.customer_number, c.street, c.phone, c.postal_code FROM customers c JOIN users u ON u.customer_id = c.id WHERE u.email = ?",
-      )
-      .get(email) as Record<string, string>;
-  } finally {
-    sqlite.close();
-  }
+async function stammdatenOf(email: string): Promise<Record<string, string>> {
+  const [row] = await runRows<Record<string, string>>(
+    sql`SELECT c.customer_number, c.street, c.phone, c.postal_code FROM customers c JOIN users u ON u.customer_id = c.id WHERE u.email = ${email}`,
+  );
+  return row;
 }
 
 beforeAll(async () => {
@@ -54,11 +46,10 @@ afterAll(async () => {
   await context?.close();
   await browser?.close();
   await sink?.close();
-  const sqlite = openSqlite(databasePath());
-  const db = drizzle(sqlite, { schema });
+  const { db, close } = openRunDb();
   const user = await firstRow(db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, ACCOUNT)));
   if (user) await setPassword({ kind: "user", id: user.id }, DEMO_PASSWORD, { actor: null, action: "test.restore", skipPolicy: true }, db);
-  sqlite.close();
+  await close();
 });
 
 /** Waits (bounded) for a mail to the account whose subject matches, received after the test began. */
@@ -133,7 +124,7 @@ describe("Passwort vergessen? in Chromium", () => {
     // Whoever holds the link sees the account, never the Stammdaten (issue 25, point 11).
     const shown = await page.locator("body").innerText();
     expect(shown).toContain("kunde3@kontor.example");
-    const stammdaten = stammdatenOf("kunde3@kontor.example");
+    const stammdaten = await stammdatenOf("kunde3@kontor.example");
     for (const value of [stammdaten.customer_number, stammdaten.street, stammdaten.phone, stammdaten.postal_code])
       expect(shown).not.toContain(value);
     await page.getByLabel("Neues Passwort").fill(NEW_PASSWORD);

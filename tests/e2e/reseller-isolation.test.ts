@@ -4,22 +4,19 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { drizzle } from "drizzle-orm/better-sqlite3";
 import { eq } from "drizzle-orm";
-import { openSqlite } from "@/db/open";
 import * as schema from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
-import { databasePath } from "@/lib/config";
 import { BASE_URL, launchChromium, logIn } from "./support/browser";
 import { firstRow } from "@/db/rows";
+import { openRunDb } from "../support/run-db";
 
 let browser: Browser;
 const ids = { k10001: 0, k20001: 0, mailBasic: 0, southPackage: 0, k10001_002: 0 };
 
 beforeAll(async () => {
   browser = await launchChromium();
-  const sqlite = openSqlite(databasePath());
-  const db = drizzle(sqlite, { schema });
+  const { db, close } = openRunDb();
   const customer = async (n: string) =>
     (await firstRow(db.select({ id: schema.customers.id }).from(schema.customers).where(eq(schema.customers.customerNumber, n))))?.id ?? 0;
   ids.k10001 = await customer("K10001");
@@ -35,7 +32,7 @@ beforeAll(async () => {
   ids.k10001_002 =
     (await firstRow(db.select({ id: schema.mailAccounts.id }).from(schema.mailAccounts).where(eq(schema.mailAccounts.login, "k10001.002"))))
       ?.id ?? 0;
-  sqlite.close();
+  await close();
   expect(Object.values(ids).every((v) => v > 0)).toBe(true);
 });
 afterAll(async () => {

@@ -3,19 +3,17 @@
  * ticket, support generates the password without seeing it, the customer reads it exactly once, and
  * Dovecot accepts the new password and refuses the old one. Support's pages never carry a secret.
  */
-import { drizzle } from "drizzle-orm/better-sqlite3";
 import { eq } from "drizzle-orm";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openSqlite } from "@/db/open";
 import * as schema from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
-import { databasePath } from "@/lib/config";
 import { portsFromEnv } from "@/lib/mail/dovecot-process";
 import { setPassword } from "@/lib/services/passwords/set-password";
 import { imapLogin } from "../support/mail-clients";
 import { BASE_URL, launchChromium, logIn } from "./support/browser";
 import { firstRow } from "@/db/rows";
+import { openRunDb } from "../support/run-db";
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -40,9 +38,8 @@ afterAll(async () => {
   for (const c of contexts) await c.close();
   await browser?.close();
   // Later tests log in as k10001.001 with the demo password: restore it through setPassword.
-  const sqlite = openSqlite(databasePath());
+  const { db, close } = openRunDb();
   try {
-    const db = drizzle(sqlite, { schema });
     const account = await firstRow(
       db.select({ id: schema.mailAccounts.id }).from(schema.mailAccounts).where(eq(schema.mailAccounts.login, "k10001.001")),
     );
@@ -54,7 +51,7 @@ afterAll(async () => {
         db,
       );
   } finally {
-    sqlite.close();
+    await close();
   }
 });
 

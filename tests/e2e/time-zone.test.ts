@@ -3,15 +3,13 @@
  * show the hoster's zone (KONTOR_TIME_ZONE, default Europe/Berlin).
  */
 import { and, desc, eq } from "drizzle-orm";
-import { drizzle } from "drizzle-orm/better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { openSqlite } from "@/db/open";
 import * as schema from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
-import { databasePath } from "@/lib/config";
 import { BASE_URL, launchChromium, logIn } from "./support/browser";
 import { firstRow } from "@/db/rows";
+import { openRunDb } from "../support/run-db";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -31,9 +29,8 @@ describe("times on a page of a server running in UTC", () => {
     await logIn(page, "kunde@kontor.example", DEMO_PASSWORD, "KundenServiceCenter");
     await page.waitForURL(`${BASE_URL}/ksc`);
     await page.goto(`${BASE_URL}/ksc/audit`);
-    const sqlite = openSqlite(databasePath());
+    const { db, close } = openRunDb();
     try {
-      const db = drizzle(sqlite, { schema });
       const user = await firstRow(
         db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, "kunde@kontor.example")),
       );
@@ -51,7 +48,7 @@ describe("times on a page of a server running in UTC", () => {
       expect(shown).toContain(inZone(at, "Europe/Berlin"));
       expect(shown).not.toContain(inZone(at, "UTC"));
     } finally {
-      sqlite.close();
+      await close();
       await context.close();
     }
   });

@@ -1,14 +1,14 @@
-import { drizzle } from "drizzle-orm/better-sqlite3";
+import { and, eq } from "drizzle-orm";
 import crypto from "node:crypto";
+import { firstRow } from "@/db/rows";
+import { users } from "@/db/schema";
 import { buildCustomer, buildDomain, buildMailbox, buildPackage, buildReseller, buildSubscription } from "@/db/builders";
-import { openSqlite } from "@/db/open";
-import * as schema from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password-hash";
 import { loadActor } from "@/lib/auth/principals";
 import type { Actor } from "@/lib/authz/actor";
-import { databasePath } from "@/lib/config";
 import { createApiKey } from "@/lib/services/api-keys/manage-api-keys";
 import { createApiKeySchema } from "@/lib/validation/api-key";
+import { openRunDb } from "../../support/run-db";
 
 /**
  * A world of its own in the running panel's database for the API and CLI tests: per tenant a
@@ -21,8 +21,7 @@ export const API_TEST_PASSWORD = "Wacholder-Kiesel-Bucht-58";
 export type ApiTenant = { reseller: Actor; customer: Actor; packageId: number; domain: string; mailboxId: number; address: string };
 
 export function openApiWorld() {
-  const sqlite = openSqlite(databasePath());
-  const db = drizzle(sqlite, { schema });
+  const { db, close } = openRunDb();
   const tag = crypto.randomBytes(3).toString("hex");
 
   async function tenant(name: string): Promise<ApiTenant> {
@@ -72,9 +71,16 @@ export function openApiWorld() {
 
   /** The installation's administration (the demo seed has one): resellers are its to manage. */
   async function admin(): Promise<Actor> {
-    const row = sqlite.prepare("SELECT id FROM users WHERE role = 'admin' AND disabled = 0 ORDER BY id LIMIT 1").get() as { id: number };
-    return (await loadActor(db, "user", row.id)) as Actor;
+    const row = await firstRow(
+      db
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.role, "admin"), eq(users.disabled, false)))
+        .orderBy(users.id)
+        .limit(1),
+    );
+    return (await loadActor(db, "user", row?.id ?? 0)) as Actor;
   }
 
-  return { sqlite, db, tag, tenant, keyFor, admin };
+  return { db, close, tag, tenant, keyFor, admin };
 }

@@ -1,22 +1,18 @@
 import { eq } from "drizzle-orm";
-import { drizzle } from "drizzle-orm/better-sqlite3";
-import { openSqlite } from "@/db/open";
 import * as schema from "@/db/schema";
 import { writeMfaPolicy } from "@/lib/auth/mfa/policy-store";
 import { firstRow } from "@/db/rows";
+import { openRunDb } from "../../support/run-db";
 
 /**
- * Direct access to the shared e2e database (KONTOR_DB) for the second-factor tests: switch the staff
+ * Direct access to the shared e2e database (tests/support/run-db.ts: SQLite or PostgreSQL) for the second-factor tests: switch the staff
  * policy, point the public URL at a host WebAuthn accepts, and remove the factors a test added so
  * other tests keep logging in with the password alone.
  */
 export function openTestDb() {
-  const file = process.env.KONTOR_DB;
-  if (!file) throw new Error("KONTOR_DB is not set; run through scripts/test-all.sh");
-  const sqlite = openSqlite(file);
-  const db = drizzle(sqlite, { schema });
+  const { db, close } = openRunDb();
   return {
-    close: () => sqlite.close(),
+    close,
     setEnforceStaff: async (enforceStaff: boolean) => await writeMfaPolicy(db, { enforceStaff }),
     userId: async (email: string) =>
       (await firstRow(db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, email))))?.id,

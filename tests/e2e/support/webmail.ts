@@ -1,29 +1,21 @@
 import crypto from "node:crypto";
 import { and, eq, like } from "drizzle-orm";
-import { drizzle } from "drizzle-orm/better-sqlite3";
 import type { FrameLocator, Locator, Page } from "playwright-core";
-import { openSqlite } from "@/db/open";
 import * as schema from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password-hash";
 import { config } from "@/lib/config";
 import { firstRow } from "@/db/rows";
+import { openRunDb } from "../../support/run-db";
 
 /** The Roundcube that scripts/test-all.sh started (KONTOR_WEBMAIL_PORT). */
 export const WEBMAIL_URL = `http://127.0.0.1:${String(config().webmail.port)}/`;
-
-function openDb() {
-  const file = process.env.KONTOR_DB;
-  if (!file) throw new Error("KONTOR_DB is not set; run through scripts/test-all.sh");
-  const sqlite = openSqlite(file);
-  return { sqlite, db: drizzle(sqlite, { schema }) };
-}
 
 /**
  * A mailbox of the test's own in the first domain of the shared database, with the given password
  * (hashed like Kontor does, so Dovecot accepts it at once). Returns its address.
  */
 export async function createTestMailbox(password: string, recoveryEmail: string | null = null): Promise<string> {
-  const { sqlite, db } = openDb();
+  const { db, close } = openRunDb();
   try {
     const domain = await firstRow(db.select().from(schema.domains).limit(1));
     if (!domain) throw new Error("no domain in the test database");
@@ -43,12 +35,12 @@ export async function createTestMailbox(password: string, recoveryEmail: string 
     });
     return address;
   } finally {
-    sqlite.close();
+    await close();
   }
 }
 
 export async function removeTestMailbox(address: string) {
-  const { sqlite, db } = openDb();
+  const { db, close } = openRunDb();
   try {
     const row = await firstRow(db.select({ id: schema.mailboxes.id }).from(schema.mailboxes).where(eq(schema.mailboxes.address, address)));
     if (!row) return;
@@ -58,25 +50,25 @@ export async function removeTestMailbox(address: string) {
     await db.delete(schema.spamSettings).where(eq(schema.spamSettings.mailboxId, row.id));
     await db.delete(schema.mailboxes).where(eq(schema.mailboxes.id, row.id));
   } finally {
-    sqlite.close();
+    await close();
   }
 }
 
 export async function auditEntries(address: string) {
-  const { sqlite, db } = openDb();
+  const { db, close } = openRunDb();
   try {
     return await db
       .select()
       .from(schema.auditLog)
       .where(and(eq(schema.auditLog.action, "mailbox.password.self"), eq(schema.auditLog.targetLabel, address)));
   } finally {
-    sqlite.close();
+    await close();
   }
 }
 
 /** Locks the mailbox's password change as ten wrong current passwords would have. */
 export async function lockPasswordChange(address: string) {
-  const { sqlite, db } = openDb();
+  const { db, close } = openRunDb();
   try {
     const row = await firstRow(db.select({ id: schema.mailboxes.id }).from(schema.mailboxes).where(eq(schema.mailboxes.address, address)));
     if (!row) throw new Error(`no mailbox ${address}`);
@@ -89,7 +81,7 @@ export async function lockPasswordChange(address: string) {
       lockCount: 1,
     });
   } finally {
-    sqlite.close();
+    await close();
   }
 }
 
