@@ -5,45 +5,62 @@ import { defineConfig } from "vitest/config";
 const alias = { "@": path.resolve(import.meta.dirname), "server-only": path.resolve(import.meta.dirname, "tests/support/server-only.ts") };
 
 /**
- * The unit tests that run a second time on PostgreSQL (the unit-pg project): every one that builds its
- * data through the services and factories. Those that read or write SQLite directly stay SQLite-only.
+ * Unit tests about SQLite itself, or that reach into it raw where the factories and services cannot
+ * (each with the reason): every other unit test runs a second time on PostgreSQL (the unit-pg project).
  */
-const POSTGRES_UNIT_TESTS = [
-  "tests/unit/action-enrolment.test.ts",
-  "tests/unit/aliases.test.ts",
-  "tests/unit/api-keys-others.test.ts",
-  "tests/unit/argon2-work-per-path.test.ts",
-  "tests/unit/audit.test.ts",
-  "tests/unit/audit-api-key-label.test.ts",
-  "tests/unit/autoresponder.test.ts",
-  "tests/unit/csv-import.test.ts",
-  "tests/unit/customers.test.ts",
-  "tests/unit/export.test.ts",
-  "tests/unit/hash-schemes.test.ts",
-  "tests/unit/import-targets.test.ts",
-  "tests/unit/import-alias-loops.test.ts",
-  "tests/unit/import-jobs.test.ts",
-  "tests/unit/limits.test.ts",
-  "tests/unit/login-service.test.ts",
-  "tests/unit/mail-accounts.test.ts",
-  "tests/unit/mailbox-services.test.ts",
-  "tests/unit/mailbox-settings.test.ts",
-  "tests/unit/mfa-login.test.ts",
-  "tests/unit/mfa-manage.test.ts",
-  "tests/unit/mfa-totp.test.ts",
-  "tests/unit/packages.test.ts",
-  "tests/unit/panel-domain-search.test.ts",
-  "tests/unit/recovery-account.test.ts",
-  "tests/unit/recovery-second-factor.test.ts",
-  "tests/unit/revoked-sessions.test.ts",
-  "tests/unit/robot-check.test.ts",
-  "tests/unit/settings-admin.test.ts",
-  "tests/unit/sieve.test.ts",
-  "tests/unit/tenant-scope.test.ts",
-  "tests/unit/throttle.test.ts",
-  "tests/unit/tickets.test.ts",
-  "tests/unit/usage-one-source.test.ts",
-];
+const SECURITY_WORLD = "the security world is copied per test as a serialized SQLite image (tests/support/security/world.ts)";
+const SQLITE_ONLY_UNIT_TESTS: Record<string, string> = {
+  "tests/unit/api-keys.test.ts": "reads api_keys and api_rate_windows with raw SQLite statements; not yet moved to drizzle",
+  "tests/unit/api-operations.test.ts": "its harness reads the database with raw SQLite statements; not yet moved to drizzle",
+  "tests/unit/api-tenant-resources.test.ts": "its harness reads the database with raw SQLite statements; not yet moved to drizzle",
+  "tests/unit/dovecot-password-version.test.ts":
+    "reads the dovecot_passdb view and rewrites the hash with raw SQLite statements; the same on PostgreSQL: tests/integration/dovecot-no-stale-logins.test.ts in the PostgreSQL pass",
+  "tests/unit/health.test.ts":
+    "SQLite's health report (edits its __drizzle_migrations table); PostgreSQL's: tests/e2e/healthz.test.ts in the PostgreSQL pass",
+  "tests/unit/mailbox-list-paging.test.ts": "bulk-inserts mailboxes through a raw SQLite statement; not yet moved to drizzle",
+  "tests/unit/orders.test.ts": "reads the dovecot_passdb view with a raw SQLite statement; not yet moved to drizzle",
+  "tests/unit/own-password.test.ts": "reads customers with a raw SQLite statement; not yet moved to drizzle",
+  "tests/unit/panel-actions.test.ts": "snapshots tables with raw SQLite statements (SELECT *); not yet moved to drizzle",
+  "tests/unit/panel-tenant-isolation.test.ts": "snapshots tables with raw SQLite statements (SELECT *); not yet moved to drizzle",
+  "tests/unit/postfix-contract.test.ts":
+    "runs Postfix's SQLite lookup statements and SQLite's query plans; Postfix on PostgreSQL: tests/integration/mail-on-postgres.test.ts",
+  "tests/unit/recovery-enumeration.test.ts": "an on-disk SQLite file of its own",
+  "tests/unit/recovery-tokens.test.ts": "reads customers with a raw SQLite statement; not yet moved to drizzle",
+  "tests/unit/schema.test.ts":
+    "SQLite's migrations, pragmas and triggers (PostgreSQL's: tests/unit/schema-pg.test.ts, tests/integration/postgres-schema.test.ts)",
+  "tests/unit/statement-cache.test.ts": "better-sqlite3's prepared-statement cache (db/statement-cache.ts)",
+  "tests/unit/subscription-mailbox-counter.test.ts":
+    "checks the counter triggers through SQLite's db.all/db.run; not yet moved to db/raw.ts",
+  "tests/unit/support-search.test.ts": "SQLite's query plan for the prefix search (EXPLAIN QUERY PLAN)",
+  "tests/unit/security/action-fuzz.test.ts": SECURITY_WORLD,
+  "tests/unit/security/action-matrix.test.ts": SECURITY_WORLD,
+  "tests/unit/security/api-access-matrix.test.ts": SECURITY_WORLD,
+  "tests/unit/security/name-canonicalisation.test.ts": SECURITY_WORLD,
+  "tests/unit/security/permission-table.test.ts": SECURITY_WORLD,
+  "tests/unit/security/route-matrix.test.ts": SECURITY_WORLD,
+};
+
+/**
+ * Integration and e2e tests left out of scripts/test-all.sh's PostgreSQL pass (KONTOR_DATABASE_URL set),
+ * each with the reason; every other one runs in both passes.
+ */
+const SQLITE_ONLY_TESTS: Record<string, string> = {
+  "tests/integration/backup-restore.test.ts": "backs up and restores the SQLite file (PostgreSQL: pg_dump, docs/scaling.md)",
+  "tests/integration/durability.test.ts": "SQLite's pragmas and a writer process killed mid-transaction on the SQLite file",
+  "tests/integration/db-copy.test.ts": "copies a SQLite file to a PostgreSQL of its own and back: both directions run in the SQLite pass",
+  "tests/integration/load-login-storm.test.ts":
+    "checks the SQLite file's integrity after the storm (PRAGMA integrity_check) and reads it raw",
+  "tests/integration/load-tenant-writes.test.ts":
+    "writer processes on one SQLite file (busy timeout, WAL); concurrent writers on PostgreSQL: tests/e2e/postgres-instances.test.ts",
+  "tests/integration/postgres-schema.test.ts": "compares SQLite's and PostgreSQL's views side by side on a PostgreSQL of its own",
+  "tests/integration/mail-on-postgres.test.ts": "starts a PostgreSQL of its own; a second run in the PostgreSQL pass proves nothing new",
+  "tests/e2e/postgres-instances.test.ts": "starts a PostgreSQL of its own; a second run in the PostgreSQL pass proves nothing new",
+  "tests/e2e/healthz-failing-parts.test.ts": "lets the migrations of its own SQLite file fall behind (its __drizzle_migrations rows)",
+};
+
+// As lib/config decides: a postgres:// URL means PostgreSQL.
+const onPostgres = /^postgres(ql)?:\/\//.test(process.env.KONTOR_DATABASE_URL ?? "");
+const passExclude = onPostgres ? Object.keys(SQLITE_ONLY_TESTS) : [];
 
 /**
  * unit: node + in-memory SQLite with the real migrations; components: jsdom + Testing Library;
@@ -58,7 +75,8 @@ export default defineConfig({
         test: {
           name: "unit-pg",
           environment: "node",
-          include: POSTGRES_UNIT_TESTS,
+          include: ["tests/unit/**/*.test.ts"],
+          exclude: Object.keys(SQLITE_ONLY_UNIT_TESTS),
           globalSetup: ["tests/support/pg-global-setup.ts"],
           setupFiles: ["tests/support/pg-setup.ts"],
           hookTimeout: 60_000,
@@ -80,6 +98,7 @@ export default defineConfig({
           name: "integration",
           environment: "node",
           include: ["tests/integration/**/*.test.ts"],
+          exclude: passExclude,
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,
@@ -91,6 +110,7 @@ export default defineConfig({
           name: "e2e",
           environment: "node",
           include: ["tests/e2e/**/*.test.ts"],
+          exclude: passExclude,
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,

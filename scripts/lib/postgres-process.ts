@@ -226,6 +226,17 @@ export function ensureDatabase(dir: string, database: string): string {
   return postgresUrl(withDb, server.port);
 }
 
+/**
+ * Lets Kontor's role create databases in a running cluster. Test clusters only (the unit-pg project and
+ * the test runner's PostgreSQL pass clone a fresh database per test from a template); never the demo's.
+ */
+export function allowCreateDatabase(dir: string, role = "kontor") {
+  if (!NAME.test(role)) throw new Error(`Not a plain role name: ${role}`);
+  const server = runningServer(dir);
+  if (!server) throw new Error(`No PostgreSQL of Kontor runs from ${path.resolve(dir)}`);
+  superuserSql(dir, server.port, `ALTER ROLE ${role} CREATEDB;\n`);
+}
+
 /** Starts (or reuses) the cluster in `dir` and returns Kontor's `postgres://` URL. */
 export async function startPostgres(opts: PostgresOptions): Promise<RunningPostgres> {
   const dir = path.resolve(opts.dir);

@@ -1,52 +1,12 @@
 /**
- * GET /healthz, as a load balancer polls it: first on the runner's server with its Dovecot and Postfix,
- * then on a production server of the test's own (scripts/serve.mjs, one worker) over its own temp
- * database, Dovecot and Postfix on free ports, whose migrations fall behind and whose mail services
- * stop while it runs.
+ * GET /healthz, as a load balancer polls it, on the runner's server with its Dovecot and Postfix: on
+ * SQLite, and in the PostgreSQL pass of scripts/test-all.sh on PostgreSQL. A server whose parts fail:
+ * healthz-failing-parts.test.ts.
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations } from "@/db/migrate";
-import { openSqlite, type SqliteDatabase } from "@/db/open";
-import { freePort } from "@/lib/mail/dovecot-process";
-import { startPostfix, stopPostfix } from "@/lib/mail/postfix-process";
-import { type OwnDovecot, startOwnDovecot } from "../support/own-dovecot";
+import { describe, expect, it } from "vitest";
+import { databaseKind } from "@/lib/config";
 import { BASE_URL } from "./support/browser";
-
-type Answer = { status: number; body: Record<string, unknown>; text: string; headers: Headers };
-
-async function healthz(base: string): Promise<Answer> {
-  const res = await fetch(`${base}/healthz`, { redirect: "manual" });
-  const text = await res.text();
-  return { status: res.status, text, body: JSON.parse(text) as Record<string, unknown>, headers: res.headers };
-}
-
-/** Polls until `ok` holds (answers are reused for up to a second per worker, so a change shows a moment later). */
-async function eventually(base: string, ok: (a: Answer) => boolean, timeoutMs = 20_000): Promise<Answer> {
-  const deadline = Date.now() + timeoutMs;
-  let last: Answer | undefined;
-  while (Date.now() < deadline) {
-    try {
-      last = await healthz(base);
-      if (ok(last)) return last;
-    } catch {
-      // the server is still starting
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`/healthz never answered as expected; last: ${last ? `${last.status} ${last.text}` : "no answer"}`);
-}
-
-function expectNothingToHide(answer: Answer) {
-  expect(answer.headers.get("cache-control")).toBe("no-store");
-  expect(answer.headers.get("content-type")).toMatch(/^application\/json/);
-  expect(answer.headers.get("set-cookie")).toBeNull();
-  // No version, host name, path or port: only states.
-  expect(answer.text).not.toMatch(/\d+\.\d+|dovecot ready|postfix \(|ESMTP|\/tmp\/|\.db"|127\.0\.0\.1|kontor\.localhost/i);
-}
+import { expectNothingToHide, healthz } from "./support/healthz";
 
 describe("GET /healthz on the runner's server", () => {
   it("answers 200 with every part up, without a session, and no cache", async () => {
@@ -54,7 +14,7 @@ describe("GET /healthz on the runner's server", () => {
     expect(answer.status, answer.text).toBe(200);
     expect(answer.body).toEqual({
       status: "ok",
-      database: { kind: "sqlite", reachable: true, migrations: "current" },
+      database: { kind: databaseKind(), reachable: true, migrations: "current" },
       dovecot: { imap: "up", lmtp: "up" },
       postfix: { smtp: "up" },
     });
@@ -64,109 +24,5 @@ describe("GET /healthz on the runner's server", () => {
   it("answers HEAD for load balancers that poll with it", async () => {
     const res = await fetch(`${BASE_URL}/healthz`, { method: "HEAD" });
     expect(res.status).toBe(200);
-  });
-});
-
-describe("GET /healthz on a server whose parts fail", () => {
-  let dir: string;
-  let sqlite: SqliteDatabase;
-  let dovecot: OwnDovecot | undefined;
-  let postfixDir: string;
-  let server: ChildProcess | undefined;
-  let base: string;
-  let serverLog = "";
-
-  beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "kontor-healthz-"));
-    fs.chmodSync(dir, 0o755); // Dovecot's mail processes (uid 5000) pass through
-    const dbPath = path.join(dir, "kontor.db");
-    sqlite = openSqlite(dbPath);
-    applyMigrations(sqlite);
-    const smtpPort = await freePort();
-    const internalPort = await freePort();
-    dovecot = await startOwnDovecot(dir, dbPath, false, internalPort);
-    postfixDir = path.join(dir, "postfix");
-    await startPostfix({
-      dbPath,
-      dir: postfixDir,
-      smtpPort,
-      internalPort,
-      lmtpPort: dovecot.ports.lmtp,
-      quotaStatusPort: dovecot.quotaStatusPort,
-      relayhost: `[127.0.0.1]:${await freePort()}`,
-    });
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, ["scripts/serve.mjs", "--host", "127.0.0.1", "--port", String(port), "--workers", "1"], {
-      env: {
-        ...process.env,
-        KONTOR_DB: dbPath,
-        AUTH_URL: base,
-        KONTOR_IMAP_PORT: String(dovecot.ports.imap),
-        KONTOR_SUBMISSION_PORT: String(dovecot.ports.submission),
-        KONTOR_LMTP_PORT: String(dovecot.ports.lmtp),
-        KONTOR_QUOTA_STATUS_PORT: String(dovecot.quotaStatusPort),
-        KONTOR_POSTFIX_PORT: String(smtpPort),
-        KONTOR_POSTFIX_INTERNAL_PORT: String(internalPort),
-        KONTOR_HEALTH_SERVICES: "dovecot,postfix",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    const keep = (chunk: Buffer) => (serverLog = (serverLog + chunk.toString()).slice(-4000));
-    server.stdout?.on("data", keep);
-    server.stderr?.on("data", keep);
-    await eventually(base, () => true, 60_000);
-  });
-
-  afterAll(async () => {
-    if (server && server.exitCode === null) {
-      const exited = new Promise((resolve) => server?.once("exit", resolve));
-      server.kill("SIGTERM");
-      await exited;
-    }
-    await stopPostfix(postfixDir);
-    await dovecot?.stop();
-    sqlite.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-
-  it("answers 200 while everything runs", async () => {
-    const answer = await eventually(base, (a) => a.status === 200);
-    expect(answer.body).toMatchObject({ status: "ok", database: { migrations: "current" }, dovecot: { imap: "up", lmtp: "up" } });
-    expectNothingToHide(answer);
-  });
-
-  it("answers 503 while the database misses a committed migration, and 200 once it is applied", async () => {
-    const last = sqlite.prepare("SELECT max(created_at) FROM __drizzle_migrations").pluck().get() as number;
-    const row = sqlite.prepare("SELECT hash, created_at FROM __drizzle_migrations WHERE created_at = ?").get(last) as object;
-    sqlite.prepare("DELETE FROM __drizzle_migrations WHERE created_at = ?").run(last);
-    try {
-      const behind = await eventually(base, (a) => a.status === 503);
-      expect(behind.body).toMatchObject({ status: "fail", database: { kind: "sqlite", reachable: true, migrations: "behind" } });
-      expect(behind.body.dovecot).toEqual({ imap: "up", lmtp: "up" });
-      expectNothingToHide(behind);
-    } finally {
-      sqlite.prepare("INSERT INTO __drizzle_migrations (hash, created_at) VALUES (@hash, @created_at)").run(row);
-    }
-    await eventually(base, (a) => a.status === 200);
-  });
-
-  it("answers 503 when Postfix stops, and names it", async () => {
-    await stopPostfix(postfixDir);
-    const answer = await eventually(base, (a) => a.status === 503);
-    expect(answer.body).toMatchObject({ status: "fail", database: { migrations: "current" }, dovecot: { imap: "up", lmtp: "up" } });
-    expect(answer.body.postfix).toEqual({ smtp: "down" });
-    expectNothingToHide(answer);
-  });
-
-  it("answers 503 when Dovecot stops, and names it", async () => {
-    await dovecot?.stop();
-    const answer = await eventually(base, (a) => (a.body.dovecot as { imap?: string } | undefined)?.imap === "down");
-    expect(answer.status).toBe(503);
-    expect(answer.body.dovecot).toEqual({ imap: "down", lmtp: "down" });
-  });
-
-  it("logs the failure once on the server, with its reason only there", () => {
-    expect(serverLog).toContain("healthz: failing");
   });
 });

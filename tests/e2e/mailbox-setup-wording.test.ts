@@ -48,7 +48,7 @@ describe("mail-client set-up page reached from Serveradressen", () => {
       expect(await page.locator("main").innerText()).toContain("https://ksc.hoster.example/autodiscover/autodiscover.xml");
     } finally {
       await restore();
-      db.close();
+      await db.close();
     }
   });
 

@@ -1,6 +1,6 @@
 /**
  * Shared steps of the panel end-to-end tests. Each test works on a mailbox of its own, created here
- * through the mailbox service in the runner's database (KONTOR_DB) and removed afterwards, so the
+ * through the mailbox service in the runner's database (SQLite or PostgreSQL, getDb()) and removed afterwards, so the
  * demo mailboxes other tests log in with keep their passwords.
  */
 import { eq } from "drizzle-orm";

@@ -32,7 +32,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  source?.remove();
+  await source?.remove();
   await server?.stop();
 });
 

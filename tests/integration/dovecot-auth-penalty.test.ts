@@ -38,14 +38,14 @@ function penalties(): Map<string, number> {
 
 beforeAll(async () => {
   handle = await createSeededDiskDb("kontor-auth-penalty-");
-  handle.sqlite.close();
-  dovecot = await startOwnDovecot(handle.dir, handle.file, true);
+  await handle.close();
+  dovecot = await startOwnDovecot(handle.dir, handle.file, true, undefined, handle.databaseUrl);
 }, 60_000);
 
 afterAll(async () => {
   await dovecot?.stop();
   await testConfig?.stop();
-  handle?.remove();
+  await handle?.remove();
 });
 
 describe("Dovecot with the production config", () => {
@@ -53,7 +53,7 @@ describe("Dovecot with the production config", () => {
     expect(doveconf(dovecot.conf, "-h", "auth_failure_delay").trim()).toBe("2 secs");
     expect(doveconf(dovecot.conf, "-n")).not.toMatch(/anvil-auth-penalty\s*\{\s*mode = 0/);
     // The contrast, so the check above can fail: the test config turns both off.
-    testConfig = await startOwnDovecot(`${handle.dir}/test-config`, handle.file, false);
+    testConfig = await startOwnDovecot(`${handle.dir}/test-config`, handle.file, false, undefined, handle.databaseUrl);
     expect(doveconf(testConfig.conf, "-h", "auth_failure_delay").trim()).toBe("0");
     expect(doveconf(testConfig.conf, "-n")).toMatch(/anvil-auth-penalty\s*\{\s*mode = 0/);
     await testConfig.stop();

@@ -6,15 +6,10 @@
  * login with the old password is refused over IMAP and over SMTP submission; where there is a new
  * password, it logs in. Its own Dovecot (test config) over a database the factories build on disk.
  */
-import { drizzle } from "drizzle-orm/better-sqlite3";
 import { eq } from "drizzle-orm";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations } from "@/db/migrate";
-import { openSqlite, type SqliteDatabase } from "@/db/open";
 import * as schema from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password-hash";
 import type { Actor } from "@/lib/authz/actor";
@@ -32,6 +27,7 @@ import { mailboxSettingsSchema } from "@/lib/validation/mailbox";
 import { TEST_PASSWORD, type TestDb, aDomainWithMailboxes, aMailAccount, aSupport, aTicket, actorOf } from "../support/factories";
 import { imapLogin, submissionLogin } from "../support/mail-clients";
 import { type OwnDovecot, startOwnDovecot } from "../support/own-dovecot";
+import { type DiskDb, createDiskDb } from "../support/disk-db";
 import { transaction } from "@/db/transaction";
 import { firstRow } from "@/db/rows";
 
@@ -39,8 +35,7 @@ const OLD = TEST_PASSWORD;
 const NEW = "Neuer-Leuchtturm-Kiesel-2026";
 const IP = "127.0.0.1";
 
-let tmp: string;
-let sqlite: SqliteDatabase;
+let handle: DiskDb;
 let db: TestDb;
 let dovecot: OwnDovecot;
 let support: Actor;
@@ -98,21 +93,20 @@ function settingsInput(subscriptionId: number, mailboxId: number, p: { enabled: 
   });
 }
 
+/** An import's way: the hash replaced in the table, past every service. */
+const setHash = (id: number, passwordHash: string) => db.update(schema.mailboxes).set({ passwordHash }).where(eq(schema.mailboxes.id, id));
+
 beforeAll(async () => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "kontor-stale-"));
-  fs.chmodSync(tmp, 0o755); // Dovecot's mail processes (uid 5000) must pass through
-  const file = path.join(tmp, "kontor.db");
-  sqlite = openSqlite(file);
-  applyMigrations(sqlite);
-  db = drizzle(sqlite, { schema });
+  // Empty (the factories build each test's world), on SQLite or in the PostgreSQL pass on PostgreSQL.
+  handle = await createDiskDb("kontor-stale-", { seeded: false });
+  db = handle.db;
   support = await aSupport(db);
-  dovecot = await startOwnDovecot(tmp, file, false);
+  dovecot = await startOwnDovecot(handle.dir, handle.file, false, undefined, handle.databaseUrl);
 });
 
 afterAll(async () => {
   await dovecot?.stop();
-  if (sqlite?.open) sqlite.close();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  await handle?.remove();
 });
 
 describe("Dovecot's passdb remembers verified logins", () => {
@@ -258,7 +252,7 @@ describe("no stale success after a change", () => {
     const { world } = await panelMailbox();
     const [first] = world.mailboxes;
     await remember(first.address, OLD);
-    sqlite.prepare("UPDATE mailboxes SET password_hash = ? WHERE id = ?").run(await hashPassword(NEW), first.id);
+    await setHash(first.id, await hashPassword(NEW));
     await expectOnlyNew([first.address], NEW);
 
     const foreign = spawnSync("doveadm", ["pw", "-s", "SHA512-CRYPT", "-p", OLD], {
@@ -267,7 +261,7 @@ describe("no stale success after a change", () => {
     }).stdout.trim();
     expect(foreign).toMatch(/^\{SHA512-CRYPT\}\$6\$/);
     await remember(first.address, NEW);
-    sqlite.prepare("UPDATE mailboxes SET password_hash = ? WHERE id = ?").run(foreign, first.id);
+    await setHash(first.id, foreign);
     expect(await imap(first.address, NEW)).toBe(false);
     expect(await submission(first.address, NEW)).toBe(false);
     expect(await imap(first.address, OLD)).toBe(true);

@@ -60,8 +60,8 @@ function attempt(login: Login, index: number): Promise<boolean> {
 
 beforeAll(async () => {
   handle = await createSeededDiskDb("kontor-auth-storm-");
-  handle.sqlite.close(); // Dovecot is the only reader during the storm
-  dovecot = await startOwnDovecot(handle.dir, handle.file, false);
+  await handle.close(); // Dovecot is the only reader during the storm
+  dovecot = await startOwnDovecot(handle.dir, handle.file, false, undefined, handle.databaseUrl);
   for (let round = 0; round < ROUNDS; round++) {
     const logins = storm(round);
     const settled = await Promise.allSettled(logins.map((login, i) => attempt(login, round * 1000 + i)));
@@ -75,7 +75,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await dovecot?.stop();
-  handle?.remove();
+  await handle?.remove();
 });
 
 describe("LD-02 Dovecot authentication storm", () => {

@@ -75,10 +75,10 @@ beforeAll(async () => {
   ]);
 }, 60_000);
 
-afterAll(() => {
+afterAll(async () => {
   if (previousSieveDir === undefined) delete process.env.KONTOR_SIEVE_DIR;
   else process.env.KONTOR_SIEVE_DIR = previousSieveDir;
-  handle?.remove();
+  await handle?.remove();
 });
 
 const acksOf = <K extends Ack["kind"]>(kind: K) => all().acks.filter((a): a is Extract<Ack, { kind: K }> => a.kind === kind);

@@ -6,7 +6,7 @@
  */
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mailAccounts } from "@/db/schema";
+import { mailAccounts, mailboxes } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
 import { loadActor } from "@/lib/auth/principals";
 import { clientAccount } from "@/lib/mail/client-setup/account";
@@ -87,7 +87,10 @@ describe("the user name every set-up file and help box gives logs in at Dovecot"
   });
 
   it("a mailbox of a panel package: the full address, as the Serveradressen box and the set-up files say", async () => {
-    const address = env.sqlite.prepare("SELECT address FROM mailboxes WHERE enabled = 1 ORDER BY id LIMIT 1").pluck().get() as string;
+    const first = await firstRow(
+      env.db.select({ address: mailboxes.address }).from(mailboxes).where(eq(mailboxes.enabled, true)).orderBy(mailboxes.id).limit(1),
+    );
+    const address = first?.address ?? "";
     for (const name of Object.values(setupFileUserNames(address)).flat())
       expect(await logsIn(name, DEMO_PASSWORD), name).toEqual({ imap: true, smtp: true });
   });

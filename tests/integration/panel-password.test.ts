@@ -4,58 +4,30 @@
  * With KONTOR_DOVECOT_RUNNING=1 it uses the runner's Dovecot and database; otherwise it seeds a temp
  * database and starts its own Dovecot on free ports. It works on mailboxes it creates and removes.
  */
-import { drizzle } from "drizzle-orm/better-sqlite3";
 import { eq } from "drizzle-orm";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
-import { applyMigrations } from "@/db/migrate";
-import { openSqlite } from "@/db/open";
 import * as schema from "@/db/schema";
-import { seedDemo } from "@/db/seed";
 import { loadActor } from "@/lib/auth/principals";
 import type { Actor } from "@/lib/authz/actor";
-import { databasePath } from "@/lib/config";
-import { type DovecotPorts, freePort, portsFromEnv, startDovecot, stopDovecot } from "@/lib/mail/dovecot-process";
+import type { DovecotPorts } from "@/lib/mail/dovecot-process";
 import { createMailbox } from "@/lib/services/mailboxes/create-mailbox";
 import { deleteMailboxes } from "@/lib/services/mailboxes/delete-mailboxes";
 import { updateMailboxSettings } from "@/lib/services/mailboxes/update-mailbox-settings";
 import { imapLogin, submissionLogin } from "../support/mail-clients";
+import { type RunnerDovecot, runnerOrOwnDovecot } from "../support/runner-dovecot";
 import { firstRow } from "@/db/rows";
 
 const OLD = "Ausgangslage-Kiesweg-Ufer-27";
-let tmp: string | undefined;
+let mail: RunnerDovecot | undefined;
 let ports: DovecotPorts;
-let sqlite: ReturnType<typeof openSqlite>;
 let db: Db;
 let kunde: Actor;
 const created: { address: string; id: number; subscriptionId: number }[] = [];
 
 beforeAll(async () => {
-  let dbPath: string;
-  if (process.env.KONTOR_DOVECOT_RUNNING === "1") {
-    dbPath = path.resolve(databasePath());
-    ports = portsFromEnv();
-  } else {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "kontor-panel-"));
-    fs.chmodSync(tmp, 0o755); // the mail processes (uid 5000) must pass through
-    dbPath = path.join(tmp, "kontor.db");
-    const s = openSqlite(dbPath);
-    applyMigrations(s);
-    await seedDemo(drizzle(s, { schema }));
-    s.close();
-    const env = process.env;
-    ports = {
-      imap: env.KONTOR_IMAP_PORT ? Number(env.KONTOR_IMAP_PORT) : await freePort(),
-      submission: env.KONTOR_SUBMISSION_PORT ? Number(env.KONTOR_SUBMISSION_PORT) : await freePort(),
-      lmtp: env.KONTOR_LMTP_PORT ? Number(env.KONTOR_LMTP_PORT) : await freePort(),
-    };
-    await startDovecot({ dbPath, dir: path.join(tmp, "dovecot"), ports });
-  }
-  sqlite = openSqlite(dbPath);
-  db = drizzle(sqlite, { schema });
+  mail = await runnerOrOwnDovecot("kontor-panel-");
+  ({ db, ports } = mail);
   const user = await firstRow(db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, "kunde@kontor.example")));
   const actor = user && (await loadActor(db, "user", user.id));
   if (!actor) throw new Error("demo customer missing");
@@ -64,11 +36,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const m of created) await deleteMailboxes(kunde, { subscriptionId: m.subscriptionId, mailboxIds: [m.id], confirmed: "yes" }, {}, db);
-  sqlite?.close();
-  if (tmp) {
-    await stopDovecot(path.join(tmp, "dovecot"));
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
+  await mail?.stop();
 });
 
 describe.each([

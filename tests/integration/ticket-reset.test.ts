@@ -3,52 +3,30 @@
  * a customer's ticket, the password the customer reveals logs into IMAP and the old one is refused.
  * Uses the runner's Dovecot and database when KONTOR_DOVECOT_RUNNING=1, otherwise its own.
  */
-import { drizzle } from "drizzle-orm/better-sqlite3";
 import { eq } from "drizzle-orm";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
-import { applyMigrations } from "@/db/migrate";
-import { openSqlite } from "@/db/open";
 import * as schema from "@/db/schema";
-import { DEMO_PASSWORD, seedDemo } from "@/db/seed";
+import { DEMO_PASSWORD } from "@/db/seed";
 import { loadActor } from "@/lib/auth/principals";
-import { databasePath } from "@/lib/config";
-import { type DovecotPorts, freePort, portsFromEnv, startDovecot, stopDovecot } from "@/lib/mail/dovecot-process";
+import type { DovecotPorts } from "@/lib/mail/dovecot-process";
 import { setPassword } from "@/lib/services/passwords/set-password";
 import { confirmStammdaten } from "@/lib/services/support/stammdaten";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
 import { generateResetPassword } from "@/lib/services/tickets/generate-reset-password";
 import { revealTicketPassword } from "@/lib/services/tickets/reveal-ticket-password";
 import { imapLogin } from "../support/mail-clients";
+import { type RunnerDovecot, runnerOrOwnDovecot } from "../support/runner-dovecot";
 import { firstRow } from "@/db/rows";
 
-let tmp: string | undefined;
+let mail: RunnerDovecot | undefined;
 let ports: DovecotPorts;
-let sqlite: ReturnType<typeof openSqlite>;
 let db: Db;
 
 beforeAll(async () => {
   process.env.AUTH_SECRET ??= "integration-test-secret";
-  let dbPath: string;
-  if (process.env.KONTOR_DOVECOT_RUNNING === "1") {
-    dbPath = path.resolve(databasePath());
-    ports = portsFromEnv();
-  } else {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "kontor-reset-"));
-    fs.chmodSync(tmp, 0o755);
-    dbPath = path.join(tmp, "kontor.db");
-    const s = openSqlite(dbPath);
-    applyMigrations(s);
-    await seedDemo(drizzle(s, { schema }));
-    s.close();
-    ports = { imap: await freePort(), submission: await freePort(), lmtp: await freePort() };
-    await startDovecot({ dbPath, dir: path.join(tmp, "dovecot"), ports });
-  }
-  sqlite = openSqlite(dbPath);
-  db = drizzle(sqlite, { schema });
+  mail = await runnerOrOwnDovecot("kontor-reset-");
+  ({ db, ports } = mail);
 });
 
 afterAll(async () => {
@@ -63,11 +41,7 @@ afterAll(async () => {
       { actor: null, action: "test.restore", skipPolicy: true },
       db,
     );
-  sqlite?.close();
-  if (tmp) {
-    await stopDovecot(path.join(tmp, "dovecot"));
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
+  await mail?.stop();
 });
 
 const actorFor = async (email: string) => {

@@ -23,7 +23,7 @@ export async function createTestDb(): Promise<TestDatabase> {
 }
 
 /** Tests that reach into SQLite itself are not in the unit-pg project; if one is, it fails clearly. */
-const noRawSqlite = new Proxy({} as SqliteDatabase, {
+export const noRawSqlite = new Proxy({} as SqliteDatabase, {
   get() {
     throw new Error("This test uses raw SQLite; it cannot run in the PostgreSQL project (vitest.config.ts, unit-pg).");
   },
