@@ -52,6 +52,8 @@ const SQLITE_ONLY_TESTS: Record<string, string> = {
     "checks the SQLite file's integrity after the storm (PRAGMA integrity_check) and reads it raw",
   "tests/integration/load-tenant-writes.test.ts":
     "writer processes on one SQLite file (busy timeout, WAL); concurrent writers on PostgreSQL: tests/e2e/postgres-instances.test.ts",
+  "tests/integration/import-job-kill.test.ts":
+    "kills the import command mid-batch on a SQLite file of its own (KONTOR_DB); not yet moved to a PostgreSQL database of its own",
   "tests/integration/postgres-schema.test.ts": "compares SQLite's and PostgreSQL's views side by side on a PostgreSQL of its own",
   "tests/integration/mail-on-postgres.test.ts": "starts a PostgreSQL of its own; a second run in the PostgreSQL pass proves nothing new",
   "tests/e2e/postgres-instances.test.ts": "starts a PostgreSQL of its own; a second run in the PostgreSQL pass proves nothing new",
