@@ -6,7 +6,8 @@ const TICKS_PER_SECOND = 100;
 
 export type ServerHandle = { proc: ChildProcess; baseUrl: string; stop: () => Promise<void> };
 
-export async function startServer(env: NodeJS.ProcessEnv, port: number, nodeArgs: string[] = []): Promise<ServerHandle> {
+/** `cwd`: another checkout's server (scripts/bench/pages-compare.ts runs an older commit's build). */
+export async function startServer(env: NodeJS.ProcessEnv, port: number, nodeArgs: string[] = [], cwd?: string): Promise<ServerHandle> {
   // Another server on the port would silently answer instead of ours, with another database.
   const taken = await fetch(`http://127.0.0.1:${port}/`).then(
     () => true,
@@ -16,6 +17,7 @@ export async function startServer(env: NodeJS.ProcessEnv, port: number, nodeArgs
   // The same production server as the demo: scripts/serve.mjs (one Next worker per core).
   const proc = spawn(process.execPath, [...nodeArgs, "scripts/serve.mjs", "--host", "127.0.0.1", "--port", String(port)], {
     env: { ...process.env, ...env },
+    cwd,
     stdio: ["ignore", "ignore", "inherit"],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
