@@ -3,6 +3,12 @@ import type { CustomerSearchItem } from "@/lib/services/support/search-customers
 import type { MailboxSearchItem } from "@/lib/services/support/search-mailboxes";
 import { displayAddress } from "@/lib/validation/names";
 
+/**
+ * The rows' classes, once per table instead of once per row: each class string of each row was
+ * serialized into the page's RSC payload, parsed again for the HTML and sent twice to the browser.
+ */
+const ROWS = "*:border-t *:border-slate-100 [&>tr>td:first-child]:py-2 [&_a]:text-brand-700 [&_a]:underline";
+
 const withTicket = (href: string, ticket?: number) => (ticket ? `${href}${href.includes("?") ? "&" : "?"}ticket=${ticket}` : href);
 
 /**
@@ -23,13 +29,11 @@ export async function MailboxResults({ items, ticket }: { items: MailboxSearchIt
           <th>{t("enabled")}</th>
         </tr>
       </thead>
-      <tbody>
+      <tbody className={ROWS}>
         {items.map((m) => (
-          <tr key={m.id} className="border-t border-slate-100">
-            <td className="py-2">
-              <a href={withTicket(`/support/mailboxes/${m.id}`, ticket)} className="text-brand-700 underline">
-                {displayAddress(m.address)}
-              </a>
+          <tr key={m.id}>
+            <td>
+              <a href={withTicket(`/support/mailboxes/${m.id}`, ticket)}>{displayAddress(m.address)}</a>
             </td>
             <td>
               {m.customerNumber} · {m.company ?? m.contactName}
@@ -56,16 +60,11 @@ export async function CustomerResults({ items, ticket }: { items: CustomerSearch
           <th>{t("reseller")}</th>
         </tr>
       </thead>
-      <tbody>
+      <tbody className={ROWS}>
         {items.map((c) => (
-          <tr key={c.id} className="border-t border-slate-100">
-            <td className="py-2">
-              <a
-                href={withTicket(`/support/mailboxes?field=customerNumber&q=${c.customerNumber}`, ticket)}
-                className="text-brand-700 underline"
-              >
-                {c.company ?? c.contactName}
-              </a>
+          <tr key={c.id}>
+            <td>
+              <a href={withTicket(`/support/mailboxes?field=customerNumber&q=${c.customerNumber}`, ticket)}>{c.company ?? c.contactName}</a>
               {c.company && <span className="text-slate-500"> · {c.contactName}</span>}
             </td>
             <td className="font-mono">{c.customerNumber}</td>

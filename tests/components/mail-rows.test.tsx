@@ -13,19 +13,16 @@ const rows = [
   {
     id: 11,
     address: "anna@example.org",
-    href: "/panel/2/mail/11",
     services: { mailbox: true, forwarding: false, spamFilter: true },
     quota: "980 von 1024 MB",
-    nearQuota: true,
+    nearQuota: true as const,
     lastLogin: "04.12.2026, 21:40",
   },
   {
     id: 12,
     address: "bert@example.org",
-    href: "/panel/2/mail/12",
     services: { mailbox: false, forwarding: true, spamFilter: false },
     quota: "unbegrenzt",
-    nearQuota: false,
     lastLogin: "noch nie",
   },
 ];
@@ -38,7 +35,7 @@ const renderRows = (addressFirst: boolean) =>
       </span>
       <table>
         <tbody>
-          <MailRows rows={rows} labels={labels} selectId="sel" addressFirst={addressFirst} />
+          <MailRows rows={rows} hrefBase="/panel/2/mail/" labels={labels} selectId="sel" addressFirst={addressFirst} />
         </tbody>
       </table>
     </>,

@@ -8,6 +8,8 @@ export const panelLinks = (subscriptionId: number) => {
     newMailbox: `${base}/mail/new`,
     deleteMailboxes: `${base}/mail/delete`,
     mailbox: (id: number) => `${base}/mail/${id}`,
+    /** mailbox(id) without the id, for lists that build the link per row in the browser. */
+    mailboxBase: `${base}/mail/`,
     settings: (id: number) => `${base}/mail/${id}/settings`,
     forwarding: (id: number) => `${base}/mail/${id}/forwarding`,
     spam: (id: number) => `${base}/mail/${id}/spam`,

@@ -2,15 +2,19 @@
 import type { MailboxServices } from "@/lib/services/mailboxes/list-subscription-mailboxes";
 import { ServiceIcons, type ServiceLabels } from "./service-icons";
 
-/** One address of the list, as compact as the page payload allows. */
+/**
+ * One address of the list, as compact as the page payload allows: every field of every row is
+ * serialized into the RSC payload, parsed again for the server-side HTML and sent to the browser, so
+ * the link is built here from the list's `hrefBase` and the id, and a mark that is usually off is
+ * left out rather than sent as `false`.
+ */
 export type MailRow = {
   id: number;
   address: string;
-  href: string;
   services: MailboxServices;
   quota: string;
   /** From 90 % of the quota on the usage is marked. */
-  nearQuota: boolean;
+  nearQuota?: true;
   lastLogin: string;
 };
 
@@ -21,11 +25,14 @@ export type MailRow = {
  */
 export function MailRows({
   rows,
+  hrefBase,
   labels,
   selectId,
   addressFirst,
 }: {
   rows: MailRow[];
+  /** The address page's path without the id ("/panel/2/mail/"). */
+  hrefBase: string;
   labels: ServiceLabels;
   selectId: string;
   addressFirst: boolean;
@@ -41,7 +48,7 @@ export function MailRows({
         />
       </td>
       <td>
-        <a id={`mail-${m.id}`} href={m.href}>
+        <a id={`mail-${m.id}`} href={`${hrefBase}${m.id}`}>
           {m.address}
         </a>
       </td>

@@ -70,12 +70,12 @@ export async function MailTable({ sub, list, tone }: { sub: PanelSubscription; l
               rows={list.items.map((m) => ({
                 id: m.id,
                 address: m.displayAddress,
-                href: links.mailbox(m.id),
                 services: m.services,
                 quota: usageText(m.usedBytes, m.quotaMb),
-                nearQuota: nearQuota(m.usedBytes, m.quotaMb),
+                ...(nearQuota(m.usedBytes, m.quotaMb) ? { nearQuota: true } : {}),
                 lastLogin: m.lastLogin ? formatTime(m.lastLogin) : t("neverLoggedIn"),
               }))}
+              hrefBase={links.mailboxBase}
               labels={labels}
               selectId="mail-select"
               addressFirst={select.addressFirst}

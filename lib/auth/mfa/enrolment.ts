@@ -1,5 +1,6 @@
 import "server-only";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { getDb } from "@/db";
 import type { Actor } from "@/lib/authz/actor";
 import type { Permission } from "@/lib/authz/permissions";
@@ -10,10 +11,14 @@ import { roleMustEnrol } from "./policy";
 /** Where staff without a second factor are sent; it lives outside their area's layout. */
 export const ENROL_PATH = "/login/zwei-faktor";
 
-export async function mustEnrol(actor: Actor): Promise<boolean> {
+/**
+ * Remembered for one render (React cache, keyed by the actor object getActor keeps per request): a
+ * staff page and its layout both ask, which read the policy twice per page view.
+ */
+export const mustEnrol = cache(async (actor: Actor): Promise<boolean> => {
   const db = getDb();
   return actor.kind === "user" && (await roleMustEnrol(actor.role, db)) && !(await userHasSecondFactor(db, actor.id));
-}
+});
 
 /**
  * requirePermission for staff areas: while the policy requires a second factor and the account has none,

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
+import { cache } from "react";
 import { type Db, getDb } from "@/db";
 import { preparedQuery } from "@/db/prepared";
 import { domains, packages, subscriptions, type PanelKind } from "@/db/schema";
@@ -73,10 +74,14 @@ export async function getSubscriptionForCustomer(actor: Actor, subscriptionId: n
   };
 }
 
-/** The subscription's domains in name order, inside the actor's tenant scope (none for a foreign one). */
-export async function subscriptionDomainRows(actor: Actor, subscriptionId: number, db: Db = getDb()) {
+/**
+ * The subscription's domains in name order, inside the actor's tenant scope (none for a foreign one).
+ * Remembered for one render (React cache, keyed by actor, id and database object): a panel page's
+ * layout and its address list both ask, which was the same query twice per page view.
+ */
+export const subscriptionDomainRows = cache(async (actor: Actor, subscriptionId: number, db: Db = getDb()) => {
   return await subscriptionDomains(db, scopeKind(actor)).execute({ id: subscriptionId, ...tenantParams(actor) });
-}
+});
 
 /** Mailboxes of a subscription from its maintained counter (no COUNT over mailboxes, no sum over domains). */
 export async function countSubscriptionMailboxes(tx: Pick<Db, "select">, subscriptionId: number): Promise<number> {
