@@ -23,10 +23,45 @@ function translatorFor(locale: string, messages: Messages, namespace: string | u
   const key = `${locale}\0${namespace ?? ""}\0${zone}`;
   let translator = byKey.get(key);
   if (!translator) {
-    translator = createTranslator({ locale, messages, namespace, timeZone: zone });
+    translator = withTextMemo(createTranslator({ locale, messages, namespace, timeZone: zone }));
     byKey.set(key, translator);
   }
   return translator;
+}
+
+/** Formatted texts kept per translator; beyond this many the oldest are dropped. */
+const TEXT_LIMIT = 500;
+
+/**
+ * The translator with the texts of messages with values remembered. next-intl serializes its memo
+ * keys (the message, locale and formats, as JSON) on every call with values: ~4–9 µs per call in the
+ * benchmark's profiles, against well under 1 µs for a lookup here, and list pages format dozens
+ * ("3 von 8000", "12 in dieser Domain"). A text depends only on the translator (locale, namespace,
+ * fixed zone), the key and the values, so it is safe to share. Only texts whose values are all numbers
+ * or booleans are kept, so the memo never holds a tenant's names or addresses; strings, dates, rich
+ * text and explicit formats go to next-intl as before.
+ */
+function withTextMemo(t: Translator): Translator {
+  const texts = new Map<string, string>();
+  const format = (key: string, values?: Record<string, unknown>, formats?: unknown): string => {
+    const call = t as unknown as (key: string, values?: Record<string, unknown>, formats?: unknown) => string;
+    if (!values || formats !== undefined) return call(key, values, formats);
+    let memoKey = key;
+    for (const name in values) {
+      const value = values[name];
+      if (typeof value !== "number" && typeof value !== "boolean") return call(key, values);
+      memoKey += `\0${name}\0${String(value)}`;
+    }
+    let text = texts.get(memoKey);
+    if (text === undefined) {
+      text = call(key, values);
+      if (texts.size >= TEXT_LIMIT) texts.delete(texts.keys().next().value as string);
+      texts.set(memoKey, text);
+    }
+    return text;
+  };
+  const memo: unknown = Object.assign(format, { rich: t.rich.bind(t), markup: t.markup.bind(t), raw: t.raw.bind(t), has: t.has.bind(t) });
+  return memo as Translator;
 }
 
 /**

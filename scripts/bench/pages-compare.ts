@@ -1,18 +1,20 @@
 /**
- * Page CPU of two or more builds in one window: each build's production server in turn (rounds
- * alternate, so a change in the machine's load hits every build alike), the benchmark's pages on the
- * 1,000,000-mailbox data set, server CPU per request, and the ratio to the empty page of the same
- * build where it has one (/bench/empty, KONTOR_BENCH=1; builds from before the anchor have none).
+ * Page CPU of two or more builds in one window: every build's production server runs side by side
+ * (ports from KONTOR_BENCH_PORT on, two apart), and each page is loaded on one build after the other
+ * in short slices, `--rounds` times, so that the shared machine's drifting load hits every build
+ * alike. Server CPU per request summed over the slices, on the 1,000,000-mailbox data set, and the
+ * ratio to the empty page of the same build where it has one (/bench/empty, KONTOR_BENCH=1; builds
+ * from before that anchor have none).
  * For "what did this change buy" and for comparing with an older commit's build:
  *   npx tsx scripts/bench/pages-compare.ts --build now=.:.next-bench --build old=/path/to/checkout:.next-bench
- *     [--rounds 2] [--seconds 8] [--workers 1]
+ *     [--rounds 6] [--seconds 3] [--workers 1]
  * Each build must have been built before (NEXT_DIST_DIR=<dist> next build in its checkout).
  * Writes bench/results/<stamp>-pages-compare.json.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { prepareDataSet } from "./data-set";
-import { type LoadResult, runLoad } from "./load";
+import { runLoad } from "./load";
 import { startServer } from "./server";
 import { sessionCookie } from "./sessions";
 
@@ -27,8 +29,8 @@ const builds = args
     return { name, dir: path.resolve(dir), dist };
   });
 if (!builds.length) throw new Error("at least one --build name=dir:distDir");
-const rounds = Number(option("rounds", "2"));
-const seconds = Number(option("seconds", "8"));
+const rounds = Number(option("rounds", "6"));
+const seconds = Number(option("seconds", "3"));
 const workers = option("workers", "");
 const PORT = Number(process.env.KONTOR_BENCH_PORT) || 3390;
 
@@ -46,72 +48,100 @@ const pages = [
   { name: "Mailbox record (support)", url: `/support/mailboxes/${data.recordMailboxId}`, user: data.supportUserId },
 ];
 
-type Run = { build: string; round: number; empty?: LoadResult; pages: (LoadResult & { toEmpty?: number })[] };
-const runs: Run[] = [];
-for (let round = 1; round <= rounds; round++) {
-  for (const build of builds) {
+type Sum = { cpuMs: number; requests: number; non2xx: number };
+/** sums[build][page]: CPU and requests added up over the slices. */
+const sums = new Map<string, Map<string, Sum>>();
+const servers = await Promise.all(
+  builds.map(async (build, i) => {
+    const port = PORT + 2 * i;
     const server = await startServer(
       {
         NEXT_DIST_DIR: build.dist,
         KONTOR_DB: data.file,
         AUTH_SECRET: "bench-secret-0123456789abcdef0123456789",
-        AUTH_URL: `http://127.0.0.1:${PORT}`,
+        AUTH_URL: `http://127.0.0.1:${port}`,
         NODE_ENV: "production",
         KONTOR_BENCH: "1",
         ...(workers ? { KONTOR_WORKERS: workers } : {}),
       },
-      PORT,
+      port,
       [],
       build.dir,
     );
-    const pid = server.proc.pid ?? 0;
-    try {
-      const cookies = new Map<number, string>();
-      for (const p of pages) if (!cookies.has(p.user)) cookies.set(p.user, await sessionCookie(server.baseUrl, data.file, "user", p.user));
-      const emptyUrl = `${server.baseUrl}/bench/empty`;
-      const hasEmpty = (await fetch(emptyUrl, { headers: { cookie: cookies.get(data.bigDomainOwnerUserId) ?? "" } })).status === 200;
-      const specs = [
-        ...(hasEmpty ? [{ name: "empty page", url: emptyUrl, cookie: cookies.get(data.bigDomainOwnerUserId) }] : []),
-        ...pages.map((p) => ({ name: p.name, url: server.baseUrl + p.url, cookie: cookies.get(p.user) })),
-      ];
-      // Warm-up, not counted: a fresh worker runs unoptimised code for its first few thousand requests.
-      for (const spec of specs) await runLoad({ ...spec, seconds: Math.min(4, seconds) }, pid);
-      const run: Run = { build: build.name, round, pages: [] };
-      for (const spec of specs) {
-        const r = await runLoad({ ...spec, seconds }, pid);
-        if (r.non2xx || r.errors) console.warn(`! ${build.name} ${spec.name}: ${r.non2xx} non-2xx, ${r.errors} errors`);
-        if (spec.name === "empty page") run.empty = r;
-        else run.pages.push({ ...r, toEmpty: run.empty ? r.cpuMsPerRequest / run.empty.cpuMsPerRequest : undefined });
-        console.log(
-          `  round ${round} ${build.name.padEnd(8)} ${spec.name.padEnd(34)} ${r.cpuMsPerRequest.toFixed(2).padStart(6)} ms CPU/req`,
-        );
-      }
-      runs.push(run);
-    } finally {
-      await server.stop();
-    }
+    // startServer gives up waiting after 30 s; on a loaded machine a worker may take longer to start.
+    for (
+      let i = 0;
+      i < 240 &&
+      !(await fetch(`${server.baseUrl}/login`).then(
+        (r) => r.status < 500,
+        () => false,
+      ));
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 500));
+    return { build, server, pid: server.proc.pid ?? 0 };
+  }),
+);
+try {
+  const specsOf = new Map<string, { name: string; url: string; cookie?: string }[]>();
+  for (const { build, server } of servers) {
+    const cookies = new Map<number, string>();
+    for (const p of pages) if (!cookies.has(p.user)) cookies.set(p.user, await sessionCookie(server.baseUrl, data.file, "user", p.user));
+    const emptyUrl = `${server.baseUrl}/bench/empty`;
+    const owner = cookies.get(data.bigDomainOwnerUserId) ?? "";
+    const hasEmpty = (await fetch(emptyUrl, { headers: { cookie: owner } })).status === 200;
+    specsOf.set(build.name, [
+      ...(hasEmpty ? [{ name: "empty page", url: emptyUrl, cookie: owner }] : []),
+      ...pages.map((p) => ({ name: p.name, url: server.baseUrl + p.url, cookie: cookies.get(p.user) })),
+    ]);
+    sums.set(build.name, new Map());
   }
+  // Warm-up, not counted: a fresh worker runs unoptimised code for its first few thousand requests.
+  for (const { build, pid } of servers) for (const spec of specsOf.get(build.name) ?? []) await runLoad({ ...spec, seconds: 4 }, pid);
+  // Short slices, every page on every build in turn, round after round: the shared machine's load
+  // drifts, and so it drifts alike for every build and every page (the empty page included).
+  for (let round = 0; round < rounds; round++) {
+    for (const name of ["empty page", ...pages.map((p) => p.name)]) {
+      for (const { build, pid } of servers) {
+        const spec = specsOf.get(build.name)?.find((x) => x.name === name);
+        if (!spec) continue;
+        const r = await runLoad({ ...spec, seconds }, pid);
+        const sum = sums.get(build.name)?.get(name) ?? { cpuMs: 0, requests: 0, non2xx: 0 };
+        sums.get(build.name)?.set(name, {
+          cpuMs: sum.cpuMs + r.cpuMsPerRequest * r.requests,
+          requests: sum.requests + r.requests,
+          non2xx: sum.non2xx + r.non2xx + r.errors,
+        });
+      }
+    }
+    console.log(`  round ${round + 1} of ${rounds} done`);
+  }
+} finally {
+  for (const { server } of servers) await server.stop();
 }
 
+const perRequest = (build: string, page: string) => {
+  const sum = sums.get(build)?.get(page);
+  return sum?.requests ? sum.cpuMs / sum.requests : undefined;
+};
 const load = fs.readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
-console.log(`\nserver CPU ms/request (× empty page of the same build), rounds in order; load average now ${load}`);
+console.log(`\nserver CPU ms/request (× empty page of the same build), ${rounds} slices of ${seconds} s each; load average now ${load}`);
 const names = ["empty page", ...pages.map((p) => p.name)];
-console.log(["page".padEnd(34), ...builds.map((b) => b.name.padEnd(28))].join(" "));
+console.log(["page".padEnd(34), ...builds.map((b) => b.name.padEnd(16))].join(" "));
+const table: Record<string, Record<string, { cpuMsPerRequest?: number; toEmpty?: number; requests?: number; non2xx?: number }>> = {};
 for (const name of names) {
-  const cells = builds.map((b) =>
-    runs
-      .filter((r) => r.build === b.name)
-      .map((r) => {
-        if (name === "empty page") return r.empty ? r.empty.cpuMsPerRequest.toFixed(2) : "–";
-        const p = r.pages.find((x) => x.name === name);
-        return p ? `${p.cpuMsPerRequest.toFixed(2)}${p.toEmpty ? ` (${p.toEmpty.toFixed(2)})` : ""}` : "–";
-      })
-      .join(", ")
-      .padEnd(28),
-  );
+  const cells = builds.map((b) => {
+    const ms = perRequest(b.name, name);
+    const empty = perRequest(b.name, "empty page");
+    const toEmpty = ms !== undefined && empty !== undefined && name !== "empty page" ? ms / empty : undefined;
+    const sum = sums.get(b.name)?.get(name);
+    (table[name] ??= {})[b.name] = { cpuMsPerRequest: ms, toEmpty, requests: sum?.requests, non2xx: sum?.non2xx };
+    if (sum?.non2xx) console.warn(`! ${b.name} ${name}: ${sum.non2xx} non-2xx or errors`);
+    return `${ms === undefined ? "–" : ms.toFixed(2)}${toEmpty === undefined ? "" : ` (${toEmpty.toFixed(2)})`}`.padEnd(16);
+  });
   console.log([name.padEnd(34), ...cells].join(" "));
 }
 fs.mkdirSync("bench/results", { recursive: true });
 const out = path.join("bench/results", `${new Date().toISOString().replace(/[:.]/g, "-")}-pages-compare.json`);
-fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), seconds, rounds, loadAverageAtEnd: load, builds, runs }, null, 2));
+fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), seconds, rounds, loadAverageAtEnd: load, builds, table }, null, 2));
 console.log(`\nWritten ${out}`);

@@ -34,3 +34,24 @@ describe("server translations with process-wide message formatting", () => {
     quiet.mockRestore();
   });
 });
+
+describe("texts with numbers kept per translator", () => {
+  it("gives each value its own text, per language, and leaves strings and dates to next-intl", async () => {
+    for (let round = 0; round < 2; round++) {
+      request.locale = "de";
+      const de = await getTranslations("ksc");
+      expect(de("domainsCount", { count: 1 })).toBe("1 Domain");
+      expect(de("domainsCount", { count: 2 })).toBe("2 Domains");
+      request.locale = "en";
+      const en = await getTranslations("ksc");
+      expect(en("domainsCount", { count: 1 })).toBe("1 domain");
+      expect(en("domainsCount", { count: 2 })).toBe("2 domains");
+    }
+    request.locale = "de";
+    const common = await getTranslations("common");
+    expect(common("loggedInAs", { name: "Anna" })).toBe("Angemeldet als Anna");
+    expect(common("loggedInAs", { name: "Bert" })).toBe("Angemeldet als Bert");
+    expect(typeof common.raw("loggedInAs")).toBe("string");
+    expect(common.has("loggedInAs")).toBe(true);
+  });
+});
