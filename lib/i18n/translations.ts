@@ -37,10 +37,10 @@ const TEXT_LIMIT = 500;
  * keys (the message, locale and formats, as JSON) on every call with values: ~9 µs per call in a
  * micro-benchmark on the loaded development machine (the compiled message alone: ~0.2 µs; the JSON
  * keys were ~40 % of the profile), and list pages format dozens ("3 von 8000", "12 in dieser
- * Domain"). A text depends only on the translator (locale, namespace,
- * fixed zone), the key and the values, so it is safe to share. Only texts whose values are all numbers
- * or booleans are kept, so the memo never holds a tenant's names or addresses; strings, dates, rich
- * text and explicit formats go to next-intl as before.
+ * Domain"). A text depends only on the translator (locale, namespace, fixed zone), the key and the
+ * values, so it is safe to share. Only texts whose values are all numbers or booleans are kept, so
+ * the memo never holds a tenant's names or addresses; strings, dates, rich text and explicit formats
+ * go to next-intl as before.
  */
 function withTextMemo(t: Translator): Translator {
   const texts = new Map<string, string>();
