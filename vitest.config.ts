@@ -10,27 +10,16 @@ const alias = { "@": path.resolve(import.meta.dirname), "server-only": path.reso
  */
 const SECURITY_WORLD = "the security world is copied per test as a serialized SQLite image (tests/support/security/world.ts)";
 const SQLITE_ONLY_UNIT_TESTS: Record<string, string> = {
-  "tests/unit/api-keys.test.ts": "reads api_keys and api_rate_windows with raw SQLite statements; not yet moved to drizzle",
-  "tests/unit/api-operations.test.ts": "its harness reads the database with raw SQLite statements; not yet moved to drizzle",
-  "tests/unit/api-tenant-resources.test.ts": "its harness reads the database with raw SQLite statements; not yet moved to drizzle",
   "tests/unit/dovecot-password-version.test.ts":
     "reads the dovecot_passdb view and rewrites the hash with raw SQLite statements; the same on PostgreSQL: tests/integration/dovecot-no-stale-logins.test.ts in the PostgreSQL pass",
   "tests/unit/health.test.ts":
     "SQLite's health report (edits its __drizzle_migrations table); PostgreSQL's: tests/e2e/healthz.test.ts in the PostgreSQL pass",
-  "tests/unit/mailbox-list-paging.test.ts": "bulk-inserts mailboxes through a raw SQLite statement; not yet moved to drizzle",
-  "tests/unit/orders.test.ts": "reads the dovecot_passdb view with a raw SQLite statement; not yet moved to drizzle",
-  "tests/unit/own-password.test.ts": "reads customers with a raw SQLite statement; not yet moved to drizzle",
-  "tests/unit/panel-actions.test.ts": "snapshots tables with raw SQLite statements (SELECT *); not yet moved to drizzle",
-  "tests/unit/panel-tenant-isolation.test.ts": "snapshots tables with raw SQLite statements (SELECT *); not yet moved to drizzle",
   "tests/unit/postfix-contract.test.ts":
     "runs Postfix's SQLite lookup statements and SQLite's query plans; Postfix on PostgreSQL: tests/integration/mail-on-postgres.test.ts",
   "tests/unit/recovery-enumeration.test.ts": "an on-disk SQLite file of its own",
-  "tests/unit/recovery-tokens.test.ts": "reads customers with a raw SQLite statement; not yet moved to drizzle",
   "tests/unit/schema.test.ts":
     "SQLite's migrations, pragmas and triggers (PostgreSQL's: tests/unit/schema-pg.test.ts, tests/integration/postgres-schema.test.ts)",
   "tests/unit/statement-cache.test.ts": "better-sqlite3's prepared-statement cache (db/statement-cache.ts)",
-  "tests/unit/subscription-mailbox-counter.test.ts":
-    "checks the counter triggers through SQLite's db.all/db.run; not yet moved to db/raw.ts",
   "tests/unit/support-search.test.ts": "SQLite's query plan for the prefix search (EXPLAIN QUERY PLAN)",
   "tests/unit/security/action-fuzz.test.ts": SECURITY_WORLD,
   "tests/unit/security/action-matrix.test.ts": SECURITY_WORLD,

@@ -5,7 +5,7 @@
  */
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { apiKeys, auditLog, users } from "@/db/schema";
+import { apiKeys, apiRateWindows, auditLog, users } from "@/db/schema";
 import { authenticateApiKey } from "@/lib/api/authenticate";
 import { claimIdempotencyKey, settleIdempotencyKey } from "@/lib/api/idempotency";
 import { ApiProblem, negotiateLocale, problemBody, problemFromError } from "@/lib/api/problem";
@@ -38,12 +38,12 @@ async function problemOf(run: () => unknown): Promise<ApiProblem> {
 
 describe("API keys", () => {
   it("keeps only an HMAC of the key, shows the token once and never lists it", async () => {
-    const { db, sqlite } = await emptyDb();
+    const { db } = await emptyDb();
     const customer = await aCustomer(db);
     const { token } = await createApiKey(customer.actor, input(), "192.0.2.1", db);
     expect(token).toMatch(/^kontor_[0-9a-f]{12}_[A-Za-z0-9_-]{43}$/);
     const secret = token.split("_").slice(2).join("_");
-    const dump = JSON.stringify(sqlite.prepare("SELECT * FROM api_keys").all());
+    const dump = JSON.stringify(await db.select().from(apiKeys));
     expect(dump).not.toContain(secret);
     expect(JSON.stringify(await listApiKeys(customer.actor, db))).not.toContain(secret);
     expect(JSON.stringify(await listApiKeys(customer.actor, db))).not.toMatch(/secret_?hash/i);
@@ -142,7 +142,7 @@ describe("API keys", () => {
 
   it("answers 429 with Retry-After over the per-key limit, counted in the database", async () => {
     vi.stubEnv("KONTOR_API_RATE_LIMIT", "3");
-    const { db, sqlite } = await emptyDb();
+    const { db } = await emptyDb();
     const customer = await aCustomer(db);
     const { token } = await createApiKey(customer.actor, input(), null, db);
     const t0 = Date.parse("2030-01-01T12:00:10Z");
@@ -151,7 +151,7 @@ describe("API keys", () => {
     expect(refused.status).toBe(429);
     expect(Number(refused.opts.headers?.["retry-after"])).toBeGreaterThan(0);
     expect(Number(refused.opts.headers?.["retry-after"])).toBeLessThanOrEqual(60);
-    expect(sqlite.prepare("SELECT count FROM api_rate_windows").pluck().get()).toBe(4);
+    expect((await db.select({ count: apiRateWindows.count }).from(apiRateWindows)).map((w) => w.count)).toEqual([4]);
     // The next minute starts afresh.
     expect((await authenticateApiKey(db, `Bearer ${token}`, t0 + 60_000)).actor.id).toBe(customer.actor.id);
   });

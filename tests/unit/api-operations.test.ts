@@ -25,9 +25,8 @@ let staffKeys: { reseller: string; admin: string };
 let world: Awaited<ReturnType<typeof aDomainWithMailboxes>>;
 
 beforeAll(async () => {
-  const { db, sqlite } = await emptyDb();
+  const { db } = await emptyDb();
   harness.db = db;
-  harness.sqlite = sqlite;
   world = await aDomainWithMailboxes(db, 2, { package: { forwardingEnabled: true, spamFilterEnabled: true } });
   key = (
     await createApiKey(

@@ -37,7 +37,6 @@ beforeAll(async () => {
   const opened = await emptyDb();
   db = opened.db;
   harness.db = opened.db;
-  harness.sqlite = opened.sqlite;
   a = await aCustomerWithPackage(db);
   b = await aCustomerWithPackage(db);
   keys.resellerA = await keyFor(a.reseller.actor, ["customers:write", "packages:write"], "Abrechnung");

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { domains, users } from "@/db/schema";
+import { domains, mailboxes, users } from "@/db/schema";
 import { loadActor } from "@/lib/auth/principals";
 import { listSubscriptionMailboxes, MAILBOX_PAGE_SIZE } from "@/lib/services/mailboxes/list-subscription-mailboxes";
 import { createSeededDb } from "../support/seeded-db";
@@ -8,20 +8,22 @@ import { firstRow } from "@/db/rows";
 
 describe("Plesk address list paging", () => {
   it("walks every address of a multi-domain subscription exactly once, domain by domain", async () => {
-    const { db, sqlite } = await createSeededDb();
+    const { db } = await createSeededDb();
     const city = await firstRow(db.select().from(domains).where(eq(domains.name, "citywerk.example")));
     if (!city) throw new Error("demo domain missing");
-    const insert = sqlite.prepare(
-      "INSERT INTO mailboxes (reseller_id, customer_id, domain_id, local_part, address, password_hash) VALUES (?, ?, ?, ?, ?, 'x')",
+    await db.insert(mailboxes).values(
+      Array.from({ length: 120 }, (_, i) => {
+        const local = `user${String(i).padStart(3, "0")}`;
+        return {
+          resellerId: city.resellerId,
+          customerId: city.customerId,
+          domainId: city.id,
+          localPart: local,
+          address: `${local}@citywerk.example`,
+          passwordHash: "x",
+        };
+      }),
     );
-    for (let i = 0; i < 120; i++)
-      insert.run(
-        city.resellerId,
-        city.customerId,
-        city.id,
-        `user${String(i).padStart(3, "0")}`,
-        `user${String(i).padStart(3, "0")}@citywerk.example`,
-      );
     const user = await firstRow(db.select({ id: users.id }).from(users).where(eq(users.email, "kunde@kontor.example")));
     const actor = user && (await loadActor(db, "user", user.id));
     if (!actor) throw new Error("no actor");

@@ -1,4 +1,5 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { rawRows } from "@/db/raw";
 import { beforeEach, describe, expect, it } from "vitest";
 import { auditLog, domains, mailAccounts, subscriptions } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password-hash";
@@ -56,8 +57,8 @@ describe("ordering a package without panel", () => {
     expect(row?.passwordHash).not.toContain(password);
     expect(await verifyPassword(row?.passwordHash ?? "", password)).toBe(true);
     // The Dovecot view lists it like any mailbox.
-    const view = handle.sqlite.prepare("SELECT user FROM dovecot_passdb WHERE user = ?").get(login);
-    expect(view).toEqual({ user: login });
+    const view = await rawRows<{ user: string }>(db, sql`SELECT "user" FROM dovecot_passdb WHERE "user" = ${login}`);
+    expect(view).toEqual([{ user: login }]);
     // Never in the audit log.
     const audit = await db.select({ details: auditLog.details }).from(auditLog);
     expect(JSON.stringify(audit)).not.toContain(password);

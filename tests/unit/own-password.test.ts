@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { mailAccounts, users } from "@/db/schema";
+import { customers, mailAccounts, users } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
 import { verifyPassword } from "@/lib/auth/password-hash";
 import { ValidationError } from "@/lib/errors";
@@ -45,10 +45,15 @@ describe("own password from the user menu", () => {
 
   it("a customer's notice goes to the contact address of the Stammdaten, in the user's language", async () => {
     const actor = await as.user("kunde3@kontor.example");
-    const contact = handle.sqlite
-      .prepare("SELECT c.contact_email FROM customers c JOIN users u ON u.customer_id = c.id WHERE u.email = ?")
-      .pluck()
-      .get("kunde3@kontor.example");
+    const contact = (
+      await firstRow(
+        handle.db
+          .select({ email: customers.contactEmail })
+          .from(customers)
+          .innerJoin(users, eq(users.customerId, customers.id))
+          .where(eq(users.email, "kunde3@kontor.example")),
+      )
+    )?.email;
     const notice = await changeOwnPasswordWithCurrent(actor, input(DEMO_PASSWORD), "192.0.2.9", "en", handle.db);
     expect(notice?.to).toBe(contact);
     expect(notice?.subject).toBe("Kontor: your password has been changed");

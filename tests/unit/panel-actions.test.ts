@@ -4,6 +4,7 @@
  * Another tenant's ids answer "not found" and change nothing; a customer's own call works.
  */
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { mailboxes } from "@/db/schema";
 import { IDLE } from "@/lib/actions/action-state";
 import { verifyPassword } from "@/lib/auth/password-hash";
 import { createSeededDb } from "../support/seeded-db";
@@ -81,7 +82,7 @@ describe("panel actions", () => {
     const m = await f.mailbox(address);
     const d = await f.domain(domain);
     const ids = { subscriptionId: String(d.subscriptionId), mailboxId: String(m?.id) };
-    const before = h.sqlite.prepare("SELECT * FROM mailboxes ORDER BY id").all();
+    const before = await h.db.select().from(mailboxes).orderBy(mailboxes.id);
     const results = [
       await actions.updateMailboxSettingsAction(
         IDLE,
@@ -103,7 +104,7 @@ describe("panel actions", () => {
       ),
     ];
     for (const r of results) expect(r).toEqual({ status: "error", formError: "errors.notFound", fieldErrors: undefined });
-    expect(h.sqlite.prepare("SELECT * FROM mailboxes ORDER BY id").all()).toEqual(before);
+    expect(await h.db.select().from(mailboxes).orderBy(mailboxes.id)).toEqual(before);
   });
 
   it("answer not found when a foreign domain is posted under the customer's own subscription", async () => {

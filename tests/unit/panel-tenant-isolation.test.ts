@@ -3,8 +3,10 @@
  * actions use: always NotFound (404), and nothing changes. K10002 shares the reseller with K10001;
  * K20001 belongs to the other reseller.
  */
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditLog, forwards } from "@/db/schema";
+import { firstRow } from "@/db/rows";
+import { auditLog, domains, forwards, mailboxes, spamSettings, subscriptions } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { NotFoundError } from "@/lib/errors";
 import { createMailbox } from "@/lib/services/mailboxes/create-mailbox";
@@ -34,10 +36,10 @@ const cases = [
 ] as const;
 
 const snapshot = async () => ({
-  mailboxes: h.sqlite.prepare("SELECT * FROM mailboxes ORDER BY id").all(),
-  domains: h.sqlite.prepare("SELECT * FROM domains ORDER BY id").all(),
+  mailboxes: await h.db.select().from(mailboxes).orderBy(mailboxes.id),
+  domains: await h.db.select().from(domains).orderBy(domains.id),
   forwards: await h.db.select().from(forwards),
-  spam: h.sqlite.prepare("SELECT * FROM spam_settings ORDER BY mailbox_id").all(),
+  spam: await h.db.select().from(spamSettings).orderBy(spamSettings.mailboxId),
   audit: (await h.db.select({ id: auditLog.id }).from(auditLog)).length,
 });
 
@@ -57,7 +59,16 @@ describe.each(cases)("%s against %s", (attacker, victimDomain, victimAddress) =>
     subId = d.subscriptionId;
     domainId = d.id;
     mailboxId = (await f.mailbox(victimAddress))?.id ?? 0;
-    ownSubId = h.sqlite.prepare("SELECT id FROM subscriptions WHERE customer_id = ? LIMIT 1").pluck().get(actor.customerId) as number;
+    ownSubId =
+      (
+        await firstRow(
+          h.db
+            .select({ id: subscriptions.id })
+            .from(subscriptions)
+            .where(eq(subscriptions.customerId, actor.customerId ?? 0))
+            .limit(1),
+        )
+      )?.id ?? 0;
   });
 
   it("cannot read the subscription, its mailboxes or the mailbox", async () => {

@@ -7,6 +7,7 @@ import { countSubscriptionMailboxes } from "@/lib/services/subscriptions/get-sub
 import { createSeededDb } from "../support/seeded-db";
 import { NEW_PASSWORD, panelFixtures } from "./panel-fixtures";
 import { firstRow } from "@/db/rows";
+import { rawRows } from "@/db/raw";
 
 let h: Awaited<ReturnType<typeof createSeededDb>>;
 let f: Awaited<ReturnType<typeof panelFixtures>>;
@@ -19,14 +20,15 @@ beforeAll(async () => {
 
 /** Every subscription whose counter differs from the sum over its domains (should be none). */
 const drifted = () =>
-  h.db.all<{ id: number }>(
+  rawRows<{ id: number }>(
+    h.db,
     sql`SELECT s.id FROM subscriptions s WHERE s.mailbox_count != (SELECT coalesce(sum(d.mailbox_count), 0) FROM domains d WHERE d.subscription_id = s.id)`,
   );
 const counter = async (subscriptionId: number) => await countSubscriptionMailboxes(h.db, subscriptionId);
 
 describe("the subscription's mailbox counter (triggers on domains)", () => {
   it("matches its domains after seeding, and is not all zero", async () => {
-    expect(drifted()).toEqual([]);
+    expect(await drifted()).toEqual([]);
     const d = await f.domain("alpenblick.example");
     expect(await counter(d.subscriptionId)).toBeGreaterThan(0);
   });
@@ -58,7 +60,7 @@ describe("the subscription's mailbox counter (triggers on domains)", () => {
       h.db,
     );
     expect(await counter(d.subscriptionId)).toBe(before + 1);
-    expect(drifted()).toEqual([]);
+    expect(await drifted()).toEqual([]);
   });
 
   it("moves a domain's mailboxes with the domain", async () => {
@@ -83,12 +85,16 @@ describe("the subscription's mailbox counter (triggers on domains)", () => {
   it("counts an inserted domain's mailboxes and forgets them when the domain is deleted", async () => {
     const d = await f.domain("alpenblick.example");
     const before = await counter(d.subscriptionId);
-    h.db.run(
-      sql`INSERT INTO domains (reseller_id, customer_id, subscription_id, name, mailbox_count) VALUES (${d.resellerId}, ${d.customerId}, ${d.subscriptionId}, 'zaehler.example', 3)`,
-    );
+    await h.db.insert(domains).values({
+      resellerId: d.resellerId,
+      customerId: d.customerId,
+      subscriptionId: d.subscriptionId,
+      name: "zaehler.example",
+      mailboxCount: 3,
+    });
     expect(await counter(d.subscriptionId)).toBe(before + 3);
-    h.db.run(sql`DELETE FROM domains WHERE name = 'zaehler.example'`);
+    await h.db.delete(domains).where(eq(domains.name, "zaehler.example"));
     expect(await counter(d.subscriptionId)).toBe(before);
-    expect(drifted()).toEqual([]);
+    expect(await drifted()).toEqual([]);
   });
 });
