@@ -36,7 +36,7 @@ async function main() {
   // KONTOR_DATABASE_URL when they are first loaded: set it before loading them.
   if (databaseUrl !== undefined) process.env.KONTOR_DATABASE_URL = databaseUrl;
   const { confPath, portsFromEnv, quotaStatusPortFromEnv, relayPortFromEnv, runningPid, startDovecot, stopDovecot } =
-    await import("@/lib/mail/dovecot-process");
+    await import("@/scripts/lib/dovecot-process");
   switch (command) {
     case "start": {
       const { pid, ports, conf } = await startDovecot({ dbPath: db, databaseUrl, dir, ports: portsFromEnv(), relayPort, production });

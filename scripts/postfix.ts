@@ -9,8 +9,8 @@
 import path from "node:path";
 import { databasePath, mailHostname, postfixInternalPort, postfixPort, postfixRelayhost } from "@/lib/config";
 import { postgresUrlSetting } from "@/lib/mail/mail-database";
-import { portsFromEnv, quotaStatusPortFromEnv, relayPortFromEnv } from "@/lib/mail/dovecot-process";
-import { postfixConfDir, postfixRunningPid, startPostfix, stopPostfix } from "@/lib/mail/postfix-process";
+import { portsFromEnv, quotaStatusPortFromEnv, relayPortFromEnv } from "@/scripts/lib/dovecot-process";
+import { postfixConfDir, postfixRunningPid, startPostfix, stopPostfix } from "@/scripts/lib/postfix-process";
 
 function parseArgs(argv: string[]) {
   const [command, ...rest] = argv;

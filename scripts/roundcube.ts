@@ -8,8 +8,8 @@
  */
 import path from "node:path";
 import { config, webmailSecret } from "@/lib/config";
-import { portsFromEnv } from "@/lib/mail/dovecot-process";
-import { runningPid, startRoundcube, stopRoundcube } from "@/lib/webmail/roundcube-process";
+import { portsFromEnv } from "@/scripts/lib/dovecot-process";
+import { runningPid, startRoundcube, stopRoundcube } from "@/scripts/lib/roundcube-process";
 
 function parseArgs(argv: string[]) {
   const [command, ...rest] = argv;

@@ -8,7 +8,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { startSmtpSink } from "@/lib/mail/smtp-sink";
+import { startSmtpSink } from "@/scripts/lib/smtp-sink";
 import { sinkDir } from "@/lib/mail/sink-mailbox";
 import { config } from "@/lib/config";
 

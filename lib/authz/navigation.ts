@@ -7,56 +7,73 @@ import type { Permission, Role } from "./permissions";
  */
 export type NavEntry = { href: string; label: string; permission: Permission };
 
+/** A page of an area: its label, its path below the area's start page, and its permission if not the area's. */
+type Page = [label: string, path: string, permission?: Permission];
+
+/** An area's entries: one table row per page instead of a repeated object shape per entry. */
+function area(base: string, permission: Permission, pages: Page[]): NavEntry[] {
+  return pages.map(([label, path, own]) => ({ href: `${base}${path}`, label, permission: own ?? permission }));
+}
+
+/** The API keys page is shared by the staff and customer areas. */
+const API_KEYS: NavEntry = { href: "/api-schluessel", label: "apiKeys", permission: "apikeys.manage" };
+
 export const NAVIGATION: Record<Role, NavEntry[]> = {
   customer: [
-    { href: "/ksc", label: "start", permission: "customer.self" },
-    { href: "/ksc/domains", label: "domains", permission: "customer.self" },
-    { href: "/ksc/stammdaten", label: "stammdaten", permission: "customer.self" },
-    { href: "/ksc/account", label: "account", permission: "customer.self" },
-    { href: "/ksc/support", label: "supportCenter", permission: "customer.self" },
-    { href: "/ksc/import", label: "import", permission: "import.manage" },
-    { href: "/ksc/security", label: "security", permission: "customer.self" },
-    { href: "/ksc/audit", label: "auditLog", permission: "customer.self" },
-    { href: "/api-schluessel", label: "apiKeys", permission: "apikeys.manage" },
+    ...area("/ksc", "customer.self", [
+      ["start", ""],
+      ["domains", "/domains"],
+      ["stammdaten", "/stammdaten"],
+      ["account", "/account"],
+      ["supportCenter", "/support"],
+      ["import", "/import", "import.manage"],
+      ["security", "/security"],
+      ["auditLog", "/audit"],
+    ]),
+    API_KEYS,
   ],
   reseller: [
-    { href: "/reseller", label: "start", permission: "reseller.manage" },
-    { href: "/reseller/customers", label: "customers", permission: "reseller.manage" },
-    { href: "/reseller/packages", label: "packages", permission: "reseller.manage" },
-    { href: "/reseller/import", label: "import", permission: "import.manage" },
-    { href: "/reseller/audit", label: "auditLog", permission: "reseller.manage" },
-    { href: "/reseller/security", label: "security", permission: "reseller.manage" },
-    { href: "/api-schluessel", label: "apiKeys", permission: "apikeys.manage" },
+    ...area("/reseller", "reseller.manage", [
+      ["start", ""],
+      ["customers", "/customers"],
+      ["packages", "/packages"],
+      ["import", "/import", "import.manage"],
+      ["auditLog", "/audit"],
+      ["security", "/security"],
+    ]),
+    API_KEYS,
   ],
   admin: [
-    { href: "/admin", label: "start", permission: "admin.manage" },
-    { href: "/admin/resellers", label: "resellers", permission: "admin.manage" },
-    { href: "/admin/settings", label: "settings", permission: "settings.manage" },
-    { href: "/admin/import", label: "import", permission: "import.manage" },
-    { href: "/admin/audit", label: "auditLog", permission: "admin.manage" },
-    { href: "/admin/mfa", label: "mfaReset", permission: "mfa.reset" },
-    { href: "/admin/security", label: "security", permission: "admin.manage" },
-    { href: "/api-schluessel", label: "apiKeys", permission: "apikeys.manage" },
+    ...area("/admin", "admin.manage", [
+      ["start", ""],
+      ["resellers", "/resellers"],
+      ["settings", "/settings", "settings.manage"],
+      ["import", "/import", "import.manage"],
+      ["auditLog", "/audit"],
+      ["mfaReset", "/mfa", "mfa.reset"],
+      ["security", "/security"],
+    ]),
+    API_KEYS,
   ],
-  support: [
-    { href: "/support", label: "start", permission: "support.tickets" },
-    { href: "/support/tickets", label: "tickets", permission: "support.tickets" },
-    { href: "/support/mailboxes", label: "mailboxSearch", permission: "support.tickets" },
-    { href: "/support/recovery", label: "recovery", permission: "support.recovery" },
-    { href: "/support/audit", label: "auditLog", permission: "support.tickets" },
-    { href: "/support/security", label: "security", permission: "support.tickets" },
-  ],
-  mailadmin: [{ href: "/mailadmin", label: "accounts", permission: "mailadmin.manage" }],
-  mailbox: [
-    { href: "/mailbox", label: "start", permission: "mailbox.self" },
-    { href: "/mailbox/password", label: "password", permission: "mailbox.self" },
-    { href: "/mailbox/forwards", label: "forwards", permission: "mailbox.self" },
-    { href: "/mailbox/sender-lists", label: "senderLists", permission: "mailbox.self" },
-    { href: "/mailbox/spam", label: "spam", permission: "mailbox.self" },
-    { href: "/mailbox/autoresponder", label: "autoresponder", permission: "mailbox.self" },
-    { href: "/mailbox/server", label: "serverAddresses", permission: "mailbox.self" },
-    { href: "/mailbox/recovery", label: "recoveryAddress", permission: "mailbox.self" },
-  ],
+  support: area("/support", "support.tickets", [
+    ["start", ""],
+    ["tickets", "/tickets"],
+    ["mailboxSearch", "/mailboxes"],
+    ["recovery", "/recovery", "support.recovery"],
+    ["auditLog", "/audit"],
+    ["security", "/security"],
+  ]),
+  mailadmin: area("/mailadmin", "mailadmin.manage", [["accounts", ""]]),
+  mailbox: area("/mailbox", "mailbox.self", [
+    ["start", ""],
+    ["password", "/password"],
+    ["forwards", "/forwards"],
+    ["senderLists", "/sender-lists"],
+    ["spam", "/spam"],
+    ["autoresponder", "/autoresponder"],
+    ["serverAddresses", "/server"],
+    ["recoveryAddress", "/recovery"],
+  ]),
 };
 
 /**

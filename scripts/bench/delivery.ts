@@ -14,10 +14,10 @@ import os from "node:os";
 import path from "node:path";
 import nodemailer from "nodemailer";
 import { childProcessEnv } from "@/lib/config";
-import { dovecotInstalled, freePort, startDovecot, stopDovecot } from "@/lib/mail/dovecot-process";
+import { dovecotInstalled, freePort, startDovecot, stopDovecot } from "@/scripts/lib/dovecot-process";
 import { POSTFIX_TABLES } from "@/lib/mail/postfix-contract";
-import { postfixInstalled, startPostfix, stopPostfix } from "@/lib/mail/postfix-process";
-import { startSmtpSink } from "@/lib/mail/smtp-sink";
+import { postfixInstalled, startPostfix, stopPostfix } from "@/scripts/lib/postfix-process";
+import { startSmtpSink } from "@/scripts/lib/smtp-sink";
 
 /** SMTP connections the sender keeps open, each sending message after message. */
 const CONNECTIONS = 10;

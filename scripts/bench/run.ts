@@ -17,7 +17,7 @@ import path from "node:path";
 import { type LoadResult, type LoadSpec, runLoad } from "./load";
 import { measureMailLogins } from "./mail-logins";
 import { measureApi } from "./api";
-import { waitForPort } from "@/lib/mail/dovecot-process";
+import { waitForPort } from "@/scripts/lib/dovecot-process";
 import { prepareDataSet } from "./data-set";
 import { formFields, multipart } from "./form-post";
 import { measurePrefixQuery } from "./prefix-query";

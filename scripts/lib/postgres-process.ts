@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { envPort } from "@/lib/mail/config-values";
-import { waitForPort } from "@/lib/mail/dovecot-process";
+import { waitForPort } from "@/scripts/lib/dovecot-process";
 
 /**
  * Starts and stops a PostgreSQL cluster of our own (Debian's `postgresql` package) under one folder:

@@ -10,8 +10,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations } from "@/db/migrate";
 import { openSqlite, type SqliteDatabase } from "@/db/open";
-import { freePort } from "@/lib/mail/dovecot-process";
-import { startPostfix, stopPostfix } from "@/lib/mail/postfix-process";
+import { freePort } from "@/scripts/lib/dovecot-process";
+import { startPostfix, stopPostfix } from "@/scripts/lib/postfix-process";
 import { type OwnDovecot, startOwnDovecot } from "../support/own-dovecot";
 import { eventually, expectNothingToHide } from "./support/healthz";
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { domains, mailAliases, mailboxes } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
-import { portsFromEnv } from "@/lib/mail/dovecot-process";
+import { portsFromEnv } from "@/scripts/lib/dovecot-process";
 import { imapLogin } from "../support/mail-clients";
 import { CUSTOMER, removeTestMailbox } from "./panel-support";
 import { BASE_URL, launchChromium, logIn } from "./support/browser";

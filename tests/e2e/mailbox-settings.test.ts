@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { firstRow } from "@/db/rows";
 import * as schema from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
-import { portsFromEnv } from "@/lib/mail/dovecot-process";
+import { portsFromEnv } from "@/scripts/lib/dovecot-process";
 import { syncMailboxSieve } from "@/lib/mail/sieve/sync";
 import { imapLogin } from "../support/mail-clients";
 import { withRunDb } from "../support/run-db";

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { mailAliases } from "@/db/schema";
 import { postfixPort } from "@/lib/config";
-import { portsFromEnv } from "@/lib/mail/dovecot-process";
+import { portsFromEnv } from "@/scripts/lib/dovecot-process";
 import { waitForLanded } from "../support/mailbox-delivery";
 import { smtpDialogue } from "../support/smtp-dialogue";
 import { createTestMailbox, INITIAL_PASSWORD, openPackage, removeTestMailbox } from "./panel-support";

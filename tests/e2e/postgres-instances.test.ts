@@ -8,7 +8,7 @@ import crypto from "node:crypto";
 import { type Browser, type BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
-import { freePort } from "@/lib/mail/dovecot-process";
+import { freePort } from "@/scripts/lib/dovecot-process";
 import { type OwnPostgres, startOwnPostgres } from "../support/own-postgres";
 import { launchChromium } from "./support/browser";
 

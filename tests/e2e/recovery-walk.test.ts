@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as schema from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
 import { smtpSettingsFromEnv } from "@/lib/mail/smtp";
-import { type RunningSink, startSmtpSink } from "@/lib/mail/smtp-sink";
+import { type RunningSink, startSmtpSink } from "@/scripts/lib/smtp-sink";
 import { listSinkMails, type SinkMail, sinkDir } from "@/lib/mail/sink-mailbox";
 import { setPassword } from "@/lib/services/passwords/set-password";
 import { BASE_URL, launchChromium, logIn } from "./support/browser";

@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as schema from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
-import { portsFromEnv } from "@/lib/mail/dovecot-process";
+import { portsFromEnv } from "@/scripts/lib/dovecot-process";
 import { setPassword } from "@/lib/services/passwords/set-password";
 import { imapLogin } from "../support/mail-clients";
 import { BASE_URL, launchChromium, logIn } from "./support/browser";

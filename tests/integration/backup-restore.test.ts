@@ -9,7 +9,7 @@ import { openSqlite } from "@/db/open";
 import * as schema from "@/db/schema";
 import { DEMO_PASSWORD, seedDemo } from "@/db/seed";
 import { hashPassword } from "@/lib/auth/password-hash";
-import { freePort, startDovecot, stopDovecot } from "@/lib/mail/dovecot-process";
+import { freePort, startDovecot, stopDovecot } from "@/scripts/lib/dovecot-process";
 import { imapLogin } from "../support/mail-clients";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "kontor-restore-"));

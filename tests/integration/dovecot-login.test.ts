@@ -9,7 +9,7 @@ import type { Db } from "@/db";
 import * as schema from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
 import { hashPassword } from "@/lib/auth/password-hash";
-import type { DovecotPorts } from "@/lib/mail/dovecot-process";
+import type { DovecotPorts } from "@/scripts/lib/dovecot-process";
 import { imapLogin as imapAt, submissionLogin as submissionAt } from "../support/mail-clients";
 import { type RunnerDovecot, runnerOrOwnDovecot } from "../support/runner-dovecot";
 

@@ -9,7 +9,7 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "@/db/seed";
-import { runningPid } from "@/lib/mail/dovecot-process";
+import { runningPid } from "@/scripts/lib/dovecot-process";
 import { createSeededDiskDb, type DiskDb } from "../support/disk-db";
 import { imapLogin, submissionLogin } from "../support/mail-clients";
 import { type OwnDovecot, startOwnDovecot } from "../support/own-dovecot";

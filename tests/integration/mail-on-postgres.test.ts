@@ -48,7 +48,7 @@ beforeAll(async () => {
   client = new pg.Client({ connectionString: server.url });
   await client.connect();
 
-  const { freePort, startDovecot, stopDovecot, confPath } = await import("@/lib/mail/dovecot-process");
+  const { freePort, startDovecot, stopDovecot, confPath } = await import("@/scripts/lib/dovecot-process");
   const dir = path.join(server.baseDir, "dovecot");
   const ports = { imap: await freePort(), submission: await freePort(), lmtp: await freePort() };
   const quotaStatusPort = await freePort();
@@ -58,7 +58,7 @@ beforeAll(async () => {
   const { pid } = await startDovecot({ dbPath: noSqlite, databaseUrl: server.url, dir, ports, relayPort, quotaStatusPort });
   dovecot = { dir, ports, quotaStatusPort, pid, conf: confPath(dir), log: path.join(dir, "dovecot.log"), stop: () => stopDovecot(dir) };
 
-  const postfix = await import("@/lib/mail/postfix-process");
+  const postfix = await import("@/scripts/lib/postfix-process");
   stopPostfix = postfix.stopPostfix;
   postfixDir = path.join(server.baseDir, "postfix");
   smtpPort = await freePort();

@@ -10,7 +10,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as schema from "@/db/schema";
-import { confPath } from "@/lib/mail/dovecot-process";
+import { confPath } from "@/scripts/lib/dovecot-process";
 import { VMAIL_GID, VMAIL_UID } from "@/lib/mail/dovecot-config";
 import { recalcMailUsage } from "@/lib/mail/usage-recalc";
 import { aDomainWithMailboxes, TEST_PASSWORD } from "../support/factories";

@@ -10,7 +10,7 @@ import type { Db } from "@/db";
 import * as schema from "@/db/schema";
 import { loadActor } from "@/lib/auth/principals";
 import type { Actor } from "@/lib/authz/actor";
-import type { DovecotPorts } from "@/lib/mail/dovecot-process";
+import type { DovecotPorts } from "@/scripts/lib/dovecot-process";
 import { createMailbox } from "@/lib/services/mailboxes/create-mailbox";
 import { deleteMailboxes } from "@/lib/services/mailboxes/delete-mailboxes";
 import { updateMailboxSettings } from "@/lib/services/mailboxes/update-mailbox-settings";

@@ -9,7 +9,7 @@ import type { Db } from "@/db";
 import * as schema from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
 import { loadActor } from "@/lib/auth/principals";
-import type { DovecotPorts } from "@/lib/mail/dovecot-process";
+import type { DovecotPorts } from "@/scripts/lib/dovecot-process";
 import { setPassword } from "@/lib/services/passwords/set-password";
 import { confirmStammdaten } from "@/lib/services/support/stammdaten";
 import { createTicket } from "@/lib/services/tickets/create-ticket";

@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 
-const EXTENSIONS = [".tsx", ".ts", "/index.tsx", "/index.ts"];
+const EXTENSIONS = [".tsx", ".ts", ".mjs", "/index.tsx", "/index.ts"];
 
 /** Resolves an import specifier of a project file ("@/…" or relative) to a file, or null for packages. */
-function resolveImport(from: string, spec: string, root: string): string | null {
+export function resolveImport(from: string, spec: string, root: string): string | null {
   const base = spec.startsWith("@/")
     ? path.join(root, spec.slice(2))
     : spec.startsWith(".")
@@ -16,6 +16,17 @@ function resolveImport(from: string, spec: string, root: string): string | null 
   return null;
 }
 
+/** The project files one file imports, statically or through import(). */
+export function importsOf(file: string, root = process.cwd()): string[] {
+  const source = fs.readFileSync(file, "utf8");
+  const out: string[] = [];
+  for (const m of source.matchAll(/(?:from|import)\s*\(?\s*["']([^"']+)["']/g)) {
+    const target = resolveImport(file, m[1], root);
+    if (target) out.push(target);
+  }
+  return out;
+}
+
 /** Every project file reachable through static imports from the given entry files. */
 export function reachableFiles(entries: string[], root = process.cwd()): Set<string> {
   const seen = new Set<string>();
@@ -24,11 +35,7 @@ export function reachableFiles(entries: string[], root = process.cwd()): Set<str
     const file = queue.pop() as string;
     if (seen.has(file)) continue;
     seen.add(file);
-    const source = fs.readFileSync(file, "utf8");
-    for (const m of source.matchAll(/(?:from|import)\s*\(?\s*["']([^"']+)["']/g)) {
-      const target = resolveImport(file, m[1], root);
-      if (target && !seen.has(target)) queue.push(target);
-    }
+    for (const target of importsOf(file, root)) if (!seen.has(target)) queue.push(target);
   }
   return seen;
 }
@@ -39,7 +46,7 @@ export function filesUnder(dir: string): string[] {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) out.push(...filesUnder(full));
-    else if (/\.tsx?$/.test(entry.name)) out.push(full);
+    else if (/\.(tsx?|mjs)$/.test(entry.name)) out.push(full);
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import { ImapFlow } from "imapflow";
 import nodemailer from "nodemailer";
-import { portsFromEnv } from "@/lib/mail/dovecot-process";
+import { portsFromEnv } from "@/scripts/lib/dovecot-process";
 
 const HOST = "127.0.0.1";
 

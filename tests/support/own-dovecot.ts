@@ -1,5 +1,5 @@
 import path from "node:path";
-import { type DovecotPorts, confPath, freePort, startDovecot, stopDovecot } from "@/lib/mail/dovecot-process";
+import { type DovecotPorts, confPath, freePort, startDovecot, stopDovecot } from "@/scripts/lib/dovecot-process";
 
 /**
  * A Dovecot of the test's own on free loopback ports, with config, sockets and log in `<baseDir>/dovecot`,

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { migratePostgres } from "@/db/migrate-pg";
-import { freePort } from "@/lib/mail/dovecot-process";
+import { freePort } from "@/scripts/lib/dovecot-process";
 import { ensureDatabase, postgresInstalled, PG_INSTALL_HINT, startPostgres, stopPostgres } from "@/scripts/lib/postgres-process";
 
 /**

@@ -6,7 +6,7 @@
  * template (tests/support/disk-db.ts). `start` prints Kontor's URL (test credentials) on stdout.
  */
 import { migratePostgres } from "@/db/migrate-pg";
-import { freePort } from "@/lib/mail/dovecot-process";
+import { freePort } from "@/scripts/lib/dovecot-process";
 import { allowCreateDatabase, startPostgres, stopPostgres } from "@/scripts/lib/postgres-process";
 
 const [command, dir] = process.argv.slice(2);

@@ -1,5 +1,5 @@
 import type { Db } from "@/db";
-import { type DovecotPorts, portsFromEnv } from "@/lib/mail/dovecot-process";
+import { type DovecotPorts, portsFromEnv } from "@/scripts/lib/dovecot-process";
 import { openRunDb } from "./run-db";
 import { startSeededDovecot } from "./seeded-dovecot";
 

@@ -1,9 +1,9 @@
 import path from "node:path";
 import type { Db } from "@/db";
 import { databaseKind } from "@/lib/config";
-import { type DovecotPorts, dovecotInstalled, freePort } from "@/lib/mail/dovecot-process";
-import { postfixInstalled, startPostfix, stopPostfix } from "@/lib/mail/postfix-process";
-import { type RunningSink, startSmtpSink } from "@/lib/mail/smtp-sink";
+import { type DovecotPorts, dovecotInstalled, freePort } from "@/scripts/lib/dovecot-process";
+import { postfixInstalled, startPostfix, stopPostfix } from "@/scripts/lib/postfix-process";
+import { type RunningSink, startSmtpSink } from "@/scripts/lib/smtp-sink";
 import { createSeededDiskDb } from "./disk-db";
 import { startOwnDovecot } from "./own-dovecot";
 

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendMail, type SmtpSettings, smtpSettingsFromEnv } from "@/lib/mail/smtp";
-import { type RunningSink, startSmtpSink } from "@/lib/mail/smtp-sink";
+import { type RunningSink, startSmtpSink } from "@/scripts/lib/smtp-sink";
 import { listSinkMails } from "@/lib/mail/sink-mailbox";
 import { renderPasswordChangedMail, renderResetLinkMail } from "@/lib/mail/templates/recovery-mails";
 import { mailboxRecoverySchema, stammdatenSchema, supportLinkSchema } from "@/lib/validation/recovery";

@@ -2,8 +2,14 @@ import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { waitForPort } from "@/lib/mail/dovecot-process";
-import { phpString, renderRoundcubeMainConfig, renderRoundcubePasswordConfig, type RoundcubeConfigInput } from "./roundcube-config";
+import { livePid } from "@/scripts/lib/daemon-pid";
+import { waitForPort } from "@/scripts/lib/dovecot-process";
+import {
+  phpString,
+  renderRoundcubeMainConfig,
+  renderRoundcubePasswordConfig,
+  type RoundcubeConfigInput,
+} from "@/lib/webmail/roundcube-config";
 
 /**
  * Starts and stops Debian's Roundcube under `php -S` on loopback, with everything of ours under one
@@ -30,14 +36,7 @@ export function roundcubeInstalled(): boolean {
 const pidFile = (dir: string) => path.join(dir, "php.pid");
 
 export function runningPid(dir: string): number | null {
-  try {
-    const pid = Number(fs.readFileSync(pidFile(dir), "utf8").trim());
-    if (!Number.isInteger(pid) || pid <= 0) return null;
-    process.kill(pid, 0);
-    return pid;
-  } catch {
-    return null;
-  }
+  return livePid(pidFile(dir));
 }
 
 function link(target: string, at: string) {

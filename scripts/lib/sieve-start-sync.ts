@@ -4,10 +4,10 @@ import { openPostgres } from "@/db/postgres";
 import * as schema from "@/db/schema/sqlite";
 import { databaseKind } from "@/lib/config";
 import type { MailDatabase } from "@/lib/mail/mail-database";
-import { syncAllSieve } from "./sync";
+import { syncAllSieve } from "@/lib/mail/sieve/sync";
 
 /**
- * The full Sieve re-sync at every Dovecot start (lib/mail/dovecot-process.ts), from Kontor's SQLite file
+ * The full Sieve re-sync at every Dovecot start (scripts/lib/dovecot-process.ts), from Kontor's SQLite file
  * or its PostgreSQL. Loaded only when Dovecot starts: the tables of db/schema follow KONTOR_DATABASE_URL
  * when first loaded, so a process must know its database before it gets here.
  */

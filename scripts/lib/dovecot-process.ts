@@ -7,6 +7,7 @@ import { childProcessEnv, type Env, settingsFrom } from "@/lib/config";
 import { LUA_PASSDB_FILE, PG_PASSWORD_FILE, VMAIL_GID, VMAIL_UID, renderDovecotConfig } from "@/lib/mail/dovecot-config";
 import type { MailDatabase } from "@/lib/mail/mail-database";
 import { ensureMailUser } from "@/lib/mail/mail-user";
+import { livePid, logTail, sleep, stopByPidFile, waitForPid } from "@/scripts/lib/daemon-pid";
 
 /**
  * Starts and stops a Dovecot of our own (config, sockets, log and mail under one folder).
@@ -82,7 +83,7 @@ async function prepareSieve(database: MailDatabase, sieveDir: string) {
   fs.chmodSync(sieveDir, 0o755);
   // Loaded here, not at the top: it loads db/schema, whose tables follow KONTOR_DATABASE_URL at first
   // load, and a test or script may start PostgreSQL (with helpers of this module) before it knows the URL.
-  const { syncSieveAtStart } = await import("@/lib/mail/sieve/start-sync");
+  const { syncSieveAtStart } = await import("@/scripts/lib/sieve-start-sync");
   await syncSieveAtStart(database, sieveDir);
 }
 
@@ -95,24 +96,12 @@ export function dovecotInstalled(onPostgres = false): boolean {
   return !r.error && r.status === 0 && luaPassdbInstalled(onPostgres);
 }
 
+const pidFile = (dir: string) => path.join(path.resolve(dir), "run", "master.pid");
+
 /** The master's pid if a Dovecot started from this folder is alive. */
 export function runningPid(dir: string): number | null {
-  let pid: number;
-  try {
-    pid = Number(fs.readFileSync(path.join(path.resolve(dir), "run", "master.pid"), "utf8").trim());
-  } catch {
-    return null;
-  }
-  if (!Number.isInteger(pid) || pid <= 1) return null;
-  try {
-    process.kill(pid, 0);
-    return pid;
-  } catch {
-    return null;
-  }
+  return livePid(pidFile(dir));
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function canConnect(host: string, port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -136,13 +125,7 @@ export async function waitForPort(port: number, timeoutMs = 10_000, host = "127.
   throw new Error(`Nothing accepted connections on ${host}:${port} within ${timeoutMs} ms`);
 }
 
-function logTail(dir: string, lines = 15): string {
-  try {
-    return fs.readFileSync(path.join(dir, "dovecot.log"), "utf8").trimEnd().split("\n").slice(-lines).join("\n");
-  } catch {
-    return "(no log)";
-  }
-}
+const dovecotLog = (dir: string) => logTail(path.join(dir, "dovecot.log"));
 
 /** Mail processes run as uid 5000; a 0700 parent (mkdtemp!) would make every Maildir unreachable. */
 function assertTraversable(dir: string) {
@@ -160,19 +143,9 @@ function assertTraversable(dir: string) {
 /** Stops the instance of this folder, if any, and waits (max ~10 s) until its master is gone. */
 export async function stopDovecot(dir: string): Promise<boolean> {
   const abs = path.resolve(dir);
-  const pid = runningPid(abs);
-  if (pid === null) return false;
-  spawnSync("doveadm", ["-c", confPath(abs), "stop"], { env: ENV, encoding: "utf8", timeout: 10_000 });
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    if (runningPid(abs) === null) return true;
-    await sleep(100);
-  }
-  // doveadm could not reach it (e.g. config removed): end exactly this master by its pid.
-  process.kill(pid, "SIGTERM");
-  await sleep(500);
-  if (runningPid(abs) !== null) throw new Error(`Dovecot (pid ${pid}) did not stop`);
-  return true;
+  return await stopByPidFile("Dovecot", pidFile(abs), () => {
+    spawnSync("doveadm", ["-c", confPath(abs), "stop"], { env: ENV, encoding: "utf8", timeout: 10_000 });
+  });
 }
 
 /** Writes the config into `dir`, creates the mail folder for uid 5000, and starts Dovecot. */
@@ -238,22 +211,17 @@ export async function startDovecot(opts: DovecotOptions): Promise<{ pid: number;
   }
   if (r.error || r.status !== 0) {
     const output = fs.readFileSync(startupLog, "utf8");
-    throw new Error(`dovecot -c ${conf} failed (${r.error?.message ?? `exit ${String(r.status)}`}):\n${output}${logTail(dir)}`);
+    throw new Error(`dovecot -c ${conf} failed (${r.error?.message ?? `exit ${String(r.status)}`}):\n${output}${dovecotLog(dir)}`);
   }
   try {
     await waitForPort(ports.imap, 10_000);
   } catch (e) {
-    throw new Error(`${(e as Error).message}\n${logTail(dir)}`);
+    throw new Error(`${(e as Error).message}\n${dovecotLog(dir)}`);
   }
   // The listeners are bound before the master daemonises, but master.pid is written a moment
   // later by the daemon: poll for it instead of reading it once.
-  const deadline = Date.now() + 5_000;
-  let pid = runningPid(dir);
-  while (pid === null && Date.now() < deadline) {
-    await sleep(50);
-    pid = runningPid(dir);
-  }
-  if (pid === null) throw new Error(`Dovecot exited right after starting:\n${logTail(dir)}`);
+  const pid = await waitForPid(pidFile(dir));
+  if (pid === null) throw new Error(`Dovecot exited right after starting:\n${dovecotLog(dir)}`);
   return { pid, ports, conf };
 }
 

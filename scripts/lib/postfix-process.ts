@@ -2,7 +2,8 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { childProcessEnv } from "@/lib/config";
-import { waitForPort } from "@/lib/mail/dovecot-process";
+import { waitForPort } from "@/scripts/lib/dovecot-process";
+import { livePid, logTail, stopByPidFile } from "@/scripts/lib/daemon-pid";
 import { DEFAULT_POSTFIX_PORT, type PostfixConfigOptions, postfixPaths, renderPostfixConfig } from "@/lib/mail/postfix-config";
 
 /**
@@ -37,48 +38,18 @@ export function postfixInstalled(mapType: "sqlite" | "pgsql" = "sqlite"): boolea
   }
 }
 
+const pidFile = (dir: string) => path.join(postfixPaths(path.resolve(dir)).queue, "pid", "master.pid");
+
 /** The master's pid if a Postfix started from this folder is alive. */
 export function postfixRunningPid(dir: string): number | null {
-  let pid: number;
-  try {
-    pid = Number(fs.readFileSync(path.join(postfixPaths(path.resolve(dir)).queue, "pid", "master.pid"), "utf8").trim());
-  } catch {
-    return null;
-  }
-  if (!Number.isInteger(pid) || pid <= 1) return null;
-  try {
-    process.kill(pid, 0);
-    return pid;
-  } catch {
-    return null;
-  }
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function logTail(file: string, lines = 15): string {
-  try {
-    return fs.readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
-  } catch {
-    return "(no log)";
-  }
+  return livePid(pidFile(dir));
 }
 
 /** Stops the instance of this folder, if any, and waits (max ~10 s) until its master is gone. */
 export async function stopPostfix(dir: string): Promise<boolean> {
-  const pid = postfixRunningPid(dir);
-  if (pid === null) return false;
-  spawnSync("postfix", ["-c", postfixConfDir(dir), "stop"], { env: ENV, stdio: "ignore", timeout: 10_000 });
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    if (postfixRunningPid(dir) === null) return true;
-    await sleep(100);
-  }
-  // `postfix stop` could not reach it (config removed?): end exactly this master by its pid.
-  process.kill(pid, "SIGTERM");
-  await sleep(500);
-  if (postfixRunningPid(dir) !== null) throw new Error(`Postfix (pid ${pid}) did not stop`);
-  return true;
+  return await stopByPidFile("Postfix", pidFile(dir), () => {
+    spawnSync("postfix", ["-c", postfixConfDir(dir), "stop"], { env: ENV, stdio: "ignore", timeout: 10_000 });
+  });
 }
 
 /** Writes the config into `<dir>/conf`, creates the queue folder and starts Postfix's master. */
