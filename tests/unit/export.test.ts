@@ -1,11 +1,12 @@
 /**
  * Export: a customer's subscription as the import's CSV (without hashes) or JSON; an admin's export
  * with hashes re-imported into an empty installation gives the same data, passwords included; other
- * tenants' subscriptions are not found; every download is audited; formulas are neutralised.
+ * tenants' subscriptions are not found; every download is audited; formulas are neutralised; the JSON
+ * also carries spam filter, sender lists and autoresponder of each mailbox.
  */
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog } from "@/db/schema";
+import { auditLog, autoresponders, mailboxes, senderRules, spamSettings } from "@/db/schema";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { exportCsv, exportSubscription } from "@/lib/services/import/export-data";
 import { readImportCsv } from "@/lib/services/import/read-csv";
@@ -70,6 +71,29 @@ describe("export", () => {
     const again = await exportSubscription(await anAdmin(fresh), target.subscriptionId, { withHashes: true, format: "json" }, fresh);
     const mine = again.domains.find((d) => d.name === sub.domain.name);
     expect(mine).toEqual(data.domains[0]);
+  });
+
+  it("carries each mailbox's spam filter, sender black- and whitelist and autoresponder in the JSON", async () => {
+    const { db, sub } = await world();
+    const info = (
+      await db
+        .select()
+        .from(mailboxes)
+        .where(eq(mailboxes.address, `info@${sub.domain.name}`))
+    )[0];
+    const tenant = { resellerId: sub.reseller.id, customerId: sub.customer.id, mailboxId: info.id };
+    await db.update(spamSettings).set({ level: 5, action: "delete" }).where(eq(spamSettings.mailboxId, info.id));
+    await db.insert(senderRules).values([
+      { ...tenant, kind: "block", pattern: "@spam.example" },
+      { ...tenant, kind: "allow", pattern: "chef@partner.example" },
+    ]);
+    await db.insert(autoresponders).values({ ...tenant, enabled: true, subject: "Urlaub", body: "Bis bald.", intervalDays: 3 });
+    const data = await exportSubscription(sub.customer.actor, sub.subscriptionId, { withHashes: false, format: "json" }, db);
+    const [aus, mine] = data.domains[0].mailboxes;
+    expect(mine.spamFilter).toEqual({ enabled: true, level: 5, action: "delete" });
+    expect(mine.senders).toEqual({ block: ["@spam.example"], allow: ["chef@partner.example"] });
+    expect(mine.autoresponder).toMatchObject({ enabled: true, subject: "Urlaub", body: "Bis bald.", intervalDays: 3 });
+    expect([aus.senders, aus.autoresponder, aus.spamFilter?.level]).toEqual([{ block: [], allow: [] }, null, 3]);
   });
 
   it("neutralises cells a spreadsheet would run as a formula", () => {

@@ -1,16 +1,39 @@
 import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
-import { domains, forwards, mailAliases, mailAliasTargets, mailboxes, subscriptions } from "@/db/schema";
+import {
+  autoresponders,
+  domains,
+  forwards,
+  mailAliases,
+  mailAliasTargets,
+  mailboxes,
+  senderRules,
+  spamSettings,
+  subscriptions,
+} from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/permissions";
 import { tenantScope } from "@/lib/authz/scope";
 import { NotFoundError } from "@/lib/errors";
 import { writeAudit } from "@/lib/services/audit/write-audit";
+import type { Autoresponder } from "@/lib/services/autoresponder/autoresponder";
 import { IMPORT_COLUMNS } from "./read-csv";
 import { firstRow } from "@/db/rows";
 
-export type ExportMailbox = { address: string; quotaMb: number | null; enabled: boolean; forwards: string[]; passwordHash?: string };
+/** Settings of a mailbox the JSON export carries beside its address (the CSV has the import's columns only). */
+export type ExportMailboxSettings = {
+  spamFilter: { enabled: boolean; level: number; action: string } | null;
+  senders: { block: string[]; allow: string[] };
+  autoresponder: Autoresponder | null;
+};
+export type ExportMailbox = {
+  address: string;
+  quotaMb: number | null;
+  enabled: boolean;
+  forwards: string[];
+  passwordHash?: string;
+} & ExportMailboxSettings;
 export type ExportDomain = { name: string; mailboxes: ExportMailbox[]; aliases: { address: string; targets: string[] }[] };
 export type ExportData = { subscriptionId: number; domains: ExportDomain[] };
 
@@ -57,6 +80,7 @@ export async function exportSubscription(
         .where(inArray(mailAliases.domainId, ids))
         .orderBy(asc(mailAliases.address), asc(mailAliasTargets.target))
     : [];
+  const settings = await mailboxSettings(db, ids);
   const data: ExportData = {
     subscriptionId: sub.id,
     domains: doms.map((d) => {
@@ -71,6 +95,7 @@ export async function exportSubscription(
             quotaMb: b.quotaMb,
             enabled: b.enabled,
             forwards: fwd.filter((f) => f.mailboxId === b.id).map((f) => f.target),
+            ...(settings.get(b.id) ?? { spamFilter: null, senders: { block: [], allow: [] }, autoresponder: null }),
             ...(opts.withHashes ? { passwordHash: b.passwordHash } : {}),
           })),
         aliases: [...byAlias].map(([address, targets]) => ({ address, targets })),
@@ -87,6 +112,49 @@ export async function exportSubscription(
     details: { format: opts.format, hashes: opts.withHashes, mailboxes: boxes.length },
   });
   return data;
+}
+
+/**
+ * Spam filter, sender black- and whitelist and autoresponder of every mailbox in the domains, keyed
+ * by mailbox id; read through the domains (few ids), not a list of 100,000 mailbox ids.
+ */
+async function mailboxSettings(db: Db, domainIds: number[]): Promise<Map<number, ExportMailboxSettings>> {
+  const out = new Map<number, ExportMailboxSettings>();
+  if (!domainIds.length) return out;
+  const inDomains = inArray(mailboxes.domainId, domainIds);
+  const of = (id: number) => {
+    let s = out.get(id);
+    if (!s) out.set(id, (s = { spamFilter: null, senders: { block: [], allow: [] }, autoresponder: null }));
+    return s;
+  };
+  const spam = await db
+    .select({ id: spamSettings.mailboxId, enabled: spamSettings.enabled, level: spamSettings.level, action: spamSettings.action })
+    .from(spamSettings)
+    .innerJoin(mailboxes, eq(spamSettings.mailboxId, mailboxes.id))
+    .where(inDomains);
+  for (const { id, ...filter } of spam) of(id).spamFilter = filter;
+  const rules = await db
+    .select({ id: senderRules.mailboxId, kind: senderRules.kind, pattern: senderRules.pattern })
+    .from(senderRules)
+    .innerJoin(mailboxes, eq(senderRules.mailboxId, mailboxes.id))
+    .where(inDomains)
+    .orderBy(asc(senderRules.pattern));
+  for (const r of rules) of(r.id).senders[r.kind].push(r.pattern);
+  const replies = await db
+    .select({
+      id: autoresponders.mailboxId,
+      enabled: autoresponders.enabled,
+      subject: autoresponders.subject,
+      body: autoresponders.body,
+      startsOn: autoresponders.startsOn,
+      endsOn: autoresponders.endsOn,
+      intervalDays: autoresponders.intervalDays,
+    })
+    .from(autoresponders)
+    .innerJoin(mailboxes, eq(autoresponders.mailboxId, mailboxes.id))
+    .where(inDomains);
+  for (const { id, ...reply } of replies) of(id).autoresponder = reply;
+  return out;
 }
 
 /** A spreadsheet must never run a cell as a formula (`=HYPERLINK(…)`): such cells get a leading `'`. */
