@@ -24,7 +24,8 @@ import { loadMessages } from "@/lib/i18n/load-messages";
 import { isLocale } from "@/lib/i18n/locales";
 import { postfixAdminRows, readPostfixAdmin } from "@/lib/services/import/postfixadmin";
 import type { ImportProblem } from "@/lib/services/import/problems";
-import { type CsvRow, readImportCsv } from "@/lib/services/import/read-csv";
+import type { CsvRow } from "@/lib/services/import/read-csv";
+import { readImportFile } from "@/lib/services/import/read-json";
 import { jobError, runImportJob } from "@/lib/services/import/import-job";
 import { cancelImportJob, listImportJobs } from "@/lib/services/import/job-control";
 import {
@@ -98,7 +99,7 @@ let fileProblems: ImportProblem[] = [];
 let labels = new Map<number, string>();
 let vacations: ImportedVacation[] = [];
 if (values.csv) {
-  const csv = await readImportCsv(fs.createReadStream(values.csv));
+  const csv = await readImportFile(fs.createReadStream(values.csv));
   rows = csv.rows;
   fileProblems = csv.problems;
 } else {

@@ -104,7 +104,7 @@ export function ImportForm({
             id="import-file"
             name="file"
             type="file"
-            accept=".csv,text/csv"
+            accept=".csv,text/csv,.json,application/json"
             aria-describedby="import-file-hint"
             className="mt-1 block w-full max-w-md text-sm"
             onChange={(e) => setTooLarge((e.target.files?.[0]?.size ?? 0) > MAX_PANEL_BYTES)}

@@ -1,17 +1,20 @@
 /**
  * Export: a customer's subscription as the import's CSV (without hashes) or JSON; an admin's export
  * with hashes re-imported into an empty installation gives the same data, passwords included; other
- * tenants' subscriptions are not found; every download is audited; formulas are neutralised; the JSON
- * also carries spam filter, sender lists and autoresponder of each mailbox.
+ * tenants' subscriptions are not found; every download is audited; formulas are neutralised; CSV and
+ * JSON carry spam filter, sender lists and autoresponder of each mailbox, and both import again.
  */
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, autoresponders, mailboxes, senderRules, spamSettings } from "@/db/schema";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import { exportCsv, exportSubscription } from "@/lib/services/import/export-data";
+import { exportCsv } from "@/lib/services/import/export-csv";
+import { exportSubscription } from "@/lib/services/import/export-data";
 import { readImportCsv } from "@/lib/services/import/read-csv";
+import { readImportFile } from "@/lib/services/import/read-json";
+import { onlyRow } from "@/db/rows";
 import { applyImport } from "@/lib/services/import/run-import";
-import { aCustomerWithPackage, anAdmin, emptyDb } from "../support/factories";
+import { aCustomerWithPackage, anAdmin, emptyDb, type TestDb, type TestSubscription } from "../support/factories";
 
 const SHA512 = "{SHA512-CRYPT}$6$wj1Y9CiyxdBcJnE2$QQMcKbX46.fttIWGLdhqeIptbgXdDWg7bvelJ7SDy7OhS3eP77.8.Xzm8NIimBxpCR2tCaabCieVpValtWdO..";
 
@@ -32,6 +35,28 @@ async function world() {
   ].join("\n");
   await applyImport(sub.customer.actor, sub.subscriptionId, (await readImportCsv(once(csv))).rows, [], {}, db);
   return { db, sub };
+}
+
+/** A body the CSV must quote (line breaks, `;`, `"`) and whose first character a spreadsheet would run. */
+const BODY = '-- Ich bin bis Montag weg; "dringend" bitte an info.\nDanke.';
+
+/** Spam filter, both sender lists and an autoresponder on info@, as the settings pages would store them. */
+async function withSettings(db: TestDb, sub: TestSubscription) {
+  const info = await onlyRow(
+    db
+      .select()
+      .from(mailboxes)
+      .where(eq(mailboxes.address, `info@${sub.domain.name}`)),
+  );
+  const tenant = { resellerId: sub.reseller.id, customerId: sub.customer.id, mailboxId: info.id };
+  await db.update(spamSettings).set({ level: 5, action: "delete" }).where(eq(spamSettings.mailboxId, info.id));
+  await db.insert(senderRules).values([
+    { ...tenant, kind: "block", pattern: "@spam.example" },
+    { ...tenant, kind: "allow", pattern: "chef@partner.example" },
+  ]);
+  await db
+    .insert(autoresponders)
+    .values({ ...tenant, enabled: true, subject: "=Urlaub", body: BODY, startsOn: "2026-07-01", endsOn: "2026-07-20", intervalDays: 3 });
 }
 
 describe("export", () => {
@@ -56,43 +81,38 @@ describe("export", () => {
     expect(await db.select().from(auditLog).where(eq(auditLog.action, "export.download"))).toHaveLength(1);
   });
 
-  it("re-imported into an empty installation, an admin's export with hashes gives the same data", async () => {
-    const { db, sub } = await world();
-    const admin = await anAdmin(db);
-    const data = await exportSubscription(admin, sub.subscriptionId, { withHashes: true, format: "csv" }, db);
-    const csv = exportCsv(data);
-    expect(csv).toContain(SHA512);
+  it.each(["csv", "json"] as const)(
+    "re-imported into an empty installation, an admin's %s export with hashes gives the same data, settings included",
+    async (format) => {
+      const { db, sub } = await world();
+      await withSettings(db, sub);
+      const admin = await anAdmin(db);
+      const data = await exportSubscription(admin, sub.subscriptionId, { withHashes: true, format }, db);
+      const file = format === "csv" ? exportCsv(data) : JSON.stringify(data, null, 2);
+      expect(file).toContain(format === "csv" ? SHA512 : JSON.stringify(SHA512));
 
-    const fresh = (await emptyDb()).db;
-    const target = await aCustomerWithPackage(fresh, { package: { maxMailboxes: 10 }, domain: "andere.example" });
-    const rows = (await readImportCsv(once(csv))).rows;
-    const { report } = await applyImport(target.customer.actor, target.subscriptionId, rows, [], {}, fresh);
-    expect(report.problems).toEqual([]);
-    const again = await exportSubscription(await anAdmin(fresh), target.subscriptionId, { withHashes: true, format: "json" }, fresh);
-    const mine = again.domains.find((d) => d.name === sub.domain.name);
-    expect(mine).toEqual(data.domains[0]);
-  });
+      const fresh = (await emptyDb()).db;
+      const target = await aCustomerWithPackage(fresh, { package: { maxMailboxes: 10 }, domain: "andere.example" });
+      const read = await readImportFile(once(file));
+      expect(read.problems).toEqual([]);
+      const { report } = await applyImport(target.customer.actor, target.subscriptionId, read.rows, [], {}, fresh);
+      expect(report.problems).toEqual([]);
+      const again = await exportSubscription(await anAdmin(fresh), target.subscriptionId, { withHashes: true, format: "json" }, fresh);
+      const mine = again.domains.find((d) => d.name === sub.domain.name);
+      expect(mine).toEqual(data.domains[0]);
+      const info = mine?.mailboxes.find((m) => m.address.startsWith("info@"));
+      expect([info?.spamFilter?.action, info?.senders.block, info?.autoresponder?.body]).toEqual(["delete", ["@spam.example"], BODY]);
+    },
+  );
 
   it("carries each mailbox's spam filter, sender black- and whitelist and autoresponder in the JSON", async () => {
     const { db, sub } = await world();
-    const info = (
-      await db
-        .select()
-        .from(mailboxes)
-        .where(eq(mailboxes.address, `info@${sub.domain.name}`))
-    )[0];
-    const tenant = { resellerId: sub.reseller.id, customerId: sub.customer.id, mailboxId: info.id };
-    await db.update(spamSettings).set({ level: 5, action: "delete" }).where(eq(spamSettings.mailboxId, info.id));
-    await db.insert(senderRules).values([
-      { ...tenant, kind: "block", pattern: "@spam.example" },
-      { ...tenant, kind: "allow", pattern: "chef@partner.example" },
-    ]);
-    await db.insert(autoresponders).values({ ...tenant, enabled: true, subject: "Urlaub", body: "Bis bald.", intervalDays: 3 });
+    await withSettings(db, sub);
     const data = await exportSubscription(sub.customer.actor, sub.subscriptionId, { withHashes: false, format: "json" }, db);
     const [aus, mine] = data.domains[0].mailboxes;
     expect(mine.spamFilter).toEqual({ enabled: true, level: 5, action: "delete" });
     expect(mine.senders).toEqual({ block: ["@spam.example"], allow: ["chef@partner.example"] });
-    expect(mine.autoresponder).toMatchObject({ enabled: true, subject: "Urlaub", body: "Bis bald.", intervalDays: 3 });
+    expect(mine.autoresponder).toMatchObject({ enabled: true, subject: "=Urlaub", body: BODY, intervalDays: 3 });
     expect([aus.senders, aus.autoresponder, aus.spamFilter?.level]).toEqual([{ block: [], allow: [] }, null, 3]);
   });
 

@@ -2,7 +2,8 @@ import { getActor } from "@/lib/auth/session";
 import { can } from "@/lib/authz/permissions";
 import { clientIpOf } from "@/lib/auth/client-ip";
 import { ServiceError } from "@/lib/errors";
-import { exportCsv, exportSubscription } from "@/lib/services/import/export-data";
+import { exportCsv } from "@/lib/services/import/export-csv";
+import { exportSubscription } from "@/lib/services/import/export-data";
 
 export const dynamic = "force-dynamic";
 

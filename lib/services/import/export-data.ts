@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, type SQL } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import {
   autoresponders,
@@ -18,7 +18,6 @@ import { tenantScope } from "@/lib/authz/scope";
 import { NotFoundError } from "@/lib/errors";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import type { Autoresponder } from "@/lib/services/autoresponder/autoresponder";
-import { IMPORT_COLUMNS } from "./read-csv";
 import { firstRow } from "@/db/rows";
 
 /** Settings of a mailbox the JSON export carries beside its address (the CSV has the import's columns only). */
@@ -57,47 +56,57 @@ export async function exportSubscription(
       .where(and(eq(subscriptions.id, subscriptionId), tenantScope(actor, subscriptions))),
   );
   if (!sub) throw new NotFoundError();
-  const doms = await db.select().from(domains).where(eq(domains.subscriptionId, sub.id)).orderBy(asc(domains.name));
-  const ids = doms.map((d) => d.id);
-  const boxes = ids.length ? await db.select().from(mailboxes).where(inArray(mailboxes.domainId, ids)).orderBy(asc(mailboxes.address)) : [];
-  const fwd = boxes.length
-    ? await db
-        .select()
-        .from(forwards)
-        .where(
-          inArray(
-            forwards.mailboxId,
-            boxes.map((b) => b.id),
-          ),
-        )
-        .orderBy(asc(forwards.target))
-    : [];
-  const aliases = ids.length
-    ? await db
-        .select({ domainId: mailAliases.domainId, address: mailAliases.address, target: mailAliasTargets.target })
-        .from(mailAliases)
-        .innerJoin(mailAliasTargets, eq(mailAliasTargets.aliasId, mailAliases.id))
-        .where(inArray(mailAliases.domainId, ids))
-        .orderBy(asc(mailAliases.address), asc(mailAliasTargets.target))
-    : [];
-  const settings = await mailboxSettings(db, ids);
+  // Every query is scoped by a join to the subscription's domains, never by a list of ids: a domain
+  // may hold more mailboxes than SQLite takes parameters in one statement (32,766).
+  const inSub = eq(domains.subscriptionId, sub.id);
+  const doms = await db.select({ id: domains.id, name: domains.name }).from(domains).where(inSub).orderBy(asc(domains.name));
+  const boxes = await db
+    .select({
+      id: mailboxes.id,
+      domainId: mailboxes.domainId,
+      address: mailboxes.address,
+      quotaMb: mailboxes.quotaMb,
+      enabled: mailboxes.enabled,
+      passwordHash: mailboxes.passwordHash,
+    })
+    .from(mailboxes)
+    .innerJoin(domains, eq(mailboxes.domainId, domains.id))
+    .where(inSub)
+    .orderBy(asc(mailboxes.address));
+  const fwd = groupBy(
+    await db
+      .select({ key: forwards.mailboxId, value: forwards.target })
+      .from(forwards)
+      .innerJoin(mailboxes, eq(forwards.mailboxId, mailboxes.id))
+      .innerJoin(domains, eq(mailboxes.domainId, domains.id))
+      .where(inSub)
+      .orderBy(asc(forwards.target)),
+  );
+  const aliasRows = await db
+    .select({ domainId: mailAliases.domainId, address: mailAliases.address, target: mailAliasTargets.target })
+    .from(mailAliases)
+    .innerJoin(mailAliasTargets, eq(mailAliasTargets.aliasId, mailAliases.id))
+    .innerJoin(domains, eq(mailAliases.domainId, domains.id))
+    .where(inSub)
+    .orderBy(asc(mailAliases.address), asc(mailAliasTargets.target));
+  const settings = await mailboxSettings(db, inSub);
+  const boxesOf = groupBy(boxes.map((b) => ({ key: b.domainId, value: b })));
+  const aliasesOf = groupBy(aliasRows.map((a) => ({ key: a.domainId, value: a })));
   const data: ExportData = {
     subscriptionId: sub.id,
     domains: doms.map((d) => {
       const byAlias = new Map<string, string[]>();
-      for (const a of aliases.filter((x) => x.domainId === d.id)) byAlias.set(a.address, [...(byAlias.get(a.address) ?? []), a.target]);
+      for (const a of aliasesOf.get(d.id) ?? []) byAlias.set(a.address, [...(byAlias.get(a.address) ?? []), a.target]);
       return {
         name: d.name,
-        mailboxes: boxes
-          .filter((b) => b.domainId === d.id)
-          .map((b) => ({
-            address: b.address,
-            quotaMb: b.quotaMb,
-            enabled: b.enabled,
-            forwards: fwd.filter((f) => f.mailboxId === b.id).map((f) => f.target),
-            ...(settings.get(b.id) ?? { spamFilter: null, senders: { block: [], allow: [] }, autoresponder: null }),
-            ...(opts.withHashes ? { passwordHash: b.passwordHash } : {}),
-          })),
+        mailboxes: (boxesOf.get(d.id) ?? []).map((b) => ({
+          address: b.address,
+          quotaMb: b.quotaMb,
+          enabled: b.enabled,
+          forwards: fwd.get(b.id) ?? [],
+          ...(settings.get(b.id) ?? { spamFilter: null, senders: { block: [], allow: [] }, autoresponder: null }),
+          ...(opts.withHashes ? { passwordHash: b.passwordHash } : {}),
+        })),
         aliases: [...byAlias].map(([address, targets]) => ({ address, targets })),
       };
     }),
@@ -114,14 +123,23 @@ export async function exportSubscription(
   return data;
 }
 
+/** Rows `{ key, value }` as lists of values by key, in the rows' order. */
+function groupBy<K, V>(rows: { key: K; value: V }[]): Map<K, V[]> {
+  const out = new Map<K, V[]>();
+  for (const { key, value } of rows) {
+    const list = out.get(key);
+    if (list) list.push(value);
+    else out.set(key, [value]);
+  }
+  return out;
+}
+
 /**
- * Spam filter, sender black- and whitelist and autoresponder of every mailbox in the domains, keyed
- * by mailbox id; read through the domains (few ids), not a list of 100,000 mailbox ids.
+ * Spam filter, sender black- and whitelist and autoresponder of every mailbox of the subscription,
+ * keyed by mailbox id; each read by a join through the mailbox's domain, not a list of mailbox ids.
  */
-async function mailboxSettings(db: Db, domainIds: number[]): Promise<Map<number, ExportMailboxSettings>> {
+async function mailboxSettings(db: Db, inSub: SQL): Promise<Map<number, ExportMailboxSettings>> {
   const out = new Map<number, ExportMailboxSettings>();
-  if (!domainIds.length) return out;
-  const inDomains = inArray(mailboxes.domainId, domainIds);
   const of = (id: number) => {
     let s = out.get(id);
     if (!s) out.set(id, (s = { spamFilter: null, senders: { block: [], allow: [] }, autoresponder: null }));
@@ -131,13 +149,15 @@ async function mailboxSettings(db: Db, domainIds: number[]): Promise<Map<number,
     .select({ id: spamSettings.mailboxId, enabled: spamSettings.enabled, level: spamSettings.level, action: spamSettings.action })
     .from(spamSettings)
     .innerJoin(mailboxes, eq(spamSettings.mailboxId, mailboxes.id))
-    .where(inDomains);
+    .innerJoin(domains, eq(mailboxes.domainId, domains.id))
+    .where(inSub);
   for (const { id, ...filter } of spam) of(id).spamFilter = filter;
   const rules = await db
     .select({ id: senderRules.mailboxId, kind: senderRules.kind, pattern: senderRules.pattern })
     .from(senderRules)
     .innerJoin(mailboxes, eq(senderRules.mailboxId, mailboxes.id))
-    .where(inDomains)
+    .innerJoin(domains, eq(mailboxes.domainId, domains.id))
+    .where(inSub)
     .orderBy(asc(senderRules.pattern));
   for (const r of rules) of(r.id).senders[r.kind].push(r.pattern);
   const replies = await db
@@ -152,35 +172,8 @@ async function mailboxSettings(db: Db, domainIds: number[]): Promise<Map<number,
     })
     .from(autoresponders)
     .innerJoin(mailboxes, eq(autoresponders.mailboxId, mailboxes.id))
-    .where(inDomains);
+    .innerJoin(domains, eq(mailboxes.domainId, domains.id))
+    .where(inSub);
   for (const { id, ...reply } of replies) of(id).autoresponder = reply;
   return out;
-}
-
-/** A spreadsheet must never run a cell as a formula (`=HYPERLINK(…)`): such cells get a leading `'`. */
-function cell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",;\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** The export in the import's own CSV format, so a re-import gives the same data. */
-export function exportCsv(data: ExportData): string {
-  const lines = [IMPORT_COLUMNS.join(",")];
-  const line = (cells: Partial<Record<(typeof IMPORT_COLUMNS)[number], string>>) =>
-    lines.push(IMPORT_COLUMNS.map((c) => cell(cells[c] ?? "")).join(","));
-  for (const d of data.domains) {
-    line({ type: "domain", address: d.name });
-    for (const m of d.mailboxes) {
-      line({
-        type: "mailbox",
-        address: m.address,
-        password: m.passwordHash ?? "",
-        quota_mb: m.quotaMb === null ? "" : String(m.quotaMb),
-        enabled: m.enabled ? "yes" : "no",
-      });
-    }
-    for (const m of d.mailboxes) if (m.forwards.length) line({ type: "forward", address: m.address, targets: m.forwards.join(" ") });
-    for (const a of d.aliases) line({ type: "alias", address: a.address, targets: a.targets.join(" ") });
-  }
-  return lines.join("\r\n") + "\r\n";
 }

@@ -11,6 +11,8 @@ import { dropAliasTargets } from "@/lib/services/aliases/save-alias";
 import { writePasswordHash } from "@/lib/services/passwords/set-password";
 import { AUTORESPONDER_BODY_MAX, AUTORESPONDER_SUBJECT_MAX } from "@/lib/validation/autoresponder";
 import type { ImportTarget, PlannedAlias, PlannedDomain, PlannedForward, PlannedMailbox } from "./plan-import";
+import type { PlannedSetting } from "./plan-settings";
+import { applySenders, applySpam, type SettingUndo, undoSetting } from "./settings-steps";
 
 /** A mailbox line as a job keeps it: the password already hashed (null keeps the current one). */
 export type StagedMailbox = Omit<PlannedMailbox, "password"> & { hash: string | null };
@@ -26,7 +28,7 @@ export type StagedVacation = {
   endsOn: string | null;
   intervalDays: number;
 };
-export type StagedAction = PlannedDomain | StagedMailbox | PlannedAlias | PlannedForward | StagedVacation;
+export type StagedAction = PlannedDomain | StagedMailbox | PlannedAlias | PlannedForward | StagedVacation | PlannedSetting;
 
 type VacationRow = Omit<StagedVacation, "line" | "kind" | "email" | "active"> & { enabled: boolean };
 
@@ -38,6 +40,7 @@ export type StepUndo =
   | { kind: "alias"; id: number; address: string }
   | { kind: "forward"; mailboxId: number; before: string[] }
   | { kind: "vacation"; mailboxId: number; before: VacationRow | null }
+  | SettingUndo
   | null;
 
 /** A line that the database no longer allows (written meanwhile by someone else): the job fails and is undone. */
@@ -160,6 +163,22 @@ export async function applyStep(tx: Db, target: ImportTarget, a: StagedAction): 
       await tx.insert(forwards).values(a.targets.map((t) => ({ ...tenant, mailboxId: box.id, target: t })));
       return { undo: { kind: "forward", mailboxId: box.id, before }, sieve: { sync: box.id } };
     }
+    case "spam": {
+      const box = await ownMailbox(tx, target, a.address, a.line);
+      return { undo: await applySpam(tx, tenant, box.id, a), sieve: { sync: box.id } };
+    }
+    case "blocklist":
+    case "allowlist": {
+      const box = await ownMailbox(tx, target, a.address, a.line);
+      const done = await applySenders(tx, tenant, box.id, a);
+      if (!("kind" in done)) throw new ImportConflict(a.line, done.code, done.params);
+      return { undo: done, sieve: { sync: box.id } };
+    }
+    case "autoresponder": {
+      // The same write as a PostfixAdmin vacation text, with the export's values as they are.
+      const { address, enabled, op: _op, ...text } = a;
+      return await applyStep(tx, target, { ...text, kind: "vacation", email: address, active: enabled });
+    }
     case "vacation": {
       const box = await ownMailbox(tx, target, a.email.toLowerCase(), a.line);
       const before = await findAutoresponder(tx, box.id);
@@ -219,6 +238,10 @@ export async function undoStep(
       await tx.delete(forwards).where(eq(forwards.mailboxId, undo.mailboxId));
       if (undo.before.length)
         await tx.insert(forwards).values(undo.before.map((t) => ({ ...tenantOf(target), mailboxId: undo.mailboxId, target: t })));
+      return { sync: undo.mailboxId };
+    case "spam":
+    case "senders":
+      await undoSetting(tx, target, undo);
       return { sync: undo.mailboxId };
     case "vacation":
       if (undo.before) await writeVacation(tx, target, undo.mailboxId, undo.before);

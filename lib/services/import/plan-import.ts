@@ -17,6 +17,7 @@ import { localPartProblem } from "@/lib/validation/local-part";
 import { MAX_TARGETS_PER_MAILBOX, splitTargets } from "@/lib/validation/mailbox";
 import { canonicalAddress, canonicalDomain } from "@/lib/validation/names";
 import { aliasLoops } from "./alias-loops";
+import { type PlannedSetting, planSetting, SETTING_TYPES, type SettingType } from "./plan-settings";
 import { type ImportProblem, MAX_REPORTED_PROBLEMS } from "./problems";
 import type { CsvRow } from "./read-csv";
 
@@ -52,7 +53,7 @@ export type PlannedAlias = {
   targets: string[];
 };
 export type PlannedForward = { line: number; kind: "forward"; op: "create" | "change"; address: string; targets: string[] };
-export type PlannedAction = PlannedDomain | PlannedMailbox | PlannedAlias | PlannedForward;
+export type PlannedAction = PlannedDomain | PlannedMailbox | PlannedAlias | PlannedForward | PlannedSetting;
 
 export type ImportTarget = {
   subscriptionId: number;
@@ -71,7 +72,7 @@ export type ImportTarget = {
 export type ImportPlan = { target: ImportTarget; actions: PlannedAction[]; problems: ImportProblem[]; problemCount: number };
 
 const emailShape = z.email();
-const TYPES = new Set(["domain", "mailbox", "alias", "forward"]);
+const TYPES = new Set<string>(["domain", "mailbox", "alias", "forward", ...SETTING_TYPES]);
 const YES = new Set(["1", "yes", "ja", "sì", "si", "true", "on", "x"]);
 const NO = new Set(["0", "no", "nein", "false", "off"]);
 
@@ -230,6 +231,13 @@ export async function planImport(db: Reader, actor: Actor, subscriptionId: numbe
   const inTarget = async (name: string) => fileDomains.has(name) || (await ownerOf(name))?.subscriptionId === target.subscriptionId;
   const added = { domains: 0, mailboxes: 0, aliases: 0, forwards: 0 };
   const over = (max: number | null, n: number) => max !== null && n > max;
+  // Sender list entries per mailbox and list from the file, so that one sender is on one list only.
+  const senderLists = new Map<string, Set<string>>();
+  const listOf = (kind: string, address: string) => {
+    const key = `${kind}:${address}`;
+    if (!senderLists.has(key)) senderLists.set(key, new Set());
+    return senderLists.get(key) ?? new Set<string>();
+  };
 
   for (const { line, cells } of rows) {
     const type = cells.type.toLowerCase();
@@ -373,8 +381,8 @@ export async function planImport(db: Reader, actor: Actor, subscriptionId: numbe
       continue;
     }
 
-    // forward: the targets of a mailbox of this subscription (in the file or already there).
-    if (!target.forwarding) {
+    // forward and the settings lines: a mailbox of this subscription (in the file or already there).
+    if (type === "forward" && !target.forwarding) {
       problem(line, "forwardingUnavailable");
       continue;
     }
@@ -383,6 +391,22 @@ export async function planImport(db: Reader, actor: Actor, subscriptionId: numbe
       fileAddresses.get(address) === "mailbox" || (existing?.kind === "mailbox" && existing.customerId === target.customerId);
     if (!isOwnMailbox) {
       problem(line, "forwardNoMailbox", { address });
+      continue;
+    }
+    if (type !== "forward") {
+      const enabled = readFlag(cells.enabled);
+      if (enabled === "invalid") {
+        problem(line, "enabledInvalid", { value: cells.enabled.slice(0, 20) });
+        continue;
+      }
+      const other = listOf(type === "blocklist" ? "allowlist" : "blocklist", address);
+      const planned = planSetting(type as SettingType, { line, cells }, address, enabled, other);
+      if (!("kind" in planned)) {
+        problem(line, planned.code, planned.params);
+        continue;
+      }
+      if (planned.kind === "blocklist" || planned.kind === "allowlist") for (const p of planned.targets) listOf(type, address).add(p);
+      actions.push(planned);
       continue;
     }
     const targets = readTargets(cells.targets, address, MAX_TARGETS_PER_MAILBOX);

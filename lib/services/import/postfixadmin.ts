@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import fs from "node:fs";
-import type { CsvRow, ImportColumn } from "./read-csv";
+import { type CsvRow, emptyCells, type ImportColumn } from "./read-csv";
 import type { ImportedVacation } from "./run-import";
 
 /**
@@ -133,7 +133,7 @@ export function postfixAdminRows(data: PostfixAdminData): PostfixAdminRows {
     const line = rows.length + 1;
     rows.push({
       line,
-      cells: { type: "", address: "", password: "", quota_mb: "", enabled: "", targets: "", ...cells },
+      cells: { ...emptyCells(), ...cells },
     });
     labels.set(line, `${cells.type ?? ""} ${cells.address ?? ""}`);
   };

@@ -6,11 +6,34 @@ import type { ImportProblem } from "./problems";
 export const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
 export const MAX_IMPORT_LINES = 200_000;
 
-export const IMPORT_COLUMNS = ["type", "address", "password", "quota_mb", "enabled", "targets"] as const;
+/**
+ * The file's columns; a file names the ones it uses (type and address at least). The last seven carry a
+ * mailbox's settings (spam filter, autoresponder), so that an export is importable again.
+ */
+export const IMPORT_COLUMNS = [
+  "type",
+  "address",
+  "password",
+  "quota_mb",
+  "enabled",
+  "targets",
+  "spam_level",
+  "spam_action",
+  "subject",
+  "body",
+  "starts_on",
+  "ends_on",
+  "interval_days",
+] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
 /** One data line: its line number in the file and its cells by column (missing columns are ""). */
 export type CsvRow = { line: number; cells: Record<ImportColumn, string> };
+
+/** A line's cells with every column empty, to fill in (the CSV reader, PostfixAdmin, the JSON export). */
+export function emptyCells(): Record<ImportColumn, string> {
+  return Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, ""])) as Record<ImportColumn, string>;
+}
 
 export type CsvReadResult = { rows: CsvRow[]; problems: ImportProblem[]; sha256: string };
 
@@ -59,9 +82,9 @@ export async function readImportCsv(input: AsyncIterable<Uint8Array> | ReadableS
       if (rows.length === MAX_IMPORT_LINES) fileProblem("tooManyLines", line);
       return;
     }
-    const cells = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, ""])) as Record<ImportColumn, string>;
+    const cells = emptyCells();
     header.forEach((name, i) => {
-      if (name) cells[name] = (record[i] ?? "").trim();
+      if (name) cells[name] = unneutralised((record[i] ?? "").trim());
     });
     rows.push({ line, cells });
   };
@@ -138,8 +161,17 @@ export async function readImportCsv(input: AsyncIterable<Uint8Array> | ReadableS
   return { rows, problems, sha256: digest.digest("hex") };
 }
 
+/**
+ * The export writes `'` before a cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`); that
+ * mark is taken off again, so a sender list entry `@example.com` or a text starting with `-` comes
+ * back as it was. Nothing read here is ever evaluated, and every value is checked by the dry run.
+ */
+function unneutralised(value: string): string {
+  return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
+}
+
 /** A web stream (an uploaded File's) as the chunks it delivers. */
-async function* chunksOf(stream: ReadableStream<Uint8Array>): AsyncIterable<Uint8Array> {
+export async function* chunksOf(stream: ReadableStream<Uint8Array>): AsyncIterable<Uint8Array> {
   const reader = stream.getReader();
   try {
     for (;;) {

@@ -23,6 +23,9 @@ export type PreviewRow = {
   quotaMb?: number | null;
   enabled?: boolean;
   targets?: string[];
+  spamLevel?: number;
+  spamAction?: string;
+  subject?: string;
 };
 
 export type WeakHash = { line: number; address: string; scheme: string };
@@ -67,6 +70,8 @@ export function reportOf(plan: ImportPlan, fileProblems: ImportProblem[] = []): 
     const base = { line: a.line, kind: a.kind, op: a.op };
     if (a.kind === "domain") rows.push({ ...base, name: a.name });
     else if (a.kind === "mailbox") rows.push({ ...base, name: a.address, ...passwordSource(a), quotaMb: a.quotaMb, enabled: a.enabled });
+    else if (a.kind === "spam") rows.push({ ...base, name: a.address, enabled: a.enabled, spamLevel: a.level, spamAction: a.action });
+    else if (a.kind === "autoresponder") rows.push({ ...base, name: a.address, enabled: a.enabled, subject: a.subject });
     else rows.push({ ...base, name: a.address, targets: a.targets });
   }
   const problems = [...fileProblems, ...plan.problems].sort((x, y) => x.line - y.line);

@@ -2,7 +2,7 @@
 
 import type { ActionState } from "@/lib/actions/action-state";
 import { defineAction } from "@/lib/actions/define-action";
-import { readImportCsv } from "@/lib/services/import/read-csv";
+import { readImportFile } from "@/lib/services/import/read-json";
 import { applyImport, checkImportTarget, dryRunImport, ImportRefused, type ImportReport } from "@/lib/services/import/run-import";
 import { cancelImportJob } from "@/lib/services/import/job-control";
 import { importJobSchema, importSchema } from "@/lib/validation/import";
@@ -28,6 +28,10 @@ function translated(t: Translate, report: ImportReport) {
         r.password ? t(r.password, { scheme: r.scheme ?? "" }) : "",
         r.quotaMb !== undefined ? t("import.detail.quota", { quota: r.quotaMb ?? "∞" }) : "",
         r.enabled === false ? t("import.detail.disabled") : "",
+        r.spamLevel !== undefined
+          ? t("import.detail.spam", { level: r.spamLevel, action: t(`import.spamActions.${r.spamAction ?? ""}`) })
+          : "",
+        r.subject ? t("import.detail.subject", { subject: r.subject }) : "",
         r.targets ? r.targets.join(", ") : "",
       ]
         .filter(Boolean)
@@ -51,7 +55,7 @@ export const importAction = defineAction({
     await checkImportTarget(actor, input.subscriptionId); // a foreign subscription is 404 before anything else
     const file = files.file;
     if (!file) return { status: "error", formError: t("errors.checkFields"), fieldErrors: { file: [t("import.errors.fileMissing")] } };
-    const csv = await readImportCsv(file.stream());
+    const csv = await readImportFile(file.stream());
     if (input.intent === "check") {
       const report = await dryRunImport(actor, input.subscriptionId, csv.rows, csv.problems);
       const message = report.problemCount ? t("import.checkedProblems", { count: report.problemCount }) : t("import.checkedClean");
