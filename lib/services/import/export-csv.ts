@@ -53,6 +53,17 @@ export function exportLines(data: ExportData): Partial<Record<ImportColumn, stri
     for (const a of d.aliases) out.push({ type: "alias", address: a.address, targets: a.targets.join(" ") });
     for (const m of d.mailboxes) out.push(...settingsLines(m));
   }
+  // Accounts after every domain: their addresses may be on any of them.
+  for (const a of data.mailAccounts ?? [])
+    out.push({
+      type: "mail_account",
+      address: a.login,
+      password: a.passwordHash ?? "",
+      quota_mb: a.quotaMb === null ? "" : String(a.quotaMb),
+      enabled: yesNo(a.enabled),
+    });
+  for (const a of data.mailAccounts ?? [])
+    for (const address of a.addresses) out.push({ type: "account_address", address, targets: a.login });
   return out;
 }
 

@@ -8,6 +8,7 @@ import {
   mailAliases,
   mailAliasTargets,
   mailboxes,
+  packages,
   senderRules,
   spamSettings,
   subscriptions,
@@ -19,6 +20,7 @@ import { NotFoundError } from "@/lib/errors";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import type { Autoresponder } from "@/lib/services/autoresponder/autoresponder";
 import { firstRow } from "@/db/rows";
+import { type ExportMailAccount, exportMailAccounts } from "./export-accounts";
 
 /** Settings of a mailbox the JSON export carries beside its address (the CSV has the import's columns only). */
 export type ExportMailboxSettings = {
@@ -34,7 +36,8 @@ export type ExportMailbox = {
   passwordHash?: string;
 } & ExportMailboxSettings;
 export type ExportDomain = { name: string; mailboxes: ExportMailbox[]; aliases: { address: string; targets: string[] }[] };
-export type ExportData = { subscriptionId: number; domains: ExportDomain[] };
+/** `mailAccounts`: only a package without panel has them (its addresses live there, not in mailboxes). */
+export type ExportData = { subscriptionId: number; domains: ExportDomain[]; mailAccounts?: ExportMailAccount[] };
 
 /**
  * A subscription's domains, mailboxes (settings, forwarding; hashes only when an admin asks for a
@@ -51,8 +54,9 @@ export async function exportSubscription(
   if (opts.withHashes) assertCan(actor, "export.hashes");
   const sub = await firstRow(
     db
-      .select({ id: subscriptions.id, resellerId: subscriptions.resellerId, customerId: subscriptions.customerId })
+      .select({ id: subscriptions.id, resellerId: subscriptions.resellerId, customerId: subscriptions.customerId, panel: packages.panel })
       .from(subscriptions)
+      .innerJoin(packages, eq(subscriptions.packageId, packages.id))
       .where(and(eq(subscriptions.id, subscriptionId), tenantScope(actor, subscriptions))),
   );
   if (!sub) throw new NotFoundError();
@@ -110,6 +114,7 @@ export async function exportSubscription(
         aliases: [...byAlias].map(([address, targets]) => ({ address, targets })),
       };
     }),
+    ...(sub.panel === "none" ? { mailAccounts: await exportMailAccounts(db, sub, opts.withHashes) } : {}),
   };
   await writeAudit(db, actor, {
     action: "export.download",
@@ -118,7 +123,7 @@ export async function exportSubscription(
     resellerId: sub.resellerId,
     customerId: sub.customerId,
     ip: opts.ip,
-    details: { format: opts.format, hashes: opts.withHashes, mailboxes: boxes.length },
+    details: { format: opts.format, hashes: opts.withHashes, mailboxes: boxes.length, mailAccounts: data.mailAccounts?.length ?? 0 },
   });
   return data;
 }

@@ -63,11 +63,11 @@ export async function stageImportJob(
   for (let from = 0; from < all.length; from += batch) {
     const staged: StagedAction[] = [];
     for (const a of all.slice(from, from + batch)) {
-      if (a.kind !== "mailbox") {
+      if (a.kind !== "mailbox" && a.kind !== "mailAccount") {
         staged.push(a);
         continue;
       }
-      const { password, ...rest } = a as Extract<ImportPlan["actions"][number], { kind: "mailbox" }>;
+      const { password, ...rest } = a as Extract<ImportPlan["actions"][number], { kind: "mailbox" | "mailAccount" }>;
       let hash: string | null = null;
       if (password.kind === "generate") {
         const clear = generatePassword();

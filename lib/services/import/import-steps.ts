@@ -11,11 +11,15 @@ import { dropAliasTargets } from "@/lib/services/aliases/save-alias";
 import { writePasswordHash } from "@/lib/services/passwords/set-password";
 import { AUTORESPONDER_BODY_MAX, AUTORESPONDER_SUBJECT_MAX } from "@/lib/validation/autoresponder";
 import type { ImportTarget, PlannedAlias, PlannedDomain, PlannedForward, PlannedMailbox } from "./plan-import";
+import type { PlannedAccountAddress, PlannedMailAccount } from "./plan-accounts";
 import type { PlannedSetting } from "./plan-settings";
+import { type AccountUndo, applyAccountAddress, applyMailAccount, undoAccount } from "./account-steps";
 import { applySenders, applySpam, type SettingUndo, undoSetting } from "./settings-steps";
 
 /** A mailbox line as a job keeps it: the password already hashed (null keeps the current one). */
 export type StagedMailbox = Omit<PlannedMailbox, "password"> & { hash: string | null };
+/** A mail account line, the same way. */
+export type StagedMailAccount = Omit<PlannedMailAccount, "password"> & { hash: string | null };
 /** An out-of-office text brought along (PostfixAdmin's vacation), for a mailbox of the same import. */
 export type StagedVacation = {
   line: number;
@@ -28,7 +32,15 @@ export type StagedVacation = {
   endsOn: string | null;
   intervalDays: number;
 };
-export type StagedAction = PlannedDomain | StagedMailbox | PlannedAlias | PlannedForward | StagedVacation | PlannedSetting;
+export type StagedAction =
+  | PlannedDomain
+  | StagedMailbox
+  | PlannedAlias
+  | PlannedForward
+  | StagedVacation
+  | PlannedSetting
+  | StagedMailAccount
+  | PlannedAccountAddress;
 
 type VacationRow = Omit<StagedVacation, "line" | "kind" | "email" | "active"> & { enabled: boolean };
 
@@ -41,6 +53,7 @@ export type StepUndo =
   | { kind: "forward"; mailboxId: number; before: string[] }
   | { kind: "vacation"; mailboxId: number; before: VacationRow | null }
   | SettingUndo
+  | AccountUndo
   | null;
 
 /** A line that the database no longer allows (written meanwhile by someone else): the job fails and is undone. */
@@ -179,6 +192,12 @@ export async function applyStep(tx: Db, target: ImportTarget, a: StagedAction): 
       const { address, enabled, op: _op, ...text } = a;
       return await applyStep(tx, target, { ...text, kind: "vacation", email: address, active: enabled });
     }
+    case "mailAccount":
+    case "accountAddress": {
+      const done = a.kind === "mailAccount" ? await applyMailAccount(tx, target, a) : await applyAccountAddress(tx, target, a);
+      if ("code" in done) throw new ImportConflict(a.line, done.code, done.params);
+      return { undo: done };
+    }
     case "vacation": {
       const box = await ownMailbox(tx, target, a.email.toLowerCase(), a.line);
       const before = await findAutoresponder(tx, box.id);
@@ -239,6 +258,11 @@ export async function undoStep(
       if (undo.before.length)
         await tx.insert(forwards).values(undo.before.map((t) => ({ ...tenantOf(target), mailboxId: undo.mailboxId, target: t })));
       return { sync: undo.mailboxId };
+    case "accountCreate":
+    case "accountChange":
+    case "accountAddress":
+      await undoAccount(tx, undo);
+      return undefined;
     case "spam":
     case "senders":
       await undoSetting(tx, target, undo);

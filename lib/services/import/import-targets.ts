@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, min, ne } from "drizzle-orm";
+import { asc, eq, min } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import { customers, domains, packages, subscriptions } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
@@ -23,7 +23,8 @@ export async function listImportTargets(actor: Actor, db: Db = getDb()): Promise
     .innerJoin(customers, eq(subscriptions.customerId, customers.id))
     .innerJoin(packages, eq(subscriptions.packageId, packages.id))
     .leftJoin(domains, eq(domains.subscriptionId, subscriptions.id))
-    .where(and(tenantScope(actor, subscriptions), ne(packages.panel, "none")))
+    // Packages without panel too: their imports write the customer's mail accounts.
+    .where(tenantScope(actor, subscriptions))
     // PostgreSQL wants every selected column that is not aggregated in the GROUP BY (SQLite did not ask).
     .groupBy(subscriptions.id, customers.customerNumber, packages.name)
     .orderBy(asc(customers.customerNumber), asc(subscriptions.id))

@@ -1,34 +1,33 @@
 import { firstRow } from "@/db/rows";
 import "server-only";
-import { and, count, eq, ne, sql } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db";
 import { domains, forwards, mailAccountAddresses, mailAliases, mailboxes, packages, subscriptions } from "@/db/schema";
-import { recogniseHash } from "@/lib/auth/hash-schemes";
 import type { Actor } from "@/lib/authz/actor";
 import { tenantScope } from "@/lib/authz/scope";
 import { NotFoundError } from "@/lib/errors";
-import { policyErrors } from "@/lib/password/validate-new-password";
-import { QUOTA_TOO_LARGE, resolveQuota } from "@/lib/services/mailboxes/mailbox-limits";
-import { messageKey } from "@/lib/i18n/message-ref";
 import { getPasswordPolicyOptions } from "@/lib/services/settings/password-policy-settings";
 import { MAX_ALIAS_TARGETS } from "@/lib/validation/alias";
 import { localPartProblem } from "@/lib/validation/local-part";
 import { MAX_TARGETS_PER_MAILBOX, splitTargets } from "@/lib/validation/mailbox";
 import { canonicalAddress, canonicalDomain } from "@/lib/validation/names";
 import { aliasLoops } from "./alias-loops";
+import {
+  type AccountState,
+  type AccountTarget,
+  accountTarget,
+  ACCOUNT_TYPES,
+  type PlannedAccountLine,
+  planAccountAddress,
+  planMailAccount,
+} from "./plan-accounts";
+import { type LoginFields, readFlag, readLoginFields } from "./plan-fields";
 import { type PlannedSetting, planSetting, SETTING_TYPES, type SettingType } from "./plan-settings";
 import { type ImportProblem, MAX_REPORTED_PROBLEMS } from "./problems";
 import type { CsvRow } from "./read-csv";
 
 type Reader = Pick<Db, "select">;
-
-/** How a mailbox line sets the password; plaintext never leaves the server (see previewOf). */
-export type PasswordPlan =
-  | { kind: "keep" }
-  | { kind: "generate" }
-  | { kind: "plaintext"; password: string; fromScheme?: "PLAIN" }
-  | { kind: "hash"; stored: string; scheme: string; weak: boolean };
 
 export type PlannedDomain = { line: number; kind: "domain"; op: "create" | "unchanged"; name: string };
 export type PlannedMailbox = {
@@ -39,10 +38,7 @@ export type PlannedMailbox = {
   localPart: string;
   domain: string;
   mailboxId: number | null;
-  quotaMb: number | null | undefined;
-  enabled: boolean | undefined;
-  password: PasswordPlan;
-};
+} & LoginFields;
 export type PlannedAlias = {
   line: number;
   kind: "alias";
@@ -53,7 +49,7 @@ export type PlannedAlias = {
   targets: string[];
 };
 export type PlannedForward = { line: number; kind: "forward"; op: "create" | "change"; address: string; targets: string[] };
-export type PlannedAction = PlannedDomain | PlannedMailbox | PlannedAlias | PlannedForward | PlannedSetting;
+export type PlannedAction = PlannedDomain | PlannedMailbox | PlannedAlias | PlannedForward | PlannedSetting | PlannedAccountLine;
 
 export type ImportTarget = {
   subscriptionId: number;
@@ -67,14 +63,14 @@ export type ImportTarget = {
     maxForwards: number | null;
   };
   forwarding: boolean;
+  /** A package without panel: its addresses go to the customer's mail accounts (lib/services/import/plan-accounts.ts). */
+  accounts: AccountTarget | null;
 };
 
 export type ImportPlan = { target: ImportTarget; actions: PlannedAction[]; problems: ImportProblem[]; problemCount: number };
 
 const emailShape = z.email();
-const TYPES = new Set<string>(["domain", "mailbox", "alias", "forward", ...SETTING_TYPES]);
-const YES = new Set(["1", "yes", "ja", "sì", "si", "true", "on", "x"]);
-const NO = new Set(["0", "no", "nein", "false", "off"]);
+const TYPES = new Set<string>(["domain", "mailbox", "alias", "forward", ...SETTING_TYPES, ...ACCOUNT_TYPES]);
 
 /** The subscription an import writes into, within the actor's tenant scope (a foreign one is 404). */
 export async function loadImportTarget(db: Reader, actor: Actor, subscriptionId: number): Promise<ImportTarget> {
@@ -90,15 +86,17 @@ export async function loadImportTarget(db: Reader, actor: Actor, subscriptionId:
         maxAliases: packages.maxAliases,
         maxForwards: packages.maxForwards,
         forwarding: packages.forwardingEnabled,
+        panel: packages.panel,
       })
       .from(subscriptions)
       .innerJoin(packages, eq(subscriptions.packageId, packages.id))
-      // Packages without panel keep their addresses in mail accounts, which an import does not write.
-      .where(and(eq(subscriptions.id, subscriptionId), tenantScope(actor, subscriptions), ne(packages.panel, "none"))),
+      .where(and(eq(subscriptions.id, subscriptionId), tenantScope(actor, subscriptions))),
   );
   if (!row) throw new NotFoundError();
-  const { maxDomains, maxMailboxes, mailboxQuotaMb, maxAliases, maxForwards, forwarding, ...ids } = row;
-  return { ...ids, forwarding, limits: { maxDomains, maxMailboxes, mailboxQuotaMb, maxAliases, maxForwards } };
+  const { maxDomains, maxMailboxes, mailboxQuotaMb, maxAliases, maxForwards, forwarding, panel, ...ids } = row;
+  // Packages without panel keep their addresses in mail accounts, whose limits are the customer's.
+  const accounts = panel === "none" ? await accountTarget(db, ids.customerId) : null;
+  return { ...ids, forwarding, accounts, limits: { maxDomains, maxMailboxes, mailboxQuotaMb, maxAliases, maxForwards } };
 }
 
 /** What the subscription holds now, for the package limits (the dry run, and each batch of a job). */
@@ -150,25 +148,6 @@ function preparedAddressOwner(db: Reader) {
     const a = await firstRow(alias.execute({ address }));
     return a ? { kind: "alias", ...a } : null;
   };
-}
-
-function readPassword(raw: string, creating: boolean): PasswordPlan | { error: string; params?: Record<string, string> } {
-  if (!raw) return creating ? { error: "passwordMissing" } : { kind: "keep" };
-  if (raw.toLowerCase() === "generate") return { kind: "generate" };
-  const looksHashed = /^\{[A-Za-z0-9.-]+\}/.test(raw) || /^\$(1|5|6|2[aby]|argon2id?)\$/.test(raw);
-  if (!looksHashed) return { kind: "plaintext", password: raw };
-  const r = recogniseHash(raw);
-  if (r.kind === "plaintext") return { kind: "plaintext", password: r.password, fromScheme: "PLAIN" };
-  if (r.kind === "error") return { error: r.error === "unknownScheme" ? "unknownScheme" : "malformedHash" };
-  return { kind: "hash", stored: r.stored, scheme: r.scheme, weak: r.weak };
-}
-
-function readFlag(raw: string): boolean | undefined | "invalid" {
-  const v = raw.toLowerCase();
-  if (!v) return undefined;
-  if (YES.has(v)) return true;
-  if (NO.has(v)) return false;
-  return "invalid";
 }
 
 function readTargets(raw: string, own: string, max: number): string[] | string {
@@ -231,6 +210,8 @@ export async function planImport(db: Reader, actor: Actor, subscriptionId: numbe
   const inTarget = async (name: string) => fileDomains.has(name) || (await ownerOf(name))?.subscriptionId === target.subscriptionId;
   const added = { domains: 0, mailboxes: 0, aliases: 0, forwards: 0 };
   const over = (max: number | null, n: number) => max !== null && n > max;
+  const accounts = target.accounts && { ...target.accounts, customerId: target.customerId };
+  const accountState: AccountState = { fileAccounts: new Set(), added: 0 };
   // Sender list entries per mailbox and list from the file, so that one sender is on one list only.
   const senderLists = new Map<string, Set<string>>();
   const listOf = (kind: string, address: string) => {
@@ -252,6 +233,17 @@ export async function planImport(db: Reader, actor: Actor, subscriptionId: numbe
       continue;
     }
     seen.set(key, line);
+    const accountLine = (ACCOUNT_TYPES as readonly string[]).includes(type);
+    if (type !== "domain" && accountLine !== !!accounts) {
+      problem(line, accountLine ? "accountsNeedNoPanel" : "mailboxesNeedPanel");
+      continue;
+    }
+    if (type === "mail_account" && accounts) {
+      const planned = await planMailAccount(db, accounts, { line, cells }, accountState, policy);
+      if (Array.isArray(planned)) for (const p of planned) problem(line, p.code, p.params);
+      else actions.push(planned);
+      continue;
+    }
 
     if (type === "domain") {
       const name = canonicalDomain(cells.address);
@@ -289,6 +281,18 @@ export async function planImport(db: Reader, actor: Actor, subscriptionId: numbe
       continue;
     }
 
+    if (type === "account_address" && accounts) {
+      if ((await addressOwner(address)) || fileAddresses.has(address)) {
+        problem(line, "addressTaken", { address });
+        continue;
+      }
+      fileAddresses.set(address, "alias");
+      const planned = await planAccountAddress(db, accounts, { line, cells }, { address, localPart, domain }, accountState);
+      if (Array.isArray(planned)) for (const p of planned) problem(line, p.code, p.params);
+      else actions.push(planned);
+      continue;
+    }
+
     if (type === "mailbox") {
       const existing = await addressOwner(address);
       const own = existing?.kind === "mailbox" && existing.customerId === target.customerId && !fileAddresses.has(address);
@@ -297,45 +301,15 @@ export async function planImport(db: Reader, actor: Actor, subscriptionId: numbe
         continue;
       }
       const creating = !existing;
-      const password = readPassword(cells.password, creating);
-      const enabled = readFlag(cells.enabled);
-      const quotaText = cells.quota_mb;
-      const quota = quotaText === "" ? undefined : /^\d{1,7}$/.test(quotaText) ? Number(quotaText) : NaN;
-      let bad = false;
-      if ("error" in password) {
-        problem(line, password.error);
-        bad = true;
-      } else if (password.kind === "plaintext") {
-        const errors = policyErrors(password.password, { names: [address] }, policy);
-        if (errors.length) {
-          problem(line, "weakPassword", { reason: `password.errors.${errors[0]}` });
-          bad = true;
-        }
-      }
-      if (enabled === "invalid") {
-        problem(line, "enabledInvalid", { value: cells.enabled.slice(0, 20) });
-        bad = true;
-      }
-      let quotaMb: number | null | undefined = undefined;
-      if (Number.isNaN(quota)) {
-        problem(line, "quotaInvalid", { value: quotaText.slice(0, 20) });
-        bad = true;
-      } else if (quota !== undefined || creating) {
-        const q = resolveQuota(quota ?? null, target.limits.mailboxQuotaMb);
-        if ("error" in q) {
-          problem(line, messageKey(q.error) === QUOTA_TOO_LARGE ? "quotaTooLarge" : "quotaInvalid", {
-            value: quotaText,
-            max: target.limits.mailboxQuotaMb ?? 0,
-          });
-          bad = true;
-        } else quotaMb = q.quotaMb;
-      }
+      const fields = readLoginFields(cells, creating, [address], policy, target.limits.mailboxQuotaMb);
+      for (const p of fields.problems) problem(line, p.code, p.params);
+      let bad = fields.problems.length > 0;
       if (creating && over(target.limits.maxMailboxes, used.mailboxes + ++added.mailboxes)) {
         problem(line, "mailboxLimit", { max: target.limits.maxMailboxes ?? 0 });
         bad = true;
       }
       fileAddresses.set(address, "mailbox");
-      if (bad || "error" in password || enabled === "invalid") continue;
+      if (bad || !fields.ok) continue;
       actions.push({
         line,
         kind: "mailbox",
@@ -344,9 +318,7 @@ export async function planImport(db: Reader, actor: Actor, subscriptionId: numbe
         localPart,
         domain,
         mailboxId: own ? existing.id : null,
-        quotaMb,
-        enabled,
-        password,
+        ...fields.ok,
       });
       continue;
     }

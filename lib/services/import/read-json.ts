@@ -41,6 +41,17 @@ const exportShape = z.object({
       aliases: z.array(z.object({ address: text(254), targets: list(1000) })),
     }),
   ),
+  mailAccounts: z
+    .array(
+      z.object({
+        login: text(64),
+        quotaMb: z.number().int().nonnegative().nullable(),
+        enabled: z.boolean(),
+        passwordHash: text(1000).optional(),
+        addresses: list(100_000),
+      }),
+    )
+    .optional(),
 });
 
 /**

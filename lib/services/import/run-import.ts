@@ -7,7 +7,8 @@ import { ValidationError } from "@/lib/errors";
 import type { ImportJobState } from "@/db/schema";
 import { type GeneratedPassword, jobError, type JobError, kickImportJob, runImportJob, stageImportJob } from "./import-job";
 import type { StagedVacation } from "./import-steps";
-import { type ImportPlan, loadImportTarget, type PlannedAction, type PlannedMailbox, planImport } from "./plan-import";
+import type { PasswordPlan } from "./plan-fields";
+import { type ImportPlan, loadImportTarget, type PlannedAction, planImport } from "./plan-import";
 import type { ImportProblem } from "./problems";
 import type { CsvRow } from "./read-csv";
 
@@ -42,7 +43,7 @@ export type ImportReport = {
 
 export const PREVIEW_ROWS = 500;
 
-function passwordSource(m: PlannedMailbox): Pick<PreviewRow, "password" | "scheme"> {
+function passwordSource(m: { password: PasswordPlan }): Pick<PreviewRow, "password" | "scheme"> {
   switch (m.password.kind) {
     case "keep":
       return { password: "import.passwordSource.keep" };
@@ -62,14 +63,16 @@ export function reportOf(plan: ImportPlan, fileProblems: ImportProblem[] = []): 
   const rows: PreviewRow[] = [];
   for (const a of plan.actions) {
     counts[a.op]++;
-    if (a.kind === "mailbox" && a.password.kind === "hash" && a.password.weak)
-      weakHashes.push({ line: a.line, address: a.address, scheme: a.password.scheme });
-    if (a.kind === "mailbox" && a.password.kind === "plaintext" && a.password.fromScheme)
-      weakHashes.push({ line: a.line, address: a.address, scheme: "PLAIN" });
+    const login = a.kind === "mailbox" || a.kind === "mailAccount" ? a : null;
+    if (login?.password.kind === "hash" && login.password.weak)
+      weakHashes.push({ line: a.line, address: login.address, scheme: login.password.scheme });
+    if (login?.password.kind === "plaintext" && login.password.fromScheme)
+      weakHashes.push({ line: a.line, address: login.address, scheme: "PLAIN" });
     if (rows.length >= PREVIEW_ROWS) continue;
     const base = { line: a.line, kind: a.kind, op: a.op };
     if (a.kind === "domain") rows.push({ ...base, name: a.name });
-    else if (a.kind === "mailbox") rows.push({ ...base, name: a.address, ...passwordSource(a), quotaMb: a.quotaMb, enabled: a.enabled });
+    else if (a.kind === "mailbox" || a.kind === "mailAccount")
+      rows.push({ ...base, name: a.address, ...passwordSource(a), quotaMb: a.quotaMb, enabled: a.enabled });
     else if (a.kind === "spam") rows.push({ ...base, name: a.address, enabled: a.enabled, spamLevel: a.level, spamAction: a.action });
     else if (a.kind === "autoresponder") rows.push({ ...base, name: a.address, enabled: a.enabled, subject: a.subject });
     else rows.push({ ...base, name: a.address, targets: a.targets });

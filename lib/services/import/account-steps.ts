@@ -1,0 +1,115 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db";
+import { firstRow, onlyRow } from "@/db/rows";
+import { domains, mailAccountAddresses, mailAccounts } from "@/db/schema";
+import { addressOwner } from "@/lib/services/aliases/alias-scope";
+import { accountLogin } from "@/lib/services/orders/admin-account";
+import { accountUsage, noPanelAllowance } from "@/lib/services/orders/usage";
+import { writePasswordHash } from "@/lib/services/passwords/set-password";
+import type { PlannedAccountAddress, PlannedMailAccount } from "./plan-accounts";
+import type { ImportTarget } from "./plan-import";
+import type { SettingConflict } from "./settings-steps";
+
+type StagedAccount = Omit<PlannedMailAccount, "password"> & { hash: string | null };
+
+/** What undoing a mail account line needs: the row it created, or the values it replaced. */
+export type AccountUndo =
+  | { kind: "accountCreate"; id: number }
+  | { kind: "accountChange"; id: number; quotaMb: number | null; enabled: boolean; passwordHash: string | null }
+  | { kind: "accountAddress"; id: number };
+
+async function accountOf(tx: Db, customerId: number, number: number) {
+  return await firstRow(
+    tx
+      .select({
+        id: mailAccounts.id,
+        quotaMb: mailAccounts.quotaMb,
+        enabled: mailAccounts.enabled,
+        passwordHash: mailAccounts.passwordHash,
+      })
+      .from(mailAccounts)
+      .where(and(eq(mailAccounts.customerId, customerId), eq(mailAccounts.number, number))),
+  );
+}
+
+/**
+ * A mail account line inside its batch: created under the customer's number (within the account
+ * limit of its packages without panel, counted again here), or an existing account changed.
+ */
+export async function applyMailAccount(tx: Db, target: ImportTarget, a: StagedAccount): Promise<AccountUndo | SettingConflict> {
+  if (!target.accounts) return { code: "accountsNeedNoPanel" };
+  const tenant = { resellerId: target.resellerId, customerId: target.customerId };
+  const before = await accountOf(tx, target.customerId, a.number);
+  if (a.op === "create") {
+    if (before || !a.hash) return { code: "accountTaken", params: { value: a.address } };
+    const max = (await noPanelAllowance(tx, target.customerId)).maxAccounts;
+    if (max !== null && (await accountUsage(tx, target.customerId)).accounts + 1 > max) return { code: "accountLimit", params: { max } };
+    const row = await onlyRow(
+      tx
+        .insert(mailAccounts)
+        .values({
+          ...tenant,
+          number: a.number,
+          login: accountLogin(target.accounts.customerNumber, a.number),
+          passwordHash: a.hash,
+          quotaMb: a.quotaMb ?? null,
+          enabled: a.enabled ?? true,
+          passwordChangedAt: new Date(),
+        })
+        .returning({ id: mailAccounts.id }),
+    );
+    return { kind: "accountCreate", id: row.id };
+  }
+  if (!before) return { code: "accountUnknown", params: { value: a.address } };
+  const change: { quotaMb?: number | null; enabled?: boolean } = {};
+  if (a.quotaMb !== undefined) change.quotaMb = a.quotaMb;
+  if (a.enabled !== undefined) change.enabled = a.enabled;
+  if (Object.keys(change).length) await tx.update(mailAccounts).set(change).where(eq(mailAccounts.id, before.id));
+  if (a.hash) await writePasswordHash(tx, { kind: "mail_account", id: before.id }, a.hash, { endSessions: true });
+  return {
+    kind: "accountChange",
+    id: before.id,
+    quotaMb: before.quotaMb,
+    enabled: before.enabled,
+    passwordHash: a.hash ? before.passwordHash : null,
+  };
+}
+
+/** An address routed to a mail account of the customer, on a domain of the subscription. */
+export async function applyAccountAddress(tx: Db, target: ImportTarget, a: PlannedAccountAddress): Promise<AccountUndo | SettingConflict> {
+  const account = await accountOf(tx, target.customerId, a.number);
+  if (!account) return { code: "accountUnknown", params: { value: a.targets[0] ?? "" } };
+  if (await addressOwner(tx, a.address)) return { code: "addressTaken", params: { address: a.address } };
+  const domain = await firstRow(
+    tx
+      .select({ id: domains.id })
+      .from(domains)
+      .where(and(eq(domains.name, a.domain), eq(domains.subscriptionId, target.subscriptionId))),
+  );
+  if (!domain) return { code: "unknownDomain", params: { domain: a.domain } };
+  const row = await onlyRow(
+    tx
+      .insert(mailAccountAddresses)
+      .values({
+        resellerId: target.resellerId,
+        customerId: target.customerId,
+        mailAccountId: account.id,
+        domainId: domain.id,
+        localPart: a.localPart,
+        address: a.address,
+      })
+      .returning({ id: mailAccountAddresses.id }),
+  );
+  return { kind: "accountAddress", id: row.id };
+}
+
+/** Takes a mail account line back (later lines first: an account's addresses go before the account). */
+export async function undoAccount(tx: Db, undo: AccountUndo) {
+  if (undo.kind === "accountCreate") await tx.delete(mailAccounts).where(eq(mailAccounts.id, undo.id));
+  else if (undo.kind === "accountAddress") await tx.delete(mailAccountAddresses).where(eq(mailAccountAddresses.id, undo.id));
+  else {
+    await tx.update(mailAccounts).set({ quotaMb: undo.quotaMb, enabled: undo.enabled }).where(eq(mailAccounts.id, undo.id));
+    if (undo.passwordHash) await writePasswordHash(tx, { kind: "mail_account", id: undo.id }, undo.passwordHash, { endSessions: true });
+  }
+}

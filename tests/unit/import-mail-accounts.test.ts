@@ -1,0 +1,87 @@
+/**
+ * The E-Mail-Administration's mail accounts in export and import (issue 24): a package without panel
+ * exports its customer's accounts with the addresses routed to them; the export (CSV and JSON) goes
+ * into another customer's package without panel under that customer's number, hashes and all; the
+ * lines of one kind of package are refused for the other, and the account limit holds.
+ */
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { onlyRow } from "@/db/rows";
+import { mailAccounts } from "@/db/schema";
+import { exportCsv } from "@/lib/services/import/export-csv";
+import { exportSubscription } from "@/lib/services/import/export-data";
+import { planImport } from "@/lib/services/import/plan-import";
+import { readImportCsv } from "@/lib/services/import/read-csv";
+import { readImportFile } from "@/lib/services/import/read-json";
+import { applyImport } from "@/lib/services/import/run-import";
+import { aCustomerWithPackage, aMailAccount, anAdmin, emptyDb } from "../support/factories";
+
+const SHA512 = "{SHA512-CRYPT}$6$wj1Y9CiyxdBcJnE2$QQMcKbX46.fttIWGLdhqeIptbgXdDWg7bvelJ7SDy7OhS3eP77.8.Xzm8NIimBxpCR2tCaabCieVpValtWdO..";
+
+async function* once(text: string) {
+  yield new TextEncoder().encode(text);
+}
+
+/** The accounts as the export names them, with the customer's number taken off the login. */
+const byNumber = (accounts: { login: string }[] | undefined) =>
+  accounts?.map((a) => ({ ...a, login: a.login.slice(a.login.indexOf(".")) }));
+
+describe("mail accounts in export and import", () => {
+  it.each(["csv", "json"] as const)("an admin's %s export re-imported into another customer gives the same accounts", async (format) => {
+    const { db } = await emptyDb();
+    const source = await aMailAccount(db, { extraAccounts: 2 });
+    await db.update(mailAccounts).set({ enabled: false, passwordHash: SHA512 }).where(eq(mailAccounts.id, source.accounts[1].id));
+    const data = await exportSubscription(await anAdmin(db), source.subscriptionId, { withHashes: true, format }, db);
+    expect(data.mailAccounts?.map((a) => [a.login.split(".")[1], a.addresses.map((x) => x.split("@")[0]), a.enabled])).toEqual([
+      ["001", [], true],
+      ["002", ["konto2"], true],
+      ["003", ["konto3"], false],
+    ]);
+    const file = format === "csv" ? exportCsv(data) : JSON.stringify(data);
+
+    const fresh = (await emptyDb()).db;
+    const target = await aMailAccount(fresh, {
+      sub: await aCustomerWithPackage(fresh, { package: { panel: "none", maxMailboxes: 5 }, domain: "andere.example" }),
+    });
+    const read = await readImportFile(once(file));
+    const { report } = await applyImport(target.customer.actor, target.subscriptionId, read.rows, read.problems, {}, fresh);
+    expect(report.problems).toEqual([]);
+    expect(report.counts).toEqual({ create: 5, change: 1, unchanged: 0 }); // domain, .002, .003, 2 addresses; .001 changed
+    const again = await exportSubscription(await anAdmin(fresh), target.subscriptionId, { withHashes: true, format: "json" }, fresh);
+    expect(byNumber(again.mailAccounts)).toEqual(byNumber(data.mailAccounts));
+    expect(again.domains.find((d) => d.name === source.domain.name)).toEqual(data.domains[0]);
+    const moved = await onlyRow(fresh.select().from(mailAccounts).where(eq(mailAccounts.passwordHash, SHA512)));
+    expect(moved.login).toBe(`${target.customer.customerNumber.toLowerCase()}.003`);
+  });
+
+  it("refuses mailbox lines for a package without panel, account lines for one with, unknown accounts and the account limit", async () => {
+    const { db } = await emptyDb();
+    const noPanel = await aMailAccount(db, {
+      sub: await aCustomerWithPackage(db, { package: { panel: "none", maxMailboxes: 2 }, domain: "post.example" }),
+    });
+    const panel = await aCustomerWithPackage(db, { domain: "panel.example" });
+    const lines = [
+      "type,address,password,quota_mb,enabled,targets",
+      `mailbox,info@post.example,${SHA512},,,`,
+      `mail_account,.002,${SHA512},,,`,
+      `mail_account,.003,${SHA512},,,`,
+      "account_address,info@post.example,,,,.004",
+      "account_address,team@post.example,,,,.002",
+      "mail_account,kein-konto,generate,,,",
+    ].join("\n");
+    const rows = (await readImportCsv(once(lines))).rows;
+    const plan = await planImport(db, noPanel.customer.actor, noPanel.subscriptionId, rows);
+    expect(plan.problems.map((p) => [p.line, p.code.replace("import.problems.", "")])).toEqual([
+      [2, "mailboxesNeedPanel"],
+      [4, "accountLimit"],
+      [5, "accountUnknown"],
+      [7, "accountInvalid"],
+    ]);
+    expect(plan.actions.map((a) => [a.kind, "address" in a ? a.address : ""])).toEqual([
+      ["mailAccount", `${noPanel.customer.customerNumber.toLowerCase()}.002`],
+      ["accountAddress", "team@post.example"],
+    ]);
+    const other = await planImport(db, panel.customer.actor, panel.subscriptionId, rows.slice(1, 2));
+    expect(other.problems.map((p) => p.code)).toEqual(["import.problems.accountsNeedNoPanel"]);
+  });
+});
