@@ -17,13 +17,16 @@ export function createClient({ url, key, lang, fetchImpl = fetch }) {
   const base = url.replace(/\/+$/, "");
   let operations;
 
-  async function request(method, path, { body, headers = {} } = {}) {
+  /** `raw`: a file sent as it is ({ body, type }), e.g. an import's CSV; otherwise `body` goes as JSON. */
+  async function request(method, path, { body, headers = {}, raw } = {}) {
     const h = { accept: "application/json", "accept-language": lang, ...headers };
     if (key) h.authorization = `Bearer ${key}`;
     if (body !== undefined) h["content-type"] = "application/json";
+    if (raw) h["content-type"] = raw.type;
     let res;
     try {
-      res = await fetchImpl(`${base}/api/v1${path}`, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body) });
+      const sent = raw ? raw.body : body === undefined ? undefined : JSON.stringify(body);
+      res = await fetchImpl(`${base}/api/v1${path}`, { method, headers: h, body: sent });
     } catch (error) {
       throw new ConnectionError(error?.cause?.message ?? error?.message ?? String(error));
     }
@@ -49,7 +52,7 @@ export function createClient({ url, key, lang, fetchImpl = fetch }) {
   }
 
   /** Calls an operation of the description; unknown parameters are refused before anything is sent. */
-  async function call(operationId, { params = {}, query = {}, body, headers } = {}) {
+  async function call(operationId, { params = {}, query = {}, body, headers, raw } = {}) {
     const entry = (await loadOperations()).get(operationId);
     if (!entry) throw new Error(`operation ${operationId} is not in the server's OpenAPI description`);
     const declared = new Map(entry.op.parameters.map((p) => [`${p.in}:${p.name}`, p]));
@@ -64,7 +67,7 @@ export function createClient({ url, key, lang, fetchImpl = fetch }) {
       search.set(name, String(value));
     }
     const qs = search.toString();
-    return request(entry.method, qs ? `${path}?${qs}` : path, { body, headers });
+    return request(entry.method, qs ? `${path}?${qs}` : path, { body, headers, raw });
   }
 
   return { call, request };

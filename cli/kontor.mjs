@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import { ApiError, ConnectionError, createClient } from "./client.mjs";
 import { T, UsageError, client, format, need } from "./common.mjs";
 import { readConfig, writeConfig } from "./config.mjs";
+import { IMPORT_COMMANDS } from "./import-command.mjs";
 import { MAIL_COMMANDS } from "./mail-commands.mjs";
 import { cliLanguage } from "./messages.mjs";
 import { printRecord, printRows } from "./output.mjs";
@@ -63,6 +64,8 @@ const OPTIONS = {
   spam: { type: "string" },
   forwarding: { type: "string" },
   base: { type: "string" },
+  subscription: { type: "string" },
+  apply: { type: "boolean" },
 };
 
 const COMMANDS = {
@@ -83,6 +86,7 @@ const COMMANDS = {
   },
   ...MAIL_COMMANDS,
   ...TENANT_COMMANDS,
+  ...IMPORT_COMMANDS,
   async "ticket list"(values) {
     const { json } = await client().call("listTickets", { query: { status: values.status } });
     printRows(json.items, ["id", "status", "category", "subject", "updatedAt"], { format: format(values) });

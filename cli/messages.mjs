@@ -43,6 +43,7 @@ const SYNOPSES = {
   "ticket show": "<id> [--json]",
   "ticket create": "--subject {TEXT} --message {TEXT} [--category general|billing|technical] [--json]",
   "audit list": "[--action {PREFIX}] [--target {PREFIX}] [--json|--csv]",
+  import: "<{file}> --subscription N [--apply] [--json|--csv]",
 };
 
 const EXIT_CODES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
@@ -61,6 +62,7 @@ const TEXTS = {
       target: "ziel",
       mailbox: "mailbox",
       name: "name",
+      file: "datei",
     },
     summaries: {
       login: "URL und API-Schlüssel speichern (~/.config/kontor/config.json, Modus 0600)",
@@ -97,6 +99,7 @@ const TEXTS = {
       "ticket show": "ein Ticket",
       "ticket create": "neues Ticket",
       "audit list": "Protokoll",
+      import: "CSV-Datei oder JSON-Export in ein Paket importieren (ohne --apply nur prüfen)",
     },
     notes: {
       login: "Fragt fehlende Angaben ab (den Schlüssel verdeckt), prüft sie und speichert sie mit Modus 0600.",
@@ -105,6 +108,8 @@ const TEXTS = {
       "mailbox passwd": "Fragt das Passwort zweimal verdeckt ab; --stdin liest es von der Standardeingabe.",
       change: "Liest den Datensatz und ändert nur, wenn er seitdem unverändert ist (If-Match).",
       limits: "Grenzen: eine Zahl oder unlimited; --quota ist der Speicher je Postfach.",
+      import:
+        "Prüft jede Zeile und nennt jedes Problem mit seiner Zeilennummer; geschrieben wird nichts. Mit --apply wird die Datei danach in Schritten übernommen und der Fortschritt gezeigt; erzeugte Passwörter erscheinen nur dann, einmal. Exit-Code 7: die Datei hat Probleme.",
     },
     footer: `Jeder Befehl kennt --help. Ausgabe: Tabelle, oder --json / --csv für Skripte.
 Umgebung: KONTOR_URL, KONTOR_API_KEY (statt login), KONTOR_CONFIG (Pfad der Konfigurationsdatei).`,
@@ -140,6 +145,15 @@ Umgebung: KONTOR_URL, KONTOR_API_KEY (statt login), KONTOR_CONFIG (Pfad der Konf
     confirmDelete: (a) => `${a} wirklich löschen? Dann mit --yes aufrufen.`,
     connectionFailed: (u, e) => `Keine Verbindung zu ${u}: ${e}`,
     nothingToChange: "Nichts zu ändern: bitte mindestens eine Option angeben (siehe --help).",
+    importLine: (n) => (n ? `Zeile ${n}` : "Datei"),
+    importWeakHash: (a, s) => `${a}: schwacher Passwort-Hash (${s}); bitte bald ein neues Passwort setzen lassen`,
+    importCounts: (c) => `anlegen ${c.create}, ändern ${c.change}, unverändert ${c.unchanged}`,
+    importProblems: (n) => `Die Datei hat ${n} Problem(e); es wurde nichts geschrieben.`,
+    importChecked: "Die Datei ist in Ordnung. Mit --apply wird sie importiert.",
+    importProgress: (a, t) => `${a} von ${t} Zeilen übernommen …`,
+    importDone: (id, n) => `Import ${id} fertig: ${n} Zeilen übernommen.`,
+    importCancelled: "Der Import wurde abgebrochen; von ihm ist nichts geblieben.",
+    importGenerated: "Erzeugte Passwörter (nur jetzt angezeigt):",
   },
   en: {
     usageLine: "Usage: kontor <command> [options]",
@@ -154,6 +168,7 @@ Umgebung: KONTOR_URL, KONTOR_API_KEY (statt login), KONTOR_CONFIG (Pfad der Konf
       target: "target",
       mailbox: "mailbox",
       name: "name",
+      file: "file",
     },
     summaries: {
       login: "save URL and API key (~/.config/kontor/config.json, mode 0600)",
@@ -190,6 +205,7 @@ Umgebung: KONTOR_URL, KONTOR_API_KEY (statt login), KONTOR_CONFIG (Pfad der Konf
       "ticket show": "one ticket",
       "ticket create": "new ticket",
       "audit list": "audit log",
+      import: "import a CSV file or JSON export into a subscription (without --apply only a check)",
     },
     notes: {
       login: "Asks for what is missing (the key hidden), checks it and saves it with mode 0600.",
@@ -198,6 +214,8 @@ Umgebung: KONTOR_URL, KONTOR_API_KEY (statt login), KONTOR_CONFIG (Pfad der Konf
       "mailbox passwd": "Asks for the password twice, hidden; --stdin reads it from standard input.",
       change: "Reads the record and changes it only if it is unchanged since (If-Match).",
       limits: "Limits: a number or unlimited; --quota is the space per mailbox.",
+      import:
+        "Checks every line and names each problem with its line number; nothing is written. With --apply the file is then applied in batches, its progress shown; generated passwords appear only then, once. Exit code 7: the file has problems.",
     },
     footer: `Every command takes --help. Output: a table, or --json / --csv for scripts.
 Environment: KONTOR_URL, KONTOR_API_KEY (instead of login), KONTOR_CONFIG (path of the config file).`,
@@ -233,6 +251,15 @@ Environment: KONTOR_URL, KONTOR_API_KEY (instead of login), KONTOR_CONFIG (path 
     confirmDelete: (a) => `Really delete ${a}? Then run with --yes.`,
     connectionFailed: (u, e) => `Cannot connect to ${u}: ${e}`,
     nothingToChange: "Nothing to change: give at least one option (see --help).",
+    importLine: (n) => (n ? `line ${n}` : "file"),
+    importWeakHash: (a, s) => `${a}: weak password hash (${s}); have a new password set soon`,
+    importCounts: (c) => `create ${c.create}, change ${c.change}, unchanged ${c.unchanged}`,
+    importProblems: (n) => `The file has ${n} problem(s); nothing was written.`,
+    importChecked: "The file is fine. Run again with --apply to import it.",
+    importProgress: (a, t) => `${a} of ${t} lines applied …`,
+    importDone: (id, n) => `Import ${id} done: ${n} lines applied.`,
+    importCancelled: "The import was cancelled; nothing of it stayed.",
+    importGenerated: "Generated passwords (shown only now):",
   },
 };
 
@@ -249,6 +276,7 @@ const NOTE_OF = {
   "package create": "limits",
   "package update": "limits",
   "reseller update": "change",
+  import: "import",
 };
 
 export const COMMAND_NAMES = Object.keys(SYNOPSES);

@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/authz/actor";
 import type { FieldMessages } from "@/lib/i18n/message-ref";
 import type { ApiKeyInfo } from "./authenticate";
 import type { ApiAccess, ApiResource } from "./scopes";
+import type { Locale } from "@/lib/i18n/locales";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -15,6 +16,10 @@ export type RouteContext<P, Q, B> = {
   query: Q;
   body: B;
   ip: string;
+  /** The caller's language (Accept-Language), for texts an answer carries beyond problems. */
+  locale: Locale;
+  /** The request itself: an upload route (see `upload`) reads its body from here. */
+  request: Request;
   /**
    * Compares the request's If-Match with `current` (the representation a GET answers): 428 when the
    * header is missing, 412 when it names another version. Called after the record was found, so a
@@ -51,6 +56,12 @@ export type ApiRoute = {
   body?: z.ZodType;
   response?: z.ZodType;
   successStatus: number;
+  /**
+   * The body is a file (text/csv, a JSON export, or multipart/form-data with `file`), read by the
+   * handler as a stream from ctx.request, not parsed as JSON here. No Idempotency-Key: the body is
+   * not held to compare a replay with.
+   */
+  upload?: { types: string[]; description: string };
   /** Changes an existing record: If-Match is required (the handler calls ctx.ifMatch). */
   conditional?: boolean;
   /** For the OpenAPI description: when this (non-POST) operation answers 409. */

@@ -75,6 +75,8 @@ export async function handleApiRequest(request: Request): Promise<Response> {
       query,
       body,
       ip,
+      locale,
+      request,
       ifMatch: (current: unknown) => {
         // Without If-Match two scripts would overwrite each other silently (RFC 6585: 428).
         if (!ifMatchHeader?.trim()) throw new ApiProblem("preconditionRequired", { detailKey: "api.problems.ifMatchMissing" });
@@ -84,7 +86,7 @@ export async function handleApiRequest(request: Request): Promise<Response> {
         if (!wanted.includes(etagOf(current))) throw new ApiProblem("preconditionFailed");
       },
     };
-    const idempotencyKey = method === "POST" ? request.headers.get("idempotency-key") : null;
+    const idempotencyKey = method === "POST" && !route.upload ? request.headers.get("idempotency-key") : null;
     if (idempotencyKey !== null)
       return await runIdempotent(db, caller, idempotencyKey, requestHash(method, path, rawBody), () => route.handle(ctx), route);
     return answer(route, await route.handle(ctx));

@@ -33,6 +33,18 @@ const problem = (description: string) => ({
   content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
 });
 
+/** A file upload: the same file as such (its media types) or as the `file` part of a form. */
+function uploadBody(upload: NonNullable<ApiRoute["upload"]>) {
+  const file = { type: "string", contentMediaType: "text/csv", description: upload.description };
+  return {
+    required: true,
+    content: {
+      ...Object.fromEntries(upload.types.map((t) => [t, { schema: { ...file, contentMediaType: t } }])),
+      "multipart/form-data": { schema: { type: "object", required: ["file"], properties: { file } } },
+    },
+  };
+}
+
 function operation(route: ApiRoute) {
   const scope = route.resource ? `${route.resource}:${route.access}` : "any";
   const responses: Record<string, unknown> = {
@@ -45,7 +57,7 @@ function operation(route: ApiRoute) {
     "429": problem("Rate limit of the key reached; see Retry-After"),
   };
   if (route.params) responses["404"] = problem("No such record in the caller's scope (another tenant's id included)");
-  if (route.body || route.query) responses["422"] = problem("Invalid input: per-field errors in the caller's language");
+  if (route.body || route.query || route.upload) responses["422"] = problem("Invalid input: per-field errors in the caller's language");
   if (route.method === "POST") responses["409"] = problem("Conflict: a name already taken, or the same Idempotency-Key still running");
   else if (route.conflicts) responses["409"] = problem(route.conflicts);
   if (route.conditional) {
@@ -60,7 +72,7 @@ function operation(route: ApiRoute) {
       schema: { type: "string" },
       description: "de (default), en or it: language of problem texts",
     },
-    ...(route.method === "POST"
+    ...(route.method === "POST" && !route.upload
       ? [
           {
             name: "Idempotency-Key",
@@ -91,6 +103,7 @@ function operation(route: ApiRoute) {
     "x-kontor-scope": scope,
     parameters: [...parameters(route.params, "path"), ...parameters(route.query, "query"), ...headers],
     ...(route.body ? { requestBody: { required: true, content: { "application/json": { schema: inputSchema(route.body) } } } } : {}),
+    ...(route.upload ? { requestBody: uploadBody(route.upload) } : {}),
     responses,
   };
 }

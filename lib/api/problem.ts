@@ -82,7 +82,8 @@ export function negotiateLocale(header: string | null): Locale {
 
 type T = ((key: string, values?: Record<string, string | number>) => string) & { has: (key: string) => boolean };
 const translators = new Map<Locale, T>();
-function translator(locale: Locale): T {
+/** The catalogue's translator for a language (the API's texts beyond problems: an import's report). */
+export function translator(locale: Locale): T {
   let t = translators.get(locale);
   if (!t) {
     t = createTranslator({ locale, messages: loadMessages(locale) }) as unknown as T;

@@ -14,6 +14,7 @@ export const API_RESOURCES = {
   resellers: "admin.manage",
   tickets: "customer.self",
   audit: "audit.read",
+  imports: "import.manage",
 } as const satisfies Record<string, Permission>;
 
 export type ApiResource = keyof typeof API_RESOURCES;

@@ -175,6 +175,29 @@ describe("kontor command line", () => {
     expect((await kontor(["reseller", "list"], reseller)).code).toBe(4);
   });
 
+  it("imports a file: the dry run names each problem's line (exit 7), --apply follows the job to its end", async () => {
+    const importer = { env: { KONTOR_API_KEY: await world.keyFor(tenant.customer, ["imports:write"], "Umzug"), KONTOR_URL: BASE_URL } };
+    const file = path.join(dir, "umzug.csv");
+    const address = `umzug-${world.tag}@${tenant.domain}`;
+    fs.writeFileSync(
+      file,
+      ["type,address,password,quota_mb", `mailbox,${address},generate,100`, `mailbox,${address},generate,100`].join("\n"),
+    );
+    const checked = await kontor(["import", file, "--subscription", String(tenant.subscriptionId)], importer);
+    expect(checked.code, checked.stderr).toBe(7);
+    expect(checked.stderr).toMatch(/^line 3: .*line 2/m);
+    fs.writeFileSync(file, ["type,address,password,quota_mb", `mailbox,${address},generate,100`].join("\n"));
+    const applied = await kontor(["import", file, "--subscription", String(tenant.subscriptionId), "--apply", "--csv"], importer);
+    expect(applied.code, applied.stderr).toBe(0);
+    expect(applied.stdout).toMatch(/Import \d+ done: 1 lines applied/);
+    const password =
+      applied.stdout
+        .split("\r\n")
+        .find((l) => l.startsWith(`${address},`))
+        ?.split(",")[1] ?? "";
+    expect(await imapLogin(address, password)).toBe(true);
+  });
+
   it("answers --help on every command and gives scripts distinct exit codes", async () => {
     for (const command of [
       ["login"],
@@ -183,6 +206,7 @@ describe("kontor command line", () => {
       ["customer", "update"],
       ["package", "create"],
       ["audit", "list"],
+      ["import"],
     ]) {
       const res = await kontor([...command, "--help"]);
       expect(res.code, command.join(" ")).toBe(0);

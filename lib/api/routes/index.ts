@@ -2,6 +2,7 @@ import type { ApiRoute } from "../define-route";
 import { aliasRoutes } from "./aliases";
 import { customerRoutes } from "./customers";
 import { domainRoutes } from "./domains";
+import { importRoutes } from "./imports";
 import { mailboxRoutes } from "./mailboxes";
 import { packageRoutes } from "./packages";
 import { recordRoutes } from "./records";
@@ -16,4 +17,5 @@ export const API_ROUTES: ApiRoute[] = [
   ...packageRoutes,
   ...resellerRoutes,
   ...recordRoutes,
+  ...importRoutes,
 ];

@@ -23,25 +23,35 @@ export type ImportJobView = {
 
 const ACTIVE: ImportJobState[] = ["staging", "running", "undoing"];
 
+const VIEW = {
+  id: importJobs.id,
+  subscriptionId: importJobs.subscriptionId,
+  state: importJobs.state,
+  total: importJobs.total,
+  applied: importJobs.applied,
+  cancelRequested: importJobs.cancelRequested,
+  source: importJobs.source,
+  error: importJobs.error,
+  createdAt: importJobs.createdAt,
+};
+
+/** One import job within the actor's tenant scope (the API's progress); another tenant's is not found. */
+export async function getImportJob(actor: Actor, jobId: number, db: Db = getDb()): Promise<ImportJobView> {
+  assertCan(actor, "import.manage");
+  const row = await firstRow(
+    db
+      .select(VIEW)
+      .from(importJobs)
+      .where(and(eq(importJobs.id, jobId), tenantScope(actor, importJobs))),
+  );
+  if (!row) throw new NotFoundError();
+  return { ...row, error: row.error ? (JSON.parse(row.error) as JobError) : null };
+}
+
 /** The latest import jobs within the actor's tenant scope, newest first, for the panel's progress list. */
 export async function listImportJobs(actor: Actor, db: Db = getDb(), limit = 5): Promise<ImportJobView[]> {
   assertCan(actor, "import.manage");
-  const rows = await db
-    .select({
-      id: importJobs.id,
-      subscriptionId: importJobs.subscriptionId,
-      state: importJobs.state,
-      total: importJobs.total,
-      applied: importJobs.applied,
-      cancelRequested: importJobs.cancelRequested,
-      source: importJobs.source,
-      error: importJobs.error,
-      createdAt: importJobs.createdAt,
-    })
-    .from(importJobs)
-    .where(tenantScope(actor, importJobs))
-    .orderBy(desc(importJobs.id))
-    .limit(limit);
+  const rows = await db.select(VIEW).from(importJobs).where(tenantScope(actor, importJobs)).orderBy(desc(importJobs.id)).limit(limit);
   return rows.map((r) => ({ ...r, error: r.error ? (JSON.parse(r.error) as JobError) : null }));
 }
 

@@ -18,7 +18,15 @@ import { openRunDb } from "../../support/run-db";
  */
 export const API_TEST_PASSWORD = "Wacholder-Kiesel-Bucht-58";
 
-export type ApiTenant = { reseller: Actor; customer: Actor; packageId: number; domain: string; mailboxId: number; address: string };
+export type ApiTenant = {
+  reseller: Actor;
+  customer: Actor;
+  packageId: number;
+  subscriptionId: number;
+  domain: string;
+  mailboxId: number;
+  address: string;
+};
 
 export function openApiWorld() {
   const { db, close } = openRunDb();
@@ -60,6 +68,7 @@ export function openApiWorld() {
       reseller: await actor(r.userId),
       customer: await actor(c.userId),
       packageId,
+      subscriptionId,
       domain,
       mailboxId: m.id,
       address: `info@${domain}`,

@@ -57,7 +57,12 @@ function request(route: ApiRoute, key: string): Request {
     tickets: a.ticketId,
   };
   const path = route.path.replace("{id}", String(ids[route.path.split("/")[1]] ?? 1));
-  const query = route.path === "/mailboxes" || route.path === "/aliases" ? `?domain=${a.domainName}` : "";
+  const query =
+    route.path === "/mailboxes" || route.path === "/aliases"
+      ? `?domain=${a.domainName}`
+      : route.path === "/imports"
+        ? `?subscription=${a.subscriptionId}`
+        : "";
   const bodies: Record<string, unknown> = {
     createMailbox: { address: `neu@${a.domainName}`, password: null },
     updateMailbox: { enabled: true },
@@ -92,6 +97,13 @@ function request(route: ApiRoute, key: string): Request {
     updateReseller: { name: "Matrix" },
     createTicket: { category: "general", subject: "Matrix", message: "Matrix" },
   };
+  // An upload (the dry run of an import) sends its file as it is: a line for tenant A's domain.
+  if (route.upload)
+    return new Request(`http://127.0.0.1/api/v1${path}${query}`, {
+      method: route.method,
+      headers: { authorization: `Bearer ${key}`, "content-type": "text/csv" },
+      body: `type,address,password\nmailbox,matrix@${a.domainName},generate\n`,
+    });
   const body = bodies[route.operationId];
   return new Request(`http://127.0.0.1/api/v1${path}${query}`, {
     method: route.method,
@@ -103,7 +115,7 @@ function request(route: ApiRoute, key: string): Request {
 /** Operations that reach one of tenant A's records (by id or by domain): tenant B must get 404. */
 const aimsAtTenantA = (route: ApiRoute) =>
   route.path.includes("{id}") ||
-  ["listMailboxes", "createMailbox", "listAliases", "createAlias", "setCatchAll"].includes(route.operationId);
+  ["listMailboxes", "createMailbox", "listAliases", "createAlias", "setCatchAll", "createImport"].includes(route.operationId);
 
 describe.each(API_ROUTES.map((r) => [`${r.method} ${r.path}`, r] as const))("%s", (_name, route) => {
   it.each(KEY_ROLES)("as %s: allowed only with scope and permission, tenant A's records 404", async (role) => {

@@ -3,44 +3,10 @@
 import type { ActionState } from "@/lib/actions/action-state";
 import { defineAction } from "@/lib/actions/define-action";
 import { readImportFile } from "@/lib/services/import/read-json";
-import { applyImport, checkImportTarget, dryRunImport, ImportRefused, type ImportReport } from "@/lib/services/import/run-import";
+import { applyImport, checkImportTarget, dryRunImport, ImportRefused } from "@/lib/services/import/run-import";
 import { cancelImportJob } from "@/lib/services/import/job-control";
 import { importJobSchema, importSchema } from "@/lib/validation/import";
-
-type Translate = (key: string, values?: Record<string, string | number>) => string;
-
-/** The report with every message in the user's language: the browser gets text, no catalogue. */
-function translated(t: Translate, report: ImportReport) {
-  const tr = (key: string, params?: Record<string, string | number>) => {
-    const values = Object.fromEntries(Object.entries(params ?? {}).map(([k, v]) => [k, k === "reason" ? t(String(v)) : v]));
-    return t(key, values);
-  };
-  return {
-    counts: report.counts,
-    rowCount: report.rowCount,
-    problemCount: report.problemCount,
-    rows: report.rows.map((r) => ({
-      line: r.line,
-      kind: t(`import.kinds.${r.kind}`),
-      op: t(`import.ops.${r.op}`),
-      name: r.name,
-      detail: [
-        r.password ? t(r.password, { scheme: r.scheme ?? "" }) : "",
-        r.quotaMb !== undefined ? t("import.detail.quota", { quota: r.quotaMb ?? "∞" }) : "",
-        r.enabled === false ? t("import.detail.disabled") : "",
-        r.spamLevel !== undefined
-          ? t("import.detail.spam", { level: r.spamLevel, action: t(`import.spamActions.${r.spamAction ?? ""}`) })
-          : "",
-        r.subject ? t("import.detail.subject", { subject: r.subject }) : "",
-        r.targets ? r.targets.join(", ") : "",
-      ]
-        .filter(Boolean)
-        .join(" · "),
-    })),
-    problems: report.problems.map((p) => ({ line: p.line, message: tr(p.code, p.params) })),
-    weakHashes: report.weakHashes,
-  };
-}
+import { translatedReport as translated } from "@/lib/services/import/report-text";
 
 /**
  * "Prüfen" reads the file and answers the dry run's report; "Importieren" starts the same file (its

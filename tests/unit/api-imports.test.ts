@@ -1,0 +1,114 @@
+/**
+ * Import through API v1 (issue 24): a CSV body, a JSON export or a form's file; the dry run answers
+ * each problem with its line in the caller's language and writes nothing; apply starts the job whose
+ * progress GET answers; cancel; another customer's subscription and job are 404.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { mailboxes } from "@/db/schema";
+import { handleApiRequest } from "@/lib/api/handle-request";
+import { createApiKey } from "@/lib/services/api-keys/manage-api-keys";
+import { createApiKeySchema } from "@/lib/validation/api-key";
+import { harness } from "../support/security/harness";
+import { aCustomerWithPackage, emptyDb, type TestDb, type TestSubscription } from "../support/factories";
+
+vi.mock("@/db", async () => (await import("../support/security/harness")).mockDb());
+
+process.env.KONTOR_SIEVE_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "kontor-api-import-sieve-"));
+
+let db: TestDb;
+let sub: TestSubscription;
+let other: TestSubscription;
+const keys = { mine: "", other: "" };
+
+beforeAll(async () => {
+  const made = await emptyDb();
+  db = made.db;
+  harness.db = made.db;
+  harness.sqlite = made.sqlite;
+  sub = await aCustomerWithPackage(db, { package: { maxMailboxes: 10 } });
+  other = await aCustomerWithPackage(db);
+  const keyOf = async (s: TestSubscription) =>
+    (await createApiKey(s.customer.actor, createApiKeySchema.parse({ name: "Umzug", scopes: ["imports:write"] }), null, db)).token;
+  keys.mine = await keyOf(sub);
+  keys.other = await keyOf(other);
+});
+
+type Answer = { status: number; headers: Headers; json: Record<string, unknown> };
+
+async function call(
+  method: string,
+  url: string,
+  init: { body?: BodyInit; type?: string; lang?: string; key?: string } = {},
+): Promise<Answer> {
+  const headers: Record<string, string> = { authorization: `Bearer ${init.key ?? keys.mine}`, "accept-language": init.lang ?? "en" };
+  if (init.type) headers["content-type"] = init.type;
+  const res = await handleApiRequest(new Request(`http://127.0.0.1/api/v1${url}`, { method, headers, body: init.body }));
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, json: (text ? JSON.parse(text) : null) as Record<string, unknown> };
+}
+
+const csv = (...lines: string[]) => ["type,address,password,quota_mb", ...lines].join("\n");
+
+describe("imports through the API", () => {
+  it("answers the dry run with each problem's line in the caller's language and writes nothing", async () => {
+    const d = sub.domain.name;
+    const file = csv(`mailbox,info@${d},generate,100`, `mailbox,info@${d},generate,100`, `mailbox,x@unbekannt.example,generate,`);
+    const en = await call("POST", `/imports?subscription=${sub.subscriptionId}`, { body: file, type: "text/csv" });
+    expect(en.status).toBe(200);
+    const report = en.json.report as { problems: { line: number; message: string }[]; problemCount: number };
+    expect(en.json.applied).toBe(false);
+    expect(report.problems.map((p) => p.line)).toEqual([3, 4]);
+    expect(report.problems[0].message).toContain("repeats line 2");
+    const it_ = await call("POST", `/imports?subscription=${sub.subscriptionId}`, { body: file, type: "text/csv", lang: "it" });
+    expect((it_.json.report as typeof report).problems[0].message).not.toBe(report.problems[0].message);
+    expect(await db.select().from(mailboxes).where(eq(mailboxes.customerId, sub.customer.id))).toEqual([]);
+  });
+
+  it("takes a form's file as well, and refuses other media types", async () => {
+    const form = new FormData();
+    form.set("file", new File([csv(`mailbox,form@${sub.domain.name},generate,`)], "umzug.csv", { type: "text/csv" }));
+    const dry = await call("POST", `/imports?subscription=${sub.subscriptionId}`, { body: form });
+    expect([dry.status, (dry.json.report as { counts: { create: number } }).counts.create]).toEqual([200, 1]);
+    const xml = await call("POST", `/imports?subscription=${sub.subscriptionId}`, { body: "<x/>", type: "application/xml" });
+    expect(xml.status).toBe(415);
+  });
+
+  it("applies as a job whose progress GET answers; generated passwords come once; cancel of a finished job keeps it", async () => {
+    const address = `api@${sub.domain.name}`;
+    const started = await call("POST", `/imports?subscription=${sub.subscriptionId}&apply=1`, {
+      body: csv(`mailbox,${address},generate,50`),
+      type: "text/csv",
+    });
+    expect(started.status, JSON.stringify(started.json)).toBe(202);
+    const job = started.json.job as { id: number };
+    expect(started.headers.get("location")).toBe(`/api/v1/imports/${job.id}`);
+    expect((started.json.generatedPasswords as { address: string }[]).map((g) => g.address)).toEqual([address]);
+    let progress = await call("GET", `/imports/${job.id}`);
+    for (let i = 0; i < 100 && progress.json.state !== "done"; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      progress = await call("GET", `/imports/${job.id}`);
+    }
+    expect(progress.json).toMatchObject({ id: job.id, subscription: sub.subscriptionId, state: "done", total: 1, applied: 1, error: null });
+    expect(await db.select({ q: mailboxes.quotaMb }).from(mailboxes).where(eq(mailboxes.address, address))).toEqual([{ q: 50 }]);
+    const cancelled = await call("POST", `/imports/${job.id}/cancel`);
+    expect([cancelled.status, cancelled.json.state]).toEqual([202, "done"]);
+
+    expect((await call("GET", `/imports/${job.id}`, { key: keys.other })).status).toBe(404);
+    expect((await call("POST", `/imports/${job.id}/cancel`, { key: keys.other })).status).toBe(404);
+    const foreign = await call("POST", `/imports?subscription=${sub.subscriptionId}`, { body: csv(), type: "text/csv", key: keys.other });
+    expect(foreign.status).toBe(404);
+  });
+
+  it("refuses an apply of a file with problems and says so with the report", async () => {
+    const refused = await call("POST", `/imports?subscription=${sub.subscriptionId}&apply=1`, {
+      body: csv(`mailbox,kaputt@${sub.domain.name},{NOPE}abc,`),
+      type: "text/csv",
+    });
+    expect([refused.status, refused.json.applied, refused.json.job]).toEqual([200, false, null]);
+    expect((refused.json.report as { problems: { line: number }[] }).problems.map((p) => p.line)).toEqual([2]);
+  });
+});
