@@ -27,6 +27,8 @@ const SYNOPSES = {
   "customer update":
     "<id> [--name …] [--email …] [--company …] [--street …] [--postal-code …] [--city …] [--country …] [--phone …] [--json]",
   "customer delete": "<id> --yes",
+  "subscription show": "<id> [--json]",
+  "subscription end": "<id> --yes",
   "package list": "[--json|--csv]",
   "package show": "<id> [--json]",
   "package create":
@@ -85,6 +87,8 @@ const TEXTS = {
       "customer create": "neuer Kunde; das Passwort seines Zugangs wird einmal angezeigt",
       "customer update": "Stammdaten ändern",
       "customer delete": "Kunden ohne Verträge löschen",
+      "subscription show": "ein Vertrag mit dem, was beim Beenden gelöscht wird",
+      "subscription end": "Vertrag beenden: seine Domains, Mailboxen und Aliase werden gelöscht",
       "package list": "Tarife (Reseller)",
       "package show": "ein Tarif",
       "package create": "neuer Tarif",
@@ -143,6 +147,8 @@ Umgebung: KONTOR_URL, KONTOR_API_KEY (statt login), KONTOR_CONFIG (Pfad der Konf
     passwordSet: "Passwort gesetzt.",
     deleted: (a) => `${a} gelöscht.`,
     confirmDelete: (a) => `${a} wirklich löschen? Dann mit --yes aufrufen.`,
+    ended: (id, s) =>
+      `Vertrag ${id} beendet; gelöscht: ${s.domains.length} Domain(s), ${s.mailboxes} Mailbox(en), ${s.aliases} Alias(e), ${s.mailAccounts} Mail-Konto/-Konten.`,
     connectionFailed: (u, e) => `Keine Verbindung zu ${u}: ${e}`,
     nothingToChange: "Nichts zu ändern: bitte mindestens eine Option angeben (siehe --help).",
     importLine: (n) => (n ? `Zeile ${n}` : "Datei"),
@@ -191,6 +197,8 @@ Umgebung: KONTOR_URL, KONTOR_API_KEY (statt login), KONTOR_CONFIG (Pfad der Konf
       "customer create": "new customer; its login's password is shown once",
       "customer update": "change Stammdaten",
       "customer delete": "delete a customer without subscriptions",
+      "subscription show": "a subscription with what ending it deletes",
+      "subscription end": "end a subscription: its domains, mailboxes and aliases are deleted",
       "package list": "packages (resellers)",
       "package show": "one package",
       "package create": "new package",
@@ -249,6 +257,8 @@ Environment: KONTOR_URL, KONTOR_API_KEY (instead of login), KONTOR_CONFIG (path 
     passwordSet: "Password set.",
     deleted: (a) => `${a} deleted.`,
     confirmDelete: (a) => `Really delete ${a}? Then run with --yes.`,
+    ended: (id, s) =>
+      `Subscription ${id} ended; deleted: ${s.domains.length} domain(s), ${s.mailboxes} mailbox(es), ${s.aliases} alias(es), ${s.mailAccounts} mail account(s).`,
     connectionFailed: (u, e) => `Cannot connect to ${u}: ${e}`,
     nothingToChange: "Nothing to change: give at least one option (see --help).",
     importLine: (n) => (n ? `line ${n}` : "file"),

@@ -78,6 +78,18 @@ export const TENANT_COMMANDS = {
     await deleteRecord(client(), { read: "getCustomer", remove: "deleteCustomer", params: { id } });
     process.stdout.write(T.deleted(id) + "\n");
   },
+  async "subscription show"(values, [id]) {
+    const { json } = await client().call("getSubscription", { params: { id: need(id, "<id>") } });
+    printRecord(json, { format: format(values) });
+  },
+  async "subscription end"(values, [id]) {
+    confirmed(values, need(id, "<id>"));
+    // The If-Match of what was read: had a mailbox been added since, the end is refused (exit 6).
+    const api = client();
+    const current = await api.call("getSubscription", { params: { id } });
+    await api.call("endSubscription", { params: { id }, headers: { "if-match": current.headers.get("etag") } });
+    process.stdout.write(T.ended(id, current.json) + "\n");
+  },
   async "package list"(values) {
     const { json } = await client().call("listPackages");
     printRows(json.items, ["id", "name", "panel", "maxDomains", "maxMailboxes", "mailboxQuotaMb"], { format: format(values) });

@@ -10,6 +10,8 @@ export const API_RESOURCES = {
   mailboxes: "mailboxes.manage",
   domains: "mailboxes.manage",
   customers: "reseller.manage",
+  /** Ending a subscription deletes mail: its own scope, which also the administration's keys may hold. */
+  subscriptions: "subscriptions.end",
   packages: "reseller.manage",
   resellers: "admin.manage",
   tickets: "customer.self",

@@ -35,6 +35,12 @@ export const PERMISSION_TABLE = {
   "mfa.self": ["admin", "reseller", "customer", "support"],
   /** A reseller's packages, customers and their orders: the reseller area. */
   "reseller.manage": ["reseller"],
+  /**
+   * Ending a customer's subscription with its domains, mailboxes, aliases and mail accounts
+   * (lib/services/subscriptions/end-subscription.ts): the reseller for its customers, the
+   * administration for every tenant. Never the customer itself: a click there must not destroy mail.
+   */
+  "subscriptions.end": ["admin", "reseller"],
   /** The KundenServiceCenter: own Stammdaten, account, tickets. */
   "customer.self": ["customer"],
   /** The Plesk panel's mail pages of the customer's subscriptions. */

@@ -45,4 +45,6 @@ const domainField = z.string().trim().min(1, "validation.required").max(253, "va
 /** A package with its first domain for a customer. */
 export const orderPackageSchema = z.strictObject({ customerId: idField, packageId: idField, domain: domainField });
 export const addDomainSchema = z.strictObject({ subscriptionId: idField, domain: domainField });
+/** "Vertrag beenden": the subscription and everything in it (lib/services/subscriptions/end-subscription.ts). */
+export const endSubscriptionSchema = z.strictObject({ subscriptionId: idField });
 export const moveDomainSchema = z.strictObject({ domainId: idField, targetSubscriptionId: idField });

@@ -159,6 +159,21 @@ describe("kontor command line", () => {
     expect((await kontor(["customer", "delete", id, "--yes"], reseller)).code).toBe(0);
     expect((await kontor(["customer", "show", id], reseller)).code).toBe(5);
 
+    // Ending a subscription (with --yes only) lets its customer be deleted; its mailbox is gone with it.
+    const ending = await world.tenant("cli-end");
+    const ender = as(await world.keyFor(ending.reseller, ["subscriptions:write", "customers:write"], "CLI-E"));
+    const sid = String(ending.subscriptionId);
+    const shown = record((await kontor(["subscription", "show", sid, "--json"], ender)).stdout);
+    expect(shown).toMatchObject({ domains: [ending.domain], mailboxes: 1, aliases: 0, mailAccounts: 0 });
+    expect((await kontor(["subscription", "end", sid], ender)).code).toBe(2);
+    // Another reseller's key without the scope: refused before any lookup.
+    expect((await kontor(["subscription", "end", sid, "--yes"], reseller)).code).toBe(4);
+    const ended = await kontor(["subscription", "end", sid, "--yes"], ender);
+    expect(ended).toMatchObject({ code: 0, stderr: "" });
+    expect(ended.stdout).toMatch(/ended; deleted: 1 domain\(s\), 1 mailbox\(es\)/);
+    expect((await kontor(["subscription", "show", sid], ender)).code).toBe(5);
+    expect((await kontor(["customer", "delete", String(ending.customer.customerId), "--yes"], ender)).code).toBe(0);
+
     const admin = as(await world.keyFor(await world.admin(), ["resellers:write"], "CLI-A"));
     const base = String(1_000_000 + crypto.randomInt(0, 900_000) * 1000);
     const made = await kontor(

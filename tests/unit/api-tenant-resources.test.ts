@@ -182,3 +182,33 @@ describe("API v1: resellers", () => {
     expect(await auditActions("reseller", empty.id)).toEqual(["reseller.delete"]);
   });
 });
+
+describe("API v1: subscriptions", () => {
+  it("ends a subscription with If-Match on what it deletes, so that the customer can then be deleted", async () => {
+    const sub = await aDomainWithMailboxes(db, 2, { sub: await aCustomerWithPackage(db, { reseller: a.reseller }) });
+    const key = await keyFor(a.reseller.actor, ["subscriptions:write", "customers:write"], "Kündigung");
+    const url = `/subscriptions/${sub.subscriptionId}`;
+    const before = await call(key, "GET", url);
+    expect(before.json).toMatchObject({
+      id: sub.subscriptionId,
+      customerId: sub.customer.id,
+      domains: [sub.domain.name],
+      mailboxes: 2,
+      aliases: 0,
+    });
+    // Without the subscriptions scope the reseller's other key may not, and another reseller sees nothing.
+    expect((await call(keys.resellerA, "DELETE", url, { ifMatch: before.etag })).status).toBe(403);
+    expect((await call(await keyFor(b.reseller.actor, ["subscriptions:write"], "Fremd"), "DELETE", url, { ifMatch: "*" })).status).toBe(
+      404,
+    );
+    expect((await call(key, "DELETE", url)).status).toBe(428);
+    // A mailbox created since the GET changes what the delete would destroy: 412.
+    await aDomainWithMailboxes(db, 1, { sub, localParts: ["spaet"] });
+    expect((await call(key, "DELETE", url, { ifMatch: before.etag })).status).toBe(412);
+    expect((await call(key, "DELETE", url, { ifMatch: await etagOf(key, url) })).status).toBe(204);
+    expect((await call(key, "GET", url)).status).toBe(404);
+    expect(await auditActions("subscription", sub.subscriptionId)).toEqual(["subscription.end"]);
+    const customer = `/customers/${sub.customer.id}`;
+    expect((await call(key, "DELETE", customer, { ifMatch: await etagOf(key, customer) })).status).toBe(204);
+  });
+});

@@ -7,6 +7,7 @@ import { mailboxRoutes } from "./mailboxes";
 import { packageRoutes } from "./packages";
 import { recordRoutes } from "./records";
 import { resellerRoutes } from "./resellers";
+import { subscriptionRoutes } from "./subscriptions";
 
 /** Every operation of /api/v1; the router and the OpenAPI description both read this list. */
 export const API_ROUTES: ApiRoute[] = [
@@ -14,6 +15,7 @@ export const API_ROUTES: ApiRoute[] = [
   ...aliasRoutes,
   ...domainRoutes,
   ...customerRoutes,
+  ...subscriptionRoutes,
   ...packageRoutes,
   ...resellerRoutes,
   ...recordRoutes,

@@ -55,6 +55,12 @@ export const STAFF_SIDE_ACTIONS: Record<string, MatrixEntry> = {
     valid: { role: "reseller", fields: (w) => ({ id: `${w.b.customerId}` }), expect: "customersAdmin.errors.hasSubscriptions" },
     foreign: { reseller: [(w) => ({ id: `${w.a.customerId}` })] },
   },
+  [`${RESELLER_CUSTOMERS}#endSubscriptionAction`]: {
+    roles: ["admin", "reseller"],
+    valid: { role: "reseller", fields: (w) => ({ subscriptionId: `${w.b.otherSubscriptionId}` }) },
+    foreign: { reseller: [(w) => ({ subscriptionId: `${w.a.subscriptionId}` })] },
+    noForeign: "the administration ends any tenant's subscription by design",
+  },
   [`${RESELLER_CUSTOMERS}#orderPackageAction`]: {
     roles: ["reseller"],
     valid: {

@@ -9,6 +9,7 @@ import { listApiKeys } from "@/lib/services/api-keys/manage-api-keys";
 import { listTenantApiKeys } from "@/lib/services/api-keys/tenant-api-keys";
 import { auditIpVisible, listAudit } from "@/lib/services/audit/list-audit";
 import { updateCustomer } from "@/lib/services/customers/update-customer";
+import { endSubscription } from "@/lib/services/subscriptions/end-subscription";
 import { assertMailAdmin } from "@/lib/services/mail-accounts/mail-admin-guard";
 import { loadOwnMailbox } from "@/lib/services/mailbox-settings/own-mailbox";
 import { sendSupportRecoveryLink } from "@/lib/services/recovery/support-link";
@@ -56,6 +57,7 @@ export const PERMISSION_ROWS: Record<Permission, PermissionRow> = {
   "apikeys.manageOthers": { gate: "service", probe: async (actor, _w, db) => await listTenantApiKeys(actor, db) },
   "password.self": { gate: "actions" },
   "reseller.manage": { gate: "service", probe: async (actor, _w, db) => await updateCustomer(actor, MISSING, customerInput, null, db) },
+  "subscriptions.end": { gate: "service", probe: async (actor, _w, db) => await endSubscription(actor, MISSING, null, db) },
   "customer.self": { gate: "service", probe: async (actor, _w, db) => await revealTicketPassword(actor, MISSING, null, db) },
   "mailboxes.manage": { gate: "actions" },
   "mailadmin.manage": { gate: "service", probe: (actor) => assertMailAdmin(actor) },

@@ -52,6 +52,7 @@ function request(route: ApiRoute, key: string): Request {
     mailboxes: a.mailboxId,
     aliases: a.aliasId,
     customers: a.customerId,
+    subscriptions: a.subscriptionId,
     packages: a.packageId,
     resellers: a.resellerId,
     tickets: a.ticketId,

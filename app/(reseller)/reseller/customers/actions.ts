@@ -10,10 +10,12 @@ import { addDomain } from "@/lib/services/orders/add-domain";
 import { limitErrorState } from "@/lib/services/orders/limit-error";
 import { moveDomain } from "@/lib/services/orders/move-domain";
 import { orderPackage } from "@/lib/services/orders/order-package";
+import { endSubscription } from "@/lib/services/subscriptions/end-subscription";
 import {
   addDomainSchema,
   createCustomerSchema,
   deleteCustomerSchema,
+  endSubscriptionSchema,
   moveDomainSchema,
   orderPackageSchema,
   updateCustomerSchema,
@@ -99,5 +101,17 @@ export const moveDomainAction = defineAction({
     }
     revalidatePath("/reseller", "layout");
     return { status: "success", message: t("orders.domainMoved") };
+  },
+});
+
+/** Used by the reseller's customer page and the administration's reseller page alike. */
+export const endSubscriptionAction = defineAction({
+  permission: "subscriptions.end",
+  schema: endSubscriptionSchema,
+  handler: async ({ actor, input, ip, t }) => {
+    const ended = await endSubscription(actor, input.subscriptionId, ip);
+    revalidatePath("/reseller", "layout");
+    revalidatePath("/admin", "layout");
+    return { status: "success", message: t("orders.ended", { name: `${ended.packageName} #${ended.id}` }) };
   },
 });

@@ -10,6 +10,8 @@ import { listPackagesForReseller } from "@/lib/services/packages/list-packages-f
 import { DeleteButton } from "@/components/reseller/delete-button";
 import { addDomainAction, deleteCustomerAction, moveDomainAction, orderPackageAction, updateCustomerAction } from "../actions";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { EndSubscriptionButton } from "@/components/reseller/end-subscription-button";
+import { getSubscriptionContents, type SubscriptionContents } from "@/lib/services/subscriptions/subscription-contents";
 
 export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePermission("reseller.manage");
@@ -21,6 +23,8 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
     label: `${p.name} (${t(`panelKind.${p.panel}`)})`,
   }));
   const label = (s: (typeof subscriptions)[number]) => `${s.packageName} #${s.id}`;
+  // What "Vertrag beenden" would delete, for its confirmation (a customer has a handful of subscriptions).
+  const contents = new Map(await Promise.all(subscriptions.map(async (s) => [s.id, await getSubscriptionContents(actor, s.id)] as const)));
   return (
     <ClientMessages area="(reseller)/customers">
       <>
@@ -28,7 +32,11 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
           {customer.customerNumber} · {customer.company ?? customer.contactName}
         </PageTitle>
         <Card title={t("orders.subscriptionsTitle")}>
-          {subscriptions.length === 0 && <p className="mb-4 text-sm text-slate-600">{t("orders.noSubscriptions")}</p>}
+          {subscriptions.length === 0 ? (
+            <p className="mb-4 text-sm text-slate-600">{t("orders.noSubscriptions")}</p>
+          ) : (
+            <p className="mb-4 text-sm text-slate-600">{t("orders.endHint")}</p>
+          )}
           <div className="space-y-6">
             {subscriptions.map((s) => (
               <section key={s.id} aria-label={label(s)} className="rounded border border-slate-200 p-4">
@@ -70,6 +78,11 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
                 <div className="mt-3">
                   <AddDomainForm action={addDomainAction} subscriptionId={s.id} />
                 </div>
+                {contents.has(s.id) && (
+                  <div className="mt-4 border-t border-slate-100 pt-3">
+                    <EndSubscriptionButton contents={contents.get(s.id) as SubscriptionContents} />
+                  </div>
+                )}
               </section>
             ))}
           </div>
