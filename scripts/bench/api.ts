@@ -1,9 +1,11 @@
 /**
  * API v1 over HTTP on the 1,000,000-mailbox data set (issue 21): a page of 100 of the 200,000-mailbox
- * domain (first and deep, by cursor), one mailbox read, and a quota change (PATCH with If-Match) that
- * writes every time. Run by run.ts in the same window as its empty-page anchor, with an API key of the
+ * domain (first and deep, by cursor), one mailbox read, a quota change (PATCH with If-Match) that
+ * writes every time, and mailbox creation (POST with a given password: one argon2id hash per create,
+ * the honest price, to be read next to the login's argon2id verify of the same run). Run by run.ts in the same window as its empty-page anchor, with an API key of the
  * big domain's owner made by the key service (so the server's AUTH_SECRET accepts it).
  */
+import type autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { newApiKey } from "@/lib/services/api-keys/key-secret";
 import type { LoadResult, LoadSpec } from "./load";
@@ -13,6 +15,10 @@ import { BENCH } from "./shape";
 /** Mailboxes whose quota the PATCH scenario toggles, one per connection: not those of the password scenario. */
 const PATCH_OFFSET = 2000;
 const CONNECTIONS = 10;
+/** Creates hash on the server's argon2 workers: a few connections already keep both cores busy. */
+const CREATE_CONNECTIONS = 4;
+/** The password every created mailbox gets: passes the policy, contains no generated local part. */
+const CREATE_PASSWORD = "Wacholder-Kiesel-Bucht-58";
 
 export async function measureApi(base: string, dbFile: string, serverPid: number, seconds: number): Promise<LoadResult[]> {
   const db = new Database(dbFile);
@@ -52,6 +58,20 @@ export async function measureApi(base: string, dbFile: string, serverPid: number
     // "*": each request is a real change without a read before it; the read is measured on its own.
     headers: { ...auth, "content-type": "application/json", "if-match": "*" },
   });
+  // A fresh address per request: bench-<run>-<connection>-<n>@ the big domain.
+  const run = Date.now().toString(36);
+  const create = (connection: number) => {
+    let n = 0;
+    return {
+      method: "POST" as const,
+      path: "/api/v1/mailboxes",
+      headers: { ...auth, "content-type": "application/json" },
+      setupRequest: (req: autocannon.Request) => ({
+        ...req,
+        body: JSON.stringify({ address: `bench-${run}-${connection}-${n++}@${domain.name}`, quotaMb: 1024, password: CREATE_PASSWORD }),
+      }),
+    };
+  };
   const specs: LoadSpec[] = [
     { name: "API: list 200k domain, page of 100", url: list, headers: auth },
     { name: "API: list 200k domain, deep page of 100", url: `${list}&cursor=${cursor}`, headers: auth },
@@ -63,6 +83,11 @@ export async function measureApi(base: string, dbFile: string, serverPid: number
       // Each connection alternates two quotas of its own mailbox, so every request writes.
       perConnection: ids.slice(0, CONNECTIONS).map((id) => [patch(id, 900), patch(id, 1000)]),
     },
+    {
+      name: "API: create mailbox (argon2id hash)",
+      url: `${base}/api/v1/mailboxes`,
+      perConnection: Array.from({ length: CREATE_CONNECTIONS }, (_, i) => [create(i)]),
+    },
   ];
   const results: LoadResult[] = [];
   for (const spec of specs) {
@@ -70,6 +95,11 @@ export async function measureApi(base: string, dbFile: string, serverPid: number
     results.push(await runLoad({ ...spec, seconds }, serverPid));
     console.log(`  ${spec.name}: ${results.at(-1)?.rps.toFixed(0) ?? "?"} req/s`);
   }
+  // Every create answered 201 must be a row: count them, so a silent failure cannot pass as a rate.
+  const check = new Database(dbFile, { readonly: true });
+  const made = (check.prepare("SELECT count(*) AS n FROM mailboxes WHERE address LIKE ?").get(`bench-${run}-%`) as { n: number }).n;
+  check.close();
+  console.log(`  created mailboxes: ${made}`);
   return results;
 }
 

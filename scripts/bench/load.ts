@@ -27,7 +27,14 @@ export type LoadSpec = {
   /** Status codes that count as success besides 2xx (e.g. 303 after a login). */
   okStatus?: number[];
   /** Requests per connection, cycled: connection i sends perConnection[i]. Replaces url/body. */
-  perConnection?: { method: "GET" | "POST" | "PATCH"; path: string; body?: string; headers?: Record<string, string> }[][];
+  perConnection?: {
+    method: "GET" | "POST" | "PATCH";
+    path: string;
+    body?: string;
+    headers?: Record<string, string>;
+    /** autocannon's hook, called before every send: a body that differs each time (a new address per create). */
+    setupRequest?: (req: autocannon.Request) => autocannon.Request;
+  }[][];
 };
 
 export async function runLoad(spec: LoadSpec, serverPid: number): Promise<LoadResult> {
@@ -54,7 +61,7 @@ export async function runLoad(spec: LoadSpec, serverPid: number): Promise<LoadRe
   return {
     name: spec.name,
     url: spec.url,
-    connections: spec.connections ?? 10,
+    connections: perConnection?.length ?? spec.connections ?? 10,
     requests,
     rps: result.requests.average,
     p50: result.latency.p50,

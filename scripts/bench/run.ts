@@ -19,7 +19,7 @@ import { measureMailLogins } from "./mail-logins";
 import { measureApi } from "./api";
 import { waitForPort } from "@/scripts/lib/dovecot-process";
 import { prepareDataSet } from "./data-set";
-import { formFields, multipart } from "./form-post";
+import { loginSpec } from "./login-load";
 import { measurePrefixQuery } from "./prefix-query";
 import { passwordChangeLoad } from "./password-change";
 import { peakMemoryMb, sampleMemory, startServer } from "./server";
@@ -107,21 +107,7 @@ try {
   const api = await measureApi(base, data.file, pid, seconds);
   results.push(...api);
 
-  const loginForm = multipart({
-    ...(await formFields(`${base}/login`, undefined, 'name="identifier"')),
-    identifier: "kunde@kontor.example",
-    password: data.password,
-    area: "ksc",
-  });
-  const login: LoadSpec = {
-    name: "Login (argon2id verify)",
-    url: `${base}/login`,
-    method: "POST",
-    body: loginForm.body,
-    headers: { "content-type": loginForm.contentType, origin: base },
-    okStatus: [303],
-    seconds,
-  };
+  const login = await loginSpec(base, data.password, seconds);
   memory.phase(login.name);
   results.push(await runLoad(login, pid));
 
