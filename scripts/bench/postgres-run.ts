@@ -21,7 +21,7 @@ import { prepareDataSet } from "./data-set";
 import { type LoadResult, type LoadSpec, runLoad } from "./load";
 import type { MailLoginReport } from "./mail-logins";
 import { passwordChangeLoad } from "./password-change";
-import { formFields, multipart } from "./form-post";
+import { loginSpec } from "./login-load";
 import { cpuSeconds, startServer, type ServerHandle } from "./server";
 import { sessionCookie } from "./sessions";
 import { copyDatabase } from "../lib/db-copy";
@@ -135,7 +135,7 @@ async function measureConfig(config: Config) {
       measuredPages.push(await measureSplit(specs(name, pathname, cookies), seconds));
       printLine(measuredPages[measuredPages.length - 1], empty);
     }
-    const login = await measureSplit(await Promise.all(servers.map((s) => loginSpec(s.baseUrl, servers.length))), seconds);
+    const login = await measureSplit(await Promise.all(servers.map((s) => shareOfLogin(s.baseUrl, servers.length))), seconds);
     printLine(login);
     // The password change runs against the first instance only: its ten connections own ten mailboxes.
     const change = await passwordChangeLoad(servers[0].baseUrl, data.file, domainOwner[0], data.bigSubscriptionId, data.changeMailboxIds);
@@ -170,22 +170,9 @@ async function measureConfig(config: Config) {
   }
 }
 
-async function loginSpec(base: string, share: number): Promise<LoadSpec> {
-  const form = multipart({
-    ...(await formFields(`${base}/login`, undefined, 'name="identifier"')),
-    identifier: "kunde@kontor.example",
-    password: data.password,
-    area: "ksc",
-  });
-  return {
-    name: "Login (argon2id verify)",
-    url: `${base}/login`,
-    method: "POST",
-    body: form.body,
-    headers: { "content-type": form.contentType, origin: base },
-    okStatus: [303],
-    connections: 10 / share,
-  };
+/** The login scenario at this process's share of the connections. */
+async function shareOfLogin(base: string, share: number): Promise<LoadSpec> {
+  return { ...(await loginSpec(base, data.password)), connections: 10 / share };
 }
 
 async function passwordChanges(database: string): Promise<number> {
