@@ -7,7 +7,6 @@
  *   --data FILE   the data set to copy (default bench/large/kontor-large.db)
  *   --no-build    reuse the last build in .next-bench      --seconds N   shorter runs while developing
  */
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -15,17 +14,13 @@ import { measureApi } from "./api";
 import { prepareDataSet } from "./data-set";
 import { type LoadResult, runLoad } from "./load";
 import { loginSpec } from "./login-load";
-import { startServer } from "./server";
+import { buildUnlessReused, startBenchServer } from "./bench-server";
 import { sessionCookie } from "./sessions";
 
 const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const seconds = Number(option("--seconds")) || 15;
 const source = path.resolve(option("--data") ?? "bench/large/kontor-large.db");
-const DIST = ".next-bench";
-const PORT = Number(process.env.KONTOR_BENCH_PORT) || 3390;
-const AUTH_SECRET = "bench-secret-0123456789abcdef0123456789";
-process.env.AUTH_SECRET = AUTH_SECRET;
 
 if (!fs.existsSync(source)) throw new Error(`${source} does not exist (npm run bench:generate makes it)`);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "kontor-bench-api-"));
@@ -35,25 +30,8 @@ fs.copyFileSync(source, file);
 const loadBefore = os.loadavg();
 try {
   const data = prepareDataSet(file);
-  if (!args.includes("--no-build")) {
-    console.log("Building for production …");
-    execFileSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
-      env: { ...process.env, NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET },
-      stdio: "ignore",
-    });
-  }
-  const server = await startServer(
-    {
-      NEXT_DIST_DIR: DIST,
-      KONTOR_DB: file,
-      AUTH_SECRET,
-      AUTH_URL: `http://127.0.0.1:${PORT}`,
-      NODE_ENV: "production",
-      KONTOR_BENCH: "1",
-      KONTOR_API_RATE_LIMIT: "999999",
-    },
-    PORT,
-  );
+  buildUnlessReused(args);
+  const server = await startBenchServer(file);
   const pid = server.proc.pid ?? 0;
   try {
     const cookie = await sessionCookie(server.baseUrl, file, "user", data.bigDomainOwnerUserId);

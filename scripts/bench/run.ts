@@ -22,42 +22,19 @@ import { prepareDataSet } from "./data-set";
 import { loginSpec } from "./login-load";
 import { measurePrefixQuery } from "./prefix-query";
 import { passwordChangeLoad } from "./password-change";
-import { peakMemoryMb, sampleMemory, startServer } from "./server";
+import { peakMemoryMb, sampleMemory } from "./server";
+import { BENCH_PORT, buildUnlessReused, startBenchServer } from "./bench-server";
 import { sessionCookie } from "./sessions";
 import { printReport, type Budget } from "./report";
 import type { PathResult } from "./password-paths-types";
 
 const args = process.argv.slice(2);
 const seconds = Number(args[args.indexOf("--seconds") + 1]) || 15;
-const DIST = ".next-bench";
-const PORT = Number(process.env.KONTOR_BENCH_PORT) || 3390;
-
-const AUTH_SECRET = "bench-secret-0123456789abcdef0123456789";
-// api.ts makes its API key here; the server accepts only an HMAC under its own secret.
-process.env.AUTH_SECRET = AUTH_SECRET;
+const PORT = BENCH_PORT;
 
 const data = prepareDataSet(path.resolve("bench/large/kontor-large.db"));
-if (!args.includes("--no-build")) {
-  console.log("Building for production …");
-  // The build checks every setting as the server would, so it needs the same secret.
-  execFileSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
-    env: { ...process.env, NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET },
-    stdio: "ignore",
-  });
-}
-const server = await startServer(
-  {
-    NEXT_DIST_DIR: DIST,
-    KONTOR_DB: data.file,
-    AUTH_SECRET,
-    AUTH_URL: `http://127.0.0.1:${PORT}`,
-    NODE_ENV: "production",
-    KONTOR_BENCH: "1",
-    // The API scenarios measure the requests, not the per-key limit (600 a minute by default).
-    KONTOR_API_RATE_LIMIT: "999999",
-  },
-  PORT,
-);
+buildUnlessReused(args);
+const server = await startBenchServer(data.file);
 const base = server.baseUrl;
 const pid = server.proc.pid ?? 0;
 const memory = sampleMemory(pid);
