@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
-  world.sqlite.close();
+  await world.close();
 });
 
 async function loggedIn(login: string, password: string, home: string): Promise<Page> {
