@@ -4,8 +4,9 @@ import { getTranslations } from "@/lib/i18n/translations";
 import { Pager } from "@/components/tickets/pager";
 import { Card, PageTitle } from "@/components/ui/card";
 import type { Actor } from "@/lib/authz/actor";
+import { auditActionText } from "@/lib/services/audit/action-text";
 import { auditActorText } from "@/lib/services/audit/actor-text";
-import { auditIpVisible, listAudit } from "@/lib/services/audit/list-audit";
+import { auditCodesVisible, auditIpVisible, listAudit } from "@/lib/services/audit/list-audit";
 import { auditQuerySchema } from "@/lib/validation/audit";
 import { AuditFilters } from "./audit-filters";
 
@@ -18,6 +19,7 @@ export async function AuditView({ actor, base, searchParams }: Props) {
   const query = auditQuerySchema.parse(searchParams);
   const { items, nextBefore } = await listAudit(actor, query);
   const { before: _before, ...filters } = query;
+  const showCodes = auditCodesVisible(actor);
   return (
     <>
       <PageTitle>{t("title")}</PageTitle>
@@ -46,7 +48,7 @@ export async function AuditView({ actor, base, searchParams }: Props) {
                     <td className="whitespace-nowrap">{formatTime(e.at, "dateTimeSeconds")}</td>
                     <td className="break-all">{auditActorText(t, e)}</td>
                     <td>
-                      <span className="font-mono text-xs">{e.action}</span>
+                      <span title={showCodes ? e.action : undefined}>{auditActionText(t, e.action)}</span>
                       {typeof e.details?.via === "string" && t.has(`via.${e.details.via}`) && (
                         <span className="block text-xs text-slate-700">{t(`via.${e.details.via}`)}</span>
                       )}

@@ -3,6 +3,7 @@ import { getTimeFormatter } from "@/lib/i18n/time-formatter";
 import { formatMegabytes } from "@/lib/services/mail-usage/mail-usage";
 import { getTranslations } from "@/lib/i18n/translations";
 import { Card } from "@/components/ui/card";
+import { auditActionText } from "@/lib/services/audit/action-text";
 import { auditActorText } from "@/lib/services/audit/actor-text";
 import type { MailboxRecord } from "@/lib/services/support/get-mailbox-record";
 import { displayDomain } from "@/lib/validation/names";
@@ -65,7 +66,7 @@ export async function MailboxRecordView({ record }: { record: MailboxRecord }) {
           <ul className="divide-y divide-slate-100 text-sm">
             {record.recentAudit.map((a) => (
               <li key={a.id} className="py-1">
-                {when(a.at)} · <span className="font-mono">{a.action}</span> · {auditActorText(ta, a)}
+                {when(a.at)} · {auditActionText(ta, a.action)} · {auditActorText(ta, a)}
                 {a.ip ? ` · ${a.ip}` : ""}
               </li>
             ))}

@@ -76,6 +76,8 @@ export const PERMISSION_TABLE = {
   "apikeys.manageOthers": ["admin", "reseller"],
   /** Where others worked from: the IP addresses of audit entries that are not the actor's own. */
   "audit.readIps": ["admin", "reseller", "support"],
+  /** The stored action code behind each phrase (what API filters and scripts use), as a tooltip. */
+  "audit.readCodes": ["admin"],
   /**
    * Not a right but a duty of staff, who reach many customers' data: a second factor is required while
    * the MFA policy enforces it (lib/auth/mfa/policy.ts).

@@ -48,7 +48,8 @@ afterAll(async () => {
   await sink?.close();
   const { db, close } = openRunDb();
   const user = await firstRow(db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, ACCOUNT)));
-  if (user) await setPassword({ kind: "user", id: user.id }, DEMO_PASSWORD, { actor: null, action: "test.restore", skipPolicy: true }, db);
+  if (user)
+    await setPassword({ kind: "user", id: user.id }, DEMO_PASSWORD, { actor: null, action: "password.reset", skipPolicy: true }, db);
   await close();
 });
 

@@ -47,7 +47,7 @@ afterAll(async () => {
       await setPassword(
         { kind: "mail_account", id: account.id },
         DEMO_PASSWORD,
-        { actor: null, action: "test.restore", skipPolicy: true, mustChange: false },
+        { actor: null, action: "password.reset", skipPolicy: true, mustChange: false },
         db,
       );
   } finally {

@@ -38,7 +38,7 @@ afterAll(async () => {
     await setPassword(
       { kind: "mail_account", id: account.id },
       DEMO_PASSWORD,
-      { actor: null, action: "test.restore", skipPolicy: true },
+      { actor: null, action: "password.reset", skipPolicy: true },
       db,
     );
   await mail?.stop();

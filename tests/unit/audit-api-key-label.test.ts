@@ -39,11 +39,11 @@ describe("audit entries of API keys", () => {
       db,
     );
     const caller = await authenticateApiKey(db, `Bearer ${token}`);
-    await writeAudit(db, caller.actor, { action: "probe.api", resellerId: customer.resellerId, customerId: customer.id });
-    await writeAudit(db, customer.actor, { action: "probe.panel", resellerId: customer.resellerId, customerId: customer.id });
-    const items = (await listAudit(customer.actor, auditQuerySchema.parse({ action: "probe." }), db)).items;
-    const api = items.find((e) => e.action === "probe.api");
-    const panel = items.find((e) => e.action === "probe.panel");
+    await writeAudit(db, caller.actor, { action: "ticket.create", resellerId: customer.resellerId, customerId: customer.id });
+    await writeAudit(db, customer.actor, { action: "ticket.reply", resellerId: customer.resellerId, customerId: customer.id });
+    const items = (await listAudit(customer.actor, auditQuerySchema.parse({ action: "ticket." }), db)).items;
+    const api = items.find((e) => e.action === "ticket.create");
+    const panel = items.find((e) => e.action === "ticket.reply");
     expect(api).toMatchObject({ actorLabel: customer.actor.label, actorApiKey: "Abrechnung" });
     expect(panel).toMatchObject({ actorLabel: customer.actor.label, actorApiKey: null });
     for (const locale of LOCALES) {

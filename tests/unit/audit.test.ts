@@ -24,7 +24,7 @@ beforeAll(async () => {
     const c = await customerOf(number);
     for (let i = 0; i < 30; i++) {
       await writeAudit(handle.db, admin, {
-        action: i % 2 ? "mailbox.password" : "mailbox.create",
+        action: i % 2 ? "mailbox.password.set" : "mailbox.create",
         targetKind: "customer",
         targetId: c?.id,
         targetLabel: number,
@@ -33,7 +33,7 @@ beforeAll(async () => {
       });
     }
   }
-  await writeAudit(handle.db, admin, { action: "settings.update" });
+  await writeAudit(handle.db, admin, { action: "settings.server" });
 });
 
 const labels = async (email: string, query = {}) =>
@@ -54,7 +54,7 @@ describe("audit log viewer", () => {
   it("filters by actor, target, action and day", async () => {
     const admin = await actorFor("admin@kontor.example");
     const page = await listAudit(admin, { target: "K1000", action: "mailbox.pass" }, handle.db);
-    expect(page.items.every((e) => e.action === "mailbox.password" && e.targetLabel?.startsWith("K1000"))).toBe(true);
+    expect(page.items.every((e) => e.action === "mailbox.password.set" && e.targetLabel?.startsWith("K1000"))).toBe(true);
     expect(page.items).toHaveLength(30);
     expect((await listAudit(admin, { actor: "nobody" }, handle.db)).items).toHaveLength(0);
     expect((await listAudit(admin, { from: "2000-01-01", to: "2000-01-02" }, handle.db)).items).toHaveLength(0);

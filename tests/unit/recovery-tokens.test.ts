@@ -104,7 +104,12 @@ describe("recovery links", () => {
   it("a password change voids open links", async () => {
     const token = tokenFrom(await request("kunde3@kontor.example"));
     const user = await firstRow(handle.db.select().from(users).where(eq(users.email, "kunde3@kontor.example")));
-    await setPassword({ kind: "user", id: user?.id ?? 0 }, DEMO_PASSWORD, { actor: null, action: "test", skipPolicy: true }, handle.db);
+    await setPassword(
+      { kind: "user", id: user?.id ?? 0 },
+      DEMO_PASSWORD,
+      { actor: null, action: "password.reset", skipPolicy: true },
+      handle.db,
+    );
     await expect(async () => await inspectResetLink(token, handle.db)).rejects.toThrow("recovery.linkInvalid");
   });
 

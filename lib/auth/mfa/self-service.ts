@@ -5,6 +5,7 @@ import { type Db, getDb } from "@/db";
 import { mfaFactors, mfaRecoveryCodes } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import type { AuditAction } from "@/lib/services/audit/actions";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import { verifyPassword } from "../password-hash";
 import { clearFailures, lockedFor, recordFailure } from "../throttle";
@@ -21,7 +22,7 @@ function ownUserId(actor: Actor): number {
   return actor.id;
 }
 
-const audit = async (db: Pick<Db, "insert">, actor: Actor, action: string, ip: string, details: Record<string, string | number>) =>
+const audit = async (db: Pick<Db, "insert">, actor: Actor, action: AuditAction, ip: string, details: Record<string, string | number>) =>
   await writeAudit(db, actor, {
     action,
     targetKind: "user",

@@ -25,6 +25,11 @@ export function auditIpVisible(actor: Actor, entry: { actorKind: string; actorId
   return can(actor, "audit.readIps") || (entry.actorKind === actor.kind && entry.actorId === actor.id);
 }
 
+/** Everyone reads phrases; the administration also sees the stored code (API filters, scripts). */
+export function auditCodesVisible(actor: Actor): boolean {
+  return can(actor, "audit.readCodes");
+}
+
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const prefix = (column: AnySQLiteColumn, q: string) => likeAnyCase(column, `${escapeLike(q)}%`);
 

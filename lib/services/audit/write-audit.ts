@@ -1,9 +1,10 @@
 import type { Db } from "@/db";
 import { auditLog } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
+import type { AuditAction } from "./actions";
 
 export type AuditEntry = {
-  action: string;
+  action: AuditAction;
   targetKind?: string;
   targetId?: number;
   targetLabel?: string;

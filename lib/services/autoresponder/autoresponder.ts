@@ -5,6 +5,7 @@ import { autoresponders } from "@/db/schema";
 import { AUTORESPONDER_INTERVALS } from "@/db/schema/autoresponders";
 import type { Actor } from "@/lib/authz/actor";
 import { syncMailboxSieveSafely } from "@/lib/mail/sieve/sync";
+import type { AuditAction } from "@/lib/services/audit/actions";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import { loadOwnMailbox } from "@/lib/services/mailbox-settings/own-mailbox";
 import { getPanelMailbox } from "@/lib/services/mailboxes/get-panel-mailbox";
@@ -78,7 +79,7 @@ export function replyAuditDetails(input: AutoresponderInput) {
   return { enabled: input.enabled, startsOn: input.startsOn, endsOn: input.endsOn, intervalDays: input.intervalDays };
 }
 
-async function save(db: Db, actor: Actor, mailbox: Target, input: AutoresponderInput, action: string, ip: string | null | undefined) {
+async function save(db: Db, actor: Actor, mailbox: Target, input: AutoresponderInput, action: AuditAction, ip: string | null | undefined) {
   const values = replyValues(input);
   await transaction(
     db,

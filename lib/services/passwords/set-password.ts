@@ -7,6 +7,7 @@ import { hashPassword } from "@/lib/auth/password-hash";
 import type { Actor } from "@/lib/authz/actor";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { validateNewPassword } from "@/lib/password/validate-new-password";
+import type { AuditAction } from "@/lib/services/audit/actions";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import { getPasswordPolicyOptions } from "@/lib/services/settings/password-policy-settings";
 import { transaction } from "@/db/transaction";
@@ -46,7 +47,7 @@ export type SetPasswordOptions = {
   /** Who acts; null for an anonymous recovery link. */
   actor: Pick<Actor, "kind" | "id" | "label"> | null;
   ip?: string | null;
-  action: string;
+  action: AuditAction;
   /** Marks the password as one to change at next login (generated passwords). */
   mustChange?: boolean;
   /**

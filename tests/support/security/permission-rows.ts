@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/authz/actor";
 import type { Permission } from "@/lib/authz/permissions";
 import { listApiKeys } from "@/lib/services/api-keys/manage-api-keys";
 import { listTenantApiKeys } from "@/lib/services/api-keys/tenant-api-keys";
-import { auditIpVisible, listAudit } from "@/lib/services/audit/list-audit";
+import { auditCodesVisible, auditIpVisible, listAudit } from "@/lib/services/audit/list-audit";
 import { updateCustomer } from "@/lib/services/customers/update-customer";
 import { endSubscription } from "@/lib/services/subscriptions/end-subscription";
 import { assertMailAdmin } from "@/lib/services/mail-accounts/mail-admin-guard";
@@ -100,6 +100,7 @@ export const PERMISSION_ROWS: Record<Permission, PermissionRow> = {
     },
   },
   "audit.readIps": { gate: "service", probe: (actor) => auditIpVisible(actor, { actorKind: "user", actorId: MISSING }) },
+  "audit.readCodes": { gate: "service", probe: (actor) => auditCodesVisible(actor) },
   // Duties rather than rights: the holders are the roles the rule applies to (probe returns true).
   "mfa.required": {
     gate: "service",
