@@ -14,18 +14,21 @@ type Props = {
   mailbox?: { address: string; domainId: number };
   catchAlls?: CatchAllRow[];
   maxAliases?: number | null;
+  /** 3 where the page already puts the block under a heading of its own (the E-Mail-Administration's box). */
+  headingLevel?: 2 | 3;
 };
 
 /** Aliases (list, remove, add) and the catch-all per domain; the same block in every area that has them. */
-export async function AliasSection({ aliases, domains, actions, subscriptionId, mailbox, catchAlls, maxAliases }: Props) {
+export async function AliasSection({ aliases, domains, actions, subscriptionId, mailbox, catchAlls, maxAliases, headingLevel = 2 }: Props) {
   const catchAllAction = actions.catchAll;
+  const Heading = headingLevel === 3 ? "h3" : "h2";
   const t = await getTranslations("aliases");
   return (
     <div className="space-y-6">
       <section aria-labelledby="aliases-title" className="space-y-3">
-        <h2 id="aliases-title" className="text-base font-semibold">
+        <Heading id="aliases-title" className="text-base font-semibold">
           {t("title")}
-        </h2>
+        </Heading>
         <p className="text-sm text-slate-600">{mailbox ? t("mailboxIntro", { address: mailbox.address }) : t("intro")}</p>
         {aliases.length === 0 ? (
           <p className="text-sm">{t("none")}</p>
@@ -63,9 +66,9 @@ export async function AliasSection({ aliases, domains, actions, subscriptionId, 
       </section>
       {catchAllAction && catchAlls && catchAlls.length > 0 && (
         <section aria-labelledby="catch-all-title" className="space-y-3">
-          <h2 id="catch-all-title" className="text-base font-semibold">
+          <Heading id="catch-all-title" className="text-base font-semibold">
             {t("catchAllTitle")}
-          </h2>
+          </Heading>
           <p className="text-sm text-slate-600">{t(subscriptionId === undefined ? "catchAllIntroAccounts" : "catchAllIntro")}</p>
           {catchAlls.map((c) =>
             // Without a subscription this is the E-Mail-Administration: its domains deliver to mail accounts.

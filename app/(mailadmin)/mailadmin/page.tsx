@@ -112,8 +112,9 @@ export default async function MailAdminStartPage({
         )}
       </Card>
       {domains.length > 0 && (
-        <Card title={t("aliases.title")}>
+        <Card title={t("aliases.manage")}>
           <AliasSection
+            headingLevel={3}
             aliases={await listAliases(actor, null)}
             domains={domains}
             catchAlls={await listCatchAlls(actor, null)}
