@@ -4,11 +4,14 @@ import { getTranslations } from "@/lib/i18n/translations";
 import { Pager } from "@/components/tickets/pager";
 import { Card, PageTitle } from "@/components/ui/card";
 import type { Actor } from "@/lib/authz/actor";
+import { isLoginArea, type LoginArea } from "@/lib/auth/login-areas";
 import { auditActionText } from "@/lib/services/audit/action-text";
 import { auditActorText } from "@/lib/services/audit/actor-text";
 import { auditCodesVisible, auditIpVisible, listAudit } from "@/lib/services/audit/list-audit";
 import { auditQuerySchema } from "@/lib/validation/audit";
 import { AuditFilters } from "./audit-filters";
+
+const AREA_LABEL: Record<LoginArea, string> = { ksc: "areaKsc", mailadmin: "areaMailadmin", mailbox: "areaMailbox" };
 
 type Props = { actor: Actor; base: string; searchParams: Record<string, string | string[] | undefined> };
 
@@ -20,6 +23,21 @@ export async function AuditView({ actor, base, searchParams }: Props) {
   const { items, nextBefore } = await listAudit(actor, query);
   const { before: _before, ...filters } = query;
   const showCodes = auditCodesVisible(actor);
+  const tl = await getTranslations("login");
+  type Details = Record<string, unknown> | null;
+  // Details people read as words: how a change was made and where someone logged in. The rest are
+  // ids and flags for whoever investigates, shown as they are stored.
+  const phrase = (key: string, value: unknown): string | null => {
+    if (key === "via" && typeof value === "string" && t.has(`via.${value}`)) return t(`via.${value}`);
+    if (key === "area" && isLoginArea(value)) return `${tl("area")}: ${tl(AREA_LABEL[value])}`;
+    return null;
+  };
+  const phrasedDetails = (d: Details) => Object.entries(d ?? {}).flatMap(([k, v]) => phrase(k, v) ?? []);
+  const rawDetails = (d: Details) =>
+    Object.entries(d ?? {})
+      .filter(([k, v]) => phrase(k, v) === null)
+      .map(([k, v]) => `${k}=${String(v)}`)
+      .join(" ");
   return (
     <>
       <PageTitle>{t("title")}</PageTitle>
@@ -49,15 +67,13 @@ export async function AuditView({ actor, base, searchParams }: Props) {
                     <td className="break-all">{auditActorText(t, e)}</td>
                     <td>
                       <span title={showCodes ? e.action : undefined}>{auditActionText(t, e.action)}</span>
-                      {typeof e.details?.via === "string" && t.has(`via.${e.details.via}`) && (
-                        <span className="block text-xs text-slate-700">{t(`via.${e.details.via}`)}</span>
-                      )}
-                      {e.details && (
-                        <span className="block break-all font-mono text-xs text-slate-500">
-                          {Object.entries(e.details)
-                            .map(([k, v]) => `${k}=${String(v)}`)
-                            .join(" ")}
+                      {phrasedDetails(e.details).map((text) => (
+                        <span key={text} className="block text-xs text-slate-700">
+                          {text}
                         </span>
+                      ))}
+                      {rawDetails(e.details) && (
+                        <span className="block break-all font-mono text-xs text-slate-500">{rawDetails(e.details)}</span>
                       )}
                     </td>
                     <td className="break-all">{e.targetLabel ?? "—"}</td>
