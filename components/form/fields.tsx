@@ -8,7 +8,7 @@ import { hintClass, labelClass } from "./styles";
 
 type Errors = FieldErrors;
 
-type ShellProps = {
+export type ShellProps = {
   name: string;
   label: ReactNode;
   errors: Errors;
@@ -25,7 +25,7 @@ type ShellProps = {
 type Ids = { id: string; describedBy: string; invalid: boolean };
 
 /** Label, control, hint and the field's own error, wired with aria-describedby and aria-invalid. */
-function FieldShell({
+export function FieldShell({
   name,
   label,
   errors,

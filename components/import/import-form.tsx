@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { Form } from "@/components/form/form";
 import { SubmitButton } from "@/components/form/buttons";
+import { FileField } from "@/components/form/file-field";
 import { SelectField } from "@/components/form/fields";
 import { ErrorNotice, FormMessage, SuccessNotice } from "@/components/form/notices";
 import { useForm, type FormAction } from "@/components/form/use-form";
@@ -96,29 +97,16 @@ export function ImportForm({
           errors={form.errors}
           options={targets.map((t) => ({ value: String(t.id), label: t.label }))}
         />
-        <div>
-          <label htmlFor="import-file" className="block text-sm font-medium">
-            {labels.file}
-          </label>
-          <input
-            id="import-file"
-            name="file"
-            type="file"
-            accept=".csv,text/csv,.json,application/json"
-            aria-describedby="import-file-hint"
-            className="mt-1 block w-full max-w-md text-sm"
-            onChange={(e) => setTooLarge((e.target.files?.[0]?.size ?? 0) > MAX_PANEL_BYTES)}
-          />
-          <p id="import-file-hint" className="mt-1 text-xs text-slate-600">
-            {labels.fileHint}
-          </p>
-          {tooLarge && <ErrorNotice>{labels.tooLarge}</ErrorNotice>}
-          {(form.errors.file ?? []).map((m) => (
-            <p key={m} className="mt-1 text-sm text-red-700">
-              {m}
-            </p>
-          ))}
-        </div>
+        <FileField
+          id="import-file"
+          name="file"
+          label={labels.file}
+          hint={labels.fileHint}
+          accept=".csv,text/csv,.json,application/json"
+          errors={form.errors}
+          alsoErrors={tooLarge ? [labels.tooLarge] : []}
+          onFile={(file) => setTooLarge((file?.size ?? 0) > MAX_PANEL_BYTES)}
+        />
         <input type="hidden" name="checked" value={checked} />
         <div className="flex gap-2">
           <SubmitButton pending={form.pending || tooLarge} name="intent" value="check" pendingLabel={labels.pending}>
