@@ -19,6 +19,12 @@ class kontor extends rcube_plugin
     {
         $this->rc = rcmail::get_instance();
         $this->add_texts('localization/');
+        // Touch-sized links on phones (the links page and the box after a password change). Not
+        // include_stylesheet(): that looks for the file below Roundcube's own plugins folder, and this
+        // plugin lives in Kontor's (scripts/roundcube.ts links it into the served plugins/ folder).
+        if ($this->rc->output->type == 'html') {
+            $this->rc->output->include_css('plugins/kontor/kontor.css');
+        }
         $this->add_hook('settings_actions', [$this, 'settings_actions']);
         $this->add_hook('password_change', [$this, 'password_changed']);
         // The password form is the settings page's "plugin.body" object; this hook sees its HTML.
