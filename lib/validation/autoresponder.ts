@@ -54,7 +54,8 @@ const fields = {
   startsOn: day,
   endsOn: day,
   intervalDays: z.coerce
-    .number<string>()
+    // Letters coerce to NaN: that is the same mistake as 0 or 2.5, with the same message.
+    .number<string>("autoresponder.errors.intervalInvalid")
     .int("autoresponder.errors.intervalInvalid")
     .min(AUTORESPONDER_INTERVALS.min, "autoresponder.errors.intervalInvalid")
     .max(AUTORESPONDER_INTERVALS.max, "autoresponder.errors.intervalInvalid"),

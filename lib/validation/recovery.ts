@@ -5,7 +5,9 @@ import { currentPasswordField, withPasswordConfirmation } from "./password";
 /** Messages are i18n keys; the action wrapper translates them. */
 const robot = { altcha: z.string().min(1, "robot.required").max(4000, "robot.failed") };
 // No CR/LF can pass: z.email() refuses them, so an address never smuggles a header into a mail.
-const email = z.email("validation.invalid").max(254, "validation.tooLong");
+const email = z.email("validation.email").max(254, "validation.tooLong");
+/** Empty, or an address: a wrong one says what is wrong with it (a bare union only says "invalid"). */
+const optionalEmail = z.union([z.literal(""), email], "validation.email");
 const token = { token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, "recovery.linkInvalid") };
 const line = (max: number) =>
   z
@@ -32,7 +34,7 @@ export const supportLinkSchema = z
     kind: z.enum(["user", "mail_account", "mailbox"], "validation.invalid"),
     identifier: z.string().trim().min(1, "validation.required").max(320, "validation.tooLong"),
     recipient: z.enum(["contact", "new"], "validation.invalid"),
-    newAddress: z.union([z.literal(""), email]).optional(),
+    newAddress: optionalEmail.optional(),
     reason: z.string().trim().min(10, "supportRecovery.reasonShort").max(500, "validation.tooLong"),
   })
   .refine((d) => d.recipient !== "new" || !!d.newAddress, { path: ["newAddress"], message: "validation.required" });
@@ -51,6 +53,6 @@ export const stammdatenSchema = z.strictObject({
 export type StammdatenInput = z.output<typeof stammdatenSchema>;
 
 export const mailboxRecoverySchema = z.strictObject({
-  address: z.union([z.literal(""), email]),
+  address: optionalEmail,
   ...currentPasswordField,
 });
