@@ -69,6 +69,7 @@ export const AUDIT_ACTIONS = [
   "settings.password_policy",
   "settings.server",
   "subscription.create",
+  "subscription.end",
   "support.record_view",
   "support.mailadmin_password_generated",
   "ticket.create",
