@@ -1,13 +1,14 @@
 /**
  * Import from the command line: a CSV file of any size Kontor accepts (the panel takes 1 MB), or a
- * PostfixAdmin database (SQLite file or MySQL/MariaDB dump), into one subscription, as a given
- * admin, reseller or customer login. Without --apply it is the dry run; with it, the same checks and
+ * PostfixAdmin database (SQLite file, MySQL/MariaDB dump, or a PostgreSQL database by its URL), into
+ * one subscription, as a given admin, reseller or customer login. Without --apply it is the dry run; with it, the same checks and
  * then an import job applied in batches of 1,000 lines, each its own transaction, with its progress
  * printed. A job whose process died (killed, crashed) goes on with --resume <job> once its lease has
  * run out; --cancel <job> undoes what it applied. README "Moving in: import and PostfixAdmin
  * migration" shows the calls.
  *
  *   npm run import -- --subscription 3 --as admin@kontor.example --postfixadmin pfa.sqlite [--apply]
+ *   npm run import -- --subscription 3 --as admin@kontor.example --postfixadmin postgres://pfa:…@db/postfix [--apply]
  *   npm run import -- --subscription 3 --as kunde@kontor.example --csv umzug.csv [--apply] [--lang en]
  *   npm run import -- --as kunde@kontor.example --resume 7 | --cancel 7
  */
@@ -22,7 +23,8 @@ import { loadActor } from "@/lib/auth/principals";
 import { NotFoundError, ServiceError } from "@/lib/errors";
 import { loadMessages } from "@/lib/i18n/load-messages";
 import { isLocale } from "@/lib/i18n/locales";
-import { postfixAdminRows, readPostfixAdmin } from "@/lib/services/import/postfixadmin";
+import { postfixAdminRows } from "@/lib/services/import/postfixadmin";
+import { loadPostfixAdmin } from "@/lib/services/import/postfixadmin-pg";
 import type { ImportProblem } from "@/lib/services/import/problems";
 import type { CsvRow } from "@/lib/services/import/read-csv";
 import { readImportFile } from "@/lib/services/import/read-json";
@@ -103,7 +105,7 @@ if (values.csv) {
   rows = csv.rows;
   fileProblems = csv.problems;
 } else {
-  const pfa = postfixAdminRows(readPostfixAdmin(values.postfixadmin ?? ""));
+  const pfa = postfixAdminRows(await loadPostfixAdmin(values.postfixadmin ?? ""));
   rows = pfa.rows;
   labels = pfa.labels;
   console.log(`PostfixAdmin: ${rows.length} entries, ${pfa.vacations.length} vacation texts, ${pfa.skipped.length} skipped`);

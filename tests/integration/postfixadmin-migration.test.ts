@@ -1,6 +1,7 @@
 /**
- * A PostfixAdmin installation (SQLite from PostfixAdmin's own schema) migrated into a customer's
- * package: the mailboxes' old passwords work at Dovecot at once, in three schemes (SHA512-CRYPT,
+ * A PostfixAdmin installation (SQLite and PostgreSQL, each from PostfixAdmin's own schema; the
+ * PostgreSQL one on a server of the test's own) migrated into a customer's package: both databases
+ * give the same lines; the mailboxes' old passwords work at Dovecot at once, in three schemes (SHA512-CRYPT,
  * MD5-CRYPT as PostfixAdmin's md5crypt stores it without prefix, BLF-CRYPT), over IMAP and SMTP
  * submission; a mailbox that was inactive there is refused until it is switched on.
  */
@@ -9,18 +10,23 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as schema from "@/db/schema";
 import { loadActor } from "@/lib/auth/principals";
 import { postfixAdminRows, readPostfixAdmin } from "@/lib/services/import/postfixadmin";
+import { readPostfixAdminPostgres } from "@/lib/services/import/postfixadmin-pg";
 import { applyImport } from "@/lib/services/import/run-import";
 import { imapLogin, submissionLogin } from "../support/mail-clients";
-import { postfixAdminSqlite } from "../support/postfixadmin-fixture";
+import { type OwnPostgres, startOwnPostgres } from "../support/own-postgres";
+import { postfixAdminPostgres, postfixAdminSqlite } from "../support/postfixadmin-fixture";
 import { type SeededDovecot, startSeededDovecot } from "../support/seeded-dovecot";
 import { firstRow } from "@/db/rows";
 
 let env: SeededDovecot;
+let own: OwnPostgres;
 beforeAll(async () => {
   env = await startSeededDovecot("kontor-pfa-");
+  own = await startOwnPostgres("kontor-pfa-pg-");
 });
 afterAll(async () => {
   await env?.stop();
+  await own?.stop();
 });
 
 const OLD = "Alte-Passphrase-7!";
@@ -32,7 +38,11 @@ describe("PostfixAdmin migration", () => {
     const sub = await firstRow(env.db.select().from(schema.domains).where(eq(schema.domains.name, "citywerk.example")));
     expect(actor && sub).toBeTruthy();
     if (!actor || !sub) return;
-    const { rows, vacations } = postfixAdminRows(readPostfixAdmin(postfixAdminSqlite()));
+    const fromPostgres = postfixAdminRows(await readPostfixAdminPostgres(await postfixAdminPostgres(own)));
+    const fromSqlite = postfixAdminRows(readPostfixAdmin(postfixAdminSqlite()));
+    // PostgreSQL's booleans and timestamps read as the SQLite file's 1/0 and dates: the same lines.
+    expect(fromPostgres).toEqual(fromSqlite);
+    const { rows, vacations } = fromPostgres;
     const applied = await applyImport(actor, sub.subscriptionId, rows, [], { source: "postfixadmin", vacations }, env.db);
     expect(applied.report.counts.create).toBe(6);
     expect(applied.vacations).toBe(1);
