@@ -1,4 +1,5 @@
 import pg from "pg";
+import { machineTime } from "@/lib/i18n/format-time";
 import { type PostfixAdminData, readPostfixAdmin } from "./postfixadmin";
 
 const TABLES = ["domain", "mailbox", "alias", "vacation"] as const;
@@ -9,7 +10,7 @@ const TABLES = ["domain", "mailbox", "alias", "vacation"] as const;
  */
 function plain(v: unknown): unknown {
   if (typeof v === "boolean") return v ? 1 : 0;
-  if (v instanceof Date) return v.toISOString().replace("T", " ").slice(0, 19);
+  if (v instanceof Date) return machineTime(v).replace("T", " ").slice(0, 19);
   return v;
 }
 
