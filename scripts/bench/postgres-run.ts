@@ -25,6 +25,7 @@ import { loginSpec } from "./login-load";
 import { cpuSeconds, startServer, type ServerHandle } from "./server";
 import { sessionCookie } from "./sessions";
 import { copyDatabase } from "../lib/db-copy";
+import { migratePostgres } from "@/db/migrate-pg";
 import { startPostgres } from "../lib/postgres-process";
 
 const args = process.argv.slice(2);
@@ -78,7 +79,11 @@ async function ensureCopied(url: string) {
   await client.connect();
   const { rows } = await client.query<{ n: string }>("SELECT count(*) AS n FROM mailboxes");
   await client.end();
-  if (Number(rows[0].n) > 0 && fs.existsSync(marker)) return;
+  if (Number(rows[0].n) > 0 && fs.existsSync(marker)) {
+    // A copy made before a later migration lacks its columns (the pages would answer 500): bring it up.
+    await migratePostgres(url);
+    return;
+  }
   if (Number(rows[0].n) > 0) throw new Error(`${PG_DIR} holds an unfinished copy: stop it and delete the folder to copy afresh`);
   console.log("Copying the data set to PostgreSQL (db:copy) …");
   const started = Date.now();
