@@ -40,21 +40,19 @@ export const EMPTY_AUTORESPONDER: Autoresponder = {
 
 type Target = { id: number; address: string; resellerId: number; customerId: number };
 
+/** The columns of a stored autoresponder, as the settings page and the export read them. */
+export const AUTORESPONDER_COLUMNS = {
+  enabled: autoresponders.enabled,
+  subject: autoresponders.subject,
+  body: autoresponders.body,
+  startsOn: autoresponders.startsOn,
+  endsOn: autoresponders.endsOn,
+  intervalDays: autoresponders.intervalDays,
+};
+
 /** The mailbox's stored autoresponder row, or undefined when it never had one (the import's undo tells them apart). */
 export async function findAutoresponder(db: Pick<Db, "select">, mailboxId: number): Promise<Autoresponder | undefined> {
-  return await firstRow(
-    db
-      .select({
-        enabled: autoresponders.enabled,
-        subject: autoresponders.subject,
-        body: autoresponders.body,
-        startsOn: autoresponders.startsOn,
-        endsOn: autoresponders.endsOn,
-        intervalDays: autoresponders.intervalDays,
-      })
-      .from(autoresponders)
-      .where(eq(autoresponders.mailboxId, mailboxId)),
-  );
+  return await firstRow(db.select(AUTORESPONDER_COLUMNS).from(autoresponders).where(eq(autoresponders.mailboxId, mailboxId)));
 }
 
 async function read(db: Pick<Db, "select">, mailboxId: number): Promise<Autoresponder> {

@@ -1,4 +1,5 @@
 import "server-only";
+import { AUTORESPONDER_COLUMNS } from "@/lib/services/autoresponder/autoresponder";
 import { and, asc, eq, type SQL } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import {
@@ -166,15 +167,7 @@ async function mailboxSettings(db: Db, inSub: SQL): Promise<Map<number, ExportMa
     .orderBy(asc(senderRules.pattern));
   for (const r of rules) of(r.id).senders[r.kind].push(r.pattern);
   const replies = await db
-    .select({
-      id: autoresponders.mailboxId,
-      enabled: autoresponders.enabled,
-      subject: autoresponders.subject,
-      body: autoresponders.body,
-      startsOn: autoresponders.startsOn,
-      endsOn: autoresponders.endsOn,
-      intervalDays: autoresponders.intervalDays,
-    })
+    .select({ id: autoresponders.mailboxId, ...AUTORESPONDER_COLUMNS })
     .from(autoresponders)
     .innerJoin(mailboxes, eq(autoresponders.mailboxId, mailboxes.id))
     .innerJoin(domains, eq(mailboxes.domainId, domains.id))
