@@ -4,6 +4,7 @@
  * argon2id verify (a create's one argon2id hash). The data set is copied first, since the scenarios
  * write (a key, quotas, new mailboxes): the 1,000,000-mailbox file itself stays as it is. Prints the
  * load average before and after, as the machine is shared; writes bench/results/<stamp>-api.json.
+ * Also reads every mailbox of the big domain with `kontor mailbox list --all` (scripts/bench/api-walk.ts).
  *   --data FILE   the data set to copy (default bench/large/kontor-large.db)
  *   --no-build    reuse the last build in .next-bench      --seconds N   shorter runs while developing
  */
@@ -11,6 +12,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { measureApi } from "./api";
+import { measureFullWalk, type WalkResult } from "./api-walk";
 import { prepareDataSet } from "./data-set";
 import { type LoadResult, runLoad } from "./load";
 import { loginSpec } from "./login-load";
@@ -41,9 +43,11 @@ try {
     const emptyPage = await runLoad({ ...empty, seconds }, pid);
     console.log(`  ${empty.name}: ${emptyPage.rps.toFixed(0)} req/s`);
     const api = await measureApi(server.baseUrl, file, pid, seconds);
+    const walk = await measureFullWalk(server.baseUrl, file, pid);
+    console.log(`  ${walk.name}: ${walk.seconds.toFixed(1)} s`);
     const login = await runLoad(await loginSpec(server.baseUrl, data.password, seconds), pid);
     console.log(`  ${login.name}: ${login.rps.toFixed(1)} req/s`);
-    report(emptyPage, api, login, loadBefore, os.loadavg());
+    report(emptyPage, api, walk, login, loadBefore, os.loadavg());
   } finally {
     await server.stop();
   }
@@ -51,7 +55,7 @@ try {
   fs.rmSync(tmp, { recursive: true, force: true });
 }
 
-function report(emptyPage: LoadResult, api: LoadResult[], login: LoadResult, before: number[], after: number[]) {
+function report(emptyPage: LoadResult, api: LoadResult[], walk: WalkResult, login: LoadResult, before: number[], after: number[]) {
   const rows = [emptyPage, ...api, login].map((r) => ({
     ...r,
     toEmptyPage: r.cpuMsPerRequest / emptyPage.cpuMsPerRequest,
@@ -73,12 +77,17 @@ function report(emptyPage: LoadResult, api: LoadResult[], login: LoadResult, bef
       { name: `${r.name}: ≥ 200 req/s, p99 ≤ 150 ms`, pass: r.rps >= 200 && r.p99 <= 150 && r.errors + r.non2xx === 0 },
       { name: `${r.name}: CPU ≤ 1.3 × empty page (${r.toEmptyPage.toFixed(2)} ×)`, pass: r.toEmptyPage <= 1.3 },
     ]);
+  console.log(
+    `\n${walk.name}:\n  ${walk.mailboxes} mailboxes in ${walk.pages} pages, ${walk.seconds.toFixed(1)} s (${walk.mailboxesPerSecond.toFixed(0)} mailboxes/s), ` +
+      `server CPU ${walk.serverCpuMsPerPage.toFixed(2)} ms per page, CLI peak ${walk.cliPeakPssMb.toFixed(0)} MB PSS, every mailbox once and in order: ${walk.complete ? "yes" : "NO"}`,
+  );
+  budgets.push({ name: `${walk.name}: every mailbox exactly once, in order`, pass: walk.complete });
   const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(" ");
   console.log(`\nLoad average (1, 5, 15 min): before ${load(before)}, after ${load(after)} (${os.cpus().length} cores)`);
   for (const b of budgets) console.log(`${b.pass ? "PASS" : "FAIL"}  ${b.name}`);
   const at = new Date().toISOString();
   fs.mkdirSync("bench/results", { recursive: true });
   const out = path.join("bench/results", `${at.replace(/[:.]/g, "-")}-api.json`);
-  fs.writeFileSync(out, JSON.stringify({ at, seconds, source, loadAverage: { before, after }, results: rows, budgets }, null, 2));
+  fs.writeFileSync(out, JSON.stringify({ at, seconds, source, loadAverage: { before, after }, results: rows, walk, budgets }, null, 2));
   console.log(`Written ${out}`);
 }

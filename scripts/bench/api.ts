@@ -20,7 +20,8 @@ const CREATE_CONNECTIONS = 4;
 /** The password every created mailbox gets: passes the policy, contains no generated local part. */
 const CREATE_PASSWORD = "Wacholder-Kiesel-Bucht-58";
 
-export async function measureApi(base: string, dbFile: string, serverPid: number, seconds: number): Promise<LoadResult[]> {
+/** An API key of the big domain's owner, made by the key service's secret format (so the server's AUTH_SECRET accepts it). */
+export function benchApiKey(dbFile: string) {
   const db = new Database(dbFile);
   db.pragma("busy_timeout = 5000");
   const domain = db
@@ -35,6 +36,13 @@ export async function measureApi(base: string, dbFile: string, serverPid: number
   db.prepare(
     "INSERT INTO api_keys (user_id, reseller_id, customer_id, name, public_id, secret_hash, scopes) VALUES (?, ?, ?, 'Bench', ?, ?, ?)",
   ).run(owner.id, domain.resellerId, domain.customerId, key.publicId, key.secretHash, JSON.stringify(["mailboxes:write"]));
+  db.close();
+  return { token: key.token, domain: domain.name };
+}
+
+export async function measureApi(base: string, dbFile: string, serverPid: number, seconds: number): Promise<LoadResult[]> {
+  const { token, domain } = benchApiKey(dbFile);
+  const db = new Database(dbFile, { readonly: true });
   const ids = (
     db
       .prepare("SELECT id FROM mailboxes WHERE domain_id = ? ORDER BY id LIMIT ? OFFSET ?")
@@ -44,8 +52,8 @@ export async function measureApi(base: string, dbFile: string, serverPid: number
   ).map((r) => r.id);
   db.close();
 
-  const auth = { authorization: `Bearer ${key.token}`, accept: "application/json" };
-  const list = `${base}/api/v1/mailboxes?domain=${encodeURIComponent(domain.name)}&limit=100`;
+  const auth = { authorization: `Bearer ${token}`, accept: "application/json" };
+  const list = `${base}/api/v1/mailboxes?domain=${encodeURIComponent(domain)}&limit=100`;
   const first = await fetch(list, { headers: auth });
   // A refused key would measure 401 answers: stop rather than report them.
   if (first.status !== 200) throw new Error(`API list: HTTP ${first.status} before the run`);
@@ -68,7 +76,7 @@ export async function measureApi(base: string, dbFile: string, serverPid: number
       headers: { ...auth, "content-type": "application/json" },
       setupRequest: (req: autocannon.Request) => ({
         ...req,
-        body: JSON.stringify({ address: `bench-${run}-${connection}-${n++}@${domain.name}`, quotaMb: 1024, password: CREATE_PASSWORD }),
+        body: JSON.stringify({ address: `bench-${run}-${connection}-${n++}@${domain}`, quotaMb: 1024, password: CREATE_PASSWORD }),
       }),
     };
   };
