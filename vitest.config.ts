@@ -10,8 +10,6 @@ const alias = { "@": path.resolve(import.meta.dirname), "server-only": path.reso
  */
 const SECURITY_WORLD = "the security world is copied per test as a serialized SQLite image (tests/support/security/world.ts)";
 const SQLITE_ONLY_UNIT_TESTS: Record<string, string> = {
-  "tests/unit/dovecot-password-version.test.ts":
-    "reads the dovecot_passdb view and rewrites the hash with raw SQLite statements; the same on PostgreSQL: tests/integration/dovecot-no-stale-logins.test.ts in the PostgreSQL pass",
   "tests/unit/health.test.ts":
     "SQLite's health report (edits its __drizzle_migrations table); PostgreSQL's: tests/e2e/healthz.test.ts in the PostgreSQL pass",
   "tests/unit/postfix-contract.test.ts":
