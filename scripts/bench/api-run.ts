@@ -13,7 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import { measureApi } from "./api";
 import { measureFullWalk, type WalkResult } from "./api-walk";
-import { prepareDataSet } from "./data-set";
+import { prepareDataSet, workingCopy } from "./data-set";
 import { type LoadResult, runLoad } from "./load";
 import { loginSpec } from "./login-load";
 import { buildUnlessReused, startBenchServer } from "./bench-server";
@@ -25,10 +25,8 @@ const seconds = Number(option("--seconds")) || 15;
 const source = path.resolve(option("--data") ?? "bench/large/kontor-large.db");
 
 if (!fs.existsSync(source)) throw new Error(`${source} does not exist (npm run bench:generate makes it)`);
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "kontor-bench-api-"));
-const file = path.join(tmp, "kontor-large.db");
-console.log(`Copying ${source} to ${file} …`);
-fs.copyFileSync(source, file);
+const copy = workingCopy(source);
+const file = copy.file;
 const loadBefore = os.loadavg();
 try {
   const data = prepareDataSet(file);
@@ -52,7 +50,7 @@ try {
     await server.stop();
   }
 } finally {
-  fs.rmSync(tmp, { recursive: true, force: true });
+  copy.remove();
 }
 
 function report(emptyPage: LoadResult, api: LoadResult[], walk: WalkResult, login: LoadResult, before: number[], after: number[]) {

@@ -2,15 +2,39 @@
 import Database from "better-sqlite3";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { applyMigrations } from "@/db/migrate";
 import { DEMO_PASSWORD } from "@/db/seed";
 import { BENCH } from "./shape";
 
-export function prepareDataSet(file: string) {
+/**
+ * A copy of the data set in a temporary directory, for one run: the scenarios write (API keys, quotas,
+ * created mailboxes, new password hashes), and measuring on the data set itself would let every run
+ * grow it and change what the next one measures. Generates the data set first if it is missing.
+ */
+export function workingCopy(source: string) {
+  generateUnlessPresent(source);
+  // Committed pages still in the write-ahead log belong in the copy: fold them into the file first.
+  const db = new Database(source);
+  db.pragma("wal_checkpoint(TRUNCATE)");
+  db.close();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kontor-bench-"));
+  const file = path.join(dir, path.basename(source));
+  console.log(`Copying ${source} to ${file} …`);
+  fs.copyFileSync(source, file);
+  return { file, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+function generateUnlessPresent(file: string) {
   if (!fs.existsSync(file)) {
     console.log(`Generating ${file} (1,000,000 mailboxes) …`);
     execFileSync(process.execPath, ["--import", "tsx", "scripts/bench/generate.ts", file], { stdio: "inherit" });
   }
+}
+
+export function prepareDataSet(file: string) {
+  generateUnlessPresent(file);
   const db = new Database(file);
   db.pragma("busy_timeout = 5000");
   // A data set generated before the latest migrations gets them, as the panel's own database would.

@@ -1,5 +1,5 @@
 /**
- * npm run bench: builds for production, starts the panel on the 1,000,000-mailbox data set and
+ * npm run bench: builds for production, starts the panel on a copy of the 1,000,000-mailbox data set and
  * measures the heavy pages with autocannon (10 connections, 15 s each, after 5 s of warm-up per page
  * that is not counted: the first requests of a fresh process run unoptimised code), the login and the
  * password change, the prefix search query, a login storm, and mail logins through Dovecot. Each
@@ -18,7 +18,7 @@ import { type LoadResult, type LoadSpec, runLoad } from "./load";
 import { measureMailLogins } from "./mail-logins";
 import { measureApi } from "./api";
 import { waitForPort } from "@/scripts/lib/dovecot-process";
-import { prepareDataSet } from "./data-set";
+import { prepareDataSet, workingCopy } from "./data-set";
 import { loginSpec } from "./login-load";
 import { measurePrefixQuery } from "./prefix-query";
 import { passwordChangeLoad } from "./password-change";
@@ -32,7 +32,9 @@ const args = process.argv.slice(2);
 const seconds = Number(args[args.indexOf("--seconds") + 1]) || 15;
 const PORT = BENCH_PORT;
 
-const data = prepareDataSet(path.resolve("bench/large/kontor-large.db"));
+// The scenarios write (keys, quotas, created mailboxes, password hashes): they run on a copy.
+const copy = workingCopy(path.resolve("bench/large/kontor-large.db"));
+const data = prepareDataSet(copy.file);
 buildUnlessReused(args);
 const server = await startBenchServer(data.file);
 const base = server.baseUrl;
@@ -166,6 +168,7 @@ try {
   console.log(`\nWritten ${out}`);
 } finally {
   await server.stop();
+  copy.remove();
 }
 
 /** The floor: node:http + better-sqlite3 answering the address page's first page (floor-server.ts). */
