@@ -18,3 +18,4 @@ export * from "./mail-aliases";
 export * from "./autoresponders";
 export * from "./api-keys";
 export * from "./import-jobs";
+export * from "./mail-home-removals";

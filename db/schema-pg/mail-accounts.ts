@@ -24,6 +24,7 @@ export const mailAccounts = pgTable(
     sessionVersion: integer("session_version").notNull().default(1),
     passwordVersion: integer("password_version").notNull().default(1),
     passwordChangedAt: timestampMs("password_changed_at"),
+    home: text("home").notNull().default(""),
     createdAt: createdAt(),
   },
   (t) => [

@@ -28,6 +28,7 @@ export const mailboxes = pgTable(
     sessionVersion: integer("session_version").notNull().default(1),
     passwordVersion: integer("password_version").notNull().default(1),
     passwordChangedAt: timestampMs("password_changed_at"),
+    home: text("home").notNull().default(""),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

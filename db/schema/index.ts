@@ -30,6 +30,7 @@ export const {
   mailAccounts,
   mailAliasTargets,
   mailAliases,
+  mailHomeRemovals,
   mailUsage,
   mailboxes,
   mfaFactors,

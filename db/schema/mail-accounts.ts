@@ -29,6 +29,8 @@ export const mailAccounts = sqliteTable(
     /** As `mailboxes.password_version`: bumped by triggers on every hash write and on/off switch. */
     passwordVersion: integer("password_version").notNull().default(1),
     passwordChangedAt: integer("password_changed_at", { mode: "timestamp_ms" }),
+    /** As `mailboxes.home`: set by a trigger to `<login>=<id>` (migration 0017); older rows keep `<login>`. */
+    home: text("home").notNull().default(""),
     createdAt: createdAt(),
   },
   (t) => [

@@ -34,6 +34,12 @@ export const mailboxes = sqliteTable(
      */
     passwordVersion: integer("password_version").notNull().default(1),
     passwordChangedAt: integer("password_changed_at", { mode: "timestamp_ms" }),
+    /**
+     * Dovecot's home (the Maildir's parent), relative to its mail root. Left empty on insert: a trigger
+     * (migration 0017) sets `<domain>/<local>=<id>`, so an address deleted and created again gets a
+     * new, empty home and never the old mail. Rows older than that migration keep `<domain>/<local>`.
+     */
+    home: text("home").notNull().default(""),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -10,7 +10,12 @@ export const API_RESOURCES = {
   mailboxes: "mailboxes.manage",
   domains: "mailboxes.manage",
   customers: "reseller.manage",
-  /** Ending a subscription deletes mail: its own scope, which also the administration's keys may hold. */
+  /**
+   * Ending a subscription deletes mail: its own scope, which also the administration's keys may hold.
+   * Keys made before this scope existed do not get it through `customers:write` (decided in issue 21): a
+   * key does what its owner chose when making it, and deleting mail was not among the choices then; the
+   * owner makes a key with `subscriptions:write` for it.
+   */
   subscriptions: "subscriptions.end",
   packages: "reseller.manage",
   resellers: "admin.manage",

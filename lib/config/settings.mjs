@@ -148,6 +148,7 @@ export const settingsSchema = z.object({
   KONTOR_DATABASE_URL: text(undefined),
   KONTOR_DATABASE_POOL: count(10),
   KONTOR_SIEVE_DIR: absolutePath(),
+  KONTOR_MAIL_ROOT: absolutePath(),
   KONTOR_MAIL_SINK_DIR: absolutePath(),
   AUTH_SECRET: text(undefined),
   AUTH_URL: url(undefined),
@@ -209,6 +210,7 @@ export function parseSettings(env) {
   const s = result.data;
   const db = s.KONTOR_DB ?? path.join(process.cwd(), "data", "kontor.db");
   const production = s.NODE_ENV === "production";
+  const sieveDir = s.KONTOR_SIEVE_DIR ?? path.join(path.dirname(db), "dovecot", "sieve");
   const settings = {
     nodeEnv: s.NODE_ENV,
     production,
@@ -236,7 +238,9 @@ export function parseSettings(env) {
     },
     paths: {
       db,
-      sieveDir: s.KONTOR_SIEVE_DIR ?? path.join(path.dirname(db), "dovecot", "sieve"),
+      sieveDir,
+      // Dovecot's mail root is the Sieve folder's sibling (scripts/lib/dovecot-process.ts: <dir>/sieve, <dir>/mail).
+      mailRoot: s.KONTOR_MAIL_ROOT ?? path.join(path.dirname(sieveDir), "mail"),
       mailSinkDir: s.KONTOR_MAIL_SINK_DIR ?? path.join(path.dirname(db), "mail-sink"),
     },
     auth: { secret: s.AUTH_SECRET, url: s.AUTH_URL },

@@ -77,14 +77,14 @@ export function quotaStatusPortFromEnv(env?: Env): number {
  * The Sieve folder belongs to the mail user (Pigeonhole stores compiled scripts beside them); every
  * start re-generates its scripts from the database, so changes made while Dovecot was down apply.
  */
-async function prepareSieve(database: MailDatabase, sieveDir: string) {
+async function prepareSieve(database: MailDatabase, sieveDir: string, mailDir: string) {
   fs.mkdirSync(sieveDir, { recursive: true });
   fs.chownSync(sieveDir, VMAIL_UID, VMAIL_GID);
   fs.chmodSync(sieveDir, 0o755);
   // Loaded here, not at the top: it loads db/schema, whose tables follow KONTOR_DATABASE_URL at first
   // load, and a test or script may start PostgreSQL (with helpers of this module) before it knows the URL.
   const { syncSieveAtStart } = await import("@/scripts/lib/sieve-start-sync");
-  await syncSieveAtStart(database, sieveDir);
+  await syncSieveAtStart(database, sieveDir, mailDir);
 }
 
 export function confPath(dir: string) {
@@ -196,7 +196,11 @@ export async function startDovecot(opts: DovecotOptions): Promise<{ pid: number;
   fs.mkdirSync(mailDir, { recursive: true });
   fs.chownSync(mailDir, VMAIL_UID, VMAIL_GID);
   fs.chmodSync(mailDir, 0o750);
-  await prepareSieve(databaseUrl === undefined ? { kind: "sqlite", path: dbPath } : { kind: "postgresql", url: databaseUrl }, sieveDir);
+  await prepareSieve(
+    databaseUrl === undefined ? { kind: "sqlite", path: dbPath } : { kind: "postgresql", url: databaseUrl },
+    sieveDir,
+    mailDir,
+  );
 
   const conf = confPath(dir);
   // Without -F the master daemonises once its listeners are bound; config errors exit non-zero.

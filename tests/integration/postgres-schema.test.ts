@@ -154,7 +154,10 @@ describe("PostgreSQL started by the project's scripts", () => {
     const passdb = await expectSameRows(`SELECT "user", password, version FROM dovecot_passdb WHERE "user" = 'info@eins.example'`);
     expect(passdb).toEqual([{ user: "info@eins.example", password: "{ARGON2ID}h1", version: 1 }]);
     const routed = await expectSameRows(`SELECT "user", login, home, quota_mb FROM dovecot_userdb WHERE "user" = 'kontakt@zwei.example'`);
-    expect(routed).toEqual([{ user: "kontakt@zwei.example", login: "k10001.001", home: "k10001.001", quota_mb: 500 }]);
+    // A new row's home carries its id (migration 0017 / 0005: a re-created login gets a fresh home).
+    expect(routed).toEqual([{ user: "kontakt@zwei.example", login: "k10001.001", home: "k10001.001=1", quota_mb: 500 }]);
+    const mailboxHome = await expectSameRows(`SELECT home FROM dovecot_userdb WHERE "user" = 'info@eins.example'`);
+    expect(mailboxHome).toEqual([{ home: "eins.example/info=1" }]);
     expect(await expectSameRows(`SELECT "user" FROM dovecot_passdb WHERE "user" IN ('aus@eins.example', 'alt@zwei.example')`)).toEqual([]);
     expect(await expectSameRows("SELECT target FROM postfix_catchall WHERE domain = 'eins.example'")).toEqual([
       { target: "info@eins.example" },

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations } from "@/db/migrate";
+import { applyMigrations, MIGRATIONS_FOLDER } from "@/db/migrate";
 import { openSqlite } from "@/db/open";
 import { auditLog, mailboxes } from "@/db/schema";
 import { createSeededDb } from "../support/seeded-db";
@@ -77,8 +77,11 @@ describe("schema", () => {
     const lookup = (user: string) =>
       handle.sqlite.prepare("SELECT login, home, quota_mb FROM dovecot_userdb WHERE user = ?").get(user) as
         { login: string; home: string } | undefined;
-    expect(lookup("kontakt@dorfladen.example")).toMatchObject({ login: "k10001.002", home: "k10001.002" });
-    expect(lookup("info@alpenblick.example")).toMatchObject({ login: "info@alpenblick.example", home: "alpenblick.example/info" });
+    // Homes carry the row's id (migration 0017), so an address created again never finds the old Maildir.
+    expect(lookup("kontakt@dorfladen.example")?.login).toBe("k10001.002");
+    expect(lookup("kontakt@dorfladen.example")?.home).toMatch(/^k10001\.002=\d+$/);
+    expect(lookup("info@alpenblick.example")?.login).toBe("info@alpenblick.example");
+    expect(lookup("info@alpenblick.example")?.home).toMatch(/^alpenblick\.example\/info=\d+$/);
     expect(lookup("k10001.001")).toMatchObject({ login: "k10001.001" });
     expect(lookup("nobody@dorfladen.example")).toBeUndefined();
     const plan = (
@@ -118,5 +121,52 @@ describe("schema", () => {
         }
       }
     }
+  });
+});
+
+describe("migration 0017 (mail homes)", () => {
+  it("keeps the home every existing mailbox and mail account had, and gives rows made later one of their own", () => {
+    // The committed migrations up to 0016 in a folder of their own, then all of them.
+    const before = fs.mkdtempSync(path.join(os.tmpdir(), "kontor-mig-"));
+    fs.cpSync(MIGRATIONS_FOLDER, before, { recursive: true });
+    const journalFile = path.join(before, "meta", "_journal.json");
+    const journal = JSON.parse(fs.readFileSync(journalFile, "utf8")) as { entries: { idx: number; tag: string }[] };
+    journal.entries = journal.entries.filter((e) => e.idx <= 16);
+    fs.writeFileSync(journalFile, JSON.stringify(journal));
+    const sqlite = openSqlite(":memory:");
+    applyMigrations(sqlite, before);
+    sqlite.pragma("foreign_keys = OFF");
+    sqlite
+      .prepare(
+        "INSERT INTO mailboxes (id, reseller_id, customer_id, domain_id, local_part, address, password_hash) VALUES (7, 1, 1, 1, 'info', 'info@alt.example', 'h')",
+      )
+      .run();
+    sqlite
+      .prepare(
+        "INSERT INTO mail_accounts (id, reseller_id, customer_id, number, login, password_hash) VALUES (3, 1, 1, 2, 'k10001.002', 'h')",
+      )
+      .run();
+    applyMigrations(sqlite);
+    const homes = () => sqlite.prepare("SELECT user, home FROM dovecot_userdb ORDER BY user").all();
+    expect(homes()).toEqual([
+      { user: "info@alt.example", home: "alt.example/info" },
+      { user: "k10001.002", home: "k10001.002" },
+    ]);
+    sqlite.prepare("DELETE FROM mailboxes").run();
+    sqlite.prepare("DELETE FROM mail_accounts").run();
+    sqlite
+      .prepare(
+        "INSERT INTO mailboxes (reseller_id, customer_id, domain_id, local_part, address, password_hash) VALUES (1, 1, 1, 'info', 'info@alt.example', 'h')",
+      )
+      .run();
+    sqlite
+      .prepare("INSERT INTO mail_accounts (reseller_id, customer_id, number, login, password_hash) VALUES (1, 1, 2, 'k10001.002', 'h')")
+      .run();
+    // AUTOINCREMENT: the ids after 7 and 3, never the deleted rows' again.
+    expect(homes()).toEqual([
+      { user: "info@alt.example", home: "alt.example/info=8" },
+      { user: "k10001.002", home: "k10001.002=4" },
+    ]);
+    sqlite.close();
   });
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
-import { mailAccounts } from "@/db/schema";
+import { mailAccountAddresses, mailAccounts } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { can } from "@/lib/authz/permissions";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
@@ -11,6 +11,8 @@ import { noPanelAllowance } from "@/lib/services/orders/usage";
 import { checkCurrentPassword } from "@/lib/services/passwords/check-current-password";
 import { setPassword } from "@/lib/services/passwords/set-password";
 import { removeMailboxSieve } from "@/lib/mail/sieve/sync";
+import { forgetMailUsers, removeMailHomesSafely } from "@/lib/mail/mail-home-removals";
+import { dropTargetsOf, syncForwardingAfterCommit } from "@/lib/services/mail-targets/drop-targets";
 import { accountOrThrow, assertMailAdmin } from "./mail-admin-guard";
 import { transaction } from "@/db/transaction";
 import { firstRow } from "@/db/rows";
@@ -95,17 +97,28 @@ export async function setMailAccountQuota(actor: Actor, accountId: number, reque
 }
 
 /**
- * Deletes an account and its routed addresses (a catch-all pointing at it falls back to refusing).
+ * Deletes an account and its routed addresses (a catch-all pointing at it falls back to refusing);
+ * the customer's alias and forwarding targets that named those addresses go too (dropTargetsOf).
  * Account `.001` is the administration itself and stays.
  */
 export async function deleteMailAccount(actor: Actor, accountId: number, ip: string | null, db: Db = getDb()) {
   const tenant = assertMailAdmin(actor);
-  const login = await transaction(
+  const gone = await transaction(
     db,
     async (tx) => {
       const account = await accountOrThrow(tx, actor, accountId);
       if (account.number === 1) throw new ValidationError("mailAdmin.errors.cannotDeleteAdmin");
-      await tx.delete(mailAccounts).where(eq(mailAccounts.id, account.id));
+      const routed = await tx
+        .select({ address: mailAccountAddresses.address })
+        .from(mailAccountAddresses)
+        .where(eq(mailAccountAddresses.mailAccountId, account.id));
+      const deleted = await tx
+        .delete(mailAccounts)
+        .where(eq(mailAccounts.id, account.id))
+        .returning({ login: mailAccounts.login, home: mailAccounts.home });
+      await forgetMailUsers(tx, deleted);
+      const addresses = routed.map((r) => r.address);
+      const changed = await dropTargetsOf(tx, actor, tenant.customerId, { addresses }, ip);
       await writeAudit(tx, actor, {
         action: "mail_account.delete",
         targetKind: "mail_account",
@@ -114,10 +127,15 @@ export async function deleteMailAccount(actor: Actor, accountId: number, ip: str
         ...tenant,
         ip,
       });
-      return account.login;
+      return { deleted, changed };
     },
     { behavior: "immediate" },
   );
-  // A later account with the same number must not inherit its autoresponder script.
-  removeMailboxSieve(login);
+  // A later account with the same number must not inherit its autoresponder script nor its Maildir.
+  for (const u of gone.deleted) removeMailboxSieve(u.login);
+  await syncForwardingAfterCommit(db, gone.changed);
+  await removeMailHomesSafely(
+    db,
+    gone.deleted.map((u) => u.home),
+  );
 }

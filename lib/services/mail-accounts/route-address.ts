@@ -7,6 +7,7 @@ import { tenantScope } from "@/lib/authz/scope";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { addressOwner } from "@/lib/services/aliases/alias-scope";
 import { writeAudit } from "@/lib/services/audit/write-audit";
+import { dropTargetsOf, syncForwardingAfterCommit } from "@/lib/services/mail-targets/drop-targets";
 import { displayAddress } from "@/lib/validation/names";
 import { accountOrThrow, assertMailAdmin, noPanelDomains } from "./mail-admin-guard";
 import { transaction } from "@/db/transaction";
@@ -53,7 +54,7 @@ export async function routeAddress(
 /** Removes a routed address; another customer's address id is NotFound. */
 export async function unrouteAddress(actor: Actor, addressId: number, ip: string | null, db: Db = getDb()) {
   const tenant = assertMailAdmin(actor);
-  await transaction(
+  const changed = await transaction(
     db,
     async (tx) => {
       const row = await firstRow(
@@ -78,7 +79,10 @@ export async function unrouteAddress(actor: Actor, addressId: number, ip: string
         ip,
         details: { address: displayAddress(row.address) },
       });
+      // The customer's alias and forwarding targets that named it go (dropTargetsOf).
+      return await dropTargetsOf(tx, actor, tenant.customerId, { addresses: [row.address] }, ip);
     },
     { behavior: "immediate" },
   );
+  await syncForwardingAfterCommit(db, changed);
 }

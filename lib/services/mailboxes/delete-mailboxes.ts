@@ -7,19 +7,22 @@ import type { Actor } from "@/lib/authz/actor";
 import { tenantScope } from "@/lib/authz/scope";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { isProtectedAddress } from "@/lib/mail/protected-addresses";
-import { dropAliasTargets } from "@/lib/services/aliases/save-alias";
+import { dropTargetsOf, syncForwardingAfterCommit } from "@/lib/services/mail-targets/drop-targets";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import type { DeleteMailboxesInput } from "@/lib/validation/mailbox";
 import { removeMailboxSieve } from "@/lib/mail/sieve/sync";
+import { forgetMailUsers, removeMailHomesSafely } from "@/lib/mail/mail-home-removals";
 import { transaction } from "@/db/transaction";
 
 /**
  * "Auswahl entfernen" after the confirmation: all selected mailboxes of the subscription or none.
  * If a single id is foreign or missing, the whole request is NotFound and nothing is deleted.
- * Forwards, spam settings and sender rules go with the row (ON DELETE CASCADE).
+ * Forwards, spam settings and sender rules go with the row (ON DELETE CASCADE); the Sieve script and the
+ * Maildir go after the commit (lib/mail/mail-homes.ts).
  */
 export async function deleteMailboxes(actor: Actor, input: DeleteMailboxesInput, ctx: { ip?: string | null }, db: Db = getDb()) {
   const protectedHit: string[] = [];
+  const changed: number[] = [];
   const deleted = await transaction(
     db,
     async (tx) => {
@@ -27,6 +30,7 @@ export async function deleteMailboxes(actor: Actor, input: DeleteMailboxesInput,
         .select({
           id: mailboxes.id,
           address: mailboxes.address,
+          home: mailboxes.home,
           domainId: mailboxes.domainId,
           resellerId: mailboxes.resellerId,
           customerId: mailboxes.customerId,
@@ -66,12 +70,13 @@ export async function deleteMailboxes(actor: Actor, input: DeleteMailboxesInput,
           rows.map((r) => r.id),
         ),
       );
+      await forgetMailUsers(
+        tx,
+        rows.map((r) => ({ login: r.address, home: r.home })),
+      );
       for (const customerId of new Set(rows.map((r) => r.customerId))) {
-        await dropAliasTargets(
-          tx,
-          customerId,
-          rows.filter((r) => r.customerId === customerId).map((r) => r.address),
-        );
+        const addresses = rows.filter((r) => r.customerId === customerId).map((r) => r.address);
+        changed.push(...(await dropTargetsOf(tx, actor, customerId, { addresses }, ctx.ip)));
       }
       const perDomain = new Map<number, number>();
       for (const r of rows) perDomain.set(r.domainId, (perDomain.get(r.domainId) ?? 0) + 1);
@@ -93,12 +98,17 @@ export async function deleteMailboxes(actor: Actor, input: DeleteMailboxesInput,
           details: { subscriptionId: input.subscriptionId },
         });
       }
-      return rows.map((r) => r.address);
+      return rows;
     },
     { behavior: "immediate" },
   );
   if (protectedHit.length) throw new ValidationError("panel.errors.protectedAddress");
   // A leftover script would hand a deleted mailbox's forwards to a new mailbox of the same address.
-  for (const address of deleted) removeMailboxSieve(address);
-  return deleted;
+  for (const r of deleted) removeMailboxSieve(r.address);
+  await syncForwardingAfterCommit(db, changed);
+  await removeMailHomesSafely(
+    db,
+    deleted.map((r) => r.home),
+  );
+  return deleted.map((r) => r.address);
 }

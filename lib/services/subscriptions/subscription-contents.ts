@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, count, eq, inArray, ne, or, like } from "drizzle-orm";
+import { and, asc, count, eq, inArray, ne } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
-import { domains, mailAccounts, mailAliases, mailAliasTargets, packages, subscriptions } from "@/db/schema";
+import { domains, mailAccounts, mailAliases, packages, subscriptions } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/permissions";
 import { subscriptionOrThrow } from "@/lib/services/orders/scoped-rows";
@@ -79,19 +79,4 @@ export async function endsMailAccounts(tx: Reader, sub: { id: number; customerId
       .where(and(eq(subscriptions.customerId, sub.customerId), ne(subscriptions.id, sub.id), eq(packages.panel, "none"))),
   );
   return !other;
-}
-
-/**
- * Alias targets of the customer's other domains that name an address of the domains going away: once
- * the domain is no longer Kontor's, Postfix would relay them to the outside (and back, while its MX
- * still points here), so they go as when a mailbox is deleted (dropAliasTargets).
- */
-export async function targetsInto(tx: Reader, customerId: number, domainNames: string[]): Promise<string[]> {
-  if (!domainNames.length) return [];
-  // Domain names are canonical (letters, digits, dots, dashes): nothing in them is a LIKE wildcard.
-  const rows = await tx
-    .selectDistinct({ target: mailAliasTargets.target })
-    .from(mailAliasTargets)
-    .where(and(eq(mailAliasTargets.customerId, customerId), or(...domainNames.map((n) => like(mailAliasTargets.target, `%@${n}`)))));
-  return rows.map((r) => r.target);
 }

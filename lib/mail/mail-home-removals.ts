@@ -1,0 +1,92 @@
+import fs from "node:fs";
+import { asc, gt, inArray } from "drizzle-orm";
+import type { Db } from "@/db";
+import { mailHomeRemovals, mailUsage } from "@/db/schema";
+import { emptyTrash, mailRoot, moveHomeToTrash } from "./mail-homes";
+
+/** A Dovecot user that is being deleted: its login (mail_usage's key) and its home. */
+export type GoneMailUser = { login: string; home: string };
+
+const CHUNK = 500;
+
+/**
+ * Inside the deleting transaction: lists the users' homes for removal and drops their usage rows, so a
+ * later mailbox of the same address starts without the old one's storage figure and last login.
+ */
+export async function forgetMailUsers(tx: Db, users: GoneMailUser[]): Promise<void> {
+  for (let i = 0; i < users.length; i += CHUNK) {
+    const chunk = users.slice(i, i + CHUNK);
+    const homes = chunk.map((u) => ({ home: u.home })).filter((h) => h.home !== "");
+    if (homes.length) await tx.insert(mailHomeRemovals).values(homes).onConflictDoNothing();
+    await tx.delete(mailUsage).where(
+      inArray(
+        mailUsage.login,
+        chunk.map((u) => u.login),
+      ),
+    );
+  }
+}
+
+/** Moves the homes into the trash and forgets the moved (or never created) ones; failures are logged. */
+async function moveHomes(db: Db, root: string, homes: string[]): Promise<number> {
+  if (!homes.length) return 0;
+  if (!fs.existsSync(root)) {
+    console.error(`mail root ${root} not found (KONTOR_MAIL_ROOT): ${homes.length} home(s) left for Dovecot's next start`);
+    return 0;
+  }
+  const done: string[] = [];
+  for (const home of homes) {
+    try {
+      const result = moveHomeToTrash(root, home);
+      if (result === "refused") console.error(`mail home ${JSON.stringify(home)} not removed: not a plain folder below ${root}`);
+      else done.push(home);
+    } catch (e) {
+      console.error(
+        `mail home ${JSON.stringify(home)} not removed yet (retried at Dovecot's next start):`,
+        e instanceof Error ? e.message : e,
+      );
+    }
+  }
+  for (let i = 0; i < done.length; i += CHUNK) {
+    await db.delete(mailHomeRemovals).where(inArray(mailHomeRemovals.home, done.slice(i, i + CHUNK)));
+  }
+  return done.length;
+}
+
+/**
+ * After the commit: moves the homes into the trash and deletes the trash in the background. A failure
+ * is logged and never fails the deletion that already happened; what is left stays listed for Dovecot's
+ * next start. Resolves once the homes are out of Dovecot's way.
+ */
+export async function removeMailHomesSafely(db: Db, homes: string[], root = mailRoot()): Promise<void> {
+  try {
+    if (!(await moveHomes(db, root, homes))) return;
+  } catch (e) {
+    console.error("mail homes not removed yet (retried at Dovecot's next start):", e instanceof Error ? e.message : e);
+    return;
+  }
+  void emptyTrash(root).catch((e: unknown) => {
+    console.error("mail trash not emptied yet (at Dovecot's next start):", e instanceof Error ? e.message : e);
+  });
+}
+
+/** At Dovecot's start (as root): every home still listed, page by page, then the trash. */
+export async function removePendingMailHomes(db: Db, root: string): Promise<void> {
+  let after = "";
+  for (;;) {
+    const rows = await db
+      .select({ home: mailHomeRemovals.home })
+      .from(mailHomeRemovals)
+      .where(gt(mailHomeRemovals.home, after))
+      .orderBy(asc(mailHomeRemovals.home))
+      .limit(CHUNK);
+    if (!rows.length) break;
+    await moveHomes(
+      db,
+      root,
+      rows.map((r) => r.home),
+    );
+    after = rows[rows.length - 1].home;
+  }
+  await emptyTrash(root);
+}
