@@ -41,6 +41,12 @@ export const PERMISSION_TABLE = {
    * administration for every tenant. Never the customer itself: a click there must not destroy mail.
    */
   "subscriptions.end": ["admin", "reseller"],
+  /**
+   * Deleting a customer with its login and tickets, once its subscriptions are ended
+   * (lib/services/customers/delete-customer.ts): the reseller for its customers, the administration
+   * for every tenant (on the reseller's page).
+   */
+  "customers.delete": ["admin", "reseller"],
   /** The KundenServiceCenter: own Stammdaten, account, tickets. */
   "customer.self": ["customer"],
   /** The Plesk panel's mail pages of the customer's subscriptions. */

@@ -3,6 +3,7 @@
  * refused field and then a good save, deleting a reseller refused while it has customers and allowed
  * without, deleting a customer refused while it has subscriptions and allowed after "Vertrag beenden"
  * (whose confirmation names what goes), the administration ending a subscription on the reseller page,
+ * the administration deleting a customer from the reseller page (refused while it has subscriptions),
  * and on "API-Schlüssel" the administration revoking a customer's key, which the API refuses at once.
  */
 import crypto from "node:crypto";
@@ -91,6 +92,36 @@ describe("administration: reseller page", () => {
       headers: { authorization: `Bearer ${await world.keyFor(t.customer, ["mailboxes:read"])}` },
     });
     expect(mailbox.status).toBe(404);
+    await admin.context().close();
+  });
+});
+
+describe("administration: a reseller's customers", () => {
+  it("deletes a customer from the reseller page once its subscription is ended; the confirmation names it and its tickets", async () => {
+    const t = await world.tenant("adm-cust");
+    const key = await world.keyFor(t.customer, ["tickets:read"]);
+    const me = () => fetch(`${BASE_URL}/api/v1/me`, { headers: { authorization: `Bearer ${key}` } });
+    expect((await me()).status).toBe(200);
+    const admin = await loggedIn("admin@kontor.example", DEMO_PASSWORD, "/admin");
+    await admin.goto(`${BASE_URL}/admin/resellers/${t.reseller.resellerId ?? 0}`);
+    const customers = admin.locator("section").filter({ has: admin.getByRole("heading", { name: "Kunden", exact: true }) });
+    const row = customers.getByRole("listitem").filter({ hasText: "API adm-cust" });
+    expect(await row.innerText()).toContain("1 Vertrag");
+
+    const text = await confirmClick(row, admin, "Kunden löschen");
+    expect(text).toMatch(
+      /^Kunden K\d+ \(API adm-cust\) wirklich löschen\? Gelöscht werden sein Zugang zum KundenServiceCenter und keine Tickets\./,
+    );
+    await admin.getByText("Dieser Kunde hat noch Verträge und kann nicht gelöscht werden.").waitFor();
+    expect((await me()).status).toBe(200);
+
+    await confirmClick(admin.getByRole("listitem").filter({ hasText: t.domain }), admin, "Vertrag beenden");
+    await admin.getByText("Die Kunden dieses Resellers haben keine Verträge.").waitFor();
+    await confirmClick(customers.getByRole("listitem").filter({ hasText: "API adm-cust" }), admin, "Kunden löschen");
+    await admin.getByText("Dieser Reseller hat keine Kunden.").waitFor();
+    expect(admin.url()).toBe(`${BASE_URL}/admin/resellers/${t.reseller.resellerId ?? 0}`);
+    // The customer's login went with it: its key is refused at once.
+    expect((await me()).status).toBe(401);
     await admin.context().close();
   });
 });

@@ -12,13 +12,14 @@ import { transaction } from "@/db/transaction";
 import { firstRow } from "@/db/rows";
 
 /**
- * The reseller deletes a customer together with its KundenServiceCenter login and tickets. A customer
- * that still has subscriptions is refused: their domains and mailboxes hold mail that a click must
- * not destroy; they are ended first. Another reseller's customer is NotFound (404).
+ * The reseller (or the administration) deletes a customer together with its KundenServiceCenter login
+ * and tickets. A customer that still has subscriptions is refused: their domains and mailboxes hold
+ * mail that a click must not destroy; they are ended first. Another reseller's customer is NotFound
+ * (404). Returns the customer's reseller (the administration goes back to its page).
  */
-export async function deleteCustomer(actor: Actor, id: number, ip: string | null, db: Db = getDb()) {
-  assertCan(actor, "reseller.manage");
-  await transaction(
+export async function deleteCustomer(actor: Actor, id: number, ip: string | null, db: Db = getDb()): Promise<{ resellerId: number }> {
+  assertCan(actor, "customers.delete");
+  return await transaction(
     db,
     async (tx) => {
       const c = await customerOrThrow(tx, actor, id);
@@ -37,6 +38,7 @@ export async function deleteCustomer(actor: Actor, id: number, ip: string | null
         customerId: c.id,
         ip,
       });
+      return { resellerId: c.resellerId };
     },
     { behavior: "immediate" },
   );

@@ -51,9 +51,10 @@ export const STAFF_SIDE_ACTIONS: Record<string, MatrixEntry> = {
     foreign: { reseller: [(w) => ({ id: `${w.a.customerId}`, ...customer })] },
   },
   [`${RESELLER_CUSTOMERS}#deleteCustomerAction`]: {
-    roles: ["reseller"],
+    roles: ["admin", "reseller"],
     valid: { role: "reseller", fields: (w) => ({ id: `${w.b.customerId}` }), expect: "customersAdmin.errors.hasSubscriptions" },
     foreign: { reseller: [(w) => ({ id: `${w.a.customerId}` })] },
+    noForeign: "the administration deletes any tenant's customer by design (on the reseller's page)",
   },
   [`${RESELLER_CUSTOMERS}#endSubscriptionAction`]: {
     roles: ["admin", "reseller"],

@@ -8,6 +8,7 @@ import type { Permission } from "@/lib/authz/permissions";
 import { listApiKeys } from "@/lib/services/api-keys/manage-api-keys";
 import { listTenantApiKeys } from "@/lib/services/api-keys/tenant-api-keys";
 import { auditCodesVisible, auditIpVisible, listAudit } from "@/lib/services/audit/list-audit";
+import { deleteCustomer } from "@/lib/services/customers/delete-customer";
 import { updateCustomer } from "@/lib/services/customers/update-customer";
 import { endSubscription } from "@/lib/services/subscriptions/end-subscription";
 import { assertMailAdmin } from "@/lib/services/mail-accounts/mail-admin-guard";
@@ -58,6 +59,7 @@ export const PERMISSION_ROWS: Record<Permission, PermissionRow> = {
   "password.self": { gate: "actions" },
   "reseller.manage": { gate: "service", probe: async (actor, _w, db) => await updateCustomer(actor, MISSING, customerInput, null, db) },
   "subscriptions.end": { gate: "service", probe: async (actor, _w, db) => await endSubscription(actor, MISSING, null, db) },
+  "customers.delete": { gate: "service", probe: async (actor, _w, db) => await deleteCustomer(actor, MISSING, null, db) },
   "customer.self": { gate: "service", probe: async (actor, _w, db) => await revealTicketPassword(actor, MISSING, null, db) },
   "mailboxes.manage": { gate: "actions" },
   "mailadmin.manage": { gate: "service", probe: (actor) => assertMailAdmin(actor) },

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/actions/define-action";
+import { can } from "@/lib/authz/permissions";
 import { createCustomer } from "@/lib/services/customers/create-customer";
 import { deleteCustomer } from "@/lib/services/customers/delete-customer";
 import { updateCustomer } from "@/lib/services/customers/update-customer";
@@ -47,11 +48,16 @@ export const updateCustomerAction = defineAction({
   },
 });
 
+/** The reseller on its customer page, and the administration on the reseller's page (back there after). */
 export const deleteCustomerAction = defineAction({
-  permission: "reseller.manage",
+  permission: "customers.delete",
   schema: deleteCustomerSchema,
   handler: async ({ actor, input, ip }) => {
-    await deleteCustomer(actor, input.id, ip);
+    const { resellerId } = await deleteCustomer(actor, input.id, ip);
+    if (can(actor, "admin.manage")) {
+      revalidatePath("/admin", "layout");
+      redirect(`/admin/resellers/${resellerId}`);
+    }
     revalidatePath("/reseller", "layout");
     redirect("/reseller/customers");
   },

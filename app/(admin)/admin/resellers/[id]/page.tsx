@@ -7,6 +7,7 @@ import { idParam, orNotFound } from "@/lib/not-found";
 import { getResellerOrThrow } from "@/lib/services/resellers/get-reseller";
 import { deleteResellerAction, updateResellerAction } from "../actions";
 import { EndSubscriptionButton } from "@/components/reseller/end-subscription-button";
+import { ResellerCustomers } from "@/components/admin/reseller-customers";
 import { displayDomain } from "@/lib/validation/names";
 import { listResellerSubscriptions } from "@/lib/services/subscriptions/list-reseller-subscriptions";
 
@@ -49,6 +50,7 @@ export default async function EditResellerPage({ params }: { params: Promise<{ i
           ))}
         </ul>
       </Card>
+      <ResellerCustomers actor={actor} resellerId={reseller.id} total={reseller.customerCount} />
       <Card title={t("deleteTitle")}>
         <p className="mb-3 text-sm text-slate-600">{t("deleteHint")}</p>
         <DeleteButton action={deleteResellerAction} fields={{ id: String(reseller.id) }} label={t("delete")} confirm={t("deleteConfirm")} />
