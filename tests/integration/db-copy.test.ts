@@ -110,6 +110,7 @@ function addRowsTheDemoLacks(db: DiskDb["db"]) {
     .values({ ...owner, mailboxId: mailbox.id, enabled: true, subject: "Urlaub", body: "Bis bald", startsOn: "2026-07-01" })
     .run();
   db.insert(schema.mailUsage).values({ login: mailbox.address, storageBytes: BIG, messages: 12, lastLogin: 1_780_000_000 }).run();
+  db.insert(schema.mailHomeRemovals).values({ home: "geloescht.example/info=7" }).run();
   db.insert(schema.mfaFactors)
     .values({
       userId: user.id,
