@@ -11,7 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as liteSchema from "@/db/schema/sqlite";
 import * as pgSchema from "@/db/schema-pg";
 import fs from "node:fs";
-import { migratePostgres } from "@/db/migrate-pg";
+import os from "node:os";
+import path from "node:path";
+import { migratePostgres, PG_MIGRATIONS_FOLDER } from "@/db/migrate-pg";
 import { ensureDatabase, runningServer, startPostgres, stopPostgres } from "@/scripts/lib/postgres-process";
 import { type OwnPostgres, startOwnPostgres } from "../support/own-postgres";
 import { MAIL_VIEWS, orderedViewQuery } from "../support/mail-views";
@@ -243,6 +245,59 @@ describe("PostgreSQL started by the project's scripts", () => {
       const applied = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations");
       const journal = JSON.parse(fs.readFileSync("db/migrations-pg/meta/_journal.json", "utf8")) as { entries: unknown[] };
       expect(applied.rows[0].n).toBe(journal.entries.length);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it("keeps the home of mailboxes and accounts made before migration 0005 and gives later rows their own (as SQLite 0017)", async () => {
+    // The committed migrations up to 0004 in a folder of their own, rows written then, then all of them.
+    const before = fs.mkdtempSync(path.join(os.tmpdir(), "kontor-pg-mig-"));
+    fs.cpSync(PG_MIGRATIONS_FOLDER, before, { recursive: true });
+    const journalFile = path.join(before, "meta", "_journal.json");
+    const journal = JSON.parse(fs.readFileSync(journalFile, "utf8")) as { entries: { idx: number }[] };
+    journal.entries = journal.entries.filter((e) => e.idx <= 4);
+    fs.writeFileSync(journalFile, JSON.stringify(journal));
+    const url = ensureDatabase(`${server.baseDir}/pg`, "homes");
+    await migratePostgres(url, before);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const homes = async () =>
+        (await client.query<{ user: string; home: string }>('SELECT "user", home FROM dovecot_userdb ORDER BY "user"')).rows;
+      // The parents the rows need (tables 0005 leaves as they were), from the world above.
+      const parents = drizzle(client, { schema: pgSchema });
+      for (const key of ["resellers", "customers", "packages", "subscriptions", "domains"] as const) {
+        await parents.insert(pgSchema[key]).values(world[key]);
+      }
+      await client.query(
+        "INSERT INTO mailboxes (id, reseller_id, customer_id, domain_id, local_part, address, password_hash) VALUES (7, 1, 1, 1, 'info', 'info@alt.example', 'h')",
+      );
+      await client.query(
+        "INSERT INTO mail_accounts (id, reseller_id, customer_id, number, login, password_hash) VALUES (3, 1, 1, 2, 'k10001.002', 'h')",
+      );
+      await migratePostgres(url);
+      expect(await homes()).toEqual([
+        { user: "info@alt.example", home: "alt.example/info" },
+        { user: "k10001.002", home: "k10001.002" },
+      ]);
+      await client.query("DELETE FROM mailboxes");
+      await client.query("DELETE FROM mail_accounts");
+      await client.query(
+        "INSERT INTO mailboxes (reseller_id, customer_id, domain_id, local_part, address, password_hash) VALUES (1, 1, 1, 'info', 'info@alt.example', 'h') RETURNING id",
+      );
+      await client.query(
+        "INSERT INTO mail_accounts (reseller_id, customer_id, number, login, password_hash) VALUES (1, 1, 2, 'k10001.002', 'h')",
+      );
+      const ids = (
+        await client.query<{ m: number; a: number }>("SELECT (SELECT id FROM mailboxes) AS m, (SELECT id FROM mail_accounts) AS a")
+      ).rows[0];
+      // A fresh home per row: the identity's next value, never the deleted row's folder.
+      expect(await homes()).toEqual([
+        { user: "info@alt.example", home: `alt.example/info=${ids.m}` },
+        { user: "k10001.002", home: `k10001.002=${ids.a}` },
+      ]);
+      expect(ids.m).not.toBe(7);
     } finally {
       await client.end();
     }
