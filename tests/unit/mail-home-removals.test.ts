@@ -8,10 +8,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { mailHomeRemovals, mailUsage, mailboxes } from "@/db/schema";
 import { onlyRow } from "@/db/rows";
-import { removePendingMailHomes } from "@/lib/mail/mail-home-removals";
+import { removeMailHomesSafely, removePendingMailHomes } from "@/lib/mail/mail-home-removals";
 import { deleteMailboxes } from "@/lib/services/mailboxes/delete-mailboxes";
 import { aDomainWithMailboxes, emptyDb, type TestDb } from "../support/factories";
 
@@ -62,4 +62,14 @@ describe("a deleted mailbox's home", () => {
     expect(fs.existsSync(path.join(root, home))).toBe(false);
     expect(await pending()).toEqual([]);
   });
+
+  it("moves a large set (a big domain's end) in chunks, in the background, and forgets every home it moved", async () => {
+    const homes = Array.from({ length: 1_200 }, (_, i) => `gross.example/box${i}=${i + 1}`);
+    for (let i = 0; i < homes.length; i += 500) await db.insert(mailHomeRemovals).values(homes.slice(i, i + 500).map((home) => ({ home })));
+    for (const home of homes) fs.mkdirSync(path.join(root, home, "Maildir"), { recursive: true });
+
+    await removeMailHomesSafely(db, homes, root);
+    await vi.waitFor(async () => expect(await pending()).toEqual([]), { timeout: 30_000, interval: 100 });
+    expect(fs.existsSync(path.join(root, "gross.example"))).toBe(false);
+  }, 60_000);
 });
