@@ -6,13 +6,14 @@ import type { PanelKind } from "./schema";
 import { onlyRow, firstRow } from "@/db/rows";
 
 /**
- * Builders of the records a hosting installation consists of, for the test factories
- * (tests/support/factories.ts) and the demo seed (db/seed.ts moves onto them next). Each keeps the invariants the services keep
- * when they create the same record: canonical domain names, the domain's (and through migration
- * 0007's triggers the subscription's) mailbox counter, a mailbox's spam settings row, `.NNN` logins
- * of mail accounts, customer numbers from the reseller's range. They write no audit entries: they
- * stand for data that existed before, not for anyone's action. Passwords arrive hashed, because
- * A transaction body must not wait for I/O (db/transaction.ts) and argon2 is slow: hash once, reuse the hash.
+ * Builders of the records a hosting installation consists of: the one place both the demo seed
+ * (db/seed.ts) and the test factories (tests/support/factories.ts, a thin layer that picks names)
+ * create them. Each keeps the invariants the services keep when they create the same record:
+ * canonical domain names, the domain's (and through migration 0007's triggers the subscription's)
+ * mailbox counter, a mailbox's spam settings row, `.NNN` logins of mail accounts, customer numbers
+ * from the reseller's range. They write no audit entries: they stand for data that existed before,
+ * not for anyone's action. Passwords arrive hashed, because a transaction body must not wait for
+ * I/O (db/transaction.ts) and argon2 is slow: hash before, outside the transaction.
  */
 export type BuildDb = Pick<BetterSQLite3Database<typeof schema>, "select" | "insert" | "update">;
 export type Tenant = { resellerId: number; customerId: number };
@@ -240,4 +241,19 @@ export async function buildMailAccount(
       .values({ ...own, mailAccountId: id, domainId: a.domain.id, localPart: a.localPart, address: `${a.localPart}@${a.domain.name}` });
   }
   return { id, login };
+}
+
+/** An E-Mail-Alias of a domain delivering to `targets` (full addresses), as the alias service stores it. */
+export async function buildAlias(db: BuildDb, tenant: Tenant, domain: { id: number; name: string }, localPart: string, targets: string[]) {
+  const address = `${localPart}@${domain.name}`;
+  const id = (
+    await onlyRow(
+      db
+        .insert(schema.mailAliases)
+        .values({ ...tenant, domainId: domain.id, localPart, address })
+        .returning({ id: schema.mailAliases.id }),
+    )
+  ).id;
+  if (targets.length) await db.insert(schema.mailAliasTargets).values(targets.map((target) => ({ ...tenant, aliasId: id, target })));
+  return { id, address };
 }
