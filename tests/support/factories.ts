@@ -1,4 +1,5 @@
 import {
+  buildAlias,
   buildCustomer,
   buildDomain,
   buildMailAccount,
@@ -200,6 +201,30 @@ export async function aMailAccount(db: TestDb, p: { sub?: TestSubscription; extr
     );
   }
   return { ...sub, admin: { ...admin, actor: await actorOf(db, "mail_account", admin.id) }, accounts };
+}
+
+/** An E-Mail-Alias on the subscription's domain (or `domain`) delivering to `targets` (full addresses). */
+export async function anAlias(db: TestDb, sub: TestSubscription, localPart: string, targets: string[], domain = sub.domain) {
+  return await buildAlias(db, { resellerId: sub.reseller.id, customerId: sub.customer.id }, domain, localPart, targets);
+}
+
+/**
+ * A customer whose mail takes every route Postfix and Dovecot know: a Plesk domain alpenblick.example
+ * with mailboxes info@ and anna@ and the alias kontakt@ → info@, and a package without panel on
+ * dorfladen.example with the accounts `.001` and `.002` (konto2@dorfladen.example routed to `.002`).
+ */
+export async function aCustomerWithMailRoutes(db: TestDb) {
+  const plesk = await aDomainWithMailboxes(db, 2, {
+    sub: await aCustomerWithPackage(db, { domain: "alpenblick.example" }),
+    localParts: ["info", "anna"],
+  });
+  await anAlias(db, plesk, "kontakt", ["info@alpenblick.example"]);
+  const owner = { reseller: plesk.reseller, customer: plesk.customer };
+  const mail = await aMailAccount(db, {
+    sub: await aCustomerWithPackage(db, { ...owner, domain: "dorfladen.example", package: { panel: "none" } }),
+    extraAccounts: 1,
+  });
+  return { plesk, mail, admin: mail.admin, account2: mail.accounts[0] };
 }
 
 /** A ticket opened by the customer through the ticket service (Stammdaten confirmed by aCustomer). */

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { domains, mailAliases, mailAliasTargets, mailboxes, packages, subscriptions } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
@@ -11,13 +11,19 @@ import { deleteMailboxes } from "@/lib/services/mailboxes/delete-mailboxes";
 import { aliasSchema } from "@/lib/validation/alias";
 import { displayAddress } from "@/lib/validation/names";
 import { fieldErrorsOf } from "../support/field-errors";
-import { actorsOf, type Handle, NEW_PASSWORD } from "../support/reseller-admin/actors";
-import { createSeededDb } from "../support/seeded-db";
+import { aCustomerWithPackage, aDomain, aDomainWithMailboxes, aMailAccount, emptyDb, type TestDb } from "../support/factories";
+import { NEW_PASSWORD } from "../support/reseller-admin/actors";
 import { firstRow } from "@/db/rows";
 
-let handle: Handle;
-let as: ReturnType<typeof actorsOf>;
+/**
+ * A customer with a Business subscription (citywerk.example and grüne-wiese.example) and a package
+ * without panel (dorfladen.example, accounts .001 and .002 with konto2@ routed to it); another
+ * customer of the same reseller with a mailbox of its own.
+ */
+let handle: { db: TestDb };
 let customer: Actor;
+let other: Actor;
+let mailAdmin: Actor;
 let domain: { id: number; name: string; subscriptionId: number };
 let otherDomain: { id: number; name: string; subscriptionId: number };
 const ctx = { ip: "192.0.2.9" };
@@ -43,16 +49,19 @@ const input = (d: typeof domain, localPart: string, targets: string[]) =>
   aliasSchema.parse({ subscriptionId: String(d.subscriptionId), domainId: String(d.id), localPart, targets: targets.join("\n") });
 
 beforeAll(async () => {
-  handle = await createSeededDb();
-  as = actorsOf(handle);
-  customer = await as.user("kunde@kontor.example");
-  const panelDomains = await handle.db
-    .select({ id: domains.id, name: domains.name, subscriptionId: domains.subscriptionId })
-    .from(domains)
-    .innerJoin(subscriptions, eq(subscriptions.id, domains.subscriptionId))
-    .innerJoin(packages, eq(packages.id, subscriptions.packageId))
-    .where(and(eq(domains.customerId, customer.customerId!), eq(packages.panel, "plesk10")));
-  [domain, otherDomain] = panelDomains;
+  handle = await emptyDb();
+  const db = handle.db;
+  const business = await aCustomerWithPackage(db, {
+    domain: "citywerk.example",
+    package: { name: "Business", panel: "plesk10", maxDomains: null, maxMailboxes: 200, maxForwards: null },
+  });
+  customer = business.customer.actor;
+  domain = { ...business.domain, subscriptionId: business.subscriptionId };
+  otherDomain = { ...(await aDomain(db, business, "grüne-wiese.example")), subscriptionId: business.subscriptionId };
+  const owner = { reseller: business.reseller, customer: business.customer };
+  const noPanel = await aCustomerWithPackage(db, { ...owner, domain: "dorfladen.example", package: { panel: "none" } });
+  mailAdmin = (await aMailAccount(db, { sub: noPanel, extraAccounts: 1 })).admin.actor;
+  other = (await aDomainWithMailboxes(db, 1, { sub: await aCustomerWithPackage(db, { reseller: business.reseller }) })).customer.actor;
 });
 
 describe("aliases", () => {
@@ -162,10 +171,7 @@ describe("aliases", () => {
       (await fieldErrorsOf(async () => await saveAlias(customer, input(domain, "bad", ["not an address"]), ctx, handle.db))).targets,
     ).toEqual(["aliases.errors.targetInvalid"]);
     const foreign = (await firstRow(
-      handle.db
-        .select({ address: mailboxes.address })
-        .from(mailboxes)
-        .where(eq(mailboxes.customerId, (await as.user("kunde2@kontor.example")).customerId!)),
+      handle.db.select({ address: mailboxes.address }).from(mailboxes).where(eq(mailboxes.customerId, other.customerId!)),
     ))!;
     expect(
       (await fieldErrorsOf(async () => await saveAlias(customer, input(domain, "steal", [foreign.address]), ctx, handle.db))).targets,
@@ -174,7 +180,6 @@ describe("aliases", () => {
   });
 
   it("answers NotFound for another customer's domain or alias", async () => {
-    const other = await as.user("kunde2@kontor.example");
     await expect(async () => await saveAlias(other, input(domain, "x", ["a@outside.example"]), ctx, handle.db)).rejects.toThrow(
       NotFoundError,
     );
@@ -220,13 +225,13 @@ describe("aliases", () => {
   });
 
   it("lets the E-Mail-Administration keep aliases on its domains only", async () => {
-    const admin = await as.mailAdmin("k10001.001");
+    const admin = mailAdmin;
     const noPanel = (await firstRow(
       handle.db.select({ id: domains.id, name: domains.name }).from(domains).where(eq(domains.name, "dorfladen.example")),
     ))!;
     const saved = await saveAlias(
       admin,
-      aliasSchema.parse({ domainId: String(noPanel.id), localPart: "laden", targets: `kontakt@${noPanel.name}` }),
+      aliasSchema.parse({ domainId: String(noPanel.id), localPart: "laden", targets: `konto2@${noPanel.name}` }),
       ctx,
       handle.db,
     );

@@ -2,60 +2,115 @@ import { sha, solveChallenge } from "altcha/lib";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, loginGrants, mfaFactors, users } from "@/db/schema";
-import { DEMO_PASSWORD } from "@/db/seed";
 import type { LoginArea } from "@/lib/auth/login-areas";
 import { redeemLoginGrant } from "@/lib/auth/login-grants";
 import { addressNeedsRobotCheck, attemptLogin, type LoginResult, SUSPICIOUS_ADDRESS_PAUSE_MS } from "@/lib/auth/login-service";
 import { completeLoginWithCode } from "@/lib/auth/mfa/second-step";
 import { createRobotChallenge } from "@/lib/robot-check/challenge";
 import { MAX_FAILURES } from "@/lib/auth/throttle";
-import { createSeededDb } from "../support/seeded-db";
+import {
+  aCustomer,
+  aCustomerWithPackage,
+  aCustomerWithPanelPackages,
+  aMailAccount,
+  anAdmin,
+  aReseller,
+  aSupport,
+  emptyDb,
+  TEST_PASSWORD,
+} from "../support/factories";
 import { firstRow } from "@/db/rows";
 
-let handle: Awaited<ReturnType<typeof createSeededDb>>;
+/**
+ * Staff, a reseller with a customer that has panel packages (mailboxes, one on grüne-wiese.example)
+ * and a package without panel (mail accounts .001 and .002), and more logins of each kind; `id` holds
+ * each login's name as typed on the login page.
+ */
+type Who =
+  | "admin"
+  | "support"
+  | "reseller"
+  | "reseller2"
+  | "kunde"
+  | "kunde2"
+  | "kunde3"
+  | "kundeNumber"
+  | "kunde2Number"
+  | "mailAdmin"
+  | "mailAdminUpper"
+  | "mailAccount2"
+  | "mailbox"
+  | "idnMailbox";
+const id = {} as Record<Who, string>;
+let handle: Awaited<ReturnType<typeof emptyDb>>;
 beforeAll(async () => {
-  handle = await createSeededDb();
+  handle = await emptyDb();
+  const db = handle.db;
+  const reseller = await aReseller(db);
+  const world = await aCustomerWithPanelPackages(db);
+  const mail = await aMailAccount(db, {
+    sub: await aCustomerWithPackage(db, { reseller: world.reseller, customer: world.customer, package: { panel: "none" } }),
+    extraAccounts: 1,
+  });
+  const kunde2 = await aCustomer(db, reseller);
+  Object.assign(id, {
+    admin: (await anAdmin(db)).label,
+    support: (await aSupport(db)).label,
+    reseller: world.reseller.email,
+    reseller2: reseller.email,
+    kunde: world.customer.email,
+    kunde2: kunde2.email,
+    kunde3: (await aCustomer(db)).email,
+    kundeNumber: world.customer.customerNumber,
+    kunde2Number: kunde2.customerNumber.toLowerCase(),
+    mailAdmin: mail.admin.login,
+    mailAdminUpper: mail.admin.login.toUpperCase(),
+    mailAccount2: mail.accounts[0].login,
+    mailbox: "info@alpenblick.example",
+    idnMailbox: "Post@Grüne-Wiese.example",
+  } satisfies Record<Who, string>);
 });
 
-const login = (area: LoginArea, identifier: string, password = DEMO_PASSWORD, ip = "192.0.2.1") =>
+const login = (area: LoginArea, identifier: string, password = TEST_PASSWORD, ip = "192.0.2.1") =>
   attemptLogin({ area, identifier, password, ip }, handle.db);
+const userId = async (who: Who) => (await firstRow(handle.db.select({ id: users.id }).from(users).where(eq(users.email, id[who]))))!;
 
 describe("login areas", () => {
   it.each([
-    ["ksc", "admin@kontor.example", "admin"],
-    ["ksc", "support@kontor.example", "support"],
-    ["ksc", "reseller@kontor.example", "reseller"],
-    ["ksc", "kunde@kontor.example", "customer"],
-    ["ksc", "K10001", "customer"],
-    ["ksc", "k10002", "customer"],
-    ["mailadmin", "k10001.001", "mailadmin"],
-    ["mailbox", "info@alpenblick.example", "mailbox"],
-    ["mailbox", "Post@Grüne-Wiese.example", "mailbox"],
-  ] as const)("%s: %s logs in as %s", async (area, identifier, role) => {
-    const result = await login(area, identifier);
+    ["ksc", "admin", "admin"],
+    ["ksc", "support", "support"],
+    ["ksc", "reseller", "reseller"],
+    ["ksc", "kunde", "customer"],
+    ["ksc", "kundeNumber", "customer"],
+    ["ksc", "kunde2Number", "customer"],
+    ["mailadmin", "mailAdmin", "mailadmin"],
+    ["mailbox", "mailbox", "mailbox"],
+    ["mailbox", "idnMailbox", "mailbox"],
+  ] as const)("%s: %s logs in as %s", async (area, who, role) => {
+    const result = await login(area, id[who]);
     expect(result).toMatchObject({ ok: true, role });
   });
 
   it.each([
-    ["ksc", "info@alpenblick.example"],
-    ["mailbox", "kunde@kontor.example"],
-    ["mailadmin", "k10001.002"],
-    ["mailadmin", "kunde@kontor.example"],
-    ["mailbox", "k10001.001"],
-    ["ksc", "K10001.001"],
-  ] as const)("%s never admits %s, whatever its password", async (area, identifier) => {
-    expect(await login(area, identifier, DEMO_PASSWORD, "192.0.2.50")).toEqual({ ok: false, reason: "invalid" });
+    ["ksc", "mailbox"],
+    ["mailbox", "kunde"],
+    ["mailadmin", "mailAccount2"],
+    ["mailadmin", "kunde"],
+    ["mailbox", "mailAdmin"],
+    ["ksc", "mailAdminUpper"],
+  ] as const)("%s never admits %s, whatever its password", async (area, who) => {
+    expect(await login(area, id[who], TEST_PASSWORD, "192.0.2.50")).toEqual({ ok: false, reason: "invalid" });
   });
 
   it("answers a wrong password and an unknown account the same way", async () => {
-    const wrong = await login("ksc", "kunde@kontor.example", "falsch-falsch-falsch", "192.0.2.2");
-    const unknown = await login("ksc", "niemand@kontor.example", "falsch-falsch-falsch", "192.0.2.2");
+    const wrong = await login("ksc", id.kunde, "falsch-falsch-falsch", "192.0.2.2");
+    const unknown = await login("ksc", "niemand@test.example", "falsch-falsch-falsch", "192.0.2.2");
     expect(wrong).toEqual({ ok: false, reason: "invalid" });
     expect(unknown).toEqual(wrong);
   });
 
   it("hands out a grant that works once", async () => {
-    const result = await login("ksc", "kunde2@kontor.example");
+    const result = await login("ksc", id.kunde2);
     if (!result.ok) throw new Error("login failed");
     expect(await redeemLoginGrant(handle.db, result.grant)).toMatchObject({ kind: "user" });
     expect(await redeemLoginGrant(handle.db, result.grant)).toBeUndefined();
@@ -64,27 +119,27 @@ describe("login areas", () => {
 
 describe("second factor", () => {
   it("asks an account with a second factor for it and issues no grant yet", async () => {
-    const support = (await firstRow(handle.db.select({ id: users.id }).from(users).where(eq(users.email, "support@kontor.example"))))!;
+    const support = await userId("support");
     await handle.db
       .insert(mfaFactors)
       .values({ userId: support.id, kind: "webauthn", label: "Key", credentialId: "cred-1", publicKey: "pk", confirmedAt: new Date() });
     const grants = (await handle.db.select().from(loginGrants)).length;
-    const result = await login("ksc", "support@kontor.example");
+    const result = await login("ksc", id.support);
     expect(result).toMatchObject({ ok: false, reason: "secondFactor", methods: { totp: false, webauthn: true } });
     if (!result.ok && result.reason === "secondFactor") expect(result.pendingToken).toMatch(/^[\w-]{43}$/);
     expect(await handle.db.select().from(loginGrants)).toHaveLength(grants);
     await handle.db.delete(mfaFactors).where(eq(mfaFactors.userId, support.id));
-    expect(await login("ksc", "support@kontor.example")).toMatchObject({ ok: true, role: "support" });
+    expect(await login("ksc", id.support)).toMatchObject({ ok: true, role: "support" });
   });
 });
 
 describe("guessing limits", () => {
   it("locks an account after 10 failures in 15 minutes, even with the right password", async () => {
     for (let i = 0; i < MAX_FAILURES - 1; i++) {
-      expect(await login("ksc", "reseller2@kontor.example", `wrong-${i}`, `198.51.100.${i}`)).toMatchObject({ reason: "invalid" });
+      expect(await login("ksc", id.reseller2, `wrong-${i}`, `198.51.100.${i}`)).toMatchObject({ reason: "invalid" });
     }
-    expect(await login("ksc", "reseller2@kontor.example", "wrong-last", "198.51.100.99")).toMatchObject({ reason: "throttled" });
-    const right = await login("ksc", "reseller2@kontor.example", DEMO_PASSWORD, "198.51.100.100");
+    expect(await login("ksc", id.reseller2, "wrong-last", "198.51.100.99")).toMatchObject({ reason: "throttled" });
+    const right = await login("ksc", id.reseller2, TEST_PASSWORD, "198.51.100.100");
     expect(right).toMatchObject({ ok: false, reason: "throttled" });
     if (!right.ok && right.reason === "throttled") expect(right.retryAfterMs).toBeGreaterThan(0);
   });
@@ -109,7 +164,7 @@ describe("guessing limits", () => {
       const audited = await handle.db.select().from(auditLog).where(eq(auditLog.action, "login.address_suspicious"));
       expect(audited.map((a) => a.ip)).toEqual([ip]);
 
-      const right = { area: "ksc" as const, identifier: "kunde3@kontor.example", password: DEMO_PASSWORD, ip };
+      const right = { area: "ksc" as const, identifier: id.kunde3, password: TEST_PASSWORD, ip };
       expect(await attemptLogin(right, handle.db, { pause: async (ms) => void pauses.push(ms) })).toEqual({
         ok: false,
         reason: "robotCheck",
@@ -124,7 +179,7 @@ describe("guessing limits", () => {
       expect(pauses).toEqual([SUSPICIOUS_ADDRESS_PAUSE_MS]);
       expect(await attemptLogin({ ...right, robotCheck: solved }, handle.db)).toEqual({ ok: false, reason: "robotCheck" });
       // Elsewhere nothing changed.
-      expect(await login("ksc", "kunde3@kontor.example", DEMO_PASSWORD, "203.0.113.8")).toMatchObject({ ok: true });
+      expect(await login("ksc", id.kunde3, TEST_PASSWORD, "203.0.113.8")).toMatchObject({ ok: true });
     },
   );
 
@@ -132,12 +187,12 @@ describe("guessing limits", () => {
     const ip = "203.0.113.9";
     for (let i = 0; i < MAX_FAILURES; i++) await login("mailbox", `nobody${i}@bergsee.example`, "x", ip);
     expect(await addressNeedsRobotCheck(ip, handle.db)).toBe(true);
-    const codeAccount = (await firstRow(handle.db.select({ id: users.id }).from(users).where(eq(users.email, "reseller@kontor.example"))))!;
+    const codeAccount = await userId("reseller");
     await handle.db
       .insert(mfaFactors)
       .values({ userId: codeAccount.id, kind: "webauthn", label: "Key", credentialId: "cred-2", publicKey: "pk", confirmedAt: new Date() });
     const first = await attemptLogin(
-      { area: "ksc", identifier: "reseller@kontor.example", password: DEMO_PASSWORD, ip, robotCheck: await solveRobotCheck() },
+      { area: "ksc", identifier: id.reseller, password: TEST_PASSWORD, ip, robotCheck: await solveRobotCheck() },
       handle.db,
       { pause: async () => {} },
     );

@@ -1,31 +1,44 @@
 import { eq } from "drizzle-orm";
 import { generate } from "otplib";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { mfaFactors, mfaRecoveryCodes, users } from "@/db/schema";
+import { mfaFactors, mfaRecoveryCodes } from "@/db/schema";
 import { hasSecondFactor, verifySecondFactorCode } from "@/lib/auth/mfa";
 import { replaceRecoveryCodes } from "@/lib/auth/mfa/recovery-codes";
 import { openSecret, sealSecret } from "@/lib/auth/mfa/secret-box";
 import { beginTotpEnrolment, confirmTotpFactor } from "@/lib/auth/mfa/totp";
-import { createSeededDb } from "../support/seeded-db";
+import { aCustomer, anAdmin, aReseller, aSupport, emptyDb } from "../support/factories";
 import { firstRow } from "@/db/rows";
 
 process.env.AUTH_SECRET ??= "unit-test-secret-for-mfa";
 
-let handle: Awaited<ReturnType<typeof createSeededDb>>;
+/** One login of each staff and tenant role; each test enrols its own, so none sees another's factor. */
+type Who = "admin" | "support" | "reseller" | "kunde" | "kunde2" | "kunde3";
+let handle: Awaited<ReturnType<typeof emptyDb>>;
+const logins = {} as Record<Who, { id: number; email: string }>;
 beforeAll(async () => {
-  handle = await createSeededDb();
+  handle = await emptyDb();
+  const db = handle.db;
+  const user = (a: { id: number; label: string }) => ({ id: a.id, email: a.label });
+  Object.assign(logins, {
+    admin: user(await anAdmin(db)),
+    support: user(await aSupport(db)),
+    reseller: user((await aReseller(db)).actor),
+    kunde: user((await aCustomer(db)).actor),
+    kunde2: user((await aCustomer(db)).actor),
+    kunde3: user((await aCustomer(db)).actor),
+  } satisfies Record<Who, { id: number; email: string }>);
 });
 afterEach(() => {
   vi.useRealTimers();
 });
 
-const userId = async (email: string) => (await firstRow(handle.db.select({ id: users.id }).from(users).where(eq(users.email, email))))!.id;
+const userId = (who: Who) => logins[who].id;
 const T0 = Date.UTC(2026, 10, 23, 12, 0, 0);
 const at = (ms: number) => vi.useFakeTimers({ toFake: ["Date"], now: ms });
 const codeAt = (secret: string, ms: number) => generate({ secret, epoch: Math.floor(ms / 1000) });
 
-async function enrol(email: string) {
-  const id = await userId(email);
+async function enrol(who: Who) {
+  const { id, email } = logins[who];
   at(T0);
   const enrolment = await beginTotpEnrolment(id, email, handle.db);
   expect(await confirmTotpFactor(id, enrolment.factorId, await codeAt(enrolment.secret, T0), "App", handle.db)).toBe(true);
@@ -45,8 +58,8 @@ describe("secret box", () => {
 
 describe("TOTP enrolment", () => {
   it("stays inactive until confirmed and stores the secret sealed", async () => {
-    const id = await userId("kunde2@kontor.example");
-    const enrolment = await beginTotpEnrolment(id, "kunde2@kontor.example", handle.db);
+    const { id, email } = logins.kunde2;
+    const enrolment = await beginTotpEnrolment(id, email, handle.db);
     expect(enrolment.qrDataUrl).toMatch(/^data:image\/png;base64,/);
     expect(enrolment.uri).toContain(`secret=${enrolment.secret}`);
     expect(await hasSecondFactor(id, handle.db)).toBe(false);
@@ -59,16 +72,16 @@ describe("TOTP enrolment", () => {
   });
 
   it("does not let another user confirm the factor", async () => {
-    const owner = await userId("reseller2@kontor.example");
-    const enrolment = await beginTotpEnrolment(owner, "reseller2@kontor.example", handle.db);
+    const { id: owner, email } = logins.reseller;
+    const enrolment = await beginTotpEnrolment(owner, email, handle.db);
     const code = await generate({ secret: enrolment.secret });
-    expect(await confirmTotpFactor(await userId("support@kontor.example"), enrolment.factorId, code, "App", handle.db)).toBe(false);
+    expect(await confirmTotpFactor(userId("support"), enrolment.factorId, code, "App", handle.db)).toBe(false);
   });
 });
 
 describe("TOTP codes work once", () => {
   it("refuses a replayed code, the code used to confirm, and an older step after a newer one", async () => {
-    const { id, secret } = await enrol("kunde3@kontor.example");
+    const { id, secret } = await enrol("kunde3");
     expect(await verifySecondFactorCode(id, await codeAt(secret, T0), handle.db)).toBe(false);
 
     at(T0 + 60_000);
@@ -83,7 +96,7 @@ describe("TOTP codes work once", () => {
   });
 
   it("accepts one step of clock drift but not two", async () => {
-    const { id, secret } = await enrol("admin@kontor.example");
+    const { id, secret } = await enrol("admin");
     at(T0 + 300_000);
     expect(await verifySecondFactorCode(id, await codeAt(secret, T0 + 240_000), handle.db)).toBe(false);
     expect(await verifySecondFactorCode(id, await codeAt(secret, T0 + 270_000), handle.db)).toBe(true);
@@ -92,7 +105,7 @@ describe("TOTP codes work once", () => {
 
 describe("recovery codes", () => {
   it("makes 10 codes, stores only hashes and accepts each once, in any spelling", async () => {
-    const id = await userId("kunde@kontor.example");
+    const id = userId("kunde");
     const codes = await replaceRecoveryCodes(handle.db, id);
     expect(codes).toHaveLength(10);
     expect(new Set(codes).size).toBe(10);
@@ -103,12 +116,12 @@ describe("recovery codes", () => {
     const sloppy = codes[0].toLowerCase().replace("-", " ");
     expect(await verifySecondFactorCode(id, sloppy, handle.db)).toBe(true);
     expect(await verifySecondFactorCode(id, codes[0], handle.db)).toBe(false);
-    expect(await verifySecondFactorCode(await userId("kunde2@kontor.example"), codes[1], handle.db)).toBe(false);
+    expect(await verifySecondFactorCode(userId("kunde2"), codes[1], handle.db)).toBe(false);
     expect(await verifySecondFactorCode(id, codes[1], handle.db)).toBe(true);
   });
 
   it("voids old codes when new ones are made", async () => {
-    const id = await userId("support@kontor.example");
+    const id = userId("support");
     const old = await replaceRecoveryCodes(handle.db, id);
     await replaceRecoveryCodes(handle.db, id);
     expect(await verifySecondFactorCode(id, old[0], handle.db)).toBe(false);

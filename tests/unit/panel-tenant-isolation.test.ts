@@ -1,7 +1,7 @@
 /**
  * Another customer's subscription, domain and mailbox, reached through the services the pages and
- * actions use: always NotFound (404), and nothing changes. K10002 shares the reseller with K10001;
- * K20001 belongs to the other reseller.
+ * actions use: always NotFound (404), and nothing changes. kunde (the panel packages' customer) and
+ * kunde2 share a reseller; kunde3 belongs to another reseller.
  */
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -17,22 +17,25 @@ import { setForwarding } from "@/lib/services/mailboxes/set-forwarding";
 import { setSpamFilter } from "@/lib/services/mailboxes/set-spam-filter";
 import { updateMailboxSettings } from "@/lib/services/mailboxes/update-mailbox-settings";
 import { getSubscriptionForCustomer } from "@/lib/services/subscriptions/get-subscription-for-customer";
-import { createSeededDb } from "../support/seeded-db";
-import { NEW_PASSWORD, panelFixtures } from "./panel-fixtures";
+import { emptyDb, type TestDb } from "../support/factories";
+import { type CustomerKey, NEW_PASSWORD, panelFixtures, threeCustomers } from "./panel-fixtures";
 
-let h: Awaited<ReturnType<typeof createSeededDb>>;
+let h: { db: TestDb };
 let f: Awaited<ReturnType<typeof panelFixtures>>;
+let customers: Record<CustomerKey, Actor>;
 beforeAll(async () => {
-  h = await createSeededDb();
+  h = await emptyDb();
   f = panelFixtures(h.db);
+  customers = await threeCustomers(h.db);
 });
+const customer = (key: CustomerKey): Actor => customers[key];
 
 // [attacker, victim's domain, victim's mailbox]
 const cases = [
-  ["kunde@kontor.example", "zweite-firma.example", "info@zweite-firma.example"],
-  ["kunde@kontor.example", "suedwind-kunde.example", "info@suedwind-kunde.example"],
-  ["kunde2@kontor.example", "citywerk.example", "max.mustermann@citywerk.example"],
-  ["kunde3@kontor.example", "alpenblick.example", "info@alpenblick.example"],
+  ["kunde", "zweite-firma.example", "info@zweite-firma.example"],
+  ["kunde", "suedwind-kunde.example", "info@suedwind-kunde.example"],
+  ["kunde2", "citywerk.example", "max.mustermann@citywerk.example"],
+  ["kunde3", "alpenblick.example", "info@alpenblick.example"],
 ] as const;
 
 const snapshot = async () => ({
@@ -54,7 +57,7 @@ describe.each(cases)("%s against %s", (attacker, victimDomain, victimAddress) =>
   let mailboxId: number;
   let ownSubId: number;
   beforeAll(async () => {
-    actor = await f.actorFor(attacker);
+    actor = customer(attacker);
     const d = await f.domain(victimDomain);
     subId = d.subscriptionId;
     domainId = d.id;
@@ -109,7 +112,7 @@ describe.each(cases)("%s against %s", (attacker, victimDomain, victimAddress) =>
 });
 
 it("deletes nothing when one selected id of many is foreign", async () => {
-  const kunde = await f.actorFor("kunde@kontor.example");
+  const kunde = customer("kunde");
   const d = await f.domain("citywerk.example");
   const own = (await f.mailbox("info@citywerk.example"))?.id ?? 0;
   const foreign = (await f.mailbox("info@zweite-firma.example"))?.id ?? 0;

@@ -4,12 +4,17 @@ import { domains, mailAccounts, mailboxes } from "@/db/schema";
 import { renderPostfixConfig } from "@/lib/mail/postfix-config";
 import { CATCH_ALL_LOCAL_PART, POSTFIX_TABLES, type PostfixTable } from "@/lib/mail/postfix-contract";
 import { USERDB_VIEW } from "@/lib/mail/dovecot-contract";
-import { createSeededDb } from "../support/seeded-db";
+import { aCustomerWithMailRoutes, emptyDb } from "../support/factories";
 import { firstRow } from "@/db/rows";
 
-let handle: Awaited<ReturnType<typeof createSeededDb>>;
+/** alpenblick.example (info, anna, alias kontakt → info) and dorfladen.example (`.001`, `.002` with konto2@). */
+let handle: Awaited<ReturnType<typeof emptyDb>>;
+let admin: string;
+let account2: string;
 beforeAll(async () => {
-  handle = await createSeededDb();
+  handle = await emptyDb();
+  const world = await aCustomerWithMailRoutes(handle.db);
+  [admin, account2] = [world.admin.login, world.account2.login];
 });
 
 // Postfix substitutes the SQL-quoted key for every '%s'; a named bound parameter is the same for these tests.
@@ -27,22 +32,22 @@ describe("Postfix lookup tables over Kontor's schema", () => {
   it("lists enabled mailboxes and routed addresses as recipients, switched-off ones only as disabled", async () => {
     const { recipients, disabled } = POSTFIX_TABLES;
     expect(lookup(recipients, "info@alpenblick.example")).toBe("info@alpenblick.example");
-    expect(lookup(recipients, "kontakt@dorfladen.example")).toBe("kontakt@dorfladen.example");
+    expect(lookup(recipients, "konto2@dorfladen.example")).toBe("konto2@dorfladen.example");
     expect(lookup(recipients, "nobody@alpenblick.example")).toBeUndefined();
     // A mail account's login is no address: mail to it is not accepted.
-    expect(lookup(recipients, "k10001.001")).toBeUndefined();
+    expect(lookup(recipients, admin)).toBeUndefined();
     expect(lookup(disabled, "anna@alpenblick.example")).toBeUndefined();
 
     await handle.db.update(mailboxes).set({ enabled: false }).where(eq(mailboxes.address, "anna@alpenblick.example"));
-    await handle.db.update(mailAccounts).set({ enabled: false }).where(eq(mailAccounts.login, "k10001.002"));
+    await handle.db.update(mailAccounts).set({ enabled: false }).where(eq(mailAccounts.login, account2));
     try {
       expect(lookup(recipients, "anna@alpenblick.example")).toBeUndefined();
       expect(lookup(disabled, "anna@alpenblick.example")).toBe("anna@alpenblick.example");
-      expect(lookup(recipients, "kontakt@dorfladen.example")).toBeUndefined();
-      expect(lookup(disabled, "kontakt@dorfladen.example")).toBe("kontakt@dorfladen.example");
+      expect(lookup(recipients, "konto2@dorfladen.example")).toBeUndefined();
+      expect(lookup(disabled, "konto2@dorfladen.example")).toBe("konto2@dorfladen.example");
     } finally {
       await handle.db.update(mailboxes).set({ enabled: true }).where(eq(mailboxes.address, "anna@alpenblick.example"));
-      await handle.db.update(mailAccounts).set({ enabled: true }).where(eq(mailAccounts.login, "k10001.002"));
+      await handle.db.update(mailAccounts).set({ enabled: true }).where(eq(mailAccounts.login, account2));
     }
   });
 
@@ -74,7 +79,7 @@ describe("Postfix lookup tables over Kontor's schema", () => {
     const userdb = (user: string) => handle.sqlite.prepare(`SELECT login FROM ${USERDB_VIEW} WHERE user = ?`).pluck().all(user) as string[];
     expect(lookup(recipients, address)).toBeUndefined();
     expect(userdb(address)).toEqual([]);
-    const account = (await firstRow(handle.db.select().from(mailAccounts).where(eq(mailAccounts.login, "k10001.002"))))!;
+    const account = (await firstRow(handle.db.select().from(mailAccounts).where(eq(mailAccounts.login, account2))))!;
     const domain = (await firstRow(handle.db.select().from(domains).where(eq(domains.name, "dorfladen.example"))))!;
     await handle.db.update(domains).set({ catchAllMailAccountId: account.id }).where(eq(domains.id, domain.id));
     try {
@@ -82,7 +87,7 @@ describe("Postfix lookup tables over Kontor's schema", () => {
       expect(lookup(recipients, address)).toBe(address);
       // Postfix stops resolving at an address that maps to itself; Dovecot delivers it into the account.
       expect(lookupAll(virtual, address)).toEqual([address]);
-      expect(userdb(address)).toEqual(["k10001.002"]);
+      expect(userdb(address)).toEqual([account2]);
       // Another domain of the customer keeps refusing.
       expect(lookup(catchall, "@alpenblick.example")).toBeUndefined();
       await handle.db.update(mailAccounts).set({ enabled: false }).where(eq(mailAccounts.id, account.id));

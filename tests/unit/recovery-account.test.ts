@@ -1,37 +1,55 @@
 import { and, desc, eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { auditLog, authThrottle, customers, mailboxes, recoveryTokens, users } from "@/db/schema";
-import { DEMO_PASSWORD } from "@/db/seed";
-import { loadActor } from "@/lib/auth/principals";
+import { auditLog, authThrottle, customers, mailboxes, recoveryTokens } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { updateOwnStammdaten } from "@/lib/services/recovery/account";
 import { setOwnRecoveryEmail } from "@/lib/services/recovery/mailbox-recovery";
 import { confirmReauth, REAUTH_WINDOW_MS, reauthValidUntil } from "@/lib/services/recovery/reauth";
 import { inspectResetLink } from "@/lib/services/recovery/redeem-link";
 import { sendSupportRecoveryLink } from "@/lib/services/recovery/support-link";
-import { createSeededDb } from "../support/seeded-db";
+import {
+  aCustomer,
+  aCustomerWithPackage,
+  aDomainWithMailboxes,
+  aMailAccount,
+  anAdmin,
+  aSupport,
+  emptyDb,
+  TEST_PASSWORD,
+  type TestCustomer,
+  type TestMailbox,
+} from "../support/factories";
 import { firstRow } from "@/db/rows";
 
-let handle: Awaited<ReturnType<typeof createSeededDb>>;
+/**
+ * A customer (kunde) with a `.001` account and three mailboxes on alpenblick.example (anna, info,
+ * post: none with a recovery address), another customer of its reseller (kunde2), support and admin.
+ */
+let handle: Awaited<ReturnType<typeof emptyDb>>;
+let supportActor: Actor;
+let adminEmail: string;
+let kunde: TestCustomer;
+let kunde2: TestCustomer;
+let mailAdmin: string;
+let anna: TestMailbox;
+let info: TestMailbox;
+let post: TestMailbox;
 beforeAll(async () => {
-  handle = await createSeededDb();
+  handle = await emptyDb();
+  const db = handle.db;
+  supportActor = await aSupport(db);
+  adminEmail = (await anAdmin(db)).label;
+  const mail = await aMailAccount(db);
+  kunde = mail.customer;
+  mailAdmin = mail.admin.login;
+  const sub = await aCustomerWithPackage(db, { reseller: mail.reseller, customer: kunde, domain: "alpenblick.example" });
+  [anna, info, post] = (await aDomainWithMailboxes(db, 3, { sub, localParts: ["anna", "info", "post"] })).mailboxes;
+  kunde2 = await aCustomer(db, mail.reseller);
 });
 beforeEach(async () => {
   await handle.db.delete(authThrottle);
 });
 
-const userActor = async (email: string): Promise<Actor> => {
-  const u = await firstRow(handle.db.select({ id: users.id }).from(users).where(eq(users.email, email)));
-  const actor = await loadActor(handle.db, "user", u?.id ?? -1);
-  if (!actor) throw new Error(email);
-  return actor;
-};
-const mailboxActor = async (address: string): Promise<Actor> => {
-  const m = await firstRow(handle.db.select({ id: mailboxes.id }).from(mailboxes).where(eq(mailboxes.address, address)));
-  const actor = await loadActor(handle.db, "mailbox", m?.id ?? -1);
-  if (!actor) throw new Error(address);
-  return actor;
-};
 const tokenOf = (text: string) => /reset#([A-Za-z0-9_-]{43})/.exec(text)?.[1] ?? "";
 const STAMMDATEN = {
   company: "Zweite Firma",
@@ -45,12 +63,12 @@ const STAMMDATEN = {
 
 describe("Konto bearbeiten: re-authentication", () => {
   it("refuses changes without a confirmed current password, allows them for 10 minutes after", async () => {
-    const actor = await userActor("kunde2@kontor.example");
+    const actor = kunde2.actor;
     await expect(async () => await updateOwnStammdaten(actor, STAMMDATEN, "192.0.2.5", handle.db)).rejects.toThrow("account.reauthExpired");
     expect(await confirmReauth(actor, "falsch-falsch-falsch", "192.0.2.5", handle.db)).toEqual({ ok: false, reason: "wrong" });
     expect(await reauthValidUntil(actor, handle.db)).toBeNull();
     const now = Date.now();
-    expect(await confirmReauth(actor, DEMO_PASSWORD, "192.0.2.5", handle.db, now)).toMatchObject({ ok: true });
+    expect(await confirmReauth(actor, TEST_PASSWORD, "192.0.2.5", handle.db, now)).toMatchObject({ ok: true });
     expect(await reauthValidUntil(actor, handle.db, now + REAUTH_WINDOW_MS - 1000)).not.toBeNull();
     expect(await reauthValidUntil(actor, handle.db, now + REAUTH_WINDOW_MS + 1000)).toBeNull();
     await updateOwnStammdaten(actor, STAMMDATEN, "192.0.2.5", handle.db);
@@ -66,22 +84,22 @@ describe("Konto bearbeiten: re-authentication", () => {
   });
 
   it("counts wrong current passwords and locks after the login budget", async () => {
-    const actor = await userActor("kunde@kontor.example");
+    const actor = kunde.actor;
     for (let i = 0; i < 10; i++) await confirmReauth(actor, "falsch-falsch-falsch", "192.0.2.6", handle.db);
-    expect(await confirmReauth(actor, DEMO_PASSWORD, "192.0.2.6", handle.db)).toMatchObject({ ok: false, reason: "throttled" });
+    expect(await confirmReauth(actor, TEST_PASSWORD, "192.0.2.6", handle.db)).toMatchObject({ ok: false, reason: "throttled" });
   });
 });
 
 describe("mailbox recovery address", () => {
   it("needs the current password, refuses the mailbox itself and is used by Passwort vergessen?", async () => {
-    const actor = await mailboxActor("anna@alpenblick.example");
+    const actor = anna.actor;
     await expect(
       setOwnRecoveryEmail(actor, { address: "anna.privat@example.org", currentPassword: "falsch" }, "192.0.2.7", handle.db),
     ).rejects.toThrow("errors.checkFields");
     await expect(
-      setOwnRecoveryEmail(actor, { address: "Anna@alpenblick.example", currentPassword: DEMO_PASSWORD }, "192.0.2.7", handle.db),
+      setOwnRecoveryEmail(actor, { address: "Anna@alpenblick.example", currentPassword: TEST_PASSWORD }, "192.0.2.7", handle.db),
     ).rejects.toThrow("errors.checkFields");
-    await setOwnRecoveryEmail(actor, { address: "anna.privat@example.org", currentPassword: DEMO_PASSWORD }, "192.0.2.7", handle.db);
+    await setOwnRecoveryEmail(actor, { address: "anna.privat@example.org", currentPassword: TEST_PASSWORD }, "192.0.2.7", handle.db);
     expect((await firstRow(handle.db.select({ r: mailboxes.recoveryEmail }).from(mailboxes).where(eq(mailboxes.id, actor.id))))?.r).toBe(
       "anna.privat@example.org",
     );
@@ -89,28 +107,28 @@ describe("mailbox recovery address", () => {
 });
 
 describe("support recovery link", () => {
-  const support = async () => await userActor("support@kontor.example");
+  const support = () => supportActor;
 
   it("sends to the contact on file, voids older links and audits the reason", async () => {
     const first = await sendSupportRecoveryLink(
-      await support(),
-      { kind: "user", identifier: "K10001", recipient: "contact", reason: "Ticket 17: Mail kam nicht an" },
+      support(),
+      { kind: "user", identifier: kunde.customerNumber, recipient: "contact", reason: "Ticket 17: Mail kam nicht an" },
       "de",
       "192.0.2.8",
       handle.db,
     );
     const second = await sendSupportRecoveryLink(
-      await support(),
-      { kind: "user", identifier: "K10001", recipient: "contact", reason: "Ticket 17: zweiter Versuch" },
+      support(),
+      { kind: "user", identifier: kunde.customerNumber, recipient: "contact", reason: "Ticket 17: zweiter Versuch" },
       "de",
       "192.0.2.8",
       handle.db,
     );
     if (!first.ok || !second.ok) throw new Error("expected links");
-    expect(second.sentTo).toBe("kunde@kontor.example");
+    expect(second.sentTo).toBe(kunde.email);
     expect(second.mail.text).toContain("unser Support");
     await expect(async () => await inspectResetLink(tokenOf(first.mail.text), handle.db)).rejects.toThrow("recovery.linkInvalid");
-    expect((await inspectResetLink(tokenOf(second.mail.text), handle.db)).account).toBe("kunde@kontor.example");
+    expect((await inspectResetLink(tokenOf(second.mail.text), handle.db)).account).toBe(kunde.email);
     const audit = await firstRow(
       handle.db.select().from(auditLog).where(eq(auditLog.action, "recovery.support_link")).orderBy(desc(auditLog.id)),
     );
@@ -120,10 +138,10 @@ describe("support recovery link", () => {
 
   it("sends to a new address after the identity check, with the same token rules", async () => {
     const result = await sendSupportRecoveryLink(
-      await support(),
+      support(),
       {
         kind: "mailbox",
-        identifier: "info@citywerk.example",
+        identifier: info.address,
         recipient: "new",
         newAddress: "neu@example.org",
         reason: "Ticket 18: Ausweis am Telefon geprüft",
@@ -140,13 +158,13 @@ describe("support recovery link", () => {
         .where(and(eq(recoveryTokens.sentTo, "neu@example.org"), eq(recoveryTokens.principalKind, "mailbox"))),
     );
     expect(row?.expiresAt.getTime()).toBeGreaterThan(Date.now() + 29 * 60_000);
-    expect((await inspectResetLink(tokenOf(result.mail.text), handle.db)).account).toBe("info@citywerk.example");
+    expect((await inspectResetLink(tokenOf(result.mail.text), handle.db)).account).toBe(info.address);
     expect(result.ownerNotice).toBeNull(); // this mailbox has no address on file to notify
     const customer = await sendSupportRecoveryLink(
-      await support(),
+      support(),
       {
         kind: "mail_account",
-        identifier: "k10001.001",
+        identifier: mailAdmin,
         recipient: "new",
         newAddress: "neu@example.org",
         reason: "Ticket 18: Ausweis am Telefon geprüft",
@@ -155,7 +173,7 @@ describe("support recovery link", () => {
       "192.0.2.8",
       handle.db,
     );
-    expect(customer.ok && customer.ownerNotice?.to).toBe("kunde@kontor.example");
+    expect(customer.ok && customer.ownerNotice?.to).toBe(kunde.email);
     expect(customer.ok && customer.ownerNotice?.text).toContain("neu@example.org");
   });
 
@@ -163,8 +181,8 @@ describe("support recovery link", () => {
     await expect(
       async () =>
         await sendSupportRecoveryLink(
-          await support(),
-          { kind: "user", identifier: "admin@kontor.example", recipient: "contact", reason: "Ticket 19: bitte" },
+          support(),
+          { kind: "user", identifier: adminEmail, recipient: "contact", reason: "Ticket 19: bitte" },
           "de",
           "192.0.2.8",
           handle.db,
@@ -173,7 +191,7 @@ describe("support recovery link", () => {
     await expect(
       async () =>
         await sendSupportRecoveryLink(
-          await support(),
+          support(),
           { kind: "user", identifier: "K99999", recipient: "contact", reason: "Ticket 19: bitte" },
           "de",
           "192.0.2.8",
@@ -183,8 +201,8 @@ describe("support recovery link", () => {
     await expect(
       async () =>
         await sendSupportRecoveryLink(
-          await support(),
-          { kind: "mailbox", identifier: "info@bergsee.example", recipient: "contact", reason: "Ticket 19: bitte" },
+          support(),
+          { kind: "mailbox", identifier: post.address, recipient: "contact", reason: "Ticket 19: bitte" },
           "de",
           "192.0.2.8",
           handle.db,
@@ -193,8 +211,8 @@ describe("support recovery link", () => {
     await expect(
       async () =>
         await sendSupportRecoveryLink(
-          await userActor("kunde@kontor.example"),
-          { kind: "user", identifier: "K10001", recipient: "contact", reason: "Ticket 19: bitte" },
+          kunde.actor,
+          { kind: "user", identifier: kunde.customerNumber, recipient: "contact", reason: "Ticket 19: bitte" },
           "de",
           "192.0.2.8",
           handle.db,
@@ -207,8 +225,8 @@ describe("support recovery link", () => {
     for (let i = 0; i < 11; i++) {
       results.push(
         await sendSupportRecoveryLink(
-          await support(),
-          { kind: "mail_account", identifier: "k10001.001", recipient: "contact", reason: "Ticket 20: Test der Grenze" },
+          support(),
+          { kind: "mail_account", identifier: mailAdmin, recipient: "contact", reason: "Ticket 20: Test der Grenze" },
           "de",
           "192.0.2.8",
           handle.db,

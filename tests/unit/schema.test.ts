@@ -6,11 +6,22 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations, MIGRATIONS_FOLDER } from "@/db/migrate";
 import { openSqlite } from "@/db/open";
 import { auditLog, mailboxes } from "@/db/schema";
-import { createSeededDb } from "../support/seeded-db";
+import { aCustomerWithMailRoutes, aDomain, aDomainWithMailboxes, emptyDb } from "../support/factories";
 
-let handle: Awaited<ReturnType<typeof createSeededDb>>;
+/**
+ * alpenblick.example (info, anna, alias kontakt → info), dorfladen.example (`.001`, `.002` with
+ * konto2@) and post@grüne-wiese.example, stored as punycode.
+ */
+let handle: Awaited<ReturnType<typeof emptyDb>>;
+let admin: string;
+let account2: string;
+let account2Id: number;
 beforeAll(async () => {
-  handle = await createSeededDb();
+  handle = await emptyDb();
+  const world = await aCustomerWithMailRoutes(handle.db);
+  [admin, account2, account2Id] = [world.admin.login, world.account2.login, world.account2.id];
+  const idn = await aDomain(handle.db, world.plesk, "grüne-wiese.example");
+  await aDomainWithMailboxes(handle.db, 1, { sub: { ...world.plesk, domain: idn }, localParts: ["post"] });
 });
 
 describe("database on disk", () => {
@@ -57,7 +68,7 @@ describe("schema", () => {
   it("exposes enabled mailboxes and mail accounts to Dovecot with the {ARGON2ID} hash, and hides disabled ones", async () => {
     const users = () => handle.sqlite.prepare("SELECT user, password FROM dovecot_passdb").all() as { user: string; password: string }[];
     const before = users();
-    expect(before.map((u) => u.user)).toEqual(expect.arrayContaining(["info@alpenblick.example", "k10001.001", "k10001.002"]));
+    expect(before.map((u) => u.user)).toEqual(expect.arrayContaining(["info@alpenblick.example", admin, account2]));
     for (const u of before) expect(u.password).toMatch(/^\{ARGON2ID\}\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     await handle.db.update(mailboxes).set({ enabled: false }).where(eq(mailboxes.address, "anna@alpenblick.example"));
     expect(users().map((u) => u.user)).not.toContain("anna@alpenblick.example");
@@ -69,8 +80,8 @@ describe("schema", () => {
       (handle.sqlite.prepare("SELECT password FROM dovecot_passdb WHERE user = ?").all(user) as { password: string }[]).map(
         (r) => r.password,
       );
-    expect(hash("kontakt@dorfladen.example")).toHaveLength(1);
-    expect(hash("kontakt@dorfladen.example")).toEqual(hash("k10001.002"));
+    expect(hash("konto2@dorfladen.example")).toHaveLength(1);
+    expect(hash("konto2@dorfladen.example")).toEqual(hash(account2));
   });
 
   it("gives Dovecot's userdb every deliverable address, routed ones as their account, each lookup by index", () => {
@@ -78,11 +89,11 @@ describe("schema", () => {
       handle.sqlite.prepare("SELECT login, home, quota_mb FROM dovecot_userdb WHERE user = ?").get(user) as
         { login: string; home: string } | undefined;
     // Homes carry the row's id (migration 0017), so an address created again never finds the old Maildir.
-    expect(lookup("kontakt@dorfladen.example")?.login).toBe("k10001.002");
-    expect(lookup("kontakt@dorfladen.example")?.home).toMatch(/^k10001\.002=\d+$/);
+    expect(lookup("konto2@dorfladen.example")?.login).toBe(account2);
+    expect(lookup("konto2@dorfladen.example")?.home).toBe(`${account2}=${account2Id}`);
     expect(lookup("info@alpenblick.example")?.login).toBe("info@alpenblick.example");
     expect(lookup("info@alpenblick.example")?.home).toMatch(/^alpenblick\.example\/info=\d+$/);
-    expect(lookup("k10001.001")).toMatchObject({ login: "k10001.001" });
+    expect(lookup(admin)).toMatchObject({ login: admin });
     expect(lookup("nobody@dorfladen.example")).toBeUndefined();
     const plan = (
       handle.sqlite.prepare("EXPLAIN QUERY PLAN SELECT login FROM dovecot_userdb WHERE user = ?").all("x") as { detail: string }[]

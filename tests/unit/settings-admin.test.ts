@@ -10,15 +10,19 @@ import { getServerSettings } from "@/lib/services/settings/server-settings";
 import { updatePasswordPolicy, updateServerSettings } from "@/lib/services/settings/update-settings";
 import { createResellerSchema } from "@/lib/validation/reseller";
 import { serverSettingsFormSchema } from "@/lib/validation/settings";
-import { createSeededDb } from "../support/seeded-db";
-import { actorsOf, type Handle } from "../support/reseller-admin/actors";
+import type { Actor } from "@/lib/authz/actor";
+import { actorOf, anAdmin, aReseller, aSupport, emptyDb, type TestDb } from "../support/factories";
 import { firstRow } from "@/db/rows";
 
-let handle: Handle;
-let as: ReturnType<typeof actorsOf>;
+let handle: { db: TestDb };
+let admin: Actor;
+let reseller: Actor;
+let support: Actor;
 beforeAll(async () => {
-  handle = await createSeededDb();
-  as = actorsOf(handle);
+  handle = await emptyDb();
+  admin = await anAdmin(handle.db);
+  reseller = (await aReseller(handle.db)).actor;
+  support = await aSupport(handle.db);
 });
 const server = {
   imapHost: "imap.hoster.example",
@@ -32,16 +36,14 @@ const server = {
 
 describe("admin settings", () => {
   it("stores the password policy option and the server addresses", async () => {
-    await updatePasswordPolicy(await as.admin(), { requireClasses: true }, null, handle.db);
+    await updatePasswordPolicy(admin, { requireClasses: true }, null, handle.db);
     expect(await getPasswordPolicyOptions(handle.db)).toEqual({ requireClasses: true });
-    await updateServerSettings(await as.admin(), server, null, handle.db);
+    await updateServerSettings(admin, server, null, handle.db);
     expect(await getServerSettings(handle.db)).toEqual(server);
-    await expect(async () => await updatePasswordPolicy(await as.reseller(), { requireClasses: false }, null, handle.db)).rejects.toThrow(
+    await expect(async () => await updatePasswordPolicy(reseller, { requireClasses: false }, null, handle.db)).rejects.toThrow(
       ForbiddenError,
     );
-    await expect(async () => await updateServerSettings(await as.user("support@kontor.example"), server, null, handle.db)).rejects.toThrow(
-      ForbiddenError,
-    );
+    await expect(async () => await updateServerSettings(support, server, null, handle.db)).rejects.toThrow(ForbiddenError);
   });
 
   it("validates server settings form data", () => {
@@ -61,15 +63,17 @@ describe("admin settings", () => {
 describe("resellers", () => {
   it("creates a reseller whose customers count from its base", async () => {
     const input = createResellerSchema.parse({ name: "Ostsee Hosting", customerNumberBase: "30000", email: "Ostsee@Example.test" });
-    const r = await createReseller(await as.admin(), input, null, handle.db);
+    const r = await createReseller(admin, input, null, handle.db);
     expect(r.login).toBe("ostsee@example.test");
-    await expect(createReseller(await as.admin(), { ...input, email: "anders@example.test" }, null, handle.db)).rejects.toBeInstanceOf(
+    await expect(createReseller(admin, { ...input, email: "anders@example.test" }, null, handle.db)).rejects.toBeInstanceOf(
       ValidationError,
     );
-    await expect(createReseller(await as.reseller(), { ...input, customerNumberBase: 40000 }, null, handle.db)).rejects.toBeInstanceOf(
-      ForbiddenError,
+    await expect(createReseller(reseller, { ...input, customerNumberBase: 40000 }, null, handle.db)).rejects.toBeInstanceOf(ForbiddenError);
+    const ostsee = await actorOf(
+      handle.db,
+      "user",
+      (await firstRow(handle.db.select().from(users).where(eq(users.email, r.login))))?.id ?? 0,
     );
-    const ostsee = await as.user("ostsee@example.test");
     expect(ostsee.role).toBe("reseller");
     const c = await createCustomer(
       ostsee,

@@ -18,7 +18,7 @@ import { DEFAULT_SIEVE_SETTINGS, generateSieveScript, type SieveSettings } from 
 import { scriptFile } from "@/lib/mail/sieve/paths";
 import { removeMailboxSieve, syncAllSieve } from "@/lib/mail/sieve/sync";
 import { canonicalSenderPattern } from "@/lib/validation/mailbox-settings";
-import { createSeededDb } from "../support/seeded-db";
+import { aCustomerWithPackage, aDomain, aDomainWithMailboxes, aMailAccount, emptyDb } from "../support/factories";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "kontor-sieve-unit-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -163,9 +163,11 @@ describe("mail accounts' autoresponders", () => {
   });
 
   it("get a file named after the login at a full sync, and lose it when switched off", async () => {
-    const { db } = await createSeededDb();
+    const { db } = await emptyDb();
     const dir = path.join(tmp, "accounts");
-    const account = (await db.select().from(mailAccounts)).find((a) => a.login === "k10001.002")!;
+    const sub = await aCustomerWithPackage(db, { domain: "dorfladen.example", package: { panel: "none" } });
+    const { login } = (await aMailAccount(db, { sub, extraAccounts: 1 })).accounts[0]; // konto2@dorfladen.example routed to it
+    const account = (await db.select().from(mailAccounts)).find((a) => a.login === login)!;
     await db.insert(mailAccountAutoresponders).values({
       mailAccountId: account.id,
       resellerId: account.resellerId,
@@ -174,17 +176,20 @@ describe("mail accounts' autoresponders", () => {
       body: "Konto weg.",
     });
     await syncAllSieve(db, dir);
-    const script = fs.readFileSync(path.join(dir, "k10001.002.sieve"), "utf8");
-    expect(script).toContain(':addresses ["kontakt@dorfladen.example"] "Konto weg.";');
+    const script = fs.readFileSync(path.join(dir, `${login}.sieve`), "utf8");
+    expect(script).toContain(':addresses ["konto2@dorfladen.example"] "Konto weg.";');
     await db.update(mailAccountAutoresponders).set({ enabled: false });
     await syncAllSieve(db, dir);
-    expect(fs.existsSync(path.join(dir, "k10001.002.sieve"))).toBe(false);
+    expect(fs.existsSync(path.join(dir, `${login}.sieve`))).toBe(false);
   }, 30_000);
 });
 
 describe("syncAllSieve", () => {
   it("writes files only for mailboxes that differ from the default and removes stale ones", async () => {
-    const { db } = await createSeededDb();
+    const { db } = await emptyDb();
+    const sub = await aCustomerWithPackage(db, { domain: "alpenblick.example" });
+    await aDomainWithMailboxes(db, 2, { sub, localParts: ["anna", "info"] });
+    await aDomainWithMailboxes(db, 1, { sub: { ...sub, domain: await aDomain(db, sub, "bergsee.example") }, localParts: ["info"] });
     const dir = path.join(tmp, "sync");
     fs.mkdirSync(dir);
     fs.writeFileSync(path.join(dir, "gone@old.example.sieve"), "keep;\n");
@@ -221,6 +226,6 @@ describe("syncAllSieve", () => {
 
     removeMailboxSieve("info@bergsee.example", dir);
     expect(fs.existsSync(path.join(dir, "info@bergsee.example.sieve"))).toBe(false);
-    // Seeding the database hashes passwords: slow on a busy machine, so more than the default 5 s.
+    // Building the world hashes a password and syncs write files: slow on a busy machine, so more than the default 5 s.
   }, 30_000);
 });

@@ -4,7 +4,7 @@ import { drizzle } from "drizzle-orm/better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { cacheStatements } from "@/db/statement-cache";
 import * as schema from "@/db/schema";
-import { createSeededDb } from "../support/seeded-db";
+import { aCustomer, anAdmin, aSupport, emptyDb } from "../support/factories";
 import { firstRow } from "@/db/rows";
 import { transaction } from "@/db/transaction";
 
@@ -55,7 +55,10 @@ describe("statement cache", () => {
   });
 
   it("serves drizzle's selects, writes and transactions unchanged", async () => {
-    const handle = await createSeededDb();
+    const handle = await emptyDb();
+    await anAdmin(handle.db);
+    await aSupport(handle.db);
+    await aCustomer(handle.db); // and its reseller
     const columns = { id: schema.users.id, email: schema.users.email, role: schema.users.role };
     const expected = await handle.db.select(columns).from(schema.users).orderBy(schema.users.id);
     expect(expected.length).toBeGreaterThan(3);

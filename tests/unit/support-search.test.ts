@@ -6,54 +6,94 @@ import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { viewMailboxRecord } from "@/lib/services/support/get-mailbox-record";
 import { searchCustomersByName } from "@/lib/services/support/search-customers";
 import { prefixUpperBound, searchMailboxes } from "@/lib/services/support/search-mailboxes";
-import { createSeededDb, userActor } from "../support/seeded-db";
+import {
+  aCustomer,
+  aCustomerWithPackage,
+  aDomain,
+  aDomainWithMailboxes,
+  aReseller,
+  aSupport,
+  emptyDb,
+  type TestCustomer,
+  type TestSubscription,
+} from "../support/factories";
 
-let handle: Awaited<ReturnType<typeof createSeededDb>>;
-const actorFor = async (email: string): Promise<Actor> => await userActor(handle.db, email);
+/**
+ * Reseller 1 with Maria's bakery (four domains, six mailboxes) and another customer; reseller
+ * "Südwind Webservice" with "Südwind Kunde GmbH" on a Web Plus package.
+ */
+let handle: Awaited<ReturnType<typeof emptyDb>>;
+let support: Actor;
+let reseller: Actor;
+let bakery: TestCustomer;
+let suedwind: TestCustomer;
 beforeAll(async () => {
-  handle = await createSeededDb();
+  handle = await emptyDb();
+  const db = handle.db;
+  support = await aSupport(db);
+  const r1 = await aReseller(db);
+  reseller = r1.actor;
+  bakery = await aCustomer(db, r1, { company: "Bäckerei Sonnenschein", contactName: "Maria Sonnenschein" });
+  const boxes = async (sub: TestSubscription, localParts: string[]) =>
+    await aDomainWithMailboxes(db, localParts.length, { sub, localParts });
+  const plesk = await aCustomerWithPackage(db, { reseller: r1, customer: bakery, domain: "ahorn.example" });
+  await boxes(plesk, ["info", "anna"]);
+  for (const [domain, localParts] of [
+    ["birke.example", ["info"]],
+    ["eiche.example", ["max.mustermann", "info"]],
+    ["grüne-wiese.example", ["post"]],
+  ] as const) {
+    await boxes({ ...plesk, domain: await aDomain(db, plesk, domain) }, [...localParts]);
+  }
+  await boxes(await aCustomerWithPackage(db, { reseller: r1, domain: "zeder.example" }), ["info"]);
+  const r2 = await aReseller(db, { name: "Südwind Webservice" });
+  suedwind = await aCustomer(db, r2, { company: "Südwind Kunde GmbH" });
+  const web = await aCustomerWithPackage(db, {
+    reseller: r2,
+    customer: suedwind,
+    domain: "suedwind-kunde.example",
+    package: { name: "Web Plus", panel: "plesk9" },
+  });
+  await boxes(web, ["info"]);
 });
 const addresses = async (field: "address" | "domain" | "customerNumber", q: string, after?: string) =>
-  (await searchMailboxes(await actorFor("support@kontor.example"), { field, q, after }, handle.db)).items.map((m) => m.address);
+  (await searchMailboxes(support, { field, q, after }, handle.db)).items.map((m) => m.address);
 
 describe("support mailbox search", () => {
   it("finds by address prefix, case-insensitively, across resellers", async () => {
     expect(await addresses("address", "INFO@")).toEqual([
-      "info@alpenblick.example",
-      "info@bergsee.example",
-      "info@citywerk.example",
+      "info@ahorn.example",
+      "info@birke.example",
+      "info@eiche.example",
       "info@suedwind-kunde.example",
-      "info@zweite-firma.example",
+      "info@zeder.example",
     ]);
-    expect(await addresses("address", "info@alpenblick.example")).toEqual(["info@alpenblick.example"]);
-    expect(await addresses("address", "info@", "info@citywerk.example")).toEqual([
-      "info@suedwind-kunde.example",
-      "info@zweite-firma.example",
-    ]);
+    expect(await addresses("address", "info@ahorn.example")).toEqual(["info@ahorn.example"]);
+    expect(await addresses("address", "info@", "info@eiche.example")).toEqual(["info@suedwind-kunde.example", "info@zeder.example"]);
   });
 
   it("finds by domain (Unicode too), customer number and customer name", async () => {
-    expect(await addresses("domain", "alpenblick.example")).toEqual(["anna@alpenblick.example", "info@alpenblick.example"]);
+    expect(await addresses("domain", "ahorn.example")).toEqual(["anna@ahorn.example", "info@ahorn.example"]);
     expect(await addresses("domain", "grüne-wiese.example")).toHaveLength(1);
-    expect(await addresses("customerNumber", "k20001")).toEqual(["info@suedwind-kunde.example"]);
-    const support = await actorFor("support@kontor.example");
-    expect((await searchCustomersByName(support, "Südwind", undefined, handle.db)).items.map((c) => c.customerNumber)).toEqual(["K20001"]);
-    expect((await searchCustomersByName(support, "maria", undefined, handle.db)).items.map((c) => c.customerNumber)).toEqual(["K10001"]);
+    expect(await addresses("customerNumber", suedwind.customerNumber.toLowerCase())).toEqual(["info@suedwind-kunde.example"]);
+    const numbers = async (q: string) => (await searchCustomersByName(support, q, undefined, handle.db)).items.map((c) => c.customerNumber);
+    expect(await numbers("Südwind")).toEqual([suedwind.customerNumber]);
+    expect(await numbers("maria")).toEqual([bakery.customerNumber]);
     expect((await searchCustomersByName(support, "%%", undefined, handle.db)).items).toEqual([]);
     expect(await addresses("domain", "nirgendwo.example")).toEqual([]);
   });
 
   it("pages a customer's mailboxes by domain then local part, without gaps or repeats", async () => {
-    const all = await addresses("customerNumber", "K10001");
+    const all = await addresses("customerNumber", bakery.customerNumber);
     expect(all).toEqual([
-      "anna@alpenblick.example",
-      "info@alpenblick.example",
-      "info@bergsee.example",
-      "info@citywerk.example",
-      "max.mustermann@citywerk.example",
+      "anna@ahorn.example",
+      "info@ahorn.example",
+      "info@birke.example",
+      "info@eiche.example",
+      "max.mustermann@eiche.example",
       "post@xn--grne-wiese-beb.example",
     ]);
-    for (let i = 0; i < all.length; i++) expect(await addresses("customerNumber", "K10001", all[i])).toEqual(all.slice(i + 1));
+    for (let i = 0; i < all.length; i++) expect(await addresses("customerNumber", bakery.customerNumber, all[i])).toEqual(all.slice(i + 1));
   });
 
   it("serves the prefix search from the unique address index, not a scan", () => {
@@ -65,15 +105,14 @@ describe("support mailbox search", () => {
   });
 
   it("is for support and admin only", async () => {
-    await expect(
-      async () => await searchMailboxes(await actorFor("kunde@kontor.example"), { field: "address", q: "info" }, handle.db),
-    ).rejects.toThrow(ForbiddenError);
+    await expect(async () => await searchMailboxes(bakery.actor, { field: "address", q: "info" }, handle.db)).rejects.toThrow(
+      ForbiddenError,
+    );
   });
 });
 
 describe("mailbox record", () => {
   it("shows owner, package and settings without any hash, and audits the view with the ticket", async () => {
-    const support = await actorFor("support@kontor.example");
     const id = (await searchMailboxes(support, { field: "address", q: "info@suedwind" }, handle.db)).items[0].id;
     const record = await viewMailboxRecord(support, id, { ticketId: 42, ip: "127.0.0.1" }, handle.db);
     expect(record).toMatchObject({
@@ -81,14 +120,12 @@ describe("mailbox record", () => {
       reseller: "Südwind Webservice",
       packageName: "Web Plus",
       panel: "plesk9",
-      customerNumber: "K20001",
+      customerNumber: suedwind.customerNumber,
     });
     expect(JSON.stringify(record)).not.toMatch(/argon2|password_?hash|sessionVersion/i);
     const entry = (await handle.db.select().from(auditLog).where(eq(auditLog.action, "support.record_view"))).at(-1);
-    expect(entry).toMatchObject({ actorLabel: "support@kontor.example", targetId: id, details: { ticketId: 42 } });
+    expect(entry).toMatchObject({ actorLabel: support.label, targetId: id, details: { ticketId: 42 } });
     await expect(async () => await viewMailboxRecord(support, 999_999, { ip: null }, handle.db)).rejects.toThrow(NotFoundError);
-    await expect(
-      async () => await viewMailboxRecord(await actorFor("reseller@kontor.example"), id, { ip: null }, handle.db),
-    ).rejects.toThrow(ForbiddenError);
+    await expect(async () => await viewMailboxRecord(reseller, id, { ip: null }, handle.db)).rejects.toThrow(ForbiddenError);
   });
 });

@@ -5,13 +5,42 @@ import type { Actor } from "@/lib/authz/actor";
 import { ROLE_PERMISSIONS, roleHas } from "@/lib/authz/permissions";
 import { preparedQuery } from "@/db/prepared";
 import { preparedTenantScope, type ScopeKind, scopeKind, tenantParams, tenantScope } from "@/lib/authz/scope";
-import { createSeededDb, userActor } from "../support/seeded-db";
+import {
+  aCustomerWithPackage,
+  aDomain,
+  aDomainWithMailboxes,
+  anAdmin,
+  aReseller,
+  aSupport,
+  emptyDb,
+  type TestDb,
+} from "../support/factories";
 import { firstRow } from "@/db/rows";
 
-let handle: Awaited<ReturnType<typeof createSeededDb>>;
-const actorFor = async (email: string): Promise<Actor> => await userActor(handle.db, email);
+/**
+ * Reseller 1 with two customers (the first with three domains in two subscriptions, the second with
+ * one) and reseller 2 with one customer, whose domain has a mailbox; one admin and one support user.
+ */
+let handle: { db: TestDb };
+let as: Record<"admin" | "support" | "reseller" | "reseller2" | "kunde" | "kunde2", Actor>;
+let foreignMailbox: { id: number };
+let r2Customer: string;
+let r2Package: string;
 beforeAll(async () => {
-  handle = await createSeededDb();
+  handle = await emptyDb();
+  const db = handle.db;
+  const [admin, support] = [await anAdmin(db), await aSupport(db)];
+  const r1 = await aReseller(db);
+  const r2 = await aReseller(db);
+  const k1 = await aCustomerWithPackage(db, { reseller: r1, domain: "eins-a.example" });
+  await aDomain(db, k1, "eins-b.example");
+  await aCustomerWithPackage(db, { reseller: r1, customer: k1.customer, domain: "eins-c.example" });
+  const k2 = await aCustomerWithPackage(db, { reseller: r1, domain: "zwei.example" });
+  const k3 = await aDomainWithMailboxes(db, 1, { sub: await aCustomerWithPackage(db, { reseller: r2, domain: "drei.example" }) });
+  as = { admin, support, reseller: r1.actor, reseller2: r2.actor, kunde: k1.customer.actor, kunde2: k2.customer.actor };
+  foreignMailbox = k3.mailboxes[0];
+  r2Customer = k3.customer.customerNumber;
+  r2Package = (await firstRow(db.select({ name: packages.name }).from(packages).where(eq(packages.resellerId, r2.id))))?.name ?? "";
 });
 
 const domainNames = async (actor: Actor) =>
@@ -19,21 +48,18 @@ const domainNames = async (actor: Actor) =>
 
 describe("tenant scope", () => {
   it("shows a customer only its own domains", async () => {
-    expect(await domainNames(await actorFor("kunde2@kontor.example"))).toEqual(["zweite-firma.example"]);
-    expect(await domainNames(await actorFor("kunde@kontor.example"))).toHaveLength(5);
+    expect(await domainNames(as.kunde2)).toEqual(["zwei.example"]);
+    expect(await domainNames(as.kunde)).toEqual(["eins-a.example", "eins-b.example", "eins-c.example"]);
   });
 
   it("shows a reseller only its own customers' domains", async () => {
-    expect(await domainNames(await actorFor("reseller2@kontor.example"))).toEqual(["suedwind-kunde.example"]);
-    expect(await domainNames(await actorFor("reseller@kontor.example"))).not.toContain("suedwind-kunde.example");
+    expect(await domainNames(as.reseller2)).toEqual(["drei.example"]);
+    expect(await domainNames(as.reseller)).toEqual(["eins-a.example", "eins-b.example", "eins-c.example", "zwei.example"]);
   });
 
   it("answers nothing for another tenant's mailbox id, as a 404 would", async () => {
-    const foreign = await firstRow(
-      handle.db.select({ id: mailboxes.id }).from(mailboxes).where(eq(mailboxes.address, "info@suedwind-kunde.example")),
-    );
-    for (const email of ["kunde@kontor.example", "reseller@kontor.example"]) {
-      const actor = await actorFor(email);
+    const foreign = foreignMailbox;
+    for (const actor of [as.kunde, as.reseller]) {
       const row = await firstRow(
         handle.db
           .select({ id: mailboxes.id })
@@ -45,13 +71,13 @@ describe("tenant scope", () => {
   });
 
   it("keeps packages and customers inside the reseller", async () => {
-    const r2 = await actorFor("reseller2@kontor.example");
-    expect(await handle.db.select({ name: packages.name }).from(packages).where(tenantScope(r2, packages))).toEqual([{ name: "Web Plus" }]);
+    const r2 = as.reseller2;
+    expect(await handle.db.select({ name: packages.name }).from(packages).where(tenantScope(r2, packages))).toEqual([{ name: r2Package }]);
     const own = await handle.db
       .select({ n: customers.customerNumber })
       .from(customers)
       .where(tenantScope(r2, { resellerId: customers.resellerId, customerId: customers.id }));
-    expect(own).toEqual([{ n: "K20001" }]);
+    expect(own).toEqual([{ n: r2Customer }]);
   });
 });
 
@@ -61,22 +87,15 @@ describe("prepared tenant scope", () => {
     builds.push(kind);
     return db.select({ name: domains.name }).from(domains).where(preparedTenantScope(kind, domains)).prepare();
   });
-  const EMAILS = [
-    "admin@kontor.example",
-    "support@kontor.example",
-    "reseller@kontor.example",
-    "reseller2@kontor.example",
-    "kunde@kontor.example",
-    "kunde2@kontor.example",
-  ];
+  const WHO = ["admin", "support", "reseller", "reseller2", "kunde", "kunde2"] as const;
 
   it("selects exactly what tenantScope selects, for every role", async () => {
-    for (const email of EMAILS) {
-      const actor = await actorFor(email);
+    for (const who of WHO) {
+      const actor = as[who];
       const names = (await preparedDomainNames(handle.db, scopeKind(actor)).execute(tenantParams(actor))).map((d) => d.name).sort();
-      expect(names, email).toEqual(await domainNames(actor));
+      expect(names, who).toEqual(await domainNames(actor));
     }
-    expect(await domainNames(await actorFor("kunde2@kontor.example"))).toEqual(["zweite-firma.example"]);
+    expect(await domainNames(as.kunde2)).toEqual(["zwei.example"]);
   });
 
   it("builds each variant once per database and reuses it", () => {
@@ -87,7 +106,7 @@ describe("prepared tenant scope", () => {
   });
 
   it("refuses a table without customers for customer roles", async () => {
-    const kunde = await actorFor("kunde@kontor.example");
+    const kunde = as.kunde;
     const rows = await handle.db
       .select({ n: sql<number>`count(*)`.mapWith(Number) })
       .from(packages)

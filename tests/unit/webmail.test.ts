@@ -4,7 +4,6 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, authThrottle, mailboxes } from "@/db/schema";
-import { DEMO_PASSWORD } from "@/db/seed";
 import { verifyPassword } from "@/lib/auth/password-hash";
 import { recordFailure } from "@/lib/auth/throttle";
 import { MIN_LENGTH } from "@/lib/password/policy";
@@ -12,10 +11,10 @@ import { changePasswordFromWebmail } from "@/lib/services/webmail/change-passwor
 import { webmailPasswordSchema } from "@/lib/validation/webmail";
 import { isWebmailCaller } from "@/lib/webmail/caller";
 import { phpString, renderRoundcubeMainConfig, renderRoundcubePasswordConfig } from "@/lib/webmail/roundcube-config";
-import { createSeededDb } from "../support/seeded-db";
+import { aCustomerWithPackage, aDomainWithMailboxes, emptyDb, TEST_PASSWORD } from "../support/factories";
 import { firstRow } from "@/db/rows";
 
-let h: Awaited<ReturnType<typeof createSeededDb>>;
+let h: Awaited<ReturnType<typeof emptyDb>>;
 const NEW = "Kieselstein-Abendrot-84?";
 const ip = "198.51.100.9";
 const input = (user: string, currentPassword: string, newPassword = NEW) =>
@@ -23,7 +22,8 @@ const input = (user: string, currentPassword: string, newPassword = NEW) =>
 
 beforeAll(async () => {
   process.env.KONTOR_SIEVE_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "kontor-webmail-"));
-  h = await createSeededDb();
+  h = await emptyDb();
+  await aDomainWithMailboxes(h.db, 1, { sub: await aCustomerWithPackage(h.db, { domain: "alpenblick.example" }), localParts: ["anna"] });
 });
 
 describe("who may call the webmail endpoint", () => {
@@ -65,22 +65,22 @@ describe("password change from the webmail", () => {
   });
 
   it("answers an unknown address like a wrong password", async () => {
-    const result = await changePasswordFromWebmail(input("niemand@alpenblick.example", DEMO_PASSWORD), "198.51.100.10", "de", h.db);
+    const result = await changePasswordFromWebmail(input("niemand@alpenblick.example", TEST_PASSWORD), "198.51.100.10", "de", h.db);
     expect(result).toMatchObject({ ok: false, reason: "currentWrong" });
   });
 
   it("gives the policy's reasons", async () => {
-    expect(await changePasswordFromWebmail(input(address, DEMO_PASSWORD, "kurz"), ip, "de", h.db)).toMatchObject({
+    expect(await changePasswordFromWebmail(input(address, TEST_PASSWORD, "kurz"), ip, "de", h.db)).toMatchObject({
       ok: false,
       reason: "policy",
       messageKeys: expect.arrayContaining(["password.errors.tooShort"]) as string[],
     });
-    expect(await changePasswordFromWebmail(input(address, DEMO_PASSWORD, "1qaz2wsx3edc4rfv"), ip, "de", h.db)).toMatchObject({
+    expect(await changePasswordFromWebmail(input(address, TEST_PASSWORD, "1qaz2wsx3edc4rfv"), ip, "de", h.db)).toMatchObject({
       ok: false,
       reason: "policy",
       messageKeys: ["password.errors.common"],
     });
-    expect(await changePasswordFromWebmail(input(address, DEMO_PASSWORD, "anna-alpenblick-2024-Sommer"), ip, "de", h.db)).toMatchObject({
+    expect(await changePasswordFromWebmail(input(address, TEST_PASSWORD, "anna-alpenblick-2024-Sommer"), ip, "de", h.db)).toMatchObject({
       ok: false,
       reason: "policy",
       messageKeys: expect.arrayContaining(["password.errors.containsName"]) as string[],
@@ -90,7 +90,7 @@ describe("password change from the webmail", () => {
   it("says locked once the lock holds, even with the right password", async () => {
     const other = "198.51.100.11";
     for (let i = 0; i < 10; i++) await recordFailure(h.db, [`mailbox-password-ip:${other}`]);
-    expect(await changePasswordFromWebmail(input(address, DEMO_PASSWORD), other, "de", h.db)).toEqual({
+    expect(await changePasswordFromWebmail(input(address, TEST_PASSWORD), other, "de", h.db)).toEqual({
       ok: false,
       reason: "locked",
       messageKeys: ["mailboxSettings.errors.throttled"],
@@ -104,7 +104,7 @@ describe("password change from the webmail", () => {
         .from(mailboxes)
         .where(eq(mailboxes.id, await id())),
     ))!;
-    const result = await changePasswordFromWebmail(input(address, DEMO_PASSWORD), ip, "it", h.db);
+    const result = await changePasswordFromWebmail(input(address, TEST_PASSWORD), ip, "it", h.db);
     expect(result.ok).toBe(true);
     const after = (await firstRow(
       h.db
