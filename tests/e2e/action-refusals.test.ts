@@ -96,7 +96,7 @@ describe("refused server actions answer 4xx in the visitor's language", () => {
   });
 
   it("a JSON body instead of a form: 400", async () => {
-    const body = JSON.stringify({ identifier: "kunde@kontor.example", password: "x", area: "ksc" });
+    const body = JSON.stringify({ identifier: "jemand@test.example", password: "x", area: "ksc" });
     const res = await rawRequest("/login", {
       method: "POST",
       body,

@@ -2,13 +2,11 @@
  * The autoresponder (Abwesenheitsnotiz) over the real mail path: mail comes in through Kontor's Postfix,
  * Dovecot's Sieve `vacation` answers, the reply leaves through Postfix and reaches the sink. One reply
  * per sender and interval, none outside the dates, none to lists or bulk mail. Runs its own Postfix,
- * Dovecot and sink on free ports over a seeded temp database.
+ * Dovecot and sink on free ports over a seeded temp database, in which it builds its own customer.
  */
 import fs from "node:fs";
 import path from "node:path";
-import { and, eq, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as schema from "@/db/schema";
 import { loadActor } from "@/lib/auth/principals";
 import type { Actor } from "@/lib/authz/actor";
 import { getPanelAutoresponder, setOwnAutoresponder, setPanelAutoresponder } from "@/lib/services/autoresponder/autoresponder";
@@ -16,8 +14,8 @@ import { createMailbox } from "@/lib/services/mailboxes/create-mailbox";
 import { ownAutoresponderSchema, panelAutoresponderSchema } from "@/lib/validation/autoresponder";
 import { waitForLanded, waitForSinkMail } from "../support/mailbox-delivery";
 import { type SeededDovecot, startSeededDovecot } from "../support/seeded-dovecot";
+import { aCustomerWithPackage } from "../support/factories";
 import { smtpDialogue } from "../support/smtp-dialogue";
-import { firstRow } from "@/db/rows";
 
 let env: SeededDovecot;
 let customer: Actor;
@@ -29,19 +27,10 @@ const run = Date.now().toString(36);
 
 beforeAll(async () => {
   env = await startSeededDovecot("kontor-vacation-", { postfix: true });
-  const user = await firstRow(
-    env.db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, "kunde@kontor.example")),
-  );
-  customer = (await loadActor(env.db, "user", user!.id))!;
-  const domain = (await firstRow(
-    env.db
-      .select({ id: schema.domains.id, subscriptionId: schema.domains.subscriptionId })
-      .from(schema.domains)
-      .innerJoin(schema.subscriptions, eq(schema.subscriptions.id, schema.domains.subscriptionId))
-      .innerJoin(schema.packages, eq(schema.packages.id, schema.subscriptions.packageId))
-      .where(and(eq(schema.domains.customerId, customer.customerId!), ne(schema.packages.panel, "none"))),
-  ))!;
-  ({ subscriptionId, id: domainId } = domain);
+  const sub = await aCustomerWithPackage(env.db, { domain: `urlaub-${run}.example`, package: { maxMailboxes: null } });
+  customer = sub.customer.actor;
+  ({ subscriptionId } = sub);
+  domainId = sub.domain.id;
 });
 
 afterAll(async () => {
