@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idField } from "./package";
+import { cityField, postalCodeField } from "./postal-address";
 
 const text = (max: number) => z.string().trim().max(max, "validation.tooLong");
 const required = (max: number) => text(max).min(1, "validation.required");
@@ -8,8 +9,8 @@ export const customerFields = {
   company: text(200),
   contactName: required(200),
   street: text(200),
-  postalCode: text(20),
-  city: text(100),
+  postalCode: postalCodeField,
+  city: cityField,
   country: z
     .string()
     .trim()

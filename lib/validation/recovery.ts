@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LOGIN_AREAS } from "@/lib/auth/login-areas";
 import { currentPasswordField, withPasswordConfirmation } from "./password";
+import { cityField, postalCodeField } from "./postal-address";
 
 /** Messages are i18n keys; the action wrapper translates them. */
 const robot = { altcha: z.string().min(1, "robot.required").max(4000, "robot.failed") };
@@ -45,8 +46,8 @@ export const stammdatenSchema = z.strictObject({
   company: line(200),
   contactName: line(200).pipe(z.string().min(1, "validation.required")),
   street: line(200),
-  postalCode: line(20),
-  city: line(100),
+  postalCode: postalCodeField,
+  city: cityField,
   phone: line(50),
   contactEmail: email,
 });
