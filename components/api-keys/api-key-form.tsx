@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { SubmitButton } from "@/components/form/buttons";
+import { DateField } from "@/components/form/date-field";
 import { CheckboxField, TextField } from "@/components/form/fields";
 import { Form } from "@/components/form/form";
 import { FormMessage } from "@/components/form/notices";
@@ -55,7 +56,7 @@ export function ApiKeyForm({ action, resources }: Props) {
           <p className="mt-1 text-xs text-slate-500">{t("scopesHint")}</p>
           <FieldError id="api-key-scopes-error" messages={form.errors.scopes} />
         </fieldset>
-        <TextField name="expiresOn" type="date" label={t("expiresOn")} errors={form.errors} hint={t("expiresOnHint")} />
+        <DateField name="expiresOn" label={t("expiresOn")} errors={form.errors} hint={t("expiresOnHint")} />
         <SubmitButton pending={form.pending}>{t("create")}</SubmitButton>
       </Form>
     </div>

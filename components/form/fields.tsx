@@ -59,7 +59,8 @@ export function FieldShell({
 }
 
 type InputProps = ShellProps & {
-  type?: "text" | "email" | "password" | "search" | "date" | "url";
+  /** Days: DateField (date-field.tsx), never the browser's date input. */
+  type?: "text" | "email" | "password" | "search" | "url";
   defaultValue?: string | number | null;
   value?: string;
   onChange?: (value: string) => void;

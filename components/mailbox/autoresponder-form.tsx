@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { CancelLink, SubmitButton } from "@/components/form/buttons";
+import { DateField } from "@/components/form/date-field";
 import { CheckboxField, TextAreaField, TextField } from "@/components/form/fields";
 import { Form } from "@/components/form/form";
 import { FormMessage, SuccessNotice } from "@/components/form/notices";
@@ -53,8 +54,8 @@ export function AutoresponderForm({ action, values, target, skin, cancelHref }: 
       />
       <TextAreaField name="body" label={t("body")} rows={8} defaultValue={values.body} maxLength={5000} errors={form.errors} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField type="date" name="startsOn" label={t("startsOn")} defaultValue={values.startsOn} errors={form.errors} />
-        <TextField type="date" name="endsOn" label={t("endsOn")} defaultValue={values.endsOn} errors={form.errors} />
+        <DateField name="startsOn" label={t("startsOn")} defaultValue={values.startsOn} errors={form.errors} />
+        <DateField name="endsOn" label={t("endsOn")} defaultValue={values.endsOn} errors={form.errors} />
       </div>
       <p className="text-sm text-slate-600">{t("datesHint")}</p>
       <TextField

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ALL_SCOPES } from "@/lib/api/scopes";
+import { dayField } from "./day";
 import { idField } from "./mailbox";
 
 /** "Neuer API-Schlüssel": a name, one or more scopes (checkboxes), an optional last day of validity. */
@@ -10,12 +11,7 @@ export const createApiKeySchema = z.strictObject({
     .optional()
     .transform((v) => [...new Set(v === undefined ? [] : Array.isArray(v) ? v : [v])])
     .refine((v) => v.length > 0, "apiKeys.errors.noScope"),
-  expiresOn: z
-    .string()
-    .trim()
-    .default("")
-    .refine((v) => v === "" || /^\d{4}-\d{2}-\d{2}$/.test(v), "validation.invalid")
-    .transform((v) => (v === "" ? null : v)),
+  expiresOn: dayField,
 });
 export type CreateApiKeyInput = z.output<typeof createApiKeySchema>;
 

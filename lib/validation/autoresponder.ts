@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { AUTORESPONDER_INTERVALS } from "@/db/schema/autoresponders";
+import { dayField } from "@/lib/validation/day";
 import { idField } from "@/lib/validation/mailbox-settings";
 
 /**
  * The autoresponder form (self-service, panels, E-Mail-Administration): on/off, subject, text, optional first and last day,
- * and how often one sender is answered. Dates are `YYYY-MM-DD` from a date input; an end before the
- * start is refused beside the end field. Texts end up in a Sieve script (lib/mail/sieve/escape.ts),
+ * and how often one sender is answered. Dates as the user's language writes them (lib/validation/day.ts);
+ * an end before the start is refused beside the end field. Texts end up in a Sieve script (lib/mail/sieve/escape.ts),
  * so control characters other than line breaks and tabs are refused here already.
  */
 
@@ -16,22 +17,6 @@ const checkbox = z
   .enum(["on", "1", "true"])
   .optional()
   .transform((v) => v !== undefined);
-
-/** `YYYY-MM-DD` naming a day that exists (no 31 April, 29 February only in leap years). */
-function isCalendarDay(v: string) {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-  if (!m) return false;
-  const [year, month, dayOfMonth] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  // Day 0 of the next month is the last day of this one.
-  return year >= 1970 && month >= 1 && month <= 12 && dayOfMonth >= 1 && dayOfMonth <= new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-const day = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v) => v || null)
-  .refine((v) => v === null || isCalendarDay(v), "autoresponder.errors.dateInvalid");
 
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
@@ -51,8 +36,8 @@ const fields = {
     .refine((v) => !CONTROL.test(v), "autoresponder.errors.textInvalid")
     .transform((v) => v.replace(/\r\n?/g, "\n").trimEnd())
     .default(""),
-  startsOn: day,
-  endsOn: day,
+  startsOn: dayField,
+  endsOn: dayField,
   intervalDays: z.coerce
     // Letters coerce to NaN: that is the same mistake as 0 or 2.5, with the same message.
     .number<string>("autoresponder.errors.intervalInvalid")

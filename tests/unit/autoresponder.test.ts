@@ -51,8 +51,8 @@ const errors = (values: Record<string, string>) => {
 describe("autoresponder validation", () => {
   it("puts each problem beside its field", () => {
     expect(errors({})).toEqual({});
-    expect(errors({ startsOn: "2026-02-30" })).toEqual({ startsOn: "autoresponder.errors.dateInvalid" });
-    expect(errors({ endsOn: "morgen" })).toEqual({ endsOn: "autoresponder.errors.dateInvalid" });
+    expect(errors({ startsOn: "2026-02-30" })).toEqual({ startsOn: "validation.date" });
+    expect(errors({ endsOn: "morgen" })).toEqual({ endsOn: "validation.date" });
     expect(errors({ startsOn: "2026-12-24", endsOn: "2026-12-23" })).toEqual({ endsOn: "autoresponder.errors.endBeforeStart" });
     expect(errors({ body: "   " })).toEqual({ body: "autoresponder.errors.bodyRequired" });
     expect(errors({ body: "a\u0007b" })).toEqual({ body: "autoresponder.errors.textInvalid" });
