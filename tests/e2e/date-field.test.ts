@@ -5,13 +5,12 @@
  * and the audit log's day filters read the same way.
  */
 import { eq } from "drizzle-orm";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { autoresponders } from "@/db/schema";
 import { firstRow } from "@/db/rows";
-import { LOCALE_COOKIE, type Locale } from "@/lib/i18n/locales";
 import { aCustomerWithPackage, aDomainWithMailboxes, TEST_PASSWORD } from "../support/factories";
-import { BASE_URL, launchChromium, logIn } from "./support/browser";
+import { BASE_URL, inLanguage, launchChromium, logIn } from "./support/browser";
 import { sharedDb } from "./support/world";
 
 let browser: Browser;
@@ -21,11 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function inLanguage(context: BrowserContext, page: Page, locale: Locale) {
-  await context.addCookies([{ name: LOCALE_COOKIE, value: locale, url: BASE_URL }]);
-  await page.reload();
-}
 
 /** The texts the field's aria-describedby points at (hint, then the error when there is one). */
 const describedText = (page: Page, label: string) =>

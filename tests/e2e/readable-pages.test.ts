@@ -5,11 +5,10 @@
  * - the E-Mail-Administration names its aliases section once;
  * - the audit log shows what happened as a phrase, not the stored code.
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LOCALE_COOKIE, type Locale } from "@/lib/i18n/locales";
 import { aCustomerWithPackage, aMailAccount, TEST_PASSWORD } from "../support/factories";
-import { BASE_URL, launchChromium, logIn } from "./support/browser";
+import { BASE_URL, inLanguage, launchChromium, logIn } from "./support/browser";
 import { sharedDb } from "./support/world";
 
 let browser: Browser;
@@ -19,11 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function inLanguage(context: BrowserContext, page: Page, locale: Locale) {
-  await context.addCookies([{ name: LOCALE_COOKIE, value: locale, url: BASE_URL }]);
-  await page.reload();
-}
 
 const UPLOAD = {
   de: { file: "CSV-Datei", button: "Datei auswählen", none: "Keine Datei ausgewählt", check: "Prüfen", fine: "Die Datei ist in Ordnung" },

@@ -1,4 +1,5 @@
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { LOCALE_COOKIE, type Locale } from "@/lib/i18n/locales";
 
 export const BASE_URL = process.env.KONTOR_BASE_URL ?? "http://127.0.0.1:3100";
 
@@ -41,4 +42,10 @@ export async function openUserMenu(page: Page) {
 export async function logOut(page: Page) {
   const scope = (await page.locator("header details").count()) > 0 ? await openUserMenu(page) : page;
   await scope.getByRole("button", { name: "Abmelden" }).click();
+}
+
+/** Switches the page to a language as the language menu does (its cookie) and reloads it. */
+export async function inLanguage(context: BrowserContext, page: Page, locale: Locale) {
+  await context.addCookies([{ name: LOCALE_COOKIE, value: locale, url: BASE_URL }]);
+  await page.reload();
 }
