@@ -43,48 +43,54 @@ export function LoginForm({ action, secondFactor, robotCheck = false }: Props) {
   if (state.status === "success" && state.data?.step === "secondFactor") {
     return <SecondFactorStep actions={secondFactor} totp={state.data.totp === "1"} webauthn={state.data.webauthn === "1"} />;
   }
+  // The intro belongs to the first step only; the second step says what it wants itself.
   return (
-    <Form form={form} className="space-y-5">
-      <FormMessage state={state} />
-      <TextField
-        id="identifier"
-        name="identifier"
-        label={t("identifier")}
-        hint={t("identifierHint")}
-        errors={errors}
-        autoComplete="username"
-        value={identifier}
-        onChange={setIdentifier}
-      />
-      <CurrentPasswordField key={answer} id="password" name="password" label={t("password")} errors={errors} />
-      <fieldset aria-describedby="area-error">
-        <legend className="text-sm font-medium">{t("area")}</legend>
-        <div className="mt-2 space-y-2">
-          {LOGIN_AREAS.map((a) => (
-            <label key={a} className="flex items-start gap-2 text-sm">
-              <input type="radio" name="area" value={a} checked={area === a} onChange={() => setArea(a)} className="mt-1" />
-              <span>
-                <span className="font-medium">{t(AREA_LABELS[a][0])}</span>
-                <span className="block text-xs text-slate-500">{t(AREA_LABELS[a][1])}</span>
-              </span>
-            </label>
-          ))}
-        </div>
-        <FieldError id="area-error" messages={errors.area} />
-      </fieldset>
-      {showRobot && <RobotCheck key={answer} errors={errors.altcha} />}
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-      >
-        {pending ? t("submitting") : t("submit")}
-      </button>
-      <p className="text-center text-sm">
-        <Link href="/passwort-vergessen" className="text-brand-700 underline">
-          {t("forgot")}
-        </Link>
-      </p>
-    </Form>
+    <>
+      <p className="mb-5 text-sm text-slate-600">{t("intro")}</p>
+      <Form form={form} className="space-y-5">
+        <FormMessage state={state} />
+        <TextField
+          id="identifier"
+          name="identifier"
+          label={t("identifier")}
+          hint={t("identifierHint")}
+          errors={errors}
+          autoComplete="username"
+          value={identifier}
+          onChange={setIdentifier}
+        />
+        <CurrentPasswordField key={`password-${String(answer)}`} id="password" name="password" label={t("password")} errors={errors} />
+        <fieldset aria-describedby="area-error">
+          <legend className="text-sm font-medium">{t("area")}</legend>
+          <div className="mt-2 space-y-2">
+            {LOGIN_AREAS.map((a) => (
+              <label key={a} className="flex items-start gap-2 text-sm">
+                <input type="radio" name="area" value={a} checked={area === a} onChange={() => setArea(a)} className="mt-1" />
+                <span>
+                  <span className="font-medium">{t(AREA_LABELS[a][0])}</span>
+                  <span className="block text-xs text-slate-500">{t(AREA_LABELS[a][1])}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+          <FieldError id="area-error" messages={errors.area} />
+        </fieldset>
+        {/* Keys unique among the form's children: with the same key for both, React kept every earlier
+            password field, and from the second refusal on the form posted several passwords. */}
+        {showRobot && <RobotCheck key={`robot-${String(answer)}`} errors={errors.altcha} />}
+        <button
+          type="submit"
+          disabled={pending}
+          className="w-full rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+        >
+          {pending ? t("submitting") : t("submit")}
+        </button>
+        <p className="text-center text-sm">
+          <Link href="/passwort-vergessen" className="text-brand-700 underline">
+            {t("forgot")}
+          </Link>
+        </p>
+      </Form>
+    </>
   );
 }

@@ -174,4 +174,18 @@ describe("LoginForm", () => {
     render(tree(never, {}, "de", true));
     expect(robotShown()).toBe(true);
   });
+
+  it("keeps one emptied password field through repeated refusals with the robot check shown (issue 25)", async () => {
+    let answers = 0;
+    render(tree(async () => ({ status: "error", formError: `Abgelehnt ${String(++answers)}` }), {}, "de", true));
+    for (let i = 1; i <= 3; i++) {
+      fireEvent.change(screen.getByLabelText("E-Mail-Adresse"), { target: { value: "info@alpenblick.example" } });
+      fireEvent.change(screen.getByLabelText("Passwort"), { target: { value: "Falsches-Passwort-1" } });
+      fireEvent.click(screen.getByRole("button", { name: "Anmelden" }));
+      await waitFor(() => expect(screen.getByText(`Abgelehnt ${String(i)}`)).toBeTruthy());
+      // Before the fix the second refusal left two password fields, and the form posted both.
+      expect(document.querySelectorAll("input[name=password]")).toHaveLength(1);
+      expect(screen.getByLabelText<HTMLInputElement>("Passwort").value).toBe("");
+    }
+  });
 });
