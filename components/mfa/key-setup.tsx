@@ -75,7 +75,8 @@ export function KeySetup({
         </p>
         {state.data?.codes && <RecoveryCodesList codes={state.data.codes} />}
         {next && (
-          <a href={next.href} className="inline-block font-medium text-brand-700 underline">
+          // The way on, once the codes are seen: a button, not a link lost under the codes.
+          <a href={next.href} className={`inline-block ${buttonClass}`}>
             {next.label}
           </a>
         )}

@@ -6,6 +6,7 @@ import { useEffect } from "react";
 import { SubmitButton } from "@/components/form/buttons";
 import { CurrentPasswordField, TextField } from "@/components/form/fields";
 import { Form } from "@/components/form/form";
+import { buttonClass } from "@/components/form/styles";
 import { type FormAction, useForm } from "@/components/form/use-form";
 import { RecoveryCodesList } from "./recovery-codes-list";
 
@@ -45,7 +46,8 @@ export function TotpSetup({
         </p>
         {confirmed.data?.codes && <RecoveryCodesList codes={confirmed.data.codes} />}
         {next && (
-          <a href={next.href} className="inline-block font-medium text-brand-700 underline">
+          // The way on, once the codes are seen: a button, not a link lost under the codes.
+          <a href={next.href} className={`inline-block ${buttonClass}`}>
             {next.label}
           </a>
         )}

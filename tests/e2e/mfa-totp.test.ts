@@ -73,6 +73,8 @@ describe("TOTP in Chromium", () => {
     await page.getByLabel("Bestätigungscode").fill(code);
     await page.getByRole("button", { name: "Bestätigen" }).click();
     await expect.poll(() => page.locator("#code-error").textContent()).toContain("bereits verwendet");
+    // Said once, beside the field (issue 25: it also stood in a box above the form).
+    expect(await page.getByText("bereits verwendet").count()).toBe(1);
     expect(page.url()).toBe(`${BASE_URL}/login`);
 
     // A recovery code passes once.

@@ -52,7 +52,9 @@ export const loginAction = defineAction({
 async function finishSecondStep(result: SecondStepResult, t: Translate, field: string): Promise<ActionState> {
   if (!result.ok) {
     if (result.reason === "invalid") {
-      const message = t(field === "code" ? "mfa.codeWrong" : "mfa.keyFailed");
+      // A wrong code is said once, beside the code field; a refused key has no field of its own.
+      if (field === "code") return { status: "error", fieldErrors: { code: [t("mfa.codeWrong")] } };
+      const message = t("mfa.keyFailed");
       return { status: "error", formError: message, fieldErrors: { [field]: [message] } };
     }
     await clearPendingCookie();

@@ -16,7 +16,6 @@ export default async function LoginPage() {
         <h1 className="text-lg font-semibold">{t("title")}</h1>
       </div>
       <div className="p-6">
-        <p className="mb-5 text-sm text-slate-600">{t("intro")}</p>
         <LoginForm
           action={loginAction}
           robotCheck={await addressNeedsRobotCheck(await clientIp())}
