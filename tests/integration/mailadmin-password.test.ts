@@ -3,16 +3,13 @@
  * re-passworded there logs in over IMAP with the new password, and the old one is refused.
  * With KONTOR_DOVECOT_RUNNING=1 it uses the runner's database and Dovecot; otherwise its own.
  */
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
-import * as schema from "@/db/schema";
-import { loadActor } from "@/lib/auth/principals";
 import { createMailAccount } from "@/lib/services/mail-accounts/create-mail-account";
 import { deleteMailAccount, setMailAccountPassword } from "@/lib/services/mail-accounts/manage-mail-account";
 import { imapLogin, submissionLogin } from "../support/mail-clients";
 import { type RunnerDovecot, runnerOrOwnDovecot } from "../support/runner-dovecot";
-import { firstRow } from "@/db/rows";
+import { actorOf, aMailAccount, shareNumbering } from "../support/factories";
 
 const FIRST = "Erstes-Passwort-fuer-Konto-58";
 const SECOND = "Zweites-Passwort-aus-der-Verwaltung-64";
@@ -22,12 +19,16 @@ let db: Db;
 let imapPort: number | undefined;
 let submissionPort: number | undefined;
 let created: { id: number; login: string } | undefined;
+/** The `.001` account of a customer this file builds (the runner's database is shared: numbering of its own). */
+let admin: { id: number; login: string };
 
 beforeAll(async () => {
   mail = await runnerOrOwnDovecot("kontor-mailadmin-");
   db = mail.db;
   imapPort = mail.ports.imap;
   submissionPort = mail.ports.submission;
+  shareNumbering(db);
+  admin = (await aMailAccount(db)).admin;
 });
 
 afterAll(async () => {
@@ -36,19 +37,13 @@ afterAll(async () => {
   await mail?.stop();
 });
 
-async function adminActor() {
-  const row = await firstRow(
-    db.select({ id: schema.mailAccounts.id }).from(schema.mailAccounts).where(eq(schema.mailAccounts.login, "k10001.001")),
-  );
-  const actor = row && (await loadActor(db, "mail_account", row.id));
-  if (!actor) throw new Error("k10001.001 missing");
-  return actor;
-}
+/** Re-read like every request does. */
+const adminActor = async () => await actorOf(db, "mail_account", admin.id);
 
 describe("E-Mail-Administration passwords at Dovecot", () => {
   it("a new account's password set by the administrator works at IMAP and the old one fails", async () => {
     created = await createMailAccount(await adminActor(), { quotaMb: null, newPassword: FIRST }, "127.0.0.1", db);
-    expect(created.login).toMatch(/^k10001\.\d{3}$/);
+    expect(created.login).toBe(admin.login.replace(/\.001$/, ".002"));
     expect(await imapLogin(created.login, FIRST, imapPort)).toBe(true);
 
     await setMailAccountPassword(await adminActor(), created.id, SECOND, "127.0.0.1", db);
