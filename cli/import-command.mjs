@@ -29,10 +29,16 @@ export const IMPORT_COMMANDS = {
       ? "application/json"
       : "text/csv";
     const api = client();
-    const { json } = await api.call("createImport", {
-      query: { subscription, apply: values.apply ? "1" : undefined },
-      raw: { body, type },
-    });
+    let json;
+    try {
+      ({ json } = await api.call("createImport", { query: { subscription, apply: values.apply ? "1" : undefined }, raw: { body, type } }));
+    } catch (error) {
+      // An apply refused for the file's problems is a 422 whose problem document carries the report.
+      const report = error instanceof ApiError && error.status === 422 ? error.problem?.report : undefined;
+      if (!report) throw error;
+      printReport(report);
+      throw new ApiError(422, { title: T.importProblems(report.problemCount) });
+    }
     printReport(json.report);
     if (json.report.problemCount) throw new ApiError(422, { title: T.importProblems(json.report.problemCount) });
     if (!json.applied) {

@@ -26,6 +26,12 @@ export type RouteContext<P, Q, B> = {
    * foreign id still answers 404 first.
    */
   ifMatch: (current: unknown) => void;
+  /**
+   * An upload's Idempotency-Key: its body is a stream the handler reads, so the handler claims the key
+   * itself, with the file's digest, once it has read the file and before it writes anything. `run` runs
+   * once per key (a retry gets the first answer, without its secret fields); without the header it just runs.
+   */
+  idempotent: (bodyDigest: string, run: () => Promise<RouteResult>) => Promise<RouteResult>;
 };
 
 export type RouteResult = {
@@ -36,6 +42,8 @@ export type RouteResult = {
   location?: string;
   /** Body fields shown once (a generated password): never kept for an idempotent replay. */
   secretFields?: string[];
+  /** The stored answer of an earlier request with the same Idempotency-Key, sent again. */
+  replayed?: boolean;
 };
 
 /**
@@ -58,10 +66,12 @@ export type ApiRoute = {
   successStatus: number;
   /**
    * The body is a file (text/csv, a JSON export, or multipart/form-data with `file`), read by the
-   * handler as a stream from ctx.request, not parsed as JSON here. No Idempotency-Key: the body is
-   * not held to compare a replay with.
+   * handler as a stream from ctx.request, not parsed as JSON here. Its Idempotency-Key is claimed by
+   * the handler through ctx.idempotent, with the digest of the file it read.
    */
   upload?: { types: string[]; description: string };
+  /** A 422 that carries more than field errors (an import's report): its extension members, for OpenAPI. */
+  refusal?: { description: string; members: z.ZodType };
   /** Changes an existing record: If-Match is required (the handler calls ctx.ifMatch). */
   conditional?: boolean;
   /** For the OpenAPI description: when this (non-POST) operation answers 409. */

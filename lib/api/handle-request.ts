@@ -67,6 +67,9 @@ export async function handleApiRequest(request: Request): Promise<Response> {
     const body = route.body ? await parseBody(route, caller.actor, params, parseJson(rawBody)) : undefined;
     const ip = await clientIp().catch(() => "unknown");
     const ifMatchHeader = request.headers.get("if-match");
+    const idempotencyKey = method === "POST" ? request.headers.get("idempotency-key") : null;
+    // An upload's query says what to do with its file (which subscription, apply or not): compared with it.
+    const uploadTarget = `${path}?${url.searchParams.toString()}`;
     const ctx = {
       actor: caller.actor,
       login: caller.login,
@@ -85,10 +88,16 @@ export async function handleApiRequest(request: Request): Promise<Response> {
         const wanted = ifMatchHeader.split(",").map((s) => s.trim().replace(/^W\//, ""));
         if (!wanted.includes(etagOf(current))) throw new ApiProblem("preconditionFailed");
       },
+      idempotent: (digest: string, run: () => Promise<RouteResult>) =>
+        idempotencyKey === null || !route.upload
+          ? run()
+          : runIdempotent(db, caller, idempotencyKey, requestHash(method, uploadTarget, digest), run, route),
     };
-    const idempotencyKey = method === "POST" && !route.upload ? request.headers.get("idempotency-key") : null;
-    if (idempotencyKey !== null)
-      return await runIdempotent(db, caller, idempotencyKey, requestHash(method, path, rawBody), () => route.handle(ctx), route);
+    if (idempotencyKey !== null && !route.upload)
+      return answer(
+        route,
+        await runIdempotent(db, caller, idempotencyKey, requestHash(method, path, rawBody), () => route.handle(ctx), route),
+      );
     return answer(route, await route.handle(ctx));
   } catch (error) {
     const problem = problemFromError(error);
@@ -105,9 +114,9 @@ async function runIdempotent(
   hash: string,
   run: () => RouteResult | Promise<RouteResult>,
   route: ApiRoute,
-): Promise<Response> {
+): Promise<RouteResult> {
   const stored = await claimIdempotencyKey(db, caller.key.id, idempotencyKey, hash);
-  if (stored) return new Response(stored.body, { status: stored.status, headers: { ...jsonHeaders, "idempotency-replayed": "true" } });
+  if (stored) return { status: stored.status, body: JSON.parse(stored.body) as unknown, replayed: true };
   let result: RouteResult | undefined;
   try {
     result = await run();
@@ -120,7 +129,7 @@ async function runIdempotent(
       result && { status: result.status ?? route.successStatus, body: JSON.stringify(withoutSecrets(result)) },
     );
   }
-  return answer(route, result);
+  return result;
 }
 
 function withoutSecrets(result: RouteResult): unknown {
@@ -135,6 +144,7 @@ function answer(route: ApiRoute, result: RouteResult): Response {
   const headers: Record<string, string> = { ...jsonHeaders };
   if (result.etagOf !== undefined) headers.etag = etagOf(result.etagOf);
   if (result.location) headers.location = `${API_BASE}${result.location}`;
+  if (result.replayed) headers["idempotency-replayed"] = "true";
   if (status === 204) return new Response(null, { status, headers: { "cache-control": "no-store" } });
   return new Response(JSON.stringify(result.body ?? null), { status, headers });
 }

@@ -58,6 +58,13 @@ function operation(route: ApiRoute) {
   };
   if (route.params) responses["404"] = problem("No such record in the caller's scope (another tenant's id included)");
   if (route.body || route.query || route.upload) responses["422"] = problem("Invalid input: per-field errors in the caller's language");
+  if (route.refusal) {
+    const schema = { allOf: [{ $ref: "#/components/schemas/Problem" }, outputSchema(route.refusal.members)] };
+    responses["422"] = {
+      description: `Invalid input, or ${route.refusal.description}`,
+      content: { "application/problem+json": { schema } },
+    };
+  }
   if (route.method === "POST") responses["409"] = problem("Conflict: a name already taken, or the same Idempotency-Key still running");
   else if (route.conflicts) responses["409"] = problem(route.conflicts);
   if (route.conditional) {
@@ -72,7 +79,7 @@ function operation(route: ApiRoute) {
       schema: { type: "string" },
       description: "de (default), en or it: language of problem texts",
     },
-    ...(route.method === "POST" && !route.upload
+    ...(route.method === "POST"
       ? [
           {
             name: "Idempotency-Key",

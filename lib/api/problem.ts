@@ -32,7 +32,13 @@ export class ApiProblem extends Error {
   readonly status: number;
   constructor(
     readonly kind: ProblemKind,
-    readonly opts: { fieldErrors?: FieldMessages; detailKey?: string; headers?: Record<string, string> } = {},
+    readonly opts: {
+      fieldErrors?: FieldMessages;
+      detailKey?: string;
+      headers?: Record<string, string>;
+      /** RFC 9457 extension members, already in the caller's language (an import's report). */
+      members?: Record<string, unknown>;
+    } = {},
   ) {
     super(kind);
     this.status = PROBLEM_KINDS[kind];
@@ -115,6 +121,7 @@ export function problemBody(problem: ApiProblem, locale: Locale) {
     status: problem.status,
     ...(problem.opts.detailKey ? { detail: translateKey(locale, problem.opts.detailKey) } : {}),
     ...(errors.length ? { errors } : {}),
+    ...problem.opts.members,
   };
 }
 

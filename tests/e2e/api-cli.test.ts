@@ -201,6 +201,9 @@ describe("kontor command line", () => {
     const checked = await kontor(["import", file, "--subscription", String(tenant.subscriptionId)], importer);
     expect(checked.code, checked.stderr).toBe(7);
     expect(checked.stderr).toMatch(/^line 3: .*line 2/m);
+    // With --apply the server refuses the same file (422 with the report): the same lines, the same exit code.
+    const refused = await kontor(["import", file, "--subscription", String(tenant.subscriptionId), "--apply"], importer);
+    expect([refused.code, refused.stderr.match(/^line 3: .*line 2/m)?.length], refused.stderr).toEqual([7, 1]);
     fs.writeFileSync(file, ["type,address,password,quota_mb", `mailbox,${address},generate,100`].join("\n"));
     const applied = await kontor(["import", file, "--subscription", String(tenant.subscriptionId), "--apply", "--csv"], importer);
     expect(applied.code, applied.stderr).toBe(0);

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { mailboxes } from "@/db/schema";
+import { importJobs, mailboxes } from "@/db/schema";
 import { handleApiRequest } from "@/lib/api/handle-request";
 import { createApiKey } from "@/lib/services/api-keys/manage-api-keys";
 import { createApiKeySchema } from "@/lib/validation/api-key";
@@ -103,12 +103,51 @@ describe("imports through the API", () => {
     expect(foreign.status).toBe(404);
   });
 
-  it("refuses an apply of a file with problems and says so with the report", async () => {
+  it("refuses an apply of a file with problems as 422 problem+json that carries the report", async () => {
+    const jobs = await db.select().from(importJobs);
     const refused = await call("POST", `/imports?subscription=${sub.subscriptionId}&apply=1`, {
       body: csv(`mailbox,kaputt@${sub.domain.name},{NOPE}abc,`),
       type: "text/csv",
     });
-    expect([refused.status, refused.json.applied, refused.json.job]).toEqual([200, false, null]);
-    expect((refused.json.report as { problems: { line: number }[] }).problems.map((p) => p.line)).toEqual([2]);
+    expect([refused.status, refused.headers.get("content-type"), refused.json.type]).toEqual([
+      422,
+      "application/problem+json",
+      "https://kontor.example/problems/validation",
+    ]);
+    expect(refused.json.detail).toContain("nothing was written");
+    const report = refused.json.report as { problems: { line: number; message: string }[]; problemCount: number };
+    expect([report.problems.map((p) => p.line), report.problemCount]).toEqual([[2], 1]);
+    expect(report.problems[0].message).toMatch(/hash/i);
+    expect(await db.select().from(importJobs)).toEqual(jobs);
+  });
+
+  it("takes an Idempotency-Key: a retried apply answers the first job again and starts no second one", async () => {
+    const before = await db.select().from(importJobs);
+    const file = csv(`mailbox,einmal@${sub.domain.name},generate,`);
+    const url = `/imports?subscription=${sub.subscriptionId}&apply=1`;
+    const send = (body: string, key = "umzug-1", target = url) =>
+      handleApiRequest(
+        new Request(`http://127.0.0.1/api/v1${target}`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${keys.mine}`, "content-type": "text/csv", "idempotency-key": key, "accept-language": "en" },
+          body,
+        }),
+      );
+    const first = await send(file);
+    const firstJson = (await first.json()) as { job: { id: number }; generatedPasswords: unknown[] };
+    expect([first.status, firstJson.generatedPasswords.length]).toEqual([202, 1]);
+    const again = await send(file);
+    const againJson = (await again.json()) as { job: { id: number }; generatedPasswords?: unknown[] };
+    // The same job; the generated password was shown once and is not kept for the replay.
+    expect([again.status, again.headers.get("idempotency-replayed"), againJson.job.id]).toEqual([202, "true", firstJson.job.id]);
+    expect(againJson.generatedPasswords).toBeUndefined();
+    expect(await db.select().from(importJobs)).toHaveLength(before.length + 1);
+    // The same key for another file, or for the same file's dry run, is a mistake of the caller.
+    expect((await send(csv(`mailbox,anders@${sub.domain.name},generate,`))).status).toBe(422);
+    expect((await send(file, "umzug-1", `/imports?subscription=${sub.subscriptionId}`)).status).toBe(422);
+    // A refused apply keeps no claim: the corrected file may be sent with the same key.
+    const bad = csv(`mailbox,zweimal@${sub.domain.name},{NOPE}abc,`);
+    expect((await send(bad, "umzug-2")).status).toBe(422);
+    expect((await send(csv(`mailbox,zweimal@${sub.domain.name},generate,`), "umzug-2")).status).toBe(202);
   });
 });

@@ -67,4 +67,19 @@ describe("OpenAPI 3.1 description of /api/v1", () => {
       expect(op.responses, route.operationId).toHaveProperty("412");
     }
   });
+
+  it("offers Idempotency-Key on every POST, uploads too, and describes the import's refusal with its report", () => {
+    for (const route of API_ROUTES.filter((r) => r.method === "POST")) {
+      const op = doc.paths[route.path].post;
+      expect(
+        op.parameters.map((p) => p.name),
+        route.operationId,
+      ).toContain("Idempotency-Key");
+    }
+    const refusal = doc.paths["/imports"].post.responses["422"] as {
+      content: Record<string, { schema: { allOf: { properties?: Record<string, unknown> }[] } }>;
+    };
+    const members = refusal.content["application/problem+json"].schema.allOf[1].properties ?? {};
+    expect(Object.keys(members)).toEqual(["report"]);
+  });
 });

@@ -30,7 +30,7 @@ const jobSchema = z.object({
   error: z.object({ line: z.int().nullable(), message: z.string() }).nullable(),
 });
 const importSchema = z.object({
-  applied: z.boolean().describe("false: a dry run, or an apply refused for the problems listed"),
+  applied: z.boolean().describe("false: a dry run (an apply refused for problems answers 422 with the report)"),
   report: reportSchema,
   job: jobSchema.nullable(),
   generatedPasswords: z.array(z.object({ address: z.string(), password: z.string() })).describe("shown once, never kept"),
@@ -85,36 +85,44 @@ export const importRoutes = [
         .transform((v) => v === "1" || v === "true"),
     }),
     response: importSchema,
-    handle: async ({ actor, query, request, locale, ip }) => {
+    refusal: {
+      description: "apply=1 of a file with problems: nothing written; `report` lists each problem with its line",
+      members: z.object({ report: reportSchema }),
+    },
+    handle: async ({ actor, query, request, locale, ip, idempotent }) => {
       await checkImportTarget(actor, query.subscription); // a foreign subscription is 404 before the body is read
       const file = await readImportFile(await uploadedFile(request));
       const t = translator(locale);
-      if (!query.apply) {
-        const report = await dryRunImport(actor, query.subscription, file.rows, file.problems);
-        return { body: { applied: false, report: translatedReport(t, report), job: null, generatedPasswords: [] } };
-      }
-      try {
-        const done = await applyImport(actor, query.subscription, file.rows, file.problems, {
-          ip,
-          source: "api",
-          sha256: file.sha256,
-          background: true,
-        });
-        return {
-          status: 202,
-          location: `/imports/${done.jobId}`,
-          body: {
-            applied: true,
-            report: translatedReport(t, done.report),
-            job: jobBody(await getImportJob(actor, done.jobId), locale),
-            generatedPasswords: done.generated,
-          },
-          secretFields: ["generatedPasswords"],
-        };
-      } catch (error) {
-        if (!(error instanceof ImportRefused)) throw error;
-        return { body: { applied: false, report: translatedReport(t, error.report), job: null, generatedPasswords: [] } };
-      }
+      // The key is claimed with the file's digest once it is read: a retried apply starts no second job.
+      return await idempotent(file.sha256, async () => {
+        if (!query.apply) {
+          const report = await dryRunImport(actor, query.subscription, file.rows, file.problems);
+          return { body: { applied: false, report: translatedReport(t, report), job: null, generatedPasswords: [] } };
+        }
+        try {
+          const done = await applyImport(actor, query.subscription, file.rows, file.problems, {
+            ip,
+            source: "api",
+            sha256: file.sha256,
+            background: true,
+          });
+          return {
+            status: 202,
+            location: `/imports/${done.jobId}`,
+            body: {
+              applied: true,
+              report: translatedReport(t, done.report),
+              job: jobBody(await getImportJob(actor, done.jobId), locale),
+              generatedPasswords: done.generated,
+            },
+            secretFields: ["generatedPasswords"],
+          };
+        } catch (error) {
+          if (!(error instanceof ImportRefused)) throw error;
+          const members = { report: translatedReport(t, error.report) };
+          throw new ApiProblem("validation", { detailKey: "api.problems.importRefused", members });
+        }
+      });
     },
   }),
   defineRoute({
