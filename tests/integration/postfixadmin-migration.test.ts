@@ -3,8 +3,13 @@
  * PostgreSQL one on a server of the test's own) migrated into a customer's package: both databases
  * give the same lines; the mailboxes' old passwords work at Dovecot at once, in three schemes (SHA512-CRYPT,
  * MD5-CRYPT as PostfixAdmin's md5crypt stores it without prefix, BLF-CRYPT), over IMAP and SMTP
- * submission; a mailbox that was inactive there is refused until it is switched on.
+ * submission; a mailbox that was inactive there is refused until it is switched on. pg_dump's plain SQL
+ * of the PostgreSQL one (made by the real pg_dump, as COPY and as INSERTs) is read without a server and
+ * gives the same lines.
  */
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as schema from "@/db/schema";
@@ -17,12 +22,16 @@ import { type OwnPostgres, startOwnPostgres } from "../support/own-postgres";
 import { postfixAdminPostgres, postfixAdminSqlite } from "../support/postfixadmin-fixture";
 import { type SeededDovecot, startSeededDovecot } from "../support/seeded-dovecot";
 import { firstRow } from "@/db/rows";
+import { postgresBinDir } from "@/scripts/lib/postgres-process";
 
 let env: SeededDovecot;
 let own: OwnPostgres;
+/** PostfixAdmin's PostgreSQL database on the test's own server. */
+let pfaUrl: string;
 beforeAll(async () => {
   env = await startSeededDovecot("kontor-pfa-");
   own = await startOwnPostgres("kontor-pfa-pg-");
+  pfaUrl = await postfixAdminPostgres(own);
 });
 afterAll(async () => {
   await env?.stop();
@@ -38,7 +47,7 @@ describe("PostfixAdmin migration", () => {
     const sub = await firstRow(env.db.select().from(schema.domains).where(eq(schema.domains.name, "citywerk.example")));
     expect(actor && sub).toBeTruthy();
     if (!actor || !sub) return;
-    const fromPostgres = postfixAdminRows(await readPostfixAdminPostgres(await postfixAdminPostgres(own)));
+    const fromPostgres = postfixAdminRows(await readPostfixAdminPostgres(pfaUrl));
     const fromSqlite = postfixAdminRows(readPostfixAdmin(postfixAdminSqlite()));
     // PostgreSQL's booleans and timestamps read as the SQLite file's 1/0 and dates: the same lines.
     expect(fromPostgres).toEqual(fromSqlite);
@@ -56,5 +65,18 @@ describe("PostfixAdmin migration", () => {
     expect(await imapLogin("lager@altfirma.example", OLD, env.ports.imap)).toBe(false);
     await env.db.update(schema.mailboxes).set({ enabled: true }).where(eq(schema.mailboxes.address, "lager@altfirma.example"));
     expect(await imapLogin("lager@altfirma.example", OLD, env.ports.imap)).toBe(true);
+  });
+
+  it.each([
+    { form: "COPY (pg_dump's default)", flags: [] as string[] },
+    { form: "--inserts", flags: ["--inserts"] },
+    { form: "--column-inserts", flags: ["--column-inserts"] },
+  ])("reads real pg_dump plain SQL of that database without a PostgreSQL: $form gives the same lines", ({ flags }) => {
+    const pgDump = path.join(postgresBinDir() ?? "/usr/bin", "pg_dump");
+    const file = path.join(own.baseDir, `pfa-${flags.join("") || "copy"}.sql`);
+    // Another time zone than the server's: the dump's timestamps carry their offset, and read as the same instants.
+    execFileSync(pgDump, [...flags, "--no-owner", "--file", file, pfaUrl], { env: { ...process.env, PGTZ: "America/New_York" } });
+    expect(fs.readFileSync(file, "utf8")).toMatch(flags.length ? /^INSERT INTO public\.mailbox /m : /^COPY public\.mailbox /m);
+    expect(postfixAdminRows(readPostfixAdmin(file))).toEqual(postfixAdminRows(readPostfixAdmin(postfixAdminSqlite())));
   });
 });

@@ -5,6 +5,8 @@
  * aliases and forwarding into the chosen customer's subscription.
  */
 import { eq } from "drizzle-orm";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { autoresponders, forwards, mailAliases, mailboxes } from "@/db/schema";
@@ -44,6 +46,40 @@ describe("reading PostfixAdmin", () => {
         endsOn: null,
         intervalDays: 7,
       },
+    ]);
+  });
+
+  it("reads pg_dump's text escapes, NULLs, booleans and time zones as the live database gives them", () => {
+    // Hand-written in pg_dump's forms; the real pg_dump's output is read in tests/integration/postfixadmin-migration.test.ts.
+    const dump = [
+      "-- PostgreSQL database dump",
+      "CREATE TABLE public.vacation (",
+      "    email character varying(255) NOT NULL,",
+      "    subject character varying(255) NOT NULL,",
+      "    body text DEFAULT ''::text NOT NULL,",
+      "    active boolean DEFAULT true NOT NULL,",
+      "    activefrom timestamp with time zone DEFAULT '2000-01-01 00:00:00+00'::timestamp with time zone,",
+      "    interval_time integer DEFAULT 0 NOT NULL",
+      ");",
+      "COPY public.vacation (email, subject, body, active, activefrom, interval_time) FROM stdin;",
+      "a@x.example\tWeg\\\\Urlaub\tZeile 1\\\\nZeile 2\\nZeile 3\tf\t2026-07-01 02:00:00+02\t86400",
+      "\\.",
+      "INSERT INTO public.vacation (email, subject, body, active, activefrom, interval_time) VALUES ('b@x.example', 'It''s me', 'C:\\pfad', true, NULL, 0);",
+      "INSERT INTO public.vacation VALUES ('c@x.example', '', '', false, '2026-07-01 00:00:00-05', 3);",
+    ].join("\n");
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "pfa-pgdump-")), "pfa.sql");
+    fs.writeFileSync(file, dump);
+    expect(readPostfixAdmin(file).vacation).toEqual([
+      {
+        email: "a@x.example",
+        subject: "Weg\\Urlaub",
+        body: "Zeile 1\\nZeile 2\nZeile 3",
+        active: 0,
+        activefrom: "2026-07-01 00:00:00",
+        interval_time: 86400,
+      },
+      { email: "b@x.example", subject: "It's me", body: "C:\\pfad", active: 1, activefrom: null, interval_time: 0 },
+      { email: "c@x.example", subject: "", body: "", active: 0, activefrom: "2026-07-01 05:00:00", interval_time: 3 },
     ]);
   });
 

@@ -1,5 +1,6 @@
 import Database from "better-sqlite3";
 import fs from "node:fs";
+import { isPgDump, readPgDump } from "./postfixadmin-pgdump";
 import { type CsvRow, emptyCells, type ImportColumn } from "./read-csv";
 import type { ImportedVacation } from "./run-import";
 
@@ -14,11 +15,12 @@ export type PostfixAdminData = { domain: Row[]; mailbox: Row[]; alias: Row[]; va
 
 const TABLES = ["domain", "mailbox", "alias", "vacation"] as const;
 
-/** Reads a PostfixAdmin SQLite database (opened read-only) or a MySQL/MariaDB dump (mysqldump's text). */
+/** Reads a PostfixAdmin SQLite database (opened read-only), a MySQL/MariaDB dump (mysqldump's text) or pg_dump's plain SQL. */
 export function readPostfixAdmin(file: string): PostfixAdminData {
   const head = fs.readFileSync(file).subarray(0, 16).toString("latin1");
   if (head.startsWith("SQLite format 3")) return readSqlite(file);
-  return readMysqlDump(fs.readFileSync(file, "utf8"));
+  const text = fs.readFileSync(file, "utf8");
+  return isPgDump(text) ? readPgDump(text) : readMysqlDump(text);
 }
 
 function readSqlite(file: string): PostfixAdminData {
