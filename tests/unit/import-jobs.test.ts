@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { firstRow } from "@/db/rows";
 import { auditLog, domains, forwards, importJobs, importJobSteps, mailAliases, mailAliasTargets, mailboxes } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
+import { createMailbox } from "@/lib/services/mailboxes/create-mailbox";
 import { runImportJob, stageImportJob } from "@/lib/services/import/import-job";
 import { cancelImportJob, listImportJobs, resumeImportJobs } from "@/lib/services/import/job-control";
 import { planImport } from "@/lib/services/import/plan-import";
@@ -144,9 +145,35 @@ describe("import jobs in batches", () => {
     expect(state).toBe("failed");
     const job = await jobOf(db, jobId);
     expect(JSON.parse(job.error ?? "null")).toEqual({ code: "import.problems.addressTaken", line: 10 });
-    // The domain the import created goes back too, with what was made in it meanwhile (the alias).
-    expect(await snapshot(db, sub.customer.id)).toEqual(before);
+    // Only what the import made goes back: the domain it created stays for the alias made in it meanwhile.
+    const after = await snapshot(db, sub.customer.id);
+    expect(after.aliases).toEqual([{ a: `m7@${d}` }]);
+    expect(after.domains).toEqual([...before.domains, { name: d, n: 0 }].sort((x, y) => x.name.localeCompare(y.name)));
+    expect({ ...after, aliases: [], domains: [] }).toEqual({ ...before, aliases: [], domains: [] });
     expect(await stepsOf(db, jobId)).toBe(0);
+  });
+
+  it("undoes a domain it created only when nothing else lives there: a mailbox made in the panel meanwhile stays", async () => {
+    const { db, sub, d, stage } = await setUp();
+    const before = await snapshot(db, sub.customer.id);
+    const jobId = await stage();
+    let made: string | undefined;
+    const state = await runImportJob(jobId, db, {
+      batch: 3,
+      afterBatch: async (n) => {
+        if (made || n < 3) return;
+        const domainId = (await firstRow(db.select({ id: domains.id }).from(domains).where(eq(domains.name, d))))!.id;
+        const password = "Ein-langes-Passwort-42";
+        const input = { subscriptionId: sub.subscriptionId, domainId, localPart: "panel", quotaMb: null };
+        made = (await createMailbox(sub.customer.actor, { ...input, newPassword: password, confirmPassword: password }, {}, db))?.address;
+        await cancelImportJob(sub.customer.actor, jobId, db);
+      },
+    });
+    expect([state, made]).toEqual(["cancelled", `panel@${d}`]);
+    const after = await snapshot(db, sub.customer.id);
+    expect(after.mailboxes.map((m) => m.address).filter((a) => a.endsWith(`@${d}`))).toEqual([`panel@${d}`]);
+    expect(after.domains.find((x) => x.name === d)).toEqual({ name: d, n: 1 });
+    expect(after.mailboxes.filter((m) => m.address !== made)).toEqual(before.mailboxes);
   });
 
   it("keeps jobs within the tenant: another customer neither lists nor cancels one (404)", async () => {

@@ -132,4 +132,19 @@ Ihr Team",,2026-09-01,2`,
     const plan = await planImport(db, sub.customer.actor, sub.subscriptionId, csv.rows);
     expect(plan.problems.map((p) => p.code)).toEqual(["import.problems.domainNotInSubscription"]);
   });
+
+  it("keeps an autoresponder's text as written (indentation too), while padded names, keywords and hashes are trimmed", async () => {
+    const { db } = await emptyDb();
+    const sub = await aDomainWithMailboxes(db, 1);
+    const box = sub.mailboxes[0].address;
+    const body = "   Eingerückt: bin weg.\n\t- Punkt eins\n  Ihr Team";
+    const csv = await readImportCsv(once(`${HEADER}\nautoresponder , ${box} , yes ,,,, Urlaub ,"${body}", 2026-08-01 ,, 3 `));
+    expect(csv.rows[0].cells.body).toBe(body);
+    const plan = await planImport(db, sub.customer.actor, sub.subscriptionId, csv.rows);
+    expect(plan.problems).toEqual([]);
+    // The subject is trimmed by the autoresponder form's own schema; the body keeps its leading spaces.
+    expect(plan.actions).toEqual([
+      expect.objectContaining({ kind: "autoresponder", address: box, subject: "Urlaub", body, startsOn: "2026-08-01", intervalDays: 3 }),
+    ]);
+  });
 });

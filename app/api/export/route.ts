@@ -2,15 +2,15 @@ import { getActor } from "@/lib/auth/session";
 import { can } from "@/lib/authz/permissions";
 import { clientIpOf } from "@/lib/auth/client-ip";
 import { ServiceError } from "@/lib/errors";
-import { exportCsv } from "@/lib/services/import/export-csv";
-import { exportSubscription } from "@/lib/services/import/export-data";
+import { openExport } from "@/lib/services/import/export-data";
+import { exportStream } from "@/lib/services/import/export-stream";
 
 export const dynamic = "force-dynamic";
 
 /**
  * Download of a subscription's data: `?subscription=<id>&format=csv|json[&hashes=1]`. CSV is the
  * import's format (re-importable); hashes only for admins (a migration export). 404 for anything
- * outside the actor's scope, as for a missing subscription.
+ * outside the actor's scope, as for a missing subscription. The body is streamed as it is read.
  */
 export async function GET(request: Request) {
   const actor = await getActor();
@@ -23,9 +23,8 @@ export async function GET(request: Request) {
   if (!Number.isInteger(id) || id <= 0) return notFound();
   if (withHashes && !can(actor, "export.hashes")) return new Response("Forbidden\n", { status: 403 });
   try {
-    const data = await exportSubscription(actor, id, { withHashes, format, ip: clientIpOf(request.headers) });
-    const body = format === "json" ? JSON.stringify(data, null, 2) : exportCsv(data);
-    return new Response(body, {
+    const source = await openExport(actor, id, { withHashes, format, ip: clientIpOf(request.headers) });
+    return new Response(exportStream(source, format), {
       headers: {
         "Content-Type": format === "json" ? "application/json; charset=utf-8" : "text/csv; charset=utf-8",
         "Content-Disposition": `attachment; filename="kontor-export-${id}.${format}"`,

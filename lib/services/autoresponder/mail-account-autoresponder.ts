@@ -16,23 +16,30 @@ import { type Autoresponder, EMPTY_AUTORESPONDER, replyAuditDetails, replyValues
  * Sieve `vacation` as a mailbox's (./autoresponder.ts, lib/mail/sieve), stored per account. The
  * account is resolved within the administrator's customer first (another customer's: 404).
  */
+/** The columns of an account's stored reply, as the form and the export read them (the mailbox's: AUTORESPONDER_COLUMNS). */
+export const MAIL_ACCOUNT_AUTORESPONDER_COLUMNS = {
+  enabled: mailAccountAutoresponders.enabled,
+  subject: mailAccountAutoresponders.subject,
+  body: mailAccountAutoresponders.body,
+  startsOn: mailAccountAutoresponders.startsOn,
+  endsOn: mailAccountAutoresponders.endsOn,
+  intervalDays: mailAccountAutoresponders.intervalDays,
+};
+
+/** The account's stored reply, or undefined when it never had one (the import's undo tells them apart). */
+export async function findMailAccountAutoresponder(db: Pick<Db, "select">, accountId: number): Promise<Autoresponder | undefined> {
+  return await firstRow(
+    db
+      .select(MAIL_ACCOUNT_AUTORESPONDER_COLUMNS)
+      .from(mailAccountAutoresponders)
+      .where(eq(mailAccountAutoresponders.mailAccountId, accountId)),
+  );
+}
+
 export async function getMailAccountAutoresponder(actor: Actor, accountId: number, db: Db = getDb()): Promise<Autoresponder> {
   assertMailAdmin(actor);
   const account = await accountOrThrow(db, actor, accountId);
-  const row = await firstRow(
-    db
-      .select({
-        enabled: mailAccountAutoresponders.enabled,
-        subject: mailAccountAutoresponders.subject,
-        body: mailAccountAutoresponders.body,
-        startsOn: mailAccountAutoresponders.startsOn,
-        endsOn: mailAccountAutoresponders.endsOn,
-        intervalDays: mailAccountAutoresponders.intervalDays,
-      })
-      .from(mailAccountAutoresponders)
-      .where(eq(mailAccountAutoresponders.mailAccountId, account.id)),
-  );
-  return row ?? EMPTY_AUTORESPONDER;
+  return (await findMailAccountAutoresponder(db, account.id)) ?? EMPTY_AUTORESPONDER;
 }
 
 export async function setMailAccountAutoresponder(actor: Actor, input: MailAccountAutoresponderInput, ip: string | null, db: Db = getDb()) {

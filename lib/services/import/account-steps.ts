@@ -2,12 +2,15 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { firstRow, onlyRow } from "@/db/rows";
-import { domains, mailAccountAddresses, mailAccounts } from "@/db/schema";
+import { domains, mailAccountAddresses, mailAccountAutoresponders, mailAccounts } from "@/db/schema";
+import { type Autoresponder, replyValues } from "@/lib/services/autoresponder/autoresponder";
+import { findMailAccountAutoresponder } from "@/lib/services/autoresponder/mail-account-autoresponder";
 import { addressOwner } from "@/lib/services/aliases/alias-scope";
 import { accountLogin } from "@/lib/services/orders/admin-account";
 import { accountUsage, noPanelAllowance } from "@/lib/services/orders/usage";
 import { writePasswordHash } from "@/lib/services/passwords/set-password";
 import type { PlannedAccountAddress, PlannedMailAccount } from "./plan-accounts";
+import type { PlannedAutoresponder } from "./plan-settings";
 import type { ImportTarget } from "./plan-import";
 import type { SettingConflict } from "./settings-steps";
 
@@ -17,7 +20,8 @@ type StagedAccount = Omit<PlannedMailAccount, "password"> & { hash: string | nul
 export type AccountUndo =
   | { kind: "accountCreate"; id: number }
   | { kind: "accountChange"; id: number; quotaMb: number | null; enabled: boolean; passwordHash: string | null }
-  | { kind: "accountAddress"; id: number };
+  | { kind: "accountAddress"; id: number }
+  | { kind: "accountReply"; id: number; login: string; before: Autoresponder | null };
 
 async function accountOf(tx: Db, customerId: number, number: number) {
   return await firstRow(
@@ -27,6 +31,7 @@ async function accountOf(tx: Db, customerId: number, number: number) {
         quotaMb: mailAccounts.quotaMb,
         enabled: mailAccounts.enabled,
         passwordHash: mailAccounts.passwordHash,
+        login: mailAccounts.login,
       })
       .from(mailAccounts)
       .where(and(eq(mailAccounts.customerId, customerId), eq(mailAccounts.number, number))),
@@ -104,8 +109,34 @@ export async function applyAccountAddress(tx: Db, target: ImportTarget, a: Plann
   return { kind: "accountAddress", id: row.id };
 }
 
+/** A mail account's autoresponder line: its reply replaced, as the E-Mail-Administration's form saves it. */
+export async function applyAccountReply(
+  tx: Db,
+  target: ImportTarget,
+  a: PlannedAutoresponder,
+): Promise<Extract<AccountUndo, { kind: "accountReply" }> | SettingConflict> {
+  const account = await accountOf(tx, target.customerId, a.account ?? 0);
+  if (!account) return { code: "accountUnknown", params: { value: a.address } };
+  const before = await findMailAccountAutoresponder(tx, account.id);
+  await writeReply(tx, target, account.id, a);
+  return { kind: "accountReply", id: account.id, login: account.login, before: before ?? null };
+}
+
+async function writeReply(tx: Db, tenant: Pick<ImportTarget, "resellerId" | "customerId">, accountId: number, reply: Autoresponder) {
+  const values = replyValues(reply);
+  await tx
+    .insert(mailAccountAutoresponders)
+    .values({ mailAccountId: accountId, resellerId: tenant.resellerId, customerId: tenant.customerId, ...values })
+    .onConflictDoUpdate({ target: mailAccountAutoresponders.mailAccountId, set: values });
+}
+
 /** Takes a mail account line back (later lines first: an account's addresses go before the account). */
-export async function undoAccount(tx: Db, undo: AccountUndo) {
+export async function undoAccount(tx: Db, tenant: Pick<ImportTarget, "resellerId" | "customerId">, undo: AccountUndo) {
+  if (undo.kind === "accountReply") {
+    if (undo.before) await writeReply(tx, tenant, undo.id, undo.before);
+    else await tx.delete(mailAccountAutoresponders).where(eq(mailAccountAutoresponders.mailAccountId, undo.id));
+    return;
+  }
   if (undo.kind === "accountCreate") await tx.delete(mailAccounts).where(eq(mailAccounts.id, undo.id));
   else if (undo.kind === "accountAddress") await tx.delete(mailAccountAddresses).where(eq(mailAccountAddresses.id, undo.id));
   else {

@@ -8,7 +8,7 @@ import { hashPassword } from "@/lib/auth/password-hash";
 import { loadActor } from "@/lib/auth/principals";
 import type { Actor } from "@/lib/authz/actor";
 import { ServiceError } from "@/lib/errors";
-import { removeMailboxSieve, syncMailboxSieveSafely } from "@/lib/mail/sieve/sync";
+import { removeMailboxSieve, syncMailAccountSieveSafely, syncMailboxSieveSafely } from "@/lib/mail/sieve/sync";
 import { generatePassword } from "@/lib/password/generate";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import { applyStep, ImportConflict, type SieveEffect, type StagedAction, type StepUndo, undoStep } from "./import-steps";
@@ -154,6 +154,7 @@ async function claim(db: Db, jobId: number): Promise<boolean> {
 async function applySieve(db: Db, effects: SieveEffect[]) {
   for (const id of new Set(effects.flatMap((e) => (e.sync === undefined ? [] : [e.sync])))) await syncMailboxSieveSafely(db, id);
   for (const e of effects) if (e.remove) removeMailboxSieve(e.remove);
+  for (const e of effects) if (e.account) await syncMailAccountSieveSafely(db, e.account);
 }
 
 function overLimit(target: ImportTarget, used: Awaited<ReturnType<typeof countIn>>): string | null {

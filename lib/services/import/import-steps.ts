@@ -3,7 +3,16 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { greatest } from "@/db/dialect";
 import { firstRow, onlyRow } from "@/db/rows";
-import { autoresponders, domains, forwards, mailAliases, mailAliasTargets, mailboxes, spamSettings } from "@/db/schema";
+import {
+  autoresponders,
+  domains,
+  forwards,
+  mailAccountAddresses,
+  mailAliases,
+  mailAliasTargets,
+  mailboxes,
+  spamSettings,
+} from "@/db/schema";
 import { ValidationError } from "@/lib/errors";
 import { addressOwner } from "@/lib/services/aliases/alias-scope";
 import { findAutoresponder } from "@/lib/services/autoresponder/autoresponder";
@@ -13,7 +22,8 @@ import { AUTORESPONDER_BODY_MAX, AUTORESPONDER_SUBJECT_MAX } from "@/lib/validat
 import type { ImportTarget, PlannedAlias, PlannedDomain, PlannedForward, PlannedMailbox } from "./plan-import";
 import type { PlannedAccountAddress, PlannedMailAccount } from "./plan-accounts";
 import type { PlannedSetting } from "./plan-settings";
-import { type AccountUndo, applyAccountAddress, applyMailAccount, undoAccount } from "./account-steps";
+import { type AccountUndo, applyAccountAddress, applyAccountReply, applyMailAccount, undoAccount } from "./account-steps";
+import { applyCatchAll, type CatchAllUndo, type PlannedCatchAll, undoCatchAll } from "./catch-all-lines";
 import { applySenders, applySpam, type SettingUndo, undoSetting } from "./settings-steps";
 
 /** A mailbox line as a job keeps it: the password already hashed (null keeps the current one). */
@@ -40,7 +50,8 @@ export type StagedAction =
   | StagedVacation
   | PlannedSetting
   | StagedMailAccount
-  | PlannedAccountAddress;
+  | PlannedAccountAddress
+  | PlannedCatchAll;
 
 type VacationRow = Omit<StagedVacation, "line" | "kind" | "email" | "active"> & { enabled: boolean };
 
@@ -54,6 +65,7 @@ export type StepUndo =
   | { kind: "vacation"; mailboxId: number; before: VacationRow | null }
   | SettingUndo
   | AccountUndo
+  | CatchAllUndo
   | null;
 
 /** A line that the database no longer allows (written meanwhile by someone else): the job fails and is undone. */
@@ -67,8 +79,8 @@ export class ImportConflict extends ValidationError {
   }
 }
 
-/** The effect on Dovecot's Sieve scripts, done after the batch's transaction (files are I/O). */
-export type SieveEffect = { sync?: number; remove?: string };
+/** The effect on Dovecot's Sieve scripts, done after the batch's transaction (files are I/O): a mailbox's or an account's. */
+export type SieveEffect = { sync?: number; remove?: string; account?: { id: number; login: string } };
 
 const tenantOf = (t: Pick<ImportTarget, "resellerId" | "customerId">) => ({ resellerId: t.resellerId, customerId: t.customerId });
 
@@ -188,9 +200,19 @@ export async function applyStep(tx: Db, target: ImportTarget, a: StagedAction): 
       return { undo: done, sieve: { sync: box.id } };
     }
     case "autoresponder": {
+      if (a.account !== undefined) {
+        const done = await applyAccountReply(tx, target, a);
+        if ("code" in done) throw new ImportConflict(a.line, done.code, done.params);
+        return { undo: done, sieve: { account: { id: done.id, login: done.login } } };
+      }
       // The same write as a PostfixAdmin vacation text, with the export's values as they are.
-      const { address, enabled, op: _op, ...text } = a;
+      const { address, enabled, op: _op, account: _account, ...text } = a;
       return await applyStep(tx, target, { ...text, kind: "vacation", email: address, active: enabled });
+    }
+    case "catchAll": {
+      const done = await applyCatchAll(tx, target, a);
+      if ("code" in done) throw new ImportConflict(a.line, done.code, done.params);
+      return { undo: done };
     }
     case "mailAccount":
     case "accountAddress": {
@@ -222,6 +244,19 @@ async function writeVacation(tx: Db, target: Pick<ImportTarget, "resellerId" | "
     .onConflictDoUpdate({ target: autoresponders.mailboxId, set: row });
 }
 
+/** Whether anything lives on a domain: a mailbox, an alias or an address routed to a mail account. */
+async function domainInUse(tx: Db, domainId: number): Promise<boolean> {
+  const box = await firstRow(tx.select({ id: mailboxes.id }).from(mailboxes).where(eq(mailboxes.domainId, domainId)).limit(1));
+  const alias =
+    box ?? (await firstRow(tx.select({ id: mailAliases.id }).from(mailAliases).where(eq(mailAliases.domainId, domainId)).limit(1)));
+  const routed =
+    alias ??
+    (await firstRow(
+      tx.select({ id: mailAccountAddresses.id }).from(mailAccountAddresses).where(eq(mailAccountAddresses.domainId, domainId)).limit(1),
+    ));
+  return routed !== undefined;
+}
+
 /** Takes one applied line back, inside the undo batch's transaction (lines go back last to first). */
 export async function undoStep(
   tx: Db,
@@ -231,8 +266,9 @@ export async function undoStep(
   if (!undo) return undefined;
   switch (undo.kind) {
     case "domain":
-      // Its mailboxes and aliases from this import were undone before (later lines go back first).
-      await tx.delete(domains).where(eq(domains.id, undo.id));
+      // Its mailboxes and aliases from this import were undone before (later lines go back first); what
+      // is still in it was made by someone else meanwhile, and deleting the domain would take that along.
+      if (!(await domainInUse(tx, undo.id))) await tx.delete(domains).where(eq(domains.id, undo.id));
       return undefined;
     case "mailboxCreate":
       await tx.delete(mailboxes).where(eq(mailboxes.id, undo.id));
@@ -261,7 +297,13 @@ export async function undoStep(
     case "accountCreate":
     case "accountChange":
     case "accountAddress":
-      await undoAccount(tx, undo);
+      await undoAccount(tx, target, undo);
+      return undefined;
+    case "accountReply":
+      await undoAccount(tx, target, undo);
+      return { account: { id: undo.id, login: undo.login } };
+    case "catchAll":
+      await undoCatchAll(tx, undo);
       return undefined;
     case "spam":
     case "senders":

@@ -6,8 +6,8 @@ import { mailAccounts } from "@/db/schema";
 import { customerNumberOf } from "@/lib/services/mail-accounts/mail-admin-guard";
 import { accountLogin } from "@/lib/services/orders/admin-account";
 import { accountUsage, noPanelAllowance } from "@/lib/services/orders/usage";
-import { type LoginFields, readLoginFields } from "./plan-fields";
-import type { SettingProblem } from "./plan-settings";
+import { type LoginFields, readFlag, readLoginFields } from "./plan-fields";
+import { type PlannedAutoresponder, planSetting, type SettingProblem } from "./plan-settings";
 import type { CsvRow } from "./read-csv";
 
 type Reader = Pick<Db, "select">;
@@ -102,15 +102,40 @@ export async function planAccountAddress(
 ): Promise<PlannedAccountAddress | SettingProblem[]> {
   const number = accountNumber(cells.targets);
   if (number === null) return [{ code: "accountInvalid", params: { value: cells.targets.slice(0, 80) } }];
-  const known =
-    state.fileAccounts.has(number) ||
-    (await firstRow(
-      db
-        .select({ id: mailAccounts.id })
-        .from(mailAccounts)
-        .where(and(eq(mailAccounts.customerId, target.customerId), eq(mailAccounts.number, number))),
-    ));
   const login = accountLogin(target.customerNumber, number);
-  if (!known) return [{ code: "accountUnknown", params: { value: login } }];
+  if (!(await isKnownAccount(db, target, state, number))) return [{ code: "accountUnknown", params: { value: login } }];
   return { line, kind: "accountAddress", op: "create", ...at, number, targets: [login] };
+}
+
+/** An account of the customer, or one a `mail_account` line before has declared. */
+export async function isKnownAccount(db: Reader, target: { customerId: number }, state: AccountState, number: number): Promise<boolean> {
+  if (state.fileAccounts.has(number)) return true;
+  const row = await firstRow(
+    db
+      .select({ id: mailAccounts.id })
+      .from(mailAccounts)
+      .where(and(eq(mailAccounts.customerId, target.customerId), eq(mailAccounts.number, number))),
+  );
+  return !!row;
+}
+
+/**
+ * An `autoresponder` line whose address is an account (its login or number): the same columns and the
+ * same schema as a mailbox's (lib/services/import/plan-settings.ts), for the E-Mail-Administration's reply.
+ */
+export async function planAccountAutoresponder(
+  db: Reader,
+  target: AccountTarget & { customerId: number },
+  row: CsvRow,
+  state: AccountState,
+): Promise<PlannedAutoresponder | SettingProblem[]> {
+  const number = accountNumber(row.cells.address);
+  if (number === null) return [{ code: "accountInvalid", params: { value: row.cells.address.slice(0, 80) } }];
+  const login = accountLogin(target.customerNumber, number);
+  if (!(await isKnownAccount(db, target, state, number))) return [{ code: "accountUnknown", params: { value: login } }];
+  const enabled = readFlag(row.cells.enabled);
+  if (enabled === "invalid") return [{ code: "enabledInvalid", params: { value: row.cells.enabled.slice(0, 20) } }];
+  const planned = planSetting("autoresponder", row, login, enabled, new Set());
+  if (!("kind" in planned)) return [planned];
+  return planned.kind === "autoresponder" ? { ...planned, account: number } : [];
 }

@@ -8,7 +8,8 @@ import type { CsvRow } from "./read-csv";
 /** How a mailbox or mail account line sets the password; plaintext never leaves the server (see reportOf). */
 export type PasswordPlan =
   | { kind: "keep" }
-  | { kind: "generate" }
+  /** `notInFile`: the line said `keep` for a login that does not exist yet (an export without hashes). */
+  | { kind: "generate"; notInFile?: true }
   | { kind: "plaintext"; password: string; fromScheme?: "PLAIN" }
   | { kind: "hash"; stored: string; scheme: string; weak: boolean };
 
@@ -17,15 +18,26 @@ export type LoginFields = { password: PasswordPlan; quotaMb: number | null | und
 
 type PasswordPolicy = Parameters<typeof policyErrors>[2];
 
+/** The password cell an export without hashes writes (see readPassword). */
+export const KEEP_PASSWORD = "keep";
+
 const YES = new Set(["1", "yes", "ja", "sì", "si", "true", "on", "x"]);
 const NO = new Set(["0", "no", "nein", "false", "off"]);
 
+/**
+ * The password cell: empty keeps a login's password (a new one has none: refused), `generate` makes a
+ * new one, and `keep`, which an export without hashes writes, keeps it or makes one for a login that
+ * does not exist yet, so such an export imports again. Keywords and hashes may be padded; a plaintext
+ * password is taken exactly as written, as the panel's password field takes it.
+ */
 function readPassword(raw: string, creating: boolean): PasswordPlan | { error: string; params?: Record<string, string> } {
-  if (!raw) return creating ? { error: "passwordMissing" } : { kind: "keep" };
-  if (raw.toLowerCase() === "generate") return { kind: "generate" };
-  const looksHashed = /^\{[A-Za-z0-9.-]+\}/.test(raw) || /^\$(1|5|6|2[aby]|argon2id?)\$/.test(raw);
+  const word = raw.trim();
+  if (!word) return creating ? { error: "passwordMissing" } : { kind: "keep" };
+  if (word.toLowerCase() === "generate") return { kind: "generate" };
+  if (word.toLowerCase() === KEEP_PASSWORD) return creating ? { kind: "generate", notInFile: true } : { kind: "keep" };
+  const looksHashed = /^\{[A-Za-z0-9.-]+\}/.test(word) || /^\$(1|5|6|2[aby]|argon2id?)\$/.test(word);
   if (!looksHashed) return { kind: "plaintext", password: raw };
-  const r = recogniseHash(raw);
+  const r = recogniseHash(word);
   if (r.kind === "plaintext") return { kind: "plaintext", password: r.password, fromScheme: "PLAIN" };
   if (r.kind === "error") return { error: r.error === "unknownScheme" ? "unknownScheme" : "malformedHash" };
   return { kind: "hash", stored: r.stored, scheme: r.scheme, weak: r.weak };

@@ -18,12 +18,15 @@ import {
   type AccountTarget,
   accountTarget,
   ACCOUNT_TYPES,
+  isKnownAccount,
   type PlannedAccountLine,
   planAccountAddress,
+  planAccountAutoresponder,
   planMailAccount,
 } from "./plan-accounts";
+import { CATCH_ALL_TYPE, type CatchAllContext, type PlannedCatchAll, planCatchAll } from "./catch-all-lines";
 import { type LoginFields, readFlag, readLoginFields } from "./plan-fields";
-import { type PlannedSetting, planSetting, SETTING_TYPES, type SettingType } from "./plan-settings";
+import { type PlannedSetting, planSetting, type SettingProblem, SETTING_TYPES, type SettingType } from "./plan-settings";
 import { type ImportProblem, MAX_REPORTED_PROBLEMS } from "./problems";
 import type { CsvRow } from "./read-csv";
 
@@ -49,7 +52,8 @@ export type PlannedAlias = {
   targets: string[];
 };
 export type PlannedForward = { line: number; kind: "forward"; op: "create" | "change"; address: string; targets: string[] };
-export type PlannedAction = PlannedDomain | PlannedMailbox | PlannedAlias | PlannedForward | PlannedSetting | PlannedAccountLine;
+export type PlannedAction =
+  PlannedDomain | PlannedMailbox | PlannedAlias | PlannedForward | PlannedSetting | PlannedAccountLine | PlannedCatchAll;
 
 export type ImportTarget = {
   subscriptionId: number;
@@ -70,7 +74,7 @@ export type ImportTarget = {
 export type ImportPlan = { target: ImportTarget; actions: PlannedAction[]; problems: ImportProblem[]; problemCount: number };
 
 const emailShape = z.email();
-const TYPES = new Set<string>(["domain", "mailbox", "alias", "forward", ...SETTING_TYPES, ...ACCOUNT_TYPES]);
+const TYPES = new Set<string>(["domain", "mailbox", "alias", "forward", ...SETTING_TYPES, ...ACCOUNT_TYPES, CATCH_ALL_TYPE]);
 
 /** The subscription an import writes into, within the actor's tenant scope (a foreign one is 404). */
 export async function loadImportTarget(db: Reader, actor: Actor, subscriptionId: number): Promise<ImportTarget> {
@@ -207,6 +211,12 @@ export async function planImport(db: Reader, actor: Actor, subscriptionId: numbe
     const o = await addressOwner(t);
     return owner.customerId !== target.customerId || (!declared.has(t) && o?.customerId !== target.customerId);
   };
+  // A mailbox of this customer: declared by a line before, or already there (its owner, when looked up already).
+  const isOwnMailbox = async (address: string, known?: Awaited<ReturnType<typeof addressOwner>>) => {
+    if (fileAddresses.get(address) === "mailbox") return true;
+    const existing = known === undefined ? await addressOwner(address) : known;
+    return existing?.kind === "mailbox" && existing.customerId === target.customerId;
+  };
   const inTarget = async (name: string) => fileDomains.has(name) || (await ownerOf(name))?.subscriptionId === target.subscriptionId;
   const added = { domains: 0, mailboxes: 0, aliases: 0, forwards: 0 };
   const over = (max: number | null, n: number) => max !== null && n > max;
@@ -218,6 +228,18 @@ export async function planImport(db: Reader, actor: Actor, subscriptionId: numbe
     const key = `${kind}:${address}`;
     if (!senderLists.has(key)) senderLists.set(key, new Set());
     return senderLists.get(key) ?? new Set<string>();
+  };
+
+  const catchAllContext: CatchAllContext = {
+    domainProblem: async (domain) =>
+      (await inTarget(domain)) ? null : { code: (await ownerOf(domain)) ? "domainNotInSubscription" : "unknownDomain", params: { domain } },
+    isOwnMailbox: (address) => isOwnMailbox(address),
+    accounts,
+    isKnownAccount: (n) => isKnownAccount(db, target, accountState, n),
+  };
+  const take = (line: number, planned: PlannedAction | SettingProblem[]) => {
+    if (Array.isArray(planned)) for (const p of planned) problem(line, p.code, p.params);
+    else actions.push(planned);
   };
 
   for (const { line, cells } of rows) {
@@ -233,15 +255,25 @@ export async function planImport(db: Reader, actor: Actor, subscriptionId: numbe
       continue;
     }
     seen.set(key, line);
-    const accountLine = (ACCOUNT_TYPES as readonly string[]).includes(type);
-    if (type !== "domain" && accountLine !== !!accounts) {
+    // An autoresponder line names a mailbox by its address, a mail account by its login (no @).
+    const accountReply = type === "autoresponder" && !cells.address.includes("@");
+    const accountLine = (ACCOUNT_TYPES as readonly string[]).includes(type) || accountReply;
+    if (type !== "domain" && type !== CATCH_ALL_TYPE && accountLine !== !!accounts) {
       problem(line, accountLine ? "accountsNeedNoPanel" : "mailboxesNeedPanel");
       continue;
     }
-    if (type === "mail_account" && accounts) {
-      const planned = await planMailAccount(db, accounts, { line, cells }, accountState, policy);
-      if (Array.isArray(planned)) for (const p of planned) problem(line, p.code, p.params);
-      else actions.push(planned);
+    if (type === CATCH_ALL_TYPE) {
+      take(line, await planCatchAll({ line, cells }, catchAllContext));
+      continue;
+    }
+    if (accounts && (type === "mail_account" || accountReply)) {
+      const row = { line, cells };
+      take(
+        line,
+        type === "mail_account"
+          ? await planMailAccount(db, accounts, row, accountState, policy)
+          : await planAccountAutoresponder(db, accounts, row, accountState),
+      );
       continue;
     }
 
@@ -359,9 +391,7 @@ export async function planImport(db: Reader, actor: Actor, subscriptionId: numbe
       continue;
     }
     const existing = await addressOwner(address);
-    const isOwnMailbox =
-      fileAddresses.get(address) === "mailbox" || (existing?.kind === "mailbox" && existing.customerId === target.customerId);
-    if (!isOwnMailbox) {
+    if (!(await isOwnMailbox(address, existing))) {
       problem(line, "forwardNoMailbox", { address });
       continue;
     }

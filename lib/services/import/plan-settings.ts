@@ -25,7 +25,8 @@ export type PlannedSpam = {
   action: (typeof SPAM_ACTIONS)[number];
 };
 export type PlannedSenders = { line: number; kind: "blocklist" | "allowlist"; op: "change"; address: string; targets: string[] };
-export type PlannedAutoresponder = { line: number; kind: "autoresponder"; op: "change"; address: string } & Autoresponder;
+/** `account`: a mail account's reply (lib/services/import/plan-accounts.ts), `address` then its login. */
+export type PlannedAutoresponder = { line: number; kind: "autoresponder"; op: "change"; address: string; account?: number } & Autoresponder;
 export type PlannedSetting = PlannedSpam | PlannedSenders | PlannedAutoresponder;
 
 /** A line's problem: an `import.problems` key, and as `reason` the settings page's own message key. */

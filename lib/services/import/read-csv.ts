@@ -27,6 +27,14 @@ export const IMPORT_COLUMNS = [
 ] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
+/**
+ * Cells taken exactly as written: a password may begin or end with a space, and an autoresponder's text
+ * keeps its indentation. Their checks decide what to trim (the autoresponder schema trims the subject and
+ * the body's end, readPassword a hash or keyword). Every other column is a name, number or keyword, and
+ * spreadsheets pad those.
+ */
+const AS_WRITTEN: ReadonlySet<ImportColumn> = new Set(["password", "subject", "body"]);
+
 /** One data line: its line number in the file and its cells by column (missing columns are ""). */
 export type CsvRow = { line: number; cells: Record<ImportColumn, string> };
 
@@ -84,7 +92,9 @@ export async function readImportCsv(input: AsyncIterable<Uint8Array> | ReadableS
     }
     const cells = emptyCells();
     header.forEach((name, i) => {
-      if (name) cells[name] = unneutralised((record[i] ?? "").trim());
+      if (!name) return;
+      const raw = record[i] ?? "";
+      cells[name] = unneutralised(AS_WRITTEN.has(name) ? raw : raw.trim());
     });
     rows.push({ line, cells });
   };

@@ -9,6 +9,17 @@ import { chunksOf, type CsvReadResult, type CsvRow, emptyCells, MAX_IMPORT_BYTES
 // Only the shape is checked here; every value is checked by the dry run as a CSV line would be.
 const text = (max: number) => z.string().max(max);
 const list = (max: number) => z.array(text(254)).max(max);
+const replyShape = z
+  .object({
+    enabled: z.boolean(),
+    subject: text(1000),
+    body: text(20_000),
+    startsOn: text(10).nullable(),
+    endsOn: text(10).nullable(),
+    intervalDays: z.number().int(),
+  })
+  .nullable()
+  .default(null);
 const mailboxShape = z.object({
   address: text(254),
   quotaMb: z.number().int().nonnegative().nullable(),
@@ -20,17 +31,7 @@ const mailboxShape = z.object({
     .nullable()
     .default(null),
   senders: z.object({ block: list(1000), allow: list(1000) }).default({ block: [], allow: [] }),
-  autoresponder: z
-    .object({
-      enabled: z.boolean(),
-      subject: text(1000),
-      body: text(20_000),
-      startsOn: text(10).nullable(),
-      endsOn: text(10).nullable(),
-      intervalDays: z.number().int(),
-    })
-    .nullable()
-    .default(null),
+  autoresponder: replyShape,
 });
 const exportShape = z.object({
   subscriptionId: z.number().int().optional(),
@@ -39,6 +40,7 @@ const exportShape = z.object({
       name: text(253),
       mailboxes: z.array(mailboxShape),
       aliases: z.array(z.object({ address: text(254), targets: list(1000) })),
+      catchAll: text(254).nullable().default(null),
     }),
   ),
   mailAccounts: z
@@ -49,6 +51,7 @@ const exportShape = z.object({
         enabled: z.boolean(),
         passwordHash: text(1000).optional(),
         addresses: list(100_000),
+        autoresponder: replyShape,
       }),
     )
     .optional(),
@@ -62,7 +65,12 @@ async function readExportJson(source: AsyncIterable<Uint8Array>): Promise<CsvRea
   const digest = createHash("sha256");
   const chunks: Uint8Array[] = [];
   let bytes = 0;
-  const refused = (code: string): CsvReadResult => ({ rows: [], problems: [{ line: 0, code: `import.problems.${code}` }], sha256: "" });
+  // The digest of what was read: an Idempotency-Key compares files by it, refused ones too.
+  const refused = (code: string): CsvReadResult => ({
+    rows: [],
+    problems: [{ line: 0, code: `import.problems.${code}` }],
+    sha256: digest.digest("hex"),
+  });
   for await (const chunk of source) {
     bytes += chunk.length;
     if (bytes > MAX_IMPORT_BYTES) return refused("tooLarge");
@@ -83,7 +91,7 @@ async function readExportJson(source: AsyncIterable<Uint8Array>): Promise<CsvRea
       code: "import.problems.jsonShape",
       params: { path: shape.error.issues[0]?.path.join(".") ?? "" },
     };
-    return { rows: [], problems: [problem], sha256: "" };
+    return { rows: [], problems: [problem], sha256: digest.digest("hex") };
   }
   const rows: CsvRow[] = exportLines(shape.data as ExportData).map((cells, i) => ({ line: i + 1, cells: { ...emptyCells(), ...cells } }));
   const problems: ImportProblem[] =

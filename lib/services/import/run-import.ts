@@ -48,7 +48,7 @@ function passwordSource(m: { password: PasswordPlan }): Pick<PreviewRow, "passwo
     case "keep":
       return { password: "import.passwordSource.keep" };
     case "generate":
-      return { password: "import.passwordSource.generate" };
+      return { password: m.password.notInFile ? "import.passwordSource.keepNew" : "import.passwordSource.generate" };
     case "plaintext":
       return { password: m.password.fromScheme ? "import.passwordSource.plainScheme" : "import.passwordSource.plaintext" };
     case "hash":
