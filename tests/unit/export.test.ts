@@ -11,7 +11,7 @@ import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { exportCsv } from "@/lib/services/import/export-csv";
 import { exportSubscription, openExport } from "@/lib/services/import/export-data";
 import { EXPORT_PAGE } from "@/lib/services/import/export-parts";
-import { exportChunks } from "@/lib/services/import/export-stream";
+import { exportChunks, exportStream } from "@/lib/services/import/export-stream";
 import { readImportCsv } from "@/lib/services/import/read-csv";
 import { readImportFile } from "@/lib/services/import/read-json";
 import { onlyRow } from "@/db/rows";
@@ -205,6 +205,14 @@ describe("export", () => {
     const whole = (await readImportFile(once(exportCsv(gathered)))).rows.map((r) => JSON.stringify(r.cells));
     expect(csv.sort()).toEqual(whole.sort());
     expect(csv.filter((c) => c.includes('"type":"forward"'))).toHaveLength(every.length + 1);
+  });
+
+  it.each(["csv", "json"] as const)("answers the download's %s body as a stream that ends, without catch-alls too", async (format) => {
+    const { db, sub } = await world();
+    const source = await openExport(sub.customer.actor, sub.subscriptionId, { withHashes: false, format }, db);
+    const body = await new Response(exportStream(source, format)).text();
+    const data = await exportSubscription(sub.customer.actor, sub.subscriptionId, { withHashes: false, format }, db);
+    expect(format === "csv" ? body : JSON.parse(body)).toEqual(format === "csv" ? exportCsv(data) : data);
   });
 
   it("neutralises cells a spreadsheet would run as a formula", () => {

@@ -20,9 +20,18 @@ export function exportStream(source: ExportSource, format: "csv" | "json"): Read
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
-        const next = await chunks.next();
-        if (next.done) controller.close();
-        else if (next.value) controller.enqueue(encoder.encode(next.value));
+        // A pull that enqueues nothing is not repeated: skip empty chunks (no catch-all lines, say) here.
+        for (;;) {
+          const next = await chunks.next();
+          if (next.done) {
+            controller.close();
+            return;
+          }
+          if (next.value) {
+            controller.enqueue(encoder.encode(next.value));
+            return;
+          }
+        }
       },
       async cancel() {
         await chunks.return(undefined);
