@@ -1,5 +1,6 @@
 import { machineTime } from "@/lib/i18n/format-time";
 import type { PostfixAdminData } from "./postfixadmin";
+import { sqlTuples } from "./sql-tuples";
 
 const TABLES = ["domain", "mailbox", "alias", "vacation"] as const;
 type Table = (typeof TABLES)[number];
@@ -70,38 +71,6 @@ function copyField(raw: string): string | null {
 }
 
 /**
- * The `(…), (…);` value list of an INSERT at `start`, as pg_dump --inserts/--column-inserts writes it:
- * strings in single quotes (doubled inside; standard_conforming_strings, so a backslash is itself),
- * numbers, true/false and NULL. Values come back as text, typed by the column afterwards.
- */
-function insertTuples(text: string, start: number): { tuples: (string | null)[][]; end: number } {
-  const tuples: (string | null)[][] = [];
-  let tuple: (string | null)[] = [];
-  let i = start;
-  while (i < text.length) {
-    const c = text[i];
-    if (c === ";") return { tuples, end: i + 1 };
-    if (c === "(") tuple = [];
-    else if (c === ")") tuples.push(tuple);
-    else if (c === "'") {
-      let s = "";
-      for (i++; i < text.length; i++) {
-        if (text[i] !== "'") s += text[i];
-        else if (text[i + 1] === "'") s += text[++i];
-        else break;
-      }
-      tuple.push(s);
-    } else if (/[-\w.]/.test(c)) {
-      const word = /^[-\w.]+/.exec(text.slice(i, i + 64))?.[0] ?? c;
-      tuple.push(word.toUpperCase() === "NULL" ? null : word);
-      i += word.length - 1;
-    }
-    i++;
-  }
-  return { tuples, end: i };
-}
-
-/**
  * pg_dump's plain SQL (`pg_dump postfix > pfa.sql`), read without a PostgreSQL: the four tables' rows
  * from COPY blocks (pg_dump's default) or INSERT statements (--inserts, --column-inserts), their values
  * as the live database's reader gives them. Everything else in the dump is skipped.
@@ -127,7 +96,7 @@ export function readPgDump(text: string): PostfixAdminData {
   while ((m = insert.exec(text)) !== null) {
     const table = tableName(m[1]);
     const cols = m[2] ? names(m[2]) : [...(types.get(table)?.keys() ?? [])];
-    const { tuples, end } = insertTuples(text, insert.lastIndex);
+    const { tuples, end } = sqlTuples(text, insert.lastIndex, false);
     insert.lastIndex = end;
     for (const values of tuples) push(table, cols, values);
   }

@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import fs from "node:fs";
 import { isPgDump, readPgDump } from "./postfixadmin-pgdump";
+import { sqlTuples } from "./sql-tuples";
 import { type CsvRow, emptyCells, type ImportColumn } from "./read-csv";
 import type { ImportedVacation } from "./run-import";
 
@@ -37,7 +38,7 @@ function readSqlite(file: string): PostfixAdminData {
 /**
  * mysqldump output: the column order comes from each `CREATE TABLE`, the rows from `INSERT INTO`
  * statements (with or without a column list, one or many tuples). Strings use MySQL's backslash
- * escapes and doubled quotes. Only the four tables are read; everything else is skipped.
+ * escapes and doubled quotes; numbers come as their text. Only the four tables are read.
  */
 export function readMysqlDump(text: string): PostfixAdminData {
   const data: PostfixAdminData = { domain: [], mailbox: [], alias: [], vacation: [] };
@@ -54,56 +55,12 @@ export function readMysqlDump(text: string): PostfixAdminData {
   while ((m = insert.exec(text)) !== null) {
     const table = m[1].toLowerCase();
     const cols = m[2] ? m[2].split(",").map((c) => c.trim().replace(/`/g, "")) : (columns.get(table) ?? []);
-    const { tuples, end } = readTuples(text, insert.lastIndex);
+    const { tuples, end } = sqlTuples(text, insert.lastIndex, true);
     insert.lastIndex = end;
     if (!(TABLES as readonly string[]).includes(table)) continue;
     for (const values of tuples) data[table as (typeof TABLES)[number]].push(Object.fromEntries(cols.map((c, i) => [c, values[i]])));
   }
   return data;
-}
-
-const ESCAPES: Record<string, string> = { n: "\n", r: "\r", t: "\t", "0": "\0", Z: "\x1a", b: "\b" };
-
-/** The `(…),(…);` value list at `start`: strings, numbers and NULL, up to the closing semicolon. */
-function readTuples(text: string, start: number): { tuples: (string | number | null)[][]; end: number } {
-  const tuples: (string | number | null)[][] = [];
-  let i = start;
-  let tuple: (string | number | null)[] = [];
-  while (i < text.length) {
-    const c = text[i];
-    if (c === ";") return { tuples, end: i + 1 };
-    if (c === "(") tuple = [];
-    else if (c === ")") tuples.push(tuple);
-    else if (c === "'") {
-      let s = "";
-      i++;
-      while (i < text.length) {
-        const d = text[i];
-        if (d === "\\") {
-          const e = text[i + 1];
-          s += ESCAPES[e] ?? e;
-          i += 2;
-        } else if (d === "'" && text[i + 1] === "'") {
-          s += "'";
-          i += 2;
-        } else if (d === "'") break;
-        else {
-          s += d;
-          i++;
-        }
-      }
-      tuple.push(s);
-    } else if (/[-\d]/.test(c)) {
-      const num = /^-?\d+(\.\d+)?/.exec(text.slice(i, i + 40))?.[0] ?? "0";
-      tuple.push(Number(num));
-      i += num.length - 1;
-    } else if (text.startsWith("NULL", i)) {
-      tuple.push(null);
-      i += 3;
-    }
-    i++;
-  }
-  return { tuples, end: i };
 }
 
 const str = (v: unknown) => (typeof v === "string" ? v : typeof v === "number" ? String(v) : "");
