@@ -4,10 +4,23 @@
  * wrong meanwhile, undoes the batches it applied, so the data is exactly as before. Other tenants
  * neither see nor cancel a job.
  */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { and, asc, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { firstRow } from "@/db/rows";
-import { auditLog, domains, forwards, importJobs, importJobSteps, mailAliases, mailAliasTargets, mailboxes } from "@/db/schema";
+import {
+  auditLog,
+  domains,
+  forwards,
+  importJobs,
+  importJobSteps,
+  mailAliases,
+  mailAliasTargets,
+  mailboxes,
+  mailHomeRemovals,
+} from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
 import { createMailbox } from "@/lib/services/mailboxes/create-mailbox";
 import { runImportJob, stageImportJob } from "@/lib/services/import/import-job";
@@ -174,6 +187,41 @@ describe("import jobs in batches", () => {
     expect(after.mailboxes.map((m) => m.address).filter((a) => a.endsWith(`@${d}`))).toEqual([`panel@${d}`]);
     expect(after.domains.find((x) => x.name === d)).toEqual({ name: d, n: 1 });
     expect(after.mailboxes.filter((m) => m.address !== made)).toEqual(before.mailboxes);
+  });
+
+  it("moves the home of a mailbox it takes back out of Dovecot's way, as a deleted mailbox's: mail that came meanwhile goes", async () => {
+    const { db, sub, d, stage } = await setUp();
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "kontor-import-homes-"));
+    process.env.KONTOR_MAIL_ROOT = root;
+    try {
+      const jobId = await stage();
+      let home = "";
+      const state = await runImportJob(jobId, db, {
+        batch: 3,
+        afterBatch: async (n) => {
+          if (n !== 3) return;
+          home =
+            (
+              await firstRow(
+                db
+                  .select({ home: mailboxes.home })
+                  .from(mailboxes)
+                  .where(eq(mailboxes.address, `m0@${d}`)),
+              )
+            )?.home ?? "";
+          // Mail delivered to the imported mailbox before the cancel.
+          fs.mkdirSync(path.join(root, home, "Maildir", "new"), { recursive: true });
+          fs.writeFileSync(path.join(root, home, "Maildir", "new", "1.mail"), "Subject: hallo\n\n");
+          await cancelImportJob(sub.customer.actor, jobId, db);
+        },
+      });
+      expect([state, home]).toEqual(["cancelled", expect.stringContaining(`m0=`)]);
+      expect(fs.existsSync(path.join(root, home))).toBe(false);
+      expect(await db.select().from(mailHomeRemovals)).toEqual([]);
+    } finally {
+      delete process.env.KONTOR_MAIL_ROOT;
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it("keeps jobs within the tenant: another customer neither lists nor cancels one (404)", async () => {

@@ -8,6 +8,7 @@ import { findMailAccountAutoresponder } from "@/lib/services/autoresponder/mail-
 import { addressOwner } from "@/lib/services/aliases/alias-scope";
 import { accountLogin } from "@/lib/services/orders/admin-account";
 import { accountUsage, noPanelAllowance } from "@/lib/services/orders/usage";
+import { forgetMailUsers, type GoneMailUser } from "@/lib/mail/mail-home-removals";
 import { writePasswordHash } from "@/lib/services/passwords/set-password";
 import type { PlannedAccountAddress, PlannedMailAccount } from "./plan-accounts";
 import type { PlannedAutoresponder } from "./plan-settings";
@@ -131,16 +132,29 @@ async function writeReply(tx: Db, tenant: Pick<ImportTarget, "resellerId" | "cus
 }
 
 /** Takes a mail account line back (later lines first: an account's addresses go before the account). */
-export async function undoAccount(tx: Db, tenant: Pick<ImportTarget, "resellerId" | "customerId">, undo: AccountUndo) {
+export async function undoAccount(
+  tx: Db,
+  tenant: Pick<ImportTarget, "resellerId" | "customerId">,
+  undo: AccountUndo,
+): Promise<GoneMailUser | undefined> {
   if (undo.kind === "accountReply") {
     if (undo.before) await writeReply(tx, tenant, undo.id, undo.before);
     else await tx.delete(mailAccountAutoresponders).where(eq(mailAccountAutoresponders.mailAccountId, undo.id));
-    return;
+    return undefined;
   }
-  if (undo.kind === "accountCreate") await tx.delete(mailAccounts).where(eq(mailAccounts.id, undo.id));
-  else if (undo.kind === "accountAddress") await tx.delete(mailAccountAddresses).where(eq(mailAccountAddresses.id, undo.id));
+  if (undo.kind === "accountCreate") {
+    const gone = await firstRow(
+      tx.select({ login: mailAccounts.login, home: mailAccounts.home }).from(mailAccounts).where(eq(mailAccounts.id, undo.id)),
+    );
+    await tx.delete(mailAccounts).where(eq(mailAccounts.id, undo.id));
+    // As a deleted account's: its usage row goes now, its home after the commit (mail may have come meanwhile).
+    if (gone) await forgetMailUsers(tx, [gone]);
+    return gone;
+  }
+  if (undo.kind === "accountAddress") await tx.delete(mailAccountAddresses).where(eq(mailAccountAddresses.id, undo.id));
   else {
     await tx.update(mailAccounts).set({ quotaMb: undo.quotaMb, enabled: undo.enabled }).where(eq(mailAccounts.id, undo.id));
     if (undo.passwordHash) await writePasswordHash(tx, { kind: "mail_account", id: undo.id }, undo.passwordHash, { endSessions: true });
   }
+  return undefined;
 }

@@ -8,6 +8,7 @@ import { hashPassword } from "@/lib/auth/password-hash";
 import { loadActor } from "@/lib/auth/principals";
 import type { Actor } from "@/lib/authz/actor";
 import { ServiceError } from "@/lib/errors";
+import { removeMailHomesSafely } from "@/lib/mail/mail-home-removals";
 import { removeMailboxSieve, syncMailAccountSieveSafely, syncMailboxSieveSafely } from "@/lib/mail/sieve/sync";
 import { generatePassword } from "@/lib/password/generate";
 import { writeAudit } from "@/lib/services/audit/write-audit";
@@ -155,6 +156,8 @@ async function applySieve(db: Db, effects: SieveEffect[]) {
   for (const id of new Set(effects.flatMap((e) => (e.sync === undefined ? [] : [e.sync])))) await syncMailboxSieveSafely(db, id);
   for (const e of effects) if (e.remove) removeMailboxSieve(e.remove);
   for (const e of effects) if (e.account) await syncMailAccountSieveSafely(db, e.account);
+  const homes = effects.flatMap((e) => (e.home ? [e.home] : []));
+  if (homes.length) await removeMailHomesSafely(db, homes);
 }
 
 function overLimit(target: ImportTarget, used: Awaited<ReturnType<typeof countIn>>): string | null {

@@ -17,6 +17,7 @@ import { ValidationError } from "@/lib/errors";
 import { addressOwner } from "@/lib/services/aliases/alias-scope";
 import { findAutoresponder } from "@/lib/services/autoresponder/autoresponder";
 import { dropAliasTargets } from "@/lib/services/aliases/save-alias";
+import { forgetMailUsers } from "@/lib/mail/mail-home-removals";
 import { writePasswordHash } from "@/lib/services/passwords/set-password";
 import { AUTORESPONDER_BODY_MAX, AUTORESPONDER_SUBJECT_MAX } from "@/lib/validation/autoresponder";
 import type { ImportTarget, PlannedAlias, PlannedDomain, PlannedForward, PlannedMailbox } from "./plan-import";
@@ -79,8 +80,11 @@ export class ImportConflict extends ValidationError {
   }
 }
 
-/** The effect on Dovecot's Sieve scripts, done after the batch's transaction (files are I/O): a mailbox's or an account's. */
-export type SieveEffect = { sync?: number; remove?: string; account?: { id: number; login: string } };
+/**
+ * What the mail system's files need after the batch's transaction (files are I/O): a mailbox's or an
+ * account's Sieve script written or removed, and the home of a login the undo took back moved away.
+ */
+export type SieveEffect = { sync?: number; remove?: string; account?: { id: number; login: string }; home?: string };
 
 const tenantOf = (t: Pick<ImportTarget, "resellerId" | "customerId">) => ({ resellerId: t.resellerId, customerId: t.customerId });
 
@@ -270,14 +274,18 @@ export async function undoStep(
       // is still in it was made by someone else meanwhile, and deleting the domain would take that along.
       if (!(await domainInUse(tx, undo.id))) await tx.delete(domains).where(eq(domains.id, undo.id));
       return undefined;
-    case "mailboxCreate":
+    case "mailboxCreate": {
+      const gone = await firstRow(tx.select({ home: mailboxes.home }).from(mailboxes).where(eq(mailboxes.id, undo.id)));
       await tx.delete(mailboxes).where(eq(mailboxes.id, undo.id));
       await dropAliasTargets(tx, target.customerId, [undo.address]);
       await tx
         .update(domains)
         .set({ mailboxCount: greatest(sql`${domains.mailboxCount} - 1`, 0) })
         .where(eq(domains.id, undo.domainId));
-      return { remove: undo.address };
+      // Mail may have arrived between the batches: its home goes as a deleted mailbox's does.
+      await forgetMailUsers(tx, [{ login: undo.address, home: gone?.home ?? "" }]);
+      return { remove: undo.address, home: gone?.home };
+    }
     case "mailboxChange":
       await tx
         .update(mailboxes)
@@ -294,7 +302,10 @@ export async function undoStep(
       if (undo.before.length)
         await tx.insert(forwards).values(undo.before.map((t) => ({ ...tenantOf(target), mailboxId: undo.mailboxId, target: t })));
       return { sync: undo.mailboxId };
-    case "accountCreate":
+    case "accountCreate": {
+      const gone = await undoAccount(tx, target, undo);
+      return gone && { remove: gone.login, home: gone.home };
+    }
     case "accountChange":
     case "accountAddress":
       await undoAccount(tx, target, undo);
