@@ -92,13 +92,13 @@ describe("CSV import in the KundenServiceCenter", () => {
     await page.reload();
     await page.getByRole("region", { name: "Importe" }).getByText("3 Zeilen wurden übernommen.").first().waitFor();
 
-    // Export: the customer's CSV lists the imported mailbox, without its hash; hashes are admin-only.
+    // Export: the customer's CSV lists the imported mailbox without its hash ("keep", so it imports again); hashes are admin-only.
     const href = await page.getByRole("link", { name: "CSV", exact: true }).first().getAttribute("href");
     expect(href).toMatch(/^\/api\/export\?subscription=\d+&format=csv$/);
     const exported = await page.request.get(`${BASE_URL}/api/export?subscription=${String(subscriptionId)}&format=csv`);
     expect(exported.status()).toBe(200);
     const text = await exported.text();
-    expect(text).toContain(`mailbox,${alt},,`);
+    expect(text).toContain(`mailbox,${alt},keep,`);
     expect(text).not.toContain("$6$");
     expect((await page.request.get(`${BASE_URL}/api/export?subscription=${String(subscriptionId)}&format=csv&hashes=1`)).status()).toBe(
       403,
