@@ -15,7 +15,8 @@ const POSTAL_CODE = /^(?=.*\d)[A-Za-z0-9]+(?:[ -][A-Za-z0-9]+)*$/;
 /**
  * Letters of any script with their accents, then letters, spaces, hyphens, apostrophes, dots,
  * and the brackets and slash of German names ("Frankfurt (Oder)", "Frankfurt/Main",
- * "Sankt Peter-Ording", "L'Aquila", "St. Gallen", "Ústí nad Labem").
+ * "Sankt Peter-Ording", "L'Aquila", "St. Gallen", "Ústí nad Labem"). One letter is a city too
+ * (Å in Norway, Y in France).
  */
 const CITY = /^\p{L}[\p{L}\p{M} .'’()/-]*$/u;
 
@@ -29,4 +30,4 @@ export const cityField = z
   .string()
   .trim()
   .max(100, "validation.tooLong")
-  .refine((v) => v === "" || (v.length >= 2 && CITY.test(v)), "validation.city");
+  .refine((v) => v === "" || CITY.test(v), "validation.city");
