@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { autoresponders } from "@/db/schema";
 import { firstRow } from "@/db/rows";
 import { aCustomerWithPackage, aDomainWithMailboxes, TEST_PASSWORD } from "../support/factories";
-import { BASE_URL, inLanguage, launchChromium, logIn } from "./support/browser";
+import { BASE_URL, inLanguage, launchChromium, loggedInPage } from "./support/browser";
 import { sharedDb } from "./support/world";
 
 let browser: Browser;
@@ -37,11 +37,14 @@ describe("date field in the page's language, in an English browser", () => {
     const db = sharedDb();
     const { mailboxes } = await aDomainWithMailboxes(db, 1);
     const box = mailboxes[0];
-    const context = await browser.newContext({ locale: "en-US" });
+    const { context, page } = await loggedInPage(browser, {
+      identifier: box.address,
+      password: TEST_PASSWORD,
+      area: "einzelne Mailbox",
+      landing: "/mailbox",
+      browserLocale: "en-US",
+    });
     try {
-      const page = await context.newPage();
-      await logIn(page, box.address, TEST_PASSWORD, "einzelne Mailbox");
-      await page.waitForURL(`${BASE_URL}/mailbox`);
       await page.goto(`${BASE_URL}/mailbox/autoresponder`);
       const last = page.getByLabel(LAST_DAY.de, { exact: true });
       // A text field in the page's format, not the browser's date control.
@@ -83,11 +86,14 @@ describe("date field in the page's language, in an English browser", () => {
   it("audit log: the day filters take the German format and say when a day is none", async () => {
     const db = sharedDb();
     const sub = await aCustomerWithPackage(db);
-    const context = await browser.newContext({ locale: "en-US" });
+    const { context, page } = await loggedInPage(browser, {
+      identifier: sub.customer.email,
+      password: TEST_PASSWORD,
+      area: "KundenServiceCenter",
+      landing: "/ksc",
+      browserLocale: "en-US",
+    });
     try {
-      const page = await context.newPage();
-      await logIn(page, sub.customer.email, TEST_PASSWORD, "KundenServiceCenter");
-      await page.waitForURL(`${BASE_URL}/ksc`);
       await page.goto(`${BASE_URL}/ksc/audit`);
       const from = page.getByLabel("Von (Tag)", { exact: true });
       expect(await from.getAttribute("type")).toBe("text");

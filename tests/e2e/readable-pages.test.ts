@@ -8,7 +8,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { aCustomerWithPackage, aMailAccount, TEST_PASSWORD } from "../support/factories";
-import { BASE_URL, inLanguage, launchChromium, logIn } from "./support/browser";
+import { BASE_URL, inLanguage, launchChromium, loggedInPage } from "./support/browser";
 import { sharedDb } from "./support/world";
 
 let browser: Browser;
@@ -29,11 +29,14 @@ describe("file upload in the page's language", () => {
     const db = sharedDb();
     const sub = await aCustomerWithPackage(db);
     // An English browser: what the native control would have shown.
-    const context = await browser.newContext({ locale: "en-US" });
+    const { context, page } = await loggedInPage(browser, {
+      identifier: sub.customer.email,
+      password: TEST_PASSWORD,
+      area: "KundenServiceCenter",
+      landing: "/ksc",
+      browserLocale: "en-US",
+    });
     try {
-      const page = await context.newPage();
-      await logIn(page, sub.customer.email, TEST_PASSWORD, "KundenServiceCenter");
-      await page.waitForURL(`${BASE_URL}/ksc`);
       await page.goto(`${BASE_URL}/ksc/import`);
       await inLanguage(context, page, locale);
       const texts = UPLOAD[locale];
@@ -68,11 +71,14 @@ describe("E-Mail-Administration headings", () => {
   it.each(["de", "en", "it"] as const)("%s: the aliases section is named once", async (locale) => {
     const db = sharedDb();
     const { admin } = await aMailAccount(db);
-    const context = await browser.newContext({ locale: "de-DE" });
+    const { context, page } = await loggedInPage(browser, {
+      identifier: admin.login,
+      password: TEST_PASSWORD,
+      area: "E-Mail-Administration",
+      landing: "/mailadmin",
+      browserLocale: "de-DE",
+    });
     try {
-      const page = await context.newPage();
-      await logIn(page, admin.login, TEST_PASSWORD, "E-Mail-Administration");
-      await page.waitForURL(`${BASE_URL}/mailadmin`);
       await inLanguage(context, page, locale);
       const title = { de: "E-Mail-Aliase", en: "E-mail aliases", it: "Alias e-mail" }[locale];
       await page.getByRole("heading", { name: title, exact: true }).first().waitFor();
@@ -90,12 +96,15 @@ describe("audit log phrases", () => {
   it.each(["de", "en", "it"] as const)("%s: a customer reads what happened, not the stored code", async (locale) => {
     const db = sharedDb();
     const sub = await aCustomerWithPackage(db);
-    const context = await browser.newContext({ locale: "de-DE" });
+    // The login itself is the entry to read.
+    const { context, page } = await loggedInPage(browser, {
+      identifier: sub.customer.email,
+      password: TEST_PASSWORD,
+      area: "KundenServiceCenter",
+      landing: "/ksc",
+      browserLocale: "de-DE",
+    });
     try {
-      const page = await context.newPage();
-      // The login itself is the entry to read.
-      await logIn(page, sub.customer.email, TEST_PASSWORD, "KundenServiceCenter");
-      await page.waitForURL(`${BASE_URL}/ksc`);
       await page.goto(`${BASE_URL}/ksc/audit`);
       await inLanguage(context, page, locale);
       const table = page.getByRole("table");

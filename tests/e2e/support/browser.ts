@@ -31,6 +31,26 @@ export async function logIn(page: Page, identifier: string, password: string, ar
   await page.getByRole("button", { name: "Anmelden" }).click();
 }
 
+/**
+ * A page of a browser with its own language (`browserLocale`, e.g. "en-US": what native controls would
+ * show), logged in through the German login form and arrived at `landing`. The caller closes the context.
+ */
+export async function loggedInPage(
+  browser: Browser,
+  login: { identifier: string; password: string; area: AreaLabel; landing: string; browserLocale: string },
+) {
+  const context = await browser.newContext({ locale: login.browserLocale });
+  try {
+    const page = await context.newPage();
+    await logIn(page, login.identifier, login.password, login.area);
+    await page.waitForURL(`${BASE_URL}${login.landing}`);
+    return { context, page };
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
+}
+
 /** Opens the user menu at the top right and returns it (name, language, "Passwort ändern", "Abmelden"). */
 export async function openUserMenu(page: Page) {
   const menu = page.locator("header details");
