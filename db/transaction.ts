@@ -95,7 +95,12 @@ function serialized<T>(client: Database.Database, run: () => Promise<T>): Promis
   return result;
 }
 
-const RETRIES = 5;
+/**
+ * Conflicting writers of one row (a package's mailboxes, created by a script in parallel) each lose
+ * a round until one commits, so n of them need up to n attempts; a random wait that grows per attempt
+ * spreads them out instead of letting them collide again at once.
+ */
+const ATTEMPTS = 12;
 
 /** Runs the body in a SERIALIZABLE transaction, again when PostgreSQL aborted it for a conflict. */
 async function serializable<T>(db: PgDatabase<PgQueryResultHKT, Record<string, unknown>>, body: (tx: Db) => Promise<T>): Promise<T> {
@@ -103,7 +108,8 @@ async function serializable<T>(db: PgDatabase<PgQueryResultHKT, Record<string, u
     try {
       return await db.transaction((tx) => body(tx as unknown as Db), { isolationLevel: "serializable" });
     } catch (error) {
-      if (attempt >= RETRIES || !isConflict(error)) throw error;
+      if (attempt >= ATTEMPTS || !isConflict(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 5 * 2 ** attempt)));
     }
   }
 }

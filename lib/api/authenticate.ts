@@ -8,7 +8,6 @@ import { can } from "@/lib/authz/permissions";
 import { config } from "@/lib/config";
 import { parseApiKey, secretMatches } from "@/lib/services/api-keys/key-secret";
 import { ApiProblem } from "./problem";
-import { transaction } from "@/db/transaction";
 import { firstRow, onlyRow } from "@/db/rows";
 
 export type ApiKeyInfo = { id: number; name: string; scopes: string[]; expiresAt: Date | null };
@@ -58,35 +57,36 @@ function unauthorized(detailKey?: string) {
   return new ApiProblem("unauthorized", { detailKey, headers: { "www-authenticate": 'Bearer realm="kontor-api"' } });
 }
 
-/** Fixed one-minute windows per key; over the limit: 429 with the seconds until the next window. */
+/**
+ * Fixed one-minute windows per key; over the limit: 429 with the seconds until the next window.
+ * Each statement stands alone rather than in one transaction: the upsert counts atomically on either
+ * database, and the clean-up and last-used time are idempotent. In a SERIALIZABLE transaction on
+ * PostgreSQL, every parallel request of one key would conflict on the same two rows and be retried
+ * one after another, so a script's burst of requests waited or failed on its own counter.
+ */
 async function countRequest(db: Db, keyId: number, now: number) {
   // settings.mjs is plain JS: its count() settings type as any; parseSettings made it a whole number.
   const limit = config().api.rateLimitPerMinute as number;
   const windowStart = Math.floor(now / WINDOW_MS) * WINDOW_MS;
-  const count = await transaction(
-    db,
-    async (tx) => {
-      const row = await onlyRow(
-        tx
-          .insert(apiRateWindows)
-          .values({ keyId, windowStart, count: 1 })
-          .onConflictDoUpdate({
-            target: [apiRateWindows.keyId, apiRateWindows.windowStart],
-            set: { count: sql`${apiRateWindows.count} + 1` },
-          })
-          .returning({ count: apiRateWindows.count }),
-      );
-      // Old windows of this key go at once: the table holds at most two rows per active key.
-      await tx.delete(apiRateWindows).where(and(eq(apiRateWindows.keyId, keyId), lt(apiRateWindows.windowStart, windowStart)));
-      if (row.count <= limit)
-        await tx
-          .update(apiKeys)
-          .set({ lastUsedAt: new Date(now) })
-          .where(eq(apiKeys.id, keyId));
-      return row.count;
-    },
-    { behavior: "immediate" },
+  const { count } = await onlyRow(
+    db
+      .insert(apiRateWindows)
+      .values({ keyId, windowStart, count: 1 })
+      .onConflictDoUpdate({
+        target: [apiRateWindows.keyId, apiRateWindows.windowStart],
+        set: { count: sql`${apiRateWindows.count} + 1` },
+      })
+      .returning({ count: apiRateWindows.count }),
   );
+  if (count === 1) {
+    // The first request of a window drops the key's older windows: at most two rows per active key.
+    await db.delete(apiRateWindows).where(and(eq(apiRateWindows.keyId, keyId), lt(apiRateWindows.windowStart, windowStart)));
+  }
+  if (count <= limit)
+    await db
+      .update(apiKeys)
+      .set({ lastUsedAt: new Date(now) })
+      .where(eq(apiKeys.id, keyId));
   if (count > limit) {
     const retryAfter = Math.max(1, Math.ceil((windowStart + WINDOW_MS - now) / 1000));
     throw new ApiProblem("rateLimited", { headers: { "retry-after": String(retryAfter) } });
