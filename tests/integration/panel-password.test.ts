@@ -2,13 +2,14 @@
  * A password set in each panel layout's flow (the same service the "Einstellungen" form calls)
  * reaches Dovecot: IMAP and SMTP submission accept the new password at once and refuse the old one.
  * With KONTOR_DOVECOT_RUNNING=1 it uses the runner's Dovecot and database; otherwise it seeds a temp
- * database and starts its own Dovecot on free ports. It works on mailboxes it creates and removes.
+ * database and starts its own Dovecot on free ports. It works on a customer of its own (factories),
+ * with one subscription per panel layout, and on mailboxes it creates there and removes.
  */
 import { eq } from "drizzle-orm";
+import type { PanelKind } from "@/db/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import * as schema from "@/db/schema";
-import { loadActor } from "@/lib/auth/principals";
 import type { Actor } from "@/lib/authz/actor";
 import type { DovecotPorts } from "@/scripts/lib/dovecot-process";
 import { createMailbox } from "@/lib/services/mailboxes/create-mailbox";
@@ -17,21 +18,27 @@ import { updateMailboxSettings } from "@/lib/services/mailboxes/update-mailbox-s
 import { imapLogin, submissionLogin } from "../support/mail-clients";
 import { type RunnerDovecot, runnerOrOwnDovecot } from "../support/runner-dovecot";
 import { firstRow } from "@/db/rows";
+import { aCustomer, aCustomerWithPackage, aReseller, shareNumbering, type TestSubscription } from "../support/factories";
 
 const OLD = "Ausgangslage-Kiesweg-Ufer-27";
 let mail: RunnerDovecot | undefined;
 let ports: DovecotPorts;
 let db: Db;
 let kunde: Actor;
+/** The customer's subscription of each panel layout, each with a domain of its own. */
+const subscriptions = new Map<PanelKind, TestSubscription>();
 const created: { address: string; id: number; subscriptionId: number }[] = [];
 
 beforeAll(async () => {
   mail = await runnerOrOwnDovecot("kontor-panel-");
   ({ db, ports } = mail);
-  const user = await firstRow(db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, "kunde@kontor.example")));
-  const actor = user && (await loadActor(db, "user", user.id));
-  if (!actor) throw new Error("demo customer missing");
-  kunde = actor;
+  shareNumbering(db);
+  const reseller = await aReseller(db);
+  const customer = await aCustomer(db, reseller);
+  for (const panel of ["plesk8", "plesk9", "plesk10"] as const) {
+    subscriptions.set(panel, await aCustomerWithPackage(db, { reseller, customer, package: { panel } }));
+  }
+  kunde = customer.actor;
 });
 
 afterAll(async () => {
@@ -40,11 +47,12 @@ afterAll(async () => {
 });
 
 describe.each([
-  ["plesk8", "alpenblick.example", "Moorbirke-Nebelhorn-Fels-31"],
-  ["plesk9", "bergsee.example", "Gamsbock-Latschen-Grat-52"],
-  ["plesk10", "citywerk.example", "Ladenzeile-Markthalle-Tor-73"],
-])("%s subscription (%s)", (panel, domainName, next) => {
+  ["plesk8", "Moorbirke-Nebelhorn-Fels-31"],
+  ["plesk9", "Gamsbock-Latschen-Grat-52"],
+  ["plesk10", "Ladenzeile-Markthalle-Tor-73"],
+] as const)("%s subscription", (panel, next) => {
   it("sets the password through the panel service; IMAP and SMTP take the new one and refuse the old", async () => {
+    const domainName = subscriptions.get(panel)?.domain.name ?? "";
     const domain = await firstRow(db.select().from(schema.domains).where(eq(schema.domains.name, domainName)));
     if (!domain) throw new Error(`no ${domainName}`);
     const pkg = await firstRow(
