@@ -60,86 +60,86 @@ function withKind(kind: PrincipalKind, row: { id: number; passwordHash: string }
 }
 
 const byId = { id: sql.placeholder("id") };
-// Read on every request (lib/auth/session.ts), hence prepared; explicit columns, no password hashes.
-const userById = preparedQuery((db) =>
-  db
-    .select({
-      role: users.role,
-      email: users.email,
-      resellerId: users.resellerId,
-      customerId: users.customerId,
-      disabled: users.disabled,
-      sessionVersion: users.sessionVersion,
-    })
-    .from(users)
-    .where(eq(users.id, byId.id))
-    .prepare(),
-);
+// Explicit columns, never password hashes. Shared with getActor's per-request query (session-actor.ts).
+export const USER_FIELDS = {
+  role: users.role,
+  email: users.email,
+  resellerId: users.resellerId,
+  customerId: users.customerId,
+  disabled: users.disabled,
+  sessionVersion: users.sessionVersion,
+};
+export const MAIL_ACCOUNT_FIELDS = {
+  login: mailAccounts.login,
+  resellerId: mailAccounts.resellerId,
+  customerId: mailAccounts.customerId,
+  enabled: mailAccounts.enabled,
+  number: mailAccounts.number,
+  mustChangePassword: mailAccounts.mustChangePassword,
+  sessionVersion: mailAccounts.sessionVersion,
+};
+export const MAILBOX_FIELDS = {
+  address: mailboxes.address,
+  resellerId: mailboxes.resellerId,
+  customerId: mailboxes.customerId,
+  enabled: mailboxes.enabled,
+  sessionVersion: mailboxes.sessionVersion,
+};
+type Row<F extends Record<string, { _: { data: unknown; notNull: boolean } }>> = {
+  [K in keyof F]: F[K]["_"]["notNull"] extends true ? F[K]["_"]["data"] : F[K]["_"]["data"] | null;
+};
+export type UserRow = Row<typeof USER_FIELDS>;
+export type MailAccountRow = Row<typeof MAIL_ACCOUNT_FIELDS>;
+export type MailboxRow = Row<typeof MAILBOX_FIELDS>;
+
+const userById = preparedQuery((db) => db.select(USER_FIELDS).from(users).where(eq(users.id, byId.id)).prepare());
 const mailAccountById = preparedQuery((db) =>
-  db
-    .select({
-      login: mailAccounts.login,
-      resellerId: mailAccounts.resellerId,
-      customerId: mailAccounts.customerId,
-      enabled: mailAccounts.enabled,
-      number: mailAccounts.number,
-      mustChangePassword: mailAccounts.mustChangePassword,
-      sessionVersion: mailAccounts.sessionVersion,
-    })
-    .from(mailAccounts)
-    .where(eq(mailAccounts.id, byId.id))
-    .prepare(),
+  db.select(MAIL_ACCOUNT_FIELDS).from(mailAccounts).where(eq(mailAccounts.id, byId.id)).prepare(),
 );
-const mailboxById = preparedQuery((db) =>
-  db
-    .select({
-      address: mailboxes.address,
-      resellerId: mailboxes.resellerId,
-      customerId: mailboxes.customerId,
-      enabled: mailboxes.enabled,
-      sessionVersion: mailboxes.sessionVersion,
-    })
-    .from(mailboxes)
-    .where(eq(mailboxes.id, byId.id))
-    .prepare(),
-);
+const mailboxById = preparedQuery((db) => db.select(MAILBOX_FIELDS).from(mailboxes).where(eq(mailboxes.id, byId.id)).prepare());
 
 /** Loads the current state of a principal as an Actor; undefined when gone or disabled. */
 export async function loadActor(db: Db, kind: PrincipalKind, id: number): Promise<Actor | undefined> {
-  if (kind === "user") {
-    const u = await firstRow(userById(db).execute({ id }));
-    if (!u || u.disabled) return undefined;
-    return {
-      kind,
-      id,
-      role: u.role,
-      label: u.email,
-      resellerId: u.resellerId,
-      customerId: u.customerId,
-      mailboxId: null,
-      mustChangePassword: false,
-      sessionVersion: u.sessionVersion,
-    };
-  }
-  if (kind === "mail_account") {
-    const a = await firstRow(mailAccountById(db).execute({ id }));
-    if (!a || !a.enabled || a.number !== 1) return undefined;
-    return {
-      kind,
-      id,
-      role: "mailadmin",
-      label: a.login,
-      resellerId: a.resellerId,
-      customerId: a.customerId,
-      mailboxId: null,
-      mustChangePassword: a.mustChangePassword,
-      sessionVersion: a.sessionVersion,
-    };
-  }
-  const m = await firstRow(mailboxById(db).execute({ id }));
+  if (kind === "user") return userActor(id, await firstRow(userById(db).execute({ id })));
+  if (kind === "mail_account") return mailAccountActor(id, await firstRow(mailAccountById(db).execute({ id })));
+  return mailboxActor(id, await firstRow(mailboxById(db).execute({ id })));
+}
+
+export function userActor(id: number, u: UserRow | undefined): Actor | undefined {
+  if (!u || u.disabled) return undefined;
+  return {
+    kind: "user",
+    id,
+    role: u.role,
+    label: u.email,
+    resellerId: u.resellerId,
+    customerId: u.customerId,
+    mailboxId: null,
+    mustChangePassword: false,
+    sessionVersion: u.sessionVersion,
+  };
+}
+
+/** Only account .001 opens the E-Mail-Administration. */
+export function mailAccountActor(id: number, a: MailAccountRow | undefined): Actor | undefined {
+  if (!a || !a.enabled || a.number !== 1) return undefined;
+  return {
+    kind: "mail_account",
+    id,
+    role: "mailadmin",
+    label: a.login,
+    resellerId: a.resellerId,
+    customerId: a.customerId,
+    mailboxId: null,
+    mustChangePassword: a.mustChangePassword,
+    sessionVersion: a.sessionVersion,
+  };
+}
+
+export function mailboxActor(id: number, m: MailboxRow | undefined): Actor | undefined {
   if (!m || !m.enabled) return undefined;
   return {
-    kind,
+    kind: "mailbox",
     id,
     role: "mailbox",
     label: m.address,

@@ -5,9 +5,8 @@ import { getDb } from "@/db";
 import { type Actor, HOME_BY_ROLE } from "@/lib/authz/actor";
 import { can, type Permission } from "@/lib/authz/permissions";
 import { auth } from "./auth";
-import { loadActor } from "./principals";
 import { readSessionPrincipal } from "./read-session";
-import { isSessionRevoked } from "./revoked-sessions";
+import { loadSessionActor } from "./session-actor";
 import { outlivedLogin } from "./session-lifetime";
 
 /**
@@ -18,9 +17,7 @@ import { outlivedLogin } from "./session-lifetime";
 export const getActor = cache(async (): Promise<Actor | undefined> => {
   const p = await readSessionPrincipal();
   if (!p) return undefined;
-  const db = getDb();
-  if (await isSessionRevoked(db, p.sid)) return undefined;
-  const actor = await loadActor(db, p.kind, p.id);
+  const actor = await loadSessionActor(getDb(), p);
   if (!actor || actor.sessionVersion !== p.sv || outlivedLogin(p.at, actor.role)) return undefined;
   return actor;
 });

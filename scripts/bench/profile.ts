@@ -1,12 +1,13 @@
 /**
- * npm run bench:profile -- <scenario|all> [--seconds N]: one worker with --cpu-prof under load on the
+ * npm run bench:profile -- <scenario|all> [--seconds N] [--data FILE]: one worker with --cpu-prof under load on the
  * benchmark's empty page and then on each chosen page, and prints, for the measured runs only, where
  * each page's CPU went in ms per request next to the empty page's (profile-summary.ts). For finding
- * what to make faster; uses the last benchmark build (.next-bench, or NEXT_DIST_DIR).
+ * what to make faster; uses the last benchmark build (.next-bench, or NEXT_DIST_DIR), on a working
+ * copy (data-set.ts) of the data set (--data: the set to copy, default bench/large/kontor-large.db).
  */
 import fs from "node:fs";
 import path from "node:path";
-import { prepareDataSet } from "./data-set";
+import { prepareDataSet, workingCopy } from "./data-set";
 import { type LoadSpec, runLoad } from "./load";
 import { startServer } from "./server";
 import { sessionCookie } from "./sessions";
@@ -20,7 +21,8 @@ const dir = path.resolve("bench/profiles", new Date().toISOString().replace(/[:.
 fs.mkdirSync(dir, { recursive: true });
 const nowUs = () => Number(process.hrtime.bigint() / 1000n);
 
-const data = prepareDataSet(path.resolve("bench/large/kontor-large.db"));
+const copy = workingCopy(path.resolve(args.includes("--data") ? args[args.indexOf("--data") + 1] : "bench/large/kontor-large.db"));
+const data = prepareDataSet(copy.file);
 const server = await startServer(
   {
     NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-bench",
@@ -78,6 +80,7 @@ try {
   }
 } finally {
   await server.stop();
+  copy.remove();
 }
 fs.writeFileSync(path.join(dir, "windows.json"), JSON.stringify(windows));
 // The worker writes its profile when it exits, which takes a few seconds for a long run.

@@ -5,6 +5,7 @@ import { getDb } from "@/db";
 import type { Actor } from "@/lib/authz/actor";
 import type { Permission } from "@/lib/authz/permissions";
 import { requirePermission } from "../session";
+import { mustEnrolAsLoaded } from "../session-actor";
 import { userHasSecondFactor } from "./factors";
 import { roleMustEnrol } from "./policy";
 
@@ -16,6 +17,9 @@ export const ENROL_PATH = "/login/zwei-faktor";
  * staff page and its layout both ask, which read the policy twice per page view.
  */
 export const mustEnrol = cache(async (actor: Actor): Promise<boolean> => {
+  // getActor's query read the policy and the factors already (lib/auth/session-actor.ts).
+  const loaded = mustEnrolAsLoaded(actor);
+  if (loaded !== undefined) return loaded;
   const db = getDb();
   return actor.kind === "user" && (await roleMustEnrol(actor.role, db)) && !(await userHasSecondFactor(db, actor.id));
 });

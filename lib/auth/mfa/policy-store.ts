@@ -17,7 +17,12 @@ const DEFAULT_POLICY: MfaPolicy = { enforceStaff: true };
 
 export async function readMfaPolicy(db: AnyDb): Promise<MfaPolicy> {
   const row = await firstRow(db.select({ value: settings.value }).from(settings).where(eq(settings.key, MFA_POLICY_KEY)));
-  const parsed = policySchema.safeParse(row?.value);
+  return parseMfaPolicy(row?.value);
+}
+
+/** The stored setting's value (absent or malformed: the default); also read by lib/auth/session-actor.ts. */
+export function parseMfaPolicy(value: unknown): MfaPolicy {
+  const parsed = policySchema.safeParse(value);
   return parsed.success ? parsed.data : DEFAULT_POLICY;
 }
 

@@ -1,0 +1,35 @@
+/**
+ * Loaded into the panel's processes by scripts/bench/page-queries.ts (node --import): counts every
+ * statement the process runs on SQLite (better-sqlite3's statement calls) and every round trip to
+ * PostgreSQL (pg's Client#query, BEGIN and COMMIT included), and writes the counts to
+ * <KONTOR_QUERY_COUNT_DIR>/<pid>.json when the process gets SIGUSR2. Only for measuring; the panel
+ * itself has no such hook.
+ */
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+const dir = process.env.KONTOR_QUERY_COUNT_DIR;
+const counts = { sqlite: 0, postgres: 0 };
+const require = createRequire(path.join(process.cwd(), "package.json"));
+
+const Database = require("better-sqlite3");
+const probe = new Database(":memory:");
+const statement = Object.getPrototypeOf(probe.prepare("SELECT 1"));
+probe.close();
+for (const name of ["all", "get", "run", "iterate"]) {
+  const original = statement[name];
+  statement[name] = function counted(...args) {
+    counts.sqlite++;
+    return original.apply(this, args);
+  };
+}
+
+const { Client } = require("pg");
+const query = Client.prototype.query;
+Client.prototype.query = function counted(...args) {
+  counts.postgres++;
+  return query.apply(this, args);
+};
+
+if (dir) process.on("SIGUSR2", () => fs.writeFileSync(path.join(dir, `${process.pid}.json`), JSON.stringify(counts)));

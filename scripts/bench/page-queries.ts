@@ -1,0 +1,89 @@
+/**
+ * npm run bench:queries -- [--data FILE] [--pg URL] [--views N]: how many statements each benchmark page
+ * runs per view (issue 23: each is a round trip on PostgreSQL). Starts the production server of the last
+ * benchmark build (.next-bench, or NEXT_DIST_DIR) with one worker and a counter loaded into it
+ * (count-queries-preload.mjs), views every page N times one after another, and prints the statements
+ * per view, on a working copy (data-set.ts) of the 1,000,000-mailbox set (--data: the set to copy,
+ * default bench/large/kontor-large.db). --pg runs the panel on that PostgreSQL database instead (its
+ * data must be a copy of the same set, e.g. made with db:copy; the ids come from the SQLite copy).
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { prepareDataSet, workingCopy } from "./data-set";
+import { processTree, startServer } from "./server";
+import { sessionCookie } from "./sessions";
+
+const args = process.argv.slice(2);
+const option = (name: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : undefined);
+const views = Number(option("views")) || 20;
+const pgUrl = option("pg");
+const PORT = Number(process.env.KONTOR_BENCH_PORT) || 3394;
+const copy = workingCopy(path.resolve(option("data") ?? "bench/large/kontor-large.db"));
+const data = prepareDataSet(copy.file);
+const database = pgUrl ?? data.file;
+const countDir = fs.mkdtempSync(path.join(os.tmpdir(), "kontor-queries-"));
+
+const server = await startServer(
+  {
+    NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-bench",
+    ...(pgUrl ? { KONTOR_DATABASE_URL: pgUrl } : { KONTOR_DB: data.file }),
+    AUTH_SECRET: "bench-secret-0123456789abcdef0123456789",
+    AUTH_URL: `http://127.0.0.1:${PORT}`,
+    NODE_ENV: "production",
+    KONTOR_WORKERS: "1",
+    KONTOR_BENCH: "1",
+    KONTOR_QUERY_COUNT_DIR: countDir,
+  },
+  PORT,
+  ["--import", path.resolve("scripts/bench/count-queries-preload.mjs")],
+);
+const pid = server.proc.pid ?? 0;
+
+/** Statements run so far by the server's processes (each writes its counts on SIGUSR2). */
+async function statements(): Promise<number> {
+  const pids = processTree(pid);
+  for (const p of pids) fs.rmSync(path.join(countDir, `${p}.json`), { force: true });
+  for (const p of pids) process.kill(p, "SIGUSR2");
+  let total = 0;
+  for (const p of pids) {
+    const file = path.join(countDir, `${p}.json`);
+    for (let i = 0; i < 100 && !fs.existsSync(file); i++) await new Promise((r) => setTimeout(r, 20));
+    const counts = JSON.parse(fs.readFileSync(file, "utf8")) as { sqlite: number; postgres: number };
+    total += pgUrl ? counts.postgres : counts.sqlite;
+  }
+  return total;
+}
+
+try {
+  const base = server.baseUrl;
+  const cookieOf = (userId: number) => sessionCookie(base, database, "user", userId);
+  const [owner, support, customer, reseller] = await Promise.all(
+    [data.bigDomainOwnerUserId, data.supportUserId, data.bigCustomerUserId, data.resellerUserId].map(cookieOf),
+  );
+  const pages: [string, string, string][] = [
+    ["Anchor: empty dynamic page", "/bench/empty", owner],
+    ["Plesk address list, first page", `/panel/${data.bigSubscriptionId}/mail`, owner],
+    ["Plesk address list, deep page", `/panel/${data.bigSubscriptionId}/mail?after=${encodeURIComponent(data.deepCursor)}`, owner],
+    ["Support search, address prefix", `/support/mailboxes?q=${encodeURIComponent(data.prefix)}`, support],
+    ["Domainverwaltung, 1,000 domains", "/ksc/domains", customer],
+    ["Reseller customer list", "/reseller/customers", reseller],
+    ["Mailbox record (support)", `/support/mailboxes/${data.recordMailboxId}`, support],
+  ];
+  console.log(`${pgUrl ? "PostgreSQL round trips" : "SQLite statements"} per page view (${views} views each):`);
+  for (const [name, pathname, cookie] of pages) {
+    const view = async () => {
+      const res = await fetch(base + pathname, { headers: { cookie }, redirect: "manual" });
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`${name}: HTTP ${res.status}`);
+    };
+    await view();
+    const before = await statements();
+    for (let i = 0; i < views; i++) await view();
+    console.log(`  ${name}: ${((await statements()) - before) / views}`);
+  }
+} finally {
+  await server.stop();
+  fs.rmSync(countDir, { recursive: true, force: true });
+  copy.remove();
+}
