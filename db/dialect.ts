@@ -26,3 +26,12 @@ export function inJsonArray(column: SQLWrapper, json: SQLWrapper, type: "text" |
     ? sql`${column} IN (SELECT value::${sql.raw(type)} FROM jsonb_array_elements_text(${json}::jsonb) AS value)`
     : sql`${column} IN (SELECT value FROM json_each(${json}))`;
 }
+
+/**
+ * `"table"."column"`, for a correlated subquery written with sql``: drizzle leaves the table off a
+ * column inside sql`` in a single-table select, and there an unqualified "id" would name the
+ * subquery's own table's column.
+ */
+export function qualified(table: string, column: string): SQL {
+  return sql`${sql.identifier(table)}.${sql.identifier(column)}`;
+}

@@ -1,6 +1,7 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
+import { qualified } from "@/db/dialect";
 import { firstRow } from "@/db/rows";
 import { preparedQuery } from "@/db/prepared";
 import { mailAccounts, mailboxes, mfaFactors, revokedSessions, settings, users } from "@/db/schema";
@@ -17,11 +18,6 @@ import type { SessionPrincipal } from "./session-principal";
  * revocation, a password change (session version), a disabled account or a new policy counts at the
  * very next request, as before.
  */
-/**
- * A column named with its table. drizzle writes a select's columns without their table inside sql``,
- * and in a subquery an unqualified "id" or "user_id" would name the subquery's own table's column.
- */
-const qualified = (table: string, column: string) => sql`${sql.identifier(table)}.${sql.identifier(column)}`;
 const isRevoked = sql<number>`(CASE WHEN EXISTS (SELECT 1 FROM ${revokedSessions} WHERE ${qualified("revoked_sessions", "sid")} = ${sql.placeholder("sid")}) THEN 1 ELSE 0 END)`;
 const byId = sql.placeholder("id");
 const policyValue = sql`(SELECT ${qualified("settings", "value")} FROM ${settings} WHERE ${qualified("settings", "key")} = ${MFA_POLICY_KEY})`;

@@ -33,10 +33,13 @@ const usageAmong = preparedQuery((db) =>
 export async function usageOf(db: Db, logins: string[]): Promise<Map<string, MailUsage>> {
   const out = new Map<string, MailUsage>();
   if (!logins.length) return out;
-  for (const r of await usageAmong(db).execute({ logins: JSON.stringify(logins) })) {
-    out.set(r.login, { usedBytes: r.storageBytes, lastLogin: r.lastLogin ? new Date(r.lastLogin * 1000) : null });
-  }
+  for (const r of await usageAmong(db).execute({ logins: JSON.stringify(logins) })) out.set(r.login, toMailUsage(r));
   return out;
+}
+
+/** A mail_usage row's figures (lastLogin in Unix seconds), or a left join's nulls: "not measured yet". */
+export function toMailUsage(r: { storageBytes: number | null; lastLogin: number | null }): MailUsage {
+  return { usedBytes: r.storageBytes, lastLogin: r.lastLogin ? new Date(r.lastLogin * 1000) : null };
 }
 
 /** Whether the mailbox is at or above the warning share of its quota (never for unlimited ones). */

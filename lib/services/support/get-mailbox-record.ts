@@ -1,5 +1,4 @@
 import "server-only";
-import { NO_USAGE, usageOf } from "@/lib/services/mail-usage/mail-usage";
 import { and, asc, desc, eq } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import {
@@ -7,6 +6,7 @@ import {
   customers,
   domains,
   forwards,
+  mailUsage,
   mailboxes,
   packages,
   resellers,
@@ -16,9 +16,9 @@ import {
 } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/permissions";
+import { toMailUsage } from "@/lib/services/mail-usage/mail-usage";
 import { NotFoundError } from "@/lib/errors";
 import { writeAudit } from "@/lib/services/audit/write-audit";
-import { transaction } from "@/db/transaction";
 import { firstRow } from "@/db/rows";
 
 const RECENT_AUDIT = 10;
@@ -26,10 +26,13 @@ const RECENT_AUDIT = 10;
 /**
  * The read-only record support looks at while helping a customer. Explicit columns only: no hash,
  * no session version, no recovery data. Opening it is audited with the optional ticket number.
+ * The spam setting and Dovecot's usage figures come with the record's own query (left joins), and
+ * the audit entry is one INSERT without a transaction around it: on PostgreSQL each query, and a
+ * transaction's BEGIN, SET and COMMIT, is a round trip of its own (issue 23).
  */
 export async function viewMailboxRecord(actor: Actor, mailboxId: number, opts: { ticketId?: number; ip: string | null }, db: Db = getDb()) {
   assertCan(actor, "support.read");
-  const record = await firstRow(
+  const row = await firstRow(
     db
       .select({
         id: mailboxes.id,
@@ -48,6 +51,12 @@ export async function viewMailboxRecord(actor: Actor, mailboxId: number, opts: {
         reseller: resellers.name,
         packageName: packages.name,
         panel: packages.panel,
+        spamEnabled: spamSettings.enabled,
+        spamLevel: spamSettings.level,
+        spamAction: spamSettings.action,
+        // Storage in use and the last IMAP/submission login, as Dovecot recorded them (mail_usage).
+        storageBytes: mailUsage.storageBytes,
+        lastLogin: mailUsage.lastLogin,
       })
       .from(mailboxes)
       .innerJoin(domains, eq(mailboxes.domainId, domains.id))
@@ -55,19 +64,19 @@ export async function viewMailboxRecord(actor: Actor, mailboxId: number, opts: {
       .innerJoin(resellers, eq(mailboxes.resellerId, resellers.id))
       .innerJoin(subscriptions, eq(domains.subscriptionId, subscriptions.id))
       .innerJoin(packages, eq(subscriptions.packageId, packages.id))
+      .leftJoin(spamSettings, eq(spamSettings.mailboxId, mailboxes.id))
+      .leftJoin(mailUsage, eq(mailUsage.login, mailboxes.address))
       .where(eq(mailboxes.id, mailboxId)),
   );
-  if (!record) throw new NotFoundError();
+  if (!row) throw new NotFoundError();
+  const { spamEnabled, spamLevel, spamAction, storageBytes, lastLogin, ...record } = row;
+  const spam =
+    spamEnabled === null || spamLevel === null || spamAction === null
+      ? null
+      : { enabled: spamEnabled, level: spamLevel, action: spamAction };
   const forwardTargets = (
     await db.select({ target: forwards.target }).from(forwards).where(eq(forwards.mailboxId, record.id)).orderBy(asc(forwards.target))
   ).map((f) => f.target);
-  const spam =
-    (await firstRow(
-      db
-        .select({ enabled: spamSettings.enabled, level: spamSettings.level, action: spamSettings.action })
-        .from(spamSettings)
-        .where(eq(spamSettings.mailboxId, record.id)),
-    )) ?? null;
   const senderRuleRows = await db
     .select({ kind: senderRules.kind, pattern: senderRules.pattern })
     .from(senderRules)
@@ -86,20 +95,23 @@ export async function viewMailboxRecord(actor: Actor, mailboxId: number, opts: {
     .where(and(eq(auditLog.targetKind, "mailbox"), eq(auditLog.targetId, record.id)))
     .orderBy(desc(auditLog.id))
     .limit(RECENT_AUDIT);
-  await transaction(db, async (tx) => {
-    await writeAudit(tx, actor, {
-      action: "support.record_view",
-      targetKind: "mailbox",
-      targetId: record.id,
-      targetLabel: record.address,
-      resellerId: record.resellerId,
-      customerId: record.customerId,
-      ip: opts.ip,
-      details: { ticketId: opts.ticketId ?? null },
-    });
+  await writeAudit(db, actor, {
+    action: "support.record_view",
+    targetKind: "mailbox",
+    targetId: record.id,
+    targetLabel: record.address,
+    resellerId: record.resellerId,
+    customerId: record.customerId,
+    ip: opts.ip,
+    details: { ticketId: opts.ticketId ?? null },
   });
-  // Storage in use and the last IMAP/submission login, as Dovecot recorded them (mail_usage).
-  const usage = (await usageOf(db, [record.address])).get(record.address) ?? NO_USAGE;
-  return { ...record, ...usage, forwards: forwardTargets, spam, senderRules: senderRuleRows, recentAudit };
+  return {
+    ...record,
+    ...toMailUsage({ storageBytes, lastLogin }),
+    forwards: forwardTargets,
+    spam,
+    senderRules: senderRuleRows,
+    recentAudit,
+  };
 }
 export type MailboxRecord = Awaited<ReturnType<typeof viewMailboxRecord>>;
