@@ -7,13 +7,14 @@
  * from before that anchor have none).
  * For "what did this change buy" and for comparing with an older commit's build:
  *   npx tsx scripts/bench/pages-compare.ts --build now=.:.next-bench --build old=/path/to/checkout:.next-bench
- *     [--rounds 6] [--seconds 3] [--workers 1]
+ *     [--rounds 6] [--seconds 3] [--workers 1] [--data FILE]
  * Each build must have been built before (NEXT_DIST_DIR=<dist> next build in its checkout).
- * Writes bench/results/<stamp>-pages-compare.json.
+ * Runs on a working copy (data-set.ts) of the data set (--data: the set to copy, default
+ * bench/large/kontor-large.db). Writes bench/results/<stamp>-pages-compare.json.
  */
 import fs from "node:fs";
 import path from "node:path";
-import { prepareDataSet } from "./data-set";
+import { prepareDataSet, workingCopy } from "./data-set";
 import { runLoad } from "./load";
 import { startServer } from "./server";
 import { sessionCookie } from "./sessions";
@@ -34,7 +35,8 @@ const seconds = Number(option("seconds", "3"));
 const workers = option("workers", "");
 const PORT = Number(process.env.KONTOR_BENCH_PORT) || 3390;
 
-const data = prepareDataSet(path.resolve("bench/large/kontor-large.db"));
+const copy = workingCopy(path.resolve(option("data", "bench/large/kontor-large.db")));
+const data = prepareDataSet(copy.file);
 const pages = [
   { name: "Plesk address list, first page", url: `/panel/${data.bigSubscriptionId}/mail`, user: data.bigDomainOwnerUserId },
   {
@@ -118,6 +120,7 @@ try {
   }
 } finally {
   for (const { server } of servers) await server.stop();
+  copy.remove();
 }
 
 const perRequest = (build: string, page: string) => {
