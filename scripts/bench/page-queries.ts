@@ -36,7 +36,7 @@ const server = await startServer(
     KONTOR_QUERY_COUNT_DIR: countDir,
   },
   PORT,
-  ["--import", path.resolve("scripts/bench/count-queries-preload.mjs")],
+  ["--import", path.join(import.meta.dirname, "count-queries-preload.mjs")],
 );
 const pid = server.proc.pid ?? 0;
 
