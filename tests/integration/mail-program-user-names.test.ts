@@ -3,12 +3,9 @@
  * Outlook autodiscover, Apple profile) and every help box (accounts box, account page, Serveradressen)
  * names a user; this logs in at the real Dovecot (IMAP and SMTP submission) with exactly that name.
  * The E-Mail-Administration's accounts take both their routed addresses and their account name.
+ * Runs its own Dovecot; each test builds its customer with the factories.
  */
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mailAccounts, mailboxes } from "@/db/schema";
-import { DEMO_PASSWORD } from "@/db/seed";
-import { loadActor } from "@/lib/auth/principals";
 import { clientAccount } from "@/lib/mail/client-setup/account";
 import { buildAutoconfigXml } from "@/lib/mail/client-setup/autoconfig";
 import { buildAutodiscoverXml } from "@/lib/mail/client-setup/autodiscover";
@@ -20,7 +17,7 @@ import { routeAddress } from "@/lib/services/mail-accounts/route-address";
 import { DEFAULT_SERVER_SETTINGS } from "@/lib/services/settings/server-settings";
 import { imapLogin, submissionLogin } from "../support/mail-clients";
 import { type SeededDovecot, startSeededDovecot } from "../support/seeded-dovecot";
-import { firstRow } from "@/db/rows";
+import { aDomainWithMailboxes, aMailAccount, TEST_PASSWORD } from "../support/factories";
 
 let env: SeededDovecot;
 beforeAll(async () => {
@@ -49,24 +46,22 @@ async function logsIn(user: string, password: string) {
 
 describe("the user name every set-up file and help box gives logs in at Dovecot", () => {
   it("an address routed to a mail account: the set-up files' name works (and a wrong password does not)", async () => {
-    const admin = await firstRow(env.db.select({ id: mailAccounts.id }).from(mailAccounts).where(eq(mailAccounts.number, 1)));
-    const actor = await loadActor(env.db, "mail_account", admin?.id ?? 0);
-    if (!actor) throw new Error("no mail administrator in the seed");
+    // `.001` and `.002` with konto2@ of the customer's domain routed to it.
+    const { actor } = (await aMailAccount(env.db, { extraAccounts: 1 })).admin;
     const routed = (await getMailAdminOverview(actor, env.db)).accounts.find((a) => a.addresses.length > 0);
     const address = routed?.addresses[0]?.address ?? "";
     expect(address).toContain("@");
     const files = setupFileUserNames(address);
     for (const [file, names] of Object.entries(files)) {
       expect(names.length, file).toBeGreaterThan(0);
-      for (const name of names) expect(await logsIn(name, DEMO_PASSWORD), `${file}: ${name}`).toEqual({ imap: true, smtp: true });
+      for (const name of names) expect(await logsIn(name, TEST_PASSWORD), `${file}: ${name}`).toEqual({ imap: true, smtp: true });
     }
     expect(await logsIn(address, "Falsches-Passwort-99!")).toEqual({ imap: false, smtp: false });
   });
 
   it("an account created in the E-Mail-Administration: every name its help boxes list logs in", async () => {
-    const admin = await firstRow(env.db.select({ id: mailAccounts.id }).from(mailAccounts).where(eq(mailAccounts.number, 1)));
-    const actor = await loadActor(env.db, "mail_account", admin?.id ?? 0);
-    if (!actor) throw new Error("no mail administrator in the seed");
+    // As the demo's customer: `.001` and `.002` with a routed address, beside the account created here.
+    const { actor } = (await aMailAccount(env.db, { extraAccounts: 1 })).admin;
     const password = "Leuchtturm-Moewe-Duene-31";
     const created = await createMailAccount(actor, { quotaMb: 100, newPassword: password }, null, env.db);
     const overview = async () => await getMailAdminOverview(actor, env.db);
@@ -80,18 +75,15 @@ describe("the user name every set-up file and help box gives logs in at Dovecot"
     // The accounts box's example names are among them.
     const example = clientLoginExample((await overview()).accounts);
     for (const name of [example.login, example.address].filter((n): n is string => !!n)) {
-      expect((await logsIn(name, example.login === created.login ? password : DEMO_PASSWORD)).imap, name).toBe(true);
+      expect((await logsIn(name, example.login === created.login ? password : TEST_PASSWORD)).imap, name).toBe(true);
     }
     // The set-up files for the routed address name that address, and it logs in too.
     for (const name of Object.values(setupFileUserNames(names[0])).flat()) expect((await logsIn(name, password)).imap, name).toBe(true);
   });
 
   it("a mailbox of a panel package: the full address, as the Serveradressen box and the set-up files say", async () => {
-    const first = await firstRow(
-      env.db.select({ address: mailboxes.address }).from(mailboxes).where(eq(mailboxes.enabled, true)).orderBy(mailboxes.id).limit(1),
-    );
-    const address = first?.address ?? "";
+    const address = (await aDomainWithMailboxes(env.db, 1, { localParts: ["info"] })).mailboxes[0].address;
     for (const name of Object.values(setupFileUserNames(address)).flat())
-      expect(await logsIn(name, DEMO_PASSWORD), name).toEqual({ imap: true, smtp: true });
+      expect(await logsIn(name, TEST_PASSWORD), name).toEqual({ imap: true, smtp: true });
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Quota usage and last login come from Dovecot itself: its quota_clone and last_login plugins write
  * them into Kontor's mail_usage table through the dict server, and the mailbox lists read that table
- * (one query per page, no doveadm per row). Runs its own Dovecot over a seeded temp database.
+ * (one query per page, no doveadm per row). Runs its own Dovecot over a seeded temp database; each
+ * test builds its own mailboxes with the factories, so no test sees another's figures.
  */
 import { eq } from "drizzle-orm";
 import { ImapFlow } from "imapflow";
@@ -9,7 +10,6 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as schema from "@/db/schema";
-import { DEMO_PASSWORD } from "@/db/seed";
 import { loadActor } from "@/lib/auth/principals";
 import { VMAIL_GID, VMAIL_UID } from "@/lib/mail/dovecot-config";
 import { LAST_LOGIN_PRECISION_SECONDS } from "@/lib/mail/dovecot-lua-passdb";
@@ -19,9 +19,9 @@ import { imapLogin, submissionLogin } from "../support/mail-clients";
 import { deliverLmtp } from "../support/mailbox-delivery";
 import { type SeededDovecot, startSeededDovecot } from "../support/seeded-dovecot";
 import { firstRow } from "@/db/rows";
+import { aDomainWithMailboxes, aMailAccount, TEST_PASSWORD } from "../support/factories";
 
 let env: SeededDovecot;
-const ADDRESS = "info@alpenblick.example";
 
 beforeAll(async () => {
   env = await startSeededDovecot("kontor-usage-");
@@ -31,7 +31,6 @@ afterAll(async () => {
 });
 
 const usageOf = async (login: string) => await firstRow(env.db.select().from(schema.mailUsage).where(eq(schema.mailUsage.login, login)));
-const usageRow = () => usageOf(ADDRESS);
 const setLastLogin = async (login: string, seconds: number) =>
   await env.db
     .insert(schema.mailUsage)
@@ -51,12 +50,16 @@ async function waitFor<T>(read: () => Promise<T | undefined>, ok: (v: T) => bool
 
 describe("usage and last login from Dovecot", () => {
   it("counts delivered mail and records the IMAP login, and the lists show both without asking Dovecot", async () => {
-    const box = (await firstRow(env.db.select().from(schema.mailboxes).where(eq(schema.mailboxes.address, ADDRESS))))!;
+    // Two mailboxes in one subscription: the first gets mail and a login, the second stays unseen.
+    const { mailboxes } = await aDomainWithMailboxes(env.db, 2, { localParts: ["info", "anna"] });
+    const address = mailboxes[0].address;
+    const usageRow = () => usageOf(address);
+    const box = (await firstRow(env.db.select().from(schema.mailboxes).where(eq(schema.mailboxes.address, address))))!;
     expect((await usageRow())?.lastLogin ?? null).toBeNull();
-    await deliverLmtp(env.ports.lmtp, { from: "a@example.net", to: ADDRESS, subject: "usage-1", body: "u".repeat(40_000) });
+    await deliverLmtp(env.ports.lmtp, { from: "a@example.net", to: address, subject: "usage-1", body: "u".repeat(40_000) });
     const afterOne = await waitFor(usageRow, (r) => (r.storageBytes ?? 0) > 40_000);
     expect(afterOne?.messages).toBe(1);
-    await deliverLmtp(env.ports.lmtp, { from: "a@example.net", to: ADDRESS, subject: "usage-2", body: "v".repeat(20_000) });
+    await deliverLmtp(env.ports.lmtp, { from: "a@example.net", to: address, subject: "usage-2", body: "v".repeat(20_000) });
     const afterTwo = await waitFor(usageRow, (r) => r.messages === 2);
     expect(afterTwo!.storageBytes!).toBeGreaterThan(afterOne!.storageBytes! + 20_000);
 
@@ -66,7 +69,7 @@ describe("usage and last login from Dovecot", () => {
       port: env.ports.imap,
       secure: false,
       logger: false,
-      auth: { user: ADDRESS, pass: DEMO_PASSWORD },
+      auth: { user: address, pass: TEST_PASSWORD },
     });
     client.on("error", () => {});
     await client.connect();
@@ -81,11 +84,11 @@ describe("usage and last login from Dovecot", () => {
     const customerUser = (await firstRow(env.db.select().from(schema.users).where(eq(schema.users.customerId, box.customerId))))!;
     const domain = (await firstRow(env.db.select().from(schema.domains).where(eq(schema.domains.id, box.domainId))))!;
     const list = await listSubscriptionMailboxes((await loadActor(env.db, "user", customerUser.id))!, domain.subscriptionId, {}, env.db);
-    const item = list.items.find((i) => i.address === ADDRESS)!;
+    const item = list.items.find((i) => i.address === address)!;
     expect(item.usedBytes).toBe(afterTwo!.storageBytes);
     expect(item.lastLogin?.getTime()).toBe(loggedIn!.lastLogin! * 1000);
     // A mailbox Dovecot has not seen yet has no figures, not zeros.
-    expect(list.items.find((i) => i.address !== ADDRESS && i.usedBytes === null)).toBeTruthy();
+    expect(list.items.find((i) => i.address !== address && i.usedBytes === null)).toBeTruthy();
   });
 });
 
@@ -102,29 +105,33 @@ describe("the usage dict", () => {
 describe("last login, written by the Lua passdb to the minute", () => {
   // The passdb writes before Dovecot answers the login, so the row is final once the login returned.
   it("leaves a last login younger than the precision, and moves an older one", async () => {
+    const address = (await aDomainWithMailboxes(env.db, 1)).mailboxes[0].address;
+    const usageRow = () => usageOf(address);
     const recent = now() - Math.floor(LAST_LOGIN_PRECISION_SECONDS / 2);
-    await setLastLogin(ADDRESS, recent);
-    expect(await imapLogin(ADDRESS, DEMO_PASSWORD, env.ports.imap)).toBe(true);
+    await setLastLogin(address, recent);
+    expect(await imapLogin(address, TEST_PASSWORD, env.ports.imap)).toBe(true);
     expect((await usageRow())?.lastLogin).toBe(recent);
 
     const old = now() - LAST_LOGIN_PRECISION_SECONDS - 5;
-    await setLastLogin(ADDRESS, old);
+    await setLastLogin(address, old);
     const before = now();
-    expect(await imapLogin(ADDRESS, DEMO_PASSWORD, env.ports.imap)).toBe(true);
+    expect(await imapLogin(address, TEST_PASSWORD, env.ports.imap)).toBe(true);
     expect((await usageRow())?.lastLogin).toBeGreaterThanOrEqual(before);
   });
 
   it("records submission logins, under the mail account an address is routed to, and never failed ones", async () => {
-    const routed = await firstRow(env.db.select().from(schema.mailAccountAddresses).limit(1));
-    expect(routed, "the demo data routes an address to a mail account").toBeDefined();
+    const [account] = (await aMailAccount(env.db, { extraAccounts: 1 })).accounts;
+    const routed = await firstRow(
+      env.db.select().from(schema.mailAccountAddresses).where(eq(schema.mailAccountAddresses.mailAccountId, account.id)),
+    );
+    expect(routed, "the factory routes an address to the account").toBeDefined();
     const address = routed!.address;
-    const account = (await firstRow(env.db.select().from(schema.mailAccounts).where(eq(schema.mailAccounts.id, routed!.mailAccountId))))!;
     const old = now() - LAST_LOGIN_PRECISION_SECONDS - 5;
     await setLastLogin(account.login, old);
     expect(await submissionLogin(address, "Falsch-Falsch-Falsch-1", env.ports.submission)).toBe(false);
     expect((await usageOf(account.login))?.lastLogin).toBe(old);
     const before = now();
-    expect(await submissionLogin(address, DEMO_PASSWORD, env.ports.submission)).toBe(true);
+    expect(await submissionLogin(address, TEST_PASSWORD, env.ports.submission)).toBe(true);
     expect((await usageOf(account.login))?.lastLogin).toBeGreaterThanOrEqual(before);
     expect(await usageOf(address)).toBeUndefined();
   });

@@ -2,12 +2,11 @@
  * The mailbox user's settings reach Dovecot: services write the settings (and the Sieve scripts),
  * real messages go in over LMTP, and IMAP shows where each landed. Redirects leave through a real
  * SMTP listener on loopback. Runs its own Dovecot on a seeded temp database and free ports, so it
- * never touches the shared demo database.
+ * never touches the shared demo database; each test works on mailboxes it builds with the factories.
  */
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as schema from "@/db/schema";
-import { DEMO_PASSWORD } from "@/db/seed";
 import { loadActor } from "@/lib/auth/principals";
 import { changeOwnMailboxPassword } from "@/lib/services/mailbox-settings/change-own-password";
 import { addOwnForward, setOwnKeepCopy } from "@/lib/services/mailbox-settings/forwards";
@@ -17,6 +16,7 @@ import { imapLogin, submissionLogin } from "../support/mail-clients";
 import { deliverLmtp, listMailbox, waitForSinkMail } from "../support/mailbox-delivery";
 import { type SeededDovecot, startSeededDovecot } from "../support/seeded-dovecot";
 import { firstRow } from "@/db/rows";
+import { aCustomerWithPackage, aDomainWithMailboxes, TEST_PASSWORD } from "../support/factories";
 
 let env: SeededDovecot;
 let db: SeededDovecot["db"];
@@ -39,11 +39,19 @@ async function actor(address: string) {
   return (await loadActor(db, "mailbox", m!.id))!;
 }
 const landed = async (address: string, subject: string) =>
-  (await listMailbox(ports.imap, address, DEMO_PASSWORD)).filter((m) => m.subject === subject);
+  (await listMailbox(ports.imap, address, TEST_PASSWORD)).filter((m) => m.subject === subject);
+/** A mailbox `localPart@` of a new customer's domain (or of `domain`), with the default spam settings. */
+const aMailbox = async (localPart: string, domain?: string) =>
+  (
+    await aDomainWithMailboxes(db, 1, {
+      localParts: [localPart],
+      sub: domain === undefined ? undefined : await aCustomerWithPackage(db, { domain }),
+    })
+  ).mailboxes[0].address;
 
 describe("forwarding", () => {
   it("redirects to the target through the loopback SMTP listener and keeps a copy when asked", async () => {
-    const address = "anna@alpenblick.example";
+    const address = await aMailbox("anna");
     await addOwnForward(await actor(address), { target: "copy-target@example.org" }, ip, db);
     expect(await deliverLmtp(ports.lmtp, { from: "sender@example.net", to: address, subject: "fw-with-copy" })).toMatch(/^250/);
     const relayed = await waitForSinkMail(sinkDir, "fw-with-copy");
@@ -52,7 +60,7 @@ describe("forwarding", () => {
   });
 
   it("keeps nothing when the copy is switched off", async () => {
-    const address = "info@bergsee.example";
+    const address = await aMailbox("info");
     await addOwnForward(await actor(address), { target: "only-target@example.org" }, ip, db);
     await setOwnKeepCopy(await actor(address), { keepCopy: false }, ip, db);
     await deliverLmtp(ports.lmtp, { from: "sender@example.net", to: address, subject: "fw-no-copy" });
@@ -62,9 +70,11 @@ describe("forwarding", () => {
 });
 
 describe("black-/whitelist and spam", () => {
-  const address = "max.mustermann@citywerk.example";
+  /** One mailbox for both tests of this block: each looks only at its own subjects. */
+  let address = "";
 
   beforeAll(async () => {
+    address = await aMailbox("max.mustermann");
     const a = await actor(address);
     await addOwnSenderRule(a, { kind: "block", pattern: "@blocked.example" }, ip, db);
     await addOwnSenderRule(a, { kind: "block", pattern: "pest@example.net" }, ip, db);
@@ -80,7 +90,7 @@ describe("black-/whitelist and spam", () => {
     ]) {
       expect(await deliverLmtp(ports.lmtp, { from, to: address, subject })).toMatch(/^250/);
     }
-    const all = await listMailbox(ports.imap, address, DEMO_PASSWORD);
+    const all = await listMailbox(ports.imap, address, TEST_PASSWORD);
     expect(all.filter((m) => m.subject.startsWith("bl-"))).toEqual([]);
   });
 
@@ -96,7 +106,7 @@ describe("black-/whitelist and spam", () => {
 
 describe("spam actions and sensitivity", () => {
   it("level decides by X-Spam-Score; negative or odd scores are not spam", async () => {
-    const address = "info@citywerk.example"; // default: level 3 (score ≥ 5) → Junk
+    const address = await aMailbox("info"); // default: level 3 (score ≥ 5) → Junk
     for (const [score, subject] of [
       ["5.4", "score-5.4"],
       ["4.9", "score-4.9"],
@@ -116,7 +126,7 @@ describe("spam actions and sensitivity", () => {
   });
 
   it("mark keeps spam in the INBOX, flagged and tagged", async () => {
-    const address = "info@alpenblick.example";
+    const address = await aMailbox("info");
     await setOwnSpamSettings(await actor(address), { enabled: true, level: 3, action: "mark" }, ip, db);
     await deliverLmtp(ports.lmtp, { from: "s@example.net", to: address, subject: "marked", headers: { "X-Spam-Flag": "YES" } });
     const [m] = await landed(address, "marked");
@@ -126,7 +136,7 @@ describe("spam actions and sensitivity", () => {
   });
 
   it("delete discards spam and delivers the rest; off delivers everything", async () => {
-    const address = "info@zweite-firma.example";
+    const address = await aMailbox("info");
     await setOwnSpamSettings(await actor(address), { enabled: true, level: 3, action: "delete" }, ip, db);
     await deliverLmtp(ports.lmtp, { from: "s@example.net", to: address, subject: "deleted", headers: { "X-Spam-Flag": "YES" } });
     await deliverLmtp(ports.lmtp, { from: "s@example.net", to: address, subject: "kept" });
@@ -140,18 +150,20 @@ describe("spam actions and sensitivity", () => {
 
 describe("password change", () => {
   it("the old password is refused and the new one accepted at IMAP and SMTP submission", async () => {
-    const address = "post@xn--grne-wiese-beb.example";
+    // On an internationalised domain: Dovecot knows the address by its ASCII (punycode) form.
+    const address = await aMailbox("post", "grüne-aue.example");
+    expect(address).toBe("post@xn--grne-aue-75a.example");
     const next = "Kiefernzapfen-Bachlauf-77?";
-    expect(await imapLogin(address, DEMO_PASSWORD, ports.imap)).toBe(true);
+    expect(await imapLogin(address, TEST_PASSWORD, ports.imap)).toBe(true);
     await changeOwnMailboxPassword(
       await actor(address),
-      { currentPassword: DEMO_PASSWORD, newPassword: next, confirmPassword: next },
+      { currentPassword: TEST_PASSWORD, newPassword: next, confirmPassword: next },
       ip,
       CHANNEL,
       db,
     );
-    expect(await imapLogin(address, DEMO_PASSWORD, ports.imap)).toBe(false);
-    expect(await submissionLogin(address, DEMO_PASSWORD, ports.submission)).toBe(false);
+    expect(await imapLogin(address, TEST_PASSWORD, ports.imap)).toBe(false);
+    expect(await submissionLogin(address, TEST_PASSWORD, ports.submission)).toBe(false);
     expect(await imapLogin(address, next, ports.imap)).toBe(true);
     expect(await submissionLogin(address, next, ports.submission)).toBe(true);
   });

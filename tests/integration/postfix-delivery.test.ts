@@ -1,13 +1,11 @@
 /**
  * Real mail through Kontor's Postfix: SMTP in, lookups straight from Kontor's database, LMTP into
  * Dovecot, IMAP out. Changes made through the services count at the very next SMTP dialogue, with no
- * reload. Runs its own Postfix, Dovecot and sink on free ports over a seeded temp database.
+ * reload. Runs its own Postfix, Dovecot and sink on free ports over a seeded temp database, in which it
+ * builds its own customer (factories); every address the tests use is created there.
  */
-import { and, eq, ne } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as schema from "@/db/schema";
-import { DEMO_PASSWORD } from "@/db/seed";
 import { loadActor } from "@/lib/auth/principals";
 import type { Actor } from "@/lib/authz/actor";
 import { setCatchAll } from "@/lib/services/aliases/catch-all";
@@ -21,7 +19,7 @@ import { aliasSchema } from "@/lib/validation/alias";
 import { listMailbox, waitForLanded, waitForSinkMail } from "../support/mailbox-delivery";
 import { type SeededDovecot, startSeededDovecot } from "../support/seeded-dovecot";
 import { smtpDialogue } from "../support/smtp-dialogue";
-import { firstRow } from "@/db/rows";
+import { aCustomerWithPackage } from "../support/factories";
 
 let env: SeededDovecot;
 let db: SeededDovecot["db"];
@@ -35,23 +33,11 @@ const PASSWORD = "Wacholder-Bucht-Lerche-58";
 beforeAll(async () => {
   env = await startSeededDovecot("kontor-postfix-", { postfix: true });
   db = env.db;
-  // A customer of the seed with a panel subscription; every address the tests use is created here.
-  const user = await firstRow(db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, "kunde@kontor.example")));
-  customer = (await loadActor(db, "user", user!.id))!;
-  const domain = (await firstRow(
-    db
-      .select({ id: schema.domains.id, name: schema.domains.name, subscriptionId: schema.domains.subscriptionId })
-      .from(schema.domains)
-      .innerJoin(schema.subscriptions, eq(schema.subscriptions.id, schema.domains.subscriptionId))
-      .innerJoin(schema.packages, eq(schema.packages.id, schema.subscriptions.packageId))
-      .where(and(eq(schema.domains.customerId, customer.customerId!), ne(schema.packages.panel, "none"))),
-  ))!;
-  ({ subscriptionId, id: domainId, name: domainName } = domain);
-  // Every test makes its own mailboxes: more than the seed's package allows.
-  const sub = (await firstRow(
-    db.select({ packageId: schema.subscriptions.packageId }).from(schema.subscriptions).where(eq(schema.subscriptions.id, subscriptionId)),
-  ))!;
-  await db.update(schema.packages).set({ maxMailboxes: null }).where(eq(schema.packages.id, sub.packageId));
+  // A customer of its own with a panel subscription. Every test makes its own mailboxes: no mailbox limit.
+  const sub = await aCustomerWithPackage(db, { package: { maxMailboxes: null, maxForwards: 20 } });
+  customer = sub.customer.actor;
+  ({ subscriptionId } = sub);
+  ({ id: domainId, name: domainName } = sub.domain);
 });
 
 afterAll(async () => {
@@ -345,14 +331,14 @@ describe("sub-addressing (name+tag@domain)", () => {
 
 describe("submission", () => {
   it("sends a user's mail through Postfix: to another mailbox over LMTP, to a foreign domain to the relay", async () => {
-    const sender = "info@alpenblick.example";
+    const sender = (await newMailbox("sender")).address;
     const box = await newMailbox("sub-target");
     const transport = nodemailer.createTransport({
       host: "127.0.0.1",
       port: env.ports.submission,
       secure: false,
       ignoreTLS: true,
-      auth: { user: sender, pass: DEMO_PASSWORD },
+      auth: { user: sender, pass: PASSWORD },
       connectionTimeout: 5_000,
     });
     try {
