@@ -7,12 +7,13 @@
  */
 import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "@/db/seed";
-import { createSeededDiskDb, type DiskDb } from "../support/disk-db";
+import { createDiskDb, type DiskDb } from "../support/disk-db";
+import { aDomainWithMailboxes, TEST_PASSWORD } from "../support/factories";
 import { type OwnDovecot, startOwnDovecot } from "../support/own-dovecot";
 import { type RawLoginResult, rawImapLogin } from "../support/raw-imap";
 
-const USER = "info@alpenblick.example";
+/** The guessed mailbox, the only one in the test's own database (factories). */
+let guessed = "";
 /** A second loopback address: to Dovecot another client, with no penalty of its own. */
 const OTHER_ADDRESS = "127.0.0.2";
 
@@ -37,7 +38,8 @@ function penalties(): Map<string, number> {
 }
 
 beforeAll(async () => {
-  handle = await createSeededDiskDb("kontor-auth-penalty-");
+  handle = await createDiskDb("kontor-auth-penalty-", { seeded: false });
+  guessed = (await aDomainWithMailboxes(handle.db, 1, { localParts: ["info"] })).mailboxes[0].address;
   await handle.close();
   dovecot = await startOwnDovecot(handle.dir, handle.file, true, undefined, handle.databaseUrl);
 }, 60_000);
@@ -62,7 +64,7 @@ describe("Dovecot with the production config", () => {
   it("delays each refusal and grows the penalty of the guessing address; the right password still gets in and clears it", async () => {
     const failures: RawLoginResult[] = [];
     // Different wrong passwords each time: Dovecot does not raise the penalty for a repeated one.
-    for (let i = 0; i < 3; i++) failures.push(await rawImapLogin(dovecot.ports.imap, USER, `Geraten-${i}-Passwort-Versuch`));
+    for (let i = 0; i < 3; i++) failures.push(await rawImapLogin(dovecot.ports.imap, guessed, `Geraten-${i}-Passwort-Versuch`));
     expect(failures.map((f) => f.ok)).toEqual([false, false, false]);
     expect(failures.every((f) => /AUTHENTICATIONFAILED/.test(f.answer))).toBe(true);
     // auth_failure_delay: at least 1 s (it is 2 s, checked with one-second resolution).
@@ -74,13 +76,13 @@ describe("Dovecot with the production config", () => {
     expect(penalties().get("127.0.0.1")).toBe(3);
 
     // Another client address is not affected by the guesser's penalty.
-    const other = await rawImapLogin(dovecot.ports.imap, USER, DEMO_PASSWORD, { localAddress: OTHER_ADDRESS });
+    const other = await rawImapLogin(dovecot.ports.imap, guessed, TEST_PASSWORD, { localAddress: OTHER_ADDRESS });
     expect(other.ok).toBe(true);
     expect(penalties().get(OTHER_ADDRESS) ?? 0).toBe(0);
 
     // The owner behind the guessing address still gets in, after the penalty wait (15 s at most),
     // and the success clears that address's penalty.
-    const penalised = await rawImapLogin(dovecot.ports.imap, USER, DEMO_PASSWORD);
+    const penalised = await rawImapLogin(dovecot.ports.imap, guessed, TEST_PASSWORD);
     expect(penalised.ok).toBe(true);
     expect(penalised.ms).toBeGreaterThanOrEqual(8_000);
     expect(penalties().get("127.0.0.1") ?? 0).toBe(0);

@@ -1,34 +1,27 @@
 /**
  * LD-02 as a bounded test: two rounds of 110 simultaneous logins (IMAP and SMTP submission AUTH, right
  * and wrong passwords) against a Dovecot of this test's own that verifies the panel's argon2id hashes
- * from its own copy of the demo database. Every right password gets in, every wrong one is refused,
- * no login errors out, and Dovecot keeps serving with nothing fatal in its log. The test config (no
- * failure delay, no per-IP penalty) is used so one source address can send the storm; the penalty
- * itself is tested in dovecot-auth-penalty.test.ts. No timing is asserted.
+ * from a database of its own, with the mailboxes and the mail account it builds (factories). Every
+ * right password gets in, every wrong one is refused, no login errors out, and Dovecot keeps serving
+ * with nothing fatal in its log. The test config (no failure delay, no per-IP penalty) is used so one
+ * source address can send the storm; the penalty itself is tested in dovecot-auth-penalty.test.ts.
+ * No timing is asserted.
  */
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "@/db/seed";
 import { runningPid } from "@/scripts/lib/dovecot-process";
-import { createSeededDiskDb, type DiskDb } from "../support/disk-db";
+import { createDiskDb, type DiskDb } from "../support/disk-db";
+import { aDomainWithMailboxes, aMailAccount, TEST_PASSWORD } from "../support/factories";
 import { imapLogin, submissionLogin } from "../support/mail-clients";
 import { type OwnDovecot, startOwnDovecot } from "../support/own-dovecot";
 
-// Seeded logins with an argon2id hash. Dovecot allows 10 sessions per user and IP (mail_max_userip_connections):
-// right IMAP logins stay at 7 per user, wrong ones open no session. One round stays at 90 IMAP
-// connections, as when each connection had a login process of its own (limit 100); the reused login
-// processes of lib/mail/dovecot-config.ts take far more. Every user's first right login per auth worker
-// and every wrong one run argon2; repeated right ones are answered by the Lua passdb from memory.
-const USERS = [
-  "info@alpenblick.example",
-  "anna@alpenblick.example",
-  "info@bergsee.example",
-  "max.mustermann@citywerk.example",
-  "info@citywerk.example",
-  "info@zweite-firma.example",
-  "info@suedwind-kunde.example",
-  "k10001.001",
-];
+// Eight logins with an argon2id hash (seven mailboxes and a `.001` account, built in beforeAll).
+// Dovecot allows 10 sessions per user and IP (mail_max_userip_connections): right IMAP logins stay at
+// 7 per user, wrong ones open no session. One round stays at 90 IMAP connections, as when each
+// connection had a login process of its own (limit 100); the reused login processes of
+// lib/mail/dovecot-config.ts take far more. Every user's first right login per auth worker and every
+// wrong one run argon2; repeated right ones are answered by the Lua passdb from memory.
+let USERS: string[] = [];
 const ROUNDS = 2;
 const IMAP_RIGHT = 54;
 const IMAP_WRONG = 36;
@@ -52,14 +45,16 @@ function storm(round: number): Login[] {
 
 function attempt(login: Login, index: number): Promise<boolean> {
   // Each wrong password differs, as a guessing attacker's would.
-  const password = login.right ? DEMO_PASSWORD : `Falsch-${index}-Passwort-Sturm`;
+  const password = login.right ? TEST_PASSWORD : `Falsch-${index}-Passwort-Sturm`;
   return login.channel === "imap"
     ? imapLogin(login.user, password, dovecot.ports.imap)
     : submissionLogin(login.user, password, dovecot.ports.submission);
 }
 
 beforeAll(async () => {
-  handle = await createSeededDiskDb("kontor-auth-storm-");
+  handle = await createDiskDb("kontor-auth-storm-", { seeded: false });
+  const { mailboxes } = await aDomainWithMailboxes(handle.db, 7);
+  USERS = [...mailboxes.map((m) => m.address), (await aMailAccount(handle.db)).admin.login];
   await handle.close(); // Dovecot is the only reader during the storm
   dovecot = await startOwnDovecot(handle.dir, handle.file, false, undefined, handle.databaseUrl);
   for (let round = 0; round < ROUNDS; round++) {
@@ -97,7 +92,7 @@ describe("LD-02 Dovecot authentication storm", () => {
 
   it("keeps serving afterwards: same master, a fresh login works, nothing fatal or out of memory in the log", async () => {
     expect(runningPid(dovecot.dir)).toBe(dovecot.pid);
-    expect(await imapLogin(USERS[0], DEMO_PASSWORD, dovecot.ports.imap)).toBe(true);
+    expect(await imapLogin(USERS[0], TEST_PASSWORD, dovecot.ports.imap)).toBe(true);
     expect(await imapLogin(USERS[0], "Falsch-danach-Passwort-1", dovecot.ports.imap)).toBe(false);
     const log = fs.readFileSync(dovecot.log, "utf8");
     // "Auth request was queued for N seconds" is Dovecot's back-pressure when every auth worker is busy:

@@ -2,16 +2,27 @@
  * LD-01 as a bounded test: 50 logins at once through the real login service (argon2id, throttle,
  * audit) on an on-disk database. Right passwords get in, wrong ones do not, no attempt is lost or
  * answered twice, the failure counters count every failure exactly once, and argon2 never runs on
- * more than (cores − 1) threads at a time. No timing is asserted.
+ * more than (cores − 1) threads at a time. No timing is asserted. The accounts are the test's own
+ * (factories), one of each login kind the demo has, on a database of its own.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { DEMO_PASSWORD } from "@/db/seed";
 import { hashPoolStats } from "@/lib/auth/hash-pool";
 import type { LoginArea } from "@/lib/auth/login-areas";
 import { redeemLoginGrant } from "@/lib/auth/login-grants";
 import { attemptLogin, type LoginResult } from "@/lib/auth/login-service";
 import { MAX_FAILURES } from "@/lib/auth/throttle";
-import { createSeededDiskDb, type DiskDb } from "../support/disk-db";
+import { createDiskDb, type DiskDb } from "../support/disk-db";
+import {
+  aCustomer,
+  aCustomerWithPackage,
+  aDomainWithMailboxes,
+  aMailAccount,
+  anAdmin,
+  aReseller,
+  aSupport,
+  TEST_PASSWORD,
+  type TestDb,
+} from "../support/factories";
 
 // Counts the verifications asked of the real hash pool; the pool itself reports how many ran at once.
 const argon = vi.hoisted(() => ({ verifies: 0 }));
@@ -22,26 +33,12 @@ vi.mock("@/lib/auth/hash-pool", async (importOriginal) => {
 
 type Attempt = { area: LoginArea; identifier: string; password: string; ip: string };
 
-const RIGHT: [LoginArea, string][] = [
-  ["ksc", "admin@kontor.example"],
-  ["ksc", "support@kontor.example"],
-  ["ksc", "reseller@kontor.example"],
-  ["ksc", "reseller2@kontor.example"],
-  ["ksc", "kunde@kontor.example"],
-  ["ksc", "K10002"],
-  ["mailadmin", "k10001.001"],
-  ["mailbox", "info@alpenblick.example"],
-  ["mailbox", "anna@alpenblick.example"],
-  ["mailbox", "info@bergsee.example"],
-  ["mailbox", "max.mustermann@citywerk.example"],
-  ["mailbox", "info@citywerk.example"],
-  ["mailbox", "post@grüne-wiese.example"],
-  ["mailbox", "info@zweite-firma.example"],
-];
+/** Every kind of login with its right password; built in beforeAll. */
+let RIGHT: [LoginArea, string][] = [];
 /** Just below the lock: these wrong passwords must all count, and the right one must still work after. */
-const NEAR_LOCK = { area: "mailbox" as const, identifier: "info@suedwind-kunde.example" };
+const NEAR_LOCK = { area: "mailbox" as const, identifier: "" };
 /** Past the lock: 15 wrong passwords at once against one account, each from its own address. */
-const OVER_LOCK = { area: "ksc" as const, identifier: "kunde3@kontor.example", count: 15 };
+const OVER_LOCK = { area: "ksc" as const, identifier: "", count: 15 };
 /** Password spraying from one address over unknown accounts: the address must then pass the robot check. */
 const SPRAY = { ip: "203.0.113.77", count: 12 };
 
@@ -56,17 +53,48 @@ function throttleRow(key: string) {
 const pick = (group: (a: Attempt) => boolean) => results.filter((r) => group(r.attempt)).map((r) => r.result);
 const reasons = (rs: LoginResult[]) => rs.map((r) => (r.ok ? "ok" : r.reason)).sort();
 
+/**
+ * Staff, two resellers, a customer by e-mail and one by customer number, a `.001` account, mailboxes
+ * (one on a domain with an umlaut, typed as such), and the two accounts the failures go to.
+ */
+async function buildLogins(db: TestDb) {
+  const reseller = await aReseller(db);
+  const byNumber = await aCustomer(db, reseller);
+  const { mailboxes } = await aDomainWithMailboxes(db, 6, {
+    localParts: ["info", "anna", "max.mustermann", "buero", "kontakt", "vertrieb"],
+  });
+  const umlaut = await aDomainWithMailboxes(db, 1, {
+    sub: await aCustomerWithPackage(db, { domain: "grüne-aue.example" }),
+    localParts: ["post"],
+  });
+  RIGHT = [
+    ["ksc", (await anAdmin(db)).label],
+    ["ksc", (await aSupport(db)).label],
+    ["ksc", reseller.email],
+    ["ksc", (await aReseller(db)).email],
+    ["ksc", (await aCustomer(db, reseller)).email],
+    ["ksc", byNumber.customerNumber],
+    ["mailadmin", (await aMailAccount(db)).admin.login],
+    ...mailboxes.map((m): [LoginArea, string] => ["mailbox", m.address]),
+    ["mailbox", "post@grüne-aue.example"],
+  ];
+  expect(umlaut.mailboxes[0].address).toBe("post@xn--grne-aue-75a.example");
+  NEAR_LOCK.identifier = (await aDomainWithMailboxes(db, 1)).mailboxes[0].address;
+  OVER_LOCK.identifier = (await aCustomer(db)).email;
+}
+
 beforeAll(async () => {
-  handle = await createSeededDiskDb("kontor-login-storm-");
+  handle = await createDiskDb("kontor-login-storm-", { seeded: false });
+  await buildLogins(handle.db);
   argon.verifies = 0;
   const attempts: Attempt[] = [
-    ...RIGHT.map(([area, identifier], i) => ({ area, identifier, password: DEMO_PASSWORD, ip: `198.51.100.${i + 1}` })),
+    ...RIGHT.map(([area, identifier], i) => ({ area, identifier, password: TEST_PASSWORD, ip: `198.51.100.${i + 1}` })),
     ...Array.from({ length: MAX_FAILURES - 1 }, (_, i) => ({ ...NEAR_LOCK, password: `Falsch-${i}-Passwort-x`, ip: `192.0.2.${i + 1}` })),
     ...Array.from({ length: OVER_LOCK.count }, (_, i) => ({ ...OVER_LOCK, password: `Falsch-${i}-Passwort-y`, ip: `192.0.2.${i + 101}` })),
     ...Array.from({ length: SPRAY.count }, (_, i) => ({
       area: "ksc" as const,
-      identifier: `niemand${i}@kontor.example`,
-      password: DEMO_PASSWORD,
+      identifier: `niemand${i}@example.org`,
+      password: TEST_PASSWORD,
       ip: SPRAY.ip,
     })),
   ];
@@ -87,7 +115,7 @@ describe("LD-01 login storm through the real login service", () => {
   });
 
   it("lets every right password in with its own single-use grant for the right account", async () => {
-    const ok = pick((a) => a.password === DEMO_PASSWORD && !a.identifier.startsWith("niemand"));
+    const ok = pick((a) => a.password === TEST_PASSWORD && !a.identifier.startsWith("niemand"));
     expect(ok.every((r) => r.ok)).toBe(true);
     const grants = ok.map((r) => (r.ok ? r.grant : ""));
     expect(new Set(grants).size).toBe(RIGHT.length);
@@ -122,7 +150,7 @@ describe("LD-01 login storm through the real login service", () => {
     const flagged = pick((a) => a.ip === SPRAY.ip).filter((r) => !r.ok && r.reason === "invalid" && r.robotCheck);
     expect(flagged.length).toBe(SPRAY.count - MAX_FAILURES + 1);
     expect(throttleRow(`ip:${SPRAY.ip}`)?.failures).toBe(SPRAY.count);
-    expect(throttleRow("acct:ksc:niemand0@kontor.example")?.failures).toBe(1);
+    expect(throttleRow("acct:ksc:niemand0@example.org")?.failures).toBe(1);
   });
 
   it("keeps argon2 within the hash slots (cores − 1, at least 1), and uses all of them", () => {
@@ -131,13 +159,16 @@ describe("LD-01 login storm through the real login service", () => {
   });
 
   it("afterwards: the account below the lock still gets in; the locked account does not, the marked address must pass the robot check", async () => {
-    expect(await attemptLogin({ ...NEAR_LOCK, password: DEMO_PASSWORD, ip: "192.0.2.200" }, handle.db)).toMatchObject({ ok: true });
+    expect(await attemptLogin({ ...NEAR_LOCK, password: TEST_PASSWORD, ip: "192.0.2.200" }, handle.db)).toMatchObject({ ok: true });
     expect(throttleRow(`acct:mailbox:${NEAR_LOCK.identifier}`)).toBeUndefined();
-    expect(await attemptLogin({ ...OVER_LOCK, password: DEMO_PASSWORD, ip: "192.0.2.201" }, handle.db)).toMatchObject({
+    expect(await attemptLogin({ ...OVER_LOCK, password: TEST_PASSWORD, ip: "192.0.2.201" }, handle.db)).toMatchObject({
       reason: "throttled",
     });
     expect(
-      await attemptLogin({ area: "mailbox", identifier: "info@alpenblick.example", password: DEMO_PASSWORD, ip: SPRAY.ip }, handle.db),
+      await attemptLogin(
+        { area: "mailbox", identifier: RIGHT.find(([area]) => area === "mailbox")?.[1] ?? "", password: TEST_PASSWORD, ip: SPRAY.ip },
+        handle.db,
+      ),
     ).toEqual({ ok: false, reason: "robotCheck" });
   });
 

@@ -4,7 +4,8 @@
  * the neighbour's mailbox) on an on-disk SQLite in WAL. Half of them run in a second process on its
  * own connection, so the writers really contend for SQLite's lock. Afterwards every acknowledged write
  * is there, nothing failed with SQLITE_BUSY, the counters match the rows, no tenant touched another,
- * and integrity_check is ok. No timing is asserted.
+ * and integrity_check is ok. No timing is asserted. The resellers, their packages and the customers
+ * already there beside the new ones (bystanders) are the test's own (factories).
  */
 import { spawn } from "node:child_process";
 import { once } from "node:events";
@@ -12,7 +13,8 @@ import path from "node:path";
 import readline from "node:readline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password-hash";
-import { createSeededDiskDb, type DiskDb } from "../support/disk-db";
+import { createDiskDb, type DiskDb } from "../support/disk-db";
+import { aCustomer, aCustomerWithPackage, aDomainWithMailboxes, aPackage, aReseller, type TestReseller } from "../support/factories";
 import { type Ack, runTenantWorkload, type WorkloadResult } from "../support/tenant-workload";
 
 const PER_RESELLER = 12;
@@ -20,11 +22,16 @@ const PER_RESELLER = 12;
 let handle: DiskDb;
 let here: WorkloadResult;
 let there: WorkloadResult;
-let demoBefore: unknown[];
+let bystandersBefore: unknown[];
+/** The two resellers with the name of the package their new customers order. */
+const writers: { reseller: TestReseller; packageName: string }[] = [];
+/** Customer numbers of the customers there before the workload. */
+const bystanders: string[] = [];
 const previousSieveDir = process.env.KONTOR_SIEVE_DIR;
 const all = () => ({ tenants: [...here.tenants, ...there.tenants], acks: [...here.acks, ...there.acks] });
 
-const DEMO_MAILBOXES =
+/** Mailboxes of the bystanders: the workload's domains are t<tag>-<i>.example. */
+const BYSTANDER_MAILBOXES =
   "SELECT id, address, password_hash, quota_mb, enabled, session_version FROM mailboxes WHERE address NOT LIKE '%@tr%' ORDER BY id";
 
 /** Starts tenant-writer.ts and resolves once it has opened the database and waits for "go". */
@@ -37,8 +44,8 @@ async function startSecondWriter(env: NodeJS.ProcessEnv) {
       "tsx",
       "tests/support/tenant-writer.ts",
       handle.file,
-      "reseller2@kontor.example",
-      "Web Plus",
+      writers[1].reseller.email,
+      writers[1].packageName,
       String(PER_RESELLER),
       "r2",
     ],
@@ -62,15 +69,34 @@ async function startSecondWriter(env: NodeJS.ProcessEnv) {
   };
 }
 
+/** Two resellers, each with a package for the workload and customers that were there before (two and one). */
+async function buildResellers() {
+  for (const [tag, before] of [
+    ["r1", 2],
+    ["r2", 1],
+  ] as const) {
+    const reseller = await aReseller(handle.db);
+    const packageName = `Paket ${tag}`;
+    await aPackage(handle.db, reseller, { name: packageName, maxMailboxes: 200 });
+    for (let i = 0; i < before; i++) {
+      const customer = await aCustomer(handle.db, reseller);
+      await aDomainWithMailboxes(handle.db, 2, { sub: await aCustomerWithPackage(handle.db, { reseller, customer }) });
+      bystanders.push(customer.customerNumber);
+    }
+    writers.push({ reseller, packageName });
+  }
+}
+
 beforeAll(async () => {
-  handle = await createSeededDiskDb("kontor-tenant-writes-");
+  handle = await createDiskDb("kontor-tenant-writes-", { seeded: false });
+  await buildResellers();
   const env = { ...process.env, KONTOR_SIEVE_DIR: path.join(handle.dir, "sieve") };
   process.env.KONTOR_SIEVE_DIR = env.KONTOR_SIEVE_DIR;
-  demoBefore = handle.sqlite.prepare(DEMO_MAILBOXES).all();
+  bystandersBefore = handle.sqlite.prepare(BYSTANDER_MAILBOXES).all();
   const second = await startSecondWriter(env);
   second.go();
   [here, there] = await Promise.all([
-    runTenantWorkload(handle.db, "reseller@kontor.example", "Business", PER_RESELLER, "r1"),
+    runTenantWorkload(handle.db, writers[0].reseller.email, writers[0].packageName, PER_RESELLER, "r1"),
     second.result(),
   ]);
 }, 60_000);
@@ -95,18 +121,21 @@ describe("LD-03 concurrent tenant writes from two processes", () => {
   it("really wrote from both processes at once (their audit entries interleave)", () => {
     const span = (resellerEmail: string) =>
       row(
-        "SELECT min(a.id) AS first, max(a.id) AS last FROM audit_log a JOIN customers c ON c.id = a.customer_id JOIN users u ON u.reseller_id = c.reseller_id AND u.role = 'reseller' WHERE u.email = ? AND c.customer_number NOT IN ('K10001', 'K10002', 'K20001')",
+        `SELECT min(a.id) AS first, max(a.id) AS last FROM audit_log a JOIN customers c ON c.id = a.customer_id JOIN users u ON u.reseller_id = c.reseller_id AND u.role = 'reseller' WHERE u.email = ? AND c.customer_number NOT IN (${bystanders.map(() => "?").join(", ")})`,
         resellerEmail,
+        ...bystanders,
       ) as { first: number; last: number };
-    const one = span("reseller@kontor.example");
-    const two = span("reseller2@kontor.example");
+    const one = span(writers[0].reseller.email);
+    const two = span(writers[1].reseller.email);
     expect(one.first).toBeLessThan(two.last);
     expect(two.first).toBeLessThan(one.last);
   });
 
   it("gave each reseller's new customers distinct consecutive numbers", () => {
-    expect(here.tenants.map((t) => t.customerNumber).sort()).toEqual(Array.from({ length: PER_RESELLER }, (_, i) => `K${10003 + i}`));
-    expect(there.tenants.map((t) => t.customerNumber).sort()).toEqual(Array.from({ length: PER_RESELLER }, (_, i) => `K${20002 + i}`));
+    // After the bystanders' numbers: two of the first reseller's, one of the second's.
+    const numbers = (base: number) => Array.from({ length: PER_RESELLER }, (_, i) => `K${base + i}`).sort();
+    expect(here.tenants.map((t) => t.customerNumber).sort()).toEqual(numbers(writers[0].reseller.customerNumberBase + 3));
+    expect(there.tenants.map((t) => t.customerNumber).sort()).toEqual(numbers(writers[1].reseller.customerNumberBase + 2));
   });
 
   it("kept every acknowledged password and quota change", async () => {
@@ -150,8 +179,9 @@ describe("LD-03 concurrent tenant writes from two processes", () => {
     }
   });
 
-  it("left the demo tenants' mailboxes untouched", () => {
-    expect(handle.sqlite.prepare(DEMO_MAILBOXES).all()).toEqual(demoBefore);
+  it("left the bystanders' mailboxes untouched", () => {
+    expect(bystandersBefore.length).toBeGreaterThan(0);
+    expect(handle.sqlite.prepare(BYSTANDER_MAILBOXES).all()).toEqual(bystandersBefore);
   });
 
   it("keeps the invariants: counters equal rows, owners match their domain, unique addresses", () => {
