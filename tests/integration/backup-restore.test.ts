@@ -7,9 +7,9 @@ import { backupDatabase, restoreDatabase } from "@/db/backup";
 import { applyMigrations } from "@/db/migrate";
 import { openSqlite } from "@/db/open";
 import * as schema from "@/db/schema";
-import { DEMO_PASSWORD, seedDemo } from "@/db/seed";
 import { hashPassword } from "@/lib/auth/password-hash";
 import { freePort, startDovecot, stopDovecot } from "@/scripts/lib/dovecot-process";
+import { aDomainWithMailboxes, TEST_PASSWORD } from "../support/factories";
 import { imapLogin } from "../support/mail-clients";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "kontor-restore-"));
@@ -26,7 +26,9 @@ describe("backup and restore drill", () => {
     const live = path.join(tmp, "live.db");
     const sqlite = openSqlite(live);
     applyMigrations(sqlite);
-    await seedDemo(drizzle(sqlite, { schema }));
+    // A customer with a mailbox of the test's own (factories), whose password the drill checks.
+    const { mailboxes } = await aDomainWithMailboxes(drizzle(sqlite, { schema }), 2);
+    const address = mailboxes[0].address;
 
     // A reader holds the live database open (as Dovecot would) while the backup runs.
     const backupFile = path.join(tmp, "backups", "k.db");
@@ -36,9 +38,10 @@ describe("backup and restore drill", () => {
     expect(fs.statSync(backupFile).mode & 0o777).toBe(0o600);
 
     // After the backup the live password changes; the restore must bring back the backed-up one.
-    sqlite
-      .prepare("UPDATE mailboxes SET password_hash = ? WHERE address = 'info@alpenblick.example'")
-      .run(await hashPassword("Nach-dem-Backup-2026!x"));
+    const changed = sqlite
+      .prepare("UPDATE mailboxes SET password_hash = ? WHERE address = ?")
+      .run(await hashPassword("Nach-dem-Backup-2026!x"), address);
+    expect(changed.changes).toBe(1);
     sqlite.close();
 
     const restored = path.join(tmp, "restored", "kontor.db");
@@ -50,8 +53,10 @@ describe("backup and restore drill", () => {
     // Every listener on a port of its own: the runner's Dovecot holds the configured ones.
     const ports = { imap, submission: await freePort(), lmtp: await freePort() };
     await startDovecot({ dbPath: restored, dir: dovecotDir, ports, quotaStatusPort: await freePort(), relayPort: await freePort() });
-    expect(await imapLogin("info@alpenblick.example", DEMO_PASSWORD, imap)).toBe(true);
-    expect(await imapLogin("info@alpenblick.example", "Nach-dem-Backup-2026!x", imap)).toBe(false);
+    expect(await imapLogin(address, TEST_PASSWORD, imap)).toBe(true);
+    expect(await imapLogin(address, "Nach-dem-Backup-2026!x", imap)).toBe(false);
+    // The restored copy is the whole database, not only the row the drill looked at.
+    expect(await imapLogin(mailboxes[1].address, TEST_PASSWORD, imap)).toBe(true);
   });
 
   it("refuses to overwrite an existing backup and to restore a damaged file", async () => {

@@ -54,10 +54,13 @@ async function expectSameRows(query: string) {
   return postgres;
 }
 
-/** One small installation: two domains, mailboxes on and off, accounts with routed addresses, an alias, a catch-all. */
+/**
+ * One small installation: two domains, mailboxes on and off, accounts with routed addresses, an alias, a
+ * catch-all. Written by hand with fixed ids (the same rows in both databases), under names of its own.
+ */
 const world = {
-  resellers: [{ id: 1, name: "Reseller", customerNumberBase: 10000 }],
-  customers: [{ id: 1, resellerId: 1, customerNumber: "K10001", contactName: "Kundin", contactEmail: "kundin@kunde.example" }],
+  resellers: [{ id: 1, name: "Reseller", customerNumberBase: 70000 }],
+  customers: [{ id: 1, resellerId: 1, customerNumber: "K70001", contactName: "Kundin", contactEmail: "kundin@kunde.example" }],
   packages: [{ id: 1, resellerId: 1, name: "Mail", panel: "none" as const }],
   subscriptions: [
     { id: 1, resellerId: 1, customerId: 1, packageId: 1 },
@@ -91,8 +94,8 @@ const world = {
     { id: 3, resellerId: 1, customerId: 1, domainId: 2, localPart: "post", address: "post@zwei.example", passwordHash: "{ARGON2ID}h3" },
   ],
   mailAccounts: [
-    { id: 1, resellerId: 1, customerId: 1, number: 1, login: "k10001.001", passwordHash: "{ARGON2ID}a1", quotaMb: 500 },
-    { id: 2, resellerId: 1, customerId: 1, number: 2, login: "k10001.002", passwordHash: "{ARGON2ID}a2", enabled: false },
+    { id: 1, resellerId: 1, customerId: 1, number: 1, login: "k70001.001", passwordHash: "{ARGON2ID}a1", quotaMb: 500 },
+    { id: 2, resellerId: 1, customerId: 1, number: 2, login: "k70001.002", passwordHash: "{ARGON2ID}a2", enabled: false },
   ],
   mailAccountAddresses: [
     { id: 1, resellerId: 1, customerId: 1, mailAccountId: 1, domainId: 2, localPart: "kontakt", address: "kontakt@zwei.example" },
@@ -157,7 +160,7 @@ describe("PostgreSQL started by the project's scripts", () => {
     expect(passdb).toEqual([{ user: "info@eins.example", password: "{ARGON2ID}h1", version: 1 }]);
     const routed = await expectSameRows(`SELECT "user", login, home, quota_mb FROM dovecot_userdb WHERE "user" = 'kontakt@zwei.example'`);
     // A new row's home carries its id (migration 0017 / 0005: a re-created login gets a fresh home).
-    expect(routed).toEqual([{ user: "kontakt@zwei.example", login: "k10001.001", home: "k10001.001=1", quota_mb: 500 }]);
+    expect(routed).toEqual([{ user: "kontakt@zwei.example", login: "k70001.001", home: "k70001.001=1", quota_mb: 500 }]);
     const mailboxHome = await expectSameRows(`SELECT home FROM dovecot_userdb WHERE "user" = 'info@eins.example'`);
     expect(mailboxHome).toEqual([{ home: "eins.example/info=1" }]);
     expect(await expectSameRows(`SELECT "user" FROM dovecot_passdb WHERE "user" IN ('aus@eins.example', 'alt@zwei.example')`)).toEqual([]);
@@ -274,12 +277,12 @@ describe("PostgreSQL started by the project's scripts", () => {
         "INSERT INTO mailboxes (id, reseller_id, customer_id, domain_id, local_part, address, password_hash) VALUES (7, 1, 1, 1, 'info', 'info@alt.example', 'h')",
       );
       await client.query(
-        "INSERT INTO mail_accounts (id, reseller_id, customer_id, number, login, password_hash) VALUES (3, 1, 1, 2, 'k10001.002', 'h')",
+        "INSERT INTO mail_accounts (id, reseller_id, customer_id, number, login, password_hash) VALUES (3, 1, 1, 2, 'k70001.002', 'h')",
       );
       await migratePostgres(url);
       expect(await homes()).toEqual([
         { user: "info@alt.example", home: "alt.example/info" },
-        { user: "k10001.002", home: "k10001.002" },
+        { user: "k70001.002", home: "k70001.002" },
       ]);
       await client.query("DELETE FROM mailboxes");
       await client.query("DELETE FROM mail_accounts");
@@ -287,7 +290,7 @@ describe("PostgreSQL started by the project's scripts", () => {
         "INSERT INTO mailboxes (reseller_id, customer_id, domain_id, local_part, address, password_hash) VALUES (1, 1, 1, 'info', 'info@alt.example', 'h') RETURNING id",
       );
       await client.query(
-        "INSERT INTO mail_accounts (reseller_id, customer_id, number, login, password_hash) VALUES (1, 1, 2, 'k10001.002', 'h')",
+        "INSERT INTO mail_accounts (reseller_id, customer_id, number, login, password_hash) VALUES (1, 1, 2, 'k70001.002', 'h')",
       );
       const ids = (
         await client.query<{ m: number; a: number }>("SELECT (SELECT id FROM mailboxes) AS m, (SELECT id FROM mail_accounts) AS a")
@@ -295,7 +298,7 @@ describe("PostgreSQL started by the project's scripts", () => {
       // A fresh home per row: the identity's next value, never the deleted row's folder.
       expect(await homes()).toEqual([
         { user: "info@alt.example", home: `alt.example/info=${ids.m}` },
-        { user: "k10001.002", home: `k10001.002=${ids.a}` },
+        { user: "k70001.002", home: `k70001.002=${ids.a}` },
       ]);
       expect(ids.m).not.toBe(7);
     } finally {
