@@ -15,6 +15,8 @@ import {
   type PackageSpec,
 } from "@/db/builders";
 import type { PrincipalKind } from "@/db/schema";
+import { generate } from "otplib";
+import { beginTotpEnrolment, confirmTotpFactor } from "@/lib/auth/mfa/totp";
 import { hashPassword } from "@/lib/auth/password-hash";
 import { loadActor } from "@/lib/auth/principals";
 import type { Actor } from "@/lib/authz/actor";
@@ -253,6 +255,18 @@ export async function aCustomerWithMailRoutes(db: TestDb) {
     extraAccounts: 1,
   });
   return { plesk, mail, admin: mail.admin, account2: mail.accounts[0] };
+}
+
+/**
+ * A confirmed authenticator app (TOTP) of a KundenServiceCenter login, enrolled through the MFA module
+ * as the security page does; returns the secret, for the test's own codes. The confirming code spends
+ * the current time step: a test that logs in with a code next moves the clock on first.
+ */
+export async function aTotpFactor(db: TestDb, user: { userId: number; email: string }): Promise<string> {
+  const { factorId, secret } = await beginTotpEnrolment(user.userId, user.email, db);
+  if (!(await confirmTotpFactor(user.userId, factorId, await generate({ secret }), "App", db)))
+    throw new Error(`factories: the TOTP factor of ${user.email} was not confirmed`);
+  return secret;
 }
 
 /** A ticket opened by the customer through the ticket service (Stammdaten confirmed by aCustomer). */
