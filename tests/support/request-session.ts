@@ -13,7 +13,8 @@ import { authSecret } from "@/lib/config";
  *
  *   vi.mock("next/headers", async () => (await import("../support/request-session")).nextHeaders());
  */
-const COOKIE = "authjs.session-token";
+/** next-auth's cookie on plain http (read-session.ts picks the name by the request's protocol). */
+export const SESSION_COOKIE = "authjs.session-token";
 const jar = new Map<string, string>();
 
 /** next/headers of a plain-http request that carries the cookies logInAs set. */
@@ -28,10 +29,15 @@ export function nextHeaders() {
   };
 }
 
-/** Logs the actor in as the login does: a fresh session id, the actor's session version, now. */
-export async function logInAs(actor: Actor): Promise<void> {
+/** The session cookie's value as the login writes it now: a fresh session id, the actor's session version. */
+export async function sessionToken(actor: Actor): Promise<string> {
   // A fixed secret, so no test writes the random one that lib/config keeps beside the database.
   if (!process.env.AUTH_SECRET) vi.stubEnv("AUTH_SECRET", "unit-test-session-secret-0123456789abcdef");
   const principal = { kind: actor.kind, id: actor.id, sv: actor.sessionVersion, sid: randomUUID(), at: Date.now() };
-  jar.set(COOKIE, await encode({ token: { principal }, secret: authSecret(), salt: COOKIE }));
+  return await encode({ token: { principal }, secret: authSecret(), salt: SESSION_COOKIE });
+}
+
+/** Logs the actor in (the cookie nextHeaders serves). */
+export async function logInAs(actor: Actor): Promise<void> {
+  jar.set(SESSION_COOKIE, await sessionToken(actor));
 }
