@@ -34,7 +34,9 @@ export async function aPanelMailbox(
   p: { owner?: Pick<TestSubscription, "reseller" | "customer">; package?: Partial<PackageSpec> } = {},
 ): Promise<PanelMailbox> {
   const db = sharedDb();
-  const sub = await aCustomerWithPackage(db, { ...p.owner, package: { panel, ...p.package } });
+  // Only the owner's reseller and customer: a whole subscription passed as owner would bring its package and domain.
+  const owner = p.owner && { reseller: p.owner.reseller, customer: p.owner.customer };
+  const sub = await aCustomerWithPackage(db, { ...owner, package: { panel, ...p.package } });
   const [mailbox] = (await aDomainWithMailboxes(db, 1, { sub, localParts: ["info"], quotaMb: null })).mailboxes;
   return {
     customer: sub.customer.email,
