@@ -35,7 +35,7 @@ const counted = async (identifier: string) =>
 async function postLogin({
   fetchAction = true,
   headers = {},
-  identifier = `refusal-${randomUUID().slice(0, 8)}@kontor.example`,
+  identifier = `refusal-${randomUUID().slice(0, 8)}@test.example`,
   extra = "",
 } = {}) {
   const fields: [string, string][] = fetchAction

@@ -9,13 +9,17 @@
 import crypto from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "@/db/seed";
+import { anAdmin, TEST_PASSWORD } from "../support/factories";
 import { API_TEST_PASSWORD, type ApiTenant, openApiWorld } from "./support/api-world";
 import { BASE_URL, launchChromium, logIn } from "./support/browser";
+import { sharedDb } from "./support/world";
 
 const world = openApiWorld();
 let browser: Browser;
+/** An administration of this file's own; a staff actor's label is its login, the e-mail address. */
+let ADMIN = "";
 beforeAll(async () => {
+  ADMIN = (await anAdmin(sharedDb())).label;
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -44,7 +48,7 @@ describe("administration: reseller page", () => {
   it("marks a refused field, saves a good change, refuses deleting while customers exist, deletes once they are gone", async () => {
     const t = await world.tenant("adm-page");
     const resellerId = t.reseller.resellerId ?? 0;
-    const admin = await loggedIn("admin@kontor.example", DEMO_PASSWORD, "/admin");
+    const admin = await loggedIn(ADMIN, TEST_PASSWORD, "/admin");
     await admin.goto(`${BASE_URL}/admin/resellers/${resellerId}`);
     const base = admin.getByRole("textbox", { name: "Basis der Kundennummern" });
     await base.fill("12345");
@@ -81,7 +85,7 @@ describe("administration: reseller page", () => {
 
   it("lets the administration end a customer's subscription from the reseller page, naming what goes", async () => {
     const t = await world.tenant("adm-end");
-    const admin = await loggedIn("admin@kontor.example", DEMO_PASSWORD, "/admin");
+    const admin = await loggedIn(ADMIN, TEST_PASSWORD, "/admin");
     await admin.goto(`${BASE_URL}/admin/resellers/${t.reseller.resellerId ?? 0}`);
     const row = admin.getByRole("listitem").filter({ hasText: t.domain });
     const text = await confirmClick(row, admin, "Vertrag beenden");
@@ -102,7 +106,7 @@ describe("administration: a reseller's customers", () => {
     const key = await world.keyFor(t.customer, ["tickets:read"]);
     const me = () => fetch(`${BASE_URL}/api/v1/me`, { headers: { authorization: `Bearer ${key}` } });
     expect((await me()).status).toBe(200);
-    const admin = await loggedIn("admin@kontor.example", DEMO_PASSWORD, "/admin");
+    const admin = await loggedIn(ADMIN, TEST_PASSWORD, "/admin");
     await admin.goto(`${BASE_URL}/admin/resellers/${t.reseller.resellerId ?? 0}`);
     const customers = admin.locator("section").filter({ has: admin.getByRole("heading", { name: "Kunden", exact: true }) });
     const row = customers.getByRole("listitem").filter({ hasText: "API adm-cust" });
@@ -161,7 +165,7 @@ describe("API-Schlüssel: other accounts' keys", () => {
     const key = await world.keyFor(t.customer, ["mailboxes:read"], "Leck");
     const me = () => fetch(`${BASE_URL}/api/v1/me`, { headers: { authorization: `Bearer ${key}` } });
     expect((await me()).status).toBe(200);
-    const admin = await loggedIn("admin@kontor.example", DEMO_PASSWORD, "/admin");
+    const admin = await loggedIn(ADMIN, TEST_PASSWORD, "/admin");
     await admin.goto(`${BASE_URL}/api-schluessel`);
     const others = admin
       .locator("section")

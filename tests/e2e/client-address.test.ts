@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { sha, solveChallenge } from "altcha/lib";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { desc, eq, like } from "drizzle-orm";
 import { firstRow } from "@/db/rows";
 import { auditLog, authThrottle } from "@/db/schema";
-import { DEMO_PASSWORD } from "@/db/seed";
+import { aCustomer, TEST_PASSWORD } from "../support/factories";
 import { BASE_URL } from "./support/browser";
+import { sharedDb } from "./support/world";
 import { actionFields, actionId, multipart, postPageForm, rawRequest } from "./support/raw-http";
 import { openRunDb } from "../support/run-db";
 
@@ -17,6 +18,11 @@ import { openRunDb } from "../support/run-db";
  */
 const { db, close } = openRunDb();
 afterAll(close);
+// A customer of its own whose logins the address tests record.
+let CUSTOMER = "";
+beforeAll(async () => {
+  CUSTOMER = (await aCustomer(sharedDb())).email;
+});
 
 const FORGED = {
   "x-forwarded-for": "198.51.100.23",
@@ -38,7 +44,7 @@ const lastAudit = (action: string) =>
       .orderBy(desc(auditLog.id))
       .limit(1),
   );
-const probe = () => `probe-${randomUUID().slice(0, 8)}@kontor.example`;
+const probe = () => `probe-${randomUUID().slice(0, 8)}@test.example`;
 
 const logIn = (localAddress: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
   postPageForm("/login", LOGIN_FORM, { area: "ksc", ...fields }, { localAddress, headers });
@@ -62,7 +68,7 @@ describe("the client address comes from the socket", () => {
   });
 
   it("a login sent with forged address headers is audited with the real address", async () => {
-    const res = await logIn("127.0.0.3", { identifier: "kunde2@kontor.example", password: DEMO_PASSWORD }, FORGED);
+    const res = await logIn("127.0.0.3", { identifier: CUSTOMER, password: TEST_PASSWORD }, FORGED);
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe("/ksc");
     expect(await lastAudit("login.success")).toMatchObject({ ip: "127.0.0.3" });
@@ -103,10 +109,10 @@ describe("failures from one address", () => {
     const address = "127.0.0.4";
     for (let i = 0; i < 50; i++) await logIn(address, { identifier: probe(), password: `Falsch-${i}-Passwort` });
     expect(await lastAudit("login.address_suspicious")).toMatchObject({ ip: address });
-    const asked = await logIn(address, { identifier: "kunde2@kontor.example", password: DEMO_PASSWORD });
+    const asked = await logIn(address, { identifier: CUSTOMER, password: TEST_PASSWORD });
     expect(asked.status).toBe(200);
     expect(asked.body).toContain("Bitte bestätigen Sie „Ich bin kein Roboter“ und melden Sie sich erneut an.");
-    const res = await logIn(address, { identifier: "kunde2@kontor.example", password: DEMO_PASSWORD, altcha: await solvedRobotCheck() });
+    const res = await logIn(address, { identifier: CUSTOMER, password: TEST_PASSWORD, altcha: await solvedRobotCheck() });
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe("/ksc");
     // The login page of that address asks for the check from the start; other addresses see no change.

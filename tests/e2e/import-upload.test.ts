@@ -6,22 +6,16 @@
 import { eq } from "drizzle-orm";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/db";
-import { domains, mailAliases, mailboxes } from "@/db/schema";
-import { DEMO_PASSWORD } from "@/db/seed";
+import { mailboxes } from "@/db/schema";
 import { portsFromEnv } from "@/scripts/lib/dovecot-process";
 import { imapLogin } from "../support/mail-clients";
-import { CUSTOMER, removeTestMailbox } from "./panel-support";
+import { aPanelMailbox, INITIAL_PASSWORD } from "./panel-support";
 import { BASE_URL, launchChromium, logIn } from "./support/browser";
+import { sharedDb } from "./support/world";
 import { firstRow } from "@/db/rows";
 
-const DOMAIN = "alpenblick.example";
 const SHA512 = "{SHA512-CRYPT}$6$wj1Y9CiyxdBcJnE2$QQMcKbX46.fttIWGLdhqeIptbgXdDWg7bvelJ7SDy7OhS3eP77.8.Xzm8NIimBxpCR2tCaabCieVpValtWdO..";
 const OLD = "Alte-Passphrase-7!";
-const tag = Math.random().toString(36).slice(2, 8);
-const alt = `imp-alt-${tag}@${DOMAIN}`;
-const gen = `imp-gen-${tag}@${DOMAIN}`;
-const alias = `imp-kontakt-${tag}@${DOMAIN}`;
 
 let browser: Browser;
 beforeAll(async () => {
@@ -29,9 +23,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
-  const db = getDb();
-  await db.delete(mailAliases).where(eq(mailAliases.address, alias));
-  for (const a of [alt, gen]) await removeTestMailbox(a);
 });
 
 const file = (lines: string[]) => ({
@@ -42,18 +33,19 @@ const file = (lines: string[]) => ({
 
 describe("CSV import in the KundenServiceCenter", () => {
   it("checks, lists problems by line, previews and applies; the imported hash works at IMAP", async () => {
-    const db = getDb();
-    const subscriptionId = (await firstRow(db.select().from(domains).where(eq(domains.name, DOMAIN))))?.subscriptionId;
-    expect(subscriptionId).toBeDefined();
+    const db = sharedDb();
+    // A customer of its own with a Plesk package (its domain already holds info@).
+    const { customer, domain, subscriptionId } = await aPanelMailbox("plesk8");
+    const [alt, gen, alias] = ["imp-alt", "imp-gen", "imp-kontakt"].map((local) => `${local}@${domain}`);
     const page = await (await browser.newContext({ locale: "de-DE" })).newPage();
-    await logIn(page, CUSTOMER, DEMO_PASSWORD, "KundenServiceCenter");
+    await logIn(page, customer, INITIAL_PASSWORD, "KundenServiceCenter");
     await page.waitForURL(`${BASE_URL}/ksc`);
     await page.getByRole("link", { name: "Import & Export" }).click();
     await page.getByRole("heading", { name: "Import & Export" }).waitFor();
     await page.getByLabel("Ziel-Paket").selectOption(String(subscriptionId));
 
     const good = [`mailbox;${alt};${SHA512};;ja;`, `mailbox;${gen};generate;;;`, `alias;${alias};;;;${alt}`];
-    await page.getByLabel("CSV-Datei").setInputFiles(file([...good, `mailbox;x-${tag}@unbekannt.example;generate;;;`, good[0]]));
+    await page.getByLabel("CSV-Datei").setInputFiles(file([...good, "mailbox;x@unbekannt.example;generate;;;", good[0]]));
     await page.getByRole("button", { name: "Prüfen" }).click();
     const problems = page.getByRole("region", { name: "Probleme" });
     await problems.waitFor();

@@ -3,13 +3,23 @@
  * paths), Outlook autodiscover (POST and GET), and the Apple profile that only a logged-in mailbox
  * user gets. The answers carry the admin's hosts and never tell whether a mailbox exists.
  */
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { firstRow } from "@/db/rows";
 import { settings } from "@/db/schema";
 import { DEFAULT_SERVER_SETTINGS, serverSettingsSchema } from "@/lib/services/settings/server-settings";
 import { BASE_URL } from "./support/browser";
 import { withRunDb } from "../support/run-db";
+import { aPanelMailbox } from "./panel-support";
+
+// A mailbox of its own (the answers must not differ from a made-up one's), and a made-up one beside it.
+let existing = "";
+let madeUp = "";
+beforeAll(async () => {
+  const { address, domain } = await aPanelMailbox("plesk9");
+  existing = address;
+  madeUp = `nobody-here@${domain}`;
+});
 
 async function configuredHosts() {
   const row = await withRunDb((db) => firstRow(db.select({ value: settings.value }).from(settings).where(eq(settings.key, "server"))));
@@ -26,24 +36,24 @@ const outlookRequest = (address: string) => `<?xml version="1.0" encoding="utf-8
 describe("automatic client set-up over HTTP", () => {
   it.each(["/.well-known/autoconfig/mail/config-v1.1.xml", "/mail/config-v1.1.xml"])("%s carries the configured hosts", async (route) => {
     const s = await configuredHosts();
-    const res = await fetch(`${BASE_URL}${route}?emailaddress=${encodeURIComponent("anna@alpenblick.example")}`);
+    const res = await fetch(`${BASE_URL}${route}?emailaddress=${encodeURIComponent(existing)}`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/xml/);
     const xml = await res.text();
     expect(xml).toContain(`<hostname>${s.imapHost}</hostname>`);
     expect(xml).toContain(`<port>${s.smtpPort}</port>`);
-    expect(xml).toContain("<username>anna@alpenblick.example</username>");
+    expect(xml).toContain(`<username>${existing}</username>`);
   });
 
   it("answers an existing and a made-up mailbox the same way", async () => {
     const ask = async (a: string) => (await (await fetch(`${BASE_URL}/mail/config-v1.1.xml?emailaddress=${a}`)).text()).replaceAll(a, "X");
-    expect(await ask("anna@alpenblick.example")).toBe(await ask("nobody-here@alpenblick.example"));
+    expect(await ask(existing)).toBe(await ask(madeUp));
     const post = async (a: string) =>
       (await (await fetch(`${BASE_URL}/autodiscover/autodiscover.xml`, { method: "POST", body: outlookRequest(a) })).text()).replaceAll(
         a,
         "X",
       );
-    expect(await post("anna@alpenblick.example")).toBe(await post("nobody-here@alpenblick.example"));
+    expect(await post(existing)).toBe(await post(madeUp));
   });
 
   it("autodiscover answers Outlook's POST and GET, and refuses DTDs and huge bodies", async () => {
@@ -51,7 +61,7 @@ describe("automatic client set-up over HTTP", () => {
     const res = await fetch(`${BASE_URL}/autodiscover/autodiscover.xml`, {
       method: "POST",
       headers: { "Content-Type": "text/xml" },
-      body: outlookRequest("anna@alpenblick.example"),
+      body: outlookRequest(existing),
     });
     expect(res.status).toBe(200);
     const xml = await res.text();

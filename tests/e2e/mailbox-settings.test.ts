@@ -1,39 +1,33 @@
 /**
  * The mailbox user's own area in Chromium: log in with Loginbereich "einzelne Mailbox", change the
  * password under "Passwort ändern", land on the set-up page; then forwarding, black list and spam filter.
- * Uses post@grüne-wiese.example (no other test does) and restores its demo password hash and settings.
+ * Uses post@ of an internationalised domain of its own, logging in with the domain's Unicode form.
  */
-import { eq } from "drizzle-orm";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { firstRow } from "@/db/rows";
-import * as schema from "@/db/schema";
-import { DEMO_PASSWORD } from "@/db/seed";
 import { portsFromEnv } from "@/scripts/lib/dovecot-process";
-import { syncMailboxSieve } from "@/lib/mail/sieve/sync";
+import { aCustomerWithPackage, aDomain, aDomainWithMailboxes, TEST_PASSWORD } from "../support/factories";
 import { imapLogin } from "../support/mail-clients";
-import { withRunDb } from "../support/run-db";
 import { BASE_URL, launchChromium, logIn } from "./support/browser";
+import { sharedDb } from "./support/world";
 
-const LOGIN = "post@grüne-wiese.example";
-const ADDRESS = "post@xn--grne-wiese-beb.example";
 const NEW_PASSWORD = "Kiefernzapfen-Bachlauf-77?";
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-let saved: { id: number; passwordHash: string; keepCopy: boolean } | undefined;
+/** As the user types it (Unicode) and as it is stored and Dovecot knows it (punycode). */
+let LOGIN = "";
+let ADDRESS = "";
 
 beforeAll(async () => {
-  const { mailboxes } = schema;
-  saved = await withRunDb((db) =>
-    firstRow(
-      db
-        .select({ id: mailboxes.id, passwordHash: mailboxes.passwordHash, keepCopy: mailboxes.keepCopy })
-        .from(mailboxes)
-        .where(eq(mailboxes.address, ADDRESS)),
-    ),
-  );
-  expect(saved).toBeDefined();
+  const db = sharedDb();
+  const sub = await aCustomerWithPackage(db, { package: { panel: "plesk10" } });
+  const unicodeDomain = `grüne-${sub.customer.customerNumber.toLowerCase()}.example`;
+  const domain = await aDomain(db, sub, unicodeDomain);
+  const { mailboxes } = await aDomainWithMailboxes(db, 1, { sub: { ...sub, domain }, localParts: ["post"] });
+  LOGIN = `post@${unicodeDomain}`;
+  ADDRESS = mailboxes[0].address;
+  expect(ADDRESS).toMatch(/^post@xn--/);
   browser = await launchChromium();
   context = await browser.newContext({ locale: "de-DE" });
   page = await context.newPage();
@@ -42,20 +36,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await context?.close();
   await browser?.close();
-  if (!saved) return;
-  const { id, passwordHash, keepCopy } = saved;
-  await withRunDb(async (db) => {
-    await db.update(schema.mailboxes).set({ passwordHash, keepCopy }).where(eq(schema.mailboxes.id, id));
-    await db.delete(schema.forwards).where(eq(schema.forwards.mailboxId, id));
-    await db.delete(schema.senderRules).where(eq(schema.senderRules.mailboxId, id));
-    await db.update(schema.spamSettings).set({ enabled: true, level: 3, action: "junk" }).where(eq(schema.spamSettings.mailboxId, id));
-    await syncMailboxSieve(db, id); // the restored settings reach Dovecot too
-  });
 });
 
 describe("mailbox user in Chromium", () => {
   it("changes the password from the login page to the set-up page", async () => {
-    await logIn(page, LOGIN, DEMO_PASSWORD, "einzelne Mailbox");
+    await logIn(page, LOGIN, TEST_PASSWORD, "einzelne Mailbox");
     await page.waitForURL(`${BASE_URL}/mailbox`);
     await page.getByRole("navigation", { name: "Meine Mailbox" }).getByRole("link", { name: "Passwort ändern", exact: true }).click();
     await page.waitForURL(`${BASE_URL}/mailbox/password`);
@@ -65,7 +50,7 @@ describe("mailbox user in Chromium", () => {
     await page.getByTestId("strength-reasons").getByText("weit verbreitet", { exact: false }).waitFor();
     expect(await page.getByTestId("strength-level").innerText()).toMatch(/^Passwortstärke:\s*(Sehr schwach|Schwach)$/);
     // A too short password and a mismatch are named together, in one answer.
-    await page.getByLabel("Aktuelles Passwort").fill(DEMO_PASSWORD);
+    await page.getByLabel("Aktuelles Passwort").fill(TEST_PASSWORD);
     await page.getByLabel("Neues Passwort").fill("kurz");
     await page.getByLabel("Passwort wiederholen").fill("anders");
     await page.getByRole("button", { name: "Speichern" }).click();
@@ -79,7 +64,7 @@ describe("mailbox user in Chromium", () => {
     await page.getByRole("button", { name: "Speichern" }).click();
     await page.getByText("Das aktuelle Passwort ist nicht korrekt.").waitFor();
 
-    await page.getByLabel("Aktuelles Passwort").fill(DEMO_PASSWORD);
+    await page.getByLabel("Aktuelles Passwort").fill(TEST_PASSWORD);
     await page.getByLabel("Neues Passwort").fill(NEW_PASSWORD);
     await page.getByLabel("Passwort wiederholen").fill(NEW_PASSWORD);
     await page.getByRole("button", { name: "Speichern" }).click();

@@ -1,22 +1,24 @@
 /**
  * Issue 25, point 12: the set-up page reached from "Serveradressen" (no password was changed) does
  * not speak of a new password, and the Outlook autodiscover address it shows is the configured public
- * HTTPS name, never the plain-http panel URL. Read-only for info@alpenblick.example.
+ * HTTPS name, never the plain-http panel URL. Read-only, for a mailbox of its own.
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "@/db/seed";
+import { aPanelMailbox, INITIAL_PASSWORD } from "./panel-support";
 import { BASE_URL, launchChromium, logIn } from "./support/browser";
 import { openTestDb } from "./support/mfa-db";
 
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
+let address = "";
 beforeAll(async () => {
+  address = (await aPanelMailbox("plesk8")).address;
   browser = await launchChromium();
   context = await browser.newContext({ locale: "de-DE" });
   page = await context.newPage();
-  await logIn(page, "info@alpenblick.example", DEMO_PASSWORD, "einzelne Mailbox");
+  await logIn(page, address, INITIAL_PASSWORD, "einzelne Mailbox");
   await page.waitForURL(`${BASE_URL}/mailbox`);
 });
 afterAll(async () => {
@@ -33,7 +35,7 @@ describe("mail-client set-up page reached from Serveradressen", () => {
     expect(text).not.toContain("Wo das neue Passwort eingetragen werden muss");
     expect(text).not.toContain("neue Passwort");
     expect(text).toContain("So melden sich E-Mail-Programme an");
-    expect(text).toContain("info@alpenblick.example");
+    expect(text).toContain(address);
     if (BASE_URL.startsWith("http://")) {
       expect(text).not.toContain(`${BASE_URL}/autodiscover`);
       expect(text).toContain("nur über eine HTTPS-Adresse");

@@ -1,26 +1,22 @@
 /**
  * One name per page (issue 25, points 13–15): for every role and in all three languages, each entry of
  * the side navigation and the user menu's "Passwort ändern" open a page whose heading is the entry's
- * text. Logs in with the demo logins and only reads pages.
+ * text. Logs in with one login of each role of its own and only reads pages.
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "@/db/seed";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
-import { type AreaLabel, BASE_URL, launchChromium, logIn, openUserMenu } from "./support/browser";
+import { TEST_PASSWORD } from "../support/factories";
+import { BASE_URL, launchChromium, logIn, openUserMenu } from "./support/browser";
+import { oneLoginOfEachRole, type RoleLogins } from "./support/world";
 
-const ROLES: [string, AreaLabel][] = [
-  ["admin@kontor.example", "KundenServiceCenter"],
-  ["support@kontor.example", "KundenServiceCenter"],
-  ["reseller@kontor.example", "KundenServiceCenter"],
-  ["kunde@kontor.example", "KundenServiceCenter"],
-  ["k10001.001", "E-Mail-Administration"],
-  ["info@alpenblick.example", "einzelne Mailbox"],
-];
+const ROLES = ["admin", "support", "reseller", "customer", "mailAdmin", "mailbox"] as const;
 const CHANGE_PASSWORD = { de: "Passwort ändern", en: "Change password", it: "Cambia password" } as const;
 
 let browser: Browser;
+let logins: RoleLogins;
 beforeAll(async () => {
+  logins = (await oneLoginOfEachRole()).logins;
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -36,11 +32,12 @@ async function heading(page: Page, href: string): Promise<{ h1: string; path: st
 describe("menu entries and page headings", () => {
   it.each(ROLES)(
     "%s: every menu entry names its page in de, en and it",
-    async (identifier, area) => {
+    async (role) => {
+      const { identifier, area } = logins[role];
       const context: BrowserContext = await browser.newContext({ locale: "de-DE" });
       const page = await context.newPage();
       try {
-        await logIn(page, identifier, DEMO_PASSWORD, area);
+        await logIn(page, identifier, TEST_PASSWORD, area);
         await page.waitForURL((url) => !url.pathname.startsWith("/login"));
         for (const locale of ["de", "en", "it"] as const) {
           await context.addCookies([{ name: LOCALE_COOKIE, value: locale, url: BASE_URL }]);

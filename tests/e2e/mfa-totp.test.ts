@@ -1,22 +1,27 @@
 import { generate } from "otplib";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "@/db/seed";
+import { aCustomer, anAdmin, TEST_PASSWORD } from "../support/factories";
 import { BASE_URL, launchChromium, logIn, logOut as logOutFromMenu } from "./support/browser";
 import { openTestDb } from "./support/mfa-db";
+import { sharedDb } from "./support/world";
 
-const EMAIL = "kunde3@kontor.example";
+// A customer and an administration of this file's own: the factor it enrols stays with them.
+let EMAIL = "";
+let CUSTOMER_NUMBER = "";
+let ADMIN = "";
 let browser: Browser;
 let db: ReturnType<typeof openTestDb>;
 
 beforeAll(async () => {
+  ({ email: EMAIL, customerNumber: CUSTOMER_NUMBER } = await aCustomer(sharedDb()));
+  // A staff actor's label is its login, the e-mail address.
+  ADMIN = (await anAdmin(sharedDb())).label;
   db = openTestDb();
   await db.setEnforceStaff(false);
   browser = await launchChromium();
 });
 afterAll(async () => {
-  const id = await db?.userId(EMAIL);
-  if (id) await db.removeFactors(id);
   await db?.close();
   await browser?.close();
 });
@@ -37,7 +42,7 @@ const nextStepCode = (secret: string) => generate({ secret, epoch: Math.floor(Da
 describe("TOTP in Chromium", () => {
   it("enrols an authenticator app, asks for it at login and refuses a replayed code", async () => {
     const page = await newPage();
-    await logIn(page, EMAIL, DEMO_PASSWORD, "KundenServiceCenter");
+    await logIn(page, EMAIL, TEST_PASSWORD, "KundenServiceCenter");
     await page.waitForURL(`${BASE_URL}/ksc`);
     await page.goto(`${BASE_URL}/ksc/security`);
     await page.getByRole("button", { name: "Authenticator-App einrichten" }).click();
@@ -58,7 +63,7 @@ describe("TOTP in Chromium", () => {
     await logOut(page);
 
     // Password alone opens nothing: the second step appears and /ksc still sends back to /login.
-    await logIn(page, EMAIL, DEMO_PASSWORD, "KundenServiceCenter");
+    await logIn(page, EMAIL, TEST_PASSWORD, "KundenServiceCenter");
     await page.getByLabel("Bestätigungscode").waitFor();
     await page.screenshot({ path: "/tmp/mfa-login-second-step.png" });
     expect(page.url()).toBe(`${BASE_URL}/login`);
@@ -69,7 +74,7 @@ describe("TOTP in Chromium", () => {
     await logOut(page);
 
     // The same code again, with the right password: refused.
-    await logIn(page, EMAIL, DEMO_PASSWORD, "KundenServiceCenter");
+    await logIn(page, EMAIL, TEST_PASSWORD, "KundenServiceCenter");
     await page.getByLabel("Bestätigungscode").fill(code);
     await page.getByRole("button", { name: "Bestätigen" }).click();
     await expect.poll(() => page.locator("#code-error").textContent()).toContain("bereits verwendet");
@@ -90,7 +95,7 @@ describe("TOTP in Chromium", () => {
     const page = await newPage();
     const id = (await db.userId(EMAIL))!;
     expect(await db.factorCount(id)).toBe(1);
-    await logIn(page, EMAIL, DEMO_PASSWORD, "KundenServiceCenter");
+    await logIn(page, EMAIL, TEST_PASSWORD, "KundenServiceCenter");
     await page.getByLabel("Bestätigungscode").waitFor();
     await page.goto(`${BASE_URL}/ksc`);
     await page.waitForURL(`${BASE_URL}/login`);
@@ -99,11 +104,11 @@ describe("TOTP in Chromium", () => {
 
   it("lets the admin reset the customer's second factor; the customer then logs in with the password", async () => {
     const admin = await newPage();
-    await logIn(admin, "admin@kontor.example", DEMO_PASSWORD, "KundenServiceCenter");
+    await logIn(admin, ADMIN, TEST_PASSWORD, "KundenServiceCenter");
     await admin.waitForURL(`${BASE_URL}/admin`);
     await admin.getByRole("link", { name: "Zweiten Faktor zurücksetzen" }).click();
     await admin.waitForURL(`${BASE_URL}/admin/mfa`);
-    await admin.getByLabel("Kundennummer oder E-Mail-Adresse").fill("K20001");
+    await admin.getByLabel("Kundennummer oder E-Mail-Adresse").fill(CUSTOMER_NUMBER);
     await admin.getByRole("button", { name: "Suchen" }).click();
     await admin.getByRole("cell", { name: EMAIL }).waitFor();
     await admin.getByRole("button", { name: "Zurücksetzen" }).click();
@@ -114,7 +119,7 @@ describe("TOTP in Chromium", () => {
     expect(await db.factorCount((await db.userId(EMAIL))!)).toBe(0);
 
     const customer = await newPage();
-    await logIn(customer, EMAIL, DEMO_PASSWORD, "KundenServiceCenter");
+    await logIn(customer, EMAIL, TEST_PASSWORD, "KundenServiceCenter");
     await customer.waitForURL(`${BASE_URL}/ksc`);
     await customer.context().close();
   });

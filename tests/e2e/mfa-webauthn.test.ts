@@ -1,8 +1,9 @@
 import type { Browser, BrowserContext, CDPSession, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "@/db/seed";
+import { aReseller, TEST_PASSWORD } from "../support/factories";
 import { BASE_URL, launchChromium, logOut } from "./support/browser";
 import { openTestDb } from "./support/mfa-db";
+import { sharedDb } from "./support/world";
 
 /**
  * WebAuthn needs a domain as relying-party ID (an IP address is refused by the browser), so this
@@ -10,7 +11,8 @@ import { openTestDb } from "./support/mfa-db";
  * It also switches the staff policy on and off again around itself.
  */
 const ORIGIN = BASE_URL.replace("127.0.0.1", "localhost");
-const EMAIL = "reseller2@kontor.example";
+// A reseller of its own: the key it registers stays with it.
+let EMAIL = "";
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
@@ -20,6 +22,7 @@ let restoreUrl: (() => Promise<void>) | undefined;
 let authenticatorId = "";
 
 beforeAll(async () => {
+  EMAIL = (await aReseller(sharedDb())).email;
   db = openTestDb();
   restoreUrl = await db.usePublicUrl(ORIGIN);
   await db.setEnforceStaff(true);
@@ -36,8 +39,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await db?.setEnforceStaff(false);
   await restoreUrl?.();
-  const id = await db?.userId(EMAIL);
-  if (id) await db.removeFactors(id);
   await db?.close();
   await browser?.close();
 });
@@ -45,7 +46,7 @@ afterAll(async () => {
 async function passwordStep() {
   await page.goto(`${ORIGIN}/login`);
   await page.getByRole("textbox", { name: "E-Mail-Adresse" }).fill(EMAIL);
-  await page.getByLabel("Passwort", { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByLabel("Passwort", { exact: true }).fill(TEST_PASSWORD);
   await page.getByRole("button", { name: "Anmelden" }).click();
 }
 

@@ -12,30 +12,27 @@ import { postfixPort } from "@/lib/config";
 import { portsFromEnv } from "@/scripts/lib/dovecot-process";
 import { waitForLanded } from "../support/mailbox-delivery";
 import { smtpDialogue } from "../support/smtp-dialogue";
-import { createTestMailbox, INITIAL_PASSWORD, openPackage, removeTestMailbox } from "./panel-support";
+import { aPanelMailbox, INITIAL_PASSWORD, openPackage, type PanelMailbox } from "./panel-support";
 import { launchChromium } from "./support/browser";
 
 // Plesk 8/9 reach the address list through the start page's "Dienste" group, Plesk 10 through its tab.
 const LAYOUTS = [
-  { panel: "Plesk 8", domain: "alpenblick.example", tool: "Decknamen", viaTab: false },
-  { panel: "Plesk 9", domain: "bergsee.example", tool: "Decknamen", viaTab: false },
-  { panel: "Plesk 10", domain: "citywerk.example", tool: "E-Mail-Aliase", viaTab: true },
+  { panel: "Plesk 8", kind: "plesk8", tool: "Decknamen", viaTab: false },
+  { panel: "Plesk 9", kind: "plesk9", tool: "Decknamen", viaTab: false },
+  { panel: "Plesk 10", kind: "plesk10", tool: "E-Mail-Aliase", viaTab: true },
 ] as const;
 
 let browser: Browser;
-const created: string[] = [];
 
 beforeAll(async () => {
   browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
-  // Removing the mailbox also removes the aliases whose only target it was.
-  for (const address of created) await removeTestMailbox(address);
 });
 
-async function openAddress(page: Page, domain: string, address: string, viaTab: boolean) {
-  await openPackage(page, domain);
+async function openAddress(page: Page, { customer, domain, address }: PanelMailbox, viaTab: boolean) {
+  await openPackage(page, customer, domain);
   if (viaTab) await page.getByRole("navigation", { name: "Control Panel" }).getByRole("link", { name: "E-Mail", exact: true }).click();
   else await page.getByRole("region", { name: "Dienste" }).getByRole("link", { name: "E-Mail" }).click();
   await page.getByRole("heading", { name: "E-Mail-Adressen verwalten" }).waitFor();
@@ -43,12 +40,12 @@ async function openAddress(page: Page, domain: string, address: string, viaTab: 
   await page.getByRole("link", { name: "Eine Ebene höher" }).waitFor();
 }
 
-describe.each(LAYOUTS)("$panel panel ($domain)", ({ domain, tool, viaTab }) => {
+describe.each(LAYOUTS)("$panel panel", ({ kind, tool, viaTab }) => {
   it(`creates an alias under "${tool}" and a mail to it arrives in the mailbox`, async () => {
-    const address = await createTestMailbox(domain, "e2e-alias");
-    created.push(address);
+    const world = await aPanelMailbox(kind);
+    const { domain, address } = world;
     const page = await (await browser.newContext({ locale: "de-DE" })).newPage();
-    await openAddress(page, domain, address, viaTab);
+    await openAddress(page, world, viaTab);
     await page.getByRole("link", { name: tool, exact: true }).click();
     await page.waitForURL(/\/aliases$/);
     const localPart = `alias-${Math.random().toString(36).slice(2, 8)}`;

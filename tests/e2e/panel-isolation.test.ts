@@ -1,22 +1,29 @@
-/** Another customer's panel URLs answer 404 in the browser, as do packages without a panel. */
-import { eq } from "drizzle-orm";
+/**
+ * Another customer's panel URLs answer 404 in the browser, as do packages without a panel. Customers
+ * of their own: A and B of one reseller, C of another.
+ */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/db";
-import { domains, mailboxes } from "@/db/schema";
-import { DEMO_PASSWORD } from "@/db/seed";
+import { aCustomer, aCustomerWithPackage } from "../support/factories";
+import { aPanelMailbox, INITIAL_PASSWORD, type PanelMailbox } from "./panel-support";
 import { BASE_URL, launchChromium, logIn } from "./support/browser";
-import { firstRow } from "@/db/rows";
+import { sharedDb } from "./support/world";
 
 let browser: Browser;
 let page: Page;
-
-const subOf = async (name: string) =>
-  (await firstRow(getDb().select({ id: domains.subscriptionId }).from(domains).where(eq(domains.name, name))))?.id ?? 0;
-const mailboxId = async (address: string) =>
-  (await firstRow(getDb().select({ id: mailboxes.id }).from(mailboxes).where(eq(mailboxes.address, address))))?.id ?? 0;
+let a: PanelMailbox;
+let b: PanelMailbox;
+let c: PanelMailbox;
+/** A's package without a panel. */
+let aWithoutPanel = 0;
 
 beforeAll(async () => {
+  const db = sharedDb();
+  a = await aPanelMailbox("plesk8");
+  const reseller = a.sub.reseller;
+  b = await aPanelMailbox("plesk10", { owner: { reseller, customer: await aCustomer(db, reseller) } });
+  c = await aPanelMailbox("plesk9");
+  aWithoutPanel = (await aCustomerWithPackage(db, { reseller, customer: a.sub.customer, package: { panel: "none" } })).subscriptionId;
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -29,13 +36,11 @@ async function statusOf(path: string) {
 }
 
 describe("panel tenant isolation in the browser", () => {
-  it("gives K10002 a 404 for K10001's subscription and mailbox, also behind its own subscription id", async () => {
+  it("gives a customer a 404 for a neighbour's subscription and mailbox, also behind its own subscription id", async () => {
     page = await (await browser.newContext({ locale: "de-DE" })).newPage();
-    await logIn(page, "kunde2@kontor.example", DEMO_PASSWORD, "KundenServiceCenter");
+    await logIn(page, b.customer, INITIAL_PASSWORD, "KundenServiceCenter");
     await page.waitForURL(`${BASE_URL}/ksc`);
-    const foreignSub = await subOf("alpenblick.example");
-    const ownSub = await subOf("zweite-firma.example");
-    const foreignMailbox = await mailboxId("info@alpenblick.example");
+    const [foreignSub, ownSub, foreignMailbox] = [a.subscriptionId, b.subscriptionId, a.mailboxId];
     expect(await statusOf(`/panel/${ownSub}`)).toBe(200);
     for (const path of [
       `/panel/${foreignSub}`,
@@ -47,17 +52,15 @@ describe("panel tenant isolation in the browser", () => {
     ]) {
       expect(await statusOf(path), path).toBe(404);
     }
-    expect(await page.getByText("info@alpenblick.example").count()).toBe(0);
+    expect(await page.getByText(a.address).count()).toBe(0);
   });
 
-  it("gives K10001 a 404 for the other reseller's customer and for its own package without a panel", async () => {
+  it("gives a customer a 404 for the other reseller's customer and for its own package without a panel", async () => {
     page = await (await browser.newContext({ locale: "de-DE" })).newPage();
-    await logIn(page, "kunde@kontor.example", DEMO_PASSWORD, "KundenServiceCenter");
+    await logIn(page, a.customer, INITIAL_PASSWORD, "KundenServiceCenter");
     await page.waitForURL(`${BASE_URL}/ksc`);
-    expect(await statusOf(`/panel/${await subOf("suedwind-kunde.example")}/mail/${await mailboxId("info@suedwind-kunde.example")}`)).toBe(
-      404,
-    );
-    expect(await statusOf(`/panel/${await subOf("dorfladen.example")}`)).toBe(404);
+    expect(await statusOf(`/panel/${c.subscriptionId}/mail/${c.mailboxId}`)).toBe(404);
+    expect(await statusOf(`/panel/${aWithoutPanel}`)).toBe(404);
     expect(await statusOf(`/panel/not-a-number`)).toBe(404);
   });
 });

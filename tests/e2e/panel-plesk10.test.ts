@@ -1,28 +1,29 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { imapLogin } from "../support/mail-clients";
-import { createTestMailbox, INITIAL_PASSWORD, openPackage, removeTestMailbox, submitNewPassword } from "./panel-support";
+import { aPanelMailbox, INITIAL_PASSWORD, openPackage, type PanelMailbox, submitNewPassword } from "./panel-support";
 import { launchChromium } from "./support/browser";
 
 let browser: Browser;
 let page: Page;
+let world: PanelMailbox;
 let address = "";
-const uiAddress = `e2e-neu-${Math.random().toString(36).slice(2, 7)}@citywerk.example`;
+let uiAddress = "";
 
 beforeAll(async () => {
-  address = await createTestMailbox("citywerk.example", "e2e-p10");
+  world = await aPanelMailbox("plesk10");
+  address = world.address;
+  uiAddress = `neu@${world.domain}`;
   browser = await launchChromium();
   page = await (await browser.newContext({ locale: "de-DE" })).newPage();
 });
 afterAll(async () => {
   await browser?.close();
-  if (address) await removeTestMailbox(address);
-  await removeTestMailbox(uiAddress);
 });
 
-describe("Plesk 10 panel (Business, citywerk.example)", () => {
+describe("Plesk 10 panel (a customer of its own)", () => {
   it("walks the E-Mail tab → address → Einstellungen → OK, and IMAP takes the new password", async () => {
-    await openPackage(page, "citywerk.example");
+    await openPackage(page, world.customer, world.domain);
     const tabs = page.getByRole("navigation", { name: "Control Panel" });
     for (const tab of ["Start", "Benutzer", "Websites & Domains", "E-Mail", "Konto"]) {
       expect(await tabs.getByRole("link", { name: tab, exact: true }).count()).toBe(1);
@@ -46,7 +47,7 @@ describe("Plesk 10 panel (Business, citywerk.example)", () => {
     await page.goto(page.url().replace(/\/panel\/(\d+).*$/, "/panel/$1/mail"));
     await page.getByRole("link", { name: "Neue E-Mail-Adresse hinzufügen" }).click();
     await page.getByLabel("E-Mail-Name").fill(uiAddress.split("@")[0]);
-    await page.getByLabel("Domain").selectOption({ label: "citywerk.example" });
+    await page.getByLabel("Domain").selectOption({ label: world.domain });
     await page.getByLabel("Neues Passwort").fill("Ahornblatt-Wetterhahn-Gasse-6");
     await page.getByLabel("Passwort bestätigen").fill("Ahornblatt-Wetterhahn-Gasse-6");
     await page.getByRole("button", { name: "OK" }).click();

@@ -1,26 +1,27 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { imapLogin } from "../support/mail-clients";
-import { createTestMailbox, INITIAL_PASSWORD, openPackage, removeTestMailbox, submitNewPassword } from "./panel-support";
+import { aPanelMailbox, INITIAL_PASSWORD, openPackage, type PanelMailbox, submitNewPassword } from "./panel-support";
 import { launchChromium } from "./support/browser";
 
 let browser: Browser;
 let page: Page;
+let world: PanelMailbox;
 let address = "";
 
 beforeAll(async () => {
-  address = await createTestMailbox("alpenblick.example", "e2e-p8");
+  world = await aPanelMailbox("plesk8");
+  address = world.address;
   browser = await launchChromium();
   page = await (await browser.newContext({ locale: "de-DE" })).newPage();
 });
 afterAll(async () => {
   await browser?.close();
-  if (address) await removeTestMailbox(address);
 });
 
-describe("Plesk 8 panel (Web Classic, alpenblick.example)", () => {
+describe("Plesk 8 panel (a customer of its own)", () => {
   it("walks Start → E-Mail → address → Einstellungen → OK, and IMAP takes the new password", async () => {
-    await openPackage(page, "alpenblick.example");
+    await openPackage(page, world.customer, world.domain);
     const nav = page.getByRole("navigation", { name: "Control Panel" });
     await nav.getByRole("link", { name: "Start", exact: true }).click();
     await page.getByRole("region", { name: "Dienste" }).getByRole("link", { name: "E-Mail" }).click();

@@ -1,72 +1,56 @@
 /**
- * Shared steps of the panel end-to-end tests. Each test works on a mailbox of its own, created here
- * through the mailbox service in the runner's database (SQLite or PostgreSQL, getDb()) and removed afterwards, so the
- * demo mailboxes other tests log in with keep their passwords.
+ * Shared steps of the panel end-to-end tests. Each test builds a customer of its own with the
+ * factories in the runner's database (SQLite or PostgreSQL): a package of the Plesk layout it walks,
+ * a domain and a mailbox in it. Names are the factories' unique ones, so tests never touch the demo
+ * data and pass in any order.
  */
-import { eq } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
-import { getDb } from "@/db";
-import { domains, mailboxes, users } from "@/db/schema";
-import { DEMO_PASSWORD } from "@/db/seed";
-import { loadActor } from "@/lib/auth/principals";
-import { createMailbox } from "@/lib/services/mailboxes/create-mailbox";
-import { deleteMailboxes } from "@/lib/services/mailboxes/delete-mailboxes";
+import type { PanelKind } from "@/db/schema";
+import type { PackageSpec } from "@/db/builders";
+import { aCustomerWithPackage, aDomainWithMailboxes, TEST_PASSWORD, type TestSubscription } from "../support/factories";
 import { BASE_URL, logIn } from "./support/browser";
-import { firstRow } from "@/db/rows";
+import { sharedDb } from "./support/world";
 
-export const CUSTOMER = "kunde@kontor.example";
-export const INITIAL_PASSWORD = "Startwert-Heuballen-Dach-61";
+/** The password every factory-made mailbox and login starts with. */
+export const INITIAL_PASSWORD = TEST_PASSWORD;
 
-async function customerActor() {
-  const db = getDb();
-  const u = await firstRow(db.select({ id: users.id }).from(users).where(eq(users.email, CUSTOMER)));
-  const actor = u && (await loadActor(db, "user", u.id));
-  if (!actor) throw new Error("demo customer missing");
-  return actor;
-}
+export type PanelMailbox = {
+  /** The customer's KundenServiceCenter login. */
+  customer: string;
+  domain: string;
+  address: string;
+  mailboxId: number;
+  subscriptionId: number;
+  sub: TestSubscription;
+};
 
-/** A fresh mailbox in the given demo domain, e.g. `e2e-p8-k3x9@alpenblick.example`. */
-export async function createTestMailbox(domainName: string, prefix: string): Promise<string> {
-  const db = getDb();
-  const d = await firstRow(db.select().from(domains).where(eq(domains.name, domainName)));
-  if (!d) throw new Error(`demo domain ${domainName} missing`);
-  const localPart = `${prefix}-${Math.random().toString(36).slice(2, 8)}`;
-  const created = await createMailbox(
-    await customerActor(),
-    {
-      subscriptionId: d.subscriptionId,
-      domainId: d.id,
-      localPart,
-      quotaMb: null,
-      newPassword: INITIAL_PASSWORD,
-      confirmPassword: INITIAL_PASSWORD,
-    },
-    { ip: "e2e-setup" },
-    db,
-  );
-  if (!created) throw new Error("mailbox not created");
-  return created.address;
-}
-
-export async function removeTestMailbox(address: string) {
-  const db = getDb();
-  const m = await firstRow(
-    db.select({ id: mailboxes.id, domainId: mailboxes.domainId }).from(mailboxes).where(eq(mailboxes.address, address)),
-  );
-  if (!m) return;
-  const d = await firstRow(db.select({ subscriptionId: domains.subscriptionId }).from(domains).where(eq(domains.id, m.domainId)));
-  await deleteMailboxes(
-    await customerActor(),
-    { subscriptionId: d?.subscriptionId ?? 0, mailboxIds: [m.id], confirmed: "yes" },
-    { ip: "e2e-cleanup" },
-    db,
-  );
+/**
+ * A package of the Plesk layout `panel` (with `package`'s values) ordered by a new customer, or by
+ * `owner`'s customer, with its first domain and the mailbox info@ there (no quota of its own).
+ */
+export async function aPanelMailbox(
+  panel: Exclude<PanelKind, "none">,
+  p: { owner?: Pick<TestSubscription, "reseller" | "customer">; package?: Partial<PackageSpec> } = {},
+): Promise<PanelMailbox> {
+  const db = sharedDb();
+  // Only the owner's reseller and customer: a whole subscription passed as owner would bring its package and domain.
+  const owner = p.owner && { reseller: p.owner.reseller, customer: p.owner.customer };
+  const sub = await aCustomerWithPackage(db, { ...owner, package: { panel, ...p.package } });
+  const [mailbox] = (await aDomainWithMailboxes(db, 1, { sub, localParts: ["info"], quotaMb: null })).mailboxes;
+  return {
+    customer: sub.customer.email,
+    domain: sub.domain.name,
+    address: mailbox.address,
+    mailboxId: mailbox.id,
+    subscriptionId: sub.subscriptionId,
+    sub,
+  };
 }
 
 /** From the login page to the domain's "Paket verwalten" button, as the FAQ describes it. */
-export async function openPackage(page: Page, domainName: string) {
-  await logIn(page, CUSTOMER, DEMO_PASSWORD, "KundenServiceCenter");
+export async function openPackage(page: Page, customer: string, domainName: string) {
+  await logIn(page, customer, TEST_PASSWORD, "KundenServiceCenter");
   await page.waitForURL(`${BASE_URL}/ksc`);
   await page.getByRole("link", { name: "Domainverwaltung" }).click();
   await page.waitForURL(`${BASE_URL}/ksc/domains`);

@@ -1,22 +1,20 @@
 /**
  * "Passwort vergessen?" in Chromium, end to end: the robot check, the mail on the real SMTP sink, the
  * link with its own robot check, "Bestätigen", the new password (no Stammdaten), and the login
- * with it. Uses kunde3@kontor.example and restores its demo password afterwards.
+ * with it. A customer of its own, whose password it may change.
  */
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as schema from "@/db/schema";
-import { DEMO_PASSWORD } from "@/db/seed";
 import { smtpSettingsFromEnv } from "@/lib/mail/smtp";
 import { type RunningSink, startSmtpSink } from "@/scripts/lib/smtp-sink";
 import { listSinkMails, type SinkMail, sinkDir } from "@/lib/mail/sink-mailbox";
-import { setPassword } from "@/lib/services/passwords/set-password";
+import { aCustomer } from "../support/factories";
 import { BASE_URL, launchChromium, logIn } from "./support/browser";
-import { firstRow } from "@/db/rows";
-import { openRunDb, runRows } from "../support/run-db";
+import { sharedDb } from "./support/world";
+import { runRows } from "../support/run-db";
 
-const ACCOUNT = "kunde3@kontor.example";
+let ACCOUNT = "";
 const NEW_PASSWORD = "Sturmflut-an-der-Kueste-2026";
 let browser: Browser;
 let context: BrowserContext;
@@ -32,6 +30,7 @@ async function stammdatenOf(email: string): Promise<Record<string, string>> {
 }
 
 beforeAll(async () => {
+  ACCOUNT = (await aCustomer(sharedDb())).email;
   browser = await launchChromium();
   // The runner may already run the sink on the panel's SMTP port; otherwise this test brings its own.
   try {
@@ -46,11 +45,6 @@ afterAll(async () => {
   await context?.close();
   await browser?.close();
   await sink?.close();
-  const { db, close } = openRunDb();
-  const user = await firstRow(db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, ACCOUNT)));
-  if (user)
-    await setPassword({ kind: "user", id: user.id }, DEMO_PASSWORD, { actor: null, action: "password.reset", skipPolicy: true }, db);
-  await close();
 });
 
 /** Waits (bounded) for a mail to the account whose subject matches, received after the test began. */
@@ -124,8 +118,8 @@ describe("Passwort vergessen? in Chromium", () => {
     await page.getByRole("heading", { name: "Neues Passwort vergeben" }).waitFor({ timeout: 30_000 });
     // Whoever holds the link sees the account, never the Stammdaten (issue 25, point 11).
     const shown = await page.locator("body").innerText();
-    expect(shown).toContain("kunde3@kontor.example");
-    const stammdaten = await stammdatenOf("kunde3@kontor.example");
+    expect(shown).toContain(ACCOUNT);
+    const stammdaten = await stammdatenOf(ACCOUNT);
     for (const value of [stammdaten.customer_number, stammdaten.street, stammdaten.phone, stammdaten.postal_code])
       expect(shown).not.toContain(value);
     await page.getByLabel("Neues Passwort").fill(NEW_PASSWORD);

@@ -4,36 +4,39 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
-import * as schema from "@/db/schema";
-import { DEMO_PASSWORD } from "@/db/seed";
+import { aCustomer, aCustomerWithPackage, aMailAccount, aReseller, TEST_PASSWORD } from "../support/factories";
 import { BASE_URL, launchChromium, logIn } from "./support/browser";
-import { firstRow } from "@/db/rows";
-import { openRunDb } from "../support/run-db";
+import { sharedDb } from "./support/world";
 
 let browser: Browser;
-const ids = { k10001: 0, k20001: 0, mailBasic: 0, southPackage: 0, k10001_002: 0 };
+/**
+ * Two resellers of their own: "north" with a customer whose package without panel has the mail
+ * accounts `.001` and `.002`, "south" with a customer and a package of its own.
+ */
+const ids = { north: "", south: "", northCustomer: 0, southCustomer: 0, mailBasic: 0, southPackage: 0, account002: 0 };
+const logins = { customer: "", mailAdmin: "", customerNumber: "", company: "" };
 
 beforeAll(async () => {
+  const db = sharedDb();
+  const north = await aReseller(db);
+  logins.company = `Nordkunde ${String(north.customerNumberBase)}`;
+  const customer = await aCustomer(db, north, { company: logins.company });
+  const mail = await aMailAccount(db, {
+    sub: await aCustomerWithPackage(db, { reseller: north, customer, package: { panel: "none" } }),
+    extraAccounts: 1,
+  });
+  const south = await aCustomerWithPackage(db);
+  Object.assign(ids, {
+    north: north.email,
+    south: south.reseller.email,
+    northCustomer: customer.id,
+    southCustomer: south.customer.id,
+    mailBasic: mail.packageId,
+    southPackage: south.packageId,
+    account002: mail.accounts[0].id,
+  });
+  Object.assign(logins, { customer: customer.email, mailAdmin: mail.admin.login, customerNumber: customer.customerNumber });
   browser = await launchChromium();
-  const { db, close } = openRunDb();
-  const customer = async (n: string) =>
-    (await firstRow(db.select({ id: schema.customers.id }).from(schema.customers).where(eq(schema.customers.customerNumber, n))))?.id ?? 0;
-  ids.k10001 = await customer("K10001");
-  ids.k20001 = await customer("K20001");
-  const pkgs = await db
-    .select({ id: schema.packages.id, name: schema.packages.name, resellerId: schema.packages.resellerId })
-    .from(schema.packages);
-  ids.mailBasic = pkgs.find((p) => p.name === "Mail Basic")?.id ?? 0;
-  const south = (
-    await firstRow(db.select({ id: schema.resellers.id }).from(schema.resellers).where(eq(schema.resellers.customerNumberBase, 20000)))
-  )?.id;
-  ids.southPackage = pkgs.find((p) => p.resellerId === south)?.id ?? 0;
-  ids.k10001_002 =
-    (await firstRow(db.select({ id: schema.mailAccounts.id }).from(schema.mailAccounts).where(eq(schema.mailAccounts.login, "k10001.002"))))
-      ?.id ?? 0;
-  await close();
-  expect(Object.values(ids).every((v) => v > 0)).toBe(true);
 });
 afterAll(async () => {
   await browser?.close();
@@ -42,7 +45,7 @@ afterAll(async () => {
 async function loggedIn(identifier: string, area: "KundenServiceCenter" | "E-Mail-Administration", home: string): Promise<Page> {
   const page = await (await browser.newContext({ locale: "de-DE" })).newPage();
   page.setDefaultTimeout(60_000);
-  await logIn(page, identifier, DEMO_PASSWORD, area);
+  await logIn(page, identifier, TEST_PASSWORD, area);
   await page.waitForURL(`${BASE_URL}${home}`);
   return page;
 }
@@ -53,29 +56,29 @@ async function status(page: Page, path: string) {
 
 describe("isolation between resellers and between customers", () => {
   it("answers 404 for the other reseller's customers and packages, 200 for its own", async () => {
-    const south = await loggedIn("reseller2@kontor.example", "KundenServiceCenter", "/reseller");
-    expect(await status(south, `/reseller/customers/${ids.k10001}`)).toBe(404);
+    const south = await loggedIn(ids.south, "KundenServiceCenter", "/reseller");
+    expect(await status(south, `/reseller/customers/${ids.northCustomer}`)).toBe(404);
     expect(await status(south, `/reseller/packages/${ids.mailBasic}`)).toBe(404);
-    expect(await status(south, `/reseller/customers/${ids.k20001}`)).toBe(200);
+    expect(await status(south, `/reseller/customers/${ids.southCustomer}`)).toBe(200);
     expect(await status(south, `/reseller/packages/${ids.southPackage}`)).toBe(200);
-    await status(south, "/reseller/customers?q=K10001");
-    expect(await south.locator("main").innerText()).not.toContain("Bäckerei");
+    await status(south, `/reseller/customers?q=${logins.customerNumber}`);
+    expect(await south.locator("main").innerText()).not.toContain(logins.company);
     await south.context().close();
 
-    const north = await loggedIn("reseller@kontor.example", "KundenServiceCenter", "/reseller");
-    expect(await status(north, `/reseller/customers/${ids.k20001}`)).toBe(404);
+    const north = await loggedIn(ids.north, "KundenServiceCenter", "/reseller");
+    expect(await status(north, `/reseller/customers/${ids.southCustomer}`)).toBe(404);
     expect(await status(north, `/reseller/packages/${ids.southPackage}`)).toBe(404);
-    expect(await status(north, `/reseller/customers/${ids.k10001}`)).toBe(200);
+    expect(await status(north, `/reseller/customers/${ids.northCustomer}`)).toBe(200);
     await north.context().close();
   });
 
   it("keeps customers and mail administrators out of the reseller and admin areas", async () => {
-    const customer = await loggedIn("kunde@kontor.example", "KundenServiceCenter", "/ksc");
-    expect(await status(customer, `/reseller/customers/${ids.k10001}`)).toBe(404);
+    const customer = await loggedIn(logins.customer, "KundenServiceCenter", "/ksc");
+    expect(await status(customer, `/reseller/customers/${ids.northCustomer}`)).toBe(404);
     expect(await status(customer, "/admin/settings")).toBe(404);
     await customer.context().close();
-    const mailAdmin = await loggedIn("k10001.001", "E-Mail-Administration", "/mailadmin");
-    expect(await status(mailAdmin, `/mailadmin/konten/${ids.k10001_002}`)).toBe(200);
+    const mailAdmin = await loggedIn(logins.mailAdmin, "E-Mail-Administration", "/mailadmin");
+    expect(await status(mailAdmin, `/mailadmin/konten/${ids.account002}`)).toBe(200);
     expect(await status(mailAdmin, "/mailadmin/konten/999999")).toBe(404);
     expect(await status(mailAdmin, "/reseller/packages")).toBe(404);
     await mailAdmin.context().close();

@@ -1,12 +1,14 @@
 /**
  * The reseller's walk in Chromium: a package without panel, a customer with that package (reading
  * the one-time `.001` password), the E-Mail-Administration with that password, the forced change,
- * and a `.002` account. Creates its own records with unique names; changes no demo data.
+ * and a `.002` account. A reseller of its own, with a "Business" package whose customer has two
+ * domains for the limit test; the walk's records get unique names.
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "@/db/seed";
+import { aCustomerWithPackage, aDomain, aReseller, TEST_PASSWORD } from "../support/factories";
 import { BASE_URL, launchChromium, logIn } from "./support/browser";
+import { sharedDb } from "./support/world";
 
 const stamp = Date.now().toString(36);
 const PACKAGE = `E2E Mail ${stamp}`;
@@ -15,7 +17,16 @@ const OWN_PASSWORD = "Eigenes-Passwort-Wiesenweg-28!";
 const SECOND_PASSWORD = "Zweites-Konto-Birkenallee-51?";
 
 let browser: Browser;
+let RESELLER = "";
+/** How the limit error names the subscription: customer number · first domain by name. */
+let businessWhere = "";
 beforeAll(async () => {
+  const db = sharedDb();
+  const reseller = await aReseller(db);
+  RESELLER = reseller.email;
+  const business = await aCustomerWithPackage(db, { reseller, package: { name: "Business", panel: "plesk10", maxDomains: null } });
+  const second = await aDomain(db, business);
+  businessWhere = `${business.customer.customerNumber} · ${[business.domain.name, second.name].sort()[0]}`;
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -40,7 +51,7 @@ describe("reseller administration and E-Mail-Administration", () => {
 
   it("creates a package, a customer and orders the package, showing the .001 password once", async () => {
     const page = await newPage();
-    await logIn(page, "reseller@kontor.example", DEMO_PASSWORD, "KundenServiceCenter");
+    await logIn(page, RESELLER, TEST_PASSWORD, "KundenServiceCenter");
     await page.waitForURL(`${BASE_URL}/reseller`);
 
     await page.goto(`${BASE_URL}/reseller/packages/new`);
@@ -84,13 +95,13 @@ describe("reseller administration and E-Mail-Administration", () => {
 
   it("refuses lowering a package limit below the usage, naming what exceeds", async () => {
     const page = await newPage();
-    await logIn(page, "reseller@kontor.example", DEMO_PASSWORD, "KundenServiceCenter");
+    await logIn(page, RESELLER, TEST_PASSWORD, "KundenServiceCenter");
     await page.waitForURL(`${BASE_URL}/reseller`);
     await page.goto(`${BASE_URL}/reseller/packages`);
     await page.getByRole("link", { name: "Business" }).click();
     await page.getByLabel("Domains", { exact: true }).fill("1");
     await page.getByRole("button", { name: "Tarif speichern" }).click();
-    await waitForText(page, "Domains: 2 belegt, Grenze 1 (K10001 · citywerk.example)");
+    await waitForText(page, `Domains: 2 belegt, Grenze 1 (${businessWhere})`);
     // The entry stays in the field for correction.
     expect(await page.getByLabel("Domains", { exact: true }).inputValue()).toBe("1");
     await page.context().close();

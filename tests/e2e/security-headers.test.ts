@@ -1,8 +1,9 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "@/db/seed";
-import { type AreaLabel, BASE_URL, launchChromium, logIn } from "./support/browser";
+import { TEST_PASSWORD } from "../support/factories";
+import { BASE_URL, launchChromium, logIn } from "./support/browser";
 import { watchCspViolations } from "./support/csp-watch";
+import { oneLoginOfEachRole, type RoleLogins } from "./support/world";
 
 const PATHS = [
   "/login",
@@ -14,7 +15,7 @@ const PATHS = [
   "/api/altcha/worker",
   "/does-not-exist",
   "/healthz",
-  "/.well-known/autoconfig/mail/config-v1.1.xml?emailaddress=info@alpenblick.example",
+  "/.well-known/autoconfig/mail/config-v1.1.xml?emailaddress=info@domain.example",
 ];
 
 /** The directive's sources, e.g. directive(csp, "script-src") → ["'self'", "'nonce-…'", …]. */
@@ -107,7 +108,10 @@ describe("the pages of every role run under the policy in Chromium", () => {
   let page: Page;
   let violations: string[];
 
+  let logins: RoleLogins;
+
   beforeAll(async () => {
+    logins = (await oneLoginOfEachRole()).logins;
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -156,20 +160,12 @@ describe("the pages of every role run under the policy in Chromium", () => {
     expect(violations).toEqual([]);
   });
 
-  const roles: [string, AreaLabel, string[]][] = [
+  // Each role's main pages, for a login of its own of that role (tests/e2e/support/world.ts).
+  const roles: [keyof RoleLogins, string[]][] = [
+    ["admin", ["/admin", "/admin/resellers", "/admin/settings", "/admin/security", "/admin/mfa", "/admin/audit"]],
+    ["support", ["/support", "/support/tickets", "/support/mailboxes", "/support/recovery", "/support/security", "/support/audit"]],
     [
-      "admin@kontor.example",
-      "KundenServiceCenter",
-      ["/admin", "/admin/resellers", "/admin/settings", "/admin/security", "/admin/mfa", "/admin/audit"],
-    ],
-    [
-      "support@kontor.example",
-      "KundenServiceCenter",
-      ["/support", "/support/tickets", "/support/mailboxes", "/support/recovery", "/support/security", "/support/audit"],
-    ],
-    [
-      "reseller@kontor.example",
-      "KundenServiceCenter",
+      "reseller",
       [
         "/reseller",
         "/reseller/customers",
@@ -181,8 +177,7 @@ describe("the pages of every role run under the policy in Chromium", () => {
       ],
     ],
     [
-      "kunde@kontor.example",
-      "KundenServiceCenter",
+      "customer",
       [
         "/ksc",
         "/ksc/domains",
@@ -195,10 +190,9 @@ describe("the pages of every role run under the policy in Chromium", () => {
         "/passwort",
       ],
     ],
-    ["k10001.001", "E-Mail-Administration", ["/mailadmin"]],
+    ["mailAdmin", ["/mailadmin"]],
     [
-      "info@alpenblick.example",
-      "einzelne Mailbox",
+      "mailbox",
       [
         "/mailbox",
         "/mailbox/password",
@@ -212,15 +206,16 @@ describe("the pages of every role run under the policy in Chromium", () => {
     ],
   ];
 
-  it.each(roles)("%s: the main pages load without a CSP violation", async (identifier, area, paths) => {
-    await logIn(page, identifier, DEMO_PASSWORD, area);
+  it.each(roles)("%s: the main pages load without a CSP violation", async (role, paths) => {
+    const { identifier, area } = logins[role];
+    await logIn(page, identifier, TEST_PASSWORD, area);
     await page.waitForURL(`${BASE_URL}${paths[0]}`);
     await visit(paths);
     expect(violations).toEqual([]);
   });
 
   it("the customer's Plesk panels (8, 9, 10) load and navigate without a CSP violation", async () => {
-    await logIn(page, "kunde@kontor.example", DEMO_PASSWORD, "KundenServiceCenter");
+    await logIn(page, logins.customer.identifier, TEST_PASSWORD, "KundenServiceCenter");
     await page.waitForURL(`${BASE_URL}/ksc`);
     await visit(["/ksc/domains"]);
     const panels = [

@@ -2,18 +2,17 @@
  * The whole forgotten-.001 story in Chromium: the customer confirms the Stammdaten and opens a reset
  * ticket, support generates the password without seeing it, the customer reads it exactly once, and
  * Dovecot accepts the new password and refuses the old one. Support's pages never carry a secret.
+ * A customer of its own (Stammdaten not yet confirmed) with a package without panel (its `.001`) and
+ * a Plesk package with info@, and a support login of its own.
  */
-import { eq } from "drizzle-orm";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as schema from "@/db/schema";
-import { DEMO_PASSWORD } from "@/db/seed";
 import { portsFromEnv } from "@/scripts/lib/dovecot-process";
-import { setPassword } from "@/lib/services/passwords/set-password";
+import { aCustomer, aCustomerWithPackage, aMailAccount, aReseller, aSupport, TEST_PASSWORD } from "../support/factories";
 import { imapLogin } from "../support/mail-clients";
+import { aPanelMailbox } from "./panel-support";
 import { BASE_URL, launchChromium, logIn } from "./support/browser";
-import { firstRow } from "@/db/rows";
-import { openRunDb } from "../support/run-db";
+import { sharedDb } from "./support/world";
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -21,6 +20,7 @@ let customer: Page;
 let support: Page;
 let ticketUrl = "";
 let password = "";
+const own = { customerNumber: "", customer: "", mailAdmin: "", support: "", mailbox: "" };
 
 async function newPage(): Promise<Page> {
   const context = await browser.newContext({ locale: "de-DE" });
@@ -29,6 +29,19 @@ async function newPage(): Promise<Page> {
 }
 
 beforeAll(async () => {
+  const db = sharedDb();
+  const reseller = await aReseller(db);
+  const owner = { reseller, customer: await aCustomer(db, reseller, { stammdatenConfirmed: false }) };
+  const { admin } = await aMailAccount(db, { sub: await aCustomerWithPackage(db, { ...owner, package: { panel: "none" } }) });
+  const { address } = await aPanelMailbox("plesk9", { owner });
+  Object.assign(own, {
+    customerNumber: owner.customer.customerNumber,
+    customer: owner.customer.email,
+    mailAdmin: admin.login,
+    // A staff actor's label is its login, the e-mail address.
+    support: (await aSupport(db)).label,
+    mailbox: address,
+  });
   browser = await launchChromium();
   customer = await newPage();
   support = await newPage();
@@ -37,33 +50,17 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const c of contexts) await c.close();
   await browser?.close();
-  // Later tests log in as k10001.001 with the demo password: restore it through setPassword.
-  const { db, close } = openRunDb();
-  try {
-    const account = await firstRow(
-      db.select({ id: schema.mailAccounts.id }).from(schema.mailAccounts).where(eq(schema.mailAccounts.login, "k10001.001")),
-    );
-    if (account)
-      await setPassword(
-        { kind: "mail_account", id: account.id },
-        DEMO_PASSWORD,
-        { actor: null, action: "password.reset", skipPolicy: true, mustChange: false },
-        db,
-      );
-  } finally {
-    await close();
-  }
 });
 
 const text = (page: Page) => page.locator("main").innerText();
 
 describe("forgotten .001 password in Chromium", () => {
   it("lets the customer confirm the Stammdaten and open a reset ticket in the SupportCenter", async () => {
-    await logIn(customer, "kunde@kontor.example", DEMO_PASSWORD, "KundenServiceCenter");
+    await logIn(customer, own.customer, TEST_PASSWORD, "KundenServiceCenter");
     await customer.waitForURL(`${BASE_URL}/ksc`);
     await customer.getByRole("link", { name: "Stammdaten", exact: true }).click();
     await customer.waitForURL(`${BASE_URL}/ksc/stammdaten`);
-    await expect.poll(() => text(customer)).toContain("K10001");
+    await expect.poll(() => text(customer)).toContain(own.customerNumber);
     await customer.getByRole("button", { name: "Stammdaten bestätigen" }).click();
     await customer.waitForURL(`${BASE_URL}/ksc/support`);
     await expect.poll(() => customer.locator("main h1").first().textContent()).toBe("SupportCenter");
@@ -72,17 +69,17 @@ describe("forgotten .001 password in Chromium", () => {
     await customer.getByRole("button", { name: "Ticket absenden" }).click();
     await expect.poll(() => text(customer)).toContain("Bitte wählen Sie eine Kategorie.");
     await customer.getByLabel("Kategorie").selectOption({ label: "Passwort der E-Mail-Administration (.001) neu setzen" });
-    await customer.getByLabel("Betreff").fill("Passwort für k10001.001 vergessen");
+    await customer.getByLabel("Betreff").fill(`Passwort für ${own.mailAdmin} vergessen`);
     await customer.getByLabel("Nachricht").fill("Ich kenne das Passwort der E-Mail-Administration nicht mehr.");
     await customer.getByRole("button", { name: "Ticket absenden" }).click();
     await customer.waitForURL(/\/ksc\/support\/\d+$/);
     ticketUrl = customer.url();
-    expect(await text(customer)).toContain("Passwort für k10001.001 vergessen");
+    expect(await text(customer)).toContain(`Passwort für ${own.mailAdmin} vergessen`);
   });
 
   it("lets support generate the password without ever seeing it", async () => {
     const ticketId = String(ticketUrl.split("/").pop());
-    await logIn(support, "support@kontor.example", DEMO_PASSWORD, "KundenServiceCenter");
+    await logIn(support, own.support, TEST_PASSWORD, "KundenServiceCenter");
     await support.waitForURL(`${BASE_URL}/support`);
     await support.goto(`${BASE_URL}/support/tickets?status=new`);
     await support.locator(`main a[href="/support/tickets/${ticketId}"]`).click();
@@ -114,18 +111,18 @@ describe("forgotten .001 password in Chromium", () => {
 
   it("makes Dovecot accept the new password and refuse the old one", async () => {
     const { imap } = portsFromEnv();
-    expect(await imapLogin("k10001.001", DEMO_PASSWORD, imap)).toBe(false);
-    expect(await imapLogin("k10001.001", password, imap)).toBe(true);
+    expect(await imapLogin(own.mailAdmin, TEST_PASSWORD, imap)).toBe(false);
+    expect(await imapLogin(own.mailAdmin, password, imap)).toBe(true);
   });
 
   it("never sends support a hash, token or secret, in HTML or RSC payloads", async () => {
-    await support.goto(`${BASE_URL}/support/mailboxes?field=address&q=info%40`);
-    const recordHref = await support.getByRole("link", { name: "info@alpenblick.example" }).getAttribute("href");
+    await support.goto(`${BASE_URL}/support/mailboxes?field=address&q=${encodeURIComponent(own.mailbox)}`);
+    const recordHref = await support.getByRole("link", { name: own.mailbox }).getAttribute("href");
     const urls = [
       "/support",
       "/support/tickets",
       new URL(ticketUrl).pathname.replace("/ksc/support", "/support/tickets"),
-      "/support/mailboxes?field=customerNumber&q=K10001",
+      `/support/mailboxes?field=customerNumber&q=${own.customerNumber}`,
       `${String(recordHref)}?ticket=1`,
       "/support/audit",
     ];

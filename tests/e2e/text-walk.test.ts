@@ -4,15 +4,10 @@
  * (with placeholders, titles and labels for screen readers) is checked for raw catalogue keys,
  * "undefined", "[object …]" and English sentences left on German or Italian pages.
  */
-import { eq } from "drizzle-orm";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/db";
-import { firstRow } from "@/db/rows";
-import { domains, mailboxes } from "@/db/schema";
-import { DEMO_PASSWORD } from "@/db/seed";
 import { LOCALE_COOKIE, type Locale } from "@/lib/i18n/locales";
-import { createTestMailbox, INITIAL_PASSWORD, removeTestMailbox } from "./panel-support";
+import { aPanelMailbox, type PanelMailbox } from "./panel-support";
 import { type AreaLabel, BASE_URL, launchChromium, logIn } from "./support/browser";
 import { textProblems } from "./support/text-check";
 import {
@@ -25,19 +20,17 @@ import {
   openSettingsSection,
   webmailLogIn,
 } from "./support/webmail";
-import { aCustomerWithPackage, TEST_PASSWORD } from "../support/factories";
+import { aCustomerWithPackage, aMailAccount, anAdmin, aReseller, aSupport, TEST_PASSWORD } from "../support/factories";
 import { sharedDb } from "./support/world";
 
 const LOCALES: Locale[] = ["de", "en", "it"];
 
 let browser: Browser;
-const made: string[] = [];
 beforeAll(async () => {
   browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
-  for (const address of made) await removeTestMailbox(address);
 });
 
 /**
@@ -109,17 +102,9 @@ async function walkRole(
 }
 
 /** A refused mailbox settings form (quota above the limit, too short password) on each Plesk layout. */
-async function refusedSettings(page: Page, locale: Locale, found: string[]) {
-  for (const address of made) {
-    const m = await firstRow(
-      getDb()
-        .select({ id: mailboxes.id, subscriptionId: domains.subscriptionId })
-        .from(mailboxes)
-        .innerJoin(domains, eq(domains.id, mailboxes.domainId))
-        .where(eq(mailboxes.address, address)),
-    );
-    if (!m) continue;
-    for (const path of ["", "/mail", `/mail/${String(m.id)}`, `/mail/${String(m.id)}/settings`]) {
+const refusedSettings = (boxes: PanelMailbox[]) => async (page: Page, locale: Locale, found: string[]) => {
+  for (const { address, ...m } of boxes) {
+    for (const path of ["", "/mail", `/mail/${String(m.mailboxId)}`, `/mail/${String(m.mailboxId)}/settings`]) {
       await page.goto(`${BASE_URL}/panel/${String(m.subscriptionId)}${path}`);
       await check(page, locale, found, address);
     }
@@ -130,15 +115,15 @@ async function refusedSettings(page: Page, locale: Locale, found: string[]) {
     await page.locator('[aria-invalid="true"]').first().waitFor({ timeout: 20_000 });
     await check(page, locale, found, `${address}, refused`);
   }
-}
+};
 
-/** Support: a mailbox search with hits and one without. */
-async function supportSearch(page: Page, locale: Locale, found: string[]) {
-  for (const q of ["alpenblick", "gibt-es-nicht-xyz"]) {
-    await page.goto(`${BASE_URL}/support/mailboxes?q=${q}`);
-    await check(page, locale, found, `search ${q}`);
+/** Support: a mailbox search with hits (the domain's) and one without. */
+const supportSearch = (domain: string) => async (page: Page, locale: Locale, found: string[]) => {
+  for (const query of [`field=domain&q=${domain}`, "q=gibt-es-nicht-xyz"]) {
+    await page.goto(`${BASE_URL}/support/mailboxes?${query}`);
+    await check(page, locale, found, `search ${query}`);
   }
-}
+};
 
 /** Submits a form and waits for its answer: a marked field or form error, or the green message. */
 async function submit(page: Page, form: Locator, answer: "refused" | "saved") {
@@ -246,31 +231,37 @@ describe("visible texts in de, en and it", () => {
   });
 
   it("customer: menu pages and the three Plesk layouts' settings with a refused form", async () => {
-    for (const domain of ["alpenblick.example", "bergsee.example", "citywerk.example"])
-      made.push(await createTestMailbox(domain, "e2e-walk"));
-    expect(await walkRole("kunde@kontor.example", DEMO_PASSWORD, "KundenServiceCenter", refusedSettings)).toEqual([]);
+    const plesk8 = await aPanelMailbox("plesk8");
+    const owner = { owner: plesk8.sub };
+    const boxes = [plesk8, await aPanelMailbox("plesk9", owner), await aPanelMailbox("plesk10", owner)];
+    expect(await walkRole(plesk8.customer, TEST_PASSWORD, "KundenServiceCenter", refusedSettings(boxes))).toEqual([]);
   }, 600_000);
 
   it("support: menu pages and the mailbox search", async () => {
-    expect(await walkRole("support@kontor.example", DEMO_PASSWORD, "KundenServiceCenter", supportSearch)).toEqual([]);
+    const { domain } = await aPanelMailbox("plesk9");
+    // A staff actor's label is its login, the e-mail address.
+    const support = await aSupport(sharedDb());
+    expect(await walkRole(support.label, TEST_PASSWORD, "KundenServiceCenter", supportSearch(domain))).toEqual([]);
   }, 600_000);
 
-  it.each<[string, AreaLabel]>([
-    ["admin@kontor.example", "KundenServiceCenter"],
-    ["reseller@kontor.example", "KundenServiceCenter"],
-    ["k10001.001", "E-Mail-Administration"],
-  ])(
+  // Each role's login of its own: a mail administrator's is its `.001` account.
+  const LOGINS: Record<string, () => Promise<[string, AreaLabel]>> = {
+    admin: async () => [(await anAdmin(sharedDb())).label, "KundenServiceCenter"],
+    reseller: async () => [(await aReseller(sharedDb())).email, "KundenServiceCenter"],
+    "mail administrator": async () => [(await aMailAccount(sharedDb())).admin.login, "E-Mail-Administration"],
+  };
+  it.each(Object.keys(LOGINS))(
     "%s: menu pages",
-    async (identifier, area) => {
-      expect(await walkRole(identifier, DEMO_PASSWORD, area)).toEqual([]);
+    async (role) => {
+      const [identifier, area] = await LOGINS[role]();
+      expect(await walkRole(identifier, TEST_PASSWORD, area)).toEqual([]);
     },
     600_000,
   );
 
   it("mailbox user: self-service pages and their forms", async () => {
-    const address = await createTestMailbox("alpenblick.example", "e2e-walk-self");
-    made.push(address);
-    expect(await walkRole(address, INITIAL_PASSWORD, "einzelne Mailbox", selfServiceForms)).toEqual([]);
+    const { address } = await aPanelMailbox("plesk8");
+    expect(await walkRole(address, TEST_PASSWORD, "einzelne Mailbox", selfServiceForms)).toEqual([]);
   }, 600_000);
 
   it("a customer of its own: menu pages, a ticket and the CSV import", async () => {
@@ -281,14 +272,13 @@ describe("visible texts in de, en and it", () => {
   it.each(LOCALES)(
     "%s: Roundcube's login, its password page and the settings that lead to Kontor",
     async (locale) => {
-      const address = await createTestMailbox("alpenblick.example", "e2e-walk-rc");
-      made.push(address);
+      const { address } = await aPanelMailbox("plesk8");
       const { words, more, browser: browserLocale } = ROUNDCUBE[locale];
       const context = await browser.newContext({ locale: browserLocale });
       const found: string[] = [];
       try {
         const page = await context.newPage();
-        await webmailLogIn(page, words, address, INITIAL_PASSWORD);
+        await webmailLogIn(page, words, address, TEST_PASSWORD);
         await page.waitForURL(/_task=mail/);
         const form = await openPasswordForm(page, words);
         await form.getByLabel(words.confirm, { exact: true }).waitFor();

@@ -6,8 +6,9 @@ import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import * as schema from "@/db/schema";
-import { DEMO_PASSWORD } from "@/db/seed";
+import { aCustomer, TEST_PASSWORD } from "../support/factories";
 import { BASE_URL, launchChromium, logIn } from "./support/browser";
+import { sharedDb } from "./support/world";
 import { firstRow } from "@/db/rows";
 import { openRunDb } from "../support/run-db";
 
@@ -24,21 +25,19 @@ const inZone = (at: Date, timeZone: string) =>
 
 describe("times on a page of a server running in UTC", () => {
   it("shows the customer's login in the audit log in Berlin time", async () => {
+    const customer = await aCustomer(sharedDb());
     const context = await browser.newContext({ locale: "de-DE", timezoneId: "UTC" });
     const page = await context.newPage();
-    await logIn(page, "kunde@kontor.example", DEMO_PASSWORD, "KundenServiceCenter");
+    await logIn(page, customer.email, TEST_PASSWORD, "KundenServiceCenter");
     await page.waitForURL(`${BASE_URL}/ksc`);
     await page.goto(`${BASE_URL}/ksc/audit`);
     const { db, close } = openRunDb();
     try {
-      const user = await firstRow(
-        db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, "kunde@kontor.example")),
-      );
       const login = await firstRow(
         db
           .select({ at: schema.auditLog.at })
           .from(schema.auditLog)
-          .where(and(eq(schema.auditLog.action, "login.success"), eq(schema.auditLog.actorId, user?.id ?? -1)))
+          .where(and(eq(schema.auditLog.action, "login.success"), eq(schema.auditLog.actorId, customer.userId)))
           .orderBy(desc(schema.auditLog.id)),
       );
       expect(login).toBeDefined();

@@ -1,3 +1,6 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import {
   buildAlias,
   buildCustomer,
@@ -12,6 +15,8 @@ import {
   type PackageSpec,
 } from "@/db/builders";
 import type { PrincipalKind } from "@/db/schema";
+import { generate } from "otplib";
+import { beginTotpEnrolment, confirmTotpFactor } from "@/lib/auth/mfa/totp";
 import { hashPassword } from "@/lib/auth/password-hash";
 import { loadActor } from "@/lib/auth/principals";
 import type { Actor } from "@/lib/authz/actor";
@@ -46,11 +51,36 @@ function nextNumber(db: TestDb): number {
 }
 
 /**
- * For a database other test files use at the same time (the e2e runner's): numbering continues from a
- * random point (below 20,000, so customer number bases stay 32-bit) instead of 1, so names do not collide.
+ * For a database other test files use too (the runner's, KONTOR_DB and its PostgreSQL twin): numbering
+ * continues from a block of numbers of this file's own instead of 1, so names made by different files
+ * never collide (random starting points did once enough files shared the database).
  */
 export function shareNumbering(db: TestDb) {
-  if (!counters.has(db)) counters.set(db, 1000 + Math.floor(Math.random() * 19_000));
+  if (!counters.has(db)) counters.set(db, 1000 + claimNumberBlock() * NUMBER_BLOCK);
+}
+
+const NUMBER_BLOCK = 200;
+/** 1000 + 95 × 200 = 20,000: customer number bases (number × 100,000) stay 32-bit. */
+const NUMBER_BLOCKS = 95;
+
+/**
+ * Under the runner the pass's folder (beside KONTOR_DB, one per pass) hands the blocks out in turn:
+ * a file created exclusively there is this file's claim. Without a runner, a random block.
+ */
+function claimNumberBlock(): number {
+  const runDb = process.env.KONTOR_DB;
+  if (!runDb) return crypto.randomInt(0, NUMBER_BLOCKS);
+  const dir = path.join(path.dirname(runDb), "factory-number-blocks");
+  fs.mkdirSync(dir, { recursive: true });
+  for (let block = 0; block < NUMBER_BLOCKS; block++) {
+    try {
+      fs.closeSync(fs.openSync(path.join(dir, String(block)), "wx"));
+      return block;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+  }
+  throw new Error(`factories: all ${String(NUMBER_BLOCKS)} numbering blocks of this run are taken (${dir})`);
 }
 
 export async function actorOf(db: TestDb, kind: PrincipalKind, id: number): Promise<Actor> {
@@ -225,6 +255,18 @@ export async function aCustomerWithMailRoutes(db: TestDb) {
     extraAccounts: 1,
   });
   return { plesk, mail, admin: mail.admin, account2: mail.accounts[0] };
+}
+
+/**
+ * A confirmed authenticator app (TOTP) of a KundenServiceCenter login, enrolled through the MFA module
+ * as the security page does; returns the secret, for the test's own codes. The confirming code spends
+ * the current time step: a test that logs in with a code next moves the clock on first.
+ */
+export async function aTotpFactor(db: TestDb, user: { userId: number; email: string }): Promise<string> {
+  const { factorId, secret } = await beginTotpEnrolment(user.userId, user.email, db);
+  if (!(await confirmTotpFactor(user.userId, factorId, await generate({ secret }), "App", db)))
+    throw new Error(`factories: the TOTP factor of ${user.email} was not confirmed`);
+  return secret;
 }
 
 /** A ticket opened by the customer through the ticket service (Stammdaten confirmed by aCustomer). */

@@ -8,11 +8,15 @@ import { mfaFactors, packages } from "@/db/schema";
 import { IDLE } from "@/lib/actions/action-state";
 import type { Actor } from "@/lib/authz/actor";
 import { aReseller, emptyDb, TEST_PASSWORD } from "../support/factories";
+import { logInAs } from "../support/request-session";
 import { firstRow } from "@/db/rows";
 
-const state = vi.hoisted((): { db: unknown; actor: unknown } => ({ db: undefined, actor: undefined }));
+const state = vi.hoisted((): { db: unknown } => ({ db: undefined }));
 vi.mock("@/db", () => ({ getDb: () => state.db }));
-vi.mock("@/lib/auth/session", () => ({ getActor: async () => state.actor, renewSessionCookie: async () => undefined }));
+// A real session cookie per actor (tests/support/request-session.ts) in a stand-in for Next's request
+// scope; next-auth's handle is stood in for because renewing the cookie needs that scope.
+vi.mock("next/headers", async () => (await import("../support/request-session")).nextHeaders());
+vi.mock("@/lib/auth/auth", () => ({ auth: async () => null }));
 vi.mock("@/lib/auth/client-ip", () => ({ clientIp: async () => "192.0.2.8" }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("next/navigation", () => ({ redirect: () => undefined, notFound: () => undefined, unstable_rethrow: () => undefined }));
@@ -40,7 +44,7 @@ const packageNamed = async (name: string) => await firstRow(h.db.select().from(p
 
 describe("staff without a required second factor", () => {
   it("are refused by a reseller action, which writes nothing", async () => {
-    state.actor = reseller;
+    await logInAs(reseller);
     expect(await h.db.select().from(mfaFactors).where(eq(mfaFactors.userId, reseller.id))).toEqual([]);
     const result = await createPackageAction(IDLE, form("Tarif ohne Faktor"));
     expect(result).toMatchObject({ status: "error", formError: "errors.enrolFirst" });
@@ -48,7 +52,7 @@ describe("staff without a required second factor", () => {
   });
 
   it("may still start setting up a factor (the enrolment actions stay open)", async () => {
-    state.actor = reseller;
+    await logInAs(reseller);
     const fd = new FormData();
     fd.append("password", TEST_PASSWORD);
     const result = await startTotpAction(IDLE, fd);
@@ -56,7 +60,7 @@ describe("staff without a required second factor", () => {
   });
 
   it("may use it once a factor is set up", async () => {
-    state.actor = reseller;
+    await logInAs(reseller);
     await h.db.insert(mfaFactors).values({
       userId: reseller.id,
       kind: "webauthn",

@@ -1,6 +1,7 @@
 /**
  * The panel's server actions called as a crafted POST would call them: the real defineAction wrapper,
- * validation and services, with only the session, request headers and translations stubbed.
+ * validation and services, with a real session cookie per actor (tests/support/request-session.ts);
+ * only Next's request scope, next-auth's cookie renewal and the translations are stood in for.
  * Another tenant's ids answer "not found" and change nothing; a customer's own call works.
  */
 import { beforeAll, describe, expect, it, vi } from "vitest";
@@ -8,12 +9,15 @@ import { mailboxes } from "@/db/schema";
 import { IDLE } from "@/lib/actions/action-state";
 import { verifyPassword } from "@/lib/auth/password-hash";
 import type { Actor } from "@/lib/authz/actor";
-import { emptyDb, type TestDb } from "../support/factories";
+import { actorOf, aMailAccount, emptyDb, type TestDb } from "../support/factories";
+import { logInAs } from "../support/request-session";
 import { type CustomerKey, NEW_PASSWORD, panelFixtures, threeCustomers } from "./panel-fixtures";
 
-const state = vi.hoisted((): { db: unknown; actor: unknown } => ({ db: undefined, actor: undefined }));
+const state = vi.hoisted((): { db: unknown } => ({ db: undefined }));
 vi.mock("@/db", () => ({ getDb: () => state.db }));
-vi.mock("@/lib/auth/session", () => ({ getActor: async () => state.actor, renewSessionCookie: async () => undefined }));
+vi.mock("next/headers", async () => (await import("../support/request-session")).nextHeaders());
+// next-auth's handle: renewing the cookie needs Next's request scope (reading it does not: read-session.ts).
+vi.mock("@/lib/auth/auth", () => ({ auth: async () => null }));
 vi.mock("@/lib/auth/client-ip", () => ({ clientIp: async () => "192.0.2.7" }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("next-intl/server", () => ({ getTranslations: async () => Object.assign((key: string) => key, { has: () => true }) }));
@@ -35,13 +39,11 @@ const form = (fields: Record<string, string | string[]>) => {
   for (const [k, v] of Object.entries(fields)) for (const item of [v].flat()) fd.append(k, item);
   return fd;
 };
-const as = (key: CustomerKey) => {
-  state.actor = customers[key];
-};
+const as = (key: CustomerKey) => logInAs(customers[key]);
 
 describe("panel actions", () => {
   it("set a password for the customer's own mailbox and report it", async () => {
-    as("kunde");
+    await as("kunde");
     const m = await f.mailbox("info@citywerk.example");
     const sub = String((await f.domain("citywerk.example")).subscriptionId);
     const result = await actions.updateMailboxSettingsAction(
@@ -60,7 +62,7 @@ describe("panel actions", () => {
   });
 
   it("put a mismatch beside the confirmation field and write nothing", async () => {
-    as("kunde");
+    await as("kunde");
     const m = await f.mailbox("info@alpenblick.example");
     const result = await actions.updateMailboxSettingsAction(
       IDLE,
@@ -81,7 +83,7 @@ describe("panel actions", () => {
     ["kunde3", "max.mustermann@citywerk.example", "citywerk.example"],
     ["kunde", "info@suedwind-kunde.example", "suedwind-kunde.example"],
   ] as const)("answer not found to %s for %s and change nothing", async (attacker, address, domain) => {
-    as(attacker);
+    await as(attacker);
     const m = await f.mailbox(address);
     const d = await f.domain(domain);
     const ids = { subscriptionId: String(d.subscriptionId), mailboxId: String(m?.id) };
@@ -111,7 +113,7 @@ describe("panel actions", () => {
   });
 
   it("answer not found when a foreign domain is posted under the customer's own subscription", async () => {
-    as("kunde2");
+    await as("kunde2");
     const own = await f.domain("zweite-firma.example");
     const foreign = await f.domain("alpenblick.example");
     const r = await actions.createMailboxAction(
@@ -132,8 +134,10 @@ describe("panel actions", () => {
 
   it("refuse a mailbox user and a mail administrator (no mailboxes.manage permission)", async () => {
     const m = await f.mailbox("info@alpenblick.example");
-    for (const actor of [{ role: "mailbox" }, { role: "mailadmin" }]) {
-      state.actor = { ...customers.kunde, ...actor };
+    // The mailbox's own user, and the E-Mail-Administration of a package without panel.
+    const mailboxUser = await actorOf(h.db, "mailbox", m?.id ?? 0);
+    for (const actor of [mailboxUser, (await aMailAccount(h.db)).admin.actor]) {
+      await logInAs(actor);
       const r = await actions.setSpamFilterAction(
         IDLE,
         form({ subscriptionId: String((await f.domain("alpenblick.example")).subscriptionId), mailboxId: String(m?.id) }),
@@ -143,7 +147,7 @@ describe("panel actions", () => {
   });
 
   it("work as a plain form's action too (formData only), and refuse a call without form data", async () => {
-    as("kunde");
+    await as("kunde");
     const m = await f.mailbox("info@citywerk.example");
     const sub = String((await f.domain("citywerk.example")).subscriptionId);
     const fields = {

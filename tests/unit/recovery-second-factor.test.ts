@@ -1,32 +1,42 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { generate } from "otplib";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { authThrottle, users } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password-hash";
 import { completePasswordReset, inspectResetLink } from "@/lib/services/recovery/redeem-link";
 import { requestPasswordReset } from "@/lib/services/recovery/request-reset";
-import { aCustomer, emptyDb, type TestCustomer, type TestDb } from "../support/factories";
+import { aCustomer, aTotpFactor, emptyDb, type TestCustomer, type TestDb } from "../support/factories";
 import { firstRow } from "@/db/rows";
 
-// The MFA module is another feature's; here only its contract matters: the customer has a TOTP factor.
-const mfa = vi.hoisted(() => ({ userId: -1, spent: new Set<string>() }));
-vi.mock("@/lib/auth/mfa", () => ({
-  hasSecondFactor: (userId: number) => userId === mfa.userId,
-  verifySecondFactorCode: async (userId: number, code: string) => {
-    if (userId !== mfa.userId || code !== "123456" || mfa.spent.has(code)) return false;
-    mfa.spent.add(code);
-    return true;
-  },
-}));
-
+// A real authenticator app enrolled through the MFA module (no stand-in): its codes are computed from
+// the secret at the test's own clock, which moves five minutes on before each test so that every test
+// starts in a time step no code has spent yet.
+let now = Date.UTC(2026, 2, 2, 9, 0, 0);
 let db: TestDb;
 let customer: TestCustomer;
+let secret: string;
 const NEW_PASSWORD = "Nebel-Ueber-Der-Heide-314";
 
 beforeAll(async () => {
+  vi.useFakeTimers({ toFake: ["Date"], now });
   db = (await emptyDb()).db;
   customer = await aCustomer(db);
-  mfa.userId = customer.userId;
+  secret = await aTotpFactor(db, customer);
 });
+beforeEach(() => {
+  now += 5 * 60_000;
+  vi.setSystemTime(now);
+});
+afterAll(() => {
+  vi.useRealTimers();
+});
+
+const rightCode = () => generate({ secret, epoch: Math.floor(Date.now() / 1000) });
+/** A six-digit code that is not the right one now (nor one step either side). */
+async function wrongCode(): Promise<string> {
+  const near = await Promise.all([-30, 0, 30].map((s) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + s })));
+  return ["000000", "111111", "222222", "333333"].find((c) => !near.includes(c)) ?? "444444";
+}
 
 async function freshToken(): Promise<string> {
   await db.delete(authThrottle);
@@ -42,21 +52,24 @@ describe("a reset never bypasses the second factor", () => {
     expect(token).toHaveLength(43);
     expect((await inspectResetLink(token, db)).needsSecondFactor).toBe(true);
     await expect(reset(token)).rejects.toMatchObject({ fieldErrors: { secondFactorCode: ["validation.required"] } });
-    await expect(reset(token, "000000")).rejects.toMatchObject({ fieldErrors: { secondFactorCode: ["recovery.secondFactorWrong"] } });
+    await expect(reset(token, await wrongCode())).rejects.toMatchObject({
+      fieldErrors: { secondFactorCode: ["recovery.secondFactorWrong"] },
+    });
     expect((await inspectResetLink(token, db)).account).toBe(customer.email);
     const hash = async () =>
       (await firstRow(db.select({ h: users.passwordHash }).from(users).where(eq(users.id, customer.userId))))?.h ?? "";
     expect(await verifyPassword(await hash(), NEW_PASSWORD)).toBe(false);
-    await reset(token, "123456");
+    await reset(token, await rightCode());
     expect(await verifyPassword(await hash(), NEW_PASSWORD)).toBe(true);
   });
 
   it("locks the code step after repeated wrong codes", async () => {
     const token = await freshToken();
     const other = "Ganz-Anderes-Passwort-Fuer-Heute-2";
-    for (let i = 0; i < 10; i++) await reset(token, "999999", other).catch(() => undefined);
-    mfa.spent.clear();
-    await expect(reset(token, "123456", other)).rejects.toMatchObject({
+    const wrong = await wrongCode();
+    for (let i = 0; i < 10; i++) await reset(token, wrong, other).catch(() => undefined);
+    // A code of this time step, which no attempt has spent: only the lock can refuse it.
+    await expect(reset(token, await rightCode(), other)).rejects.toMatchObject({
       fieldErrors: { secondFactorCode: ["recovery.secondFactorWrong"] },
     });
   });

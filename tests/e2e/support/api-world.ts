@@ -1,20 +1,18 @@
-import { and, eq } from "drizzle-orm";
 import crypto from "node:crypto";
-import { firstRow } from "@/db/rows";
-import { users } from "@/db/schema";
 import { buildCustomer, buildDomain, buildMailbox, buildPackage, buildReseller, buildSubscription } from "@/db/builders";
 import { hashPassword } from "@/lib/auth/password-hash";
 import { loadActor } from "@/lib/auth/principals";
 import type { Actor } from "@/lib/authz/actor";
 import { createApiKey } from "@/lib/services/api-keys/manage-api-keys";
 import { createApiKeySchema } from "@/lib/validation/api-key";
+import { anAdmin, shareNumbering } from "../../support/factories";
 import { openRunDb } from "../../support/run-db";
 
 /**
  * A world of its own in the running panel's database for the API and CLI tests: per tenant a
  * reseller, a customer with a Plesk package, a domain and info@ of it, under names with a random tag
- * (the demo seed's names are not used). Keys are made through the key service, so the server (same
- * AUTH_SECRET, set by scripts/test-all.sh) accepts them.
+ * (the demo seed's names are not used), and an administration of its own. Keys are made through the
+ * key service, so the server (same AUTH_SECRET, set by scripts/test-all.sh) accepts them.
  */
 export const API_TEST_PASSWORD = "Wacholder-Kiesel-Bucht-58";
 
@@ -78,17 +76,10 @@ export function openApiWorld() {
   const keyFor = async (actor: Actor, scopes: string[], name = "Skript") =>
     (await createApiKey(actor, createApiKeySchema.parse({ name: `${name} ${tag}`, scopes }), null, db)).token;
 
-  /** The installation's administration (the demo seed has one): resellers are its to manage. */
+  /** An administration of the world's own: resellers are its to manage. */
   async function admin(): Promise<Actor> {
-    const row = await firstRow(
-      db
-        .select({ id: users.id })
-        .from(users)
-        .where(and(eq(users.role, "admin"), eq(users.disabled, false)))
-        .orderBy(users.id)
-        .limit(1),
-    );
-    return (await loadActor(db, "user", row?.id ?? 0)) as Actor;
+    shareNumbering(db);
+    return await anAdmin(db);
   }
 
   return { db, close, tag, tenant, keyFor, admin };

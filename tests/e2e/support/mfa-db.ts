@@ -6,8 +6,8 @@ import { openRunDb } from "../../support/run-db";
 
 /**
  * Direct access to the shared e2e database (tests/support/run-db.ts: SQLite or PostgreSQL) for the second-factor tests: switch the staff
- * policy, point the public URL at a host WebAuthn accepts, and remove the factors a test added so
- * other tests keep logging in with the password alone.
+ * policy, point the public URL at a host WebAuthn accepts, and count a user's factors. The tests enrol
+ * factors for users of their own, so nothing needs removing afterwards.
  */
 export function openTestDb() {
   const { db, close } = openRunDb();
@@ -17,11 +17,6 @@ export function openTestDb() {
     userId: async (email: string) =>
       (await firstRow(db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, email))))?.id,
     factorCount: async (userId: number) => (await db.select().from(schema.mfaFactors).where(eq(schema.mfaFactors.userId, userId))).length,
-    async removeFactors(userId: number) {
-      await db.delete(schema.mfaRecoveryCodes).where(eq(schema.mfaRecoveryCodes.userId, userId));
-      await db.delete(schema.mfaFactors).where(eq(schema.mfaFactors.userId, userId));
-      await db.delete(schema.mfaPendingLogins).where(eq(schema.mfaPendingLogins.userId, userId));
-    },
     /** Sets the stored public URL and returns a function that puts the previous row back. */
     async usePublicUrl(publicUrl: string) {
       const row = await firstRow(db.select().from(schema.settings).where(eq(schema.settings.key, "server")));

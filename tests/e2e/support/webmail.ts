@@ -1,42 +1,28 @@
-import crypto from "node:crypto";
 import { and, eq, like } from "drizzle-orm";
 import type { FrameLocator, Locator, Page } from "playwright-core";
 import * as schema from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password-hash";
 import { config } from "@/lib/config";
 import { firstRow } from "@/db/rows";
+import { aDomainWithMailboxes } from "../../support/factories";
 import { openRunDb } from "../../support/run-db";
+import { sharedDb } from "./world";
 
 /** The Roundcube that scripts/test-all.sh started (KONTOR_WEBMAIL_PORT). */
 export const WEBMAIL_URL = `http://127.0.0.1:${String(config().webmail.port)}/`;
 
 /**
- * A mailbox of the test's own in the first domain of the shared database, with the given password
- * (hashed like Kontor does, so Dovecot accepts it at once). Returns its address.
+ * A mailbox of the test's own, on a domain of a customer of its own (factories), with the given password
+ * (hashed like Kontor does, so Dovecot accepts it at once) and recovery address. Returns its address.
  */
 export async function createTestMailbox(password: string, recoveryEmail: string | null = null): Promise<string> {
-  const { db, close } = openRunDb();
-  try {
-    const domain = await firstRow(db.select().from(schema.domains).limit(1));
-    if (!domain) throw new Error("no domain in the test database");
-    const sub = await firstRow(db.select().from(schema.subscriptions).where(eq(schema.subscriptions.id, domain.subscriptionId)));
-    if (!sub) throw new Error("domain without subscription");
-    const localPart = `webmail-${crypto.randomBytes(4).toString("hex")}`;
-    const address = `${localPart}@${domain.name}`;
-    await db.insert(schema.mailboxes).values({
-      resellerId: sub.resellerId,
-      customerId: sub.customerId,
-      domainId: domain.id,
-      localPart,
-      address,
-      passwordHash: await hashPassword(password),
-      recoveryEmail,
-      passwordChangedAt: new Date(),
-    });
-    return address;
-  } finally {
-    await close();
-  }
+  const db = sharedDb();
+  const [mailbox] = (await aDomainWithMailboxes(db, 1, { package: { panel: "plesk9" }, localParts: ["webmail"] })).mailboxes;
+  await db
+    .update(schema.mailboxes)
+    .set({ passwordHash: await hashPassword(password), recoveryEmail })
+    .where(eq(schema.mailboxes.id, mailbox.id));
+  return mailbox.address;
 }
 
 export async function removeTestMailbox(address: string) {

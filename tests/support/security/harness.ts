@@ -5,17 +5,19 @@ import type Database from "better-sqlite3";
 import type { Db } from "@/db";
 import type { ActionState } from "@/lib/actions/action-state";
 import type { Actor } from "@/lib/authz/actor";
+import { loadActor } from "@/lib/auth/principals";
 import { loadMessages, type Messages } from "@/lib/i18n/load-messages";
+import { SESSION_COOKIE, sessionToken } from "../request-session";
 
 /**
- * What the mocked framework modules read: the database, the session's actor and the cookie jar.
- * The security tests call the real defineAction wrappers, schemas and services; only Next's request
- * scope (session, cookies, headers, translations, after()) is stubbed, as in panel-actions.test.ts.
+ * What the mocked framework modules read: the database and the cookie jar, which holds a real session
+ * cookie of the acting user (signInAs). The security tests call the real defineAction
+ * wrappers, session, schemas and services; only Next's request scope (cookies, headers, translations,
+ * after()) and next-auth's handle are stood in for, as in panel-actions.test.ts.
  */
 export const harness = {
   db: undefined as Db | undefined,
   sqlite: undefined as Database.Database | undefined,
-  actor: undefined as Actor | undefined,
   cookies: new Map<string, string>(),
 };
 
@@ -30,26 +32,17 @@ function useDb(): Db {
 
 export const mockDb = () => ({ getDb: useDb });
 
-export const mockSession = () => ({
-  getActor: async () => harness.actor,
-  renewSessionCookie: async () => undefined,
-  requireActor: async () => {
-    if (!harness.actor) throw new Error("harness: page helper called without actor");
-    return harness.actor;
-  },
-  requirePermission: async () => harness.actor,
-  homeFor: () => "/",
-});
-
 export const mockAuth = () => ({ auth: async () => null, signIn: async () => undefined, signOut: async () => undefined, handlers: {} });
 
 export const mockHeaders = () => ({
   cookies: async () => ({
     get: (name: string) => (harness.cookies.has(name) ? { name, value: harness.cookies.get(name) } : undefined),
+    has: (name: string) => harness.cookies.has(name),
     set: (name: string, value: string) => void harness.cookies.set(name, value),
     delete: (arg: string | { name: string }) => void harness.cookies.delete(typeof arg === "string" ? arg : arg.name),
   }),
-  headers: async () => new Headers({ "user-agent": "security-matrix" }),
+  // A plain-http request, as Next describes it (x-forwarded-proto): the session cookie's name follows it.
+  headers: async () => new Headers({ "user-agent": "security-matrix", host: "127.0.0.1", "x-forwarded-proto": "http" }),
 });
 
 /** Whether the German messages have this key (what next-intl's `t.has` answers). */
@@ -80,9 +73,20 @@ export function formOf(fields: Fields): FormData {
   return fd;
 }
 
-export async function callAs(actor: Actor | undefined, fn: ActionFn, fields: Fields | FormData): Promise<Outcome> {
-  harness.actor = actor;
+/**
+ * A request of the actor: the cookie jar holds only the session cookie its login would get now (with
+ * its session version as stored, which a password change raises), read by the real lib/auth/session.
+ */
+export async function signInAs(actor: Actor | undefined): Promise<void> {
   harness.cookies.clear();
+  if (!actor) return;
+  const db = harness.db;
+  const current = (db && (await loadActor(db, actor.kind, actor.id))) ?? actor;
+  harness.cookies.set(SESSION_COOKIE, await sessionToken(current));
+}
+
+export async function callAs(actor: Actor | undefined, fn: ActionFn, fields: Fields | FormData): Promise<Outcome> {
+  await signInAs(actor);
   try {
     const state = await fn({ status: "idle" }, fields instanceof FormData ? fields : formOf(fields));
     return { kind: "state", state };
@@ -91,7 +95,7 @@ export async function callAs(actor: Actor | undefined, fn: ActionFn, fields: Fie
     if (typeof digest === "string" && digest.startsWith("NEXT_REDIRECT")) return { kind: "redirect", to: digest.split(";")[2] ?? "" };
     return { kind: "thrown", error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
   } finally {
-    harness.actor = undefined;
+    harness.cookies.clear();
   }
 }
 

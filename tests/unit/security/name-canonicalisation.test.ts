@@ -10,7 +10,6 @@ import { callAs, type Fields, harness, isSuccess, refusalKeys } from "../../supp
 import { buildWorld, openCopy, type World } from "../../support/security/world";
 
 vi.mock("@/db", async () => (await import("../../support/security/harness")).mockDb());
-vi.mock("@/lib/auth/session", async () => (await import("../../support/security/harness")).mockSession());
 vi.mock("@/lib/auth/auth", async () => (await import("../../support/security/harness")).mockAuth());
 vi.mock("@/lib/services/recovery/deliver", async () => (await import("../../support/security/harness")).mockDeliver());
 vi.mock("next/headers", async () => (await import("../../support/security/harness")).mockHeaders());

@@ -7,13 +7,13 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { holders, ROLES, type Role } from "@/lib/authz/permissions";
 import { changedTables, snapshotDb } from "../../support/security/db-snapshot";
 import { loadRouteHandlers, type RouteHandler } from "../../support/security/endpoints";
-import { harness } from "../../support/security/harness";
+import { harness, signInAs } from "../../support/security/harness";
 import { ROUTE_MATRIX, type RouteEntry } from "../../support/security/route-matrix";
 import { buildWorld, openCopy, type World } from "../../support/security/world";
 
 const nextAuth = vi.hoisted(() => ({ GET: async () => new Response("next-auth"), POST: async () => new Response("next-auth") }));
 vi.mock("@/db", async () => (await import("../../support/security/harness")).mockDb());
-vi.mock("@/lib/auth/session", async () => (await import("../../support/security/harness")).mockSession());
+vi.mock("next/headers", async () => (await import("../../support/security/harness")).mockHeaders());
 vi.mock("@/lib/auth/auth", () => ({
   auth: async () => null,
   signIn: async () => undefined,
@@ -43,12 +43,12 @@ type Answer = { status: number; body: string };
 async function call(key: string, role: Role | "anonymous", request: Request): Promise<Answer> {
   const handler = handlers.get(key);
   if (!handler) throw new Error(`${key} not found by the scan`);
-  harness.actor = role === "anonymous" ? undefined : world.actors[role];
+  await signInAs(role === "anonymous" ? undefined : world.actors[role]);
   try {
     const res = await handler.fn(request);
     return { status: res.status, body: await res.text() };
   } finally {
-    harness.actor = undefined;
+    await signInAs(undefined);
   }
 }
 
