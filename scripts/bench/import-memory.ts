@@ -1,0 +1,114 @@
+/**
+ * Peak memory of a CSV import's dry run and apply (issue 24), as `npm run import` runs them:
+ *   npx tsx --conditions=react-server scripts/bench/import-memory.ts [--lines 100000]
+ * Builds a SQLite file of its own (a temp folder, removed at the end) with one customer's subscription
+ * whose package has no limits, and a CSV file of N lines: a domain line per 1,000 mailboxes, mailbox
+ * lines with an existing SHA512-CRYPT hash (taken as it is, so no argon2 time), and an alias for every
+ * tenth mailbox. Each step runs in a child process of its own and prints its peak RSS (getrusage's
+ * maxrss): the floor (database opened, actor loaded), the dry run, and the apply (on a fresh copy of
+ * the database each time). The import's own memory is the step's figure minus the floor.
+ * Figures of a run are in the README ("Moving in: import and PostfixAdmin migration").
+ */
+import Database from "better-sqlite3";
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import { applyMigrations } from "@/db/migrate";
+import * as schema from "@/db/schema";
+import { hashPassword } from "@/lib/auth/password-hash";
+import { loadActor } from "@/lib/auth/principals";
+import { openImportFile } from "@/lib/services/import/read-json";
+import { applyImport, dryRunImport } from "@/lib/services/import/run-import";
+
+const { values } = parseArgs({
+  options: {
+    lines: { type: "string", default: "100000" },
+    child: { type: "string" },
+    file: { type: "string" },
+    csv: { type: "string" },
+  },
+});
+
+const HASH = "{SHA512-CRYPT}$6$wj1Y9CiyxdBcJnE2$QQMcKbX46.fttIWGLdhqeIptbgXdDWg7bvelJ7SDy7OhS3eP77.8.Xzm8NIimBxpCR2tCaabCieVpValtWdO..";
+
+/** The child: one step on the given database; prints its figures as JSON. */
+async function child(kind: string, file: string, csv: string) {
+  const db = drizzle(new Database(file), { schema });
+  const actor = await loadActor(db, "user", 1);
+  if (!actor) throw new Error("no admin in the bench file");
+  const started = process.hrtime.bigint();
+  let lines = 0;
+  let problems = 0;
+  if (kind !== "floor") {
+    // As `npm run import -- --csv` reads it: opened again from disk for each walk of the planner.
+    const read = await openImportFile(() => fs.createReadStream(csv));
+    if (kind === "dry") {
+      const report = await dryRunImport(actor, 1, read.rows, read.problems, db);
+      lines = report.rowCount;
+      problems = report.problemCount;
+    } else {
+      const done = await applyImport(actor, 1, read.rows, read.problems, { source: "bench" }, db);
+      lines = done.report.rowCount;
+    }
+  }
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  console.log(JSON.stringify({ kind, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), lines, problems, ms: Math.round(ms) }));
+}
+
+function csvLines(n: number): string {
+  const lines = ["type,address,password,quota_mb,enabled,targets"];
+  let domain = 0;
+  for (let i = 0; lines.length - 1 < n; i++) {
+    if (i % 1000 === 0) lines.push(`domain,umzug${++domain}.example,,,,`);
+    const box = `postfach${i}@umzug${domain}.example`;
+    if (lines.length - 1 < n) lines.push(`mailbox,${box},${HASH},1024,yes,`);
+    if (i % 10 === 9 && lines.length - 1 < n) lines.push(`alias,weiter${i}@umzug${domain}.example,,,,${box}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+async function parent() {
+  const n = Number(values.lines);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kontor-import-memory-"));
+  const base = path.join(dir, "base.db");
+  const csv = path.join(dir, "import.csv");
+  fs.writeFileSync(csv, csvLines(n));
+  const sqlite = new Database(base);
+  applyMigrations(sqlite);
+  const hash = await hashPassword("Import-Messung-2026!");
+  sqlite.transaction(() => {
+    sqlite
+      .prepare("INSERT INTO users (id, email, role, display_name, password_hash) VALUES (1, 'admin@bench.example', 'admin', 'Admin', ?)")
+      .run(hash);
+    sqlite.prepare("INSERT INTO resellers (id, name, customer_number_base) VALUES (1, 'Reseller', 100000)").run();
+    sqlite.prepare("INSERT INTO packages (id, reseller_id, name, panel) VALUES (1, 1, 'Gross', 'plesk9')").run();
+    sqlite
+      .prepare(
+        "INSERT INTO customers (id, reseller_id, customer_number, company, contact_name, contact_email) VALUES (1, 1, 'K100001', 'Gross GmbH', 'Chef', 'chef@bench.example')",
+      )
+      .run();
+    sqlite.prepare("INSERT INTO subscriptions (id, reseller_id, customer_id, package_id) VALUES (1, 1, 1, 1)").run();
+  })();
+  sqlite.close();
+  console.log(`${n.toLocaleString("en")} lines, ${Math.round(fs.statSync(csv).size / 1024)} kB in ${csv}`);
+  try {
+    for (const kind of ["floor", "dry", "apply"]) {
+      const file = path.join(dir, `${kind}.db`);
+      fs.copyFileSync(base, file);
+      const run = spawnSync(process.execPath, [...process.execArgv, process.argv[1], "--child", kind, "--file", file, "--csv", csv], {
+        encoding: "utf8",
+        maxBuffer: 1 << 20,
+        env: { ...process.env, KONTOR_MAIL_ROOT: path.join(dir, "mail") },
+      });
+      console.log(run.status === 0 ? run.stdout.trim().split("\n").at(-1) : JSON.stringify({ kind, failed: run.stderr.slice(-600) }));
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (values.child) await child(values.child, values.file ?? "", values.csv ?? "");
+else await parent();
