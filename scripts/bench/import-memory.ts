@@ -1,6 +1,6 @@
 /**
  * Peak memory of a CSV import's dry run and apply (issue 24), as `npm run import` runs them:
- *   npx tsx --conditions=react-server scripts/bench/import-memory.ts [--lines 100000]
+ *   npm run bench:import -- [--lines 100000] [--heap 64]
  * Builds a SQLite file of its own (a temp folder, removed at the end) with one customer's subscription
  * whose package has no limits, and a CSV file of N lines: a domain line per 1,000 mailboxes, mailbox
  * lines with an existing SHA512-CRYPT hash (taken as it is, so no argon2 time), and an alias for every
@@ -29,6 +29,8 @@ const { values } = parseArgs({
     child: { type: "string" },
     file: { type: "string" },
     csv: { type: "string" },
+    // A JavaScript heap limit for the children (MB): an import that holds the whole file dies of it.
+    heap: { type: "string" },
   },
 });
 
@@ -72,6 +74,7 @@ function csvLines(n: number): string {
 
 async function parent() {
   const n = Number(values.lines);
+  const heapLimit = values.heap ? [`--max-old-space-size=${values.heap}`] : [];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kontor-import-memory-"));
   const base = path.join(dir, "base.db");
   const csv = path.join(dir, "import.csv");
@@ -98,12 +101,14 @@ async function parent() {
     for (const kind of ["floor", "dry", "apply"]) {
       const file = path.join(dir, `${kind}.db`);
       fs.copyFileSync(base, file);
-      const run = spawnSync(process.execPath, [...process.execArgv, process.argv[1], "--child", kind, "--file", file, "--csv", csv], {
+      const args = [...process.execArgv, ...heapLimit, process.argv[1], "--child", kind, "--file", file, "--csv", csv];
+      const run = spawnSync(process.execPath, args, {
         encoding: "utf8",
         maxBuffer: 1 << 20,
         env: { ...process.env, KONTOR_MAIL_ROOT: path.join(dir, "mail") },
       });
-      console.log(run.status === 0 ? run.stdout.trim().split("\n").at(-1) : JSON.stringify({ kind, failed: run.stderr.slice(-600) }));
+      const died = run.status === 0 ? "" : /heap out of memory/i.test(run.stderr) ? "out of memory (heap limit)" : run.stderr.slice(-600);
+      console.log(died ? JSON.stringify({ kind, failed: died }) : run.stdout.trim().split("\n").at(-1));
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -46,34 +46,38 @@ const mailboxCount = async (db: TestDb, customerId: number) =>
   (await firstRow(db.select({ n: count() }).from(mailboxes).where(eq(mailboxes.customerId, customerId))))?.n;
 
 describe("the import as a stream", () => {
-  it("walks a file again for each pass and keeps the report bounded: the first lines, every count, and “and K more”", async () => {
-    const { db } = await emptyDb();
-    const sub = await aCustomerWithPackage(db, { package: { maxMailboxes: 1000, maxDomains: 5 } });
-    const d = `lang${sub.subscriptionId}.example`;
-    const n = PREVIEW_ROWS + 120;
-    const lines = ["type,address,password", `domain,${d},`, ...Array.from({ length: n }, (_, i) => `mailbox,m${i}@${d},${MD5}`)];
-    const file = reopenable(`${lines.join("\n")}\n`);
-    const read = await openImportFile(file.open);
-    expect(read.problems).toEqual([]);
-    expect(typeof read.rows).toBe("function"); // lines, not rows in memory
-    const report = await dryRunImport(sub.customer.actor, sub.subscriptionId, read.rows, read.problems, db);
-    expect(file.opened).toBe(3); // the first read, then the plan's two walks (declared addresses, lines)
-    expect([report.rows.length, report.rowCount, report.counts.create]).toEqual([PREVIEW_ROWS, n + 1, n + 1]);
-    expect([report.weakHashes.length, report.weakHashCount]).toEqual([500, n]);
-    expect(report.rows.at(-1)?.line).toBe(PREVIEW_ROWS + 1);
-    const text = translatedReport(t, report);
-    expect(text.more).toEqual({
-      rows: `… and ${n + 1 - PREVIEW_ROWS} more entries, not listed here.`,
-      problems: "",
-      weakHashes: `… and ${n - 500} more entries, not listed here.`,
-    });
+  it(
+    "walks a file again for each pass and keeps the report bounded: the first lines, every count, and “and K more”",
+    { timeout: 60_000 },
+    async () => {
+      const { db } = await emptyDb();
+      const sub = await aCustomerWithPackage(db, { package: { maxMailboxes: 1000, maxDomains: 5 } });
+      const d = `lang${sub.subscriptionId}.example`;
+      const n = PREVIEW_ROWS + 120;
+      const lines = ["type,address,password", `domain,${d},`, ...Array.from({ length: n }, (_, i) => `mailbox,m${i}@${d},${MD5}`)];
+      const file = reopenable(`${lines.join("\n")}\n`);
+      const read = await openImportFile(file.open);
+      expect(read.problems).toEqual([]);
+      expect(typeof read.rows).toBe("function"); // lines, not rows in memory
+      const report = await dryRunImport(sub.customer.actor, sub.subscriptionId, read.rows, read.problems, db);
+      expect(file.opened).toBe(3); // the first read, then the plan's two walks (declared addresses, lines)
+      expect([report.rows.length, report.rowCount, report.counts.create]).toEqual([PREVIEW_ROWS, n + 1, n + 1]);
+      expect([report.weakHashes.length, report.weakHashCount]).toEqual([500, n]);
+      expect(report.rows.at(-1)?.line).toBe(PREVIEW_ROWS + 1);
+      const text = translatedReport(t, report);
+      expect(text.more).toEqual({
+        rows: `… and ${n + 1 - PREVIEW_ROWS} more entries, not listed here.`,
+        problems: "",
+        weakHashes: `… and ${n - 500} more entries, not listed here.`,
+      });
 
-    const { report: applied } = await applyImport(sub.customer.actor, sub.subscriptionId, read.rows, read.problems, {}, db);
-    expect(applied.rowCount).toBe(n + 1);
-    expect(await mailboxCount(db, sub.customer.id)).toBe(n);
-  });
+      const { report: applied } = await applyImport(sub.customer.actor, sub.subscriptionId, read.rows, read.problems, {}, db);
+      expect(applied.rowCount).toBe(n + 1);
+      expect(await mailboxCount(db, sub.customer.id)).toBe(n);
+    },
+  );
 
-  it("counts every problem but lists the first 500, and reads the same lines as reading the file whole", async () => {
+  it("counts every problem but lists the first 500, and reads the same lines as reading the file whole", { timeout: 60_000 }, async () => {
     const { db } = await emptyDb();
     const sub = await aCustomerWithPackage(db);
     const lines = ["type,address", ...Array.from({ length: 620 }, (_, i) => `mailbox,x${i}@fremd.example`)];
