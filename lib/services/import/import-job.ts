@@ -110,15 +110,14 @@ export async function stageImportJob(
     await finish(db, record, "cancelled", null);
     return { jobId: job.id, generated: [] };
   };
-  let pending: (PlannedAction | StagedAction)[] = [];
-  for await (const a of plan.actions) {
-    pending.push(a);
-    if (pending.length < batch) continue;
-    if (!(await stage(pending))) return await cancelled();
-    pending = [];
+  // The plan's lines as they come, then the vacation texts: a batch at a time.
+  async function* everything() {
+    yield* plan.actions;
+    yield* extra.vacations;
   }
-  for (let from = 0; from < extra.vacations.length; from += batch) {
-    pending.push(...extra.vacations.slice(from, from + batch));
+  let pending: (PlannedAction | StagedAction)[] = [];
+  for await (const a of everything()) {
+    pending.push(a);
     if (pending.length < batch) continue;
     if (!(await stage(pending))) return await cancelled();
     pending = [];
