@@ -1,6 +1,7 @@
 /**
- * Import from the command line: a CSV file of any size Kontor accepts (the panel takes 1 MB), or a
- * PostfixAdmin database (SQLite file, MySQL/MariaDB dump, or a PostgreSQL database by its URL), into
+ * Import from the command line: a CSV file of any size Kontor accepts (the panel takes 1 MB; the file is
+ * read from disk again for each pass, never held whole), or a PostfixAdmin database (SQLite file,
+ * MySQL/MariaDB dump, pg_dump's plain SQL or custom format, or a PostgreSQL database by its URL), into
  * one subscription, as a given admin, reseller or customer login. Without --apply it is the dry run; with it, the same checks and
  * then an import job applied in batches of 1,000 lines, each its own transaction, with its progress
  * printed. A job whose process died (killed, crashed) goes on with --resume <job> once its lease has
@@ -23,11 +24,12 @@ import { loadActor } from "@/lib/auth/principals";
 import { NotFoundError, ServiceError } from "@/lib/errors";
 import { loadMessages } from "@/lib/i18n/load-messages";
 import { isLocale } from "@/lib/i18n/locales";
-import { postfixAdminRows } from "@/lib/services/import/postfixadmin";
+import { PostfixAdminReadError, postfixAdminRows } from "@/lib/services/import/postfixadmin";
 import { loadPostfixAdmin } from "@/lib/services/import/postfixadmin-pg";
 import type { ImportProblem } from "@/lib/services/import/problems";
-import type { CsvRow } from "@/lib/services/import/read-csv";
-import { readImportFile } from "@/lib/services/import/read-json";
+import { openImportFile } from "@/lib/services/import/read-json";
+import { keptText } from "@/lib/services/import/report-text";
+import type { ImportLines } from "@/lib/services/import/import-file";
 import { jobError, runImportJob } from "@/lib/services/import/import-job";
 import { cancelImportJob, listImportJobs } from "@/lib/services/import/job-control";
 import {
@@ -89,23 +91,32 @@ if (jobControl) {
     if (values.cancel) await cancelImportJob(actor, jobId, db);
     const state = await runImportJob(jobId, db, { afterBatch: (applied) => progress(applied, job.total, jobId) });
     const error = await jobError(db, jobId);
-    console.log(`job ${String(jobId)}: ${state}${error ? ` (${t(error.code, error.params)})` : ""}`);
+    const why = error ? [t(error.code, error.params), keptText(t, error)].filter(Boolean).join(" ") : "";
+    console.log(`job ${String(jobId)}: ${state}${why ? ` (${why})` : ""}`);
     process.exit(state === "done" || state === "cancelled" ? 0 : 1);
   } catch (error) {
     fail(error instanceof ServiceError ? t(error.message) : error instanceof Error ? error.message : String(error));
   }
 }
 
-let rows: CsvRow[];
+let rows: ImportLines;
 let fileProblems: ImportProblem[] = [];
 let labels = new Map<number, string>();
 let vacations: ImportedVacation[] = [];
 if (values.csv) {
-  const csv = await readImportFile(fs.createReadStream(values.csv));
+  const file = values.csv;
+  // Read again from disk for each walk (check, apply's staging): a file of any length is never held whole.
+  const csv = await openImportFile(() => fs.createReadStream(file));
   rows = csv.rows;
   fileProblems = csv.problems;
 } else {
-  const pfa = postfixAdminRows(await loadPostfixAdmin(values.postfixadmin ?? ""));
+  const pfa = postfixAdminRows(
+    await loadPostfixAdmin(values.postfixadmin ?? "").catch((error: unknown) => {
+      // A dump pg_restore cannot read, or no pg_restore: say so in the user's language, with pg_restore's own words.
+      if (error instanceof PostfixAdminReadError) fail([t(error.message), error.detail].filter(Boolean).join("\n"));
+      throw error;
+    }),
+  );
   rows = pfa.rows;
   labels = pfa.labels;
   console.log(`PostfixAdmin: ${rows.length} entries, ${pfa.vacations.length} vacation texts, ${pfa.skipped.length} skipped`);
@@ -121,8 +132,10 @@ function print(report: ImportReport) {
     const params = Object.fromEntries(Object.entries(p.params ?? {}).map(([k, v]) => [k, k === "reason" ? t(String(v)) : v]));
     console.log(`${where(p.line)}: ${t(p.code, params)}`);
   }
-  if (report.problemCount > report.problems.length) console.log(t("import.more"));
+  if (report.problemCount > report.problems.length) console.log(t("import.more", { count: report.problemCount - report.problems.length }));
   for (const w of report.weakHashes) console.log(`${t("import.weakHashesTitle")}: ${where(w.line)} ${w.address} ${w.scheme}`);
+  if (report.weakHashCount > report.weakHashes.length)
+    console.log(t("import.more", { count: report.weakHashCount - report.weakHashes.length }));
 }
 
 try {
@@ -150,7 +163,13 @@ try {
   // Shown once, here only: nothing stores them.
   if (generated.length) console.log(["address,password", ...generated.map((g) => `${g.address},${g.password}`)].join("\n"));
 } catch (error) {
-  if (error instanceof ImportFailed) fail(`${t("import.jobs.gone")} ${error.reason ? t(error.reason.code, error.reason.params) : ""}`);
+  if (error instanceof ImportFailed) {
+    const reason = error.reason ? t(error.reason.code, error.reason.params) : "";
+    // "nothing was applied" is only true when the undo could take everything back.
+    if (error.reason?.kept?.length)
+      fail(`${t("import.jobs.failed", { reason, line: error.reason.line ?? 0 })} ${keptText(t, error.reason)}`);
+    fail(`${t("import.jobs.gone")} ${reason}`);
+  }
   if (error instanceof ImportRefused) {
     print(error.report);
     console.log(t("import.checkedProblems", { count: error.report.problemCount }));

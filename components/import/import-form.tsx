@@ -16,6 +16,8 @@ type Report = {
   rows: { line: number; kind: string; op: string; name: string; detail: string }[];
   problems: { line: number; message: string }[];
   weakHashes: { line: number; address: string; scheme: string }[];
+  /** "… and K more" of each list, in the user's language ("" when nothing is left out). */
+  more: Record<"rows" | "problems" | "weakHashes", string>;
 };
 
 export type ImportLabels = Record<
@@ -38,7 +40,6 @@ export type ImportLabels = Record<
   | "download"
   | "address"
   | "password"
-  | "more"
   | "tooLarge",
   string
 >;
@@ -172,7 +173,7 @@ export function ImportForm({
               ))}
             </tbody>
           </table>
-          {report.problemCount > report.problems.length && <p className="text-sm">{labels.more}</p>}
+          {report.more.problems && <p className="text-sm">{report.more.problems}</p>}
         </section>
       )}
 
@@ -186,6 +187,7 @@ export function ImportForm({
               </li>
             ))}
           </ul>
+          {report.more.weakHashes && <p className="text-sm">{report.more.weakHashes}</p>}
         </section>
       )}
 
@@ -214,7 +216,7 @@ export function ImportForm({
               ))}
             </tbody>
           </table>
-          {report.rowCount > report.rows.length && <p className="text-sm">{labels.more}</p>}
+          {report.more.rows && <p className="text-sm">{report.more.rows}</p>}
         </section>
       )}
     </div>

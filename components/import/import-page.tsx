@@ -1,4 +1,5 @@
 import { ImportForm, type ImportLabels } from "@/components/import/import-form";
+import { ErrorNotice } from "@/components/form/notices";
 import { Card, PageTitle } from "@/components/ui/card";
 import { cancelImportAction, importAction } from "@/app/(ksc)/ksc/import/actions";
 import { ImportJobs } from "@/components/import/import-jobs";
@@ -13,7 +14,7 @@ import { listImportTargets } from "@/lib/services/import/import-targets";
  * listing the subscriptions of its own scope. Texts are translated here and handed to the form, so
  * no message catalogue goes to the browser.
  */
-export async function ImportPage({ actor }: { actor: Actor }) {
+export async function ImportPage({ actor, exportFailed = false }: { actor: Actor; exportFailed?: boolean }) {
   const t = await getTranslations();
   const targets = await listImportTargets(actor);
   const withHashes = can(actor, "export.hashes");
@@ -38,7 +39,6 @@ export async function ImportPage({ actor }: { actor: Actor }) {
     download: key("download"),
     address: key("address"),
     password: key("password"),
-    more: key("more"),
     tooLarge: key("tooLarge"),
   };
   const jobLabels = {
@@ -61,6 +61,8 @@ export async function ImportPage({ actor }: { actor: Actor }) {
       </Card>
       <Card title={key("exportTitle")}>
         <p className="mb-2 text-sm text-slate-600">{key("exportIntro")}</p>
+        {/* app/api/export/route.ts sends people back here when it could not make the file. */}
+        {exportFailed && <ErrorNotice>{key("exportFailed")}</ErrorNotice>}
         <ul className="space-y-1 text-sm">
           {targets.map((target) => (
             <li key={target.id}>

@@ -18,6 +18,7 @@ import { applyMigrations } from "@/db/migrate";
 import * as schema from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password-hash";
 import { loadActor } from "@/lib/auth/principals";
+import { insertBenchSubscription } from "./memory-world";
 import { openExport } from "@/lib/services/import/export-data";
 import { exportChunks } from "@/lib/services/import/export-stream";
 
@@ -64,17 +65,7 @@ async function parent() {
   const sqlite = build(file);
   const hash = await hashPassword("Export-Messung-2026!");
   sqlite.transaction(() => {
-    sqlite
-      .prepare("INSERT INTO users (id, email, role, display_name, password_hash) VALUES (1, 'admin@bench.example', 'admin', 'Admin', ?)")
-      .run(hash);
-    sqlite.prepare("INSERT INTO resellers (id, name, customer_number_base) VALUES (1, 'Reseller', 100000)").run();
-    sqlite.prepare("INSERT INTO packages (id, reseller_id, name, panel) VALUES (1, 1, 'Gross', 'plesk9')").run();
-    sqlite
-      .prepare(
-        "INSERT INTO customers (id, reseller_id, customer_number, company, contact_name, contact_email) VALUES (1, 1, 'K100001', 'Gross GmbH', 'Chef', 'chef@bench.example')",
-      )
-      .run();
-    sqlite.prepare("INSERT INTO subscriptions (id, reseller_id, customer_id, package_id) VALUES (1, 1, 1, 1)").run();
+    insertBenchSubscription(sqlite, hash);
     sqlite.prepare("INSERT INTO domains (id, reseller_id, customer_id, subscription_id, name) VALUES (1, 1, 1, 1, 'gross.example')").run();
     const box = sqlite.prepare(
       "INSERT INTO mailboxes (reseller_id, customer_id, domain_id, local_part, address, password_hash, quota_mb) VALUES (1, 1, 1, ?, ?, ?, 1024)",

@@ -5,7 +5,8 @@
  * MD5-CRYPT as PostfixAdmin's md5crypt stores it without prefix, BLF-CRYPT), over IMAP and SMTP
  * submission; a mailbox that was inactive there is refused until it is switched on. pg_dump's plain SQL
  * of the PostgreSQL one (made by the real pg_dump, as COPY and as INSERTs) is read without a server and
- * gives the same lines.
+ * gives the same lines; its custom format (-Fc) is read through pg_restore, with a clear refusal when
+ * pg_restore is missing or the dump is cut off.
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -14,7 +15,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as schema from "@/db/schema";
 import { loadActor } from "@/lib/auth/principals";
-import { postfixAdminRows, readPostfixAdmin } from "@/lib/services/import/postfixadmin";
+import { PostfixAdminReadError, postfixAdminRows, readPostfixAdmin } from "@/lib/services/import/postfixadmin";
 import { readPostfixAdminPostgres } from "@/lib/services/import/postfixadmin-pg";
 import { applyImport } from "@/lib/services/import/run-import";
 import { imapLogin, submissionLogin } from "../support/mail-clients";
@@ -78,5 +79,37 @@ describe("PostfixAdmin migration", () => {
     execFileSync(pgDump, [...flags, "--no-owner", "--file", file, pfaUrl], { env: { ...process.env, PGTZ: "America/New_York" } });
     expect(fs.readFileSync(file, "utf8")).toMatch(flags.length ? /^INSERT INTO public\.mailbox /m : /^COPY public\.mailbox /m);
     expect(postfixAdminRows(readPostfixAdmin(file))).toEqual(postfixAdminRows(readPostfixAdmin(postfixAdminSqlite())));
+  });
+
+  it("reads pg_dump's custom format (-Fc) through pg_restore, and says so when pg_restore is missing or the file is broken", () => {
+    const pgDump = path.join(postgresBinDir() ?? "/usr/bin", "pg_dump");
+    const file = path.join(own.baseDir, "pfa.dump");
+    execFileSync(pgDump, ["--format=custom", "--no-owner", "--file", file, pfaUrl]);
+    expect(fs.readFileSync(file).subarray(0, 5).toString("latin1")).toBe("PGDMP");
+    expect(postfixAdminRows(readPostfixAdmin(file))).toEqual(postfixAdminRows(readPostfixAdmin(postfixAdminSqlite())));
+
+    const errorOf = (read: () => unknown) => {
+      try {
+        read();
+      } catch (error) {
+        return error;
+      }
+      return null;
+    };
+    // Cut off after its header, as an interrupted copy leaves it: pg_restore refuses it, and its words come along.
+    const broken = path.join(own.baseDir, "pfa-cut.dump");
+    fs.writeFileSync(broken, fs.readFileSync(file).subarray(0, 300));
+    const cut = errorOf(() => readPostfixAdmin(broken));
+    expect(cut).toBeInstanceOf(PostfixAdminReadError);
+    expect((cut as PostfixAdminReadError).message).toBe("import.problems.pgRestoreFailed");
+    expect((cut as PostfixAdminReadError).detail).toMatch(/pg_restore/);
+    // A system without PostgreSQL's client tools: no pg_restore on the PATH.
+    const path0 = process.env.PATH;
+    process.env.PATH = path.join(own.baseDir, "no-tools");
+    try {
+      expect((errorOf(() => readPostfixAdmin(file)) as Error | null)?.message).toBe("import.problems.pgRestoreMissing");
+    } finally {
+      process.env.PATH = path0;
+    }
   });
 });

@@ -4,6 +4,9 @@
  * tenants' subscriptions are not found; every download is audited; formulas are neutralised; CSV and
  * JSON carry spam filter, sender lists and autoresponder of each mailbox, and both import again.
  */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, autoresponders, domains, forwards, mailboxes, senderRules, spamSettings } from "@/db/schema";
@@ -11,7 +14,8 @@ import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { exportCsv } from "@/lib/services/import/export-csv";
 import { exportSubscription, openExport } from "@/lib/services/import/export-data";
 import { EXPORT_PAGE } from "@/lib/services/import/export-parts";
-import { exportChunks, exportStream } from "@/lib/services/import/export-stream";
+import { exportFile } from "@/lib/services/import/export-file";
+import { exportChunks } from "@/lib/services/import/export-stream";
 import { readImportCsv } from "@/lib/services/import/read-csv";
 import { readImportFile } from "@/lib/services/import/read-json";
 import { onlyRow } from "@/db/rows";
@@ -207,10 +211,15 @@ describe("export", () => {
     expect(csv.filter((c) => c.includes('"type":"forward"'))).toHaveLength(every.length + 1);
   });
 
-  it.each(["csv", "json"] as const)("answers the download's %s body as a stream that ends, without catch-alls too", async (format) => {
+  it.each(["csv", "json"] as const)("answers the download's %s body whole with its length, without catch-alls too", async (format) => {
     const { db, sub } = await world();
     const source = await openExport(sub.customer.actor, sub.subscriptionId, { withHashes: false, format }, db);
-    const body = await new Response(exportStream(source, format)).text();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kontor-export-"));
+    const file = await exportFile(source, format, dir);
+    expect(fs.readdirSync(dir)).toEqual([]); // the name goes once the file is complete; the body reads it still
+    const body = await new Response(file.body()).text();
+    expect(Buffer.byteLength(body)).toBe(file.size);
+    fs.rmSync(dir, { recursive: true, force: true });
     const data = await exportSubscription(sub.customer.actor, sub.subscriptionId, { withHashes: false, format }, db);
     expect(format === "csv" ? body : JSON.parse(body)).toEqual(format === "csv" ? exportCsv(data) : data);
   });

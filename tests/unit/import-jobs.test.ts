@@ -8,7 +8,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { and, asc, count, eq } from "drizzle-orm";
+import { createTranslator } from "use-intl/core";
 import { describe, expect, it } from "vitest";
+import { importJobItems } from "@/components/import/import-job-items";
+import { loadMessages } from "@/lib/i18n/load-messages";
 import { firstRow } from "@/db/rows";
 import {
   auditLog,
@@ -78,6 +81,12 @@ async function snapshot(db: TestDb, customerId: number) {
     forwards: await db.select({ t: forwards.target }).from(forwards).where(eq(forwards.customerId, customerId)),
   };
 }
+
+const translatorFor = (locale: "de" | "en" | "it") =>
+  createTranslator({ locale, messages: loadMessages(locale) }) as unknown as (
+    key: string,
+    values?: Record<string, string | number>,
+  ) => string;
 
 const jobOf = async (db: TestDb, id: number) => (await firstRow(db.select().from(importJobs).where(eq(importJobs.id, id))))!;
 const stepsOf = async (db: TestDb, id: number) =>
@@ -157,7 +166,8 @@ describe("import jobs in batches", () => {
     });
     expect(state).toBe("failed");
     const job = await jobOf(db, jobId);
-    expect(JSON.parse(job.error ?? "null")).toEqual({ code: "import.problems.addressTaken", line: 10 });
+    // The record says what the undo had to leave, and why (lib/services/import/report-text.ts keptText).
+    expect(JSON.parse(job.error ?? "null")).toEqual({ code: "import.problems.addressTaken", line: 10, kept: [d] });
     // Only what the import made goes back: the domain it created stays for the alias made in it meanwhile.
     const after = await snapshot(db, sub.customer.id);
     expect(after.aliases).toEqual([{ a: `m7@${d}` }]);
@@ -187,6 +197,15 @@ describe("import jobs in batches", () => {
     expect(after.mailboxes.map((m) => m.address).filter((a) => a.endsWith(`@${d}`))).toEqual([`panel@${d}`]);
     expect(after.domains.find((x) => x.name === d)).toEqual({ name: d, n: 1 });
     expect(after.mailboxes.filter((m) => m.address !== made)).toEqual(before.mailboxes);
+    // Not "nothing was applied": the panel says which domain stayed and why, in each language.
+    expect(JSON.parse((await jobOf(db, jobId)).error ?? "null")).toEqual({ code: "import.jobs.cancelledKept", kept: [d] });
+    const status = async (locale: "de" | "en" | "it") =>
+      (await importJobItems(sub.customer.actor, translatorFor(locale), db)).find((j) => j.id === jobId)?.status;
+    expect(await status("en")).toBe(
+      `Cancelled; what had been applied was undone, except for the following. Not undone: the domain ${d}. Someone else created something there meanwhile (a mailbox, an alias or an address), and it stays, together with the domain.`,
+    );
+    expect(await status("de")).toContain(`Nicht zurückgenommen: die Domain ${d}.`);
+    expect(await status("it")).toContain(`Non revocato: il dominio ${d}.`);
   });
 
   it("moves the home of a mailbox it takes back out of Dovecot's way, as a deleted mailbox's: mail that came meanwhile goes", async () => {

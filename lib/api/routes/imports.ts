@@ -2,9 +2,11 @@ import { z } from "zod";
 import { ValidationError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
 import { getImportJob, cancelImportJob, type ImportJobView } from "@/lib/services/import/job-control";
-import { MAX_IMPORT_BYTES } from "@/lib/services/import/read-csv";
-import { readImportFile } from "@/lib/services/import/read-json";
-import { translatedReport } from "@/lib/services/import/report-text";
+import { type ByteSource, MAX_IMPORT_BYTES } from "@/lib/services/import/read-csv";
+import type { ImportFile } from "@/lib/services/import/import-file";
+import { openImportFile } from "@/lib/services/import/read-json";
+import { spoolUpload } from "@/lib/services/import/spool";
+import { keptText, translatedReport } from "@/lib/services/import/report-text";
 import { applyImport, checkImportTarget, dryRunImport, ImportRefused } from "@/lib/services/import/run-import";
 import { defineRoute } from "../define-route";
 import { ApiProblem, translator } from "../problem";
@@ -18,7 +20,11 @@ const reportSchema = z.object({
   problemCount: z.int(),
   rows: z.array(z.object({ line: z.int(), kind: z.string(), op: z.string(), name: z.string(), detail: z.string() })),
   problems: z.array(z.object({ line: z.int().describe("0: the whole file"), message: z.string() })),
-  weakHashes: z.array(z.object({ line: z.int(), address: z.string(), scheme: z.string() })),
+  weakHashes: z.array(z.object({ line: z.int(), address: z.string(), scheme: z.string() })).describe("the first 500"),
+  weakHashCount: z.int(),
+  more: z
+    .object({ rows: z.string(), problems: z.string(), weakHashes: z.string() })
+    .describe("“… and K more” of each list in the request's language, empty when nothing is left out"),
 });
 const jobSchema = z.object({
   id: z.int(),
@@ -45,26 +51,32 @@ function jobBody(job: ImportJobView, locale: Locale) {
     total: job.total,
     applied: job.applied,
     cancelRequested: job.cancelRequested,
-    error: job.error && { line: job.error.line ?? null, message: t(job.error.code, job.error.params) },
+    error: job.error && {
+      line: job.error.line ?? null,
+      message: [t(job.error.code, job.error.params), keptText(t, job.error)].filter(Boolean).join(" "),
+    },
   };
 }
 
+type Upload = { open: () => ByteSource; remove?: () => Promise<void> };
+
 /**
- * The uploaded file as a stream: the body itself (text/csv, or a JSON export), or the `file` part of
- * a form. A form is buffered by the platform, so its declared length is checked first.
+ * The uploaded file, to be read as often as the planner walks it: the `file` part of a form (a Blob the
+ * platform buffered, so its declared length is checked first), or the body itself (text/csv, or a JSON
+ * export), which can be read once only and is spooled to a private file for the request (`remove`).
  */
-async function uploadedFile(request: Request): Promise<ReadableStream<Uint8Array>> {
+async function uploadedFile(request: Request): Promise<Upload> {
   const type = (request.headers.get("content-type") ?? "").toLowerCase();
   if (Number(request.headers.get("content-length") ?? 0) > MAX_IMPORT_BYTES + 64 * 1024)
     throw new ApiProblem("badRequest", { detailKey: "api.problems.bodyTooLarge" });
   if (type.startsWith("multipart/form-data")) {
     const file = (await request.formData().catch(() => null))?.get("file");
     if (!(file instanceof File)) throw new ValidationError("errors.checkFields", { file: ["import.errors.fileMissing"] });
-    return file.stream();
+    return { open: () => file.stream() };
   }
   if (!FILE_TYPES.some((t) => type.startsWith(t))) throw new ApiProblem("unsupportedMediaType");
   if (!request.body) throw new ValidationError("errors.checkFields", { file: ["import.errors.fileMissing"] });
-  return request.body;
+  return await spoolUpload(request.body);
 }
 
 export const importRoutes = [
@@ -91,38 +103,45 @@ export const importRoutes = [
     },
     handle: async ({ actor, query, request, locale, ip, idempotent }) => {
       await checkImportTarget(actor, query.subscription); // a foreign subscription is 404 before the body is read
-      const file = await readImportFile(await uploadedFile(request));
       const t = translator(locale);
-      // The key is claimed with the file's digest once it is read: a retried apply starts no second job.
-      return await idempotent(file.sha256, async () => {
-        if (!query.apply) {
-          const report = await dryRunImport(actor, query.subscription, file.rows, file.problems);
-          return { body: { applied: false, report: translatedReport(t, report), job: null, generatedPasswords: [] } };
-        }
-        try {
-          const done = await applyImport(actor, query.subscription, file.rows, file.problems, {
-            ip,
-            source: "api",
-            sha256: file.sha256,
-            background: true,
-          });
-          return {
-            status: 202,
-            location: `/imports/${done.jobId}`,
-            body: {
-              applied: true,
-              report: translatedReport(t, done.report),
-              job: jobBody(await getImportJob(actor, done.jobId), locale),
-              generatedPasswords: done.generated,
-            },
-            secretFields: ["generatedPasswords"],
-          };
-        } catch (error) {
-          if (!(error instanceof ImportRefused)) throw error;
-          const members = { report: translatedReport(t, error.report) };
-          throw new ApiProblem("validation", { detailKey: "api.problems.importRefused", members });
-        }
-      });
+      const importUpload = async (file: ImportFile) => {
+        // The key is claimed with the file's digest once it is read: a retried apply starts no second job.
+        return await idempotent(file.sha256, async () => {
+          if (!query.apply) {
+            const report = await dryRunImport(actor, query.subscription, file.rows, file.problems);
+            return { body: { applied: false, report: translatedReport(t, report), job: null, generatedPasswords: [] } };
+          }
+          try {
+            const done = await applyImport(actor, query.subscription, file.rows, file.problems, {
+              ip,
+              source: "api",
+              sha256: file.sha256,
+              background: true,
+            });
+            return {
+              status: 202,
+              location: `/imports/${done.jobId}`,
+              body: {
+                applied: true,
+                report: translatedReport(t, done.report),
+                job: jobBody(await getImportJob(actor, done.jobId), locale),
+                generatedPasswords: done.generated,
+              },
+              secretFields: ["generatedPasswords"],
+            };
+          } catch (error) {
+            if (!(error instanceof ImportRefused)) throw error;
+            const members = { report: translatedReport(t, error.report) };
+            throw new ApiProblem("validation", { detailKey: "api.problems.importRefused", members });
+          }
+        });
+      };
+      const upload = await uploadedFile(request);
+      try {
+        return await importUpload(await openImportFile(upload.open));
+      } finally {
+        await upload.remove?.();
+      }
     },
   }),
   defineRoute({

@@ -8,6 +8,7 @@ import { canonicalAddress, canonicalDomain } from "@/lib/validation/names";
 import { type AccountTarget, accountNumber } from "./plan-accounts";
 import type { ImportTarget } from "./plan-import";
 import type { SettingProblem } from "./plan-settings";
+import { readFlag } from "./plan-fields";
 import type { CsvRow } from "./read-csv";
 import type { SettingConflict } from "./settings-steps";
 
@@ -15,6 +16,7 @@ import type { SettingConflict } from "./settings-steps";
  * `catch_all` lines: mail to unknown addresses of a domain (address: the domain) goes to `targets`, a
  * mailbox of that same domain, or for a package without panel a mail account of the customer (its login
  * or number), as "Catch-all" in the panel and the E-Mail-Administration sets it (lib/services/aliases/catch-all.ts).
+ * With `enabled` no (and no targets) the line switches the domain's catch-all off.
  */
 export const CATCH_ALL_TYPE = "catch_all";
 
@@ -24,8 +26,8 @@ export type PlannedCatchAll = {
   op: "change";
   /** The domain. */
   address: string;
-  /** What the preview shows: the mailbox or the account's login under the target customer's number. */
-  targets: [string];
+  /** What the preview shows: the mailbox or the account's login under the target customer's number; none: off. */
+  targets: [string] | [];
   mailbox: string | null;
   account: number | null;
 };
@@ -43,8 +45,12 @@ export async function planCatchAll({ line, cells }: CsvRow, ctx: CatchAllContext
   const refused = await ctx.domainProblem(domain);
   if (refused) return [refused];
   const target = cells.targets.trim();
-  if (!target) return [{ code: "targetsMissing" }];
+  const enabled = readFlag(cells.enabled);
+  if (enabled === "invalid") return [{ code: "enabledInvalid", params: { value: cells.enabled.slice(0, 20) } }];
   const base = { line, kind: "catchAll", op: "change", address: domain } as const;
+  if (enabled === false)
+    return target ? [{ code: "catchAllOffTarget", params: { domain } }] : { ...base, targets: [], mailbox: null, account: null };
+  if (!target) return [{ code: "targetsMissing" }];
   if (ctx.accounts) {
     const number = accountNumber(target);
     if (number === null) return [{ code: "accountInvalid", params: { value: target.slice(0, 80) } }];
@@ -72,7 +78,8 @@ export async function applyCatchAll(tx: Db, target: ImportTarget, a: PlannedCatc
   );
   if (!domain) return { code: "unknownDomain", params: { domain: a.address } };
   let set: { catchAllMailboxId: number | null; catchAllMailAccountId: number | null };
-  if (a.account !== null) {
+  if (!a.targets.length) set = { catchAllMailboxId: null, catchAllMailAccountId: null };
+  else if (a.account !== null) {
     const account = await firstRow(
       tx
         .select({ id: mailAccounts.id })

@@ -31,8 +31,11 @@ export type ExportDomain = { name: string; mailboxes: ExportMailbox[]; aliases: 
 /** `mailAccounts`: only a package without panel has them (its addresses live there, not in mailboxes). */
 export type ExportData = { subscriptionId: number; domains: ExportDomain[]; mailAccounts?: ExportMailAccount[] };
 
-/** An export allowed and on record, to be read part by part (lib/services/import/export-parts.ts). */
-export type ExportSource = { subscriptionId: number; parts: () => AsyncIterable<ExportPart> };
+/**
+ * An export allowed and on record, to be read part by part (lib/services/import/export-parts.ts), from
+ * `db` or from a snapshot of it (lib/services/import/export-snapshot.ts, as the download does).
+ */
+export type ExportSource = { subscriptionId: number; db: Db; parts: (snapshot?: Db) => AsyncIterable<ExportPart> };
 
 /**
  * A subscription's domains, mailboxes (settings, forwarding; hashes only when an admin asks for a
@@ -71,7 +74,7 @@ export async function openExport(
     ip: opts.ip,
     details: { format: opts.format, hashes: opts.withHashes, mailboxes: sub.mailboxes },
   });
-  return { subscriptionId: sub.id, parts: () => readExportParts(db, sub, opts.withHashes) };
+  return { subscriptionId: sub.id, db, parts: (snapshot = db) => readExportParts(snapshot, sub, opts.withHashes) };
 }
 
 /** The whole export gathered in memory (tests, and small subscriptions); the download streams openExport's parts instead. */

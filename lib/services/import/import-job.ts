@@ -1,8 +1,8 @@
 import "server-only";
-import { and, asc, desc, eq, gte, inArray, isNull, lt, or } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, or } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import { firstRow, onlyRow } from "@/db/rows";
-import { importJobs, importJobSteps, type ImportJobState, type PrincipalKind } from "@/db/schema";
+import { domains, importJobs, importJobSteps, type ImportJobState, type PrincipalKind } from "@/db/schema";
 import { transaction } from "@/db/transaction";
 import { hashPassword } from "@/lib/auth/password-hash";
 import { loadActor } from "@/lib/auth/principals";
@@ -13,7 +13,7 @@ import { removeMailboxSieve, syncMailAccountSieveSafely, syncMailboxSieveSafely 
 import { generatePassword } from "@/lib/password/generate";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import { applyStep, ImportConflict, type SieveEffect, type StagedAction, type StepUndo, undoStep } from "./import-steps";
-import { countIn, type ImportPlan, type ImportTarget, loadImportTarget } from "./plan-import";
+import { countIn, type ImportTarget, loadImportTarget, type PlannedAction } from "./plan-import";
 
 /** Lines per transaction: short enough that other writers wait milliseconds, not the whole file. */
 export const IMPORT_BATCH = 1000;
@@ -21,25 +21,38 @@ export const IMPORT_BATCH = 1000;
 const LEASE_MS = 60_000;
 
 export type GeneratedPassword = { address: string; password: string };
-export type JobError = { code: string; line?: number; params?: Record<string, string | number> };
+/** Why a job failed (an i18n key, its line); `kept`: domains its undo had to leave (see keptDomains). */
+export type JobError = { code: string; line?: number; params?: Record<string, string | number>; kept?: string[] };
 type JobRow = typeof importJobs.$inferSelect;
 
 const lease = () => new Date(Date.now() + LEASE_MS);
 
 /**
- * Writes a planned import as a job: its lines, with every password hashed now (plaintext is never
- * stored; generated passwords are returned once, here). Staging writes nothing the mail system sees,
- * so a crash while staging only leaves a job that resumeImportJobs marks as failed.
+ * What a job is staged from: the plan's actions as they come (a walk of the file, or an array), their
+ * number as the check counted them, and, for a walk, whether it ended without a problem.
+ */
+export type Staging = {
+  target: ImportTarget;
+  actions: readonly PlannedAction[] | AsyncIterable<PlannedAction>;
+  total?: number;
+  valid?: () => boolean;
+};
+
+/**
+ * Writes a planned import as a job: its lines, a batch at a time as they come, with every password
+ * hashed now (plaintext is never stored; generated passwords are returned once, here). Staging writes
+ * nothing the mail system sees, so a crash while staging only leaves a job that resumeImportJobs marks
+ * as failed, and a walk that found a problem after all leaves a failed job and nothing applied.
  */
 export async function stageImportJob(
   db: Db,
-  plan: ImportPlan,
+  plan: Staging,
   who: { kind: PrincipalKind; id: number },
   extra: { source: string; sha256: string; ip: string | null; vacations: StagedAction[] },
   batch = IMPORT_BATCH,
 ): Promise<{ jobId: number; generated: GeneratedPassword[] }> {
   const { target } = plan;
-  const total = plan.actions.length + extra.vacations.length;
+  const expected = (plan.total ?? ("length" in plan.actions ? plan.actions.length : 0)) + extra.vacations.length;
   const job = await onlyRow(
     db
       .insert(importJobs)
@@ -53,22 +66,23 @@ export async function stageImportJob(
         sha256: extra.sha256,
         ip: extra.ip,
         state: "staging",
-        total,
+        total: expected,
         leaseUntil: lease(),
       })
       .returning({ id: importJobs.id }),
   );
+  const record = { ...target, id: job.id, source: extra.source, total: expected, ip: extra.ip };
   const generated: GeneratedPassword[] = [];
-  const all = [...plan.actions, ...extra.vacations];
+  let staged = 0;
   let hashed = 0;
-  for (let from = 0; from < all.length; from += batch) {
-    const staged: StagedAction[] = [];
-    for (const a of all.slice(from, from + batch)) {
+  const stage = async (actions: (PlannedAction | StagedAction)[]): Promise<boolean> => {
+    const rows: StagedAction[] = [];
+    for (const a of actions) {
       if (a.kind !== "mailbox" && a.kind !== "mailAccount") {
-        staged.push(a);
+        rows.push(a);
         continue;
       }
-      const { password, ...rest } = a as Extract<ImportPlan["actions"][number], { kind: "mailbox" | "mailAccount" }>;
+      const { password, ...rest } = a as Extract<PlannedAction, { kind: "mailbox" | "mailAccount" }>;
       let hash: string | null = null;
       if (password.kind === "generate") {
         const clear = generatePassword();
@@ -76,52 +90,94 @@ export async function stageImportJob(
         hash = await hashPassword(clear);
       } else if (password.kind === "plaintext") hash = await hashPassword(password.password);
       else if (password.kind === "hash") hash = password.stored;
-      staged.push({ ...rest, hash });
+      rows.push({ ...rest, hash });
       // argon2 takes its time: keep the lease while hashing, or the job would count as abandoned.
       if (++hashed % 100 === 0) await db.update(importJobs).set({ leaseUntil: lease() }).where(eq(importJobs.id, job.id));
     }
-    const still = await transaction(db, async (tx) => {
+    const from = staged;
+    staged += rows.length;
+    return await transaction(db, async (tx) => {
       const now = await firstRow(
         tx.select({ cancel: importJobs.cancelRequested, state: importJobs.state }).from(importJobs).where(eq(importJobs.id, job.id)),
       );
       if (!now || now.cancel || now.state !== "staging") return false;
-      await tx.insert(importJobSteps).values(staged.map((action, i) => ({ jobId: job.id, seq: from + i, action })));
+      await tx.insert(importJobSteps).values(rows.map((action, i) => ({ jobId: job.id, seq: from + i, action })));
       await tx.update(importJobs).set({ leaseUntil: lease(), updatedAt: new Date() }).where(eq(importJobs.id, job.id));
       return true;
     });
-    if (!still) {
-      await finish(db, { ...target, id: job.id, source: extra.source, total, ip: extra.ip }, "cancelled", null);
-      return { jobId: job.id, generated: [] };
-    }
+  };
+  const cancelled = async () => {
+    await finish(db, record, "cancelled", null);
+    return { jobId: job.id, generated: [] };
+  };
+  // The plan's lines as they come, then the vacation texts: a batch at a time.
+  async function* everything() {
+    yield* plan.actions;
+    yield* extra.vacations;
+  }
+  let pending: (PlannedAction | StagedAction)[] = [];
+  for await (const a of everything()) {
+    pending.push(a);
+    if (pending.length < batch) continue;
+    if (!(await stage(pending))) return await cancelled();
+    pending = [];
+  }
+  if (pending.length && !(await stage(pending))) return await cancelled();
+  if (plan.valid && !plan.valid()) {
+    await finish(db, { ...record, total: staged }, "failed", null, { code: "import.refused" });
+    return { jobId: job.id, generated: [] };
   }
   const started = await db
     .update(importJobs)
-    .set({ state: "running", leaseUntil: null, updatedAt: new Date() })
+    .set({ state: "running", total: staged, leaseUntil: null, updatedAt: new Date() })
     .where(and(eq(importJobs.id, job.id), eq(importJobs.state, "staging"), eq(importJobs.cancelRequested, false)))
     .returning({ id: importJobs.id });
-  if (!started.length) {
-    await finish(db, { ...target, id: job.id, source: extra.source, total, ip: extra.ip }, "cancelled", null);
-    return { jobId: job.id, generated: [] };
-  }
+  if (!started.length) return await cancelled();
   return { jobId: job.id, generated };
 }
 
 /**
+ * Domains an undone job had created that are still there: undo keeps a domain in which someone else
+ * created something meanwhile (lib/services/import/import-steps.ts), and the job's record says so.
+ * Read in pages by position, as a job may have 100,000 lines.
+ */
+async function keptDomains(db: Db, jobId: number): Promise<string[]> {
+  const ids: number[] = [];
+  for (let last = -1; ;) {
+    const steps = await db
+      .select({ seq: importJobSteps.seq, undo: importJobSteps.undo })
+      .from(importJobSteps)
+      .where(and(eq(importJobSteps.jobId, jobId), gt(importJobSteps.seq, last)))
+      .orderBy(asc(importJobSteps.seq))
+      .limit(1000);
+    if (!steps.length) break;
+    last = steps[steps.length - 1].seq;
+    for (const { undo } of steps) if ((undo as StepUndo)?.kind === "domain") ids.push((undo as { id: number }).id);
+  }
+  if (!ids.length) return [];
+  const rows = await db.select({ name: domains.name }).from(domains).where(inArray(domains.id, ids)).orderBy(asc(domains.name));
+  return rows.map((r) => r.name);
+}
+
+/**
  * Ends a job: its staged lines (hashes among them) go; the job row stays as the record the panel
- * shows. The audit entry is written in the same transaction.
+ * shows, with what an undo had to leave (keptDomains). The audit entry is written in the same transaction.
  */
 async function finish(
   db: Db,
-  job: Pick<JobRow, "id" | "subscriptionId" | "resellerId" | "customerId" | "source" | "total" | "ip">,
+  job: Pick<JobRow, "id" | "subscriptionId" | "resellerId" | "customerId" | "source" | "total" | "ip"> & { error?: string | null },
   state: ImportJobState,
   actor: Actor | null,
   error?: JobError,
 ) {
+  const kept = state === "done" ? [] : await keptDomains(db, job.id);
+  const before = error ?? (job.error ? (JSON.parse(job.error) as JobError) : null);
+  const record = kept.length ? { ...(before ?? { code: "import.jobs.cancelledKept" }), kept } : error;
   await transaction(db, async (tx) => {
     await tx.delete(importJobSteps).where(eq(importJobSteps.jobId, job.id));
     await tx
       .update(importJobs)
-      .set({ state, leaseUntil: null, updatedAt: new Date(), ...(error ? { error: JSON.stringify(error) } : {}) })
+      .set({ state, leaseUntil: null, updatedAt: new Date(), ...(record ? { error: JSON.stringify(record) } : {}) })
       .where(eq(importJobs.id, job.id));
     await writeAudit(tx, actor, {
       action: state === "done" ? "import.apply" : state === "failed" ? "import.failed" : "import.cancelled",
@@ -130,7 +186,7 @@ async function finish(
       resellerId: job.resellerId,
       customerId: job.customerId,
       ip: job.ip,
-      details: { job: job.id, source: job.source, lines: job.total },
+      details: { job: job.id, source: job.source, lines: job.total, ...(kept.length ? { domains: kept.join(", ") } : {}) },
     });
   });
 }

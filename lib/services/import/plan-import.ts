@@ -12,10 +12,11 @@ import { MAX_ALIAS_TARGETS } from "@/lib/validation/alias";
 import { localPartProblem } from "@/lib/validation/local-part";
 import { MAX_TARGETS_PER_MAILBOX, splitTargets } from "@/lib/validation/mailbox";
 import { canonicalAddress, canonicalDomain } from "@/lib/validation/names";
-import { aliasLoops } from "./alias-loops";
+import { aliasLoops, type FileAlias } from "./alias-loops";
 import {
   type AccountState,
   type AccountTarget,
+  accountNumber,
   accountTarget,
   ACCOUNT_TYPES,
   isKnownAccount,
@@ -28,7 +29,7 @@ import { CATCH_ALL_TYPE, type CatchAllContext, type PlannedCatchAll, planCatchAl
 import { type LoginFields, readFlag, readLoginFields } from "./plan-fields";
 import { type PlannedSetting, planSetting, type SettingProblem, SETTING_TYPES, type SettingType } from "./plan-settings";
 import { type ImportProblem, MAX_REPORTED_PROBLEMS } from "./problems";
-import type { CsvRow } from "./read-csv";
+import { eachLine, type ImportLines } from "./import-file";
 
 type Reader = Pick<Db, "select">;
 
@@ -167,22 +168,39 @@ function readTargets(raw: string, own: string, max: number): string[] | string {
   return [...targets];
 }
 
+/** What a plan finds besides its actions: the problems (the first MAX_REPORTED_PROBLEMS of them) and the lines of alias loops. */
+export type PlanTally = { problems: ImportProblem[]; problemCount: number; looping: Set<number> };
+
+export const emptyTally = (): PlanTally => ({ problems: [], problemCount: 0, looping: new Set() });
+
 /**
- * The dry run: every line checked against the database and the lines before it, nothing written.
- * The same function runs again inside apply's transaction, so what is written is exactly what the
- * preview showed, and a line that has become wrong meanwhile stops the whole import.
+ * The dry run, collected: every line checked against the database and the lines before it, nothing
+ * written, the actions in an array (small files and tests; large ones go through planActions).
  */
-export async function planImport(db: Reader, actor: Actor, subscriptionId: number, rows: CsvRow[]): Promise<ImportPlan> {
+export async function planImport(db: Reader, actor: Actor, subscriptionId: number, lines: ImportLines): Promise<ImportPlan> {
   const target = await loadImportTarget(db, actor, subscriptionId);
+  const tally = emptyTally();
+  const actions: PlannedAction[] = [];
+  for await (const a of planActions(db, target, lines, tally)) actions.push(a);
+  return { target, actions: actions.filter((a) => !tally.looping.has(a.line)), problems: tally.problems, problemCount: tally.problemCount };
+}
+
+/**
+ * Plans an import line by line, yielding each line's action as it is checked: the file is walked once
+ * for the addresses it declares, once for the lines, and nothing of a line is kept but what later lines
+ * are checked against (keys of addresses and domains, counts, alias targets for the loop check). The
+ * same walk runs again for apply, so what is written is exactly what the preview showed, and a line
+ * that has become wrong meanwhile stops the whole import. `tally` is complete when the walk ends; an
+ * alias of a loop has been yielded by then, and its line is in `tally.looping`.
+ */
+export async function* planActions(db: Reader, target: ImportTarget, lines: ImportLines, tally: PlanTally): AsyncGenerator<PlannedAction> {
   const policy = await getPasswordPolicyOptions(db as Db);
   const used = await countIn(db, target);
-  const problems: ImportProblem[] = [];
-  let problemCount = 0;
   const problem = (line: number, code: string, params?: Record<string, string | number>) => {
-    problemCount++;
-    if (problems.length < MAX_REPORTED_PROBLEMS) problems.push({ line, code: `import.problems.${code}`, params });
+    tally.problemCount++;
+    if (tally.problems.length < MAX_REPORTED_PROBLEMS) tally.problems.push({ line, code: `import.problems.${code}`, params });
   };
-  const actions: PlannedAction[] = [];
+  const aliases: FileAlias[] = [];
   const seen = new Map<string, number>();
   const fileDomains = new Set<string>();
   const fileAddresses = new Map<string, "mailbox" | "alias">();
@@ -199,9 +217,9 @@ export async function planImport(db: Reader, actor: Actor, subscriptionId: numbe
   const addressOwner = preparedAddressOwner(db);
   // Every address a mailbox or alias line of the file declares, so that an alias may name one from a
   // later line (a line that turns out wrong is reported itself, and then nothing is applied).
-  const declared = new Set(
-    rows.filter((r) => ["mailbox", "alias"].includes(r.cells.type.toLowerCase())).map((r) => canonicalAddress(r.cells.address)),
-  );
+  const declared = new Set<string>();
+  for await (const r of eachLine(lines))
+    if (["mailbox", "alias"].includes(r.cells.type.toLowerCase())) declared.add(canonicalAddress(r.cells.address));
   // An alias target outside the customer: another customer's domain or address (the file's own count as in).
   const isForeignTarget = async (t: string) => {
     const d = t.slice(t.lastIndexOf("@") + 1);
@@ -237,18 +255,23 @@ export async function planImport(db: Reader, actor: Actor, subscriptionId: numbe
     accounts,
     isKnownAccount: (n) => isKnownAccount(db, target, accountState, n),
   };
-  const take = (line: number, planned: PlannedAction | SettingProblem[]) => {
-    if (Array.isArray(planned)) for (const p of planned) problem(line, p.code, p.params);
-    else actions.push(planned);
+  // A line's action, or its problems (the loop below yields what this answers).
+  const take = (line: number, planned: PlannedAction | SettingProblem[]): PlannedAction | null => {
+    if (!Array.isArray(planned)) return planned;
+    for (const p of planned) problem(line, p.code, p.params);
+    return null;
   };
 
-  for (const { line, cells } of rows) {
+  for await (const { line, cells } of eachLine(lines)) {
     const type = cells.type.toLowerCase();
     if (!TYPES.has(type)) {
       problem(line, "unknownType", { type: cells.type.slice(0, 40) });
       continue;
     }
-    const key = `${type}:${cells.address.toLowerCase()}`;
+    // An account is named by its login or its number (`k10001.002`, `.002`, `2`): the same account either way.
+    const named =
+      type === "mail_account" || (type === "autoresponder" && !cells.address.includes("@")) ? accountNumber(cells.address) : null;
+    const key = `${type}:${named ?? cells.address.toLowerCase()}`;
     const first = seen.get(key);
     if (first !== undefined) {
       problem(line, "duplicateLine", { first });
@@ -263,17 +286,19 @@ export async function planImport(db: Reader, actor: Actor, subscriptionId: numbe
       continue;
     }
     if (type === CATCH_ALL_TYPE) {
-      take(line, await planCatchAll({ line, cells }, catchAllContext));
+      const planned = take(line, await planCatchAll({ line, cells }, catchAllContext));
+      if (planned) yield planned;
       continue;
     }
     if (accounts && (type === "mail_account" || accountReply)) {
       const row = { line, cells };
-      take(
+      const planned = take(
         line,
         type === "mail_account"
           ? await planMailAccount(db, accounts, row, accountState, policy)
           : await planAccountAutoresponder(db, accounts, row, accountState),
       );
+      if (planned) yield planned;
       continue;
     }
 
@@ -293,7 +318,7 @@ export async function planImport(db: Reader, actor: Actor, subscriptionId: numbe
         continue;
       }
       if (!owner) fileDomains.add(name);
-      actions.push({ line, kind: "domain", op: owner ? "unchanged" : "create", name });
+      yield { line, kind: "domain", op: owner ? "unchanged" : "create", name };
       continue;
     }
 
@@ -319,9 +344,8 @@ export async function planImport(db: Reader, actor: Actor, subscriptionId: numbe
         continue;
       }
       fileAddresses.set(address, "alias");
-      const planned = await planAccountAddress(db, accounts, { line, cells }, { address, localPart, domain }, accountState);
-      if (Array.isArray(planned)) for (const p of planned) problem(line, p.code, p.params);
-      else actions.push(planned);
+      const planned = take(line, await planAccountAddress(db, accounts, { line, cells }, { address, localPart, domain }, accountState));
+      if (planned) yield planned;
       continue;
     }
 
@@ -342,7 +366,7 @@ export async function planImport(db: Reader, actor: Actor, subscriptionId: numbe
       }
       fileAddresses.set(address, "mailbox");
       if (bad || !fields.ok) continue;
-      actions.push({
+      yield {
         line,
         kind: "mailbox",
         op: creating ? "create" : "change",
@@ -351,7 +375,7 @@ export async function planImport(db: Reader, actor: Actor, subscriptionId: numbe
         domain,
         mailboxId: own ? existing.id : null,
         ...fields.ok,
-      });
+      };
       continue;
     }
 
@@ -381,7 +405,8 @@ export async function planImport(db: Reader, actor: Actor, subscriptionId: numbe
         problem(line, "aliasLimit", { max: target.limits.maxAliases ?? 0 });
         continue;
       }
-      actions.push({ line, kind: "alias", op: "create", address, localPart, domain, targets });
+      aliases.push({ line, address, targets });
+      yield { line, kind: "alias", op: "create", address, localPart, domain, targets };
       continue;
     }
 
@@ -408,7 +433,7 @@ export async function planImport(db: Reader, actor: Actor, subscriptionId: numbe
         continue;
       }
       if (planned.kind === "blocklist" || planned.kind === "allowlist") for (const p of planned.targets) listOf(type, address).add(p);
-      actions.push(planned);
+      yield planned;
       continue;
     }
     const targets = readTargets(cells.targets, address, MAX_TARGETS_PER_MAILBOX);
@@ -421,10 +446,10 @@ export async function planImport(db: Reader, actor: Actor, subscriptionId: numbe
       problem(line, "forwardLimit", { max: target.limits.maxForwards ?? 0 });
       continue;
     }
-    actions.push({ line, kind: "forward", op: existing ? "change" : "create", address, targets });
+    yield { line, kind: "forward", op: existing ? "change" : "create", address, targets };
   }
-  const loops = aliasLoops(actions.filter((a): a is PlannedAlias => a.kind === "alias"));
-  for (const loop of loops) problem(loop.line, "aliasLoop", { chain: loop.chain.join(" → ") });
-  const looping = new Set(loops.map((l) => l.line));
-  return { target, actions: actions.filter((a) => !looping.has(a.line)), problems, problemCount };
+  for (const loop of aliasLoops(aliases)) {
+    problem(loop.line, "aliasLoop", { chain: loop.chain.join(" → ") });
+    tally.looping.add(loop.line);
+  }
 }

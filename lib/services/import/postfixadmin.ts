@@ -1,5 +1,7 @@
 import Database from "better-sqlite3";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import { ValidationError } from "@/lib/errors";
 import { isPgDump, readPgDump } from "./postfixadmin-pgdump";
 import { sqlTuples } from "./sql-tuples";
 import { type CsvRow, emptyCells, type ImportColumn } from "./read-csv";
@@ -16,12 +18,43 @@ export type PostfixAdminData = { domain: Row[]; mailbox: Row[]; alias: Row[]; va
 
 const TABLES = ["domain", "mailbox", "alias", "vacation"] as const;
 
-/** Reads a PostfixAdmin SQLite database (opened read-only), a MySQL/MariaDB dump (mysqldump's text) or pg_dump's plain SQL. */
+/**
+ * Reads a PostfixAdmin SQLite database (opened read-only), a MySQL/MariaDB dump (mysqldump's text),
+ * pg_dump's plain SQL, or pg_dump's custom format (`pg_dump -Fc`, through pg_restore).
+ */
 export function readPostfixAdmin(file: string): PostfixAdminData {
   const head = fs.readFileSync(file).subarray(0, 16).toString("latin1");
   if (head.startsWith("SQLite format 3")) return readSqlite(file);
+  // pg_dump's custom format starts with "PGDMP"; pg_restore turns it into the plain SQL read below.
+  if (head.startsWith("PGDMP")) return readPgDump(restoredSql(file));
   const text = fs.readFileSync(file, "utf8");
   return isPgDump(text) ? readPgDump(text) : readMysqlDump(text);
+}
+
+/** A PostfixAdmin source that could not be read: an i18n key, and what the tool said (pg_restore's words). */
+export class PostfixAdminReadError extends ValidationError {
+  constructor(
+    code: string,
+    readonly detail = "",
+  ) {
+    super(`import.problems.${code}`);
+  }
+}
+
+/**
+ * A custom-format dump as plain SQL, by PostgreSQL's own pg_restore (Debian's postgresql-client, which
+ * the postgresql package brings): its format is PostgreSQL's to define, so Kontor does not parse it.
+ * `--file -` writes the SQL instead of restoring into a database, so no server is needed.
+ */
+function restoredSql(file: string): string {
+  const run = spawnSync("pg_restore", ["--file", "-", file], { encoding: "utf8", maxBuffer: 1024 * 1024 * 1024 });
+  const failure: (Error & { code?: string }) | undefined = run.error;
+  if (failure?.code === "ENOENT") throw new PostfixAdminReadError("pgRestoreMissing");
+  if (run.error || run.status !== 0) {
+    const said = (run.stderr || run.error?.message || "").trim().split("\n")[0] ?? "";
+    throw new PostfixAdminReadError("pgRestoreFailed", said.slice(0, 300));
+  }
+  return run.stdout;
 }
 
 function readSqlite(file: string): PostfixAdminData {

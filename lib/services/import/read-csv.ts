@@ -1,5 +1,6 @@
 import { parse } from "csv-parse";
-import { createHash } from "node:crypto";
+import { createHash, type Hash } from "node:crypto";
+import { Readable } from "node:stream";
 import type { ImportProblem } from "./problems";
 
 /** Larger uploads are refused before parsing; 100,000 typical lines are about 10 MB. */
@@ -45,130 +46,134 @@ export function emptyCells(): Record<ImportColumn, string> {
 
 export type CsvReadResult = { rows: CsvRow[]; problems: ImportProblem[]; sha256: string };
 
-/**
- * Reads an import file as a stream: bytes are checked (size, NUL bytes of a binary file, UTF-8)
- * while they arrive and handed on decoded, so nothing but the parsed rows is held. The first line
- * is the header (column names in any order, `,` or `;` as separator, as spreadsheets write it).
- * A file-level problem (binary, too large, broken encoding, bad header) ends the read; the rows
- * before it are returned so the report can still name what was read.
- */
-export async function readImportCsv(input: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>): Promise<CsvReadResult> {
-  const source = "getReader" in input ? chunksOf(input) : input;
+/** Bytes of an import file as they arrive: a Node stream, an async generator, or a web stream (an upload). */
+export type ByteSource = AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>;
+
+/** Where a read leaves what it learns besides the lines: the file's problems, and its digest when asked for. */
+export type CsvReadSink = { problems: ImportProblem[]; digest?: Hash };
+
+/** Reads a whole CSV file into memory: for small inputs (tests); large files go through csvLines (lib/services/import/import-file.ts). */
+export async function readImportCsv(input: ByteSource): Promise<CsvReadResult> {
   const digest = createHash("sha256");
-  const decoder = new TextDecoder("utf-8", { fatal: true });
   const problems: ImportProblem[] = [];
   const rows: CsvRow[] = [];
-  let bytes = 0;
-  let newlines = 0;
-  // Set from the callbacks below; an object so the checks after the loop see their current values.
-  const state: { text: string; parser: ReturnType<typeof parse> | null; header: (ImportColumn | null)[] | null } = {
-    text: "",
-    parser: null,
-    header: null,
-  };
+  for await (const row of csvLines(input, { problems, digest })) rows.push(row);
+  return { rows, problems, sha256: digest.digest("hex") };
+}
 
+/**
+ * Reads an import file as a stream, one data line at a time: bytes are checked (size, NUL bytes of a
+ * binary file, UTF-8) while they arrive and handed on decoded, and each line is yielded as soon as it
+ * is parsed, so a file of any length holds only the line at hand. The first line is the header (column
+ * names in any order, `,` or `;` as separator, as spreadsheets write it). A file-level problem (binary,
+ * too large, broken encoding, bad header) ends the read; the lines before it are yielded all the same
+ * so the report can still name what was read. Reading the same bytes again yields the same lines.
+ */
+export async function* csvLines(input: ByteSource, sink: CsvReadSink): AsyncGenerator<CsvRow> {
+  const source = "getReader" in input ? chunksOf(input) : input;
+  const problems = sink.problems;
+  let newlines = 0;
   const fileProblem = (code: string, line = newlines + 1) => {
     problems.push({ line, code: `import.problems.${code}` });
   };
 
-  const takeRecord = (record: string[], line: number) => {
-    const header = state.header;
-    if (!header) {
-      const names = record.map((c) =>
-        c
-          .trim()
-          .toLowerCase()
-          .replace(/^\uFEFF/, ""),
-      );
-      const unknown = names.filter((n) => n && !(IMPORT_COLUMNS as readonly string[]).includes(n));
-      if (unknown.length) problems.push({ line, code: "import.problems.unknownColumn", params: { column: unknown[0] } });
-      if (!names.includes("type") || !names.includes("address")) problems.push({ line, code: "import.problems.headerMissing" });
-      state.header = names.map((n) => ((IMPORT_COLUMNS as readonly string[]).includes(n) ? (n as ImportColumn) : null));
-      return;
-    }
-    if (rows.length >= MAX_IMPORT_LINES) {
-      if (rows.length === MAX_IMPORT_LINES) fileProblem("tooManyLines", line);
-      return;
-    }
-    const cells = emptyCells();
-    header.forEach((name, i) => {
-      if (!name) return;
-      const raw = record[i] ?? "";
-      cells[name] = unneutralised(AS_WRITTEN.has(name) ? raw : raw.trim());
-    });
-    rows.push({ line, cells });
-  };
-
-  const startParser = (delimiter: string) => {
-    const p = parse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, bom: true, info: true });
-    p.on("readable", () => {
-      let item: { record: string[]; info: { lines: number } } | null;
-      while ((item = p.read() as typeof item) !== null) takeRecord(item.record, item.info.lines);
-    });
-    return p;
-  };
-
-  const feed = (chunk: string) => {
-    if (!state.parser) {
-      state.text += chunk;
-      const end = state.text.indexOf("\n");
-      if (end < 0 && state.text.length < 64 * 1024) return;
-      const first = end < 0 ? state.text : state.text.slice(0, end);
-      state.parser = startParser((first.match(/;/g) ?? []).length > (first.match(/,/g) ?? []).length ? ";" : ",");
-      state.parser.write(state.text);
-      state.text = "";
-      return;
-    }
-    state.parser.write(chunk);
-  };
-
-  try {
+  async function* decoded(): AsyncGenerator<string> {
+    const decoder = new TextDecoder("utf-8", { fatal: true });
+    let bytes = 0;
     for await (const chunk of source) {
       bytes += chunk.length;
-      if (bytes > MAX_IMPORT_BYTES) {
-        fileProblem("tooLarge", 0);
-        break;
+      const refused = bytes > MAX_IMPORT_BYTES ? "tooLarge" : chunk.includes(0) ? "binary" : null;
+      if (refused) {
+        fileProblem(refused, 0);
+        return;
       }
-      if (chunk.includes(0)) {
-        fileProblem("binary", 0);
-        break;
-      }
-      digest.update(chunk);
-      let decoded: string;
+      sink.digest?.update(chunk);
+      let text: string;
       try {
-        decoded = decoder.decode(chunk, { stream: true });
+        text = decoder.decode(chunk, { stream: true });
       } catch {
         fileProblem("brokenEncoding");
-        break;
+        return;
       }
-      for (let i = decoded.indexOf("\n"); i >= 0; i = decoded.indexOf("\n", i + 1)) newlines++;
-      feed(decoded);
+      for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) newlines++;
+      if (text) yield text;
     }
-    if (!problems.length) {
-      try {
-        feed(decoder.decode());
-      } catch {
-        fileProblem("brokenEncoding");
-      }
+    try {
+      const rest = decoder.decode();
+      if (rest) yield rest;
+    } catch {
+      fileProblem("brokenEncoding");
     }
-    // A file without a line break is still one header line: start the parser on what was kept.
-    if (!state.parser && state.text) feed("\n");
-    const p = state.parser;
-    if (p) {
-      await new Promise<void>((resolve) => {
-        p.on("end", resolve);
-        p.on("error", (e: Error & { lines?: number }) => {
-          problems.push({ line: e.lines ?? newlines + 1, code: "import.problems.csvSyntax" });
-          resolve();
-        });
-        p.end();
-      });
-    }
-  } catch {
-    fileProblem("csvSyntax");
   }
-  if (!state.header && !problems.length) fileProblem("empty", 1);
-  return { rows, problems, sha256: digest.digest("hex") };
+
+  const text = decoded();
+  let header: (ImportColumn | null)[] | null = null;
+  try {
+    // The separator is the one the header line uses more often: wait for that line (or 64 kB of it).
+    let head = "";
+    while (!head.includes("\n") && head.length < 64 * 1024) {
+      const next = await text.next();
+      if (next.done) break;
+      head += next.value;
+    }
+    if (head) {
+      const end = head.indexOf("\n");
+      const first = end < 0 ? head : head.slice(0, end);
+      const delimiter = (first.match(/;/g) ?? []).length > (first.match(/,/g) ?? []).length ? ";" : ",";
+      const parser = parse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, bom: true, info: true });
+      async function* all() {
+        yield head;
+        yield* text;
+      }
+      // A source that fails (a request cut off) fails the parse, which reports it; pipe alone would leave it waiting.
+      Readable.from(all())
+        .on("error", (error) => parser.destroy(error))
+        .pipe(parser);
+      let count = 0;
+      try {
+        for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+          const { record, info } = item;
+          if (!header) {
+            header = readHeader(record, info.lines, problems);
+            continue;
+          }
+          if (count >= MAX_IMPORT_LINES) {
+            if (count++ === MAX_IMPORT_LINES) fileProblem("tooManyLines", info.lines);
+            continue;
+          }
+          count++;
+          const cells = emptyCells();
+          header.forEach((name, i) => {
+            if (!name) return;
+            const raw = record[i] ?? "";
+            cells[name] = unneutralised(AS_WRITTEN.has(name) ? raw : raw.trim());
+          });
+          yield { line: info.lines, cells };
+        }
+      } catch (error) {
+        problems.push({ line: (error as { lines?: number }).lines ?? newlines + 1, code: "import.problems.csvSyntax" });
+      } finally {
+        parser.destroy();
+      }
+    }
+  } finally {
+    await text.return(undefined);
+  }
+  if (!header && !problems.length) fileProblem("empty", 1);
+}
+
+/** The header line: the columns by position (null for one Kontor does not know, which is reported). */
+function readHeader(record: string[], line: number, problems: ImportProblem[]): (ImportColumn | null)[] {
+  const names = record.map((c) =>
+    c
+      .trim()
+      .toLowerCase()
+      .replace(/^\uFEFF/, ""),
+  );
+  const unknown = names.filter((n) => n && !(IMPORT_COLUMNS as readonly string[]).includes(n));
+  if (unknown.length) problems.push({ line, code: "import.problems.unknownColumn", params: { column: unknown[0] } });
+  if (!names.includes("type") || !names.includes("address")) problems.push({ line, code: "import.problems.headerMissing" });
+  return names.map((n) => ((IMPORT_COLUMNS as readonly string[]).includes(n) ? (n as ImportColumn) : null));
 }
 
 /**

@@ -4,7 +4,18 @@ import { SPAM_ACTIONS } from "@/db/schema/mail-settings";
 import { exportLines } from "./export-csv";
 import type { ExportData } from "./export-data";
 import type { ImportProblem } from "./problems";
-import { chunksOf, type CsvReadResult, type CsvRow, emptyCells, MAX_IMPORT_BYTES, MAX_IMPORT_LINES, readImportCsv } from "./read-csv";
+import type { ImportFile } from "./import-file";
+import {
+  type ByteSource,
+  chunksOf,
+  csvLines,
+  type CsvReadResult,
+  type CsvRow,
+  emptyCells,
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_LINES,
+  readImportCsv,
+} from "./read-csv";
 
 // Only the shape is checked here; every value is checked by the dry run as a CSV line would be.
 const text = (max: number) => z.string().max(max);
@@ -99,15 +110,12 @@ async function readExportJson(source: AsyncIterable<Uint8Array>): Promise<CsvRea
   return { rows: rows.slice(0, MAX_IMPORT_LINES), problems, sha256: digest.digest("hex") };
 }
 
-/**
- * An import file, CSV or a JSON export, told apart by its first character (`{` starts no CSV header).
- * Answers the same rows and problems either way.
- */
-export async function readImportFile(input: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>): Promise<CsvReadResult> {
+/** A file's first chunk tells a JSON export (`{` starts no CSV header) from CSV; the bytes come back whole. */
+async function sniffed(input: ByteSource): Promise<{ json: boolean; bytes: AsyncIterable<Uint8Array> }> {
   const source = "getReader" in input ? chunksOf(input) : input;
   const iterator = source[Symbol.asyncIterator]();
   const first = await iterator.next();
-  async function* all() {
+  async function* bytes() {
     for (let next = first; !next.done; next = await iterator.next()) yield next.value;
   }
   const head = first.done
@@ -116,5 +124,27 @@ export async function readImportFile(input: AsyncIterable<Uint8Array> | Readable
         .decode(first.value.subarray(0, 64))
         .replace(/^\uFEFF/, "")
         .trimStart();
-  return head.startsWith("{") ? await readExportJson(all()) : await readImportCsv(all());
+  return { json: head.startsWith("{"), bytes: bytes() };
+}
+
+/** An import file read once into memory, CSV or a JSON export (small files, tests); the same rows and problems either way. */
+export async function readImportFile(input: ByteSource): Promise<CsvReadResult> {
+  const { json, bytes } = await sniffed(input);
+  return json ? await readExportJson(bytes) : await readImportCsv(bytes);
+}
+
+/**
+ * An import file that can be opened again (an upload's Blob, a file on disk): checked once here (its
+ * problems, its digest), and then read again line by line each time the planner walks it, so a CSV
+ * file's lines are never all held at once. A JSON export is one document: it is parsed whole, once.
+ */
+export async function openImportFile(open: () => ByteSource): Promise<ImportFile> {
+  const { json, bytes } = await sniffed(open());
+  if (json) return await readExportJson(bytes);
+  const digest = createHash("sha256");
+  const problems: ImportProblem[] = [];
+  // Only the problems and the digest are wanted here: each line is read and dropped.
+  const lines = csvLines(bytes, { problems, digest });
+  while (!(await lines.next()).done) continue;
+  return { rows: () => csvLines(open(), { problems: [] }), problems, sha256: digest.digest("hex") };
 }

@@ -1,3 +1,4 @@
+import type { JobError } from "./import-job";
 import type { ImportReport } from "./run-import";
 
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
@@ -32,5 +33,20 @@ export function translatedReport(t: Translate, report: ImportReport) {
     })),
     problems: report.problems.map((p) => ({ line: p.line, message: tr(p.code, p.params) })),
     weakHashes: report.weakHashes,
+    weakHashCount: report.weakHashCount,
+    // "… and K more": what a list leaves out (a report's lists are bounded; its counts are not).
+    more: {
+      rows: more(t, report.rowCount - report.rows.length),
+      problems: more(t, report.problemCount - report.problems.length),
+      weakHashes: more(t, report.weakHashCount - report.weakHashes.length),
+    },
   };
+}
+
+const more = (t: Translate, count: number) => (count > 0 ? t("import.more", { count }) : "");
+
+/** An undone job's outcome in words, with what its undo had to leave and why ("" when it left nothing). */
+export function keptText(t: Translate, error: JobError | null): string {
+  const kept = error?.kept ?? [];
+  return kept.length ? t("import.jobs.kept", { count: kept.length, domains: kept.join(", ") }) : "";
 }

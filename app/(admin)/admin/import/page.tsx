@@ -1,6 +1,9 @@
 import { ImportPage } from "@/components/import/import-page";
 import { requirePermission } from "@/lib/auth/session";
 
-export default async function Page() {
-  return <ImportPage actor={await requirePermission("import.manage")} />;
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function Page({ searchParams }: Props) {
+  const actor = await requirePermission("import.manage");
+  return <ImportPage actor={actor} exportFailed={(await searchParams).export === "failed"} />;
 }

@@ -2,7 +2,7 @@
 
 import type { ActionState } from "@/lib/actions/action-state";
 import { defineAction } from "@/lib/actions/define-action";
-import { readImportFile } from "@/lib/services/import/read-json";
+import { openImportFile } from "@/lib/services/import/read-json";
 import { applyImport, checkImportTarget, dryRunImport, ImportRefused } from "@/lib/services/import/run-import";
 import { cancelImportJob } from "@/lib/services/import/job-control";
 import { importJobSchema, importSchema } from "@/lib/validation/import";
@@ -21,7 +21,8 @@ export const importAction = defineAction({
     await checkImportTarget(actor, input.subscriptionId); // a foreign subscription is 404 before anything else
     const file = files.file;
     if (!file) return { status: "error", formError: t("errors.checkFields"), fieldErrors: { file: [t("import.errors.fileMissing")] } };
-    const csv = await readImportFile(file.stream());
+    // The upload is a Blob: each walk of the planner reads it again, so its lines are never all held.
+    const csv = await openImportFile(() => file.stream());
     if (input.intent === "check") {
       const report = await dryRunImport(actor, input.subscriptionId, csv.rows, csv.problems);
       const message = report.problemCount ? t("import.checkedProblems", { count: report.problemCount }) : t("import.checkedClean");

@@ -1,0 +1,46 @@
+import "server-only";
+import fs from "node:fs";
+import { Readable } from "node:stream";
+import type { ExportSource } from "./export-data";
+import { readSnapshot } from "./export-snapshot";
+import { exportChunks } from "./export-stream";
+import { privateFile, spoolDir, writeAll } from "./spool";
+
+/**
+ * Writes the export into `fd` from one snapshot of the database (lib/services/import/export-snapshot.ts):
+ * a mailbox created or deleted meanwhile is either wholly in it or not at all. Between pages other
+ * requests get their turn where the snapshot allows it. Answers the bytes written; a failure (a query,
+ * a full disk) is thrown, never half-answered.
+ */
+export async function writeExport(source: ExportSource, format: "csv" | "json", fd: number): Promise<number> {
+  return await readSnapshot(source.db, async (snapshot, mayYield) => {
+    const encoder = new TextEncoder();
+    let bytes = 0;
+    for await (const chunk of exportChunks(source, format, snapshot)) {
+      const data = encoder.encode(chunk);
+      writeAll(fd, data);
+      bytes += data.length;
+      if (mayYield) await new Promise((resolve) => setImmediate(resolve));
+    }
+    return bytes;
+  });
+}
+
+/**
+ * The download made whole before anything is sent: written to a private file (lib/services/import/spool.ts),
+ * then answered with its Content-Length, so an error while it is made answers an error instead of a
+ * file cut short under a 200. The file's name is removed as soon as it is complete; the body reads the
+ * still-open file, which goes with the download (a hash export never stays on disk).
+ */
+export async function exportFile(source: ExportSource, format: "csv" | "json", dir = spoolDir()) {
+  const { file, fd } = privateFile("export", dir);
+  try {
+    const size = await writeExport(source, format, fd);
+    fs.rmSync(file);
+    return { size, body: () => Readable.toWeb(fs.createReadStream("", { fd, start: 0 })) as ReadableStream<Uint8Array> };
+  } catch (error) {
+    fs.closeSync(fd);
+    fs.rmSync(file, { force: true });
+    throw error;
+  }
+}
