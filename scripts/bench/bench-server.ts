@@ -1,10 +1,10 @@
 /** The production build and server that `npm run bench` and `npm run bench:api` measure. */
 import { execFileSync } from "node:child_process";
-import { type ServerHandle, startServer } from "./server";
+import { BENCH_AUTH_SECRET, benchServerEnv, type ServerHandle, startServer } from "./server";
 
 const DIST = ".next-bench";
 export const BENCH_PORT = Number(process.env.KONTOR_BENCH_PORT) || 3390;
-const AUTH_SECRET = "bench-secret-0123456789abcdef0123456789";
+const AUTH_SECRET = BENCH_AUTH_SECRET;
 // api.ts makes its API key in the runner's process; the server accepts only an HMAC under its own secret.
 process.env.AUTH_SECRET = AUTH_SECRET;
 
@@ -22,12 +22,8 @@ export function buildUnlessReused(args: string[]) {
 export async function startBenchServer(dbFile: string): Promise<ServerHandle> {
   return await startServer(
     {
-      NEXT_DIST_DIR: DIST,
+      ...benchServerEnv(BENCH_PORT, DIST),
       KONTOR_DB: dbFile,
-      AUTH_SECRET,
-      AUTH_URL: `http://127.0.0.1:${BENCH_PORT}`,
-      NODE_ENV: "production",
-      KONTOR_BENCH: "1",
       // The API scenarios measure the requests, not the per-key limit (600 a minute by default).
       KONTOR_API_RATE_LIMIT: "999999",
     },

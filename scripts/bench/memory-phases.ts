@@ -11,7 +11,7 @@ import path from "node:path";
 import { prepareDataSet, workingCopy } from "./data-set";
 import { runLoad } from "./load";
 import { loginSpec } from "./login-load";
-import { processTree, startServer } from "./server";
+import { benchServerEnv, processTree, startServer } from "./server";
 import { sessionCookie } from "./sessions";
 
 const args = process.argv.slice(2);
@@ -35,12 +35,8 @@ const read = (pid: number): Sample | undefined => {
 
 const server = await startServer(
   {
-    NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-bench",
+    ...benchServerEnv(PORT),
     KONTOR_DB: data.file,
-    AUTH_SECRET: "bench-secret-0123456789abcdef0123456789",
-    AUTH_URL: `http://127.0.0.1:${PORT}`,
-    NODE_ENV: "production",
-    KONTOR_BENCH: "1",
   },
   PORT,
 );

@@ -11,7 +11,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { prepareDataSet, workingCopy } from "./data-set";
-import { processTree, startServer } from "./server";
+import { benchServerEnv, processTree, startServer } from "./server";
 import { sessionCookie } from "./sessions";
 
 const args = process.argv.slice(2);
@@ -26,13 +26,9 @@ const countDir = fs.mkdtempSync(path.join(os.tmpdir(), "kontor-queries-"));
 
 const server = await startServer(
   {
-    NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-bench",
+    ...benchServerEnv(PORT),
     ...(pgUrl ? { KONTOR_DATABASE_URL: pgUrl } : { KONTOR_DB: data.file }),
-    AUTH_SECRET: "bench-secret-0123456789abcdef0123456789",
-    AUTH_URL: `http://127.0.0.1:${PORT}`,
-    NODE_ENV: "production",
     KONTOR_WORKERS: "1",
-    KONTOR_BENCH: "1",
     KONTOR_QUERY_COUNT_DIR: countDir,
   },
   PORT,

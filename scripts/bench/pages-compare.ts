@@ -16,7 +16,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { prepareDataSet, workingCopy } from "./data-set";
 import { runLoad } from "./load";
-import { startServer } from "./server";
+import { benchServerEnv, startServer } from "./server";
 import { sessionCookie } from "./sessions";
 
 const args = process.argv.slice(2);
@@ -58,12 +58,8 @@ const servers = await Promise.all(
     const port = PORT + 2 * i;
     const server = await startServer(
       {
-        NEXT_DIST_DIR: build.dist,
+        ...benchServerEnv(port, build.dist),
         KONTOR_DB: data.file,
-        AUTH_SECRET: "bench-secret-0123456789abcdef0123456789",
-        AUTH_URL: `http://127.0.0.1:${port}`,
-        NODE_ENV: "production",
-        KONTOR_BENCH: "1",
         ...(workers ? { KONTOR_WORKERS: workers } : {}),
       },
       port,

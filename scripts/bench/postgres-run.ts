@@ -22,7 +22,7 @@ import { type LoadResult, type LoadSpec, runLoad } from "./load";
 import type { MailLoginReport } from "./mail-logins";
 import { passwordChangeLoad } from "./password-change";
 import { loginSpec } from "./login-load";
-import { cpuSeconds, startServer, type ServerHandle } from "./server";
+import { BENCH_AUTH_SECRET, benchServerEnv, cpuSeconds, startServer, type ServerHandle } from "./server";
 import { sessionCookie } from "./sessions";
 import { copyDatabase } from "../lib/db-copy";
 import { migratePostgres } from "@/db/migrate-pg";
@@ -33,7 +33,7 @@ const seconds = Number(args[args.indexOf("--seconds") + 1]) || 15;
 const DIST = ".next-bench";
 const PORT = Number(process.env.KONTOR_BENCH_PORT) || 3390;
 const PG_PORT = Number(process.env.KONTOR_BENCH_PG_PORT) || 15532;
-const AUTH_SECRET = "bench-secret-0123456789abcdef0123456789";
+const AUTH_SECRET = BENCH_AUTH_SECRET;
 const PG_DIR = path.resolve("bench/large/postgres");
 
 const data = prepareDataSet(path.resolve("bench/large/kontor-large.db"));
@@ -94,12 +94,8 @@ async function ensureCopied(url: string) {
 
 async function startInstances(config: Config): Promise<ServerHandle[]> {
   const env = (port: number) => ({
-    NEXT_DIST_DIR: DIST,
+    ...benchServerEnv(port, DIST),
     ...(config.database.startsWith("postgres") ? { KONTOR_DATABASE_URL: config.database } : { KONTOR_DB: config.database }),
-    AUTH_SECRET,
-    AUTH_URL: `http://127.0.0.1:${port}`,
-    NODE_ENV: "production" as const,
-    KONTOR_BENCH: "1",
     // Two instances share the two cores: one worker each, as one instance has one per core.
     ...(config.instances > 1 ? { KONTOR_WORKERS: "1" } : {}),
   });

@@ -9,7 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { prepareDataSet, workingCopy } from "./data-set";
 import { type LoadSpec, runLoad } from "./load";
-import { startServer } from "./server";
+import { benchServerEnv, startServer } from "./server";
 import { sessionCookie } from "./sessions";
 import { compareWindows, type ProfileWindow } from "./profile-summary";
 
@@ -25,13 +25,9 @@ const copy = workingCopy(path.resolve(args.includes("--data") ? args[args.indexO
 const data = prepareDataSet(copy.file);
 const server = await startServer(
   {
-    NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-bench",
+    ...benchServerEnv(PORT),
     KONTOR_DB: data.file,
-    AUTH_SECRET: "bench-secret-0123456789abcdef0123456789",
-    AUTH_URL: `http://127.0.0.1:${PORT}`,
-    NODE_ENV: "production",
     KONTOR_WORKERS: "1",
-    KONTOR_BENCH: "1",
   },
   PORT,
   ["--cpu-prof", `--cpu-prof-dir=${dir}`],

@@ -6,6 +6,20 @@ const TICKS_PER_SECOND = 100;
 
 export type ServerHandle = { proc: ChildProcess; baseUrl: string; stop: () => Promise<void> };
 
+/** The benchmark's own session secret: the build checks it as the server would, and api.ts signs keys with it. */
+export const BENCH_AUTH_SECRET = "bench-secret-0123456789abcdef0123456789";
+
+/** What every benchmark server is started with: the production build in `dist`, its URL and secret. */
+export function benchServerEnv(port: number, dist = process.env.NEXT_DIST_DIR ?? ".next-bench") {
+  return {
+    NEXT_DIST_DIR: dist,
+    AUTH_SECRET: BENCH_AUTH_SECRET,
+    AUTH_URL: `http://127.0.0.1:${port}`,
+    NODE_ENV: "production" as const,
+    KONTOR_BENCH: "1",
+  };
+}
+
 /** `cwd`: another checkout's server (scripts/bench/pages-compare.ts runs an older commit's build). */
 export async function startServer(env: NodeJS.ProcessEnv, port: number, nodeArgs: string[] = [], cwd?: string): Promise<ServerHandle> {
   // Another server on the port would silently answer instead of ours, with another database.
