@@ -9,6 +9,25 @@ import { z } from "zod";
 export const RECIPIENT_DELIMITER = "+";
 
 /**
+ * The address mail to `address` is filed for: `name+tag@domain` → `name@domain` (an address without a
+ * tag is its own). Kontor creates no address with the delimiter, but forwarding targets may carry one.
+ */
+export function withoutSubAddress(address: string): string {
+  const at = address.lastIndexOf("@");
+  const plus = address.indexOf(RECIPIENT_DELIMITER);
+  return plus < 0 || plus > at ? address : address.slice(0, plus) + address.slice(at);
+}
+
+/** `name+tag@domain` with `name@domain` replaced by `to` (`to+tag@…`); an address without a tag becomes `to`. */
+export function withSubAddressOf(address: string, to: string): string {
+  const at = address.lastIndexOf("@");
+  const plus = address.indexOf(RECIPIENT_DELIMITER);
+  if (plus < 0 || plus > at) return to;
+  const toAt = to.lastIndexOf("@");
+  return to.slice(0, toAt) + address.slice(plus, at) + to.slice(toAt);
+}
+
+/**
  * Letters, digits, dot, hyphen, underscore; no leading, trailing or double dot. Narrower than RFC 5321
  * on purpose: Sieve script names, Dovecot user names and Postfix lookups all take these as they are.
  * `=` stays out so that the catch-all delivery address (CATCH_ALL_LOCAL_PART) never collides.

@@ -128,4 +128,85 @@ describe("targets naming a deleted address", () => {
 
     expect(await targetsOf(panel.mailboxes[0].id)).toEqual(["extern@example.net"]);
   });
+
+  it("a deleted mailbox: forwards to its sub-addresses (name+tag@) go too; a longer name with the same start stays", async () => {
+    const { a, b, a1 } = await world();
+    const [local, domain] = a1.split("@");
+    const tagged = `${local}+news@${domain}`;
+    const longer = `${local}x@${domain}`;
+    await forward(b, 0, [tagged, longer]);
+
+    await deleteMailboxes(
+      a.customer.actor,
+      { subscriptionId: a.subscriptionId, mailboxIds: [a.mailboxes[0].id], confirmed: "yes" },
+      { ip: null },
+      db,
+    );
+
+    expect(await targetsOf(b.mailboxes[0].id)).toEqual([longer]);
+    expect(await removals(b.mailboxes[0].id)).toEqual([{ target: tagged, reason: "address_deleted" }]);
+    expect(script(b.mailboxes[0].address)).not.toContain(tagged);
+  });
+});
+
+describe("targets naming a renamed alias", () => {
+  const alias = async (sub: Sub, localPart: string, targets: string, aliasId?: number) =>
+    await saveAlias(
+      sub.customer.actor,
+      aliasSchema.parse({
+        subscriptionId: String(sub.subscriptionId),
+        domainId: String(sub.domain.id),
+        ...(aliasId ? { aliasId: String(aliasId) } : {}),
+        localPart,
+        targets,
+      }),
+      { ip: null },
+      db,
+    );
+  const additions = async (mailboxId: number) =>
+    (
+      await db
+        .select({ details: auditLog.details })
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "mailbox.forward.add"), eq(auditLog.targetId, mailboxId)))
+    ).map((r) => r.details);
+
+  it("the customer's forwards follow the new address (tags kept, audited, Sieve rewritten); another customer's stay", async () => {
+    const { a, b, other, a1 } = await world();
+    const saved = await alias(a, "vertrieb", a1);
+    const old = `vertrieb@${a.domain.name}`;
+    const renamed = `verkauf@${a.domain.name}`;
+    await forward(b, 0, [old, `vertrieb+messe@${a.domain.name}`, "extern@example.net"]);
+    await forward(other, 0, [old]);
+
+    await alias(a, "verkauf", a1, saved?.id);
+
+    expect(await targetsOf(b.mailboxes[0].id)).toEqual(["extern@example.net", `verkauf+messe@${a.domain.name}`, renamed].sort());
+    expect(script(b.mailboxes[0].address)).toContain(renamed);
+    expect(script(b.mailboxes[0].address)).not.toContain(old);
+    expect(await removals(b.mailboxes[0].id)).toEqual(
+      expect.arrayContaining([
+        { target: old, reason: "address_renamed" },
+        { target: `vertrieb+messe@${a.domain.name}`, reason: "address_renamed" },
+      ]),
+    );
+    expect(await additions(b.mailboxes[0].id)).toEqual(
+      expect.arrayContaining([
+        { target: renamed, reason: "address_renamed" },
+        { target: `verkauf+messe@${a.domain.name}`, reason: "address_renamed" },
+      ]),
+    );
+    expect(await targetsOf(other.mailboxes[0].id)).toEqual([old]);
+  });
+
+  it("a mailbox that forwarded to both the old and the new address keeps one forward", async () => {
+    const { a, b, a1 } = await world();
+    const saved = await alias(a, "info", a1);
+    const renamed = `kontakt@${a.domain.name}`;
+    await forward(b, 0, [`info@${a.domain.name}`, renamed]);
+
+    await alias(a, "kontakt", a1, saved?.id);
+
+    expect(await targetsOf(b.mailboxes[0].id)).toEqual([renamed]);
+  });
 });

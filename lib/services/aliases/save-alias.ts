@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, eq, inArray } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import { z } from "zod";
 import { type Db, getDb } from "@/db";
 import { domains, mailAliases, mailAliasTargets, packages, subscriptions } from "@/db/schema";
@@ -11,6 +11,7 @@ import { type AliasInput, MAX_ALIAS_TARGETS } from "@/lib/validation/alias";
 import { splitTargets } from "@/lib/validation/mailbox";
 import { canonicalAddress, displayAddress } from "@/lib/validation/names";
 import { dropTargetsOf, syncForwardingAfterCommit } from "@/lib/services/mail-targets/drop-targets";
+import { moveTargetsOf } from "@/lib/services/mail-targets/move-targets";
 import { type AliasDomain, addressOwner, aliasDomainOrThrow } from "./alias-scope";
 import { transaction } from "@/db/transaction";
 import { firstRow, onlyRow } from "@/db/rows";
@@ -94,7 +95,7 @@ async function aliasLimit(tx: Tx, domain: AliasDomain): Promise<{ max: number | 
  */
 export async function saveAlias(actor: Actor, input: AliasInput, ctx: { ip?: string | null }, db: Db = getDb()) {
   const parsed = parseTargets(input.targets);
-  return await transaction(
+  const saved = await transaction(
     db,
     async (tx) => {
       const domain = await aliasDomainOrThrow(tx, actor, input.subscriptionId, input.domainId);
@@ -133,11 +134,14 @@ export async function saveAlias(actor: Actor, input: AliasInput, ctx: { ip?: str
       }
       const tenant = { resellerId: domain.resellerId, customerId: domain.customerId };
       let aliasId: number;
+      let moved: number[] = [];
       if (existing) {
         aliasId = existing.id;
         await tx.update(mailAliases).set({ domainId: domain.id, localPart: input.localPart, address }).where(eq(mailAliases.id, aliasId));
         await tx.delete(mailAliasTargets).where(eq(mailAliasTargets.aliasId, aliasId));
-        if (existing.address !== address) await retarget(tx, domain.customerId, existing.address, address);
+        // The customer's alias targets and forwards follow the new address (moveTargetsOf).
+        if (existing.address !== address)
+          moved = await moveTargetsOf(tx, actor, domain.customerId, { from: existing.address, to: address }, ctx.ip);
       } else {
         aliasId = (
           await onlyRow(
@@ -158,28 +162,13 @@ export async function saveAlias(actor: Actor, input: AliasInput, ctx: { ip?: str
         ip: ctx.ip,
         details: { targets: parsed.targets.length },
       });
-      return { id: aliasId, address };
+      return { id: aliasId, address, moved };
     },
     { behavior: "immediate" },
   );
-}
-
-/**
- * A renamed alias takes the customer's other aliases that pointed at its old address along, so none
- * is left with a target that no longer exists (Postfix would accept such mail and then bounce it). An
- * alias that already had both addresses as targets keeps one. The graph keeps its shape, so no loop
- * can appear: the new address was free, nothing pointed at it.
- */
-async function retarget(tx: Tx, customerId: number, from: string, to: string) {
-  const pointing = and(eq(mailAliasTargets.customerId, customerId), eq(mailAliasTargets.target, from));
-  const haveBoth = (
-    await tx
-      .select({ aliasId: mailAliasTargets.aliasId })
-      .from(mailAliasTargets)
-      .where(and(eq(mailAliasTargets.customerId, customerId), eq(mailAliasTargets.target, to)))
-  ).map((r) => r.aliasId);
-  if (haveBoth.length) await tx.delete(mailAliasTargets).where(and(pointing, inArray(mailAliasTargets.aliasId, haveBoth)));
-  await tx.update(mailAliasTargets).set({ target: to }).where(pointing);
+  if (!saved) return null;
+  await syncForwardingAfterCommit(db, saved.moved);
+  return { id: saved.id, address: saved.address };
 }
 
 /** Removes an alias of the actor's domains; another customer's alias id is NotFound. */

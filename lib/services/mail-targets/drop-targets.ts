@@ -5,6 +5,7 @@ import { firstRow } from "@/db/rows";
 import { forwards, mailAliases, mailAliasTargets, mailboxes } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { syncMailboxSieveSafely } from "@/lib/mail/sieve/sync";
+import { withoutSubAddress } from "@/lib/validation/local-part";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 
 type Tx = Db;
@@ -24,7 +25,8 @@ export type GoneAddresses = { addresses?: string[]; domains?: string[] };
  *  - other customers' forwards stay. To them it is an outside address like any other: another tenant's
  *    deletion must not change (nor, through their audit log, reveal) their settings, and mail to it is
  *    refused like mail to any address that no longer exists, or reaches the domain's new host.
- * Matching is by the exact canonical address (targets are stored canonical), as for aliases.
+ * Matching is by the canonical address (targets are stored canonical), as for aliases; a forward to
+ * `name+tag@domain` names `name@domain` too, since that is where Postfix and Dovecot file its mail.
  * Each removed forward is audited on its mailbox (`mailbox.forward.remove`, reason `address_deleted`).
  * Returns the mailboxes whose forwarding changed: their Sieve scripts are rewritten after the commit
  * (syncForwardingAfterCommit).
@@ -89,14 +91,11 @@ async function dropForwardTargets(
   domainNames: string[],
   ip: string | null | undefined,
 ): Promise<number[]> {
-  const naming = [
-    ...(addresses.length ? [inArray(forwards.target, addresses)] : []),
-    ...domainNames.map((n) => like(forwards.target, `%@${n}`)),
-  ];
-  if (!naming.length) return [];
+  const ids = (await forwardsNaming(tx, customerId, addresses, domainNames)).map((f) => f.id);
+  if (!ids.length) return [];
   const rows = await tx
     .delete(forwards)
-    .where(and(eq(forwards.customerId, customerId), or(...naming)))
+    .where(inArray(forwards.id, ids))
     .returning({ mailboxId: forwards.mailboxId, target: forwards.target });
   if (!rows.length) return [];
   const boxes = await tx
@@ -119,4 +118,22 @@ async function dropForwardTargets(
     });
   }
   return boxes.map((b) => b.id);
+}
+
+/**
+ * The customer's forwards naming one of `addresses` (with or without a sub-address tag) or any address
+ * in `domainNames`. Candidates come by domain (domain names are canonical: nothing LIKE reads as a
+ * wildcard), the tag is compared here, where the local part's `_` is no wildcard either.
+ */
+export async function forwardsNaming(tx: Tx, customerId: number, addresses: string[], domainNames: string[]) {
+  const domainOf = (address: string) => address.slice(address.lastIndexOf("@") + 1);
+  const searched = [...new Set([...addresses.map(domainOf), ...domainNames])];
+  if (!searched.length) return [];
+  const named = new Set(addresses);
+  const whole = new Set(domainNames);
+  const rows = await tx
+    .select({ id: forwards.id, mailboxId: forwards.mailboxId, target: forwards.target })
+    .from(forwards)
+    .where(and(eq(forwards.customerId, customerId), or(...searched.map((n) => like(forwards.target, `%@${n}`)))));
+  return rows.filter((f) => whole.has(domainOf(f.target)) || named.has(withoutSubAddress(f.target)));
 }
