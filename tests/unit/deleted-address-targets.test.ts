@@ -51,13 +51,14 @@ const targetsOf = async (mailboxId: number) =>
     (r) => r.t,
   );
 const script = (address: string) => fs.readFileSync(path.join(process.env.KONTOR_SIEVE_DIR ?? "", `${address}.sieve`), "utf8");
-const removals = async (mailboxId: number) =>
+const audited = async (action: string, mailboxId: number) =>
   (
     await db
       .select({ details: auditLog.details })
       .from(auditLog)
-      .where(and(eq(auditLog.action, "mailbox.forward.remove"), eq(auditLog.targetId, mailboxId)))
+      .where(and(eq(auditLog.action, action), eq(auditLog.targetId, mailboxId)))
   ).map((r) => r.details);
+const removals = (mailboxId: number) => audited("mailbox.forward.remove", mailboxId);
 
 /** A customer with two subscriptions (A: two mailboxes, B: one), and another customer of another reseller. */
 async function world() {
@@ -163,13 +164,7 @@ describe("targets naming a renamed alias", () => {
       { ip: null },
       db,
     );
-  const additions = async (mailboxId: number) =>
-    (
-      await db
-        .select({ details: auditLog.details })
-        .from(auditLog)
-        .where(and(eq(auditLog.action, "mailbox.forward.add"), eq(auditLog.targetId, mailboxId)))
-    ).map((r) => r.details);
+  const additions = (mailboxId: number) => audited("mailbox.forward.add", mailboxId);
 
   it("the customer's forwards follow the new address (tags kept, audited, Sieve rewritten); another customer's stay", async () => {
     const { a, b, other, a1 } = await world();

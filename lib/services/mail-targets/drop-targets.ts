@@ -98,26 +98,17 @@ async function dropForwardTargets(
     .where(inArray(forwards.id, ids))
     .returning({ mailboxId: forwards.mailboxId, target: forwards.target });
   if (!rows.length) return [];
-  const boxes = await tx
-    .select({ id: mailboxes.id, address: mailboxes.address, resellerId: mailboxes.resellerId, customerId: mailboxes.customerId })
-    .from(mailboxes)
-    .where(inArray(mailboxes.id, [...new Set(rows.map((r) => r.mailboxId))]));
-  const byId = new Map(boxes.map((b) => [b.id, b]));
+  const onMailbox = await forwardAuditTargets(
+    tx,
+    rows.map((r) => r.mailboxId),
+    ip,
+  );
   for (const r of rows) {
-    const box = byId.get(r.mailboxId);
-    if (!box) continue;
-    await writeAudit(tx, actor, {
-      action: "mailbox.forward.remove",
-      targetKind: "mailbox",
-      targetId: box.id,
-      targetLabel: box.address,
-      resellerId: box.resellerId,
-      customerId: box.customerId,
-      ip,
-      details: { target: r.target, reason: "address_deleted" },
-    });
+    const on = onMailbox.get(r.mailboxId);
+    if (on)
+      await writeAudit(tx, actor, { action: "mailbox.forward.remove", ...on, details: { target: r.target, reason: "address_deleted" } });
   }
-  return boxes.map((b) => b.id);
+  return [...onMailbox.keys()];
 }
 
 /**
@@ -136,4 +127,18 @@ export async function forwardsNaming(tx: Tx, customerId: number, addresses: stri
     .from(forwards)
     .where(and(eq(forwards.customerId, customerId), or(...searched.map((n) => like(forwards.target, `%@${n}`)))));
   return rows.filter((f) => whole.has(domainOf(f.target)) || named.has(withoutSubAddress(f.target)));
+}
+
+/** Where a changed forward is audited: on its mailbox, in the mailbox's tenant. */
+export async function forwardAuditTargets(tx: Tx, mailboxIds: number[], ip: string | null | undefined) {
+  const boxes = await tx
+    .select({ id: mailboxes.id, address: mailboxes.address, resellerId: mailboxes.resellerId, customerId: mailboxes.customerId })
+    .from(mailboxes)
+    .where(inArray(mailboxes.id, [...new Set(mailboxIds)]));
+  return new Map(
+    boxes.map((b) => [
+      b.id,
+      { targetKind: "mailbox" as const, targetId: b.id, targetLabel: b.address, resellerId: b.resellerId, customerId: b.customerId, ip },
+    ]),
+  );
 }

@@ -1,11 +1,11 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db";
-import { forwards, mailAliasTargets, mailboxes } from "@/db/schema";
+import { forwards, mailAliasTargets } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import { withSubAddressOf } from "@/lib/validation/local-part";
-import { forwardsNaming } from "./drop-targets";
+import { forwardAuditTargets, forwardsNaming } from "./drop-targets";
 
 type Tx = Db;
 
@@ -51,11 +51,11 @@ async function moveForwardTargets(
 ): Promise<number[]> {
   const naming = await forwardsNaming(tx, customerId, [move.from], []);
   if (!naming.length) return [];
-  const boxes = await tx
-    .select({ id: mailboxes.id, address: mailboxes.address, resellerId: mailboxes.resellerId, customerId: mailboxes.customerId })
-    .from(mailboxes)
-    .where(inArray(mailboxes.id, [...new Set(naming.map((f) => f.mailboxId))]));
-  const byId = new Map(boxes.map((b) => [b.id, b]));
+  const onMailbox = await forwardAuditTargets(
+    tx,
+    naming.map((f) => f.mailboxId),
+    ip,
+  );
   for (const f of naming) {
     const target = withSubAddressOf(f.target, move.to);
     const already = await tx
@@ -64,19 +64,11 @@ async function moveForwardTargets(
       .where(and(eq(forwards.mailboxId, f.mailboxId), eq(forwards.target, target)));
     if (already.length) await tx.delete(forwards).where(eq(forwards.id, f.id));
     else await tx.update(forwards).set({ target }).where(eq(forwards.id, f.id));
-    const box = byId.get(f.mailboxId);
-    if (!box) continue;
-    const on = {
-      targetKind: "mailbox",
-      targetId: box.id,
-      targetLabel: box.address,
-      resellerId: box.resellerId,
-      customerId: box.customerId,
-      ip,
-    };
+    const on = onMailbox.get(f.mailboxId);
+    if (!on) continue;
     await writeAudit(tx, actor, { action: "mailbox.forward.remove", ...on, details: { target: f.target, reason: "address_renamed" } });
     if (!already.length)
       await writeAudit(tx, actor, { action: "mailbox.forward.add", ...on, details: { target, reason: "address_renamed" } });
   }
-  return boxes.map((b) => b.id);
+  return [...onMailbox.keys()];
 }
