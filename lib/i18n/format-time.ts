@@ -19,6 +19,13 @@ const STYLES = {
 
 export type TimeStyle = keyof typeof STYLES;
 
+/**
+ * Kontor's English is read in Europe, as its date fields say (lib/i18n/day-format.ts): British
+ * English writes the day first and the time in 24 hours ("15 Jan 2026, 13:00", "15/01/2026"), so a
+ * slash never means month/day in one place and day/month in another.
+ */
+const INTL_LOCALE: Record<Locale, string> = { de: "de-DE", en: "en-GB", it: "it-IT" };
+
 // Building an Intl.DateTimeFormat costs far more than using one; pages format many rows.
 const formats = new Map<string, Intl.DateTimeFormat>();
 
@@ -27,7 +34,7 @@ export function formatTime(at: Date, locale: Locale, style: TimeStyle = "dateTim
   const key = `${locale}\0${style}\0${zone}`;
   let format = formats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale, { ...STYLES[style], timeZone: zone });
+    format = new Intl.DateTimeFormat(INTL_LOCALE[locale], { ...STYLES[style], timeZone: zone });
     formats.set(key, format);
   }
   const text = format.format(at);
@@ -39,7 +46,7 @@ function zoneName(at: Date, locale: Locale, zone: string): string {
   const key = `${locale}\0name\0${zone}`;
   let format = formats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: "short" });
+    format = new Intl.DateTimeFormat(INTL_LOCALE[locale], { timeZone: zone, timeZoneName: "short" });
     formats.set(key, format);
   }
   return format.formatToParts(at).find((p) => p.type === "timeZoneName")?.value ?? zone;

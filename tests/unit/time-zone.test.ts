@@ -29,23 +29,25 @@ describe("times in the hoster's zone (Europe/Berlin by default), whatever the se
   it("pages: date and time in the reader's language", async () => {
     expect(formatTime(WINTER, "de")).toBe("15.01.2026, 13:00");
     expect(formatTime(SUMMER, "de")).toBe("15.07.2026, 14:00");
-    expect(formatTime(WINTER, "en")).toBe("Jan 15, 2026, 1:00 PM");
+    expect(formatTime(WINTER, "en")).toBe("15 Jan 2026, 13:00");
     expect(formatTime(WINTER, "it")).toBe("15 gen 2026, 13:00");
     expect(formatTime(WINTER, "de", "time")).toBe("13:00");
     request.locale = "en";
-    expect((await getTimeFormatter())(SUMMER)).toBe("Jul 15, 2026, 2:00 PM");
+    expect((await getTimeFormatter())(SUMMER)).toBe("15 Jul 2026, 14:00");
     request.locale = "de";
   });
 
   it("audit log: with seconds", () => {
     expect(formatTime(WINTER, "de", "dateTimeSeconds")).toBe("15.01.26, 13:00:05");
+    // English writes the day first, as its date fields do (31/12/2026), never month/day.
+    expect(formatTime(WINTER, "en", "dateTimeSeconds")).toBe("15/01/2026, 13:00:05");
   });
 
   it("mails: the time of a password change, with the zone's name", () => {
     const mail = renderPasswordChangedMail({ to: "a@b.example", account: "info@alpenblick.example", at: WINTER, locale: "de" });
     expect(mail.text).toContain("am 15.01.2026, 13:00 MEZ geändert");
     const summer = renderPasswordChangedMail({ to: "a@b.example", account: "x", at: SUMMER, locale: "en" });
-    expect(summer.text).toContain("on Jul 15, 2026, 2:00 PM GMT+2.");
+    expect(summer.text).toContain("on 15 Jul 2026, 14:00 CEST.");
   });
 
   it("tickets: the conversation shows when each message was written", async () => {
