@@ -9,12 +9,15 @@ export type AliasLoop = { line: number; chain: string[] };
  * the database, where none of them exists yet, so save-alias's loop check cannot see these. Existing
  * aliases cannot point at a new address, so a loop through them is impossible. Iterative depth-first
  * search (a 100,000-line file may hold long chains); each loop is reported once, at its last line.
+ * `find` looks an alias up by address (the plan's on-disk store, lib/services/import/plan-keys.ts);
+ * without it the aliases are held in a map.
  */
-export function aliasLoops(aliases: FileAlias[]): AliasLoop[] {
-  const byAddress = new Map(aliases.map((a) => [a.address, a]));
+export function aliasLoops(aliases: Iterable<FileAlias>, find?: (address: string) => FileAlias | undefined): AliasLoop[] {
+  const held = find ? null : new Map([...aliases].map((a) => [a.address, a]));
+  const lookup = find ?? ((address: string) => held?.get(address));
   const state = new Map<string, "open" | "done">();
   const loops = new Map<string, AliasLoop>();
-  for (const start of aliases) {
+  for (const start of held ? held.values() : aliases) {
     if (state.has(start.address)) continue;
     // The path from `start` with, per node, the index of the next target to follow.
     const path: { alias: FileAlias; next: number }[] = [{ alias: start, next: 0 }];
@@ -26,11 +29,11 @@ export function aliasLoops(aliases: FileAlias[]): AliasLoop[] {
         path.pop();
         continue;
       }
-      const target = byAddress.get(top.alias.targets[top.next++]);
+      const target = lookup(top.alias.targets[top.next++]);
       if (!target) continue;
       const seen = state.get(target.address);
       if (seen === "open") {
-        const from = path.findIndex((p) => p.alias === target);
+        const from = path.findIndex((p) => p.alias.address === target.address);
         const members = path.slice(from).map((p) => p.alias);
         const last = members.reduce((a, b) => (b.line > a.line ? b : a));
         const key = members

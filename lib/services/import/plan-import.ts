@@ -12,7 +12,8 @@ import { MAX_ALIAS_TARGETS } from "@/lib/validation/alias";
 import { localPartProblem } from "@/lib/validation/local-part";
 import { MAX_TARGETS_PER_MAILBOX, splitTargets } from "@/lib/validation/mailbox";
 import { canonicalAddress, canonicalDomain } from "@/lib/validation/names";
-import { aliasLoops, type FileAlias } from "./alias-loops";
+import { aliasLoops } from "./alias-loops";
+import { PlanKeys } from "./plan-keys";
 import {
   type AccountState,
   type AccountTarget,
@@ -194,16 +195,30 @@ export async function planImport(db: Reader, actor: Actor, subscriptionId: numbe
  * alias of a loop has been yielded by then, and its line is in `tally.looping`.
  */
 export async function* planActions(db: Reader, target: ImportTarget, lines: ImportLines, tally: PlanTally): AsyncGenerator<PlannedAction> {
+  // What later lines are checked against grows with the file: it lives on disk (plan-keys.ts), not in the heap.
+  const keys = PlanKeys.open();
+  try {
+    yield* walk(db, target, lines, tally, keys);
+  } finally {
+    keys.close();
+  }
+}
+
+async function* walk(
+  db: Reader,
+  target: ImportTarget,
+  lines: ImportLines,
+  tally: PlanTally,
+  keys: PlanKeys,
+): AsyncGenerator<PlannedAction> {
   const policy = await getPasswordPolicyOptions(db as Db);
   const used = await countIn(db, target);
   const problem = (line: number, code: string, params?: Record<string, string | number>) => {
     tally.problemCount++;
     if (tally.problems.length < MAX_REPORTED_PROBLEMS) tally.problems.push({ line, code: `import.problems.${code}`, params });
   };
-  const aliases: FileAlias[] = [];
-  const seen = new Map<string, number>();
+  // Bounded by the file's domains, not its lines: these stay in the heap.
   const fileDomains = new Set<string>();
-  const fileAddresses = new Map<string, "mailbox" | "alias">();
   const domainOwner = new Map<string, { subscriptionId: number; customerId: number } | null>();
   const ownerOf = async (name: string) => {
     if (!domainOwner.has(name)) {
@@ -217,21 +232,22 @@ export async function* planActions(db: Reader, target: ImportTarget, lines: Impo
   const addressOwner = preparedAddressOwner(db);
   // Every address a mailbox or alias line of the file declares, so that an alias may name one from a
   // later line (a line that turns out wrong is reported itself, and then nothing is applied).
-  const declared = new Set<string>();
-  for await (const r of eachLine(lines))
-    if (["mailbox", "alias"].includes(r.cells.type.toLowerCase())) declared.add(canonicalAddress(r.cells.address));
+  for await (const r of eachLine(lines)) {
+    const kind = r.cells.type.toLowerCase();
+    if (kind === "mailbox" || kind === "alias") keys.declare(canonicalAddress(r.cells.address), kind);
+  }
   // An alias target outside the customer: another customer's domain or address (the file's own count as in).
   const isForeignTarget = async (t: string) => {
     const d = t.slice(t.lastIndexOf("@") + 1);
-    if (fileDomains.has(d)) return !declared.has(t);
+    if (fileDomains.has(d)) return !keys.isDeclared(t);
     const owner = await ownerOf(d);
     if (!owner) return false;
     const o = await addressOwner(t);
-    return owner.customerId !== target.customerId || (!declared.has(t) && o?.customerId !== target.customerId);
+    return owner.customerId !== target.customerId || (!keys.isDeclared(t) && o?.customerId !== target.customerId);
   };
   // A mailbox of this customer: declared by a line before, or already there (its owner, when looked up already).
   const isOwnMailbox = async (address: string, known?: Awaited<ReturnType<typeof addressOwner>>) => {
-    if (fileAddresses.get(address) === "mailbox") return true;
+    if (keys.takenAs(address) === "mailbox") return true;
     const existing = known === undefined ? await addressOwner(address) : known;
     return existing?.kind === "mailbox" && existing.customerId === target.customerId;
   };
@@ -240,13 +256,6 @@ export async function* planActions(db: Reader, target: ImportTarget, lines: Impo
   const over = (max: number | null, n: number) => max !== null && n > max;
   const accounts = target.accounts && { ...target.accounts, customerId: target.customerId };
   const accountState: AccountState = { fileAccounts: new Set(), added: 0 };
-  // Sender list entries per mailbox and list from the file, so that one sender is on one list only.
-  const senderLists = new Map<string, Set<string>>();
-  const listOf = (kind: string, address: string) => {
-    const key = `${kind}:${address}`;
-    if (!senderLists.has(key)) senderLists.set(key, new Set());
-    return senderLists.get(key) ?? new Set<string>();
-  };
 
   const catchAllContext: CatchAllContext = {
     domainProblem: async (domain) =>
@@ -272,12 +281,11 @@ export async function* planActions(db: Reader, target: ImportTarget, lines: Impo
     const named =
       type === "mail_account" || (type === "autoresponder" && !cells.address.includes("@")) ? accountNumber(cells.address) : null;
     const key = `${type}:${named ?? cells.address.toLowerCase()}`;
-    const first = seen.get(key);
+    const first = keys.firstLine(key, line);
     if (first !== undefined) {
       problem(line, "duplicateLine", { first });
       continue;
     }
-    seen.set(key, line);
     // An autoresponder line names a mailbox by its address, a mail account by its login (no @).
     const accountReply = type === "autoresponder" && !cells.address.includes("@");
     const accountLine = (ACCOUNT_TYPES as readonly string[]).includes(type) || accountReply;
@@ -339,11 +347,11 @@ export async function* planActions(db: Reader, target: ImportTarget, lines: Impo
     }
 
     if (type === "account_address" && accounts) {
-      if ((await addressOwner(address)) || fileAddresses.has(address)) {
+      if ((await addressOwner(address)) || keys.takenAs(address)) {
         problem(line, "addressTaken", { address });
         continue;
       }
-      fileAddresses.set(address, "alias");
+      keys.take(address, "alias");
       const planned = take(line, await planAccountAddress(db, accounts, { line, cells }, { address, localPart, domain }, accountState));
       if (planned) yield planned;
       continue;
@@ -351,8 +359,9 @@ export async function* planActions(db: Reader, target: ImportTarget, lines: Impo
 
     if (type === "mailbox") {
       const existing = await addressOwner(address);
-      const own = existing?.kind === "mailbox" && existing.customerId === target.customerId && !fileAddresses.has(address);
-      if ((existing && !own) || fileAddresses.has(address)) {
+      const taken = keys.takenAs(address) !== undefined;
+      const own = existing?.kind === "mailbox" && existing.customerId === target.customerId && !taken;
+      if ((existing && !own) || taken) {
         problem(line, "addressTaken", { address });
         continue;
       }
@@ -364,7 +373,7 @@ export async function* planActions(db: Reader, target: ImportTarget, lines: Impo
         problem(line, "mailboxLimit", { max: target.limits.maxMailboxes ?? 0 });
         bad = true;
       }
-      fileAddresses.set(address, "mailbox");
+      keys.take(address, "mailbox");
       if (bad || !fields.ok) continue;
       yield {
         line,
@@ -380,11 +389,11 @@ export async function* planActions(db: Reader, target: ImportTarget, lines: Impo
     }
 
     if (type === "alias") {
-      if ((await addressOwner(address)) || fileAddresses.has(address)) {
+      if ((await addressOwner(address)) || keys.takenAs(address)) {
         problem(line, "addressTaken", { address });
         continue;
       }
-      fileAddresses.set(address, "alias");
+      keys.take(address, "alias");
       const targets = readTargets(cells.targets, address, MAX_ALIAS_TARGETS);
       if (typeof targets === "string") {
         problem(line, targets);
@@ -405,7 +414,8 @@ export async function* planActions(db: Reader, target: ImportTarget, lines: Impo
         problem(line, "aliasLimit", { max: target.limits.maxAliases ?? 0 });
         continue;
       }
-      aliases.push({ line, address, targets });
+      // Only an alias that names another alias of the file can be on a loop.
+      if (targets.some((t) => keys.isDeclaredAlias(t))) keys.addAlias({ line, address, targets });
       yield { line, kind: "alias", op: "create", address, localPart, domain, targets };
       continue;
     }
@@ -426,13 +436,13 @@ export async function* planActions(db: Reader, target: ImportTarget, lines: Impo
         problem(line, "enabledInvalid", { value: cells.enabled.slice(0, 20) });
         continue;
       }
-      const other = listOf(type === "blocklist" ? "allowlist" : "blocklist", address);
+      const other = keys.senders(type === "blocklist" ? "allowlist" : "blocklist", address);
       const planned = planSetting(type as SettingType, { line, cells }, address, enabled, other);
       if (!("kind" in planned)) {
         problem(line, planned.code, planned.params);
         continue;
       }
-      if (planned.kind === "blocklist" || planned.kind === "allowlist") for (const p of planned.targets) listOf(type, address).add(p);
+      if (planned.kind === "blocklist" || planned.kind === "allowlist") for (const p of planned.targets) keys.addSender(type, address, p);
       yield planned;
       continue;
     }
@@ -448,7 +458,7 @@ export async function* planActions(db: Reader, target: ImportTarget, lines: Impo
     }
     yield { line, kind: "forward", op: existing ? "change" : "create", address, targets };
   }
-  for (const loop of aliasLoops(aliases)) {
+  for (const loop of aliasLoops(keys.aliases(), (address) => keys.alias(address))) {
     problem(loop.line, "aliasLoop", { chain: loop.chain.join(" → ") });
     tally.looping.add(loop.line);
   }
