@@ -29,18 +29,24 @@ export async function SecurityPanel({ actor }: { actor: Actor }) {
           <p className="text-sm text-slate-600">{t("noFactors")}</p>
         ) : (
           <ul className="divide-y divide-slate-100">
-            {factors.map((f) => (
-              <li key={f.id} className="flex flex-wrap items-start justify-between gap-3 py-3">
-                <div className="text-sm">
-                  <p className="font-medium">{f.label}</p>
-                  <p className="text-slate-500">
-                    {t(f.kind === "totp" ? "kindTotp" : "kindKey")} · {t("addedOn", { date: date(f.createdAt) })}
-                    {f.lastUsedAt && <> · {t("lastUsed", { date: date(f.lastUsedAt) })}</>}
-                  </p>
-                </div>
-                <PasswordConfirmForm action={removeFactorAction} submitLabel={t("remove")} hidden={{ factorId: String(f.id) }} />
-              </li>
-            ))}
+            {factors.map((f) => {
+              const kind = t(f.kind === "totp" ? "kindTotp" : "kindKey");
+              // A factor named after its kind ("Authenticator-App") would say it twice.
+              const named = f.label.trim().toLowerCase() !== kind.toLowerCase();
+              return (
+                <li key={f.id} className="flex flex-wrap items-start justify-between gap-3 py-3">
+                  <div className="text-sm">
+                    <p className="font-medium">{f.label}</p>
+                    <p className="text-slate-500">
+                      {named && <>{kind} · </>}
+                      {t("addedOn", { date: date(f.createdAt) })}
+                      {f.lastUsedAt && <> · {t("lastUsed", { date: date(f.lastUsedAt) })}</>}
+                    </p>
+                  </div>
+                  <PasswordConfirmForm action={removeFactorAction} submitLabel={t("remove")} hidden={{ factorId: String(f.id) }} />
+                </li>
+              );
+            })}
           </ul>
         )}
       </Card>

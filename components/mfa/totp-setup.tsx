@@ -90,7 +90,16 @@ export function TotpSetup({
       </div>
       <input type="hidden" name="factorId" value={enrolment.factorId} />
       <TextField name="label" id="totp-label" label={t("labelField")} errors={errors} maxLength={60} placeholder={t("totpDefaultLabel")} />
-      <TextField name="code" id="totp-code" label={t("totpCodeLabel")} errors={errors} inputMode="numeric" autoComplete="one-time-code" />
+      {/* A refused code is of no further use (the app shows a new one every 30 s): the field starts empty after each answer. */}
+      <TextField
+        key={confirmForm.answer}
+        name="code"
+        id="totp-code"
+        label={t("totpCodeLabel")}
+        errors={errors}
+        inputMode="numeric"
+        autoComplete="one-time-code"
+      />
       {confirmed.status === "error" && !errors.code && (
         <p role="alert" className="text-sm text-red-700">
           {confirmed.formError}

@@ -37,6 +37,8 @@ async function logOut(page: Page) {
 }
 
 /** A code for the next time step: valid within the ±30 s window and newer than any step used so far. */
+/** A six-digit code that is certainly not the current one (each digit shifted by one). */
+const wrongCode = (code: string) => code.replace(/\d/g, (d) => String((Number(d) + 1) % 10));
 const nextStepCode = (secret: string) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
 
 describe("TOTP in Chromium", () => {
@@ -54,6 +56,14 @@ describe("TOTP in Chromium", () => {
     expect(await page.getByRole("img", { name: "QR-Code für die Authenticator-App" }).getAttribute("src")).toMatch(
       /^data:image\/png;base64,/,
     );
+    // A wrong code is refused beside the field, which then starts empty; the chosen name stays.
+    await page.getByLabel("Bezeichnung (optional)").fill("Telefon");
+    await page.getByLabel("Code aus der App").fill(wrongCode(await generate({ secret })));
+    await page.getByRole("button", { name: "Code bestätigen" }).click();
+    await page.locator("#totp-code-error").waitFor();
+    expect(await page.getByLabel("Code aus der App").inputValue()).toBe("");
+    expect(await page.getByLabel("Bezeichnung (optional)").inputValue()).toBe("Telefon");
+    await page.getByLabel("Bezeichnung (optional)").fill("");
     await page.getByLabel("Code aus der App").fill(await generate({ secret }));
     await page.getByRole("button", { name: "Code bestätigen" }).click();
     await page.getByText("Ihre Wiederherstellungscodes").waitFor();
@@ -88,6 +98,10 @@ describe("TOTP in Chromium", () => {
     await page.waitForURL(`${BASE_URL}/ksc`);
     await page.goto(`${BASE_URL}/ksc/security`);
     await expect.poll(() => page.locator("main").textContent()).toContain("Noch 9 unbenutzte Codes.");
+    // The factor kept its default name, the kind's own: its line says it once (issue 25's walk).
+    const factorLine = page.locator("main li").filter({ hasText: "eingerichtet am" });
+    expect(await factorLine.count()).toBe(1);
+    expect(((await factorLine.textContent()) ?? "").match(/Authenticator-App/g)).toHaveLength(1);
     await page.context().close();
   });
 
