@@ -57,13 +57,13 @@ describe("TOTP in Chromium", () => {
       /^data:image\/png;base64,/,
     );
     // A wrong code is refused beside the field, which then starts empty; the chosen name stays.
-    await page.getByLabel("Bezeichnung (optional)").fill("Telefon");
+    await page.locator("#totp-label").fill("Telefon");
     await page.getByLabel("Code aus der App").fill(wrongCode(await generate({ secret })));
     await page.getByRole("button", { name: "Code bestätigen" }).click();
     await page.locator("#totp-code-error").waitFor();
     expect(await page.getByLabel("Code aus der App").inputValue()).toBe("");
-    expect(await page.getByLabel("Bezeichnung (optional)").inputValue()).toBe("Telefon");
-    await page.getByLabel("Bezeichnung (optional)").fill("");
+    expect(await page.locator("#totp-label").inputValue()).toBe("Telefon");
+    await page.locator("#totp-label").fill("");
     await page.getByLabel("Code aus der App").fill(await generate({ secret }));
     await page.getByRole("button", { name: "Code bestätigen" }).click();
     await page.getByText("Ihre Wiederherstellungscodes").waitFor();
