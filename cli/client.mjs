@@ -17,8 +17,11 @@ export function createClient({ url, key, lang, fetchImpl = fetch }) {
   const base = url.replace(/\/+$/, "");
   let operations;
 
-  /** `raw`: a file sent as it is ({ body, type }), e.g. an import's CSV; otherwise `body` goes as JSON. */
-  async function request(method, path, { body, headers = {}, raw } = {}) {
+  /**
+   * `raw`: a file sent as it is ({ body, type }), e.g. an import's CSV; otherwise `body` goes as JSON.
+   * `download`: the answer is a file (an export), returned as `bytes` with its declared length; an error is still a problem.
+   */
+  async function request(method, path, { body, headers = {}, raw, download } = {}) {
     const h = { accept: "application/json", "accept-language": lang, ...headers };
     if (key) h.authorization = `Bearer ${key}`;
     if (body !== undefined) h["content-type"] = "application/json";
@@ -29,6 +32,10 @@ export function createClient({ url, key, lang, fetchImpl = fetch }) {
       res = await fetchImpl(`${base}/api/v1${path}`, { method, headers: h, body: sent });
     } catch (error) {
       throw new ConnectionError(error?.cause?.message ?? error?.message ?? String(error));
+    }
+    if (download && res.ok) {
+      const bytes = Buffer.from(await res.arrayBuffer());
+      return { status: res.status, bytes, length: Number(res.headers.get("content-length") ?? bytes.length), headers: res.headers };
     }
     const text = await res.text();
     let json = null;
@@ -52,7 +59,7 @@ export function createClient({ url, key, lang, fetchImpl = fetch }) {
   }
 
   /** Calls an operation of the description; unknown parameters are refused before anything is sent. */
-  async function call(operationId, { params = {}, query = {}, body, headers, raw } = {}) {
+  async function call(operationId, { params = {}, query = {}, body, headers, raw, download } = {}) {
     const entry = (await loadOperations()).get(operationId);
     if (!entry) throw new Error(`operation ${operationId} is not in the server's OpenAPI description`);
     const declared = new Map(entry.op.parameters.map((p) => [`${p.in}:${p.name}`, p]));
@@ -67,7 +74,7 @@ export function createClient({ url, key, lang, fetchImpl = fetch }) {
       search.set(name, String(value));
     }
     const qs = search.toString();
-    return request(entry.method, qs ? `${path}?${qs}` : path, { body, headers, raw });
+    return request(entry.method, qs ? `${path}?${qs}` : path, { body, headers, raw, download });
   }
 
   return { call, request };

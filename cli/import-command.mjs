@@ -1,7 +1,9 @@
 // `kontor import <file> --subscription N [--apply]`: the panel's import through POST /api/v1/imports,
 // the same service and the same report (its messages come from the server in the shell's language).
 // Without --apply only the dry run; with it the job's progress is followed until it ends.
+// `kontor export --subscription N`: GET /api/v1/subscriptions/{id}/export, the panel's download.
 import fs from "node:fs";
+import path from "node:path";
 import { ApiError } from "./client.mjs";
 import { T, client, format, need } from "./common.mjs";
 import { printRows } from "./output.mjs";
@@ -58,5 +60,26 @@ export const IMPORT_COMMANDS = {
       process.stdout.write(T.importGenerated + "\n");
       printRows(json.generatedPasswords, ["address", "password"], { format: format(values) });
     }
+  },
+  async export(values) {
+    const id = need(values.subscription, "--subscription");
+    const query = { format: values.format, hashes: values.hashes ? "1" : undefined };
+    const { bytes, length } = await client().call("exportSubscription", { params: { id }, query, download: true });
+    // The server sends the whole file or a problem; a connection cut short is caught here.
+    if (bytes.length !== length) throw new ApiError(502, { title: T.exportIncomplete(bytes.length, length) });
+    if (!values.output || values.output === "-") {
+      process.stdout.write(bytes);
+      return;
+    }
+    // Written beside its place and renamed when whole: a hash export is readable by its owner only.
+    const part = path.join(path.dirname(values.output), `.${path.basename(values.output)}.${process.pid}.part`);
+    try {
+      fs.writeFileSync(part, bytes, { mode: 0o600, flag: "wx" });
+      fs.renameSync(part, values.output);
+    } catch (error) {
+      fs.rmSync(part, { force: true });
+      throw error;
+    }
+    process.stderr.write(T.exportWritten(values.output, bytes.length) + "\n");
   },
 };

@@ -66,6 +66,9 @@ const OPTIONS = {
   base: { type: "string" },
   subscription: { type: "string" },
   apply: { type: "boolean" },
+  format: { type: "string" },
+  hashes: { type: "boolean" },
+  output: { type: "string" },
 };
 
 const COMMANDS = {

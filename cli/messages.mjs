@@ -46,6 +46,7 @@ const SYNOPSES = {
   "ticket create": "--subject {TEXT} --message {TEXT} [--category general|billing|technical] [--json]",
   "audit list": "[--action {PREFIX}] [--target {PREFIX}] [--json|--csv]",
   import: "<{file}> --subscription N [--apply] [--json|--csv]",
+  export: "--subscription N [--format csv|json] [--hashes] [--output {file}]",
 };
 
 const EXIT_CODES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
@@ -104,6 +105,7 @@ const TEXTS = {
       "ticket create": "neues Ticket",
       "audit list": "Protokoll",
       import: "CSV-Datei oder JSON-Export in ein Paket importieren (ohne --apply nur prüfen)",
+      export: "Daten eines Pakets als CSV oder JSON exportieren (mit --hashes samt Passwort-Hashes, nur Administration)",
     },
     notes: {
       login: "Fragt fehlende Angaben ab (den Schlüssel verdeckt), prüft sie und speichert sie mit Modus 0600.",
@@ -114,6 +116,8 @@ const TEXTS = {
       limits: "Grenzen: eine Zahl oder unlimited; --quota ist der Speicher je Postfach.",
       import:
         "Prüft jede Zeile und nennt jedes Problem mit seiner Zeilennummer; geschrieben wird nichts. Mit --apply wird die Datei danach in Schritten übernommen und der Fortschritt gezeigt; erzeugte Passwörter erscheinen nur dann, einmal. Exit-Code 7: die Datei hat Probleme.",
+      export:
+        "Ohne --output auf die Standardausgabe. Eine Datei wird erst vollständig geschrieben und dann umbenannt (Modus 0600): ein abgebrochener Export hinterlässt keine halbe Datei. Die Datei lässt sich mit kontor import wieder einlesen.",
     },
     footer: `Jeder Befehl kennt --help. Ausgabe: Tabelle, oder --json / --csv für Skripte.
 Umgebung: KONTOR_URL, KONTOR_API_KEY (statt login), KONTOR_CONFIG (Pfad der Konfigurationsdatei).`,
@@ -160,6 +164,8 @@ Umgebung: KONTOR_URL, KONTOR_API_KEY (statt login), KONTOR_CONFIG (Pfad der Konf
     importDone: (id, n) => `Import ${id} fertig: ${n} Zeilen übernommen.`,
     importCancelled: "Der Import wurde abgebrochen; von ihm ist nichts geblieben.",
     importGenerated: "Erzeugte Passwörter (nur jetzt angezeigt):",
+    exportWritten: (f, n) => `Export gespeichert: ${f} (${n} Bytes).`,
+    exportIncomplete: (got, want) => `Der Export kam unvollständig an (${got} von ${want} Bytes); es wurde nichts gespeichert.`,
   },
   en: {
     usageLine: "Usage: kontor <command> [options]",
@@ -214,6 +220,7 @@ Umgebung: KONTOR_URL, KONTOR_API_KEY (statt login), KONTOR_CONFIG (Pfad der Konf
       "ticket create": "new ticket",
       "audit list": "audit log",
       import: "import a CSV file or JSON export into a subscription (without --apply only a check)",
+      export: "export a subscription's data as CSV or JSON (--hashes adds password hashes, administration only)",
     },
     notes: {
       login: "Asks for what is missing (the key hidden), checks it and saves it with mode 0600.",
@@ -224,6 +231,8 @@ Umgebung: KONTOR_URL, KONTOR_API_KEY (statt login), KONTOR_CONFIG (Pfad der Konf
       limits: "Limits: a number or unlimited; --quota is the space per mailbox.",
       import:
         "Checks every line and names each problem with its line number; nothing is written. With --apply the file is then applied in batches, its progress shown; generated passwords appear only then, once. Exit code 7: the file has problems.",
+      export:
+        "Without --output to standard output. A file is written whole first and then renamed (mode 0600): a broken export leaves no half file. kontor import reads the file again.",
     },
     footer: `Every command takes --help. Output: a table, or --json / --csv for scripts.
 Environment: KONTOR_URL, KONTOR_API_KEY (instead of login), KONTOR_CONFIG (path of the config file).`,
@@ -270,6 +279,8 @@ Environment: KONTOR_URL, KONTOR_API_KEY (instead of login), KONTOR_CONFIG (path 
     importDone: (id, n) => `Import ${id} done: ${n} lines applied.`,
     importCancelled: "The import was cancelled; nothing of it stayed.",
     importGenerated: "Generated passwords (shown only now):",
+    exportWritten: (f, n) => `Export saved: ${f} (${n} bytes).`,
+    exportIncomplete: (got, want) => `The export arrived incomplete (${got} of ${want} bytes); nothing was saved.`,
   },
 };
 
@@ -287,6 +298,7 @@ const NOTE_OF = {
   "package update": "limits",
   "reseller update": "change",
   import: "import",
+  export: "export",
 };
 
 export const COMMAND_NAMES = Object.keys(SYNOPSES);

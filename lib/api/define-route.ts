@@ -44,6 +44,8 @@ export type RouteResult = {
   secretFields?: string[];
   /** The stored answer of an earlier request with the same Idempotency-Key, sent again. */
   replayed?: boolean;
+  /** A download (see ApiRoute.download): sent as it is, with its length, instead of a JSON body. */
+  file?: { body: ReadableStream<Uint8Array>; size: number; type: string; name: string };
 };
 
 /**
@@ -70,6 +72,8 @@ export type ApiRoute = {
    * the handler through ctx.idempotent, with the digest of the file it read.
    */
   upload?: { types: string[]; description: string };
+  /** The answer is a file of one of these media types (the handler returns RouteResult.file), not JSON. */
+  download?: { types: string[]; description: string };
   /** A 422 that carries more than field errors (an import's report): its extension members, for OpenAPI. */
   refusal?: { description: string; members: z.ZodType };
   /** Changes an existing record: If-Match is required (the handler calls ctx.ifMatch). */

@@ -146,6 +146,18 @@ function answer(route: ApiRoute, result: RouteResult): Response {
   if (result.location) headers.location = `${API_BASE}${result.location}`;
   if (result.replayed) headers["idempotency-replayed"] = "true";
   if (status === 204) return new Response(null, { status, headers: { "cache-control": "no-store" } });
+  if (result.file) {
+    const { body, size, type, name } = result.file;
+    return new Response(body, {
+      status,
+      headers: {
+        "content-type": type,
+        "content-length": String(size),
+        "content-disposition": `attachment; filename="${name}"`,
+        "cache-control": "private, no-store",
+      },
+    });
+  }
   return new Response(JSON.stringify(result.body ?? null), { status, headers });
 }
 

@@ -48,8 +48,12 @@ function uploadBody(upload: NonNullable<ApiRoute["upload"]>) {
 function operation(route: ApiRoute) {
   const scope = route.resource ? `${route.resource}:${route.access}` : "any";
   const responses: Record<string, unknown> = {
-    [String(route.successStatus)]:
-      route.successStatus === 204 || !route.response
+    [String(route.successStatus)]: route.download
+      ? {
+          description: route.download.description,
+          content: Object.fromEntries(route.download.types.map((t) => [t, { schema: { type: "string", contentMediaType: t } }])),
+        }
+      : route.successStatus === 204 || !route.response
         ? { description: "Done" }
         : { description: "Success", content: { "application/json": { schema: outputSchema(route.response) } } },
     "401": problem("Missing, unknown, expired or revoked API key"),

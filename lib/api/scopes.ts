@@ -22,6 +22,8 @@ export const API_RESOURCES = {
   tickets: "customer.self",
   audit: "audit.read",
   imports: "import.manage",
+  // Hashes in an export need export.hashes besides (lib/services/import/export-data.ts asks for it).
+  exports: "export.read",
 } as const satisfies Record<string, Permission>;
 
 export type ApiResource = keyof typeof API_RESOURCES;
@@ -30,7 +32,7 @@ export type ApiScope = `${ApiResource}:${ApiAccess}`;
 
 export const RESOURCE_NAMES = Object.keys(API_RESOURCES) as ApiResource[];
 /** Resources that only have read routes; their keys never offer "write". */
-export const READ_ONLY_RESOURCES: readonly ApiResource[] = ["domains", "audit"];
+export const READ_ONLY_RESOURCES: readonly ApiResource[] = ["domains", "audit", "exports"];
 
 export const ALL_SCOPES: ApiScope[] = RESOURCE_NAMES.flatMap((r) =>
   READ_ONLY_RESOURCES.includes(r) ? [`${r}:read` as const] : [`${r}:read` as const, `${r}:write` as const],

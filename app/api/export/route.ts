@@ -3,7 +3,7 @@ import { can } from "@/lib/authz/permissions";
 import { clientIpOf } from "@/lib/auth/client-ip";
 import { ServiceError } from "@/lib/errors";
 import { openExport } from "@/lib/services/import/export-data";
-import { exportFile } from "@/lib/services/import/export-file";
+import { exportFile, logExportFailure } from "@/lib/services/import/export-file";
 
 export const dynamic = "force-dynamic";
 
@@ -42,10 +42,7 @@ export async function GET(request: Request) {
       },
     });
   } catch (error) {
-    // Name and code only: a failed query's message may carry values (hashes among them).
-    const code = (error as { code?: unknown } | null)?.code;
-    const what = `${error instanceof Error ? error.name : "unknown"} ${typeof code === "string" || typeof code === "number" ? String(code) : ""}`;
-    console.error(`export of subscription ${String(id)} failed (${what.trim()})`);
+    logExportFailure(id, error, "export");
     const back = importPageOf(request);
     // Without the page it came from (no Referer), a short answer of its own; never a cut file.
     if (!back) return new Response("Export failed; nothing was downloaded.\n", { status: 500 });

@@ -2,6 +2,7 @@ import type { ApiRoute } from "../define-route";
 import { aliasRoutes } from "./aliases";
 import { customerRoutes } from "./customers";
 import { domainRoutes } from "./domains";
+import { exportRoutes } from "./exports";
 import { importRoutes } from "./imports";
 import { mailboxRoutes } from "./mailboxes";
 import { packageRoutes } from "./packages";
@@ -20,4 +21,5 @@ export const API_ROUTES: ApiRoute[] = [
   ...resellerRoutes,
   ...recordRoutes,
   ...importRoutes,
+  ...exportRoutes,
 ];

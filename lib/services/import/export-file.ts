@@ -44,3 +44,13 @@ export async function exportFile(source: ExportSource, format: "csv" | "json", d
     throw error;
   }
 }
+
+/**
+ * What the log may say of a failed export: the error's name and code only, since a failed query's
+ * message may carry values (hashes among them). The panel's download and API v1's share it.
+ */
+export function logExportFailure(subscriptionId: number, error: unknown, via: string) {
+  const code = (error as { code?: unknown } | null)?.code;
+  const what = `${error instanceof Error ? error.name : "unknown"} ${typeof code === "string" || typeof code === "number" ? String(code) : ""}`;
+  console.error(`${via} of subscription ${String(subscriptionId)} failed (${what.trim()})`);
+}
