@@ -1,6 +1,7 @@
 /**
  * Peak memory of a CSV import's dry run and apply (issue 24), as `npm run import` runs them:
- *   npm run bench:import -- [--lines 100000] [--heap 64]
+ *   npm run bench:import -- [--lines 100000] [--heap 64] [--json]
+ * (`--json`: the same data as a JSON export, one record per line, as the export writes it.)
  * Builds a SQLite file of its own (a temp folder, removed at the end) with one customer's subscription
  * whose package has no limits, and a CSV file of N lines: a domain line per 1,000 mailboxes, mailbox
  * lines with an existing SHA512-CRYPT hash (taken as it is, so no argon2 time), and an alias for every
@@ -34,6 +35,7 @@ const { values } = parseArgs({
     heap: { type: "string" },
     // Which children to run, e.g. `floor,dry` (apply of 100,000 lines takes minutes).
     steps: { type: "string", default: "floor,dry,apply" },
+    json: { type: "boolean", default: false },
   },
 });
 
@@ -75,13 +77,38 @@ function csvLines(n: number): string {
   return `${lines.join("\n")}\n`;
 }
 
+/** The same lines as a JSON export: a domain per 1,000 mailboxes, each mailbox and alias a record of its own line. */
+function jsonLines(n: number): string {
+  const domains: string[] = [];
+  let lines = 0;
+  for (let d = 1; lines < n; d++) {
+    const name = `umzug${d}.example`;
+    lines++;
+    const boxes: string[] = [];
+    const aliases: string[] = [];
+    for (let i = (d - 1) * 1000; i < d * 1000 && lines < n; i++) {
+      const box = `postfach${i}@${name}`;
+      boxes.push(JSON.stringify({ address: box, quotaMb: 1024, enabled: true, forwards: [], passwordHash: HASH }));
+      lines++;
+      if (i % 10 === 9 && lines < n) {
+        aliases.push(JSON.stringify({ address: `weiter${i}@${name}`, targets: [box] }));
+        lines++;
+      }
+    }
+    domains.push(
+      `    {\n      "name": ${JSON.stringify(name)},\n      "catchAll": null,\n      "mailboxes": [\n        ${boxes.join(",\n        ")}\n      ],\n      "aliases": [\n        ${aliases.join(",\n        ")}\n      ]\n    }`,
+    );
+  }
+  return `{\n  "subscriptionId": 1,\n  "domains": [\n${domains.join(",\n")}\n  ]\n}\n`;
+}
+
 async function parent() {
   const n = Number(values.lines);
   const heapLimit = values.heap ? [`--max-old-space-size=${values.heap}`] : [];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kontor-import-memory-"));
   const base = path.join(dir, "base.db");
-  const csv = path.join(dir, "import.csv");
-  fs.writeFileSync(csv, csvLines(n));
+  const csv = path.join(dir, values.json ? "import.json" : "import.csv");
+  fs.writeFileSync(csv, values.json ? jsonLines(n) : csvLines(n));
   const sqlite = new Database(base);
   applyMigrations(sqlite);
   const hash = await hashPassword("Import-Messung-2026!");

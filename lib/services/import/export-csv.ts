@@ -4,7 +4,7 @@ import type { ExportPart } from "./export-parts";
 import { KEEP_PASSWORD } from "./plan-fields";
 import { type ImportColumn, IMPORT_COLUMNS } from "./read-csv";
 
-type Line = Partial<Record<ImportColumn, string>>;
+export type Line = Partial<Record<ImportColumn, string>>;
 
 /** A spreadsheet must never run a cell as a formula (`=HYPERLINK(…)`): such cells get a leading `'`. */
 function cell(value: string): string {
@@ -48,7 +48,7 @@ function replyLine(address: string, reply: Autoresponder): Line {
  * before their forwards and settings. Catch-alls are kept in `later` and written last, when their
  * mailbox or mail account is declared.
  */
-function partLines(part: ExportPart, later: Line[]): Line[] {
+export function partLines(part: ExportPart, later: Line[]): Line[] {
   if (part.kind === "domain") {
     if (part.catchAll) later.push({ type: "catch_all", address: part.name, targets: part.catchAll });
     return [{ type: "domain", address: part.name }];
