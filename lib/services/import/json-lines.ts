@@ -3,7 +3,7 @@ import { z } from "zod";
 import { SPAM_ACTIONS } from "@/db/schema/mail-settings";
 import { type Line, partLines } from "./export-csv";
 import type { ExportAlias, ExportMailbox } from "./export-data";
-import { type CsvReadSink, type CsvRow, emptyCells, MAX_IMPORT_BYTES, MAX_IMPORT_LINES } from "./read-csv";
+import { checkedText, type CsvReadSink, type CsvRow, emptyCells, MAX_IMPORT_LINES } from "./read-csv";
 
 // Only the shape is checked here; every value is checked by the dry run as a CSV line would be.
 const text = (max: number) => z.string().max(max);
@@ -145,8 +145,6 @@ export async function* jsonLines(source: AsyncIterable<Uint8Array>, sink: CsvRea
     }
     pending = [];
   };
-  const decoder = new TextDecoder("utf-8", { fatal: true });
-  let bytes = 0;
   const feed = function* (chunk: string) {
     for (let from = 0; from < chunk.length && !state.failed;) {
       const nl = chunk.indexOf("\n", from);
@@ -158,29 +156,13 @@ export async function* jsonLines(source: AsyncIterable<Uint8Array>, sink: CsvRea
       from = to;
     }
   };
-  for await (const chunk of source) {
-    bytes += chunk.length;
-    const refused = bytes > MAX_IMPORT_BYTES ? "tooLarge" : chunk.includes(0) ? "binary" : null;
-    if (refused) {
-      fileProblem(refused, 0);
-      return;
-    }
-    sink.digest?.update(chunk);
-    let decoded: string;
-    try {
-      decoded = decoder.decode(chunk, { stream: true });
-    } catch {
-      fileProblem("brokenEncoding", fileLine);
-      return;
-    }
-    yield* feed(decoded);
+  const refuse = (code: string, whole: boolean) => {
+    state.failed = true;
+    fileProblem(code, whole ? 0 : fileLine);
+  };
+  for await (const text of checkedText(source, sink, refuse)) {
+    yield* feed(text);
     if (state.failed) return;
-  }
-  try {
-    yield* feed(decoder.decode());
-  } catch {
-    fileProblem("brokenEncoding", fileLine);
-    return;
   }
   if (state.failed) return;
   if (!state.ended) {

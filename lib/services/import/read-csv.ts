@@ -62,6 +62,43 @@ export async function readImportCsv(input: ByteSource): Promise<CsvReadResult> {
 }
 
 /**
+ * An import file's bytes as text, checked as they arrive: size, NUL bytes (a binary file) and UTF-8.
+ * A problem ends the text (`whole`: it concerns the file, not a line); the digest takes every byte read.
+ * The CSV reader and the JSON export's reader (lib/services/import/json-lines.ts) both read through it.
+ */
+export async function* checkedText(
+  source: AsyncIterable<Uint8Array>,
+  sink: CsvReadSink,
+  refuse: (code: string, whole: boolean) => void,
+): AsyncGenerator<string> {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  let bytes = 0;
+  for await (const chunk of source) {
+    bytes += chunk.length;
+    const refused = bytes > MAX_IMPORT_BYTES ? "tooLarge" : chunk.includes(0) ? "binary" : null;
+    if (refused) {
+      refuse(refused, true);
+      return;
+    }
+    sink.digest?.update(chunk);
+    let text: string;
+    try {
+      text = decoder.decode(chunk, { stream: true });
+    } catch {
+      refuse("brokenEncoding", false);
+      return;
+    }
+    if (text) yield text;
+  }
+  try {
+    const rest = decoder.decode();
+    if (rest) yield rest;
+  } catch {
+    refuse("brokenEncoding", false);
+  }
+}
+
+/**
  * Reads an import file as a stream, one data line at a time: bytes are checked (size, NUL bytes of a
  * binary file, UTF-8) while they arrive and handed on decoded, and each line is yielded as soon as it
  * is parsed, so a file of any length holds only the line at hand. The first line is the header (column
@@ -78,31 +115,9 @@ export async function* csvLines(input: ByteSource, sink: CsvReadSink): AsyncGene
   };
 
   async function* decoded(): AsyncGenerator<string> {
-    const decoder = new TextDecoder("utf-8", { fatal: true });
-    let bytes = 0;
-    for await (const chunk of source) {
-      bytes += chunk.length;
-      const refused = bytes > MAX_IMPORT_BYTES ? "tooLarge" : chunk.includes(0) ? "binary" : null;
-      if (refused) {
-        fileProblem(refused, 0);
-        return;
-      }
-      sink.digest?.update(chunk);
-      let text: string;
-      try {
-        text = decoder.decode(chunk, { stream: true });
-      } catch {
-        fileProblem("brokenEncoding");
-        return;
-      }
+    for await (const text of checkedText(source, sink, (code, whole) => fileProblem(code, whole ? 0 : undefined))) {
       for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) newlines++;
-      if (text) yield text;
-    }
-    try {
-      const rest = decoder.decode();
-      if (rest) yield rest;
-    } catch {
-      fileProblem("brokenEncoding");
+      yield text;
     }
   }
 
