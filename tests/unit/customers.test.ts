@@ -15,6 +15,7 @@ import {
   aMailAccount,
   anAdmin,
   aReseller,
+  aTicket,
   emptyDb,
   type TestCustomer,
   type TestReseller,
@@ -93,6 +94,12 @@ describe("customers", () => {
     const detail = await getCustomerOrThrow(r1.actor, c1.id, handle.db);
     expect(detail.subscriptions.find((s) => s.packageName === "Business")?.usage).toMatchObject({ domains: 2, mailboxes: 3 });
     expect(detail.mailAccounts).toMatchObject({ accounts: 2, allowance: { maxAccounts: 5 } });
+    // The reseller's list counts each customer's own rows only (one statement, a count per page row).
+    await aTicket(handle.db, c1);
+    const listed = await listCustomers(r1.actor, {}, handle.db);
+    const counts = (id: number) => listed.items.find((c) => c.id === id);
+    expect(counts(c1.id)).toMatchObject({ subscriptions: 2, domains: 3, tickets: 1 });
+    expect(counts(c2.id)).toMatchObject({ subscriptions: 0, domains: 0, tickets: 0 });
   });
 
   it("searches and keyset-pages thousands of customers without crossing resellers", async () => {

@@ -1,6 +1,6 @@
 import "server-only";
-import { likeAnyCase } from "@/db/dialect";
-import { and, asc, count, desc, eq, gt, inArray, lt, or, type SQL } from "drizzle-orm";
+import { likeAnyCase, qualified } from "@/db/dialect";
+import { and, asc, desc, eq, getTableName, gt, lt, or, type SQL, sql } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import { customers, domains, subscriptions, tickets } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
@@ -27,10 +27,19 @@ function searchCondition(q: string | undefined): SQL | undefined {
   );
 }
 
+/** How many rows of `table` belong to the page's customer: a correlated count over its customer index. */
+const countOf = (table: typeof subscriptions | typeof domains | typeof tickets) =>
+  sql<number>`(SELECT count(*) FROM ${table} WHERE ${qualified(getTableName(table), "customer_id")} = ${qualified("page", "id")})`.mapWith(
+    Number,
+  );
+
 /**
  * One page of the reseller's customers ordered by customer number, keyset-paged (`after`/`before`
  * a number) over the (reseller_id, customer_number) index, so the last page of thousands costs what
  * the first does. The search matches the customer number exactly or company, contact and e-mail.
+ * One statement: the page is chosen first (a derived table with its LIMIT) and only its rows get
+ * their subscription, domain and ticket counts, instead of three more queries (round trips on
+ * PostgreSQL, issue 23).
  */
 export async function listCustomers(actor: Actor, search: CustomerSearch & { resellerId?: number } = {}, db: Db = getDb()) {
   const backwards = !search.after && !!search.before;
@@ -39,7 +48,7 @@ export async function listCustomers(actor: Actor, search: CustomerSearch & { res
     : search.before
       ? lt(customers.customerNumber, search.before)
       : undefined;
-  const rows = await db
+  const page = db
     .select({
       id: customers.id,
       customerNumber: customers.customerNumber,
@@ -59,46 +68,30 @@ export async function listCustomers(actor: Actor, search: CustomerSearch & { res
       ),
     )
     .orderBy(backwards ? desc(customers.customerNumber) : asc(customers.customerNumber))
-    .limit(CUSTOMER_PAGE_SIZE + 1);
+    .limit(CUSTOMER_PAGE_SIZE + 1)
+    .as("page");
+  const rows = await db
+    .select({
+      id: page.id,
+      customerNumber: page.customerNumber,
+      company: page.company,
+      contactName: page.contactName,
+      contactEmail: page.contactEmail,
+      city: page.city,
+      subscriptions: countOf(subscriptions),
+      domains: countOf(domains),
+      // What deleting the customer takes along (the administration's confirmation names it).
+      tickets: countOf(tickets),
+    })
+    .from(page)
+    // A derived table's order does not carry over to the outer query.
+    .orderBy(backwards ? desc(page.customerNumber) : asc(page.customerNumber));
   const hasMore = rows.length > CUSTOMER_PAGE_SIZE;
-  const page = rows.slice(0, CUSTOMER_PAGE_SIZE);
-  if (backwards) page.reverse();
-  const counts = await countsFor(
-    db,
-    page.map((r) => r.id),
-  );
+  const items = rows.slice(0, CUSTOMER_PAGE_SIZE);
+  if (backwards) items.reverse();
   return {
-    items: page.map((r) => ({ ...r, ...(counts.get(r.id) ?? { subscriptions: 0, domains: 0, tickets: 0 }) })),
-    nextCursor: (backwards ? !!search.before : hasMore) && page.length ? page[page.length - 1].customerNumber : null,
-    prevCursor: (backwards ? hasMore : !!search.after) && page.length ? page[0].customerNumber : null,
+    items,
+    nextCursor: (backwards ? !!search.before : hasMore) && items.length ? items[items.length - 1].customerNumber : null,
+    prevCursor: (backwards ? hasMore : !!search.after) && items.length ? items[0].customerNumber : null,
   };
-}
-
-async function countsFor(db: Db, ids: number[]) {
-  const out = new Map<number, { subscriptions: number; domains: number; tickets: number }>();
-  if (!ids.length) return out;
-  const entry = (id: number) => out.get(id) ?? { subscriptions: 0, domains: 0, tickets: 0 };
-  for (const r of await db
-    .select({ id: subscriptions.customerId, n: count() })
-    .from(subscriptions)
-    .where(inArray(subscriptions.customerId, ids))
-    .groupBy(subscriptions.customerId)) {
-    out.set(r.id, { ...entry(r.id), subscriptions: r.n });
-  }
-  for (const r of await db
-    .select({ id: domains.customerId, n: count() })
-    .from(domains)
-    .where(inArray(domains.customerId, ids))
-    .groupBy(domains.customerId)) {
-    out.set(r.id, { ...entry(r.id), domains: r.n });
-  }
-  // What deleting the customer takes along (the administration's confirmation names it).
-  for (const r of await db
-    .select({ id: tickets.customerId, n: count() })
-    .from(tickets)
-    .where(inArray(tickets.customerId, ids))
-    .groupBy(tickets.customerId)) {
-    out.set(r.id, { ...entry(r.id), tickets: r.n });
-  }
-  return out;
 }

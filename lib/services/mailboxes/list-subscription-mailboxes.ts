@@ -1,9 +1,9 @@
 import "server-only";
 import { and, asc, eq, gt, sql } from "drizzle-orm";
-import { qualified } from "@/db/dialect";
+import { inJsonArray, qualified } from "@/db/dialect";
 import { type Db, getDb } from "@/db";
 import { preparedQuery } from "@/db/prepared";
-import { forwards, mailUsage, mailboxes, spamSettings } from "@/db/schema";
+import { domains, forwards, mailUsage, mailboxes, spamSettings } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { preparedTenantScope, type ScopeKind, scopeKind, tenantParams } from "@/lib/authz/scope";
 import { toMailUsage } from "@/lib/services/mail-usage/mail-usage";
@@ -19,15 +19,18 @@ const placeholder = sql.placeholder;
 
 // The list is the panel's busiest page: its queries are built once (db/prepared.ts).
 /**
- * Key: scope kind, and whether the page starts after a cursor inside the domain. The rows bring their
- * services and Dovecot's usage figures along (a join and an index probe per row of the page) instead
- * of two more queries for the page: on PostgreSQL each query is a round trip (issue 23).
+ * Key: scope kind, and which part of the subscription: one domain from its start ("first"), one
+ * domain after a cursor ("after"), or several whole small domains at once ("several", in domain name
+ * order). The rows bring their services and Dovecot's usage figures along (a join and an index probe
+ * per row of the page) instead of two more queries for the page: on PostgreSQL each query is a round
+ * trip (issue 23).
  */
-const mailboxesOfDomain = preparedQuery((db, key: `${ScopeKind}:${"first" | "after"}`) => {
-  const [scope, from] = key.split(":") as [ScopeKind, "first" | "after"];
-  return db
+const mailboxesOfDomains = preparedQuery((db, key: `${ScopeKind}:${"first" | "after" | "several"}`) => {
+  const [scope, part] = key.split(":") as [ScopeKind, "first" | "after" | "several"];
+  const query = db
     .select({
       id: mailboxes.id,
+      domainId: mailboxes.domainId,
       address: mailboxes.address,
       localPart: mailboxes.localPart,
       quotaMb: mailboxes.quotaMb,
@@ -39,44 +42,59 @@ const mailboxesOfDomain = preparedQuery((db, key: `${ScopeKind}:${"first" | "aft
     })
     .from(mailboxes)
     .leftJoin(spamSettings, eq(spamSettings.mailboxId, mailboxes.id))
-    .leftJoin(mailUsage, eq(mailUsage.login, mailboxes.address))
+    .leftJoin(mailUsage, eq(mailUsage.login, mailboxes.address));
+  if (part === "several")
+    return query
+      .innerJoin(domains, eq(domains.id, mailboxes.domainId))
+      .where(and(inJsonArray(mailboxes.domainId, placeholder("domainIds"), "integer"), preparedTenantScope(scope, mailboxes)))
+      .orderBy(asc(domains.name), asc(mailboxes.localPart))
+      .limit(placeholder("limit"))
+      .prepare();
+  return query
     .where(
       and(
         eq(mailboxes.domainId, placeholder("domainId")),
         preparedTenantScope(scope, mailboxes),
-        from === "after" ? gt(mailboxes.localPart, placeholder("afterLocal")) : undefined,
+        part === "after" ? gt(mailboxes.localPart, placeholder("afterLocal")) : undefined,
       ),
     )
     .orderBy(asc(mailboxes.localPart))
     .limit(placeholder("limit"))
     .prepare();
 });
-/**
- * The subscription's addresses, grouped by domain (name order) and by local part within each domain,
- * keyset-paged on `local@domain`. Each step is an index seek on mailboxes(domain_id, local_part), so a
- * page deep inside a 200,000-mailbox domain costs what the first page costs. The caller has already
- * loaded the subscription through getSubscriptionForCustomer; the tenant scope is repeated here regardless.
- */
+
 export async function listSubscriptionMailboxes(actor: Actor, subscriptionId: number, opts: { after?: string } = {}, db: Db = getDb()) {
   const scope = scopeKind(actor);
   const tenant = tenantParams(actor);
   const subscriptionDomains = await subscriptionDomainRows(actor, subscriptionId, db);
   const at = opts.after?.lastIndexOf("@") ?? -1;
   const cursor = opts.after && at > 0 ? { local: opts.after.slice(0, at), domain: opts.after.slice(at + 1) } : undefined;
-  type Row = Awaited<ReturnType<ReturnType<typeof mailboxesOfDomain>["execute"]>>[number] & { domainName: string };
-  const rows: Row[] = [];
-  for (const d of subscriptionDomains) {
-    if (cursor && d.name < cursor.domain) continue;
-    const inside = cursor && d.name === cursor.domain;
-    const chunk = await mailboxesOfDomain(db, `${scope}:${inside ? "after" : "first"}`).execute({
-      domainId: d.id,
-      afterLocal: inside ? cursor.local : undefined,
-      limit: MAILBOX_PAGE_SIZE + 1 - rows.length,
-      ...tenant,
-    });
-    rows.push(...chunk.map((r) => ({ ...r, domainName: d.name })));
-    if (rows.length > MAILBOX_PAGE_SIZE) break;
+  const run = (
+    part: "first" | "after" | "several",
+    values: { domainId?: number; domainIds?: string; afterLocal?: string },
+    limit: number,
+  ) => mailboxesOfDomains(db, `${scope}:${part}`).execute({ ...values, limit, ...tenant });
+  const rows: Awaited<ReturnType<typeof run>> = [];
+  const atCursor = cursor && subscriptionDomains.find((d) => d.name === cursor.domain);
+  if (cursor && atCursor) rows.push(...(await run("after", { domainId: atCursor.id, afterLocal: cursor.local }, MAILBOX_PAGE_SIZE + 1)));
+  let rest = subscriptionDomains.filter((d) => !cursor || d.name > cursor.domain);
+  while (rest.length && rows.length <= MAILBOX_PAGE_SIZE) {
+    const need = MAILBOX_PAGE_SIZE + 1 - rows.length;
+    // The leading domains that fit whole into what the page still needs (by their maintained
+    // counters) come in one query: a subscription's small domains cost one round trip, not one each.
+    // A wrong counter costs speed only: the query's order and LIMIT decide what the page shows.
+    let whole = 0;
+    for (let expected = 0; whole < rest.length && expected + rest[whole].mailboxCount <= need; whole++)
+      expected += rest[whole].mailboxCount;
+    // Otherwise one domain, read by an index seek however many addresses it has.
+    const take = Math.max(whole, 1);
+    const ids = rest.slice(0, take).map((d) => d.id);
+    rows.push(
+      ...(await (take === 1 ? run("first", { domainId: ids[0] }, need) : run("several", { domainIds: JSON.stringify(ids) }, need))),
+    );
+    rest = rest.slice(take);
   }
+  const domainNames = new Map(subscriptionDomains.map((d) => [d.id, d.name]));
   const page = rows.slice(0, MAILBOX_PAGE_SIZE);
   return {
     items: page.map((r) => ({
@@ -88,6 +106,10 @@ export async function listSubscriptionMailboxes(actor: Actor, subscriptionId: nu
       ...toMailUsage(r),
       services: { mailbox: r.enabled, forwarding: r.forwarded === 1, spamFilter: !!r.spam } satisfies MailboxServices,
     })),
-    nextCursor: rows.length > MAILBOX_PAGE_SIZE ? `${page[page.length - 1].localPart}@${page[page.length - 1].domainName}` : null,
+    // Every row comes from one of the subscription's domains: the queries name their ids.
+    nextCursor:
+      rows.length > MAILBOX_PAGE_SIZE
+        ? `${page[page.length - 1].localPart}@${domainNames.get(page[page.length - 1].domainId) ?? ""}`
+        : null,
   };
 }
