@@ -32,4 +32,10 @@ Client.prototype.query = function counted(...args) {
   return query.apply(this, args);
 };
 
-if (dir) process.on("SIGUSR2", () => fs.writeFileSync(path.join(dir, `${process.pid}.json`), JSON.stringify(counts)));
+// Written aside and renamed: the runner waits for the file to appear and must never read it half-written.
+if (dir)
+  process.on("SIGUSR2", () => {
+    const file = path.join(dir, `${process.pid}.json`);
+    fs.writeFileSync(`${file}.part`, JSON.stringify(counts));
+    fs.renameSync(`${file}.part`, file);
+  });
