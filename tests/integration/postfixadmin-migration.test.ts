@@ -6,7 +6,8 @@
  * submission; a mailbox that was inactive there is refused until it is switched on. pg_dump's plain SQL
  * of the PostgreSQL one (made by the real pg_dump, as COPY and as INSERTs) is read without a server and
  * gives the same lines; its custom format (-Fc) is read through pg_restore, with a clear refusal when
- * pg_restore is missing or the dump is cut off.
+ * pg_restore is missing or the dump is cut off. The admin who imports and the customer's package are the
+ * test's own (factories).
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -14,7 +15,6 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as schema from "@/db/schema";
-import { loadActor } from "@/lib/auth/principals";
 import { PostfixAdminReadError, postfixAdminRows, readPostfixAdmin } from "@/lib/services/import/postfixadmin";
 import { readPostfixAdminPostgres } from "@/lib/services/import/postfixadmin-pg";
 import { applyImport } from "@/lib/services/import/run-import";
@@ -22,7 +22,7 @@ import { imapLogin, submissionLogin } from "../support/mail-clients";
 import { type OwnPostgres, startOwnPostgres } from "../support/own-postgres";
 import { postfixAdminPostgres, postfixAdminSqlite } from "../support/postfixadmin-fixture";
 import { type SeededDovecot, startSeededDovecot } from "../support/seeded-dovecot";
-import { firstRow } from "@/db/rows";
+import { aCustomerWithPackage, anAdmin } from "../support/factories";
 import { postgresBinDir } from "@/scripts/lib/postgres-process";
 
 let env: SeededDovecot;
@@ -43,11 +43,11 @@ const OLD = "Alte-Passphrase-7!";
 
 describe("PostfixAdmin migration", () => {
   it("keeps every mailbox's password working at Dovecot", async () => {
-    const admin = await firstRow(env.db.select().from(schema.users).where(eq(schema.users.email, "admin@kontor.example")));
-    const actor = admin && (await loadActor(env.db, "user", admin.id));
-    const sub = await firstRow(env.db.select().from(schema.domains).where(eq(schema.domains.name, "citywerk.example")));
-    expect(actor && sub).toBeTruthy();
-    if (!actor || !sub) return;
+    const actor = await anAdmin(env.db);
+    // A package without limits on domains and forwards, as PostfixAdmin has none (the demo's "Business").
+    const sub = await aCustomerWithPackage(env.db, {
+      package: { panel: "plesk10", maxDomains: null, maxMailboxes: 200, mailboxQuotaMb: 5120, maxForwards: null },
+    });
     const fromPostgres = postfixAdminRows(await readPostfixAdminPostgres(pfaUrl));
     const fromSqlite = postfixAdminRows(readPostfixAdmin(postfixAdminSqlite()));
     // PostgreSQL's booleans and timestamps read as the SQLite file's 1/0 and dates: the same lines.
