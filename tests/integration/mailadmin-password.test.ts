@@ -18,9 +18,6 @@ let mail: RunnerDovecot | undefined;
 let db: Db;
 let imapPort: number | undefined;
 let submissionPort: number | undefined;
-let created: { id: number; login: string } | undefined;
-/** The `.001` account of a customer this file builds (the runner's database is shared: numbering of its own). */
-let admin: { id: number; login: string };
 
 beforeAll(async () => {
   mail = await runnerOrOwnDovecot("kontor-mailadmin-");
@@ -28,22 +25,27 @@ beforeAll(async () => {
   imapPort = mail.ports.imap;
   submissionPort = mail.ports.submission;
   shareNumbering(db);
-  admin = (await aMailAccount(db)).admin;
 });
 
 afterAll(async () => {
-  // The runner's database is shared with the other tests: remove the account this file created.
-  if (created && db) await deleteMailAccount(await adminActor(), created.id, null, db);
   await mail?.stop();
 });
 
-/** Re-read like every request does. */
-const adminActor = async () => await actorOf(db, "mail_account", admin.id);
+/**
+ * The `.001` account of a customer of the test's own (the runner's database is shared: numbering of
+ * its own), as an actor re-read like every request does, and the `.002` it creates with `password`.
+ */
+async function aCreatedAccount(password: string) {
+  const { admin } = await aMailAccount(db);
+  const adminActor = async () => await actorOf(db, "mail_account", admin.id);
+  const created = await createMailAccount(await adminActor(), { quotaMb: null, newPassword: password }, "127.0.0.1", db);
+  expect(created.login).toBe(admin.login.replace(/\.001$/, ".002"));
+  return { adminActor, created };
+}
 
 describe("E-Mail-Administration passwords at Dovecot", () => {
   it("a new account's password set by the administrator works at IMAP and the old one fails", async () => {
-    created = await createMailAccount(await adminActor(), { quotaMb: null, newPassword: FIRST }, "127.0.0.1", db);
-    expect(created.login).toBe(admin.login.replace(/\.001$/, ".002"));
+    const { adminActor, created } = await aCreatedAccount(FIRST);
     expect(await imapLogin(created.login, FIRST, imapPort)).toBe(true);
 
     await setMailAccountPassword(await adminActor(), created.id, SECOND, "127.0.0.1", db);
@@ -53,10 +55,9 @@ describe("E-Mail-Administration passwords at Dovecot", () => {
   });
 
   it("a deleted account no longer logs in", async () => {
-    if (!created) throw new Error("previous test did not create the account");
+    const { adminActor, created } = await aCreatedAccount(SECOND);
+    expect(await imapLogin(created.login, SECOND, imapPort)).toBe(true);
     await deleteMailAccount(await adminActor(), created.id, null, db);
-    const login = created.login;
-    created = undefined;
-    expect(await imapLogin(login, SECOND, imapPort)).toBe(false);
+    expect(await imapLogin(created.login, SECOND, imapPort)).toBe(false);
   });
 });
