@@ -2,7 +2,9 @@
  * Issue 23: a real PostgreSQL started by the project's module (scripts/lib/postgres-process.ts), the
  * committed PostgreSQL migrations applied to an empty database, and the views and triggers the mail
  * servers rely on behaving exactly as SQLite's: the same rows are written to both databases, the same
- * SQL statements change them, and every view answers the same rows.
+ * SQL statements change them, and every view answers the same rows. Each test that writes rows does so
+ * on a pair of fresh databases of its own (one SQLite, one PostgreSQL database in the test's cluster),
+ * so the tests pass in any order (vitest --sequence.shuffle).
  */
 import { eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
@@ -24,32 +26,49 @@ const VIEWS = MAIL_VIEWS;
 let server: OwnPostgres;
 let pool: pg.Pool;
 let lite: Awaited<ReturnType<typeof createTestDb>>;
+/** The pools of the tests' own databases, ended with the cluster. */
+const pools: pg.Pool[] = [];
+
+/**
+ * A small pool on `url`. The restart test stops the cluster while pools hold idle connections (its own
+ * and the tests' databases, in whatever order the tests ran): their "terminating connection" must not
+ * end the run as an unhandled pool error.
+ */
+function poolOn(url: string): pg.Pool {
+  const p = new pg.Pool({ connectionString: url, max: 2 });
+  p.on("error", () => undefined);
+  return p;
+}
 
 beforeAll(async () => {
   server = await startOwnPostgres();
-  pool = new pg.Pool({ connectionString: server.url, max: 2 });
+  pool = poolOn(server.url);
   lite = await createTestDb();
 });
 
 afterAll(async () => {
+  for (const p of pools) await p.end();
   await pool?.end();
   await server?.stop();
 });
 
+/** A SQLite and a PostgreSQL database side by side, both migrated. */
+type Pair = { lite: Awaited<ReturnType<typeof createTestDb>>; pool: pg.Pool };
+
 /** The same statement on both databases (plain SQL both dialects read alike). */
-async function both(statement: string) {
-  lite.sqlite.prepare(statement).run();
-  await pool.query(statement);
+async function both(pair: Pair, statement: string) {
+  pair.lite.sqlite.prepare(statement).run();
+  await pair.pool.query(statement);
 }
 
-async function rowsOf(query: string) {
-  return { sqlite: lite.sqlite.prepare(query).all(), postgres: (await pool.query(query)).rows as unknown[] };
+async function rowsOf(pair: Pair, query: string) {
+  return { sqlite: pair.lite.sqlite.prepare(query).all(), postgres: (await pair.pool.query(query)).rows as unknown[] };
 }
 
-const allOf = (view: string) => orderedViewQuery(lite.sqlite, view);
+const allOf = (pair: Pair, view: string) => orderedViewQuery(pair.lite.sqlite, view);
 
-async function expectSameRows(query: string) {
-  const { sqlite, postgres } = await rowsOf(query);
+async function expectSameRows(pair: Pair, query: string) {
+  const { sqlite, postgres } = await rowsOf(pair, query);
   expect(postgres).toEqual(sqlite);
   return postgres;
 }
@@ -108,12 +127,33 @@ const world = {
   ],
 };
 
+let worlds = 0;
+
+/** The installation above, with domain 1's catch-all on info@, in a fresh pair of databases of the test's own. */
+async function aWorld(): Promise<Pair> {
+  const url = ensureDatabase(`${server.baseDir}/pg`, `world_${++worlds}`);
+  await migratePostgres(url);
+  const pair = { lite: await createTestDb(), pool: poolOn(url) };
+  pools.push(pair.pool);
+  const pgDb = drizzle(pair.pool, { schema: pgSchema });
+  for (const [name, rows] of Object.entries(world)) {
+    const key = name as keyof typeof world;
+    await pair.lite.db.insert(liteSchema[key]).values(rows);
+    await pgDb.insert(pgSchema[key]).values(rows);
+  }
+  await both(pair, "UPDATE domains SET catch_all_mailbox_id = 1 WHERE id = 1");
+  return pair;
+}
+
 describe("PostgreSQL started by the project's scripts", () => {
   it("listens on loopback with Kontor's role, and a second start reuses the cluster and the password", async () => {
     expect(new URL(server.url).hostname).toBe("127.0.0.1");
+    // The process that runs now: the restart test may have replaced the first one.
+    const running = runningServer(`${server.baseDir}/pg`);
     const again = await startPostgres({ dir: `${server.baseDir}/pg`, port: server.port, ephemeral: true });
     expect(again.url).toBe(server.url);
-    expect(again.pid).toBe(server.pid);
+    expect(running).not.toBeNull();
+    expect(again.pid).toBe(running?.pid);
     const who = await pool.query<{ u: string; d: string }>("SELECT current_user AS u, current_database() AS d");
     expect(who.rows[0]).toEqual({ u: "kontor", d: "kontor" });
     const wrong = new pg.Client({ connectionString: server.url.replace(/:[^:@/]+@/, ":wrong@") });
@@ -147,24 +187,24 @@ describe("PostgreSQL started by the project's scripts", () => {
   });
 
   it("answers the same rows in every view for the same installation", async () => {
-    const pgDb = drizzle(pool, { schema: pgSchema });
-    for (const [name, rows] of Object.entries(world)) {
-      const key = name as keyof typeof world;
-      await lite.db.insert(liteSchema[key]).values(rows);
-      await pgDb.insert(pgSchema[key]).values(rows);
-    }
-    await both("UPDATE domains SET catch_all_mailbox_id = 1 WHERE id = 1");
+    const w = await aWorld();
+    const pgDb = drizzle(w.pool, { schema: pgSchema });
 
-    for (const view of VIEWS) expect((await expectSameRows(allOf(view))).length, view).toBeGreaterThan(0);
-    const passdb = await expectSameRows(`SELECT "user", password, version FROM dovecot_passdb WHERE "user" = 'info@eins.example'`);
+    for (const view of VIEWS) expect((await expectSameRows(w, allOf(w, view))).length, view).toBeGreaterThan(0);
+    const passdb = await expectSameRows(w, `SELECT "user", password, version FROM dovecot_passdb WHERE "user" = 'info@eins.example'`);
     expect(passdb).toEqual([{ user: "info@eins.example", password: "{ARGON2ID}h1", version: 1 }]);
-    const routed = await expectSameRows(`SELECT "user", login, home, quota_mb FROM dovecot_userdb WHERE "user" = 'kontakt@zwei.example'`);
+    const routed = await expectSameRows(
+      w,
+      `SELECT "user", login, home, quota_mb FROM dovecot_userdb WHERE "user" = 'kontakt@zwei.example'`,
+    );
     // A new row's home carries its id (migration 0017 / 0005: a re-created login gets a fresh home).
     expect(routed).toEqual([{ user: "kontakt@zwei.example", login: "k70001.001", home: "k70001.001=1", quota_mb: 500 }]);
-    const mailboxHome = await expectSameRows(`SELECT home FROM dovecot_userdb WHERE "user" = 'info@eins.example'`);
+    const mailboxHome = await expectSameRows(w, `SELECT home FROM dovecot_userdb WHERE "user" = 'info@eins.example'`);
     expect(mailboxHome).toEqual([{ home: "eins.example/info=1" }]);
-    expect(await expectSameRows(`SELECT "user" FROM dovecot_passdb WHERE "user" IN ('aus@eins.example', 'alt@zwei.example')`)).toEqual([]);
-    expect(await expectSameRows("SELECT target FROM postfix_catchall WHERE domain = 'eins.example'")).toEqual([
+    expect(await expectSameRows(w, `SELECT "user" FROM dovecot_passdb WHERE "user" IN ('aus@eins.example', 'alt@zwei.example')`)).toEqual(
+      [],
+    );
+    expect(await expectSameRows(w, "SELECT target FROM postfix_catchall WHERE domain = 'eins.example'")).toEqual([
       { target: "info@eins.example" },
     ]);
 
@@ -176,6 +216,7 @@ describe("PostgreSQL started by the project's scripts", () => {
   });
 
   it("moves the password version on every hash write and on/off switch, and on nothing else", async () => {
+    const w = await aWorld();
     const versions = `SELECT id, password_version FROM mailboxes ORDER BY id`;
     const accountVersions = `SELECT id, password_version FROM mail_accounts ORDER BY id`;
     const steps = [
@@ -189,55 +230,58 @@ describe("PostgreSQL started by the project's scripts", () => {
       "UPDATE mail_accounts SET enabled = true WHERE id = 2",
     ];
     for (const step of steps) {
-      await both(step);
-      await expectSameRows(versions);
-      await expectSameRows(accountVersions);
-      await expectSameRows(allOf("dovecot_passdb"));
+      await both(w, step);
+      await expectSameRows(w, versions);
+      await expectSameRows(w, accountVersions);
+      await expectSameRows(w, allOf(w, "dovecot_passdb"));
     }
-    const { postgres } = await rowsOf(versions);
+    const { postgres } = await rowsOf(w, versions);
     expect(postgres).toEqual([
       { id: 1, password_version: 5 },
       { id: 2, password_version: 3 },
       { id: 3, password_version: 1 },
     ]);
-    const passdb = await expectSameRows(`SELECT password, version FROM dovecot_passdb WHERE "user" = 'kontakt@zwei.example'`);
+    const passdb = await expectSameRows(w, `SELECT password, version FROM dovecot_passdb WHERE "user" = 'kontakt@zwei.example'`);
     expect(passdb).toEqual([{ password: "{ARGON2ID}konto", version: 2 }]);
   });
 
   it("keeps subscriptions' mailbox counts by trigger, as SQLite does", async () => {
+    const w = await aWorld();
     const counts = "SELECT id, mailbox_count FROM subscriptions ORDER BY id";
-    expect(await expectSameRows(counts)).toEqual([
+    expect(await expectSameRows(w, counts)).toEqual([
       { id: 1, mailbox_count: 3 },
       { id: 2, mailbox_count: 0 },
     ]);
-    await both("UPDATE domains SET mailbox_count = 5 WHERE id = 2");
-    await both("UPDATE domains SET subscription_id = 2 WHERE id = 1");
-    expect(await expectSameRows(counts)).toEqual([
+    await both(w, "UPDATE domains SET mailbox_count = 5 WHERE id = 2");
+    await both(w, "UPDATE domains SET subscription_id = 2 WHERE id = 1");
+    expect(await expectSameRows(w, counts)).toEqual([
       { id: 1, mailbox_count: 5 },
       { id: 2, mailbox_count: 2 },
     ]);
   });
 
   it("cascades and nulls on delete as SQLite does", async () => {
-    await both("DELETE FROM mailboxes WHERE id = 1");
-    expect(await expectSameRows("SELECT id, catch_all_mailbox_id FROM domains ORDER BY id")).toEqual([
+    const w = await aWorld();
+    await both(w, "DELETE FROM mailboxes WHERE id = 1");
+    expect(await expectSameRows(w, "SELECT id, catch_all_mailbox_id FROM domains ORDER BY id")).toEqual([
       { id: 1, catch_all_mailbox_id: null },
       { id: 2, catch_all_mailbox_id: null },
     ]);
-    await both("DELETE FROM domains WHERE id = 2");
-    await expectSameRows("SELECT id FROM mailboxes ORDER BY id");
-    await expectSameRows("SELECT id FROM mail_account_addresses ORDER BY id");
-    for (const view of VIEWS) await expectSameRows(allOf(view));
-    await expectSameRows("SELECT id, mailbox_count FROM subscriptions ORDER BY id");
+    await both(w, "DELETE FROM domains WHERE id = 2");
+    await expectSameRows(w, "SELECT id FROM mailboxes ORDER BY id");
+    await expectSameRows(w, "SELECT id FROM mail_account_addresses ORDER BY id");
+    for (const view of VIEWS) await expectSameRows(w, allOf(w, view));
+    await expectSameRows(w, "SELECT id, mailbox_count FROM subscriptions ORDER BY id");
   });
 
   it("keeps the audit log append-only, TRUNCATE included", async () => {
-    await both("INSERT INTO audit_log (actor_kind, actor_label, action) VALUES ('user', 'test', 'test.entry')");
-    await expect(pool.query("UPDATE audit_log SET action = 'x'")).rejects.toThrow(/append-only/);
-    await expect(pool.query("DELETE FROM audit_log")).rejects.toThrow(/append-only/);
-    await expect(pool.query("TRUNCATE audit_log")).rejects.toThrow(/append-only/);
-    expect(() => lite.sqlite.prepare("DELETE FROM audit_log").run()).toThrow(/append-only/);
-    await expectSameRows("SELECT actor_kind, actor_label, action FROM audit_log");
+    const w = await aWorld();
+    await both(w, "INSERT INTO audit_log (actor_kind, actor_label, action) VALUES ('user', 'test', 'test.entry')");
+    await expect(w.pool.query("UPDATE audit_log SET action = 'x'")).rejects.toThrow(/append-only/);
+    await expect(w.pool.query("DELETE FROM audit_log")).rejects.toThrow(/append-only/);
+    await expect(w.pool.query("TRUNCATE audit_log")).rejects.toThrow(/append-only/);
+    expect(() => w.lite.sqlite.prepare("DELETE FROM audit_log").run()).toThrow(/append-only/);
+    await expectSameRows(w, "SELECT actor_kind, actor_label, action FROM audit_log");
   });
   it("lets several instances migrate one database at once: one applies, the others find nothing left", async () => {
     const url = ensureDatabase(`${server.baseDir}/pg`, "concurrent");
@@ -307,6 +351,9 @@ describe("PostgreSQL started by the project's scripts", () => {
   });
 
   it("stops cleanly, and the next start finds the data and the password again", async () => {
+    await pool.query("INSERT INTO audit_log (actor_kind, actor_label, action) VALUES ('user', 'test', 'test.before-stop')");
+    const count = "SELECT count(*)::int AS n FROM audit_log WHERE action = 'test.before-stop'";
+    expect((await pool.query<{ n: number }>(count)).rows[0].n).toBe(1);
     await pool.end();
     const dir = `${server.baseDir}/pg`;
     expect(await stopPostgres(dir)).toBe(true);
@@ -315,8 +362,7 @@ describe("PostgreSQL started by the project's scripts", () => {
     expect(await stopPostgres(dir)).toBe(false);
     const again = await startPostgres({ dir, port: server.port, ephemeral: true });
     expect(again.url).toBe(server.url);
-    pool = new pg.Pool({ connectionString: again.url, max: 2 });
-    const audit = await pool.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log");
-    expect(audit.rows[0].n).toBe(1);
+    pool = poolOn(again.url);
+    expect((await pool.query<{ n: number }>(count)).rows[0].n).toBe(1);
   });
 });
