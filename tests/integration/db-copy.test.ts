@@ -248,17 +248,22 @@ describe("npm run db:copy", () => {
   });
 
   it("refuses a target that holds rows and leaves it as it was", async () => {
-    const before = await everything(server.url);
-    await expect(copyDatabase(source.file, server.url)).rejects.toThrow(/not empty/);
-    expectSameTables(before, await everything(server.url));
-    const target = drizzle(openSqlite(path.join(source.dir, "back.db")), { schema });
+    // Targets of this test's own, filled by a first copy: the other test copies into the server's database.
+    const filled = await server.freshDatabase("refuse");
+    const filledBack = path.join(source.dir, "refuse-back.db");
+    await copyDatabase(source.file, filled);
+    await copyDatabase(filled, filledBack);
+    const before = await everything(filled);
+    await expect(copyDatabase(source.file, filled)).rejects.toThrow(/not empty/);
+    expectSameTables(before, await everything(filled));
+    const target = drizzle(openSqlite(filledBack), { schema });
     const count = () =>
       target
         .select({ n: sql<number>`count(*)` })
         .from(schema.mailboxes)
         .get()!.n;
     const n = count();
-    await expect(copyDatabase(server.url, path.join(source.dir, "back.db"))).rejects.toThrow(/not empty/);
+    await expect(copyDatabase(filled, filledBack)).rejects.toThrow(/not empty/);
     expect(count()).toBe(n);
     target.$client.close();
   });

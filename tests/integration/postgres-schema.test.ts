@@ -131,8 +131,7 @@ let worlds = 0;
 
 /** The installation above, with domain 1's catch-all on info@, in a fresh pair of databases of the test's own. */
 async function aWorld(): Promise<Pair> {
-  const url = ensureDatabase(`${server.baseDir}/pg`, `world_${++worlds}`);
-  await migratePostgres(url);
+  const url = await server.freshDatabase(`world_${++worlds}`);
   const pair = { lite: await createTestDb(), pool: poolOn(url) };
   pools.push(pair.pool);
   const pgDb = drizzle(pair.pool, { schema: pgSchema });
