@@ -71,7 +71,10 @@ export async function AuditView({ actor, base, searchParams }: Props) {
                       <AddressText text={auditActorText(t, e)} />
                     </td>
                     <td className={CELL}>
-                      <span title={showCodes ? e.action : undefined}>{auditActionText(t, e.action)}</span>
+                      {/* data-code: the title is the stored action code (e.g. "import.apply"), data like the monospaced values. */}
+                      <span title={showCodes ? e.action : undefined} data-code={showCodes ? "" : undefined}>
+                        {auditActionText(t, e.action)}
+                      </span>
                       {auditDetailTexts(t, e.details, words).map((text) => (
                         <span key={text} className="block text-xs text-slate-700 break-words">
                           {text}
