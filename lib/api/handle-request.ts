@@ -154,9 +154,7 @@ function answer(route: ApiRoute, result: RouteResult): Response {
         "content-type": type,
         "content-length": String(size),
         "content-disposition": `attachment; filename="${name}"`,
-        // no-transform: Next would gzip the answer on the fly and drop its Content-Length, by which a
-        // client sees that the file arrived whole.
-        "cache-control": "private, no-store, no-transform",
+        "cache-control": "private, no-store",
       },
     });
   }

@@ -38,8 +38,7 @@ export async function GET(request: Request) {
         "Content-Type": format === "json" ? "application/json; charset=utf-8" : "text/csv; charset=utf-8",
         "Content-Length": String(file.size),
         "Content-Disposition": `attachment; filename="kontor-export-${id}.${format}"`,
-        // no-transform: kept whole with its Content-Length, not gzipped on the fly (lib/api/handle-request.ts).
-        "Cache-Control": "private, no-store, no-transform",
+        "Cache-Control": "private, no-store",
       },
     });
   } catch (error) {
