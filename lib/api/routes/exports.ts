@@ -28,7 +28,7 @@ export const exportRoutes = [
     }),
     download: {
       types: Object.values(FORMATS).map((t) => t.split(";")[0]),
-      description: "The whole file with its Content-Length; a failure answers a problem, never a file cut short",
+      description: "The whole file, made before its first byte is sent; a failure answers a problem, never a file cut short",
     },
     handle: async ({ actor, params, query, ip }) => {
       // Its own detail, before the subscription is looked up: the same answer for any id.

@@ -28,8 +28,9 @@ export async function writeExport(source: ExportSource, format: "csv" | "json", 
 
 /**
  * The download made whole before anything is sent: written to a private file (lib/services/import/spool.ts),
- * then answered with its Content-Length, so an error while it is made answers an error instead of a
- * file cut short under a 200. The file's name is removed as soon as it is complete; the body reads the
+ * then answered, so an error while it is made answers an error instead of a file cut short under a
+ * 200. (The routes set its Content-Length, but Next's response path sends it chunked: the e2e test
+ * api-export checks the body, not the header.) The file's name is removed as soon as it is complete; the body reads the
  * still-open file, which goes with the download (a hash export never stays on disk).
  */
 export async function exportFile(source: ExportSource, format: "csv" | "json", dir = spoolDir()) {
