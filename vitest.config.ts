@@ -54,13 +54,20 @@ const onPostgres = /^postgres(ql)?:\/\//.test(process.env.KONTOR_DATABASE_URL ??
 const passExclude = onPostgres ? Object.keys(SQLITE_ONLY_TESTS) : [];
 
 /**
+ * Every test gets one retry: on a loaded 2-core machine a wait or a 5-second limit (argon2, Chromium,
+ * the real servers) can run out once. A test that passes only on its retry is named at the end of the
+ * run (tests/support/flaky-reporter.ts, scripts/summarize-tests.mjs); one that fails twice fails the run.
+ */
+const RETRY = 1;
+
+/**
  * unit: node + in-memory SQLite with the real migrations; components: jsdom + Testing Library;
  * integration and e2e use the real Dovecot, SMTP listener and Chromium started by scripts/test-all.sh.
  */
 export default defineConfig({
   test: {
     projects: [
-      { resolve: { alias }, test: { name: "unit", environment: "node", include: ["tests/unit/**/*.test.ts"] } },
+      { resolve: { alias }, test: { name: "unit", environment: "node", include: ["tests/unit/**/*.test.ts"], retry: RETRY } },
       {
         resolve: { alias },
         test: {
@@ -71,6 +78,7 @@ export default defineConfig({
           globalSetup: ["tests/support/pg-global-setup.ts"],
           setupFiles: ["tests/support/pg-setup.ts"],
           hookTimeout: 60_000,
+          retry: RETRY,
         },
       },
       {
@@ -81,6 +89,7 @@ export default defineConfig({
           environment: "jsdom",
           include: ["tests/components/**/*.test.tsx"],
           setupFiles: ["tests/support/jsdom-setup.ts"],
+          retry: RETRY,
         },
       },
       {
@@ -92,6 +101,7 @@ export default defineConfig({
           exclude: passExclude,
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          retry: RETRY,
           fileParallelism: false,
         },
       },
@@ -104,6 +114,7 @@ export default defineConfig({
           exclude: passExclude,
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          retry: RETRY,
           fileParallelism: false,
         },
       },

@@ -89,7 +89,8 @@ start_services() {
 
 # Pass 1, SQLite: every project (the unit-pg project starts a PostgreSQL of its own).
 start_services "$TEST_DIR" || exit 1
-npx vitest run --reporter=default --reporter=json --outputFile.json="$TEST_DIR/vitest.json" "$@"
+KONTOR_FLAKY_REPORT="$TEST_DIR/vitest.flaky.txt" npx vitest run --reporter=default --reporter=json \
+  --reporter=./tests/support/flaky-reporter.ts --outputFile.json="$TEST_DIR/vitest.json" "$@"
 stop_services
 
 # Pass 2, PostgreSQL: the integration and e2e projects against a cluster of the run's own (data under
@@ -98,7 +99,8 @@ stop_services
 KONTOR_DATABASE_URL="$(npx tsx tests/support/run-postgres.ts start "$PG_DIR")" || { echo "PostgreSQL did not start"; exit 1; }
 export KONTOR_DATABASE_URL
 start_services "$TEST_DIR/postgresql/pass" || exit 1
-npx vitest run --project integration --project e2e --passWithNoTests --reporter=default --reporter=json \
+KONTOR_FLAKY_REPORT="$TEST_DIR/vitest-postgresql.flaky.txt" npx vitest run --project integration --project e2e \
+  --passWithNoTests --reporter=default --reporter=json --reporter=./tests/support/flaky-reporter.ts \
   --outputFile.json="$TEST_DIR/vitest-postgresql.json" "$@"
 stop_services
 
