@@ -33,15 +33,22 @@ export type ApiAnswer = {
   json: Record<string, unknown>;
 };
 
-/** A request with the key's bearer token, in the caller's language (English unless given); the answer read whole. */
+/**
+ * A request with the key's bearer token, in the caller's language (English unless given), the body of
+ * media type `type`; `headers` go last and may replace any of these. The answer read whole.
+ */
 export async function callApi(
   key: string,
   method: string,
   url: string,
   init: { body?: BodyInit; type?: string; lang?: string; headers?: Record<string, string> } = {},
 ): Promise<ApiAnswer> {
-  const headers: Record<string, string> = { authorization: `Bearer ${key}`, "accept-language": init.lang ?? "en", ...init.headers };
-  if (init.type) headers["content-type"] = init.type;
+  const headers: Record<string, string> = {
+    authorization: `Bearer ${key}`,
+    "accept-language": init.lang ?? "en",
+    ...(init.type ? { "content-type": init.type } : {}),
+    ...init.headers,
+  };
   const res = await handleApiRequest(new Request(`http://127.0.0.1/api/v1${url}`, { method, headers, body: init.body }));
   const bytes = new Uint8Array(await res.arrayBuffer());
   const text = new TextDecoder().decode(bytes);
