@@ -7,7 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { importJobs, mailboxes } from "@/db/schema";
 import { anApiDb, anApiKey, callApi } from "../support/api-harness";
 import { aCustomerWithPackage, type TestDb, type TestSubscription } from "../support/factories";
@@ -21,7 +21,8 @@ let sub: TestSubscription;
 let other: TestSubscription;
 const keys = { mine: "", other: "" };
 
-beforeAll(async () => {
+// Each test its own database: the dry run's "writes nothing" must not see another test's imports.
+beforeEach(async () => {
   db = await anApiDb();
   sub = await aCustomerWithPackage(db, { package: { maxMailboxes: 10 } });
   other = await aCustomerWithPackage(db);
