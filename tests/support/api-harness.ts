@@ -6,8 +6,8 @@ import { emptyDb, type TestDb } from "./factories";
 import { harness } from "./security/harness";
 
 /**
- * API v1 through the real router (handleApiRequest) on an in-memory database, for unit tests that
- * mock `@/db` with the security harness:
+ * API v1 through the real router (handleApiRequest) on a fresh test database (in memory, or a clone of
+ * the migrated template in the unit-pg project), for unit tests that mock `@/db` with the security harness:
  * `vi.mock("@/db", async () => (await import("../support/security/harness")).mockDb());`
  */
 
@@ -29,7 +29,7 @@ export type ApiAnswer = {
   headers: Headers;
   bytes: Uint8Array;
   text: string;
-  /** The body parsed when the answer is JSON (application/json, application/problem+json), else null. */
+  /** The body parsed when the answer is JSON (application/json, application/problem+json), else null (typed loosely, for brevity). */
   json: Record<string, unknown>;
 };
 
