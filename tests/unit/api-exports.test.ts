@@ -11,63 +11,33 @@ import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { auditLog } from "@/db/schema";
-import { handleApiRequest } from "@/lib/api/handle-request";
-import { createApiKey } from "@/lib/services/api-keys/manage-api-keys";
 import { exportSubscription } from "@/lib/services/import/export-data";
 import { readImportFile } from "@/lib/services/import/read-json";
-import { readImportCsv } from "@/lib/services/import/read-csv";
 import { applyImport } from "@/lib/services/import/run-import";
-import type { Actor } from "@/lib/authz/actor";
-import { createApiKeySchema } from "@/lib/validation/api-key";
-import { harness } from "../support/security/harness";
+import { anApiDb, anApiKey, callApi } from "../support/api-harness";
+import { anImportedSubscription, oneChunk, SHA512_HASH } from "../support/import-files";
 import { aCustomerWithPackage, anAdmin, emptyDb, type TestDb, type TestSubscription } from "../support/factories";
 
 vi.mock("@/db", async () => (await import("../support/security/harness")).mockDb());
 
 process.env.KONTOR_SIEVE_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "kontor-api-export-sieve-"));
 
-const SHA512 = "{SHA512-CRYPT}$6$wj1Y9CiyxdBcJnE2$QQMcKbX46.fttIWGLdhqeIptbgXdDWg7bvelJ7SDy7OhS3eP77.8.Xzm8NIimBxpCR2tCaabCieVpValtWdO..";
-
 let db: TestDb;
 let sub: TestSubscription;
 let other: TestSubscription;
 const keys = { mine: "", other: "", admin: "", importsOnly: "" };
 
-async function* once(text: string) {
-  yield new TextEncoder().encode(text);
-}
-
-const keyOf = async (actor: Actor, scopes: string[], on: TestDb = db) =>
-  (await createApiKey(actor, createApiKeySchema.parse({ name: "Auszug", scopes }), null, on)).token;
-
 beforeAll(async () => {
-  const made = await emptyDb();
-  db = made.db;
-  harness.db = made.db;
-  harness.sqlite = made.sqlite;
-  sub = await aCustomerWithPackage(db, { package: { maxMailboxes: 10 } });
+  db = await anApiDb();
+  sub = await anImportedSubscription(db);
   other = await aCustomerWithPackage(db);
-  const d = sub.domain.name;
-  const csv = [
-    "type,address,password,quota_mb,enabled,targets",
-    `mailbox,info@${d},${SHA512},100,yes,`,
-    `mailbox,aus@${d},${SHA512},,no,`,
-    `forward,info@${d},,,,extern@example.net`,
-    `alias,kontakt@${d},,,,info@${d} aus@${d}`,
-  ].join("\n");
-  await applyImport(sub.customer.actor, sub.subscriptionId, (await readImportCsv(once(csv))).rows, [], {}, db);
-  keys.mine = await keyOf(sub.customer.actor, ["exports:read"]);
-  keys.other = await keyOf(other.customer.actor, ["exports:read"]);
-  keys.admin = await keyOf(await anAdmin(db), ["exports:read"]);
-  keys.importsOnly = await keyOf(sub.customer.actor, ["imports:write"]);
+  keys.mine = await anApiKey(db, sub.customer.actor, ["exports:read"], "Auszug");
+  keys.other = await anApiKey(db, other.customer.actor, ["exports:read"], "Auszug");
+  keys.admin = await anApiKey(db, await anAdmin(db), ["exports:read"], "Auszug");
+  keys.importsOnly = await anApiKey(db, sub.customer.actor, ["imports:write"], "Auszug");
 });
 
-async function get(url: string, init: { key?: string; lang?: string } = {}) {
-  const headers = { authorization: `Bearer ${init.key ?? keys.mine}`, "accept-language": init.lang ?? "en" };
-  const res = await handleApiRequest(new Request(`http://127.0.0.1/api/v1${url}`, { headers }));
-  const bytes = new Uint8Array(await res.arrayBuffer());
-  return { status: res.status, headers: res.headers, bytes, text: new TextDecoder().decode(bytes) };
-}
+const get = async (url: string, init: { key?: string; lang?: string } = {}) => await callApi(init.key ?? keys.mine, "GET", url, init);
 
 const exportsOf = async (on: TestDb, subscriptionId: number) =>
   await on
@@ -119,10 +89,10 @@ describe("export through the API", () => {
     for (const format of ["csv", "json"] as const) {
       const file = await get(`/subscriptions/${sub.subscriptionId}/export?format=${format}&hashes=1`, { key: keys.admin });
       expect(file.status).toBe(200);
-      expect(file.text).toContain(format === "csv" ? SHA512 : JSON.stringify(SHA512));
+      expect(file.text).toContain(format === "csv" ? SHA512_HASH : JSON.stringify(SHA512_HASH));
       const fresh = (await emptyDb()).db;
       const target = await aCustomerWithPackage(fresh, { package: { maxMailboxes: 10 }, domain: `andere-${format}.example` });
-      const read = await readImportFile(once(file.text));
+      const read = await readImportFile(oneChunk(file.text));
       expect(read.problems).toEqual([]);
       const { report } = await applyImport(target.customer.actor, target.subscriptionId, read.rows, [], {}, fresh);
       expect(report.problems).toEqual([]);

@@ -7,13 +7,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { importJobs, mailboxes } from "@/db/schema";
-import { handleApiRequest } from "@/lib/api/handle-request";
-import { createApiKey } from "@/lib/services/api-keys/manage-api-keys";
-import { createApiKeySchema } from "@/lib/validation/api-key";
-import { harness } from "../support/security/harness";
-import { aCustomerWithPackage, emptyDb, type TestDb, type TestSubscription } from "../support/factories";
+import { anApiDb, anApiKey, callApi } from "../support/api-harness";
+import { aCustomerWithPackage, type TestDb, type TestSubscription } from "../support/factories";
 
 vi.mock("@/db", async () => (await import("../support/security/harness")).mockDb());
 
@@ -24,32 +21,20 @@ let sub: TestSubscription;
 let other: TestSubscription;
 const keys = { mine: "", other: "" };
 
-beforeAll(async () => {
-  const made = await emptyDb();
-  db = made.db;
-  harness.db = made.db;
-  harness.sqlite = made.sqlite;
+// Each test its own database: the dry run's "writes nothing" must not see another test's imports.
+beforeEach(async () => {
+  db = await anApiDb();
   sub = await aCustomerWithPackage(db, { package: { maxMailboxes: 10 } });
   other = await aCustomerWithPackage(db);
-  const keyOf = async (s: TestSubscription) =>
-    (await createApiKey(s.customer.actor, createApiKeySchema.parse({ name: "Umzug", scopes: ["imports:write"] }), null, db)).token;
-  keys.mine = await keyOf(sub);
-  keys.other = await keyOf(other);
+  keys.mine = await anApiKey(db, sub.customer.actor, ["imports:write"], "Umzug");
+  keys.other = await anApiKey(db, other.customer.actor, ["imports:write"], "Umzug");
 });
 
-type Answer = { status: number; headers: Headers; json: Record<string, unknown> };
-
-async function call(
+const call = async (
   method: string,
   url: string,
-  init: { body?: BodyInit; type?: string; lang?: string; key?: string } = {},
-): Promise<Answer> {
-  const headers: Record<string, string> = { authorization: `Bearer ${init.key ?? keys.mine}`, "accept-language": init.lang ?? "en" };
-  if (init.type) headers["content-type"] = init.type;
-  const res = await handleApiRequest(new Request(`http://127.0.0.1/api/v1${url}`, { method, headers, body: init.body }));
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, json: (text ? JSON.parse(text) : null) as Record<string, unknown> };
-}
+  init: { body?: BodyInit; type?: string; lang?: string; key?: string; headers?: Record<string, string> } = {},
+) => await callApi(init.key ?? keys.mine, method, url, init);
 
 const csv = (...lines: string[]) => ["type,address,password,quota_mb", ...lines].join("\n");
 
@@ -126,18 +111,12 @@ describe("imports through the API", () => {
     const file = csv(`mailbox,einmal@${sub.domain.name},generate,`);
     const url = `/imports?subscription=${sub.subscriptionId}&apply=1`;
     const send = (body: string, key = "umzug-1", target = url) =>
-      handleApiRequest(
-        new Request(`http://127.0.0.1/api/v1${target}`, {
-          method: "POST",
-          headers: { authorization: `Bearer ${keys.mine}`, "content-type": "text/csv", "idempotency-key": key, "accept-language": "en" },
-          body,
-        }),
-      );
+      call("POST", target, { body, type: "text/csv", headers: { "idempotency-key": key } });
     const first = await send(file);
-    const firstJson = (await first.json()) as { job: { id: number }; generatedPasswords: unknown[] };
+    const firstJson = first.json as { job: { id: number }; generatedPasswords: unknown[] };
     expect([first.status, firstJson.generatedPasswords.length]).toEqual([202, 1]);
     const again = await send(file);
-    const againJson = (await again.json()) as { job: { id: number }; generatedPasswords?: unknown[] };
+    const againJson = again.json as { job: { id: number }; generatedPasswords?: unknown[] };
     // The same job; the generated password was shown once and is not kept for the replay.
     expect([again.status, again.headers.get("idempotency-replayed"), againJson.job.id]).toEqual([202, "true", firstJson.job.id]);
     expect(againJson.generatedPasswords).toBeUndefined();

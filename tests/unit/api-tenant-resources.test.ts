@@ -5,22 +5,9 @@
  */
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { handleApiRequest } from "@/lib/api/handle-request";
 import * as schema from "@/db/schema";
-import { createApiKey } from "@/lib/services/api-keys/manage-api-keys";
-import { createApiKeySchema } from "@/lib/validation/api-key";
-import type { Actor } from "@/lib/authz/actor";
-import { harness } from "./../support/security/harness";
-import {
-  aCustomer,
-  aCustomerWithPackage,
-  aDomainWithMailboxes,
-  anAdmin,
-  aReseller,
-  aTicket,
-  emptyDb,
-  type TestDb,
-} from "../support/factories";
+import { anApiDb, anApiKey, callApi } from "../support/api-harness";
+import { aCustomer, aCustomerWithPackage, aDomainWithMailboxes, anAdmin, aReseller, aTicket, type TestDb } from "../support/factories";
 
 vi.mock("@/db", async () => (await import("../support/security/harness")).mockDb());
 
@@ -29,35 +16,24 @@ const keys = {} as Record<"resellerA" | "resellerB" | "admin" | "customerA", str
 let a: Awaited<ReturnType<typeof aCustomerWithPackage>>;
 let b: Awaited<ReturnType<typeof aCustomerWithPackage>>;
 
-async function keyFor(actor: Actor, scopes: string[], name: string) {
-  return (await createApiKey(actor, createApiKeySchema.parse({ name, scopes }), null, db)).token;
-}
-
 beforeAll(async () => {
-  const opened = await emptyDb();
-  db = opened.db;
-  harness.db = opened.db;
+  db = await anApiDb();
   a = await aCustomerWithPackage(db);
   b = await aCustomerWithPackage(db);
-  keys.resellerA = await keyFor(a.reseller.actor, ["customers:write", "packages:write"], "Abrechnung");
-  keys.resellerB = await keyFor(b.reseller.actor, ["customers:write", "packages:write"], "Fremd");
-  keys.admin = await keyFor(await anAdmin(db), ["resellers:write"], "Verwaltung");
-  keys.customerA = await keyFor(a.customer.actor, ["mailboxes:write"], "Kunde");
+  keys.resellerA = await anApiKey(db, a.reseller.actor, ["customers:write", "packages:write"], "Abrechnung");
+  keys.resellerB = await anApiKey(db, b.reseller.actor, ["customers:write", "packages:write"], "Fremd");
+  keys.admin = await anApiKey(db, await anAdmin(db), ["resellers:write"], "Verwaltung");
+  keys.customerA = await anApiKey(db, a.customer.actor, ["mailboxes:write"], "Kunde");
 });
 
 async function call(key: string, method: string, url: string, init: { body?: unknown; ifMatch?: string | null; lang?: string } = {}) {
-  const headers: Record<string, string> = { authorization: `Bearer ${key}`, "accept-language": init.lang ?? "en" };
-  if (init.body !== undefined) headers["content-type"] = "application/json";
-  if (init.ifMatch) headers["if-match"] = init.ifMatch;
-  const res = await handleApiRequest(
-    new Request(`http://127.0.0.1/api/v1${url}`, {
-      method,
-      headers,
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    }),
-  );
-  const text = await res.text();
-  return { status: res.status, etag: res.headers.get("etag") ?? "", json: (text ? JSON.parse(text) : null) as Record<string, unknown> };
+  const answer = await callApi(key, method, url, {
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    type: init.body === undefined ? undefined : "application/json",
+    lang: init.lang,
+    headers: init.ifMatch ? { "if-match": init.ifMatch } : {},
+  });
+  return { status: answer.status, etag: answer.headers.get("etag") ?? "", json: answer.json };
 }
 
 const etagOf = async (key: string, url: string) => (await call(key, "GET", url)).etag;
@@ -186,7 +162,7 @@ describe("API v1: resellers", () => {
 describe("API v1: subscriptions", () => {
   it("ends a subscription with If-Match on what it deletes, so that the customer can then be deleted", async () => {
     const sub = await aDomainWithMailboxes(db, 2, { sub: await aCustomerWithPackage(db, { reseller: a.reseller }) });
-    const key = await keyFor(a.reseller.actor, ["subscriptions:write", "customers:write"], "Kündigung");
+    const key = await anApiKey(db, a.reseller.actor, ["subscriptions:write", "customers:write"], "Kündigung");
     const url = `/subscriptions/${sub.subscriptionId}`;
     const before = await call(key, "GET", url);
     expect(before.json).toMatchObject({
@@ -198,9 +174,9 @@ describe("API v1: subscriptions", () => {
     });
     // Without the subscriptions scope the reseller's other key may not, and another reseller sees nothing.
     expect((await call(keys.resellerA, "DELETE", url, { ifMatch: before.etag })).status).toBe(403);
-    expect((await call(await keyFor(b.reseller.actor, ["subscriptions:write"], "Fremd"), "DELETE", url, { ifMatch: "*" })).status).toBe(
-      404,
-    );
+    expect(
+      (await call(await anApiKey(db, b.reseller.actor, ["subscriptions:write"], "Fremd"), "DELETE", url, { ifMatch: "*" })).status,
+    ).toBe(404);
     expect((await call(key, "DELETE", url)).status).toBe(428);
     // A mailbox created since the GET changes what the delete would destroy: 412.
     await aDomainWithMailboxes(db, 1, { sub, localParts: ["spaet"] });

@@ -12,8 +12,8 @@ import { readImportCsv } from "@/lib/services/import/read-csv";
 import { applyImport, dryRunImport, ImportRefused } from "@/lib/services/import/run-import";
 import { aCustomerWithPackage, aDomainWithMailboxes, emptyDb, type TestDb, type TestSubscription } from "../support/factories";
 import { firstRow } from "@/db/rows";
+import { SHA512_HASH } from "../support/import-files";
 
-const SHA512 = "{SHA512-CRYPT}$6$wj1Y9CiyxdBcJnE2$QQMcKbX46.fttIWGLdhqeIptbgXdDWg7bvelJ7SDy7OhS3eP77.8.Xzm8NIimBxpCR2tCaabCieVpValtWdO..";
 const MD5 = "{MD5-CRYPT}$1$aZjufBrO$AW4WoPoEOobKew4n/wo09/";
 const OLD = "Alte-Passphrase-7!";
 const STRONG = "Kiefernzapfen-Leuchtturm-Nebel-47";
@@ -31,7 +31,7 @@ function fileFor(sub: TestSubscription, extra = "") {
     "type,address,password,quota_mb,enabled,targets",
     `domain,${d},,,,`,
     `mailbox,info@${d},${STRONG},100,yes,`,
-    `mailbox,alt@${d},${SHA512},,ja,`,
+    `mailbox,alt@${d},${SHA512_HASH},,ja,`,
     `mailbox,gen@${d},generate,,,`,
     `alias,kontakt@${d},,,,info@${d} alt@${d}`,
     `forward,info@${d},,,,extern@example.net`,
@@ -104,7 +104,7 @@ describe("dry run and apply", () => {
           .from(mailboxes)
           .where(eq(mailboxes.address, `${local}@neu${sub.subscriptionId}.example`)),
       ))!;
-    expect((await box("alt")).passwordHash).toBe(SHA512);
+    expect((await box("alt")).passwordHash).toBe(SHA512_HASH);
     expect((await box("info")).passwordHash).toMatch(/^\{ARGON2ID\}/);
     expect((await box("info")).quotaMb).toBe(100);
     expect(await verifyPassword((await box("info")).passwordHash, STRONG)).toBe(true);
@@ -163,7 +163,7 @@ describe("dry run and apply", () => {
     const { db } = await emptyDb();
     const sub = await aDomainWithMailboxes(db, 1, { package: { maxMailboxes: 2 } });
     const rows = (
-      await read(["type,address,password", `mailbox,a@${sub.domain.name},${MD5}`, `mailbox,b@${sub.domain.name},${SHA512}`].join("\n"))
+      await read(["type,address,password", `mailbox,a@${sub.domain.name},${MD5}`, `mailbox,b@${sub.domain.name},${SHA512_HASH}`].join("\n"))
     ).rows;
     const report = await dryRunImport(sub.customer.actor, sub.subscriptionId, rows, [], db);
     expect(codes(report.problems)).toEqual([[3, "mailboxLimit"]]);
@@ -185,11 +185,11 @@ describe("dry run and apply", () => {
     const sub = await aDomainWithMailboxes(db, 1);
     const address = sub.mailboxes[0].address;
     const before = (await firstRow(db.select().from(mailboxes).where(eq(mailboxes.address, address))))!;
-    const rows = (await read(`type,address,password,quota_mb,enabled\nmailbox,${address},${SHA512},50,no`)).rows;
+    const rows = (await read(`type,address,password,quota_mb,enabled\nmailbox,${address},${SHA512_HASH},50,no`)).rows;
     const { report } = await applyImport(sub.customer.actor, sub.subscriptionId, rows, [], {}, db);
     expect(report.counts.change).toBe(1);
     const after = (await firstRow(db.select().from(mailboxes).where(eq(mailboxes.address, address))))!;
-    expect(after).toMatchObject({ passwordHash: SHA512, quotaMb: 50, enabled: false, sessionVersion: before.sessionVersion + 1 });
+    expect(after).toMatchObject({ passwordHash: SHA512_HASH, quotaMb: 50, enabled: false, sessionVersion: before.sessionVersion + 1 });
     expect(await verifyPassword(after.passwordHash, OLD)).toBe(true);
   });
 });

@@ -16,32 +16,16 @@ import { exportSubscription, openExport } from "@/lib/services/import/export-dat
 import { EXPORT_PAGE } from "@/lib/services/import/export-parts";
 import { exportFile } from "@/lib/services/import/export-file";
 import { exportChunks } from "@/lib/services/import/export-stream";
-import { readImportCsv } from "@/lib/services/import/read-csv";
 import { readImportFile } from "@/lib/services/import/read-json";
 import { onlyRow } from "@/db/rows";
 import { applyImport, dryRunImport } from "@/lib/services/import/run-import";
 import { verifyPassword } from "@/lib/auth/password-hash";
 import { aCustomerWithPackage, anAdmin, emptyDb, type TestDb, type TestSubscription, testPasswordHash } from "../support/factories";
-
-const SHA512 = "{SHA512-CRYPT}$6$wj1Y9CiyxdBcJnE2$QQMcKbX46.fttIWGLdhqeIptbgXdDWg7bvelJ7SDy7OhS3eP77.8.Xzm8NIimBxpCR2tCaabCieVpValtWdO..";
-
-async function* once(text: string) {
-  yield new TextEncoder().encode(text);
-}
+import { anImportedSubscription, oneChunk, SHA512_HASH } from "../support/import-files";
 
 async function world() {
   const { db } = await emptyDb();
-  const sub = await aCustomerWithPackage(db, { package: { maxMailboxes: 10 } });
-  const d = sub.domain.name;
-  const csv = [
-    "type,address,password,quota_mb,enabled,targets",
-    `mailbox,info@${d},${SHA512},100,yes,`,
-    `mailbox,aus@${d},${SHA512},,no,`,
-    `forward,info@${d},,,,extern@example.net`,
-    `alias,kontakt@${d},,,,info@${d} aus@${d}`,
-  ].join("\n");
-  await applyImport(sub.customer.actor, sub.subscriptionId, (await readImportCsv(once(csv))).rows, [], {}, db);
-  return { db, sub };
+  return { db, sub: await anImportedSubscription(db) };
 }
 
 /** A body the CSV must quote (line breaks, `;`, `"`) and whose first character a spreadsheet would run. */
@@ -97,11 +81,11 @@ describe("export", () => {
       const admin = await anAdmin(db);
       const data = await exportSubscription(admin, sub.subscriptionId, { withHashes: true, format }, db);
       const file = format === "csv" ? exportCsv(data) : JSON.stringify(data, null, 2);
-      expect(file).toContain(format === "csv" ? SHA512 : JSON.stringify(SHA512));
+      expect(file).toContain(format === "csv" ? SHA512_HASH : JSON.stringify(SHA512_HASH));
 
       const fresh = (await emptyDb()).db;
       const target = await aCustomerWithPackage(fresh, { package: { maxMailboxes: 10 }, domain: "andere.example" });
-      const read = await readImportFile(once(file));
+      const read = await readImportFile(oneChunk(file));
       expect(read.problems).toEqual([]);
       const { report } = await applyImport(target.customer.actor, target.subscriptionId, read.rows, [], {}, fresh);
       expect(report.problems).toEqual([]);
@@ -126,7 +110,7 @@ describe("export", () => {
       // Into another installation: the dry run says per line that the password is generated, as it is not in the file.
       const fresh = (await emptyDb()).db;
       const target = await aCustomerWithPackage(fresh, { package: { maxMailboxes: 10 }, domain: "andere.example" });
-      const read = await readImportFile(once(file));
+      const read = await readImportFile(oneChunk(file));
       const dry = await dryRunImport(target.customer.actor, target.subscriptionId, read.rows, read.problems, fresh);
       expect(dry.problems).toEqual([]);
       expect(dry.rows.filter((r) => r.kind === "mailbox").map((r) => [r.name.split("@")[0], r.op, r.password])).toEqual([
@@ -205,8 +189,8 @@ describe("export", () => {
     const json = await streamed("json");
     expect(json.length).toBeGreaterThan(3); // written as the pages came, not in one piece
     expect(JSON.parse(json.join(""))).toEqual(gathered);
-    const csv = (await readImportFile(once((await streamed("csv")).join("")))).rows.map((r) => JSON.stringify(r.cells));
-    const whole = (await readImportFile(once(exportCsv(gathered)))).rows.map((r) => JSON.stringify(r.cells));
+    const csv = (await readImportFile(oneChunk((await streamed("csv")).join("")))).rows.map((r) => JSON.stringify(r.cells));
+    const whole = (await readImportFile(oneChunk(exportCsv(gathered)))).rows.map((r) => JSON.stringify(r.cells));
     expect(csv.sort()).toEqual(whole.sort());
     expect(csv.filter((c) => c.includes('"type":"forward"'))).toHaveLength(every.length + 1);
   });

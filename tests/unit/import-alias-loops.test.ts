@@ -10,10 +10,7 @@ import { aliasLoops } from "@/lib/services/import/alias-loops";
 import { readImportCsv } from "@/lib/services/import/read-csv";
 import { applyImport, dryRunImport, ImportRefused } from "@/lib/services/import/run-import";
 import { aCustomerWithPackage, emptyDb } from "../support/factories";
-
-async function* once(text: string) {
-  yield new TextEncoder().encode(text);
-}
+import { oneChunk } from "../support/import-files";
 
 describe("alias loops within one file", () => {
   it("finds a two-alias loop, a longer ring once, and leaves chains and diamonds alone", () => {
@@ -43,7 +40,7 @@ describe("alias loops within one file", () => {
     const sub = await aCustomerWithPackage(db);
     const d = sub.domain.name;
     const csv = await readImportCsv(
-      once(
+      oneChunk(
         [
           "type,address,password,quota_mb,enabled,targets",
           `alias,vertrieb@${d},,,,einkauf@${d}`,

@@ -31,13 +31,9 @@ import { cancelImportJob, listImportJobs, resumeImportJobs } from "@/lib/service
 import { planImport } from "@/lib/services/import/plan-import";
 import { readImportCsv } from "@/lib/services/import/read-csv";
 import { aCustomerWithPackage, aDomainWithMailboxes, emptyDb, type TestDb, type TestSubscription } from "../support/factories";
+import { oneChunk, SHA512_HASH } from "../support/import-files";
 
-const SHA512 = "{SHA512-CRYPT}$6$wj1Y9CiyxdBcJnE2$QQMcKbX46.fttIWGLdhqeIptbgXdDWg7bvelJ7SDy7OhS3eP77.8.Xzm8NIimBxpCR2tCaabCieVpValtWdO..";
 const MD5 = "{MD5-CRYPT}$1$aZjufBrO$AW4WoPoEOobKew4n/wo09/";
-
-async function* once(text: string) {
-  yield new TextEncoder().encode(text);
-}
 
 /** A domain of its own, 10 mailboxes, an alias, a changed existing mailbox and a forward: 14 lines. */
 async function setUp() {
@@ -48,12 +44,12 @@ async function setUp() {
   const lines = [
     "type,address,password,quota_mb,enabled,targets",
     `domain,${d},,,,`,
-    ...Array.from({ length: 10 }, (_, i) => `mailbox,m${i}@${d},${SHA512},50,yes,`),
+    ...Array.from({ length: 10 }, (_, i) => `mailbox,m${i}@${d},${SHA512_HASH},50,yes,`),
     `alias,team@${d},,,,m0@${d} m1@${d}`,
     `mailbox,${existing},${MD5},200,no,`,
     `forward,${existing},,,,extern@example.net`,
   ];
-  const csv = await readImportCsv(once(lines.join("\n")));
+  const csv = await readImportCsv(oneChunk(lines.join("\n")));
   expect(csv.problems).toEqual([]);
   const stage = async (s: TestSubscription = sub) => {
     const plan = await planImport(db, s.customer.actor, s.subscriptionId, csv.rows);
@@ -115,7 +111,7 @@ describe("import jobs in batches", () => {
     const after = await snapshot(db, sub.customer.id);
     expect(after.mailboxes).toHaveLength(11);
     expect(after.mailboxes.find((m) => m.address === existing)).toMatchObject({ hash: MD5, quota: 200, enabled: false });
-    expect(after.mailboxes.find((m) => m.address === `m9@${d}`)).toMatchObject({ hash: SHA512, quota: 50 });
+    expect(after.mailboxes.find((m) => m.address === `m9@${d}`)).toMatchObject({ hash: SHA512_HASH, quota: 50 });
     expect(after.domains.find((x) => x.name === d)?.n).toBe(10);
     expect(after.forwards).toEqual([{ t: "extern@example.net" }]);
     const job = await jobOf(db, jobId);

@@ -17,12 +17,7 @@ import { readImportCsv } from "@/lib/services/import/read-csv";
 import { readImportFile } from "@/lib/services/import/read-json";
 import { applyImport } from "@/lib/services/import/run-import";
 import { aCustomerWithPackage, aDomainWithMailboxes, aMailAccount, anAdmin, emptyDb, type TestSubscription } from "../support/factories";
-
-const SHA512 = "{SHA512-CRYPT}$6$wj1Y9CiyxdBcJnE2$QQMcKbX46.fttIWGLdhqeIptbgXdDWg7bvelJ7SDy7OhS3eP77.8.Xzm8NIimBxpCR2tCaabCieVpValtWdO..";
-
-async function* once(text: string) {
-  yield new TextEncoder().encode(text);
-}
+import { oneChunk, SHA512_HASH } from "../support/import-files";
 
 /** The accounts as the export names them, with the customer's number taken off the login. */
 const byNumber = (accounts: { login: string }[] | undefined) =>
@@ -32,7 +27,7 @@ describe("mail accounts in export and import", () => {
   it.each(["csv", "json"] as const)("an admin's %s export re-imported into another customer gives the same accounts", async (format) => {
     const { db } = await emptyDb();
     const source = await aMailAccount(db, { extraAccounts: 2 });
-    await db.update(mailAccounts).set({ enabled: false, passwordHash: SHA512 }).where(eq(mailAccounts.id, source.accounts[1].id));
+    await db.update(mailAccounts).set({ enabled: false, passwordHash: SHA512_HASH }).where(eq(mailAccounts.id, source.accounts[1].id));
     const data = await exportSubscription(await anAdmin(db), source.subscriptionId, { withHashes: true, format }, db);
     expect(data.mailAccounts?.map((a) => [a.login.split(".")[1], a.addresses.map((x) => x.split("@")[0]), a.enabled])).toEqual([
       ["001", [], true],
@@ -45,14 +40,14 @@ describe("mail accounts in export and import", () => {
     const target = await aMailAccount(fresh, {
       sub: await aCustomerWithPackage(fresh, { package: { panel: "none", maxMailboxes: 5 }, domain: "andere.example" }),
     });
-    const read = await readImportFile(once(file));
+    const read = await readImportFile(oneChunk(file));
     const { report } = await applyImport(target.customer.actor, target.subscriptionId, read.rows, read.problems, {}, fresh);
     expect(report.problems).toEqual([]);
     expect(report.counts).toEqual({ create: 5, change: 1, unchanged: 0 }); // domain, .002, .003, 2 addresses; .001 changed
     const again = await exportSubscription(await anAdmin(fresh), target.subscriptionId, { withHashes: true, format: "json" }, fresh);
     expect(byNumber(again.mailAccounts)).toEqual(byNumber(data.mailAccounts));
     expect(again.domains.find((d) => d.name === source.domain.name)).toEqual(data.domains[0]);
-    const moved = await onlyRow(fresh.select().from(mailAccounts).where(eq(mailAccounts.passwordHash, SHA512)));
+    const moved = await onlyRow(fresh.select().from(mailAccounts).where(eq(mailAccounts.passwordHash, SHA512_HASH)));
     expect(moved.login).toBe(`${target.customer.customerNumber.toLowerCase()}.003`);
   });
 
@@ -64,14 +59,14 @@ describe("mail accounts in export and import", () => {
     const panel = await aCustomerWithPackage(db, { domain: "panel.example" });
     const lines = [
       "type,address,password,quota_mb,enabled,targets",
-      `mailbox,info@post.example,${SHA512},,,`,
-      `mail_account,.002,${SHA512},,,`,
-      `mail_account,.003,${SHA512},,,`,
+      `mailbox,info@post.example,${SHA512_HASH},,,`,
+      `mail_account,.002,${SHA512_HASH},,,`,
+      `mail_account,.003,${SHA512_HASH},,,`,
       "account_address,info@post.example,,,,.004",
       "account_address,team@post.example,,,,.002",
       "mail_account,kein-konto,generate,,,",
     ].join("\n");
-    const rows = (await readImportCsv(once(lines))).rows;
+    const rows = (await readImportCsv(oneChunk(lines))).rows;
     const plan = await planImport(db, noPanel.customer.actor, noPanel.subscriptionId, rows);
     expect(plan.problems.map((p) => [p.line, p.code.replace("import.problems.", "")])).toEqual([
       [2, "mailboxesNeedPanel"],
@@ -113,7 +108,7 @@ describe("mail accounts in export and import", () => {
         sub: await aCustomerWithPackage(fresh, { package: { panel: "none", maxMailboxes: 5 }, domain: "andere.example" }),
       });
       const number = target.customer.customerNumber.toLowerCase();
-      const read = await readImportFile(once(file));
+      const read = await readImportFile(oneChunk(file));
       const plan = await planImport(fresh, target.customer.actor, target.subscriptionId, read.rows);
       expect(plan.problems).toEqual([]);
       expect(plan.actions.filter((a) => a.kind === "autoresponder" || a.kind === "catchAll").map((a) => [a.kind, a.address])).toEqual([
@@ -158,7 +153,7 @@ describe("mail accounts in export and import", () => {
     const panel = await aDomainWithMailboxes(db, 1);
     const [d, own, box] = [noPanel.domain.name, panel.domain.name, panel.mailboxes[0].address];
     const plan = async (sub: TestSubscription, ...lines: string[]) => {
-      const rows = (await readImportCsv(once(["type,address,enabled,subject,body,targets", ...lines].join("\n")))).rows;
+      const rows = (await readImportCsv(oneChunk(["type,address,enabled,subject,body,targets", ...lines].join("\n")))).rows;
       const planned = await planImport(db, sub.customer.actor, sub.subscriptionId, rows);
       return [
         ...planned.problems.map((p) => [p.line, p.code.replace("import.problems.", ""), p.params?.reason]),

@@ -11,12 +11,9 @@ import { readImportCsv } from "@/lib/services/import/read-csv";
 import { dryRunImport } from "@/lib/services/import/run-import";
 import { spoolDir } from "@/lib/services/import/spool";
 import { aCustomerWithPackage, emptyDb } from "../support/factories";
+import { oneChunk } from "../support/import-files";
 
 const keyFiles = () => (fs.existsSync(spoolDir()) ? fs.readdirSync(spoolDir()).filter((f) => f.endsWith(".keys")) : []);
-
-async function* once(text: string) {
-  yield new TextEncoder().encode(text);
-}
 
 describe("the plan's key store", () => {
   it("answers the first line of a key, the addresses taken, and sender lists; its file is private and removed on close", () => {
@@ -63,7 +60,7 @@ describe("the plan's key store", () => {
     const sub = await aCustomerWithPackage(db);
     const d = sub.domain.name;
     const before = keyFiles();
-    const file = await readImportCsv(once(`type,address,targets\nalias,a@${d},b@${d}\nalias,b@${d},a@${d}\nalias,a@${d},c@${d}\n`));
+    const file = await readImportCsv(oneChunk(`type,address,targets\nalias,a@${d},b@${d}\nalias,b@${d},a@${d}\nalias,a@${d},c@${d}\n`));
     const report = await dryRunImport(sub.customer.actor, sub.subscriptionId, file.rows, file.problems, db);
     expect(report.problems.map((p) => [p.line, p.code])).toEqual([
       [3, "import.problems.aliasLoop"],

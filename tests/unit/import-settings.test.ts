@@ -11,12 +11,9 @@ import { cancelImportJob } from "@/lib/services/import/job-control";
 import { planImport } from "@/lib/services/import/plan-import";
 import { readImportCsv } from "@/lib/services/import/read-csv";
 import { aCustomerWithPackage, aDomainWithMailboxes, emptyDb, type TestDb } from "../support/factories";
+import { oneChunk } from "../support/import-files";
 
 const HEADER = "type,address,enabled,targets,spam_level,spam_action,subject,body,starts_on,ends_on,interval_days";
-
-async function* once(text: string) {
-  yield new TextEncoder().encode(text);
-}
 
 async function settingsOf(db: TestDb, mailboxId: number) {
   return {
@@ -48,7 +45,7 @@ describe("settings lines", () => {
     const other = await aDomainWithMailboxes(db, 1);
     const mine = sub.mailboxes[0].address;
     const csv = await readImportCsv(
-      once(
+      oneChunk(
         [
           HEADER,
           `spam,${mine},yes,,9,junk,,,,,`,
@@ -90,7 +87,7 @@ describe("settings lines", () => {
       `autoresponder,${box.address},yes,,,,Urlaub,"Bis bald,
 Ihr Team",,2026-09-01,2`,
     ];
-    const csv = await readImportCsv(once(lines.join("\n")));
+    const csv = await readImportCsv(oneChunk(lines.join("\n")));
     const plan = await planImport(db, sub.customer.actor, sub.subscriptionId, csv.rows);
     expect(plan.problems).toEqual([]);
     const stage = async () =>
@@ -128,7 +125,7 @@ Ihr Team",,2026-09-01,2`,
     const { db } = await emptyDb();
     const sub = await aCustomerWithPackage(db);
     const other = await aDomainWithMailboxes(db, 1);
-    const csv = await readImportCsv(once(`${HEADER}\nspam,${other.mailboxes[0].address},no,,2,mark,,,,,`));
+    const csv = await readImportCsv(oneChunk(`${HEADER}\nspam,${other.mailboxes[0].address},no,,2,mark,,,,,`));
     const plan = await planImport(db, sub.customer.actor, sub.subscriptionId, csv.rows);
     expect(plan.problems.map((p) => p.code)).toEqual(["import.problems.domainNotInSubscription"]);
   });
@@ -138,7 +135,7 @@ Ihr Team",,2026-09-01,2`,
     const sub = await aDomainWithMailboxes(db, 1);
     const box = sub.mailboxes[0].address;
     const body = "   Eingerückt: bin weg.\n\t- Punkt eins\n  Ihr Team";
-    const csv = await readImportCsv(once(`${HEADER}\nautoresponder , ${box} , yes ,,,, Urlaub ,"${body}", 2026-08-01 ,, 3 `));
+    const csv = await readImportCsv(oneChunk(`${HEADER}\nautoresponder , ${box} , yes ,,,, Urlaub ,"${body}", 2026-08-01 ,, 3 `));
     expect(csv.rows[0].cells.body).toBe(body);
     const plan = await planImport(db, sub.customer.actor, sub.subscriptionId, csv.rows);
     expect(plan.problems).toEqual([]);

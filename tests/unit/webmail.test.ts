@@ -2,7 +2,7 @@ import { and, eq, like } from "drizzle-orm";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { auditLog, authThrottle, mailboxes } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password-hash";
 import { recordFailure } from "@/lib/auth/throttle";
@@ -20,10 +20,8 @@ const ip = "198.51.100.9";
 const input = (user: string, currentPassword: string, newPassword = NEW) =>
   webmailPasswordSchema.parse({ user, currentPassword, newPassword, language: "de_DE" });
 
-beforeAll(async () => {
+beforeAll(() => {
   process.env.KONTOR_SIEVE_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "kontor-webmail-"));
-  h = await emptyDb();
-  await aDomainWithMailboxes(h.db, 1, { sub: await aCustomerWithPackage(h.db, { domain: "alpenblick.example" }), localParts: ["anna"] });
 });
 
 describe("who may call the webmail endpoint", () => {
@@ -55,6 +53,11 @@ describe("who may call the webmail endpoint", () => {
 
 describe("password change from the webmail", () => {
   const address = "anna@alpenblick.example";
+  // Each test its own database: a changed password or a throttle row must not meet the next test.
+  beforeEach(async () => {
+    h = await emptyDb();
+    await aDomainWithMailboxes(h.db, 1, { sub: await aCustomerWithPackage(h.db, { domain: "alpenblick.example" }), localParts: ["anna"] });
+  });
   const id = async () => (await firstRow(h.db.select().from(mailboxes).where(eq(mailboxes.address, address))))!.id;
 
   it("refuses a wrong current password and counts it toward the lock", async () => {
