@@ -40,6 +40,16 @@ describe("Dovecot on PostgreSQL", () => {
     expect(c.luaPassdb).toContain(`FROM dovecot_passdb WHERE \\"user\\" = ? LIMIT 1`);
   });
 
+  it("answers userdb lookups (LMTP, quota-status, doveadm) from the Lua file, whose connection survives a PostgreSQL restart", () => {
+    const c = dovecot(URL);
+    expect(c.main).toContain("userdb {\n  driver = lua\n  args = file=/srv/kontor/data/dovecot/kontor-passdb.lua blocking=yes\n}");
+    expect(c.main).not.toContain("driver = sql");
+    expect(c.luaPassdb).toContain("function auth_userdb_lookup(req)");
+    expect(c.luaPassdb).toContain("function auth_userdb_iterate()");
+    // On SQLite Dovecot's SQL userdb reads the file, as before.
+    expect(dovecot().main).toContain("userdb {\n  driver = sql\n  args = /srv/kontor/data/dovecot/dovecot-sql.conf.ext\n}");
+  });
+
   it("on SQLite: the sqlite driver and file, no PostgreSQL anywhere", () => {
     const c = dovecot();
     expect(c.sqlExt).toMatch(/^driver = sqlite$/m);
