@@ -59,7 +59,8 @@ export const LUA_PASSDB_FILE = "kontor-passdb.lua";
 export const PG_PASSWORD_FILE = "kontor-pg.password";
 
 /**
- * Renders dovecot.conf (`main`), dovecot-sql.conf.ext (`sqlExt`, the userdb and doveadm's iteration),
+ * Renders dovecot.conf (`main`), dovecot-sql.conf.ext (`sqlExt`, the userdb and doveadm's iteration on
+ * SQLite; on PostgreSQL the Lua file is the userdb and dovecot.conf no longer names this file),
  * dovecot-dict-sql.conf.ext (`dictExt`, where Dovecot writes usage and last logins into Kontor's
  * mail_usage table), the Lua passdb (`luaPassdb`, written as LUA_PASSDB_FILE) and, on PostgreSQL, the
  * password file the Lua passdb reads (`pgPassword`, written as PG_PASSWORD_FILE). Pure: writes nothing.
