@@ -59,7 +59,8 @@ export const LUA_PASSDB_FILE = "kontor-passdb.lua";
 export const PG_PASSWORD_FILE = "kontor-pg.password";
 
 /**
- * Renders dovecot.conf (`main`), dovecot-sql.conf.ext (`sqlExt`, the userdb and doveadm's iteration),
+ * Renders dovecot.conf (`main`), dovecot-sql.conf.ext (`sqlExt`, the userdb and doveadm's iteration on
+ * SQLite; on PostgreSQL the Lua file is the userdb and dovecot.conf no longer names this file),
  * dovecot-dict-sql.conf.ext (`dictExt`, where Dovecot writes usage and last logins into Kontor's
  * mail_usage table), the Lua passdb (`luaPassdb`, written as LUA_PASSDB_FILE) and, on PostgreSQL, the
  * password file the Lua passdb reads (`pgPassword`, written as PG_PASSWORD_FILE). Pure: writes nothing.
@@ -197,13 +198,23 @@ passdb {
 userdb {
   driver = prefetch
 }
-# All mailboxes are virtual users of one uid. The SQL userdb knows every deliverable address,
+# All mailboxes are virtual users of one uid. The userdb knows every deliverable address,
 # including addresses routed to a mail account: it answers with the account as the user, so LMTP
 # files the mail into the account's Maildir. Unknown and disabled recipients are refused. It also
-# carries each mailbox's quota.
+# carries each mailbox's quota (LMTP, quota-status, doveadm).
+${
+  pg
+    ? `# On PostgreSQL the Lua file reads the userdb view too, in the auth workers, on the connection it
+# opens afresh after a PostgreSQL restart. Dovecot's pgsql userdb did not recover from a restart:
+# quota-status answered Postfix 450 until its pool's dead connections were used up.
 userdb {
+  driver = lua
+  args = file=${dir}/${LUA_PASSDB_FILE} blocking=yes
+}`
+    : `userdb {
   driver = sql
   args = ${dir}/dovecot-sql.conf.ext
+}`
 }
 first_valid_uid = ${VMAIL_UID}
 last_valid_uid = ${VMAIL_UID}

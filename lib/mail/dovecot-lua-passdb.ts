@@ -34,6 +34,12 @@ export const LAST_LOGIN_PRECISION_SECONDS = 60;
  * under the mail user's login, as Dovecot's last_login plugin did, but reads the stored time with the
  * userdb row it fetches anyway and writes only when that is LAST_LOGIN_PRECISION_SECONDS old or more.
  * A failed write is logged and never fails the login.
+ *
+ * On PostgreSQL it is Dovecot's userdb as well (`auth_userdb_lookup`, `auth_userdb_iterate`): LMTP,
+ * quota-status and doveadm read the userdb view through the same connection, which is opened afresh
+ * after a PostgreSQL restart (see `run`). Dovecot's own pgsql userdb did not recover: its pool keeps up
+ * to five idle connections in the auth process, retries a failed query once, and so after a restart
+ * the retry met a second dead connection and Postfix got 450 from quota-status instead of an answer.
  */
 export type LuaPassdbOptions = {
   /** Kontor's SQLite file; unused when `postgres` is given. */
@@ -112,6 +118,8 @@ local function kontor()
     -- The stored last login comes along with the userdb row (one statement, no second round).
     userdb = assert(conn:prepare("SELECT u.login, u.home, u.quota_mb, m.last_login FROM ${USERDB_VIEW} u " ..
       "LEFT JOIN ${MAIL_USAGE_TABLE} m ON m.login = u.login WHERE u.${user} = ? LIMIT 1")),
+    -- doveadm -A and doveadm user '*' (PostgreSQL, where this is the userdb).
+    iterate = assert(conn:prepare("SELECT DISTINCT login FROM ${USERDB_VIEW}")),
     seen = assert(conn:prepare("INSERT INTO ${MAIL_USAGE_TABLE} (login, last_login) VALUES (?, ?) " ..
       "ON CONFLICT (login) DO UPDATE SET last_login = excluded.last_login")),
   }
@@ -170,8 +178,19 @@ local function remember(user, mac)
   end
 end
 
+-- The userdb fields of one userdb row, each name after prefix ("userdb_" in a passdb answer).
+local function userdb_fields(u, prefix)
+  local fields = {}
+  fields[prefix .. "home"] = MAIL_ROOT .. "/" .. u.home
+  fields[prefix .. "uid"] = "${uid}"
+  fields[prefix .. "gid"] = "${gid}"
+  if u.quota_mb ~= nil then fields[prefix .. "quota_rule"] = "*:storage=" .. tostring(u.quota_mb) .. "M" end
+  return fields
+end
+
 -- The userdb answer travels with the passdb's (userdb prefetch): one auth worker round trip per login.
--- LMTP and doveadm, which have no passdb step, use the SQL userdb that follows prefetch.
+-- LMTP, quota-status and doveadm, which have no passdb step, use the userdb that follows prefetch
+-- (auth_userdb_lookup below on PostgreSQL, Dovecot's SQL userdb on SQLite).
 -- No "user" field of its own: Dovecot already lower-cased the name (auth_username_format %Lu), and a
 -- second name field would race userdb_user, as Lua tables have no order.
 local function record_login(req, login, last)
@@ -186,11 +205,8 @@ local function success(req, user)
   local u = one(run("userdb", user))
   if u ~= nil then
     record_login(req, u.login, u.last_login)
+    fields = userdb_fields(u, "userdb_")
     fields.userdb_user = u.login
-    fields.userdb_home = MAIL_ROOT .. "/" .. u.home
-    fields.userdb_uid = "${uid}"
-    fields.userdb_gid = "${gid}"
-    if u.quota_mb ~= nil then fields.userdb_quota_rule = "*:storage=" .. tostring(u.quota_mb) .. "M" end
   end
   return dovecot.auth.PASSDB_RESULT_OK, fields
 end
@@ -229,6 +245,28 @@ function auth_passdb_lookup(req)
     return dovecot.auth.PASSDB_RESULT_USER_UNKNOWN, ""
   end
   return dovecot.auth.PASSDB_RESULT_OK, { password = with_scheme(row.password) }
+end
+
+-- The userdb on PostgreSQL (dovecot.conf): the row of the userdb view, as the SQL userdb's user_query
+-- reads it ('%Lu'). "user" is the mail user the address is delivered to (a mail account for an address
+-- routed to it). A row written in the panel is seen at the next lookup: nothing is cached.
+function auth_userdb_lookup(req)
+  local u = one(run("userdb", string.lower(req.user)))
+  if u == nil then return dovecot.auth.USERDB_RESULT_USER_UNKNOWN, "" end
+  local fields = userdb_fields(u, "")
+  fields.user = u.login
+  return dovecot.auth.USERDB_RESULT_OK, fields
+end
+
+function auth_userdb_iterate()
+  local statement = run("iterate")
+  local users = {}
+  local row = statement:fetch(true)
+  while row ~= nil do
+    users[#users + 1] = row.login
+    row = statement:fetch(true)
+  end
+  return users
 end
 `;
 }

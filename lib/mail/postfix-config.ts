@@ -60,9 +60,16 @@ query = ${t.query}
 ${t.resultFormat ? `result_format = ${t.resultFormat}\n` : ""}`;
 }
 
-/** pgsql_table(5): the connection, in every table file (proxymap keeps one connection per file). */
+/**
+ * pgsql_table(5): the connection, in every table file (proxymap keeps one connection per file).
+ * The same server twice: Postfix uses one connected host while it works, and after a failed query it
+ * stays away from that host for a minute (RETRY_CONN_INTV of dict_pgsql.c). With one host, every
+ * lookup after a PostgreSQL restart failed for that minute (451 4.3.5, mail deferred); the second,
+ * never-connected entry opens a fresh connection at once.
+ */
 function pgsqlWhere(c: PgConnection) {
-  return `hosts = inet:${c.host}:${c.port}
+  const host = `inet:${c.host}:${c.port}`;
+  return `hosts = ${host} ${host}
 dbname = ${c.database}
 user = ${c.user}
 password = ${c.password}`;

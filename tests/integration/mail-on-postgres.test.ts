@@ -114,6 +114,26 @@ async function expectOnly(user: string, refused: string, accepted: string | null
   expect(await submission(user, accepted), `submission ${user} with the new password`).toBe(true);
 }
 
+/** Postfix asks quota-status at RCPT: a message bigger than the free space of `address` (1 MB quota) is refused. */
+async function expectQuotaRefusal(address: string) {
+  const { smtpDialogue } = await import("../support/smtp-dialogue");
+  const big = await smtpDialogue(smtpPort, { from: "absender@example.net", to: [address], subject: "pg-too-big", size: 3_000_000 });
+  expect(big.rcpt[address], "quota-status on a message bigger than the free space").toMatch(/^552 5\.2\.2/);
+  expect(big.data).toBeNull();
+  const small = await smtpDialogue(smtpPort, { from: "absender@example.net", to: [address], subject: "pg-small", size: 2_000 });
+  expect(small.rcpt[address], "quota-status on a message that fits").toMatch(/^250/);
+}
+
+/** Postfix takes a message for `address` and LMTP files it (userdb lookup): it shows up over IMAP. */
+async function expectDelivered(address: string, subject: string) {
+  const { smtpDialogue } = await import("../support/smtp-dialogue");
+  const { waitForLanded } = await import("../support/mailbox-delivery");
+  const result = await smtpDialogue(smtpPort, { from: "absender@example.net", to: [address], subject });
+  expect(result.rcpt[address], `RCPT ${address}`).toMatch(/^250/);
+  expect(result.data).toMatch(/^250/);
+  expect(await waitForLanded(dovecot.ports.imap, address, OLD, subject), `${subject} landed`).toHaveLength(1);
+}
+
 describe("Dovecot on PostgreSQL: exactly the password the panel set", () => {
   it("a new password set in the panel: the old one is refused at once, the new one logs in", async () => {
     const { updateMailboxSettings } = await import("@/lib/services/mailboxes/update-mailbox-settings");
@@ -231,14 +251,8 @@ describe("Postfix on PostgreSQL", () => {
   });
 
   it("asks Dovecot's quota-status (userdb on PostgreSQL): a message bigger than the free space is refused at RCPT", async () => {
-    const { smtpDialogue } = await import("../support/smtp-dialogue");
     const world = await factories.aDomainWithMailboxes(db, 1, { quotaMb: 1 });
-    const box = world.mailboxes[0];
-    const big = await smtpDialogue(smtpPort, { from: "absender@example.net", to: [box.address], subject: "pg-too-big", size: 3_000_000 });
-    expect(big.rcpt[box.address]).toMatch(/^552 5\.2\.2/);
-    expect(big.data).toBeNull();
-    const small = await smtpDialogue(smtpPort, { from: "absender@example.net", to: [box.address], subject: "pg-small", size: 2_000 });
-    expect(small.rcpt[box.address]).toMatch(/^250/);
+    await expectQuotaRefusal(world.mailboxes[0].address);
   });
 
   it("refuses a switched-off mailbox at RCPT, and a deleted one as unknown", async () => {
@@ -266,16 +280,23 @@ describe("Postfix on PostgreSQL", () => {
 });
 
 describe("Dovecot after a PostgreSQL restart", () => {
-  it("the Lua passdb connects afresh: no login fails in any auth worker once PostgreSQL is back", async () => {
+  it("every path connects afresh: quota-status, a delivery and every login work right after PostgreSQL is back", async () => {
     const { startPostgres, stopPostgres } = await import("@/scripts/lib/postgres-process");
     const { box } = await panelMailbox();
-    // Several logins at once: several auth workers hold a connection that the restart will kill.
+    const small = (await factories.aDomainWithMailboxes(db, 1, { quotaMb: 1 })).mailboxes[0];
+    // Before the restart every path holds a connection the restart will kill: several auth workers
+    // (logins at once), the userdb (quota-status, LMTP) and Postfix's lookup tables (proxymap).
     await remember(box.address, OLD);
+    await expectQuotaRefusal(small.address);
+    await expectDelivered(box.address, "pg-before-restart");
     await client.end();
     expect(await stopPostgres(server.dir)).toBe(true);
     await startPostgres({ dir: server.dir, port: server.port, ephemeral: true });
     client = new pg.Client({ connectionString: server.url });
     await client.connect();
+    // Postfix's first question right after the restart gets Dovecot's answer, not 450 (temporary failure).
+    await expectQuotaRefusal(small.address);
+    await expectDelivered(box.address, "pg-after-restart");
     const imapAfter = await Promise.all([imap(box.address, OLD), imap(box.address, OLD), imap(box.address, OLD)]);
     const submissionAfter = await Promise.all([submission(box.address, OLD), submission(box.address, OLD)]);
     expect([...imapAfter, ...submissionAfter], "every login right after the restart").toEqual([true, true, true, true, true]);

@@ -40,6 +40,16 @@ describe("Dovecot on PostgreSQL", () => {
     expect(c.luaPassdb).toContain(`FROM dovecot_passdb WHERE \\"user\\" = ? LIMIT 1`);
   });
 
+  it("answers userdb lookups (LMTP, quota-status, doveadm) from the Lua file, whose connection survives a PostgreSQL restart", () => {
+    const c = dovecot(URL);
+    expect(c.main).toContain("userdb {\n  driver = lua\n  args = file=/srv/kontor/data/dovecot/kontor-passdb.lua blocking=yes\n}");
+    expect(c.main).not.toContain("driver = sql");
+    expect(c.luaPassdb).toContain("function auth_userdb_lookup(req)");
+    expect(c.luaPassdb).toContain("function auth_userdb_iterate()");
+    // On SQLite Dovecot's SQL userdb reads the file, as before.
+    expect(dovecot().main).toContain("userdb {\n  driver = sql\n  args = /srv/kontor/data/dovecot/dovecot-sql.conf.ext\n}");
+  });
+
   it("on SQLite: the sqlite driver and file, no PostgreSQL anywhere", () => {
     const c = dovecot();
     expect(c.sqlExt).toMatch(/^driver = sqlite$/m);
@@ -61,7 +71,8 @@ describe("Postfix on PostgreSQL", () => {
       "pgsql-recipients.cf",
       "pgsql-virtual.cf",
     ]);
-    expect(c.tables["pgsql-recipients.cf"]).toContain("hosts = inet:127.0.0.1:15432");
+    // The server twice: a spare, never-connected entry for the first lookup after a PostgreSQL restart.
+    expect(c.tables["pgsql-recipients.cf"]).toMatch(/^hosts = inet:127\.0\.0\.1:15432 inet:127\.0\.0\.1:15432$/m);
     expect(c.tables["pgsql-recipients.cf"]).toContain("query = SELECT address FROM postfix_recipients WHERE address = '%s'");
     expect(c.tables["pgsql-disabled.cf"]).toContain("result_format = 550 5.2.1 Mailbox disabled");
     expect(c.main).toContain("virtual_mailbox_maps = proxy:pgsql:/srv/kontor/data/postfix/conf/pgsql-recipients.cf");
