@@ -216,6 +216,8 @@ export async function buildMailAccount(
     passwordHash: string;
     quotaMb: number | null;
     addresses?: { domain: { id: number; name: string }; localPart: string }[];
+    /** As after an order: the password is the generated start password, to be replaced at the first login. */
+    mustChangePassword?: boolean;
   },
 ) {
   const login = `${tenant.customerNumber.toLowerCase()}.${String(p.number).padStart(3, "0")}`;
@@ -230,6 +232,7 @@ export async function buildMailAccount(
           login,
           passwordHash: p.passwordHash,
           quotaMb: p.quotaMb,
+          mustChangePassword: p.mustChangePassword ?? false,
           passwordChangedAt: new Date(),
         })
         .returning({ id: schema.mailAccounts.id }),

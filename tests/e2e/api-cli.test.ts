@@ -3,7 +3,6 @@
  * with a config file of mode 0600, tables / JSON / CSV, a mailbox created with a quota, a password set
  * from stdin that Dovecot takes at once, and the exit codes scripts test.
  */
-import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -12,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { imapLogin, submissionLogin } from "../support/mail-clients";
 import { API_TEST_PASSWORD, type ApiTenant, openApiWorld } from "./support/api-world";
 import { BASE_URL } from "./support/browser";
+import { runKontor } from "./support/kontor-cli";
 
 const world = openApiWorld();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kontor-cli-"));
@@ -21,34 +21,22 @@ let key: string;
 
 const record = (stdout: string) => JSON.parse(stdout) as Record<string, unknown>;
 
-type Run = { code: number | null; stdout: string; stderr: string };
+/** `kontor` reading its URL and key from the config file the login in beforeAll wrote (or from `env`). */
+const kontor = (args: string[], opts: { stdin?: string; env?: Record<string, string> } = {}) =>
+  runKontor(args, { home: dir, stdin: opts.stdin, env: { KONTOR_CONFIG: configFile, ...opts.env } });
 
-function kontor(args: string[], opts: { stdin?: string; env?: Record<string, string> } = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.resolve("cli/kontor.mjs"), ...args], {
-      // Only what a shell would pass: no KONTOR_URL / KONTOR_API_KEY of the runner's, English unless asked.
-      env: {
-        PATH: process.env.PATH ?? "",
-        HOME: dir,
-        KONTOR_CONFIG: configFile,
-        LANG: "en_US.UTF-8",
-        ...opts.env,
-      } as unknown as NodeJS.ProcessEnv,
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(opts.stdin ?? "");
-  });
+/** A tenant of a test's own that changes or adds mailboxes, and `kontor`'s environment with its customer's key. */
+async function ownTenant(name: string, scopes: string[]) {
+  const own = await world.tenant(name);
+  return { own, as: { env: { KONTOR_URL: BASE_URL, KONTOR_API_KEY: await world.keyFor(own.customer, scopes, name) } } };
 }
 
 beforeAll(async () => {
   tenant = await world.tenant("cli");
   key = await world.keyFor(tenant.customer, ["mailboxes:write", "domains:read"], "CLI");
+  // The config file the other tests use; the login test checks a login into a file of its own.
+  const login = await kontor(["login", "--url", BASE_URL, "--key", key]);
+  if (login.code !== 0) throw new Error(`kontor login: ${login.stderr}`);
 });
 afterAll(async () => {
   await world.close();
@@ -57,12 +45,13 @@ afterAll(async () => {
 
 describe("kontor command line", () => {
   it("logs in with URL and key into a config file only its owner can read", async () => {
-    const res = await kontor(["login", "--url", BASE_URL, "--key", key]);
+    const ownConfig = { env: { KONTOR_CONFIG: path.join(dir, "login-test.json") } };
+    const res = await kontor(["login", "--url", BASE_URL, "--key", key], ownConfig);
     expect(res.stderr).toBe("");
     expect(res.code).toBe(0);
     expect(res.stdout).toContain(tenant.customer.label);
-    expect(fs.statSync(configFile).mode & 0o777).toBe(0o600);
-    const who = await kontor(["whoami", "--json"]);
+    expect(fs.statSync(ownConfig.env.KONTOR_CONFIG).mode & 0o777).toBe(0o600);
+    const who = await kontor(["whoami", "--json"], ownConfig);
     expect(JSON.parse(who.stdout)).toMatchObject({ role: "customer", login: tenant.customer.label });
   });
 
@@ -110,14 +99,16 @@ describe("kontor command line", () => {
   });
 
   it("changes quota and state through If-Match, and deletes only with --yes", async () => {
-    const set = await kontor(["mailbox", "set", tenant.address, "--quota", "1.5G", "--disable", "--json"]);
+    // A mailbox of its own: the one disabled here is not the one the other tests log in with.
+    const { own, as } = await ownTenant("cli-state", ["mailboxes:write", "domains:read"]);
+    const set = await kontor(["mailbox", "set", own.address, "--quota", "1.5G", "--disable", "--json"], as);
     expect(set.code).toBe(0);
     expect(JSON.parse(set.stdout)).toMatchObject({ quotaMb: 1536, enabled: false });
-    const address = `weg-${world.tag}@${tenant.domain}`;
-    expect((await kontor(["mailbox", "create", address])).code).toBe(0);
-    expect((await kontor(["mailbox", "delete", address])).code).toBe(2);
-    expect((await kontor(["mailbox", "delete", address, "--yes"])).code).toBe(0);
-    expect((await kontor(["mailbox", "show", address])).code).toBe(5);
+    const address = `weg-${world.tag}@${own.domain}`;
+    expect((await kontor(["mailbox", "create", address], as)).code).toBe(0);
+    expect((await kontor(["mailbox", "delete", address], as)).code).toBe(2);
+    expect((await kontor(["mailbox", "delete", address, "--yes"], as)).code).toBe(0);
+    expect((await kontor(["mailbox", "show", address], as)).code).toBe(5);
   });
 
   it("sets a mailbox's forwarding and spam filter, each read first and sent with If-Match", async () => {
@@ -191,21 +182,22 @@ describe("kontor command line", () => {
   });
 
   it("imports a file: the dry run names each problem's line (exit 7), --apply follows the job to its end", async () => {
-    const importer = { env: { KONTOR_API_KEY: await world.keyFor(tenant.customer, ["imports:write"], "Umzug"), KONTOR_URL: BASE_URL } };
+    // A domain of its own: the imported mailbox is not counted by the listing test.
+    const { own, as: importer } = await ownTenant("cli-import", ["imports:write"]);
     const file = path.join(dir, "umzug.csv");
-    const address = `umzug-${world.tag}@${tenant.domain}`;
+    const address = `umzug-${world.tag}@${own.domain}`;
     fs.writeFileSync(
       file,
       ["type,address,password,quota_mb", `mailbox,${address},generate,100`, `mailbox,${address},generate,100`].join("\n"),
     );
-    const checked = await kontor(["import", file, "--subscription", String(tenant.subscriptionId)], importer);
+    const checked = await kontor(["import", file, "--subscription", String(own.subscriptionId)], importer);
     expect(checked.code, checked.stderr).toBe(7);
     expect(checked.stderr).toMatch(/^line 3: .*line 2/m);
     // With --apply the server refuses the same file (422 with the report): the same lines, the same exit code.
-    const refused = await kontor(["import", file, "--subscription", String(tenant.subscriptionId), "--apply"], importer);
+    const refused = await kontor(["import", file, "--subscription", String(own.subscriptionId), "--apply"], importer);
     expect([refused.code, refused.stderr.match(/^line 3: .*line 2/m)?.length], refused.stderr).toEqual([7, 1]);
     fs.writeFileSync(file, ["type,address,password,quota_mb", `mailbox,${address},generate,100`].join("\n"));
-    const applied = await kontor(["import", file, "--subscription", String(tenant.subscriptionId), "--apply", "--csv"], importer);
+    const applied = await kontor(["import", file, "--subscription", String(own.subscriptionId), "--apply", "--csv"], importer);
     expect(applied.code, applied.stderr).toBe(0);
     expect(applied.stdout).toMatch(/Import \d+ done: 1 lines applied/);
     const password =

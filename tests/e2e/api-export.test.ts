@@ -5,13 +5,13 @@
  * renamed, imported into another customer through POST /imports gives the same data; and
  * `kontor export`, which writes the whole file (mode 0600) or nothing.
  */
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiTenant, openApiWorld } from "./support/api-world";
 import { BASE_URL } from "./support/browser";
+import { runKontor } from "./support/kontor-cli";
 
 const world = openApiWorld();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kontor-export-"));
@@ -39,20 +39,8 @@ async function call(
   return { status: res.status, headers: res.headers, bytes, text: bytes.toString("utf8") };
 }
 
-function kontor(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.resolve("cli/kontor.mjs"), ...args], {
-      env: { PATH: process.env.PATH ?? "", HOME: dir, LANG: "en_US.UTF-8", KONTOR_URL: BASE_URL, ...env } as unknown as NodeJS.ProcessEnv,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+/** `kontor` with the panel's URL; the key comes in `env`. */
+const kontor = (args: string[], env: Record<string, string>) => runKontor(args, { home: dir, env: { KONTOR_URL: BASE_URL, ...env } });
 
 beforeAll(async () => {
   a = await world.tenant("export-a");

@@ -1,7 +1,8 @@
 /**
  * GET /healthz on a production server of the test's own (scripts/serve.mjs, one worker) over its own
  * temp SQLite database, Dovecot and Postfix on free ports, whose migrations fall behind and whose mail
- * services stop while it runs.
+ * services stop while it runs. Each test puts back what it broke (and waits for 200 again), so the
+ * tests pass in any order.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
@@ -10,7 +11,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations } from "@/db/migrate";
 import { openSqlite, type SqliteDatabase } from "@/db/open";
-import { freePort } from "@/scripts/lib/dovecot-process";
+import { freePort, startDovecot } from "@/scripts/lib/dovecot-process";
 import { startPostfix, stopPostfix } from "@/scripts/lib/postfix-process";
 import { type OwnDovecot, startOwnDovecot } from "../support/own-dovecot";
 import { eventually, expectNothingToHide } from "./support/healthz";
@@ -20,6 +21,9 @@ describe("GET /healthz on a server whose parts fail", () => {
   let sqlite: SqliteDatabase;
   let dovecot: OwnDovecot | undefined;
   let postfixDir: string;
+  let postfixOptions: Parameters<typeof startPostfix>[0];
+  /** Starts the stopped Dovecot again on the ports the server was given. */
+  let restartDovecot: () => Promise<unknown>;
   let server: ChildProcess | undefined;
   let base: string;
   let serverLog = "";
@@ -32,17 +36,28 @@ describe("GET /healthz on a server whose parts fail", () => {
     applyMigrations(sqlite);
     const smtpPort = await freePort();
     const internalPort = await freePort();
-    dovecot = await startOwnDovecot(dir, dbPath, false, internalPort);
+    const own = await startOwnDovecot(dir, dbPath, false, internalPort);
+    dovecot = own;
+    restartDovecot = () =>
+      startDovecot({
+        dbPath,
+        dir: own.dir,
+        ports: own.ports,
+        quotaStatusPort: own.quotaStatusPort,
+        relayPort: internalPort,
+        production: false,
+      });
     postfixDir = path.join(dir, "postfix");
-    await startPostfix({
+    postfixOptions = {
       dbPath,
       dir: postfixDir,
       smtpPort,
       internalPort,
-      lmtpPort: dovecot.ports.lmtp,
-      quotaStatusPort: dovecot.quotaStatusPort,
+      lmtpPort: own.ports.lmtp,
+      quotaStatusPort: own.quotaStatusPort,
       relayhost: `[127.0.0.1]:${await freePort()}`,
-    });
+    };
+    await startPostfix(postfixOptions);
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     server = spawn(process.execPath, ["scripts/serve.mjs", "--host", "127.0.0.1", "--port", String(port), "--workers", "1"], {
@@ -99,22 +114,29 @@ describe("GET /healthz on a server whose parts fail", () => {
     await eventually(base, (a) => a.status === 200);
   });
 
-  it("answers 503 when Postfix stops, and names it", async () => {
+  it("answers 503 when Postfix stops, and names it; the server logs the failure, with its reason only there", async () => {
     await stopPostfix(postfixDir);
-    const answer = await eventually(base, (a) => a.status === 503);
-    expect(answer.body).toMatchObject({ status: "fail", database: { migrations: "current" }, dovecot: { imap: "up", lmtp: "up" } });
-    expect(answer.body.postfix).toEqual({ smtp: "down" });
-    expectNothingToHide(answer);
+    try {
+      const answer = await eventually(base, (a) => a.status === 503);
+      expect(answer.body).toMatchObject({ status: "fail", database: { migrations: "current" }, dovecot: { imap: "up", lmtp: "up" } });
+      expect(answer.body.postfix).toEqual({ smtp: "down" });
+      expectNothingToHide(answer);
+      await expect.poll(() => serverLog).toContain("healthz: failing");
+    } finally {
+      await startPostfix(postfixOptions);
+    }
+    await eventually(base, (a) => a.status === 200);
   });
 
   it("answers 503 when Dovecot stops, and names it", async () => {
     await dovecot?.stop();
-    const answer = await eventually(base, (a) => (a.body.dovecot as { imap?: string } | undefined)?.imap === "down");
-    expect(answer.status).toBe(503);
-    expect(answer.body.dovecot).toEqual({ imap: "down", lmtp: "down" });
-  });
-
-  it("logs the failure once on the server, with its reason only there", () => {
-    expect(serverLog).toContain("healthz: failing");
+    try {
+      const answer = await eventually(base, (a) => (a.body.dovecot as { imap?: string } | undefined)?.imap === "down");
+      expect(answer.status).toBe(503);
+      expect(answer.body.dovecot).toEqual({ imap: "down", lmtp: "down" });
+    } finally {
+      await restartDovecot();
+    }
+    await eventually(base, (a) => a.status === 200);
   });
 });

@@ -1,10 +1,11 @@
 /**
  * The mailbox user's own area in Chromium: log in with Loginbereich "einzelne Mailbox", change the
  * password under "Passwort ändern", land on the set-up page; then forwarding, black list and spam filter.
- * Uses post@ of an internationalised domain of its own, logging in with the domain's Unicode form.
+ * Each test uses post@ of an internationalised domain of its own, logging in with the domain's
+ * Unicode form, in a browser context of its own: neither needs the other's login or password.
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { portsFromEnv } from "@/scripts/lib/dovecot-process";
 import { aCustomerWithPackage, aDomain, aDomainWithMailboxes, TEST_PASSWORD } from "../support/factories";
 import { imapLogin } from "../support/mail-clients";
@@ -20,6 +21,10 @@ let LOGIN = "";
 let ADDRESS = "";
 
 beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+beforeEach(async () => {
   const db = sharedDb();
   const sub = await aCustomerWithPackage(db, { package: { panel: "plesk10" } });
   const unicodeDomain = `grüne-${sub.customer.customerNumber.toLowerCase()}.example`;
@@ -28,13 +33,15 @@ beforeAll(async () => {
   LOGIN = `post@${unicodeDomain}`;
   ADDRESS = mailboxes[0].address;
   expect(ADDRESS).toMatch(/^post@xn--/);
-  browser = await launchChromium();
   context = await browser.newContext({ locale: "de-DE" });
   page = await context.newPage();
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await context?.close();
+});
+
+afterAll(async () => {
   await browser?.close();
 });
 
@@ -84,6 +91,8 @@ describe("mailbox user in Chromium", () => {
   });
 
   it("manages forwarding, the black list and the spam filter", async () => {
+    await logIn(page, LOGIN, TEST_PASSWORD, "einzelne Mailbox");
+    await page.waitForURL(`${BASE_URL}/mailbox`);
     await page.goto(`${BASE_URL}/mailbox/forwards`);
     await page.getByLabel("Zieladresse").fill("kein-adresse");
     await page.getByRole("button", { name: "Hinzufügen" }).click();

@@ -1,20 +1,18 @@
 import { generate } from "otplib";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { aCustomer, anAdmin, TEST_PASSWORD } from "../support/factories";
+import { aCustomer, anAdmin, aTotpFactor, TEST_PASSWORD } from "../support/factories";
 import { BASE_URL, launchChromium, logIn, logOut as logOutFromMenu } from "./support/browser";
 import { openTestDb } from "./support/mfa-db";
 import { sharedDb } from "./support/world";
 
-// A customer and an administration of this file's own: the factor it enrols stays with them.
-let EMAIL = "";
-let CUSTOMER_NUMBER = "";
+// An administration of this file's own, and per test a customer of its own: the factor it enrols
+// stays with it, and a test that needs a factor gets one from aTotpFactor, not from the enrolment test.
 let ADMIN = "";
 let browser: Browser;
 let db: ReturnType<typeof openTestDb>;
 
 beforeAll(async () => {
-  ({ email: EMAIL, customerNumber: CUSTOMER_NUMBER } = await aCustomer(sharedDb()));
   // A staff actor's label is its login, the e-mail address.
   ADMIN = (await anAdmin(sharedDb())).label;
   db = openTestDb();
@@ -41,10 +39,18 @@ async function logOut(page: Page) {
 const wrongCode = (code: string) => code.replace(/\d/g, (d) => String((Number(d) + 1) % 10));
 const nextStepCode = (secret: string) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
 
+/** A customer of its own with a confirmed authenticator app. */
+async function aCustomerWithTotp() {
+  const customer = await aCustomer(sharedDb());
+  await aTotpFactor(sharedDb(), customer);
+  return customer;
+}
+
 describe("TOTP in Chromium", () => {
   it("enrols an authenticator app, asks for it at login and refuses a replayed code", async () => {
+    const email = (await aCustomer(sharedDb())).email;
     const page = await newPage();
-    await logIn(page, EMAIL, TEST_PASSWORD, "KundenServiceCenter");
+    await logIn(page, email, TEST_PASSWORD, "KundenServiceCenter");
     await page.waitForURL(`${BASE_URL}/ksc`);
     await page.goto(`${BASE_URL}/ksc/security`);
     await page.getByRole("button", { name: "Authenticator-App einrichten" }).click();
@@ -73,7 +79,7 @@ describe("TOTP in Chromium", () => {
     await logOut(page);
 
     // Password alone opens nothing: the second step appears and /ksc still sends back to /login.
-    await logIn(page, EMAIL, TEST_PASSWORD, "KundenServiceCenter");
+    await logIn(page, email, TEST_PASSWORD, "KundenServiceCenter");
     await page.getByLabel("Bestätigungscode").waitFor();
     await page.screenshot({ path: "/tmp/mfa-login-second-step.png" });
     expect(page.url()).toBe(`${BASE_URL}/login`);
@@ -84,7 +90,7 @@ describe("TOTP in Chromium", () => {
     await logOut(page);
 
     // The same code again, with the right password: refused.
-    await logIn(page, EMAIL, TEST_PASSWORD, "KundenServiceCenter");
+    await logIn(page, email, TEST_PASSWORD, "KundenServiceCenter");
     await page.getByLabel("Bestätigungscode").fill(code);
     await page.getByRole("button", { name: "Bestätigen" }).click();
     await expect.poll(() => page.locator("#code-error").textContent()).toContain("bereits verwendet");
@@ -106,10 +112,10 @@ describe("TOTP in Chromium", () => {
   });
 
   it("does not open the customer area before the second step", async () => {
+    const { email, userId } = await aCustomerWithTotp();
     const page = await newPage();
-    const id = (await db.userId(EMAIL))!;
-    expect(await db.factorCount(id)).toBe(1);
-    await logIn(page, EMAIL, TEST_PASSWORD, "KundenServiceCenter");
+    expect(await db.factorCount(userId)).toBe(1);
+    await logIn(page, email, TEST_PASSWORD, "KundenServiceCenter");
     await page.getByLabel("Bestätigungscode").waitFor();
     await page.goto(`${BASE_URL}/ksc`);
     await page.waitForURL(`${BASE_URL}/login`);
@@ -117,23 +123,24 @@ describe("TOTP in Chromium", () => {
   });
 
   it("lets the admin reset the customer's second factor; the customer then logs in with the password", async () => {
+    const { email, customerNumber } = await aCustomerWithTotp();
     const admin = await newPage();
     await logIn(admin, ADMIN, TEST_PASSWORD, "KundenServiceCenter");
     await admin.waitForURL(`${BASE_URL}/admin`);
     await admin.getByRole("link", { name: "Zweiten Faktor zurücksetzen" }).click();
     await admin.waitForURL(`${BASE_URL}/admin/mfa`);
-    await admin.getByLabel("Kundennummer oder E-Mail-Adresse").fill(CUSTOMER_NUMBER);
+    await admin.getByLabel("Kundennummer oder E-Mail-Adresse").fill(customerNumber);
     await admin.getByRole("button", { name: "Suchen" }).click();
-    await admin.getByRole("cell", { name: EMAIL }).waitFor();
+    await admin.getByRole("cell", { name: email }).waitFor();
     await admin.getByRole("button", { name: "Zurücksetzen" }).click();
     // The kit's confirm dialog ("Abbrechen" / "OK"), in the user's language.
     await admin.getByRole("alertdialog").getByRole("button", { name: "OK" }).click();
     await admin.getByText("1 Faktor entfernt.").waitFor();
     await admin.context().close();
-    expect(await db.factorCount((await db.userId(EMAIL))!)).toBe(0);
+    expect(await db.factorCount((await db.userId(email))!)).toBe(0);
 
     const customer = await newPage();
-    await logIn(customer, EMAIL, TEST_PASSWORD, "KundenServiceCenter");
+    await logIn(customer, email, TEST_PASSWORD, "KundenServiceCenter");
     await customer.waitForURL(`${BASE_URL}/ksc`);
     await customer.context().close();
   });

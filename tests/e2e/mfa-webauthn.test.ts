@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, CDPSession, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { aReseller, TEST_PASSWORD } from "../support/factories";
 import { BASE_URL, launchChromium, logOut } from "./support/browser";
 import { openTestDb } from "./support/mfa-db";
@@ -11,22 +11,31 @@ import { sharedDb } from "./support/world";
  * It also switches the staff policy on and off again around itself.
  */
 const ORIGIN = BASE_URL.replace("127.0.0.1", "localhost");
-// A reseller of its own: the key it registers stays with it.
-let EMAIL = "";
 let browser: Browser;
+let db: ReturnType<typeof openTestDb>;
+let restoreUrl: (() => Promise<void>) | undefined;
+// Per test a reseller of its own (the key it registers stays with it) and a browser context with a
+// virtual authenticator of its own, so no test needs a key an earlier one registered.
+let EMAIL = "";
 let context: BrowserContext;
 let page: Page;
 let cdp: CDPSession;
-let db: ReturnType<typeof openTestDb>;
-let restoreUrl: (() => Promise<void>) | undefined;
 let authenticatorId = "";
 
 beforeAll(async () => {
-  EMAIL = (await aReseller(sharedDb())).email;
   db = openTestDb();
   restoreUrl = await db.usePublicUrl(ORIGIN);
   await db.setEnforceStaff(true);
   browser = await launchChromium();
+});
+afterAll(async () => {
+  await db?.setEnforceStaff(false);
+  await restoreUrl?.();
+  await db?.close();
+  await browser?.close();
+});
+beforeEach(async () => {
+  EMAIL = (await aReseller(sharedDb())).email;
   context = await browser.newContext({ locale: "de-DE" });
   page = await context.newPage();
   cdp = await context.newCDPSession(page);
@@ -36,11 +45,8 @@ beforeAll(async () => {
   });
   authenticatorId = added.authenticatorId;
 });
-afterAll(async () => {
-  await db?.setEnforceStaff(false);
-  await restoreUrl?.();
-  await db?.close();
-  await browser?.close();
+afterEach(async () => {
+  await context?.close();
 });
 
 async function passwordStep() {
@@ -48,6 +54,15 @@ async function passwordStep() {
   await page.getByRole("textbox", { name: "E-Mail-Adresse" }).fill(EMAIL);
   await page.getByLabel("Passwort", { exact: true }).fill(TEST_PASSWORD);
   await page.getByRole("button", { name: "Anmelden" }).click();
+}
+
+/** The password step of the reseller without a second factor, then a security key added on the enrolment page. */
+async function enrolSecurityKey(label: string) {
+  await passwordStep();
+  await page.waitForURL(`${ORIGIN}/login/zwei-faktor`);
+  await page.getByLabel("Bezeichnung (optional)").last().fill(label);
+  await page.getByRole("button", { name: "Sicherheitsschlüssel hinzufügen" }).click();
+  await page.getByText("Ihre Wiederherstellungscodes").waitFor();
 }
 
 describe("security keys and staff enrolment in Chromium", () => {
@@ -61,9 +76,7 @@ describe("security keys and staff enrolment in Chromium", () => {
   });
 
   it("registers a security key with the virtual authenticator and then opens the area", async () => {
-    await page.getByLabel("Bezeichnung (optional)").last().fill("YubiKey Büro");
-    await page.getByRole("button", { name: "Sicherheitsschlüssel hinzufügen" }).click();
-    await page.getByText("Ihre Wiederherstellungscodes").waitFor();
+    await enrolSecurityKey("YubiKey Büro");
     expect(await page.getByTestId("recovery-codes").locator("li").count()).toBe(10);
     const { credentials } = await cdp.send("WebAuthn.getCredentials", { authenticatorId });
     expect(credentials).toHaveLength(1);
@@ -75,6 +88,9 @@ describe("security keys and staff enrolment in Chromium", () => {
   });
 
   it("logs in with the security key as second step", async () => {
+    await enrolSecurityKey("YubiKey Empfang");
+    await page.getByRole("link", { name: "Weiter zum Bereich" }).click();
+    await page.waitForURL(`${ORIGIN}/reseller`);
     await logOut(page);
     await page.waitForURL(`${ORIGIN}/login`);
     await passwordStep();

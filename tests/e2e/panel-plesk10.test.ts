@@ -1,10 +1,11 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { imapLogin } from "../support/mail-clients";
 import { aPanelMailbox, INITIAL_PASSWORD, openPackage, type PanelMailbox, submitNewPassword } from "./panel-support";
 import { launchChromium } from "./support/browser";
 
 let browser: Browser;
+let context: BrowserContext;
 let page: Page;
 let world: PanelMailbox;
 let address = "";
@@ -15,7 +16,14 @@ beforeAll(async () => {
   address = world.address;
   uiAddress = `neu@${world.domain}`;
   browser = await launchChromium();
-  page = await (await browser.newContext({ locale: "de-DE" })).newPage();
+});
+// Each test logs in in a context of its own and opens the package itself: neither starts where the other ended.
+beforeEach(async () => {
+  context = await browser.newContext({ locale: "de-DE" });
+  page = await context.newPage();
+});
+afterEach(async () => {
+  await context?.close();
 });
 afterAll(async () => {
   await browser?.close();
@@ -44,6 +52,7 @@ describe("Plesk 10 panel (a customer of its own)", () => {
   });
 
   it('adds an address with "Neue E-Mail-Adresse hinzufügen" and removes it again after the confirmation', async () => {
+    await openPackage(page, world.customer, world.domain);
     await page.goto(page.url().replace(/\/panel\/(\d+).*$/, "/panel/$1/mail"));
     await page.getByRole("link", { name: "Neue E-Mail-Adresse hinzufügen" }).click();
     await page.getByLabel("E-Mail-Name").fill(uiAddress.split("@")[0]);

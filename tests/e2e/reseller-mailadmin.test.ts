@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { aCustomerWithPackage, aDomain, aReseller, TEST_PASSWORD } from "../support/factories";
+import { aCustomerWithPackage, aDomain, aMailAccount, aReseller, TEST_PASSWORD } from "../support/factories";
 import { BASE_URL, launchChromium, logIn } from "./support/browser";
 import { sharedDb } from "./support/world";
 
@@ -46,9 +46,6 @@ const waitForText = (page: Page, text: string) =>
   page.locator("main").getByText(text, { exact: false }).first().waitFor({ timeout: 60_000 });
 
 describe("reseller administration and E-Mail-Administration", () => {
-  let login = "";
-  let initialPassword = "";
-
   it("creates a package, a customer and orders the package, showing the .001 password once", async () => {
     const page = await newPage();
     await logIn(page, RESELLER, TEST_PASSWORD, "KundenServiceCenter");
@@ -80,8 +77,8 @@ describe("reseller administration and E-Mail-Administration", () => {
     await page.getByRole("button", { name: "Bestellen" }).click();
     const secret = page.getByTestId("one-time-password");
     await secret.waitFor();
-    initialPassword = (await secret.innerText()).trim();
-    login = `${number.toLowerCase()}.001`;
+    const initialPassword = (await secret.innerText()).trim();
+    const login = `${number.toLowerCase()}.001`;
     expect(await page.getByTestId("one-time-secret").innerText()).toContain(login);
     expect(initialPassword.length).toBeGreaterThanOrEqual(15);
     expect(await mainText(page)).toContain(DOMAIN);
@@ -91,6 +88,13 @@ describe("reseller administration and E-Mail-Administration", () => {
     await waitForText(page, DOMAIN);
     expect(await page.content()).not.toContain(initialPassword);
     await page.context().close();
+
+    // The password shown opens the E-Mail-Administration, which asks for an own password first.
+    const mailAdmin = await newPage();
+    await logIn(mailAdmin, login, initialPassword, "E-Mail-Administration");
+    await mailAdmin.waitForURL(`${BASE_URL}/mailadmin`);
+    await waitForText(mailAdmin, "Bitte vergeben Sie ein eigenes Passwort");
+    await mailAdmin.context().close();
   });
 
   it("refuses lowering a package limit below the usage, naming what exceeds", async () => {
@@ -108,9 +112,11 @@ describe("reseller administration and E-Mail-Administration", () => {
   });
 
   it("logs into the E-Mail-Administration, changes the password as forced and creates .002", async () => {
-    expect(login).not.toBe("");
+    // A `.001` of its own on its start password, as the order of the first test leaves it.
+    const { admin } = await aMailAccount(sharedDb(), { mustChangePassword: true });
+    const login = admin.login;
     const page = await newPage();
-    await logIn(page, login, initialPassword, "E-Mail-Administration");
+    await logIn(page, login, TEST_PASSWORD, "E-Mail-Administration");
     await page.waitForURL(`${BASE_URL}/mailadmin`);
     await waitForText(page, "Bitte vergeben Sie ein eigenes Passwort");
     // Any other page of the area shows the same form.

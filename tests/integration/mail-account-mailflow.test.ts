@@ -26,7 +26,7 @@ let env: SeededDovecot;
 let admin: Actor;
 let domain: { id: number; name: string };
 let logins: { admin: string; catcher: string; spare: string };
-let ids: { catcher: number; spare: number };
+let ids: { catcher: number };
 let sieveDir = "";
 const ip = "192.0.2.61";
 
@@ -38,19 +38,20 @@ beforeAll(async () => {
   domain = world.domain;
   const [catcher, spare] = world.accounts;
   logins = { admin: world.admin.login, catcher: catcher.login, spare: spare.login };
-  ids = { catcher: catcher.id, spare: spare.id };
+  ids = { catcher: catcher.id };
   sieveDir = process.env.KONTOR_SIEVE_DIR!;
 });
 afterAll(async () => {
   await env?.stop();
 });
 
-const catchAllTo = (mailAccountId: number | null) =>
-  setCatchAll(admin, { subscriptionId: null, domainId: domain.id, mailboxId: null, mailAccountId }, { ip }, env.db);
+/** The catch-all of the shared customer's domain, or of `own`'s (a test's own customer). */
+const catchAllTo = (mailAccountId: number | null, own = { actor: admin, domainId: domain.id }) =>
+  setCatchAll(own.actor, { subscriptionId: null, domainId: own.domainId, mailboxId: null, mailAccountId }, { ip }, env.db);
 const send = (to: string[], subject: string, from = "sender@example.net") => smtpDialogue(env.postfixPort, { from, to, subject });
 const subjects = async (login: string) => (await listMailbox(env.ports.imap, login, TEST_PASSWORD)).map((m) => m.subject);
 let n = 0;
-const unknownAddress = () => `irgendwer-${n++}-${Date.now().toString(36)}@${domain.name}`;
+const unknownAddress = (domainName = domain.name) => `irgendwer-${n++}-${Date.now().toString(36)}@${domainName}`;
 
 describe("catch-all to a mail account", () => {
   it("delivers unknown addresses into the chosen account, leaves routed ones alone, and refuses again when off", async () => {
@@ -93,11 +94,15 @@ describe("catch-all to a mail account", () => {
   });
 
   it("falls back to refusing once the chosen account is deleted", async () => {
-    const unknown = unknownAddress();
-    await catchAllTo(ids.spare);
+    // A customer of its own: the account deleted here is not .003, to which the first test delivers.
+    const world = await aMailAccount(env.db, { extraAccounts: 1 });
+    const own = { actor: world.admin.actor, domainId: world.domain.id };
+    const doomed = world.accounts[0].id;
+    const unknown = unknownAddress(world.domain.name);
+    await catchAllTo(doomed, own);
     expect((await send([unknown], "ca-spare")).rcpt[unknown]).toMatch(/^250 /);
-    await deleteMailAccount(admin, ids.spare, ip, env.db);
-    const row = await firstRow(env.db.select().from(schema.domains).where(eq(schema.domains.id, domain.id)));
+    await deleteMailAccount(own.actor, doomed, ip, env.db);
+    const row = await firstRow(env.db.select().from(schema.domains).where(eq(schema.domains.id, own.domainId)));
     expect(row?.catchAllMailAccountId).toBeNull();
     expect((await send([unknown], "ca-gone")).rcpt[unknown]).toMatch(/^550 5\.1\.1 /);
   });

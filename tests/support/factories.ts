@@ -211,14 +211,18 @@ export async function aDomainWithMailboxes(
 
 /**
  * A customer with a package without panel and its mail accounts: `.001` (the E-Mail-Administration,
- * whose actor is returned) and, when asked, more accounts with one routed address each.
+ * whose actor is returned; with `mustChangePassword` still on its start password, as after an order)
+ * and, when asked, more accounts with one routed address each.
  */
-export async function aMailAccount(db: TestDb, p: { sub?: TestSubscription; extraAccounts?: number; quotaMb?: number | null } = {}) {
+export async function aMailAccount(
+  db: TestDb,
+  p: { sub?: TestSubscription; extraAccounts?: number; quotaMb?: number | null; mustChangePassword?: boolean } = {},
+) {
   const sub = p.sub ?? (await aCustomerWithPackage(db, { package: { panel: "none" } }));
   const hash = await testPasswordHash();
   const tenant = { resellerId: sub.reseller.id, customerId: sub.customer.id, customerNumber: sub.customer.customerNumber };
   const quotaMb = p.quotaMb === undefined ? PACKAGE_DEFAULTS.mailboxQuotaMb : p.quotaMb;
-  const admin = await buildMailAccount(db, tenant, { number: 1, passwordHash: hash, quotaMb });
+  const admin = await buildMailAccount(db, tenant, { number: 1, passwordHash: hash, quotaMb, mustChangePassword: p.mustChangePassword });
   const accounts = [];
   for (let i = 2; i < 2 + (p.extraAccounts ?? 0); i++) {
     accounts.push(
