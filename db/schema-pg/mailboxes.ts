@@ -34,7 +34,12 @@ export const mailboxes = pgTable(
   },
   (t) => [
     uniqueIndex("mailboxes_address_uq").on(t.address),
-    index("mailboxes_domain_local_idx").on(t.domainId, t.localPart),
+    /**
+     * A domain's addresses by local part, and (after the key) everything the Plesk address list and the
+     * support search by domain read of a row: those pages are answered from the index alone, without a
+     * seek into the table per row (issue 22.3; the index replaced one on domain_id, local_part only).
+     */
+    index("mailboxes_domain_list_idx").on(t.domainId, t.localPart, t.resellerId, t.customerId, t.id, t.address, t.quotaMb, t.enabled),
     index("mailboxes_reseller_idx").on(t.resellerId),
     index("mailboxes_customer_idx").on(t.customerId),
   ],

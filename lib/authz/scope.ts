@@ -1,8 +1,10 @@
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import { and, eq, is, sql, SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Actor } from "./actor";
 
 type TenantColumns = { resellerId: SQLiteColumn; customerId?: SQLiteColumn };
+/** The tenant columns, or expressions of them (a prepared query may wrap them to keep them out of index choice). */
+type TenantExpressions = { resellerId: SQLiteColumn | SQL; customerId?: SQLiteColumn | SQL };
 
 /**
  * The tenant condition for a tenant-owned table, to be AND-ed into the same WHERE as the id.
@@ -36,12 +38,14 @@ export function scopeKind(actor: Actor): ScopeKind {
  * tenantScope for prepared queries (db/prepared.ts), with the actor's ids as placeholders filled by
  * tenantParams(actor); build one variant per scopeKind(actor). Same conditions as tenantScope.
  */
-export function preparedTenantScope(kind: ScopeKind, table: TenantColumns): SQL {
+export function preparedTenantScope(kind: ScopeKind, table: TenantExpressions): SQL {
   if (kind === "all") return sql`1 = 1`;
-  const reseller = eq(table.resellerId, sql.placeholder("scopeResellerId"));
+  const equals = (left: SQLiteColumn | SQL, name: string) =>
+    is(left, SQL) ? eq(left, sql.placeholder(name)) : eq(left, sql.placeholder(name));
+  const reseller = equals(table.resellerId, "scopeResellerId");
   if (kind === "reseller") return reseller;
   if (!table.customerId) return sql`1 = 0`;
-  return and(reseller, eq(table.customerId, sql.placeholder("scopeCustomerId"))) as SQL;
+  return and(reseller, equals(table.customerId, "scopeCustomerId")) as SQL;
 }
 
 export function tenantParams(actor: Actor): { scopeResellerId: number; scopeCustomerId: number } {

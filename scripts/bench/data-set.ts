@@ -33,12 +33,13 @@ function generateUnlessPresent(file: string) {
   }
 }
 
-export function prepareDataSet(file: string) {
+/** `migrationsFolder`: another checkout's migrations, for a copy that one build runs on (pages-compare.ts). */
+export function prepareDataSet(file: string, migrationsFolder?: string) {
   generateUnlessPresent(file);
   const db = new Database(file);
   db.pragma("busy_timeout = 5000");
   // A data set generated before the latest migrations gets them, as the panel's own database would.
-  applyMigrations(db);
+  applyMigrations(db, migrationsFolder);
   // Staff would be sent to second-factor enrolment first; the benchmark measures the pages themselves.
   db.prepare("INSERT INTO settings (key, value) VALUES ('mfa_policy', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(
     JSON.stringify({ enforceStaff: false }),

@@ -6,6 +6,8 @@
  * per view, on a working copy (data-set.ts) of the 1,000,000-mailbox set (--data: the set to copy,
  * default bench/large/kontor-large.db). --pg runs the panel on that PostgreSQL database instead (its
  * data must be a copy of the same set, e.g. made with db:copy; the ids come from the SQLite copy).
+ * --timing (SQLite only) also prints, per page, what each statement cost per view: its runs and its
+ * preparations (µs of wall time inside better-sqlite3, one worker, so on an idle core its CPU).
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -18,6 +20,7 @@ const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : undefined);
 const views = Number(option("views")) || 20;
 const pgUrl = option("pg");
+const timing = args.includes("--timing") && !pgUrl;
 const PORT = Number(process.env.KONTOR_BENCH_PORT) || 3394;
 const copy = workingCopy(path.resolve(option("data") ?? "bench/large/kontor-large.db"));
 const data = prepareDataSet(copy.file);
@@ -30,25 +33,69 @@ const server = await startServer(
     ...(pgUrl ? { KONTOR_DATABASE_URL: pgUrl } : { KONTOR_DB: data.file }),
     KONTOR_WORKERS: "1",
     KONTOR_QUERY_COUNT_DIR: countDir,
+    ...(timing ? { KONTOR_QUERY_TIMING: "1" } : {}),
   },
   PORT,
   ["--import", path.join(import.meta.dirname, "count-queries-preload.mjs")],
 );
 const pid = server.proc.pid ?? 0;
 
+interface StatementTime {
+  prepares: number;
+  prepareNs: number;
+  runs: number;
+  runNs: number;
+}
+interface Counts {
+  sqlite: number;
+  postgres: number;
+  statements: Record<string, StatementTime>;
+}
+
 /** Statements run so far by the server's processes (each writes its counts on SIGUSR2). */
-async function statements(): Promise<number> {
+async function statements(): Promise<{ total: number; times: Map<string, StatementTime> }> {
   const pids = processTree(pid);
   for (const p of pids) fs.rmSync(path.join(countDir, `${p}.json`), { force: true });
   for (const p of pids) process.kill(p, "SIGUSR2");
   let total = 0;
+  const times = new Map<string, StatementTime>();
   for (const p of pids) {
     const file = path.join(countDir, `${p}.json`);
     for (let i = 0; i < 100 && !fs.existsSync(file); i++) await new Promise((r) => setTimeout(r, 20));
-    const counts = JSON.parse(fs.readFileSync(file, "utf8")) as { sqlite: number; postgres: number };
+    const counts = JSON.parse(fs.readFileSync(file, "utf8")) as Counts;
     total += pgUrl ? counts.postgres : counts.sqlite;
+    for (const [sql, t] of Object.entries(counts.statements)) {
+      const sum = times.get(sql) ?? { prepares: 0, prepareNs: 0, runs: 0, runNs: 0 };
+      times.set(sql, {
+        prepares: sum.prepares + t.prepares,
+        prepareNs: sum.prepareNs + t.prepareNs,
+        runs: sum.runs + t.runs,
+        runNs: sum.runNs + t.runNs,
+      });
+    }
   }
-  return total;
+  return { total, times };
+}
+
+/** Per statement run during the views: runs and µs per view, preparations and their µs per view. */
+function printTimes(before: Map<string, StatementTime>, after: Map<string, StatementTime>): void {
+  const rows = [...after].map(([sql, t]) => {
+    const b = before.get(sql) ?? { prepares: 0, prepareNs: 0, runs: 0, runNs: 0 };
+    return {
+      sql,
+      runs: (t.runs - b.runs) / views,
+      runUs: (t.runNs - b.runNs) / views / 1000,
+      prepares: (t.prepares - b.prepares) / views,
+      prepareUs: (t.prepareNs - b.prepareNs) / views / 1000,
+    };
+  });
+  const used = rows.filter((r) => r.runs > 0 || r.prepares > 0).sort((x, y) => y.runUs + y.prepareUs - x.runUs - x.prepareUs);
+  const sum = used.reduce((s, r) => s + r.runUs + r.prepareUs, 0);
+  console.log(`    SQLite µs per view: ${sum.toFixed(0)}`);
+  for (const r of used)
+    console.log(
+      `    ${r.runUs.toFixed(0).padStart(6)} µs in ${r.runs} run(s), ${r.prepareUs.toFixed(0).padStart(4)} µs in ${r.prepares} preparation(s): ${r.sql.replace(/\s+/g, " ")}`,
+    );
 }
 
 try {
@@ -76,7 +123,9 @@ try {
     await view();
     const before = await statements();
     for (let i = 0; i < views; i++) await view();
-    console.log(`  ${name}: ${((await statements()) - before) / views}`);
+    const after = await statements();
+    console.log(`  ${name}: ${(after.total - before.total) / views}`);
+    if (timing) printTimes(before.times, after.times);
   }
 } finally {
   await server.stop();

@@ -10,7 +10,10 @@
  *     [--rounds 6] [--seconds 3] [--workers 1] [--data FILE]
  * Each build must have been built before (NEXT_DIST_DIR=<dist> next build in its checkout).
  * Runs on a working copy (data-set.ts) of the data set (--data: the set to copy, default
- * bench/large/kontor-large.db). Writes bench/results/<stamp>-pages-compare.json.
+ * bench/large/kontor-large.db). With --copy-per-build every build gets its own copy, migrated with its
+ * own checkout's migrations: for a change that adds or replaces an index, which would otherwise serve
+ * every build alike (the set to copy must not be migrated past the oldest build's schema).
+ * Writes bench/results/<stamp>-pages-compare.json.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -35,8 +38,12 @@ const seconds = Number(option("seconds", "3"));
 const workers = option("workers", "");
 const PORT = Number(process.env.KONTOR_BENCH_PORT) || 3390;
 
-const copy = workingCopy(path.resolve(option("data", "bench/large/kontor-large.db")));
-const data = prepareDataSet(copy.file);
+const source = path.resolve(option("data", "bench/large/kontor-large.db"));
+const copies = args.includes("--copy-per-build") ? builds.map(() => workingCopy(source)) : [workingCopy(source)];
+const dataOf = copies.map((copy, i) =>
+  prepareDataSet(copy.file, copies.length > 1 ? path.join(builds[i].dir, "db", "migrations") : undefined),
+);
+const data = dataOf[0];
 const pages = [
   { name: "Plesk address list, first page", url: `/panel/${data.bigSubscriptionId}/mail`, user: data.bigDomainOwnerUserId },
   {
@@ -59,7 +66,7 @@ const servers = await Promise.all(
     const server = await startServer(
       {
         ...benchServerEnv(port, build.dist),
-        KONTOR_DB: data.file,
+        KONTOR_DB: (dataOf[i] ?? data).file,
         ...(workers ? { KONTOR_WORKERS: workers } : {}),
       },
       port,
@@ -82,9 +89,10 @@ const servers = await Promise.all(
 );
 try {
   const specsOf = new Map<string, { name: string; url: string; cookie?: string }[]>();
-  for (const { build, server } of servers) {
+  for (const [i, { build, server }] of servers.entries()) {
     const cookies = new Map<number, string>();
-    for (const p of pages) if (!cookies.has(p.user)) cookies.set(p.user, await sessionCookie(server.baseUrl, data.file, "user", p.user));
+    for (const p of pages)
+      if (!cookies.has(p.user)) cookies.set(p.user, await sessionCookie(server.baseUrl, (dataOf[i] ?? data).file, "user", p.user));
     const emptyUrl = `${server.baseUrl}/bench/empty`;
     const owner = cookies.get(data.bigDomainOwnerUserId) ?? "";
     const hasEmpty = (await fetch(emptyUrl, { headers: { cookie: owner } })).status === 200;
@@ -116,7 +124,7 @@ try {
   }
 } finally {
   for (const { server } of servers) await server.stop();
-  copy.remove();
+  for (const copy of copies) copy.remove();
 }
 
 const perRequest = (build: string, page: string) => {

@@ -1,0 +1,2 @@
+DROP INDEX "mailboxes_domain_local_idx";--> statement-breakpoint
+CREATE INDEX "mailboxes_domain_list_idx" ON "mailboxes" USING btree ("domain_id","local_part","reseller_id","customer_id","id","address","quota_mb","enabled");
