@@ -28,7 +28,7 @@ export type DovecotConfigOptions = {
   dbPath: string;
   /**
    * Kontor runs on PostgreSQL (KONTOR_DATABASE_URL): Dovecot reads the same views there, through
-   * lua-dbi-postgresql (passdb) and its pgsql driver (userdb, dict).
+   * lua-dbi-postgresql (passdb and userdb), and writes usage through its pgsql dict.
    */
   databaseUrl?: string;
   /** Absolute folder that holds the config, runtime sockets, state, log and mail. */

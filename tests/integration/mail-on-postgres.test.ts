@@ -1,11 +1,11 @@
 /**
- * Issue 23, mail servers on PostgreSQL: when Kontor runs on PostgreSQL, Dovecot (Lua passdb over
- * lua-dbi-postgresql, pgsql userdb and dict) and Postfix (pgsql lookup tables) read the same views
- * there. A PostgreSQL, Dovecot and Postfix of the test's own, on free ports; data built by the factories
+ * Issue 23, mail servers on PostgreSQL: when Kontor runs on PostgreSQL, Dovecot (Lua passdb and userdb
+ * over lua-dbi-postgresql, pgsql dict) and Postfix (pgsql lookup tables) read the same views there. A PostgreSQL, Dovecot and Postfix of the test's own, on free ports; data built by the factories
  * and changed through the services the panel calls. Proves: IMAP and submission accept exactly the
  * password the service set and refuse the old one at once (changed, switched off, deleted mailbox),
  * Dovecot writes the last login and the quota usage into PostgreSQL, Postfix delivers to an existing
- * address, an alias and the catch-all, and refuses an unknown, a switched-off and a too-big one at RCPT.
+ * address, an alias and the catch-all, and refuses an unknown, a switched-off and a too-big one at RCPT;
+ * after a PostgreSQL restart, logins, quota-status, delivery and the usage figures work at once.
  *
  * db/schema picks its tables (SQLite or PostgreSQL) when it is first loaded, from KONTOR_DATABASE_URL:
  * everything that loads it is imported only after the URL is set, hence the dynamic imports.
