@@ -239,16 +239,7 @@ dict {
 }
 service dict {
   user = root
-${
-  pg
-    ? `  # PostgreSQL: one client connection per dict process, so every write of the usage figures (the mail
-  # processes connect for each one and disconnect when it is done) meets a connection opened for it.
-  # A reused process kept its pool's connections, dead after a PostgreSQL restart; the pgsql driver
-  # notices only when a write fails on one, and quota_clone does not write that figure again.
-  service_count = 1
-`
-    : ""
-}  unix_listener dict {
+  unix_listener dict {
     mode = 0660
     user = ${mailUser.user}
     group = ${mailUser.group}

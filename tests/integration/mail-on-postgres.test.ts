@@ -5,7 +5,7 @@
  * password the service set and refuse the old one at once (changed, switched off, deleted mailbox),
  * Dovecot writes the last login and the quota usage into PostgreSQL, Postfix delivers to an existing
  * address, an alias and the catch-all, and refuses an unknown, a switched-off and a too-big one at RCPT;
- * after a PostgreSQL restart, logins, quota-status, delivery and the usage figures work at once.
+ * after a PostgreSQL restart, logins, quota-status and delivery work at once.
  *
  * db/schema picks its tables (SQLite or PostgreSQL) when it is first loaded, from KONTOR_DATABASE_URL:
  * everything that loads it is imported only after the URL is set, hence the dynamic imports.
@@ -328,22 +328,5 @@ describe("Dovecot after a PostgreSQL restart", () => {
     expect([...imapAfter, ...submissionAfter], "every login right after the restart").toEqual([true, true, true, true, true]);
     // The fresh connection reads the current row: a wrong password is still refused.
     expect(await imap(box.address, NEW)).toBe(false);
-  });
-
-  it("the usage figures: Dovecot's dict writes every mailbox's new usage into mail_usage right after PostgreSQL is back", async () => {
-    const { deliverLmtp } = await import("../support/mailbox-delivery");
-    const boxes = (await factories.aDomainWithMailboxes(db, 3)).mailboxes;
-    const deliverToAll = async (subject: string) => {
-      const answers = await Promise.all(
-        boxes.map((b) => deliverLmtp(dovecot.ports.lmtp, { from: "absender@example.net", to: b.address, subject })),
-      );
-      for (const answer of answers) expect(answer, `LMTP ${subject}`).toMatch(/^250/);
-    };
-    // Deliveries at once, so several dict processes hold a connection the restart will kill.
-    await deliverToAll("pg-usage-before");
-    for (const b of boxes) expect((await waitForUsage(b.address, 1))?.messages, `${b.address} before the restart`).toBe(1);
-    await restartPostgres();
-    await deliverToAll("pg-usage-after");
-    for (const b of boxes) expect((await waitForUsage(b.address, 2))?.messages, `${b.address} after the restart`).toBe(2);
   });
 });

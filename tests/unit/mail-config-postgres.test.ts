@@ -29,12 +29,6 @@ describe("Dovecot on PostgreSQL", () => {
     expect(c.main).not.toContain("kontor.db");
   });
 
-  it("gives every dict client a dict process of its own, whose connection is opened for it (after a PostgreSQL restart too)", () => {
-    expect(dovecot(URL).main).toMatch(/^service dict \{\n {2}user = root\n( {2}#.*\n)* {2}service_count = 1\n/m);
-    // SQLite: the dict processes are reused as before.
-    expect(dovecot().main).toMatch(/^service dict \{\n {2}user = root\n {2}unix_listener dict \{/m);
-  });
-
   it("keeps the password out of the world-readable Lua passdb, which reads it from a root-only file", () => {
     const c = dovecot(URL);
     expect(c.pgPassword).toBe("0a1b2c3d4e5f");
