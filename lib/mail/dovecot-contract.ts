@@ -10,9 +10,6 @@ export const PASSDB_VIEW = "dovecot_passdb";
 
 export const PASSDB_QUERY = `SELECT user, password FROM ${PASSDB_VIEW} WHERE user = '%Lu'`;
 
-/** The same on PostgreSQL, where `user` is a reserved word and the column must be quoted. */
-export const PASSDB_QUERY_PG = `SELECT "user", password FROM ${PASSDB_VIEW} WHERE "user" = '%Lu'`;
-
 export const HASH_SCHEME_PREFIX = "{ARGON2ID}";
 
 /** The view is created by migration 0001 and extended by 0010 (routed addresses). */
@@ -27,13 +24,12 @@ export const HASH_SCHEME_PREFIX = "{ARGON2ID}";
  */
 export const USERDB_VIEW = "dovecot_userdb";
 
-/** Renders the userdb query for a mail root and the virtual mail uid/gid (`postgresql`: "user" quoted). */
-export function userdbQuery(mailRoot: string, uid: number, gid: number, kind: "sqlite" | "postgresql" = "sqlite"): string {
-  const user = kind === "postgresql" ? '"user"' : "user";
+/** Renders the SQL userdb's query (SQLite) for a mail root and the virtual mail uid/gid. */
+export function userdbQuery(mailRoot: string, uid: number, gid: number): string {
   return (
     `SELECT login AS user, '${mailRoot}/' || home AS home, ${uid} AS uid, ${gid} AS gid, ` +
     `CASE WHEN quota_mb IS NULL THEN NULL ELSE '*:storage=' || quota_mb || 'M' END AS quota_rule ` +
-    `FROM ${USERDB_VIEW} WHERE ${user} = '%Lu'`
+    `FROM ${USERDB_VIEW} WHERE user = '%Lu'`
   );
 }
 

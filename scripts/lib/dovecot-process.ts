@@ -179,7 +179,10 @@ export async function startDovecot(opts: DovecotOptions): Promise<{ pid: number;
   fs.mkdirSync(dir, { recursive: true });
   fs.chmodSync(dir, 0o755);
   fs.writeFileSync(path.join(dir, "dovecot.conf"), main, { mode: 0o644 });
-  fs.writeFileSync(path.join(dir, "dovecot-sql.conf.ext"), sqlExt, { mode: 0o600 });
+  // SQLite only (the SQL userdb); on PostgreSQL nothing reads it, and one left by an earlier start goes.
+  const sqlExtFile = path.join(dir, "dovecot-sql.conf.ext");
+  if (sqlExt === undefined) fs.rmSync(sqlExtFile, { force: true });
+  else fs.writeFileSync(sqlExtFile, sqlExt, { mode: 0o600 });
   fs.writeFileSync(path.join(dir, "dovecot-dict-sql.conf.ext"), dictExt, { mode: 0o600 });
   // Loaded by the auth process (user dovecot) as well as by its root workers; it holds no secret.
   fs.writeFileSync(path.join(dir, LUA_PASSDB_FILE), luaPassdb);

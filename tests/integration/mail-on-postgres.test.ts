@@ -1,15 +1,16 @@
 /**
- * Issue 23, mail servers on PostgreSQL: when Kontor runs on PostgreSQL, Dovecot (Lua passdb over
- * lua-dbi-postgresql, pgsql userdb and dict) and Postfix (pgsql lookup tables) read the same views
- * there. A PostgreSQL, Dovecot and Postfix of the test's own, on free ports; data built by the factories
+ * Issue 23, mail servers on PostgreSQL: when Kontor runs on PostgreSQL, Dovecot (Lua passdb and userdb
+ * over lua-dbi-postgresql, pgsql dict) and Postfix (pgsql lookup tables) read the same views there. A PostgreSQL, Dovecot and Postfix of the test's own, on free ports; data built by the factories
  * and changed through the services the panel calls. Proves: IMAP and submission accept exactly the
  * password the service set and refuse the old one at once (changed, switched off, deleted mailbox),
  * Dovecot writes the last login and the quota usage into PostgreSQL, Postfix delivers to an existing
- * address, an alias and the catch-all, and refuses an unknown, a switched-off and a too-big one at RCPT.
+ * address, an alias and the catch-all, and refuses an unknown, a switched-off and a too-big one at RCPT;
+ * after a PostgreSQL restart, logins, quota-status and delivery work at once.
  *
  * db/schema picks its tables (SQLite or PostgreSQL) when it is first loaded, from KONTOR_DATABASE_URL:
  * everything that loads it is imported only after the URL is set, hence the dynamic imports.
  */
+import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -20,6 +21,7 @@ import type { TestDb } from "../support/factories";
 
 const NEW = "Neuer-Leuchtturm-Kiesel-2026";
 const IP = "127.0.0.1";
+const SQL_EXT = "dovecot-sql.conf.ext";
 
 let server: OwnPostgres;
 let client: pg.Client;
@@ -55,6 +57,9 @@ beforeAll(async () => {
   const relayPort = await freePort();
   // dbPath is not read on PostgreSQL: a path that does not exist shows that nothing falls back to SQLite.
   const noSqlite = path.join(server.baseDir, "no-such.db");
+  // As an earlier Kontor left it: the SQL userdb's file, with the database password. The start removes it.
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, SQL_EXT), `connect = ${server.url}\n`, { mode: 0o600 });
   const { pid } = await startDovecot({ dbPath: noSqlite, databaseUrl: server.url, dir, ports, relayPort, quotaStatusPort });
   dovecot = { dir, ports, quotaStatusPort, pid, conf: confPath(dir), log: path.join(dir, "dovecot.log"), stop: () => stopDovecot(dir) };
 
@@ -134,6 +139,29 @@ async function expectDelivered(address: string, subject: string) {
   expect(await waitForLanded(dovecot.ports.imap, address, OLD, subject), `${subject} landed`).toHaveLength(1);
 }
 
+type UsageRow = { storage_bytes: string | null; messages: number | null };
+
+/** `login`'s row of mail_usage once it counts `messages` (bounded wait, ~10 s), else the last row read. */
+async function waitForUsage(login: string, messages: number): Promise<UsageRow | undefined> {
+  let usage: UsageRow | undefined;
+  for (let i = 0; i < 100; i++) {
+    usage = (await client.query<UsageRow>("SELECT storage_bytes, messages FROM mail_usage WHERE login = $1", [login])).rows[0];
+    if (usage?.messages === messages) return usage;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return usage;
+}
+
+/** Stops and starts the test's PostgreSQL: every connection Dovecot and Postfix held is dead afterwards. */
+async function restartPostgres() {
+  const { startPostgres, stopPostgres } = await import("@/scripts/lib/postgres-process");
+  await client.end();
+  expect(await stopPostgres(server.dir)).toBe(true);
+  await startPostgres({ dir: server.dir, port: server.port, ephemeral: true });
+  client = new pg.Client({ connectionString: server.url });
+  await client.connect();
+}
+
 describe("Dovecot on PostgreSQL: exactly the password the panel set", () => {
   it("a new password set in the panel: the old one is refused at once, the new one logs in", async () => {
     const { updateMailboxSettings } = await import("@/lib/services/mailboxes/update-mailbox-settings");
@@ -176,6 +204,18 @@ describe("Dovecot on PostgreSQL: exactly the password the panel set", () => {
     await expectOnly(box.address, OLD, NEW);
   });
 
+  it("keeps the database password in the two root-only files that use it; no dovecot-sql.conf.ext (nothing reads it)", () => {
+    const password = decodeURIComponent(new URL(server.url).password);
+    const holders = fs
+      .readdirSync(dovecot.dir, { withFileTypes: true })
+      .filter((e) => e.isFile() && fs.readFileSync(path.join(dovecot.dir, e.name), "utf8").includes(password))
+      .map((e) => e.name)
+      .sort();
+    expect(holders).toEqual(["dovecot-dict-sql.conf.ext", "kontor-pg.password"]);
+    for (const name of holders) expect(fs.statSync(path.join(dovecot.dir, name)).mode & 0o777, name).toBe(0o600);
+    expect(fs.existsSync(path.join(dovecot.dir, SQL_EXT))).toBe(false);
+  });
+
   it("writes the last login into PostgreSQL's mail_usage", async () => {
     const { box } = await panelMailbox();
     const before = Math.floor(Date.now() / 1000);
@@ -200,17 +240,8 @@ describe("Postfix on PostgreSQL", () => {
     expect(result.data).toMatch(/^250/);
     expect(await waitForLanded(dovecot.ports.imap, box.address, OLD, subject)).toHaveLength(1);
 
-    // quota_clone writes through Dovecot's pgsql dict after the delivery; bounded wait for the row.
-    let usage: { storage_bytes: string | null; messages: number | null } | undefined;
-    for (let i = 0; i < 50 && !(usage && usage.messages); i++) {
-      usage = (
-        await client.query<{ storage_bytes: string | null; messages: number | null }>(
-          "SELECT storage_bytes, messages FROM mail_usage WHERE login = $1",
-          [box.address],
-        )
-      ).rows[0];
-      if (!usage?.messages) await new Promise((r) => setTimeout(r, 100));
-    }
+    // quota_clone writes through Dovecot's pgsql dict after the delivery.
+    const usage = await waitForUsage(box.address, 1);
     expect(usage?.messages).toBe(1);
     expect(Number(usage?.storage_bytes)).toBeGreaterThan(0);
   });
@@ -281,7 +312,6 @@ describe("Postfix on PostgreSQL", () => {
 
 describe("Dovecot after a PostgreSQL restart", () => {
   it("every path connects afresh: quota-status, a delivery and every login work right after PostgreSQL is back", async () => {
-    const { startPostgres, stopPostgres } = await import("@/scripts/lib/postgres-process");
     const { box } = await panelMailbox();
     const small = (await factories.aDomainWithMailboxes(db, 1, { quotaMb: 1 })).mailboxes[0];
     // Before the restart every path holds a connection the restart will kill: several auth workers
@@ -289,11 +319,7 @@ describe("Dovecot after a PostgreSQL restart", () => {
     await remember(box.address, OLD);
     await expectQuotaRefusal(small.address);
     await expectDelivered(box.address, "pg-before-restart");
-    await client.end();
-    expect(await stopPostgres(server.dir)).toBe(true);
-    await startPostgres({ dir: server.dir, port: server.port, ephemeral: true });
-    client = new pg.Client({ connectionString: server.url });
-    await client.connect();
+    await restartPostgres();
     // Postfix's first question right after the restart gets Dovecot's answer, not 450 (temporary failure).
     await expectQuotaRefusal(small.address);
     await expectDelivered(box.address, "pg-after-restart");
