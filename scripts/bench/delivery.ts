@@ -164,13 +164,16 @@ async function lookupCostPostgres(url: string, addresses: string[]): Promise<Loo
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const out: LookupCost = {};
-    for (const t of Object.values(POSTFIX_TABLES)) {
-      const texts = addresses.map((a) => t.query.replaceAll("'%s'", client.escapeLiteral(lookupKey(t.name, a))));
+    const timed = async (texts: string[]) => {
       for (let i = 0; i < 500; i++) await client.query(texts[i % texts.length]);
       const started = performance.now();
       for (let i = 0; i < PG_LOOKUPS; i++) await client.query(texts[i % texts.length]);
-      out[t.name] = ((performance.now() - started) * 1000) / PG_LOOKUPS;
+      return ((performance.now() - started) * 1000) / PG_LOOKUPS;
+    };
+    // The round trip alone, for comparison: what any query costs over this connection.
+    const out: LookupCost = { "round trip (SELECT 1)": await timed(["SELECT 1"]) };
+    for (const t of Object.values(POSTFIX_TABLES)) {
+      out[t.name] = await timed(addresses.map((a) => t.query.replaceAll("'%s'", client.escapeLiteral(lookupKey(t.name, a)))));
     }
     return out;
   } finally {
