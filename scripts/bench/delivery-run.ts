@@ -5,10 +5,11 @@
  * shared: compare runs only at a similar load) and writes bench/results/<stamp>-delivery.json.
  *   --messages N   messages per side (default 2000), in 4 alternating slices
  *   --db FILE      the data set (default bench/large/kontor-large.db, generated there when missing)
- *   --pg           Kontor's Postfix (pgsql tables) and Dovecot (Lua userdb) on the PostgreSQL copy of the
- *                  data set (postgres-data-set.ts: bench/large/postgres, port KONTOR_BENCH_DELIVERY_PG_PORT
- *                  or 15192, copied with db:copy the first time); the anchor's Postfix keeps its texthash
- *                  maps and delivers into the same Dovecot. Writes <stamp>-delivery-postgres.json.
+ *   --pg           Kontor's Postfix (pgsql tables) and Dovecot (Lua userdb) on the PostgreSQL copy of
+ *                  the data set (postgres-data-set.ts: bench/large/postgres, copied with db:copy the
+ *                  first time, on port KONTOR_BENCH_DELIVERY_PG_PORT or 15192 unless bench:pg left it
+ *                  running); the anchor's Postfix keeps its texthash maps and delivers into the same
+ *                  Dovecot. Writes <stamp>-delivery-postgres.json.
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -17,7 +18,7 @@ import path from "node:path";
 import { prepareDataSet } from "./data-set";
 import { type DeliveryRun, measureDelivery } from "./delivery";
 import { BENCH_PG_DIR, startBenchPostgres } from "./postgres-data-set";
-import { stopPostgres } from "../lib/postgres-process";
+import { runningServer, stopPostgres } from "../lib/postgres-process";
 
 const args = process.argv.slice(2);
 const messages = Math.min(100_000, Number(args[args.indexOf("--messages") + 1]) || 2000);
@@ -28,14 +29,16 @@ const databaseUrl = process.env.KONTOR_DATABASE_URL?.startsWith("postgres") ? pr
 if (args.includes("--pg") && !databaseUrl) {
   // The panel's schema module picks its tables when first loaded, from KONTOR_DATABASE_URL: the
   // measurement runs in a process of its own that has it from the start.
-  const cluster = await startBenchPostgres(data.file, Number(process.env.KONTOR_BENCH_DELIVERY_PG_PORT) || 15192);
+  // A cluster left running by bench:pg (same folder, its own port) is used as it is and left running.
+  const running = runningServer(BENCH_PG_DIR);
+  const cluster = await startBenchPostgres(data.file, running?.port ?? (Number(process.env.KONTOR_BENCH_DELIVERY_PG_PORT) || 15192));
   try {
     execFileSync(process.execPath, ["--import", "tsx", process.argv[1], ...args], {
       env: { ...process.env, KONTOR_DATABASE_URL: cluster.url },
       stdio: "inherit",
     });
   } finally {
-    await stopPostgres(BENCH_PG_DIR);
+    if (!running) await stopPostgres(BENCH_PG_DIR);
   }
   process.exit(0);
 }
