@@ -1,7 +1,7 @@
 /**
  * Delivery over SMTP into the 1,000,000-mailbox database: Kontor's Postfix (its sqlite lookup tables
- * over Kontor's views) hands each message to Kontor's Dovecot over LMTP, which writes it into the
- * Maildir. Next to it, the anchor: a second Postfix of the same config whose lookups are texthash files
+ * over Kontor's views, pgsql ones on PostgreSQL) hands each message to Kontor's Dovecot over LMTP, which
+ * writes it into the Maildir. Next to it, the anchor: a second Postfix of the same config whose lookups are texthash files
  * in memory (no database), delivering into the same Dovecot. Both take the same number of messages to
  * different mailboxes never delivered to before, in alternating slices of the same window. A delivery
  * counts once Postfix's log says `status=sent` through Dovecot's LMTP port, so the rate includes queue,
@@ -13,6 +13,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import nodemailer from "nodemailer";
+import pg from "pg";
 import { childProcessEnv } from "@/lib/config";
 import { dovecotInstalled, freePort, startDovecot, stopDovecot } from "@/scripts/lib/dovecot-process";
 import { POSTFIX_TABLES } from "@/lib/mail/postfix-contract";
@@ -25,11 +26,14 @@ const SLICES = 4;
 /** Bounded wait for the last delivery of a slice. */
 const SLICE_TIMEOUT_MS = 180_000;
 const LOOKUPS = 20_000;
+/** Fewer on PostgreSQL, where each lookup is a round trip. */
+const PG_LOOKUPS = 5000;
 
 export type DeliveryRun = { messages: number; delivered: number; seconds: number; perSecond: number };
 export type LookupCost = Record<string, number>;
 export type DeliveryReport =
-  { skipped: string } | { kontor: DeliveryRun; anchor: DeliveryRun; ratio: number; lookupMicroseconds: LookupCost; messageBytes: number };
+  | { skipped: string }
+  | { kontor: DeliveryRun; anchor: DeliveryRun; ratio: number; lookupMicroseconds: LookupCost; messageBytes: number; database: string };
 
 type Instance = { name: string; dir: string; port: number; log: string };
 
@@ -130,17 +134,20 @@ function switchToStaticMaps(instance: Instance, recipients: string[]) {
   if (reload.status !== 0) throw new Error(`postfix reload failed: ${reload.stderr}`);
 }
 
-/** Microseconds per lookup of each of Postfix's queries, straight on the database (SQLite, warm). */
-function lookupCost(file: string, addresses: string[]): LookupCost {
+/** The key Postfix looks up in a table for a recipient: the catch-all table answers only "@domain". */
+const lookupKey = (table: string, address: string) => (table === POSTFIX_TABLES.catchall.name ? `@${address.split("@")[1]}` : address);
+
+/** Microseconds per lookup of each of Postfix's queries, straight on the SQLite file (warm). */
+function lookupCostSqlite(file: string, addresses: string[]): LookupCost {
   const db = new Database(file, { readonly: true });
   try {
     const out: LookupCost = {};
     for (const t of Object.values(POSTFIX_TABLES)) {
-      const stmt = db.prepare(t.query.replace(/'%[sd]'/, "?"));
-      const keys = addresses.map((a) => (t.query.includes("'%d'") ? a.split("@")[1] : a));
-      for (let i = 0; i < 1000; i++) stmt.all(keys[i % keys.length]);
+      const stmt = db.prepare(t.query.replaceAll("'%s'", "@key"));
+      const keys = addresses.map((a) => lookupKey(t.name, a));
+      for (let i = 0; i < 1000; i++) stmt.all({ key: keys[i % keys.length] });
       const started = performance.now();
-      for (let i = 0; i < LOOKUPS; i++) stmt.all(keys[i % keys.length]);
+      for (let i = 0; i < LOOKUPS; i++) stmt.all({ key: keys[i % keys.length] });
       out[t.name] = ((performance.now() - started) * 1000) / LOOKUPS;
     }
     return out;
@@ -149,8 +156,37 @@ function lookupCost(file: string, addresses: string[]): LookupCost {
   }
 }
 
-export async function measureDelivery(file: string, messages: number): Promise<DeliveryReport> {
-  if (!dovecotInstalled()) return { skipped: "Dovecot is not installed (scripts/install-deps.sh --system)" };
+/**
+ * The same on PostgreSQL, as Postfix's pgsql client asks: the query text with the key quoted in (no
+ * prepared statement), one connection over TCP, one lookup after the other (round trip included).
+ */
+async function lookupCostPostgres(url: string, addresses: string[]): Promise<LookupCost> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const timed = async (texts: string[]) => {
+      for (let i = 0; i < 500; i++) await client.query(texts[i % texts.length]);
+      const started = performance.now();
+      for (let i = 0; i < PG_LOOKUPS; i++) await client.query(texts[i % texts.length]);
+      return ((performance.now() - started) * 1000) / PG_LOOKUPS;
+    };
+    // The round trip alone, for comparison: what any query costs over this connection.
+    const out: LookupCost = { "round trip (SELECT 1)": await timed(["SELECT 1"]) };
+    for (const t of Object.values(POSTFIX_TABLES)) {
+      out[t.name] = await timed(addresses.map((a) => t.query.replaceAll("'%s'", client.escapeLiteral(lookupKey(t.name, a)))));
+    }
+    return out;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * `file` is the SQLite data set (the recipients are read from it); with `databaseUrl`, Kontor's
+ * Postfix (pgsql tables) and Dovecot (Lua userdb) read its PostgreSQL copy there instead.
+ */
+export async function measureDelivery(file: string, messages: number, databaseUrl?: string): Promise<DeliveryReport> {
+  if (!dovecotInstalled(databaseUrl !== undefined)) return { skipped: "Dovecot is not installed (scripts/install-deps.sh --system)" };
   if (!postfixInstalled()) return { skipped: "Postfix is not installed (scripts/install-deps.sh --system)" };
   const perSlice = Math.max(1, Math.floor(messages / SLICES));
   // Spread over the whole data set (every domain size), each mailbox once: 2 × messages distinct ones.
@@ -176,12 +212,13 @@ export async function measureDelivery(file: string, messages: number): Promise<D
   try {
     const ports = { imap: await freePort(), submission: await freePort(), lmtp: await freePort() };
     const quotaStatusPort = await freePort();
-    await startDovecot({ dbPath: file, dir: dovecotDir, ports, relayPort: sink.port, quotaStatusPort });
+    await startDovecot({ dbPath: file, databaseUrl, dir: dovecotDir, ports, relayPort: sink.port, quotaStatusPort });
     for (const name of ["kontor", "anchor"]) {
       const dir = path.join(tmp, `postfix-${name}`);
       const port = await freePort();
       const started = await startPostfix({
         dbPath: file,
+        databaseUrl,
         dir,
         smtpPort: port,
         internalPort: await freePort(),
@@ -207,8 +244,9 @@ export async function measureDelivery(file: string, messages: number): Promise<D
       kontor: k,
       anchor: a,
       ratio: k.perSecond / a.perSecond,
-      lookupMicroseconds: lookupCost(file, kontorRecipients),
+      lookupMicroseconds: databaseUrl ? await lookupCostPostgres(databaseUrl, kontorRecipients) : lookupCostSqlite(file, kontorRecipients),
       messageBytes: Buffer.byteLength(body),
+      database: databaseUrl ? "postgresql" : "sqlite",
     };
   } finally {
     for (const p of postfixes) await stopPostfix(p.dir).catch(() => false);

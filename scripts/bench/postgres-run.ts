@@ -24,9 +24,7 @@ import { passwordChangeLoad } from "./password-change";
 import { loginSpec } from "./login-load";
 import { BENCH_AUTH_SECRET, benchServerEnv, cpuSeconds, startServer, type ServerHandle } from "./server";
 import { sessionCookie } from "./sessions";
-import { copyDatabase } from "../lib/db-copy";
-import { migratePostgres } from "@/db/migrate-pg";
-import { startPostgres } from "../lib/postgres-process";
+import { startBenchPostgres } from "./postgres-data-set";
 
 const args = process.argv.slice(2);
 const seconds = Number(args[args.indexOf("--seconds") + 1]) || 15;
@@ -34,11 +32,9 @@ const DIST = ".next-bench";
 const PORT = Number(process.env.KONTOR_BENCH_PORT) || 3390;
 const PG_PORT = Number(process.env.KONTOR_BENCH_PG_PORT) || 15532;
 const AUTH_SECRET = BENCH_AUTH_SECRET;
-const PG_DIR = path.resolve("bench/large/postgres");
 
 const data = prepareDataSet(path.resolve("bench/large/kontor-large.db"));
-const cluster = await startPostgres({ dir: PG_DIR, port: PG_PORT });
-await ensureCopied(cluster.url);
+const cluster = await startBenchPostgres(data.file, PG_PORT);
 if (!args.includes("--no-build")) {
   console.log("Building for production …");
   execFileSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
@@ -68,29 +64,6 @@ const out = path.join("bench/results", `${report.at.replace(/[:.]/g, "-")}-postg
 fs.writeFileSync(out, JSON.stringify(report, null, 2));
 printSummary();
 console.log(`\nWritten ${out}`);
-
-/**
- * Copies the SQLite data set into the cluster once. The runs change a few rows on both sides (password
- * changes, last logins), which the scenarios do not depend on, so an earlier complete copy is reused.
- */
-async function ensureCopied(url: string) {
-  const marker = path.join(PG_DIR, "copied");
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const { rows } = await client.query<{ n: string }>("SELECT count(*) AS n FROM mailboxes");
-  await client.end();
-  if (Number(rows[0].n) > 0 && fs.existsSync(marker)) {
-    // A copy made before a later migration lacks its columns (the pages would answer 500): bring it up.
-    await migratePostgres(url);
-    return;
-  }
-  if (Number(rows[0].n) > 0) throw new Error(`${PG_DIR} holds an unfinished copy: stop it and delete the folder to copy afresh`);
-  console.log("Copying the data set to PostgreSQL (db:copy) …");
-  const started = Date.now();
-  await copyDatabase(data.file, url, { log: (line) => console.log(`  ${line}`) });
-  console.log(`  copied in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  fs.writeFileSync(marker, new Date().toISOString());
-}
 
 async function startInstances(config: Config): Promise<ServerHandle[]> {
   const env = (port: number) => ({
