@@ -1,4 +1,4 @@
-import { and, eq, is, sql, SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Actor } from "./actor";
 
@@ -40,8 +40,8 @@ export function scopeKind(actor: Actor): ScopeKind {
  */
 export function preparedTenantScope(kind: ScopeKind, table: TenantExpressions): SQL {
   if (kind === "all") return sql`1 = 1`;
-  const equals = (left: SQLiteColumn | SQL, name: string) =>
-    is(left, SQL) ? eq(left, sql.placeholder(name)) : eq(left, sql.placeholder(name));
+  // What eq(column, placeholder) renders, for a column or an expression of one alike.
+  const equals = (left: SQLiteColumn | SQL, name: string) => sql`${left} = ${sql.placeholder(name)}`;
   const reseller = equals(table.resellerId, "scopeResellerId");
   if (kind === "reseller") return reseller;
   if (!table.customerId) return sql`1 = 0`;

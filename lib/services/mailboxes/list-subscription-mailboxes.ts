@@ -17,14 +17,6 @@ export type MailboxServices = { mailbox: boolean; forwarding: boolean; spamFilte
 
 const placeholder = sql.placeholder;
 
-// The list is the panel's busiest page: its queries are built once (db/prepared.ts).
-/**
- * Key: scope kind, and which part of the subscription: one domain from its start ("first"), one
- * domain after a cursor ("after"), or several whole small domains at once ("several", in domain name
- * order). The rows bring their services and Dovecot's usage figures along (a join and an index probe
- * per row of the page) instead of two more queries for the page: on PostgreSQL each query is a round
- * trip (issue 23).
- */
 /**
  * The tenant columns as expressions (unary plus) for the query over several domains: without ANALYZE
  * statistics, which a panel's own database does not have, SQLite cannot size the IN list of domain ids
@@ -33,6 +25,14 @@ const placeholder = sql.placeholder;
  */
 const unindexedTenant = { resellerId: sql`+${mailboxes.resellerId}`, customerId: sql`+${mailboxes.customerId}` };
 
+// The list is the panel's busiest page: its queries are built once (db/prepared.ts).
+/**
+ * Key: scope kind, and which part of the subscription: one domain from its start ("first"), one
+ * domain after a cursor ("after"), or several whole small domains at once ("several", in domain name
+ * order). The rows bring their services and Dovecot's usage figures along (a join and an index probe
+ * per row of the page) instead of two more queries for the page: on PostgreSQL each query is a round
+ * trip (issue 23).
+ */
 const mailboxesOfDomains = preparedQuery((db, key: `${ScopeKind}:${"first" | "after" | "several"}`) => {
   const [scope, part] = key.split(":") as [ScopeKind, "first" | "after" | "several"];
   const query = db
