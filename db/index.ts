@@ -4,6 +4,7 @@ import { databasePath, databaseKind } from "@/lib/config";
 import { openSqlite } from "./open";
 import { openPostgres } from "./postgres";
 import { cacheStatements } from "./statement-cache";
+import { keepStatisticsFresh } from "./statistics";
 import * as schema from "./schema";
 
 /**
@@ -18,10 +19,15 @@ const globalForDb = globalThis as unknown as { kontorDb?: Db };
 /** Opened lazily so `next build` never needs the data folder; shared across module copies. */
 export function getDb(): Db {
   if (!globalForDb.kontorDb) {
-    globalForDb.kontorDb =
-      databaseKind() === "postgresql" ? openPostgres() : drizzle(cacheStatements(openSqlite(databasePath())), { schema });
+    globalForDb.kontorDb = databaseKind() === "postgresql" ? openPostgres() : openServerSqlite();
   }
   return globalForDb.kontorDb;
+}
+
+function openServerSqlite(): Db {
+  const sqlite = openSqlite(databasePath());
+  keepStatisticsFresh(sqlite);
+  return drizzle(cacheStatements(sqlite), { schema });
 }
 
 export { schema };

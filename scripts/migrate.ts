@@ -1,6 +1,7 @@
 import { applyMigrations } from "@/db/migrate";
 import { migratePostgres } from "@/db/migrate-pg";
 import { openSqlite } from "@/db/open";
+import { refreshStatistics } from "@/db/statistics";
 import { config, databasePath } from "@/lib/config";
 
 // Without an argument: the configured database (KONTOR_DATABASE_URL for PostgreSQL, else KONTOR_DB).
@@ -13,6 +14,8 @@ try {
   } else {
     const sqlite = openSqlite(target);
     applyMigrations(sqlite);
+    // An installation that never had query statistics gets them here, at its next start.
+    refreshStatistics(sqlite, "all tables");
     sqlite.close();
   }
   console.log(`Migrations applied to ${shown}`);

@@ -37,6 +37,7 @@ const pid = server.proc.pid ?? 0;
 const windows: ProfileWindow[] = [];
 try {
   const who = {
+    home: data.bigDomainOwnerUserId,
     plesk: data.bigDomainOwnerUserId,
     deep: data.bigDomainOwnerUserId,
     support: data.supportUserId,
@@ -45,6 +46,7 @@ try {
     customers: data.resellerUserId,
   };
   const urls = {
+    home: `/panel/${data.bigSubscriptionId}`,
     plesk: `/panel/${data.bigSubscriptionId}/mail`,
     deep: `/panel/${data.bigSubscriptionId}/mail?after=${encodeURIComponent(data.deepCursor)}`,
     support: `/support/mailboxes?q=${encodeURIComponent(data.prefix)}`,

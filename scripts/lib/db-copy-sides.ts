@@ -5,6 +5,7 @@ import { type BetterSQLite3Database, drizzle as drizzleSqlite } from "drizzle-or
 import { type NodePgDatabase, drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import { MIGRATIONS_FOLDER, applyMigrations } from "@/db/migrate";
+import { refreshStatistics } from "@/db/statistics";
 import { PG_MIGRATIONS_FOLDER, migratePostgres } from "@/db/migrate-pg";
 import { type SqliteDatabase, openSqlite } from "@/db/open";
 import type { TablePlan } from "./db-copy-plan";
@@ -73,6 +74,7 @@ export class SqliteSide implements Side {
   private constructor(
     readonly label: string,
     private readonly sqlite: SqliteDatabase,
+    private readonly role: "source" | "target",
   ) {
     this.db = drizzleSqlite(sqlite);
   }
@@ -82,7 +84,7 @@ export class SqliteSide implements Side {
     if (role === "source" && !fs.existsSync(file)) throw new Error(`No SQLite database at ${file}`);
     const sqlite = openSqlite(file);
     if (role === "target") applyMigrations(sqlite);
-    return new SqliteSide(file, sqlite);
+    return new SqliteSide(file, sqlite, role);
   }
 
   async begin(mode: "read" | "write") {
@@ -93,6 +95,8 @@ export class SqliteSide implements Side {
   }
   async commit() {
     this.sqlite.exec("COMMIT");
+    // A copied database has rows but no query statistics yet; without them SQLite plans from guesses.
+    if (this.role === "target") refreshStatistics(this.sqlite, "all tables");
     return Promise.resolve();
   }
   async rollback() {
