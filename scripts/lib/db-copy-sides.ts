@@ -197,6 +197,7 @@ export class PostgresSide implements Side {
   private constructor(
     readonly label: string,
     private readonly client: pg.Client,
+    private readonly role: "source" | "target",
   ) {
     this.db = drizzlePg(client);
   }
@@ -208,7 +209,7 @@ export class PostgresSide implements Side {
     await client.connect();
     const shown = new URL(url);
     shown.password = shown.password ? "***" : "";
-    return new PostgresSide(shown.toString(), client);
+    return new PostgresSide(shown.toString(), client, role);
   }
 
   async begin(mode: "read" | "write") {
@@ -218,6 +219,8 @@ export class PostgresSide implements Side {
   }
   async commit() {
     await this.client.query("COMMIT");
+    // Planner statistics for the copied rows now, not whenever autovacuum next gets round to them.
+    if (this.role === "target") await this.client.query("ANALYZE");
   }
   async rollback() {
     await this.client.query("ROLLBACK");
