@@ -92,11 +92,9 @@ export type UserRow = Row<typeof USER_FIELDS>;
 export type MailAccountRow = Row<typeof MAIL_ACCOUNT_FIELDS>;
 export type MailboxRow = Row<typeof MAILBOX_FIELDS>;
 
-const userById = preparedQuery((db) => db.select(USER_FIELDS).from(users).where(eq(users.id, byId.id)).prepare());
-const mailAccountById = preparedQuery((db) =>
-  db.select(MAIL_ACCOUNT_FIELDS).from(mailAccounts).where(eq(mailAccounts.id, byId.id)).prepare(),
-);
-const mailboxById = preparedQuery((db) => db.select(MAILBOX_FIELDS).from(mailboxes).where(eq(mailboxes.id, byId.id)).prepare());
+const userById = preparedQuery((db) => db.select(USER_FIELDS).from(users).where(eq(users.id, byId.id)));
+const mailAccountById = preparedQuery((db) => db.select(MAIL_ACCOUNT_FIELDS).from(mailAccounts).where(eq(mailAccounts.id, byId.id)));
+const mailboxById = preparedQuery((db) => db.select(MAILBOX_FIELDS).from(mailboxes).where(eq(mailboxes.id, byId.id)));
 
 /** Loads the current state of a principal as an Actor; undefined when gone or disabled. */
 export async function loadActor(db: Db, kind: PrincipalKind, id: number): Promise<Actor | undefined> {

@@ -33,22 +33,19 @@ const userSession = preparedQuery((db) =>
       hasFactor: hasConfirmedFactor,
     })
     .from(users)
-    .where(eq(users.id, byId))
-    .prepare(),
+    .where(eq(users.id, byId)),
 );
 const mailAccountSession = preparedQuery((db) =>
   db
     .select({ ...MAIL_ACCOUNT_FIELDS, revoked: isRevoked })
     .from(mailAccounts)
-    .where(eq(mailAccounts.id, byId))
-    .prepare(),
+    .where(eq(mailAccounts.id, byId)),
 );
 const mailboxSession = preparedQuery((db) =>
   db
     .select({ ...MAILBOX_FIELDS, revoked: isRevoked })
     .from(mailboxes)
-    .where(eq(mailboxes.id, byId))
-    .prepare(),
+    .where(eq(mailboxes.id, byId)),
 );
 
 /**

@@ -4,6 +4,8 @@
  * each page's CPU went in ms per request next to the empty page's (profile-summary.ts). For finding
  * what to make faster; uses the last benchmark build (.next-bench, or NEXT_DIST_DIR), on a working
  * copy (data-set.ts) of the data set (--data: the set to copy, default bench/large/kontor-large.db).
+ * --pg URL runs the panel on that PostgreSQL database instead (a copy of the same set, as bench:pg keeps
+ * in bench/large/postgres; the ids come from the SQLite copy).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -21,12 +23,13 @@ const dir = path.resolve("bench/profiles", new Date().toISOString().replace(/[:.
 fs.mkdirSync(dir, { recursive: true });
 const nowUs = () => Number(process.hrtime.bigint() / 1000n);
 
+const pgUrl = args.includes("--pg") ? args[args.indexOf("--pg") + 1] : undefined;
 const copy = workingCopy(path.resolve(args.includes("--data") ? args[args.indexOf("--data") + 1] : "bench/large/kontor-large.db"));
 const data = prepareDataSet(copy.file);
 const server = await startServer(
   {
     ...benchServerEnv(PORT),
-    KONTOR_DB: data.file,
+    ...(pgUrl ? { KONTOR_DATABASE_URL: pgUrl } : { KONTOR_DB: data.file }),
     KONTOR_WORKERS: "1",
   },
   PORT,
@@ -60,7 +63,7 @@ try {
   const cookieOf = async (userId: number) => {
     const known = cookies.get(userId);
     if (known) return known;
-    const made = await sessionCookie(base, data.file, "user", userId);
+    const made = await sessionCookie(base, pgUrl ?? data.file, "user", userId);
     cookies.set(userId, made);
     return made;
   };

@@ -85,7 +85,7 @@ describe("prepared tenant scope", () => {
   const builds: ScopeKind[] = [];
   const preparedDomainNames = preparedQuery((db, kind: ScopeKind) => {
     builds.push(kind);
-    return db.select({ name: domains.name }).from(domains).where(preparedTenantScope(kind, domains)).prepare();
+    return db.select({ name: domains.name }).from(domains).where(preparedTenantScope(kind, domains));
   });
   const WHO = ["admin", "support", "reseller", "reseller2", "kunde", "kunde2"] as const;
 

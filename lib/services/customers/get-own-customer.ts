@@ -28,8 +28,7 @@ const ownCustomer = preparedQuery((db, scope: ScopeKind) =>
         eq(customers.id, sql.placeholder("id")),
         preparedTenantScope(scope, { resellerId: customers.resellerId, customerId: customers.id }),
       ),
-    )
-    .prepare(),
+    ),
 );
 
 /** The acting customer's own record (Stammdaten); other tenants' rows are never reachable. */

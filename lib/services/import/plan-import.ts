@@ -3,6 +3,7 @@ import "server-only";
 import { and, count, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db";
+import { prepareNamed } from "@/db/prepared";
 import { domains, forwards, mailAccountAddresses, mailAliases, mailboxes, packages, subscriptions } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { tenantScope } from "@/lib/authz/scope";
@@ -138,11 +139,12 @@ export async function countIn(db: Reader, target: Pick<ImportTarget, "subscripti
  */
 function preparedAddressOwner(db: Reader) {
   const lookup = <T extends typeof mailboxes | typeof mailAccountAddresses | typeof mailAliases>(table: T) =>
-    db
-      .select({ id: table.id, customerId: table.customerId })
-      .from(table)
-      .where(eq(table.address, sql.placeholder("address")))
-      .prepare();
+    prepareNamed(
+      db
+        .select({ id: table.id, customerId: table.customerId })
+        .from(table)
+        .where(eq(table.address, sql.placeholder("address"))),
+    );
   const box = lookup(mailboxes);
   const routed = lookup(mailAccountAddresses);
   const alias = lookup(mailAliases);

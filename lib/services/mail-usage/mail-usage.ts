@@ -25,8 +25,7 @@ const usageAmong = preparedQuery((db) =>
   db
     .select({ login: mailUsage.login, storageBytes: mailUsage.storageBytes, lastLogin: mailUsage.lastLogin })
     .from(mailUsage)
-    .where(inJsonArray(mailUsage.login, sql.placeholder("logins"), "text"))
-    .prepare(),
+    .where(inJsonArray(mailUsage.login, sql.placeholder("logins"), "text")),
 );
 
 /** Usage of the given logins (mailbox addresses or mail account logins), by login. */

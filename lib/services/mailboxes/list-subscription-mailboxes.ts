@@ -56,8 +56,7 @@ const mailboxesOfDomains = preparedQuery((db, key: `${ScopeKind}:${"first" | "af
       .innerJoin(domains, eq(domains.id, mailboxes.domainId))
       .where(and(inJsonArray(mailboxes.domainId, placeholder("domainIds"), "integer"), preparedTenantScope(scope, unindexedTenant)))
       .orderBy(asc(domains.name), asc(mailboxes.localPart))
-      .limit(placeholder("limit"))
-      .prepare();
+      .limit(placeholder("limit"));
   return query
     .where(
       and(
@@ -67,8 +66,7 @@ const mailboxesOfDomains = preparedQuery((db, key: `${ScopeKind}:${"first" | "af
       ),
     )
     .orderBy(asc(mailboxes.localPart))
-    .limit(placeholder("limit"))
-    .prepare();
+    .limit(placeholder("limit"));
 });
 
 export async function listSubscriptionMailboxes(actor: Actor, subscriptionId: number, opts: { after?: string } = {}, db: Db = getDb()) {

@@ -37,16 +37,14 @@ const subscriptionById = preparedQuery((db, scope: ScopeKind) =>
     })
     .from(subscriptions)
     .innerJoin(packages, eq(subscriptions.packageId, packages.id))
-    .where(and(eq(subscriptions.id, sql.placeholder("id")), preparedTenantScope(scope, subscriptions)))
-    .prepare(),
+    .where(and(eq(subscriptions.id, sql.placeholder("id")), preparedTenantScope(scope, subscriptions))),
 );
 const subscriptionDomains = preparedQuery((db, scope: ScopeKind) =>
   db
     .select({ id: domains.id, name: domains.name, mailboxCount: domains.mailboxCount })
     .from(domains)
     .where(and(eq(domains.subscriptionId, sql.placeholder("id")), preparedTenantScope(scope, domains)))
-    .orderBy(asc(domains.name))
-    .prepare(),
+    .orderBy(asc(domains.name)),
 );
 
 /**
