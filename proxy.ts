@@ -20,6 +20,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Static assets run no inline code and get next.config.ts's nonce-free policy instead.
+  // Static assets run no inline code and get next.config.mjs's nonce-free policy instead.
   matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)", missing: [{ type: "header", key: "content-security-policy" }] }],
 };

@@ -12,7 +12,7 @@ import path from "node:path";
  * Plain JavaScript because serve.mjs imports it; tests/e2e/action-refusals.test.ts checks it.
  */
 
-/** Next's default serverActions.bodySizeLimit; next.config.ts keeps the default. */
+/** Next's default serverActions.bodySizeLimit; next.config.mjs keeps the default. */
 export const ACTION_BODY_LIMIT = 1024 * 1024;
 
 const LOCALES = ["de", "en", "it"];

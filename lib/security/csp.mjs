@@ -1,6 +1,6 @@
 /**
  * Kontor's Content-Security-Policy. Plain JavaScript because scripts/serve.mjs (the production
- * server) sets it as well as next.config.ts (static assets) and proxy.ts (`next dev`).
+ * server) sets it as well as next.config.mjs (static assets) and proxy.ts (`next dev`).
  *
  * Scripts: only those carrying this response's nonce, plus what they load themselves
  * ('strict-dynamic'); no 'unsafe-inline', and 'unsafe-eval' only in `next dev` (React's dev tooling
@@ -40,7 +40,7 @@ export function createNonce() {
   return btoa(String.fromCharCode(...bytes));
 }
 
-/** Static assets run no inline code; next.config.ts gives them the nonce-free policy. */
+/** Static assets run no inline code; next.config.mjs gives them the nonce-free policy. */
 export const STATIC_PATH = /^\/(?:_next\/static|_next\/image|favicon\.ico)(?:\/|$)/;
 
 /**

@@ -1,6 +1,6 @@
 /**
  * npm run bench:memory -- [--data FILE] [--seconds N]: where the production server's memory goes, per
- * process and per kind, through the benchmark's pages and a login storm (the phase that set the peak in
+ * process and per kind, through the benchmark's pages, the API and a login storm (the phase that set the peak in
  * `npm run bench`). Starts the last benchmark build (.next-bench) on a working copy of the data set and
  * samples every process's smaps_rollup every 250 ms: PSS split into anonymous memory (heaps, argon2's
  * blocks) and file pages (the Node binary, shared libraries), and the thread count (hash threads).
@@ -9,9 +9,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { prepareDataSet, workingCopy } from "./data-set";
+import { measureApi } from "./api";
 import { runLoad } from "./load";
 import { loginSpec } from "./login-load";
-import { benchServerEnv, processTree, startServer } from "./server";
+import { BENCH_AUTH_SECRET, benchServerEnv, processTree, startServer } from "./server";
 import { sessionCookie } from "./sessions";
 
 const args = process.argv.slice(2);
@@ -33,10 +34,14 @@ const read = (pid: number): Sample | undefined => {
   }
 };
 
+// measureApi makes its API key in this process; the server accepts only an HMAC under its own secret.
+process.env.AUTH_SECRET = BENCH_AUTH_SECRET;
 const server = await startServer(
   {
     ...benchServerEnv(PORT),
     KONTOR_DB: data.file,
+    // As in `npm run bench`: the API phase measures requests, not the per-key limit.
+    KONTOR_API_RATE_LIMIT: "999999",
   },
   PORT,
 );
@@ -71,6 +76,9 @@ try {
   ];
   enter("pages");
   for (const spec of pages) await runLoad({ ...spec, seconds }, root);
+  // As in `npm run bench`: pages of 100 as JSON, writes, and mailbox creation with an argon2 hash each.
+  enter("api");
+  await measureApi(base, data.file, root, seconds);
   const login = await loginSpec(base, data.password);
   enter("login storm");
   const [storm] = await Promise.all([

@@ -47,7 +47,7 @@ describe("security headers", () => {
     for (let i = 0; i < 2; i++) {
       const res = await fetch(`${BASE_URL}/login`);
       const csp = res.headers.get("content-security-policy") ?? "";
-      // One policy only: a second header (e.g. from next.config.ts) would be enforced as well.
+      // One policy only: a second header (e.g. from next.config.mjs) would be enforced as well.
       expect(csp.split("default-src")).toHaveLength(2);
       const scriptSrc = directive(csp, "script-src");
       expect(scriptSrc).toContain("'strict-dynamic'");
