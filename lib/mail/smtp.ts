@@ -1,5 +1,5 @@
 import "server-only";
-import nodemailer, { type Transporter } from "nodemailer";
+import type { Transporter } from "nodemailer";
 import { type Env, settingsFrom } from "@/lib/config";
 
 export type SmtpSettings = {
@@ -22,9 +22,11 @@ export function smtpSettingsFromEnv(env?: Env): SmtpSettings {
 
 let cached: { key: string; transport: Transporter } | undefined;
 
-function transportFor(s: SmtpSettings): Transporter {
+async function transportFor(s: SmtpSettings): Promise<Transporter> {
   const key = JSON.stringify(s);
   if (cached?.key === key) return cached.transport;
+  // Loaded with the first mail, not with the server: most workers never send one (~5 MB each).
+  const { default: nodemailer } = await import("nodemailer");
   const transport = nodemailer.createTransport({
     host: s.host,
     port: s.port,
@@ -47,7 +49,9 @@ export type OutgoingMail = { to: string; subject: string; text: string };
  */
 export async function sendMail(mail: OutgoingMail, settings: SmtpSettings = smtpSettingsFromEnv()): Promise<void> {
   if (hasLineBreak(mail.to) || hasLineBreak(mail.subject)) throw new Error("refusing a header with a line break");
-  await transportFor(settings).sendMail({
+  await (
+    await transportFor(settings)
+  ).sendMail({
     from: settings.from,
     to: { name: "", address: mail.to },
     subject: mail.subject,

@@ -1,12 +1,5 @@
 import "server-only";
-import {
-  type AuthenticationResponseJSON,
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  type RegistrationResponseJSON,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-} from "@simplewebauthn/server";
+import type { AuthenticationResponseJSON, RegistrationResponseJSON } from "@simplewebauthn/server";
 import { and, eq, gt, isNotNull } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import { mfaFactors, mfaRegistrations } from "@/db/schema";
@@ -14,6 +7,12 @@ import { getServerSettings } from "@/lib/services/settings/server-settings";
 import { firstRow } from "@/db/rows";
 
 const CHALLENGE_TTL_MS = 5 * 60 * 1000;
+
+/**
+ * Loaded at the first security-key step, not with the server: the library and its ASN.1 and CBOR
+ * parsers take ~16 MB of every worker's memory, for a step most sign-ins never reach.
+ */
+const simpleWebAuthn = () => import("@simplewebauthn/server");
 
 /** The relying party is the configured public URL: its host is the rpID, its origin the only one accepted. */
 export async function relyingParty(db: Db = getDb()) {
@@ -39,6 +38,7 @@ async function userKeys(db: Db, userId: number) {
 /** Options for navigator.credentials.create(); keys the user already has are excluded. */
 export async function beginKeyRegistration(userId: number, userName: string, db: Db = getDb()) {
   const rp = await relyingParty(db);
+  const { generateRegistrationOptions } = await simpleWebAuthn();
   const options = await generateRegistrationOptions({
     rpName: rp.rpName,
     rpID: rp.rpID,
@@ -68,6 +68,7 @@ export async function finishKeyRegistration(
   );
   if (!open) return false;
   const rp = await relyingParty(db);
+  const { verifyRegistrationResponse } = await simpleWebAuthn();
   const result = await verifyRegistrationResponse({
     response,
     expectedChallenge: open.challenge,
@@ -95,6 +96,7 @@ export async function finishKeyRegistration(
 /** Options for navigator.credentials.get(), limited to this user's keys. */
 export async function keyLoginOptions(userId: number, db: Db = getDb()) {
   const rp = await relyingParty(db);
+  const { generateAuthenticationOptions } = await simpleWebAuthn();
   return generateAuthenticationOptions({
     rpID: rp.rpID,
     allowCredentials: (await userKeys(db, userId)).map((k) => ({ id: k.credentialId, transports: k.transports ?? undefined })),
@@ -112,6 +114,7 @@ export async function verifyKeyAssertion(
   const key = (await userKeys(db, userId)).find((k) => k.credentialId === response.id);
   if (!key) return false;
   const rp = await relyingParty(db);
+  const { verifyAuthenticationResponse } = await simpleWebAuthn();
   const result = await verifyAuthenticationResponse({
     response,
     expectedChallenge: challenge,
