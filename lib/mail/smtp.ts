@@ -25,7 +25,7 @@ let cached: { key: string; transport: Transporter } | undefined;
 async function transportFor(s: SmtpSettings): Promise<Transporter> {
   const key = JSON.stringify(s);
   if (cached?.key === key) return cached.transport;
-  // Loaded with the first mail, not with the server: most workers never send one (~5 MB each).
+  // Loaded with the first mail, not with the server: most workers never send one.
   const { default: nodemailer } = await import("nodemailer");
   const transport = nodemailer.createTransport({
     host: s.host,

@@ -10,7 +10,8 @@ const CHALLENGE_TTL_MS = 5 * 60 * 1000;
 
 /**
  * Loaded at the first security-key step, not with the server: the library and its ASN.1 and CBOR
- * parsers take ~16 MB of every worker's memory, for a step most sign-ins never reach.
+ * parsers would sit in every worker's memory (with nodemailer, 3-5 MB per worker at start) for a step
+ * most sign-ins never reach.
  */
 const simpleWebAuthn = () => import("@simplewebauthn/server");
 
