@@ -14,13 +14,15 @@
  *
  *   node scripts/serve.mjs [--host 127.0.0.1] [--port 3000] [--workers <n, default: one per core>]
  * Options override HOST, PORT and KONTOR_WORKERS. Every setting is checked here, before any worker
- * starts (lib/config/settings.mjs): a wrong one stops the server with a message naming it.
+ * starts (lib/config/settings.mjs, in a process of its own: scripts/check-server-settings.mjs): a wrong
+ * one stops the server with a message naming it.
  */
+import { spawnSync } from "node:child_process";
 import cluster from "node:cluster";
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import os from "node:os";
-import { ConfigError, parseSettings } from "../lib/config/settings.mjs";
+import { fileURLToPath } from "node:url";
 import { applyCsp } from "../lib/security/csp.mjs";
 import { guardAction } from "../lib/security/action-guard.mjs";
 import { applySocketAddress, markSocketAddressHeader } from "../lib/security/socket-address.mjs";
@@ -37,21 +39,25 @@ const environment = {
   PORT: option("port", process.env.PORT),
   KONTOR_WORKERS: option("workers", process.env.KONTOR_WORKERS),
 };
-let settings;
-try {
-  settings = parseSettings(environment);
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  console.error(error.message);
-  process.exit(1);
+
+/** The primary's settings, checked in a process of its own (scripts/check-server-settings.mjs). */
+function checkedSettings() {
+  const check = fileURLToPath(new URL("./check-server-settings.mjs", import.meta.url));
+  const result = spawnSync(process.execPath, [check], { env: environment, encoding: "utf8" });
+  if (result.status !== 0) {
+    process.stderr.write(result.stderr);
+    process.exit(1);
+  }
+  return JSON.parse(result.stdout);
 }
-const { host, port } = settings.server;
-const workers = settings.server.workers ?? cores;
 
 if (cluster.isPrimary) {
+  const settings = checkedSettings();
+  const { host, port } = settings;
+  const workers = settings.workers ?? cores;
   // Hash threads run at low priority (lib/auth/hash-pool.ts), so together they may use every core.
   const hashSlots = String(Math.max(1, Math.floor(cores / workers)));
-  const { workerHeapMb, workerSemiMb } = settings.server;
+  const { workerHeapMb, workerSemiMb } = settings;
   cluster.setupPrimary({
     execArgv: [...process.execArgv, `--max-old-space-size=${workerHeapMb}`, `--max-semi-space-size=${workerSemiMb}`],
   });
@@ -64,7 +70,7 @@ if (cluster.isPrimary) {
   const fork = () =>
     cluster.fork({
       KONTOR_FORWARD_TOKEN: forwardToken,
-      KONTOR_HASH_SLOTS: String(settings.server.hashSlots ?? hashSlots),
+      KONTOR_HASH_SLOTS: String(settings.hashSlots ?? hashSlots),
       KONTOR_CLUSTER_HASH: "1",
       MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "2",
     });
@@ -85,6 +91,10 @@ if (cluster.isPrimary) {
   process.on("SIGINT", stop);
   console.log(`Kontor listening on http://${host}:${port} with ${workers} worker(s)`);
 } else {
+  // Checked by the primary already; the workers load the settings module anyway (next.config.mjs).
+  const { parseSettings } = await import("../lib/config/settings.mjs");
+  const settings = parseSettings(environment);
+  const { host, port } = settings.server;
   process.env.NODE_ENV = "production";
   const { default: next } = await import("next");
   const app = next({ dev: false, dir: process.cwd(), hostname: host, port });
