@@ -49,9 +49,8 @@ export type OutgoingMail = { to: string; subject: string; text: string };
  */
 export async function sendMail(mail: OutgoingMail, settings: SmtpSettings = smtpSettingsFromEnv()): Promise<void> {
   if (hasLineBreak(mail.to) || hasLineBreak(mail.subject)) throw new Error("refusing a header with a line break");
-  await (
-    await transportFor(settings)
-  ).sendMail({
+  const transport = await transportFor(settings);
+  await transport.sendMail({
     from: settings.from,
     to: { name: "", address: mail.to },
     subject: mail.subject,

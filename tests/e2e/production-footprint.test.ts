@@ -12,6 +12,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { applyMigrations } from "@/db/migrate";
 import { openSqlite } from "@/db/open";
 import { freePort } from "@/scripts/lib/dovecot-process";
+import { eventually } from "./support/healthz";
 
 /** Shared objects a running server must not carry: compilers and watchers belong to builds. */
 const BUILD_TOOLS = /swc|watcher\.node/;
@@ -34,22 +35,13 @@ beforeAll(async () => {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   // On its own SQLite file also in the PostgreSQL pass: what is mapped does not depend on the database.
-  const env: NodeJS.ProcessEnv = { ...process.env, KONTOR_DB: dbPath, AUTH_URL: base };
+  const env: NodeJS.ProcessEnv = { ...process.env, KONTOR_DB: dbPath, AUTH_URL: base, KONTOR_HEALTH_SERVICES: "" };
   delete env.KONTOR_DATABASE_URL;
   server = spawn(process.execPath, ["scripts/serve.mjs", "--host", "127.0.0.1", "--port", String(port), "--workers", "1"], {
     env,
     stdio: "ignore",
   });
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const status = await fetch(`${base}/login`).then(
-      (r) => r.status,
-      () => 0,
-    );
-    if (status === 200) break;
-    if (Date.now() > deadline) throw new Error("the server did not answer within 60 s");
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  await eventually(base, (answer) => answer.status === 200, 60_000);
 });
 
 afterAll(async () => {

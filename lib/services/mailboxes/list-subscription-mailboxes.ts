@@ -28,9 +28,9 @@ const unindexedTenant = { resellerId: sql`+${mailboxes.resellerId}`, customerId:
 /**
  * The list is the panel's busiest page: its queries are built once (db/prepared.ts). Key: scope kind,
  * and which part of the subscription: one domain from its start ("first"), one domain after a cursor
- * ("after"), or several whole small domains at once ("several", in domain name order). The rows bring their services and Dovecot's usage figures along (a join and an index probe
- * per row of the page) instead of two more queries for the page: on PostgreSQL each query is a round
- * trip (issue 23).
+ * ("after"), or several whole small domains at once ("several", in domain name order). The rows bring
+ * their services and Dovecot's usage figures along (a join and an index probe per row of the page)
+ * instead of two more queries for the page: on PostgreSQL each query is a round trip (issue 23).
  */
 const mailboxesOfDomains = preparedQuery((db, key: `${ScopeKind}:${"first" | "after" | "several"}`) => {
   const [scope, part] = key.split(":") as [ScopeKind, "first" | "after" | "several"];
