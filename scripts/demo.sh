@@ -100,6 +100,8 @@ if ((use_postgres)); then
   # Its own cluster (migrations applied by the start); every later step follows KONTOR_DATABASE_URL:
   # the seed, Postfix's pgsql tables, Dovecot's passdb/userdb/dict, the panel.
   [[ -e /usr/lib/postfix/postfix-pgsql.so ]] || postfix=0
+  # Dovecot's dict and Postfix's tables reach PostgreSQL through a PgBouncer each.
+  [[ -x /usr/sbin/pgbouncer ]] || mail_server=0 postfix=0
   npx tsx scripts/postgres.ts start --dir "$POSTGRES_DIR" --port "$KONTOR_PG_PORT"
   KONTOR_DATABASE_URL="$(npx tsx scripts/postgres.ts url --dir "$POSTGRES_DIR")"
   export KONTOR_DATABASE_URL

@@ -23,6 +23,8 @@ if [[ " $* " == *" --system "* ]]; then
   compgen -G "/usr/lib/*/lua/5.4/dbd/postgresql.so" >/dev/null || missing+=(lua-dbi-postgresql)
   [[ -e /usr/lib/dovecot/modules/auth/libdriver_pgsql.so ]] || missing+=(dovecot-pgsql)
   [[ -e /usr/lib/postfix/postfix-pgsql.so ]] || missing+=(postfix-pgsql)
+  # Between PostgreSQL and the mail servers' long-lived connections (lib/mail/pgbouncer-config.ts).
+  [[ -x /usr/sbin/pgbouncer ]] || missing+=(pgbouncer)
   [[ -x /usr/bin/chromium || " $* " == *" --no-browser "* ]] || missing+=(chromium)
   # Roundcube webmail served by `php -S` (scripts/roundcube.ts); php8.2-cli first, so apt needs no web server.
   [[ -f /var/lib/roundcube/index.php ]] && command -v php >/dev/null ||

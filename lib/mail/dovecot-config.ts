@@ -3,6 +3,7 @@ import { DEFAULTS } from "@/lib/config/settings.mjs";
 import { MAIL_USAGE_TABLE, PASSDB_QUERY, USERDB_ITERATE_QUERY, userdbQuery } from "@/lib/mail/dovecot-contract";
 import { LAST_LOGIN_PRECISION_SECONDS, renderLuaPassdb } from "@/lib/mail/dovecot-lua-passdb";
 import { parsePostgresUrl, pgConninfo } from "@/lib/mail/mail-database";
+import { viaPgbouncer } from "@/lib/mail/pgbouncer-config";
 import { RECIPIENT_DELIMITER } from "@/lib/validation/local-part";
 
 export const DEFAULT_IMAP_PORT = DEFAULTS.imapPort;
@@ -99,8 +100,9 @@ export function renderDovecotConfig(opts: DovecotConfigOptions): {
   }
 
   const pg = opts.databaseUrl === undefined ? undefined : parsePostgresUrl(opts.databaseUrl);
-  // Dovecot's SQL drivers: sqlite takes the file, pgsql libpq's key=value string.
-  const connect = pg ? pgConninfo(pg) : dbPath;
+  // Dovecot's SQL drivers: sqlite takes the file, pgsql libpq's key=value string (to the PgBouncer of
+  // this folder, which keeps the dict's connections alive across a PostgreSQL restart).
+  const connect = pg ? pgConninfo(viaPgbouncer(pg, dir)) : dbPath;
   // SQLite only: Dovecot's SQL userdb. On PostgreSQL the Lua file is the userdb, so this file (it would
   // hold the database password) is not written at all.
   const sqlExt = pg

@@ -2,6 +2,7 @@ import { DEFAULTS } from "@/lib/config/settings.mjs";
 import { checkPath, checkPort } from "@/lib/mail/config-values";
 import { DEFAULT_LMTP_PORT, DEFAULT_QUOTA_STATUS_PORT } from "@/lib/mail/dovecot-config";
 import { type PgConnection, parsePostgresUrl } from "@/lib/mail/mail-database";
+import { viaPgbouncer } from "@/lib/mail/pgbouncer-config";
 import { POSTFIX_TABLES, type PostfixTable } from "@/lib/mail/postfix-contract";
 import { RECIPIENT_DELIMITER } from "@/lib/validation/local-part";
 
@@ -61,15 +62,12 @@ ${t.resultFormat ? `result_format = ${t.resultFormat}\n` : ""}`;
 }
 
 /**
- * pgsql_table(5): the connection, in every table file (proxymap keeps one connection per file).
- * The same server twice: Postfix uses one connected host while it works, and after a failed query it
- * stays away from that host for a minute (RETRY_CONN_INTV of dict_pgsql.c). With one host, every
- * lookup after a PostgreSQL restart failed for that minute (451 4.3.5, mail deferred); the second,
- * never-connected entry opens a fresh connection at once.
+ * pgsql_table(5): the connection, in every table file (proxymap keeps one connection per file). Postfix
+ * reaches PostgreSQL through the PgBouncer of its folder (lib/mail/pgbouncer-config.ts says why), on its
+ * Unix socket: `unix:` takes the socket's folder, and libpq's default port names the socket file.
  */
 function pgsqlWhere(c: PgConnection) {
-  const host = `inet:${c.host}:${c.port}`;
-  return `hosts = ${host} ${host}
+  return `hosts = unix:${c.host}
 dbname = ${c.database}
 user = ${c.user}
 password = ${c.password}`;
@@ -102,7 +100,7 @@ export function renderPostfixConfig(opts: PostfixConfigOptions): { main: string;
   const t = POSTFIX_TABLES;
   const type: MapType = pg ? "pgsql" : "sqlite";
   const ref = (x: PostfixTable) => tableRef(p.conf, type, x);
-  const where = pg ? pgsqlWhere(pg) : `dbpath = ${dbPath}`;
+  const where = pg ? pgsqlWhere(viaPgbouncer(pg, p.root)) : `dbpath = ${dbPath}`;
   const tables = Object.fromEntries(Object.values(t).map((x) => [`${type}-${x.name}.cf`, renderTable(where, x)]));
 
   const throttling = production

@@ -5,9 +5,10 @@ import os from "node:os";
 import path from "node:path";
 import { childProcessEnv, type Env, settingsFrom } from "@/lib/config";
 import { LUA_PASSDB_FILE, PG_PASSWORD_FILE, VMAIL_GID, VMAIL_UID, renderDovecotConfig } from "@/lib/mail/dovecot-config";
-import type { MailDatabase } from "@/lib/mail/mail-database";
+import { type MailDatabase, parsePostgresUrl } from "@/lib/mail/mail-database";
 import { ensureMailUser } from "@/lib/mail/mail-user";
 import { livePid, logTail, sleep, stopByPidFile, waitForPid } from "@/scripts/lib/daemon-pid";
+import { pgbouncerInstalled, startPgbouncer, stopPgbouncer } from "@/scripts/lib/pgbouncer-process";
 
 /**
  * Starts and stops a Dovecot of our own (config, sockets, log and mail under one folder).
@@ -15,12 +16,12 @@ import { livePid, logTail, sleep, stopByPidFile, waitForPid } from "@/scripts/li
  */
 
 export const INSTALL_HINT =
-  "Dovecot is not installed: apt-get install dovecot-core dovecot-imapd dovecot-sqlite dovecot-submissiond dovecot-lmtpd dovecot-auth-lua lua-dbi-sqlite3 lua-luaossl (on PostgreSQL also dovecot-pgsql lua-dbi-postgresql)";
+  "Dovecot is not installed: apt-get install dovecot-core dovecot-imapd dovecot-sqlite dovecot-submissiond dovecot-lmtpd dovecot-auth-lua lua-dbi-sqlite3 lua-luaossl (on PostgreSQL also dovecot-pgsql lua-dbi-postgresql pgbouncer)";
 
 /**
  * The Lua passdb (lib/mail/dovecot-lua-passdb.ts) needs Dovecot's Lua module and two Lua libraries
  * (LuaDBI's sqlite3 driver always: it keeps the verified logins in memory); on PostgreSQL also LuaDBI's
- * postgresql driver and Dovecot's pgsql driver (userdb, dict).
+ * postgresql driver, Dovecot's pgsql driver (dict) and PgBouncer (lib/mail/pgbouncer-config.ts).
  */
 function luaPassdbInstalled(onPostgres = false): boolean {
   const dbd = (name: string) => fs.readdirSync("/usr/lib").some((d) => fs.existsSync(`/usr/lib/${d}/lua/5.4/dbd/${name}.so`));
@@ -29,7 +30,7 @@ function luaPassdbInstalled(onPostgres = false): boolean {
     fs.existsSync("/usr/share/lua/5.4/openssl/hmac.lua") &&
     dbd("sqlite3");
   if (!base || !onPostgres) return base;
-  return dbd("postgresql") && fs.existsSync("/usr/lib/dovecot/modules/auth/libdriver_pgsql.so");
+  return dbd("postgresql") && fs.existsSync("/usr/lib/dovecot/modules/auth/libdriver_pgsql.so") && pgbouncerInstalled();
 }
 
 export type DovecotPorts = { imap: number; submission: number; lmtp: number };
@@ -140,12 +141,17 @@ function assertTraversable(dir: string) {
   }
 }
 
-/** Stops the instance of this folder, if any, and waits (max ~10 s) until its master is gone. */
+/**
+ * Stops the instance of this folder, if any, and waits (max ~10 s) until its master is gone; then the
+ * PgBouncer its dict used on PostgreSQL.
+ */
 export async function stopDovecot(dir: string): Promise<boolean> {
   const abs = path.resolve(dir);
-  return await stopByPidFile("Dovecot", pidFile(abs), () => {
+  const stopped = await stopByPidFile("Dovecot", pidFile(abs), () => {
     spawnSync("doveadm", ["-c", confPath(abs), "stop"], { env: ENV, encoding: "utf8", timeout: 10_000 });
   });
+  await stopPgbouncer(abs);
+  return stopped;
 }
 
 /** Writes the config into `dir`, creates the mail folder for uid 5000, and starts Dovecot. */
@@ -195,6 +201,7 @@ export async function startDovecot(opts: DovecotOptions): Promise<{ pid: number;
     fs.chmodSync(passwordFile, 0o600);
   }
   assertTraversable(dir);
+  if (databaseUrl !== undefined) await startPgbouncer(dir, parsePostgresUrl(databaseUrl));
   const mailDir = path.join(dir, "mail");
   fs.mkdirSync(mailDir, { recursive: true });
   fs.chownSync(mailDir, VMAIL_UID, VMAIL_GID);

@@ -4,6 +4,8 @@ import path from "node:path";
 import { childProcessEnv } from "@/lib/config";
 import { waitForPort } from "@/scripts/lib/dovecot-process";
 import { livePid, logTail, stopByPidFile } from "@/scripts/lib/daemon-pid";
+import { pgbouncerInstalled, startPgbouncer, stopPgbouncer } from "@/scripts/lib/pgbouncer-process";
+import { parsePostgresUrl } from "@/lib/mail/mail-database";
 import { DEFAULT_POSTFIX_PORT, type PostfixConfigOptions, postfixPaths, renderPostfixConfig } from "@/lib/mail/postfix-config";
 
 /**
@@ -13,7 +15,8 @@ import { DEFAULT_POSTFIX_PORT, type PostfixConfigOptions, postfixPaths, renderPo
  * drop to the `postfix` user. All waits are bounded.
  */
 
-export const POSTFIX_INSTALL_HINT = "Postfix is not installed: apt-get install postfix postfix-sqlite postfix-pgsql";
+export const POSTFIX_INSTALL_HINT =
+  "Postfix is not installed: apt-get install postfix postfix-sqlite (on PostgreSQL also postfix-pgsql pgbouncer)";
 
 export type PostfixOptions = Omit<PostfixConfigOptions, "dir" | "dbPath"> & { dbPath: string; dir: string };
 
@@ -32,7 +35,8 @@ export function postfixInstalled(mapType: "sqlite" | "pgsql" = "sqlite"): boolea
   const r = spawnSync("postconf", ["-d", "-h", "meta_directory"], { env: ENV, encoding: "utf8" });
   if (r.error || r.status !== 0) return false;
   try {
-    return new RegExp(`^${mapType}\\s`, "m").test(fs.readFileSync(path.join(r.stdout.trim(), "dynamicmaps.cf"), "utf8"));
+    const mapInstalled = new RegExp(`^${mapType}\\s`, "m").test(fs.readFileSync(path.join(r.stdout.trim(), "dynamicmaps.cf"), "utf8"));
+    return mapInstalled && (mapType !== "pgsql" || pgbouncerInstalled());
   } catch {
     return false;
   }
@@ -45,11 +49,16 @@ export function postfixRunningPid(dir: string): number | null {
   return livePid(pidFile(dir));
 }
 
-/** Stops the instance of this folder, if any, and waits (max ~10 s) until its master is gone. */
+/**
+ * Stops the instance of this folder, if any, and waits (max ~10 s) until its master is gone; then the
+ * PgBouncer its lookup tables used on PostgreSQL.
+ */
 export async function stopPostfix(dir: string): Promise<boolean> {
-  return await stopByPidFile("Postfix", pidFile(dir), () => {
+  const stopped = await stopByPidFile("Postfix", pidFile(dir), () => {
     spawnSync("postfix", ["-c", postfixConfDir(dir), "stop"], { env: ENV, stdio: "ignore", timeout: 10_000 });
   });
+  await stopPgbouncer(dir);
+  return stopped;
 }
 
 /** Writes the config into `<dir>/conf`, creates the queue folder and starts Postfix's master. */
@@ -79,6 +88,7 @@ export async function startPostfix(opts: PostfixOptions): Promise<{ pid: number;
     fs.chmodSync(file, onPostgres ? 0o600 : 0o644);
   }
 
+  if (opts.databaseUrl !== undefined) await startPgbouncer(dir, parsePostgresUrl(opts.databaseUrl));
   // `postfix start` waits for the master's initialisation (master -w) and reports failures in its log;
   // its own output goes to a file, since the master inherits the descriptors and a pipe would not end.
   const startupLog = path.join(dir, "startup.log");

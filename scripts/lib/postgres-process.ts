@@ -41,7 +41,8 @@ export type RunningPostgres = { pid: number; port: number; url: string; dir: str
 type Credentials = { role: string; database: string; password: string };
 
 const WAIT_SECONDS = 30;
-const SERVER_USER = "postgres";
+/** The system user Debian's PostgreSQL (and PgBouncer) packages run their servers as. */
+export const SERVER_USER = "postgres";
 const NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /** KONTOR_PG_PORT of the given environment, else DEFAULT_PG_PORT. */
@@ -142,7 +143,7 @@ function prepareFolder(dir: string) {
   fs.chmodSync(socketDir(abs), 0o700);
 }
 
-function serverUserIds(): { uid: number; gid: number } {
+export function serverUserIds(): { uid: number; gid: number } {
   const r = spawnSync("id", ["-u", SERVER_USER], { encoding: "utf8" });
   const g = spawnSync("id", ["-g", SERVER_USER], { encoding: "utf8" });
   if (r.status !== 0 || g.status !== 0) throw new Error(`No ${SERVER_USER} system user: ${PG_INSTALL_HINT}`);

@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { renderDovecotConfig } from "@/lib/mail/dovecot-config";
 import { parsePostgresUrl, postgresUrlSetting } from "@/lib/mail/mail-database";
+import { renderPgbouncerConfig } from "@/lib/mail/pgbouncer-config";
 import { renderPostfixConfig } from "@/lib/mail/postfix-config";
 
 const URL = "postgres://kontor:0a1b2c3d4e5f@127.0.0.1:15432/kontor";
@@ -24,7 +25,10 @@ describe("Dovecot on PostgreSQL", () => {
     const c = dovecot(URL);
     expect(c.sqlExt).toBeUndefined();
     expect(c.main).not.toContain("dovecot-sql.conf.ext");
-    expect(c.dictExt).toContain("connect = host=127.0.0.1 port=15432 dbname=kontor user=kontor password=0a1b2c3d4e5f");
+    // Through the PgBouncer of Dovecot's folder, which keeps the dict's connections across a PostgreSQL restart.
+    expect(c.dictExt).toContain(
+      "connect = host=/srv/kontor/data/dovecot/pgbouncer port=5432 dbname=kontor user=kontor password=0a1b2c3d4e5f",
+    );
     expect(c.main).toMatch(/kontor = pgsql:\/srv\/kontor\/data\/dovecot\/dovecot-dict-sql\.conf\.ext/);
     expect(c.main).not.toContain("kontor.db");
   });
@@ -69,8 +73,8 @@ describe("Postfix on PostgreSQL", () => {
       "pgsql-recipients.cf",
       "pgsql-virtual.cf",
     ]);
-    // The server twice: a spare, never-connected entry for the first lookup after a PostgreSQL restart.
-    expect(c.tables["pgsql-recipients.cf"]).toMatch(/^hosts = inet:127\.0\.0\.1:15432 inet:127\.0\.0\.1:15432$/m);
+    // The socket folder of Postfix's own PgBouncer, which holds lookups while PostgreSQL restarts.
+    expect(c.tables["pgsql-recipients.cf"]).toMatch(/^hosts = unix:\/srv\/kontor\/data\/postfix\/pgbouncer$/m);
     expect(c.tables["pgsql-recipients.cf"]).toContain("query = SELECT address FROM postfix_recipients WHERE address = '%s'");
     expect(c.tables["pgsql-disabled.cf"]).toContain("result_format = 550 5.2.1 Mailbox disabled");
     expect(c.main).toContain("virtual_mailbox_maps = proxy:pgsql:/srv/kontor/data/postfix/conf/pgsql-recipients.cf");
@@ -81,6 +85,24 @@ describe("Postfix on PostgreSQL", () => {
     const c = postfix();
     expect(Object.keys(c.tables)).toContain("sqlite-recipients.cf");
     expect(c.tables["sqlite-recipients.cf"]).toContain("dbpath = /srv/kontor/data/kontor.db");
+  });
+});
+
+describe("the mail servers' PgBouncer", () => {
+  it("points at PostgreSQL, listens on a socket in the mail server's folder only, and lets queries wait out a restart", () => {
+    const { ini, authFile } = renderPgbouncerConfig(parsePostgresUrl(URL), "/srv/kontor/data/postfix");
+    expect(ini).toContain("kontor = host=127.0.0.1 port=15432 dbname=kontor");
+    expect(ini).toMatch(/^listen_addr =$/m);
+    expect(ini).toContain("unix_socket_dir = /srv/kontor/data/postfix/pgbouncer");
+    expect(ini).toContain("pool_mode = transaction");
+    expect(ini).toMatch(/^query_wait_timeout = \d+$/m);
+    // The password only in the auth file, which the process module writes 0600.
+    expect(ini).not.toContain("0a1b2c3d4e5f");
+    expect(authFile).toBe('"kontor" "0a1b2c3d4e5f"\n');
+  });
+
+  it("refuses a folder whose socket path would not fit", () => {
+    expect(() => renderPgbouncerConfig(parsePostgresUrl(URL), `/srv/${"x".repeat(90)}`)).toThrow(/shorter/);
   });
 });
 
