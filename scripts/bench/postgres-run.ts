@@ -9,7 +9,9 @@
  * KONTOR_BENCH_PG_PORT or 15532) and reused while the SQLite file is unchanged. CPU per request counts
  * the panel's processes and, on PostgreSQL, the database server's (SQLite runs inside the panel).
  * Also: the support search's prefix query on PostgreSQL, and mail logins with Dovecot reading
- * PostgreSQL (Lua passdb over lua-dbi-postgresql). Writes bench/results/<stamp>-postgres.json.
+ * PostgreSQL (Lua passdb over lua-dbi-postgresql). Peak memory (PSS) of the panel's processes, all
+ * instances together, against the 400 MB budget of `npm run bench`, and the database server's beside it.
+ * Writes bench/results/<stamp>-postgres.json.
  *   --no-build   reuse the last build in .next-bench      --seconds N   shorter runs while developing
  */
 import { execFileSync } from "node:child_process";
@@ -22,7 +24,7 @@ import { type LoadResult, type LoadSpec, runLoad } from "./load";
 import type { MailLoginReport } from "./mail-logins";
 import { passwordChangeLoad } from "./password-change";
 import { loginSpec } from "./login-load";
-import { BENCH_AUTH_SECRET, benchServerEnv, cpuSeconds, startServer, type ServerHandle } from "./server";
+import { BENCH_AUTH_SECRET, benchServerEnv, cpuSeconds, sampleMemory, startServer, type ServerHandle } from "./server";
 import { sessionCookie } from "./sessions";
 import { startBenchPostgres } from "./postgres-data-set";
 
@@ -45,12 +47,18 @@ if (!args.includes("--no-build")) {
 
 type Config = { name: string; database: string; instances: number };
 type Measured = LoadResult & { dbCpuMsPerRequest: number };
+/** Peak PSS of the panel's processes (per scenario too) and of the database server's (PostgreSQL only). */
+type MemoryPeaks = { panelPeakPssMb: number; panelPeakPssMbByScenario: Record<string, number>; databasePeakPssMb?: number };
+const MEMORY_BUDGET_MB = 400;
 const configs: Config[] = [
   { name: "sqlite", database: data.file, instances: 1 },
   { name: "pg × 1", database: cluster.url, instances: 1 },
   { name: "pg × 2", database: cluster.url, instances: 2 },
 ];
-const results: Record<string, { empty: Measured; pages: Measured[]; login: Measured; change: Measured; changes: number }> = {};
+const results: Record<
+  string,
+  { empty: Measured; pages: Measured[]; login: Measured; change: Measured; changes: number; memory: MemoryPeaks }
+> = {};
 for (const config of configs) {
   console.log(`\n${config.name}`);
   results[config.name] = await measureConfig(config);
@@ -78,6 +86,13 @@ async function startInstances(config: Config): Promise<ServerHandle[]> {
 
 async function measureConfig(config: Config) {
   const servers = await startInstances(config);
+  const onPostgres = config.database.startsWith("postgres");
+  const memory = sampleMemory(servers.map((s) => s.proc.pid ?? 0));
+  const databaseMemory = onPostgres ? sampleMemory(cluster.pid) : null;
+  const phase = (name: string) => {
+    memory.phase(name);
+    databaseMemory?.phase(name);
+  };
   try {
     const cookie = async (id: number) => Promise.all(servers.map((s) => sessionCookie(s.baseUrl, config.database, "user", id)));
     const domainOwner = await cookie(data.bigDomainOwnerUserId);
@@ -102,23 +117,38 @@ async function measureConfig(config: Config) {
     }
     const emptySpecs = specs("Anchor: empty dynamic page (same build)", "/bench/empty", domainOwner);
     await measureSplit(emptySpecs, Math.min(5, seconds));
+    phase(emptySpecs[0].name);
     const empty = await measureSplit(emptySpecs, seconds);
     printLine(empty);
     const measuredPages: Measured[] = [];
     for (const [name, pathname, cookies] of pages) {
+      phase(name);
       measuredPages.push(await measureSplit(specs(name, pathname, cookies), seconds));
       printLine(measuredPages[measuredPages.length - 1], empty);
     }
+    phase("Login (argon2id verify)");
     const login = await measureSplit(await Promise.all(servers.map((s) => shareOfLogin(s.baseUrl, servers.length))), seconds);
     printLine(login);
     // The password change runs against the first instance only: its ten connections own ten mailboxes.
     const change = await passwordChangeLoad(servers[0].baseUrl, data.file, domainOwner[0], data.bigSubscriptionId, data.changeMailboxIds);
     const before = await passwordChanges(config.database);
+    phase("Password change (Plesk panel)");
     const changed = await measureSplit([{ ...change.spec }], seconds, [servers[0]]);
     const changes = (await passwordChanges(config.database)) - before;
     printLine(changed);
-    return { empty, pages: measuredPages, login, change: changed, changes };
+    const panel = memory.stop();
+    const peaks: MemoryPeaks = {
+      panelPeakPssMb: Math.round(panel.peakPssMb),
+      panelPeakPssMbByScenario: panel.peakPssMbByScenario,
+      ...(databaseMemory ? { databasePeakPssMb: Math.round(databaseMemory.stop().peakPssMb) } : {}),
+    };
+    const database = peaks.databasePeakPssMb === undefined ? "" : `, database server ${peaks.databasePeakPssMb} MB`;
+    console.log(`  Peak memory (PSS): panel ${peaks.panelPeakPssMb} MB${database}`);
+    return { empty, pages: measuredPages, login, change: changed, changes, memory: peaks };
   } finally {
+    // Also when a scenario failed: the samplers' timers must not keep the process alive.
+    memory.stop();
+    databaseMemory?.stop();
     for (const s of servers) await s.stop();
   }
 
@@ -225,6 +255,14 @@ function printSummary() {
     ["Password change (Plesk panel)", (c: string) => results[c].change] as const,
   ]) {
     console.log(`${name.padEnd(46)} ${names.map((c) => `${pick(c).rps.toFixed(0)} (${pick(c).p99})`.padStart(16)).join("")}`);
+  }
+  const memoryLine = names.map((c) => `${results[c].memory.panelPeakPssMb} MB`.padStart(16)).join("");
+  console.log(`${`Peak panel memory (PSS), budget ${MEMORY_BUDGET_MB} MB`.padEnd(46)} ${memoryLine}`);
+  for (const c of names) {
+    const { panelPeakPssMb } = results[c].memory;
+    console.log(
+      `${panelPeakPssMb <= MEMORY_BUDGET_MB ? "PASS" : "FAIL"} ${c}: peak panel memory ≤ ${MEMORY_BUDGET_MB} MB (${panelPeakPssMb} MB PSS)`,
+    );
   }
   console.log(
     `Prefix query on PostgreSQL: median ${prefix.medianMs.toFixed(3)} ms, p99 ${prefix.p99Ms.toFixed(3)} ms, index: ${String(prefix.usesIndex)}`,

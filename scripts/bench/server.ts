@@ -103,9 +103,10 @@ export function cpuSeconds(root: number, reaped = false): number {
 /**
  * Samples the server tree's memory until stopped. PSS (proportional set size) counts a page shared by
  * several processes once in total, so its sum is the physical memory the server uses; summing RSS
- * would count the Node binary and libraries once per worker. Both are reported.
+ * would count the Node binary and libraries once per worker. Both are reported. Several roots (instances
+ * of the panel) are summed.
  */
-export function sampleMemory(root: number, everyMs = 250) {
+export function sampleMemory(roots: number | number[], everyMs = 250) {
   let peakPssMb = 0;
   let peakRssMb = 0;
   let phase = "start";
@@ -113,7 +114,7 @@ export function sampleMemory(root: number, everyMs = 250) {
   const sample = () => {
     let pss = 0;
     let rss = 0;
-    for (const pid of processTree(root)) {
+    for (const pid of [roots].flat().flatMap(processTree)) {
       try {
         const rollup = fs.readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
         pss += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
