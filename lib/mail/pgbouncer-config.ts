@@ -9,8 +9,11 @@ import type { PgConnection } from "@/lib/mail/mail-database";
  * dict noticed only when a write failed on one, and that usage figure stayed stale; Postfix stayed away
  * from a failed host for a minute (RETRY_CONN_INTV of dict_pgsql.c, not configurable), so RCPT got 451
  * after a second restart within that minute, or after any lookup during a restart. PgBouncer keeps the
- * clients' connections open across a restart and holds a query that arrives while PostgreSQL is away
- * until it is back (at most QUERY_WAIT_SECONDS): neither mail server sees a failure.
+ * clients' connections open across a restart, so neither mail server notices one. A query that arrives
+ * while PostgreSQL is away waits for it (at most QUERY_WAIT_SECONDS), but only until PgBouncer's first
+ * attempt to reconnect has failed: from then until a connection succeeds (retried every second), new
+ * queries fail at once (PgBouncer's "fast fail", no setting in 1.18). So mail arriving in that moment
+ * of a restart is still deferred (451) and a usage write then is lost, as before.
  *
  * Transaction pooling: both send single statements or short transactions (PQexec, no prepared
  * statements, no session settings beyond client_encoding, which PgBouncer tracks). The Lua passdb and
@@ -69,7 +72,8 @@ pool_mode = transaction
 max_client_conn = 500
 ; Lookups and usage writes take well under a millisecond: a few server connections serve them all.
 default_pool_size = 8
-; After a restart: try PostgreSQL again every second, and let queries wait for it meanwhile.
+; While PostgreSQL is away: try it again every second (after a failed attempt, new queries fail until
+; one succeeds; the default of 15 s would make that window 15 s long), and let waiting queries wait.
 server_login_retry = 1
 query_wait_timeout = ${QUERY_WAIT_SECONDS}
 log_connections = 0
