@@ -1,4 +1,4 @@
-import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { type Placeholder, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { databaseKind } from "@/lib/config";
 
 /**
@@ -7,8 +7,11 @@ import { databaseKind } from "@/lib/config";
  */
 const onPostgres = () => databaseKind() === "postgresql";
 
-/** Case-insensitive LIKE with `\` as the escape character (SQLite's LIKE ignores ASCII case already). */
-export function likeAnyCase(column: SQLWrapper, pattern: string): SQL {
+/**
+ * Case-insensitive LIKE with `\` as the escape character (SQLite's LIKE ignores ASCII case already). The
+ * pattern may be a placeholder of a prepared query (db/prepared.ts).
+ */
+export function likeAnyCase(column: SQLWrapper, pattern: string | Placeholder): SQL {
   return onPostgres() ? sql`${column} ILIKE ${pattern} ESCAPE '\\'` : sql`${column} LIKE ${pattern} ESCAPE '\\'`;
 }
 

@@ -130,6 +130,13 @@ describe("customers", () => {
     expect((await listCustomers(reseller, { q: "_firma 100%" }, handle.db)).items.map((c) => c.customerNumber)).toEqual([number(r1, 2234)]);
     expect((await listCustomers(reseller, { q: "Massen Kunde 1999" }, handle.db)).items).toHaveLength(1);
     expect((await listCustomers(r2.actor, { q: "Massen" }, handle.db)).items).toHaveLength(0);
+    // The administration's page of one reseller: only that reseller's customers, searched the same way.
+    const admin = await anAdmin(handle.db);
+    const ofR2 = await listCustomers(admin, { resellerId: r2.id }, handle.db);
+    expect(ofR2.items.length).toBeGreaterThan(0);
+    expect(ofR2.items.every((c) => !c.customerNumber.startsWith(`K${r1.customerNumberBase / 100_000}`))).toBe(true);
+    expect((await listCustomers(admin, { resellerId: r2.id, q: "Massen" }, handle.db)).items).toHaveLength(0);
+    expect((await listCustomers(admin, { resellerId: r1.id, q: "Massen Kunde 1999" }, handle.db)).items).toHaveLength(1);
     // A new customer continues after the highest number, not after the base.
     await expect(createCustomer(reseller, input("after@example.test"), null, handle.db).then((c) => c.customerNumber)).resolves.toBe(
       number(r1, 3000),
