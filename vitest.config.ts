@@ -18,7 +18,6 @@ const SQLITE_ONLY_UNIT_TESTS: Record<string, string> = {
   "tests/unit/schema.test.ts":
     "SQLite's migrations, pragmas and triggers (PostgreSQL's: tests/unit/schema-pg.test.ts, tests/integration/postgres-schema.test.ts)",
   "tests/unit/statement-cache.test.ts": "better-sqlite3's prepared-statement cache (db/statement-cache.ts)",
-  "tests/unit/support-search.test.ts": "SQLite's query plan for the prefix search (EXPLAIN QUERY PLAN)",
   "tests/unit/list-query-plans.test.ts": "SQLite's query plans for the address lists (EXPLAIN QUERY PLAN)",
   "tests/unit/sqlite-statistics.test.ts": "SQLite's query statistics (PRAGMA optimize; PostgreSQL's autovacuum keeps its own)",
   "tests/unit/export-large.test.ts":

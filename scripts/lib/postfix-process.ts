@@ -2,11 +2,11 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { childProcessEnv } from "@/lib/config";
-import { waitForPort } from "@/scripts/lib/dovecot-process";
-import { livePid, logTail, stopByPidFile } from "@/scripts/lib/daemon-pid";
-import { pgbouncerInstalled, startPgbouncer, stopPgbouncer } from "@/scripts/lib/pgbouncer-process";
 import { parsePostgresUrl } from "@/lib/mail/mail-database";
 import { DEFAULT_POSTFIX_PORT, type PostfixConfigOptions, postfixPaths, renderPostfixConfig } from "@/lib/mail/postfix-config";
+import { livePid, logTail, stopByPidFile } from "@/scripts/lib/daemon-pid";
+import { waitForPort } from "@/scripts/lib/dovecot-process";
+import { pgbouncerInstalled, startPgbouncer, stopPgbouncer } from "@/scripts/lib/pgbouncer-process";
 
 /**
  * Starts and stops a Postfix of our own: config, queue, data and log under one folder, reading

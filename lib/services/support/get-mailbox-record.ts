@@ -118,7 +118,7 @@ export async function viewMailboxRecord(actor: Actor, mailboxId: number, opts: {
   await writeAudit(db, actor, {
     action: "support.record_view",
     targetKind: "mailbox",
-    targetId: record.id,
+    targetId: id,
     targetLabel: record.address,
     resellerId: record.resellerId,
     customerId: record.customerId,

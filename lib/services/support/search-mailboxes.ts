@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, gt, gte, lt, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, gte, lt, type SQL, sql } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import { customers, domains, mailboxes, resellers } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
@@ -7,6 +7,7 @@ import { assertCan } from "@/lib/authz/permissions";
 import { canonicalCustomerNumber, canonicalDomain } from "@/lib/validation/names";
 import type { MailboxSearchQuery } from "@/lib/validation/support";
 import { firstRow } from "@/db/rows";
+import { preparedQuery } from "@/db/prepared";
 
 export const MAILBOX_PAGE_SIZE = 25;
 
@@ -43,22 +44,78 @@ function selectRows(db: Db, where: SQL | undefined, withDomain = false) {
 }
 type Row = Awaited<ReturnType<typeof selectRows>>[number];
 
+// The search's statements, prepared (db/prepared.ts) per shape: PostgreSQL planned the page query at
+// every search, which was most of its time per view (docs/scaling.md). The values are placeholders.
+const limitParam = sql.placeholder("limit");
+const afterParam = sql.placeholder("after");
+
+/** Range on the unique address index instead of LIKE, which SQLite would not serve from it. */
+const addressPage = preparedQuery((db, key: `${"prefix" | "all"}:${"first" | "after"}`) => {
+  const [range, cursor] = key.split(":");
+  const where = and(
+    ...(range === "prefix" ? [gte(mailboxes.address, sql.placeholder("from")), lt(mailboxes.address, sql.placeholder("to"))] : []),
+    cursor === "after" ? gt(mailboxes.address, afterParam) : undefined,
+  );
+  return selectRows(db, where).orderBy(asc(mailboxes.address)).limit(limitParam);
+});
+
+/** One domain's mailboxes by local part, from the (domain_id, local_part) index. */
+const domainPage = preparedQuery((db, cursor: "first" | "after") =>
+  selectRows(
+    db,
+    and(eq(mailboxes.domainId, sql.placeholder("domainId")), cursor === "after" ? gt(mailboxes.localPart, afterParam) : undefined),
+  )
+    .orderBy(asc(mailboxes.localPart))
+    .limit(limitParam),
+);
+
+/** A customer's domains from the cursor's domain on (exclusive), with their mailboxes by local part. */
+const customerDomainsPage = preparedQuery((db, cursor: "first" | "after") =>
+  // d.id in the ORDER BY lets SQLite keep the nested-loop order instead of sorting each domain.
+  selectRows(
+    db,
+    and(eq(domains.customerId, sql.placeholder("customerId")), cursor === "after" ? gt(domains.name, afterParam) : undefined),
+    true,
+  )
+    .orderBy(asc(domains.name), asc(domains.id), asc(mailboxes.localPart))
+    .limit(limitParam),
+);
+
+const domainByName = preparedQuery((db) =>
+  db
+    .select({ id: domains.id })
+    .from(domains)
+    .where(eq(domains.name, sql.placeholder("name"))),
+);
+const customerDomainByName = preparedQuery((db) =>
+  db
+    .select({ id: domains.id })
+    .from(domains)
+    .where(and(eq(domains.customerId, sql.placeholder("customerId")), eq(domains.name, sql.placeholder("name")))),
+);
+const customerByNumber = preparedQuery((db) =>
+  db
+    .select({ id: customers.id })
+    .from(customers)
+    .where(eq(customers.customerNumber, sql.placeholder("number"))),
+);
+
 const splitAddress = (address: string) => {
   const at = address.lastIndexOf("@");
   return { local: address.slice(0, at), domain: address.slice(at + 1) };
 };
 
-/** Range on the unique address index instead of LIKE, which SQLite would not serve from it. */
-async function byAddressPrefix(db: Db, prefix: string, after: string | undefined, limit: number): Promise<Row[]> {
-  const range = prefix ? [gte(mailboxes.address, prefix), lt(mailboxes.address, prefixUpperBound(prefix))] : [];
-  const where = and(...range, after ? gt(mailboxes.address, after) : undefined);
-  return await selectRows(db, where).orderBy(asc(mailboxes.address)).limit(limit);
+async function byAddressPrefix(db: Db, prefix: string, cursor: string | undefined, max: number): Promise<Row[]> {
+  return await addressPage(db, `${prefix ? "prefix" : "all"}:${cursor ? "after" : "first"}`).execute({
+    ...(prefix ? { from: prefix, to: prefixUpperBound(prefix) } : {}),
+    ...(cursor ? { after: cursor } : {}),
+    limit: max,
+  });
 }
 
-/** One domain's mailboxes by local part, from the (domain_id, local_part) index. */
-async function byDomain(db: Db, domainId: number, afterLocal: string | undefined, limit: number): Promise<Row[]> {
-  const where = and(eq(mailboxes.domainId, domainId), afterLocal !== undefined ? gt(mailboxes.localPart, afterLocal) : undefined);
-  return await selectRows(db, where).orderBy(asc(mailboxes.localPart)).limit(limit);
+async function byDomain(db: Db, domainId: number, afterLocal: string | undefined, max: number): Promise<Row[]> {
+  const cursor = afterLocal !== undefined ? "after" : "first";
+  return await domainPage(db, cursor).execute({ domainId, ...(cursor === "after" ? { after: afterLocal } : {}), limit: max });
 }
 
 /**
@@ -66,25 +123,20 @@ async function byDomain(db: Db, domainId: number, afterLocal: string | undefined
  * customer with 200,000 mailboxes is never sorted: the rest of the cursor's domain, then the
  * following domains via (customer_id, name) and (domain_id, local_part).
  */
-async function byCustomer(db: Db, customerId: number, after: string | undefined, limit: number): Promise<Row[]> {
+async function byCustomer(db: Db, customerId: number, cursorAddress: string | undefined, max: number): Promise<Row[]> {
   const rows: Row[] = [];
-  const cursor = after ? splitAddress(after) : undefined;
+  const cursor = cursorAddress ? splitAddress(cursorAddress) : undefined;
   if (cursor) {
-    const domain = await firstRow(
-      db
-        .select({ id: domains.id })
-        .from(domains)
-        .where(and(eq(domains.customerId, customerId), eq(domains.name, cursor.domain))),
-    );
-    if (domain) rows.push(...(await byDomain(db, domain.id, cursor.local, limit)));
+    const domain = await firstRow(customerDomainByName(db).execute({ customerId, name: cursor.domain }));
+    if (domain) rows.push(...(await byDomain(db, domain.id, cursor.local, max)));
   }
-  if (rows.length < limit) {
-    const where = and(eq(domains.customerId, customerId), cursor ? gt(domains.name, cursor.domain) : undefined);
-    // d.id in the ORDER BY lets SQLite keep the nested-loop order instead of sorting each domain.
+  if (rows.length < max) {
     rows.push(
-      ...(await selectRows(db, where, true)
-        .orderBy(asc(domains.name), asc(domains.id), asc(mailboxes.localPart))
-        .limit(limit - rows.length)),
+      ...(await customerDomainsPage(db, cursor ? "after" : "first").execute({
+        customerId,
+        ...(cursor ? { after: cursor.domain } : {}),
+        limit: max - rows.length,
+      })),
     );
   }
   return rows;
@@ -103,13 +155,11 @@ export async function searchMailboxes(
     rows = await byAddressPrefix(db, query.q.toLowerCase(), query.after, limit);
   } else if (query.field === "domain") {
     const name = canonicalDomain(query.q.replace(/^.*@/, ""));
-    const domain = name ? await firstRow(db.select({ id: domains.id }).from(domains).where(eq(domains.name, name))) : undefined;
+    const domain = name ? await firstRow(domainByName(db).execute({ name })) : undefined;
     if (domain) rows = await byDomain(db, domain.id, query.after ? splitAddress(query.after).local : undefined, limit);
   } else {
     const number = canonicalCustomerNumber(query.q);
-    const customer = number
-      ? await firstRow(db.select({ id: customers.id }).from(customers).where(eq(customers.customerNumber, number)))
-      : undefined;
+    const customer = number ? await firstRow(customerByNumber(db).execute({ number })) : undefined;
     if (customer) rows = await byCustomer(db, customer.id, query.after, limit);
   }
   const hasMore = rows.length > MAILBOX_PAGE_SIZE;
