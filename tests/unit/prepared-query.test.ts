@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { withGenericPlans } from "@/db/postgres";
 import { preparedQuery } from "@/db/prepared";
 import { rawRows } from "@/db/raw";
 import { domains } from "@/db/schema";
@@ -42,5 +43,35 @@ describe("preparedQuery (db/prepared.ts)", () => {
     const ours = statements.filter((s) => s.statement.startsWith('select "name" from "domains"'));
     expect(ours).toHaveLength(1);
     expect(ours[0].name).toMatch(/^kontor_[\w-]{32}$/);
+  });
+
+  it("asks PostgreSQL for cached plans in the connection URL, after the URL's own startup options", () => {
+    const options = (url: string) => new URL(withGenericPlans(url)).searchParams.get("options");
+    expect(options("postgres://kontor:geheim@db.example:5432/kontor")).toBe("-c plan_cache_mode=force_generic_plan");
+    expect(options("postgres://kontor:geheim@db.example/kontor?options=-c%20statement_timeout%3D5000")).toBe(
+      "-c statement_timeout=5000 -c plan_cache_mode=force_generic_plan",
+    );
+  });
+
+  it.runIf(databaseKind() === "postgresql")("runs a named statement on its cached plan, however its values are estimated", async () => {
+    const { db } = await emptyDb();
+    // A prefix range with a LIMIT parameter: under PostgreSQL's default choice the custom plan's
+    // estimate always wins, so it was planned anew at every run (docs/scaling.md, "Session 15").
+    const range = preparedQuery((d) =>
+      d
+        .select({ name: domains.name })
+        .from(domains)
+        .where(sql`${domains.name} >= ${sql.placeholder("from")} AND ${domains.name} < ${sql.placeholder("to")}`)
+        .orderBy(domains.name)
+        .limit(sql.placeholder("limit")),
+    );
+    const plans = await transaction(db, async (tx) => {
+      for (let i = 0; i < 8; i++) await range(tx).execute({ from: "a", to: "b", limit: 5 });
+      return await rawRows<{ generic_plans: number; custom_plans: number }>(
+        tx,
+        sql`SELECT generic_plans::int, custom_plans::int FROM pg_prepared_statements WHERE statement LIKE '%"domains"."name" >= $1%'`,
+      );
+    });
+    expect(plans).toEqual([{ generic_plans: 8, custom_plans: 0 }]);
   });
 });
