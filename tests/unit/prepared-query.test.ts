@@ -51,6 +51,10 @@ describe("preparedQuery (db/prepared.ts)", () => {
     expect(options("postgres://kontor:geheim@db.example/kontor?options=-c%20statement_timeout%3D5000")).toBe(
       "-c statement_timeout=5000 -c plan_cache_mode=force_generic_plan",
     );
+    // A Unix socket folder with an empty host: node-postgres reads it, the URL class refuses it.
+    expect(withGenericPlans("postgres://kontor:geheim@/kontor?host=/run/postgresql")).toBe(
+      "postgres://kontor:geheim@/kontor?host=/run/postgresql&options=-c%20plan_cache_mode%3Dforce_generic_plan",
+    );
   });
 
   it.runIf(databaseKind() === "postgresql")("runs a named statement on its cached plan, however its values are estimated", async () => {
