@@ -7,6 +7,9 @@ import { databaseKind } from "@/lib/config";
  */
 const onPostgres = () => databaseKind() === "postgresql";
 
+/** `%` and `_` typed by a user are literal characters in a likeAnyCase pattern, not wildcards. */
+export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 /**
  * Case-insensitive LIKE with `\` as the escape character (SQLite's LIKE ignores ASCII case already). The
  * pattern may be a placeholder of a prepared query (db/prepared.ts).

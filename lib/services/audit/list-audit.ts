@@ -1,5 +1,5 @@
 import "server-only";
-import { likeAnyCase } from "@/db/dialect";
+import { escapeLike, likeAnyCase } from "@/db/dialect";
 import { and, desc, gte, lt, sql, type SQL } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import { auditLog } from "@/db/schema";
@@ -30,7 +30,6 @@ export function auditCodesVisible(actor: Actor): boolean {
   return can(actor, "audit.readCodes");
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const prefix = (column: AnySQLiteColumn, q: string) => likeAnyCase(column, `${escapeLike(q)}%`);
 
 /** Day filters are UTC calendar days, inclusive on both ends. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { likeAnyCase, qualified } from "@/db/dialect";
+import { escapeLike, likeAnyCase, qualified } from "@/db/dialect";
 import { and, asc, desc, eq, getTableName, gt, lt, or, type SQL, sql } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import { customers, domains, subscriptions, tickets } from "@/db/schema";
@@ -10,9 +10,6 @@ import type { CustomerSearch } from "@/lib/validation/customer";
 import { canonicalCustomerNumber } from "@/lib/validation/names";
 
 export const CUSTOMER_PAGE_SIZE = 25;
-
-/** `%` and `_` typed by the user are literal characters, not wildcards. */
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 type SearchKind = "none" | "number" | "text";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { likeAnyCase } from "@/db/dialect";
+import { escapeLike, likeAnyCase } from "@/db/dialect";
 import { and, asc, desc, eq, gt, lt, or, sql } from "drizzle-orm";
 import { domainToASCII } from "node:url";
 import { type Db, getDb } from "@/db";
@@ -13,9 +13,6 @@ import { displayDomain } from "@/lib/validation/names";
 export const DOMAIN_PAGE_SIZE = 25;
 
 export type DomainSearch = { q?: string; after?: string; before?: string; pageSize?: number };
-
-/** `%` and `_` typed by the user are literal characters, not wildcards. */
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The ASCII name patterns a search term matches: as typed, and as punycode for Unicode labels. */
 function searchPatterns(q: string): string[] {

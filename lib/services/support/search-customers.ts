@@ -1,5 +1,5 @@
 import "server-only";
-import { likeAnyCase } from "@/db/dialect";
+import { escapeLike, likeAnyCase } from "@/db/dialect";
 import { and, asc, eq, gt, or } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import { customers, resellers } from "@/db/schema";
@@ -7,8 +7,6 @@ import type { Actor } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/permissions";
 
 export const CUSTOMER_PAGE_SIZE = 25;
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * Customers whose company or contact name starts with `q`, across all resellers. Customers are few

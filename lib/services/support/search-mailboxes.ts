@@ -44,8 +44,8 @@ function selectRows(db: Db, where: SQL | undefined, withDomain = false) {
 }
 type Row = Awaited<ReturnType<typeof selectRows>>[number];
 
-// The search's statements, prepared (db/prepared.ts) per shape: PostgreSQL planned the page query at
-// every search, which was most of its time per view (docs/scaling.md). The values are placeholders.
+// The search's statements, prepared (db/prepared.ts) per shape, so that PostgreSQL plans each once per
+// connection (docs/scaling.md, "Session 15"). The values are placeholders.
 const limitParam = sql.placeholder("limit");
 const afterParam = sql.placeholder("after");
 

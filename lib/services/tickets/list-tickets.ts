@@ -1,5 +1,5 @@
 import "server-only";
-import { likeAnyCase } from "@/db/dialect";
+import { escapeLike, likeAnyCase } from "@/db/dialect";
 import { and, desc, eq, lt, or, type SQL } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import { customers, tickets } from "@/db/schema";
@@ -22,8 +22,6 @@ const columns = {
 };
 
 /** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 function searchCondition(q: string): SQL | undefined {
   const number = canonicalCustomerNumber(q);
   if (number) return eq(customers.customerNumber, number);
