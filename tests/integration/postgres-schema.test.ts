@@ -16,7 +16,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { migratePostgres, PG_MIGRATIONS_FOLDER } from "@/db/migrate-pg";
-import { ensureDatabase, runningServer, startPostgres, stopPostgres } from "@/scripts/lib/postgres-process";
+import { allowCreateDatabase, ensureDatabase, runningServer, startPostgres, stopPostgres } from "@/scripts/lib/postgres-process";
 import { type OwnPostgres, startOwnPostgres } from "../support/own-postgres";
 import { MAIL_VIEWS, orderedViewQuery } from "../support/mail-views";
 import { createTestDb } from "../support/test-db";
@@ -294,6 +294,35 @@ describe("PostgreSQL started by the project's scripts", () => {
     } finally {
       await client.end();
     }
+  });
+
+  it("refuses a database that sorts by language before writing anything, and names the statement that makes a right one", async () => {
+    allowCreateDatabase(`${server.baseDir}/pg`);
+    // A retry of this test finds the databases of its first attempt.
+    for (const name of ["sorted_by_language", "sorted_bytewise"]) await pool.query(`DROP DATABASE IF EXISTS ${name}`);
+    await pool.query(
+      "CREATE DATABASE sorted_by_language TEMPLATE template0 ENCODING 'UTF8' LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C'",
+    );
+    const url = new URL(server.url);
+    url.pathname = "/sorted_by_language";
+    await expect(migratePostgres(url.toString())).rejects.toThrow(/sorted_by_language: it sorts text with an ICU collation.*LOCALE 'C'/);
+    const client = new pg.Client({ connectionString: url.toString() });
+    await client.connect();
+    try {
+      // What Kontor's comparisons in code would get wrong there: "a_b" before "a0b", "Zed" after "anna".
+      const sorted = await client.query<{ x: string }>("SELECT x FROM (VALUES ('a0b'), ('a_b'), ('anna'), ('Zed')) v(x) ORDER BY x");
+      expect(sorted.rows.map((r) => r.x)).toEqual(["a_b", "a0b", "anna", "Zed"]);
+      const tables = await client.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM pg_tables WHERE schemaname IN ('public', 'drizzle')",
+      );
+      expect(tables.rows[0].n).toBe(0);
+    } finally {
+      await client.end();
+    }
+    // The statement the refusal names makes a database that migrates.
+    await pool.query("CREATE DATABASE sorted_bytewise OWNER kontor TEMPLATE template0 ENCODING 'UTF8' LOCALE_PROVIDER libc LOCALE 'C'");
+    url.pathname = "/sorted_bytewise";
+    await expect(migratePostgres(url.toString())).resolves.toBeUndefined();
   });
 
   it("keeps the home of mailboxes and accounts made before migration 0005 and gives later rows their own (as SQLite 0017)", async () => {
