@@ -1,4 +1,4 @@
-import { type Placeholder, type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { and, gte, lt, type Placeholder, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { databaseKind } from "@/lib/config";
 
 /**
@@ -6,6 +6,25 @@ import { databaseKind } from "@/lib/config";
  * services write through drizzle's query builder, which speaks both.
  */
 const onPostgres = () => databaseKind() === "postgresql";
+
+/**
+ * The smallest string greater than every string starting with `prefix`, in code-point order (which is
+ * UTF-8 byte order: SQLite's BINARY collation, and PostgreSQL's C collation that db:migrate insists on).
+ */
+export function prefixUpperBound(prefix: string): string {
+  const chars = Array.from(prefix);
+  const last = chars.pop() as string;
+  return chars.join("") + String.fromCodePoint((last.codePointAt(0) ?? 0) + 1);
+}
+
+/**
+ * `column` starts with `prefix` (case-sensitive, every character literal), as a range an index can seek
+ * on both databases, also in a generic plan on PostgreSQL (a LIKE pattern's prefix is known only to a
+ * plan made for its value). `prefix` must not be empty.
+ */
+export function startsWith(column: SQLWrapper, prefix: string): SQL | undefined {
+  return and(gte(column, prefix), lt(column, prefixUpperBound(prefix)));
+}
 
 /** `%` and `_` typed by a user are literal characters in a likeAnyCase pattern, not wildcards. */
 export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -134,6 +134,11 @@ describe("admin reset", () => {
     ]);
     expect((await findCustomerAccounts(admin, `${made.email.split("@")[0]}@`, handle.db)).map((r) => r.userId)).toEqual([customer.id]);
     expect(await findCustomerAccounts(admin, `${admin.label.split("@")[0]}@`, handle.db)).toEqual([]);
+    // Any case finds the login; `%` and `_` are characters, not wildcards.
+    const local = made.email.split("@")[0];
+    expect((await findCustomerAccounts(admin, ` ${local.toUpperCase()} `, handle.db)).map((r) => r.userId)).toEqual([customer.id]);
+    expect(await findCustomerAccounts(admin, `${local.slice(0, -1)}_`, handle.db)).toEqual([]);
+    expect(await findCustomerAccounts(admin, `${local.slice(0, 2)}%`, handle.db)).toEqual([]);
     expect(await resetCustomerSecondFactor(admin, customer.id, "192.0.2.5", handle.db)).toBe(1);
     expect(await hasSecondFactor(customer.id, handle.db)).toBe(false);
     const entry = await firstRow(handle.db.select().from(auditLog).where(eq(auditLog.action, "mfa.reset")));

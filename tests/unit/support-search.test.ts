@@ -6,7 +6,8 @@ import { databaseKind } from "@/lib/config";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { viewMailboxRecord } from "@/lib/services/support/get-mailbox-record";
 import { searchCustomersByName } from "@/lib/services/support/search-customers";
-import { prefixUpperBound, searchMailboxes } from "@/lib/services/support/search-mailboxes";
+import { searchMailboxes } from "@/lib/services/support/search-mailboxes";
+import { prefixUpperBound } from "@/db/dialect";
 import {
   aCustomer,
   aCustomerWithPackage,

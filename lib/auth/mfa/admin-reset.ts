@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, isNotNull, like } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import { customers, mfaFactors, mfaPendingLogins, users } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
@@ -10,6 +10,7 @@ import { canonicalCustomerNumber } from "@/lib/validation/names";
 import { deleteAllFactors } from "./factors";
 import { transaction } from "@/db/transaction";
 import { firstRow } from "@/db/rows";
+import { startsWith } from "@/db/dialect";
 
 export type CustomerAccountRow = { userId: number; email: string; customerNumber: string; company: string | null; factorCount: number };
 
@@ -23,9 +24,9 @@ export async function findCustomerAccounts(actor: Actor, query: string, db: Db =
   const q = query.trim();
   if (!q) return [];
   const number = canonicalCustomerNumber(q);
-  // LIKE wildcards typed by the admin are dropped rather than escaped (SQLite needs an ESCAPE clause).
-  const escaped = q.toLowerCase().replace(/[\\%_]/g, "");
-  const match = number ? eq(customers.customerNumber, number) : like(users.email, `${escaped}%`);
+  // Logins are stored in lower case; a range, not LIKE, so the users' e-mail index finds the prefix on
+  // PostgreSQL too, whose plans for the panel's connections never look at values (db/postgres.ts).
+  const match = number ? eq(customers.customerNumber, number) : startsWith(users.email, q.toLowerCase());
   const rows = await db
     .select({ userId: users.id, email: users.email, customerNumber: customers.customerNumber, company: customers.company })
     .from(users)

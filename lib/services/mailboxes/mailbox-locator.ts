@@ -1,14 +1,14 @@
 import "server-only";
-import { and, asc, eq, gt, gte, lt } from "drizzle-orm";
+import { and, asc, eq, gt } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
 import { domains, mailAliases, mailboxes, spamSettings } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/permissions";
 import { tenantScope } from "@/lib/authz/scope";
 import { NotFoundError } from "@/lib/errors";
-import { prefixUpperBound } from "@/lib/services/support/search-mailboxes";
 import { canonicalDomain } from "@/lib/validation/names";
 import { firstRow } from "@/db/rows";
+import { startsWith } from "@/db/dialect";
 
 /**
  * Lookups the API needs besides the panel's subscription pages: a mailbox or domain by id or name
@@ -70,8 +70,7 @@ export async function listDomainMailboxes(
       and(
         eq(mailboxes.domainId, domain.id),
         tenantScope(actor, mailboxes),
-        prefix ? gte(mailboxes.localPart, prefix) : undefined,
-        prefix ? lt(mailboxes.localPart, prefixUpperBound(prefix)) : undefined,
+        prefix ? startsWith(mailboxes.localPart, prefix) : undefined,
         input.after ? gt(mailboxes.localPart, input.after) : undefined,
       ),
     )

@@ -8,15 +8,9 @@ import { canonicalCustomerNumber, canonicalDomain } from "@/lib/validation/names
 import type { MailboxSearchQuery } from "@/lib/validation/support";
 import { firstRow } from "@/db/rows";
 import { preparedQuery } from "@/db/prepared";
+import { prefixUpperBound } from "@/db/dialect";
 
 export const MAILBOX_PAGE_SIZE = 25;
-
-/** The smallest string greater than every string starting with `prefix` (code-point order = UTF-8 byte order). */
-export function prefixUpperBound(prefix: string): string {
-  const chars = Array.from(prefix);
-  const last = chars.pop() as string;
-  return chars.join("") + String.fromCodePoint((last.codePointAt(0) ?? 0) + 1);
-}
 
 const columns = {
   id: mailboxes.id,
