@@ -7,6 +7,7 @@
  * bench/results/<stamp>-mail.json.
  *   --seconds N   length of each measurement (default 15)
  *   --out FILE    where to write the JSON (default bench/results/<stamp>-mail.json)
+ *   --data FILE   the SQLite data set (default bench/large/kontor-large.db; `npm run bench` passes its copy)
  * With KONTOR_DATABASE_URL set to a postgres:// URL, Dovecot reads the data set's copy there (made by
  * `npm run bench:pg`); the setting must be in the environment from the start, as the panel's schema
  * module picks its tables when it is first loaded.
@@ -20,7 +21,7 @@ import { type LoginRun, measureMailLogins } from "./mail-logins";
 const args = process.argv.slice(2);
 const seconds = Number(args[args.indexOf("--seconds") + 1]) || 15;
 
-const data = prepareDataSet(path.resolve("bench/large/kontor-large.db"));
+const data = prepareDataSet(path.resolve(args.includes("--data") ? args[args.indexOf("--data") + 1] : "bench/large/kontor-large.db"));
 const loadBefore = os.loadavg();
 const databaseUrl = process.env.KONTOR_DATABASE_URL?.startsWith("postgres") ? process.env.KONTOR_DATABASE_URL : undefined;
 const mail = await measureMailLogins(data.file, seconds, databaseUrl);

@@ -9,6 +9,7 @@
  * benchmark's own client process, which shares the machine.
  */
 import Database from "better-sqlite3";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -96,6 +97,26 @@ async function start(
   const quotaStatusPort = await freePort();
   const { pid } = await startDovecot({ dbPath: file, databaseUrl, dir, ports, relayPort, staticPassword, quotaStatusPort });
   return { pid, imap: ports.imap, submission: ports.submission, dir };
+}
+
+/**
+ * measureMailLogins in a node process of its own (mail-logins-run.ts), as `npm run bench` and `bench:pg`
+ * run it. The load generator shares the 2-core machine with Dovecot, so its CPU per login limits the
+ * logins per second too: inside the benchmark's own process (its heap, the memory sampler beside it)
+ * it cost ~0.47 ms per IMAP login, in a process of its own ~0.33 ms (session 16). On PostgreSQL the
+ * process must also start with KONTOR_DATABASE_URL set: the schema module picks its tables at load.
+ * `data`: the SQLite data set (the working copy of the run); `databaseUrl`: Dovecot reads its copy there.
+ */
+export function measureMailLoginsApart(seconds: number, { data, databaseUrl }: { data: string; databaseUrl?: string }): MailLoginReport {
+  const out = path.join(os.tmpdir(), `kontor-bench-mail-${process.pid}.json`);
+  execFileSync(
+    process.execPath,
+    ["--import", "tsx", "scripts/bench/mail-logins-run.ts", "--seconds", String(seconds), "--data", data, "--out", out],
+    { env: { ...process.env, ...(databaseUrl ? { KONTOR_DATABASE_URL: databaseUrl } : {}) }, stdio: "inherit" },
+  );
+  const { mail } = JSON.parse(fs.readFileSync(out, "utf8")) as { mail: MailLoginReport };
+  fs.rmSync(out);
+  return mail;
 }
 
 /**

@@ -21,7 +21,7 @@ import path from "node:path";
 import pg from "pg";
 import { prepareDataSet } from "./data-set";
 import { type LoadResult, type LoadSpec, runLoad } from "./load";
-import type { MailLoginReport } from "./mail-logins";
+import { measureMailLoginsApart } from "./mail-logins";
 import { passwordChangeLoad } from "./password-change";
 import { loginSpec } from "./login-load";
 import { BENCH_AUTH_SECRET, benchServerEnv, cpuSeconds, sampleMemory, startServer, type ServerHandle } from "./server";
@@ -64,7 +64,7 @@ for (const config of configs) {
   results[config.name] = await measureConfig(config);
 }
 const prefix = await measurePrefixQueryPg(cluster.url);
-const mail = mailLoginsOnPostgres(cluster.url);
+const mail = measureMailLoginsApart(seconds, { data: data.file, databaseUrl: cluster.url });
 
 const report = { at: new Date().toISOString(), seconds, machine: `${os.availableParallelism()} cores`, results, prefix, mail };
 fs.mkdirSync("bench/results", { recursive: true });
@@ -206,17 +206,6 @@ async function passwordChanges(database: string): Promise<number> {
  * Dovecot on PostgreSQL, measured by bench:mail in a process of its own: the schema module picks the
  * database kind once, at load, from KONTOR_DATABASE_URL (this process has loaded it for SQLite).
  */
-function mailLoginsOnPostgres(url: string): MailLoginReport {
-  const out = path.join(os.tmpdir(), `kontor-bench-mail-pg-${process.pid}.json`);
-  execFileSync(process.execPath, ["--import", "tsx", "scripts/bench/mail-logins-run.ts", "--seconds", String(seconds), "--out", out], {
-    env: { ...process.env, KONTOR_DATABASE_URL: url },
-    stdio: "inherit",
-  });
-  const { mail } = JSON.parse(fs.readFileSync(out, "utf8")) as { mail: MailLoginReport };
-  fs.rmSync(out);
-  return mail;
-}
-
 /** The support search's prefix query, as on SQLite (prefix-query.ts), timed from a client. */
 async function measurePrefixQueryPg(url: string) {
   const prefixes = ["anna", "karla.schulz3", "zoe.braun", "felix.m", "mia.wolf12", "paul.koch7", "x", "uwe.richter", "olga", "simon.kl"];

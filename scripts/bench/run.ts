@@ -15,7 +15,7 @@ import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { type LoadResult, type LoadSpec, runLoad } from "./load";
-import { measureMailLogins } from "./mail-logins";
+import { measureMailLoginsApart } from "./mail-logins";
 import { measureApi } from "./api";
 import { waitForPort } from "@/scripts/lib/dovecot-process";
 import { prepareDataSet, workingCopy } from "./data-set";
@@ -111,7 +111,7 @@ try {
   memory.phase("Prefix query, password paths and mail logins");
   const prefix = measurePrefixQuery(data.file);
   const passwordPaths = measurePasswordPaths(data.file);
-  const mail = await measureMailLogins(data.file, seconds);
+  const mail = measureMailLoginsApart(seconds, { data: data.file });
   const peak = memory.stop();
   const hwmSum = peakMemoryMb(pid);
   const pageRatios = results.slice(0, pages.length).map((r) => ({
