@@ -103,7 +103,7 @@ async function start(
  * measureMailLogins in a node process of its own (mail-logins-run.ts), as `npm run bench` and `bench:pg`
  * run it. The load generator shares the 2-core machine with Dovecot, so its CPU per login limits the
  * logins per second too: inside the benchmark's own process (its heap, the memory sampler beside it)
- * it cost ~0.47 ms per IMAP login, in a process of its own ~0.33 ms (session 16). On PostgreSQL the
+ * it cost ~0.47 ms per IMAP login, in a process of its own 0.33–0.39 ms (session 16). On PostgreSQL the
  * process must also start with KONTOR_DATABASE_URL set: the schema module picks its tables at load.
  * `data`: the SQLite data set (the working copy of the run); `databaseUrl`: Dovecot reads its copy there.
  */
