@@ -7,23 +7,32 @@ import { databaseKind } from "@/lib/config";
  */
 const onPostgres = () => databaseKind() === "postgresql";
 
+const MAX_CODE_POINT = 0x10ffff;
+
 /**
  * The smallest string greater than every string starting with `prefix`, in code-point order (which is
  * UTF-8 byte order: SQLite's BINARY collation, and PostgreSQL's C collation that db:migrate insists on).
+ * A last character that cannot grow (U+10FFFF) carries over to the one before; `undefined` when no
+ * character can (an empty prefix, or one of U+10FFFF only): then every string from `prefix` on starts
+ * with it.
  */
-export function prefixUpperBound(prefix: string): string {
+export function prefixUpperBound(prefix: string): string | undefined {
   const chars = Array.from(prefix);
-  const last = chars.pop() as string;
-  return chars.join("") + String.fromCodePoint((last.codePointAt(0) ?? 0) + 1);
+  while (chars.length) {
+    const last = (chars.pop() as string).codePointAt(0) as number;
+    if (last < MAX_CODE_POINT) return chars.join("") + String.fromCodePoint(last + 1);
+  }
+  return undefined;
 }
 
 /**
  * `column` starts with `prefix` (case-sensitive, every character literal), as a range an index can seek
  * on both databases, also in a generic plan on PostgreSQL (a LIKE pattern's prefix is known only to a
- * plan made for its value). `prefix` must not be empty.
+ * plan made for its value).
  */
 export function startsWith(column: SQLWrapper, prefix: string): SQL | undefined {
-  return and(gte(column, prefix), lt(column, prefixUpperBound(prefix)));
+  const upper = prefixUpperBound(prefix);
+  return upper === undefined ? gte(column, prefix) : and(gte(column, prefix), lt(column, upper));
 }
 
 /** `%` and `_` typed by a user are literal characters in a likeAnyCase pattern, not wildcards. */

@@ -74,6 +74,14 @@ describe("support mailbox search", () => {
     expect(await addresses("address", "info@", "info@eiche.example")).toEqual(["info@suedwind-kunde.example", "info@zeder.example"]);
   });
 
+  it("bounds every prefix, also one whose last character cannot grow, and finds nothing for a prefix no address has", async () => {
+    expect(prefixUpperBound("info")).toBe("infp");
+    expect(prefixUpperBound("zeder\u{10FFFF}")).toBe("zedes");
+    expect(prefixUpperBound("\u{10FFFF}\u{10FFFF}")).toBeUndefined();
+    expect(await addresses("address", "\u{10FFFF}")).toEqual([]);
+    expect(await addresses("address", "info@zeder.example\u{10FFFF}")).toEqual([]);
+  });
+
   it("finds by domain (Unicode too), customer number and customer name", async () => {
     expect(await addresses("domain", "ahorn.example")).toEqual(["anna@ahorn.example", "info@ahorn.example"]);
     expect(await addresses("domain", "grüne-wiese.example")).toHaveLength(1);

@@ -100,8 +100,11 @@ const splitAddress = (address: string) => {
 };
 
 async function byAddressPrefix(db: Db, prefix: string, cursor: string | undefined, max: number): Promise<Row[]> {
+  const to = prefixUpperBound(prefix);
+  // A non-empty prefix without an upper bound is made of U+10FFFF only, which no address contains.
+  if (prefix && to === undefined) return [];
   return await addressPage(db, `${prefix ? "prefix" : "all"}:${cursor ? "after" : "first"}`).execute({
-    ...(prefix ? { from: prefix, to: prefixUpperBound(prefix) } : {}),
+    ...(prefix ? { from: prefix, to } : {}),
     ...(cursor ? { after: cursor } : {}),
     limit: max,
   });
