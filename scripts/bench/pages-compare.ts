@@ -19,6 +19,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { prepareDataSet, workingCopy } from "./data-set";
 import { runLoad } from "./load";
+import { cpuPerRequest, measureInSlices, type SliceSums } from "./interleaved";
 import { benchServerEnv, startServer } from "./server";
 import { sessionCookie } from "./sessions";
 
@@ -57,9 +58,7 @@ const pages = [
   { name: "Mailbox record (support)", url: `/support/mailboxes/${data.recordMailboxId}`, user: data.supportUserId },
 ];
 
-type Sum = { cpuMs: number; requests: number; non2xx: number };
-/** sums[build][page]: CPU and requests added up over the slices. */
-const sums = new Map<string, Map<string, Sum>>();
+let sums: SliceSums = new Map();
 const servers = await Promise.all(
   builds.map(async (build, i) => {
     const port = PORT + 2 * i;
@@ -100,37 +99,27 @@ try {
       ...(hasEmpty ? [{ name: "empty page", url: emptyUrl, cookie: owner }] : []),
       ...pages.map((p) => ({ name: p.name, url: server.baseUrl + p.url, cookie: cookies.get(p.user) })),
     ]);
-    sums.set(build.name, new Map());
   }
   // Warm-up, not counted: a fresh worker runs unoptimised code for its first few thousand requests.
   for (const { build, pid } of servers) for (const spec of specsOf.get(build.name) ?? []) await runLoad({ ...spec, seconds: 4 }, pid);
-  // Short slices, every page on every build in turn, round after round: the shared machine's load
-  // drifts, and so it drifts alike for every build and every page (the empty page included).
-  for (let round = 0; round < rounds; round++) {
-    for (const name of ["empty page", ...pages.map((p) => p.name)]) {
-      for (const { build, pid } of servers) {
-        const spec = specsOf.get(build.name)?.find((x) => x.name === name);
-        if (!spec) continue;
-        const r = await runLoad({ ...spec, seconds }, pid);
-        const sum = sums.get(build.name)?.get(name) ?? { cpuMs: 0, requests: 0, non2xx: 0 };
-        sums.get(build.name)?.set(name, {
-          cpuMs: sum.cpuMs + r.cpuMsPerRequest * r.requests,
-          requests: sum.requests + r.requests,
-          non2xx: sum.non2xx + r.non2xx + r.errors,
-        });
-      }
-    }
-    console.log(`  round ${round + 1} of ${rounds} done`);
-  }
+  // Every page on every build in turn, round after round (interleaved.ts).
+  sums = await measureInSlices({
+    pages: ["empty page", ...pages.map((p) => p.name)],
+    targets: servers.map(({ build, pid }) => ({
+      key: build.name,
+      pid,
+      specOf: (name) => specsOf.get(build.name)?.find((x) => x.name === name),
+    })),
+    rounds,
+    seconds,
+    onRound: (round) => console.log(`  round ${round + 1} of ${rounds} done`),
+  });
 } finally {
   for (const { server } of servers) await server.stop();
   for (const copy of copies) copy.remove();
 }
 
-const perRequest = (build: string, page: string) => {
-  const sum = sums.get(build)?.get(page);
-  return sum?.requests ? sum.cpuMs / sum.requests : undefined;
-};
+const perRequest = (build: string, page: string) => cpuPerRequest(sums, build, page);
 const load = fs.readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
 console.log(`\nserver CPU ms/request (× empty page of the same build), ${rounds} slices of ${seconds} s each; load average now ${load}`);
 const names = ["empty page", ...pages.map((p) => p.name)];

@@ -27,7 +27,7 @@ function printLoads(r: Report) {
       `${x.name.padEnd(46)} ${pad(x.connections, 5)} ${pad(x.rps.toFixed(1), 8)} ${pad(x.p50, 7)} ${pad(x.p99, 7)} ${pad(x.cpuMsPerRequest.toFixed(2), 10)} ${pad(x.errors + x.non2xx, 6)}`,
     );
   }
-  console.log(`\n${"page CPU per request".padEnd(46)} ${pad("ms", 7)} ${pad("× empty", 8)} ${pad("× floor", 8)}`);
+  console.log(`\n${"page CPU per request (slices in turn)".padEnd(46)} ${pad("ms", 7)} ${pad("× empty", 8)} ${pad("× floor", 8)}`);
   for (const p of r.pageRatios) {
     console.log(
       `${p.name.padEnd(46)} ${pad(p.cpuMsPerRequest.toFixed(2), 7)} ${pad(p.toEmptyPage.toFixed(2), 8)} ${pad(p.toFloor.toFixed(1), 8)}`,

@@ -5,8 +5,9 @@
  * password change, the prefix search query, a login storm, and mail logins through Dovecot. Each
  * scenario is reported next to an anchor measured in the same run, as a ratio (this machine's absolute
  * figures move 10–15 % between runs): pages against an empty dynamic page of the same build
- * (/bench/empty) and against a plain node:http + better-sqlite3 server answering the same address
- * page (floor-server.ts); password paths against one bare argon2id hash and verify (password-paths.ts);
+ * (/bench/empty), their CPU taken from five rounds of short slices of every page and the empty page in
+ * turn (interleaved.ts), and against a plain node:http + better-sqlite3 server answering the same
+ * address page (floor-server.ts); password paths against one bare argon2id hash and verify (password-paths.ts);
  * Kontor's Dovecot against the same Dovecot with a static passdb (mail-logins.ts). Prints a table and
  * writes bench/results/<stamp>.json.
  *   --no-build   reuse the last build in .next-bench      --seconds N   shorter runs while developing
@@ -15,6 +16,7 @@ import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { type LoadResult, type LoadSpec, runLoad } from "./load";
+import { cpuPerRequest, measureInSlices } from "./interleaved";
 import { measureMailLoginsApart } from "./mail-logins";
 import { measureApi } from "./api";
 import { waitForPort } from "@/scripts/lib/dovecot-process";
@@ -31,6 +33,9 @@ import type { PathResult } from "./password-paths-types";
 const args = process.argv.slice(2);
 const seconds = Number(args[args.indexOf("--seconds") + 1]) || 15;
 const PORT = BENCH_PORT;
+/** The pages' CPU ratios come from this many rounds of slices, each a fifth of --seconds by default. */
+const SLICE_ROUNDS = 5;
+const PANEL = "panel";
 
 // The scenarios write (keys, quotas, created mailboxes, password hashes): they run on a copy.
 const copy = workingCopy(path.resolve("bench/large/kontor-large.db"));
@@ -78,6 +83,17 @@ try {
     results.push(await runLoad({ ...spec, seconds }, pid));
     console.log(`  ${spec.name}: ${results.at(-1)?.rps.toFixed(0) ?? "?"} req/s`);
   }
+  // The CPU ratios: the empty page and every page again in short slices taken in turn, so that the
+  // machine's drifting load meets the anchor and the pages alike (interleaved.ts).
+  memory.phase("CPU slices");
+  const sliced = [emptySpec, ...pages];
+  const slices = await measureInSlices({
+    pages: sliced.map((spec) => spec.name),
+    targets: [{ key: PANEL, pid, specOf: (name) => sliced.find((spec) => spec.name === name) }],
+    rounds: SLICE_ROUNDS,
+    seconds: Math.max(1, Math.round(seconds / SLICE_ROUNDS)),
+  });
+  const emptySliced = cpuPerRequest(slices, PANEL, emptySpec.name) ?? emptyPage.cpuMsPerRequest;
   const floor = await floorAnchor(data.file, data.bigSubscriptionId, seconds);
   console.log(`  ${floor.name}: ${floor.rps.toFixed(0)} req/s`);
 
@@ -114,12 +130,17 @@ try {
   const mail = measureMailLoginsApart(seconds, { data: data.file });
   const peak = memory.stop();
   const hwmSum = peakMemoryMb(pid);
-  const pageRatios = results.slice(0, pages.length).map((r) => ({
-    name: r.name,
-    cpuMsPerRequest: r.cpuMsPerRequest,
-    toEmptyPage: r.cpuMsPerRequest / emptyPage.cpuMsPerRequest,
-    toFloor: r.cpuMsPerRequest / floor.cpuMsPerRequest,
-  }));
+  const pageRatios = results.slice(0, pages.length).map((r) => {
+    const cpuMsPerRequest = cpuPerRequest(slices, PANEL, r.name) ?? r.cpuMsPerRequest;
+    return {
+      name: r.name,
+      cpuMsPerRequest,
+      toEmptyPage: cpuMsPerRequest / emptySliced,
+      toFloor: cpuMsPerRequest / floor.cpuMsPerRequest,
+      // What the page's own 15 s run gave against the empty page's, measured minutes apart.
+      sequential: { cpuMsPerRequest: r.cpuMsPerRequest, toEmptyPage: r.cpuMsPerRequest / emptyPage.cpuMsPerRequest },
+    };
+  });
   const budgets: Budget[] = [
     ...results
       .slice(0, pages.length)
@@ -147,6 +168,7 @@ try {
     machine: `${(await import("node:os")).cpus().length} cores`,
     results,
     anchors: { emptyPage, floor },
+    slices: { rounds: SLICE_ROUNDS, emptyPageCpuMsPerRequest: emptySliced, sums: Object.fromEntries(slices.get(PANEL) ?? []) },
     pageRatios,
     apiRatios: api.map((r) => ({
       name: r.name,
