@@ -19,7 +19,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { prepareDataSet, workingCopy } from "./data-set";
 import { runLoad } from "./load";
-import { cpuPerRequest, measureInSlices, type SliceSums } from "./interleaved";
+import { cpuPerRequest, measureInSlices, serverTarget, type SliceSums } from "./interleaved";
 import { benchServerEnv, startServer } from "./server";
 import { sessionCookie } from "./sessions";
 
@@ -105,11 +105,9 @@ try {
   // Every page on every build in turn, round after round (interleaved.ts).
   sums = await measureInSlices({
     pages: ["empty page", ...pages.map((p) => p.name)],
-    targets: servers.map(({ build, pid }) => ({
-      key: build.name,
-      pid,
-      specOf: (name) => specsOf.get(build.name)?.find((x) => x.name === name),
-    })),
+    targets: servers.map(({ build, pid }) =>
+      serverTarget(build.name, pid, (name) => specsOf.get(build.name)?.find((x) => x.name === name)),
+    ),
     rounds,
     seconds,
     onRound: (round) => console.log(`  round ${round + 1} of ${rounds} done`),

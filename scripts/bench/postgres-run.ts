@@ -7,7 +7,8 @@
  *              load balancer), one worker each so that all three use the machine's two cores alike.
  * The data set is copied once with db:copy into a cluster of its own (bench/large/postgres, port
  * KONTOR_BENCH_PG_PORT or 15532) and reused while the SQLite file is unchanged. CPU per request counts
- * the panel's processes and, on PostgreSQL, the database server's (SQLite runs inside the panel).
+ * the panel's processes and, on PostgreSQL, the database server's (SQLite runs inside the panel); each
+ * page's ratio to the empty page comes from slices of every page in turn (interleaved.ts).
  * Also: the support search's prefix query on PostgreSQL, and mail logins with Dovecot reading
  * PostgreSQL (Lua passdb over lua-dbi-postgresql). Peak memory (PSS) of the panel's processes, all
  * instances together, against the 400 MB budget of `npm run bench`, and the database server's beside it.
@@ -21,6 +22,7 @@ import path from "node:path";
 import pg from "pg";
 import { prepareDataSet } from "./data-set";
 import { type LoadResult, type LoadSpec, runLoad } from "./load";
+import { cpuPerRequest, measureInSlices, SLICE_ROUNDS } from "./interleaved";
 import { measureMailLoginsApart } from "./mail-logins";
 import { passwordChangeLoad } from "./password-change";
 import { loginSpec } from "./login-load";
@@ -57,7 +59,15 @@ const configs: Config[] = [
 ];
 const results: Record<
   string,
-  { empty: Measured; pages: Measured[]; login: Measured; change: Measured; changes: number; memory: MemoryPeaks }
+  {
+    empty: Measured;
+    pages: Measured[];
+    slices: { name: string; cpuMsPerRequest: number; toEmptyPage: number }[];
+    login: Measured;
+    change: Measured;
+    changes: number;
+    memory: MemoryPeaks;
+  }
 > = {};
 for (const config of configs) {
   console.log(`\n${config.name}`);
@@ -124,8 +134,36 @@ async function measureConfig(config: Config) {
     for (const [name, pathname, cookies] of pages) {
       phase(name);
       measuredPages.push(await measureSplit(specs(name, pathname, cookies), seconds));
-      printLine(measuredPages[measuredPages.length - 1], empty);
+      printLine(measuredPages[measuredPages.length - 1]);
     }
+    // The CPU ratios (panel and database server together) from slices of every page and the empty
+    // page in turn, so that the machine's drifting load meets them alike (interleaved.ts).
+    phase("CPU slices");
+    const sliced: [string, string, string[]][] = [[empty.name, "/bench/empty", domainOwner], ...pages];
+    const sums = await measureInSlices({
+      pages: sliced.map(([name]) => name),
+      targets: [
+        {
+          key: config.name,
+          load: async (page, secs) => {
+            const found = sliced.find(([name]) => name === page);
+            if (!found) return undefined;
+            const m = await measureSplit(specs(...found), secs);
+            return { cpuMs: (m.cpuMsPerRequest + m.dbCpuMsPerRequest) * m.requests, requests: m.requests, non2xx: m.non2xx + m.errors };
+          },
+        },
+      ],
+      rounds: SLICE_ROUNDS,
+      seconds: Math.max(1, Math.round(seconds / SLICE_ROUNDS)),
+    });
+    const emptySliced = cpuPerRequest(sums, config.name, empty.name) ?? 0;
+    const slices = pages.map(([name]) => {
+      const cpuMsPerRequest = cpuPerRequest(sums, config.name, name) ?? 0;
+      return { name, cpuMsPerRequest, toEmptyPage: emptySliced ? cpuMsPerRequest / emptySliced : 0 };
+    });
+    console.log(`  CPU per request, panel + database, in slices (empty page ${emptySliced.toFixed(2)} ms):`);
+    for (const x of slices)
+      console.log(`    ${x.name.padEnd(44)} ${x.cpuMsPerRequest.toFixed(2).padStart(6)} ms  ${x.toEmptyPage.toFixed(2)} × empty`);
     phase("Login (argon2id verify)");
     const login = await measureSplit(await Promise.all(servers.map((s) => shareOfLogin(s.baseUrl, servers.length))), seconds);
     printLine(login);
@@ -144,7 +182,7 @@ async function measureConfig(config: Config) {
     };
     const database = peaks.databasePeakPssMb === undefined ? "" : `, database server ${peaks.databasePeakPssMb} MB`;
     console.log(`  Peak memory (PSS): panel ${peaks.panelPeakPssMb} MB${database}`);
-    return { empty, pages: measuredPages, login, change: changed, changes, memory: peaks };
+    return { empty, pages: measuredPages, slices, login, change: changed, changes, memory: peaks };
   } finally {
     // Also when a scenario failed: the samplers' timers must not keep the process alive.
     memory.stop();
@@ -225,11 +263,10 @@ async function measurePrefixQueryPg(url: string) {
   return { medianMs: times[times.length >> 1], p99Ms: times[Math.floor(times.length * 0.99)], usesIndex: /Index/.test(plan), plan };
 }
 
-function printLine(r: Measured, empty?: Measured) {
-  const ratio = empty ? `  ${(r.cpuMsPerRequest / empty.cpuMsPerRequest).toFixed(2)} × empty` : "";
+function printLine(r: Measured) {
   const db = r.dbCpuMsPerRequest ? ` + db ${r.dbCpuMsPerRequest.toFixed(2)}` : "";
   console.log(
-    `  ${r.name.padEnd(46)} ${r.rps.toFixed(1).padStart(7)} req/s  p99 ${String(r.p99).padStart(4)} ms  cpu ${r.cpuMsPerRequest.toFixed(2)}${db} ms/req${ratio}${r.errors + r.non2xx ? `  (${r.errors + r.non2xx} errors)` : ""}`,
+    `  ${r.name.padEnd(46)} ${r.rps.toFixed(1).padStart(7)} req/s  p99 ${String(r.p99).padStart(4)} ms  cpu ${r.cpuMsPerRequest.toFixed(2)}${db} ms/req${r.errors + r.non2xx ? `  (${r.errors + r.non2xx} errors)` : ""}`,
   );
 }
 
@@ -245,6 +282,9 @@ function printSummary() {
   ]) {
     console.log(`${name.padEnd(46)} ${names.map((c) => `${pick(c).rps.toFixed(0)} (${pick(c).p99})`.padStart(16)).join("")}`);
   }
+  console.log(`\n${"CPU × empty page (slices, panel + database)".padEnd(46)} ${names.map((n) => n.padStart(16)).join("")}`);
+  for (const [i, row] of results[names[0]].slices.entries())
+    console.log(`${row.name.padEnd(46)} ${names.map((c) => results[c].slices[i].toEmptyPage.toFixed(2).padStart(16)).join("")}`);
   const memoryLine = names.map((c) => `${results[c].memory.panelPeakPssMb} MB`.padStart(16)).join("");
   console.log(`${`Peak panel memory (PSS), budget ${MEMORY_BUDGET_MB} MB`.padEnd(46)} ${memoryLine}`);
   for (const c of names) {

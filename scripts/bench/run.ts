@@ -16,7 +16,7 @@ import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { type LoadResult, type LoadSpec, runLoad } from "./load";
-import { cpuPerRequest, measureInSlices } from "./interleaved";
+import { cpuPerRequest, measureInSlices, serverTarget, SLICE_ROUNDS } from "./interleaved";
 import { measureMailLoginsApart } from "./mail-logins";
 import { measureApi } from "./api";
 import { waitForPort } from "@/scripts/lib/dovecot-process";
@@ -33,8 +33,6 @@ import type { PathResult } from "./password-paths-types";
 const args = process.argv.slice(2);
 const seconds = Number(args[args.indexOf("--seconds") + 1]) || 15;
 const PORT = BENCH_PORT;
-/** The pages' CPU ratios come from this many rounds of slices, each a fifth of --seconds by default. */
-const SLICE_ROUNDS = 5;
 const PANEL = "panel";
 
 // The scenarios write (keys, quotas, created mailboxes, password hashes): they run on a copy.
@@ -89,7 +87,7 @@ try {
   const sliced = [emptySpec, ...pages];
   const slices = await measureInSlices({
     pages: sliced.map((spec) => spec.name),
-    targets: [{ key: PANEL, pid, specOf: (name) => sliced.find((spec) => spec.name === name) }],
+    targets: [serverTarget(PANEL, pid, (name) => sliced.find((spec) => spec.name === name))],
     rounds: SLICE_ROUNDS,
     seconds: Math.max(1, Math.round(seconds / SLICE_ROUNDS)),
   });
