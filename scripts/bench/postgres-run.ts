@@ -240,10 +240,6 @@ async function passwordChanges(database: string): Promise<number> {
   return Number(rows[0].n);
 }
 
-/**
- * Dovecot on PostgreSQL, measured by bench:mail in a process of its own: the schema module picks the
- * database kind once, at load, from KONTOR_DATABASE_URL (this process has loaded it for SQLite).
- */
 /** The support search's prefix query, as on SQLite (prefix-query.ts), timed from a client. */
 async function measurePrefixQueryPg(url: string) {
   const prefixes = ["anna", "karla.schulz3", "zoe.braun", "felix.m", "mia.wolf12", "paul.koch7", "x", "uwe.richter", "olga", "simon.kl"];
