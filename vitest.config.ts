@@ -47,6 +47,8 @@ const SQLITE_ONLY_TESTS: Record<string, string> = {
   "tests/integration/postgres-schema.test.ts": "compares SQLite's and PostgreSQL's views side by side on a PostgreSQL of its own",
   "tests/integration/mail-on-postgres.test.ts": "starts a PostgreSQL of its own; a second run in the PostgreSQL pass proves nothing new",
   "tests/e2e/postgres-instances.test.ts": "starts a PostgreSQL of its own; a second run in the PostgreSQL pass proves nothing new",
+  "tests/e2e/postgres-standby.test.ts":
+    "starts a PostgreSQL and a standby of its own; a second run in the PostgreSQL pass proves nothing new",
   "tests/e2e/healthz-failing-parts.test.ts": "lets the migrations of its own SQLite file fall behind (its __drizzle_migrations rows)",
 };
 

@@ -5,8 +5,8 @@ import { type PortState, probeGreeting } from "./greeting";
 
 /**
  * What GET /healthz answers: no secret, no tenant data, no host name, path, version or port, only
- * whether each part answers. `status` is `ok` (HTTP 200) only when the database is reachable, its
- * migrations are current and every mail service this installation runs (KONTOR_HEALTH_SERVICES)
+ * whether each part answers. `status` is `ok` (HTTP 200) only when the database is reachable and
+ * writable, its migrations are current and every mail service this installation runs (KONTOR_HEALTH_SERVICES)
  * greets on its ports.
  */
 export type HealthReport = {
@@ -46,7 +46,10 @@ async function runChecks(settings: Settings): Promise<HealthReport> {
   if (imap && lmtp) report.dovecot = { imap, lmtp };
   if (smtp) report.postfix = { smtp };
   const healthy =
-    database.reachable && database.migrations === "current" && [imap, lmtp, smtp].every((state) => state === undefined || state === "up");
+    database.reachable &&
+    database.migrations === "current" &&
+    database.writable &&
+    [imap, lmtp, smtp].every((state) => state === undefined || state === "up");
   report.status = healthy ? "ok" : "fail";
   logChange(report, problem);
   return report;

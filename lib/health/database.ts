@@ -6,7 +6,7 @@ import { getDb } from "@/db";
 import { MIGRATIONS_FOLDER } from "@/db/migrate";
 import { PG_MIGRATIONS_FOLDER } from "@/db/migrate-pg";
 import { rawRows } from "@/db/raw";
-import { databaseKind } from "@/lib/config";
+import { databaseKind, databasePath } from "@/lib/config";
 
 export type DatabaseKind = "sqlite" | "postgresql";
 
@@ -16,7 +16,13 @@ export type DatabaseKind = "sqlite" | "postgresql";
  */
 export type MigrationState = "current" | "behind" | "ahead" | "unknown";
 
-export type DatabaseHealth = { kind: DatabaseKind; reachable: boolean; migrations: MigrationState };
+/**
+ * `writable`: whether this instance can write there. False on a PostgreSQL standby (in recovery) or a
+ * database set read-only, as an instance still pointed at the old primary after a failover finds it,
+ * and for a SQLite file (or its folder, which holds the WAL) this process may not write, as after a
+ * restore by another user: every login and change would fail there, so the instance must leave the pool.
+ */
+export type DatabaseHealth = { kind: DatabaseKind; reachable: boolean; migrations: MigrationState; writable: boolean };
 
 /** What the health check needs of one kind of database; PostgreSQL adds its own beside SQLite's. */
 type DatabaseProbe = {
@@ -28,6 +34,8 @@ type DatabaseProbe = {
    * there. An empty list when no migration was ever applied (the table does not exist yet).
    */
   appliedMigrations: () => number[] | Promise<number[]>;
+  /** Whether writes can succeed (DatabaseHealth's `writable`); asked only of a reachable database. */
+  writable: () => Promise<boolean>;
 };
 
 const sqliteProbe: DatabaseProbe = {
@@ -41,6 +49,16 @@ const sqliteProbe: DatabaseProbe = {
     } catch (error) {
       if (error instanceof Error && error.message.includes("no such table: __drizzle_migrations")) return [];
       throw error;
+    }
+  },
+  // SQLite opens a file it may not write read-only without a word; the WAL and its index live beside it.
+  writable: async () => {
+    const file = path.resolve(databasePath());
+    try {
+      await Promise.all([file, path.dirname(file)].map((p) => fs.promises.access(p, fs.constants.W_OK)));
+      return true;
+    } catch {
+      return false;
     }
   },
 };
@@ -60,6 +78,14 @@ const postgresProbe: DatabaseProbe = {
       if (error instanceof Error && /__drizzle_migrations" does not exist/.test(messageOf(error))) return [];
       throw error;
     }
+  },
+  // A standby accepts connections and reads (hot standby) but refuses every write until it is promoted.
+  writable: async () => {
+    const rows = await rawRows<{ writable: boolean }>(
+      getDb(),
+      sql`SELECT NOT pg_is_in_recovery() AND current_setting('transaction_read_only') = 'off' AS writable`,
+    );
+    return rows.length === 1 && rows[0].writable;
   },
 };
 
@@ -101,12 +127,13 @@ export async function checkDatabase(): Promise<DatabaseHealth & { problem?: stri
   try {
     applied = await probe.appliedMigrations();
   } catch (error) {
-    return { kind: probe.kind, reachable: false, migrations: "unknown", problem: messageOf(error) };
+    return { kind: probe.kind, reachable: false, migrations: "unknown", writable: false, problem: messageOf(error) };
   }
+  const writable = await probe.writable().catch(() => false);
   try {
-    return { kind: probe.kind, reachable: true, migrations: migrationState(applied, journalMigrations(probe.migrationsFolder)) };
+    return { kind: probe.kind, reachable: true, migrations: migrationState(applied, journalMigrations(probe.migrationsFolder)), writable };
   } catch (error) {
-    return { kind: probe.kind, reachable: true, migrations: "unknown", problem: messageOf(error) };
+    return { kind: probe.kind, reachable: true, migrations: "unknown", writable, problem: messageOf(error) };
   }
 }
 

@@ -40,7 +40,7 @@ export type RunningPostgres = { pid: number; port: number; url: string; dir: str
 
 type Credentials = { role: string; database: string; password: string };
 
-const WAIT_SECONDS = 30;
+export const WAIT_SECONDS = 30;
 /** The system user Debian's PostgreSQL (and PgBouncer) packages run their servers as. */
 export const SERVER_USER = "postgres";
 const NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -70,9 +70,9 @@ export function postgresInstalled(): boolean {
 
 const isRoot = () => process.getuid?.() === 0;
 
-const dataDir = (dir: string) => path.join(path.resolve(dir), "data");
-const socketDir = (dir: string) => path.join(path.resolve(dir), "run");
-const credentialsFile = (dir: string) => path.join(path.resolve(dir), "kontor.json");
+export const dataDir = (dir: string) => path.join(path.resolve(dir), "data");
+export const socketDir = (dir: string) => path.join(path.resolve(dir), "run");
+export const credentialsFile = (dir: string) => path.join(path.resolve(dir), "kontor.json");
 export const logFile = (dir: string) => path.join(path.resolve(dir), "postgres.log");
 
 function bin(tool: string): string {
@@ -82,7 +82,7 @@ function bin(tool: string): string {
 }
 
 /** Runs a PostgreSQL tool as the server's user; throws with its output when it fails. */
-function runAsServerUser(dir: string, tool: string, args: string[], input?: string): SpawnSyncReturns<string> {
+export function runAsServerUser(dir: string, tool: string, args: string[], input?: string): SpawnSyncReturns<string> {
   const command = isRoot() ? "runuser" : bin(tool);
   const argv = isRoot() ? ["-u", SERVER_USER, "--", bin(tool), ...args] : args;
   // The server's user cannot enter root's working directory; LC_ALL=C keeps messages and locale checks stable.
@@ -123,7 +123,7 @@ export function postgresUrl(creds: Credentials, port: number): string {
 }
 
 /** The folder must be reachable by the server's user, or initdb fails with a confusing message later. */
-function prepareFolder(dir: string) {
+export function prepareFolder(dir: string) {
   const abs = path.resolve(dir);
   if (abs.includes("'") || abs.length > 80) {
     // The socket path (<dir>/run/.s.PGSQL.<port>) must stay under the 107 bytes of sun_path.
@@ -162,7 +162,7 @@ function initCluster(dir: string) {
 }
 
 /** Settings rewritten on every start, so a start on another port needs no hand edit. */
-function writeServerSettings(dir: string, port: number, ephemeral: boolean) {
+export function writeServerSettings(dir: string, port: number, ephemeral: boolean) {
   const lines = [
     "listen_addresses = '127.0.0.1'",
     `port = ${port}`,
@@ -181,7 +181,7 @@ function writeServerSettings(dir: string, port: number, ephemeral: boolean) {
   }
 }
 
-function readCredentials(dir: string): Credentials | null {
+export function readCredentials(dir: string): Credentials | null {
   try {
     const parsed = JSON.parse(fs.readFileSync(credentialsFile(dir), "utf8")) as Partial<Credentials>;
     if (typeof parsed.role === "string" && typeof parsed.database === "string" && typeof parsed.password === "string") {
@@ -303,7 +303,7 @@ export async function stopPostgres(dir: string): Promise<boolean> {
   return true;
 }
 
-function logTail(dir: string): string {
+export function logTail(dir: string): string {
   try {
     return fs.readFileSync(logFile(dir), "utf8").split("\n").slice(-20).join("\n");
   } catch {

@@ -14,7 +14,7 @@ describe("GET /healthz on the runner's server", () => {
     expect(answer.status, answer.text).toBe(200);
     expect(answer.body).toEqual({
       status: "ok",
-      database: { kind: databaseKind(), reachable: true, migrations: "current" },
+      database: { kind: databaseKind(), reachable: true, migrations: "current", writable: true },
       dovecot: { imap: "up", lmtp: "up" },
       postfix: { smtp: "up" },
     });

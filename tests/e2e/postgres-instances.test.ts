@@ -162,7 +162,7 @@ describe("two panel instances on one PostgreSQL", () => {
   it("both report PostgreSQL with current migrations on /healthz", async () => {
     for (const { base } of instances) {
       const body = (await (await fetch(`${base}/healthz`)).json()) as Record<string, unknown>;
-      expect(body.database).toEqual({ kind: "postgresql", reachable: true, migrations: "current" });
+      expect(body.database).toEqual({ kind: "postgresql", reachable: true, migrations: "current", writable: true });
     }
   });
 

@@ -3,7 +3,10 @@
  * journal, the greeting probe over real loopback sockets, and the KONTOR_HEALTH_SERVICES setting.
  * The route itself, with a real server, Dovecot and Postfix: tests/e2e/healthz.test.ts.
  */
+import fs from "node:fs";
 import net from "node:net";
+import os from "node:os";
+import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ConfigError } from "@/lib/config";
 import { parseSettings } from "@/lib/config/settings.mjs";
@@ -31,16 +34,25 @@ describe("migration state", () => {
 
 describe("database check", () => {
   let sqlite: Awaited<ReturnType<typeof createTestDb>>["sqlite"];
+  let dir: string;
   beforeEach(async () => {
     const test = await createTestDb();
     sqlite = test.sqlite;
     holder.db = test.db;
     holder.fail = false;
+    // The writability check looks at the configured file and its folder.
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "kontor-health-"));
+    fs.writeFileSync(path.join(dir, "kontor.db"), "");
+    vi.stubEnv("KONTOR_DB", path.join(dir, "kontor.db"));
   });
-  afterEach(() => sqlite.close());
+  afterEach(() => {
+    sqlite.close();
+    vi.unstubAllEnvs();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   it("reads the applied migrations and compares them with the journal", async () => {
-    expect(await checkDatabase()).toEqual({ kind: "sqlite", reachable: true, migrations: "current" });
+    expect(await checkDatabase()).toEqual({ kind: "sqlite", reachable: true, migrations: "current", writable: true });
     const last = sqlite.prepare("SELECT max(created_at) FROM __drizzle_migrations").pluck().get() as number;
     sqlite.prepare("DELETE FROM __drizzle_migrations WHERE created_at = ?").run(last);
     expect(await checkDatabase()).toMatchObject({ reachable: true, migrations: "behind" });
@@ -52,7 +64,12 @@ describe("database check", () => {
     sqlite.exec("DROP TABLE __drizzle_migrations");
     expect(await checkDatabase()).toMatchObject({ reachable: true, migrations: "behind" });
     holder.fail = true;
-    expect(await checkDatabase()).toMatchObject({ kind: "sqlite", reachable: false, migrations: "unknown" });
+    expect(await checkDatabase()).toMatchObject({ kind: "sqlite", reachable: false, migrations: "unknown", writable: false });
+  });
+
+  it("counts a database file this process cannot write as not writable", async () => {
+    vi.stubEnv("KONTOR_DB", path.join(dir, "gone", "kontor.db"));
+    expect(await checkDatabase()).toEqual({ kind: "sqlite", reachable: true, migrations: "current", writable: false });
   });
 });
 
