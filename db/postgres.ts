@@ -11,11 +11,26 @@ import type { Db } from "./index";
  */
 export function openPostgres(url = config().database.url, max = config().database.pool): Db {
   if (!url) throw new Error("KONTOR_DATABASE_URL is not set.");
-  const pool = new pg.Pool({ connectionString: withGenericPlans(url), max });
+  const pool = new pg.Pool({
+    connectionString: withGenericPlans(url),
+    max,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    // TCP keepalive on idle connections, first probe after 10 s: a peer that vanished (failover to
+    // another machine) is noticed and the connection dropped before a request picks it.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+  });
   // An idle connection that the server drops (restart, failover) must not take the process down.
   pool.on("error", () => undefined);
   return drizzle(pool, { schema: postgresSchema }) as unknown as Db;
 }
+
+/**
+ * How long a new connection may take. Without a limit, a database machine that is gone without a word
+ * (powered off, its address moved in a failover) leaves each request waiting for the kernel's TCP
+ * timeout, minutes; a connection on a working network takes milliseconds, under load a few hundred.
+ */
+const CONNECT_TIMEOUT_MS = 5000;
 
 /**
  * The page queries are named statements (db/prepared.ts), and PostgreSQL's default choice kept planning

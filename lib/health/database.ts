@@ -125,16 +125,31 @@ export async function checkDatabase(): Promise<DatabaseHealth & { problem?: stri
   const probe = configuredProbe();
   let applied: number[];
   try {
-    applied = await probe.appliedMigrations();
+    applied = await withinProbeTime(probe.appliedMigrations());
   } catch (error) {
     return { kind: probe.kind, reachable: false, migrations: "unknown", writable: false, problem: messageOf(error) };
   }
-  const writable = await probe.writable().catch(() => false);
+  const writable = await withinProbeTime(probe.writable()).catch(() => false);
   try {
     return { kind: probe.kind, reachable: true, migrations: migrationState(applied, journalMigrations(probe.migrationsFolder)), writable };
   } catch (error) {
     return { kind: probe.kind, reachable: true, migrations: "unknown", writable, problem: messageOf(error) };
   }
+}
+
+/**
+ * A database that does not answer (its machine gone without a word, a connection whose peer vanished)
+ * counts as unreachable after this long, so the load balancer gets its 503 at once instead of a hung
+ * poll. The query itself goes on in the background until the connection gives up.
+ */
+export const PROBE_TIMEOUT_MS = 2000;
+
+function withinProbeTime<T>(answer: T | Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${PROBE_TIMEOUT_MS} ms`)), PROBE_TIMEOUT_MS);
+  });
+  return Promise.race([Promise.resolve(answer), late]).finally(() => clearTimeout(timer));
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

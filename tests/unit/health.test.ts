@@ -10,7 +10,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ConfigError } from "@/lib/config";
 import { parseSettings } from "@/lib/config/settings.mjs";
-import { checkDatabase, migrationState } from "@/lib/health/database";
+import { checkDatabase, migrationState, PROBE_TIMEOUT_MS } from "@/lib/health/database";
 import { probeGreeting } from "@/lib/health/greeting";
 import { createTestDb } from "../support/test-db";
 
@@ -71,6 +71,45 @@ describe("database check", () => {
     vi.stubEnv("KONTOR_DB", path.join(dir, "gone", "kontor.db"));
     expect(await checkDatabase()).toEqual({ kind: "sqlite", reachable: true, migrations: "current", writable: false });
   });
+});
+
+describe("a PostgreSQL that accepts connections and never answers", () => {
+  let silent: net.Server;
+  let url: string;
+  const sockets: net.Socket[] = [];
+  beforeEach(async () => {
+    // As a database machine that is gone behind a network that still accepts: nothing ever comes back.
+    silent = net.createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    url = `postgres://kontor:secret@127.0.0.1:${(silent.address() as net.AddressInfo).port}/kontor`;
+    vi.stubEnv("KONTOR_DATABASE_URL", url);
+  });
+  afterEach(async () => {
+    vi.unstubAllEnvs();
+    for (const socket of sockets) socket.destroy();
+    await new Promise((resolve) => silent.close(resolve));
+  });
+
+  it("counts as unreachable once the probe's time is up, so /healthz answers instead of hanging", async () => {
+    const { openPostgres } = await import("@/db/postgres");
+    holder.db = openPostgres(url, 1);
+    const answer = await checkDatabase();
+    expect(answer).toMatchObject({ kind: "postgresql", reachable: false, migrations: "unknown", writable: false });
+    expect(answer.problem).toContain(`${PROBE_TIMEOUT_MS} ms`);
+  });
+
+  it("fails a query whose connection gets no answer, rather than leaving it waiting", async () => {
+    const { openPostgres } = await import("@/db/postgres");
+    const { sql } = await import("drizzle-orm");
+    const { rawRows } = await import("@/db/raw");
+    const db = openPostgres(url, 1);
+    const failure = await rawRows(db, sql`SELECT 1`).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    // drizzle wraps the driver's error ("Failed query: …") and keeps it as the cause.
+    expect(String((failure as Error | undefined)?.cause)).toMatch(/timeout/i);
+  }, 15_000);
 });
 
 describe("greeting probe", () => {
