@@ -22,7 +22,7 @@ const MAIL_HOST = "127.0.0.1";
 const GREETING_TIMEOUT_MS = 1000;
 /**
  * Requests within this time share one round of checks (also while it runs), so a burst of polls
- * costs one query and three connections per worker, however many arrive.
+ * costs two small queries and three connections per worker, however many arrive.
  */
 const REUSE_MS = 1000;
 
