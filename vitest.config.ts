@@ -46,6 +46,8 @@ const SQLITE_ONLY_TESTS: Record<string, string> = {
     "kills the import command mid-batch on a SQLite file of its own (KONTOR_DB); not yet moved to a PostgreSQL database of its own",
   "tests/integration/postgres-schema.test.ts": "compares SQLite's and PostgreSQL's views side by side on a PostgreSQL of its own",
   "tests/integration/mail-on-postgres.test.ts": "starts a PostgreSQL of its own; a second run in the PostgreSQL pass proves nothing new",
+  "tests/integration/dovecot-silent-database.test.ts":
+    "starts a PostgreSQL of its own; a second run in the PostgreSQL pass proves nothing new",
   "tests/e2e/postgres-instances.test.ts": "starts a PostgreSQL of its own; a second run in the PostgreSQL pass proves nothing new",
   "tests/e2e/postgres-standby.test.ts":
     "starts a PostgreSQL and a standby of its own; a second run in the PostgreSQL pass proves nothing new",

@@ -60,6 +60,17 @@ export const LUA_PASSDB_FILE = "kontor-passdb.lua";
 export const PG_PASSWORD_FILE = "kontor-pg.password";
 
 /**
+ * PostgreSQL only. The Lua passdb's driver (lua-dbi) takes no connection options, so libpq's connect
+ * timeout comes from its environment variable, which Dovecot passes to its processes only when told.
+ * Without it, a database machine gone without a word (no refusal, no reset) held every login for 60 s,
+ * until Dovecot gave up on its auth worker ("Temporary authentication failure"); with it, a connection
+ * attempt gives up after PG_CONNECT_TIMEOUT_SECONDS and the login gets the same temporary failure at
+ * once. The other names are Dovecot 2.3's default list (`doveconf -d import_environment`).
+ */
+export const PG_CONNECT_TIMEOUT_SECONDS = 5;
+const PG_CONNECT_TIMEOUT_SETTING = `import_environment = TZ CORE_OUTOFMEM CORE_ERROR LISTEN_PID LISTEN_FDS NOTIFY_SOCKET PGCONNECT_TIMEOUT=${PG_CONNECT_TIMEOUT_SECONDS}`;
+
+/**
  * Renders dovecot.conf (`main`), on SQLite dovecot-sql.conf.ext (`sqlExt`, the SQL userdb and doveadm's
  * iteration; none on PostgreSQL, where the Lua file is the userdb and nothing reads that file),
  * dovecot-dict-sql.conf.ext (`dictExt`, where Dovecot writes usage and last logins into Kontor's
@@ -185,6 +196,7 @@ auth_verbose = yes
 # of 30: with one or four per core, a storm of first logins queued > 3 s for a worker (an error in
 # Dovecot's log) instead of waiting for the CPU.
 auth_worker_max_count = 30
+${pg ? PG_CONNECT_TIMEOUT_SETTING : ""}
 ${throttling}
 ${
   opts.staticPassword === undefined
