@@ -5,7 +5,7 @@ import { childProcessEnv } from "@/lib/config";
 import type { PgConnection } from "@/lib/mail/mail-database";
 import { PGBOUNCER_SOCKET_PORT, pgbouncerDir, renderPgbouncerConfig } from "@/lib/mail/pgbouncer-config";
 import { livePid, logTail, sleep, stopByPidFile, waitForPid } from "@/scripts/lib/daemon-pid";
-import { SERVER_USER, serverUserIds } from "@/scripts/lib/postgres-process";
+import { isRoot, SERVER_USER, serverUserIds } from "@/scripts/lib/postgres-process";
 
 /**
  * Starts and stops the PgBouncer in a mail server's folder (lib/mail/pgbouncer-config.ts says why there is
@@ -16,7 +16,6 @@ import { SERVER_USER, serverUserIds } from "@/scripts/lib/postgres-process";
 export const PGBOUNCER_INSTALL_HINT = "PgBouncer is not installed: apt-get install pgbouncer";
 
 const ENV = childProcessEnv(["/usr/sbin", "/usr/bin", "/sbin"]);
-const isRoot = () => process.getuid?.() === 0;
 const pidFile = (dir: string) => path.join(dir, "pgbouncer.pid");
 
 export function pgbouncerInstalled(): boolean {

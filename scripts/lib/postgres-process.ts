@@ -68,7 +68,8 @@ export function postgresInstalled(): boolean {
   return postgresBinDir() !== null;
 }
 
-const isRoot = () => process.getuid?.() === 0;
+/** Root runs the servers as SERVER_USER (PostgreSQL refuses root); anyone else runs them as themselves. */
+export const isRoot = () => process.getuid?.() === 0;
 
 export const dataDir = (dir: string) => path.join(path.resolve(dir), "data");
 export const socketDir = (dir: string) => path.join(path.resolve(dir), "run");

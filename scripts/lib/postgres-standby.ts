@@ -5,6 +5,7 @@ import { waitForPort } from "@/scripts/lib/dovecot-process";
 import {
   credentialsFile,
   dataDir,
+  isRoot,
   logFile,
   logTail,
   postgresUrl,
@@ -25,8 +26,6 @@ import {
  * copies the primary and writes the connection back to it; the standby answers reads (hot standby) and
  * refuses writes until it is promoted. For tests and for trying a failover on one machine.
  */
-
-const isRoot = () => process.getuid?.() === 0;
 
 /** Copies the running primary in `primaryDir` into `dir` and starts it as its standby on `port`. */
 export async function startStandby(opts: { primaryDir: string; dir: string; port: number; ephemeral?: boolean }): Promise<RunningPostgres> {
@@ -64,26 +63,21 @@ export function promoteStandby(dir: string) {
  * there what it just wrote on the primary. Bounded by WAIT_SECONDS.
  */
 export async function waitForReplay(primaryUrl: string, standbyUrl: string): Promise<void> {
-  const query = async (url: string, text: string) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      return (await client.query<{ lsn: string; done?: boolean }>(text)).rows[0];
-    } finally {
-      await client.end();
+  const primary = new pg.Client({ connectionString: primaryUrl });
+  const standby = new pg.Client({ connectionString: standbyUrl });
+  await Promise.all([primary.connect(), standby.connect()]);
+  try {
+    // The insert position: with synchronous_commit off (ephemeral test clusters) a commit can be past the
+    // written one (pg_current_wal_lsn) until the WAL writer catches up, and the standby receives only that.
+    const { lsn } = (await primary.query<{ lsn: string }>("SELECT pg_current_wal_insert_lsn()::text AS lsn")).rows[0];
+    const deadline = Date.now() + WAIT_SECONDS * 1000;
+    while (Date.now() < deadline) {
+      const { rows } = await standby.query<{ done: boolean }>("SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS done", [lsn]);
+      if (rows[0].done) return;
+      await new Promise((r) => setTimeout(r, 100));
     }
-  };
-  // The insert position: with synchronous_commit off (ephemeral test clusters) a commit can be past the
-  // written one (pg_current_wal_lsn) until the WAL writer catches up, and the standby receives only that.
-  const { lsn } = await query(primaryUrl, "SELECT pg_current_wal_insert_lsn()::text AS lsn");
-  const deadline = Date.now() + WAIT_SECONDS * 1000;
-  while (Date.now() < deadline) {
-    const row = await query(
-      standbyUrl,
-      `SELECT pg_last_wal_replay_lsn()::text AS lsn, pg_last_wal_replay_lsn() >= '${lsn}'::pg_lsn AS done`,
-    );
-    if (row.done) return;
-    await new Promise((r) => setTimeout(r, 100));
+    throw new Error(`The standby did not replay up to ${lsn} within ${WAIT_SECONDS} s`);
+  } finally {
+    await Promise.all([primary.end(), standby.end()]);
   }
-  throw new Error(`The standby did not replay up to ${lsn} within ${WAIT_SECONDS} s`);
 }
